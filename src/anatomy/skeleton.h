@@ -58,7 +58,8 @@ struct BodyInfo {
   std::string_view joint_name;  // Gait2392 joint name, e.g. "hip_r"
   JointKind joint;
   glm::dvec3 joint_in_parent;   // joint location in the parent frame, m
-  glm::dvec3 hinge_axis;        // kHinge only: unit axis in the parent frame (model sign convention)
+  glm::dvec3 hinge_axis;        // kHinge only: axis in the parent frame as printed in the .osim
+                                // (8 digits, so normalise before use; model sign convention)
   double model_mass_kg;         // Gait2392's generic-subject mass (75 kg subject); biomech scales its own
   glm::dvec3 model_com;         // Gait2392 centre of mass in the body frame, m
 };
