@@ -1,0 +1,35 @@
+// mesh.frag.glsl — soft studio lighting in linear RGB (the framebuffer encodes sRGB): hemispheric
+// sky/ground ambient, one key light with a broad highlight, a faint rim so silhouettes read.
+#version 330 core
+in vec3 v_world;
+in vec3 v_normal;
+in vec2 v_uv;
+
+uniform vec4 u_color;
+uniform bool u_has_texture;
+uniform sampler2D u_texture;
+uniform vec3 u_eye;
+uniform vec3 u_key_dir;
+uniform vec3 u_key_color;
+uniform vec3 u_sky_color;
+uniform vec3 u_ground_color;
+
+out vec4 o_color;
+
+void main() {
+  vec4 base = u_color;
+  if (u_has_texture) base *= texture(u_texture, v_uv);
+  vec3 n = normalize(v_normal);
+  vec3 v = normalize(u_eye - v_world);
+  if (dot(n, v) < 0.0) n = -n;  // two-sided: models from the wild have mixed winding
+  vec3 l = -normalize(u_key_dir);
+  float wrap = 0.25;  // wrapped diffuse: softer terminator, like skin and bone under a softbox
+  float diffuse = max((dot(n, l) + wrap) / (1.0 + wrap), 0.0);
+  vec3 h = normalize(l + v);
+  float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
+  float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * 0.12;
+  vec3 ambient = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.y);
+  vec3 color = base.rgb * (ambient + u_key_color * diffuse) + u_key_color * spec + vec3(rim);
+  color = color / (1.0 + 0.12 * color);  // gentle shoulder instead of hard clipping
+  o_color = vec4(color, base.a);
+}

@@ -1,0 +1,45 @@
+#include "app/headless.h"
+
+#include "scene/model_scene.h"
+
+namespace hiplab::app {
+
+Result<std::unique_ptr<HeadlessSession>> HeadlessSession::create(bool debug) {
+  auto ctx = EglContext::create(debug);
+  if (!ctx) return ctx.error();
+  auto renderer = Renderer::create();
+  if (!renderer) return renderer.error();
+  std::unique_ptr<HeadlessSession> s(new HeadlessSession());
+  s->context_ = std::move(ctx.value());
+  s->renderer_ = std::move(renderer.value());
+  return s;
+}
+
+OrbitCamera camera_for_view(const Model& model, const Pose& pose, ViewPreset view, float aspect) {
+  OrbitCamera cam;
+  cam.set_preset(view);
+  cam.frame(posed_bounds(model, pose), aspect);
+  return cam;
+}
+
+Result<Image> render_view(HeadlessSession& session, const Model& model, const Pose& pose, const ViewRequest& request) {
+  Renderer& r = session.renderer();
+  auto handle = r.upload(model);
+  if (!handle) return handle.error();
+  DrawList list;
+  ModelSceneOptions options;
+  options.transparent_background = request.transparent;
+  add_model_to_scene(model, handle.value(), pose, options, list);
+  const float aspect = static_cast<float>(request.width) / static_cast<float>(std::max(request.height, 1));
+  const OrbitCamera cam = camera_for_view(model, pose, request.view, aspect);
+  Status drawn = r.render(list, cam, request.width, request.height, request.msaa);
+  if (!drawn) {
+    r.release(handle.value());
+    return drawn.error();
+  }
+  Image img = r.read_pixels();
+  r.release(handle.value());
+  return img;
+}
+
+}  // namespace hiplab::app

@@ -1,0 +1,41 @@
+// headless.h — rendering with no display server: an EGL context plus the same Renderer the window
+// uses, and the one-call "draw this model from this view into an image" used by `hiplab render`,
+// `hiplab bench` and the render tests.
+#pragma once
+#include <memory>
+
+#include "assets/model.h"
+#include "assets/pose.h"
+#include "core/result.h"
+#include "render/egl_context.h"
+#include "render/image.h"
+#include "render/renderer.h"
+#include "scene/camera.h"
+
+namespace hiplab::app {
+
+class HeadlessSession {
+ public:
+  // debug: a debug GL context with KHR_debug output on (tests count GL errors through it).
+  static Result<std::unique_ptr<HeadlessSession>> create(bool debug = false);
+  Renderer& renderer() { return *renderer_; }
+  const EglContext& context() const { return *context_; }
+
+ private:
+  std::unique_ptr<EglContext> context_;
+  std::unique_ptr<Renderer> renderer_;
+};
+
+struct ViewRequest {
+  ViewPreset view = ViewPreset::kFront;
+  int width = 1280, height = 720, msaa = 4;
+  bool transparent = false;
+};
+
+// The camera a preset gives for a posed model in a viewport of that aspect (framed to fit).
+OrbitCamera camera_for_view(const Model& model, const Pose& pose, ViewPreset view, float aspect);
+
+// Uploads (once per call), draws and reads back. The model is drawn in `pose`.
+Result<Image> render_view(HeadlessSession& session, const Model& model, const Pose& pose, const ViewRequest& request);
+
+}  // namespace hiplab::app

@@ -1,0 +1,88 @@
+// model.h — the app's runtime model: what every layer after the loader sees (Assimp stops at
+// model_loader.cpp). Plain data, immutable after loading; poses are separate (see pose.h).
+//
+// Units: whatever the file uses, normally metres (glTF). Matrices are column-major glm, mapping a
+// node's local space to its parent's. Invariants (checked by validate_model):
+//   - nodes are ordered parents-first: nodes[i].parent < i, root(s) have parent -1;
+//   - each vertex has at most kMaxWeightsPerVertex weights, summing to 1 (skinned meshes);
+//   - a skinned mesh has joint_nodes.size() == inverse_bind.size() <= kMaxBonesPerMesh;
+//   - indices form triangles and are < vertices.size(); all positions and weights are finite.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace hiplab {
+
+constexpr int kMaxWeightsPerVertex = 4;
+constexpr int kMaxBonesPerMesh = 256;  // one 16 KiB uniform block of mat4 (GL's guaranteed minimum)
+
+struct ModelNode {
+  std::string name;
+  int parent = -1;
+  glm::mat4 local_bind{1.0f};  // bind (rest) pose, local to parent
+};
+
+struct Vertex {
+  glm::vec3 position{0.0f};
+  glm::vec3 normal{0.0f, 1.0f, 0.0f};
+  glm::vec2 uv{0.0f};
+  glm::u16vec4 joints{0};   // indices into Mesh::joint_nodes
+  glm::vec4 weights{0.0f};  // sum 1 for skinned meshes, all 0 for rigid ones
+};
+
+struct MorphTarget {
+  std::string name;
+  std::vector<glm::vec3> delta_positions;  // one per vertex
+  std::vector<glm::vec3> delta_normals;    // one per vertex (may be zeros)
+};
+
+struct Material {
+  std::string name;
+  glm::vec4 base_color{0.8f, 0.8f, 0.8f, 1.0f};  // linear RGB + alpha
+  int texture = -1;                              // index into Model::textures, or -1
+  bool double_sided = false;
+};
+
+struct Texture {
+  std::string name;
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> rgba;  // sRGB-encoded, row 0 at the top
+};
+
+struct Mesh {
+  std::string name;
+  std::vector<Vertex> vertices;
+  std::vector<std::uint32_t> indices;  // triangles
+  int material = 0;
+  int node = -1;  // the node the mesh hangs on (rigid meshes move with it)
+  bool skinned = false;
+  std::vector<int> joint_nodes;          // skinned: node index of each joint
+  std::vector<glm::mat4> inverse_bind;   // skinned: mesh space -> joint space at bind
+  std::vector<MorphTarget> morph_targets;
+  std::vector<float> default_morph_weights;
+};
+
+struct Aabb {
+  glm::vec3 min{0.0f}, max{0.0f};
+  glm::vec3 centre() const { return 0.5f * (min + max); }
+  glm::vec3 size() const { return max - min; }
+};
+
+struct Model {
+  std::string source;  // file it came from
+  std::vector<ModelNode> nodes;
+  std::vector<Mesh> meshes;
+  std::vector<Material> materials;  // at least one
+  std::vector<Texture> textures;
+  Aabb bind_bounds;      // of all meshes in bind pose, model space
+  double load_ms = 0.0;  // wall time spent loading
+
+  int find_node(const std::string& name) const;
+  std::size_t triangle_count() const;
+  std::size_t bone_count() const;  // distinct joint nodes over all meshes
+};
+
+}  // namespace hiplab

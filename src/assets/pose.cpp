@@ -1,0 +1,60 @@
+#include "assets/pose.h"
+
+#include <limits>
+
+namespace hiplab {
+
+Pose Pose::bind(const Model& model) {
+  Pose p;
+  p.local.reserve(model.nodes.size());
+  for (const auto& n : model.nodes) p.local.push_back(n.local_bind);
+  for (const auto& m : model.meshes) p.morph_weights.push_back(m.default_morph_weights);
+  p.update_world(model);
+  return p;
+}
+
+void Pose::update_world(const Model& model) {
+  world.resize(model.nodes.size());
+  for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+    const int parent = model.nodes[i].parent;
+    world[i] = parent < 0 ? local[i] : world[static_cast<std::size_t>(parent)] * local[i];
+  }
+}
+
+void skin_matrices(const Model& model, const Pose& pose, int mesh, std::vector<glm::mat4>& out) {
+  const Mesh& m = model.meshes[static_cast<std::size_t>(mesh)];
+  out.resize(m.joint_nodes.size());
+  for (std::size_t j = 0; j < m.joint_nodes.size(); ++j)
+    out[j] = pose.world[static_cast<std::size_t>(m.joint_nodes[j])] * m.inverse_bind[j];
+}
+
+glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, const glm::mat4& node_world,
+                        const Vertex& v) {
+  const glm::vec4 p(v.position, 1.0f);
+  if (!mesh.skinned) return glm::vec3(node_world * p);
+  glm::mat4 blend(0.0f);
+  for (int k = 0; k < kMaxWeightsPerVertex; ++k)
+    if (v.weights[k] > 0.0f) blend += v.weights[k] * skin[v.joints[k]];
+  return glm::vec3(blend * p);
+}
+
+Aabb posed_bounds(const Model& model, const Pose& pose) {
+  Aabb box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(-std::numeric_limits<float>::max())};
+  std::vector<glm::mat4> skin;
+  bool any = false;
+  for (std::size_t mi = 0; mi < model.meshes.size(); ++mi) {
+    const Mesh& m = model.meshes[mi];
+    if (m.skinned) skin_matrices(model, pose, static_cast<int>(mi), skin);
+    const glm::mat4 node_world = m.node >= 0 ? pose.world[static_cast<std::size_t>(m.node)] : glm::mat4(1.0f);
+    for (const Vertex& v : m.vertices) {
+      const glm::vec3 p = skin_position(m, skin, node_world, v);
+      box.min = glm::min(box.min, p);
+      box.max = glm::max(box.max, p);
+      any = true;
+    }
+  }
+  if (!any) return Aabb{};
+  return box;
+}
+
+}  // namespace hiplab

@@ -1,0 +1,615 @@
+// renderer.cpp — see renderer.h. [SECTION] markers: programs, models, framebuffers, passes.
+#include "render/renderer.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <glm/gtc/type_ptr.hpp>
+
+#include "render/gl.h"
+#include "render/shader_sources.h"
+
+namespace hiplab {
+
+const char* find_shader_source(const char* name) {
+  for (const ShaderSource* s = kShaderSources; s->name; ++s)
+    if (std::strcmp(s->name, name) == 0) return s->text;
+  return nullptr;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] programs
+// ---------------------------------------------------------------------------------------------
+
+Result<GLuint> compile(GLenum type, const char* name) {
+  const char* text = find_shader_source(name);
+  if (!text) return make_error(std::string("shader ") + name + " is missing from the build");
+  GLuint s = glCreateShader(type);
+  glShaderSource(s, 1, &text, nullptr);
+  glCompileShader(s);
+  GLint ok = 0;
+  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    char log[2048] = {};
+    glGetShaderInfoLog(s, sizeof log, nullptr, log);
+    glDeleteShader(s);
+    return make_error(std::string("shader ") + name + " does not compile: " + log);
+  }
+  return s;
+}
+
+struct Program {
+  GLuint id = 0;
+  std::map<std::string, GLint> locations;
+  GLint loc(const char* n) {
+    auto it = locations.find(n);
+    if (it != locations.end()) return it->second;
+    const GLint l = glGetUniformLocation(id, n);
+    locations[n] = l;
+    return l;
+  }
+};
+
+Result<Program> link(const char* vs_name, const char* fs_name) {
+  Result<GLuint> vs = compile(GL_VERTEX_SHADER, vs_name);
+  if (!vs) return vs.error();
+  Result<GLuint> fs = compile(GL_FRAGMENT_SHADER, fs_name);
+  if (!fs) {
+    glDeleteShader(vs.value());
+    return fs.error();
+  }
+  Program p;
+  p.id = glCreateProgram();
+  glAttachShader(p.id, vs.value());
+  glAttachShader(p.id, fs.value());
+  glLinkProgram(p.id);
+  glDeleteShader(vs.value());
+  glDeleteShader(fs.value());
+  GLint ok = 0;
+  glGetProgramiv(p.id, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    char log[2048] = {};
+    glGetProgramInfoLog(p.id, sizeof log, nullptr, log);
+    glDeleteProgram(p.id);
+    return make_error(std::string("shaders ") + vs_name + " + " + fs_name + " do not link: " + log);
+  }
+  return p;
+}
+
+void set(Program& p, const char* n, const glm::mat4& m) { glUniformMatrix4fv(p.loc(n), 1, GL_FALSE, glm::value_ptr(m)); }
+void set(Program& p, const char* n, const glm::vec4& v) { glUniform4fv(p.loc(n), 1, glm::value_ptr(v)); }
+void set(Program& p, const char* n, const glm::vec3& v) { glUniform3fv(p.loc(n), 1, glm::value_ptr(v)); }
+void set(Program& p, const char* n, const glm::vec2& v) { glUniform2fv(p.loc(n), 1, glm::value_ptr(v)); }
+void set(Program& p, const char* n, float v) { glUniform1f(p.loc(n), v); }
+void set(Program& p, const char* n, int v) { glUniform1i(p.loc(n), v); }
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] models
+// ---------------------------------------------------------------------------------------------
+
+struct GpuMesh {
+  GLuint vao = 0, vbo = 0, ebo = 0;
+  GLsizei index_count = 0;
+  int material = 0;
+  bool skinned = false;
+  // For morph targets, blended on the CPU when a draw asks for other weights than the defaults.
+  std::vector<Vertex> base;
+  std::vector<MorphTarget> targets;
+  std::vector<float> default_weights;
+  std::vector<float> uploaded_weights;
+};
+
+struct GpuModel {
+  std::vector<GpuMesh> meshes;
+  std::vector<Material> materials;
+  std::vector<GLuint> textures;
+};
+
+std::vector<Vertex> blend_morphs(const std::vector<Vertex>& base, const std::vector<MorphTarget>& targets,
+                                 const float* weights, std::size_t n_weights) {
+  std::vector<Vertex> out = base;
+  for (std::size_t t = 0; t < targets.size() && t < n_weights; ++t) {
+    const float w = weights[t];
+    if (w == 0.0f) continue;
+    for (std::size_t v = 0; v < out.size(); ++v) {
+      out[v].position += w * targets[t].delta_positions[v];
+      out[v].normal += w * targets[t].delta_normals[v];
+    }
+  }
+  return out;
+}
+
+void upload_vertices(GpuMesh& g, const std::vector<Vertex>& vertices, bool dynamic) {
+  glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(),
+               dynamic ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] framebuffers
+// ---------------------------------------------------------------------------------------------
+
+struct Targets {
+  int width = 0, height = 0, samples = 0;
+  GLuint msaa_fbo = 0, msaa_color = 0, msaa_depth = 0;
+  GLuint resolve_fbo = 0, resolve_color = 0, resolve_depth = 0;
+
+  void destroy() {
+    glDeleteFramebuffers(1, &msaa_fbo);
+    glDeleteFramebuffers(1, &resolve_fbo);
+    glDeleteRenderbuffers(1, &msaa_color);
+    glDeleteRenderbuffers(1, &msaa_depth);
+    glDeleteRenderbuffers(1, &resolve_depth);
+    glDeleteTextures(1, &resolve_color);
+    *this = Targets{};
+  }
+
+  Status ensure(int w, int h, int s) {
+    if (w == width && h == height && s == samples && msaa_fbo) return Status(Ok{});
+    destroy();
+    width = w;
+    height = h;
+    samples = s;
+    glGenFramebuffers(1, &msaa_fbo);
+    glGenRenderbuffers(1, &msaa_color);
+    glGenRenderbuffers(1, &msaa_depth);
+    glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaa_color);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, s > 1 ? s : 0, GL_SRGB8_ALPHA8, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_color);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, s > 1 ? s : 0, GL_DEPTH_COMPONENT24, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, msaa_depth);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+      destroy();
+      return make_error("cannot make a " + std::to_string(w) + "x" + std::to_string(h) + " framebuffer with " +
+                        std::to_string(s) + " samples (out of video memory?)");
+    }
+    glGenFramebuffers(1, &resolve_fbo);
+    glGenTextures(1, &resolve_color);
+    glGenRenderbuffers(1, &resolve_depth);
+    glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo);
+    glBindTexture(GL_TEXTURE_2D, resolve_color);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_SRGB8_ALPHA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, resolve_color, 0);
+    glBindRenderbuffer(GL_RENDERBUFFER, resolve_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, resolve_depth);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+      destroy();
+      return make_error("cannot make a " + std::to_string(w) + "x" + std::to_string(h) + " resolve framebuffer");
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return Status(Ok{});
+  }
+};
+
+constexpr int kShadowSize = 512;
+constexpr GLuint kBonesBinding = 0;
+
+}  // namespace
+
+struct Renderer::Impl {
+  Program mesh, shadow, floor, background;
+  GLuint bones_ubo = 0;
+  GLuint empty_vao = 0, floor_vao = 0, floor_vbo = 0;
+  GLuint shadow_fbo = 0, shadow_tex = 0;
+  GLuint white_tex = 0;
+  Targets targets;
+  std::map<std::uint32_t, GpuModel> models;
+  std::uint32_t next_id = 1;
+  GLint max_samples = 1, max_rb_size = 0;
+  GLuint queries[4] = {};
+  int query_head = 0, queries_pending = 0;
+  double last_gpu_ms = -1.0;
+
+  void bind_mesh_uniforms_common(Program& p, const glm::mat4& view_proj) {
+    glUseProgram(p.id);
+    set(p, "u_view_proj", view_proj);
+    const GLuint block = glGetUniformBlockIndex(p.id, "Bones");
+    if (block != GL_INVALID_INDEX) glUniformBlockBinding(p.id, block, kBonesBinding);
+  }
+
+  // Sets u_model / u_skinned / bones for one draw; returns the GPU mesh or nullptr.
+  GpuMesh* prepare_draw(Program& p, const DrawList& list, const MeshDraw& d, GpuModel** model_out) {
+    auto it = models.find(d.model.id);
+    if (it == models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return nullptr;
+    GpuModel& gm = it->second;
+    GpuMesh& g = gm.meshes[static_cast<std::size_t>(d.mesh)];
+    if (model_out) *model_out = &gm;
+    const bool skinned = g.skinned && d.skin_offset >= 0 && d.skin_count > 0 &&
+                         d.skin_offset + d.skin_count <= static_cast<int>(list.skin_matrices.size());
+    set(p, "u_skinned", skinned ? 1 : 0);
+    set(p, "u_model", d.node_world);
+    if (skinned) {
+      glBindBuffer(GL_UNIFORM_BUFFER, bones_ubo);
+      const int n = std::min(d.skin_count, kMaxBonesPerMesh);
+      glBufferSubData(GL_UNIFORM_BUFFER, 0, static_cast<GLsizeiptr>(n * sizeof(glm::mat4)),
+                      &list.skin_matrices[static_cast<std::size_t>(d.skin_offset)]);
+    }
+    if (!g.targets.empty()) {
+      const float* w = g.default_weights.data();
+      std::size_t nw = g.default_weights.size();
+      if (d.morph_offset >= 0 && d.morph_offset + static_cast<int>(g.targets.size()) <= static_cast<int>(list.morph_weights.size())) {
+        w = &list.morph_weights[static_cast<std::size_t>(d.morph_offset)];
+        nw = g.targets.size();
+      }
+      std::vector<float> want(w, w + nw);
+      if (want != g.uploaded_weights) {
+        upload_vertices(g, blend_morphs(g.base, g.targets, want.data(), want.size()), true);
+        g.uploaded_weights = want;
+      }
+    }
+    return &g;
+  }
+};
+
+Result<std::unique_ptr<Renderer>> Renderer::create() {
+  std::unique_ptr<Renderer> r(new Renderer());
+  r->impl_ = std::make_unique<Impl>();
+  Impl& m = *r->impl_;
+  auto mesh = link("mesh.vert.glsl", "mesh.frag.glsl");
+  if (!mesh) return mesh.error();
+  auto shadow = link("mesh.vert.glsl", "shadow.frag.glsl");
+  if (!shadow) return shadow.error();
+  auto floor = link("floor.vert.glsl", "floor.frag.glsl");
+  if (!floor) return floor.error();
+  auto background = link("background.vert.glsl", "background.frag.glsl");
+  if (!background) return background.error();
+  m.mesh = mesh.value();
+  m.shadow = shadow.value();
+  m.floor = floor.value();
+  m.background = background.value();
+
+  glGenBuffers(1, &m.bones_ubo);
+  glBindBuffer(GL_UNIFORM_BUFFER, m.bones_ubo);
+  glBufferData(GL_UNIFORM_BUFFER, kMaxBonesPerMesh * sizeof(glm::mat4), nullptr, GL_DYNAMIC_DRAW);
+  glBindBufferBase(GL_UNIFORM_BUFFER, kBonesBinding, m.bones_ubo);
+
+  glGenVertexArrays(1, &m.empty_vao);
+  glGenVertexArrays(1, &m.floor_vao);
+  glGenBuffers(1, &m.floor_vbo);
+  glBindVertexArray(m.floor_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, m.floor_vbo);
+  const float quad[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
+  glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+  glBindVertexArray(0);
+
+  glGenTextures(1, &m.shadow_tex);
+  glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kShadowSize, kShadowSize, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glGenFramebuffers(1, &m.shadow_fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, m.shadow_fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m.shadow_tex, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+
+  glGenTextures(1, &m.white_tex);
+  glBindTexture(GL_TEXTURE_2D, m.white_tex);
+  const std::uint8_t white[4] = {255, 255, 255, 255};
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_SRGB8_ALPHA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, white);
+
+  glGetIntegerv(GL_MAX_SAMPLES, &m.max_samples);
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &m.max_rb_size);
+  glGenQueries(4, m.queries);
+  return r;
+}
+
+Renderer::~Renderer() {
+  if (!impl_) return;
+  Impl& m = *impl_;
+  while (!m.models.empty()) release(ModelHandle{m.models.begin()->first});
+  m.targets.destroy();
+  glDeleteProgram(m.mesh.id);
+  glDeleteProgram(m.shadow.id);
+  glDeleteProgram(m.floor.id);
+  glDeleteProgram(m.background.id);
+  glDeleteBuffers(1, &m.bones_ubo);
+  glDeleteBuffers(1, &m.floor_vbo);
+  glDeleteVertexArrays(1, &m.empty_vao);
+  glDeleteVertexArrays(1, &m.floor_vao);
+  glDeleteFramebuffers(1, &m.shadow_fbo);
+  glDeleteTextures(1, &m.shadow_tex);
+  glDeleteTextures(1, &m.white_tex);
+  glDeleteQueries(4, m.queries);
+}
+
+Result<ModelHandle> Renderer::upload(const Model& model) {
+  Impl& m = *impl_;
+  GpuModel gm;
+  gm.materials = model.materials;
+  for (const Texture& t : model.textures) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_SRGB8_ALPHA8, t.width, t.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, t.rgba.data());
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    gm.textures.push_back(tex);
+  }
+  for (const Mesh& mesh : model.meshes) {
+    GpuMesh g;
+    g.material = mesh.material;
+    g.skinned = mesh.skinned;
+    g.index_count = static_cast<GLsizei>(mesh.indices.size());
+    glGenVertexArrays(1, &g.vao);
+    glGenBuffers(1, &g.vbo);
+    glGenBuffers(1, &g.ebo);
+    glBindVertexArray(g.vao);
+    if (!mesh.morph_targets.empty()) {
+      g.base = mesh.vertices;
+      g.targets = mesh.morph_targets;
+      g.default_weights = mesh.default_morph_weights;
+      g.uploaded_weights = mesh.default_morph_weights;
+      upload_vertices(g, blend_morphs(g.base, g.targets, g.default_weights.data(), g.default_weights.size()), true);
+    } else {
+      upload_vertices(g, mesh.vertices, false);
+    }
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
+                 mesh.indices.data(), GL_STATIC_DRAW);
+    const GLsizei stride = sizeof(Vertex);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, position)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, normal)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, uv)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribIPointer(3, 4, GL_UNSIGNED_SHORT, stride, reinterpret_cast<void*>(offsetof(Vertex, joints)));
+    glEnableVertexAttribArray(4);
+    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, weights)));
+    glBindVertexArray(0);
+    gm.meshes.push_back(std::move(g));
+  }
+  const std::uint32_t id = m.next_id++;
+  m.models.emplace(id, std::move(gm));
+  return ModelHandle{id};
+}
+
+void Renderer::release(ModelHandle handle) {
+  auto it = impl_->models.find(handle.id);
+  if (it == impl_->models.end()) return;
+  for (GpuMesh& g : it->second.meshes) {
+    glDeleteVertexArrays(1, &g.vao);
+    glDeleteBuffers(1, &g.vbo);
+    glDeleteBuffers(1, &g.ebo);
+  }
+  for (GLuint t : it->second.textures) glDeleteTextures(1, &t);
+  impl_->models.erase(it);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] passes
+// ---------------------------------------------------------------------------------------------
+
+Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int width, int height, int msaa) {
+  Impl& m = *impl_;
+  const int limit = std::min(kMaxRenderSize, m.max_rb_size > 0 ? m.max_rb_size : kMaxRenderSize);
+  if (width < 1 || height < 1 || width > limit || height > limit)
+    return make_error("image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range (1.." +
+                      std::to_string(limit) + " per side)");
+  const int samples = std::clamp(msaa, 1, std::max(1, m.max_samples));
+  Status ok = m.targets.ensure(width, height, samples);
+  if (!ok) return ok;
+  samples_ = samples;
+
+  // Timer query ring: begin this frame's, collect older finished ones without stalling.
+  GLuint query = m.queries[m.query_head];
+  if (m.queries_pending == 4) gpu_ms(true);
+  glBeginQuery(GL_TIME_ELAPSED, query);
+
+  const float aspect = static_cast<float>(width) / static_cast<float>(height);
+  const glm::mat4 view_proj = camera.projection(aspect) * camera.view();
+  glDisable(GL_CULL_FACE);
+
+  // Contact shadow: closeness map seen from above over the floor disc's square.
+  if (list.floor.visible) {
+    glBindFramebuffer(GL_FRAMEBUFFER, m.shadow_fbo);
+    glViewport(0, 0, kShadowSize, kShadowSize);
+    glDisable(GL_FRAMEBUFFER_SRGB);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_MAX);
+    const float r = list.floor.radius;
+    const glm::vec3 c(list.floor.centre.x, 0.0f, list.floor.centre.y);
+    // World (x, z) → clip (x, y) over the square [c - r, c + r]; depth unused.
+    glm::mat4 top(0.0f);
+    top[0][0] = 1.0f / r;
+    top[2][1] = 1.0f / r;
+    top[3][0] = -c.x / r;
+    top[3][1] = -c.z / r;
+    top[3][3] = 1.0f;
+    m.bind_mesh_uniforms_common(m.shadow, top);
+    set(m.shadow, "u_floor_height", list.floor.height);
+    set(m.shadow, "u_reach", std::max(list.floor.shadow_reach, 1e-3f));
+    for (const MeshDraw& d : list.meshes) {
+      if (!d.casts_shadow || d.tint.a < 0.5f) continue;
+      GpuMesh* g = m.prepare_draw(m.shadow, list, d, nullptr);
+      if (!g) continue;
+      glBindVertexArray(g->vao);
+      glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
+    }
+    glBlendEquation(GL_FUNC_ADD);
+  }
+
+  glBindFramebuffer(GL_FRAMEBUFFER, m.targets.msaa_fbo);
+  glViewport(0, 0, width, height);
+  glEnable(GL_FRAMEBUFFER_SRGB);
+  glDepthMask(GL_TRUE);
+  glClearColor(0, 0, 0, 0);
+  glClearDepth(1.0);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+  if ((list.clear_color.a > 0.0f || list.clear_color_bottom.a > 0.0f)) {
+    glDisable(GL_DEPTH_TEST);
+    glUseProgram(m.background.id);
+    set(m.background, "u_top", list.clear_color);
+    set(m.background, "u_bottom", list.clear_color_bottom);
+    glBindVertexArray(m.empty_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+  }
+
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  if (list.floor.visible) {
+    glDepthMask(GL_FALSE);
+    glUseProgram(m.floor.id);
+    set(m.floor, "u_view_proj", view_proj);
+    set(m.floor, "u_centre", list.floor.centre);
+    set(m.floor, "u_radius", list.floor.radius);
+    set(m.floor, "u_height", list.floor.height);
+    set(m.floor, "u_color", list.floor.color);
+    set(m.floor, "u_shadow_strength", list.floor.shadow_strength);
+    set(m.floor, "u_blur", 0.012f);
+    set(m.floor, "u_shadow", 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
+    glBindVertexArray(m.floor_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glDepthMask(GL_TRUE);
+  }
+
+  m.bind_mesh_uniforms_common(m.mesh, view_proj);
+  set(m.mesh, "u_eye", camera.eye());
+  set(m.mesh, "u_key_dir", list.lighting.key_dir);
+  set(m.mesh, "u_key_color", list.lighting.key_color);
+  set(m.mesh, "u_sky_color", list.lighting.sky_color);
+  set(m.mesh, "u_ground_color", list.lighting.ground_color);
+  set(m.mesh, "u_texture", 0);
+  glActiveTexture(GL_TEXTURE0);
+
+  auto draw = [&](const MeshDraw& d) {
+    GpuModel* gm = nullptr;
+    GpuMesh* g = m.prepare_draw(m.mesh, list, d, &gm);
+    if (!g) return;
+    const Material& mat = gm->materials[static_cast<std::size_t>(std::clamp(g->material, 0, static_cast<int>(gm->materials.size()) - 1))];
+    const glm::vec4 color = d.use_tint_only ? d.tint : mat.base_color * d.tint;
+    set(m.mesh, "u_color", color);
+    const bool textured = !d.use_tint_only && mat.texture >= 0 && mat.texture < static_cast<int>(gm->textures.size());
+    set(m.mesh, "u_has_texture", textured ? 1 : 0);
+    glBindTexture(GL_TEXTURE_2D, textured ? gm->textures[static_cast<std::size_t>(mat.texture)] : m.white_tex);
+    glBindVertexArray(g->vao);
+    glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
+  };
+  auto alpha_of = [&](const MeshDraw& d) {
+    auto it = m.models.find(d.model.id);
+    if (it == m.models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return 1.0f;
+    const GpuModel& gm = it->second;
+    const int mi = std::clamp(gm.meshes[static_cast<std::size_t>(d.mesh)].material, 0, static_cast<int>(gm.materials.size()) - 1);
+    return d.use_tint_only ? d.tint.a : gm.materials[static_cast<std::size_t>(mi)].base_color.a * d.tint.a;
+  };
+  std::vector<const MeshDraw*> translucent;
+  for (const MeshDraw& d : list.meshes) {
+    if (alpha_of(d) < 0.999f) translucent.push_back(&d);
+    else draw(d);
+  }
+  if (!translucent.empty()) {
+    // Back to front by the distance of each item's origin (skinned: its first joint).
+    const glm::vec3 eye = camera.eye();
+    auto depth = [&](const MeshDraw* d) {
+      glm::vec3 p = d->skin_offset >= 0 && d->skin_count > 0
+                        ? glm::vec3(list.skin_matrices[static_cast<std::size_t>(d->skin_offset)][3])
+                        : glm::vec3(d->node_world[3]);
+      return glm::length(p - eye);
+    };
+    std::stable_sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) { return depth(a) > depth(b); });
+    glDepthMask(GL_FALSE);
+    for (const MeshDraw* d : translucent) draw(*d);
+    glDepthMask(GL_TRUE);
+  }
+  glBindVertexArray(0);
+
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.msaa_fbo);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
+  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glDisable(GL_FRAMEBUFFER_SRGB);
+  glEndQuery(GL_TIME_ELAPSED);
+  m.query_head = (m.query_head + 1) % 4;
+  ++m.queries_pending;
+  return Status(Ok{});
+}
+
+double Renderer::gpu_ms(bool wait) {
+  Impl& m = *impl_;
+  while (m.queries_pending > 0) {
+    const int oldest = (m.query_head - m.queries_pending + 4) % 4;
+    GLint available = 0;
+    if (!wait) {
+      glGetQueryObjectiv(m.queries[oldest], GL_QUERY_RESULT_AVAILABLE, &available);
+      if (!available) break;
+    }
+    GLuint64 ns = 0;
+    glGetQueryObjectui64v(m.queries[oldest], GL_QUERY_RESULT, &ns);
+    m.last_gpu_ms = static_cast<double>(ns) * 1e-6;
+    --m.queries_pending;
+  }
+  return m.last_gpu_ms;
+}
+
+Image Renderer::read_pixels() const {
+  const Targets& t = impl_->targets;
+  Image img;
+  if (!t.resolve_fbo) return img;
+  img.width = t.width;
+  img.height = t.height;
+  img.rgba.resize(static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height) * 4);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, t.resolve_fbo);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, t.width, t.height, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  // GL's row 0 is the bottom; images have row 0 at the top.
+  const std::size_t row = static_cast<std::size_t>(t.width) * 4;
+  std::vector<std::uint8_t> tmp(row);
+  for (int y = 0; y < t.height / 2; ++y) {
+    std::uint8_t* a = &img.rgba[static_cast<std::size_t>(y) * row];
+    std::uint8_t* b = &img.rgba[static_cast<std::size_t>(t.height - 1 - y) * row];
+    std::memcpy(tmp.data(), a, row);
+    std::memcpy(a, b, row);
+    std::memcpy(b, tmp.data(), row);
+  }
+  return img;
+}
+
+std::optional<float> Renderer::read_depth(int x, int y) const {
+  const Targets& t = impl_->targets;
+  if (!t.resolve_fbo || x < 0 || y < 0 || x >= t.width || y >= t.height) return std::nullopt;
+  float depth = 1.0f;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, t.resolve_fbo);
+  glReadPixels(x, t.height - 1 - y, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  if (depth >= 1.0f) return std::nullopt;
+  return depth * 2.0f - 1.0f;
+}
+
+void Renderer::present(int fb_w, int fb_h) const {
+  const Targets& t = impl_->targets;
+  if (!t.resolve_fbo) return;
+  glDisable(GL_FRAMEBUFFER_SRGB);  // copy the sRGB-encoded bytes as they are
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, t.resolve_fbo);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glBlitFramebuffer(0, 0, t.width, t.height, 0, 0, fb_w, fb_h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+}  // namespace hiplab

@@ -1,0 +1,56 @@
+// renderer.h — draws a DrawList (scene/draw_list.h) with OpenGL 3.3 core. The one renderer for
+// the window and headless output: it always renders into its own multisampled sRGB framebuffer
+// and resolves it; a headless caller reads the pixels back, the window blits them to the screen
+// (the window is only another render target). Needs a current GL context with functions loaded
+// (EglContext or a GLFW window).
+//
+// Passes: contact shadow (top-down closeness map) → background gradient → floor with blurred
+// shadow → opaque meshes → translucent meshes back to front → MSAA resolve.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include "assets/model.h"
+#include "core/result.h"
+#include "render/image.h"
+#include "scene/camera.h"
+#include "scene/draw_list.h"
+
+namespace hiplab {
+
+constexpr int kMaxRenderSize = 8192;
+
+class Renderer {
+ public:
+  static Result<std::unique_ptr<Renderer>> create();
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // GPU copies of a model's meshes, materials and textures. The Model need not outlive the call.
+  Result<ModelHandle> upload(const Model& model);
+  void release(ModelHandle handle);
+
+  // Renders into the internal framebuffer of width x height pixels with `msaa` samples (1 = off;
+  // clamped to what the driver offers). Sizes 1..kMaxRenderSize.
+  Status render(const DrawList& list, const OrbitCamera& camera, int width, int height, int msaa);
+
+  Image read_pixels() const;  // the last render, resolved
+  // NDC depth (-1..1) of the last render at a pixel (top-left origin); empty where only background.
+  std::optional<float> read_depth(int x, int y) const;
+  // Copies the last render to the default framebuffer (the window), which is fb_w x fb_h.
+  void present(int fb_w, int fb_h) const;
+
+  // GPU time of the most recent render that has finished, in ms (GL timer queries); < 0 if none yet.
+  double gpu_ms(bool wait);
+  int samples() const { return samples_; }
+
+ private:
+  Renderer() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  int samples_ = 0;
+};
+
+}  // namespace hiplab

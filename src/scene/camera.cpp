@@ -1,0 +1,102 @@
+#include "scene/camera.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace hiplab {
+
+std::optional<ViewPreset> parse_view_preset(const std::string& name) {
+  if (name == "front") return ViewPreset::kFront;
+  if (name == "back") return ViewPreset::kBack;
+  if (name == "left") return ViewPreset::kLeft;
+  if (name == "right" || name == "side") return ViewPreset::kRight;
+  if (name == "top") return ViewPreset::kTop;
+  return std::nullopt;
+}
+
+const char* view_preset_name(ViewPreset v) {
+  switch (v) {
+    case ViewPreset::kFront: return "front";
+    case ViewPreset::kBack: return "back";
+    case ViewPreset::kLeft: return "left";
+    case ViewPreset::kRight: return "right";
+    case ViewPreset::kTop: return "top";
+  }
+  return "front";
+}
+
+glm::vec3 OrbitCamera::eye() const {
+  const glm::vec3 dir(std::cos(pitch) * std::sin(yaw), std::sin(pitch), std::cos(pitch) * std::cos(yaw));
+  return target + distance * dir;
+}
+glm::vec3 OrbitCamera::forward() const { return glm::normalize(target - eye()); }
+glm::vec3 OrbitCamera::right() const { return glm::vec3(std::cos(yaw), 0.0f, -std::sin(yaw)); }
+glm::vec3 OrbitCamera::up() const { return glm::normalize(glm::cross(right(), forward())); }
+
+glm::mat4 OrbitCamera::view() const { return glm::lookAt(eye(), target, up()); }
+
+float OrbitCamera::near_plane() const { return std::max(0.005f, (distance - 2.0f * scene_radius) * 0.5f); }
+float OrbitCamera::far_plane() const { return distance + 4.0f * scene_radius + 1.0f; }
+
+glm::mat4 OrbitCamera::projection(float aspect) const {
+  return glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane(), far_plane());
+}
+
+void OrbitCamera::orbit(float dx_px, float dy_px) {
+  const float k = 0.3f * 3.14159265f / 180.0f;
+  yaw -= dx_px * k;
+  pitch = std::clamp(pitch + dy_px * k, -kMaxPitch, kMaxPitch);
+  yaw = std::remainder(yaw, 2.0f * 3.14159265f);
+}
+
+void OrbitCamera::pan(float dx_px, float dy_px, float viewport_h_px) {
+  const float world_per_px = 2.0f * distance * std::tan(0.5f * fov_y) / std::max(viewport_h_px, 1.0f);
+  target += (-dx_px * right() + dy_px * up()) * world_per_px;
+}
+
+void OrbitCamera::zoom_toward(float factor, glm::vec2 cursor_ndc, float aspect) {
+  factor = std::clamp(factor, 0.05f, 20.0f);
+  // Point under the cursor on the plane through the target facing the camera.
+  const float half_h = distance * std::tan(0.5f * fov_y);
+  const glm::vec3 under = target + right() * (cursor_ndc.x * half_h * aspect) + up() * (cursor_ndc.y * half_h);
+  const float new_distance = std::max(distance * factor, kMinDistance);
+  const float f = new_distance / distance;
+  target = under + (target - under) * f;
+  distance = new_distance;
+}
+
+void OrbitCamera::frame(const Aabb& box, float aspect) {
+  target = box.centre();
+  const float radius = std::max(0.5f * glm::length(box.size()), 1e-3f);
+  scene_radius = radius;
+  const float half_fov = 0.5f * std::min(fov_y, 2.0f * std::atan(std::tan(0.5f * fov_y) * std::max(aspect, 1e-3f)));
+  distance = radius / std::sin(half_fov) * 1.02f;
+}
+
+void OrbitCamera::set_preset(ViewPreset preset) {
+  // Side presets look 7° down so the floor and its contact shadow read; top looks straight down.
+  constexpr float kSidePitch = 0.12f;
+  const float half_pi = 0.5f * 3.14159265f;
+  switch (preset) {
+    case ViewPreset::kFront: yaw = half_pi; pitch = kSidePitch; break;
+    case ViewPreset::kBack: yaw = -half_pi; pitch = kSidePitch; break;
+    case ViewPreset::kRight: yaw = 0.0f; pitch = kSidePitch; break;
+    case ViewPreset::kLeft: yaw = 2.0f * half_pi; pitch = kSidePitch; break;
+    case ViewPreset::kTop: yaw = half_pi; pitch = kMaxPitch; break;
+  }
+}
+
+glm::vec3 OrbitCamera::unproject(glm::vec3 ndc, float aspect) const {
+  const glm::mat4 inv = glm::inverse(projection(aspect) * view());
+  const glm::vec4 p = inv * glm::vec4(ndc, 1.0f);
+  return glm::vec3(p) / p.w;
+}
+
+void OrbitCamera::ray(glm::vec2 ndc, float aspect, glm::vec3& origin, glm::vec3& dir) const {
+  origin = eye();
+  dir = glm::normalize(unproject(glm::vec3(ndc, 1.0f), aspect) - origin);
+}
+
+}  // namespace hiplab

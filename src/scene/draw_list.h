@@ -1,0 +1,66 @@
+// draw_list.h — one frame's picture as plain data: what to draw, where and in what colour. The
+// scene layer fills it; the renderer (the only code with GL calls) draws it and decides nothing
+// about anatomy. A new kind of overlay is a new item type here plus one renderer pass.
+//
+// Units: model/world space metres; colours linear RGB + alpha.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace hiplab {
+
+// A model uploaded to the renderer (see Renderer::upload). 0 = none.
+struct ModelHandle {
+  std::uint32_t id = 0;
+  explicit operator bool() const { return id != 0; }
+};
+
+struct MeshDraw {
+  ModelHandle model;
+  int mesh = 0;                 // index into Model::meshes
+  glm::mat4 node_world{1.0f};   // rigid meshes: the node's world matrix
+  int skin_offset = -1;         // skinned meshes: first matrix in DrawList::skin_matrices
+  int skin_count = 0;
+  glm::vec4 tint{1.0f};         // multiplies the material colour (alpha < 1 draws translucent)
+  bool use_tint_only = false;   // true: colour = tint, ignoring the material
+  std::uint32_t pick_id = 0;    // 0 = not pickable
+  bool casts_shadow = true;
+  int morph_offset = -1;        // first weight in DrawList::morph_weights, -1 = bind weights
+};
+
+struct Lighting {
+  glm::vec3 key_dir{-0.4f, -0.8f, -0.45f};  // direction light travels (world)
+  glm::vec3 key_color{2.4f, 2.3f, 2.15f};
+  glm::vec3 sky_color{0.55f, 0.6f, 0.68f};    // hemispheric ambient, from above
+  glm::vec3 ground_color{0.25f, 0.22f, 0.2f}; // from below
+};
+
+struct Floor {
+  bool visible = true;
+  float height = 0.0f;           // world y of the floor plane
+  glm::vec2 centre{0.0f};        // world (x, z) of the disc's centre
+  float radius = 2.0f;           // drawn disc radius (fades out), metres
+  glm::vec4 color{0.78f, 0.79f, 0.8f, 1.0f};
+  float shadow_strength = 0.65f; // darkest contact shadow, 0..1
+  float shadow_reach = 0.35f;    // height above the floor at which the shadow has faded, metres
+};
+
+struct DrawList {
+  std::vector<MeshDraw> meshes;
+  std::vector<glm::mat4> skin_matrices;
+  std::vector<float> morph_weights;
+  Floor floor;
+  Lighting lighting;
+  glm::vec4 clear_color{0.93f, 0.94f, 0.95f, 1.0f};  // alpha 0 = transparent background
+  glm::vec4 clear_color_bottom{0.72f, 0.75f, 0.8f, 1.0f};  // vertical gradient, bottom of the view
+
+  void clear() {
+    meshes.clear();
+    skin_matrices.clear();
+    morph_weights.clear();
+  }
+};
+
+}  // namespace hiplab
