@@ -1,32 +1,10 @@
-// main.cpp — the `hiplab` command line: with no subcommand it opens the window; subcommands render,
-// report and benchmark headless. Exit codes: 0 success, 1 runtime failure, 2 bad usage.
-#include <cstdio>
+// main.cpp — the `hiplab` program: see app/cli.h.
+#include <string>
 #include <vector>
 
-#include "app/cmd_bench.h"
-#include "app/cmd_info.h"
-#include "app/cmd_render.h"
-#include "app/window_app.h"
+#include "app/cli.h"
 
 int main(int argc, char** argv) {
-  using namespace hiplab::app;
-  CLI::App app{"HipLab — see how the hip rotates: hip mobility drills, range of motion and the muscles at work"};
-  app.set_version_flag("--version", std::string(HIPLAB_VERSION));
-  WindowOptions window;
-  app.add_option("--model", window.model, "Model to open in the window (glTF/GLB, FBX, COLLADA)");
-  app.add_option("--frames", window.frames, "Quit after this many frames (for scripted runs)")->check(CLI::Range(0, 1000000));
-  app.add_option("--screenshot", window.screenshot, "Save the last frame to this PNG on exit (with --frames)");
-  std::vector<Command> commands;
-  commands.push_back(add_render_command(app));
-  commands.push_back(add_info_command(app));
-  commands.push_back(add_bench_command(app));
-  app.require_subcommand(0, 1);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
-  for (const Command& c : commands)
-    if (c.sub->parsed()) return c.run();
-  return run_window_app(window);
+  std::vector<std::string> args(argv, argv + argc);
+  return hiplab::app::run_cli(args);
 }

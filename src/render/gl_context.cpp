@@ -63,7 +63,7 @@ std::string gl_description() {
     const auto* s = reinterpret_cast<const char*>(glGetString(e));
     return std::string(s ? s : "?");
   };
-  return "OpenGL " + str(GL_VERSION) + " — " + str(GL_RENDERER);
+  return "OpenGL " + str(GL_VERSION) + " - " + str(GL_RENDERER);
 }
 
 }  // namespace hiplab

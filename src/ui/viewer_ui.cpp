@@ -69,7 +69,7 @@ ViewerUiActions draw_viewer_ui(ViewerUiState& s) {
 
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(300, 0), ImGuiCond_FirstUseEver);
-  ImGui::Begin("HipLab");
+  ImGui::Begin("HipLab", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::TextWrapped("%s", fs::path(s.model_path).filename().string().c_str());
   for (const std::string& line : s.model_lines) ImGui::TextDisabled("%s", line.c_str());
   if (ImGui::Button("Open model...")) {

@@ -1,0 +1,72 @@
+// Tests src/app/cli.h: the command line renders and describes models headless, and bad values
+// or files exit non-zero (2 for bad usage, 1 for a file that cannot be used) without writing output.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "app/cli.h"
+#include "assets/gltf_writer.h"
+#include "assets/synthetic_model.h"
+#include "render/image.h"
+#include "test_support.h"
+
+using namespace hiplab;
+namespace fs = std::filesystem;
+
+namespace {
+std::string two_bone_file() {
+  const auto path = (test::scratch_dir("cli_model") / "two_bone.gltf").string();
+  REQUIRE(write_gltf(make_two_bone_model(), path).ok());
+  return path;
+}
+}  // namespace
+
+TEST_CASE("hiplab render writes a PNG of the requested size and nothing else") {
+  const std::string model = two_bone_file();
+  const auto dir = test::scratch_dir("cli_render");
+  const auto out = (dir / "view.png").string();
+  CHECK(app::run_cli({"hiplab", "render", "--model", model, "--view", "back", "--size", "320x200", "--msaa", "2",
+                      "--out", out}) == 0);
+  auto img = read_png(out);
+  REQUIRE(img.ok());
+  CHECK(img.value().width == 320);
+  CHECK(img.value().height == 200);
+  int n = 0;
+  for (auto& e : fs::directory_iterator(dir)) n += e.is_regular_file();
+  CHECK(n == 1);  // no temporary left behind
+}
+
+TEST_CASE("hiplab render --transparent keeps an alpha channel") {
+  const auto out = (test::scratch_dir("cli_transparent") / "t.png").string();
+  CHECK(app::run_cli({"hiplab", "render", "--model", two_bone_file(), "--transparent", "--size", "64x64", "--out", out}) == 0);
+  auto img = read_png(out);
+  REQUIRE(img.ok());
+  CHECK(img.value().pixel(0, 0)[3] == 0);
+}
+
+TEST_CASE("bad command-line values exit 2 and write nothing") {
+  const std::string model = two_bone_file();
+  const auto dir = test::scratch_dir("cli_bad");
+  const auto out = (dir / "x.png").string();
+  CHECK(app::run_cli({"hiplab", "render", "--model", model, "--view", "sideways", "--out", out}) == 2);
+  CHECK(app::run_cli({"hiplab", "render", "--model", model, "--size", "10000x10", "--out", out}) == 2);
+  CHECK(app::run_cli({"hiplab", "render", "--model", model, "--size", "abc", "--out", out}) == 2);
+  CHECK(app::run_cli({"hiplab", "render", "--model", model, "--msaa", "0", "--out", out}) == 2);
+  CHECK(app::run_cli({"hiplab", "render", "--model", model}) == 2);  // --out is required
+  CHECK(app::run_cli({"hiplab", "no-such-command"}) == 2);
+  CHECK(app::run_cli({"hiplab", "bench", "--frames", "0"}) == 2);
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("a missing or corrupt model exits 1 with no output file") {
+  const auto dir = test::scratch_dir("cli_badfile");
+  const auto out = (dir / "x.png").string();
+  CHECK(app::run_cli({"hiplab", "render", "--model", (dir / "missing.glb").string(), "--out", out}) == 1);
+  CHECK(app::run_cli({"hiplab", "info", "--model", (dir / "missing.glb").string()}) == 1);
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("hiplab info and bench run on a generated model") {
+  CHECK(app::run_cli({"hiplab", "info", "--model", two_bone_file(), "--json"}) == 0);
+  CHECK(app::run_cli({"hiplab", "bench", "--synthetic", "5000", "--frames", "3", "--size", "160x120"}) == 0);
+}
