@@ -1,0 +1,194 @@
+// model.cpp — see model.h. One buffer, one bufferView per accessor (4-byte aligned), meshes of
+// bones and skin with POSITION/NORMAL (+JOINTS_0/WEIGHTS_0 for the skin), uint32 indices.
+#include "model.h"
+
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "anatomy/muscle_data.h"
+#include "anatomy/skeleton.h"
+#include "body_skin.h"
+#include "skeleton_layout.h"
+
+namespace hiplab::modelgen {
+using nlohmann::ordered_json;
+
+namespace {
+
+class GltfBuilder {
+ public:
+  ordered_json accessors = ordered_json::array(), views = ordered_json::array();
+  std::vector<uint8_t> bin;
+
+  int add_view(const void* data, size_t bytes, int target) {
+    while (bin.size() % 4) bin.push_back(0);
+    const size_t off = bin.size();
+    bin.resize(off + bytes);
+    std::memcpy(bin.data() + off, data, bytes);
+    ordered_json v = {{"buffer", 0}, {"byteOffset", off}, {"byteLength", bytes}};
+    if (target) v["target"] = target;
+    views.push_back(v);
+    return static_cast<int>(views.size()) - 1;
+  }
+  int add_accessor(const void* data, size_t count, int comp_type, const char* type, size_t comp_bytes, int comps,
+                   int target, bool minmax = false, bool normalized = false) {
+    const int view = add_view(data, count * comp_bytes * comps, target);
+    ordered_json a = {{"bufferView", view}, {"componentType", comp_type}, {"count", count}, {"type", type}};
+    if (normalized) a["normalized"] = true;
+    if (minmax) {
+      const float* f = static_cast<const float*>(data);
+      std::vector<double> lo(comps, 1e300), hi(comps, -1e300);
+      for (size_t i = 0; i < count; ++i)
+        for (int c = 0; c < comps; ++c) {
+          lo[c] = std::min(lo[c], double(f[i * comps + c]));
+          hi[c] = std::max(hi[c], double(f[i * comps + c]));
+        }
+      a["min"] = lo;
+      a["max"] = hi;
+    }
+    accessors.push_back(a);
+    return static_cast<int>(accessors.size()) - 1;
+  }
+};
+
+constexpr int kFloat = 5126, kUInt = 5125, kUByte = 5121;
+constexpr int kArrayBuffer = 34962, kElementBuffer = 34963;
+
+std::string left_name(const std::string& right) {
+  std::string s = right;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, "_r") == 0) s[s.size() - 1] = 'l';
+  return s;
+}
+
+}  // namespace
+
+BuiltModel build_model(const Morphometry& morph) {
+  BuiltModel out;
+  const std::vector<SkeletonNode> skel = skeleton_layout();
+  GltfBuilder g;
+  ordered_json nodes = ordered_json::array(), meshes = ordered_json::array();
+  std::vector<std::vector<int>> children(skel.size());
+  for (size_t i = 0; i < skel.size(); ++i) {
+    ordered_json n = {{"name", skel[i].name}};
+    const auto& t = skel[i].translation;
+    if (t != glm::dvec3(0)) n["translation"] = {t.x, t.y, t.z};
+    nodes.push_back(n);
+    if (skel[i].parent >= 0) children[skel[i].parent].push_back(static_cast<int>(i));
+  }
+  auto add_child = [&](int parent, ordered_json node) {
+    nodes.push_back(std::move(node));
+    const int id = static_cast<int>(nodes.size()) - 1;
+    if (parent >= 0) {
+      if (static_cast<size_t>(parent) >= children.size()) children.resize(parent + 1);
+      children[parent].push_back(id);
+    }
+    return id;
+  };
+  // --- bones ---
+  auto add_mesh = [&](const std::string& name, const Mesh& m, int material, const SkinMesh* skin) {
+    const std::vector<glm::vec3> nrm = vertex_normals(m);
+    ordered_json attr;
+    attr["POSITION"] = g.add_accessor(m.pos.data(), m.pos.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true);
+    attr["NORMAL"] = g.add_accessor(nrm.data(), nrm.size(), kFloat, "VEC3", 4, 3, kArrayBuffer);
+    if (skin) {
+      attr["JOINTS_0"] = g.add_accessor(skin->joints.data(), skin->joints.size(), kUByte, "VEC4", 1, 4, kArrayBuffer);
+      attr["WEIGHTS_0"] = g.add_accessor(skin->weights.data(), skin->weights.size(), kFloat, "VEC4", 4, 4, kArrayBuffer);
+    }
+    const int idx = g.add_accessor(m.idx.data(), m.idx.size(), kUInt, "SCALAR", 4, 1, kElementBuffer);
+    meshes.push_back({{"name", name}, {"primitives", {{{"attributes", attr}, {"indices", idx}, {"material", material}}}}});
+    out.report.total_triangles += m.triangles();
+    return static_cast<int>(meshes.size()) - 1;
+  };
+  for (const BoneSpec& b : bone_specs()) {
+    Mesh right = build_bone(b.id, morph);
+    std::vector<std::pair<std::string, std::string>> sides = {{b.name, b.body}};
+    if (b.paired) sides.push_back({left_name(b.name), left_name(b.body)});
+    for (size_t s = 0; s < sides.size(); ++s) {
+      const Mesh m = s == 0 ? right : mirror_z(right);
+      const int mesh = add_mesh(sides[s].first, m, 0, nullptr);
+      add_child(find_node(skel, sides[s].second), {{"name", "bone." + sides[s].first}, {"mesh", mesh}});
+      out.report.bones.push_back({sides[s].first, m.triangles(), topology(m)});
+      out.bone_meshes.emplace_back(sides[s].first, m);
+    }
+  }
+  // --- muscle path points (Gait2392; left = mirror) ---
+  for (int mi = 0; mi < anatomy::kMuscleCount; ++mi) {
+    const anatomy::MuscleSpec& ms = anatomy::muscle(mi);
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      const std::string name = anatomy::muscle_name(mi, side);
+      const std::string sfx(anatomy::side_suffix(side));
+      for (size_t k = 0; k < ms.points.size(); ++k) {
+        const anatomy::PathPointSpec& pp = ms.points[k];
+        const std::string body = pp.body == anatomy::PathBody::kPelvis ? "pelvis"
+                                 : pp.body == anatomy::PathBody::kFemur ? "femur" + sfx
+                                                                        : "tibia" + sfx;
+        glm::dvec3 loc = side == anatomy::Side::kRight ? pp.location : anatomy::mirror_point(pp.location);
+        ordered_json n = {{"name", "muscle." + name + ".p" + std::to_string(k)}, {"translation", {loc.x, loc.y, loc.z}}};
+        ordered_json extras = {{"muscle", name}, {"index", k}, {"body", body}};
+        if (pp.condition != anatomy::Condition::kNone) {
+          extras["condition"] = pp.condition == anatomy::Condition::kHipFlexion ? "hip_flexion" : "knee_angle_gait2392";
+          extras["range_rad"] = {pp.range_min, pp.range_max};
+        }
+        if (pp.moving >= 0) extras["moving"] = "knee_flexion";
+        n["extras"] = extras;
+        add_child(find_node(skel, body), n);
+        ++out.report.muscle_nodes;
+      }
+    }
+  }
+  // --- skin ---
+  const SkinMesh skin = build_body_skin(skel);
+  const int skin_mesh = add_mesh("skin", skin.mesh, 1, &skin);
+  out.report.skin_triangles = skin.mesh.triangles();
+  std::vector<float> ibm;
+  ordered_json joints = ordered_json::array();
+  for (size_t i = 0; i < skel.size(); ++i) {
+    joints.push_back(i);
+    const glm::dvec3 w = skel[i].world;
+    const float m[16] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, float(-w.x), float(-w.y), float(-w.z), 1};
+    ibm.insert(ibm.end(), m, m + 16);
+  }
+  const int ibm_acc = g.add_accessor(ibm.data(), skel.size(), kFloat, "MAT4", 4, 16, 0);
+  const int skin_node = add_child(-1, {{"name", "skin"}, {"mesh", skin_mesh}, {"skin", 0}});
+  for (size_t i = 0; i < children.size() && i < nodes.size(); ++i)
+    if (!children[i].empty()) nodes[i]["children"] = children[i];
+
+  ordered_json doc;
+  doc["asset"] = {{"version", "2.0"}, {"generator", "HipLab model generator (tools/model_generator)"},
+                  {"copyright", "HipLab. Joint centres and muscle paths from the OpenSim Gait2392 model (Delp et al. 1990; "
+                                "Anderson & Pandy 1999; Thelen 2003), CC BY 3.0."}};
+  doc["scene"] = 0;
+  doc["scenes"] = {{{"name", "hiplab_body"}, {"nodes", {0, skin_node}}}};
+  doc["nodes"] = nodes;
+  doc["meshes"] = meshes;
+  doc["materials"] = {
+      {{"name", "bone"}, {"pbrMetallicRoughness", {{"baseColorFactor", {0.89, 0.85, 0.76, 1.0}}, {"metallicFactor", 0.0}, {"roughnessFactor", 0.65}}}},
+      {{"name", "skin"}, {"pbrMetallicRoughness", {{"baseColorFactor", {0.93, 0.76, 0.66, 0.22}}, {"metallicFactor", 0.0}, {"roughnessFactor", 0.8}}},
+       {"alphaMode", "BLEND"}},
+  };
+  doc["skins"] = {{{"name", "body"}, {"inverseBindMatrices", ibm_acc}, {"skeleton", 0}, {"joints", joints}}};
+  doc["accessors"] = g.accessors;
+  doc["bufferViews"] = g.views;
+  while (g.bin.size() % 4) g.bin.push_back(0);
+  doc["buffers"] = {{{"byteLength", g.bin.size()}}};
+  std::string js = doc.dump();
+  while (js.size() % 4) js.push_back(' ');
+  auto u32 = [&](std::vector<uint8_t>& v, uint32_t x) {
+    for (int i = 0; i < 4; ++i) v.push_back(static_cast<uint8_t>(x >> (8 * i)));
+  };
+  std::vector<uint8_t>& glb = out.glb;
+  const uint32_t total = 12 + 8 + static_cast<uint32_t>(js.size()) + 8 + static_cast<uint32_t>(g.bin.size());
+  u32(glb, 0x46546C67);
+  u32(glb, 2);
+  u32(glb, total);
+  u32(glb, static_cast<uint32_t>(js.size()));
+  u32(glb, 0x4E4F534A);
+  glb.insert(glb.end(), js.begin(), js.end());
+  u32(glb, static_cast<uint32_t>(g.bin.size()));
+  u32(glb, 0x004E4942);
+  glb.insert(glb.end(), g.bin.begin(), g.bin.end());
+  return out;
+}
+
+}  // namespace hiplab::modelgen

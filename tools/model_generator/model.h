@@ -1,0 +1,43 @@
+// model.h — assembles the HipLab body model (issue 3) and writes it as binary glTF 2.0.
+// Content: skeleton nodes in Gait2392 body frames (pelvis root placed so the feet stand on y = 0,
+// then torso/head/arms and both legs), generated bones as node meshes named after the bone
+// ("femur_r", "hip_bone_l", "sacrum", ...) under nodes "bone.<name>" parented to their body, muscle
+// path points as empty nodes "muscle.<muscle>_<side>.p<i>" parented to their body, and one skinned
+// translucent body surface mesh "skin" (material "skin") at the scene root.
+// Deterministic: same bytes on every run (see detmath.h).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bones.h"
+
+namespace hiplab::modelgen {
+
+struct ModelReport {
+  struct BoneInfo {
+    std::string name;
+    size_t triangles;
+    Topology topo;
+  };
+  std::vector<BoneInfo> bones;
+  size_t total_triangles = 0;
+  size_t skin_triangles = 0;
+  size_t muscle_nodes = 0;
+};
+
+struct BuiltModel {
+  std::vector<uint8_t> glb;
+  ModelReport report;
+  std::vector<std::pair<std::string, Mesh>> bone_meshes;  // body-frame meshes, both sides
+};
+
+BuiltModel build_model(const Morphometry& morph);
+
+// Height of the pelvis origin above the floor in the bind pose (feet flat on y = 0), m.
+double standing_pelvis_height();
+
+// The skeleton node names in glTF node order (also the skin's joints).
+std::vector<std::string> skeleton_node_names();
+
+}  // namespace hiplab::modelgen
