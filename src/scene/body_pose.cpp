@@ -1,0 +1,78 @@
+#include "scene/body_pose.h"
+
+#include <optional>
+#include <string>
+
+#include "anatomy/kinematics.h"
+#include "anatomy/skeleton.h"
+
+namespace hiplab {
+namespace {
+
+glm::dmat4 to_mat4(const anatomy::Frame& f) {
+  glm::dmat4 m(f.rotation);
+  m[3] = glm::dvec4(f.origin, 1.0);
+  return m;
+}
+
+glm::dmat3 rot(const glm::dvec3& axis, double angle) { return anatomy::rotation_about(axis, angle); }
+
+// The joint rotation an upper-body node adds to its bind offset, or none for nodes without one.
+std::optional<glm::dmat3> upper_joint(const std::string& name, const anatomy::UpperBodyPose& u) {
+  const glm::dvec3 x(1, 0, 0), y(0, 1, 0), z(0, 0, 1);
+  for (int s = 0; s < 2; ++s) {
+    const std::string sfx = s == 0 ? "_r" : "_l";
+    const anatomy::ArmPose& a = u.arms[static_cast<std::size_t>(s)];
+    // + flexion about z (arm forward); + abduction away from the trunk: about -x on the right,
+    // +x on the left (the mirrored axis).
+    if (name == "humerus" + sfx)
+      return rot(z, a.shoulder_flexion) * rot(x, s == 0 ? -a.shoulder_abduction : a.shoulder_abduction);
+    if (name == "forearm" + sfx) return rot(z, a.elbow_flexion);
+  }
+  (void)y;
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_body_model(const Model& model) {
+  return model.find_node("pelvis") >= 0 && model.find_node("femur_r") >= 0 && model.find_node("femur_l") >= 0;
+}
+
+void pose_body_model(const Model& model, const BodyPoseInput& input, Pose& out) {
+  if (out.local.size() != model.nodes.size()) out = Pose::bind(model);
+  if (!is_body_model(model)) {
+    out = Pose::bind(model);
+    return;
+  }
+  anatomy::BodyFrames frames = anatomy::forward_kinematics(input.legs);
+  // Lumbar: the trunk turns about its own joint; flexion bends it forward (about -z since the trunk
+  // points up), bending tips it toward +z (right), rotation turns the nose toward -z (left).
+  {
+    anatomy::Frame& t = frames[anatomy::BodyId::kTorso];
+    const anatomy::UpperBodyPose& u = input.upper;
+    t.rotation = t.rotation * rot({0, 0, 1}, -u.lumbar_flexion) * rot({1, 0, 0}, u.lumbar_bending) *
+                 rot({0, 1, 0}, u.lumbar_rotation);
+  }
+  out.world.resize(model.nodes.size());
+  for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+    const ModelNode& n = model.nodes[i];
+    const glm::mat4 parent_world = n.parent >= 0 ? out.world[static_cast<std::size_t>(n.parent)] : glm::mat4(1.0f);
+    glm::dmat4 world;
+    if (auto body = anatomy::find_body(n.name)) {
+      world = input.pelvis_world * to_mat4(frames[*body]);
+    } else {
+      glm::dmat4 local(n.local_bind);
+      if (auto joint = upper_joint(n.name, input.upper)) {
+        const glm::dvec4 t = local[3];
+        local = glm::dmat4(*joint * glm::dmat3(local));
+        local[3] = t;
+      }
+      world = glm::dmat4(parent_world) * local;
+    }
+    out.world[i] = glm::mat4(world);
+    out.local[i] = glm::inverse(parent_world) * out.world[i];
+  }
+}
+
+}  // namespace hiplab

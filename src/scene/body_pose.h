@@ -1,0 +1,32 @@
+// body_pose.h — poses a loaded body model (nodes named after the Gait2392 bodies: pelvis, torso,
+// femur_r, tibia_r, talus_r, calcn_r, toes_r, ..._l, plus patella_*, head, humerus_*, forearm_*,
+// hand_*) from joint coordinates: the bridge between the pure anatomy layer and the runtime model.
+//
+// Units: metres, radians. World frame: y up. `pelvis_world` places the pelvis body frame in the
+// world (rotation from biomech::pelvis_to_world plus tilt and translation); every leg body's world
+// transform is pelvis_world * (its anatomy forward-kinematics frame); other nodes keep their bind
+// offset from their parent, turned by the upper-body angles where they name a joint.
+// A model without these node names is left in its bind pose (any rig still renders).
+#pragma once
+#include <glm/glm.hpp>
+
+#include "anatomy/joint_coordinates.h"
+#include "anatomy/upper_body.h"
+#include "assets/model.h"
+#include "assets/pose.h"
+
+namespace hiplab {
+
+struct BodyPoseInput {
+  anatomy::Pose legs;                // hip, knee, ankle... of both legs
+  anatomy::UpperBodyPose upper;      // lumbar, shoulders, elbows
+  glm::dmat4 pelvis_world{1.0};      // pelvis body frame → world
+};
+
+// True when the model has the Gait2392 body nodes (pelvis and both femurs at least).
+bool is_body_model(const Model& model);
+
+// Fills out.local / out.world (out must come from Pose::bind(model) or an earlier call).
+void pose_body_model(const Model& model, const BodyPoseInput& input, Pose& out);
+
+}  // namespace hiplab
