@@ -1,0 +1,222 @@
+#include "biomech/static_optimization.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hiplab::biomech {
+namespace {
+
+using Vec = std::array<double, kMaxRows>;
+using Mat = std::array<std::array<double, kMaxRows>, kMaxRows>;
+
+enum class State : unsigned char { kLower, kUpper, kFree };
+
+// Pseudo-inverse solve x = G^+ b for a symmetric positive semi-definite m x m G (cyclic Jacobi).
+Vec pinv_solve(Mat g, const Vec& b, int m) {
+  Mat v{};
+  for (int i = 0; i < m; ++i) v[i][i] = 1.0;
+  for (int sweep = 0; sweep < 30; ++sweep) {
+    double off = 0.0, diag = 0.0;
+    for (int p = 0; p < m; ++p) {
+      diag += g[p][p] * g[p][p];
+      for (int q = p + 1; q < m; ++q) off += g[p][q] * g[p][q];
+    }
+    if (off <= 1e-30 * diag || off == 0.0) break;
+    for (int p = 0; p < m; ++p) {
+      for (int q = p + 1; q < m; ++q) {
+        if (g[p][q] == 0.0) continue;
+        const double theta = (g[q][q] - g[p][p]) / (2.0 * g[p][q]);
+        const double t = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1.0));
+        const double c = 1.0 / std::sqrt(t * t + 1.0), s = t * c;
+        for (int k = 0; k < m; ++k) {  // G <- J^T G J
+          const double gkp = g[k][p], gkq = g[k][q];
+          g[k][p] = c * gkp - s * gkq;
+          g[k][q] = s * gkp + c * gkq;
+        }
+        for (int k = 0; k < m; ++k) {
+          const double gpk = g[p][k], gqk = g[q][k];
+          g[p][k] = c * gpk - s * gqk;
+          g[q][k] = s * gpk + c * gqk;
+        }
+        for (int k = 0; k < m; ++k) {
+          const double vkp = v[k][p], vkq = v[k][q];
+          v[k][p] = c * vkp - s * vkq;
+          v[k][q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  double dmax = 0.0;
+  for (int i = 0; i < m; ++i) dmax = std::max(dmax, std::abs(g[i][i]));
+  const double cut = 1e-12 * dmax;
+  Vec x{};
+  for (int j = 0; j < m; ++j) {
+    if (g[j][j] <= cut) continue;
+    double vb = 0.0;
+    for (int k = 0; k < m; ++k) vb += v[k][j] * b[k];
+    vb /= g[j][j];
+    for (int k = 0; k < m; ++k) x[k] += v[k][j] * vb;
+  }
+  return x;
+}
+
+struct Solver {
+  const ActivationProblem& pb;
+  int m, n;
+  std::array<double, kMaxMuscles> a{};
+  std::array<State, kMaxMuscles> state{};
+  int iterations = 0;
+
+  double dot_col(int i, const Vec& y) const {
+    double s = 0.0;
+    for (int k = 0; k < m; ++k) s += pb.column[i][k] * y[k];
+    return s;
+  }
+  Vec product() const {  // A a
+    Vec t{};
+    for (int i = 0; i < n; ++i)
+      if (a[i] != 0.0)
+        for (int k = 0; k < m; ++k) t[k] += pb.column[i][k] * a[i];
+    return t;
+  }
+  // lambda = (A_F A_F^T)^+ (target - A_B a_B); the free-set minimiser is z_F = A_F^T lambda,
+  // which is both the least-norm least-squares solution (phase 1) and the least-norm solution of
+  // A_F z = rhs (phase 2).
+  Vec free_lambda(const Vec& target) const {
+    Mat g{};
+    Vec rhs = target;
+    for (int i = 0; i < n; ++i) {
+      if (state[i] == State::kFree) {
+        for (int p = 0; p < m; ++p)
+          for (int q = 0; q < m; ++q) g[p][q] += pb.column[i][p] * pb.column[i][q];
+      } else if (a[i] != 0.0) {
+        for (int k = 0; k < m; ++k) rhs[k] -= pb.column[i][k] * a[i];
+      }
+    }
+    return pinv_solve(g, rhs, m);
+  }
+  // Moves free variables toward z (z_i = col_i . lambda) as far as the box allows; returns the
+  // step fraction taken (1 = reached z).
+  double step_toward(const Vec& lambda, double eps) {
+    double alpha = 1.0;
+    std::array<double, kMaxMuscles> z{};
+    for (int i = 0; i < n; ++i) {
+      if (state[i] != State::kFree) continue;
+      z[i] = dot_col(i, lambda);
+      if (z[i] < 0.0 && a[i] - z[i] > 0.0) alpha = std::min(alpha, a[i] / (a[i] - z[i]));
+      if (z[i] > 1.0 && z[i] - a[i] > 0.0) alpha = std::min(alpha, (1.0 - a[i]) / (z[i] - a[i]));
+    }
+    alpha = std::max(alpha, 0.0);
+    for (int i = 0; i < n; ++i) {
+      if (state[i] != State::kFree) continue;
+      a[i] += alpha * (z[i] - a[i]);
+      if (alpha < 1.0) {
+        if (a[i] <= eps) { a[i] = 0.0; state[i] = State::kLower; }
+        else if (a[i] >= 1.0 - eps) { a[i] = 1.0; state[i] = State::kUpper; }
+      } else {
+        a[i] = std::clamp(a[i], 0.0, 1.0);
+      }
+    }
+    return alpha;
+  }
+
+  // Phase 1: min |A a - tau|^2 over the box (bounded-variable least squares).
+  void least_squares(double tol) {
+    for (int outer = 0; outer < 4 * kMaxMuscles; ++outer) {
+      ++iterations;
+      const Vec t = product();
+      Vec r{};
+      for (int k = 0; k < m; ++k) r[k] = pb.torque[k] - t[k];
+      int best = -1;
+      double best_w = tol;
+      for (int i = 0; i < n; ++i) {
+        if (state[i] == State::kFree) continue;
+        const double w = dot_col(i, r);  // minus the gradient
+        const double gain = state[i] == State::kLower ? w : -w;
+        if (gain > best_w) { best_w = gain; best = i; }
+      }
+      if (best < 0) return;
+      state[best] = State::kFree;
+      for (int inner = 0; inner < 2 * kMaxMuscles; ++inner) {
+        ++iterations;
+        if (step_toward(free_lambda(pb.torque), 1e-14) >= 1.0) break;
+      }
+      if (state[best] != State::kFree && a[best] == (state[best] == State::kUpper ? 1.0 : 0.0)) {
+        // The variable came straight back to its bound: a degenerate direction; stop here rather
+        // than cycle (the residual is then already minimal along every usable direction).
+        const Vec t2 = product();
+        double moved = 0.0;
+        for (int k = 0; k < m; ++k) moved += std::abs(t2[k] - t[k]);
+        if (moved == 0.0) return;
+      }
+    }
+  }
+
+  // Phase 2: min |a|^2 s.t. A a = target over the box, from the feasible point `a`.
+  Vec least_norm(const Vec& target, double mult_tol) {
+    Vec lambda{};
+    // A bound released on an ambiguous multiplier (rank-deficient, saturated cases) may come
+    // straight back without any move; it is then skipped until the point moves again.
+    std::array<bool, kMaxMuscles> blocked{};
+    int released = -1;
+    for (int it = 0; it < 6 * kMaxMuscles; ++it) {
+      ++iterations;
+      lambda = free_lambda(target);
+      bool moved = false;
+      for (int i = 0; i < n; ++i) {
+        if (state[i] != State::kFree) continue;
+        if (std::abs(dot_col(i, lambda) - a[i]) > 1e-13) { moved = true; break; }
+      }
+      if (moved) {
+        const double alpha = step_toward(lambda, 1e-14);
+        if (alpha > 0.0) blocked.fill(false);
+        else if (released >= 0 && state[released] != State::kFree) blocked[released] = true;
+        released = -1;
+        continue;
+      }
+      // Stationary on the working set: check the bound multipliers.
+      int worst = -1;
+      double worst_v = mult_tol;
+      for (int i = 0; i < n; ++i) {
+        if (state[i] == State::kFree || blocked[i]) continue;
+        const double c = dot_col(i, lambda);
+        const double viol = state[i] == State::kLower ? c : 1.0 - c;  // > 0 means release
+        if (viol > worst_v) { worst_v = viol; worst = i; }
+      }
+      if (worst < 0) break;
+      state[worst] = State::kFree;
+      released = worst;
+    }
+    return lambda;
+  }
+};
+
+}  // namespace
+
+ActivationSolution solve_activations(const ActivationProblem& pb) {
+  Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.muscles, 0, kMaxMuscles)};
+  s.a.fill(0.0);
+  s.state.fill(State::kLower);
+  double scale = 1.0;
+  for (int k = 0; k < s.m; ++k) scale = std::max(scale, std::abs(pb.torque[k]));
+  double col_scale = 0.0;
+  for (int i = 0; i < s.n; ++i)
+    for (int k = 0; k < s.m; ++k) col_scale = std::max(col_scale, std::abs(pb.column[i][k]));
+  const double tol = kTorqueRelTolerance * std::max(scale, col_scale);
+
+  s.least_squares(tol * std::max(1.0, col_scale));
+  const Vec reached = s.product();
+  ActivationSolution out;
+  out.multiplier = s.least_norm(reached, 1e-10);
+  out.achieved = s.product();
+  out.feasible = true;
+  for (int k = 0; k < s.m; ++k) {
+    out.saturated[k] = std::abs(out.achieved[k] - pb.torque[k]) > 1e-6 * std::max(1.0, scale);
+    if (out.saturated[k]) out.feasible = false;
+  }
+  for (int i = 0; i < s.n; ++i) out.activation[i] = s.a[i];
+  out.iterations = s.iterations;
+  return out;
+}
+
+}  // namespace hiplab::biomech

@@ -1,0 +1,75 @@
+// Checks src/biomech/static_optimization.h: exact minimum-sum-of-squares activations (KKT
+// conditions), zero torque -> zero activation, and the closest solution when infeasible.
+#include "biomech/static_optimization.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace hiplab::biomech;
+
+namespace {
+
+ActivationProblem random_problem(std::mt19937& rng, int n, double torque_scale) {
+  std::uniform_real_distribution<double> col(-40.0, 40.0), t(-1.0, 1.0);
+  ActivationProblem pb;
+  pb.rows = 4;
+  pb.muscles = n;
+  for (int i = 0; i < n; ++i)
+    for (int k = 0; k < 4; ++k) pb.column[i][k] = col(rng) * (i % 3 == 0 && k == 3 ? 0.0 : 1.0);
+  for (int k = 0; k < 4; ++k) pb.torque[k] = torque_scale * t(rng);
+  return pb;
+}
+
+}  // namespace
+
+TEST_CASE("zero torque gives exactly zero activation") {
+  std::mt19937 rng(1);
+  ActivationProblem pb = random_problem(rng, 28, 0.0);
+  const ActivationSolution s = solve_activations(pb);
+  CHECK(s.feasible);
+  for (int i = 0; i < 28; ++i) CHECK(s.activation[i] == 0.0);
+}
+
+TEST_CASE("feasible problems: A a = tau, and KKT: a_i = clamp(c_i . lambda, 0, 1)") {
+  // For min sum a^2 s.t. A a = tau, 0 <= a <= 1, the KKT conditions are exactly
+  // a_i = min(1, max(0, c_i^T lambda)) for the constraint multipliers lambda.
+  std::mt19937 rng(2);
+  int solved = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const ActivationProblem pb = random_problem(rng, 28, 60.0);
+    const ActivationSolution s = solve_activations(pb);
+    if (!s.feasible) continue;
+    ++solved;
+    for (int k = 0; k < 4; ++k) REQUIRE(std::abs(s.achieved[k] - pb.torque[k]) < 1e-7);
+    for (int i = 0; i < 28; ++i) {
+      double c = 0.0;
+      for (int k = 0; k < 4; ++k) c += pb.column[i][k] * s.multiplier[k];
+      REQUIRE(s.activation[i] == doctest::Approx(std::clamp(c, 0.0, 1.0)).epsilon(1e-6).scale(1.0));
+      REQUIRE(s.activation[i] >= 0.0);
+      REQUIRE(s.activation[i] <= 1.0);
+    }
+  }
+  CHECK(solved > 250);
+}
+
+TEST_CASE("a load beyond the muscles: all-out closest torque, saturated coordinate named") {
+  ActivationProblem pb;
+  pb.rows = 2;
+  pb.muscles = 3;
+  pb.column[0] = {10.0, 0.0};
+  pb.column[1] = {5.0, 5.0};
+  pb.column[2] = {0.0, -8.0};
+  pb.torque = {100.0, 0.0};  // max flexion-like torque is 15: infeasible
+  const ActivationSolution s = solve_activations(pb);
+  CHECK_FALSE(s.feasible);
+  CHECK(s.saturated[0]);
+  CHECK_FALSE(s.saturated[1]);
+  // Closest: a0 = a1 = 1 gives 15 about row 0; row 1 balanced by a2 = 5/8.
+  CHECK(s.activation[0] == doctest::Approx(1.0));
+  CHECK(s.activation[1] == doctest::Approx(1.0));
+  CHECK(s.activation[2] == doctest::Approx(0.625));
+  CHECK(s.achieved[1] == doctest::Approx(0.0).scale(1.0));
+}
