@@ -4,7 +4,6 @@
 
 #include <doctest/doctest.h>
 
-#include "anatomy/natural_spline.h"
 
 using namespace hiplab::anatomy;
 
@@ -36,16 +35,4 @@ TEST_CASE("knee: tibia about 0.396 m below the hip centre at full extension, low
     const double fd = (knee_tibia_origin(q + h).x - knee_tibia_origin(q - h).x) / (2 * h);
     CHECK(knee_tibia_origin_derivative(q).x == doctest::Approx(fd).epsilon(1e-6));
   }
-}
-
-TEST_CASE("natural spline interpolates its knots and is linear with two") {
-  const double x[] = {0.0, 1.0, 2.0, 3.5, 4.0};
-  const double y[] = {1.0, 2.0, 0.5, 0.7, 3.0};
-  NaturalSpline s(x, y);
-  for (int i = 0; i < 5; ++i) CHECK(s.value(x[i]) == doctest::Approx(y[i]));
-  const double x2[] = {0.0, 2.0};
-  const double y2[] = {1.0, 5.0};
-  NaturalSpline l(x2, y2);
-  CHECK(l.value(1.0) == doctest::Approx(3.0));
-  CHECK(l.derivative(7.0) == doctest::Approx(2.0));
 }

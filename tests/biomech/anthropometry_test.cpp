@@ -3,10 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "biomech/posture.h"
-#include "core/units.h"
 
-using namespace hiplab;
 using namespace hiplab::biomech;
 
 TEST_CASE("de Leva 1996: male thigh 14.16%, shank 4.33%, foot 1.37% of body mass") {
@@ -20,11 +17,4 @@ TEST_CASE("de Leva 1996: male thigh 14.16%, shank 4.33%, foot 1.37% of body mass
   const LegSegmentParameters q = leg_segment_parameters({90.0, 1.95, Sex::kMale});
   CHECK(q.segment[1].com_right.y < p.segment[1].com_right.y);
   CHECK(q.segment[1].mass_kg > p.segment[1].mass_kg);
-}
-
-TEST_CASE("postures: gravity in the pelvis frame") {
-  CHECK(gravity_in_pelvis(Posture::kStanding).y == doctest::Approx(-kGravity));
-  CHECK(gravity_in_pelvis(Posture::kSupine).x == doctest::Approx(-kGravity));  // falls backward
-  CHECK(gravity_in_pelvis(Posture::kSideLying).z == doctest::Approx(-kGravity));  // right side up
-  for (Posture p : all_postures()) CHECK(find_posture(posture_name(p)) == p);
 }
