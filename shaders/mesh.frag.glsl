@@ -13,12 +13,21 @@ uniform vec3 u_key_dir;
 uniform vec3 u_key_color;
 uniform vec3 u_sky_color;
 uniform vec3 u_ground_color;
+uniform bool u_muscle;  // uv.y = belly weight (0 tendon .. 1 belly), uv.x = around the tube (0..1)
 
 out vec4 o_color;
 
 void main() {
   vec4 base = u_color;
   if (u_has_texture) base *= texture(u_texture, v_uv);
+  if (u_muscle) {
+    // Tendons: pale, glossy connective tissue; the belly keeps its colour with a faint striation
+    // running along the fibres (a hint of fibre direction, not a texture).
+    vec3 tendon = vec3(0.86, 0.82, 0.72);
+    float belly = smoothstep(0.05, 0.6, v_uv.y);
+    float stria = 0.93 + 0.07 * sin(v_uv.x * 6.2831 * 9.0);
+    base.rgb = mix(tendon, base.rgb * stria, belly);
+  }
   vec3 n = normalize(v_normal);
   vec3 v = normalize(u_eye - v_world);
   if (dot(n, v) < 0.0) n = -n;  // two-sided: models from the wild have mixed winding

@@ -1,6 +1,6 @@
 #include "app/headless.h"
 
-#include "scene/model_scene.h"
+#include "scene/frame_builder.h"
 
 namespace hiplab::app {
 
@@ -27,11 +27,12 @@ Result<Image> render_view(HeadlessSession& session, const Model& model, const Po
   auto handle = r.upload(model);
   if (!handle) return handle.error();
   DrawList list;
-  ModelSceneOptions options;
-  options.transparent_background = request.transparent;
-  add_model_to_scene(model, handle.value(), pose, options, list);
+  FrameRequest frame = request.frame ? *request.frame : default_frame_request(model);
+  frame.transparent_background = request.transparent;
+  Pose posed = pose;
+  build_frame(model, handle.value(), frame, posed, list);
   const float aspect = static_cast<float>(request.width) / static_cast<float>(std::max(request.height, 1));
-  const OrbitCamera cam = camera_for_view(model, pose, request.view, aspect);
+  const OrbitCamera cam = camera_for_view(model, posed, request.view, aspect);
   Status drawn = r.render(list, cam, request.width, request.height, request.msaa);
   if (!drawn) {
     r.release(handle.value());

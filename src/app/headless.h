@@ -3,6 +3,7 @@
 // `hiplab bench` and the render tests.
 #pragma once
 #include <memory>
+#include <optional>
 
 #include "assets/model.h"
 #include "assets/pose.h"
@@ -11,6 +12,7 @@
 #include "render/image.h"
 #include "render/renderer.h"
 #include "scene/camera.h"
+#include "scene/frame_builder.h"
 
 namespace hiplab::app {
 
@@ -27,6 +29,7 @@ class HeadlessSession {
 };
 
 struct ViewRequest {
+  std::optional<FrameRequest> frame;  // what to draw; default: default_frame_request(model)
   ViewPreset view = ViewPreset::kFront;
   int width = 1280, height = 720, msaa = 4;
   bool transparent = false;
@@ -35,7 +38,8 @@ struct ViewRequest {
 // The camera a preset gives for a posed model in a viewport of that aspect (framed to fit).
 OrbitCamera camera_for_view(const Model& model, const Pose& pose, ViewPreset view, float aspect);
 
-// Uploads (once per call), draws and reads back. The model is drawn in `pose`.
+// Uploads (once per call), draws and reads back. Body models are posed by the frame request;
+// other models are drawn in `pose`.
 Result<Image> render_view(HeadlessSession& session, const Model& model, const Pose& pose, const ViewRequest& request);
 
 }  // namespace hiplab::app

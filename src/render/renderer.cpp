@@ -192,6 +192,24 @@ struct Targets {
   }
 };
 
+struct GpuDynamic {
+  GLuint vao = 0, vbo = 0, ebo = 0;
+};
+
+void setup_vertex_layout() {
+  const GLsizei stride = sizeof(Vertex);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, position)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, normal)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, uv)));
+  glEnableVertexAttribArray(3);
+  glVertexAttribIPointer(3, 4, GL_UNSIGNED_SHORT, stride, reinterpret_cast<void*>(offsetof(Vertex, joints)));
+  glEnableVertexAttribArray(4);
+  glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, weights)));
+}
+
 constexpr int kShadowSize = 512;
 constexpr GLuint kBonesBinding = 0;
 
@@ -205,6 +223,7 @@ struct Renderer::Impl {
   GLuint white_tex = 0;
   Targets targets;
   std::map<std::uint32_t, GpuModel> models;
+  std::vector<GpuDynamic> dynamic;
   std::uint32_t next_id = 1;
   GLint max_samples = 1, max_rb_size = 0;
   GLuint queries[4] = {};
@@ -216,6 +235,49 @@ struct Renderer::Impl {
     set(p, "u_view_proj", view_proj);
     const GLuint block = glGetUniformBlockIndex(p.id, "Bones");
     if (block != GL_INVALID_INDEX) glUniformBlockBinding(p.id, block, kBonesBinding);
+  }
+
+  void upload_dynamic(const DrawList& list) {
+    while (dynamic.size() < list.dynamic_meshes.size()) {
+      GpuDynamic g;
+      glGenVertexArrays(1, &g.vao);
+      glGenBuffers(1, &g.vbo);
+      glGenBuffers(1, &g.ebo);
+      glBindVertexArray(g.vao);
+      glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+      glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);
+      setup_vertex_layout();
+      glBindVertexArray(0);
+      dynamic.push_back(g);
+    }
+    for (std::size_t i = 0; i < list.dynamic_meshes.size(); ++i) {
+      const DynamicMesh& d = list.dynamic_meshes[i];
+      glBindVertexArray(dynamic[i].vao);
+      glBindBuffer(GL_ARRAY_BUFFER, dynamic[i].vbo);
+      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(d.vertices.size() * sizeof(Vertex)), d.vertices.data(),
+                   GL_STREAM_DRAW);
+      glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(d.indices.size() * sizeof(std::uint32_t)),
+                   d.indices.data(), GL_STREAM_DRAW);
+    }
+    glBindVertexArray(0);
+  }
+
+  // Binds the geometry of a dynamic-mesh draw; false if the draw is out of range.
+  bool bind_dynamic(Program& p, const DrawList& list, const MeshDraw& d) {
+    if (d.dynamic_mesh < 0 || d.dynamic_mesh >= static_cast<int>(list.dynamic_meshes.size())) return false;
+    const DynamicMesh& dm = list.dynamic_meshes[static_cast<std::size_t>(d.dynamic_mesh)];
+    if (d.first_index < 0 || d.index_count <= 0 ||
+        static_cast<std::size_t>(d.first_index) + static_cast<std::size_t>(d.index_count) > dm.indices.size())
+      return false;
+    set(p, "u_skinned", 0);
+    set(p, "u_model", glm::mat4(1.0f));
+    glBindVertexArray(dynamic[static_cast<std::size_t>(d.dynamic_mesh)].vao);
+    return true;
+  }
+
+  void draw_dynamic(const MeshDraw& d) {
+    glDrawElements(GL_TRIANGLES, d.index_count, GL_UNSIGNED_INT,
+                   reinterpret_cast<void*>(static_cast<std::uintptr_t>(d.first_index) * sizeof(std::uint32_t)));
   }
 
   // Sets u_model / u_skinned / bones for one draw; returns the GPU mesh or nullptr.
@@ -325,6 +387,11 @@ Renderer::~Renderer() {
   glDeleteTextures(1, &m.shadow_tex);
   glDeleteTextures(1, &m.white_tex);
   glDeleteQueries(4, m.queries);
+  for (GpuDynamic& g : m.dynamic) {
+    glDeleteVertexArrays(1, &g.vao);
+    glDeleteBuffers(1, &g.vbo);
+    glDeleteBuffers(1, &g.ebo);
+  }
 }
 
 Result<ModelHandle> Renderer::upload(const Model& model) {
@@ -363,17 +430,7 @@ Result<ModelHandle> Renderer::upload(const Model& model) {
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
                  mesh.indices.data(), GL_STATIC_DRAW);
-    const GLsizei stride = sizeof(Vertex);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, position)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, normal)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, uv)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribIPointer(3, 4, GL_UNSIGNED_SHORT, stride, reinterpret_cast<void*>(offsetof(Vertex, joints)));
-    glEnableVertexAttribArray(4);
-    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, weights)));
+    setup_vertex_layout();
     glBindVertexArray(0);
     gm.meshes.push_back(std::move(g));
   }
@@ -417,6 +474,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
   const glm::mat4 view_proj = camera.projection(aspect) * camera.view();
   glDisable(GL_CULL_FACE);
+  m.upload_dynamic(list);
 
   // Contact shadow: closeness map seen from above over the floor disc's square.
   if (list.floor.visible) {
@@ -442,6 +500,10 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     set(m.shadow, "u_reach", std::max(list.floor.shadow_reach, 1e-3f));
     for (const MeshDraw& d : list.meshes) {
       if (!d.casts_shadow || d.tint.a < 0.5f) continue;
+      if (d.dynamic_mesh >= 0) {
+        if (m.bind_dynamic(m.shadow, list, d)) m.draw_dynamic(d);
+        continue;
+      }
       GpuMesh* g = m.prepare_draw(m.shadow, list, d, nullptr);
       if (!g) continue;
       glBindVertexArray(g->vao);
@@ -499,6 +561,15 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   glActiveTexture(GL_TEXTURE0);
 
   auto draw = [&](const MeshDraw& d) {
+    set(m.mesh, "u_muscle", d.muscle_shading ? 1 : 0);
+    if (d.dynamic_mesh >= 0) {
+      if (!m.bind_dynamic(m.mesh, list, d)) return;
+      set(m.mesh, "u_color", d.tint);
+      set(m.mesh, "u_has_texture", 0);
+      glBindTexture(GL_TEXTURE_2D, m.white_tex);
+      m.draw_dynamic(d);
+      return;
+    }
     GpuModel* gm = nullptr;
     GpuMesh* g = m.prepare_draw(m.mesh, list, d, &gm);
     if (!g) return;
@@ -512,6 +583,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
   };
   auto alpha_of = [&](const MeshDraw& d) {
+    if (d.dynamic_mesh >= 0) return d.tint.a;
     auto it = m.models.find(d.model.id);
     if (it == m.models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return 1.0f;
     const GpuModel& gm = it->second;
@@ -527,6 +599,12 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     // Back to front by the distance of each item's origin (skinned: its first joint).
     const glm::vec3 eye = camera.eye();
     auto depth = [&](const MeshDraw* d) {
+      if (d->dynamic_mesh >= 0) {
+        const DynamicMesh& dm = list.dynamic_meshes[static_cast<std::size_t>(d->dynamic_mesh)];
+        if (d->first_index >= 0 && static_cast<std::size_t>(d->first_index) < dm.indices.size())
+          return glm::length(dm.vertices[dm.indices[static_cast<std::size_t>(d->first_index)]].position - eye);
+        return 0.0f;
+      }
       glm::vec3 p = d->skin_offset >= 0 && d->skin_count > 0
                         ? glm::vec3(list.skin_matrices[static_cast<std::size_t>(d->skin_offset)][3])
                         : glm::vec3(d->node_world[3]);

@@ -9,6 +9,8 @@
 
 #include <glm/glm.hpp>
 
+#include "assets/model.h"
+
 namespace hiplab {
 
 // A model uploaded to the renderer (see Renderer::upload). 0 = none.
@@ -28,13 +30,27 @@ struct MeshDraw {
   std::uint32_t pick_id = 0;    // 0 = not pickable
   bool casts_shadow = true;
   int morph_offset = -1;        // first weight in DrawList::morph_weights, -1 = bind weights
+  // Geometry made this frame (muscle volumes...): index into DrawList::dynamic_meshes, drawing
+  // indices [first_index, first_index + index_count). Vertices are in world space; model/mesh unused.
+  int dynamic_mesh = -1;
+  int first_index = 0;
+  int index_count = 0;
+  // Muscle look: uv.y carries the belly weight (0 tendon .. 1 belly), uv.x runs around the tube;
+  // tendons are drawn paler and the belly gets a faint fibre striation.
+  bool muscle_shading = false;
+};
+
+// Vertices and triangles generated on the CPU for one frame.
+struct DynamicMesh {
+  std::vector<Vertex> vertices;
+  std::vector<std::uint32_t> indices;
 };
 
 struct Lighting {
   glm::vec3 key_dir{-0.4f, -0.8f, -0.45f};  // direction light travels (world)
-  glm::vec3 key_color{2.4f, 2.3f, 2.15f};
-  glm::vec3 sky_color{0.55f, 0.6f, 0.68f};    // hemispheric ambient, from above
-  glm::vec3 ground_color{0.25f, 0.22f, 0.2f}; // from below
+  glm::vec3 key_color{1.35f, 1.3f, 1.22f};
+  glm::vec3 sky_color{0.42f, 0.45f, 0.5f};    // hemispheric ambient, from above
+  glm::vec3 ground_color{0.2f, 0.18f, 0.16f}; // from below
 };
 
 struct Floor {
@@ -51,6 +67,7 @@ struct DrawList {
   std::vector<MeshDraw> meshes;
   std::vector<glm::mat4> skin_matrices;
   std::vector<float> morph_weights;
+  std::vector<DynamicMesh> dynamic_meshes;
   Floor floor;
   Lighting lighting;
   glm::vec4 clear_color{0.93f, 0.94f, 0.95f, 1.0f};  // alpha 0 = transparent background
@@ -60,6 +77,7 @@ struct DrawList {
     meshes.clear();
     skin_matrices.clear();
     morph_weights.clear();
+    dynamic_meshes.clear();
   }
 };
 

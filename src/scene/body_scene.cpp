@@ -1,0 +1,84 @@
+#include "scene/body_scene.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "anatomy/kinematics.h"
+#include "anatomy/muscle_path.h"
+#include "scene/model_scene.h"
+#include "scene/muscle_geometry.h"
+
+namespace hiplab {
+
+glm::dmat4 bind_pelvis_world(const Model& model) {
+  const int pelvis = model.find_node("pelvis");
+  if (pelvis < 0) return glm::dmat4(1.0);
+  return glm::dmat4(Pose::bind(model).world[static_cast<std::size_t>(pelvis)]);
+}
+
+void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInput& input,
+                       const BodySceneOptions& options, Pose& pose, DrawList& out) {
+  pose_body_model(model, input, pose);
+  const std::size_t first_draw = out.meshes.size();
+  ModelSceneOptions mo;
+  mo.floor = options.floor;
+  mo.transparent_background = options.transparent_background;
+  mo.first_pick_id = kBonePickBase;
+  add_model_to_scene(model, handle, pose, mo, out);
+  // Skin: faint and translucent (or hidden); bones as authored.
+  std::vector<MeshDraw> kept;
+  for (std::size_t i = first_draw; i < out.meshes.size(); ++i) {
+    MeshDraw d = out.meshes[i];
+    const std::string& name = model.meshes[static_cast<std::size_t>(d.mesh)].name;
+    const bool is_skin = name.rfind("skin", 0) == 0;
+    if (is_skin) {
+      if (!options.show_skin) continue;
+      d.tint.a = options.skin_alpha;
+      d.casts_shadow = false;
+      d.pick_id = 0;
+    } else if (!options.show_bones) {
+      continue;
+    }
+    kept.push_back(d);
+  }
+  out.meshes.resize(first_draw);
+  out.meshes.insert(out.meshes.end(), kept.begin(), kept.end());
+
+  if (!options.show_muscles || !is_body_model(model)) return;
+  DynamicMesh mesh;
+  const int dyn = static_cast<int>(out.dynamic_meshes.size());
+  std::vector<MeshDraw> muscle_draws;
+  std::array<glm::dvec3, anatomy::kMaxPathPoints> world{};
+  for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    const anatomy::LegPose& leg = input.legs.leg(side);
+    const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
+    anatomy::LegMusclePaths paths;
+    anatomy::evaluate_leg_muscle_paths(leg, kin, side, paths);
+    for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+      const MuscleLook& look = options.muscles[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
+      if (!look.visible || look.colour.a <= 0.0f) continue;
+      const anatomy::MusclePath& p = paths[static_cast<std::size_t>(m)];
+      for (int k = 0; k < p.count; ++k)
+        world[static_cast<std::size_t>(k)] = glm::dvec3(input.pelvis_world * glm::dvec4(p.point[static_cast<std::size_t>(k)], 1.0));
+      const anatomy::MuscleSpec& spec = anatomy::muscle(m);
+      const MuscleTubeProfile profile =
+          muscle_tube_profile(spec.max_isometric_force_n, spec.optimal_fiber_length_m, spec.tendon_slack_length_m);
+      const glm::ivec2 range =
+          append_muscle_tube(std::span<const glm::dvec3>(world.data(), static_cast<std::size_t>(p.count)), profile, mesh);
+      MeshDraw d;
+      d.dynamic_mesh = dyn;
+      d.first_index = range.x;
+      d.index_count = range.y;
+      d.tint = look.colour;
+      d.use_tint_only = true;
+      d.muscle_shading = true;
+      d.pick_id = muscle_pick_id(side, m);
+      d.casts_shadow = look.colour.a > 0.5f;
+      muscle_draws.push_back(d);
+    }
+  }
+  out.dynamic_meshes.push_back(std::move(mesh));
+  out.meshes.insert(out.meshes.end(), muscle_draws.begin(), muscle_draws.end());
+}
+
+}  // namespace hiplab

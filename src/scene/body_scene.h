@@ -1,0 +1,46 @@
+// body_scene.h — one frame of the anatomical body: the model's bone and skin meshes posed from joint
+// coordinates (body_pose.h) and the muscle volumes along their paths (muscle_geometry.h), with the
+// colours and visibility the caller chose (highlighting decides colours; this only draws them).
+//
+// Pick ids: mesh i of the model → kBonePickBase + i; muscle m of side s → muscle_pick_id(s, m).
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "anatomy/muscle_data.h"
+#include "assets/model.h"
+#include "assets/pose.h"
+#include "scene/body_pose.h"
+#include "scene/draw_list.h"
+
+namespace hiplab {
+
+constexpr std::uint32_t kBonePickBase = 1;
+constexpr std::uint32_t kMusclePickBase = 1000;
+constexpr std::uint32_t muscle_pick_id(anatomy::Side side, int muscle) {
+  return kMusclePickBase + 100u * static_cast<std::uint32_t>(anatomy::side_index(side)) + static_cast<std::uint32_t>(muscle);
+}
+
+struct MuscleLook {
+  glm::vec4 colour{0.42f, 0.07f, 0.06f, 1.0f};  // linear RGB; fibre-toned red by default
+  bool visible = true;
+};
+
+struct BodySceneOptions {
+  bool show_bones = true;
+  bool show_muscles = true;
+  bool show_skin = true;
+  float skin_alpha = 0.14f;  // faint translucent body surface
+  std::array<std::array<MuscleLook, anatomy::kMuscleCount>, anatomy::kSideCount> muscles{};
+  bool floor = true;
+  bool transparent_background = false;
+};
+
+// The pelvis placement of the model's own bind pose (standing, as generated).
+glm::dmat4 bind_pelvis_world(const Model& model);
+
+// Poses the model into `pose` and appends its draws (bones, skin, muscles) to `out`.
+void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInput& input,
+                       const BodySceneOptions& options, Pose& pose, DrawList& out);
+
+}  // namespace hiplab

@@ -1,0 +1,26 @@
+// frame_builder.h — what to draw this frame, for any model: the anatomical body (posed from joint
+// coordinates, with muscles) when the model has the Gait2392 body nodes, otherwise the model as
+// loaded in its own pose. The window and headless rendering both build frames through this.
+#pragma once
+#include "assets/model.h"
+#include "assets/pose.h"
+#include "scene/body_scene.h"
+#include "scene/draw_list.h"
+
+namespace hiplab {
+
+struct FrameRequest {
+  BodyPoseInput body;          // used for body models
+  BodySceneOptions body_options;
+  bool floor = true;
+  bool transparent_background = false;
+};
+
+// The request for a body model standing in the anatomical position (all joint angles 0), or the
+// plain defaults for other models.
+FrameRequest default_frame_request(const Model& model);
+
+// Clears `out`, poses the model into `pose` and fills the draw list.
+void build_frame(const Model& model, ModelHandle handle, const FrameRequest& request, Pose& pose, DrawList& out);
+
+}  // namespace hiplab
