@@ -1,7 +1,9 @@
 #include "app/cli.h"
 
+#include "app/cmd_activations.h"
 #include "app/cmd_bench.h"
 #include "app/cmd_info.h"
+#include "app/cmd_moment_arms.h"
 #include "app/cmd_render.h"
 #include "app/window_app.h"
 
@@ -18,6 +20,8 @@ int run_cli(const std::vector<std::string>& args) {
   commands.push_back(add_render_command(app));
   commands.push_back(add_info_command(app));
   commands.push_back(add_bench_command(app));
+  commands.push_back(add_moment_arms_command(app));
+  commands.push_back(add_activations_command(app));
   app.require_subcommand(0, 1);
   std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 takes them reversed, minus argv[0]
   try {

@@ -11,6 +11,7 @@
 #include <glm/gtc/type_ptr.hpp>
 
 #include "render/gl.h"
+#include "render/overlay_pass.h"
 #include "render/shader_sources.h"
 
 namespace hiplab {
@@ -224,6 +225,7 @@ struct Renderer::Impl {
   Targets targets;
   std::map<std::uint32_t, GpuModel> models;
   std::vector<GpuDynamic> dynamic;
+  std::unique_ptr<OverlayPass> overlay;
   std::uint32_t next_id = 1;
   GLint max_samples = 1, max_rb_size = 0;
   GLuint queries[4] = {};
@@ -367,12 +369,16 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   glGetIntegerv(GL_MAX_SAMPLES, &m.max_samples);
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &m.max_rb_size);
   glGenQueries(4, m.queries);
+  auto overlay = OverlayPass::create();
+  if (!overlay) return overlay.error();
+  m.overlay = std::move(overlay.value());
   return r;
 }
 
 Renderer::~Renderer() {
   if (!impl_) return;
   Impl& m = *impl_;
+  m.overlay.reset();
   while (!m.models.empty()) release(ModelHandle{m.models.begin()->first});
   m.targets.destroy();
   glDeleteProgram(m.mesh.id);
@@ -616,6 +622,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glDepthMask(GL_TRUE);
   }
   glBindVertexArray(0);
+  m.overlay->draw(list, view_proj, width, height);
 
   glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.msaa_fbo);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);

@@ -5,6 +5,7 @@
 // Units: model/world space metres; colours linear RGB + alpha.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -46,6 +47,30 @@ struct DynamicMesh {
   std::vector<std::uint32_t> indices;
 };
 
+// Overlays (joint-limit arcs, needles, labels) are drawn after the scene, never hidden by it: the
+// parts behind geometry are drawn faded (depth-aware), labels always on top, facing the camera.
+struct OverlayLine {
+  std::vector<glm::vec3> points;  // world polyline
+  glm::vec4 color{1.0f};          // linear RGB + alpha
+  float width_px = 4.0f;          // in framebuffer pixels (scaled by the draw list's ui_scale)
+  bool closed = false;
+};
+
+struct OverlayTriangles {
+  std::vector<glm::vec3> vertices;  // world, three per triangle
+  glm::vec4 color{1.0f};
+};
+
+struct OverlayLabel {
+  glm::vec3 anchor{0.0f};         // world point the label belongs to
+  glm::vec2 offset_px{0.0f};      // from the anchor's projection, +y up
+  std::string text;               // ASCII (printable 32..126; others are drawn as '?')
+  float size_px = 22.0f;          // cap height-ish, scaled by ui_scale
+  glm::vec4 color{1.0f};
+  glm::vec4 background{0.05f, 0.05f, 0.08f, 0.72f};
+  float align_x = 0.5f;           // 0 left, 0.5 centre, 1 right of the anchor
+};
+
 struct Lighting {
   glm::vec3 key_dir{-0.4f, -0.8f, -0.45f};  // direction light travels (world)
   glm::vec3 key_color{1.35f, 1.3f, 1.22f};
@@ -68,6 +93,10 @@ struct DrawList {
   std::vector<glm::mat4> skin_matrices;
   std::vector<float> morph_weights;
   std::vector<DynamicMesh> dynamic_meshes;
+  std::vector<OverlayTriangles> overlay_triangles;
+  std::vector<OverlayLine> overlay_lines;
+  std::vector<OverlayLabel> overlay_labels;
+  float ui_scale = 1.0f;  // multiplies overlay widths and label sizes (presentation mode, HiDPI)
   Floor floor;
   Lighting lighting;
   glm::vec4 clear_color{0.93f, 0.94f, 0.95f, 1.0f};  // alpha 0 = transparent background
@@ -78,6 +107,9 @@ struct DrawList {
     skin_matrices.clear();
     morph_weights.clear();
     dynamic_meshes.clear();
+    overlay_triangles.clear();
+    overlay_lines.clear();
+    overlay_labels.clear();
   }
 };
 

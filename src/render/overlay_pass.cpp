@@ -1,0 +1,288 @@
+#include "render/overlay_pass.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <stb_truetype.h>
+
+#include "core/log.h"
+#include "render/gl.h"
+#include "render/shader_sources.h"
+
+namespace hiplab {
+namespace {
+
+constexpr int kAtlas = 512;
+constexpr float kBakePx = 48.0f;
+constexpr int kFirstChar = 32, kCharCount = 95;
+
+struct Font {
+  bool ok = false;
+  std::vector<unsigned char> pixels;
+  stbtt_bakedchar chars[kCharCount];
+  float ascent = 0.0f;
+};
+
+const Font& font() {
+  static Font f;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("HIPLAB_FONT"); env && *env) candidates.emplace_back(env);
+    candidates.emplace_back("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    candidates.emplace_back("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    for (const std::string& path : candidates) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) continue;
+      std::vector<unsigned char> ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (ttf.size() < 1024) continue;
+      f.pixels.assign(kAtlas * kAtlas, 0);
+      if (stbtt_BakeFontBitmap(ttf.data(), 0, kBakePx, f.pixels.data(), kAtlas, kAtlas, kFirstChar, kCharCount, f.chars) <= 0)
+        continue;
+      stbtt_fontinfo info;
+      if (stbtt_InitFont(&info, ttf.data(), stbtt_GetFontOffsetForIndex(ttf.data(), 0))) {
+        int ascent = 0, descent = 0, gap = 0;
+        stbtt_GetFontVMetrics(&info, &ascent, &descent, &gap);
+        f.ascent = static_cast<float>(ascent) * stbtt_ScaleForPixelHeight(&info, kBakePx);
+      }
+      f.ok = true;
+      return;
+    }
+    log_warning("no label font found (install fonts-dejavu-core or set HIPLAB_FONT); labels are not drawn");
+  });
+  return f;
+}
+
+struct OverlayVertex {
+  glm::vec4 clip;
+  glm::vec2 uv;
+  glm::vec4 color;
+};
+
+Result<GLuint> build_program() {
+  auto compile = [](GLenum type, const char* name) -> GLuint {
+    const char* text = find_shader_source(name);
+    if (!text) return 0;
+    GLuint s = glCreateShader(type);
+    glShaderSource(s, 1, &text, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+      glDeleteShader(s);
+      return 0;
+    }
+    return s;
+  };
+  GLuint vs = compile(GL_VERTEX_SHADER, "overlay.vert.glsl"), fs = compile(GL_FRAGMENT_SHADER, "overlay.frag.glsl");
+  if (!vs || !fs) return make_error("overlay shaders do not compile");
+  GLuint p = glCreateProgram();
+  glAttachShader(p, vs);
+  glAttachShader(p, fs);
+  glLinkProgram(p);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  GLint ok = 0;
+  glGetProgramiv(p, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    glDeleteProgram(p);
+    return make_error("overlay shaders do not link");
+  }
+  return p;
+}
+
+}  // namespace
+
+float overlay_text_width(const std::string& text, float size_px) {
+  const Font& f = font();
+  if (!f.ok) return 0.0f;
+  float w = 0.0f;
+  for (char ch : text) {
+    int c = static_cast<unsigned char>(ch);
+    if (c < kFirstChar || c >= kFirstChar + kCharCount) c = '?';
+    w += f.chars[c - kFirstChar].xadvance;
+  }
+  return w * size_px / kBakePx;
+}
+
+struct OverlayPass::Impl {
+  GLuint program = 0, vao = 0, vbo = 0, font_tex = 0;
+  GLint loc_alpha = -1, loc_font = -1;
+  std::vector<OverlayVertex> shapes, text;
+};
+
+Result<std::unique_ptr<OverlayPass>> OverlayPass::create() {
+  std::unique_ptr<OverlayPass> o(new OverlayPass());
+  o->impl_ = std::make_unique<Impl>();
+  Impl& m = *o->impl_;
+  auto program = build_program();
+  if (!program) return program.error();
+  m.program = program.value();
+  m.loc_alpha = glGetUniformLocation(m.program, "u_alpha_scale");
+  m.loc_font = glGetUniformLocation(m.program, "u_font");
+  glGenVertexArrays(1, &m.vao);
+  glGenBuffers(1, &m.vbo);
+  glBindVertexArray(m.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, m.vbo);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex), reinterpret_cast<void*>(offsetof(OverlayVertex, clip)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex), reinterpret_cast<void*>(offsetof(OverlayVertex, uv)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex), reinterpret_cast<void*>(offsetof(OverlayVertex, color)));
+  glBindVertexArray(0);
+  glGenTextures(1, &m.font_tex);
+  glBindTexture(GL_TEXTURE_2D, m.font_tex);
+  const Font& f = font();
+  std::vector<unsigned char> blank(16, 0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  if (f.ok) glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kAtlas, kAtlas, 0, GL_RED, GL_UNSIGNED_BYTE, f.pixels.data());
+  else glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 4, 4, 0, GL_RED, GL_UNSIGNED_BYTE, blank.data());
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  return o;
+}
+
+OverlayPass::~OverlayPass() {
+  if (!impl_) return;
+  glDeleteProgram(impl_->program);
+  glDeleteVertexArrays(1, &impl_->vao);
+  glDeleteBuffers(1, &impl_->vbo);
+  glDeleteTextures(1, &impl_->font_tex);
+}
+
+bool OverlayPass::has_font() const { return font().ok; }
+
+void OverlayPass::draw(const DrawList& list, const glm::mat4& view_proj, int width, int height) {
+  if (list.overlay_lines.empty() && list.overlay_triangles.empty() && list.overlay_labels.empty()) return;
+  Impl& m = *impl_;
+  m.shapes.clear();
+  m.text.clear();
+  const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));
+  const float scale = list.ui_scale;
+  const glm::vec2 no_uv(-1.0f, -1.0f);
+  // World → (screen pixels, ndc depth); false when behind the eye.
+  auto project = [&](const glm::vec3& p, glm::vec2& px, float& depth) {
+    const glm::vec4 c = view_proj * glm::vec4(p, 1.0f);
+    if (c.w <= 1e-5f) return false;
+    const glm::vec3 ndc = glm::vec3(c) / c.w;
+    px = (glm::vec2(ndc) * 0.5f + 0.5f) * size;
+    depth = std::clamp(ndc.z, -1.0f, 1.0f);
+    return true;
+  };
+  auto to_clip = [&](glm::vec2 px, float depth) { return glm::vec4(px / size * 2.0f - 1.0f, depth, 1.0f); };
+  auto quad = [&](std::vector<OverlayVertex>& out, const glm::vec4 c[4], const glm::vec2 uv[4], const glm::vec4& color) {
+    const int order[6] = {0, 1, 2, 0, 2, 3};
+    for (int i : order) out.push_back({c[i], uv[i], color});
+  };
+
+  for (const OverlayTriangles& t : list.overlay_triangles) {
+    for (std::size_t i = 0; i + 2 < t.vertices.size(); i += 3) {
+      glm::vec2 px[3];
+      float d[3];
+      if (!project(t.vertices[i], px[0], d[0]) || !project(t.vertices[i + 1], px[1], d[1]) ||
+          !project(t.vertices[i + 2], px[2], d[2]))
+        continue;
+      for (int k = 0; k < 3; ++k) m.shapes.push_back({to_clip(px[k], d[k]), no_uv, t.color});
+    }
+  }
+  for (const OverlayLine& l : list.overlay_lines) {
+    const std::size_t n = l.points.size();
+    if (n < 2) continue;
+    const float half = 0.5f * l.width_px * scale;
+    const std::size_t segments = l.closed ? n : n - 1;
+    for (std::size_t i = 0; i < segments; ++i) {
+      glm::vec2 a, b;
+      float da, db;
+      if (!project(l.points[i], a, da) || !project(l.points[(i + 1) % n], b, db)) continue;
+      glm::vec2 dir = b - a;
+      const float len = glm::length(dir);
+      if (len < 1e-3f) continue;
+      dir /= len;
+      const glm::vec2 nrm(-dir.y, dir.x);
+      a -= dir * half;  // square caps close the joints of a smooth polyline
+      b += dir * half;
+      const glm::vec4 c[4] = {to_clip(a - nrm * half, da), to_clip(b - nrm * half, db), to_clip(b + nrm * half, db),
+                              to_clip(a + nrm * half, da)};
+      const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
+      quad(m.shapes, c, uv, l.color);
+    }
+  }
+  const Font& f = font();
+  if (f.ok) {
+    for (const OverlayLabel& label : list.overlay_labels) {
+      glm::vec2 at;
+      float depth;
+      if (!project(label.anchor, at, depth) || label.text.empty()) continue;
+      const float s = label.size_px * scale / kBakePx;
+      const float w = overlay_text_width(label.text, label.size_px * scale);
+      const float ascent = f.ascent * s, line = kBakePx * 1.15f * s;
+      const float pad = 0.3f * label.size_px * scale;
+      // Baseline origin (screen pixels, y up).
+      glm::vec2 origin = at + label.offset_px * scale - glm::vec2(label.align_x * w, 0.5f * ascent - 0.1f * line);
+      if (label.background.a > 0.0f) {
+        const glm::vec2 lo = origin + glm::vec2(-pad, -0.28f * line - pad * 0.5f);
+        const glm::vec2 hi = origin + glm::vec2(w + pad, ascent + pad * 0.5f);
+        const glm::vec4 c[4] = {to_clip(lo, -1), to_clip({hi.x, lo.y}, -1), to_clip(hi, -1), to_clip({lo.x, hi.y}, -1)};
+        const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
+        quad(m.text, c, uv, label.background);
+      }
+      float x = 0.0f;
+      for (char ch : label.text) {
+        int code = static_cast<unsigned char>(ch);
+        if (code < kFirstChar || code >= kFirstChar + kCharCount) code = '?';
+        stbtt_aligned_quad q;
+        float qx = x, qy = 0.0f;
+        stbtt_GetBakedQuad(f.chars, kAtlas, kAtlas, code - kFirstChar, &qx, &qy, &q, 1);
+        // stb's y grows downward; flip about the baseline.
+        const glm::vec2 p0 = origin + glm::vec2(q.x0 * s, -q.y1 * s), p1 = origin + glm::vec2(q.x1 * s, -q.y0 * s);
+        const glm::vec4 c[4] = {to_clip(p0, -1), to_clip({p1.x, p0.y}, -1), to_clip(p1, -1), to_clip({p0.x, p1.y}, -1)};
+        const glm::vec2 uv[4] = {{q.s0, q.t1}, {q.s1, q.t1}, {q.s1, q.t0}, {q.s0, q.t0}};
+        quad(m.text, c, uv, label.color);
+        x = qx;
+      }
+    }
+  }
+
+  glUseProgram(m.program);
+  glUniform1i(m.loc_font, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, m.font_tex);
+  glBindVertexArray(m.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, m.vbo);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDepthMask(GL_FALSE);
+  if (!m.shapes.empty()) {
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.shapes.size() * sizeof(OverlayVertex)), m.shapes.data(),
+                 GL_STREAM_DRAW);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_GREATER);  // behind the scene: faded, so the overlay is never lost
+    glUniform1f(m.loc_alpha, 0.38f);
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(m.shapes.size()));
+    glDepthFunc(GL_LEQUAL);
+    glUniform1f(m.loc_alpha, 1.0f);
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(m.shapes.size()));
+    glDepthFunc(GL_LESS);
+  }
+  if (!m.text.empty()) {
+    glDisable(GL_DEPTH_TEST);
+    glUniform1f(m.loc_alpha, 1.0f);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.text.size() * sizeof(OverlayVertex)), m.text.data(),
+                 GL_STREAM_DRAW);
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(m.text.size()));
+    glEnable(GL_DEPTH_TEST);
+  }
+  glDepthMask(GL_TRUE);
+  glBindVertexArray(0);
+}
+
+}  // namespace hiplab
