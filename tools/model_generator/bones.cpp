@@ -122,7 +122,7 @@ float femur(vec3 p, const Morphometry& m) {
 float wing_mid(float x, float y) {
   static const float zs[3][5] = {
       {0.108f, 0.100f, 0.090f, 0.074f, 0.060f},  // y = -0.03 (ilium body above the acetabulum)
-      {0.122f, 0.114f, 0.096f, 0.073f, 0.057f},  // y =  0.03
+      {0.122f, 0.112f, 0.09f, 0.07f, 0.057f},  // y =  0.03
       {0.134f, 0.128f, 0.104f, 0.064f, 0.05f},  // y =  0.095 (crest: S-bend in the top view)
   };
   const float tx = (0.005f - x) / 0.0375f;  // x nodes 0.005, -0.0325, -0.07, -0.1075, -0.145
@@ -132,7 +132,7 @@ float wing_mid(float x, float y) {
   float z = r[0] * (u - 1) * (u - 2) * 0.5f - r[1] * u * (u - 2) + r[2] * u * (u - 1) * 0.5f;
   // lateral bulge of the gluteal surface = hollow of the iliac fossa on the inside
   const float bx = (x + 0.065f) / 0.05f, by = (y - 0.045f) / 0.04f;
-  z += 0.006f * std::max(0.0f, 1.0f - bx * bx - by * by);
+  z += 0.003f * std::max(0.0f, 1.0f - bx * bx - by * by);
   return z;
 }
 
@@ -174,7 +174,7 @@ float hip_bone(vec3 p, const Morphometry& m) {
   const vec3 iliopubic(-0.05f, -0.062f, 0.066f), pubic_top(-0.044f, -0.084f, 0.02f), pubic_bot(-0.062f, -0.106f, 0.012f);
   const vec3 ischial_tub(-0.105f, -0.112f, 0.045f), ischium_top(-0.1f, -0.075f, 0.068f);
   float ring = round_cone(p, iliopubic, pubic_top, 0.0105f, 0.0095f);                    // superior ramus
-  ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_top + vec3(0.0f, 0.006f, -0.01f), pubic_bot + vec3(0, -0.002f, -0.006f), vec3(1, 0, 0), 0.011f, 0.008f)), 0.008f);  // body, symphysis
+  ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_top + vec3(0.0f, 0.006f, -0.012f), pubic_bot + vec3(0, -0.002f, -0.004f), vec3(1, 0, 0), 0.011f, 0.0085f)), 0.008f);  // body, symphysis
   ring = smin(ring, round_cone(p, pubic_bot, ischial_tub + vec3(0.008f, 0.0f, 0.0f), 0.0075f, 0.0085f), 0.008f);  // inferior ramus + ischial ramus
   ring = smin(ring, round_cone(p, ischium_top, ischial_tub, 0.014f, 0.012f), 0.01f);    // ischium body
   ring = smin(ring, ellipsoid(p, ellipsoid_between(vec3(-0.09f, -0.124f, 0.04f), vec3(-0.13f, -0.085f, 0.054f), vec3(0, 0, 1), 0.011f, 0.01f)), 0.01f);  // tuberosity
@@ -200,6 +200,8 @@ float sacrum(vec3 p, const Morphometry&) {
   // alae and the auricular surfaces of the SI joints
   d = smin(d, ellipsoid(q, ellipsoid_between(vec3(-0.098f, 0.072f, 0.012f), vec3(-0.126f, 0.05f, 0.045f), vec3(0, 1, 0), 0.014f, 0.015f)), 0.012f);
   d = smin(d, ellipsoid(q, ellipsoid_between(vec3(-0.118f, 0.06f, 0.03f), vec3(-0.138f, 0.016f, 0.045f), vec3(1, 0, 0), 0.014f, 0.007f)), 0.012f);
+  // lateral parts of S2-S4 (piriformis origin on the pelvic surface)
+  d = smin(d, ellipsoid(q, {vec3(-0.146f, 0.008f, 0.017f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.011f, 0.022f, 0.014f)}), 0.01f);
   // S1 body top: superior endplate, promontory
   d = smin(d, ellipsoid(q, {vec3(-0.106f, 0.072f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.016f, 0.009f, 0.022f)}), 0.008f);
   return d;
@@ -209,18 +211,20 @@ float sacrum(vec3 p, const Morphometry&) {
 float tibia(vec3 p, const Morphometry& m) {
   const float pw = float(m.tibial_plateau_width_m);
   // condyles: medial larger; plateau top at y ~ -0.034
-  Ellipsoid mc{vec3(-0.002f, -0.048f, -pw * 0.22f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.017f, 0.02f)};
-  Ellipsoid lc{vec3(-0.004f, -0.05f, pw * 0.24f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.026f, 0.016f, 0.018f)};
+  Ellipsoid mc{vec3(0.002f, -0.048f, -pw * 0.2f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.017f, 0.02f)};
+  Ellipsoid lc{vec3(0.0f, -0.05f, pw * 0.26f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.026f, 0.016f, 0.018f)};
   float d = smin(ellipsoid(p, mc), ellipsoid(p, lc), 0.015f);
   // shallow plateau facets and the intercondylar eminence
-  d = ssub(d, sphere(p, vec3(-0.002f, -0.002f, -pw * 0.22f), 0.034f), 0.004f);
-  d = ssub(d, sphere(p, vec3(-0.004f, -0.002f, pw * 0.24f), 0.034f), 0.004f);
+  d = ssub(d, sphere(p, vec3(0.002f, -0.002f, -pw * 0.2f), 0.034f), 0.004f);
+  d = ssub(d, sphere(p, vec3(0.0f, -0.002f, pw * 0.26f), 0.034f), 0.004f);
   d = smin(d, ellipsoid(p, {vec3(-0.002f, -0.037f, 0.0f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.01f, 0.006f, 0.007f)}), 0.006f);
   // shaft: triangular in section (anterior crest), narrowing to the distal third
-  const vec3 t0(0.002f, -0.07f, 0.002f), t1(0.007f, -0.2f, 0.001f), t2(0.006f, -0.33f, -0.001f), t3(0.002f, -0.395f, -0.001f);
+  const vec3 t0(0.006f, -0.07f, 0.003f), t1(0.01f, -0.2f, 0.002f), t2(0.006f, -0.33f, -0.001f), t3(0.002f, -0.395f, -0.001f);
   float shaft = std::min({round_cone(p, t0, t1, 0.022f, 0.0125f), round_cone(p, t1, t2, 0.0125f, 0.011f), round_cone(p, t2, t3, 0.011f, 0.018f)});
   shaft = smin(shaft, capsule(p, vec3(0.016f, -0.09f, 0.0f), vec3(0.017f, -0.3f, -0.001f), 0.004f), 0.01f);  // anterior crest
   d = smin(d, shaft, 0.022f);
+  // medial metaphysis flare (pes anserinus insertion area)
+  d = smin(d, ellipsoid(p, {vec3(0.014f, -0.08f, -0.008f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.018f, 0.026f, 0.017f)}), 0.012f);
   // tibial tuberosity
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(0.024f, -0.062f, 0.004f), vec3(0.025f, -0.096f, 0.002f), vec3(1, 0, 0), 0.008f, 0.011f)), 0.01f);
   // distal end and the medial malleolus

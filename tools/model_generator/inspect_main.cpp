@@ -8,6 +8,8 @@
 
 #include "bones.h"
 #include "inspect.h"
+#include "model.h"
+#include "skeleton_layout.h"
 
 using namespace hiplab::modelgen;
 
@@ -38,6 +40,37 @@ int main(int argc, char** argv) {
       Mesh m;
       if (!load_obj(kRef + n + ".obj", m)) continue;
       write_png(out + "/ref_" + n + ".png", views({{&m, blue}}, {View::Front, View::Side, View::Top, View::Back, View::Medial}, 0.0005f));
+    }
+    return 0;
+  }
+  if (mode == "model") {  // docs pictures: all bones in the bind pose, front / side / back
+    BuiltModel bm = build_model(Morphometry{});
+    const auto nodes = skeleton_layout();
+    std::vector<Mesh> placed;
+    for (auto& [name, mesh] : bm.bone_meshes) {
+      std::string body;
+      for (const BoneSpec& b : bone_specs()) {
+        std::string r = b.name, l = r;
+        if (l.size() > 2 && l.substr(l.size() - 2) == "_r") l[l.size() - 1] = 'l';
+        std::string br = b.body, bl = br;
+        if (bl.size() > 2 && bl.substr(bl.size() - 2) == "_r") bl[bl.size() - 1] = 'l';
+        if (name == r) body = br;
+        if (name == l) body = bl;
+      }
+      Mesh m = mesh;
+      const glm::vec3 w(nodes[find_node(nodes, body)].world);
+      const glm::vec3 off = name.rfind("patella", 0) == 0 ? glm::vec3(0) : glm::vec3(0);
+      for (auto& p : m.pos) p += w + off;
+      placed.push_back(std::move(m));
+    }
+    std::vector<Shaded> items;
+    for (auto& m : placed) items.push_back({&m, ivory});
+    for (View v : {View::Front, View::Side, View::Back}) {
+      std::vector<const Mesh*> ms;
+      for (auto& m : placed) ms.push_back(&m);
+      glm::vec2 lo, hi;
+      screen_bounds(ms, v, lo, hi);
+      write_png(out + "/model_" + view_name(v) + ".png", render_shaded(items, v, lo - glm::vec2(0.02f), hi + glm::vec2(0.02f), 0.0012f));
     }
     return 0;
   }
