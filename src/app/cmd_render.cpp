@@ -7,6 +7,7 @@
 #include "app/cli_values.h"
 #include "app/headless.h"
 #include "app/paths.h"
+#include "anatomy/rom_norms.h"
 #include "assets/model_loader.h"
 
 namespace hiplab::app {
@@ -16,6 +17,8 @@ Command add_render_command(CLI::App& app) {
     std::string model, view = "front", size = "1280x720", out;
     int msaa = 4;
     bool transparent = false;
+    std::string overlay = "off";
+    std::string age_group = "adult";
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("render", "Render a view headless (no display needed) to a PNG");
@@ -24,6 +27,9 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--size", o->size, "Image size WxH, up to 8192x8192");
   sub->add_option("--msaa", o->msaa, "Multisample anti-aliasing samples (1 = off, up to the driver's limit)");
   sub->add_flag("--transparent", o->transparent, "Transparent background (no floor)");
+  sub->add_option("--overlay", o->overlay, "on | off: the joint-limit overlay at both hips (body model)");
+  sub->add_option("--age-group", o->age_group, "Normal range shown by the overlay: teen, adult, older, "
+                                               "kouyoumdjian_supine, kouyoumdjian_prone, kouyoumdjian_seated, aaos_1965, roach_miles_1991");
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
   auto run = [o]() -> int {
@@ -39,6 +45,17 @@ Command add_render_command(CLI::App& app) {
     }
     if (o->msaa < 1 || o->msaa > 32) {
       std::fprintf(stderr, "error: --msaa %d: expected 1..32 samples\n", o->msaa);
+      return 2;
+    }
+    if (o->overlay != "on" && o->overlay != "off") {
+      std::fprintf(stderr, "error: --overlay '%s': expected on or off\n", o->overlay.c_str());
+      return 2;
+    }
+    auto norm = anatomy::find_rom_norm(o->age_group);
+    if (!norm) {
+      std::string ids;
+      for (const auto& n : anatomy::rom_norms()) ids += (ids.empty() ? "" : ", ") + std::string(n.id);
+      std::fprintf(stderr, "error: --age-group '%s': expected one of %s\n", o->age_group.c_str(), ids.c_str());
       return 2;
     }
     const std::string path = o->model.empty() ? default_model_path() : o->model;
@@ -58,6 +75,10 @@ Command add_render_command(CLI::App& app) {
     req.height = size->height;
     req.msaa = o->msaa;
     req.transparent = o->transparent;
+    FrameRequest frame = default_frame_request(model.value());
+    frame.overlay = o->overlay == "on";
+    frame.rom.norm = *norm;
+    req.frame = frame;
     auto image = render_view(*session.value(), model.value(), Pose::bind(model.value()), req);
     if (!image) {
       std::fprintf(stderr, "error: %s\n", image.error().message.c_str());

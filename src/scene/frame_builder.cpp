@@ -12,12 +12,14 @@ FrameRequest default_frame_request(const Model& model) {
 
 void build_frame(const Model& model, ModelHandle handle, const FrameRequest& request, Pose& pose, DrawList& out) {
   out.clear();
+  out.ui_scale = request.ui_scale;
   if (pose.local.size() != model.nodes.size()) pose = Pose::bind(model);
   if (is_body_model(model)) {
     BodySceneOptions options = request.body_options;
     options.floor = request.floor;
     options.transparent_background = request.transparent_background;
     add_body_to_scene(model, handle, request.body, options, pose, out);
+    if (request.overlay) add_rom_overlay(request.body.legs, request.body.pelvis_world, request.rom, out);
   } else {
     ModelSceneOptions options;
     options.floor = request.floor;

@@ -6,6 +6,7 @@
 #include "assets/pose.h"
 #include "scene/body_scene.h"
 #include "scene/draw_list.h"
+#include "scene/rom_overlay.h"
 
 namespace hiplab {
 
@@ -14,6 +15,9 @@ struct FrameRequest {
   BodySceneOptions body_options;
   bool floor = true;
   bool transparent_background = false;
+  bool overlay = false;        // joint-limit overlay (body models)
+  RomOverlayOptions rom;
+  float ui_scale = 1.0f;
 };
 
 // The request for a body model standing in the anatomical position (all joint angles 0), or the
