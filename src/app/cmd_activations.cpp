@@ -144,6 +144,12 @@ Status parse_effort(const std::string& text, Loads& loads) {
   return Ok{};
 }
 
+std::string number_text(double v) {
+  std::ostringstream o;
+  o << v;
+  return o.str();
+}
+
 nlohmann::json torques_json(const Torques& t) {
   nlohmann::json j;
   for (int c = 0; c < kMuscleCoordCount; ++c) j[std::string(coord_name(static_cast<LegCoord>(c)))] = t[c];
@@ -195,9 +201,9 @@ Command add_activations_command(CLI::App& app) {
     for (const std::string& e : o->efforts)
       if (Status s = parse_effort(e, in.loads); !s) return fail(s.error());
     if (!std::isfinite(o->mass) || o->mass < 20.0 || o->mass > 300.0)
-      return fail(bad("--mass", std::to_string(o->mass), "a body mass between 20 and 300 kg"));
+      return fail(bad("--mass", number_text(o->mass), "a body mass between 20 and 300 kg"));
     if (!std::isfinite(o->height) || o->height < 1.0 || o->height > 2.5)
-      return fail(bad("--height", std::to_string(o->height), "a height between 1.0 and 2.5 m"));
+      return fail(bad("--height", number_text(o->height), "a height between 1.0 and 2.5 m"));
     in.body.mass_kg = o->mass;
     in.body.height_m = o->height;
     std::vector<Side> sides;

@@ -92,7 +92,7 @@ Command add_moment_arms_command(CLI::App& app) {
       for (double a = *from; a <= *to + 1e-9 * *step; a += *step) angles_deg.push_back(a);
     }
     if (!std::isfinite(o->knee_deg) || o->knee_deg < -10.0 || o->knee_deg > 140.0)
-      return usage_error("--knee", std::to_string(o->knee_deg), "a knee flexion between -10 and 140 degrees");
+      return usage_error("--knee", nlohmann::json(o->knee_deg).dump(), "a knee flexion between -10 and 140 degrees");
 
     // Moment arms are the same on both sides at the same coordinates (mirror image); the side only
     // names the muscles.
