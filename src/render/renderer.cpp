@@ -217,7 +217,9 @@ constexpr GLuint kBonesBinding = 0;
 }  // namespace
 
 struct Renderer::Impl {
-  Program mesh, shadow, floor, background;
+  Program mesh, shadow, floor, background, pick;
+  GLuint pick_fbo = 0, pick_color = 0, pick_depth = 0;
+  int pick_w = 0, pick_h = 0;
   GLuint bones_ubo = 0;
   GLuint empty_vao = 0, floor_vao = 0, floor_vbo = 0;
   GLuint shadow_fbo = 0, shadow_tex = 0;
@@ -328,6 +330,9 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   if (!floor) return floor.error();
   auto background = link("background.vert.glsl", "background.frag.glsl");
   if (!background) return background.error();
+  auto pick = link("mesh.vert.glsl", "pick.frag.glsl");
+  if (!pick) return pick.error();
+  m.pick = pick.value();
   m.mesh = mesh.value();
   m.shadow = shadow.value();
   m.floor = floor.value();
@@ -385,6 +390,10 @@ Renderer::~Renderer() {
   glDeleteProgram(m.shadow.id);
   glDeleteProgram(m.floor.id);
   glDeleteProgram(m.background.id);
+  glDeleteProgram(m.pick.id);
+  glDeleteFramebuffers(1, &m.pick_fbo);
+  glDeleteRenderbuffers(1, &m.pick_color);
+  glDeleteRenderbuffers(1, &m.pick_depth);
   glDeleteBuffers(1, &m.bones_ubo);
   glDeleteBuffers(1, &m.floor_vbo);
   glDeleteVertexArrays(1, &m.empty_vao);
@@ -633,6 +642,65 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   m.query_head = (m.query_head + 1) % 4;
   ++m.queries_pending;
   return Status(Ok{});
+}
+
+std::uint32_t Renderer::pick(const DrawList& list, const OrbitCamera& camera, int width, int height, int x, int y) {
+  Impl& m = *impl_;
+  if (width < 1 || height < 1 || width > kMaxRenderSize || height > kMaxRenderSize || x < 0 || y < 0 || x >= width ||
+      y >= height)
+    return 0;
+  if (m.pick_w != width || m.pick_h != height || !m.pick_fbo) {
+    glDeleteFramebuffers(1, &m.pick_fbo);
+    glDeleteRenderbuffers(1, &m.pick_color);
+    glDeleteRenderbuffers(1, &m.pick_depth);
+    glGenFramebuffers(1, &m.pick_fbo);
+    glGenRenderbuffers(1, &m.pick_color);
+    glGenRenderbuffers(1, &m.pick_depth);
+    glBindFramebuffer(GL_FRAMEBUFFER, m.pick_fbo);
+    glBindRenderbuffer(GL_RENDERBUFFER, m.pick_color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_R32UI, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m.pick_color);
+    glBindRenderbuffer(GL_RENDERBUFFER, m.pick_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, m.pick_depth);
+    m.pick_w = width;
+    m.pick_h = height;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, m.pick_fbo);
+  glViewport(0, 0, width, height);
+  glEnable(GL_SCISSOR_TEST);
+  const int gl_y = height - 1 - y;
+  glScissor(x, gl_y, 1, 1);
+  const GLuint zero[4] = {0, 0, 0, 0};
+  glClearBufferuiv(GL_COLOR, 0, zero);
+  glClear(GL_DEPTH_BUFFER_BIT);
+  glDisable(GL_BLEND);
+  glDisable(GL_FRAMEBUFFER_SRGB);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  glDepthMask(GL_TRUE);
+  const float aspect = static_cast<float>(width) / static_cast<float>(height);
+  m.bind_mesh_uniforms_common(m.pick, camera.projection(aspect) * camera.view());
+  m.upload_dynamic(list);
+  const GLint id_loc = m.pick.loc("u_id");
+  for (const MeshDraw& d : list.meshes) {
+    if (d.pick_id == 0) continue;
+    glUniform1ui(id_loc, d.pick_id);
+    if (d.dynamic_mesh >= 0) {
+      if (m.bind_dynamic(m.pick, list, d)) m.draw_dynamic(d);
+      continue;
+    }
+    GpuMesh* g = m.prepare_draw(m.pick, list, d, nullptr);
+    if (!g) continue;
+    glBindVertexArray(g->vao);
+    glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
+  }
+  GLuint id = 0;
+  glReadPixels(x, gl_y, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_INT, &id);
+  glDisable(GL_SCISSOR_TEST);
+  glBindVertexArray(0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  return id;
 }
 
 double Renderer::gpu_ms(bool wait) {

@@ -39,6 +39,9 @@ class Renderer {
   Image read_pixels() const;  // the last render, resolved
   // NDC depth (-1..1) of the last render at a pixel (top-left origin); empty where only background.
   std::optional<float> read_depth(int x, int y) const;
+  // The pick id (MeshDraw::pick_id) of the nearest opaque-or-translucent item under pixel (x, y)
+  // (top-left origin) of a width x height view, 0 for none. Renders ids into a 1-pixel scissor.
+  std::uint32_t pick(const DrawList& list, const OrbitCamera& camera, int width, int height, int x, int y);
   // Copies the last render to the default framebuffer (the window), which is fb_w x fb_h.
   void present(int fb_w, int fb_h) const;
 

@@ -1,6 +1,7 @@
 #include "scene/body_scene.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "anatomy/kinematics.h"
@@ -9,6 +10,26 @@
 #include "scene/muscle_geometry.h"
 
 namespace hiplab {
+
+glm::vec3 muscle_midpoint(const BodyPoseInput& input, anatomy::Side side, int muscle) {
+  const anatomy::LegPose& leg = input.legs.leg(side);
+  anatomy::MusclePath p;
+  anatomy::evaluate_muscle_path(muscle, leg, anatomy::leg_kinematics(leg), side, p);
+  double total = 0.0;
+  for (int k = 1; k < p.count; ++k) total += glm::length(p.point[static_cast<std::size_t>(k)] - p.point[static_cast<std::size_t>(k) - 1]);
+  double walked = 0.0;
+  glm::dvec3 mid = p.point[0];
+  for (int k = 1; k < p.count; ++k) {
+    const glm::dvec3 a = p.point[static_cast<std::size_t>(k) - 1], b = p.point[static_cast<std::size_t>(k)];
+    const double len = glm::length(b - a);
+    if (walked + len >= 0.5 * total && len > 0.0) {
+      mid = a + (b - a) * ((0.5 * total - walked) / len);
+      break;
+    }
+    walked += len;
+  }
+  return glm::vec3(input.pelvis_world * glm::dvec4(mid, 1.0));
+}
 
 glm::dmat4 bind_pelvis_world(const Model& model) {
   const int pelvis = model.find_node("pelvis");
@@ -78,6 +99,17 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     }
   }
   out.dynamic_meshes.push_back(std::move(mesh));
+  if (options.selected) {
+    const auto [side, m] = *options.selected;
+    if (m >= 0 && m < anatomy::kMuscleCount) {
+      OverlayLabel label;
+      label.anchor = muscle_midpoint(input, side, m);
+      label.text = std::string(anatomy::muscle(m).label) + (side == anatomy::Side::kRight ? " (R)" : " (L)");
+      label.size_px = 20.0f;
+      label.offset_px = {0.0f, 28.0f};
+      out.overlay_labels.push_back(label);
+    }
+  }
   out.meshes.insert(out.meshes.end(), muscle_draws.begin(), muscle_draws.end());
 }
 

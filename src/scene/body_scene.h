@@ -6,6 +6,8 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <utility>
 
 #include "anatomy/muscle_data.h"
 #include "assets/model.h"
@@ -34,7 +36,13 @@ struct BodySceneOptions {
   std::array<std::array<MuscleLook, anatomy::kMuscleCount>, anatomy::kSideCount> muscles{};
   bool floor = true;
   bool transparent_background = false;
+  // The selected muscle gets its name as a label at its middle.
+  std::optional<std::pair<anatomy::Side, int>> selected;
 };
+
+// World point halfway along a muscle's path (by length) at a pose: where its label goes and a
+// point that lies inside its drawn volume.
+glm::vec3 muscle_midpoint(const BodyPoseInput& input, anatomy::Side side, int muscle);
 
 // The pelvis placement of the model's own bind pose (standing, as generated).
 glm::dmat4 bind_pelvis_world(const Model& model);

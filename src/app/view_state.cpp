@@ -1,0 +1,52 @@
+#include "app/view_state.h"
+
+#include "anatomy/muscle_data.h"
+
+namespace hiplab::app {
+
+PoseSource standing_pose(const Model& model) {
+  PoseSource p;
+  p.pelvis_world = bind_pelvis_world(model);
+  return p;
+}
+
+void compute_frame(const Model& model, const PoseSource& pose, const ViewSettings& view, ComputedFrame& out) {
+  biomech::BiomechInput in;
+  in.pose = pose.legs;
+  in.posture = pose.posture;
+  in.body = view.body;
+  in.loads = pose.loads;
+  biomech::analyze_frame(in, out.analysis);
+
+  FrameRequest& r = out.request;
+  r = default_frame_request(model);
+  r.body.legs = pose.legs;
+  r.body.upper = pose.upper;
+  r.body.pelvis_world = pose.pelvis_world;
+  r.floor = view.floor;
+  r.transparent_background = view.transparent_background;
+  r.ui_scale = view.ui_scale;
+  r.overlay = view.overlay;
+  r.rom.norm = view.norm;
+  r.rom.measured[0] = view.measured[0];
+  r.rom.measured[1] = view.measured[1];
+  r.rom.flexion = view.overlay_flexion;
+  r.rom.abduction = view.overlay_abduction;
+  BodySceneOptions& o = r.body_options;
+  o.show_bones = view.show_bones;
+  o.show_muscles = view.show_muscles;
+  o.show_skin = view.show_skin;
+  apply_highlight(out.analysis, view.highlight, o);
+  o.selected = view.selected_muscle;
+  for (int s = 0; s < anatomy::kSideCount; ++s)
+    for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+      MuscleLook& look = o.muscles[static_cast<std::size_t>(s)][static_cast<std::size_t>(m)];
+      switch (view.visibility[static_cast<std::size_t>(s)][static_cast<std::size_t>(m)]) {
+        case MuscleVisibility::kShown: break;
+        case MuscleVisibility::kFaded: look.colour.a = std::min(look.colour.a, 0.18f); break;
+        case MuscleVisibility::kHidden: look.visible = false; break;
+      }
+    }
+}
+
+}  // namespace hiplab::app

@@ -1,0 +1,53 @@
+// view_state.h — from "what is happening" (a pose with its posture and loads) and "how the user wants
+// to see it" (highlight, overlay, visibility, selection) to one frame: the biomechanics of the pose
+// (biomech::analyze_frame) and the FrameRequest the scene draws. Shared by the window and by
+// `hiplab render`, so a still and the window agree.
+#pragma once
+#include <array>
+#include <optional>
+
+#include "anatomy/rom_norms.h"
+#include "assets/model.h"
+#include "biomech/frame_analysis.h"
+#include "scene/frame_builder.h"
+#include "scene/highlight.h"
+
+namespace hiplab::app {
+
+struct PoseSource {
+  anatomy::Pose legs;
+  anatomy::UpperBodyPose upper;
+  glm::dmat4 pelvis_world{1.0};  // scene world: y up, floor at y = 0 (or the model's bind pelvis)
+  biomech::Posture posture = biomech::Posture::kStanding;
+  biomech::Loads loads;
+};
+
+enum class MuscleVisibility : unsigned char { kShown, kFaded, kHidden };
+
+struct ViewSettings {
+  HighlightMode highlight = HighlightMode::kWorking;
+  bool overlay = true;
+  bool overlay_flexion = false;
+  bool overlay_abduction = false;
+  anatomy::RomNorm norm = anatomy::default_rom_norm();
+  std::array<anatomy::MeasuredLimits, 2> measured{};
+  bool show_bones = true, show_muscles = true, show_skin = true;
+  std::array<std::array<MuscleVisibility, anatomy::kMuscleCount>, 2> visibility{};
+  std::optional<std::pair<anatomy::Side, int>> selected_muscle;
+  float ui_scale = 1.0f;
+  bool floor = true;
+  bool transparent_background = false;
+  biomech::BodyDescription body;  // mass and height for the effort solve
+};
+
+// The anatomical position standing as the model was generated (pelvis at its bind placement).
+PoseSource standing_pose(const Model& model);
+
+struct ComputedFrame {
+  FrameRequest request;
+  biomech::BiomechResult analysis;
+};
+
+void compute_frame(const Model& model, const PoseSource& pose, const ViewSettings& view, ComputedFrame& out);
+
+}  // namespace hiplab::app

@@ -1,0 +1,45 @@
+// highlight.h — colours muscles by what they are doing, computed (biomech::analyze_frame), never
+// hand-picked: "working" by activation, "stretched" by length relative to the anatomical position.
+// Colour maps are perceptually uniform and colour-blind safe: matplotlib's inferno for effort and
+// viridis for stretch (van der Walt & Smith 2015), sampled at nine stops and interpolated in sRGB.
+// Muscles at rest (activation < 2 %, or no longer than in the anatomical position) are drawn
+// muted and slightly translucent so the working ones stand out.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "biomech/frame_analysis.h"
+#include "scene/body_scene.h"
+
+namespace hiplab {
+
+enum class HighlightMode { kNone, kWorking, kStretched };
+const char* highlight_mode_name(HighlightMode m);  // "none", "working", "stretched"
+bool parse_highlight_mode(const std::string& name, HighlightMode& out);
+
+constexpr double kRestActivation = 0.02;
+constexpr double kStretchFull = 1.25;  // stretch (L / L anatomical) that takes the top colour
+
+// Linear-RGB colours of the two maps at t in [0, 1].
+glm::vec3 inferno(double t);
+glm::vec3 viridis(double t);
+inline constexpr glm::vec4 kRestMuscle{0.32f, 0.22f, 0.22f, 0.45f};
+
+glm::vec4 working_colour(double activation);   // rest colour below kRestActivation
+glm::vec4 stretched_colour(double stretch);    // rest colour at or below 1.0
+
+// Sets each visible muscle's colour in `options` from the analysis (kNone: the default fibre red).
+void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, BodySceneOptions& options);
+
+struct WorkingMuscle {
+  anatomy::Side side;
+  int muscle;
+  double activation;
+  double share;  // of the solve's effort, sum of activation squared (what static optimisation minimises)
+};
+// Muscles sorted by activation, at most n, only those above rest.
+std::vector<WorkingMuscle> top_working_muscles(const biomech::BiomechResult& result, int n);
+
+}  // namespace hiplab
