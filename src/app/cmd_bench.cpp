@@ -19,6 +19,7 @@
 #include "assets/gltf_writer.h"
 #include "assets/model_loader.h"
 #include "assets/synthetic_model.h"
+#include "biomech/frame_analysis.h"
 #include "render/gl_context.h"
 #include "scene/model_scene.h"
 
@@ -126,6 +127,8 @@ Command add_bench_command(CLI::App& app) {
       if (f == 0) first_frame_ms = ms_since(t_start);
     }
     const int gl_errors = gl_error_count();
+    // The biomechanics of one frame (paths, lengths, moment arms, torques, effort solve, both legs).
+    const double biomech_ms = biomech::biomech_bench_median_ms(std::max(200, o->frames * 10));
     nlohmann::json j = {{"model", o->synthetic ? "synthetic" : path},
                         {"triangles", model.triangle_count()},
                         {"bones", model.bone_count()},
@@ -140,6 +143,7 @@ Command add_bench_command(CLI::App& app) {
                         {"gpu_ms_median", percentile(gpu, 0.5)},
                         {"gpu_ms_p95", percentile(gpu, 0.95)},
                         {"fps_median", 1000.0 / std::max(percentile(cpu, 0.5), 1e-6)},
+                        {"biomech_ms_median", biomech_ms},
                         {"gl_errors", gl_errors}};
     if (o->json) {
       std::printf("%s\n", j.dump(2).c_str());
@@ -153,6 +157,7 @@ Command add_bench_command(CLI::App& app) {
       std::printf("CPU frame time      median %.2f ms, p95 %.2f ms (%.1f fps)\n", percentile(cpu, 0.5),
                   percentile(cpu, 0.95), 1000.0 / std::max(percentile(cpu, 0.5), 1e-6));
       std::printf("GPU time            median %.2f ms, p95 %.2f ms\n", percentile(gpu, 0.5), percentile(gpu, 0.95));
+      std::printf("biomechanics        median %.3f ms per frame (both legs, one core)\n", biomech_ms);
       std::printf("GL errors           %d\n", gl_errors);
     }
     r.release(handle.value());

@@ -125,7 +125,7 @@ TEST_CASE("textbook actions: flexors, extensors, abductors, adductors, knee flex
   CHECK(r("glut_med1", LegCoord::kKneeFlexion) == 0.0);
 }
 
-TEST_CASE("both sides give the same lengths and moment arms; left points are mirrored") {
+TEST_CASE("both sides give the same lengths and moment arms and left points are mirrored") {
   LegPose p = flexed(50.0);
   p[LegCoord::kHipRotation] = 0.3;
   p[LegCoord::kKneeFlexion] = 1.0;
