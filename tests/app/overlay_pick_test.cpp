@@ -8,7 +8,7 @@
 
 #include "app/headless.h"
 #include "app/paths.h"
-#include "app/view_state.h"
+#include "session/view_state.h"
 #include "assets/model_loader.h"
 #include "core/units.h"
 #include "render/gl_context.h"
@@ -58,14 +58,14 @@ struct Shot {
 // Top view straight down onto a standing body with only the overlay shown.
 Shot render_top(double rotation_r_deg, int size = 600) {
   Fixture& f = fixture();
-  app::PoseSource pose = app::standing_pose(f.model);
+  session::PoseSource pose = session::standing_pose(f.model);
   pose.legs.leg(Side::kRight)[LegCoord::kHipRotation] = deg_to_rad(rotation_r_deg);
-  app::ViewSettings view;
+  session::ViewSettings view;
   view.show_bones = view.show_muscles = view.show_skin = false;
   view.floor = false;
   view.highlight = HighlightMode::kNone;
-  app::ComputedFrame frame;
-  app::compute_frame(f.model, pose, view, frame);
+  session::ComputedFrame frame;
+  session::compute_frame(f.model, pose, view, frame);
   Shot shot;
   Pose posed = Pose::bind(f.model);
   build_frame(f.model, f.handle, frame.request, posed, shot.list);
@@ -94,7 +94,7 @@ TEST_CASE("the rotation needle is drawn at the pose's angle to within 1 degree")
     const Shot shot = render_top(rot, size);
     // Independent expectation: standing, the right femur's anterior axis turned about the vertical
     // by `rot` (+ internal = anterior surface toward the midline, -z): (cos, 0, -sin).
-    const app::PoseSource stand = app::standing_pose(fixture().model);
+    const session::PoseSource stand = session::standing_pose(fixture().model);
     const glm::vec3 centre = hip_centre_world(Side::kRight, stand.pelvis_world);
     const glm::vec3 dir(static_cast<float>(std::cos(deg_to_rad(rot))), 0.0f, static_cast<float>(-std::sin(deg_to_rad(rot))));
     const glm::vec2 c = project(shot.camera, centre, size);
@@ -126,7 +126,7 @@ TEST_CASE("the rotation arc is blue inside the normal range and red past its lim
   const int size = 600;
   auto arc_pixel = [&](const Shot& shot, double at_deg) {
     // A point on the arc (radius 0.12 m) at `at_deg` of rotation, standing.
-    const app::PoseSource stand = app::standing_pose(fixture().model);
+    const session::PoseSource stand = session::standing_pose(fixture().model);
     const glm::vec3 centre = hip_centre_world(Side::kRight, stand.pelvis_world);
     const glm::vec3 dir(static_cast<float>(std::cos(deg_to_rad(at_deg))), 0.0f,
                         static_cast<float>(-std::sin(deg_to_rad(at_deg))));
@@ -164,10 +164,10 @@ TEST_CASE("picking at a muscle's projected centre returns that muscle") {
       MESSAGE("muscle " << std::string(c.muscle) << " not in the model's table; skipped");
       continue;
     }
-    app::PoseSource pose = app::standing_pose(f.model);
-    app::ViewSettings view;
-    app::ComputedFrame frame;
-    app::compute_frame(f.model, pose, view, frame);
+    session::PoseSource pose = session::standing_pose(f.model);
+    session::ViewSettings view;
+    session::ComputedFrame frame;
+    session::compute_frame(f.model, pose, view, frame);
     DrawList list;
     Pose posed = Pose::bind(f.model);
     build_frame(f.model, f.handle, frame.request, posed, list);

@@ -1,8 +1,8 @@
-#include "app/view_state.h"
+#include "session/view_state.h"
 
 #include "anatomy/muscle_data.h"
 
-namespace hiplab::app {
+namespace hiplab::session {
 
 PoseSource standing_pose(const Model& model) {
   PoseSource p;
@@ -49,4 +49,4 @@ void compute_frame(const Model& model, const PoseSource& pose, const ViewSetting
     }
 }
 
-}  // namespace hiplab::app
+}  // namespace hiplab::session

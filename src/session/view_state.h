@@ -12,7 +12,7 @@
 #include "scene/frame_builder.h"
 #include "scene/highlight.h"
 
-namespace hiplab::app {
+namespace hiplab::session {
 
 struct PoseSource {
   anatomy::Pose legs;
@@ -50,4 +50,4 @@ struct ComputedFrame {
 
 void compute_frame(const Model& model, const PoseSource& pose, const ViewSettings& view, ComputedFrame& out);
 
-}  // namespace hiplab::app
+}  // namespace hiplab::session
