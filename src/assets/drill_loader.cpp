@@ -1,0 +1,521 @@
+// drill_loader.cpp — see drill_loader.h. [SECTION] line map, [SECTION] field readers, [SECTION] drill.
+#include "assets/drill_loader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "anatomy/joint_coordinates.h"
+#include "core/units.h"
+#include "motion/posture_frames.h"
+
+namespace hiplab {
+namespace {
+using nlohmann::json;
+using motion::Channel;
+
+// [SECTION] line map: field path -> 1-based line, from a scan of text that nlohmann already accepted.
+class LineMap {
+ public:
+  explicit LineMap(std::string_view text) { scan(text); }
+  int line(const std::string& path) const {
+    auto it = lines_.find(path);
+    return it == lines_.end() ? 0 : it->second;
+  }
+
+ private:
+  std::map<std::string, int> lines_;
+  void scan(std::string_view s) {
+    struct Level {
+      bool array;
+      int index;
+      std::string base;
+    };
+    std::vector<Level> stack;
+    std::string pending_key;
+    bool have_key = false;
+    int line = 1;
+    auto child = [&](const Level& lv, const std::string& key) {
+      if (lv.array) return lv.base + "[" + std::to_string(lv.index) + "]";
+      return lv.base.empty() ? key : lv.base + "." + key;
+    };
+    auto value_start = [&]() -> std::string {  // path of the value starting here
+      if (stack.empty()) return "";
+      Level& lv = stack.back();
+      std::string p = child(lv, pending_key);
+      if (lv.array) lines_.emplace(p, line);
+      have_key = false;
+      return p;
+    };
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c == '\n') { ++line; continue; }
+      if (c == '"') {
+        size_t j = i + 1;
+        std::string str;
+        while (j < s.size() && s[j] != '"') {
+          if (s[j] == '\\' && j + 1 < s.size()) { str += s[j + 1]; j += 2; continue; }
+          if (s[j] == '\n') ++line;
+          str += s[j++];
+        }
+        // A key when the next non-space character is ':' inside an object.
+        size_t k = j + 1;
+        while (k < s.size() && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r' || s[k] == '\n')) ++k;
+        if (!stack.empty() && !stack.back().array && !have_key && k < s.size() && s[k] == ':') {
+          pending_key = str;
+          have_key = true;
+          lines_.emplace(child(stack.back(), str), line);
+        } else {
+          value_start();
+        }
+        i = j;
+        continue;
+      }
+      if (c == '{' || c == '[') {
+        std::string p = value_start();
+        stack.push_back({c == '[', 0, p});
+        continue;
+      }
+      if (c == '}' || c == ']') {
+        if (!stack.empty()) stack.pop_back();
+        have_key = false;
+        continue;
+      }
+      if (c == ',') {
+        if (!stack.empty() && stack.back().array) ++stack.back().index;
+        have_key = false;
+        continue;
+      }
+      if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+        value_start();
+        while (i + 1 < s.size() && std::string_view(",]}\n \t\r").find(s[i + 1]) == std::string_view::npos) ++i;
+      }
+    }
+  }
+};
+
+// [SECTION] field readers — each throws FieldError, caught once in parse_drill.
+struct FieldError {
+  std::string path;
+  std::string message;
+};
+
+std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string join(const std::string& base, const std::string& key) { return base.empty() ? key : base + "." + key; }
+std::string at(const std::string& base, size_t i) { return base + "[" + std::to_string(i) + "]"; }
+
+std::string type_of(const json& v) {
+  if (v.is_null()) return "null";
+  if (v.is_boolean()) return "a boolean";
+  if (v.is_number()) return "a number";
+  if (v.is_string()) return "a string \"" + v.get<std::string>().substr(0, 40) + "\"";
+  if (v.is_array()) return "an array";
+  return "an object";
+}
+
+const json& require(const json& obj, const std::string& base, const std::string& key, const char* expected) {
+  auto it = obj.find(key);
+  if (it == obj.end()) throw FieldError{join(base, key), std::string("missing (expected ") + expected + ")"};
+  return *it;
+}
+
+double number(const json& v, const std::string& path, const char* expected) {
+  if (!v.is_number()) throw FieldError{path, std::string("expected ") + expected + ", got " + type_of(v)};
+  const double d = v.get<double>();
+  if (!std::isfinite(d)) throw FieldError{path, std::string("expected a finite number (") + expected + ")"};
+  return d;
+}
+std::string string(const json& v, const std::string& path) {
+  if (!v.is_string()) throw FieldError{path, "expected a string, got " + type_of(v)};
+  return v.get<std::string>();
+}
+bool boolean(const json& v, const std::string& path) {
+  if (!v.is_boolean()) throw FieldError{path, "expected true or false, got " + type_of(v)};
+  return v.get<bool>();
+}
+int integer(const json& v, const std::string& path, const char* expected) {
+  const double d = number(v, path, expected);
+  if (d != std::floor(d) || std::abs(d) > 1e6) throw FieldError{path, std::string("expected a whole number (") + expected + ")"};
+  return static_cast<int>(d);
+}
+const json& object(const json& v, const std::string& path) {
+  if (!v.is_object()) throw FieldError{path, "expected an object {...}, got " + type_of(v)};
+  return v;
+}
+const json& array(const json& v, const std::string& path) {
+  if (!v.is_array()) throw FieldError{path, "expected an array [...], got " + type_of(v)};
+  return v;
+}
+std::vector<std::string> strings(const json& v, const std::string& path) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < array(v, path).size(); ++i) out.push_back(string(v[i], at(path, i)));
+  return out;
+}
+glm::dvec3 vec3(const json& v, const std::string& path) {
+  if (!v.is_array() || v.size() != 3) throw FieldError{path, "expected [x, y, z] in metres, got " + type_of(v)};
+  return {number(v[0], at(path, 0), "metres"), number(v[1], at(path, 1), "metres"), number(v[2], at(path, 2), "metres")};
+}
+bool is_comment(const std::string& key) { return !key.empty() && key[0] == '_'; }
+void only_known(const json& obj, const std::string& base, std::initializer_list<const char*> known) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    if (is_comment(it.key())) continue;
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; })) {
+      std::string list;
+      for (const char* k : known) list += std::string(list.empty() ? "" : ", ") + k;
+      throw FieldError{join(base, it.key()), "unknown field (expected one of: " + list + ")"};
+    }
+  }
+}
+
+std::string channel_list() {
+  std::string s;
+  for (int i = 0; i < motion::kChannelCount; ++i) {
+    const Channel c = motion::channel_at(i);
+    s += std::string(i ? ", " : "") + std::string(motion::channel_name(c)) + (motion::channel_is_length(c) ? "_m" : "_deg");
+  }
+  return s;
+}
+
+// "hip_rotation_r_deg": 30 -> (channel, radians). Returns false for a key that is not a channel field.
+void read_channels(const json& obj, const std::string& base, std::initializer_list<const char*> other_keys,
+                   std::vector<std::pair<Channel, double>>& out) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    const std::string& key = it.key();
+    if (is_comment(key)) continue;
+    if (std::any_of(other_keys.begin(), other_keys.end(), [&](const char* k) { return key == k; })) continue;
+    const std::string path = join(base, key);
+    const bool deg = key.size() > 4 && key.ends_with("_deg");
+    const bool m = key.size() > 2 && key.ends_with("_m");
+    const std::string name = deg ? key.substr(0, key.size() - 4) : m ? key.substr(0, key.size() - 2) : key;
+    const auto ch = motion::find_channel(name);
+    if (!ch) throw FieldError{path, "unknown joint or channel '" + name + "' (expected one of: " + channel_list() + ")"};
+    if (motion::channel_is_length(*ch) && !m)
+      throw FieldError{path, "a pelvis translation is in metres: expected the name " + name + "_m"};
+    if (!motion::channel_is_length(*ch) && !deg)
+      throw FieldError{path, "angles are in degrees: expected the name " + name + "_deg"};
+    const double v = number(*it, path, deg ? "degrees" : "metres");
+    out.emplace_back(*ch, deg ? deg_to_rad(v) : v);
+  }
+}
+
+anatomy::Side side(const json& v, const std::string& path) {
+  const std::string s = string(v, path);
+  if (s == "right") return anatomy::Side::kRight;
+  if (s == "left") return anatomy::Side::kLeft;
+  throw FieldError{path, "expected \"right\" or \"left\", got \"" + s + "\""};
+}
+anatomy::LegCoord coord(const json& v, const std::string& path) {
+  const std::string s = string(v, path);
+  if (auto c = anatomy::find_coord(s)) return *c;
+  throw FieldError{path, "unknown joint coordinate '" + s + "' (expected hip_flexion, hip_adduction, hip_rotation, knee, ankle, subtalar or mtp)"};
+}
+anatomy::BodyId body(const json& v, const std::string& path) {
+  const std::string s = string(v, path);
+  if (auto b = anatomy::find_body(s)) return *b;
+  throw FieldError{path, "unknown body '" + s + "' (expected a Gait2392 body: pelvis, femur_r, tibia_r, talus_r, calcn_r, toes_r or the _l ones)"};
+}
+
+std::vector<motion::ContactPoint> contacts(const json& c, const std::string& path) {
+  std::vector<motion::ContactPoint> out;
+  for (size_t i = 0; i < array(c, path).size(); ++i) {
+    const std::string n = string(c[i], at(path, i));
+    const auto cp = motion::find_contact(n);
+    if (!cp) throw FieldError{at(path, i), "unknown contact point '" + n + "' (expected e.g. sacrum, heel_r, knee_l, shin_mid_r, trochanter_l; see docs/drills.md)"};
+    out.push_back(*cp);
+  }
+  return out;
+}
+
+// [SECTION] drill
+motion::PhaseLoads read_loads(const json& v, const std::string& base) {
+  object(v, base);
+  only_known(v, base, {"description", "effort_ramp_s", "efforts", "bands", "cables", "supports", "braces"});
+  motion::PhaseLoads out;
+  if (v.contains("description")) out.description = string(v["description"], join(base, "description"));
+  if (v.contains("effort_ramp_s")) out.effort_ramp_s = number(v["effort_ramp_s"], join(base, "effort_ramp_s"), "seconds");
+  if (v.contains("efforts")) {
+    const std::string p = join(base, "efforts");
+    for (size_t i = 0; i < array(v["efforts"], p).size(); ++i) {
+      const std::string q = at(p, i);
+      const json& e = object(v["efforts"][i], q);
+      only_known(e, q, {"side", "coord", "percent"});
+      biomech::Effort ef;
+      ef.side = side(require(e, q, "side", "\"right\" or \"left\""), join(q, "side"));
+      ef.coord = coord(require(e, q, "coord", "a joint coordinate"), join(q, "coord"));
+      ef.fraction = number(require(e, q, "percent", "percent of the strongest effort, -100..100"), join(q, "percent"),
+                           "percent, -100..100") / 100.0;
+      out.loads.efforts.push_back(ef);
+    }
+  }
+  auto point = [&](const json& e, const std::string& q) {
+    biomech::BodyPoint bp;
+    bp.body = body(require(e, q, "body", "a body name"), join(q, "body"));
+    bp.local = vec3(require(e, q, "point_m", "[x, y, z] in the body's frame, metres"), join(q, "point_m"));
+    return bp;
+  };
+  if (v.contains("bands")) {
+    const std::string p = join(base, "bands");
+    for (size_t i = 0; i < array(v["bands"], p).size(); ++i) {
+      const std::string q = at(p, i);
+      const json& e = object(v["bands"][i], q);
+      only_known(e, q, {"body", "point_m", "anchor_m", "stiffness_n_per_m", "rest_length_m"});
+      biomech::ElasticBand b;
+      b.attachment = point(e, q);
+      b.anchor_world = vec3(require(e, q, "anchor_m", "[x, y, z] in metres"), join(q, "anchor_m"));
+      b.stiffness_n_per_m = number(require(e, q, "stiffness_n_per_m", "N/m"), join(q, "stiffness_n_per_m"), "N/m");
+      if (e.contains("rest_length_m")) b.rest_length_m = number(e["rest_length_m"], join(q, "rest_length_m"), "metres");
+      out.loads.bands.push_back(b);
+    }
+  }
+  if (v.contains("cables")) {
+    const std::string p = join(base, "cables");
+    for (size_t i = 0; i < array(v["cables"], p).size(); ++i) {
+      const std::string q = at(p, i);
+      const json& e = object(v["cables"][i], q);
+      only_known(e, q, {"body", "point_m", "pulley_m", "mass_kg"});
+      biomech::Cable c;
+      c.attachment = point(e, q);
+      c.pulley_world = vec3(require(e, q, "pulley_m", "[x, y, z] in metres"), join(q, "pulley_m"));
+      c.mass_kg = number(require(e, q, "mass_kg", "kilograms"), join(q, "mass_kg"), "kilograms");
+      out.loads.cables.push_back(c);
+    }
+  }
+  if (v.contains("supports")) {
+    const std::string p = join(base, "supports");
+    for (size_t i = 0; i < array(v["supports"], p).size(); ++i)
+      out.loads.supports.push_back({body(v["supports"][i], at(p, i))});
+  }
+  if (v.contains("braces")) {
+    const std::string p = join(base, "braces");
+    for (size_t i = 0; i < array(v["braces"], p).size(); ++i) {
+      const std::string q = at(p, i);
+      const json& e = object(v["braces"][i], q);
+      only_known(e, q, {"side", "coord"});
+      out.loads.braces.push_back({side(require(e, q, "side", "\"right\" or \"left\""), join(q, "side")),
+                                  coord(require(e, q, "coord", "a joint coordinate"), join(q, "coord"))});
+    }
+  }
+  return out;
+}
+
+motion::Phase read_phase(const json& v, const std::string& base) {
+  object(v, base);
+  only_known(v, base, {"name", "duration_s", "part", "easing", "hold", "end_range", "keyframes", "loads", "cues",
+                       "floor_contacts"});
+  motion::Phase p;
+  p.name = string(require(v, base, "name", "a string"), join(base, "name"));
+  p.duration_s = number(require(v, base, "duration_s", "a positive number of seconds"), join(base, "duration_s"),
+                        "a positive number of seconds");
+  if (p.duration_s <= 0.0)
+    throw FieldError{join(base, "duration_s"), "expected a positive number of seconds, got " + num(p.duration_s)};
+  if (v.contains("part")) {
+    const std::string s = string(v["part"], join(base, "part"));
+    if (s == "setup") p.part = motion::PhasePart::kSetup;
+    else if (s == "rep") p.part = motion::PhasePart::kRep;
+    else if (s == "finish") p.part = motion::PhasePart::kFinish;
+    else throw FieldError{join(base, "part"), "expected \"setup\", \"rep\" or \"finish\", got \"" + s + "\""};
+  }
+  if (v.contains("easing")) {
+    const std::string s = string(v["easing"], join(base, "easing"));
+    if (s == "smooth") p.easing = motion::Easing::kSmooth;
+    else if (s == "ease_in_out") p.easing = motion::Easing::kEaseInOut;
+    else throw FieldError{join(base, "easing"), "expected \"smooth\" or \"ease_in_out\", got \"" + s + "\""};
+  }
+  if (v.contains("hold")) p.hold = boolean(v["hold"], join(base, "hold"));
+  if (v.contains("end_range")) p.end_range = boolean(v["end_range"], join(base, "end_range"));
+  if (v.contains("keyframes")) {
+    const std::string kp = join(base, "keyframes");
+    for (size_t i = 0; i < array(v["keyframes"], kp).size(); ++i) {
+      const std::string q = at(kp, i);
+      const json& k = object(v["keyframes"][i], q);
+      motion::Keyframe kf;
+      kf.time_s = number(require(k, q, "time_s", "seconds from the phase start"), join(q, "time_s"), "seconds");
+      if (kf.time_s <= 0.0 || kf.time_s > p.duration_s + 1e-9)
+        throw FieldError{join(q, "time_s"), "expected a time in (0, " + num(p.duration_s) +
+                                                "] seconds from the phase start, got " + num(kf.time_s)};
+      if (k.contains("stop")) kf.stop = boolean(k["stop"], join(q, "stop"));
+      read_channels(k, q, {"time_s", "stop"}, kf.values);
+      p.keyframes.push_back(std::move(kf));
+    }
+  }
+  if (v.contains("loads")) p.loads = read_loads(v["loads"], join(base, "loads"));
+  if (v.contains("cues")) p.cues = strings(v["cues"], join(base, "cues"));
+  if (v.contains("floor_contacts")) p.floor_contacts = contacts(v["floor_contacts"], join(base, "floor_contacts"));
+  return p;
+}
+
+motion::Drill read_drill(const json& j) {
+  object(j, "(top level)");
+  only_known(j, "", {"schema", "name", "summary", "kind", "posture", "working_side", "start", "phases", "dosage",
+                     "safety", "myths", "floor_contacts", "sources"});
+  motion::Drill d;
+  if (j.contains("schema")) {
+    const std::string s = string(j["schema"], "schema");
+    if (s != "hiplab-drill/1") throw FieldError{"schema", "expected \"hiplab-drill/1\", got \"" + s + "\""};
+  }
+  d.name = string(require(j, "", "name", "a string"), "name");
+  if (j.contains("summary")) d.summary = string(j["summary"], "summary");
+  if (j.contains("kind")) d.kind = string(j["kind"], "kind");
+  {
+    const std::string s = string(require(j, "", "posture", "a posture name"), "posture");
+    const auto p = motion::posture_from_label(s);
+    if (!p) {
+      std::string list;
+      for (biomech::Posture q : motion::kPostures) list += std::string(list.empty() ? "" : ", ") + std::string(motion::posture_label(q));
+      throw FieldError{"posture", "unknown posture \"" + s + "\" (expected one of: " + list + ")"};
+    }
+    d.posture = *p;
+  }
+  if (j.contains("working_side")) d.working_side = side(j["working_side"], "working_side");
+  {
+    const json& s = object(require(j, "", "start", "an object of joint angles, e.g. {\"hip_flexion_r_deg\": 90}"), "start");
+    std::vector<std::pair<Channel, double>> values;
+    read_channels(s, "start", {}, values);
+    for (const auto& [c, v] : values) d.start[c] = v;
+  }
+  {
+    const json& ph = array(require(j, "", "phases", "an array of phases"), "phases");
+    if (ph.empty()) throw FieldError{"phases", "expected at least one phase"};
+    for (size_t i = 0; i < ph.size(); ++i) d.phases.push_back(read_phase(ph[i], at("phases", i)));
+  }
+  if (j.contains("dosage")) {
+    const json& o = object(j["dosage"], "dosage");
+    only_known(o, "dosage", {"sets", "reps", "hold_s", "per_side", "rest_s", "daily_minutes", "text"});
+    if (o.contains("sets")) d.dosage.sets = integer(o["sets"], "dosage.sets", "sets, at least 1");
+    if (o.contains("reps")) d.dosage.reps = integer(o["reps"], "dosage.reps", "repetitions, at least 1");
+    if (o.contains("hold_s")) d.dosage.hold_s = number(o["hold_s"], "dosage.hold_s", "seconds");
+    if (o.contains("per_side")) d.dosage.per_side = boolean(o["per_side"], "dosage.per_side");
+    if (o.contains("rest_s")) d.dosage.rest_s = number(o["rest_s"], "dosage.rest_s", "seconds");
+    if (o.contains("daily_minutes")) d.dosage.daily_minutes = number(o["daily_minutes"], "dosage.daily_minutes", "minutes");
+    if (o.contains("text")) d.dosage.text = string(o["text"], "dosage.text");
+  }
+  if (j.contains("safety")) d.safety = strings(j["safety"], "safety");
+  if (j.contains("sources")) d.sources = strings(j["sources"], "sources");
+  if (j.contains("myths")) {
+    const json& m = array(j["myths"], "myths");
+    for (size_t i = 0; i < m.size(); ++i) {
+      const std::string q = at("myths", i);
+      object(m[i], q);
+      only_known(m[i], q, {"claim", "correction"});
+      d.myths.push_back({string(require(m[i], q, "claim", "a string"), join(q, "claim")),
+                         string(require(m[i], q, "correction", "a string"), join(q, "correction"))});
+    }
+  }
+  if (j.contains("floor_contacts")) d.floor_contacts = contacts(j["floor_contacts"], "floor_contacts");
+  return d;
+}
+
+std::string located(const std::string& file, int line, const std::string& field, const std::string& msg) {
+  std::string s = file;
+  if (line > 0) s += ":" + std::to_string(line);
+  s += ": ";
+  if (!field.empty()) s += field + ": ";
+  return s + msg;
+}
+
+// First byte that makes the text not JSON-able text: a NUL or other control byte, or invalid UTF-8.
+std::optional<size_t> binary_byte(std::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return i;
+      ++i;
+      continue;
+    }
+    int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+    if (n < 0) return i;
+    for (int k = 1; k <= n; ++k)
+      if (i + k >= t.size() || (static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return i;
+    i += n + 1;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+Result<motion::Drill> parse_drill(std::string_view text, const std::string& file, const std::string& id) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return make_error(file + ": empty file (expected a JSON object describing a drill; see docs/drills.md)");
+  if (auto b = binary_byte(text))
+    return make_error(file + ": not a text file (binary data at byte " + std::to_string(*b) +
+                      "; expected a UTF-8 JSON drill file)");
+  json j;
+  try {
+    j = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    int line = 1;
+    for (size_t i = 0; i < std::min<size_t>(e.byte, text.size()); ++i) line += text[i] == '\n';
+    return make_error(file + ":" + std::to_string(line) + ": not valid JSON: " + what);
+  } catch (const std::exception& e) {
+    return make_error(file + ": not valid JSON: " + e.what());
+  }
+  const LineMap lines(text);
+  motion::Drill d;
+  try {
+    d = read_drill(j);
+  } catch (const FieldError& fe) {
+    return make_error(located(file, lines.line(fe.path), fe.path, fe.message));
+  } catch (const std::exception& e) {  // a reader missed a type check: still one line, never a crash
+    return make_error(file + ": unexpected content: " + e.what());
+  }
+  d.id = id;
+  const std::vector<std::string> errors = motion::validate(d);
+  if (!errors.empty()) {
+    const std::string& first = errors.front();
+    const std::string path = first.substr(0, first.find_first_of(": "));
+    std::string msg = located(file, lines.line(path), "", first);
+    if (errors.size() > 1) msg += " (and " + std::to_string(errors.size() - 1) + " more)";
+    return make_error(msg);
+  }
+  return d;
+}
+
+Result<motion::Drill> load_drill_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return make_error(path + ": no such file (expected a drill .json file)");
+  const auto size = fs::file_size(path, ec);
+  if (ec) return make_error(path + ": cannot read (" + ec.message() + ")");
+  if (size > 4u * 1024 * 1024) return make_error(path + ": too large (" + std::to_string(size) + " bytes; a drill file is at most 4 MiB)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(path + ": cannot open for reading");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_drill(ss.str(), path, fs::path(path).stem().string());
+}
+
+DrillFolder load_drill_folder(const std::string& dir) {
+  namespace fs = std::filesystem;
+  DrillFolder out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".json") files.push_back(it->path());
+  if (ec) out.errors.push_back(dir + ": cannot list the folder (" + ec.message() + ")");
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    auto d = load_drill_file(f.string());
+    if (d) {
+      out.drills.push_back(std::move(d.value()));
+      out.files.push_back(f.string());
+    } else {
+      out.errors.push_back(d.error().message);
+    }
+  }
+  return out;
+}
+
+}  // namespace hiplab

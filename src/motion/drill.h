@@ -1,0 +1,112 @@
+// drill.h — a hip drill as data: posture, working side, phases with keyframes, the effort or
+// external load of each phase, cues, dosage, safety notes and notes on popular descriptions that are
+// anatomically wrong. Built by assets/drill_loader.h from JSON (schema: docs/drills.md); compiled
+// into a Timeline (timeline.h) for playback.
+//
+// Units: seconds, radians, metres (degrees only in files, fields named *_deg). Signs: drill_channels.h.
+// Invariants checked by validate(): a name; at least one phase of part "rep"; parts ordered setup,
+// rep, finish; positive finite durations; keyframe times in (0, duration], strictly increasing, with
+// finite values; hold phases have no keyframes (the pose is held); efforts in [-1, 1]; every keyframed
+// joint angle of a phase that is not end_range inside rom_limits.h; when the rep repeats (sets x reps
+// > 1) the rep ends in the pose it starts from; dosage counts >= 1.
+// The loads are biomech::Loads in the biomech world (origin at the pelvis origin, axes of the posture:
+// biomech/loads.h), written for the drill's working side; mirrored_drill() mirrors them with the rest.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "anatomy/skeleton.h"
+#include "biomech/loads.h"
+#include "biomech/posture.h"
+#include "motion/drill_channels.h"
+#include "motion/floor_contacts.h"
+
+namespace hiplab::motion {
+
+// How a phase moves between its keyframes (timeline.h states the interpolation):
+//   kSmooth    — through the keyframes with continuous velocity (monotone cubic Hermite);
+//   kEaseInOut — stops at each of its keyframes (zero velocity there), smooth in between.
+enum class Easing : unsigned char { kSmooth, kEaseInOut };
+// Setup phases play once before the reps, finish phases once after them.
+enum class PhasePart : unsigned char { kSetup, kRep, kFinish };
+
+std::string_view easing_name(Easing e);
+std::string_view phase_part_name(PhasePart p);
+
+struct Keyframe {
+  double time_s = 0.0;  // from the phase start, in (0, duration]
+  std::vector<std::pair<Channel, double>> values;  // sparse: other channels keep their last value
+  bool stop = false;    // zero velocity here even inside a smooth phase
+};
+
+// An effort ramps linearly from 0 to its fraction over ramp_s from the phase start (0 = at once),
+// e.g. PAILs "ramp to 80% over 10-20 s".
+struct PhaseLoads {
+  biomech::Loads loads;
+  double effort_ramp_s = 0.0;
+  std::string description;  // plain language, e.g. "isometric external rotation, up to 80%"
+};
+
+struct Phase {
+  std::string name;
+  double duration_s = 1.0;
+  PhasePart part = PhasePart::kRep;
+  Easing easing = Easing::kSmooth;
+  bool hold = false;        // the pose is held (isometric or passive); shows a countdown
+  bool end_range = false;   // deliberately at or past the typical range (exempt from the ROM check)
+  std::vector<Keyframe> keyframes;
+  PhaseLoads loads;
+  std::vector<std::string> cues;  // plain language, shown large
+  // Parts resting on the floor during this phase when they differ from the drill's (e.g. the two
+  // sides of a 90/90 switch); empty = the drill's floor_contacts.
+  std::vector<ContactPoint> floor_contacts;
+};
+
+struct Dosage {
+  int sets = 1;
+  int reps = 1;              // per set (per side when per_side)
+  double hold_s = 0.0;       // the hold each rep asks for, 0 when none
+  bool per_side = false;
+  double rest_s = 0.0;       // between sets
+  std::optional<double> daily_minutes;  // e.g. "5 minutes daily"
+  std::string text;          // as shown: "3 sets of 20 per side"
+};
+
+struct MythNote {
+  std::string claim;       // the popular description
+  std::string correction;  // what the anatomy says
+};
+
+struct Drill {
+  std::string id;            // file stem, e.g. "clamshell"
+  std::string name;          // "Clamshell"
+  std::string summary;
+  std::string kind = "exercise";  // "exercise" or "test"
+  biomech::Posture posture = biomech::Posture::kStanding;
+  anatomy::Side working_side = anatomy::Side::kRight;
+  ChannelValues start;       // the pose the drill starts in (all channels)
+  std::vector<Phase> phases;
+  Dosage dosage;
+  std::vector<std::string> safety;
+  std::vector<MythNote> myths;
+  std::vector<ContactPoint> floor_contacts;  // rest on the floor (within 2 cm) during holds
+  // The floor contacts of a phase: its own when it lists them, else the drill's.
+  const std::vector<ContactPoint>& contacts_of(int phase) const {
+    return phases[phase].floor_contacts.empty() ? floor_contacts : phases[phase].floor_contacts;
+  }
+  std::vector<std::string> sources;
+};
+
+// Each error names the field, e.g. "phases[2].duration_s: expected a positive number of seconds, got -1".
+std::vector<std::string> validate(const Drill& drill);
+
+// The same drill done with the other leg: channels, loads, posture (side-lying swaps sides), contacts.
+Drill mirrored_drill(const Drill& drill);
+// The drill for `side` (itself or its mirror image).
+Drill drill_for_side(const Drill& drill, anatomy::Side side);
+
+// Pose at the end of each phase, resolved from the sparse keyframes (index = phase).
+std::vector<ChannelValues> phase_end_poses(const Drill& drill);
+
+}  // namespace hiplab::motion

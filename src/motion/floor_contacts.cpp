@@ -1,0 +1,181 @@
+#include "motion/floor_contacts.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "anatomy/kinematics.h"
+#include "anatomy/skeleton.h"
+
+namespace hiplab::motion {
+namespace {
+using anatomy::BodyId;
+using anatomy::LegSegment;
+using anatomy::Side;
+using glm::dvec3;
+
+// Where a contact sphere is carried.
+enum class Carrier : std::uint8_t { kPelvis, kTorso, kHead, kFemur, kTibia, kCalcn, kToes, kHumerus, kForearm, kHand };
+
+struct ContactDef {
+  std::string_view name;  // without the side suffix
+  Carrier carrier;
+  dvec3 local;            // right-side body frame, m
+  double radius;          // m
+};
+
+// Central contacts (pelvis, torso, head). Numbers: see the header (Gait2392 meshes; HipLab body skin).
+constexpr ContactDef kCentral[kContactCentralCount] = {
+    {"sacrum", Carrier::kPelvis, {-0.150, 0.000, 0.0}, 0.020},  // skin over the sacrum at x ~ -0.17
+    {"upper_back", Carrier::kTorso, {-0.060, 0.330, 0.0}, 0.020},
+    {"head", Carrier::kHead, {0.015, 0.130, 0.0}, 0.100},
+};
+// One side (right-side frames; the left uses the mirrored point).
+constexpr ContactDef kSide[kContactPerSide] = {
+    {"ischium", Carrier::kPelvis, {-0.092, -0.121, 0.036}, 0.020},
+    {"iliac_crest", Carrier::kPelvis, {-0.018, 0.019, 0.133}, 0.025},
+    {"trochanter", Carrier::kFemur, {-0.014, -0.018, 0.062}, 0.030},
+    {"thigh_upper", Carrier::kFemur, {0.0, -0.120, 0.0}, 0.075},
+    {"thigh_mid", Carrier::kFemur, {0.0, -0.250, 0.0}, 0.060},
+    {"thigh_lower", Carrier::kFemur, {0.0, -0.350, 0.0}, 0.052},
+    {"knee", Carrier::kTibia, {0.0, 0.0, 0.0}, 0.052},
+    {"knee_front", Carrier::kTibia, {0.049, 0.018, 0.0}, 0.020},  // patella (HipLab body node)
+    {"shin_upper", Carrier::kTibia, {-0.010, -0.100, 0.0}, 0.055},
+    {"shin_mid", Carrier::kTibia, {-0.010, -0.220, 0.0}, 0.048},
+    {"shin_lower", Carrier::kTibia, {-0.005, -0.340, 0.0}, 0.038},
+    {"ankle", Carrier::kTibia, {0.0, -0.430, 0.0}, 0.035},
+    {"heel", Carrier::kCalcn, {-0.005, 0.012, 0.0}, 0.022},       // heel pad 18 mm + bone
+    {"forefoot", Carrier::kCalcn, {0.160, 0.006, -0.010}, 0.013},
+    {"foot_lateral", Carrier::kCalcn, {0.120, 0.010, 0.035}, 0.012},
+    {"foot_dorsum", Carrier::kCalcn, {0.080, 0.040, 0.0}, 0.018},
+    {"toes", Carrier::kToes, {0.045, 0.003, 0.0}, 0.012},
+    {"shoulder", Carrier::kHumerus, {0.0, 0.0, 0.020}, 0.050},
+    {"elbow", Carrier::kForearm, {0.0, 0.0, 0.0}, 0.040},
+    {"hand", Carrier::kHand, {0.0, -0.080, 0.0}, 0.035},
+};
+
+constexpr dvec3 kBackJoint{-0.1007, 0.0815, 0.0};  // Gait2392 back joint, pelvis frame
+constexpr dvec3 kHeadBase{-0.005, 0.445, 0.0};      // torso frame
+constexpr dvec3 kShoulderR{-0.02, 0.395, 0.175};    // torso frame
+constexpr dvec3 kElbowR{0.0, -0.29, 0.02};          // humerus frame
+constexpr dvec3 kWristR{0.02, -0.255, 0.005};       // forearm frame
+
+glm::dmat3 rz(double a) { return anatomy::rotation_about({0, 0, 1}, a); }
+glm::dmat3 rx(double a) { return anatomy::rotation_about({1, 0, 0}, a); }
+glm::dmat3 ry(double a) { return anatomy::rotation_about({0, 1, 0}, a); }
+
+ContactPoint side_contact(Side s, int k) {
+  return static_cast<ContactPoint>(kContactCentralCount + kContactPerSide * anatomy::side_index(s) + k);
+}
+}  // namespace
+
+std::string_view contact_name(ContactPoint c) {
+  static const std::array<std::string, kContactCount> names = [] {
+    std::array<std::string, kContactCount> n;
+    for (int i = 0; i < kContactCentralCount; ++i) n[i] = std::string(kCentral[i].name);
+    for (Side s : {Side::kRight, Side::kLeft})
+      for (int k = 0; k < kContactPerSide; ++k)
+        n[contact_index(side_contact(s, k))] = std::string(kSide[k].name) + std::string(anatomy::side_suffix(s));
+    return n;
+  }();
+  return names[contact_index(c)];
+}
+
+std::optional<ContactPoint> find_contact(std::string_view name) {
+  for (int i = 0; i < kContactCount; ++i)
+    if (contact_name(static_cast<ContactPoint>(i)) == name) return static_cast<ContactPoint>(i);
+  return std::nullopt;
+}
+
+ContactPoint mirror_contact(ContactPoint c) {
+  const int i = contact_index(c);
+  if (i < kContactCentralCount) return c;
+  const int k = (i - kContactCentralCount) % kContactPerSide;
+  const bool right = i < kContactCentralCount + kContactPerSide;
+  return side_contact(right ? Side::kLeft : Side::kRight, k);
+}
+
+UpperFrames upper_body_frames(const anatomy::UpperBodyPose& u) {
+  UpperFrames f;
+  f.rotation[0] = rz(-u.lumbar_flexion) * rx(u.lumbar_bending) * ry(u.lumbar_rotation);
+  f.origin[0] = kBackJoint;
+  f.rotation[1] = f.rotation[0];
+  f.origin[1] = f.origin[0] + f.rotation[0] * kHeadBase;
+  for (Side s : {Side::kRight, Side::kLeft}) {
+    const anatomy::ArmPose& a = u.arms[anatomy::side_index(s)];
+    // Right-arm rotations relative to the torso; the left arm is their mirror image.
+    glm::dmat3 sh = rz(a.shoulder_flexion) * rx(-a.shoulder_abduction);
+    glm::dmat3 el = rz(a.elbow_flexion);
+    dvec3 p_sh = kShoulderR, p_el = kElbowR, p_wr = kWristR;
+    if (s == Side::kLeft) {
+      sh = anatomy::mirror_rotation(sh);
+      el = anatomy::mirror_rotation(el);
+      p_sh = anatomy::mirror_point(p_sh);
+      p_el = anatomy::mirror_point(p_el);
+      p_wr = anatomy::mirror_point(p_wr);
+    }
+    const int b = 2 + 3 * anatomy::side_index(s);
+    f.rotation[b] = f.rotation[0] * sh;
+    f.origin[b] = f.origin[0] + f.rotation[0] * p_sh;
+    f.rotation[b + 1] = f.rotation[b] * el;
+    f.origin[b + 1] = f.origin[b] + f.rotation[b] * p_el;
+    f.rotation[b + 2] = f.rotation[b + 1];
+    f.origin[b + 2] = f.origin[b + 1] + f.rotation[b + 1] * p_wr;
+  }
+  return f;
+}
+
+ContactSpheres contact_spheres(const anatomy::Pose& legs, const anatomy::UpperBodyPose& upper) {
+  const anatomy::BodyFrames bf = anatomy::forward_kinematics(legs);
+  const UpperFrames uf = upper_body_frames(upper);
+  auto place = [&](Carrier c, Side s, const dvec3& local_r) -> dvec3 {
+    const dvec3 local = s == Side::kLeft ? anatomy::mirror_point(local_r) : local_r;
+    const int sb = 2 + 3 * anatomy::side_index(s);
+    switch (c) {
+      case Carrier::kPelvis: return local;
+      case Carrier::kTorso: return uf.origin[0] + uf.rotation[0] * local;
+      case Carrier::kHead: return uf.origin[1] + uf.rotation[1] * local;
+      case Carrier::kFemur: return bf[anatomy::leg_body(s, LegSegment::kFemur)].apply(local);
+      case Carrier::kTibia: return bf[anatomy::leg_body(s, LegSegment::kTibia)].apply(local);
+      case Carrier::kCalcn: return bf[anatomy::leg_body(s, LegSegment::kCalcn)].apply(local);
+      case Carrier::kToes: return bf[anatomy::leg_body(s, LegSegment::kToes)].apply(local);
+      case Carrier::kHumerus: return uf.origin[sb] + uf.rotation[sb] * local;
+      case Carrier::kForearm: return uf.origin[sb + 1] + uf.rotation[sb + 1] * local;
+      case Carrier::kHand: return uf.origin[sb + 2] + uf.rotation[sb + 2] * local;
+    }
+    return local;
+  };
+  ContactSpheres out;
+  for (int i = 0; i < kContactCentralCount; ++i) {
+    out.centre[i] = place(kCentral[i].carrier, Side::kRight, kCentral[i].local);
+    out.radius[i] = kCentral[i].radius;
+  }
+  for (Side s : {Side::kRight, Side::kLeft})
+    for (int k = 0; k < kContactPerSide; ++k) {
+      const int i = contact_index(side_contact(s, k));
+      out.centre[i] = place(kSide[k].carrier, s, kSide[k].local);
+      out.radius[i] = kSide[k].radius;
+    }
+  return out;
+}
+
+glm::dmat3 pelvis_offset_rotation(double tilt, double obliquity, double rotation) {
+  return rz(-tilt) * rx(obliquity) * ry(rotation);
+}
+
+std::array<double, kContactCount> contact_heights(const ContactSpheres& s, const glm::dmat4& pelvis_world) {
+  std::array<double, kContactCount> h{};
+  for (int i = 0; i < kContactCount; ++i) {
+    const glm::dvec4 w = pelvis_world * glm::dvec4(s.centre[i], 1.0);
+    h[i] = w.y - s.radius[i];
+  }
+  return h;
+}
+
+glm::dvec3 grounded_translation(const ContactSpheres& s, const glm::dmat3& rot, const glm::dvec3& shift) {
+  double lowest = std::numeric_limits<double>::infinity();
+  for (int i = 0; i < kContactCount; ++i) lowest = std::min(lowest, (rot * s.centre[i]).y - s.radius[i]);
+  return {shift.x, -lowest, shift.z};
+}
+
+}  // namespace hiplab::motion

@@ -1,0 +1,124 @@
+// Every built-in drill (assets/drills/*.json) loads, validates, plays to the end on both sides,
+// keeps every joint inside its range of motion (AAOS 1965, rom_limits.h) unless the phase is marked
+// end_range, and rests on the floor: sampled at 100 times, no representative contact
+// (floor_contacts.h) is below the floor and, during holds, the drill's floor_contacts are within 2 cm
+// of it. (tests/app/drill_posture_test.cpp checks the same on the skinned body mesh.)
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+
+#include "assets/drill_loader.h"
+#include "core/units.h"
+#include "motion/floor_contacts.h"
+#include "motion/rom_limits.h"
+#include "motion/timeline.h"
+
+using namespace hiplab;
+using namespace hiplab::motion;
+
+namespace {
+std::string drill_dir() { return std::string(HIPLAB_SOURCE_DIR) + "/assets/drills"; }
+}  // namespace
+
+TEST_CASE("all nine built-in drills load without errors") {
+  const DrillFolder f = load_drill_folder(drill_dir());
+  for (const auto& e : f.errors) FAIL_CHECK(e);
+  CHECK(f.drills.size() == 9);
+  for (const char* id : {"ninety_ninety_hip_switch", "ir_pails_rails_supine", "ir_pails_rails_9090", "clamshell",
+                         "reverse_clamshell", "seated_band_internal_rotation", "standing_cable_internal_rotation",
+                         "kneeling_windmill", "figure4_self_test"}) {
+    bool found = false;
+    for (const Drill& d : f.drills) found = found || d.id == id;
+    CHECK_MESSAGE(found, id);
+  }
+}
+
+TEST_CASE("built-in drills play to the end on both sides within range of motion and resting on the floor") {
+  const DrillFolder f = load_drill_folder(drill_dir());
+  REQUIRE(!f.drills.empty());
+  for (const Drill& drill : f.drills) {
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      auto tl = Timeline::build(drill, side);
+      REQUIRE_MESSAGE(tl.ok(), drill.id);
+      const Timeline& t = tl.value();
+      CHECK(t.duration() > 0.0);
+      const DrillFrame last = t.evaluate(t.duration());
+      CHECK(last.instance == static_cast<int>(t.instances().size()) - 1);
+      for (int i = 0; i <= 99; ++i) {
+        const double time = t.duration() * i / 99.0;
+        const DrillFrame fr = t.evaluate(time);
+        const std::string side_name = side == anatomy::Side::kRight ? "right" : "left";
+        INFO(drill.id << " " << side_name << " t=" << time << " phase '"
+                      << fr.phase_name << "'");
+        if (!fr.end_range)
+          for (int c = 0; c < kChannelCount; ++c) {
+            const Channel ch = channel_at(c);
+            CHECK_MESSAGE(within_rom(ch, fr.channels[ch], 1e-6),
+                          channel_name(ch) << " = " << rad_to_deg(fr.channels[ch]) << " deg");
+          }
+        const auto h = contact_heights(contact_spheres(fr.legs, fr.upper), fr.pelvis_world);
+        for (int c = 0; c < kContactCount; ++c)
+          CHECK_MESSAGE(h[c] >= -0.01, contact_name(static_cast<ContactPoint>(c)) << " at " << h[c] << " m");
+        if (fr.hold)
+          for (ContactPoint c : t.drill().contacts_of(fr.phase_index))
+            CHECK_MESSAGE(h[contact_index(c)] <= 0.02, contact_name(c) << " rests at " << h[contact_index(c)] << " m");
+      }
+    }
+  }
+}
+
+TEST_CASE("the clamshell is labelled as external rotation and the figure-4 as a test of external rotation and abduction") {
+  auto c = load_drill_file(drill_dir() + "/clamshell.json");
+  REQUIRE(c.ok());
+  REQUIRE(!c->myths.empty());
+  CHECK(c->myths[0].correction.find("EXTERNAL") != std::string::npos);
+  // Opening the clamshell turns the top hip OUT (negative = external rotation).
+  auto t = Timeline::build(c.value(), anatomy::Side::kRight);
+  REQUIRE(t.ok());
+  CHECK(t->evaluate(2.0).legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] < -0.4);
+  auto f = load_drill_file(drill_dir() + "/figure4_self_test.json");
+  REQUIRE(f.ok());
+  CHECK(f->kind == "test");
+  CHECK(f->summary.find("External Rotation") != std::string::npos);
+  CHECK(f->summary.find("ABduction") != std::string::npos);
+}
+
+TEST_CASE("dosage follows the brief: band rotation 3x15, clamshell 3x20 per side, cable pulls 3x12 per leg, 5 minutes daily") {
+  auto dose = [&](const char* id) {
+    auto d = load_drill_file(drill_dir() + "/" + id + ".json");
+    REQUIRE(d.ok());
+    return d->dosage;
+  };
+  const Dosage band = dose("seated_band_internal_rotation");
+  CHECK(band.sets == 3);
+  CHECK(band.reps == 15);
+  const Dosage clam = dose("clamshell");
+  CHECK(clam.sets == 3);
+  CHECK(clam.reps == 20);
+  CHECK(clam.per_side);
+  const Dosage cable = dose("standing_cable_internal_rotation");
+  CHECK(cable.sets == 3);
+  CHECK(cable.reps == 12);
+  CHECK(cable.per_side);
+  CHECK(dose("ninety_ninety_hip_switch").daily_minutes == 5.0);
+}
+
+TEST_CASE("PAILs are an external-rotation effort and RAILs an internal-rotation effort in both PAILs/RAILs drills") {
+  for (const char* id : {"ir_pails_rails_supine", "ir_pails_rails_9090"}) {
+    auto d = load_drill_file(drill_dir() + "/" + id + ".json");
+    REQUIRE(d.ok());
+    bool pails = false, rails = false, passive = false;
+    for (const Phase& p : d->phases) {
+      if (p.name.find("Passive") != std::string::npos) passive = p.hold;
+      for (const auto& e : p.loads.loads.efforts) {
+        if (p.name.find("PAILs") != std::string::npos) pails = e.coord == anatomy::LegCoord::kHipRotation && e.fraction < 0;
+        if (p.name.find("RAILs") != std::string::npos) rails = e.coord == anatomy::LegCoord::kHipRotation && e.fraction > 0;
+      }
+    }
+    CHECK_MESSAGE(passive, id);
+    CHECK_MESSAGE(pails, id);
+    CHECK_MESSAGE(rails, id);
+  }
+}
