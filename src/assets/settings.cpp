@@ -1,0 +1,84 @@
+#include "assets/settings.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+
+namespace hiplab {
+
+SettingsLoad load_settings(const std::string& path) {
+  SettingsLoad out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  nlohmann::json j = nlohmann::json::parse(ss.str(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    const std::string aside = path + ".corrupt";
+    std::filesystem::rename(path, aside, ec);
+    out.warning = path + ": not valid settings (expected a JSON object); set aside as " + aside + ", using defaults";
+    return out;
+  }
+  Settings& s = out.settings;
+  std::string bad;
+  auto note = [&](const char* key) { bad += (bad.empty() ? "" : ", ") + std::string(key); };
+  auto read_int = [&](const char* key, int& v, int lo, int hi) {
+    if (!j.contains(key)) return;
+    if (j[key].is_number_integer() && j[key].get<long long>() >= lo && j[key].get<long long>() <= hi) v = j[key].get<int>();
+    else note(key);
+  };
+  auto read_str = [&](const char* key, std::string& v) {
+    if (!j.contains(key)) return;
+    if (j[key].is_string()) v = j[key].get<std::string>();
+    else note(key);
+  };
+  auto read_bool = [&](const char* key, bool& v) {
+    if (!j.contains(key)) return;
+    if (j[key].is_boolean()) v = j[key].get<bool>();
+    else note(key);
+  };
+  read_int("window_width", s.window_width, 320, 16384);
+  read_int("window_height", s.window_height, 240, 16384);
+  if (j.contains("ui_scale")) {
+    if (j["ui_scale"].is_number() && std::isfinite(j["ui_scale"].get<double>()) && j["ui_scale"].get<double>() >= 1.0 &&
+        j["ui_scale"].get<double>() <= 2.5)
+      s.ui_scale = j["ui_scale"].get<float>();
+    else
+      note("ui_scale");
+  }
+  read_str("highlight", s.highlight);
+  if (s.highlight != "none" && s.highlight != "working" && s.highlight != "stretched") {
+    note("highlight");
+    s.highlight = Settings{}.highlight;
+  }
+  read_str("age_group", s.age_group);
+  read_str("last_drill", s.last_drill);
+  read_str("side", s.side);
+  if (s.side != "left" && s.side != "right") {
+    note("side");
+    s.side = "right";
+  }
+  read_bool("overlay", s.overlay);
+  read_bool("show_skin", s.show_skin);
+  read_bool("show_labels", s.show_labels);
+  if (!bad.empty()) out.warning = path + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
+  return out;
+}
+
+Status save_settings(const Settings& s, const std::string& path) {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  nlohmann::json j = {{"window_width", s.window_width}, {"window_height", s.window_height}, {"ui_scale", s.ui_scale},
+                      {"highlight", s.highlight},       {"age_group", s.age_group},         {"last_drill", s.last_drill},
+                      {"side", s.side},                 {"overlay", s.overlay},             {"show_skin", s.show_skin},
+                      {"show_labels", s.show_labels}};
+  return write_file_atomic(path, j.dump(2) + "\n");
+}
+
+}  // namespace hiplab

@@ -1,0 +1,34 @@
+// settings.h — what the app remembers between runs (window, UI scale, highlight view, age group,
+// last drill, ...), stored as JSON in $XDG_CONFIG_HOME/hiplab/settings.json and written atomically.
+// A corrupt file is set aside (renamed to settings.json.corrupt) with a warning and defaults are used,
+// so one bad write never locks the user out.
+#pragma once
+#include <string>
+
+#include "core/result.h"
+
+namespace hiplab {
+
+struct Settings {
+  int window_width = 1440, window_height = 900;
+  float ui_scale = 1.0f;            // 1..2.5
+  std::string highlight = "working";  // none | working | stretched
+  std::string age_group = "adult";    // anatomy/rom_norms.h id
+  std::string last_drill;             // drill id, empty for none
+  std::string side = "right";
+  bool overlay = true;
+  bool show_skin = true;
+  bool show_labels = false;
+};
+
+struct SettingsLoad {
+  Settings settings;
+  std::string warning;  // non-empty when the file was corrupt and set aside
+};
+
+// A missing file gives defaults and no warning. Unknown keys are ignored; out-of-range values are
+// replaced by defaults (and named in the warning).
+SettingsLoad load_settings(const std::string& path);
+Status save_settings(const Settings& settings, const std::string& path);
+
+}  // namespace hiplab
