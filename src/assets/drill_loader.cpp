@@ -24,9 +24,15 @@ using motion::Channel;
 class LineMap {
  public:
   explicit LineMap(std::string_view text) { scan(text); }
-  int line(const std::string& path) const {
-    auto it = lines_.find(path);
-    return it == lines_.end() ? 0 : it->second;
+  // The line of `path`, or of its nearest enclosing field when it is missing (e.g. a missing key).
+  int line(std::string path) const {
+    while (!path.empty()) {
+      if (auto it = lines_.find(path); it != lines_.end()) return it->second;
+      const size_t cut = path.find_last_of(".[");
+      if (cut == std::string::npos) break;
+      path.resize(cut);
+    }
+    return 0;
   }
 
  private:
@@ -458,6 +464,16 @@ Result<motion::Drill> parse_drill(std::string_view text, const std::string& file
     int line = 1;
     for (size_t i = 0; i < std::min<size_t>(e.byte, text.size()); ++i) line += text[i] == '\n';
     return make_error(file + ":" + std::to_string(line) + ": not valid JSON: " + what);
+  } catch (const json::out_of_range& e) {  // a number too large for a double: 1e999
+    const std::string what = e.what();
+    const size_t q = what.find('\'');
+    const std::string token = q == std::string::npos ? "" : what.substr(q + 1, what.find('\'', q + 1) - q - 1);
+    int line = 0;
+    if (const size_t at = token.empty() ? std::string_view::npos : text.find(token); at != std::string_view::npos) {
+      line = 1;
+      for (size_t i = 0; i < at; ++i) line += text[i] == '\n';
+    }
+    return make_error(located(file, line, "", "number " + token + " is too large (expected a finite number)"));
   } catch (const std::exception& e) {
     return make_error(file + ": not valid JSON: " + e.what());
   }
