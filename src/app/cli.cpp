@@ -1,5 +1,9 @@
 #include "app/cli.h"
 
+#include <cstdio>
+
+#include "app/cli_values.h"
+
 #include "app/cmd_activations.h"
 #include "app/cmd_bench.h"
 #include "app/cmd_info.h"
@@ -16,6 +20,14 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_option("--model", window.model, "Model to open in the window (glTF/GLB, FBX, COLLADA)");
   app.add_option("--frames", window.frames, "Quit after this many frames (for scripted runs)")->check(CLI::Range(0, 1000000));
   app.add_option("--screenshot", window.screenshot, "Save the last frame to this PNG on exit (with --frames)");
+  app.add_option("--drill", window.drill, "Open with this drill (id or name, see hiplab drills)");
+  app.add_option("--time", window.time_s, "... paused at this time in seconds")->check(CLI::Range(0.0, 1e6));
+  app.add_option("--side", window.side, "Working side: left or right")->check(CLI::IsMember({"left", "right"}));
+  app.add_option("--select", window.select, "Select a muscle (e.g. glut_med1_r) and open its card");
+  std::string window_size;
+  app.add_option("--size", window_size, "Window size WxH (default: as last time)");
+  app.add_flag("--presentation", window.presentation, "Start in presentation mode (F5)");
+  app.add_flag("--help-overlay", window.help, "Start with the keyboard help shown (F1)");
   std::vector<Command> commands;
   commands.push_back(add_render_command(app));
   commands.push_back(add_info_command(app));
@@ -31,6 +43,15 @@ int run_cli(const std::vector<std::string>& args) {
   }
   for (const Command& c : commands)
     if (c.sub->parsed()) return c.run();
+  if (!window_size.empty()) {
+    auto size = parse_size("--size", window_size, 16384);
+    if (!size) {
+      std::fprintf(stderr, "error: %s\n", size.error().message.c_str());
+      return 2;
+    }
+    window.width = size->width;
+    window.height = size->height;
+  }
   return run_window_app(window);
 }
 

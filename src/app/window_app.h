@@ -10,7 +10,13 @@ struct WindowOptions {
   std::string model;       // empty = default model
   int frames = 0;          // > 0: quit after this many frames (smoke tests)
   std::string screenshot;  // save the last frame (with UI) here on exit
-  int width = 1280, height = 800;
+  int width = 0, height = 0;  // 0: from the settings
+  std::string drill;       // start with this drill (id or name)
+  double time_s = -1.0;    // ... paused at this time (s); < 0 plays from the start
+  std::string side;        // "left" / "right"; empty: from the settings
+  bool presentation = false;
+  bool help = false;
+  std::string select;      // muscle to select (e.g. glut_med1_r)
 };
 
 // Returns the process exit code.

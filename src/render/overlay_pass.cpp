@@ -205,7 +205,13 @@ void OverlayPass::draw(const DrawList& list, const glm::mat4& view_proj, int wid
       if (!project(l.points[i], a, da) || !project(l.points[(i + 1) % n], b, db)) continue;
       glm::vec2 dir = b - a;
       const float len = glm::length(dir);
-      if (len < 1e-3f) continue;
+      if (len < 1e-3f) {  // a zero-length line is a dot
+        const glm::vec4 c[4] = {to_clip(a + glm::vec2(-half, -half), da), to_clip(a + glm::vec2(half, -half), da),
+                                to_clip(a + glm::vec2(half, half), da), to_clip(a + glm::vec2(-half, half), da)};
+        const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
+        quad(m.shapes, c, uv, l.color);
+        continue;
+      }
       dir /= len;
       const glm::vec2 nrm(-dir.y, dir.x);
       a -= dir * half;  // square caps close the joints of a smooth polyline

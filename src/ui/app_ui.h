@@ -1,0 +1,70 @@
+// app_ui.h — every Dear ImGui panel of the window over the session (session/session.h): drills and
+// playback, hands-on angles, muscles (highlight, legend, top working list, search, visibility,
+// the internal-rotator group, the muscle card and the moment-arm explorer), the joint-limit overlay
+// settings, presentation mode, help and the screenshot dialog. The panels change the session
+// directly where that is all there is to it, and return the requests only the app can carry out.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assets/model.h"
+#include "assets/muscle_info.h"
+#include "scene/camera.h"
+#include "session/session.h"
+
+namespace hiplab::ui {
+
+struct ScreenshotRequest {
+  std::string path;
+  int width = 1920, height = 1080;
+  bool transparent = false;
+};
+
+enum class CameraRequest { kNone, kFront, kBack, kLeft, kRight, kTop, kWorkingHip, kFrame, kReset };
+
+struct UiState {
+  // model
+  std::string model_path;
+  std::vector<std::string> model_lines;
+  std::string message;
+  bool message_is_error = false;
+  // status
+  double frame_ms = 0.0, gpu_ms = -1.0;
+  std::string renderer_name;
+  int samples = 0;
+  // panels
+  bool presentation = false;
+  bool show_help = false;
+  bool show_labels = false;  // landmark labels
+  bool follow_hip = false;
+  bool screenshot_open = false;
+  ScreenshotRequest screenshot;
+  std::string muscle_search;
+  std::string hover_text;     // name under the cursor, shown as a tooltip
+  bool browser_open = false;
+  std::string browser_dir;
+  float ui_scale = 1.0f;
+  double last_mouse_move_time = 0.0;
+  glm::vec2 mouse{0.0f};
+  glm::vec2 viewport{1.0f};
+};
+
+struct UiActions {
+  std::optional<std::string> open_file;
+  std::optional<ScreenshotRequest> screenshot;
+  CameraRequest camera = CameraRequest::kNone;
+  bool quit = false;
+  bool settings_changed = false;
+};
+
+// Loads DejaVu Sans (normal and large for cues) at the UI scale; falls back to ImGui's font.
+void setup_fonts(float scale);
+
+UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
+                      const std::vector<MuscleInfo>& info);
+
+// Keyboard shortcuts (listed in the F1 help): handled here so the help and the keys agree.
+void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a);
+
+}  // namespace hiplab::ui
