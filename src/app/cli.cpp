@@ -6,6 +6,8 @@
 
 #include "app/cmd_activations.h"
 #include "app/cmd_bench.h"
+#include "app/cmd_check_drill.h"
+#include "app/cmd_drills.h"
 #include "app/cmd_info.h"
 #include "app/cmd_moment_arms.h"
 #include "app/cmd_render.h"
@@ -34,6 +36,8 @@ int run_cli(const std::vector<std::string>& args) {
   commands.push_back(add_bench_command(app));
   commands.push_back(add_moment_arms_command(app));
   commands.push_back(add_activations_command(app));
+  commands.push_back(add_drills_command(app));
+  commands.push_back(add_check_drill_command(app));
   app.require_subcommand(0, 1);
   std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 takes them reversed, minus argv[0]
   try {

@@ -3,11 +3,16 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "app/cli_values.h"
 #include "app/headless.h"
 #include "app/paths.h"
+#include "anatomy/muscle_data.h"
 #include "anatomy/rom_norms.h"
+#include "app/cmd_drill_moment.h"
+#include "scene/body_pose.h"
+#include "session/view_state.h"
 #include "assets/model_loader.h"
 
 namespace hiplab::app {
@@ -19,6 +24,8 @@ Command add_render_command(CLI::App& app) {
     bool transparent = false;
     std::string overlay = "off";
     std::string age_group = "adult";
+    std::string drill, phase, side = "right", pose, highlight, select;
+    std::optional<double> time_s;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("render", "Render a view headless (no display needed) to a PNG");
@@ -30,6 +37,13 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--overlay", o->overlay, "on | off: the joint-limit overlay at both hips (body model)");
   sub->add_option("--age-group", o->age_group, "Normal range shown by the overlay: teen, adult, older, "
                                                "kouyoumdjian_supine, kouyoumdjian_prone, kouyoumdjian_seated, aaos_1965, roach_miles_1991");
+  sub->add_option("--drill", o->drill, "A drill by id, name or file (see hiplab drills); body model only");
+  sub->add_option("--time", o->time_s, "Seconds into the drill");
+  sub->add_option("--phase", o->phase, "... or the start of this phase");
+  sub->add_option("--side", o->side, "Working side: left or right (the drill mirrored)");
+  sub->add_option("--pose", o->pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
+  sub->add_option("--highlight", o->highlight, "working | stretched | none (default: working with a drill, else none)");
+  sub->add_option("--select", o->select, "Label a muscle, e.g. glut_med1_r");
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
   auto run = [o]() -> int {
@@ -58,6 +72,52 @@ Command add_render_command(CLI::App& app) {
       std::fprintf(stderr, "error: --age-group '%s': expected one of %s\n", o->age_group.c_str(), ids.c_str());
       return 2;
     }
+    HighlightMode highlight = o->drill.empty() ? HighlightMode::kNone : HighlightMode::kWorking;
+    if (!o->highlight.empty() && !parse_highlight_mode(o->highlight, highlight)) {
+      std::fprintf(stderr, "error: --highlight '%s': expected working, stretched or none\n", o->highlight.c_str());
+      return 2;
+    }
+    auto side = parse_side(o->side);
+    if (!side) {
+      std::fprintf(stderr, "error: --side: %s\n", side.error().message.c_str());
+      return 2;
+    }
+    std::optional<std::pair<anatomy::Side, int>> selected;
+    if (!o->select.empty()) {
+      std::optional<anatomy::Side> sel_side;
+      auto m = anatomy::find_muscle(o->select, &sel_side);
+      if (!m) {
+        std::fprintf(stderr, "error: --select '%s': expected a muscle name such as glut_med1_r (see hiplab moment-arms --muscle all)\n",
+                     o->select.c_str());
+        return 2;
+      }
+      selected = std::pair{sel_side.value_or(side.value()), *m};
+    }
+    std::vector<std::pair<motion::Channel, double>> assignments;
+    if (!o->pose.empty()) {
+      auto parsed = parse_pose_assignments(o->pose);
+      if (!parsed) {
+        std::fprintf(stderr, "error: %s\n", parsed.error().message.c_str());
+        return 2;
+      }
+      assignments = parsed.value();
+    }
+    const bool posed = !o->drill.empty() || !assignments.empty();
+    motion::DrillFrame moment;
+    if (!o->drill.empty()) {
+      auto m = resolve_drill_moment(o->drill, o->time_s, o->phase.empty() ? std::nullopt : std::optional(o->phase), side.value());
+      if (!m) {
+        std::fprintf(stderr, "error: %s\n", m.error().message.c_str());
+        return 2;
+      }
+      moment = m.value();
+    } else if (o->time_s || !o->phase.empty()) {
+      std::fprintf(stderr, "error: --time/--phase need --drill NAME\n");
+      return 2;
+    } else {
+      moment.pelvis_world = motion::pelvis_placement(biomech::Posture::kStanding, moment.channels);
+    }
+    if (!assignments.empty()) apply_pose_assignments(moment, assignments);
     const std::string path = o->model.empty() ? default_model_path() : o->model;
     auto model = load_model(path);
     if (!model) {
@@ -75,10 +135,29 @@ Command add_render_command(CLI::App& app) {
     req.height = size->height;
     req.msaa = o->msaa;
     req.transparent = o->transparent;
-    FrameRequest frame = default_frame_request(model.value());
-    frame.overlay = o->overlay == "on";
-    frame.rom.norm = *norm;
-    req.frame = frame;
+    if (is_body_model(model.value())) {
+      session::PoseSource pose = session::standing_pose(model.value());
+      if (posed) {
+        pose.legs = moment.legs;
+        pose.upper = moment.upper;
+        pose.pelvis_world = moment.pelvis_world;
+        pose.posture = moment.posture;
+        pose.loads = moment.loads;
+      }
+      session::ViewSettings view;
+      view.highlight = highlight;
+      view.overlay = o->overlay == "on";
+      view.norm = *norm;
+      view.selected_muscle = selected;
+      view.transparent_background = o->transparent;
+      session::ComputedFrame computed;
+      session::compute_frame(model.value(), pose, view, computed);
+      req.frame = computed.request;
+    } else {
+      if (posed || highlight != HighlightMode::kNone || selected || o->overlay == "on")
+        std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight/--select/--overlay are ignored\n",
+                     path.c_str());
+    }
     auto image = render_view(*session.value(), model.value(), Pose::bind(model.value()), req);
     if (!image) {
       std::fprintf(stderr, "error: %s\n", image.error().message.c_str());
