@@ -75,44 +75,53 @@ float femur(vec3 p, const Morphometry& m) {
   // neck: flattened (taller than deep), narrowing toward the head
   Ellipsoid neck = ellipsoid_between(f.neck_dir * 0.008f, f.neck_base + f.up * 0.004f - f.neck_dir * 0.01f, vec3(0, 1, 0), 0.016f, 0.013f);
   float d = smin(head, ellipsoid(p, neck), 0.012f);
-  // shaft with an anterior bow (Harma 2005): centreline through 4 points
-  const vec3 s0 = f.shaft_top, s3 = f.shaft_bottom;
-  const vec3 s1 = glm::mix(s0, s3, 0.33f) + vec3(0.01f, 0, 0.002f), s2 = glm::mix(s0, s3, 0.68f) + vec3(0.017f, 0, 0.003f);
-  float shaft = std::min({round_cone(p, s0, s1, R * 1.12f, R * 1.0f), round_cone(p, s1, s2, R, R * 1.0f),
-                          round_cone(p, s2, s3 + vec3(0, 0.02f, 0), R * 1.0f, R * 1.45f)});
+  // shaft with an anterior bow (Harma 2005) and a lateral-to-medial lean: centreline through the
+  // mid-shaft centres measured on the Gait2392 femur (side and front extents every 5 cm). Cross
+  // section slightly wider than deep (mid-shaft ~27 x 23 mm ML x AP; Noble et al. 1988): two round
+  // cones offset +-dz along z, blended.
+  static const vec3 cl[7] = {{-0.012f, -0.04f, 0.041f}, {-0.003f, -0.087f, 0.037f}, {0.0125f, -0.157f, 0.0305f}, {0.0195f, -0.207f, 0.0265f},
+                             {0.0225f, -0.257f, 0.0205f}, {0.0215f, -0.307f, 0.0135f}, {0.02f, -0.345f, 0.009f}};
+  static const float cr[7] = {1.2f, 1.05f, 1.0f, 0.94f, 0.94f, 1.0f, 1.08f};
+  const vec3 dz(0, 0, float(m.femur_shaft_ml_excess_m) * 0.5f);
+  float shaft = 1e9f;
+  for (int i = 0; i + 1 < 7; ++i)
+    shaft = std::min(shaft, smin(round_cone(p - dz, cl[i], cl[i + 1], R * cr[i], R * cr[i + 1]),
+                                 round_cone(p + dz, cl[i], cl[i + 1], R * cr[i], R * cr[i + 1]), 0.004f));
+  (void)f;
   d = smin(d, shaft, 0.02f);
-  // greater trochanter: grows up from the lateral shaft, apex posterior-superior
-  Ellipsoid gt = ellipsoid_between(vec3(-0.008f, -0.055f, 0.046f), vec3(-0.018f, 0.004f, 0.048f), vec3(0, 0, 1), 0.013f, 0.0125f);
-  d = smin(d, ellipsoid(p, gt), 0.014f);
-  Ellipsoid gt_tip = ellipsoid_between(vec3(-0.014f, -0.012f, 0.044f), vec3(-0.026f, 0.002f, 0.04f), vec3(0, 0, 1), 0.008f, 0.008f);
+  // greater trochanter: grows up from the lateral shaft, apex posterior-superior (its posterior
+  // border overhangs the intertrochanteric crest; top ~1 cm below the head centre)
+  Ellipsoid gt = ellipsoid_between(vec3(-0.014f, -0.06f, 0.045f), vec3(-0.024f, -0.004f, 0.048f), vec3(0, 0, 1), 0.0125f, 0.0135f);
+  d = smin(d, ellipsoid(p, gt), 0.016f);
+  Ellipsoid gt_tip = ellipsoid_between(vec3(-0.018f, -0.016f, 0.043f), vec3(-0.028f, -0.004f, 0.038f), vec3(0, 0, 1), 0.0075f, 0.0075f);
   d = smin(d, ellipsoid(p, gt_tip), 0.01f);
   // lesser trochanter: posteromedial, pointing back and in
-  Ellipsoid lt = ellipsoid_between(vec3(-0.006f, -0.058f, 0.028f), vec3(-0.024f, -0.066f, 0.017f), vec3(0, 1, 0), 0.008f, 0.007f);
-  d = smin(d, ellipsoid(p, lt), 0.012f);
-  // intertrochanteric crest (posterior ridge GT -> LT) and line (anterior, fainter)
-  d = smin(d, capsule(p, vec3(-0.016f, -0.01f, 0.043f), vec3(-0.018f, -0.058f, 0.024f), 0.0055f), 0.01f);
-  d = smin(d, capsule(p, vec3(0.01f, -0.028f, 0.047f), vec3(0.008f, -0.062f, 0.03f), 0.003f), 0.008f);
+  Ellipsoid lt = ellipsoid_between(vec3(-0.006f, -0.058f, 0.028f), vec3(-0.025f, -0.066f, 0.018f), vec3(0, 1, 0), 0.008f, 0.007f);
+  d = smin(d, ellipsoid(p, lt), 0.014f);
+  // intertrochanteric crest (posterior ridge GT -> LT) and line (anterior, faint)
+  d = smin(d, capsule(p, vec3(-0.025f, -0.014f, 0.044f), vec3(-0.023f, -0.056f, 0.027f), 0.0065f), 0.012f);
+  d = smin(d, capsule(p, vec3(0.0f, -0.03f, 0.046f), vec3(-0.002f, -0.064f, 0.03f), 0.003f), 0.008f);
   // linea aspera: posterior ridge along the middle third
-  const vec3 la0 = glm::mix(s0, s3, 0.22f) + vec3(-R * 0.55f, 0, 0), la1 = glm::mix(s0, s3, 0.8f) + vec3(-R * 0.5f + 0.011f, 0, 0);
-  d = smin(d, capsule(p, la0 + vec3(0.01f, 0, 0), la1 + vec3(0.009f, 0, 0), 0.0035f), 0.012f);
+  d = smin(d, capsule(p, cl[2] + vec3(-R * 0.8f, 0, 0), cl[4] + vec3(-R * 0.8f, 0, 0), 0.003f), 0.01f);
   // distal metaphysis flaring into the condyles
   const float cw = float(m.femur_condyle_width_m);
-  Ellipsoid meta = ellipsoid_between(vec3(0.018f, -0.335f, 0.007f), vec3(0.01f, -0.41f, 0.002f), vec3(0, 0, 1), 0.026f, 0.017f);
+  Ellipsoid meta{vec3(0.019f, -0.365f, 0.006f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.0115f, 0.03f, 0.02f)};
   d = smin(d, ellipsoid(p, meta), 0.02f);
-  // condyles: posteriorly bulging, the medial one a bit lower and larger
-  Ellipsoid mc{vec3(0.002f, -0.405f, -cw * 0.25f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.03f, 0.022f, 0.015f)};
-  Ellipsoid lc{vec3(0.004f, -0.402f, cw * 0.26f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.031f, 0.021f, 0.015f)};
-  float cond = std::min(ellipsoid(p, mc), ellipsoid(p, lc));
-  // anterior trochlear ridges (lateral one higher)
-  cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.02f, -0.37f, 0.014f), vec3(0.024f, -0.405f, 0.016f), vec3(1, 0, 0), 0.01f, 0.012f)));
-  cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.02f, -0.378f, -0.014f), vec3(0.022f, -0.405f, -0.016f), vec3(1, 0, 0), 0.009f, 0.011f)));
-  d = smin(d, cond, 0.012f);
+  // condyles: posteriorly bulging (the profile seen from the side is nearly circular, Iwaki 2000),
+  // the medial one lower and longer
+  Ellipsoid mc{vec3(0.005f, -0.408f, -cw * 0.25f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.023f, 0.0145f)};
+  Ellipsoid lc{vec3(0.006f, -0.405f, cw * 0.26f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.021f, 0.0155f)};
+  float cond = smin(ellipsoid(p, mc), ellipsoid(p, lc), 0.01f);
+  // anterior trochlear ridges (lateral one higher and more prominent)
+  cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.021f, -0.375f, 0.014f), vec3(0.023f, -0.405f, 0.016f), vec3(1, 0, 0), 0.0105f, 0.012f)));
+  cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.02f, -0.382f, -0.014f), vec3(0.021f, -0.408f, -0.016f), vec3(1, 0, 0), 0.0095f, 0.011f)));
+  d = smin(d, cond, 0.014f);
   // epicondyles
-  d = smin(d, ellipsoid(p, {vec3(-0.002f, -0.392f, -0.036f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.012f, 0.012f, 0.006f)}), 0.008f);
-  d = smin(d, ellipsoid(p, {vec3(-0.002f, -0.392f, 0.037f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.011f, 0.011f, 0.005f)}), 0.008f);
+  d = smin(d, ellipsoid(p, {vec3(0.0f, -0.402f, -0.031f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.012f, 0.012f, 0.006f)}), 0.01f);
+  d = smin(d, ellipsoid(p, {vec3(0.0f, -0.4f, 0.032f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.011f, 0.011f, 0.005f)}), 0.01f);
   // patellar groove (trochlea) and intercondylar notch
-  d = ssub(d, capsule(p, vec3(0.036f, -0.36f, 0.0f), vec3(0.028f, -0.41f, 0.0f), 0.008f), 0.006f);
-  d = ssub(d, capsule(p, vec3(-0.036f, -0.428f, 0.0f), vec3(0.004f, -0.425f, 0.0f), 0.0085f), 0.005f);
+  d = ssub(d, capsule(p, vec3(0.037f, -0.372f, 0.001f), vec3(0.03f, -0.414f, 0.001f), 0.008f), 0.006f);
+  d = ssub(d, capsule(p, vec3(-0.036f, -0.43f, 0.0f), vec3(-0.008f, -0.427f, 0.0f), 0.0085f), 0.005f);
   return d;
 }
 
@@ -121,9 +130,9 @@ float femur(vec3 p, const Morphometry& m) {
 // wing's outline in the sagittal plane; thicker at the rim and toward the acetabulum.
 float wing_mid(float x, float y) {
   static const float zs[3][5] = {
-      {0.108f, 0.100f, 0.090f, 0.074f, 0.060f},  // y = -0.03 (ilium body above the acetabulum)
-      {0.122f, 0.112f, 0.09f, 0.07f, 0.057f},  // y =  0.03
-      {0.134f, 0.128f, 0.104f, 0.064f, 0.05f},  // y =  0.095 (crest: S-bend in the top view)
+      {0.112f, 0.098f, 0.086f, 0.066f, 0.062f},  // y = -0.03 (ilium body above the acetabulum)
+      {0.124f, 0.124f, 0.094f, 0.066f, 0.06f},  // y =  0.03
+      {0.122f, 0.118f, 0.096f, 0.064f, 0.056f},  // y =  0.095 (crest: S-bend in the top view)
   };
   const float tx = (0.005f - x) / 0.0375f;  // x nodes 0.005, -0.0325, -0.07, -0.1075, -0.145
   float r[3];
@@ -139,11 +148,11 @@ float wing_mid(float x, float y) {
 float hip_bone(vec3 p, const Morphometry& m) {
   const vec3 C(-0.0707f, -0.0661f, 0.0835f);  // hip centre (Gait2392)
   // --- iliac wing shell ---
-  static const std::array<vec2, 16> outline = {{
+  static const std::array<vec2, 17> outline = {{
       {0.004f, -0.004f}, {-0.006f, 0.03f}, {-0.024f, 0.056f}, {-0.045f, 0.078f}, {-0.066f, 0.093f},
-      {-0.088f, 0.097f}, {-0.108f, 0.09f}, {-0.126f, 0.072f}, {-0.14f, 0.05f}, {-0.144f, 0.034f},
-      {-0.136f, 0.012f}, {-0.124f, -0.006f}, {-0.108f, -0.03f}, {-0.07f, -0.045f}, {-0.03f, -0.04f},
-      {-0.008f, -0.022f},
+      {-0.088f, 0.097f}, {-0.108f, 0.09f}, {-0.125f, 0.072f}, {-0.137f, 0.05f}, {-0.14f, 0.034f},
+      {-0.133f, 0.008f}, {-0.116f, -0.004f}, {-0.099f, -0.016f}, {-0.092f, -0.034f}, {-0.07f, -0.045f}, {-0.032f, -0.036f},
+      {-0.015f, -0.016f},
   }};
   const vec2 q(p.x, p.y);
   const float o2 = polygon(q, outline) + 0.003f;
@@ -153,15 +162,17 @@ float hip_bone(vec3 p, const Morphometry& m) {
   const float fy = (wing_mid(p.x, p.y + e) - wing_mid(p.x, p.y - e)) / (2 * e);
   const float rim = 1.0f - smoothstep(0.0f, 0.014f, -o2);
   float t = float(m.iliac_wing_thickness_m) + float(m.iliac_rim_thickness_m - m.iliac_wing_thickness_m) * rim;
-  t += 0.014f * smoothstep(0.02f, -0.035f, p.y);                                        // ilium body
-  t += 0.012f * smoothstep(-0.105f, -0.13f, p.x) * smoothstep(-0.02f, 0.02f, p.y);       // iliac tuberosity / SI
-  float wing = std::fabs(p.z - h0) / std::sqrt(1 + fx * fx + fy * fy) - 0.5f * t;
+  // the ilium body and the iliac tuberosity (SI joint) thicken the shell on its medial side only
+  const float tm = 0.014f * smoothstep(0.02f, -0.035f, p.y) * smoothstep(-0.01f, -0.045f, p.x) +
+                   0.008f * smoothstep(-0.105f, -0.13f, p.x) * smoothstep(-0.02f, 0.02f, p.y);
+  t += tm;
+  float wing = std::fabs(p.z - (h0 - 0.35f * tm)) / std::sqrt(1 + fx * fx + fy * fy) - 0.5f * t;
   wing = smax(wing, o2, 0.006f);
   float d = wing;
   // spines on the rim: tapered ellipsoids blended in
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.012f, 0.012f, 0.122f), vec3(0.004f, -0.004f, 0.117f), vec3(0, 0, 1), 0.0065f, 0.006f)), 0.008f);  // ASIS
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.02f, -0.014f, 0.1f), vec3(-0.01f, -0.026f, 0.097f), vec3(0, 0, 1), 0.006f, 0.006f)), 0.008f);   // AIIS
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.128f, 0.046f, 0.062f), vec3(-0.146f, 0.03f, 0.058f), vec3(0, 0, 1), 0.0075f, 0.008f)), 0.008f); // PSIS
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.03f, -0.012f, 0.104f), vec3(-0.024f, -0.024f, 0.103f), vec3(0, 0, 1), 0.006f, 0.006f)), 0.008f);   // AIIS
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.126f, 0.046f, 0.062f), vec3(-0.142f, 0.03f, 0.058f), vec3(0, 0, 1), 0.0075f, 0.008f)), 0.008f); // PSIS
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.04f, 0.06f, 0.131f), vec3(-0.015f, 0.028f, 0.13f), vec3(0, 0, 1), 0.006f, 0.004f)), 0.01f);    // iliac tubercle
   // --- acetabulum: a cup opening laterally, anteriorly and down ---
   const double inc = dm::deg(m.acetabular_inclination_deg), av = dm::deg(m.acetabular_anteversion_deg);
@@ -171,17 +182,18 @@ float hip_bone(vec3 p, const Morphometry& m) {
   float cup = smax(sphere(p, C - o * 0.004f, ra + 0.009f), glm::dot(p - C, o) - 0.003f, 0.006f);
   d = smin(d, cup, 0.012f);
   // --- pubis and ischium around the obturator foramen ---
-  const vec3 iliopubic(-0.05f, -0.062f, 0.066f), pubic_top(-0.044f, -0.084f, 0.02f), pubic_bot(-0.062f, -0.106f, 0.012f);
-  const vec3 ischial_tub(-0.105f, -0.112f, 0.045f), ischium_top(-0.1f, -0.075f, 0.068f);
-  float ring = round_cone(p, iliopubic, pubic_top, 0.0105f, 0.0095f);                    // superior ramus
-  ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_top + vec3(0.0f, 0.006f, -0.012f), pubic_bot + vec3(0, -0.002f, -0.004f), vec3(1, 0, 0), 0.011f, 0.0085f)), 0.008f);  // body, symphysis
-  ring = smin(ring, round_cone(p, pubic_bot, ischial_tub + vec3(0.008f, 0.0f, 0.0f), 0.0075f, 0.0085f), 0.008f);  // inferior ramus + ischial ramus
-  ring = smin(ring, round_cone(p, ischium_top, ischial_tub, 0.014f, 0.012f), 0.01f);    // ischium body
-  ring = smin(ring, ellipsoid(p, ellipsoid_between(vec3(-0.09f, -0.124f, 0.04f), vec3(-0.13f, -0.085f, 0.054f), vec3(0, 0, 1), 0.011f, 0.01f)), 0.01f);  // tuberosity
+  const vec3 iliopubic(-0.05f, -0.063f, 0.066f), pubic_top(-0.036f, -0.08f, 0.02f), pubic_bot(-0.054f, -0.104f, 0.012f);
+  const vec3 ischial_tub(-0.116f, -0.104f, 0.046f), ischium_top(-0.114f, -0.072f, 0.06f);
+  float ring = smin(round_cone(p, iliopubic, vec3(-0.046f, -0.076f, 0.032f), 0.0095f, 0.0085f),
+                    round_cone(p, vec3(-0.046f, -0.076f, 0.032f), vec3(-0.036f, -0.079f, 0.016f), 0.0085f, 0.009f), 0.006f);  // superior ramus
+  ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_top + vec3(0.004f, 0.006f, -0.008f), pubic_bot + vec3(0, -0.002f, -0.004f), vec3(1, 0, 0), 0.011f, 0.0085f)), 0.01f);  // body, symphysis
+  ring = smin(ring, round_cone(p, pubic_bot, ischial_tub + vec3(0.014f, -0.004f, -0.004f), 0.0075f, 0.0085f), 0.008f);  // inferior ramus + ischial ramus
+  ring = smin(ring, round_cone(p, ischium_top, ischial_tub, 0.013f, 0.012f), 0.01f);    // ischium body
+  ring = smin(ring, ellipsoid(p, ellipsoid_between(vec3(-0.102f, -0.11f, 0.046f), vec3(-0.134f, -0.083f, 0.056f), vec3(0, 0, 1), 0.011f, 0.01f)), 0.01f);  // tuberosity
   d = smin(d, ring, 0.01f);
   // posterior column down from the sciatic notch, and the ischial spine
-  d = smin(d, round_cone(p, vec3(-0.105f, -0.01f, 0.07f), vec3(-0.098f, -0.06f, 0.072f), 0.014f, 0.014f), 0.012f);
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.108f, -0.05f, 0.064f), vec3(-0.127f, -0.054f, 0.05f), vec3(0, 1, 0), 0.006f, 0.0045f)), 0.007f);
+  d = smin(d, round_cone(p, vec3(-0.088f, -0.028f, 0.068f), vec3(-0.114f, -0.072f, 0.06f), 0.013f, 0.013f), 0.012f);
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.112f, -0.062f, 0.062f), vec3(-0.13f, -0.066f, 0.05f), vec3(0, 1, 0), 0.006f, 0.0045f)), 0.007f);
   // socket: lunate surface, acetabular fossa (deeper floor) and the inferior notch
   d = ssub(d, sphere(p, C, ra), 0.003f);
   d = ssub(d, sphere(p, C - o * 0.016f, 0.0125f), 0.003f);
@@ -209,27 +221,39 @@ float sacrum(vec3 p, const Morphometry&) {
 
 // -------------------------------------------------------------------------------------- tibia
 float tibia(vec3 p, const Morphometry& m) {
+  // condyles: medial longer front to back, lateral overhanging the fibula; plateau top at y ~ -0.034.
+  // Plateau ~67 mm wide and ~58 mm deep here (Gandhi 2016: 70-80 mm ML; Servien 2008: medial AP
+  // 48-52 mm, lateral 42-46 mm, measured on the articular surfaces only).
   const float pw = float(m.tibial_plateau_width_m);
-  // condyles: medial larger; plateau top at y ~ -0.034
-  Ellipsoid mc{vec3(0.002f, -0.048f, -pw * 0.2f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.017f, 0.02f)};
-  Ellipsoid lc{vec3(0.0f, -0.05f, pw * 0.26f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.026f, 0.016f, 0.018f)};
+  // Seen from above both condyles converge posteriorly (their long axes splay ~15-20 deg forward).
+  const vec3 um = glm::normalize(vec3(1.0f, 0.0f, -0.25f)), ul = glm::normalize(vec3(1.0f, 0.0f, 0.36f));
+  Ellipsoid mc{vec3(0.0f, -0.049f, 0.0045f - pw * 0.22f), um, vec3(0, 1, 0), glm::cross(um, vec3(0, 1, 0)), vec3(0.029f, 0.016f, 0.0175f)};
+  Ellipsoid lc{vec3(0.0f, -0.05f, 0.0035f + pw * 0.22f), ul, vec3(0, 1, 0), glm::cross(ul, vec3(0, 1, 0)), vec3(0.028f, 0.016f, 0.0165f)};
   float d = smin(ellipsoid(p, mc), ellipsoid(p, lc), 0.015f);
+  // posterior intercondylar area between the condyles
+  d = smin(d, ellipsoid(p, {vec3(-0.012f, -0.052f, 0.004f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.017f, 0.013f, 0.013f)}), 0.01f);
   // shallow plateau facets and the intercondylar eminence
-  d = ssub(d, sphere(p, vec3(0.002f, -0.002f, -pw * 0.2f), 0.034f), 0.004f);
-  d = ssub(d, sphere(p, vec3(0.0f, -0.002f, pw * 0.26f), 0.034f), 0.004f);
-  d = smin(d, ellipsoid(p, {vec3(-0.002f, -0.037f, 0.0f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.01f, 0.006f, 0.007f)}), 0.006f);
-  // shaft: triangular in section (anterior crest), narrowing to the distal third
-  const vec3 t0(0.006f, -0.07f, 0.003f), t1(0.01f, -0.2f, 0.002f), t2(0.006f, -0.33f, -0.001f), t3(0.002f, -0.395f, -0.001f);
-  float shaft = std::min({round_cone(p, t0, t1, 0.022f, 0.0125f), round_cone(p, t1, t2, 0.0125f, 0.011f), round_cone(p, t2, t3, 0.011f, 0.018f)});
-  shaft = smin(shaft, capsule(p, vec3(0.016f, -0.09f, 0.0f), vec3(0.017f, -0.3f, -0.001f), 0.004f), 0.01f);  // anterior crest
+  d = ssub(d, sphere(p, vec3(0.0f, -0.002f, 0.0045f - pw * 0.23f), 0.034f), 0.004f);
+  d = ssub(d, sphere(p, vec3(-0.002f, -0.002f, 0.0045f + pw * 0.23f), 0.034f), 0.004f);
+  d = smin(d, ellipsoid(p, {vec3(-0.002f, -0.037f, 0.004f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.01f, 0.006f, 0.007f)}), 0.006f);
+  // shaft: triangular in section: a posterior body plus the anterior border (crest), which is
+  // prominent below the tuberosity and fades distally
+  const vec3 t0(0.0f, -0.07f, 0.003f), t1(0.002f, -0.2f, 0.003f), t2(0.004f, -0.33f, 0.004f), t3(0.004f, -0.395f, 0.003f);
+  float shaft = std::min({round_cone(p, t0, t1, 0.021f, 0.012f), round_cone(p, t1, t2, 0.012f, 0.0115f), round_cone(p, t2, t3, 0.0115f, 0.018f)});
+  const vec3 c0(0.029f, -0.1f, 0.003f), c1(0.024f, -0.165f, 0.003f), c2(0.018f, -0.25f, 0.004f), c3(0.016f, -0.34f, 0.004f);
+  float crest = std::min({round_cone(p, c0, c1, 0.007f, 0.005f), round_cone(p, c1, c2, 0.005f, 0.004f), round_cone(p, c2, c3, 0.004f, 0.005f)});
+  shaft = smin(shaft, crest, 0.016f);
   d = smin(d, shaft, 0.022f);
-  // medial metaphysis flare (pes anserinus insertion area)
-  d = smin(d, ellipsoid(p, {vec3(0.014f, -0.08f, -0.008f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.018f, 0.026f, 0.017f)}), 0.012f);
+  // medial and lateral metaphysis flares (pes anserinus area medially, fibular facet laterally)
+  d = smin(d, ellipsoid(p, {vec3(0.01f, -0.078f, -0.004f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.018f, 0.024f, 0.015f)}), 0.012f);
+  d = smin(d, ellipsoid(p, {vec3(-0.002f, -0.072f, 0.017f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.018f, 0.02f, 0.013f)}), 0.012f);
+  // Gerdy's tubercle (anterolateral, iliotibial tract insertion)
+  d = smin(d, ellipsoid(p, {vec3(0.022f, -0.06f, 0.02f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.01f, 0.012f, 0.01f)}), 0.012f);
   // tibial tuberosity
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(0.024f, -0.062f, 0.004f), vec3(0.025f, -0.096f, 0.002f), vec3(1, 0, 0), 0.008f, 0.011f)), 0.01f);
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(0.029f, -0.062f, 0.005f), vec3(0.029f, -0.1f, 0.003f), vec3(1, 0, 0), 0.008f, 0.011f)), 0.012f);
   // distal end and the medial malleolus
-  d = smin(d, ellipsoid(p, {vec3(0.002f, -0.403f, 0.002f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.022f, 0.012f, 0.021f)}), 0.012f);
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(0.004f, -0.385f, -0.018f), vec3(0.006f, -0.422f, -0.02f), vec3(0, 0, 1), 0.006f, 0.011f)), 0.008f);
+  d = smin(d, ellipsoid(p, {vec3(0.004f, -0.403f, 0.003f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.026f, 0.012f, 0.022f)}), 0.012f);
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(0.006f, -0.385f, -0.018f), vec3(0.008f, -0.422f, -0.02f), vec3(0, 0, 1), 0.006f, 0.011f)), 0.01f);
   // fibular notch (lateral, distal)
   d = ssub(d, capsule(p, vec3(-0.008f, -0.38f, 0.032f), vec3(-0.008f, -0.42f, 0.032f), 0.009f), 0.004f);
   return d;

@@ -25,7 +25,8 @@ struct Morphometry {
   // Neck length head centre -> shaft axis ~ 50 mm (offset ~ 41 mm horizontally; Toogood 2009 offset 40 mm)
   double femur_neck_length_m = 0.052;
   double femur_length_m = 0.432;          // head top to condyles (gait2392 generic 0.41-0.43 m)
-  double femur_shaft_radius_m = 0.0125;   // mid-shaft ~27 mm diameter (Noble et al. 1988)
+  double femur_shaft_radius_m = 0.0113;   // mid-shaft AP ~23 mm (Noble et al. 1988: 22-27 mm)
+  double femur_shaft_ml_excess_m = 0.004; // ML exceeds AP by ~4 mm at mid-shaft (Noble 1988)
   double femur_condyle_width_m = 0.080;   // bicondylar width 75-85 mm (Mahfouz 2012)
   // --- pelvis ---
   double acetabulum_radius_m = 0.0255;    // socket radius ~ head radius + cartilage (Kohnlein 2009)

@@ -4,7 +4,12 @@
 //                                          against the reference (red = generated only, blue =
 //                                          reference only, grey = both) and the IoU figures
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+
+#include <assimp/Importer.hpp>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
 
 #include "bones.h"
 #include "inspect.h"
@@ -14,6 +19,33 @@
 using namespace hiplab::modelgen;
 
 static const std::string kRef = std::string(HIPLAB_REFERENCE_DIR) + "/opensim-gait2392/meshes/";
+
+// A BodyParts3D bone (mm, Z-up, right side at -X) turned into body-frame axes (x anterior, y up,
+// z right) and placed over our bone by bounding-box centre and height, for LOOKING only.
+static bool load_bp3d(const std::string& path, Mesh& out) {
+  Assimp::Importer imp;
+  const aiScene* s = imp.ReadFile(path, aiProcess_Triangulate | aiProcess_PreTransformVertices);
+  if (!s) return false;
+  for (unsigned i = 0; i < s->mNumMeshes; ++i) {
+    const aiMesh* m = s->mMeshes[i];
+    const uint32_t base = (uint32_t)out.pos.size();
+    for (unsigned v = 0; v < m->mNumVertices; ++v) {
+      const aiVector3D q = m->mVertices[v];  // after the root node: X left, Y posterior, Z up (mm)
+      out.pos.push_back(glm::vec3(-q.y, q.z, -q.x) * 0.001f);
+    }
+    for (unsigned f = 0; f < m->mNumFaces; ++f)
+      if (m->mFaces[f].mNumIndices == 3)
+        for (int k = 0; k < 3; ++k) out.idx.push_back(base + m->mFaces[f].mIndices[k]);
+  }
+  return !out.pos.empty();
+}
+static void align_box(Mesh& m, const Mesh& to) {
+  glm::vec3 a0(1e9f), a1(-1e9f), b0(1e9f), b1(-1e9f);
+  for (auto& p : m.pos) a0 = glm::min(a0, p), a1 = glm::max(a1, p);
+  for (auto& p : to.pos) b0 = glm::min(b0, p), b1 = glm::max(b1, p);
+  const float s = (b1.y - b0.y) / (a1.y - a0.y);
+  for (auto& p : m.pos) p = (p - (a0 + a1) * 0.5f) * s + (b0 + b1) * 0.5f;
+}
 
 static Image views(const std::vector<Shaded>& items, std::initializer_list<View> vs, float px) {
   std::vector<Image> imgs;
@@ -71,6 +103,57 @@ int main(int argc, char** argv) {
       glm::vec2 lo, hi;
       screen_bounds(ms, v, lo, hi);
       write_png(out + "/model_" + view_name(v) + ".png", render_shaded(items, v, lo - glm::vec2(0.02f), hi + glm::vec2(0.02f), 0.0012f));
+    }
+    return 0;
+  }
+  if (mode == "rows" || mode == "bp3d") {  // rows BONE VIEW [step_mm]  |  bp3d BONE FILE.glb (OUTDIR = argv[2])
+    Morphometry morph;
+    const std::string bone = mode == "rows" ? argv[2] : argv[3];
+    const BoneSpec* spec = nullptr;
+    for (const BoneSpec& b : bone_specs())
+      if (bone == b.name) spec = &b;
+    if (!spec) return 2;
+    Mesh m = build_bone(spec->id, morph);
+    if (mode == "bp3d") {
+      Mesh bp;
+      if (argc < 5 || !load_bp3d(argv[4], bp)) return 2;
+      align_box(bp, m);
+      const std::array<uint8_t, 3> grey{200, 205, 215};
+      for (View v : {View::Front, View::Side, View::Top, View::Back, View::Medial, View::Bottom}) {
+        glm::vec2 lo, hi;
+        screen_bounds({&m, &bp}, v, lo, hi);
+        lo -= glm::vec2(0.004f), hi += glm::vec2(0.004f);
+        write_png(out + "/" + bone + "_bp3d_" + view_name(v) + ".png", hstack({render_shaded({{&m, ivory}}, v, lo, hi, 0.0004f), render_shaded({{&bp, grey}}, v, lo, hi, 0.0004f)}));
+      }
+      return 0;
+    }
+    Mesh ref;
+    if (!spec->reference_obj || !load_obj(kRef + spec->reference_obj, ref)) return 2;
+    View v = View::Front;
+    for (View c : {View::Front, View::Side, View::Top})
+      if (std::string(argv[3]) == view_name(c)) v = c;
+    const float px = 0.001f;
+    const int step = argc > 4 ? std::atoi(argv[4]) : 5;
+    glm::vec2 lo, hi;
+    screen_bounds({&m, &ref}, v, lo, hi);
+    Mask a = silhouette(m, v, lo, hi, px), b = silhouette(ref, v, lo, hi, px);
+    std::printf("IoU %.3f   rows: screen-y mm | ref spans | gen spans (screen-x mm)\n", silhouette_iou(m, ref, v, px));
+    auto spans = [&](const Mask& k, int y) {
+      std::string r;
+      for (int x = 0; x < k.w; ++x)
+        if (k.px[size_t(y) * k.w + x] && (x == 0 || !k.px[size_t(y) * k.w + x - 1])) {
+          int e = x;
+          while (e + 1 < k.w && k.px[size_t(y) * k.w + e + 1]) ++e;
+          char buf[48];
+          std::snprintf(buf, sizeof buf, "[%4.0f,%4.0f]", (lo.x + x * px) * 1000, (lo.x + (e + 1) * px) * 1000);
+          r += buf;
+        }
+      return r;
+    };
+    for (int y = a.h - 1; y >= 0; y -= step) {
+      long miss = 0, extra = 0;
+      for (int x = 0; x < a.w; ++x) miss += !a.px[size_t(y) * a.w + x] && b.px[size_t(y) * a.w + x], extra += a.px[size_t(y) * a.w + x] && !b.px[size_t(y) * a.w + x];
+      std::printf("%5.0f | %-28s | %-28s miss %3ld extra %3ld\n", (lo.y + (y + 0.5f) * px) * 1000, spans(b, y).c_str(), spans(a, y).c_str(), miss, extra);
     }
     return 0;
   }

@@ -9,8 +9,9 @@ using anatomy::BodyId;
 
 namespace {
 // Patella centre in the tibia frame at full knee extension: in the trochlear groove, just behind
-// rect_fem_r-P3 (Gait2392's quadriceps-tendon point on the patella, (0.0618, 0.0210, 0.0014)).
-constexpr glm::dvec3 kPatellaInTibia{0.049, 0.018, 0.001};
+// rect_fem_r-P3 (Gait2392's quadriceps-tendon point on the patella, (0.0618, 0.0210, 0.0014)); its
+// articular ridge rests on the generated trochlear groove (x 0.044 puts the back ~1 mm off the floor).
+constexpr glm::dvec3 kPatellaInTibia{0.044, 0.018, 0.001};
 // Lowest point of the foot below the calcn origin (Gait2392 foot mesh: y min -0.0098 m).
 constexpr double kSoleBelowCalcn = 0.0098;
 }  // namespace
