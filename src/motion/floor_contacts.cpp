@@ -45,10 +45,10 @@ constexpr ContactDef kSide[kContactPerSide] = {
     {"shin_lower", Carrier::kTibia, {-0.005, -0.340, 0.0}, 0.038},
     {"ankle", Carrier::kTibia, {0.0, -0.430, 0.0}, 0.035},
     {"heel", Carrier::kCalcn, {-0.005, 0.012, 0.0}, 0.022},       // heel pad 18 mm + bone
-    {"forefoot", Carrier::kCalcn, {0.160, 0.006, -0.010}, 0.013},
+    {"forefoot", Carrier::kCalcn, {0.165, 0.005, 0.0}, 0.020},      // metatarsal heads (foot.obj to x 0.184)
     {"foot_lateral", Carrier::kCalcn, {0.120, 0.010, 0.035}, 0.012},
     {"foot_dorsum", Carrier::kCalcn, {0.080, 0.040, 0.0}, 0.018},
-    {"toes", Carrier::kToes, {0.045, 0.003, 0.0}, 0.012},
+    {"toes", Carrier::kToes, {0.068, -0.003, -0.012}, 0.014},     // big-toe tip (bofoot.obj (0.077, -0.003, -0.016))
     {"shoulder", Carrier::kHumerus, {0.0, 0.0, 0.020}, 0.050},
     {"elbow", Carrier::kForearm, {0.0, 0.0, 0.0}, 0.040},
     {"hand", Carrier::kHand, {0.0, -0.080, 0.0}, 0.035},

@@ -1,0 +1,41 @@
+// Tests src/app/cmd_drill_moment.h: --pose parsing names the bad item; a drill moment by name,
+// phase and side.
+#include "app/cmd_drill_moment.h"
+
+#include <doctest/doctest.h>
+
+#include "core/units.h"
+
+using namespace hiplab;
+using namespace hiplab::app;
+
+TEST_CASE("--pose DOF=DEG pairs parse to radians and a bad item is named") {
+  auto ok = parse_pose_assignments("hip_rotation_r=30, knee_l=90,pelvis_x_m=0.1");
+  REQUIRE(ok.ok());
+  REQUIRE(ok->size() == 3);
+  CHECK((*ok)[0].first == motion::Channel::kHipRotationR);
+  CHECK((*ok)[0].second == doctest::Approx(deg_to_rad(30.0)));
+  CHECK((*ok)[2].second == doctest::Approx(0.1));
+  auto bad = parse_pose_assignments("hip_rotation_r=30,knee_q=90");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("--pose item 2 'knee_q=90': unknown joint 'knee_q'") != std::string::npos);
+  CHECK(parse_pose_assignments("knee_r=abc").error().message.find("item 1 'knee_r=abc': expected a finite number") != std::string::npos);
+  CHECK(parse_pose_assignments("knee_r").error().message.find("expected DOF=DEG") != std::string::npos);
+  CHECK_FALSE(parse_pose_assignments("").ok());
+}
+
+TEST_CASE("a drill moment by id, phase and side") {
+  auto f = resolve_drill_moment("clamshell", std::nullopt, std::string("Open"), anatomy::Side::kLeft);
+  REQUIRE(f.ok());
+  CHECK(f->phase_name == "Open");
+  CHECK(f->posture == biomech::Posture::kSideLyingOnRight);
+  CHECK(f->legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipRotation] < 0.0);  // opening: external rotation
+  auto t = resolve_drill_moment("Clamshell", 2.0, std::nullopt, anatomy::Side::kRight);
+  REQUIRE(t.ok());
+  CHECK(t->legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] == doctest::Approx(deg_to_rad(-30.0)));
+  CHECK(resolve_drill_moment("no_such_drill", {}, {}, anatomy::Side::kRight).error().message.find("clamshell") != std::string::npos);
+  CHECK(resolve_drill_moment("clamshell", {}, std::string("Fly"), anatomy::Side::kRight).error().message.find("'Open'") != std::string::npos);
+  CHECK(resolve_drill_moment("clamshell", 1e6, {}, anatomy::Side::kRight).error().message.find("--time") != std::string::npos);
+  CHECK(parse_side("left").value() == anatomy::Side::kLeft);
+  CHECK_FALSE(parse_side("up").ok());
+}

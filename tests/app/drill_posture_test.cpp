@@ -1,0 +1,101 @@
+// Posture on the real body mesh: every built-in drill, sampled at 100 times on both sides, posed on
+// assets/models/hiplab_body.glb (scene/body_pose.h, CPU skinning of assets/pose.h): no body part
+// sinks more than 1 cm into the floor (y = 0), and during holds the parts that should rest on it
+// (the drill's floor_contacts: shins and knees in 90/90, pelvis and lower side in side-lying, sacrum
+// and heels supine) have their lowest vertex within 2 cm of it. Skips with a notice without the glb.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <string>
+
+#include "assets/drill_loader.h"
+#include "assets/model_loader.h"
+#include "motion/floor_contacts.h"
+#include "motion/timeline.h"
+#include "scene/body_pose.h"
+
+using namespace hiplab;
+using namespace hiplab::motion;
+
+namespace {
+// The model node that carries a contact point (floor_contacts.h names).
+std::string node_of(std::string_view contact) {
+  const std::string c(contact);
+  const std::string side = c.size() > 2 && (c.ends_with("_r") || c.ends_with("_l")) ? c.substr(c.size() - 2) : "";
+  auto starts = [&](const char* p) { return c.rfind(p, 0) == 0; };
+  if (starts("sacrum") || starts("ischium") || starts("iliac")) return "pelvis";
+  if (starts("upper_back")) return "torso";
+  if (starts("head")) return "head";
+  if (starts("trochanter") || starts("thigh")) return "femur" + side;
+  if (starts("knee") || starts("shin") || starts("ankle")) return "tibia" + side;
+  if (starts("heel") || starts("forefoot") || starts("foot")) return "calcn" + side;
+  if (starts("toes")) return "toes" + side;
+  if (starts("shoulder")) return "humerus" + side;
+  if (starts("elbow")) return "forearm" + side;
+  return "hand" + side;
+}
+}  // namespace
+
+TEST_CASE("drills on the body mesh: nothing sinks more than 1 cm, resting parts within 2 cm during holds") {
+  const std::string glb = std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb";
+  if (!std::filesystem::exists(glb)) {
+    std::printf("skipped: %s does not exist yet\n", glb.c_str());
+    return;
+  }
+  auto model = load_model(glb);
+  REQUIRE(model.ok());
+  const Model& m = model.value();
+  if (!is_body_model(m)) {
+    std::printf("skipped: %s has no Gait2392 body nodes\n", glb.c_str());
+    return;
+  }
+  const DrillFolder drills = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  REQUIRE(drills.errors.empty());
+  REQUIRE(!drills.drills.empty());
+  hiplab::Pose pose = hiplab::Pose::bind(m);
+  std::vector<glm::mat4> skin;
+  for (const Drill& drill : drills.drills)
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      auto tl = Timeline::build(drill, side);
+      REQUIRE(tl.ok());
+      for (int i = 0; i < 100; ++i) {
+        const double t = tl->duration() * i / 99.0;
+        const DrillFrame f = tl->evaluate(t);
+        pose_body_model(m, BodyPoseInput{f.legs, f.upper, f.pelvis_world}, pose);
+        std::map<std::string, float> lowest;
+        for (size_t mi = 0; mi < m.meshes.size(); ++mi) {
+          const Mesh& mesh = m.meshes[mi];
+          if (mesh.skinned) skin_matrices(m, pose, static_cast<int>(mi), skin);
+          const glm::mat4& node_world = pose.world[std::max(mesh.node, 0)];
+          for (const Vertex& v : mesh.vertices) {
+            const glm::vec3 p = mesh.skinned ? skin_position(mesh, skin, node_world, v) : glm::vec3(node_world * glm::vec4(v.position, 1.0f));
+            int node = mesh.node;
+            if (mesh.skinned) {
+              int k = 0;
+              for (int j = 1; j < 4; ++j)
+                if (v.weights[j] > v.weights[k]) k = j;
+              node = mesh.joint_nodes[v.joints[k]];
+            }
+            const std::string& name = node >= 0 ? m.nodes[node].name : mesh.name;
+            auto it = lowest.find(name);
+            if (it == lowest.end()) lowest.emplace(name, p.y);
+            else it->second = std::min(it->second, p.y);
+          }
+        }
+        const std::string side_name = side == anatomy::Side::kRight ? "right" : "left";
+        INFO(drill.id << " " << side_name << " t=" << t << " phase '" << f.phase_name << "'");
+        for (const auto& [name, y] : lowest) CHECK_MESSAGE(y >= -0.01f, name << " sinks to " << y << " m");
+        if (f.hold)
+          for (ContactPoint c : tl->drill().contacts_of(f.phase_index)) {
+            const std::string node = node_of(contact_name(c));
+            auto it = lowest.find(node);
+            if (it != lowest.end()) CHECK_MESSAGE(it->second <= 0.02f, contact_name(c) << " (" << node << ") rests at " << it->second << " m");
+          }
+      }
+    }
+}
+
