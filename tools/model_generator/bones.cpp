@@ -81,8 +81,9 @@ float femur(vec3 p, const Morphometry& m) {
   // cones offset +-dz along z, blended.
   static const vec3 cl[7] = {{-0.012f, -0.04f, 0.041f}, {-0.003f, -0.087f, 0.037f}, {0.0125f, -0.157f, 0.0305f}, {0.0195f, -0.207f, 0.0265f},
                              {0.0225f, -0.257f, 0.0205f}, {0.0215f, -0.307f, 0.0135f}, {0.02f, -0.345f, 0.009f}};
-  static const float cr[7] = {1.2f, 1.05f, 1.0f, 0.94f, 0.94f, 1.0f, 1.08f};
-  const vec3 dz(0, 0, float(m.femur_shaft_ml_excess_m) * 0.5f);
+  static const float cr[7] = {1.2f, 1.05f, 1.0f, 0.94f, 0.95f, 1.0f, 1.06f};
+  // distally the shaft widens side to side only, into the metaphysis (Mahfouz 2012)
+  const vec3 dz(0, 0, float(m.femur_shaft_ml_excess_m) * 0.5f + 0.007f * smoothstep(-0.28f, -0.36f, p.y));
   float shaft = 1e9f;
   for (int i = 0; i + 1 < 7; ++i)
     shaft = std::min(shaft, smin(round_cone(p - dz, cl[i], cl[i + 1], R * cr[i], R * cr[i + 1]),
@@ -105,23 +106,24 @@ float femur(vec3 p, const Morphometry& m) {
   d = smin(d, capsule(p, cl[2] + vec3(-R * 0.8f, 0, 0), cl[4] + vec3(-R * 0.8f, 0, 0), 0.003f), 0.01f);
   // distal metaphysis flaring into the condyles
   const float cw = float(m.femur_condyle_width_m);
-  Ellipsoid meta{vec3(0.019f, -0.365f, 0.006f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.0115f, 0.03f, 0.02f)};
-  d = smin(d, ellipsoid(p, meta), 0.02f);
+  // (the shaft widens into it over its last 8 cm: Mahfouz 2012 distal femur ML/AP ratios)
+  Ellipsoid meta{vec3(0.019f, -0.37f, 0.005f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.0115f, 0.04f, 0.026f)};
+  d = smin(d, ellipsoid(p, meta), 0.03f);
   // condyles: posteriorly bulging (the profile seen from the side is nearly circular, Iwaki 2000),
   // the medial one lower and longer
-  Ellipsoid mc{vec3(0.005f, -0.408f, -cw * 0.25f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.023f, 0.0145f)};
-  Ellipsoid lc{vec3(0.006f, -0.405f, cw * 0.26f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.021f, 0.0155f)};
+  Ellipsoid mc{vec3(0.005f, -0.408f, -cw * 0.25f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.023f, 0.016f)};
+  Ellipsoid lc{vec3(0.006f, -0.405f, cw * 0.26f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.028f, 0.021f, 0.017f)};
   float cond = smin(ellipsoid(p, mc), ellipsoid(p, lc), 0.01f);
   // anterior trochlear ridges (lateral one higher and more prominent)
   cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.021f, -0.375f, 0.014f), vec3(0.023f, -0.405f, 0.016f), vec3(1, 0, 0), 0.0105f, 0.012f)));
   cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.02f, -0.382f, -0.014f), vec3(0.021f, -0.408f, -0.016f), vec3(1, 0, 0), 0.0095f, 0.011f)));
-  d = smin(d, cond, 0.014f);
+  d = smin(d, cond, 0.02f);
   // epicondyles
   d = smin(d, ellipsoid(p, {vec3(0.0f, -0.402f, -0.031f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.012f, 0.012f, 0.006f)}), 0.01f);
   d = smin(d, ellipsoid(p, {vec3(0.0f, -0.4f, 0.032f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.011f, 0.011f, 0.005f)}), 0.01f);
   // patellar groove (trochlea) and intercondylar notch
   d = ssub(d, capsule(p, vec3(0.037f, -0.372f, 0.001f), vec3(0.03f, -0.414f, 0.001f), 0.008f), 0.006f);
-  d = ssub(d, capsule(p, vec3(-0.036f, -0.43f, 0.0f), vec3(-0.008f, -0.427f, 0.0f), 0.0085f), 0.005f);
+  d = ssub(d, capsule(p, vec3(-0.036f, -0.432f, 0.0f), vec3(-0.008f, -0.429f, 0.0f), 0.0075f), 0.006f);
   return d;
 }
 
@@ -151,7 +153,7 @@ float hip_bone(vec3 p, const Morphometry& m) {
   static const std::array<vec2, 17> outline = {{
       {0.004f, -0.004f}, {-0.006f, 0.03f}, {-0.024f, 0.056f}, {-0.045f, 0.078f}, {-0.066f, 0.093f},
       {-0.088f, 0.097f}, {-0.108f, 0.09f}, {-0.125f, 0.072f}, {-0.137f, 0.05f}, {-0.14f, 0.034f},
-      {-0.133f, 0.008f}, {-0.116f, -0.004f}, {-0.099f, -0.016f}, {-0.092f, -0.034f}, {-0.07f, -0.045f}, {-0.032f, -0.036f},
+      {-0.133f, 0.008f}, {-0.116f, -0.004f}, {-0.099f, -0.016f}, {-0.092f, -0.042f}, {-0.07f, -0.052f}, {-0.034f, -0.044f},
       {-0.015f, -0.016f},
   }};
   const vec2 q(p.x, p.y);
@@ -187,7 +189,8 @@ float hip_bone(vec3 p, const Morphometry& m) {
   float ring = smin(round_cone(p, iliopubic, vec3(-0.046f, -0.076f, 0.032f), 0.0095f, 0.0085f),
                     round_cone(p, vec3(-0.046f, -0.076f, 0.032f), vec3(-0.036f, -0.079f, 0.016f), 0.0085f, 0.009f), 0.006f);  // superior ramus
   ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_top + vec3(0.004f, 0.006f, -0.008f), pubic_bot + vec3(0, -0.002f, -0.004f), vec3(1, 0, 0), 0.011f, 0.0085f)), 0.01f);  // body, symphysis
-  ring = smin(ring, round_cone(p, pubic_bot, ischial_tub + vec3(0.014f, -0.004f, -0.004f), 0.0075f, 0.0085f), 0.008f);  // inferior ramus + ischial ramus
+  // ischiopubic ramus: a flat bar, broad in the plane of the foramen, thin across it
+  ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_bot + vec3(0.008f, 0.002f, -0.004f), ischial_tub + vec3(0.006f, -0.006f, -0.004f), vec3(0, 1, 0), 0.0085f, 0.0055f)), 0.01f);
   ring = smin(ring, round_cone(p, ischium_top, ischial_tub, 0.013f, 0.012f), 0.01f);    // ischium body
   ring = smin(ring, ellipsoid(p, ellipsoid_between(vec3(-0.102f, -0.11f, 0.046f), vec3(-0.134f, -0.083f, 0.056f), vec3(0, 0, 1), 0.011f, 0.01f)), 0.01f);  // tuberosity
   d = smin(d, ring, 0.01f);
