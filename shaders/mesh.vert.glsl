@@ -24,7 +24,9 @@ void main() {
   }
   vec4 world = m * vec4(a_position, 1.0);
   v_world = world.xyz;
-  v_normal = transpose(inverse(mat3(m))) * a_normal;
+  // Bones and skin carry rigid (rotation + translation) transforms, so mat3(m) turns normals correctly
+  // and saves a per-vertex matrix inverse (which matters on a software renderer).
+  v_normal = mat3(m) * a_normal;
   v_uv = a_uv;
   gl_Position = u_view_proj * world;
 }

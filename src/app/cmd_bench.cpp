@@ -18,9 +18,19 @@
 #include "app/paths.h"
 #include "assets/gltf_writer.h"
 #include "assets/model_loader.h"
+#include "assets/model_lod.h"
 #include "assets/synthetic_model.h"
 #include "biomech/frame_analysis.h"
+#include "assets/muscle_info.h"
+#include "render/gl.h"
 #include "render/gl_context.h"
+#include "scene/body_pose.h"
+#include "scene/frame_builder.h"
+#include "scene/landmarks.h"
+#include "session/session.h"
+#include "ui/app_ui.h"
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 #include "scene/model_scene.h"
 
 namespace hiplab::app {
@@ -28,6 +38,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+void glFinish_for_bench() { glFinish(); }
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0.0;
@@ -45,7 +57,8 @@ Command add_bench_command(CLI::App& app) {
     std::string model, size = "1280x720";
     std::size_t synthetic = 0;
     int frames = 120, msaa = 4;
-    bool json = false;
+    bool json = false, no_ui = false;
+    std::string drill = "clamshell";
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("bench", "Render N animated frames headless and print timing figures");
@@ -55,6 +68,8 @@ Command add_bench_command(CLI::App& app) {
   sub->add_option("--frames", o->frames, "Frames to render (1..100000)");
   sub->add_option("--size", o->size, "Viewport WxH");
   sub->add_option("--msaa", o->msaa, "MSAA samples");
+  sub->add_option("--drill", o->drill, "Body model: the drill that plays (default clamshell)");
+  sub->add_flag("--no-ui", o->no_ui, "Body model: leave the UI panels out");
   sub->add_flag("--json", o->json, "Print JSON");
   auto run = [o]() -> int {
     const auto t_start = Clock::now();
@@ -88,6 +103,9 @@ Command add_bench_command(CLI::App& app) {
       std::fprintf(stderr, "error: %s\n", loaded.error().message.c_str());
       return 1;
     }
+    // Interactive display uses the same lighter bone meshes as the window (assets/model_lod.h).
+    const std::size_t full_triangles = loaded.value().triangle_count();
+    simplify_for_display(loaded.value());
     const Model& model = loaded.value();
     auto session = HeadlessSession::create();
     if (!session) {
@@ -101,36 +119,116 @@ Command add_bench_command(CLI::App& app) {
       return 1;
     }
     const float aspect = static_cast<float>(size->width) / static_cast<float>(size->height);
+    const bool body = is_body_model(model);
+    // The body: a drill plays (poses, effort solve, highlight, overlay, landmark labels and the
+    // real UI panels drawn over the frame). Other models: every node sways a little.
+    session::Session app_state;
+    ui::UiState ui_state;
+    if (body) {
+      app_state.load_drills(asset_dir() + "/drills", "");
+      const int index = app_state.find_drill(o->drill);
+      if (index < 0 || !app_state.select_drill(index)) {
+        std::fprintf(stderr, "error: --drill '%s': no such drill (see hiplab drills)\n", o->drill.c_str());
+        return 2;
+      }
+      app_state.view.overlay = true;
+      app_state.view.highlight = HighlightMode::kWorking;
+    }
+    std::vector<MuscleInfo> info;
+    if (auto i = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) info = std::move(i.value());
+    const bool with_ui = body && !o->no_ui;
+    if (with_ui) {
+      ImGui::CreateContext();
+      ImGui::GetIO().IniFilename = nullptr;
+      ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size->width), static_cast<float>(size->height));
+      ImGui::StyleColorsDark();
+      ui::setup_fonts(1.0f);
+      ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
     Pose pose = Pose::bind(model);
     OrbitCamera cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
+    bool framed = false;
     DrawList list;
-    std::vector<double> cpu, gpu;
-    double first_frame_ms = 0.0;
-    for (int f = 0; f < o->frames; ++f) {
-      const auto t0 = Clock::now();
-      // Animate: every non-root node sways a few degrees, so skinning matrices change each frame.
-      const float a = 0.15f * std::sin(0.1f * static_cast<float>(f));
-      for (std::size_t i = 0; i < model.nodes.size(); ++i)
-        pose.local[i] = model.nodes[i].parent < 0 ? model.nodes[i].local_bind
-                                                  : glm::rotate(model.nodes[i].local_bind, a, glm::vec3(0, 0, 1));
-      pose.update_world(model);
-      list.clear();
-      add_model_to_scene(model, handle.value(), pose, ModelSceneOptions{}, list);
-      Status s = r.render(list, cam, size->width, size->height, o->msaa);
-      if (!s) {
-        std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
-        return 1;
+    session::ComputedFrame computed;
+    auto run = [&](bool plain, std::vector<double>& cpu, std::vector<double>& gpu, double* first_ms) -> Status {
+      for (int f = 0; f < o->frames; ++f) {
+        const auto t0 = Clock::now();
+        list.clear();
+        if (body) {
+          const double t = std::fmod(f / 30.0, app_state.timeline()->duration());
+          app_state.playback().scrub(t);
+          session::compute_frame(model, app_state.current_pose(), app_state.view, computed);
+          build_frame(model, handle.value(), computed.request, pose, list);
+          add_landmark_labels(computed.request.body, app_state.side(), list);
+          if (!framed) {
+            cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
+            framed = true;
+          }
+        } else {
+          const float a = 0.15f * std::sin(0.1f * static_cast<float>(f));
+          for (std::size_t i = 0; i < model.nodes.size(); ++i)
+            pose.local[i] = model.nodes[i].parent < 0 ? model.nodes[i].local_bind
+                                                      : glm::rotate(model.nodes[i].local_bind, a, glm::vec3(0, 0, 1));
+          pose.update_world(model);
+          add_model_to_scene(model, handle.value(), pose, ModelSceneOptions{}, list);
+        }
+        list.plain = plain;
+        Status s = r.render(list, cam, size->width, size->height, o->msaa);
+        if (!s) return s;
+        if (with_ui && !plain) {
+          ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
+          ImGui_ImplOpenGL3_NewFrame();
+          ImGui::NewFrame();
+          ui::draw_app_ui(ui_state, app_state, computed, &model, info);
+          ImGui::Render();
+          r.bind_resolved_for_drawing();
+          ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+          glFinish_for_bench();
+        }
+        const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
+        cpu.push_back(ms_since(t0));
+        gpu.push_back(g);
+        if (f == 0 && first_ms) *first_ms = ms_since(t_start);
       }
-      const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
-      cpu.push_back(ms_since(t0));
-      gpu.push_back(g);
-      if (f == 0) first_frame_ms = ms_since(t_start);
+      return Status(Ok{});
+    };
+    std::vector<double> cpu, gpu, plain_cpu, plain_gpu;
+    double first_frame_ms = 0.0;
+    if (Status s = run(false, cpu, gpu, &first_frame_ms); !s) {
+      std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
+      return 1;
     }
+    if (Status s = run(true, plain_cpu, plain_gpu, nullptr); !s) {
+      std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
+      return 1;
+    }
+    if (with_ui) {
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui::DestroyContext();
+    }
+    // The first frames compile shaders and fill caches: leave them out of the statistics.
+    auto steady = [](std::vector<double> v) {
+      if (v.size() > 4) v.erase(v.begin(), v.begin() + 2);
+      return v;
+    };
+    cpu = steady(cpu);
+    gpu = steady(gpu);
+    plain_cpu = steady(plain_cpu);
     const int gl_errors = gl_error_count();
     // The biomechanics of one frame (paths, lengths, moment arms, torques, effort solve, both legs).
     const double biomech_ms = biomech::biomech_bench_median_ms(std::max(200, o->frames * 10));
+    const double full = percentile(cpu, 0.5), base = percentile(plain_cpu, 0.5);
     nlohmann::json j = {{"model", o->synthetic ? "synthetic" : path},
+                        {"scene", body ? "body: drill " + o->drill + (with_ui ? ", muscles, skin, overlay, labels, UI" : ", no UI")
+                                       : "model, swaying"},
                         {"triangles", model.triangle_count()},
+                        {"scene_triangles", [&] {
+                           std::size_t n = 0;
+                           for (const MeshDraw& d : list.meshes)
+                             n += d.dynamic_mesh >= 0 ? static_cast<std::size_t>(d.index_count / 3)
+                                                      : model.meshes[static_cast<std::size_t>(d.mesh)].indices.size() / 3;
+                           return n;
+                         }()},
                         {"bones", model.bone_count()},
                         {"frames", o->frames},
                         {"size", o->size},
@@ -138,25 +236,31 @@ Command add_bench_command(CLI::App& app) {
                         {"renderer", gl_description()},
                         {"model_load_ms", model.load_ms},
                         {"start_to_first_frame_ms", first_frame_ms},
-                        {"frame_ms_median", percentile(cpu, 0.5)},
+                        {"frame_ms_median", full},
                         {"frame_ms_p95", percentile(cpu, 0.95)},
+                        {"fps_median", 1000.0 / std::max(full, 1e-6)},
                         {"gpu_ms_median", percentile(gpu, 0.5)},
                         {"gpu_ms_p95", percentile(gpu, 0.95)},
-                        {"fps_median", 1000.0 / std::max(percentile(cpu, 0.5), 1e-6)},
+                        {"plain_frame_ms_median", base},
+                        {"full_vs_plain_ratio", full / std::max(base, 1e-6)},
                         {"biomech_ms_median", biomech_ms},
                         {"gl_errors", gl_errors}};
     if (o->json) {
       std::printf("%s\n", j.dump(2).c_str());
     } else {
       std::printf("renderer            %s\n", gl_description().c_str());
-      std::printf("model               %s (%zu triangles, %zu bones)\n", j["model"].get<std::string>().c_str(),
-                  model.triangle_count(), model.bone_count());
+      std::printf("model               %s (%zu triangles in the file, %zu for display, %zu bones)\n",
+                  j["model"].get<std::string>().c_str(), full_triangles, model.triangle_count(), model.bone_count());
+      std::printf("scene               %s, %zu triangles drawn\n", j["scene"].get<std::string>().c_str(),
+                  j["scene_triangles"].get<std::size_t>());
       std::printf("frames              %d at %s, %dx MSAA\n", o->frames, o->size.c_str(), r.samples());
       std::printf("model load          %.1f ms\n", model.load_ms);
       std::printf("start → first frame %.1f ms\n", first_frame_ms);
-      std::printf("CPU frame time      median %.2f ms, p95 %.2f ms (%.1f fps)\n", percentile(cpu, 0.5),
-                  percentile(cpu, 0.95), 1000.0 / std::max(percentile(cpu, 0.5), 1e-6));
+      std::printf("CPU frame time      median %.2f ms, p95 %.2f ms (%.1f fps)\n", full, percentile(cpu, 0.95),
+                  1000.0 / std::max(full, 1e-6));
       std::printf("GPU time            median %.2f ms, p95 %.2f ms\n", percentile(gpu, 0.5), percentile(gpu, 0.95));
+      std::printf("plain baseline      median %.2f ms (same meshes, plain shader, no passes, no UI); ratio %.2f\n", base,
+                  full / std::max(base, 1e-6));
       std::printf("biomechanics        median %.3f ms per frame (both legs, one core)\n", biomech_ms);
       std::printf("GL errors           %d\n", gl_errors);
     }

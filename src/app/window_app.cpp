@@ -17,6 +17,7 @@
 #include "anatomy/muscle_data.h"
 #include "app/paths.h"
 #include "assets/model_loader.h"
+#include "assets/model_lod.h"
 #include "assets/settings.h"
 #include "core/log.h"
 #include "core/units.h"
@@ -168,6 +169,7 @@ bool open_model(App& app, const std::string& path) {
     app.ui.message_is_error = true;
     return false;
   }
+  simplify_for_display(loaded.value());  // lighter bones for a software renderer (assets/model_lod.h)
   auto handle = app.renderer->upload(loaded.value());
   if (!handle) {
     app.ui.message = path + ": " + handle.error().message;

@@ -217,7 +217,7 @@ constexpr GLuint kBonesBinding = 0;
 }  // namespace
 
 struct Renderer::Impl {
-  Program mesh, shadow, floor, background, pick;
+  Program mesh, shadow, floor, pick, plain, simple;
   GLuint pick_fbo = 0, pick_color = 0, pick_depth = 0;
   int pick_w = 0, pick_h = 0;
   GLuint bones_ubo = 0;
@@ -328,15 +328,18 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   if (!shadow) return shadow.error();
   auto floor = link("floor.vert.glsl", "floor.frag.glsl");
   if (!floor) return floor.error();
-  auto background = link("background.vert.glsl", "background.frag.glsl");
-  if (!background) return background.error();
   auto pick = link("mesh.vert.glsl", "pick.frag.glsl");
   if (!pick) return pick.error();
   m.pick = pick.value();
+  auto plain = link("mesh.vert.glsl", "plain.frag.glsl");
+  if (!plain) return plain.error();
+  m.plain = plain.value();
+  auto simple = link("mesh.vert.glsl", "simple.frag.glsl");
+  if (!simple) return simple.error();
+  m.simple = simple.value();
   m.mesh = mesh.value();
   m.shadow = shadow.value();
   m.floor = floor.value();
-  m.background = background.value();
 
   glGenBuffers(1, &m.bones_ubo);
   glBindBuffer(GL_UNIFORM_BUFFER, m.bones_ubo);
@@ -357,7 +360,8 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   glGenTextures(1, &m.shadow_tex);
   glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kShadowSize, kShadowSize, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glGenerateMipmap(GL_TEXTURE_2D);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
@@ -389,8 +393,9 @@ Renderer::~Renderer() {
   glDeleteProgram(m.mesh.id);
   glDeleteProgram(m.shadow.id);
   glDeleteProgram(m.floor.id);
-  glDeleteProgram(m.background.id);
   glDeleteProgram(m.pick.id);
+  glDeleteProgram(m.plain.id);
+  glDeleteProgram(m.simple.id);
   glDeleteFramebuffers(1, &m.pick_fbo);
   glDeleteRenderbuffers(1, &m.pick_color);
   glDeleteRenderbuffers(1, &m.pick_depth);
@@ -492,7 +497,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   m.upload_dynamic(list);
 
   // Contact shadow: closeness map seen from above over the floor disc's square.
-  if (list.floor.visible) {
+  if (list.floor.visible && !list.plain) {
     glBindFramebuffer(GL_FRAMEBUFFER, m.shadow_fbo);
     glViewport(0, 0, kShadowSize, kShadowSize);
     glDisable(GL_FRAMEBUFFER_SRGB);
@@ -514,7 +519,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     set(m.shadow, "u_floor_height", list.floor.height);
     set(m.shadow, "u_reach", std::max(list.floor.shadow_reach, 1e-3f));
     for (const MeshDraw& d : list.meshes) {
-      if (!d.casts_shadow || d.tint.a < 0.5f) continue;
+      if (!d.casts_shadow) continue;
       if (d.dynamic_mesh >= 0) {
         if (m.bind_dynamic(m.shadow, list, d)) m.draw_dynamic(d);
         continue;
@@ -525,74 +530,90 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
       glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
     }
     glBlendEquation(GL_FUNC_ADD);
+    glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
+    glGenerateMipmap(GL_TEXTURE_2D);  // the floor reads blurred levels
   }
 
   glBindFramebuffer(GL_FRAMEBUFFER, m.targets.msaa_fbo);
   glViewport(0, 0, width, height);
   glEnable(GL_FRAMEBUFFER_SRGB);
   glDepthMask(GL_TRUE);
-  glClearColor(0, 0, 0, 0);
+  // A flat clear is the background: on a software renderer a full-screen gradient pass costs as
+  // much as a large part of the model. The clear colour is linear; the framebuffer encodes sRGB.
+  glClearColor(list.clear_color.r, list.clear_color.g, list.clear_color.b, list.clear_color.a);
   glClearDepth(1.0);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-
-  if ((list.clear_color.a > 0.0f || list.clear_color_bottom.a > 0.0f)) {
-    glDisable(GL_DEPTH_TEST);
-    glUseProgram(m.background.id);
-    set(m.background, "u_top", list.clear_color);
-    set(m.background, "u_bottom", list.clear_color_bottom);
-    glBindVertexArray(m.empty_vao);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-  }
-
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
-  if (list.floor.visible) {
+
+  // The floor goes after the opaque meshes (so the depth test skips what they cover) and before the
+  // translucent ones; it blends into the clear colour at its rim.
+  auto draw_floor = [&] {
+    if (!list.floor.visible || list.plain) return;
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_BLEND);
     glDepthMask(GL_FALSE);
     glUseProgram(m.floor.id);
+    set(m.floor, "u_clear", list.clear_color);
     set(m.floor, "u_view_proj", view_proj);
     set(m.floor, "u_centre", list.floor.centre);
     set(m.floor, "u_radius", list.floor.radius);
     set(m.floor, "u_height", list.floor.height);
     set(m.floor, "u_color", list.floor.color);
     set(m.floor, "u_shadow_strength", list.floor.shadow_strength);
-    set(m.floor, "u_blur", 0.012f);
+    set(m.floor, "u_blur_lod", 3.0f);
     set(m.floor, "u_shadow", 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
     glBindVertexArray(m.floor_vao);
     glDrawArrays(GL_TRIANGLES, 0, 6);
     glDepthMask(GL_TRUE);
-  }
+    glEnable(GL_BLEND);
+  };
 
-  m.bind_mesh_uniforms_common(m.mesh, view_proj);
-  set(m.mesh, "u_eye", camera.eye());
-  set(m.mesh, "u_key_dir", list.lighting.key_dir);
-  set(m.mesh, "u_key_color", list.lighting.key_color);
-  set(m.mesh, "u_sky_color", list.lighting.sky_color);
-  set(m.mesh, "u_ground_color", list.lighting.ground_color);
-  set(m.mesh, "u_texture", 0);
+  Program* prog_ptr = list.plain ? &m.plain : &m.mesh;
+  m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
+  if (!list.plain) {
+    set(m.mesh, "u_eye", camera.eye());
+    set(m.mesh, "u_key_dir", list.lighting.key_dir);
+    set(m.mesh, "u_key_color", list.lighting.key_color);
+    set(m.mesh, "u_sky_color", list.lighting.sky_color);
+    set(m.mesh, "u_ground_color", list.lighting.ground_color);
+    set(m.mesh, "u_texture", 0);
+  }
   glActiveTexture(GL_TEXTURE0);
 
   auto draw = [&](const MeshDraw& d) {
-    set(m.mesh, "u_muscle", d.muscle_shading ? 1 : 0);
+    if (d.shadow_only) return;
+    // Switch between the full and the cheap translucent program only when needed.
+    Program* want = list.plain ? &m.plain : (d.simple_shading ? &m.simple : &m.mesh);
+    if (want != prog_ptr) {
+      prog_ptr = want;
+      m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
+      if (prog_ptr == &m.simple) set(m.simple, "u_eye", camera.eye());
+    }
+    Program& prog = *prog_ptr;
+    if (d.cull_back) glEnable(GL_CULL_FACE);
+    else glDisable(GL_CULL_FACE);
+    if (prog_ptr == &m.mesh) set(m.mesh, "u_muscle", d.muscle_shading ? 1 : 0);
     if (d.dynamic_mesh >= 0) {
-      if (!m.bind_dynamic(m.mesh, list, d)) return;
-      set(m.mesh, "u_color", d.tint);
-      set(m.mesh, "u_has_texture", 0);
+      if (!m.bind_dynamic(prog, list, d)) return;
+      set(prog, "u_color", d.tint);
+      if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", 0);
       glBindTexture(GL_TEXTURE_2D, m.white_tex);
       m.draw_dynamic(d);
       return;
     }
     GpuModel* gm = nullptr;
-    GpuMesh* g = m.prepare_draw(m.mesh, list, d, &gm);
+    GpuMesh* g = m.prepare_draw(prog, list, d, &gm);
     if (!g) return;
     const Material& mat = gm->materials[static_cast<std::size_t>(std::clamp(g->material, 0, static_cast<int>(gm->materials.size()) - 1))];
     const glm::vec4 color = d.use_tint_only ? d.tint : mat.base_color * d.tint;
-    set(m.mesh, "u_color", color);
+    set(prog, "u_color", color);
     const bool textured = !d.use_tint_only && mat.texture >= 0 && mat.texture < static_cast<int>(gm->textures.size());
-    set(m.mesh, "u_has_texture", textured ? 1 : 0);
+    if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", textured ? 1 : 0);
     glBindTexture(GL_TEXTURE_2D, textured ? gm->textures[static_cast<std::size_t>(mat.texture)] : m.white_tex);
     glBindVertexArray(g->vao);
     glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
@@ -607,9 +628,12 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   };
   std::vector<const MeshDraw*> translucent;
   for (const MeshDraw& d : list.meshes) {
+    if (d.shadow_only) continue;
     if (alpha_of(d) < 0.999f) translucent.push_back(&d);
     else draw(d);
   }
+  draw_floor();
+  glUseProgram(prog_ptr->id);
   if (!translucent.empty()) {
     // Back to front by the distance of each item's origin (skinned: its first joint).
     const glm::vec3 eye = camera.eye();
@@ -631,7 +655,8 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glDepthMask(GL_TRUE);
   }
   glBindVertexArray(0);
-  m.overlay->draw(list, view_proj, width, height);
+  glDisable(GL_CULL_FACE);
+  if (!list.plain) m.overlay->draw(list, view_proj, width, height);
 
   glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.msaa_fbo);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
@@ -753,6 +778,13 @@ std::optional<float> Renderer::read_depth(int x, int y) const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
   if (depth >= 1.0f) return std::nullopt;
   return depth * 2.0f - 1.0f;
+}
+
+void Renderer::bind_resolved_for_drawing() const {
+  const Targets& t = impl_->targets;
+  glBindFramebuffer(GL_FRAMEBUFFER, t.resolve_fbo);
+  glViewport(0, 0, t.width, t.height);
+  glDisable(GL_FRAMEBUFFER_SRGB);
 }
 
 void Renderer::present(int fb_w, int fb_h) const {

@@ -4,8 +4,8 @@
 // (the window is only another render target). Needs a current GL context with functions loaded
 // (EglContext or a GLFW window).
 //
-// Passes: contact shadow (top-down closeness map) → background gradient → floor with blurred
-// shadow → opaque meshes → translucent meshes back to front → MSAA resolve.
+// Passes: contact shadow (top-down closeness map, mipmapped for blur) → clear → opaque meshes →
+// floor with its soft shadow → translucent meshes back to front → overlays → MSAA resolve.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -42,6 +42,9 @@ class Renderer {
   // The pick id (MeshDraw::pick_id) of the nearest opaque-or-translucent item under pixel (x, y)
   // (top-left origin) of a width x height view, 0 for none. Renders ids into a 1-pixel scissor.
   std::uint32_t pick(const DrawList& list, const OrbitCamera& camera, int width, int height, int x, int y);
+  // Binds the resolved image of the last render as the draw framebuffer (with its viewport), so a
+  // UI can be drawn over it headless (hiplab bench draws the real panels this way).
+  void bind_resolved_for_drawing() const;
   // Copies the last render to the default framebuffer (the window), which is fb_w x fb_h.
   void present(int fb_w, int fb_h) const;
 

@@ -30,6 +30,9 @@ struct MeshDraw {
   bool use_tint_only = false;   // true: colour = tint, ignoring the material
   std::uint32_t pick_id = 0;    // 0 = not pickable
   bool casts_shadow = true;
+  bool shadow_only = false;     // casts the contact shadow but is not drawn (a hidden skin)
+  bool cull_back = false;       // closed, outward-wound surface: back faces are skipped
+  bool simple_shading = false;  // a cheap translucent look (the faint skin)
   int morph_offset = -1;        // first weight in DrawList::morph_weights, -1 = bind weights
   // Geometry made this frame (muscle volumes...): index into DrawList::dynamic_meshes, drawing
   // indices [first_index, first_index + index_count). Vertices are in world space; model/mesh unused.
@@ -83,7 +86,7 @@ struct Floor {
   float height = 0.0f;           // world y of the floor plane
   glm::vec2 centre{0.0f};        // world (x, z) of the disc's centre
   float radius = 2.0f;           // drawn disc radius (fades out), metres
-  glm::vec4 color{0.78f, 0.79f, 0.8f, 1.0f};
+  glm::vec4 color{0.7f, 0.71f, 0.72f, 1.0f};
   float shadow_strength = 0.65f; // darkest contact shadow, 0..1
   float shadow_reach = 0.35f;    // height above the floor at which the shadow has faded, metres
 };
@@ -97,10 +100,12 @@ struct DrawList {
   std::vector<OverlayLine> overlay_lines;
   std::vector<OverlayLabel> overlay_labels;
   float ui_scale = 1.0f;  // multiplies overlay widths and label sizes (presentation mode, HiDPI)
+  // Benchmark baseline: draw the same meshes with a plain shader, no shadow, floor, background or
+  // overlays (hiplab bench compares the full frame against it).
+  bool plain = false;
   Floor floor;
   Lighting lighting;
-  glm::vec4 clear_color{0.93f, 0.94f, 0.95f, 1.0f};  // alpha 0 = transparent background
-  glm::vec4 clear_color_bottom{0.72f, 0.75f, 0.8f, 1.0f};  // vertical gradient, bottom of the view
+  glm::vec4 clear_color{0.8f, 0.82f, 0.85f, 1.0f};  // linear; alpha 0 = transparent background
 
   void clear() {
     meshes.clear();

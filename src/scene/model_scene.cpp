@@ -31,11 +31,10 @@ void add_model_to_scene(const Model& model, ModelHandle handle, const Pose& pose
   out.floor.visible = options.floor && !options.transparent_background;
   out.floor.height = box.min.y;
   out.floor.centre = {box.centre().x, box.centre().z};
-  out.floor.radius = std::max(1.0f, 1.5f * glm::length(glm::vec2(box.size().x, box.size().z)));
+  out.floor.radius = std::max(0.8f, 0.9f * glm::length(glm::vec2(box.size().x, box.size().z)));
   out.floor.shadow_reach = std::max(0.05f, 0.25f * box.size().y);
   if (options.transparent_background) {
     out.clear_color.a = 0.0f;
-    out.clear_color_bottom.a = 0.0f;
   }
 }
 

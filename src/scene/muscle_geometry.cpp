@@ -36,6 +36,8 @@ double tube_radius(const MuscleTubeProfile& p, double s, double* belly_weight) {
 
 glm::ivec2 append_muscle_tube(std::span<const glm::dvec3> points, const MuscleTubeProfile& profile, DynamicMesh& mesh,
                               int rings, int sides) {
+  rings = std::max(rings, 2);
+  sides = std::max(sides, 3);
   if (points.size() < 2) return {static_cast<int>(mesh.indices.size()), 0};
   // Dense Catmull-Rom polyline through the points (end tangents mirrored), drop repeated points.
   std::vector<glm::dvec3> pts;
@@ -97,7 +99,7 @@ glm::ivec2 append_muscle_tube(std::span<const glm::dvec3> points, const MuscleTu
     for (int k = 0; k < sides; ++k) {
       const std::uint32_t a = first_vertex + static_cast<std::uint32_t>(r) * stride + static_cast<std::uint32_t>(k);
       const std::uint32_t b = a + 1, c = a + stride, d = c + 1;
-      mesh.indices.insert(mesh.indices.end(), {a, c, b, b, c, d});
+      mesh.indices.insert(mesh.indices.end(), {a, b, c, b, d, c});  // counter-clockwise seen from outside
     }
   return {first_index, static_cast<int>(mesh.indices.size()) - first_index};
 }
