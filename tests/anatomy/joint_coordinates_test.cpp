@@ -5,7 +5,7 @@
 
 using namespace hiplab::anatomy;
 
-TEST_CASE("coordinate names round trip; knee_flexion is an alias of knee") {
+TEST_CASE("coordinate names round trip and knee_flexion is an alias of knee") {
   for (int i = 0; i < kLegCoordCount; ++i) {
     const auto c = static_cast<LegCoord>(i);
     CHECK(find_coord(coord_name(c)) == c);
