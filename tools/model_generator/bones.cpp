@@ -143,7 +143,8 @@ float wing_mid(float x, float y) {
   float z = r[0] * (u - 1) * (u - 2) * 0.5f - r[1] * u * (u - 2) + r[2] * u * (u - 1) * 0.5f;
   // lateral bulge of the gluteal surface = hollow of the iliac fossa on the inside
   const float bx = (x + 0.065f) / 0.05f, by = (y - 0.045f) / 0.04f;
-  z += 0.003f * std::max(0.0f, 1.0f - bx * bx - by * by);
+  const float bump = std::max(0.0f, 1.0f - bx * bx - by * by);
+  z += 0.0055f * bump * bump * (3.0f - 2.0f * bump);  // (iliacus origin stays within ~10 mm of the fossa)
   return z;
 }
 
@@ -169,7 +170,8 @@ float hip_bone(vec3 p, const Morphometry& m) {
                    0.008f * smoothstep(-0.105f, -0.13f, p.x) * smoothstep(-0.02f, 0.02f, p.y);
   t += tm;
   float wing = std::fabs(p.z - (h0 - 0.35f * tm)) / std::sqrt(1 + fx * fx + fy * fy) - 0.5f * t;
-  wing = smax(wing, o2, 0.006f);
+  // the outline cut is rounded over the full thickness (no flat facet where the shell is thick)
+  wing = smax(wing, o2, std::max(0.006f, 1.1f * t));
   float d = wing;
   // spines on the rim: tapered ellipsoids blended in
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.012f, 0.012f, 0.122f), vec3(0.004f, -0.004f, 0.117f), vec3(0, 0, 1), 0.0065f, 0.006f)), 0.008f);  // ASIS
@@ -186,8 +188,9 @@ float hip_bone(vec3 p, const Morphometry& m) {
   // --- pubis and ischium around the obturator foramen ---
   const vec3 iliopubic(-0.05f, -0.063f, 0.066f), pubic_top(-0.036f, -0.08f, 0.02f), pubic_bot(-0.054f, -0.104f, 0.012f);
   const vec3 ischial_tub(-0.116f, -0.104f, 0.046f), ischium_top(-0.114f, -0.072f, 0.06f);
-  float ring = smin(round_cone(p, iliopubic, vec3(-0.046f, -0.076f, 0.032f), 0.0095f, 0.0085f),
-                    round_cone(p, vec3(-0.046f, -0.076f, 0.032f), vec3(-0.036f, -0.079f, 0.016f), 0.0085f, 0.009f), 0.006f);  // superior ramus
+  // superior ramus: a flattened bar (pectineal surface on top), ~18 x 16 mm, bent toward the symphysis
+  float ring = smin(ellipsoid(p, ellipsoid_between(iliopubic + vec3(-0.004f, 0.004f, 0.012f), vec3(-0.044f, -0.078f, 0.026f), vec3(0.4f, 1, 0), 0.008f, 0.0095f)),
+                    ellipsoid(p, ellipsoid_between(vec3(-0.048f, -0.074f, 0.044f), vec3(-0.034f, -0.08f, 0.01f), vec3(0.4f, 1, 0), 0.0085f, 0.009f)), 0.01f);
   ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_top + vec3(0.004f, 0.006f, -0.008f), pubic_bot + vec3(0, -0.002f, -0.004f), vec3(1, 0, 0), 0.011f, 0.0085f)), 0.01f);  // body, symphysis
   // ischiopubic ramus: a flat bar, broad in the plane of the foramen, thin across it
   ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_bot + vec3(0.008f, 0.002f, -0.004f), ischial_tub + vec3(0.006f, -0.006f, -0.004f), vec3(0, 1, 0), 0.0085f, 0.0055f)), 0.01f);
@@ -208,17 +211,27 @@ float hip_bone(vec3 p, const Morphometry& m) {
 
 // ------------------------------------------------------------------------------------- sacrum
 float sacrum(vec3 p, const Morphometry&) {
-  vec3 q(p.x, p.y, std::fabs(p.z));  // bilateral
-  // curved (kyphotic) body, flattened front to back, tapering to the coccyx
-  float d = ellipsoid(q, ellipsoid_between(vec3(-0.098f, 0.078f, 0), vec3(-0.152f, 0.02f, 0), vec3(0, 0, 1), 0.03f, 0.015f));
-  d = smin(d, ellipsoid(q, ellipsoid_between(vec3(-0.14f, 0.036f, 0), vec3(-0.178f, -0.042f, 0), vec3(0, 0, 1), 0.017f, 0.009f)), 0.012f);
-  // alae and the auricular surfaces of the SI joints
-  d = smin(d, ellipsoid(q, ellipsoid_between(vec3(-0.098f, 0.072f, 0.012f), vec3(-0.126f, 0.05f, 0.045f), vec3(0, 1, 0), 0.014f, 0.015f)), 0.012f);
-  d = smin(d, ellipsoid(q, ellipsoid_between(vec3(-0.118f, 0.06f, 0.03f), vec3(-0.138f, 0.016f, 0.045f), vec3(1, 0, 0), 0.014f, 0.007f)), 0.012f);
-  // lateral parts of S2-S4 (piriformis origin on the pelvic surface)
-  d = smin(d, ellipsoid(q, {vec3(-0.146f, 0.008f, 0.017f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.011f, 0.022f, 0.014f)}), 0.01f);
-  // S1 body top: superior endplate, promontory
-  d = smin(d, ellipsoid(q, {vec3(-0.106f, 0.072f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.016f, 0.009f, 0.022f)}), 0.008f);
+  // One smooth wedge, lofted along its kyphotic curve: at each height a cross-section (ellipse in
+  // the transverse plane) whose half-width, front and back were measured on the Gait2392 sacrum
+  // (extents every 16 mm from the S1 endplate at y 0.078 down to the coccyx). Wide alae at S1-S2
+  // (~93 mm across; adult 95-110 mm, Peretz et al. 1998), deepest at S1 with the alae and the
+  // posterior elements, tapering to the apex. The S1 endplate is cut flat, the pelvic surface is
+  // hollowed and a median crest runs down the back.
+  static const float hw[8] = {0.043f, 0.0465f, 0.0465f, 0.04f, 0.031f, 0.024f, 0.015f, 0.008f};
+  static const float xa[8] = {-0.093f, -0.089f, -0.083f, -0.085f, -0.112f, -0.131f, -0.146f, -0.157f};
+  static const float xp[8] = {-0.131f, -0.138f, -0.149f, -0.161f, -0.168f, -0.174f, -0.176f, -0.17f};
+  const float t = (0.078f - p.y) / 0.016f;  // node index
+  const float w = std::max(catmull(hw, 8, t), 0.003f), a = catmull(xa, 8, t), b = catmull(xp, 8, t);
+  const float cx = 0.5f * (a + b), rx = std::max(0.5f * (a - b), 0.003f);
+  const float u = p.z / w, v = (p.x - cx) / rx;
+  float d = (std::sqrt(u * u + v * v) - 1.0f) * std::min(w, rx);
+  // S1 superior endplate, with the alae sloping down on either side of the body
+  d = smax(d, p.y - 0.077f + 0.25f * std::max(std::fabs(p.z) - 0.02f, 0.0f), 0.008f);
+  d = smax(d, -(p.y + 0.04f) + 0.004f * (p.x + 0.165f), 0.006f);  // apex (coccyx joint)
+  // pelvic (anterior) surface: shallow concavity below the promontory, between the alae
+  d = ssub(d, ellipsoid(p, {vec3(-0.07f, 0.01f, 0.0f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.03f, 0.05f, 0.024f)}), 0.01f);
+  // median sacral crest
+  d = smin(d, round_cone(p, vec3(-0.134f, 0.05f, 0.0f), vec3(-0.171f, -0.01f, 0.0f), 0.002f, 0.0035f), 0.008f);
   return d;
 }
 
