@@ -1,5 +1,9 @@
 #include "app/cmd_activations.h"
 
+#include <optional>
+
+#include "app/cmd_drill_moment.h"
+
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -168,6 +172,8 @@ Command add_activations_command(CLI::App& app) {
     double height = 1.75;
     std::string side = "both";
     bool json = false;
+    std::string drill, phase, drill_side = "right";
+    std::optional<double> time_s;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand(
@@ -182,6 +188,10 @@ Command add_activations_command(CLI::App& app) {
   sub->add_option("--mass", o->mass, "Body mass, kg (default 70)");
   sub->add_option("--height", o->height, "Body height, m (default 1.75)");
   sub->add_option("--side", o->side, "left | right | both (default both): which legs to print");
+  sub->add_option("--drill", o->drill, "Analyse a moment of a drill (id, name or file): its pose, posture and loads");
+  sub->add_option("--time", o->time_s, "Seconds into the drill");
+  sub->add_option("--phase", o->phase, "... or the middle of this phase");
+  sub->add_option("--working-side", o->drill_side, "The drill's working side: left or right (default right)");
   sub->add_flag("--json", o->json, "Print JSON instead of text");
   auto run = [o]() -> int {
     auto fail = [](const Error& e) {
@@ -189,6 +199,19 @@ Command add_activations_command(CLI::App& app) {
       return 2;
     };
     BiomechInput in;
+    if (!o->drill.empty()) {
+      // The drill sets pose, posture and loads; --pose, --load and --effort add to them.
+      auto side = parse_side(o->drill_side);
+      if (!side) return fail(side.error());
+      auto moment = resolve_drill_moment(o->drill, o->time_s, o->phase.empty() ? std::nullopt : std::optional(o->phase),
+                                         side.value());
+      if (!moment) return fail(moment.error());
+      in.pose = moment->legs;
+      in.loads = moment->loads;
+      o->posture = std::string(posture_name(moment->posture));
+    } else if (o->time_s || !o->phase.empty()) {
+      return fail(make_error("activations --time/--phase: expected --drill NAME with them"));
+    }
     for (const std::string& p : o->pose)
       if (Status s = parse_pose(p, in.pose); !s) return fail(s.error());
     const auto posture = find_posture(o->posture);

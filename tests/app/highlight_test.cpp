@@ -1,0 +1,103 @@
+// Tests the computed highlighting through the headless renderer: during a clamshell's lift the
+// gluteus medius pixels carry the "working" colour, and at rest (top leg lying on the bottom one)
+// they do not. The activations come from the effort solve, not from a hand-made list.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/headless.h"
+#include "app/paths.h"
+#include "assets/model_loader.h"
+#include "render/gl_context.h"
+#include "scene/body_scene.h"
+#include "session/session.h"
+
+using namespace hiplab;
+
+namespace {
+
+struct Shot {
+  glm::ivec3 rgb;       // sRGB 0..255 at the muscle's middle
+  std::uint32_t picked;  // what is drawn there
+  double activation;
+};
+
+Shot shoot(app::HeadlessSession& hs, const Model& model, ModelHandle handle, session::Session& s, double t, int muscle) {
+  s.playback().scrub(t);
+  s.view.overlay = false;
+  s.view.highlight = HighlightMode::kWorking;
+  session::ComputedFrame frame;
+  session::compute_frame(model, s.current_pose(), s.view, frame);
+  DrawList list;
+  Pose pose = Pose::bind(model);
+  build_frame(model, handle, frame.request, pose, list);
+  // Looking down onto the top (right) hip of the side-lying body, from a little behind.
+  OrbitCamera cam;
+  cam.target = muscle_midpoint(frame.request.body, anatomy::Side::kRight, muscle);
+  cam.yaw = -1.2f;
+  cam.pitch = 1.2f;
+  cam.distance = 0.9f;
+  cam.scene_radius = 1.0f;
+  const int w = 400, h = 400;
+  REQUIRE(hs.renderer().render(list, cam, w, h, 4).ok());
+  const Image img = hs.renderer().read_pixels();
+  const std::uint8_t* p = img.pixel(w / 2, h / 2);
+  Shot shot;
+  shot.rgb = {p[0], p[1], p[2]};
+  shot.picked = hs.renderer().pick(list, cam, w, h, w / 2, h / 2);
+  shot.activation = frame.analysis.leg[0].muscle[static_cast<std::size_t>(muscle)].activation;
+  return shot;
+}
+
+int chroma(glm::ivec3 c) { return std::max({c.r, c.g, c.b}) - std::min({c.r, c.g, c.b}); }
+
+}  // namespace
+
+TEST_CASE("clamshell: gluteus medius pixels carry the working colour during the lift and not at rest") {
+  const std::string path = app::default_model_path();
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("skipped: " << path << " is missing");
+    return;
+  }
+  auto hs = app::HeadlessSession::create(true);
+  REQUIRE(hs.ok());
+  auto model = load_model(path);
+  REQUIRE(model.ok());
+  auto handle = hs.value()->renderer().upload(model.value());
+  REQUIRE(handle.ok());
+  session::Session s;
+  s.load_drills(app::asset_dir() + "/drills", "");
+  const int clam = s.find_drill("clamshell");
+  REQUIRE(clam >= 0);
+  REQUIRE(s.select_drill(clam).ok());
+  const auto* tl = s.timeline();
+  REQUIRE(tl != nullptr);
+  // The first "Rest" (top leg supported) and the end of the first "Open" (knee lifted).
+  const int rest = tl->find_phase_instance("Rest"), open = tl->find_phase_instance("Open");
+  REQUIRE(rest >= 0);
+  REQUIRE(open >= 0);
+  const auto& ri = tl->instances()[static_cast<std::size_t>(rest)];
+  const auto& oi = tl->instances()[static_cast<std::size_t>(open)];
+  const int gmed = *anatomy::find_muscle("glut_med3");
+  // Gluteus maximus lies over the back of gluteus medius: hide it, as a teacher would to show it.
+  for (const char* name : {"glut_max1", "glut_max2", "glut_max3"})
+    for (auto& side : s.view.visibility) side[static_cast<std::size_t>(*anatomy::find_muscle(name))] = session::MuscleVisibility::kHidden;
+
+  const Shot lift = shoot(*hs.value(), model.value(), handle.value(), s, oi.start_s + oi.duration_s * 0.95, gmed);
+  const Shot at_rest = shoot(*hs.value(), model.value(), handle.value(), s, ri.start_s + ri.duration_s * 0.5, gmed);
+  INFO("lift rgb " << lift.rgb.r << "," << lift.rgb.g << "," << lift.rgb.b << " activation " << lift.activation);
+  INFO("rest rgb " << at_rest.rgb.r << "," << at_rest.rgb.g << "," << at_rest.rgb.b << " activation " << at_rest.activation);
+  // The solve: working during the lift (DiStefano 2009: gluteus medius ~40% MVIC in a clamshell),
+  // nothing to hold at rest.
+  CHECK(lift.activation > 0.2);
+  CHECK(at_rest.activation < 0.02);
+  // The pixel at the muscle's middle is that muscle in both shots.
+  CHECK(lift.picked == muscle_pick_id(anatomy::Side::kRight, gmed));
+  CHECK(at_rest.picked == muscle_pick_id(anatomy::Side::kRight, gmed));
+  // Working: a saturated warm colour of the effort map (inferno). At rest: muted and greyish.
+  CHECK(chroma(lift.rgb) > 80);
+  CHECK(lift.rgb.r > lift.rgb.b);
+  CHECK(chroma(at_rest.rgb) < 45);
+  CHECK(gl_error_count() == 0);
+}
