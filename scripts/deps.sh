@@ -10,6 +10,10 @@ hiplab_install_deps() {
   while read -r want; do
     want="${want%%#*}"; want="${want//[[:space:]]/}"
     [[ -z "$want" ]] && continue
+    # Node.js may come from elsewhere than Debian (the machine image's own); any working one will do,
+    # and installing Debian's npm over it would conflict.
+    if [[ "$want" == "nodejs" ]] && command -v node >/dev/null; then continue; fi
+    if [[ "$want" == "npm" ]] && command -v npm >/dev/null; then continue; fi
     if ! dpkg-query -W -f='${Status}' "$want" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$want")
     fi
