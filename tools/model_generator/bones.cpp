@@ -93,14 +93,14 @@ float femur(vec3 p, const Morphometry& m) {
   // greater trochanter: grows up from the lateral shaft, apex posterior-superior (its posterior
   // border overhangs the intertrochanteric crest; top ~1 cm below the head centre)
   Ellipsoid gt = ellipsoid_between(vec3(-0.014f, -0.06f, 0.045f), vec3(-0.024f, -0.004f, 0.048f), vec3(0, 0, 1), 0.0125f, 0.0135f);
-  d = smin(d, ellipsoid(p, gt), 0.016f);
+  d = smin(d, ellipsoid(p, gt), 0.022f);
   Ellipsoid gt_tip = ellipsoid_between(vec3(-0.018f, -0.016f, 0.043f), vec3(-0.028f, -0.004f, 0.038f), vec3(0, 0, 1), 0.0075f, 0.0075f);
   d = smin(d, ellipsoid(p, gt_tip), 0.01f);
   // lesser trochanter: posteromedial, pointing back and in
   Ellipsoid lt = ellipsoid_between(vec3(-0.006f, -0.058f, 0.028f), vec3(-0.025f, -0.066f, 0.018f), vec3(0, 1, 0), 0.008f, 0.007f);
   d = smin(d, ellipsoid(p, lt), 0.014f);
   // intertrochanteric crest (posterior ridge GT -> LT) and line (anterior, faint)
-  d = smin(d, capsule(p, vec3(-0.025f, -0.014f, 0.044f), vec3(-0.023f, -0.056f, 0.027f), 0.0065f), 0.012f);
+  d = smin(d, capsule(p, vec3(-0.025f, -0.014f, 0.044f), vec3(-0.023f, -0.056f, 0.027f), 0.0065f), 0.016f);
   d = smin(d, capsule(p, vec3(0.0f, -0.03f, 0.046f), vec3(-0.002f, -0.064f, 0.03f), 0.003f), 0.008f);
   // linea aspera: posterior ridge along the middle third
   d = smin(d, capsule(p, cl[2] + vec3(-R * 0.8f, 0, 0), cl[4] + vec3(-R * 0.8f, 0, 0), 0.003f), 0.01f);
@@ -117,12 +117,12 @@ float femur(vec3 p, const Morphometry& m) {
   // anterior trochlear ridges (lateral one higher and more prominent)
   cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.021f, -0.375f, 0.014f), vec3(0.023f, -0.405f, 0.016f), vec3(1, 0, 0), 0.0105f, 0.012f)));
   cond = std::min(cond, ellipsoid(p, ellipsoid_between(vec3(0.02f, -0.382f, -0.014f), vec3(0.021f, -0.408f, -0.016f), vec3(1, 0, 0), 0.0095f, 0.011f)));
-  d = smin(d, cond, 0.02f);
+  d = smin(d, cond, 0.026f);
   // epicondyles
   d = smin(d, ellipsoid(p, {vec3(0.0f, -0.402f, -0.031f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.012f, 0.012f, 0.006f)}), 0.01f);
   d = smin(d, ellipsoid(p, {vec3(0.0f, -0.4f, 0.032f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.011f, 0.011f, 0.005f)}), 0.01f);
   // patellar groove (trochlea) and intercondylar notch
-  d = ssub(d, capsule(p, vec3(0.037f, -0.372f, 0.001f), vec3(0.03f, -0.414f, 0.001f), 0.008f), 0.006f);
+  d = ssub(d, capsule(p, vec3(0.039f, -0.38f, 0.001f), vec3(0.032f, -0.414f, 0.001f), 0.009f), 0.01f);
   d = ssub(d, capsule(p, vec3(-0.036f, -0.432f, 0.0f), vec3(-0.008f, -0.429f, 0.0f), 0.0075f), 0.006f);
   return d;
 }
@@ -254,11 +254,13 @@ float tibia(vec3 p, const Morphometry& m) {
   d = smin(d, ellipsoid(p, {vec3(-0.002f, -0.037f, 0.004f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.01f, 0.006f, 0.007f)}), 0.006f);
   // shaft: triangular in section: a posterior body plus the anterior border (crest), which is
   // prominent below the tuberosity and fades distally
-  const vec3 t0(0.0f, -0.07f, 0.003f), t1(0.002f, -0.2f, 0.003f), t2(0.004f, -0.33f, 0.004f), t3(0.004f, -0.395f, 0.003f);
-  float shaft = std::min({round_cone(p, t0, t1, 0.021f, 0.012f), round_cone(p, t1, t2, 0.012f, 0.0115f), round_cone(p, t2, t3, 0.0115f, 0.018f)});
-  const vec3 c0(0.029f, -0.1f, 0.003f), c1(0.024f, -0.165f, 0.003f), c2(0.018f, -0.25f, 0.004f), c3(0.016f, -0.34f, 0.004f);
-  float crest = std::min({round_cone(p, c0, c1, 0.007f, 0.005f), round_cone(p, c1, c2, 0.005f, 0.004f), round_cone(p, c2, c3, 0.004f, 0.005f)});
-  shaft = smin(shaft, crest, 0.016f);
+  const vec3 t0(0.0f, -0.07f, 0.003f), t1(0.002f, -0.2f, 0.003f), t2(0.004f, -0.3f, 0.004f), t3(0.004f, -0.395f, 0.003f);
+  float shaft = std::min({round_cone(p, t0, t1, 0.021f, 0.012f), round_cone(p, t1, t2, 0.012f, 0.0115f), round_cone(p, t2, t3, 0.0115f, 0.017f)});
+  // the anterior border: a thick rounded ridge overlapping the body, so the section is triangular
+  // with no groove beside it
+  const vec3 c0(0.022f, -0.1f, 0.003f), c1(0.0165f, -0.165f, 0.003f), c2(0.012f, -0.25f, 0.004f), c3(0.008f, -0.388f, 0.003f);
+  float crest = std::min({round_cone(p, c0, c1, 0.014f, 0.0125f), round_cone(p, c1, c2, 0.0125f, 0.01f), round_cone(p, c2, c3, 0.01f, 0.0145f)});
+  shaft = smin(shaft, crest, 0.01f);
   d = smin(d, shaft, 0.022f);
   // medial and lateral metaphysis flares (pes anserinus area medially, fibular facet laterally)
   d = smin(d, ellipsoid(p, {vec3(0.01f, -0.078f, -0.004f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.018f, 0.024f, 0.015f)}), 0.012f);
@@ -268,7 +270,7 @@ float tibia(vec3 p, const Morphometry& m) {
   // tibial tuberosity
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(0.029f, -0.062f, 0.005f), vec3(0.029f, -0.1f, 0.003f), vec3(1, 0, 0), 0.008f, 0.011f)), 0.012f);
   // distal end and the medial malleolus
-  d = smin(d, ellipsoid(p, {vec3(0.004f, -0.403f, 0.003f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.026f, 0.012f, 0.022f)}), 0.012f);
+  d = smin(d, ellipsoid(p, {vec3(0.004f, -0.403f, 0.003f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.026f, 0.014f, 0.022f)}), 0.02f);
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(0.006f, -0.385f, -0.018f), vec3(0.008f, -0.422f, -0.02f), vec3(0, 0, 1), 0.006f, 0.011f)), 0.01f);
   // fibular notch (lateral, distal)
   d = ssub(d, capsule(p, vec3(-0.008f, -0.38f, 0.032f), vec3(-0.008f, -0.42f, 0.032f), 0.009f), 0.004f);
