@@ -174,10 +174,10 @@ float hip_bone(vec3 p, const Morphometry& m) {
   wing = smax(wing, o2, std::max(0.006f, 1.1f * t));
   float d = wing;
   // spines on the rim: tapered ellipsoids blended in
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.012f, 0.012f, 0.122f), vec3(0.004f, -0.004f, 0.117f), vec3(0, 0, 1), 0.0065f, 0.006f)), 0.008f);  // ASIS
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.022f, 0.022f, 0.123f), vec3(0.004f, -0.004f, 0.117f), vec3(0, 0, 1), 0.0055f, 0.005f)), 0.012f);  // ASIS
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.03f, -0.012f, 0.104f), vec3(-0.024f, -0.024f, 0.103f), vec3(0, 0, 1), 0.006f, 0.006f)), 0.008f);   // AIIS
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.126f, 0.046f, 0.062f), vec3(-0.142f, 0.03f, 0.058f), vec3(0, 0, 1), 0.0075f, 0.008f)), 0.008f); // PSIS
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.04f, 0.06f, 0.131f), vec3(-0.015f, 0.028f, 0.13f), vec3(0, 0, 1), 0.006f, 0.004f)), 0.01f);    // iliac tubercle
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.12f, 0.054f, 0.062f), vec3(-0.142f, 0.03f, 0.058f), vec3(0, 0, 1), 0.0065f, 0.0065f)), 0.012f); // PSIS
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.042f, 0.062f, 0.126f), vec3(-0.015f, 0.028f, 0.126f), vec3(0, 0, 1), 0.005f, 0.0035f)), 0.012f);    // iliac tubercle
   // --- acetabulum: a cup opening laterally, anteriorly and down ---
   const double inc = dm::deg(m.acetabular_inclination_deg), av = dm::deg(m.acetabular_anteversion_deg);
   vec3 o(float(dm::sin(inc) * dm::sin(av)), float(-dm::cos(inc)), float(dm::sin(inc) * dm::cos(av)));
