@@ -10,5 +10,6 @@ out vec4 o_color;
 void main() {
   vec3 n = normalize(v_normal);
   float facing = abs(dot(n, normalize(u_eye - v_world)));
-  o_color = vec4(u_color.rgb * (0.75 + 0.35 * n.y), u_color.a * (1.6 - facing));
+  float rim = 1.0 - facing;
+  o_color = vec4(u_color.rgb * (0.7 + 0.35 * n.y), clamp(u_color.a * (0.6 + 2.2 * rim * rim), 0.0, 1.0));
 }

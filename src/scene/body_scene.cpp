@@ -59,7 +59,8 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     const bool is_skin = name.rfind("skin", 0) == 0;
     d.cull_back = true;  // generated bones and skin are closed and wound outward
     if (is_skin) {
-      d.tint.a = options.skin_alpha;
+      d.tint = glm::vec4(0.85f, 0.6f, 0.48f, options.skin_alpha);  // a warm skin tone that reads on the slate
+      d.use_tint_only = true;
       d.simple_shading = true;
       d.casts_shadow = true;
       d.pick_id = 0;

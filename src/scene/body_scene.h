@@ -32,7 +32,7 @@ struct BodySceneOptions {
   bool show_bones = true;
   bool show_muscles = true;
   bool show_skin = true;
-  float skin_alpha = 0.2f;  // faint translucent body surface
+  float skin_alpha = 0.3f;  // faint translucent body surface
   std::array<std::array<MuscleLook, anatomy::kMuscleCount>, anatomy::kSideCount> muscles{};
   bool floor = true;
   bool transparent_background = false;

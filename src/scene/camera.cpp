@@ -69,10 +69,19 @@ void OrbitCamera::zoom_toward(float factor, glm::vec2 cursor_ndc, float aspect) 
 
 void OrbitCamera::frame(const Aabb& box, float aspect) {
   target = box.centre();
-  const float radius = std::max(0.5f * glm::length(box.size()), 1e-3f);
-  scene_radius = radius;
-  const float half_fov = 0.5f * std::min(fov_y, 2.0f * std::atan(std::tan(0.5f * fov_y) * std::max(aspect, 1e-3f)));
-  distance = radius / std::sin(half_fov) * 1.02f;
+  scene_radius = std::max(0.5f * glm::length(box.size()), 1e-3f);
+  // The nearest distance at which every corner of the box is inside the view from this direction
+  // (tighter than the bounding sphere, so a lying body fills a wide view), with a 6% margin.
+  const float tan_y = std::tan(0.5f * fov_y), tan_x = tan_y * std::max(aspect, 1e-3f);
+  const glm::vec3 r = right(), u = up(), toward_eye = -forward();
+  float d = 1e-3f;
+  for (int i = 0; i < 8; ++i) {
+    const glm::vec3 corner((i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y, (i & 4) ? box.max.z : box.min.z);
+    const glm::vec3 c = corner - target;
+    const float z = glm::dot(c, toward_eye);
+    d = std::max({d, z + std::fabs(glm::dot(c, r)) / tan_x, z + std::fabs(glm::dot(c, u)) / tan_y});
+  }
+  distance = std::max(d * 1.06f, kMinDistance);
 }
 
 void OrbitCamera::set_preset(ViewPreset preset) {

@@ -86,7 +86,7 @@ struct Floor {
   float height = 0.0f;           // world y of the floor plane
   glm::vec2 centre{0.0f};        // world (x, z) of the disc's centre
   float radius = 2.0f;           // drawn disc radius (fades out), metres
-  glm::vec4 color{0.7f, 0.71f, 0.72f, 1.0f};
+  glm::vec4 color{0.34f, 0.36f, 0.39f, 1.0f};
   float shadow_strength = 0.65f; // darkest contact shadow, 0..1
   float shadow_reach = 0.35f;    // height above the floor at which the shadow has faded, metres
 };
@@ -105,7 +105,7 @@ struct DrawList {
   bool plain = false;
   Floor floor;
   Lighting lighting;
-  glm::vec4 clear_color{0.8f, 0.82f, 0.85f, 1.0f};  // linear; alpha 0 = transparent background
+  glm::vec4 clear_color{0.2f, 0.225f, 0.26f, 1.0f};  // linear (a soft slate); alpha 0 = transparent background
 
   void clear() {
     meshes.clear();
