@@ -164,7 +164,7 @@ TEST_CASE("file: deterministic, equal to the committed assets/models/hiplab_body
   CHECK(std::string(json.begin(), json.end()) == now);
 }
 
-TEST_CASE("file: at most 10 MB and 400k triangles; left and right bones are mirror images") {
+TEST_CASE("file: at most 10 MB and 400k triangles, left and right bones are mirror images") {
   std::printf("  %zu bytes, %zu triangles (skin %zu), %zu muscle path nodes\n", model().glb.size(), model().report.total_triangles,
               model().report.skin_triangles, model().report.muscle_nodes);
   CHECK(model().glb.size() <= 10u * 1000u * 1000u);
