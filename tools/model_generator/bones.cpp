@@ -204,8 +204,8 @@ float hip_bone(vec3 p, const Morphometry& m) {
   d = ssub(d, sphere(p, C, ra), 0.003f);
   d = ssub(d, sphere(p, C - o * 0.016f, 0.0125f), 0.003f);
   vec3 down = glm::normalize(vec3(0, -1, 0) - o * glm::dot(vec3(0, -1, 0), o));
-  vec3 nd = glm::normalize(down * 0.85f + o * 0.5f);
-  d = ssub(d, capsule(p, C + nd * 0.012f, C + nd * 0.05f, 0.0075f), 0.003f);
+  vec3 nd = glm::normalize(down - o * 0.15f);  // in the rim plane, toward its lowest point
+  d = ssub(d, capsule(p, C + nd * 0.026f, C + nd * 0.06f, 0.011f), 0.005f);  // acetabular notch (~22 mm wide), open to the foramen
   return d;
 }
 
