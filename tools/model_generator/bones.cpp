@@ -169,7 +169,17 @@ float hip_bone(vec3 p, const Morphometry& m) {
   const float tm = 0.014f * smoothstep(0.02f, -0.035f, p.y) * smoothstep(-0.01f, -0.045f, p.x) +
                    0.008f * smoothstep(-0.105f, -0.13f, p.x) * smoothstep(-0.02f, 0.02f, p.y);
   t += tm;
-  float wing = std::fabs(p.z - (h0 - 0.35f * tm)) / std::sqrt(1 + fx * fx + fy * fy) - 0.5f * t;
+  // arcuate line (pelvic brim): a low ridge on the inner surface from the auricular surface toward
+  // the iliopubic eminence, made by thickening the shell medially along a band
+  float brim = 0.0f;
+  {
+    const vec2 b0(-0.118f, 0.022f), b1(-0.062f, -0.042f), q2(p.x, p.y);
+    const vec2 e = b1 - b0;
+    const float h = std::clamp(glm::dot(q2 - b0, e) / glm::dot(e, e), 0.0f, 1.0f);
+    brim = 0.0045f * smoothstep(0.0f, 0.3f, h) * (1.0f - smoothstep(0.0f, 0.008f, glm::length(q2 - b0 - e * h)));
+  }
+  t += brim;
+  float wing = std::fabs(p.z - (h0 - 0.35f * tm - 0.5f * brim)) / std::sqrt(1 + fx * fx + fy * fy) - 0.5f * t;
   // the outline cut is rounded over the full thickness (no flat facet where the shell is thick)
   wing = smax(wing, o2, std::max(0.006f, 1.1f * t));
   float d = wing;
@@ -194,12 +204,12 @@ float hip_bone(vec3 p, const Morphometry& m) {
   ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_top + vec3(0.004f, 0.006f, -0.008f), pubic_bot + vec3(0, -0.002f, -0.004f), vec3(1, 0, 0), 0.011f, 0.0085f)), 0.01f);  // body, symphysis
   // ischiopubic ramus: a flat bar, broad in the plane of the foramen, thin across it
   ring = smin(ring, ellipsoid(p, ellipsoid_between(pubic_bot + vec3(0.008f, 0.002f, -0.004f), ischial_tub + vec3(0.006f, -0.006f, -0.004f), vec3(0, 1, 0), 0.0085f, 0.0055f)), 0.01f);
-  ring = smin(ring, round_cone(p, ischium_top, ischial_tub, 0.013f, 0.012f), 0.01f);    // ischium body
-  ring = smin(ring, ellipsoid(p, ellipsoid_between(vec3(-0.102f, -0.11f, 0.046f), vec3(-0.134f, -0.083f, 0.056f), vec3(0, 0, 1), 0.011f, 0.01f)), 0.01f);  // tuberosity
+  ring = smin(ring, round_cone(p, ischium_top, ischial_tub, 0.014f, 0.0135f), 0.01f);    // ischium body
+  ring = smin(ring, ellipsoid(p, ellipsoid_between(vec3(-0.1f, -0.111f, 0.046f), vec3(-0.13f, -0.086f, 0.056f), vec3(0, 0, 1), 0.012f, 0.0095f)), 0.016f);  // tuberosity
   d = smin(d, ring, 0.01f);
   // posterior column down from the sciatic notch, and the ischial spine
   d = smin(d, round_cone(p, vec3(-0.088f, -0.028f, 0.068f), vec3(-0.114f, -0.072f, 0.06f), 0.013f, 0.013f), 0.012f);
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.112f, -0.062f, 0.062f), vec3(-0.13f, -0.066f, 0.05f), vec3(0, 1, 0), 0.006f, 0.0045f)), 0.007f);
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.11f, -0.062f, 0.062f), vec3(-0.13f, -0.066f, 0.05f), vec3(0, 1, 0), 0.0055f, 0.004f)), 0.01f);
   // socket: lunate surface, acetabular fossa (deeper floor) and the inferior notch
   d = ssub(d, sphere(p, C, ra), 0.003f);
   d = ssub(d, sphere(p, C - o * 0.016f, 0.0125f), 0.003f);
