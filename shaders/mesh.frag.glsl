@@ -4,6 +4,7 @@
 in vec3 v_world;
 in vec3 v_normal;
 in vec2 v_uv;
+in float v_ao;  // baked ambient occlusion (1 = open)
 
 uniform vec4 u_color;
 uniform bool u_has_texture;
@@ -38,7 +39,8 @@ void main() {
   float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
   float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * 0.12;
   vec3 ambient = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.y);
-  vec3 color = base.rgb * (ambient + u_key_color * diffuse) + u_key_color * spec + vec3(rim);
+  // Occlusion darkens the ambient fully and the key light a little (soft contact shadows in creases).
+  vec3 color = base.rgb * (ambient * v_ao + u_key_color * diffuse * mix(1.0, v_ao, 0.5)) + u_key_color * spec * v_ao + vec3(rim);
   color = color / (1.0 + 0.12 * color);  // gentle shoulder instead of hard clipping
   o_color = vec4(color, base.a);
 }

@@ -6,6 +6,7 @@ layout(location = 1) in vec3 a_normal;
 layout(location = 2) in vec2 a_uv;
 layout(location = 3) in uvec4 a_joints;
 layout(location = 4) in vec4 a_weights;
+layout(location = 5) in float a_ao;
 
 uniform mat4 u_view_proj;
 uniform mat4 u_model;
@@ -15,6 +16,7 @@ layout(std140) uniform Bones { mat4 u_bones[256]; };
 out vec3 v_world;
 out vec3 v_normal;
 out vec2 v_uv;
+out float v_ao;
 
 void main() {
   mat4 m = u_model;
@@ -28,5 +30,6 @@ void main() {
   // and saves a per-vertex matrix inverse (which matters on a software renderer).
   v_normal = mat3(m) * a_normal;
   v_uv = a_uv;
+  v_ao = a_ao;
   gl_Position = u_view_proj * world;
 }

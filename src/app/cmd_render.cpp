@@ -13,6 +13,7 @@
 #include "app/cmd_drill_moment.h"
 #include "scene/body_pose.h"
 #include "session/view_state.h"
+#include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
 
 namespace hiplab::app {
@@ -124,6 +125,7 @@ Command add_render_command(CLI::App& app) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
       return 1;
     }
+    bake_ambient_occlusion(model.value());
     auto session = HeadlessSession::create();
     if (!session) {
       std::fprintf(stderr, "error: %s\n", session.error().message.c_str());

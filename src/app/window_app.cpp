@@ -16,6 +16,7 @@
 
 #include "anatomy/muscle_data.h"
 #include "app/paths.h"
+#include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
 #include "assets/settings.h"
@@ -169,6 +170,7 @@ bool open_model(App& app, const std::string& path) {
     app.ui.message_is_error = true;
     return false;
   }
+  bake_ambient_occlusion(loaded.value());
   simplify_for_display(loaded.value());  // lighter bones for a software renderer (assets/model_lod.h)
   auto handle = app.renderer->upload(loaded.value());
   if (!handle) {

@@ -31,6 +31,7 @@ struct Vertex {
   glm::vec2 uv{0.0f};
   glm::u16vec4 joints{0};   // indices into Mesh::joint_nodes
   glm::vec4 weights{0.0f};  // sum 1 for skinned meshes, all 0 for rigid ones
+  float ao = 1.0f;          // baked ambient occlusion, 1 = open (assets/ambient_occlusion.h)
 };
 
 struct MorphTarget {
