@@ -79,15 +79,28 @@ float femur(vec3 p, const Morphometry& m) {
   // mid-shaft centres measured on the Gait2392 femur (side and front extents every 5 cm). Cross
   // section slightly wider than deep (mid-shaft ~27 x 23 mm ML x AP; Noble et al. 1988): two round
   // cones offset +-dz along z, blended.
-  static const vec3 cl[7] = {{-0.012f, -0.04f, 0.041f}, {-0.003f, -0.087f, 0.037f}, {0.0125f, -0.157f, 0.0305f}, {0.0195f, -0.207f, 0.0265f},
-                             {0.0225f, -0.257f, 0.0205f}, {0.0215f, -0.307f, 0.0135f}, {0.02f, -0.345f, 0.009f}};
+  static const float clx[7] = {-0.012f, -0.003f, 0.0125f, 0.0195f, 0.0225f, 0.0215f, 0.02f};
+  static const float cly[7] = {-0.04f, -0.087f, -0.157f, -0.207f, -0.257f, -0.307f, -0.345f};
+  static const float clz[7] = {0.041f, 0.037f, 0.0305f, 0.0265f, 0.0205f, 0.0135f, 0.009f};
   static const float cr[7] = {1.2f, 1.05f, 1.0f, 0.94f, 0.95f, 1.0f, 1.06f};
   // distally the shaft widens side to side only, into the metaphysis (Mahfouz 2012)
   const vec3 dz(0, 0, float(m.femur_shaft_ml_excess_m) * 0.5f + 0.007f * smoothstep(-0.28f, -0.36f, p.y));
+  // swept along a Catmull-Rom curve through the centres (3 short cones per span: no creases)
+  constexpr int kSub = 3, kN = 6 * kSub + 1;
+  struct Sweep { vec3 c[kN]; float r[kN]; };
+  static const Sweep sw = [] {
+    Sweep w{};
+    for (int k = 0; k < kN; ++k) {
+      const float tt = float(k) / kSub;
+      w.c[k] = vec3(catmull(clx, 7, tt), catmull(cly, 7, tt), catmull(clz, 7, tt));
+      w.r[k] = catmull(cr, 7, tt);
+    }
+    return w;
+  }();
   float shaft = 1e9f;
-  for (int i = 0; i + 1 < 7; ++i)
-    shaft = std::min(shaft, smin(round_cone(p - dz, cl[i], cl[i + 1], R * cr[i], R * cr[i + 1]),
-                                 round_cone(p + dz, cl[i], cl[i + 1], R * cr[i], R * cr[i + 1]), 0.004f));
+  for (int k = 0; k + 1 < kN; ++k)
+    shaft = std::min(shaft, smin(round_cone(p - dz, sw.c[k], sw.c[k + 1], R * sw.r[k], R * sw.r[k + 1]),
+                                 round_cone(p + dz, sw.c[k], sw.c[k + 1], R * sw.r[k], R * sw.r[k + 1]), 0.004f));
   (void)f;
   d = smin(d, shaft, 0.02f);
   // greater trochanter: grows up from the lateral shaft, apex posterior-superior (its posterior
@@ -103,7 +116,11 @@ float femur(vec3 p, const Morphometry& m) {
   d = smin(d, capsule(p, vec3(-0.025f, -0.014f, 0.044f), vec3(-0.023f, -0.056f, 0.027f), 0.0065f), 0.016f);
   d = smin(d, capsule(p, vec3(0.0f, -0.03f, 0.046f), vec3(-0.002f, -0.064f, 0.03f), 0.003f), 0.008f);
   // linea aspera: posterior ridge along the middle third
-  d = smin(d, capsule(p, cl[2] + vec3(-R * 0.8f, 0, 0), cl[4] + vec3(-R * 0.8f, 0, 0), 0.003f), 0.01f);
+  {  // a ridge that rises from the shaft and fades out at both ends (no ring where it stops)
+    const vec3 back(-R * 0.78f, 0, 0);
+    const vec3 la0 = sw.c[4] + back, la1 = sw.c[9] + back, la2 = sw.c[14] + back;
+    d = smin(d, std::min(round_cone(p, la0, la1, 0.0008f, 0.0035f), round_cone(p, la1, la2, 0.0035f, 0.0008f)), 0.008f);
+  }
   // distal metaphysis flaring into the condyles
   const float cw = float(m.femur_condyle_width_m);
   // (the shaft widens into it over its last 8 cm: Mahfouz 2012 distal femur ML/AP ratios)
