@@ -206,6 +206,10 @@ bool open_model(App& app, const std::string& path) {
 void on_scroll(GLFWwindow*, double, double dy) {
   if (g_app) g_app->pending_scroll += static_cast<float>(dy);
 }
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+  if (g_app && (action == GLFW_PRESS || action == GLFW_REPEAT))
+    g_app->ui.keys_pressed.emplace_back(key, ((mods & GLFW_MOD_SHIFT) ? 1 : 0) | ((mods & GLFW_MOD_CONTROL) ? 2 : 0));
+}
 void on_drop(GLFWwindow*, int count, const char** paths) {
   if (g_app && count > 0) g_app->dropped.emplace_back(paths[0]);
 }
@@ -467,7 +471,8 @@ int run_window_app(const WindowOptions& options) {
     }
     app.renderer = std::move(renderer.value());
     app.ui.renderer_name = gl_description();
-    glfwSetScrollCallback(window, on_scroll);  // before ImGui, which chains to it
+    glfwSetScrollCallback(window, on_scroll);  // before ImGui, which chains to them
+    glfwSetKeyCallback(window, on_key);
     glfwSetDropCallback(window, on_drop);
 
     IMGUI_CHECKVERSION();

@@ -728,53 +728,59 @@ void setup_fonts(float scale) {
 
 void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a) {
   ImGuiIO& io = ImGui::GetIO();
+  const std::vector<std::pair<int, int>> keys = std::move(ui.keys_pressed);
+  ui.keys_pressed.clear();
   if (io.WantTextInput) return;
-  const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
-  auto pressed = [](int k, bool repeat = false) { return ImGui::IsKeyPressed(k, repeat); };
-  if (ctrl) {
-    if (pressed(key('Q'))) a.quit = true;
-    if (pressed(key('Z'))) shift ? s.redo() : s.undo();
-    if (pressed(key('P'))) ui.screenshot_open = true;
-    if (pressed(key('O'))) ui.browser_open = true;
-    return;
-  }
-  if (pressed(kKeyF1)) ui.show_help = !ui.show_help;
-  if (pressed(kKeyF5)) ui.presentation = !ui.presentation;
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-    if (ui.show_help) ui.show_help = false;
-    else if (ui.screenshot_open) ui.screenshot_open = false;
-    else s.view.selected_muscle.reset();
-  }
-  if (s.timeline()) {
-    motion::Playback& pb = s.playback();
-    if (pressed(ImGui::GetKeyIndex(ImGuiKey_Space))) {
-      s.set_mode(session::Mode::kDrill);
-      pb.toggle();
+  constexpr int kShift = 1, kCtrl = 2;
+  // Key codes are GLFW's (letters are their ASCII capitals; see the constants above).
+  constexpr int kSpace = 32, kEscape = 256, kRight = 262, kLeft = 263, kPageUp = 266, kPageDown = 267, kHome = 268;
+  for (const auto& [k, mods] : keys) {
+    const bool ctrl = (mods & kCtrl) != 0, shift = (mods & kShift) != 0;
+    if (ctrl) {
+      if (k == key('Q')) a.quit = true;
+      if (k == key('Z')) shift ? s.redo() : s.undo();
+      if (k == key('P')) ui.screenshot_open = true;
+      if (k == key('O')) ui.browser_open = true;
+      continue;
     }
-    if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) pb.step(1), s.set_mode(session::Mode::kDrill);
-    if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true)) pb.step(-1), s.set_mode(session::Mode::kDrill);
-    if (pressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) pb.next_phase(), s.set_mode(session::Mode::kDrill);
-    if (pressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) pb.previous_phase(), s.set_mode(session::Mode::kDrill);
+    if (k == kKeyF1) ui.show_help = !ui.show_help;
+    if (k == kKeyF5) ui.presentation = !ui.presentation;
+    if (k == kEscape) {
+      if (ui.show_help) ui.show_help = false;
+      else if (ui.screenshot_open) ui.screenshot_open = false;
+      else s.view.selected_muscle.reset();
+    }
+    if (s.timeline()) {
+      motion::Playback& pb = s.playback();
+      if (k == kSpace) {
+        s.set_mode(session::Mode::kDrill);
+        pb.toggle();
+      }
+      if (k == kRight) pb.step(1), s.set_mode(session::Mode::kDrill);
+      if (k == kLeft) pb.step(-1), s.set_mode(session::Mode::kDrill);
+      if (k == kPageDown) pb.next_phase(), s.set_mode(session::Mode::kDrill);
+      if (k == kPageUp) pb.previous_phase(), s.set_mode(session::Mode::kDrill);
+    }
+    if (k == key('S')) {
+      s.set_side(s.side() == Side::kRight ? Side::kLeft : Side::kRight);
+      a.settings_changed = true;
+    }
+    if (k == key('W')) {
+      s.view.highlight = s.view.highlight == HighlightMode::kWorking ? HighlightMode::kStretched : HighlightMode::kWorking;
+      a.settings_changed = true;
+    }
+    if (k == key('O')) s.view.overlay = !s.view.overlay, a.settings_changed = true;
+    if (k == key('K')) s.view.show_skin = !s.view.show_skin, a.settings_changed = true;
+    if (k == key('L')) ui.show_labels = !ui.show_labels, a.settings_changed = true;
+    if (k == key('R')) s.reset_pose();
+    const CameraRequest views[] = {CameraRequest::kFront, CameraRequest::kBack, CameraRequest::kLeft, CameraRequest::kRight,
+                                   CameraRequest::kTop};
+    for (int i = 0; i < 5; ++i)
+      if (k == '1' + i) a.camera = views[i];
+    if (k == key('C')) a.camera = CameraRequest::kWorkingHip;
+    if (k == key('F')) a.camera = CameraRequest::kFrame;
+    if (k == kHome) a.camera = CameraRequest::kReset;
   }
-  if (pressed(key('S'))) {
-    s.set_side(s.side() == Side::kRight ? Side::kLeft : Side::kRight);
-    a.settings_changed = true;
-  }
-  if (pressed(key('W'))) {
-    s.view.highlight = s.view.highlight == HighlightMode::kWorking ? HighlightMode::kStretched : HighlightMode::kWorking;
-    a.settings_changed = true;
-  }
-  if (pressed(key('O'))) s.view.overlay = !s.view.overlay, a.settings_changed = true;
-  if (pressed(key('K'))) s.view.show_skin = !s.view.show_skin, a.settings_changed = true;
-  if (pressed(key('L'))) ui.show_labels = !ui.show_labels, a.settings_changed = true;
-  if (pressed(key('R'))) s.reset_pose();
-  const CameraRequest views[] = {CameraRequest::kFront, CameraRequest::kBack, CameraRequest::kLeft, CameraRequest::kRight,
-                                 CameraRequest::kTop};
-  for (int i = 0; i < 5; ++i)
-    if (pressed('1' + i)) a.camera = views[i];
-  if (pressed(key('C'))) a.camera = CameraRequest::kWorkingHip;
-  if (pressed(key('F'))) a.camera = CameraRequest::kFrame;
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Home))) a.camera = CameraRequest::kReset;
 }
 
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,

@@ -45,6 +45,10 @@ struct UiState {
   bool browser_open = false;
   std::string browser_dir;
   float ui_scale = 1.0f;
+  // Key presses since the last frame, from the window's key callback: (key code, modifier bits
+  // 1 shift, 2 ctrl). Collected there because on a slow software renderer a quick tap can go down
+  // and up between two frames, which Dear ImGui 1.86's key state would miss.
+  std::vector<std::pair<int, int>> keys_pressed;
   double last_mouse_move_time = 0.0;
   glm::vec2 mouse{0.0f};
   glm::vec2 viewport{1.0f};
