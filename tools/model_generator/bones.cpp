@@ -149,9 +149,9 @@ float femur(vec3 p, const Morphometry& m) {
 // wing's outline in the sagittal plane; thicker at the rim and toward the acetabulum.
 float wing_mid(float x, float y) {
   static const float zs[3][5] = {
-      {0.112f, 0.098f, 0.086f, 0.066f, 0.062f},  // y = -0.03 (ilium body above the acetabulum)
-      {0.124f, 0.124f, 0.094f, 0.066f, 0.06f},  // y =  0.03
-      {0.122f, 0.118f, 0.096f, 0.064f, 0.056f},  // y =  0.095 (crest: S-bend in the top view)
+      {0.112f, 0.098f, 0.086f, 0.066f, 0.06f},  // y = -0.03 (ilium body above the acetabulum)
+      {0.124f, 0.124f, 0.094f, 0.064f, 0.055f},  // y =  0.03 (posterior end: auricular surface on the sacrum)
+      {0.122f, 0.118f, 0.096f, 0.062f, 0.052f},  // y =  0.095 (crest: S-bend in the top view)
   };
   const float tx = (0.005f - x) / 0.0375f;  // x nodes 0.005, -0.0325, -0.07, -0.1075, -0.145
   float r[3];
