@@ -202,7 +202,7 @@ float hip_bone(vec3 p, const Morphometry& m) {
   float d = wing;
   // spines on the rim: tapered ellipsoids blended in
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.022f, 0.022f, 0.123f), vec3(0.004f, -0.004f, 0.117f), vec3(0, 0, 1), 0.0055f, 0.005f)), 0.012f);  // ASIS
-  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.03f, -0.012f, 0.104f), vec3(-0.024f, -0.024f, 0.103f), vec3(0, 0, 1), 0.006f, 0.006f)), 0.008f);   // AIIS
+  d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.034f, -0.004f, 0.104f), vec3(-0.024f, -0.026f, 0.104f), vec3(0, 0, 1), 0.005f, 0.005f)), 0.012f);   // AIIS
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.12f, 0.054f, 0.062f), vec3(-0.142f, 0.03f, 0.058f), vec3(0, 0, 1), 0.0065f, 0.0065f)), 0.012f); // PSIS
   d = smin(d, ellipsoid(p, ellipsoid_between(vec3(-0.042f, 0.062f, 0.126f), vec3(-0.015f, 0.028f, 0.126f), vec3(0, 0, 1), 0.005f, 0.0035f)), 0.012f);    // iliac tubercle
   // --- acetabulum: a cup opening laterally, anteriorly and down ---
