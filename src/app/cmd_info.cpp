@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +55,15 @@ Command add_info_command(CLI::App& app) {
                              {"morph_targets", mesh.morph_targets.size()},
                              {"material", m.materials[static_cast<std::size_t>(mesh.material)].name},
                              {"node", mesh.node >= 0 ? nlohmann::json(m.nodes[static_cast<std::size_t>(mesh.node)].name) : nlohmann::json()}});
+    // Muscle path points carried by the rig as empty nodes named muscle.<name>.p<i>.
+    std::map<std::string, int> muscles;
+    for (const ModelNode& n : m.nodes)
+      if (n.name.rfind("muscle.", 0) == 0) {
+        const auto dot = n.name.rfind(".p");
+        if (dot != std::string::npos && dot > 7) ++muscles[n.name.substr(7, dot - 7)];
+      }
+    j["muscles"] = nlohmann::json::object();
+    for (const auto& [name, points] : muscles) j["muscles"][name] = points;
     j["materials"] = m.materials.size();
     j["textures"] = m.textures.size();
     j["warnings"] = report.warnings;
@@ -67,6 +77,12 @@ Command add_info_command(CLI::App& app) {
                 m.nodes.size(), bone_set.size(), m.meshes.size(), m.triangle_count(), m.materials.size(), m.textures.size());
     std::printf("bounds     (%.4f, %.4f, %.4f) .. (%.4f, %.4f, %.4f) m\n", m.bind_bounds.min.x, m.bind_bounds.min.y,
                 m.bind_bounds.min.z, m.bind_bounds.max.x, m.bind_bounds.max.y, m.bind_bounds.max.z);
+    if (!muscles.empty()) {
+      std::printf("muscles    %zu with path points on the rig:", muscles.size());
+      int col = 0;
+      for (const auto& [name, points] : muscles) std::printf("%s%s (%d)", col++ % 6 ? ", " : "\n  ", name.c_str(), points);
+      std::printf("\n");
+    }
     std::printf("\nmeshes:\n");
     for (const Mesh& mesh : m.meshes)
       std::printf("  %-32s %7zu tris  %s%s\n", mesh.name.c_str(), mesh.indices.size() / 3,
