@@ -234,9 +234,11 @@ std::uint32_t pick_at(App& app, double x, double y) {
   return app.renderer->pick(app.list, app.camera, fw, fh, p.x, p.y);
 }
 
-// Which hip a thigh or shin pick belongs to: 0 right, 1 left, -1 none.
+// Which hip a thigh or shin pick belongs to (its bones or the hip and thigh muscles on it):
+// 0 right, 1 left, -1 none.
 int hip_of_pick(const App& app, std::uint32_t id) {
-  if (id < kBonePickBase || id >= kMusclePickBase || id - kBonePickBase >= app.model.meshes.size()) return -1;
+  if (id >= kMusclePickBase) return static_cast<int>((id - kMusclePickBase) / 100) == 0 ? 0 : 1;
+  if (id < kBonePickBase || id - kBonePickBase >= app.model.meshes.size()) return -1;
   const std::string& name = app.model.meshes[id - kBonePickBase].name;
   for (const char* part : {"femur", "tibia", "fibula", "patella"})
     if (name.rfind(part, 0) == 0) return name.size() > 2 && name.substr(name.size() - 2) == "_l" ? 1 : 0;
@@ -259,7 +261,8 @@ void handle_mouse(App& app) {
                    glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
   if (!left) {
     if (app.drag_hip_side >= 0) app.session.end_pose_edit();
-    if (app.dragging_orbit && std::abs(x - app.press_x) < 3 && std::abs(y - app.press_y) < 3 && app.has_model) {
+    const bool was_press = app.dragging_orbit || app.drag_hip_side >= 0;
+    if (was_press && std::abs(x - app.press_x) < 3 && std::abs(y - app.press_y) < 3 && app.has_model) {
       // A click (no drag): select the muscle under the cursor, or show the bone's name.
       const std::uint32_t id = pick_at(app, x, y);
       if (id >= kMusclePickBase) {
@@ -280,7 +283,8 @@ void handle_mouse(App& app) {
       const double now = glfwGetTime();
       const bool double_click = now - app.last_click_time < 0.35 && std::abs(x - app.click_x) < 4 && std::abs(y - app.click_y) < 4;
       const std::uint32_t id = app.has_model ? pick_at(app, x, y) : 0;
-      const int hip = app.body ? hip_of_pick(app, id) : -1;
+      // Alt+drag always orbits; otherwise grabbing the thigh or shin turns the hip.
+      const int hip = app.body && !io.KeyAlt ? hip_of_pick(app, id) : -1;
       if (double_click) {
         const glm::ivec2 p = to_framebuffer(w, x, y);
         if (auto depth = app.renderer->read_depth(p.x, p.y)) {
@@ -321,7 +325,7 @@ void handle_mouse(App& app) {
     }
   }
   app.pending_scroll = 0.0f;
-  if (app.drag_hip_side >= 0 && dx != 0) {
+  if (app.drag_hip_side >= 0 && dx != 0 && std::abs(x - app.press_x) >= 3) {
     const motion::Channel c = motion::leg_channel(app.drag_hip_side ? anatomy::Side::kLeft : anatomy::Side::kRight,
                                                   anatomy::LegCoord::kHipRotation);
     app.session.set_channel(c, app.session.channel(c) + deg_to_rad(0.4 * dx));

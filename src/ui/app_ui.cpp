@@ -616,7 +616,7 @@ void help_window(UiState& ui) {
                            {"F1", "this help"},
                            {"Esc", "deselect / close"},
                            {"Ctrl+Q", "quit"},
-                           {"Left drag", "orbit (on the thigh or shin: rotate the hip)"},
+                           {"Left drag", "orbit; on the thigh or shin: turn the hip (Alt+drag: always orbit)"},
                            {"Right / middle drag", "pan"},
                            {"Wheel", "zoom toward the cursor"},
                            {"Click / double-click", "select a muscle / centre on a point"}};
