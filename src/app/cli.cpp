@@ -16,7 +16,7 @@
 namespace hiplab::app {
 
 int run_cli(const std::vector<std::string>& args) {
-  CLI::App app{"HipLab — see how the hip rotates: hip mobility drills, range of motion and the muscles at work"};
+  CLI::App app{"HipLab — see how the hip rotates: hip mobility drills, range of motion and the muscles at work", "hiplab"};
   app.set_version_flag("--version", std::string(HIPLAB_VERSION));
   WindowOptions window;
   app.add_option("--model", window.model, "Model to open in the window (glTF/GLB, FBX, COLLADA)");
