@@ -1,14 +1,25 @@
-// floor.vert.glsl — a disc-shaped floor quad at y = u_height, centred under the model.
+// floor.vert.glsl — the floor: a grid over a disc centred under the model at y = u_height. The soft
+// contact shadow and the fade into the background are looked up per vertex (vertex texture fetch)
+// — both vary slowly across the floor — so each floor pixel costs only an interpolation, which
+// matters on a software renderer where the floor covers half the screen.
 #version 330 core
 layout(location = 0) in vec2 a_corner;  // [-1, 1]^2
 uniform mat4 u_view_proj;
 uniform vec2 u_centre;   // world x, z
 uniform float u_radius;
 uniform float u_height;
-out vec2 v_local;        // [-1, 1]^2 across the disc
-out vec3 v_world;
+uniform vec4 u_color;
+uniform vec4 u_clear;            // the background colour the floor fades into
+uniform sampler2D u_shadow;      // closeness, over the same square as the disc
+uniform float u_shadow_strength;
+uniform float u_blur_lod;        // mip level of the shadow map that gives the soft blur
+out vec3 v_color;
 void main() {
-  v_local = a_corner;
-  v_world = vec3(u_centre.x + a_corner.x * u_radius, u_height, u_centre.y + a_corner.y * u_radius);
-  gl_Position = u_view_proj * vec4(v_world, 1.0);
+  vec3 world = vec3(u_centre.x + a_corner.x * u_radius, u_height, u_centre.y + a_corner.y * u_radius);
+  vec2 uv = 0.5 * a_corner + 0.5;
+  // Two mip levels of the closeness map: a tight core and a wide penumbra.
+  float shadow = 0.5 * textureLod(u_shadow, uv, u_blur_lod - 1.0).r + 0.5 * textureLod(u_shadow, uv, u_blur_lod + 1.0).r;
+  float fade = 1.0 - smoothstep(0.45, 1.0, length(a_corner));
+  v_color = mix(u_clear.rgb, u_color.rgb * (1.0 - u_shadow_strength * shadow), fade);
+  gl_Position = u_view_proj * vec4(world, 1.0);
 }

@@ -36,8 +36,11 @@ void main() {
   float wrap = 0.25;  // wrapped diffuse: softer terminator, like skin and bone under a softbox
   float diffuse = max((dot(n, l) + wrap) / (1.0 + wrap), 0.0);
   vec3 h = normalize(l + v);
-  float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
-  float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * 0.12;
+  // Powers by repeated multiplication: pow() is an exp2/log2 pair per pixel on a software renderer.
+  float nh = max(dot(n, h), 0.0), nh2 = nh * nh, nh4 = nh2 * nh2, nh8 = nh4 * nh4, nh32 = nh8 * nh8 * nh8 * nh8;
+  float spec = nh32 * nh8 * 0.12;  // ~ (n.h)^40
+  float fr = 1.0 - max(dot(n, v), 0.0);
+  float rim = fr * fr * fr * 0.12;
   vec3 ambient = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.y);
   // Occlusion darkens the ambient fully and the key light a little (soft contact shadows in creases).
   vec3 color = base.rgb * (ambient * v_ao + u_key_color * diffuse * mix(1.0, v_ao, 0.5)) + u_key_color * spec * v_ao + vec3(rim);

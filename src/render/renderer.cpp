@@ -213,7 +213,7 @@ void setup_vertex_layout() {
   glVertexAttribPointer(5, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, ao)));
 }
 
-constexpr int kShadowSize = 512;
+constexpr int kShadowSize = 256;
 constexpr GLuint kBonesBinding = 0;
 
 }  // namespace
@@ -224,6 +224,7 @@ struct Renderer::Impl {
   int pick_w = 0, pick_h = 0;
   GLuint bones_ubo = 0;
   GLuint empty_vao = 0, floor_vao = 0, floor_vbo = 0;
+  GLsizei floor_vertices = 0;
   GLuint shadow_fbo = 0, shadow_tex = 0;
   GLuint white_tex = 0;
   Targets targets;
@@ -353,8 +354,17 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   glGenBuffers(1, &m.floor_vbo);
   glBindVertexArray(m.floor_vao);
   glBindBuffer(GL_ARRAY_BUFFER, m.floor_vbo);
-  const float quad[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
-  glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+  // A 48 x 48 grid over [-1, 1]^2 (the floor is shaded per vertex).
+  std::vector<float> grid;
+  constexpr int kCells = 48;
+  for (int j = 0; j < kCells; ++j)
+    for (int i = 0; i < kCells; ++i) {
+      const float x0 = -1.0f + 2.0f * i / kCells, x1 = -1.0f + 2.0f * (i + 1) / kCells;
+      const float z0 = -1.0f + 2.0f * j / kCells, z1 = -1.0f + 2.0f * (j + 1) / kCells;
+      grid.insert(grid.end(), {x0, z0, x1, z0, x1, z1, x0, z0, x1, z1, x0, z1});
+    }
+  m.floor_vertices = static_cast<GLsizei>(grid.size() / 2);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(grid.size() * sizeof(float)), grid.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
   glBindVertexArray(0);
@@ -522,6 +532,8 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     set(m.shadow, "u_reach", std::max(list.floor.shadow_reach, 1e-3f));
     for (const MeshDraw& d : list.meshes) {
       if (!d.casts_shadow) continue;
+      if (d.cull_back) glEnable(GL_CULL_FACE);
+      else glDisable(GL_CULL_FACE);
       if (d.dynamic_mesh >= 0) {
         if (m.bind_dynamic(m.shadow, list, d)) m.draw_dynamic(d);
         continue;
@@ -532,6 +544,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
       glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
     }
     glBlendEquation(GL_FUNC_ADD);
+    glDisable(GL_CULL_FACE);
     glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
     glGenerateMipmap(GL_TEXTURE_2D);  // the floor reads blurred levels
   }
@@ -565,12 +578,12 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     set(m.floor, "u_height", list.floor.height);
     set(m.floor, "u_color", list.floor.color);
     set(m.floor, "u_shadow_strength", list.floor.shadow_strength);
-    set(m.floor, "u_blur_lod", 3.0f);
+    set(m.floor, "u_blur_lod", 2.0f);
     set(m.floor, "u_shadow", 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
     glBindVertexArray(m.floor_vao);
-    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glDrawArrays(GL_TRIANGLES, 0, m.floor_vertices);
     glDepthMask(GL_TRUE);
     glEnable(GL_BLEND);
   };
