@@ -13,7 +13,7 @@
 
 #include "core/log.h"
 #include "render/gl.h"
-#include "render/shader_sources.h"
+#include "render/gl_program.h"
 
 namespace hiplab {
 namespace {
@@ -65,38 +65,6 @@ struct OverlayVertex {
   glm::vec4 color;
 };
 
-Result<GLuint> build_program() {
-  auto compile = [](GLenum type, const char* name) -> GLuint {
-    const char* text = find_shader_source(name);
-    if (!text) return 0;
-    GLuint s = glCreateShader(type);
-    glShaderSource(s, 1, &text, nullptr);
-    glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-      glDeleteShader(s);
-      return 0;
-    }
-    return s;
-  };
-  GLuint vs = compile(GL_VERTEX_SHADER, "overlay.vert.glsl"), fs = compile(GL_FRAGMENT_SHADER, "overlay.frag.glsl");
-  if (!vs || !fs) return make_error("overlay shaders do not compile");
-  GLuint p = glCreateProgram();
-  glAttachShader(p, vs);
-  glAttachShader(p, fs);
-  glLinkProgram(p);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(p, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    glDeleteProgram(p);
-    return make_error("overlay shaders do not link");
-  }
-  return p;
-}
-
 }  // namespace
 
 float overlay_text_width(const std::string& text, float size_px) {
@@ -121,9 +89,9 @@ Result<std::unique_ptr<OverlayPass>> OverlayPass::create() {
   std::unique_ptr<OverlayPass> o(new OverlayPass());
   o->impl_ = std::make_unique<Impl>();
   Impl& m = *o->impl_;
-  auto program = build_program();
+  auto program = link("overlay.vert.glsl", "overlay.frag.glsl");
   if (!program) return program.error();
-  m.program = program.value();
+  m.program = program.value().id;
   m.loc_alpha = glGetUniformLocation(m.program, "u_alpha_scale");
   m.loc_font = glGetUniformLocation(m.program, "u_font");
   glGenVertexArrays(1, &m.vao);
