@@ -2,6 +2,8 @@
 // playing drill's pose when a slider is grabbed, and switching the working side.
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "core/units.h"
 #include "motion/rom_limits.h"
 #include "session/session.h"
