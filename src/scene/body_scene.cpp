@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anatomy/kinematics.h"
@@ -91,8 +92,18 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       for (int k = 0; k < p.count; ++k)
         world[static_cast<std::size_t>(k)] = glm::dvec3(input.pelvis_world * glm::dvec4(p.point[static_cast<std::size_t>(k)], 1.0));
       const anatomy::MuscleSpec& spec = anatomy::muscle(m);
-      const MuscleTubeProfile profile =
+      MuscleTubeProfile profile =
           muscle_tube_profile(spec.max_isometric_force_n, spec.optimal_fiber_length_m, spec.tendon_slack_length_m);
+      // Parts of one fan-shaped muscle (names ending in a part number) spread along the line from
+      // the first part's middle to the last's.
+      const std::string_view base = spec.name.substr(0, spec.name.size() - 1);
+      if (!spec.name.empty() && spec.name.back() >= '1' && spec.name.back() <= '3') {
+        const auto first = anatomy::find_muscle(std::string(base) + "1"), last = anatomy::find_muscle(std::string(base) + "3");
+        if (first && last) {
+          profile.fan_direction = glm::dvec3(muscle_midpoint(input, side, *last) - muscle_midpoint(input, side, *first));
+          profile.fan_aspect = 2.6;
+        }
+      }
       const glm::ivec2 range =
           append_muscle_tube(std::span<const glm::dvec3>(world.data(), static_cast<std::size_t>(p.count)), profile, mesh);
       MeshDraw d;

@@ -81,15 +81,28 @@ glm::ivec2 append_muscle_tube(std::span<const glm::dvec3> points, const MuscleTu
       normal = normal - tangent * glm::dot(normal, tangent);  // transport: remove the tangent part
       normal = glm::length(normal) > 1e-9 ? glm::normalize(normal) : glm::normalize(glm::cross(tangent, {0, 0, 1}));
     }
-    const glm::dvec3 binormal = glm::cross(tangent, normal);
+    glm::dvec3 axis_u = normal, axis_v = glm::cross(tangent, normal);
+    double wide = 1.0, thin = 1.0;
+    if (profile.fan_aspect > 1.0) {
+      const glm::dvec3 along = profile.fan_direction - tangent * glm::dot(profile.fan_direction, tangent);
+      if (glm::length(along) > 1e-9) {
+        axis_u = glm::normalize(along);
+        axis_v = glm::cross(tangent, axis_u);
+        wide = std::sqrt(profile.fan_aspect);
+        thin = 1.0 / wide;
+      }
+    }
     double belly = 0.0;
     const double radius = tube_radius(profile, s, &belly);
+    // Flatten only the fleshy part; tendons stay round cords.
+    const double w = 1.0 + (wide - 1.0) * belly, t = 1.0 + (thin - 1.0) * belly;
     for (int k = 0; k <= sides; ++k) {  // the seam vertex repeats so uv.x runs 0..1
       const double a = 2.0 * 3.14159265358979 * k / sides;
-      const glm::dvec3 dir = std::cos(a) * normal + std::sin(a) * binormal;
+      const glm::dvec3 dir = w * std::cos(a) * axis_u + t * std::sin(a) * axis_v;
+      const glm::dvec3 nrm = glm::normalize(t * std::cos(a) * axis_u + w * std::sin(a) * axis_v);
       Vertex v;
       v.position = glm::vec3(centre + radius * dir);
-      v.normal = glm::vec3(dir);
+      v.normal = glm::vec3(nrm);
       v.uv = {static_cast<float>(k) / static_cast<float>(sides), static_cast<float>(belly)};
       mesh.vertices.push_back(v);
     }

@@ -24,6 +24,12 @@ struct MuscleTubeProfile {
   double tendon_radius = 0.002;  // m
   double origin_tendon = 0.1;    // fraction of the path length that is tendon at the origin end
   double insertion_tendon = 0.1; // ... and at the insertion end
+  // Multi-part muscles (the gluteal fans, adductor magnus) are flattened into a sheet: the
+  // cross-section becomes an ellipse `fan_aspect` times wider than thick (same area, so the PCSA
+  // is kept), its wide axis along `fan_direction` (world; zero = round), so neighbouring parts
+  // overlap into one fan instead of standing apart as separate cords.
+  glm::dvec3 fan_direction{0.0};
+  double fan_aspect = 1.0;
 };
 
 constexpr double kSpecificTensionPa = 6.0e5;
