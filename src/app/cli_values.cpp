@@ -1,8 +1,19 @@
 #include "app/cli_values.h"
 
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 namespace hiplab::app {
+
+std::optional<double> parse_finite_number(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* stop = nullptr;
+  errno = 0;
+  const double v = std::strtod(text.c_str(), &stop);
+  if (*stop != '\0' || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
 
 Result<Size2> parse_size(const std::string& option, const std::string& text, int max_side) {
   const std::string expected = option + " '" + text + "': expected WIDTHxHEIGHT with each side 1.." +

@@ -1,5 +1,7 @@
 #include "app/cmd_activations.h"
 
+#include "app/cli_values.h"
+
 #include <optional>
 
 #include "app/cmd_drill_moment.h"
@@ -41,21 +43,10 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-std::optional<double> to_number(const std::string& s) {
-  try {
-    std::size_t used = 0;
-    const double v = std::stod(s, &used);
-    if (used != s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-  } catch (...) {
-    return std::nullopt;
-  }
-}
-
 std::optional<glm::dvec3> to_vec3(const std::string& s) {
   const auto p = split(s, ',');
   if (p.size() != 3) return std::nullopt;
-  const auto x = to_number(p[0]), y = to_number(p[1]), z = to_number(p[2]);
+  const auto x = parse_finite_number(p[0]), y = parse_finite_number(p[1]), z = parse_finite_number(p[2]);
   if (!x || !y || !z) return std::nullopt;
   return glm::dvec3{*x, *y, *z};
 }
@@ -87,7 +78,7 @@ Status parse_pose(const std::string& text, Pose& pose) {
       const auto eq = item.find('=');
       if (eq == std::string::npos) return bad("--pose", item, expected);
       const auto dof = parse_dof(item.substr(0, eq));
-      const auto deg = to_number(item.substr(eq + 1));
+      const auto deg = parse_finite_number(item.substr(eq + 1));
       if (!dof || !deg || std::abs(*deg) > 180.0) return bad("--pose", item, expected);
       if ((pass == 0) != !dof->second.has_value()) continue;
       for (Side s : {Side::kRight, Side::kLeft})
@@ -123,8 +114,8 @@ Status parse_load(const std::string& text, Loads& loads) {
     const auto b = leg_body_named(p[1]);
     const auto at = to_vec3(p[2]);
     const auto anchor = to_vec3(p[3]);
-    const auto k = to_number(p[4]);
-    const auto rest = p.size() == 6 ? to_number(p[5]) : std::optional<double>(0.0);
+    const auto k = parse_finite_number(p[4]);
+    const auto rest = p.size() == 6 ? parse_finite_number(p[5]) : std::optional<double>(0.0);
     if (!b || !at || !anchor || !k || *k < 0.0 || !rest || *rest < 0.0) return bad("--load", text, kLoadHelp);
     if (p[0] == "band") loads.bands.push_back({{*b, *at}, *anchor, *k, *rest});
     else loads.cables.push_back({{*b, *at}, *anchor, *k});
@@ -141,7 +132,7 @@ Status parse_effort(const std::string& text, Loads& loads) {
   const auto eq = text.find('=');
   if (eq == std::string::npos) return bad("--effort", text, expected);
   const auto d = parse_dof(text.substr(0, eq));
-  const auto pct = to_number(text.substr(eq + 1));
+  const auto pct = parse_finite_number(text.substr(eq + 1));
   if (!d || coord_index(d->first) >= kMuscleCoordCount || !pct || std::abs(*pct) > 100.0)
     return bad("--effort", text, expected);
   loads.efforts.push_back({d->second.value_or(Side::kRight), d->first, *pct / 100.0});

@@ -161,7 +161,7 @@ Command add_bench_command(CLI::App& app) {
         if (body) {
           const double t = std::fmod(f / 30.0, app_state.timeline()->duration());
           app_state.playback().scrub(t);
-          session::compute_frame(model, app_state.current_pose(), app_state.view, computed);
+          session::compute_frame(app_state.current_pose(), app_state.view, computed);
           build_frame(model, handle.value(), computed.request, pose, list);
           add_landmark_labels(computed.request.body, app_state.side(), list);
           if (!framed) {

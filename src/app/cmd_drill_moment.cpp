@@ -1,5 +1,7 @@
 #include "app/cmd_drill_moment.h"
 
+#include "app/cli_values.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -104,11 +106,10 @@ Result<std::vector<std::pair<motion::Channel, double>>> parse_pose_assignments(c
       for (int i = 0; i < motion::kChannelCount; ++i) list += (i ? ", " : "") + std::string(motion::channel_name(motion::channel_at(i)));
       return make_error(where + ": unknown joint '" + name + "' (expected one of: " + list + ")");
     }
-    char* stop = nullptr;
-    const double v = std::strtod(value.c_str(), &stop);
-    if (value.empty() || *stop != '\0' || !std::isfinite(v))
+    const auto v = parse_finite_number(value);
+    if (!v)
       return make_error(where + ": expected a finite number of " + (motion::channel_is_length(*ch) ? "metres" : "degrees"));
-    out.emplace_back(*ch, motion::channel_is_length(*ch) ? v : deg_to_rad(v));
+    out.emplace_back(*ch, motion::channel_is_length(*ch) ? *v : deg_to_rad(*v));
     pos = end + 1;
   }
   return out;

@@ -30,7 +30,7 @@ std::string user_drill_dir();
 KnownDrills load_known_drills();
 
 // A drill by id ("clamshell"), name ("Clamshell", case-insensitive) or file path (*.json or any
-// existing file), evaluated for `side` at `time_s`, or at the start of the phase `phase_name`
+// existing file), evaluated for `side` at `time_s`, or in the middle of the phase `phase_name`
 // (exact or case-insensitive), or at 0. Errors name the drill/phase and list what exists.
 Result<motion::DrillFrame> resolve_drill_moment(const std::string& drill_name_or_file, std::optional<double> time_s,
                                                 std::optional<std::string> phase_name, anatomy::Side side);

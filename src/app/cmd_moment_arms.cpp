@@ -1,5 +1,7 @@
 #include "app/cmd_moment_arms.h"
 
+#include "app/cli_values.h"
+
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -23,17 +25,6 @@ int usage_error(const std::string& option, const std::string& value, const std::
   std::fprintf(stderr, "error: moment-arms %s: '%s' (expected %s)\n", option.c_str(), value.c_str(),
                expected.c_str());
   return 2;
-}
-
-std::optional<double> to_number(const std::string& s) {
-  try {
-    std::size_t used = 0;
-    const double v = std::stod(s, &used);
-    if (used != s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-  } catch (...) {
-    return std::nullopt;
-  }
 }
 
 }  // namespace
@@ -84,9 +75,9 @@ Command add_moment_arms_command(CLI::App& app) {
       const auto c2 = c1 == std::string::npos ? std::string::npos : f.find(':', c1 + 1);
       const char* expected = "FROM:TO:STEP in degrees with STEP > 0 and FROM <= TO, e.g. 0:90:15";
       if (c2 == std::string::npos) return usage_error("--flexion", f, expected);
-      const auto from = to_number(f.substr(0, c1));
-      const auto to = to_number(f.substr(c1 + 1, c2 - c1 - 1));
-      const auto step = to_number(f.substr(c2 + 1));
+      const auto from = parse_finite_number(f.substr(0, c1));
+      const auto to = parse_finite_number(f.substr(c1 + 1, c2 - c1 - 1));
+      const auto step = parse_finite_number(f.substr(c2 + 1));
       if (!from || !to || !step || *step <= 0.0 || *from > *to || (*to - *from) / *step > 10000.0)
         return usage_error("--flexion", f, expected);
       for (double a = *from; a <= *to + 1e-9 * *step; a += *step) angles_deg.push_back(a);

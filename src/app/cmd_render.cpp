@@ -40,7 +40,7 @@ Command add_render_command(CLI::App& app) {
                                                "kouyoumdjian_supine, kouyoumdjian_prone, kouyoumdjian_seated, aaos_1965, roach_miles_1991");
   sub->add_option("--drill", o->drill, "A drill by id, name or file (see hiplab drills); body model only");
   sub->add_option("--time", o->time_s, "Seconds into the drill");
-  sub->add_option("--phase", o->phase, "... or the start of this phase");
+  sub->add_option("--phase", o->phase, "... or the middle of this phase");
   sub->add_option("--side", o->side, "Working side: left or right (the drill mirrored)");
   sub->add_option("--pose", o->pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
   sub->add_option("--highlight", o->highlight, "working | stretched | none (default: working with a drill, else none)");
@@ -153,7 +153,7 @@ Command add_render_command(CLI::App& app) {
       view.selected_muscle = selected;
       view.transparent_background = o->transparent;
       session::ComputedFrame computed;
-      session::compute_frame(model.value(), pose, view, computed);
+      session::compute_frame(pose, view, computed);
       req.frame = computed.request;
     } else {
       if (posed || highlight != HighlightMode::kNone || selected || o->overlay == "on")

@@ -351,7 +351,7 @@ void build_list(App& app, bool transparent, bool gizmos) {
     view.transparent_background = transparent;
     view.ui_scale = app.ui.presentation ? 1.5f * app.base_scale : app.base_scale;
     if (!gizmos) view.selected_muscle.reset();
-    session::compute_frame(app.model, app.session.current_pose(), view, app.frame);
+    session::compute_frame(app.session.current_pose(), view, app.frame);
     build_frame(app.model, app.handle, app.frame.request, app.pose, app.list);
     if (app.ui.show_labels && gizmos) add_landmark_labels(app.frame.request.body, app.session.side(), app.list);
   } else {

@@ -227,6 +227,18 @@ struct Renderer::Impl {
                    reinterpret_cast<void*>(static_cast<std::uintptr_t>(d.first_index) * sizeof(std::uint32_t)));
   }
 
+  // Draws one item's geometry with `p` (a pass without materials: shadow, pick).
+  void draw_geometry(Program& p, const DrawList& list, const MeshDraw& d) {
+    if (d.dynamic_mesh >= 0) {
+      if (bind_dynamic(p, list, d)) draw_dynamic(d);
+      return;
+    }
+    GpuMesh* g = prepare_draw(p, list, d, nullptr);
+    if (!g) return;
+    glBindVertexArray(g->vao);
+    glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
+  }
+
   // Sets u_model / u_skinned / bones for one draw; returns the GPU mesh or nullptr.
   GpuMesh* prepare_draw(Program& p, const DrawList& list, const MeshDraw& d, GpuModel** model_out) {
     auto it = models.find(d.model.id);
@@ -474,14 +486,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
       if (!d.casts_shadow) continue;
       if (d.cull_back) glEnable(GL_CULL_FACE);
       else glDisable(GL_CULL_FACE);
-      if (d.dynamic_mesh >= 0) {
-        if (m.bind_dynamic(m.shadow, list, d)) m.draw_dynamic(d);
-        continue;
-      }
-      GpuMesh* g = m.prepare_draw(m.shadow, list, d, nullptr);
-      if (!g) continue;
-      glBindVertexArray(g->vao);
-      glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
+      m.draw_geometry(m.shadow, list, d);
     }
     glBlendEquation(GL_FUNC_ADD);
     glDisable(GL_CULL_FACE);
@@ -666,14 +671,7 @@ std::uint32_t Renderer::pick(const DrawList& list, const OrbitCamera& camera, in
   for (const MeshDraw& d : list.meshes) {
     if (d.pick_id == 0) continue;
     glUniform1ui(id_loc, d.pick_id);
-    if (d.dynamic_mesh >= 0) {
-      if (m.bind_dynamic(m.pick, list, d)) m.draw_dynamic(d);
-      continue;
-    }
-    GpuMesh* g = m.prepare_draw(m.pick, list, d, nullptr);
-    if (!g) continue;
-    glBindVertexArray(g->vao);
-    glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
+    m.draw_geometry(m.pick, list, d);
   }
   GLuint id = 0;
   glReadPixels(x, gl_y, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_INT, &id);

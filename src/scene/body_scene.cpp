@@ -12,24 +12,27 @@
 
 namespace hiplab {
 
+namespace {
+// Halfway along an evaluated path (by length), in the pelvis frame of its side.
+glm::dvec3 path_midpoint(const anatomy::MusclePath& p) {
+  double total = 0.0;
+  for (int k = 1; k < p.count; ++k) total += glm::length(p.point[static_cast<std::size_t>(k)] - p.point[static_cast<std::size_t>(k) - 1]);
+  double walked = 0.0;
+  for (int k = 1; k < p.count; ++k) {
+    const glm::dvec3 a = p.point[static_cast<std::size_t>(k) - 1], b = p.point[static_cast<std::size_t>(k)];
+    const double len = glm::length(b - a);
+    if (walked + len >= 0.5 * total && len > 0.0) return a + (b - a) * ((0.5 * total - walked) / len);
+    walked += len;
+  }
+  return p.point[0];
+}
+}  // namespace
+
 glm::vec3 muscle_midpoint(const BodyPoseInput& input, anatomy::Side side, int muscle) {
   const anatomy::LegPose& leg = input.legs.leg(side);
   anatomy::MusclePath p;
   anatomy::evaluate_muscle_path(muscle, leg, anatomy::leg_kinematics(leg), side, p);
-  double total = 0.0;
-  for (int k = 1; k < p.count; ++k) total += glm::length(p.point[static_cast<std::size_t>(k)] - p.point[static_cast<std::size_t>(k) - 1]);
-  double walked = 0.0;
-  glm::dvec3 mid = p.point[0];
-  for (int k = 1; k < p.count; ++k) {
-    const glm::dvec3 a = p.point[static_cast<std::size_t>(k) - 1], b = p.point[static_cast<std::size_t>(k)];
-    const double len = glm::length(b - a);
-    if (walked + len >= 0.5 * total && len > 0.0) {
-      mid = a + (b - a) * ((0.5 * total - walked) / len);
-      break;
-    }
-    walked += len;
-  }
-  return glm::vec3(input.pelvis_world * glm::dvec4(mid, 1.0));
+  return glm::vec3(input.pelvis_world * glm::dvec4(path_midpoint(p), 1.0));
 }
 
 glm::dmat4 bind_pelvis_world(const Model& model) {
@@ -100,7 +103,9 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       if (!spec.name.empty() && spec.name.back() >= '1' && spec.name.back() <= '3') {
         const auto first = anatomy::find_muscle(std::string(base) + "1"), last = anatomy::find_muscle(std::string(base) + "3");
         if (first && last) {
-          profile.fan_direction = glm::dvec3(muscle_midpoint(input, side, *last) - muscle_midpoint(input, side, *first));
+          // From the paths already evaluated for this leg (pelvis frame of the side, turned to world).
+          profile.fan_direction = glm::dmat3(input.pelvis_world) * (path_midpoint(paths[static_cast<std::size_t>(*last)]) -
+                                                                   path_midpoint(paths[static_cast<std::size_t>(*first)]));
           profile.fan_aspect = 2.6;
         }
       }

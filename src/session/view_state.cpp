@@ -10,7 +10,7 @@ PoseSource standing_pose(const Model& model) {
   return p;
 }
 
-void compute_frame(const Model& model, const PoseSource& pose, const ViewSettings& view, ComputedFrame& out) {
+void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFrame& out) {
   biomech::BiomechInput in;
   in.pose = pose.legs;
   in.posture = pose.posture;
@@ -19,7 +19,7 @@ void compute_frame(const Model& model, const PoseSource& pose, const ViewSetting
   biomech::analyze_frame(in, out.analysis);
 
   FrameRequest& r = out.request;
-  r = default_frame_request(model);
+  r = FrameRequest{};  // every field that matters is set below (no bind-pose walk per frame)
   r.body.legs = pose.legs;
   r.body.upper = pose.upper;
   r.body.pelvis_world = pose.pelvis_world;

@@ -48,6 +48,6 @@ struct ComputedFrame {
   biomech::BiomechResult analysis;
 };
 
-void compute_frame(const Model& model, const PoseSource& pose, const ViewSettings& view, ComputedFrame& out);
+void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFrame& out);
 
 }  // namespace hiplab::session

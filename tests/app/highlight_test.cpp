@@ -28,7 +28,7 @@ Shot shoot(app::HeadlessSession& hs, const Model& model, ModelHandle handle, ses
   s.view.overlay = false;
   s.view.highlight = HighlightMode::kWorking;
   session::ComputedFrame frame;
-  session::compute_frame(model, s.current_pose(), s.view, frame);
+  session::compute_frame(s.current_pose(), s.view, frame);
   DrawList list;
   Pose pose = Pose::bind(model);
   build_frame(model, handle, frame.request, pose, list);

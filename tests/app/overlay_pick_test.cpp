@@ -65,7 +65,7 @@ Shot render_top(double rotation_r_deg, int size = 600) {
   view.floor = false;
   view.highlight = HighlightMode::kNone;
   session::ComputedFrame frame;
-  session::compute_frame(f.model, pose, view, frame);
+  session::compute_frame(pose, view, frame);
   Shot shot;
   Pose posed = Pose::bind(f.model);
   build_frame(f.model, f.handle, frame.request, posed, shot.list);
@@ -167,7 +167,7 @@ TEST_CASE("picking at a muscle's projected centre returns that muscle") {
     session::PoseSource pose = session::standing_pose(f.model);
     session::ViewSettings view;
     session::ComputedFrame frame;
-    session::compute_frame(f.model, pose, view, frame);
+    session::compute_frame(pose, view, frame);
     DrawList list;
     Pose posed = Pose::bind(f.model);
     build_frame(f.model, f.handle, frame.request, posed, list);
