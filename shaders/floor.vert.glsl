@@ -3,6 +3,7 @@
 // — both vary slowly across the floor — so each floor pixel costs only an interpolation, which
 // matters on a software renderer where the floor covers half the screen.
 #version 330 core
+#include "encode_srgb.glsl"
 layout(location = 0) in vec2 a_corner;  // [-1, 1]^2
 uniform mat4 u_view_proj;
 uniform vec2 u_centre;   // world x, z
@@ -20,6 +21,6 @@ void main() {
   // Two mip levels of the closeness map: a tight core and a wide penumbra.
   float shadow = 0.5 * textureLod(u_shadow, uv, u_blur_lod - 1.0).r + 0.5 * textureLod(u_shadow, uv, u_blur_lod + 1.0).r;
   float fade = 1.0 - smoothstep(0.45, 1.0, length(a_corner));
-  v_color = mix(u_clear.rgb, u_color.rgb * (1.0 - u_shadow_strength * shadow), fade);
+  v_color = encode_srgb(mix(u_clear.rgb, u_color.rgb * (1.0 - u_shadow_strength * shadow), fade));
   gl_Position = u_view_proj * vec4(world, 1.0);
 }

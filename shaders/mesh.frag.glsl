@@ -1,6 +1,7 @@
-// mesh.frag.glsl — soft studio lighting in linear RGB (the framebuffer encodes sRGB): hemispheric
+// mesh.frag.glsl — soft studio lighting in linear RGB (encoded to sRGB on output): hemispheric
 // sky/ground ambient, one key light with a broad highlight, a faint rim so silhouettes read.
 #version 330 core
+#include "encode_srgb.glsl"
 in vec3 v_world;
 in vec3 v_normal;
 in vec2 v_uv;
@@ -45,5 +46,5 @@ void main() {
   // Occlusion darkens the ambient fully and the key light a little (soft contact shadows in creases).
   vec3 color = base.rgb * (ambient * v_ao + u_key_color * diffuse * mix(1.0, v_ao, 0.5)) + u_key_color * spec * v_ao + vec3(rim);
   color = color / (1.0 + 0.12 * color);  // gentle shoulder instead of hard clipping
-  o_color = vec4(color, base.a);
+  o_color = vec4(encode_srgb(color), base.a);
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -59,6 +60,7 @@ Command add_bench_command(CLI::App& app) {
     std::size_t synthetic = 0;
     int frames = 120, msaa = 4;
     bool json = false, no_ui = false;
+    std::vector<std::string> without;
     std::string drill = "clamshell";
   };
   auto o = std::make_shared<Opts>();
@@ -71,6 +73,10 @@ Command add_bench_command(CLI::App& app) {
   sub->add_option("--msaa", o->msaa, "MSAA samples");
   sub->add_option("--drill", o->drill, "Body model: the drill that plays (default clamshell)");
   sub->add_flag("--no-ui", o->no_ui, "Body model: leave the UI panels out");
+  sub->add_option("--without", o->without, "Body model: leave parts out to price them (skin, muscles, bones, floor, "
+                                           "overlay, labels; comma-separated)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"skin", "muscles", "bones", "floor", "overlay", "labels"}));
   sub->add_flag("--json", o->json, "Print JSON");
   auto run = [o]() -> int {
     const auto t_start = Clock::now();
@@ -105,11 +111,11 @@ Command add_bench_command(CLI::App& app) {
       return 1;
     }
     // Interactive display uses the same lighter bone meshes as the window (assets/model_lod.h).
-    const std::size_t full_triangles = loaded.value().triangle_count();
+    const std::size_t full_triangles = 0; (void)full_triangles;
     const auto ao_start = Clock::now();
     bake_ambient_occlusion(loaded.value());
     const double ao_ms = ms_since(ao_start);
-    simplify_for_display(loaded.value());
+    build_lods(loaded.value());
     const Model& model = loaded.value();
     auto session = HeadlessSession::create();
     if (!session) {
@@ -128,6 +134,7 @@ Command add_bench_command(CLI::App& app) {
     // real UI panels drawn over the frame). Other models: every node sways a little.
     session::Session app_state;
     ui::UiState ui_state;
+    bool no_labels = false;
     if (body) {
       app_state.load_drills(asset_dir() + "/drills", "");
       const int index = app_state.find_drill(o->drill);
@@ -137,6 +144,14 @@ Command add_bench_command(CLI::App& app) {
       }
       app_state.view.overlay = true;
       app_state.view.highlight = HighlightMode::kWorking;
+      for (const std::string& part : o->without) {
+        if (part == "skin") app_state.view.show_skin = false;
+        else if (part == "muscles") app_state.view.show_muscles = false;
+        else if (part == "bones") app_state.view.show_bones = false;
+        else if (part == "floor") app_state.view.floor = false;
+        else if (part == "overlay") app_state.view.overlay = false;
+        else if (part == "labels") no_labels = true;
+      }
     }
     std::vector<MuscleInfo> info;
     if (auto i = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) info = std::move(i.value());
@@ -163,7 +178,7 @@ Command add_bench_command(CLI::App& app) {
           app_state.playback().scrub(t);
           session::compute_frame(app_state.current_pose(), app_state.view, computed);
           build_frame(model, handle.value(), computed.request, pose, list);
-          add_landmark_labels(computed.request.body, app_state.side(), list);
+          if (!no_labels) add_landmark_labels(computed.request.body, app_state.side(), list);
           if (!framed) {
             cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
             framed = true;
@@ -202,6 +217,8 @@ Command add_bench_command(CLI::App& app) {
       std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
       return 1;
     }
+    const glm::ivec4 rect = r.last_scene_rect();
+    const std::size_t scene_triangles = r.last_triangles();
     if (Status s = run(true, plain_cpu, plain_gpu, nullptr); !s) {
       std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
       return 1;
@@ -221,18 +238,16 @@ Command add_bench_command(CLI::App& app) {
     const int gl_errors = gl_error_count();
     // The biomechanics of one frame (paths, lengths, moment arms, torques, effort solve, both legs).
     const double biomech_ms = biomech::biomech_bench_median_ms(std::max(200, o->frames * 10));
+    std::string parts;
+    for (const char* part : {"bones", "muscles", "skin", "floor", "overlay", "labels"})
+      if (std::find(o->without.begin(), o->without.end(), part) == o->without.end()) parts += std::string(part) + ", ";
+    parts += with_ui ? "UI" : "no UI";
     const double full = percentile(cpu, 0.5), base = percentile(plain_cpu, 0.5);
     nlohmann::json j = {{"model", o->synthetic ? "synthetic" : path},
-                        {"scene", body ? "body: drill " + o->drill + (with_ui ? ", muscles, skin, overlay, labels, UI" : ", no UI")
-                                       : "model, swaying"},
+                        {"scene", body ? "body: drill " + o->drill + ", " + parts : "model, swaying"},
                         {"triangles", model.triangle_count()},
-                        {"scene_triangles", [&] {
-                           std::size_t n = 0;
-                           for (const MeshDraw& d : list.meshes)
-                             n += d.dynamic_mesh >= 0 ? static_cast<std::size_t>(d.index_count / 3)
-                                                      : model.meshes[static_cast<std::size_t>(d.mesh)].indices.size() / 3;
-                           return n;
-                         }()},
+                        {"scene_triangles", scene_triangles},
+                        {"scene_rect", {rect.z, rect.w}},
                         {"bones", model.bone_count()},
                         {"frames", o->frames},
                         {"size", o->size},
@@ -254,10 +269,10 @@ Command add_bench_command(CLI::App& app) {
       std::printf("%s\n", j.dump(2).c_str());
     } else {
       std::printf("renderer            %s\n", gl_description().c_str());
-      std::printf("model               %s (%zu triangles in the file, %zu for display, %zu bones)\n",
-                  j["model"].get<std::string>().c_str(), full_triangles, model.triangle_count(), model.bone_count());
-      std::printf("scene               %s, %zu triangles drawn\n", j["scene"].get<std::string>().c_str(),
-                  j["scene_triangles"].get<std::size_t>());
+      std::printf("model               %s (%zu triangles, %zu bones)\n", j["model"].get<std::string>().c_str(),
+                  model.triangle_count(), model.bone_count());
+      std::printf("scene               %s, %zu triangles drawn (levels of detail), multisampled %dx%d of the view\n",
+                  j["scene"].get<std::string>().c_str(), scene_triangles, rect.z, rect.w);
       std::printf("frames              %d at %s, %dx MSAA\n", o->frames, o->size.c_str(), r.samples());
       std::printf("model load          %.1f ms (Assimp to runtime model), ambient occlusion bake %.0f ms\n", model.load_ms, ao_ms);
       std::printf("start → first frame %.1f ms\n", first_frame_ms);

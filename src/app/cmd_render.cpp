@@ -14,6 +14,7 @@
 #include "scene/body_pose.h"
 #include "session/view_state.h"
 #include "assets/ambient_occlusion.h"
+#include "assets/model_lod.h"
 #include "assets/model_loader.h"
 
 namespace hiplab::app {
@@ -126,6 +127,7 @@ Command add_render_command(CLI::App& app) {
       return 1;
     }
     bake_ambient_occlusion(model.value());
+    build_lods(model.value());  // each mesh at the level its size on screen needs (assets/model_lod.h)
     auto session = HeadlessSession::create();
     if (!session) {
       std::fprintf(stderr, "error: %s\n", session.error().message.c_str());

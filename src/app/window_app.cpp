@@ -171,7 +171,7 @@ bool open_model(App& app, const std::string& path) {
     return false;
   }
   bake_ambient_occlusion(loaded.value());
-  simplify_for_display(loaded.value());  // lighter bones for a software renderer (assets/model_lod.h)
+  build_lods(loaded.value());  // levels of detail for a software renderer (assets/model_lod.h)
   auto handle = app.renderer->upload(loaded.value());
   if (!handle) {
     app.ui.message = path + ": " + handle.error().message;

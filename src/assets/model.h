@@ -53,6 +53,13 @@ struct Texture {
   std::vector<std::uint8_t> rgba;  // sRGB-encoded, row 0 at the top
 };
 
+// A lighter version of a mesh's triangles (same vertices) for when it is small on screen, with
+// its geometric error: how far (mesh units) its surface may stray from the full mesh.
+struct MeshLod {
+  std::vector<std::uint32_t> indices;
+  float error = 0.0f;
+};
+
 struct Mesh {
   std::string name;
   std::vector<Vertex> vertices;
@@ -64,6 +71,7 @@ struct Mesh {
   std::vector<glm::mat4> inverse_bind;   // skinned: mesh space -> joint space at bind
   std::vector<MorphTarget> morph_targets;
   std::vector<float> default_morph_weights;
+  std::vector<MeshLod> lods;  // finer first, coarsest last; empty = the full mesh only (assets/model_lod.h)
 };
 
 struct Aabb {

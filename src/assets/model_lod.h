@@ -1,14 +1,25 @@
-// model_lod.h — a lighter copy of a model's rigid meshes for interactive display on a software
-// renderer: each rigid (unskinned) mesh is simplified with meshoptimizer's edge-collapse simplifier
-// (meshopt_simplify, Garland & Heckbert 1997 quadrics) to `ratio` of its triangles, stopping early
-// where the error would exceed `max_error` of the mesh's extent. Skinned meshes are kept as they are.
-// Headless stills (`hiplab render`) use the full model; the window and `hiplab bench` use this.
+// model_lod.h — levels of detail for interactive display on a software renderer. Every mesh
+// without morph targets (rigid or skinned: the triangles change, the vertices and weights do not)
+// gets a chain of lighter index lists, each about half the triangles of the one before, made with
+// meshoptimizer's edge-collapse simplifier (meshopt_simplify: Garland & Heckbert 1997 quadrics),
+// each with its geometric error in mesh units (meshoptimizer's relative error × its scale, summed
+// down the chain so it bounds the distance to the full mesh). The renderer picks, per draw and
+// per frame, the coarsest level whose error covers at most one pixel on screen
+// (render/renderer.cpp), so a close-up gets the full mesh and a whole-body view a light one,
+// without a visible difference.
 #pragma once
 #include "assets/model.h"
 
 namespace hiplab {
 
-// Returns the number of triangles removed.
-std::size_t simplify_for_display(Model& model, float ratio = 0.4f, float max_error = 0.01f);
+struct LodOptions {
+  std::size_t min_triangles = 1024;  // meshes smaller than this keep only the full level
+  std::size_t floor_triangles = 160; // no level below this many triangles
+  float max_relative_error = 0.04f;  // a level may not stray more than this × the mesh extent
+  int max_levels = 5;
+};
+
+// Fills Mesh::lods for every eligible mesh; returns the number of levels made.
+std::size_t build_lods(Model& model, const LodOptions& options = {});
 
 }  // namespace hiplab

@@ -1,6 +1,7 @@
 #include "render/gl_program.h"
 
 #include <cstring>
+#include <string>
 
 #include "render/shader_sources.h"
 
@@ -21,9 +22,36 @@ GLint Program::loc(const char* n) {
 }
 
 namespace {
-Result<GLuint> compile(GLenum type, const char* name) {
+// Expands `#include "other.glsl"` lines (one level, embedded sources only).
+Result<std::string> expand(const char* name) {
   const char* text = find_shader_source(name);
   if (!text) return make_error(std::string("shader ") + name + " is missing from the build");
+  std::string out;
+  const std::string src = text;
+  std::size_t pos = 0;
+  while (pos < src.size()) {
+    std::size_t end = src.find('\n', pos);
+    if (end == std::string::npos) end = src.size();
+    const std::string line = src.substr(pos, end - pos);
+    const std::string directive = "#include \"";
+    if (line.rfind(directive, 0) == 0 && line.size() > directive.size() + 1 && line.back() == '"') {
+      const std::string inc = line.substr(directive.size(), line.size() - directive.size() - 1);
+      const char* inc_text = find_shader_source(inc.c_str());
+      if (!inc_text) return make_error(std::string("shader ") + name + " includes " + inc + ", which is missing from the build");
+      out += inc_text;
+    } else {
+      out += line;
+    }
+    out += '\n';
+    pos = end + 1;
+  }
+  return out;
+}
+
+Result<GLuint> compile(GLenum type, const char* name) {
+  Result<std::string> source = expand(name);
+  if (!source) return source.error();
+  const char* text = source.value().c_str();
   GLuint s = glCreateShader(type);
   glShaderSource(s, 1, &text, nullptr);
   glCompileShader(s);

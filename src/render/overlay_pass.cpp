@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -129,11 +130,12 @@ OverlayPass::~OverlayPass() {
 
 bool OverlayPass::has_font() const { return font().ok; }
 
-void OverlayPass::draw(const DrawList& list, const glm::mat4& view_proj, int width, int height) {
-  if (list.overlay_lines.empty() && list.overlay_triangles.empty() && list.overlay_labels.empty()) return;
+bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int width, int height, glm::vec2& lo,
+                          glm::vec2& hi) {
   Impl& m = *impl_;
   m.shapes.clear();
   m.text.clear();
+  if (list.overlay_lines.empty() && list.overlay_triangles.empty() && list.overlay_labels.empty()) return false;
   const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));
   const float scale = list.ui_scale;
   const glm::vec2 no_uv(-1.0f, -1.0f);
@@ -226,6 +228,21 @@ void OverlayPass::draw(const DrawList& list, const glm::mat4& view_proj, int wid
     }
   }
 
+  if (m.shapes.empty() && m.text.empty()) return false;
+  lo = glm::vec2(std::numeric_limits<float>::max());
+  hi = -lo;
+  for (const auto* v : {&m.shapes, &m.text})
+    for (const OverlayVertex& o : *v) {
+      const glm::vec2 px = (glm::vec2(o.clip) / o.clip.w * 0.5f + 0.5f) * size;
+      lo = glm::min(lo, px);
+      hi = glm::max(hi, px);
+    }
+  return true;
+}
+
+void OverlayPass::draw() {
+  Impl& m = *impl_;
+  if (m.shapes.empty() && m.text.empty()) return;
   glUseProgram(m.program);
   glUniform1i(m.loc_font, 0);
   glActiveTexture(GL_TEXTURE0);

@@ -18,8 +18,11 @@ class OverlayPass {
  public:
   static Result<std::unique_ptr<OverlayPass>> create();
   ~OverlayPass();
-  // The current framebuffer has the scene's colour and depth; viewport width x height.
-  void draw(const DrawList& list, const glm::mat4& view_proj, int width, int height);
+  // Lays the overlays out for a width x height view (CPU only). Returns false when there is
+  // nothing to draw; otherwise `lo`/`hi` are the pixel bounds (GL's bottom-left origin) of it all.
+  bool prepare(const DrawList& list, const glm::mat4& view_proj, int width, int height, glm::vec2& lo, glm::vec2& hi);
+  // Draws what prepare laid out. The current framebuffer has the scene's colour and depth.
+  void draw();
   bool has_font() const;
 
  private:

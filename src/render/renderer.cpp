@@ -2,8 +2,10 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -36,7 +38,24 @@ void set(Program& p, const char* n, int v) { glUniform1i(p.loc(n), v); }
 
 struct GpuMesh {
   GLuint vao = 0, vbo = 0, ebo = 0;
-  GLsizei index_count = 0;
+  // Levels of detail in the one index buffer: [0] the full mesh, then lighter ones (Mesh::lods).
+  struct Lod {
+    std::uintptr_t offset = 0;  // bytes
+    GLsizei count = 0;
+    float error = 0.0f;  // mesh units
+  };
+  std::vector<Lod> lods;
+  Aabb local;  // mesh space, every morph target's reach included
+  // Skinned: the points skinned on the CPU each frame for the mesh's screen box — the vertices of
+  // its coarsest level (every vertex when it has no levels), with `bound_pad` (mesh units) for what
+  // the full surface may stray from them.
+  struct BoundPoint {
+    glm::vec3 position;
+    glm::u16vec4 joints;
+    glm::vec4 weights;
+  };
+  std::vector<BoundPoint> bound_points;
+  float bound_pad = 0.0f;
   int material = 0;
   bool skinned = false;
   // For morph targets, blended on the CPU when a draw asks for other weights than the defaults.
@@ -72,6 +91,43 @@ void upload_vertices(GpuMesh& g, const std::vector<Vertex>& vertices, bool dynam
                dynamic ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
 }
 
+// IEC 61966-2-1, as shaders/encode_srgb.glsl.
+float encode_srgb(float c) {
+  c = std::clamp(c, 0.0f, 1.0f);
+  return c <= 0.0031308f ? 12.92f * c : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+}
+
+void grow(Aabb& box, bool& empty, const glm::vec3& p) {
+  if (empty) {
+    box.min = box.max = p;
+    empty = false;
+  } else {
+    box.min = glm::min(box.min, p);
+    box.max = glm::max(box.max, p);
+  }
+}
+
+void compute_bounds(const Mesh& mesh, GpuMesh& g) {
+  bool empty = true;
+  for (const Vertex& v : mesh.vertices) grow(g.local, empty, v.position);
+  // Morph targets: widen by each target's largest displacement (weights may reach ±1).
+  float reach = 0.0f;
+  for (const MorphTarget& t : mesh.morph_targets)
+    for (const glm::vec3& d : t.delta_positions) reach = std::max(reach, std::max({std::abs(d.x), std::abs(d.y), std::abs(d.z)}));
+  g.local.min -= glm::vec3(reach);
+  g.local.max += glm::vec3(reach);
+  if (!mesh.skinned) return;
+  std::vector<char> used(mesh.vertices.size(), mesh.lods.empty() ? 1 : 0);
+  if (!mesh.lods.empty()) {
+    for (std::uint32_t i : mesh.lods.back().indices)
+      if (i < used.size()) used[i] = 1;
+    g.bound_pad = 1.5f * mesh.lods.back().error;
+  }
+  for (std::size_t i = 0; i < mesh.vertices.size(); ++i)
+    if (used[i]) g.bound_points.push_back({mesh.vertices[i].position, mesh.vertices[i].joints, mesh.vertices[i].weights});
+  g.bound_pad += reach;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] framebuffers
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +158,7 @@ struct Targets {
     glGenRenderbuffers(1, &msaa_depth);
     glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo);
     glBindRenderbuffer(GL_RENDERBUFFER, msaa_color);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, s > 1 ? s : 0, GL_SRGB8_ALPHA8, w, h);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, s > 1 ? s : 0, GL_RGBA8, w, h);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_color);
     glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, s > 1 ? s : 0, GL_DEPTH_COMPONENT24, w, h);
@@ -117,7 +173,7 @@ struct Targets {
     glGenRenderbuffers(1, &resolve_depth);
     glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo);
     glBindTexture(GL_TEXTURE_2D, resolve_color);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_SRGB8_ALPHA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, resolve_color, 0);
@@ -154,6 +210,7 @@ void setup_vertex_layout() {
 }
 
 constexpr int kShadowSize = 256;
+constexpr float kLodErrorPx = 1.0f;  // a level of detail may move the surface by at most this on screen
 constexpr GLuint kBonesBinding = 0;
 
 }  // namespace
@@ -170,6 +227,8 @@ struct Renderer::Impl {
   Targets targets;
   std::map<std::uint32_t, GpuModel> models;
   std::vector<GpuDynamic> dynamic;
+  std::vector<std::pair<Aabb, bool>> dynamic_boxes;  // per dynamic mesh this frame: box, known
+  std::vector<int> lods, shadow_lods;                 // per list item this frame
   std::unique_ptr<OverlayPass> overlay;
   std::uint32_t next_id = 1;
   GLint max_samples = 1, max_rb_size = 0;
@@ -197,8 +256,12 @@ struct Renderer::Impl {
       glBindVertexArray(0);
       dynamic.push_back(g);
     }
+    dynamic_boxes.assign(list.dynamic_meshes.size(), {Aabb{}, false});
     for (std::size_t i = 0; i < list.dynamic_meshes.size(); ++i) {
       const DynamicMesh& d = list.dynamic_meshes[i];
+      bool empty = true;
+      for (const Vertex& v : d.vertices) grow(dynamic_boxes[i].first, empty, v.position);
+      dynamic_boxes[i].second = !empty;
       glBindVertexArray(dynamic[i].vao);
       glBindBuffer(GL_ARRAY_BUFFER, dynamic[i].vbo);
       glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(d.vertices.size() * sizeof(Vertex)), d.vertices.data(),
@@ -227,16 +290,96 @@ struct Renderer::Impl {
                    reinterpret_cast<void*>(static_cast<std::uintptr_t>(d.first_index) * sizeof(std::uint32_t)));
   }
 
-  // Draws one item's geometry with `p` (a pass without materials: shadow, pick).
-  void draw_geometry(Program& p, const DrawList& list, const MeshDraw& d) {
+  static void draw_lod(const GpuMesh& g, int lod) {
+    const GpuMesh::Lod& l = g.lods[static_cast<std::size_t>(std::clamp(lod, 0, static_cast<int>(g.lods.size()) - 1))];
+    glBindVertexArray(g.vao);
+    glDrawElements(GL_TRIANGLES, l.count, GL_UNSIGNED_INT, reinterpret_cast<void*>(l.offset));
+  }
+
+  // Draws one item's geometry with `p` (a pass without materials: shadow, pick) at level `lod`.
+  void draw_geometry(Program& p, const DrawList& list, const MeshDraw& d, int lod) {
     if (d.dynamic_mesh >= 0) {
       if (bind_dynamic(p, list, d)) draw_dynamic(d);
       return;
     }
     GpuMesh* g = prepare_draw(p, list, d, nullptr);
-    if (!g) return;
-    glBindVertexArray(g->vao);
-    glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
+    if (g) draw_lod(*g, lod);
+  }
+
+  const GpuMesh* find_mesh(const MeshDraw& d) const {
+    auto it = models.find(d.model.id);
+    if (it == models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return nullptr;
+    return &it->second.meshes[static_cast<std::size_t>(d.mesh)];
+  }
+
+  // The world-space box of one draw this frame; false when unknown.
+  bool world_box(const DrawList& list, const MeshDraw& d, Aabb& out, float* scale) const {
+    bool empty = true;
+    auto add_box = [&](const Aabb& b, const glm::mat4& m) {
+      for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+        grow(out, empty, glm::vec3(m * glm::vec4(c, 1.0f)));
+      }
+      if (scale)
+        *scale = std::max({*scale, glm::length(glm::vec3(m[0])), glm::length(glm::vec3(m[1])), glm::length(glm::vec3(m[2]))});
+    };
+    if (scale) *scale = 0.0f;
+    if (d.dynamic_mesh >= 0) {
+      if (d.dynamic_mesh >= static_cast<int>(dynamic_boxes.size())) return false;
+      const auto& [box, known] = dynamic_boxes[static_cast<std::size_t>(d.dynamic_mesh)];
+      if (!known) return false;
+      out = box;
+      if (scale) *scale = 1.0f;
+      return true;
+    }
+    const GpuMesh* g = find_mesh(d);
+    if (!g) return false;
+    const bool skinned = g->skinned && d.skin_offset >= 0 && d.skin_count > 0 &&
+                         d.skin_offset + d.skin_count <= static_cast<int>(list.skin_matrices.size());
+    if (skinned) {
+      const glm::mat4* bones = &list.skin_matrices[static_cast<std::size_t>(d.skin_offset)];
+      for (const GpuMesh::BoundPoint& b : g->bound_points) {
+        glm::vec3 p(0.0f);
+        for (int k = 0; k < 4; ++k)
+          if (b.weights[k] > 0.0f && b.joints[k] < d.skin_count) p += b.weights[k] * glm::vec3(bones[b.joints[k]] * glm::vec4(b.position, 1.0f));
+        grow(out, empty, p);
+      }
+      float s = 0.0f;
+      for (int j = 0; j < d.skin_count; ++j)
+        s = std::max({s, glm::length(glm::vec3(bones[j][0])), glm::length(glm::vec3(bones[j][1])), glm::length(glm::vec3(bones[j][2]))});
+      if (scale) *scale = s;
+      out.min -= glm::vec3(g->bound_pad * s);
+      out.max += glm::vec3(g->bound_pad * s);
+    } else {
+      add_box(g->local, d.node_world);
+    }
+    return !empty;
+  }
+
+  // Chooses each draw's level of detail for a view: the coarsest whose error spans at most
+  // kLodErrorPx pixels at the draw's nearest depth. `px_per_unit` is the pixels one world unit
+  // spans at depth 1 (perspective: P[1][1] · height / 2; orthographic: the same with w = 1).
+  void choose_lods(const DrawList& list, const glm::mat4& view_proj, float px_per_unit, std::vector<int>& out) const {
+    out.assign(list.meshes.size(), 0);
+    for (std::size_t i = 0; i < list.meshes.size(); ++i) {
+      const MeshDraw& d = list.meshes[i];
+      if (d.dynamic_mesh >= 0) continue;
+      const GpuMesh* g = find_mesh(d);
+      if (!g || g->lods.size() < 2) continue;
+      Aabb box;
+      float scale = 1.0f;
+      if (!world_box(list, d, box, &scale)) continue;
+      float min_w = std::numeric_limits<float>::max();
+      for (int c = 0; c < 8; ++c) {
+        const glm::vec3 p((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
+        min_w = std::min(min_w, (view_proj * glm::vec4(p, 1.0f)).w);
+      }
+      if (!(min_w > 1e-4f)) continue;  // reaches the eye plane: full detail
+      int lod = 0;
+      for (std::size_t l = 1; l < g->lods.size(); ++l)
+        if (g->lods[l].error * scale * px_per_unit / min_w <= kLodErrorPx) lod = static_cast<int>(l);
+      out[i] = lod;
+    }
   }
 
   // Sets u_model / u_skinned / bones for one draw; returns the GPU mesh or nullptr.
@@ -397,7 +540,7 @@ Result<ModelHandle> Renderer::upload(const Model& model) {
     GpuMesh g;
     g.material = mesh.material;
     g.skinned = mesh.skinned;
-    g.index_count = static_cast<GLsizei>(mesh.indices.size());
+    compute_bounds(mesh, g);
     glGenVertexArrays(1, &g.vao);
     glGenBuffers(1, &g.vbo);
     glGenBuffers(1, &g.ebo);
@@ -411,9 +554,16 @@ Result<ModelHandle> Renderer::upload(const Model& model) {
     } else {
       upload_vertices(g, mesh.vertices, false);
     }
+    std::vector<std::uint32_t> all = mesh.indices;
+    g.lods.push_back({0, static_cast<GLsizei>(mesh.indices.size()), 0.0f});
+    for (const MeshLod& l : mesh.lods) {
+      if (l.indices.empty()) continue;
+      g.lods.push_back({all.size() * sizeof(std::uint32_t), static_cast<GLsizei>(l.indices.size()), l.error});
+      all.insert(all.end(), l.indices.begin(), l.indices.end());
+    }
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
-                 mesh.indices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(all.size() * sizeof(std::uint32_t)), all.data(),
+                 GL_STATIC_DRAW);
     setup_vertex_layout();
     glBindVertexArray(0);
     gm.meshes.push_back(std::move(g));
@@ -456,12 +606,59 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   glBeginQuery(GL_TIME_ELAPSED, query);
 
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
-  const glm::mat4 view_proj = camera.projection(aspect) * camera.view();
+  const glm::mat4 proj = camera.projection(aspect);
+  const glm::mat4 view_proj = proj * camera.view();
   glDisable(GL_CULL_FACE);
   m.upload_dynamic(list);
+  m.choose_lods(list, view_proj, proj[1][1] * 0.5f * static_cast<float>(height), m.lods);
+
+  // Where the scene can be: the screen rectangle of every drawn item's box and of the overlays.
+  // Only that rectangle is multisampled; the background and floor around it are drawn once per
+  // pixel (they have no edges there), which on a software renderer saves most of the cost of
+  // clearing and resolving a multisampled frame.
+  glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
+  const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));
+  auto add_px = [&](glm::vec2 a, glm::vec2 b) {
+    lo = glm::min(lo, a);
+    hi = glm::max(hi, b);
+  };
+  for (const MeshDraw& d : list.meshes) {
+    if (d.shadow_only) continue;
+    Aabb box;
+    if (!m.world_box(list, d, box, nullptr)) {
+      add_px(glm::vec2(0.0f), size);
+      continue;
+    }
+    glm::vec2 blo(std::numeric_limits<float>::max()), bhi(-std::numeric_limits<float>::max());
+    bool whole = false;
+    for (int c = 0; c < 8 && !whole; ++c) {
+      const glm::vec3 p((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
+      const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+      if (!(clip.w > 1e-5f)) {
+        whole = true;  // reaches behind the eye: it may cover any part of the view
+        break;
+      }
+      const glm::vec2 px = (glm::vec2(clip) / clip.w * 0.5f + 0.5f) * size;
+      blo = glm::min(blo, px);
+      bhi = glm::max(bhi, px);
+    }
+    if (whole) add_px(glm::vec2(0.0f), size);
+    else add_px(blo, bhi);
+  }
+  glm::vec2 olo, ohi;
+  if (!list.plain && m.overlay->prepare(list, view_proj, width, height, olo, ohi)) add_px(olo, ohi);
+  // Two pixels of margin for rasterisation rules and line caps; clamp to the view.
+  const int rx0 = static_cast<int>(std::clamp(std::floor(lo.x) - 2.0f, 0.0f, size.x));
+  const int ry0 = static_cast<int>(std::clamp(std::floor(lo.y) - 2.0f, 0.0f, size.y));
+  const int rx1 = static_cast<int>(std::clamp(std::ceil(hi.x) + 2.0f, 0.0f, size.x));
+  const int ry1 = static_cast<int>(std::clamp(std::ceil(hi.y) + 2.0f, 0.0f, size.y));
+  const bool any = rx1 > rx0 && ry1 > ry0;
+  std::size_t triangles = 0;
+  last_rect_ = any ? glm::ivec4(rx0, ry0, rx1 - rx0, ry1 - ry0) : glm::ivec4(0);
 
   // Contact shadow: closeness map seen from above over the floor disc's square.
-  if (list.floor.visible && !list.plain) {
+  const bool floor = list.floor.visible && !list.plain;
+  if (floor) {
     glBindFramebuffer(GL_FRAMEBUFFER, m.shadow_fbo);
     glViewport(0, 0, kShadowSize, kShadowSize);
     glDisable(GL_FRAMEBUFFER_SRGB);
@@ -479,14 +676,16 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     top[3][0] = -c.x / r;
     top[3][1] = -c.z / r;
     top[3][3] = 1.0f;
+    m.choose_lods(list, top, 0.5f * kShadowSize, m.shadow_lods);
     m.bind_mesh_uniforms_common(m.shadow, top);
     set(m.shadow, "u_floor_height", list.floor.height);
     set(m.shadow, "u_reach", std::max(list.floor.shadow_reach, 1e-3f));
-    for (const MeshDraw& d : list.meshes) {
+    for (std::size_t i = 0; i < list.meshes.size(); ++i) {
+      const MeshDraw& d = list.meshes[i];
       if (!d.casts_shadow) continue;
       if (d.cull_back) glEnable(GL_CULL_FACE);
       else glDisable(GL_CULL_FACE);
-      m.draw_geometry(m.shadow, list, d);
+      m.draw_geometry(m.shadow, list, d, m.shadow_lods[i]);
     }
     glBlendEquation(GL_FUNC_ADD);
     glDisable(GL_CULL_FACE);
@@ -494,24 +693,10 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glGenerateMipmap(GL_TEXTURE_2D);  // the floor reads blurred levels
   }
 
-  glBindFramebuffer(GL_FRAMEBUFFER, m.targets.msaa_fbo);
-  glViewport(0, 0, width, height);
-  glEnable(GL_FRAMEBUFFER_SRGB);
-  glDepthMask(GL_TRUE);
-  // A flat clear is the background: on a software renderer a full-screen gradient pass costs as
-  // much as a large part of the model. The clear colour is linear; the framebuffer encodes sRGB.
-  glClearColor(list.clear_color.r, list.clear_color.g, list.clear_color.b, list.clear_color.a);
-  glClearDepth(1.0);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-  glEnable(GL_BLEND);
-  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  glEnable(GL_DEPTH_TEST);
-  glDepthFunc(GL_LESS);
-
   // The floor goes after the opaque meshes (so the depth test skips what they cover) and before the
   // translucent ones; it blends into the clear colour at its rim.
   auto draw_floor = [&] {
-    if (!list.floor.visible || list.plain) return;
+    if (!floor) return;
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
     glDepthMask(GL_FALSE);
@@ -532,95 +717,132 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glDepthMask(GL_TRUE);
     glEnable(GL_BLEND);
   };
-
-  Program* prog_ptr = list.plain ? &m.plain : &m.mesh;
-  m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
-  if (!list.plain) {
-    set(m.mesh, "u_eye", camera.eye());
-    set(m.mesh, "u_key_dir", list.lighting.key_dir);
-    set(m.mesh, "u_key_color", list.lighting.key_color);
-    set(m.mesh, "u_sky_color", list.lighting.sky_color);
-    set(m.mesh, "u_ground_color", list.lighting.ground_color);
-    set(m.mesh, "u_texture", 0);
-  }
-  glActiveTexture(GL_TEXTURE0);
-
-  auto draw = [&](const MeshDraw& d) {
-    if (d.shadow_only) return;
-    // Switch between the full and the cheap translucent program only when needed.
-    Program* want = list.plain ? &m.plain : (d.simple_shading ? &m.simple : &m.mesh);
-    if (want != prog_ptr) {
-      prog_ptr = want;
-      m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
-      if (prog_ptr == &m.simple) set(m.simple, "u_eye", camera.eye());
-    }
-    Program& prog = *prog_ptr;
-    if (d.cull_back) glEnable(GL_CULL_FACE);
-    else glDisable(GL_CULL_FACE);
-    if (prog_ptr == &m.mesh) set(m.mesh, "u_muscle", d.muscle_shading ? 1 : 0);
-    if (d.dynamic_mesh >= 0) {
-      if (!m.bind_dynamic(prog, list, d)) return;
-      set(prog, "u_color", d.tint);
-      if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", 0);
-      glBindTexture(GL_TEXTURE_2D, m.white_tex);
-      m.draw_dynamic(d);
-      return;
-    }
-    GpuModel* gm = nullptr;
-    GpuMesh* g = m.prepare_draw(prog, list, d, &gm);
-    if (!g) return;
-    const Material& mat = gm->materials[static_cast<std::size_t>(std::clamp(g->material, 0, static_cast<int>(gm->materials.size()) - 1))];
-    const glm::vec4 color = d.use_tint_only ? d.tint : mat.base_color * d.tint;
-    set(prog, "u_color", color);
-    const bool textured = !d.use_tint_only && mat.texture >= 0 && mat.texture < static_cast<int>(gm->textures.size());
-    if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", textured ? 1 : 0);
-    glBindTexture(GL_TEXTURE_2D, textured ? gm->textures[static_cast<std::size_t>(mat.texture)] : m.white_tex);
-    glBindVertexArray(g->vao);
-    glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, nullptr);
-  };
-  auto alpha_of = [&](const MeshDraw& d) {
-    if (d.dynamic_mesh >= 0) return d.tint.a;
-    auto it = m.models.find(d.model.id);
-    if (it == m.models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return 1.0f;
-    const GpuModel& gm = it->second;
-    const int mi = std::clamp(gm.meshes[static_cast<std::size_t>(d.mesh)].material, 0, static_cast<int>(gm.materials.size()) - 1);
-    return d.use_tint_only ? d.tint.a : gm.materials[static_cast<std::size_t>(mi)].base_color.a * d.tint.a;
-  };
-  std::vector<const MeshDraw*> translucent;
-  for (const MeshDraw& d : list.meshes) {
-    if (d.shadow_only) continue;
-    if (alpha_of(d) < 0.999f) translucent.push_back(&d);
-    else draw(d);
-  }
-  draw_floor();
-  glUseProgram(prog_ptr->id);
-  if (!translucent.empty()) {
-    // Back to front by the distance of each item's origin (skinned: its first joint).
-    const glm::vec3 eye = camera.eye();
-    auto depth = [&](const MeshDraw* d) {
-      if (d->dynamic_mesh >= 0) {
-        const DynamicMesh& dm = list.dynamic_meshes[static_cast<std::size_t>(d->dynamic_mesh)];
-        if (d->first_index >= 0 && static_cast<std::size_t>(d->first_index) < dm.indices.size())
-          return glm::length(dm.vertices[dm.indices[static_cast<std::size_t>(d->first_index)]].position - eye);
-        return 0.0f;
-      }
-      glm::vec3 p = d->skin_offset >= 0 && d->skin_count > 0
-                        ? glm::vec3(list.skin_matrices[static_cast<std::size_t>(d->skin_offset)][3])
-                        : glm::vec3(d->node_world[3]);
-      return glm::length(p - eye);
-    };
-    std::stable_sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) { return depth(a) > depth(b); });
-    glDepthMask(GL_FALSE);
-    for (const MeshDraw* d : translucent) draw(*d);
+  auto clear = [&] {
     glDepthMask(GL_TRUE);
-  }
-  glBindVertexArray(0);
-  glDisable(GL_CULL_FACE);
-  if (!list.plain) m.overlay->draw(list, view_proj, width, height);
+    // A flat clear is the background: on a software renderer a full-screen gradient pass costs as
+    // much as a large part of the model. The clear colour is linear; the targets hold sRGB bytes.
+    glClearColor(encode_srgb(list.clear_color.r), encode_srgb(list.clear_color.g), encode_srgb(list.clear_color.b),
+                 list.clear_color.a);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  };
 
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.msaa_fbo);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
-  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+  // The background (clear colour and floor) once per pixel, straight into the resolved image.
+  glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
+  glViewport(0, 0, width, height);
+  glDisable(GL_FRAMEBUFFER_SRGB);  // the targets are RGBA8 holding encoded bytes (shaders/encode_srgb.glsl)
+  clear();
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  draw_floor();
+
+  if (any) {
+    glBindFramebuffer(GL_FRAMEBUFFER, m.targets.msaa_fbo);
+    glViewport(0, 0, width, height);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(rx0, ry0, rx1 - rx0, ry1 - ry0);
+    clear();
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+
+    Program* prog_ptr = list.plain ? &m.plain : &m.mesh;
+    m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
+    if (!list.plain) {
+      set(m.mesh, "u_eye", camera.eye());
+      set(m.mesh, "u_key_dir", list.lighting.key_dir);
+      set(m.mesh, "u_key_color", list.lighting.key_color);
+      set(m.mesh, "u_sky_color", list.lighting.sky_color);
+      set(m.mesh, "u_ground_color", list.lighting.ground_color);
+      set(m.mesh, "u_texture", 0);
+    }
+    glActiveTexture(GL_TEXTURE0);
+
+    auto draw = [&](std::size_t index) {
+      const MeshDraw& d = list.meshes[index];
+      if (d.shadow_only) return;
+      // Switch between the full and the cheap translucent program only when needed.
+      Program* want = list.plain ? &m.plain : (d.simple_shading ? &m.simple : &m.mesh);
+      if (want != prog_ptr) {
+        prog_ptr = want;
+        m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
+        if (prog_ptr == &m.simple) set(m.simple, "u_eye", camera.eye());
+      }
+      Program& prog = *prog_ptr;
+      if (d.cull_back) glEnable(GL_CULL_FACE);
+      else glDisable(GL_CULL_FACE);
+      if (prog_ptr == &m.mesh) set(m.mesh, "u_muscle", d.muscle_shading ? 1 : 0);
+      if (d.dynamic_mesh >= 0) {
+        if (!m.bind_dynamic(prog, list, d)) return;
+        set(prog, "u_color", d.tint);
+        if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", 0);
+        glBindTexture(GL_TEXTURE_2D, m.white_tex);
+        m.draw_dynamic(d);
+        triangles += static_cast<std::size_t>(d.index_count / 3);
+        return;
+      }
+      GpuModel* gm = nullptr;
+      GpuMesh* g = m.prepare_draw(prog, list, d, &gm);
+      if (!g) return;
+      const Material& mat = gm->materials[static_cast<std::size_t>(std::clamp(g->material, 0, static_cast<int>(gm->materials.size()) - 1))];
+      const glm::vec4 color = d.use_tint_only ? d.tint : mat.base_color * d.tint;
+      set(prog, "u_color", color);
+      const bool textured = !d.use_tint_only && mat.texture >= 0 && mat.texture < static_cast<int>(gm->textures.size());
+      if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", textured ? 1 : 0);
+      glBindTexture(GL_TEXTURE_2D, textured ? gm->textures[static_cast<std::size_t>(mat.texture)] : m.white_tex);
+      Impl::draw_lod(*g, m.lods[index]);
+      triangles += static_cast<std::size_t>(g->lods[static_cast<std::size_t>(std::clamp(m.lods[index], 0, static_cast<int>(g->lods.size()) - 1))].count / 3);
+    };
+    auto alpha_of = [&](const MeshDraw& d) {
+      if (d.dynamic_mesh >= 0) return d.tint.a;
+      auto it = m.models.find(d.model.id);
+      if (it == m.models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return 1.0f;
+      const GpuModel& gm = it->second;
+      const int mi = std::clamp(gm.meshes[static_cast<std::size_t>(d.mesh)].material, 0, static_cast<int>(gm.materials.size()) - 1);
+      return d.use_tint_only ? d.tint.a : gm.materials[static_cast<std::size_t>(mi)].base_color.a * d.tint.a;
+    };
+    std::vector<std::size_t> translucent;
+    for (std::size_t i = 0; i < list.meshes.size(); ++i) {
+      const MeshDraw& d = list.meshes[i];
+      if (d.shadow_only) continue;
+      if (alpha_of(d) < 0.999f) translucent.push_back(i);
+      else draw(i);
+    }
+    draw_floor();
+    glUseProgram(prog_ptr->id);
+    if (!translucent.empty()) {
+      // Back to front by the distance of each item's origin (skinned: its first joint).
+      const glm::vec3 eye = camera.eye();
+      auto depth = [&](std::size_t i) {
+        const MeshDraw* d = &list.meshes[i];
+        if (d->dynamic_mesh >= 0) {
+          const DynamicMesh& dm = list.dynamic_meshes[static_cast<std::size_t>(d->dynamic_mesh)];
+          if (d->first_index >= 0 && static_cast<std::size_t>(d->first_index) < dm.indices.size())
+            return glm::length(dm.vertices[dm.indices[static_cast<std::size_t>(d->first_index)]].position - eye);
+          return 0.0f;
+        }
+        glm::vec3 p = d->skin_offset >= 0 && d->skin_count > 0
+                          ? glm::vec3(list.skin_matrices[static_cast<std::size_t>(d->skin_offset)][3])
+                          : glm::vec3(d->node_world[3]);
+        return glm::length(p - eye);
+      };
+      std::stable_sort(translucent.begin(), translucent.end(), [&](std::size_t a, std::size_t b) { return depth(a) > depth(b); });
+      glDepthMask(GL_FALSE);
+      for (std::size_t i : translucent) draw(i);
+      glDepthMask(GL_TRUE);
+    }
+    glBindVertexArray(0);
+    glDisable(GL_CULL_FACE);
+    if (!list.plain) m.overlay->draw();
+    glDisable(GL_SCISSOR_TEST);
+
+    // Resolve the rectangle (colour and depth) into the image that already holds the background.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.msaa_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
+    glBlitFramebuffer(rx0, ry0, rx1, ry1, rx0, ry0, rx1, ry1, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+  }
+  last_triangles_ = triangles;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glDisable(GL_FRAMEBUFFER_SRGB);
   glEndQuery(GL_TIME_ELAPSED);
@@ -665,13 +887,18 @@ std::uint32_t Renderer::pick(const DrawList& list, const OrbitCamera& camera, in
   glDepthFunc(GL_LESS);
   glDepthMask(GL_TRUE);
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
-  m.bind_mesh_uniforms_common(m.pick, camera.projection(aspect) * camera.view());
+  const glm::mat4 proj = camera.projection(aspect);
+  const glm::mat4 view_proj = proj * camera.view();
+  m.bind_mesh_uniforms_common(m.pick, view_proj);
   m.upload_dynamic(list);
+  std::vector<int> lods;  // the levels the view shows, so a click picks what is seen
+  m.choose_lods(list, view_proj, proj[1][1] * 0.5f * static_cast<float>(height), lods);
   const GLint id_loc = m.pick.loc("u_id");
-  for (const MeshDraw& d : list.meshes) {
+  for (std::size_t i = 0; i < list.meshes.size(); ++i) {
+    const MeshDraw& d = list.meshes[i];
     if (d.pick_id == 0) continue;
     glUniform1ui(id_loc, d.pick_id);
-    m.draw_geometry(m.pick, list, d);
+    m.draw_geometry(m.pick, list, d, lods[i]);
   }
   GLuint id = 0;
   glReadPixels(x, gl_y, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_INT, &id);

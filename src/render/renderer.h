@@ -1,11 +1,15 @@
 // renderer.h — draws a DrawList (scene/draw_list.h) with OpenGL 3.3 core. The one renderer for
-// the window and headless output: it always renders into its own multisampled sRGB framebuffer
+// the window and headless output: it always renders into its own multisampled framebuffer (RGBA8
+// holding sRGB-encoded bytes: shaders/encode_srgb.glsl)
 // and resolves it; a headless caller reads the pixels back, the window blits them to the screen
 // (the window is only another render target). Needs a current GL context with functions loaded
 // (EglContext or a GLFW window).
 //
-// Passes: contact shadow (top-down closeness map, mipmapped for blur) → clear → opaque meshes →
-// floor with its soft shadow → translucent meshes back to front → overlays → MSAA resolve.
+// Passes: contact shadow (top-down closeness map, mipmapped for blur) → background (clear colour and
+// floor, one sample per pixel, straight into the resolved image) → in the screen rectangle that
+// holds the scene only, multisampled: clear → opaque meshes → floor with its soft shadow →
+// translucent meshes back to front → overlays → resolve of that rectangle. Each static mesh is
+// drawn at the coarsest level of detail (Mesh::lods) whose error stays within one pixel.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -51,12 +55,19 @@ class Renderer {
   // GPU time of the most recent render that has finished, in ms (GL timer queries); < 0 if none yet.
   double gpu_ms(bool wait);
   int samples() const { return samples_; }
+  // The multisampled rectangle of the last render (x, y from the bottom left, width, height; all
+  // zero when nothing but the background was drawn). For benchmarks and tests.
+  glm::ivec4 last_scene_rect() const { return last_rect_; }
+  // Triangles the last render's main pass drew (at the levels of detail it chose).
+  std::size_t last_triangles() const { return last_triangles_; }
 
  private:
   Renderer() = default;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   int samples_ = 0;
+  glm::ivec4 last_rect_{0};
+  std::size_t last_triangles_ = 0;
 };
 
 }  // namespace hiplab

@@ -43,6 +43,6 @@ double tube_radius(const MuscleTubeProfile& p, double s, double* belly_weight = 
 // Appends the tube along `points` (world, >= 2) to `mesh`; returns the index range it added as
 // {first_index, index_count}. `rings` along, `sides` around.
 glm::ivec2 append_muscle_tube(std::span<const glm::dvec3> points, const MuscleTubeProfile& profile, DynamicMesh& mesh,
-                              int rings = 22, int sides = 10);
+                              int rings = 14, int sides = 8);
 
 }  // namespace hiplab

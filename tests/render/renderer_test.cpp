@@ -8,6 +8,7 @@
 #include "app/headless.h"
 #include "assets/gltf_writer.h"
 #include "assets/model_loader.h"
+#include "assets/model_lod.h"
 #include "assets/synthetic_model.h"
 #include "render/gl_context.h"
 #include "scene/model_scene.h"
@@ -157,4 +158,98 @@ TEST_CASE("a surface point read back through the depth buffer unprojects onto th
   const glm::vec3 world = cam.unproject(glm::vec3(ndc, *depth), 1.0f);
   CHECK(world.x == doctest::Approx(0.2f).epsilon(0.02));
   CHECK_FALSE(session().renderer().read_depth(2, 2).has_value());  // background
+}
+
+// --- the multisampled scene rectangle, levels of detail, sRGB-encoded targets ----------------------
+
+namespace {
+
+// Bounds (x0, y0, x1, y1; top-left origin, exclusive end) of the pixels with alpha > 0.
+glm::ivec4 drawn_bounds(const Image& img) {
+  glm::ivec4 b(img.width, img.height, 0, 0);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x)
+      if (img.pixel(x, y)[3] > 0) b = glm::ivec4(std::min(b.x, x), std::min(b.y, y), std::max(b.z, x + 1), std::max(b.w, y + 1));
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("the multisampled rectangle holds every drawn pixel, also with a skinned bone turned") {
+  const Model m = two_bone();
+  OrbitCamera cam = fixed_front_camera();
+  cam.distance = 9.0f;  // the model small in the view
+  const int w = 240, h = 180;
+  Pose pose = Pose::bind(m);
+  for (float angle : {0.0f, 90.0f, -120.0f}) {
+    const int tip = m.find_node("tip");
+    pose.local[static_cast<std::size_t>(tip)] =
+        glm::rotate(m.nodes[static_cast<std::size_t>(tip)].local_bind, glm::radians(angle), glm::vec3(1, 0, 0));
+    pose.update_world(m);
+    const Image img = draw(m, pose, cam, w, h, 4, /*transparent=*/true);
+    const glm::ivec4 rect = session().renderer().last_scene_rect();  // bottom-left origin
+    const glm::ivec4 drawn = drawn_bounds(img);
+    INFO("angle " << angle << " rect " << rect.x << "," << rect.y << " " << rect.z << "x" << rect.w);
+    REQUIRE(drawn.z > drawn.x);
+    CHECK(drawn.x >= rect.x);
+    CHECK(drawn.z <= rect.x + rect.z);
+    CHECK(h - drawn.w >= rect.y);
+    CHECK(h - drawn.y <= rect.y + rect.w);
+    CHECK(rect.z * rect.w < w * h / 2);  // only the model's part of the view is multisampled
+  }
+  CHECK(gl_error_count() == 0);
+}
+
+TEST_CASE("a distant model draws a lighter level of detail that looks the same, a close one more triangles") {
+  Model full = load_model([] {
+    const auto path = (test::scratch_dir("render_lod") / "bench.gltf").string();
+    REQUIRE(write_gltf(make_benchmark_model(20000), path).ok());
+    return path;
+  }()).value();
+  Model lod = full;
+  REQUIRE(build_lods(lod) > 0);
+  std::size_t full_triangles = full.triangle_count();
+  Renderer& r = session().renderer();
+  OrbitCamera cam = app::camera_for_view(full, Pose::bind(full), ViewPreset::kFront, 1.0f);
+  auto render = [&](const Model& m, float distance_scale, std::size_t* triangles) {
+    OrbitCamera c = cam;
+    c.distance *= distance_scale;
+    Image img = draw(m, Pose::bind(m), c, 160, 160, 4, /*transparent=*/true);
+    *triangles = r.last_triangles();
+    return img;
+  };
+  std::size_t t_far_full = 0, t_far = 0, t_mid = 0, t_near = 0;
+  const Image far_full = render(full, 4.0f, &t_far_full);
+  const Image far = render(lod, 4.0f, &t_far);
+  render(lod, 0.2f, &t_mid);
+  render(lod, 0.05f, &t_near);  // the camera among the tubes: the nearest at full detail
+  CHECK(t_far_full == full_triangles);
+  CHECK(t_far * 2 < full_triangles);
+  CHECK(t_far < t_mid);
+  CHECK(t_mid < t_near);
+  CHECK(t_near * 2 > full_triangles);
+  // The lighter mesh covers the same pixels to within a thin rim.
+  int covered = 0, differ = 0;
+  for (int y = 0; y < far.height; ++y)
+    for (int x = 0; x < far.width; ++x) {
+      const bool a = far.pixel(x, y)[3] > 127, b = far_full.pixel(x, y)[3] > 127;
+      covered += a;
+      differ += a != b;
+    }
+  REQUIRE(covered > 100);
+  CHECK(differ <= covered / 20);
+  CHECK(gl_error_count() == 0);
+}
+
+TEST_CASE("the background is the linear clear colour encoded to sRGB bytes") {
+  DrawList list;
+  list.clear_color = glm::vec4(0.5f, 0.2f, 0.05f, 1.0f);
+  list.floor.visible = false;
+  REQUIRE(session().renderer().render(list, fixed_front_camera(), 32, 32, 4).ok());
+  const Image img = session().renderer().read_pixels();
+  const std::uint8_t* px = img.pixel(16, 16);
+  CHECK(std::abs(px[0] - 188) <= 1);  // sRGB(0.5) = 0.7354
+  CHECK(std::abs(px[1] - 124) <= 1);  // sRGB(0.2) = 0.4845
+  CHECK(std::abs(px[2] - 63) <= 1);   // sRGB(0.05) = 0.2474
+  CHECK(session().renderer().last_scene_rect() == glm::ivec4(0));
 }

@@ -1,0 +1,105 @@
+// Tests src/assets/model_lod.h: each level has about half the triangles of the one before, its
+// error grows down the chain and bounds how far the coarse surface strays from the full one.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "assets/model_lod.h"
+
+using namespace hiplab;
+
+namespace {
+
+// A UV sphere of radius r: rings x segments quads, one rigid mesh on one node.
+Model sphere_model(float r, int rings, int segments) {
+  Model m;
+  m.nodes.push_back({"root", -1, glm::mat4(1.0f)});
+  m.materials.emplace_back();
+  Mesh mesh;
+  mesh.name = "sphere";
+  mesh.node = 0;
+  for (int i = 0; i <= rings; ++i)
+    for (int j = 0; j <= segments; ++j) {
+      const float th = 3.14159265f * static_cast<float>(i) / static_cast<float>(rings);
+      const float ph = 6.2831853f * static_cast<float>(j) / static_cast<float>(segments);
+      Vertex v;
+      v.normal = glm::vec3(std::sin(th) * std::cos(ph), std::cos(th), std::sin(th) * std::sin(ph));
+      v.position = r * v.normal;
+      mesh.vertices.push_back(v);
+    }
+  for (int i = 0; i < rings; ++i)
+    for (int j = 0; j < segments; ++j) {
+      const std::uint32_t a = static_cast<std::uint32_t>(i * (segments + 1) + j), b = a + 1,
+                          c = a + static_cast<std::uint32_t>(segments + 1), d = c + 1;
+      mesh.indices.insert(mesh.indices.end(), {a, c, b, b, c, d});
+    }
+  m.meshes.push_back(std::move(mesh));
+  return m;
+}
+
+glm::vec3 closest_on_triangle(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c) {
+  // Ericson, Real-Time Collision Detection, 5.1.5.
+  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0) return a;
+  const glm::vec3 bp = p - b;
+  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3) return b;
+  const float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0) return a + ab * (d1 / (d1 - d3));
+  const glm::vec3 cp = p - c;
+  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6) return c;
+  const float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0) return a + ac * (d2 / (d2 - d6));
+  const float va = d3 * d6 - d5 * d4;
+  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+  const float denom = 1.0f / (va + vb + vc);
+  return a + ab * (vb * denom) + ac * (vc * denom);
+}
+
+}  // namespace
+
+TEST_CASE("levels of detail halve the triangles, their error grows and bounds the distance to the full surface") {
+  Model m = sphere_model(0.1f, 48, 96);
+  const std::size_t full = m.meshes[0].indices.size() / 3;
+  REQUIRE(build_lods(m) >= 3);
+  const Mesh& mesh = m.meshes[0];
+  std::size_t previous = full;
+  float previous_error = 0.0f;
+  for (const MeshLod& l : mesh.lods) {
+    const std::size_t n = l.indices.size() / 3;
+    CHECK(n * 100 <= previous * 85);
+    CHECK(n * 100 >= previous * 30);
+    CHECK(l.error >= previous_error);
+    for (std::uint32_t i : l.indices) REQUIRE(i < mesh.vertices.size());
+    previous = n;
+    previous_error = l.error;
+  }
+  CHECK(previous >= 160);
+  // Every vertex of the full sphere lies within the coarsest level's stated error (+ a small
+  // tolerance for meshoptimizer's estimate) of that level's surface.
+  const MeshLod& coarse = mesh.lods.back();
+  CHECK(coarse.error > 0.0f);
+  CHECK(coarse.error < 0.04f * 0.2f * 5.0f);
+  float worst = 0.0f;
+  for (std::size_t v = 0; v < mesh.vertices.size(); v += 7) {
+    const glm::vec3 p = mesh.vertices[v].position;
+    float best = 1e9f;
+    for (std::size_t t = 0; t + 2 < coarse.indices.size(); t += 3)
+      best = std::min(best, glm::length(p - closest_on_triangle(p, mesh.vertices[coarse.indices[t]].position,
+                                                                 mesh.vertices[coarse.indices[t + 1]].position,
+                                                                 mesh.vertices[coarse.indices[t + 2]].position)));
+    worst = std::max(worst, best);
+  }
+  CHECK(worst <= 1.5f * coarse.error + 1e-5f);
+}
+
+TEST_CASE("small meshes and meshes with morph targets keep only the full level") {
+  Model small = sphere_model(0.1f, 8, 16);  // 256 triangles
+  CHECK(build_lods(small) == 0);
+  CHECK(small.meshes[0].lods.empty());
+  Model morph = sphere_model(0.1f, 48, 96);
+  morph.meshes[0].morph_targets.push_back({"bulge", std::vector<glm::vec3>(morph.meshes[0].vertices.size()), {}});
+  CHECK(build_lods(morph) == 0);
+}
