@@ -1,6 +1,14 @@
 // mesh.vert.glsl — every mesh: rigid (u_model) or linear-blend skinned (up to 4 weights per vertex,
-// up to 256 joint matrices in the Bones uniform block). World-space position and normal out.
+// up to 256 joint matrices in the Bones uniform block). World-space position and normal out, and
+// the soft studio lighting evaluated here, per vertex (Gouraud): on a software renderer a frame's
+// cost is mostly per-pixel work, and the meshes are fine enough (levels of detail keep their
+// triangles a few pixels wide) that lighting per vertex looks the same as per pixel.
+//
+// Lighting, in linear RGB: hemispheric sky/ground ambient, one key light with wrapped diffuse and
+// a broad highlight, a faint rim so silhouettes read; baked ambient occlusion darkens the ambient
+// fully and the key light a little (soft contact shadows in creases).
 #version 330 core
+#include "encode_srgb.glsl"
 layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
 layout(location = 2) in vec2 a_uv;
@@ -13,10 +21,21 @@ uniform mat4 u_model;
 uniform bool u_skinned;
 layout(std140) uniform Bones { mat4 u_bones[256]; };
 
+uniform vec4 u_color;      // linear base colour (material × tint)
+uniform vec3 u_eye;
+uniform vec3 u_key_dir;
+uniform vec3 u_key_color;
+uniform vec3 u_sky_color;
+uniform vec3 u_ground_color;
+uniform bool u_muscle;     // uv.y = belly weight (0 tendon .. 1 belly), uv.x = around the tube (0..1)
+
 out vec3 v_world;
 out vec3 v_normal;
 out vec2 v_uv;
-out float v_ao;
+out vec3 v_light;  // multiplies the (textured) base colour
+out vec3 v_add;    // added on top: highlight and rim
+out vec3 v_color;  // untextured meshes: the final colour, tone-mapped and sRGB-encoded
+out vec4 v_faint;  // the faint translucent look (simple.frag.glsl): encoded colour and alpha
 
 void main() {
   mat4 m = u_model;
@@ -27,9 +46,43 @@ void main() {
   vec4 world = m * vec4(a_position, 1.0);
   v_world = world.xyz;
   // Bones and skin carry rigid (rotation + translation) transforms, so mat3(m) turns normals correctly
-  // and saves a per-vertex matrix inverse (which matters on a software renderer).
+  // and saves a per-vertex matrix inverse.
   v_normal = mat3(m) * a_normal;
   v_uv = a_uv;
-  v_ao = a_ao;
   gl_Position = u_view_proj * world;
+
+  vec3 n = normalize(v_normal);
+  vec3 v = normalize(u_eye - world.xyz);
+  if (dot(n, v) < 0.0) n = -n;  // two-sided: models from the wild have mixed winding
+  vec3 l = -normalize(u_key_dir);
+  float wrap = 0.25;  // wrapped diffuse: softer terminator, like skin and bone under a softbox
+  float diffuse = max((dot(n, l) + wrap) / (1.0 + wrap), 0.0);
+  vec3 h = normalize(l + v);
+  float nh = max(dot(n, h), 0.0), nh2 = nh * nh, nh4 = nh2 * nh2, nh8 = nh4 * nh4;
+  float spec = nh8 * nh8 * 0.10;  // (n.h)^16: broad enough to sample per vertex
+  float fr = 1.0 - max(dot(n, v), 0.0);
+  float rim = fr * fr * fr * 0.12;
+  vec3 ambient = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.y);
+  v_light = ambient * a_ao + u_key_color * diffuse * mix(1.0, a_ao, 0.5);
+  v_add = u_key_color * spec * a_ao + vec3(rim);
+
+  vec3 base = u_color.rgb;
+  if (u_muscle) {
+    // Tendons: pale, glossy connective tissue; the belly keeps its colour (the fragment shader adds
+    // a faint striation along the fibres).
+    vec3 tendon = vec3(0.86, 0.82, 0.72);
+    base = mix(tendon, base, smoothstep(0.05, 0.6, a_uv.y));
+  }
+  vec3 color = base * v_light + v_add;
+  color = color / (1.0 + 0.12 * color);  // gentle shoulder instead of hard clipping
+  v_color = encode_srgb(color);
+
+  // The faint look for large translucent surfaces (the skin): more opaque toward the outline, so
+  // the body's shape reads without a full lighting model, then fading out over the last stretch to
+  // the silhouette itself. The skin is drawn once per pixel over the multisampled scene, and a soft
+  // silhouette needs no anti-aliasing.
+  float facing = abs(dot(normalize(v_normal), v));
+  float faint_rim = 1.0 - facing;
+  v_faint = vec4(encode_srgb(u_color.rgb * (0.7 + 0.35 * n.y)),
+                 clamp(u_color.a * (0.6 + 2.2 * faint_rim * faint_rim), 0.0, 1.0) * smoothstep(0.03, 0.3, facing));
 }

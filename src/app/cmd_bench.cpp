@@ -196,13 +196,18 @@ Command add_bench_command(CLI::App& app) {
         if (!s) return s;
         if (with_ui && !plain) {
           ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
+          glFinish_for_bench();
+          const auto u0 = Clock::now();
           ImGui_ImplOpenGL3_NewFrame();
+          if (std::getenv("NEAREST")) { GLuint tex = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID)); glBindTexture(GL_TEXTURE_2D, tex); glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST); glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST); ImGui::GetStyle().AntiAliasedLinesUseTex = false; }
           ImGui::NewFrame();
           ui::draw_app_ui(ui_state, app_state, computed, &model, info);
           ImGui::Render();
+          const auto u1 = Clock::now();
           r.bind_resolved_for_drawing();
           ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
           glFinish_for_bench();
+          if (std::getenv("UIT")) std::fprintf(stderr, "scene %.2f ui cpu %.2f ui draw %.2f  vtx %d\n", ms_since(t0) - ms_since(u0), std::chrono::duration<double, std::milli>(u1 - u0).count(), ms_since(u1), ImGui::GetDrawData()->TotalVtxCount);
         }
         const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
         cpu.push_back(ms_since(t0));

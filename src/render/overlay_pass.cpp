@@ -5,6 +5,8 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <tuple>
 #include <limits>
 #include <mutex>
 #include <string>
@@ -64,6 +66,9 @@ struct OverlayVertex {
   glm::vec4 clip;
   glm::vec2 uv;
   glm::vec4 color;
+  // Anti-aliasing (the overlay is drawn once per pixel): x = distance in pixels from the shape's
+  // core, y = the core's half width; coverage = clamp(y + 0.5 - |x|, 0, 1).
+  glm::vec2 aa{0.0f, 1e4f};
 };
 
 }  // namespace
@@ -105,6 +110,8 @@ Result<std::unique_ptr<OverlayPass>> OverlayPass::create() {
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex), reinterpret_cast<void*>(offsetof(OverlayVertex, uv)));
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex), reinterpret_cast<void*>(offsetof(OverlayVertex, color)));
+  glEnableVertexAttribArray(3);
+  glVertexAttribPointer(3, 2, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex), reinterpret_cast<void*>(offsetof(OverlayVertex, aa)));
   glBindVertexArray(0);
   glGenTextures(1, &m.font_tex);
   glBindTexture(GL_TEXTURE_2D, m.font_tex);
@@ -130,8 +137,7 @@ OverlayPass::~OverlayPass() {
 
 bool OverlayPass::has_font() const { return font().ok; }
 
-bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int width, int height, glm::vec2& lo,
-                          glm::vec2& hi) {
+bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int width, int height) {
   Impl& m = *impl_;
   m.shapes.clear();
   m.text.clear();
@@ -155,6 +161,23 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
   };
 
   for (const OverlayTriangles& t : list.overlay_triangles) {
+    // Edges used by one triangle only are the shape's outline: they get a one-pixel fringe that
+    // fades out (shared edges inside the shape get none, so no seams).
+    std::map<std::pair<std::size_t, std::size_t>, int> uses;
+    auto key = [&](std::size_t a, std::size_t b) {
+      auto less = [&](std::size_t i, std::size_t j) {
+        const glm::vec3 &p = t.vertices[i], &q = t.vertices[j];
+        return p.x < q.x || (p.x == q.x && (p.y < q.y || (p.y == q.y && p.z < q.z)));
+      };
+      // Vertices are repeated per triangle: identify them by position (the first index holding it).
+      return less(b, a) ? std::make_pair(b, a) : std::make_pair(a, b);
+    };
+    std::map<std::tuple<float, float, float>, std::size_t> first;
+    std::vector<std::size_t> id(t.vertices.size());
+    for (std::size_t i = 0; i < t.vertices.size(); ++i)
+      id[i] = first.try_emplace({t.vertices[i].x, t.vertices[i].y, t.vertices[i].z}, i).first->second;
+    for (std::size_t i = 0; i + 2 < t.vertices.size(); i += 3)
+      for (int e = 0; e < 3; ++e) ++uses[key(id[i + e], id[i + (e + 1) % 3])];
     for (std::size_t i = 0; i + 2 < t.vertices.size(); i += 3) {
       glm::vec2 px[3];
       float d[3];
@@ -162,6 +185,19 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
           !project(t.vertices[i + 2], px[2], d[2]))
         continue;
       for (int k = 0; k < 3; ++k) m.shapes.push_back({to_clip(px[k], d[k]), no_uv, t.color});
+      for (int e = 0; e < 3; ++e) {
+        const int a = e, b = (e + 1) % 3, c = (e + 2) % 3;
+        if (uses[key(id[i + a], id[i + b])] != 1) continue;
+        const glm::vec2 along = px[b] - px[a];
+        if (glm::length(along) < 1e-4f) continue;
+        glm::vec2 out = glm::normalize(glm::vec2(-along.y, along.x));
+        if (glm::dot(out, px[c] - px[a]) > 0.0f) out = -out;
+        const OverlayVertex in_a{to_clip(px[a], d[a]), no_uv, t.color, {0.0f, 0.0f}};
+        const OverlayVertex in_b{to_clip(px[b], d[b]), no_uv, t.color, {0.0f, 0.0f}};
+        const OverlayVertex out_a{to_clip(px[a] + out, d[a]), no_uv, t.color, {1.0f, 0.0f}};
+        const OverlayVertex out_b{to_clip(px[b] + out, d[b]), no_uv, t.color, {1.0f, 0.0f}};
+        m.shapes.insert(m.shapes.end(), {in_a, in_b, out_b, in_a, out_b, out_a});
+      }
     }
   }
   for (const OverlayLine& l : list.overlay_lines) {
@@ -186,10 +222,13 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       const glm::vec2 nrm(-dir.y, dir.x);
       a -= dir * half;  // square caps close the joints of a smooth polyline
       b += dir * half;
-      const glm::vec4 c[4] = {to_clip(a - nrm * half, da), to_clip(b - nrm * half, db), to_clip(b + nrm * half, db),
-                              to_clip(a + nrm * half, da)};
-      const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
-      quad(m.shapes, c, uv, l.color);
+      // One pixel wider on each side, fading out there (anti-aliasing at one sample per pixel).
+      const float w = half + 1.0f;
+      const OverlayVertex v[4] = {{to_clip(a - nrm * w, da), no_uv, l.color, {-w, half}},
+                                  {to_clip(b - nrm * w, db), no_uv, l.color, {-w, half}},
+                                  {to_clip(b + nrm * w, db), no_uv, l.color, {w, half}},
+                                  {to_clip(a + nrm * w, da), no_uv, l.color, {w, half}}};
+      for (int i : {0, 1, 2, 0, 2, 3}) m.shapes.push_back(v[i]);
     }
   }
   const Font& f = font();
@@ -228,16 +267,7 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
     }
   }
 
-  if (m.shapes.empty() && m.text.empty()) return false;
-  lo = glm::vec2(std::numeric_limits<float>::max());
-  hi = -lo;
-  for (const auto* v : {&m.shapes, &m.text})
-    for (const OverlayVertex& o : *v) {
-      const glm::vec2 px = (glm::vec2(o.clip) / o.clip.w * 0.5f + 0.5f) * size;
-      lo = glm::min(lo, px);
-      hi = glm::max(hi, px);
-    }
-  return true;
+  return !m.shapes.empty() || !m.text.empty();
 }
 
 void OverlayPass::draw() {

@@ -1,6 +1,7 @@
 // overlay_pass.h — draws the draw list's overlays (lines, filled triangles, labels) on top of the
-// rendered scene: geometry is projected on the CPU so widths and text sizes are exact in pixels;
-// what lies behind the scene is drawn faded (depth-aware), labels always fully on top.
+// rendered scene, once per pixel: geometry is projected on the CPU so widths and text sizes are
+// exact in pixels, and lines and shape outlines carry a one-pixel fade for anti-aliasing; what lies
+// behind the scene is drawn faded (depth-aware), labels always fully on top.
 // Text uses a font atlas baked with stb_truetype from DejaVu Sans Bold (Debian fonts-dejavu-core;
 // $HIPLAB_FONT overrides); without a font file labels are skipped with one warning.
 // Internal to the render layer (Renderer owns one).
@@ -18,9 +19,8 @@ class OverlayPass {
  public:
   static Result<std::unique_ptr<OverlayPass>> create();
   ~OverlayPass();
-  // Lays the overlays out for a width x height view (CPU only). Returns false when there is
-  // nothing to draw; otherwise `lo`/`hi` are the pixel bounds (GL's bottom-left origin) of it all.
-  bool prepare(const DrawList& list, const glm::mat4& view_proj, int width, int height, glm::vec2& lo, glm::vec2& hi);
+  // Lays the overlays out for a width x height view (CPU only); false when there is nothing to draw.
+  bool prepare(const DrawList& list, const glm::mat4& view_proj, int width, int height);
   // Draws what prepare laid out. The current framebuffer has the scene's colour and depth.
   void draw();
   bool has_font() const;

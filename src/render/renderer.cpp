@@ -216,7 +216,7 @@ constexpr GLuint kBonesBinding = 0;
 }  // namespace
 
 struct Renderer::Impl {
-  Program mesh, shadow, floor, pick, plain, simple;
+  Program mesh, textured, shadow, floor, pick, plain, simple;
   GLuint pick_fbo = 0, pick_color = 0, pick_depth = 0;
   int pick_w = 0, pick_h = 0;
   GLuint bones_ubo = 0;
@@ -436,6 +436,9 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   if (!simple) return simple.error();
   m.simple = simple.value();
   m.mesh = mesh.value();
+  auto textured = link("mesh.vert.glsl", "textured.frag.glsl");
+  if (!textured) return textured.error();
+  m.textured = textured.value();
   m.shadow = shadow.value();
   m.floor = floor.value();
 
@@ -498,6 +501,7 @@ Renderer::~Renderer() {
   while (!m.models.empty()) release(ModelHandle{m.models.begin()->first});
   m.targets.destroy();
   glDeleteProgram(m.mesh.id);
+  glDeleteProgram(m.textured.id);
   glDeleteProgram(m.shadow.id);
   glDeleteProgram(m.floor.id);
   glDeleteProgram(m.pick.id);
@@ -612,10 +616,10 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   m.upload_dynamic(list);
   m.choose_lods(list, view_proj, proj[1][1] * 0.5f * static_cast<float>(height), m.lods);
 
-  // Where the scene can be: the screen rectangle of every drawn item's box and of the overlays.
-  // Only that rectangle is multisampled; the background and floor around it are drawn once per
-  // pixel (they have no edges there), which on a software renderer saves most of the cost of
-  // clearing and resolving a multisampled frame.
+  // Where the scene can be: the screen rectangle of every multisampled item's box. Only that
+  // rectangle is multisampled; the background and floor around it are drawn once per pixel (they
+  // have no edges there), which on a software renderer saves most of the cost of clearing and
+  // resolving a multisampled frame.
   glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
   const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));
   auto add_px = [&](glm::vec2 a, glm::vec2 b) {
@@ -623,7 +627,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     hi = glm::max(hi, b);
   };
   for (const MeshDraw& d : list.meshes) {
-    if (d.shadow_only) continue;
+    if (d.shadow_only || d.simple_shading) continue;
     Aabb box;
     if (!m.world_box(list, d, box, nullptr)) {
       add_px(glm::vec2(0.0f), size);
@@ -645,8 +649,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     if (whole) add_px(glm::vec2(0.0f), size);
     else add_px(blo, bhi);
   }
-  glm::vec2 olo, ohi;
-  if (!list.plain && m.overlay->prepare(list, view_proj, width, height, olo, ohi)) add_px(olo, ohi);
+  if (!list.plain) m.overlay->prepare(list, view_proj, width, height);
   // Two pixels of margin for rasterisation rules and line caps; clamp to the view.
   const int rx0 = static_cast<int>(std::clamp(std::floor(lo.x) - 2.0f, 0.0f, size.x));
   const int ry0 = static_cast<int>(std::clamp(std::floor(lo.y) - 2.0f, 0.0f, size.y));
@@ -736,6 +739,93 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   glDepthFunc(GL_LESS);
   draw_floor();
 
+  // Programs: plain (the bench baseline), mesh (lit per vertex), textured (the texture per pixel),
+  // simple (the faint translucent skin). Lighting uniforms are set once per program and frame.
+  Program* prog_ptr = nullptr;
+  auto use = [&](Program* want) {
+    if (want == prog_ptr) return;
+    prog_ptr = want;
+    m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
+    set(*prog_ptr, "u_eye", camera.eye());
+    set(*prog_ptr, "u_key_dir", list.lighting.key_dir);
+    set(*prog_ptr, "u_key_color", list.lighting.key_color);
+    set(*prog_ptr, "u_sky_color", list.lighting.sky_color);
+    set(*prog_ptr, "u_ground_color", list.lighting.ground_color);
+    if (prog_ptr == &m.textured) set(m.textured, "u_texture", 0);
+  };
+  glActiveTexture(GL_TEXTURE0);
+
+  auto draw = [&](std::size_t index) {
+    const MeshDraw& d = list.meshes[index];
+    if (d.shadow_only) return;
+    GpuModel* gm = nullptr;
+    const Material* mat = nullptr;
+    bool textured = false;
+    if (d.dynamic_mesh < 0) {
+      auto it = m.models.find(d.model.id);
+      if (it == m.models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return;
+      gm = &it->second;
+      const int mi = std::clamp(gm->meshes[static_cast<std::size_t>(d.mesh)].material, 0, static_cast<int>(gm->materials.size()) - 1);
+      mat = &gm->materials[static_cast<std::size_t>(mi)];
+      textured = !d.use_tint_only && mat->texture >= 0 && mat->texture < static_cast<int>(gm->textures.size());
+    }
+    use(list.plain ? &m.plain : d.simple_shading ? &m.simple : textured ? &m.textured : &m.mesh);
+    Program& prog = *prog_ptr;
+    if (d.cull_back) glEnable(GL_CULL_FACE);
+    else glDisable(GL_CULL_FACE);
+    set(prog, "u_muscle", d.muscle_shading ? 1 : 0);
+    if (prog_ptr == &m.mesh) set(m.mesh, "u_striation", d.muscle_shading ? 0.16f : 0.0f);
+    if (d.dynamic_mesh >= 0) {
+      if (!m.bind_dynamic(prog, list, d)) return;
+      set(prog, "u_color", d.tint);
+      m.draw_dynamic(d);
+      triangles += static_cast<std::size_t>(d.index_count / 3);
+      return;
+    }
+    GpuMesh* g = m.prepare_draw(prog, list, d, nullptr);
+    if (!g) return;
+    set(prog, "u_color", d.use_tint_only ? d.tint : mat->base_color * d.tint);
+    if (textured) glBindTexture(GL_TEXTURE_2D, gm->textures[static_cast<std::size_t>(mat->texture)]);
+    Impl::draw_lod(*g, m.lods[index]);
+    triangles += static_cast<std::size_t>(g->lods[static_cast<std::size_t>(std::clamp(m.lods[index], 0, static_cast<int>(g->lods.size()) - 1))].count / 3);
+  };
+  auto alpha_of = [&](const MeshDraw& d) {
+    if (d.dynamic_mesh >= 0) return d.tint.a;
+    auto it = m.models.find(d.model.id);
+    if (it == m.models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return 1.0f;
+    const GpuModel& gm = it->second;
+    const int mi = std::clamp(gm.meshes[static_cast<std::size_t>(d.mesh)].material, 0, static_cast<int>(gm.materials.size()) - 1);
+    return d.use_tint_only ? d.tint.a : gm.materials[static_cast<std::size_t>(mi)].base_color.a * d.tint.a;
+  };
+  // Translucent items, back to front by the distance of each item's origin (skinned: its first
+  // joint). Faint layers (simple_shading: the skin) come last, once per pixel over the resolved
+  // scene: they are the outermost surface and fade out at their silhouette.
+  const glm::vec3 eye = camera.eye();
+  auto depth = [&](std::size_t i) {
+    const MeshDraw* d = &list.meshes[i];
+    if (d->dynamic_mesh >= 0) {
+      const DynamicMesh& dm = list.dynamic_meshes[static_cast<std::size_t>(d->dynamic_mesh)];
+      if (d->first_index >= 0 && static_cast<std::size_t>(d->first_index) < dm.indices.size())
+        return glm::length(dm.vertices[dm.indices[static_cast<std::size_t>(d->first_index)]].position - eye);
+      return 0.0f;
+    }
+    glm::vec3 p = d->skin_offset >= 0 && d->skin_count > 0
+                      ? glm::vec3(list.skin_matrices[static_cast<std::size_t>(d->skin_offset)][3])
+                      : glm::vec3(d->node_world[3]);
+    return glm::length(p - eye);
+  };
+  std::vector<std::size_t> opaque, translucent, faint;
+  for (std::size_t i = 0; i < list.meshes.size(); ++i) {
+    const MeshDraw& d = list.meshes[i];
+    if (d.shadow_only) continue;
+    if (d.simple_shading) faint.push_back(i);
+    else if (alpha_of(d) < 0.999f) translucent.push_back(i);
+    else opaque.push_back(i);
+  }
+  auto back_to_front = [&](std::size_t x, std::size_t y) { return depth(x) > depth(y); };
+  std::stable_sort(translucent.begin(), translucent.end(), back_to_front);
+  std::stable_sort(faint.begin(), faint.end(), back_to_front);
+
   if (any) {
     glBindFramebuffer(GL_FRAMEBUFFER, m.targets.msaa_fbo);
     glViewport(0, 0, width, height);
@@ -746,102 +836,35 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
-
-    Program* prog_ptr = list.plain ? &m.plain : &m.mesh;
-    m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
-    if (!list.plain) {
-      set(m.mesh, "u_eye", camera.eye());
-      set(m.mesh, "u_key_dir", list.lighting.key_dir);
-      set(m.mesh, "u_key_color", list.lighting.key_color);
-      set(m.mesh, "u_sky_color", list.lighting.sky_color);
-      set(m.mesh, "u_ground_color", list.lighting.ground_color);
-      set(m.mesh, "u_texture", 0);
-    }
-    glActiveTexture(GL_TEXTURE0);
-
-    auto draw = [&](std::size_t index) {
-      const MeshDraw& d = list.meshes[index];
-      if (d.shadow_only) return;
-      // Switch between the full and the cheap translucent program only when needed.
-      Program* want = list.plain ? &m.plain : (d.simple_shading ? &m.simple : &m.mesh);
-      if (want != prog_ptr) {
-        prog_ptr = want;
-        m.bind_mesh_uniforms_common(*prog_ptr, view_proj);
-        if (prog_ptr == &m.simple) set(m.simple, "u_eye", camera.eye());
-      }
-      Program& prog = *prog_ptr;
-      if (d.cull_back) glEnable(GL_CULL_FACE);
-      else glDisable(GL_CULL_FACE);
-      if (prog_ptr == &m.mesh) set(m.mesh, "u_muscle", d.muscle_shading ? 1 : 0);
-      if (d.dynamic_mesh >= 0) {
-        if (!m.bind_dynamic(prog, list, d)) return;
-        set(prog, "u_color", d.tint);
-        if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", 0);
-        glBindTexture(GL_TEXTURE_2D, m.white_tex);
-        m.draw_dynamic(d);
-        triangles += static_cast<std::size_t>(d.index_count / 3);
-        return;
-      }
-      GpuModel* gm = nullptr;
-      GpuMesh* g = m.prepare_draw(prog, list, d, &gm);
-      if (!g) return;
-      const Material& mat = gm->materials[static_cast<std::size_t>(std::clamp(g->material, 0, static_cast<int>(gm->materials.size()) - 1))];
-      const glm::vec4 color = d.use_tint_only ? d.tint : mat.base_color * d.tint;
-      set(prog, "u_color", color);
-      const bool textured = !d.use_tint_only && mat.texture >= 0 && mat.texture < static_cast<int>(gm->textures.size());
-      if (prog_ptr == &m.mesh) set(m.mesh, "u_has_texture", textured ? 1 : 0);
-      glBindTexture(GL_TEXTURE_2D, textured ? gm->textures[static_cast<std::size_t>(mat.texture)] : m.white_tex);
-      Impl::draw_lod(*g, m.lods[index]);
-      triangles += static_cast<std::size_t>(g->lods[static_cast<std::size_t>(std::clamp(m.lods[index], 0, static_cast<int>(g->lods.size()) - 1))].count / 3);
-    };
-    auto alpha_of = [&](const MeshDraw& d) {
-      if (d.dynamic_mesh >= 0) return d.tint.a;
-      auto it = m.models.find(d.model.id);
-      if (it == m.models.end() || d.mesh < 0 || d.mesh >= static_cast<int>(it->second.meshes.size())) return 1.0f;
-      const GpuModel& gm = it->second;
-      const int mi = std::clamp(gm.meshes[static_cast<std::size_t>(d.mesh)].material, 0, static_cast<int>(gm.materials.size()) - 1);
-      return d.use_tint_only ? d.tint.a : gm.materials[static_cast<std::size_t>(mi)].base_color.a * d.tint.a;
-    };
-    std::vector<std::size_t> translucent;
-    for (std::size_t i = 0; i < list.meshes.size(); ++i) {
-      const MeshDraw& d = list.meshes[i];
-      if (d.shadow_only) continue;
-      if (alpha_of(d) < 0.999f) translucent.push_back(i);
-      else draw(i);
-    }
+    for (std::size_t i : opaque) draw(i);
     draw_floor();
-    glUseProgram(prog_ptr->id);
-    if (!translucent.empty()) {
-      // Back to front by the distance of each item's origin (skinned: its first joint).
-      const glm::vec3 eye = camera.eye();
-      auto depth = [&](std::size_t i) {
-        const MeshDraw* d = &list.meshes[i];
-        if (d->dynamic_mesh >= 0) {
-          const DynamicMesh& dm = list.dynamic_meshes[static_cast<std::size_t>(d->dynamic_mesh)];
-          if (d->first_index >= 0 && static_cast<std::size_t>(d->first_index) < dm.indices.size())
-            return glm::length(dm.vertices[dm.indices[static_cast<std::size_t>(d->first_index)]].position - eye);
-          return 0.0f;
-        }
-        glm::vec3 p = d->skin_offset >= 0 && d->skin_count > 0
-                          ? glm::vec3(list.skin_matrices[static_cast<std::size_t>(d->skin_offset)][3])
-                          : glm::vec3(d->node_world[3]);
-        return glm::length(p - eye);
-      };
-      std::stable_sort(translucent.begin(), translucent.end(), [&](std::size_t a, std::size_t b) { return depth(a) > depth(b); });
-      glDepthMask(GL_FALSE);
-      for (std::size_t i : translucent) draw(i);
-      glDepthMask(GL_TRUE);
-    }
+    prog_ptr = nullptr;  // draw_floor switched programs
+    glDepthMask(GL_FALSE);
+    for (std::size_t i : translucent) draw(i);
+    glDepthMask(GL_TRUE);
     glBindVertexArray(0);
     glDisable(GL_CULL_FACE);
-    if (!list.plain) m.overlay->draw();
     glDisable(GL_SCISSOR_TEST);
-
     // Resolve the rectangle (colour and depth) into the image that already holds the background.
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.msaa_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
     glBlitFramebuffer(rx0, ry0, rx1, ry1, rx0, ry0, rx1, ry1, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
   }
+
+  // Once per pixel over the resolved scene: faint layers, then the overlays (depth-aware against
+  // the resolved depth; they bring their own anti-aliasing).
+  glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
+  glViewport(0, 0, width, height);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  glDepthMask(GL_FALSE);
+  for (std::size_t i : faint) draw(i);
+  glDepthMask(GL_TRUE);
+  glBindVertexArray(0);
+  glDisable(GL_CULL_FACE);
+  if (!list.plain) m.overlay->draw();
   last_triangles_ = triangles;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glDisable(GL_FRAMEBUFFER_SRGB);

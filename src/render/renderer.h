@@ -7,9 +7,11 @@
 //
 // Passes: contact shadow (top-down closeness map, mipmapped for blur) → background (clear colour and
 // floor, one sample per pixel, straight into the resolved image) → in the screen rectangle that
-// holds the scene only, multisampled: clear → opaque meshes → floor with its soft shadow →
-// translucent meshes back to front → overlays → resolve of that rectangle. Each static mesh is
-// drawn at the coarsest level of detail (Mesh::lods) whose error stays within one pixel.
+// holds the bones and muscles only, multisampled: clear → opaque meshes → floor with its soft
+// shadow → translucent meshes back to front → resolve of that rectangle → once per pixel over it
+// all: faint layers (the skin, fading out at its silhouette) and the overlays (with their own
+// anti-aliasing). Each static mesh is drawn at the coarsest level of detail (Mesh::lods) whose
+// error stays within one pixel; lighting is evaluated per vertex (shaders/mesh.vert.glsl).
 #pragma once
 #include <cstdint>
 #include <memory>
