@@ -17,6 +17,7 @@
 #include "app/cli_values.h"
 #include "app/headless.h"
 #include "app/paths.h"
+#include "app/ui_font_texture.h"
 #include "assets/gltf_writer.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
@@ -163,6 +164,7 @@ Command add_bench_command(CLI::App& app) {
       ImGui::StyleColorsDark();
       ui::setup_fonts(1.0f);
       ImGui_ImplOpenGL3_Init("#version 330 core");
+      upload_ui_font_texture();
     }
     Pose pose = Pose::bind(model);
     OrbitCamera cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
@@ -199,13 +201,14 @@ Command add_bench_command(CLI::App& app) {
           glFinish_for_bench();
           const auto u0 = Clock::now();
           ImGui_ImplOpenGL3_NewFrame();
-          if (std::getenv("NEAREST")) { GLuint tex = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID)); glBindTexture(GL_TEXTURE_2D, tex); glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST); glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST); ImGui::GetStyle().AntiAliasedLinesUseTex = false; }
           ImGui::NewFrame();
           ui::draw_app_ui(ui_state, app_state, computed, &model, info);
           ImGui::Render();
           const auto u1 = Clock::now();
           r.bind_resolved_for_drawing();
           ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+          if (std::getenv("UI2")) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+          if (std::getenv("UICMDS") && f == 10) { int n = 0; for (int k = 0; k < ImGui::GetDrawData()->CmdListsCount; ++k) { const ImDrawList* dl = ImGui::GetDrawData()->CmdLists[k]; n += dl->CmdBuffer.Size; std::fprintf(stderr, "list %d: %d cmds %d vtx\n", k, dl->CmdBuffer.Size, dl->VtxBuffer.Size); } std::fprintf(stderr, "cmds %d\n", n); }
           glFinish_for_bench();
           if (std::getenv("UIT")) std::fprintf(stderr, "scene %.2f ui cpu %.2f ui draw %.2f  vtx %d\n", ms_since(t0) - ms_since(u0), std::chrono::duration<double, std::milli>(u1 - u0).count(), ms_since(u1), ImGui::GetDrawData()->TotalVtxCount);
         }

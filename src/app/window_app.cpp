@@ -16,6 +16,7 @@
 
 #include "anatomy/muscle_data.h"
 #include "app/paths.h"
+#include "app/ui_font_texture.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
@@ -392,8 +393,7 @@ void apply_ui_scale(App& app) {
   ImGui::GetStyle() = app.base_style;
   ImGui::GetStyle().ScaleAllSizes(scale);
   ui::setup_fonts(scale);
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  upload_ui_font_texture();
   app.ui.ui_scale = scale;
   app.presentation_applied = app.ui.presentation;
 }

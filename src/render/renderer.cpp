@@ -140,8 +140,8 @@ struct Targets {
   void destroy() {
     glDeleteFramebuffers(1, &msaa_fbo);
     glDeleteFramebuffers(1, &resolve_fbo);
-    glDeleteRenderbuffers(1, &msaa_color);
-    glDeleteRenderbuffers(1, &msaa_depth);
+    glDeleteTextures(1, &msaa_color);
+    glDeleteTextures(1, &msaa_depth);
     glDeleteRenderbuffers(1, &resolve_depth);
     glDeleteTextures(1, &resolve_color);
     *this = Targets{};
@@ -154,15 +154,18 @@ struct Targets {
     height = h;
     samples = s;
     glGenFramebuffers(1, &msaa_fbo);
-    glGenRenderbuffers(1, &msaa_color);
-    glGenRenderbuffers(1, &msaa_depth);
+    glGenTextures(1, &msaa_color);
+    glGenTextures(1, &msaa_depth);
     glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo);
-    glBindRenderbuffer(GL_RENDERBUFFER, msaa_color);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, s > 1 ? s : 0, GL_RGBA8, w, h);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_color);
-    glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, s > 1 ? s : 0, GL_DEPTH_COMPONENT24, w, h);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, msaa_depth);
+    // Colour as a multisample texture: the composite pass reads its samples (composite.frag.glsl).
+    // (Depth too, so both attachments are made the same way and agree on their sample count.)
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_color);
+    glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, s, GL_RGBA8, w, h, GL_TRUE);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaa_color, 0);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_depth);
+    glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, s, GL_DEPTH_COMPONENT24, w, h, GL_TRUE);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D_MULTISAMPLE, msaa_depth, 0);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
       destroy();
       return make_error("cannot make a " + std::to_string(w) + "x" + std::to_string(h) + " framebuffer with " +
@@ -211,17 +214,19 @@ void setup_vertex_layout() {
 
 constexpr int kShadowSize = 256;
 constexpr float kLodErrorPx = 1.0f;  // a level of detail may move the surface by at most this on screen
+// ... and a faint layer (the translucent skin: 30 % opaque, fading out at its silhouette) by this.
+constexpr float kFaintLodErrorPx = 2.5f;
 constexpr GLuint kBonesBinding = 0;
 
 }  // namespace
 
 struct Renderer::Impl {
-  Program mesh, textured, shadow, floor, pick, plain, simple;
+  Program mesh, textured, shadow, floor, pick, plain, simple, composite;
   GLuint pick_fbo = 0, pick_color = 0, pick_depth = 0;
   int pick_w = 0, pick_h = 0;
   GLuint bones_ubo = 0;
-  GLuint empty_vao = 0, floor_vao = 0, floor_vbo = 0;
-  GLsizei floor_vertices = 0;
+  GLuint empty_vao = 0, floor_vao = 0, floor_vbo = 0, floor_ebo = 0;
+  GLsizei floor_indices = 0;
   GLuint shadow_fbo = 0, shadow_tex = 0;
   GLuint white_tex = 0;
   Targets targets;
@@ -376,8 +381,9 @@ struct Renderer::Impl {
       }
       if (!(min_w > 1e-4f)) continue;  // reaches the eye plane: full detail
       int lod = 0;
+      const float limit = d.simple_shading ? kFaintLodErrorPx : kLodErrorPx;
       for (std::size_t l = 1; l < g->lods.size(); ++l)
-        if (g->lods[l].error * scale * px_per_unit / min_w <= kLodErrorPx) lod = static_cast<int>(l);
+        if (g->lods[l].error * scale * px_per_unit / min_w <= limit) lod = static_cast<int>(l);
       out[i] = lod;
     }
   }
@@ -436,6 +442,9 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   if (!simple) return simple.error();
   m.simple = simple.value();
   m.mesh = mesh.value();
+  auto composite = link("composite.vert.glsl", "composite.frag.glsl");
+  if (!composite) return composite.error();
+  m.composite = composite.value();
   auto textured = link("mesh.vert.glsl", "textured.frag.glsl");
   if (!textured) return textured.error();
   m.textured = textured.value();
@@ -450,19 +459,33 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   glGenVertexArrays(1, &m.empty_vao);
   glGenVertexArrays(1, &m.floor_vao);
   glGenBuffers(1, &m.floor_vbo);
+  glGenBuffers(1, &m.floor_ebo);
   glBindVertexArray(m.floor_vao);
   glBindBuffer(GL_ARRAY_BUFFER, m.floor_vbo);
-  // A 48 x 48 grid over [-1, 1]^2 (the floor is shaded per vertex).
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.floor_ebo);
+  // A 48 x 48 grid over [-1, 1]^2, shaded per vertex (the shadow lookups run in the vertex shader,
+  // so each grid point is shaded once: indexed), without the cells wholly outside the unit disc,
+  // where the floor has faded into the background colour.
   std::vector<float> grid;
+  std::vector<std::uint32_t> cells;
   constexpr int kCells = 48;
+  for (int j = 0; j <= kCells; ++j)
+    for (int i = 0; i <= kCells; ++i) grid.insert(grid.end(), {-1.0f + 2.0f * i / kCells, -1.0f + 2.0f * j / kCells});
   for (int j = 0; j < kCells; ++j)
     for (int i = 0; i < kCells; ++i) {
+      // Nearest point of the cell to the centre.
       const float x0 = -1.0f + 2.0f * i / kCells, x1 = -1.0f + 2.0f * (i + 1) / kCells;
       const float z0 = -1.0f + 2.0f * j / kCells, z1 = -1.0f + 2.0f * (j + 1) / kCells;
-      grid.insert(grid.end(), {x0, z0, x1, z0, x1, z1, x0, z0, x1, z1, x0, z1});
+      const float nx = std::clamp(0.0f, x0, x1), nz = std::clamp(0.0f, z0, z1);
+      if (nx * nx + nz * nz >= 1.0f) continue;
+      const std::uint32_t a = static_cast<std::uint32_t>(j * (kCells + 1) + i), b = a + 1,
+                          c = a + static_cast<std::uint32_t>(kCells + 1), d = c + 1;
+      cells.insert(cells.end(), {a, b, d, a, d, c});
     }
-  m.floor_vertices = static_cast<GLsizei>(grid.size() / 2);
+  m.floor_indices = static_cast<GLsizei>(cells.size());
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(grid.size() * sizeof(float)), grid.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(cells.size() * sizeof(std::uint32_t)), cells.data(),
+               GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
   glBindVertexArray(0);
@@ -502,6 +525,7 @@ Renderer::~Renderer() {
   m.targets.destroy();
   glDeleteProgram(m.mesh.id);
   glDeleteProgram(m.textured.id);
+  glDeleteProgram(m.composite.id);
   glDeleteProgram(m.shadow.id);
   glDeleteProgram(m.floor.id);
   glDeleteProgram(m.pick.id);
@@ -512,6 +536,7 @@ Renderer::~Renderer() {
   glDeleteRenderbuffers(1, &m.pick_depth);
   glDeleteBuffers(1, &m.bones_ubo);
   glDeleteBuffers(1, &m.floor_vbo);
+  glDeleteBuffers(1, &m.floor_ebo);
   glDeleteVertexArrays(1, &m.empty_vao);
   glDeleteVertexArrays(1, &m.floor_vao);
   glDeleteFramebuffers(1, &m.shadow_fbo);
@@ -660,7 +685,8 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   last_rect_ = any ? glm::ivec4(rx0, ry0, rx1 - rx0, ry1 - ry0) : glm::ivec4(0);
 
   // Contact shadow: closeness map seen from above over the floor disc's square.
-  const bool floor = list.floor.visible && !list.plain;
+  // The floor is not drawn from below (it would hide the scene, which is always laid over it).
+  const bool floor = list.floor.visible && !list.plain && camera.eye().y > list.floor.height;
   if (floor) {
     glBindFramebuffer(GL_FRAMEBUFFER, m.shadow_fbo);
     glViewport(0, 0, kShadowSize, kShadowSize);
@@ -716,7 +742,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
     glBindVertexArray(m.floor_vao);
-    glDrawArrays(GL_TRIANGLES, 0, m.floor_vertices);
+    glDrawElements(GL_TRIANGLES, m.floor_indices, GL_UNSIGNED_INT, nullptr);
     glDepthMask(GL_TRUE);
     glEnable(GL_BLEND);
   };
@@ -730,14 +756,6 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   };
 
-  // The background (clear colour and floor) once per pixel, straight into the resolved image.
-  glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
-  glViewport(0, 0, width, height);
-  glDisable(GL_FRAMEBUFFER_SRGB);  // the targets are RGBA8 holding encoded bytes (shaders/encode_srgb.glsl)
-  clear();
-  glEnable(GL_DEPTH_TEST);
-  glDepthFunc(GL_LESS);
-  draw_floor();
 
   // Programs: plain (the bench baseline), mesh (lit per vertex), textured (the texture per pixel),
   // simple (the faint translucent skin). Lighting uniforms are set once per program and frame.
@@ -826,29 +844,60 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   std::stable_sort(translucent.begin(), translucent.end(), back_to_front);
   std::stable_sort(faint.begin(), faint.end(), back_to_front);
 
+  glDisable(GL_FRAMEBUFFER_SRGB);  // the targets are RGBA8 holding encoded bytes (shaders/encode_srgb.glsl)
   if (any) {
+    // The multisampled scene over transparent black: its colours come out premultiplied by coverage.
     glBindFramebuffer(GL_FRAMEBUFFER, m.targets.msaa_fbo);
     glViewport(0, 0, width, height);
     glEnable(GL_SCISSOR_TEST);
     glScissor(rx0, ry0, rx1 - rx0, ry1 - ry0);
-    clear();
+    glDepthMask(GL_TRUE);
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     for (std::size_t i : opaque) draw(i);
-    draw_floor();
-    prog_ptr = nullptr;  // draw_floor switched programs
     glDepthMask(GL_FALSE);
     for (std::size_t i : translucent) draw(i);
     glDepthMask(GL_TRUE);
     glBindVertexArray(0);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
-    // Resolve the rectangle (colour and depth) into the image that already holds the background.
+  }
+
+  // The background (clear colour and floor) once per pixel, straight into the resolved image. (After
+  // the multisampled pass, so the contact shadow's rendering has finished before the floor reads it.)
+  glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
+  glViewport(0, 0, width, height);
+  clear();
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  draw_floor();
+  prog_ptr = nullptr;  // draw_floor switched programs
+
+  if (any) {
+    // Resolve the scene's rectangle and lay it over the background; its depth comes along (sample 0)
+    // for the depth tests of the faint layers and the overlays.
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(rx0, ry0, rx1 - rx0, ry1 - ry0);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(m.composite.id);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, m.targets.msaa_color);
+    set(m.composite, "u_scene", 0);
+    set(m.composite, "u_samples", samples);
+    glBindVertexArray(m.empty_vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.msaa_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
-    glBlitFramebuffer(rx0, ry0, rx1, ry1, rx0, ry0, rx1, ry1, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(rx0, ry0, rx1, ry1, rx0, ry0, rx1, ry1, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
   }
 
   // Once per pixel over the resolved scene: faint layers, then the overlays (depth-aware against

@@ -5,13 +5,14 @@
 // (the window is only another render target). Needs a current GL context with functions loaded
 // (EglContext or a GLFW window).
 //
-// Passes: contact shadow (top-down closeness map, mipmapped for blur) → background (clear colour and
-// floor, one sample per pixel, straight into the resolved image) → in the screen rectangle that
-// holds the bones and muscles only, multisampled: clear → opaque meshes → floor with its soft
-// shadow → translucent meshes back to front → resolve of that rectangle → once per pixel over it
-// all: faint layers (the skin, fading out at its silhouette) and the overlays (with their own
-// anti-aliasing). Each static mesh is drawn at the coarsest level of detail (Mesh::lods) whose
-// error stays within one pixel; lighting is evaluated per vertex (shaders/mesh.vert.glsl).
+// Passes: contact shadow (top-down closeness map, mipmapped for blur) → in the screen rectangle
+// that holds the bones and muscles only, multisampled over transparent black: opaque meshes, then
+// translucent ones back to front → background (clear colour and floor with its soft shadow, one
+// sample per pixel, straight into the resolved image) → the multisampled rectangle resolved and
+// laid over it (composite.frag.glsl) → once per pixel over it all: faint layers (the skin, fading
+// out at its silhouette) and the overlays (with their own anti-aliasing). Each static mesh is drawn
+// at the coarsest level of detail (Mesh::lods) whose error stays within one pixel; lighting is
+// evaluated per vertex (shaders/mesh.vert.glsl).
 #pragma once
 #include <cstdint>
 #include <memory>

@@ -713,17 +713,25 @@ void setup_fonts(float scale) {
   io.Fonts->Clear();
   const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   const char* bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+  // Glyphs baked one texel per pixel at the UI scale and snapped to whole pixels: the atlas can
+  // then be sampled nearest (app/ui_font_texture.h), which gives the same text and costs a software
+  // renderer much less than bilinear filtering of oversampled glyphs.
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
   std::error_code ec;
   if (fs::exists(regular, ec)) {
-    io.Fonts->AddFontFromFileTTF(regular, 16.0f * scale);
-    g_font_large = io.Fonts->AddFontFromFileTTF(fs::exists(bold, ec) ? bold : regular, 30.0f * scale);
+    io.Fonts->AddFontFromFileTTF(regular, std::round(16.0f * scale), &cfg);
+    g_font_large = io.Fonts->AddFontFromFileTTF(fs::exists(bold, ec) ? bold : regular, std::round(30.0f * scale), &cfg);
   } else {
-    ImFontConfig cfg;
-    cfg.SizePixels = 13.0f * scale;
+    cfg.SizePixels = std::round(13.0f * scale);
     io.Fonts->AddFontDefault(&cfg);
     g_font_large = nullptr;
   }
   io.FontGlobalScale = 1.0f;
+  // Anti-aliased lines from geometry, not from the atlas (which needs bilinear sampling).
+  ImGui::GetStyle().AntiAliasedLinesUseTex = false;
 }
 
 void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a) {
