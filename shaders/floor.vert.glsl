@@ -13,13 +13,19 @@ uniform vec4 u_color;
 uniform vec4 u_clear;            // the background colour the floor fades into
 uniform sampler2D u_shadow;      // closeness, over the same square as the disc
 uniform float u_shadow_strength;
-uniform float u_blur_lod;        // mip level of the shadow map that gives the soft blur
+uniform float u_texel;           // one texel of the closeness map, in uv
 out vec3 v_color;
 void main() {
   vec3 world = vec3(u_centre.x + a_corner.x * u_radius, u_height, u_centre.y + a_corner.y * u_radius);
   vec2 uv = 0.5 * a_corner + 0.5;
-  // Two mip levels of the closeness map: a tight core and a wide penumbra.
-  float shadow = 0.5 * textureLod(u_shadow, uv, u_blur_lod - 1.0).r + 0.5 * textureLod(u_shadow, uv, u_blur_lod + 1.0).r;
+  // A tight core (one bilinear tap) and a wide penumbra (four taps two texels out: a soft box about
+  // six texels, 9 cm on a 3 m disc, across).
+  float core = textureLod(u_shadow, uv, 0.0).r;
+  float wide = 0.25 * (textureLod(u_shadow, uv + vec2(2.0, 2.0) * u_texel, 0.0).r +
+                       textureLod(u_shadow, uv + vec2(-2.0, 2.0) * u_texel, 0.0).r +
+                       textureLod(u_shadow, uv + vec2(2.0, -2.0) * u_texel, 0.0).r +
+                       textureLod(u_shadow, uv + vec2(-2.0, -2.0) * u_texel, 0.0).r);
+  float shadow = 0.5 * core + 0.5 * wide;
   float fade = 1.0 - smoothstep(0.45, 1.0, length(a_corner));
   v_color = encode_srgb(mix(u_clear.rgb, u_color.rgb * (1.0 - u_shadow_strength * shadow), fade));
   gl_Position = u_view_proj * vec4(world, 1.0);

@@ -163,6 +163,8 @@ Command add_bench_command(CLI::App& app) {
       ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size->width), static_cast<float>(size->height));
       ImGui::StyleColorsDark();
       ui::setup_fonts(1.0f);
+      if (std::getenv("NOBG")) { ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 0; ImGui::GetStyle().Colors[ImGuiCol_ChildBg].w = 0; ImGui::GetStyle().Colors[ImGuiCol_FrameBg].w = 0; }
+      if (std::getenv("OPAQUEBG")) { ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1; }
       ImGui_ImplOpenGL3_Init("#version 330 core");
       upload_ui_font_texture();
     }
@@ -179,6 +181,7 @@ Command add_bench_command(CLI::App& app) {
           const double t = std::fmod(f / 30.0, app_state.timeline()->duration());
           app_state.playback().scrub(t);
           session::compute_frame(app_state.current_pose(), app_state.view, computed);
+          if (framed) computed.request.body_options.muscle_px_per_m = cam.pixels_per_metre(static_cast<float>(size->height));
           build_frame(model, handle.value(), computed.request, pose, list);
           if (!no_labels) add_landmark_labels(computed.request.body, app_state.side(), list);
           if (!framed) {
@@ -194,7 +197,10 @@ Command add_bench_command(CLI::App& app) {
           add_model_to_scene(model, handle.value(), pose, ModelSceneOptions{}, list);
         }
         list.plain = plain;
+        const double build_ms = ms_since(t0);
+        const auto r0 = Clock::now();
         Status s = r.render(list, cam, size->width, size->height, o->msaa);
+        if (std::getenv("UIT") && !plain) { glFinish(); std::fprintf(stderr, "build %.2f render %.2f\n", build_ms, ms_since(r0)); }
         if (!s) return s;
         if (with_ui && !plain) {
           ImGui::GetIO().DeltaTime = 1.0f / 30.0f;

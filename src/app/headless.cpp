@@ -33,6 +33,9 @@ Result<Image> render_view(HeadlessSession& session, const Model& model, const Po
   build_frame(model, handle.value(), frame, posed, list);
   const float aspect = static_cast<float>(request.width) / static_cast<float>(std::max(request.height, 1));
   const OrbitCamera cam = camera_for_view(model, posed, request.view, aspect);
+  // Again with the muscle volumes tessellated for this view (the camera frames the posed model).
+  frame.body_options.muscle_px_per_m = cam.pixels_per_metre(static_cast<float>(request.height));
+  build_frame(model, handle.value(), frame, posed, list);
   Status drawn = r.render(list, cam, request.width, request.height, request.msaa);
   if (!drawn) {
     r.release(handle.value());

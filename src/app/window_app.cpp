@@ -344,7 +344,7 @@ void handle_mouse(App& app) {
 // [SECTION] frame
 // ---------------------------------------------------------------------------------------------
 
-void build_list(App& app, bool transparent, bool gizmos) {
+void build_list(App& app, bool transparent, bool gizmos, int viewport_h) {
   app.list.clear();
   if (!app.has_model) return;
   if (app.body) {
@@ -353,6 +353,7 @@ void build_list(App& app, bool transparent, bool gizmos) {
     view.ui_scale = app.ui.presentation ? 1.5f * app.base_scale : app.base_scale;
     if (!gizmos) view.selected_muscle.reset();
     session::compute_frame(app.session.current_pose(), view, app.frame);
+    app.frame.request.body_options.muscle_px_per_m = app.camera.pixels_per_metre(static_cast<float>(viewport_h));
     build_frame(app.model, app.handle, app.frame.request, app.pose, app.list);
     if (app.ui.show_labels && gizmos) add_landmark_labels(app.frame.request.body, app.session.side(), app.list);
   } else {
@@ -363,7 +364,7 @@ void build_list(App& app, bool transparent, bool gizmos) {
 }
 
 Status save_screenshot(App& app, const ui::ScreenshotRequest& req) {
-  build_list(app, req.transparent, /*gizmos=*/false);
+  build_list(app, req.transparent, /*gizmos=*/false, req.height);
   OrbitCamera cam = app.camera;
   Status s = app.renderer->render(app.list, cam, req.width, req.height, 4);
   if (!s) return s;
@@ -565,7 +566,7 @@ int run_window_app(const WindowOptions& options) {
       int fw = 0, fh = 0;
       glfwGetFramebufferSize(window, &fw, &fh);
       if (fw > 0 && fh > 0) {
-        build_list(app, false, true);
+        build_list(app, false, true, fh);
         if (app.session.current_drill() != app.framed_drill) {
           app.framed_drill = app.session.current_drill();
           app.frame_pending = true;

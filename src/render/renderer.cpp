@@ -212,7 +212,9 @@ void setup_vertex_layout() {
   glVertexAttribPointer(5, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, ao)));
 }
 
-constexpr int kShadowSize = 256;
+// The contact-shadow map: 128 x 128 over the floor disc's square, blurred by the floor's own taps
+// (floor.vert.glsl) rather than by mipmaps, which on a software renderer cost a pass per level.
+constexpr int kShadowSize = 128;
 constexpr float kLodErrorPx = 1.0f;  // a level of detail may move the surface by at most this on screen
 // ... and a faint layer (the translucent skin: 30 % opaque, fading out at its silhouette) by this.
 constexpr float kFaintLodErrorPx = 2.5f;
@@ -493,8 +495,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   glGenTextures(1, &m.shadow_tex);
   glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kShadowSize, kShadowSize, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
-  glGenerateMipmap(GL_TEXTURE_2D);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
@@ -718,8 +719,6 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     }
     glBlendEquation(GL_FUNC_ADD);
     glDisable(GL_CULL_FACE);
-    glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
-    glGenerateMipmap(GL_TEXTURE_2D);  // the floor reads blurred levels
   }
 
   // The floor goes after the opaque meshes (so the depth test skips what they cover) and before the
@@ -737,7 +736,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     set(m.floor, "u_height", list.floor.height);
     set(m.floor, "u_color", list.floor.color);
     set(m.floor, "u_shadow_strength", list.floor.shadow_strength);
-    set(m.floor, "u_blur_lod", 2.0f);
+    set(m.floor, "u_texel", 1.0f / static_cast<float>(kShadowSize));
     set(m.floor, "u_shadow", 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, m.shadow_tex);

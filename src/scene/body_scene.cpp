@@ -109,8 +109,9 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
           profile.fan_aspect = 2.6;
         }
       }
-      const glm::ivec2 range =
-          append_muscle_tube(std::span<const glm::dvec3>(world.data(), static_cast<std::size_t>(p.count)), profile, mesh);
+      const std::span<const glm::dvec3> points(world.data(), static_cast<std::size_t>(p.count));
+      const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);
+      const glm::ivec2 range = append_muscle_tube(points, profile, mesh, detail.x, detail.y);
       MeshDraw d;
       d.dynamic_mesh = dyn;
       d.first_index = range.x;

@@ -36,6 +36,10 @@ struct BodySceneOptions {
   std::array<std::array<MuscleLook, anatomy::kMuscleCount>, anatomy::kSideCount> muscles{};
   bool floor = true;
   bool transparent_background = false;
+  // Pixels one metre spans where the body is seen (OrbitCamera::pixels_per_metre): the muscle
+  // volumes are tessellated so their outline strays at most a pixel from the true round
+  // (or elliptical) section; 0 = a fixed medium detail (14 rings, 8 sides).
+  float muscle_px_per_m = 0.0f;
   // The selected muscle gets its name as a label at its middle.
   std::optional<std::pair<anatomy::Side, int>> selected;
 };

@@ -44,6 +44,10 @@ glm::mat4 OrbitCamera::projection(float aspect) const {
   return glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane(), far_plane());
 }
 
+float OrbitCamera::pixels_per_metre(float viewport_h_px) const {
+  return 0.5f * viewport_h_px / (std::max(distance, kMinDistance) * std::tan(0.5f * fov_y));
+}
+
 void OrbitCamera::orbit(float dx_px, float dy_px) {
   const float k = 0.3f * 3.14159265f / 180.0f;
   yaw -= dx_px * k;

@@ -38,6 +38,8 @@ struct OrbitCamera {
   glm::vec3 up() const;       // unit, screen +y
   glm::mat4 view() const;
   glm::mat4 projection(float aspect) const;
+  // Pixels one metre spans at the target's distance in a view `viewport_h_px` pixels tall.
+  float pixels_per_metre(float viewport_h_px) const;
   float near_plane() const;
   float far_plane() const;
 

@@ -34,6 +34,23 @@ double tube_radius(const MuscleTubeProfile& p, double s, double* belly_weight) {
   return cap * (p.tendon_radius + (p.belly_radius - p.tendon_radius) * w);
 }
 
+glm::ivec2 muscle_tube_detail(std::span<const glm::dvec3> points, const MuscleTubeProfile& profile, double px_per_m) {
+  if (!(px_per_m > 0.0)) return {14, 8};
+  double length = 0.0;
+  for (std::size_t i = 1; i < points.size(); ++i) length += glm::length(points[i] - points[i - 1]);
+  // The widest semi-axis: a flattened fan keeps its area, so its wide axis is r * sqrt(aspect).
+  const double r_px = profile.belly_radius * std::sqrt(std::max(profile.fan_aspect, 1.0)) * px_per_m;
+  int sides = 16;
+  if (r_px <= 1.0) sides = 6;
+  else {
+    const double n = 3.14159265358979 / std::acos(1.0 - 1.0 / r_px);
+    sides = static_cast<int>(std::ceil(n));
+  }
+  sides = std::clamp(sides + (sides & 1), 6, 16);  // even: the fibre striation wraps evenly
+  const int rings = std::clamp(static_cast<int>(std::ceil(length * px_per_m / 12.0)), 8, 32);
+  return {rings, sides};
+}
+
 glm::ivec2 append_muscle_tube(std::span<const glm::dvec3> points, const MuscleTubeProfile& profile, DynamicMesh& mesh,
                               int rings, int sides) {
   rings = std::max(rings, 2);

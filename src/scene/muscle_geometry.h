@@ -37,6 +37,13 @@ constexpr double kSpecificTensionPa = 6.0e5;
 MuscleTubeProfile muscle_tube_profile(double max_isometric_force_n, double optimal_fiber_length_m,
                                       double tendon_slack_length_m);
 
+// Rings along and sides around for a tube seen at `px_per_m` pixels per metre: the fewest sides
+// whose polygon strays at most a pixel from the widest section (r (1 - cos(pi / n)) <= 1 px, the
+// same bound as the meshes' levels of detail)
+// and a ring every 12 pixels of length, within 6..16 sides and 8..32 rings; px_per_m <= 0 gives
+// the medium detail (14 rings, 8 sides).
+glm::ivec2 muscle_tube_detail(std::span<const glm::dvec3> points, const MuscleTubeProfile& profile, double px_per_m);
+
 // Radius at normalised arc length s in [0, 1] and the belly weight there (0 tendon .. 1 belly).
 double tube_radius(const MuscleTubeProfile& p, double s, double* belly_weight = nullptr);
 
