@@ -17,6 +17,7 @@
 #include "app/cli_values.h"
 #include "app/headless.h"
 #include "app/paths.h"
+#include "app/ui_draw.h"
 #include "app/ui_font_texture.h"
 #include "assets/gltf_writer.h"
 #include "assets/ambient_occlusion.h"
@@ -157,16 +158,20 @@ Command add_bench_command(CLI::App& app) {
     std::vector<MuscleInfo> info;
     if (auto i = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) info = std::move(i.value());
     const bool with_ui = body && !o->no_ui;
+    std::unique_ptr<UiDraw> ui_draw;
     if (with_ui) {
       ImGui::CreateContext();
       ImGui::GetIO().IniFilename = nullptr;
       ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size->width), static_cast<float>(size->height));
       ImGui::StyleColorsDark();
       ui::setup_fonts(1.0f);
-      if (std::getenv("NOBG")) { ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 0; ImGui::GetStyle().Colors[ImGuiCol_ChildBg].w = 0; ImGui::GetStyle().Colors[ImGuiCol_FrameBg].w = 0; }
-      if (std::getenv("OPAQUEBG")) { ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1; }
       ImGui_ImplOpenGL3_Init("#version 330 core");
       upload_ui_font_texture();
+      ui_draw = UiDraw::create();
+      if (!ui_draw) {
+        std::fprintf(stderr, "error: the UI shaders do not build\n");
+        return 1;
+      }
     }
     Pose pose = Pose::bind(model);
     OrbitCamera cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
@@ -197,26 +202,17 @@ Command add_bench_command(CLI::App& app) {
           add_model_to_scene(model, handle.value(), pose, ModelSceneOptions{}, list);
         }
         list.plain = plain;
-        const double build_ms = ms_since(t0);
-        const auto r0 = Clock::now();
         Status s = r.render(list, cam, size->width, size->height, o->msaa);
-        if (std::getenv("UIT") && !plain) { glFinish(); std::fprintf(stderr, "build %.2f render %.2f\n", build_ms, ms_since(r0)); }
         if (!s) return s;
         if (with_ui && !plain) {
           ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
-          glFinish_for_bench();
-          const auto u0 = Clock::now();
           ImGui_ImplOpenGL3_NewFrame();
           ImGui::NewFrame();
           ui::draw_app_ui(ui_state, app_state, computed, &model, info);
           ImGui::Render();
-          const auto u1 = Clock::now();
           r.bind_resolved_for_drawing();
-          ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-          if (std::getenv("UI2")) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-          if (std::getenv("UICMDS") && f == 10) { int n = 0; for (int k = 0; k < ImGui::GetDrawData()->CmdListsCount; ++k) { const ImDrawList* dl = ImGui::GetDrawData()->CmdLists[k]; n += dl->CmdBuffer.Size; std::fprintf(stderr, "list %d: %d cmds %d vtx\n", k, dl->CmdBuffer.Size, dl->VtxBuffer.Size); } std::fprintf(stderr, "cmds %d\n", n); }
+          ui_draw->draw(ImGui::GetDrawData(), size->width, size->height);
           glFinish_for_bench();
-          if (std::getenv("UIT")) std::fprintf(stderr, "scene %.2f ui cpu %.2f ui draw %.2f  vtx %d\n", ms_since(t0) - ms_since(u0), std::chrono::duration<double, std::milli>(u1 - u0).count(), ms_since(u1), ImGui::GetDrawData()->TotalVtxCount);
         }
         const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
         cpu.push_back(ms_since(t0));
@@ -238,6 +234,7 @@ Command add_bench_command(CLI::App& app) {
       return 1;
     }
     if (with_ui) {
+      ui_draw.reset();
       ImGui_ImplOpenGL3_Shutdown();
       ImGui::DestroyContext();
     }

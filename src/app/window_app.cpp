@@ -16,6 +16,7 @@
 
 #include "anatomy/muscle_data.h"
 #include "app/paths.h"
+#include "app/ui_draw.h"
 #include "app/ui_font_texture.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
@@ -45,6 +46,7 @@ struct CameraMove {
 struct App {
   GLFWwindow* window = nullptr;
   std::unique_ptr<Renderer> renderer;
+  std::unique_ptr<UiDraw> ui_draw;
   Model model;
   bool has_model = false, body = false;
   ModelHandle handle;
@@ -475,6 +477,14 @@ int run_window_app(const WindowOptions& options) {
       return 1;
     }
     app.renderer = std::move(renderer.value());
+    app.ui_draw = UiDraw::create();
+    if (!app.ui_draw) {
+      std::fprintf(stderr, "error: the UI shaders do not build (see the warning above)\n");
+      app.renderer.reset();
+      glfwDestroyWindow(window);
+      glfwTerminate();
+      return 1;
+    }
     app.ui.renderer_name = gl_description();
     glfwSetScrollCallback(window, on_scroll);  // before ImGui, which chains to them
     glfwSetKeyCallback(window, on_key);
@@ -588,7 +598,7 @@ int run_window_app(const WindowOptions& options) {
         app.ui.samples = app.renderer->samples();
         app.ui.gpu_ms = app.renderer->gpu_ms(false);
         glViewport(0, 0, fw, fh);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        app.ui_draw->draw(ImGui::GetDrawData(), fw, fh);
       }
       ++frame;
       const bool last_frame = options.frames > 0 && frame >= options.frames;
@@ -609,6 +619,7 @@ int run_window_app(const WindowOptions& options) {
       std::fprintf(stderr, "error: OpenGL reported errors (last: %s)\n", gl_last_error().c_str());
       exit_code = 1;
     }
+    app.ui_draw.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
