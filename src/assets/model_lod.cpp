@@ -29,6 +29,21 @@ std::size_t build_lods(Model& model, const LodOptions& options) {
       previous = &m.lods.back().indices;
       ++made;
     }
+    if (m.lods.empty()) continue;
+    // Vertices in order of first use from the coarsest level to the full mesh, so each level's
+    // indices reach only a prefix of the vertex buffer: a renderer that shades the whole index
+    // range of a draw (Mesa's draw module does) shades only the vertices that level uses.
+    std::vector<std::uint32_t> order;
+    for (auto l = m.lods.rbegin(); l != m.lods.rend(); ++l) order.insert(order.end(), l->indices.begin(), l->indices.end());
+    order.insert(order.end(), m.indices.begin(), m.indices.end());
+    std::vector<unsigned int> remap(m.vertices.size());
+    const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), order.data(), order.size(), m.vertices.size());
+    if (used != m.vertices.size()) continue;  // unreferenced vertices: keep the order as it is
+    std::vector<Vertex> vertices(m.vertices.size());
+    meshopt_remapVertexBuffer(vertices.data(), m.vertices.data(), m.vertices.size(), sizeof(Vertex), remap.data());
+    m.vertices = std::move(vertices);
+    meshopt_remapIndexBuffer(m.indices.data(), m.indices.data(), m.indices.size(), remap.data());
+    for (MeshLod& l : m.lods) meshopt_remapIndexBuffer(l.indices.data(), l.indices.data(), l.indices.size(), remap.data());
   }
   return made;
 }

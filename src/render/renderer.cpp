@@ -465,12 +465,12 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   glBindVertexArray(m.floor_vao);
   glBindBuffer(GL_ARRAY_BUFFER, m.floor_vbo);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.floor_ebo);
-  // A 48 x 48 grid over [-1, 1]^2, shaded per vertex (the shadow lookups run in the vertex shader,
+  // A 32 x 32 grid over [-1, 1]^2, shaded per vertex (the shadow lookups run in the vertex shader,
   // so each grid point is shaded once: indexed), without the cells wholly outside the unit disc,
   // where the floor has faded into the background colour.
   std::vector<float> grid;
   std::vector<std::uint32_t> cells;
-  constexpr int kCells = 48;
+  constexpr int kCells = 32;
   for (int j = 0; j <= kCells; ++j)
     for (int i = 0; i <= kCells; ++i) grid.insert(grid.end(), {-1.0f + 2.0f * i / kCells, -1.0f + 2.0f * j / kCells});
   for (int j = 0; j < kCells; ++j)
@@ -842,6 +842,8 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   auto back_to_front = [&](std::size_t x, std::size_t y) { return depth(x) > depth(y); };
   std::stable_sort(translucent.begin(), translucent.end(), back_to_front);
   std::stable_sort(faint.begin(), faint.end(), back_to_front);
+  // Opaque items front to back: what lies behind fails the depth test before it is shaded.
+  std::stable_sort(opaque.begin(), opaque.end(), [&](std::size_t x, std::size_t y) { return depth(x) < depth(y); });
 
   glDisable(GL_FRAMEBUFFER_SRGB);  // the targets are RGBA8 holding encoded bytes (shaders/encode_srgb.glsl)
   if (any) {
@@ -872,8 +874,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
   glViewport(0, 0, width, height);
   clear();
-  glEnable(GL_DEPTH_TEST);
-  glDepthFunc(GL_LESS);
+  glDisable(GL_DEPTH_TEST);  // nothing to hide the floor here: the scene is laid over it
   draw_floor();
   prog_ptr = nullptr;  // draw_floor switched programs
 
