@@ -2,8 +2,8 @@
 // without morph targets (rigid or skinned: the triangles change, the vertices and weights do not)
 // gets a chain of lighter index lists, each about half the triangles of the one before, made with
 // meshoptimizer's edge-collapse simplifier (meshopt_simplify: Garland & Heckbert 1997 quadrics),
-// each with its geometric error in mesh units (meshoptimizer's relative error × its scale, summed
-// down the chain so it bounds the distance to the full mesh). The renderer picks, per draw and
+// each with its geometric error in mesh units (meshoptimizer's relative error × its scale; every
+// level is simplified from the full mesh, so the error is against the full surface). The renderer picks, per draw and
 // per frame, the coarsest level whose error covers at most one pixel on screen
 // (render/renderer.cpp), so a close-up gets the full mesh and a whole-body view a light one,
 // without a visible difference.
