@@ -1,12 +1,12 @@
 // model_lod.h — levels of detail for interactive display on a software renderer. Every mesh
 // without morph targets (rigid or skinned: the triangles change, the vertices and weights do not)
 // gets a chain of lighter index lists, each about half the triangles of the one before, made with
-// meshoptimizer's edge-collapse simplifier (meshopt_simplify: Garland & Heckbert 1997 quadrics),
-// each with its geometric error in mesh units (meshoptimizer's relative error × its scale; every
-// level is simplified from the full mesh, so the error is against the full surface). The renderer picks, per draw and
-// per frame, the coarsest level whose error covers at most one pixel on screen
-// (render/renderer.cpp), so a close-up gets the full mesh and a whole-body view a light one,
-// without a visible difference.
+// meshoptimizer's edge-collapse simplifier (meshopt_simplify: Garland & Heckbert 1997 quadrics)
+// from the full mesh, each with its geometric error in mesh units (meshoptimizer's relative error
+// × its scale: how far the level strays from the full surface). Vertices are reordered so each
+// level uses a prefix of the vertex buffer. The renderer picks, per draw and per frame, the
+// coarsest level whose error covers at most one pixel on screen (render/renderer.cpp), so a
+// close-up gets the full mesh and a whole-body view a light one, without a visible difference.
 #pragma once
 #include "assets/model.h"
 
