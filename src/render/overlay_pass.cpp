@@ -233,19 +233,44 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
   }
   const Font& f = font();
   if (f.ok) {
+    std::vector<std::pair<glm::vec2, glm::vec2>> placed;  // screen boxes of the labels laid out so far
     for (const OverlayLabel& label : list.overlay_labels) {
       glm::vec2 at;
       float depth;
       if (!project(label.anchor, at, depth) || label.text.empty()) continue;
       const float s = label.size_px * scale / kBakePx;
       const float w = overlay_text_width(label.text, label.size_px * scale);
+      float align_x = label.align_x;
+      if (glm::dot(label.away, label.away) > 0.0f) {
+        glm::vec2 toward;
+        float d;
+        if (project(label.anchor + 0.05f * glm::normalize(label.away), toward, d)) {
+          const float dx = toward.x - at.x;
+          if (std::abs(dx) > 1.5f) align_x = dx > 0.0f ? 0.0f : 1.0f;
+        }
+      }
       const float ascent = f.ascent * s, line = kBakePx * 1.15f * s;
       const float pad = 0.3f * label.size_px * scale;
       // Baseline origin (screen pixels, y up).
-      glm::vec2 origin = at + label.offset_px * scale - glm::vec2(label.align_x * w, 0.5f * ascent - 0.1f * line);
+      glm::vec2 origin = at + label.offset_px * scale - glm::vec2(align_x * w, 0.5f * ascent - 0.1f * line);
+      // Where a label would cover one already placed (the two hips seen from the side, landmarks
+      // close together), it moves down below it: greedy placement in the list's order.
+      const glm::vec2 box_lo(-pad, -0.28f * line - pad * 0.5f), box_hi(w + pad, ascent + pad * 0.5f);
+      for (int tries = 0; tries < 32; ++tries) {
+        bool moved = false;
+        for (const auto& [plo, phi] : placed) {
+          const glm::vec2 lo = origin + box_lo, hi = origin + box_hi;
+          if (lo.x < phi.x && hi.x > plo.x && lo.y < phi.y && hi.y > plo.y) {
+            origin.y -= hi.y - plo.y + 2.0f;
+            moved = true;
+          }
+        }
+        if (!moved) break;
+      }
+      placed.emplace_back(origin + box_lo, origin + box_hi);
       if (label.background.a > 0.0f) {
-        const glm::vec2 lo = origin + glm::vec2(-pad, -0.28f * line - pad * 0.5f);
-        const glm::vec2 hi = origin + glm::vec2(w + pad, ascent + pad * 0.5f);
+        const glm::vec2 lo = origin + box_lo;
+        const glm::vec2 hi = origin + box_hi;
         const glm::vec4 c[4] = {to_clip(lo, -1), to_clip({hi.x, lo.y}, -1), to_clip(hi, -1), to_clip({lo.x, hi.y}, -1)};
         const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
         quad(m.text, c, uv, label.background);

@@ -72,6 +72,11 @@ struct OverlayLabel {
   glm::vec4 color{1.0f};
   glm::vec4 background{0.05f, 0.05f, 0.08f, 0.72f};
   float align_x = 0.5f;           // 0 left, 0.5 centre, 1 right of the anchor
+  // Non-zero: a world direction pointing away from what the label belongs to; the label is then
+  // laid out toward wherever that direction points on screen (left-aligned when it points right,
+  // right-aligned when it points left, align_x when it points at the viewer), so labels of
+  // neighbouring things (the two hips) spread apart in every view instead of overlapping.
+  glm::vec3 away{0.0f};
 };
 
 struct Lighting {

@@ -57,10 +57,11 @@ void add_needle(DrawList& out, glm::vec3 centre, glm::vec3 dir, float r) {
 
 // The value and the sign convention, stacked beside the hip on its lateral side so the two hips'
 // labels never collide.
-void add_value_label(DrawList& out, glm::vec3 anchor, float align_x, float offset_y, const std::string& value,
-                     const std::string& convention) {
+void add_value_label(DrawList& out, glm::vec3 anchor, glm::vec3 away, float align_x, float offset_y,
+                     const std::string& value, const std::string& convention) {
   OverlayLabel label;
   label.anchor = anchor;
+  label.away = away;
   label.align_x = align_x;
   label.offset_px = {0.0f, offset_y};
   label.text = value;
@@ -134,7 +135,7 @@ void add_rom_overlay(const anatomy::Pose& pose, const glm::dmat4& pelvis_world, 
                                         centre + 1.18f * r * dir(deg_to_rad(sign * *lim))},
                                        {0.55f, 0.1f, 0.75f, 1.0f}, 7.0f, false});
       add_needle(out, centre, dir(leg[LegCoord::kHipRotation]), r);
-      add_value_label(out, centre + 1.3f * r * lateral, align, 0.0f,
+      add_value_label(out, centre + 1.3f * r * lateral, lateral, align, 0.0f,
                       std::string(side == Side::kRight ? "R " : "L ") + degrees_text(rot_deg, "IR", "ER"),
                       "rotation: + internal / - external");
     }
@@ -154,7 +155,7 @@ void add_rom_overlay(const anatomy::Pose& pose, const glm::dmat4& pelvis_world, 
       out.overlay_lines.push_back({arc_points(centre, r * 1.5f, deg_to_rad(-n.extension_deg), deg_to_rad(n.flexion_deg), dir),
                                    color, 8.0f, false});
       add_needle(out, centre, dir(leg[LegCoord::kHipFlexion]), r * 1.5f);
-      add_value_label(out, centre + 1.3f * r * lateral, align, -62.0f, degrees_text(flex_deg, "flexion", "extension"),
+      add_value_label(out, centre + 1.3f * r * lateral, lateral, align, -62.0f, degrees_text(flex_deg, "flexion", "extension"),
                       "+ flexion / - extension");
     }
     if (o.abduction) {
@@ -164,7 +165,7 @@ void add_rom_overlay(const anatomy::Pose& pose, const glm::dmat4& pelvis_world, 
       out.overlay_lines.push_back({arc_points(centre, r * 1.8f, deg_to_rad(-n.abduction_deg), deg_to_rad(n.adduction_deg), dir),
                                    color, 8.0f, false});
       add_needle(out, centre, dir(leg[LegCoord::kHipAdduction]), r * 1.8f);
-      add_value_label(out, centre + 1.3f * r * lateral, align, -124.0f, degrees_text(add_deg, "adduction", "abduction"),
+      add_value_label(out, centre + 1.3f * r * lateral, lateral, align, -124.0f, degrees_text(add_deg, "adduction", "abduction"),
                       "+ adduction / - abduction");
     }
   }

@@ -253,3 +253,57 @@ TEST_CASE("the background is the linear clear colour encoded to sRGB bytes") {
   CHECK(std::abs(px[2] - 63) <= 1);   // sRGB(0.05) = 0.2474
   CHECK(session().renderer().last_scene_rect() == glm::ivec4(0));
 }
+
+TEST_CASE("overlay lines are anti-aliased once per pixel: a soft edge on both sides, a solid core") {
+  DrawList list;
+  list.clear_color = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);
+  list.floor.visible = false;
+  OrbitCamera cam = fixed_front_camera();
+  // A slanted line through the middle of the view, 6 px wide.
+  OverlayLine line;
+  line.points = {cam.target + glm::vec3(0.0f, -0.8f, -1.2f), cam.target + glm::vec3(0.0f, 0.5f, 1.2f)};
+  line.color = glm::vec4(1.0f);
+  line.width_px = 6.0f;
+  list.overlay_lines.push_back(line);
+  const int w = 200, h = 200;
+  REQUIRE(session().renderer().render(list, cam, w, h, 4).ok());
+  const Image img = session().renderer().read_pixels();
+  int solid = 0, partial = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const int v = img.pixel(x, y)[0];
+      solid += v >= 250;
+      partial += v > 5 && v < 250;
+    }
+  // The core is about 4-5 px wide along ~150 px; each edge leaves a row of partly covered pixels.
+  CHECK(solid > 400);
+  CHECK(partial > 200);
+  CHECK(gl_error_count() == 0);
+}
+
+TEST_CASE("labels that would cover each other are stacked instead") {
+  DrawList list;
+  list.clear_color = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);
+  list.floor.visible = false;
+  const OrbitCamera cam = fixed_front_camera();
+  for (const char* text : {"HIP R", "HIP L"}) {
+    OverlayLabel l;
+    l.anchor = cam.target;
+    l.text = text;
+    l.size_px = 20.0f;
+    l.background = glm::vec4(0.0f);
+    list.overlay_labels.push_back(l);
+  }
+  const int w = 200, h = 200;
+  REQUIRE(session().renderer().render(list, cam, w, h, 1).ok());
+  const Image img = session().renderer().read_pixels();
+  int top = h, bottom = -1;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if (img.pixel(x, y)[0] > 128) {
+        top = std::min(top, y);
+        bottom = std::max(bottom, y);
+      }
+  REQUIRE(bottom > top);
+  CHECK(bottom - top > 30);  // two lines of ~15 px caps, one under the other (one line alone: ~15)
+}
