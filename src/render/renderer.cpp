@@ -136,15 +136,21 @@ struct Targets {
   int width = 0, height = 0, samples = 0;
   GLuint msaa_fbo = 0, msaa_color = 0, msaa_depth = 0;
   GLuint resolve_fbo = 0, resolve_color = 0, resolve_depth = 0;
+  GLuint background_fbo = 0, background_color = 0;  // the floor without its shadow, kept between frames
+  int generation = 0;                                // bumped whenever the targets are made anew
 
   void destroy() {
     glDeleteFramebuffers(1, &msaa_fbo);
     glDeleteFramebuffers(1, &resolve_fbo);
+    glDeleteFramebuffers(1, &background_fbo);
+    glDeleteTextures(1, &background_color);
     glDeleteTextures(1, &msaa_color);
     glDeleteTextures(1, &msaa_depth);
     glDeleteRenderbuffers(1, &resolve_depth);
     glDeleteTextures(1, &resolve_color);
+    const int g = generation;
     *this = Targets{};
+    generation = g + 1;
   }
 
   Status ensure(int w, int h, int s) {
@@ -187,6 +193,18 @@ struct Targets {
       destroy();
       return make_error("cannot make a " + std::to_string(w) + "x" + std::to_string(h) + " resolve framebuffer");
     }
+    glGenFramebuffers(1, &background_fbo);
+    glGenTextures(1, &background_color);
+    glBindTexture(GL_TEXTURE_2D, background_color);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, background_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, background_color, 0);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+      destroy();
+      return make_error("cannot make a " + std::to_string(w) + "x" + std::to_string(h) + " background framebuffer");
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return Status(Ok{});
   }
@@ -215,6 +233,18 @@ void setup_vertex_layout() {
 // The contact-shadow map: 128 x 128 over the floor disc's square, blurred by the floor's own taps
 // (floor.vert.glsl) rather than by mipmaps, which on a software renderer cost a pass per level.
 constexpr int kShadowSize = 128;
+constexpr int kFloorCells = 32;  // the floor grid: kFloorCells x kFloorCells over the disc's square
+
+// Triangles of floor grid cell (i, j) that touch the unit disc, appended to `out`.
+void append_floor_cell(int i, int j, std::vector<std::uint32_t>& out) {
+  const float x0 = -1.0f + 2.0f * static_cast<float>(i) / kFloorCells, x1 = -1.0f + 2.0f * static_cast<float>(i + 1) / kFloorCells;
+  const float z0 = -1.0f + 2.0f * static_cast<float>(j) / kFloorCells, z1 = -1.0f + 2.0f * static_cast<float>(j + 1) / kFloorCells;
+  const float nx = std::clamp(0.0f, x0, x1), nz = std::clamp(0.0f, z0, z1);  // nearest point to the centre
+  if (nx * nx + nz * nz >= 1.0f) return;
+  const std::uint32_t a = static_cast<std::uint32_t>(j * (kFloorCells + 1) + i), b = a + 1,
+                      c = a + static_cast<std::uint32_t>(kFloorCells + 1), d = c + 1;
+  out.insert(out.end(), {a, b, d, a, d, c});
+}
 constexpr float kLodErrorPx = 1.0f;  // a level of detail may move the surface by at most this on screen
 // ... and a faint layer (the translucent skin: 30 % opaque, fading out at its silhouette) by this.
 constexpr float kFaintLodErrorPx = 2.5f;
@@ -227,7 +257,17 @@ struct Renderer::Impl {
   GLuint pick_fbo = 0, pick_color = 0, pick_depth = 0;
   int pick_w = 0, pick_h = 0;
   GLuint bones_ubo = 0;
-  GLuint empty_vao = 0, floor_vao = 0, floor_vbo = 0, floor_ebo = 0;
+  GLuint empty_vao = 0, floor_vao = 0, floor_vbo = 0, floor_ebo = 0, footprint_ebo = 0;
+  std::vector<std::uint32_t> footprint;  // this frame: the floor cells the contact shadow may reach
+  // What the cached background was drawn for; drawn again when any of it changes.
+  struct BackgroundKey {
+    int generation = -1, width = 0, height = 0;
+    glm::mat4 view_proj{0.0f};
+    glm::vec4 clear{0.0f}, color{0.0f};
+    glm::vec2 centre{0.0f};
+    float radius = 0.0f, height_m = 0.0f;
+    bool operator==(const BackgroundKey&) const = default;
+  } background_key;
   GLsizei floor_indices = 0;
   GLuint shadow_fbo = 0, shadow_tex = 0;
   GLuint white_tex = 0;
@@ -462,6 +502,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   glGenVertexArrays(1, &m.floor_vao);
   glGenBuffers(1, &m.floor_vbo);
   glGenBuffers(1, &m.floor_ebo);
+  glGenBuffers(1, &m.footprint_ebo);
   glBindVertexArray(m.floor_vao);
   glBindBuffer(GL_ARRAY_BUFFER, m.floor_vbo);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.floor_ebo);
@@ -470,20 +511,11 @@ Result<std::unique_ptr<Renderer>> Renderer::create() {
   // where the floor has faded into the background colour.
   std::vector<float> grid;
   std::vector<std::uint32_t> cells;
-  constexpr int kCells = 32;
+  constexpr int kCells = kFloorCells;
   for (int j = 0; j <= kCells; ++j)
     for (int i = 0; i <= kCells; ++i) grid.insert(grid.end(), {-1.0f + 2.0f * i / kCells, -1.0f + 2.0f * j / kCells});
   for (int j = 0; j < kCells; ++j)
-    for (int i = 0; i < kCells; ++i) {
-      // Nearest point of the cell to the centre.
-      const float x0 = -1.0f + 2.0f * i / kCells, x1 = -1.0f + 2.0f * (i + 1) / kCells;
-      const float z0 = -1.0f + 2.0f * j / kCells, z1 = -1.0f + 2.0f * (j + 1) / kCells;
-      const float nx = std::clamp(0.0f, x0, x1), nz = std::clamp(0.0f, z0, z1);
-      if (nx * nx + nz * nz >= 1.0f) continue;
-      const std::uint32_t a = static_cast<std::uint32_t>(j * (kCells + 1) + i), b = a + 1,
-                          c = a + static_cast<std::uint32_t>(kCells + 1), d = c + 1;
-      cells.insert(cells.end(), {a, b, d, a, d, c});
-    }
+    for (int i = 0; i < kCells; ++i) append_floor_cell(i, j, cells);
   m.floor_indices = static_cast<GLsizei>(cells.size());
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(grid.size() * sizeof(float)), grid.data(), GL_STATIC_DRAW);
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(cells.size() * sizeof(std::uint32_t)), cells.data(),
@@ -538,6 +570,7 @@ Renderer::~Renderer() {
   glDeleteBuffers(1, &m.bones_ubo);
   glDeleteBuffers(1, &m.floor_vbo);
   glDeleteBuffers(1, &m.floor_ebo);
+  glDeleteBuffers(1, &m.footprint_ebo);
   glDeleteVertexArrays(1, &m.empty_vao);
   glDeleteVertexArrays(1, &m.floor_vao);
   glDeleteFramebuffers(1, &m.shadow_fbo);
@@ -707,6 +740,36 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     top[3][1] = -c.z / r;
     top[3][3] = 1.0f;
     m.choose_lods(list, top, 0.5f * kShadowSize, m.shadow_lods);
+    // The floor cells the shadow can reach: the casters' boxes seen from above, widened by the
+    // floor's blur (two texels plus the bilinear one) and a cell, so the cells around keep shadow 0
+    // at their shared corners and match the cached shadow-free floor exactly.
+    m.footprint.clear();
+    {
+      glm::vec2 flo(std::numeric_limits<float>::max()), fhi(-std::numeric_limits<float>::max());
+      for (const MeshDraw& d : list.meshes) {
+        if (!d.casts_shadow) continue;
+        Aabb box;
+        if (!m.world_box(list, d, box, nullptr)) {
+          flo = glm::vec2(-1e9f);
+          fhi = glm::vec2(1e9f);
+          break;
+        }
+        flo = glm::min(flo, glm::vec2(box.min.x, box.min.z));
+        fhi = glm::max(fhi, glm::vec2(box.max.x, box.max.z));
+      }
+      if (flo.x <= fhi.x) {
+        const float margin = 4.0f * 2.0f * r / static_cast<float>(kShadowSize);
+        auto cell = [&](float world, float centre) {
+          return static_cast<int>(std::floor(((world - centre) / r * 0.5f + 0.5f) * kFloorCells));
+        };
+        const int i0 = std::clamp(cell(flo.x - margin, c.x) - 1, 0, kFloorCells - 1);
+        const int i1 = std::clamp(cell(fhi.x + margin, c.x) + 1, 0, kFloorCells - 1);
+        const int j0 = std::clamp(cell(flo.y - margin, c.z) - 1, 0, kFloorCells - 1);
+        const int j1 = std::clamp(cell(fhi.y + margin, c.z) + 1, 0, kFloorCells - 1);
+        for (int j = j0; j <= j1; ++j)
+          for (int i = i0; i <= i1; ++i) append_floor_cell(i, j, m.footprint);
+      }
+    }
     m.bind_mesh_uniforms_common(m.shadow, top);
     set(m.shadow, "u_floor_height", list.floor.height);
     set(m.shadow, "u_reach", std::max(list.floor.shadow_reach, 1e-3f));
@@ -723,7 +786,9 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
 
   // The floor goes after the opaque meshes (so the depth test skips what they cover) and before the
   // translucent ones; it blends into the clear colour at its rim.
-  auto draw_floor = [&] {
+  // shadowed: with the contact shadow (else strength 0: the cached background); cells: a subset of
+  // the grid's triangles (in floor_vao's own EBO binding is restored afterwards), or all of them.
+  auto draw_floor = [&](bool shadowed, const std::vector<std::uint32_t>* cells) {
     if (!floor) return;
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
@@ -735,13 +800,24 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     set(m.floor, "u_radius", list.floor.radius);
     set(m.floor, "u_height", list.floor.height);
     set(m.floor, "u_color", list.floor.color);
-    set(m.floor, "u_shadow_strength", list.floor.shadow_strength);
+    set(m.floor, "u_shadow_strength", shadowed ? list.floor.shadow_strength : 0.0f);
     set(m.floor, "u_texel", 1.0f / static_cast<float>(kShadowSize));
     set(m.floor, "u_shadow", 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, m.shadow_tex);
     glBindVertexArray(m.floor_vao);
-    glDrawElements(GL_TRIANGLES, m.floor_indices, GL_UNSIGNED_INT, nullptr);
+    if (cells) {
+      if (!cells->empty()) {
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.footprint_ebo);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(cells->size() * sizeof(std::uint32_t)),
+                     cells->data(), GL_STREAM_DRAW);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cells->size()), GL_UNSIGNED_INT, nullptr);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.floor_ebo);
+      }
+    } else {
+      glDrawElements(GL_TRIANGLES, m.floor_indices, GL_UNSIGNED_INT, nullptr);
+    }
+    glBindVertexArray(0);
     glDepthMask(GL_TRUE);
     glEnable(GL_BLEND);
   };
@@ -871,11 +947,35 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
 
   // The background (clear colour and floor) once per pixel, straight into the resolved image. (After
   // the multisampled pass, so the contact shadow's rendering has finished before the floor reads it.)
-  glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
-  glViewport(0, 0, width, height);
-  clear();
+  // The floor without its shadow only changes with the view: it is kept in its own image and copied
+  // in (a plain copy costs a fraction of drawing it); only the cells the contact shadow can reach
+  // are drawn each frame.
   glDisable(GL_DEPTH_TEST);  // nothing to hide the floor here: the scene is laid over it
-  draw_floor();
+  if (floor) {
+    const Impl::BackgroundKey key{m.targets.generation, width, height, view_proj, list.clear_color, list.floor.color,
+                                  list.floor.centre, list.floor.radius, list.floor.height};
+    if (!(key == m.background_key)) {
+      glBindFramebuffer(GL_FRAMEBUFFER, m.targets.background_fbo);
+      glViewport(0, 0, width, height);
+      clear();
+      glDisable(GL_DEPTH_TEST);
+      draw_floor(false, nullptr);
+      m.background_key = key;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.background_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
+    glViewport(0, 0, width, height);
+    glDepthMask(GL_TRUE);
+    glClearDepth(1.0);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    draw_floor(true, &m.footprint);
+  } else {
+    glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
+    glViewport(0, 0, width, height);
+    clear();
+  }
   prog_ptr = nullptr;  // draw_floor switched programs
 
   if (any) {

@@ -307,3 +307,25 @@ TEST_CASE("labels that would cover each other are stacked instead") {
   REQUIRE(bottom > top);
   CHECK(bottom - top > 30);  // two lines of ~15 px caps, one under the other (one line alone: ~15)
 }
+
+TEST_CASE("the kept shadow-free floor leaves no stale shadow and follows the camera") {
+  const Model m = two_bone();
+  OrbitCamera cam = fixed_front_camera();
+  cam.pitch = 0.5f;  // looking down onto the floor
+  const int w = 160, h = 120;
+  Pose bent = Pose::bind(m);
+  const int tip = m.find_node("tip");
+  bent.local[static_cast<std::size_t>(tip)] =
+      glm::rotate(m.nodes[static_cast<std::size_t>(tip)].local_bind, glm::radians(100.0f), glm::vec3(1, 0, 0));
+  bent.update_world(m);
+  const Image first = draw(m, Pose::bind(m), cam, w, h, 4);
+  OrbitCamera other = cam;
+  other.yaw += 0.7f;
+  draw(m, bent, other, w, h, 4);  // another pose (shadow elsewhere) from another view
+  draw(m, bent, cam, w, h, 4);
+  const Image again = draw(m, Pose::bind(m), cam, w, h, 4);
+  int differ = 0;
+  for (std::size_t i = 0; i < first.rgba.size(); ++i) differ += first.rgba[i] != again.rgba[i];
+  CHECK(differ == 0);
+  CHECK(gl_error_count() == 0);
+}
