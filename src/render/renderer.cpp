@@ -709,7 +709,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     else add_px(blo, bhi);
   }
   if (!list.plain) m.overlay->prepare(list, view_proj, width, height);
-  // Two pixels of margin for rasterisation rules and line caps; clamp to the view.
+  // Two pixels of margin for rasterisation rules; clamp to the view.
   const int rx0 = static_cast<int>(std::clamp(std::floor(lo.x) - 2.0f, 0.0f, size.x));
   const int ry0 = static_cast<int>(std::clamp(std::floor(lo.y) - 2.0f, 0.0f, size.y));
   const int rx1 = static_cast<int>(std::clamp(std::ceil(hi.x) + 2.0f, 0.0f, size.x));
@@ -784,10 +784,9 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glDisable(GL_CULL_FACE);
   }
 
-  // The floor goes after the opaque meshes (so the depth test skips what they cover) and before the
-  // translucent ones; it blends into the clear colour at its rim.
-  // shadowed: with the contact shadow (else strength 0: the cached background); cells: a subset of
-  // the grid's triangles (in floor_vao's own EBO binding is restored afterwards), or all of them.
+  // The floor, shaded per vertex, blending into the clear colour at its rim. shadowed: with the
+  // contact shadow (else strength 0: the kept background); cells: a subset of the grid's triangles
+  // (the floor VAO's own index buffer is bound again afterwards), or all of them.
   auto draw_floor = [&](bool shadowed, const std::vector<std::uint32_t>* cells) {
     if (!floor) return;
     glDisable(GL_CULL_FACE);
