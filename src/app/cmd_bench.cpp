@@ -163,7 +163,7 @@ Command add_bench_command(CLI::App& app) {
       ImGui::CreateContext();
       ImGui::GetIO().IniFilename = nullptr;
       ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size->width), static_cast<float>(size->height));
-      ImGui::StyleColorsDark();
+      ui::apply_style();  // the window's panels, as they look there
       ui::setup_fonts(1.0f);
       ImGui_ImplOpenGL3_Init("#version 330 core");
       upload_ui_font_texture();

@@ -497,9 +497,7 @@ int run_window_app(const WindowOptions& options) {
     float sx = 1.0f, sy = 1.0f;
     glfwGetWindowContentScale(window, &sx, &sy);
     app.base_scale = std::clamp(std::max({1.0f, sx, sy}) * st.ui_scale, 1.0f, 3.0f);
-    ImGui::StyleColorsDark();
-    ImGui::GetStyle().WindowRounding = 6.0f;
-    ImGui::GetStyle().FrameRounding = 3.0f;
+    ui::apply_style();
     app.base_style = ImGui::GetStyle();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");

@@ -708,6 +708,12 @@ bool panel_visible(const UiState& ui, bool left_edge) {
 // [SECTION] fonts, shortcuts, entry point
 // ---------------------------------------------------------------------------------------------
 
+void apply_style() {
+  ImGui::StyleColorsDark();
+  ImGui::GetStyle().WindowRounding = 6.0f;
+  ImGui::GetStyle().FrameRounding = 3.0f;
+}
+
 void setup_fonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();

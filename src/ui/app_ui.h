@@ -64,6 +64,8 @@ struct UiActions {
 
 // Loads DejaVu Sans (normal and large for cues) at the UI scale; falls back to ImGui's font.
 void setup_fonts(float scale);
+// The app's panel style (dark, rounded windows and frames), for the window and `hiplab bench`.
+void apply_style();
 
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
                       const std::vector<MuscleInfo>& info);
