@@ -61,7 +61,7 @@ Command add_bench_command(CLI::App& app) {
     std::string model, size = "1280x720";
     std::size_t synthetic = 0;
     int frames = 120, msaa = 4;
-    bool json = false, no_ui = false;
+    bool json = false, no_ui = false, redraw_ui = false;
     std::vector<std::string> without;
     std::string drill = "clamshell";
   };
@@ -75,6 +75,8 @@ Command add_bench_command(CLI::App& app) {
   sub->add_option("--msaa", o->msaa, "MSAA samples");
   sub->add_option("--drill", o->drill, "Body model: the drill that plays (default clamshell)");
   sub->add_flag("--no-ui", o->no_ui, "Body model: leave the UI panels out");
+  sub->add_flag("--redraw-ui", o->redraw_ui, "Body model: draw every panel every frame (no panels kept from the "
+                                             "last frame), to price that");
   sub->add_option("--without", o->without, "Body model: leave parts out to price them (skin, muscles, bones, floor, "
                                            "overlay, labels; comma-separated)")
       ->delimiter(',')
@@ -113,7 +115,6 @@ Command add_bench_command(CLI::App& app) {
       return 1;
     }
     // Interactive display uses the same lighter bone meshes as the window (assets/model_lod.h).
-    const std::size_t full_triangles = 0; (void)full_triangles;
     const auto ao_start = Clock::now();
     bake_ambient_occlusion(loaded.value());
     const double ao_ms = ms_since(ao_start);
@@ -178,6 +179,7 @@ Command add_bench_command(CLI::App& app) {
     bool framed = false;
     DrawList list;
     session::ComputedFrame computed;
+    std::vector<double> kept_share, layers_drawn, layers_total;
     auto run = [&](bool plain, std::vector<double>& cpu, std::vector<double>& gpu, double* first_ms) -> Status {
       for (int f = 0; f < o->frames; ++f) {
         const auto t0 = Clock::now();
@@ -202,16 +204,25 @@ Command add_bench_command(CLI::App& app) {
           add_model_to_scene(model, handle.value(), pose, ModelSceneOptions{}, list);
         }
         list.plain = plain;
-        Status s = r.render(list, cam, size->width, size->height, o->msaa);
-        if (!s) return s;
-        if (with_ui && !plain) {
+        const bool ui_now = with_ui && !plain;
+        if (ui_now) {
+          // As the window does: the panels first, so the render can leave the unchanged ones alone.
           ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
           ImGui_ImplOpenGL3_NewFrame();
           ImGui::NewFrame();
           ui::draw_app_ui(ui_state, app_state, computed, &model, info);
           ImGui::Render();
-          r.bind_resolved_for_drawing();
-          ui_draw->draw(ImGui::GetDrawData(), size->width, size->height);
+        }
+        Status s = ui_now ? render_scene_and_ui(r, *ui_draw, list, cam, size->width, size->height, o->msaa,
+                                                ImGui::GetDrawData(), !o->redraw_ui)
+                          : r.render(list, cam, size->width, size->height, o->msaa);
+        if (!s) return s;
+        if (ui_now) {
+          long long area = 0;
+          for (const glm::ivec4& k : list.kept_regions) area += static_cast<long long>(k.z) * k.w;
+          kept_share.push_back(static_cast<double>(area) / (static_cast<double>(size->width) * size->height));
+          layers_drawn.push_back(static_cast<double>(ui_draw->last_drawn_layers()));
+          layers_total.push_back(static_cast<double>(ImGui::GetDrawData()->CmdListsCount));
           glFinish_for_bench();
         }
         const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
@@ -252,7 +263,7 @@ Command add_bench_command(CLI::App& app) {
     std::string parts;
     for (const char* part : {"bones", "muscles", "skin", "floor", "overlay", "labels"})
       if (std::find(o->without.begin(), o->without.end(), part) == o->without.end()) parts += std::string(part) + ", ";
-    parts += with_ui ? "UI" : "no UI";
+    parts += with_ui ? (o->redraw_ui ? "UI (every panel drawn every frame)" : "UI") : "no UI";
     const double full = percentile(cpu, 0.5), base = percentile(plain_cpu, 0.5);
     nlohmann::json j = {{"model", o->synthetic ? "synthetic" : path},
                         {"scene", body ? "body: drill " + o->drill + ", " + parts : "model, swaying"},
@@ -276,6 +287,11 @@ Command add_bench_command(CLI::App& app) {
                         {"full_vs_plain_ratio", full / std::max(base, 1e-6)},
                         {"biomech_ms_median", biomech_ms},
                         {"gl_errors", gl_errors}};
+    if (with_ui) {
+      j["ui_layers_drawn_median"] = percentile(steady(layers_drawn), 0.5);
+      j["ui_layers_median"] = percentile(steady(layers_total), 0.5);
+      j["ui_kept_share_median"] = percentile(steady(kept_share), 0.5);
+    }
     if (o->json) {
       std::printf("%s\n", j.dump(2).c_str());
     } else {
@@ -292,6 +308,11 @@ Command add_bench_command(CLI::App& app) {
       std::printf("GPU time            median %.2f ms, p95 %.2f ms\n", percentile(gpu, 0.5), percentile(gpu, 0.95));
       std::printf("plain baseline      median %.2f ms (same meshes, plain shader, no passes, no UI); ratio %.2f\n", base,
                   full / std::max(base, 1e-6));
+      if (with_ui)
+        std::printf("UI panels           drawn again: median %.0f of %.0f layers per frame; kept from the last frame: "
+                    "median %.0f%% of the view\n",
+                    j["ui_layers_drawn_median"].get<double>(), j["ui_layers_median"].get<double>(),
+                    100.0 * j["ui_kept_share_median"].get<double>());
       std::printf("biomechanics        median %.3f ms per frame (both legs, one core)\n", biomech_ms);
       std::printf("GL errors           %d\n", gl_errors);
     }

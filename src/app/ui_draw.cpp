@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "app/ui_layers.h"
 #include "core/log.h"
 #include "render/gl.h"
 #include "render/gl_program.h"
@@ -23,6 +24,14 @@ struct UiDraw::Impl {
     std::size_t solid_first, solid_count, text_first, text_count;
   };
   std::vector<Batch> batches;
+  // Planning (app/ui_layers.h): the layers last drawn and the image state they were drawn on.
+  std::vector<UiLayer> drawn_layers, planned_layers;
+  UiPlan plan;
+  const ImDrawData* planned_data = nullptr;
+  std::uint64_t serial = 0;
+  bool has_serial = false;
+  int width = 0, height = 0;
+  std::size_t last_drawn = 0;
 };
 
 std::unique_ptr<UiDraw> UiDraw::create() {
@@ -62,9 +71,60 @@ UiDraw::~UiDraw() {
   glDeleteBuffers(1, &impl_->ebo);
 }
 
-void UiDraw::draw(const ImDrawData* data, int fb_w, int fb_h) {
-  if (!data || fb_w <= 0 || fb_h <= 0 || data->TotalVtxCount == 0) return;
+std::vector<glm::ivec4> UiDraw::plan(const ImDrawData* data, int fb_w, int fb_h, std::uint64_t serial) {
   Impl& m = *impl_;
+  m.planned_data = nullptr;
+  if (!data || fb_w <= 0 || fb_h <= 0) return {};
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  m.planned_layers = describe_ui_layers(*data, fb_w, fb_h, white.x, white.y);
+  const bool kept = m.has_serial && m.serial == serial && m.width == fb_w && m.height == fb_h;
+  m.plan = plan_ui_layers(m.planned_layers, m.drawn_layers, kept);
+  m.planned_data = data;
+  return m.plan.kept;
+}
+
+void UiDraw::draw_planned(const ImDrawData* data, int fb_w, int fb_h, bool kept_intact, std::uint64_t serial_after) {
+  Impl& m = *impl_;
+  const bool planned = data && m.planned_data == data && m.plan.draw.size() == static_cast<std::size_t>(data->CmdListsCount);
+  if (planned && kept_intact) {
+    draw_lists(data, fb_w, fb_h, &m.plan.draw);
+    m.drawn_layers = std::move(m.planned_layers);
+  } else {
+    draw_lists(data, fb_w, fb_h, nullptr);
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    m.drawn_layers = data ? describe_ui_layers(*data, fb_w, fb_h, white.x, white.y) : std::vector<UiLayer>{};
+  }
+  m.planned_data = nullptr;
+  m.serial = serial_after;
+  m.has_serial = true;
+  m.width = fb_w;
+  m.height = fb_h;
+}
+
+std::size_t UiDraw::last_drawn_layers() const { return impl_->last_drawn; }
+
+Status render_scene_and_ui(Renderer& r, UiDraw& ui, DrawList& list, const OrbitCamera& camera, int width, int height,
+                           int msaa, const ImDrawData* data, bool keep_unchanged) {
+  list.kept_regions.clear();
+  if (keep_unchanged) list.kept_regions = ui.plan(data, width, height, r.serial());
+  Status drawn = r.render(list, camera, width, height, msaa);
+  if (!drawn) return drawn;
+  r.bind_resolved_for_drawing();
+  if (keep_unchanged) ui.draw_planned(data, width, height, r.kept_intact(), r.serial());
+  else ui.draw(data, width, height);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  return drawn;
+}
+
+void UiDraw::draw(const ImDrawData* data, int fb_w, int fb_h) {
+  draw_lists(data, fb_w, fb_h, nullptr);
+  impl_->has_serial = false;  // drawn somewhere else: the next plan starts afresh
+}
+
+void UiDraw::draw_lists(const ImDrawData* data, int fb_w, int fb_h, const std::vector<bool>* which) {
+  Impl& m = *impl_;
+  m.last_drawn = 0;
+  if (!data || fb_w <= 0 || fb_h <= 0 || data->TotalVtxCount == 0) return;
   m.vertices.clear();
   m.indices.clear();
   m.batches.clear();
@@ -72,6 +132,8 @@ void UiDraw::draw(const ImDrawData* data, int fb_w, int fb_h) {
   auto is_white = [&](const ImDrawVert& v) { return v.uv.x == white.x && v.uv.y == white.y; };
   std::vector<std::uint32_t> text_indices;
   for (int n = 0; n < data->CmdListsCount; ++n) {
+    if (which && !(*which)[static_cast<std::size_t>(n)]) continue;
+    ++m.last_drawn;
     const ImDrawList* list = data->CmdLists[n];
     const std::uint32_t base = static_cast<std::uint32_t>(m.vertices.size());
     m.vertices.insert(m.vertices.end(), list->VtxBuffer.begin(), list->VtxBuffer.end());
@@ -100,6 +162,7 @@ void UiDraw::draw(const ImDrawData* data, int fb_w, int fb_h) {
     }
   }
 
+  if (m.batches.empty()) return;
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

@@ -587,16 +587,22 @@ int run_window_app(const WindowOptions& options) {
           if (frame == 0) app.camera = target;
           else glide_to(app, target);
         }
-        Status drawn = app.renderer->render(app.list, app.camera, fw, fh, 4);
-        if (!drawn) {
+        // The scene and the panels into the renderer's image (unchanged panels are kept from the
+        // last frame: app/ui_draw.h), then onto the screen.
+        Status drawn = render_scene_and_ui(*app.renderer, *app.ui_draw, app.list, app.camera, fw, fh, 4, ImGui::GetDrawData());
+        if (drawn) {
+          app.renderer->present(fw, fh);
+        } else {
           app.ui.message = drawn.error().message;
           app.ui.message_is_error = true;
+          glBindFramebuffer(GL_FRAMEBUFFER, 0);
+          glViewport(0, 0, fw, fh);
+          glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
+          glClear(GL_COLOR_BUFFER_BIT);
+          app.ui_draw->draw(ImGui::GetDrawData(), fw, fh);
         }
-        app.renderer->present(fw, fh);
         app.ui.samples = app.renderer->samples();
         app.ui.gpu_ms = app.renderer->gpu_ms(false);
-        glViewport(0, 0, fw, fh);
-        app.ui_draw->draw(ImGui::GetDrawData(), fw, fh);
       }
       ++frame;
       const bool last_frame = options.frames > 0 && frame >= options.frames;

@@ -1,6 +1,8 @@
 // renderer.cpp — see renderer.h. [SECTION] markers: programs, models, framebuffers, passes.
 #include "render/renderer.h"
 
+#include "core/pixel_rects.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -169,8 +171,9 @@ struct Targets {
     glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, s, GL_RGBA8, w, h, GL_TRUE);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaa_color, 0);
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_depth);
-    glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, s, GL_DEPTH_COMPONENT24, w, h, GL_TRUE);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D_MULTISAMPLE, msaa_depth, 0);
+    // Depth with stencil: the stencil marks the screen regions the caller keeps (DrawList::kept_regions).
+    glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, s, GL_DEPTH24_STENCIL8, w, h, GL_TRUE);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_TEXTURE_2D_MULTISAMPLE, msaa_depth, 0);
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
       destroy();
@@ -187,8 +190,8 @@ struct Targets {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, resolve_color, 0);
     glBindRenderbuffer(GL_RENDERBUFFER, resolve_depth);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, resolve_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, resolve_depth);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
       destroy();
       return make_error("cannot make a " + std::to_string(w) + "x" + std::to_string(h) + " resolve framebuffer");
@@ -442,6 +445,9 @@ struct Renderer::Impl {
     set(p, "u_skinned", skinned ? 1 : 0);
     set(p, "u_model", d.node_world);
     if (skinned) {
+      // Bound here, not once: another renderer or library in the same context may have taken the
+      // binding point since.
+      glBindBufferBase(GL_UNIFORM_BUFFER, kBonesBinding, bones_ubo);
       glBindBuffer(GL_UNIFORM_BUFFER, bones_ubo);
       const int n = std::min(d.skin_count, kMaxBonesPerMesh);
       glBufferSubData(GL_UNIFORM_BUFFER, 0, static_cast<GLsizeiptr>(n * sizeof(glm::mat4)),
@@ -659,8 +665,12 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     return make_error("image size " + std::to_string(width) + "x" + std::to_string(height) + " is out of range (1.." +
                       std::to_string(limit) + " per side)");
   const int samples = std::clamp(msaa, 1, std::max(1, m.max_samples));
+  ++serial_;
+  const int generation = m.targets.generation;
+  kept_intact_ = false;
   Status ok = m.targets.ensure(width, height, samples);
   if (!ok) return ok;
+  kept_intact_ = m.targets.generation == generation;
   samples_ = samples;
 
   // Timer query ring: begin this frame's, collect older finished ones without stalling.
@@ -710,11 +720,50 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   }
   if (!list.plain) m.overlay->prepare(list, view_proj, width, height);
   // Two pixels of margin for rasterisation rules; clamp to the view.
-  const int rx0 = static_cast<int>(std::clamp(std::floor(lo.x) - 2.0f, 0.0f, size.x));
-  const int ry0 = static_cast<int>(std::clamp(std::floor(lo.y) - 2.0f, 0.0f, size.y));
-  const int rx1 = static_cast<int>(std::clamp(std::ceil(hi.x) + 2.0f, 0.0f, size.x));
-  const int ry1 = static_cast<int>(std::clamp(std::ceil(hi.y) + 2.0f, 0.0f, size.y));
+  int rx0 = static_cast<int>(std::clamp(std::floor(lo.x) - 2.0f, 0.0f, size.x));
+  int ry0 = static_cast<int>(std::clamp(std::floor(lo.y) - 2.0f, 0.0f, size.y));
+  int rx1 = static_cast<int>(std::clamp(std::ceil(hi.x) + 2.0f, 0.0f, size.x));
+  int ry1 = static_cast<int>(std::clamp(std::ceil(hi.y) + 2.0f, 0.0f, size.y));
+  // The caller's kept regions (its unchanged opaque panels), in GL's bottom-left pixels: the scene
+  // is not drawn there (a stencil of 1 marks them), and the multisampled rectangle shrinks to what
+  // they leave visible.
+  const glm::ivec4 view_rect(0, 0, width, height);
+  std::vector<glm::ivec4> kept;
+  for (const glm::ivec4& k : list.plain ? std::vector<glm::ivec4>{} : list.kept_regions) {
+    const glm::ivec4 r = rect_intersection(view_rect, glm::ivec4(k.x, height - (k.y + k.w), k.z, k.w));
+    if (!rect_empty(r)) kept.push_back(r);
+  }
+  const std::vector<glm::ivec4> open_rects = uncovered_rects(view_rect, kept);
+  if (!kept.empty() && rx1 > rx0 && ry1 > ry0) {
+    int ux0 = width, uy0 = height, ux1 = 0, uy1 = 0;
+    for (const glm::ivec4& u : uncovered_rects(glm::ivec4(rx0, ry0, rx1 - rx0, ry1 - ry0), kept)) {
+      ux0 = std::min(ux0, u.x);
+      uy0 = std::min(uy0, u.y);
+      ux1 = std::max(ux1, u.x + u.z);
+      uy1 = std::max(uy1, u.y + u.w);
+    }
+    rx0 = ux0;
+    ry0 = uy0;
+    rx1 = ux1;
+    ry1 = uy1;
+  }
   const bool any = rx1 > rx0 && ry1 > ry0;
+  // Stencil 1 over the kept regions (inside the current scissor), then test for 0 from here on.
+  auto mark_kept = [&](const glm::ivec4& scissor) {
+    if (kept.empty()) return;
+    glClearStencil(1);
+    for (const glm::ivec4& k : kept) {
+      const glm::ivec4 r = rect_intersection(scissor, k);
+      if (rect_empty(r)) continue;
+      glScissor(r.x, r.y, r.z, r.w);
+      glClear(GL_STENCIL_BUFFER_BIT);
+    }
+    glClearStencil(0);
+    glScissor(scissor.x, scissor.y, scissor.z, scissor.w);
+    glEnable(GL_STENCIL_TEST);
+    glStencilFunc(GL_EQUAL, 0, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+  };
   std::size_t triangles = 0;
   last_rect_ = any ? glm::ivec4(rx0, ry0, rx1 - rx0, ry1 - ry0) : glm::ivec4(0);
 
@@ -930,7 +979,9 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glDepthMask(GL_TRUE);
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClearDepth(1.0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    mark_kept(glm::ivec4(rx0, ry0, rx1 - rx0, ry1 - ry0));
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_DEPTH_TEST);
@@ -942,6 +993,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     glBindVertexArray(0);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_STENCIL_TEST);
   }
 
   // The background (clear colour and floor) once per pixel, straight into the resolved image. (After
@@ -963,17 +1015,37 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m.targets.background_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.targets.resolve_fbo);
-    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    for (const glm::ivec4& o : open_rects)
+      glBlitFramebuffer(o.x, o.y, o.x + o.z, o.y + o.w, o.x, o.y, o.x + o.z, o.y + o.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
     glViewport(0, 0, width, height);
     glDepthMask(GL_TRUE);
     glClearDepth(1.0);
-    glClear(GL_DEPTH_BUFFER_BIT);
+    glClearStencil(0);
+    glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    if (!kept.empty()) {
+      glEnable(GL_SCISSOR_TEST);
+      mark_kept(view_rect);
+      glDisable(GL_SCISSOR_TEST);
+    }
     draw_floor(true, &m.footprint);
   } else {
     glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
     glViewport(0, 0, width, height);
-    clear();
+    if (kept.empty()) {
+      clear();
+    } else {
+      glEnable(GL_SCISSOR_TEST);
+      for (const glm::ivec4& o : open_rects) {
+        glScissor(o.x, o.y, o.z, o.w);
+        clear();
+      }
+      glScissor(0, 0, width, height);
+      glClearStencil(0);
+      glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+      mark_kept(view_rect);
+      glDisable(GL_SCISSOR_TEST);
+    }
   }
   prog_ptr = nullptr;  // draw_floor switched programs
 
@@ -1013,6 +1085,7 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   glBindVertexArray(0);
   glDisable(GL_CULL_FACE);
   if (!list.plain) m.overlay->draw();
+  glDisable(GL_STENCIL_TEST);
   last_triangles_ = triangles;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glDisable(GL_FRAMEBUFFER_SRGB);

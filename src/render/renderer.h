@@ -12,7 +12,8 @@
 // laid over it (composite.frag.glsl) → once per pixel over it all: faint layers (the skin, fading
 // out at its silhouette) and the overlays (with their own anti-aliasing). Each static mesh is drawn
 // at the coarsest level of detail (Mesh::lods) whose error stays within one pixel; lighting is
-// evaluated per vertex (shaders/mesh.vert.glsl).
+// evaluated per vertex (shaders/mesh.vert.glsl). Screen regions the caller keeps
+// (DrawList::kept_regions: the UI's unchanged opaque panels) are left untouched by every pass.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -63,6 +64,12 @@ class Renderer {
   glm::ivec4 last_scene_rect() const { return last_rect_; }
   // Triangles the last render's main pass drew (at the levels of detail it chose).
   std::size_t last_triangles() const { return last_triangles_; }
+  // How many renders have been made: a caller that keeps its own pixels in the resolved image
+  // between frames (DrawList::kept_regions) checks that no other render came in between.
+  std::uint64_t serial() const { return serial_; }
+  // Whether the last render left DrawList::kept_regions as they were (false when its images had to
+  // be made anew: a new size or sample count).
+  bool kept_intact() const { return kept_intact_; }
 
  private:
   Renderer() = default;
@@ -71,6 +78,8 @@ class Renderer {
   int samples_ = 0;
   glm::ivec4 last_rect_{0};
   std::size_t last_triangles_ = 0;
+  std::uint64_t serial_ = 0;
+  bool kept_intact_ = false;
 };
 
 }  // namespace hiplab

@@ -111,6 +111,10 @@ struct DrawList {
   Floor floor;
   Lighting lighting;
   glm::vec4 clear_color{0.2f, 0.225f, 0.26f, 1.0f};  // linear (a soft slate); alpha 0 = transparent background
+  // Screen rectangles (x, y, width, height in pixels, top-left origin) that the caller covers with
+  // its own opaque pixels, kept from the previous frame (the UI's unchanged panels: app/ui_draw.h).
+  // The renderer leaves them untouched: nothing of the scene is drawn there.
+  std::vector<glm::ivec4> kept_regions;
 
   void clear() {
     meshes.clear();
@@ -120,6 +124,7 @@ struct DrawList {
     overlay_triangles.clear();
     overlay_lines.clear();
     overlay_labels.clear();
+    kept_regions.clear();
   }
 };
 

@@ -295,10 +295,11 @@ void cue_banner(session::Session& s, UiState& ui) {
   const motion::Phase& ph = s.timeline()->drill().phases[static_cast<std::size_t>(f->phase_index)];
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 12), ImGuiCond_Always, ImVec2(0.5f, 0));
-  ImGui::SetNextWindowBgAlpha(0.55f);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.16f, 0.18f, 1.0f));  // opaque (see apply_style)
   ImGui::Begin("##cue", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::PopStyleColor();
   if (g_font_large) ImGui::PushFont(g_font_large);
   ImGui::PushTextWrapPos(vp->WorkSize.x * (ui.presentation ? 0.8f : 0.5f));
   ImGui::TextUnformatted(ph.cues.empty() ? ph.name.c_str() : ph.cues.front().c_str());
@@ -710,8 +711,15 @@ bool panel_visible(const UiState& ui, bool left_edge) {
 
 void apply_style() {
   ImGui::StyleColorsDark();
-  ImGui::GetStyle().WindowRounding = 6.0f;
-  ImGui::GetStyle().FrameRounding = 3.0f;
+  ImGuiStyle& st = ImGui::GetStyle();
+  // Panels are opaque rectangles: an unchanged panel is then left in the image from the last frame
+  // and the scene is not drawn under it (app/ui_layers.h), which halves what the UI costs a
+  // software renderer.
+  st.WindowRounding = 0.0f;
+  st.Colors[ImGuiCol_WindowBg].w = 1.0f;
+  st.WindowBorderSize = 0.0f;
+  st.Colors[ImGuiCol_ResizeGrip].w = 0.0f;  // shown on hover (its anti-aliased edge reaches past the panel)
+  st.FrameRounding = 3.0f;
 }
 
 void setup_fonts(float scale) {
@@ -836,7 +844,6 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   if (!ui.message.empty()) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.3f),
                             ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowBgAlpha(0.95f);
     ImGui::Begin("##message", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PushStyleColor(ImGuiCol_Text, ui.message_is_error ? ImVec4(1.0f, 0.5f, 0.45f, 1) : ImVec4(1, 0.85f, 0.4f, 1));
     ImGui::PushTextWrapPos(vp->WorkSize.x * 0.6f);
