@@ -83,7 +83,12 @@ UiPlan plan_ui_layers(const std::vector<UiLayer>& now, const std::vector<UiLayer
 std::vector<UiLayer> describe_ui_layers(const ImDrawData& data, int fb_w, int fb_h, float white_u, float white_v) {
   std::vector<UiLayer> layers;
   const glm::ivec4 view(0, 0, fb_w, fb_h);
+  // Framebuffer pixels: (position - DisplayPos) * FramebufferScale, as UiDraw maps them.
   const float ox = data.DisplayPos.x, oy = data.DisplayPos.y;
+  const float sx = data.FramebufferScale.x > 0.0f ? data.FramebufferScale.x : 1.0f;
+  const float sy = data.FramebufferScale.y > 0.0f ? data.FramebufferScale.y : 1.0f;
+  auto fx = [&](float x) { return (x - ox) * sx; };
+  auto fy = [&](float y) { return (y - oy) * sy; };
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList& list = *data.CmdLists[n];
     UiLayer layer;
@@ -108,9 +113,14 @@ std::vector<UiLayer> describe_ui_layers(const ImDrawData& data, int fb_w, int fb
         h.add(&cb, sizeof(cb));
         continue;
       }
-      // The scissor UiDraw sets for this command (whole pixels, as it truncates them).
-      const int cx0 = static_cast<int>(cmd.ClipRect.x - ox), cy0 = static_cast<int>(cmd.ClipRect.y - oy);
-      const glm::ivec4 clip(cx0, cy0, static_cast<int>(cmd.ClipRect.z - ox) - cx0, static_cast<int>(cmd.ClipRect.w - oy) - cy0);
+      // The scissor UiDraw sets for this command lies within these whole pixels.
+      const int cx0 = static_cast<int>(std::floor(fx(cmd.ClipRect.x))), cy0 = static_cast<int>(std::floor(fy(cmd.ClipRect.y)));
+      const int cx1 = static_cast<int>(std::ceil(fx(cmd.ClipRect.z))), cy1 = static_cast<int>(std::ceil(fy(cmd.ClipRect.w)));
+      const glm::ivec4 clip(cx0, cy0, cx1 - cx0, cy1 - cy0);
+      // ... and holds all of these (what an opaque rectangle surely covers).
+      const int ix0 = static_cast<int>(std::ceil(fx(cmd.ClipRect.x))), iy0 = static_cast<int>(std::ceil(fy(cmd.ClipRect.y)));
+      const int ix1 = static_cast<int>(std::floor(fx(cmd.ClipRect.z))), iy1 = static_cast<int>(std::floor(fy(cmd.ClipRect.w)));
+      const glm::ivec4 inner_clip(ix0, iy0, ix1 - ix0, iy1 - iy0);
       if (rect_empty(clip) || cmd.ElemCount == 0) continue;
       const ImDrawVert* v = list.VtxBuffer.Data + cmd.VtxOffset;
       const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
@@ -121,10 +131,10 @@ std::vector<UiLayer> describe_ui_layers(const ImDrawData& data, int fb_w, int fb
         const ImDrawVert* t[3] = {&v[idx[i]], &v[idx[i + 1]], &v[idx[i + 2]]};
         if (((t[0]->col | t[1]->col | t[2]->col) & IM_COL32_A_MASK) == 0) continue;
         for (const ImDrawVert* e : t) {
-          bx0 = std::min(bx0, e->pos.x - ox);
-          by0 = std::min(by0, e->pos.y - oy);
-          bx1 = std::max(bx1, e->pos.x - ox);
-          by1 = std::max(by1, e->pos.y - oy);
+          bx0 = std::min(bx0, fx(e->pos.x));
+          by0 = std::min(by0, fy(e->pos.y));
+          bx1 = std::max(bx1, fx(e->pos.x));
+          by1 = std::max(by1, fy(e->pos.y));
         }
       }
       if (bx1 < bx0) continue;
@@ -151,12 +161,12 @@ std::vector<UiLayer> describe_ui_layers(const ImDrawData& data, int fb_w, int fb
         const ImVec2 pa = q[0]->pos, pc = q[2]->pos;
         const bool axis = q[1]->pos.x == pc.x && q[1]->pos.y == pa.y && q[3]->pos.x == pa.x && q[3]->pos.y == pc.y;
         if (!axis) continue;
-        const float qx0 = std::min(pa.x, pc.x) - ox, qx1 = std::max(pa.x, pc.x) - ox;
-        const float qy0 = std::min(pa.y, pc.y) - oy, qy1 = std::max(pa.y, pc.y) - oy;
+        const float qx0 = fx(std::min(pa.x, pc.x)), qx1 = fx(std::max(pa.x, pc.x));
+        const float qy0 = fy(std::min(pa.y, pc.y)), qy1 = fy(std::max(pa.y, pc.y));
         // Pixels whose centre is inside (the top-left fill rule).
         const int rx0 = static_cast<int>(std::ceil(qx0 - 0.5f)), rx1 = static_cast<int>(std::ceil(qx1 - 0.5f));
         const int ry0 = static_cast<int>(std::ceil(qy0 - 0.5f)), ry1 = static_cast<int>(std::ceil(qy1 - 0.5f));
-        const glm::ivec4 r = rect_intersection(glm::ivec4(rx0, ry0, rx1 - rx0, ry1 - ry0), clip);
+        const glm::ivec4 r = rect_intersection(glm::ivec4(rx0, ry0, rx1 - rx0, ry1 - ry0), inner_clip);
         if (!rect_empty(r)) covers.push_back(r);
         i += 3;
       }

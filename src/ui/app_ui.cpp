@@ -497,6 +497,10 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   legend(v.highlight);
 
   section("Working now");
+  // A fixed-height opaque child: the list changes every frame of a drill, the panel around it does
+  // not move with it and is kept from the last frame (app/ui_layers.h).
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
+  ImGui::BeginChild("working_now", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6.0f), false);
   const auto top = top_working_muscles(frame.analysis, 6);
   if (top.empty()) ImGui::TextDisabled("No muscle is working (no load or effort in this pose).");
   for (const WorkingMuscle& w : top) {
@@ -517,6 +521,8 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
         sat += (sat.empty() ? "" : ", ") + std::string(anatomy::coord_name(static_cast<LegCoord>(k)));
     if (!sat.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.3f, 1), "%s leg: the load is beyond the muscles at %s", sd ? "Left" : "Right", sat.c_str());
   }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
 
   section("Show");
   ImGui::Checkbox("Bones", &v.show_bones);
@@ -531,7 +537,7 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   std::snprintf(buf, sizeof buf, "%s", ui.muscle_search.c_str());
   ImGui::SetNextItemWidth(-1);
   if (ImGui::InputTextWithHint("##search", "search muscles by name", buf, sizeof buf)) ui.muscle_search = buf;
-  if (ImGui::BeginChild("muscle_list", ImVec2(0, 190 * ImGui::GetIO().FontGlobalScale), true)) {
+  if (ImGui::BeginChild("muscle_list", ImVec2(0, 150 * ImGui::GetIO().FontGlobalScale), true)) {
     // Groups first (isolate / fade / hide a whole group), then muscles.
     std::string last_group;
     for (int m = 0; m < anatomy::kMuscleCount; ++m) {
@@ -868,7 +874,19 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::Text("frame %.1f ms   GPU %.1f ms   %dx MSAA   %s   F1: help", ui.frame_ms, std::max(ui.gpu_ms, 0.0), ui.samples,
+    UiState::StatusFigures& st = ui.status;
+    st.sum_frame += ui.frame_ms;
+    st.sum_gpu += std::max(ui.gpu_ms, 0.0);
+    ++st.count;
+    const double now = ImGui::GetTime();
+    if (st.since < 0.0 || now - st.since >= 0.25) {
+      st.frame_ms = st.sum_frame / st.count;
+      st.gpu_ms = st.sum_gpu / st.count;
+      st.sum_frame = st.sum_gpu = 0.0;
+      st.count = 0;
+      st.since = now;
+    }
+    ImGui::Text("frame %.1f ms   GPU %.1f ms   %dx MSAA   %s   F1: help", st.frame_ms, st.gpu_ms, ui.samples,
                 ui.renderer_name.c_str());
     ImGui::End();
   }

@@ -31,6 +31,12 @@ struct UiState {
   bool message_is_error = false;
   // status
   double frame_ms = 0.0, gpu_ms = -1.0;
+  // What the status line shows: the means over a quarter of a second (readable, and the line is
+  // drawn again four times a second rather than every frame).
+  struct StatusFigures {
+    double frame_ms = 0.0, gpu_ms = 0.0, sum_frame = 0.0, sum_gpu = 0.0, since = -1.0;
+    int count = 0;
+  } status;
   std::string renderer_name;
   int samples = 0;
   // panels
