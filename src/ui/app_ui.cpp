@@ -499,8 +499,12 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   section("Working now");
   // A fixed-height opaque child: the list changes every frame of a drill, the panel around it does
   // not move with it and is kept from the last frame (app/ui_layers.h).
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
   ImGui::BeginChild("working_now", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6.0f), false);
+  {
+    // Its own opaque background, in its own draw list, so it is drawn again without the panel.
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + sz.x, p.y + sz.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
+  }
   const auto top = top_working_muscles(frame.analysis, 6);
   if (top.empty()) ImGui::TextDisabled("No muscle is working (no load or effort in this pose).");
   for (const WorkingMuscle& w : top) {
@@ -522,7 +526,6 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
     if (!sat.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.3f, 1), "%s leg: the load is beyond the muscles at %s", sd ? "Left" : "Right", sat.c_str());
   }
   ImGui::EndChild();
-  ImGui::PopStyleColor();
 
   section("Show");
   ImGui::Checkbox("Bones", &v.show_bones);
