@@ -269,21 +269,27 @@ void playback_panel(session::Session& s, UiState& ui) {
   ImGui::SameLine();
   bool loop = pb.loop();
   if (ImGui::Checkbox("Loop", &loop)) pb.set_loop(loop);
-  ImGui::SameLine();
-  float speed = static_cast<float>(pb.speed());
-  ImGui::SetNextItemWidth(140);
-  if (ImGui::SliderFloat("Speed", &speed, 0.1f, 2.0f, "%.1fx", ImGuiSliderFlags_AlwaysClamp)) pb.set_speed(speed);
   if (!drill_mode) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "hands-on pose (Play returns to the drill)");
   }
   scrub_bar(s, *tl);
-  if (auto f = s.drill_frame()) {
+  auto f = s.drill_frame();
+  if (f) {
     ImGui::Text("%s   %.1f / %.1f s", f->phase_name.c_str(), f->time_s, tl->duration());
+    if (f->set > 0) {
+      ImGui::SameLine();
+      ImGui::Text("   set %d of %d, rep %d of %d", f->set, f->sets, f->rep, f->reps);
+    }
     ImGui::SameLine();
-    if (f->set > 0) ImGui::Text("   set %d of %d, rep %d of %d", f->set, f->sets, f->rep, f->reps);
-    if (!f->load_description.empty()) ImGui::TextDisabled("Load: %s", f->load_description.c_str());
   }
+  // The speed at the right end of the time line (the button row has no room for it).
+  const float speed_w = 130.0f * ImGui::GetIO().FontGlobalScale;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - speed_w));
+  float speed = static_cast<float>(pb.speed());
+  ImGui::SetNextItemWidth(speed_w);
+  if (ImGui::SliderFloat("##speed", &speed, 0.1f, 2.0f, "speed %.1fx", ImGuiSliderFlags_AlwaysClamp)) pb.set_speed(speed);
+  if (f && !f->load_description.empty()) ImGui::TextDisabled("Load: %s", f->load_description.c_str());
   (void)ui;
   ImGui::End();
 }
@@ -301,7 +307,8 @@ void cue_banner(session::Session& s, UiState& ui) {
                    ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::PopStyleColor();
   if (g_font_large) ImGui::PushFont(g_font_large);
-  ImGui::PushTextWrapPos(vp->WorkSize.x * (ui.presentation ? 0.8f : 0.5f));
+  // Wrapped to fit between the side panels (presentation mode hides them).
+  ImGui::PushTextWrapPos(ui.presentation ? vp->WorkSize.x * 0.8f : std::max(300.0f, vp->WorkSize.x * 0.5f - 120.0f * ui.ui_scale));
   ImGui::TextUnformatted(ph.cues.empty() ? ph.name.c_str() : ph.cues.front().c_str());
   if (f->hold) ImGui::TextColored(ImVec4(0.55f, 0.8f, 1.0f, 1.0f), "Hold: %.0f s", std::ceil(f->hold_remaining_s));
   ImGui::PopTextWrapPos();
@@ -823,9 +830,11 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   handle_shortcuts(ui, s, a);
   const bool body = model && model->find_node("pelvis") >= 0;
 
+  // The side panels end above the playback bar and the status line, so nothing overlaps them.
+  const float side_h = std::max(200.0f, vp->WorkSize.y - 196.0f * ui.ui_scale);
   if (panel_visible(ui, true)) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(330 * ui.ui_scale, vp->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(330 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
     ImGui::Begin("HipLab", nullptr, ImGuiWindowFlags_NoCollapse);
     model_and_view(ui, a);
     if (body) {
@@ -837,7 +846,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   }
   if (body && panel_visible(ui, false)) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(360 * ui.ui_scale, vp->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(360 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
     ImGui::Begin("Muscles", nullptr, ImGuiWindowFlags_NoCollapse);
     muscles_panel(s, ui, a, frame, info);
     ImGui::End();
