@@ -530,8 +530,13 @@ int run_window_app(const WindowOptions& options) {
     }
     if (!options.select.empty()) {
       std::optional<anatomy::Side> sel_side;
-      if (auto m = anatomy::find_muscle(options.select, &sel_side))
+      if (auto m = anatomy::find_muscle(options.select, &sel_side)) {
         v.selected_muscle = std::pair{sel_side.value_or(app.session.side()), *m};
+      } else {
+        std::fprintf(stderr, "error: --select '%s': expected a muscle name such as glut_med1_r (see hiplab moment-arms --muscle all)\n",
+                     options.select.c_str());
+        exit_code = 2;
+      }
     }
     const std::string path = options.model.empty() ? default_model_path() : options.model;
     if (!open_model(app, path)) {

@@ -602,6 +602,9 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   }
   ImGui::EndChild();
   section("Muscle card");
+  // A new selection (a click in the view or the lists) scrolls its card into the panel.
+  if (s.view.selected_muscle && s.view.selected_muscle != ui.card_scrolled_to) ImGui::SetScrollHereY(0.0f);
+  ui.card_scrolled_to = s.view.selected_muscle;
   muscle_card(s, frame, info);
 }
 

@@ -42,6 +42,7 @@ struct UiState {
   // panels
   bool presentation = false;
   bool show_help = false;
+  std::optional<std::pair<anatomy::Side, int>> card_scrolled_to;  // the muscle card last scrolled into view
   bool show_labels = false;  // landmark labels
   bool follow_hip = false;
   bool screenshot_open = false;
