@@ -25,7 +25,7 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_option("--drill", window.drill, "Open with this drill (id or name, see hiplab drills)");
   app.add_option("--time", window.time_s, "... paused at this time in seconds")->check(CLI::Range(0.0, 1e6));
   app.add_option("--side", window.side, "Working side: left or right")->check(CLI::IsMember({"left", "right"}));
-  app.add_option("--select", window.select, "Select a muscle (e.g. glut_med1_r) and open its card");
+  app.add_option("--select", window.select, "Select a muscle (e.g. glut_med1_r) or a bone (e.g. femur_r, sacrum) and open its card");
   std::string window_size;
   app.add_option("--size", window_size, "Window size WxH (default: as last time)");
   app.add_flag("--presentation", window.presentation, "Start in presentation mode (F5)");

@@ -45,7 +45,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--side", o->side, "Working side: left or right (the drill mirrored)");
   sub->add_option("--pose", o->pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
   sub->add_option("--highlight", o->highlight, "working | stretched | none (default: working with a drill, else none)");
-  sub->add_option("--select", o->select, "Label a muscle, e.g. glut_med1_r");
+  sub->add_option("--select", o->select, "Label a muscle (e.g. glut_med1_r) or a bone (e.g. femur_r, sacrum)");
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
   auto run = [o]() -> int {
@@ -85,15 +85,11 @@ Command add_render_command(CLI::App& app) {
       return 2;
     }
     std::optional<std::pair<anatomy::Side, int>> selected;
+    std::string selected_bone;
     if (!o->select.empty()) {
       std::optional<anatomy::Side> sel_side;
-      auto m = anatomy::find_muscle(o->select, &sel_side);
-      if (!m) {
-        std::fprintf(stderr, "error: --select '%s': expected a muscle name such as glut_med1_r (see hiplab moment-arms --muscle all)\n",
-                     o->select.c_str());
-        return 2;
-      }
-      selected = std::pair{sel_side.value_or(side.value()), *m};
+      if (auto m = anatomy::find_muscle(o->select, &sel_side)) selected = std::pair{sel_side.value_or(side.value()), *m};
+      else selected_bone = o->select;  // a bone: checked against the model once it is loaded
     }
     std::vector<std::pair<motion::Channel, double>> assignments;
     if (!o->pose.empty()) {
@@ -139,6 +135,18 @@ Command add_render_command(CLI::App& app) {
     req.height = size->height;
     req.msaa = o->msaa;
     req.transparent = o->transparent;
+    if (!selected_bone.empty()) {
+      bool found = false;
+      for (const Mesh& mesh : model.value().meshes)
+        found = found || (is_body_model(model.value()) && !mesh.skinned && mesh.name == selected_bone);
+      if (!found) {
+        std::fprintf(stderr,
+                     "error: --select '%s': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a "
+                     "bone such as femur_r or sacrum\n",
+                     selected_bone.c_str());
+        return 2;
+      }
+    }
     if (is_body_model(model.value())) {
       session::PoseSource pose = session::standing_pose(model.value());
       if (posed) {
@@ -153,6 +161,7 @@ Command add_render_command(CLI::App& app) {
       view.overlay = o->overlay == "on";
       view.norm = *norm;
       view.selected_muscle = selected;
+      if (!selected_bone.empty()) session::select_bone(view, selected_bone);
       view.transparent_background = o->transparent;
       session::ComputedFrame computed;
       session::compute_frame(pose, view, computed);

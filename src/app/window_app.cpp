@@ -56,6 +56,7 @@ struct App {
   session::Session session;
   session::ComputedFrame frame;
   std::vector<MuscleInfo> muscle_info;
+  ui::BoneCards bone_cards;  // descriptions, and the muscles attached to each mesh of the model
   DrawList list;
   ui::UiState ui;
   Settings settings;
@@ -94,7 +95,12 @@ std::string pick_name(const App& app, std::uint32_t id) {
     }
     return {};
   }
-  if (id >= kBonePickBase && id - kBonePickBase < app.model.meshes.size()) return app.model.meshes[id - kBonePickBase].name;
+  if (id >= kBonePickBase && id - kBonePickBase < app.model.meshes.size()) {
+    const std::string& name = app.model.meshes[id - kBonePickBase].name;
+    if (const BoneInfo* b = app.body ? find_bone_info(app.bone_cards.info, name) : nullptr)
+      return b->display_name + (name.ends_with("_r") ? " (right)" : name.ends_with("_l") ? " (left)" : "");
+    return name;
+  }
   return {};
 }
 
@@ -186,6 +192,9 @@ bool open_model(App& app, const std::string& path) {
   app.handle = handle.value();
   app.has_model = true;
   app.body = is_body_model(app.model);
+  // Which muscles start and end on each bone, from this model's own geometry.
+  app.bone_cards.attachments = app.body ? compute_bone_attachments(app.model) : std::vector<std::vector<MuscleAttachment>>{};
+  session::clear_selection(app.session.view);
   app.pose = Pose::bind(app.model);
   app.camera.set_preset(ViewPreset::kFront);
   app.camera.frame(posed_bounds(app.model, app.pose), aspect_of(app.window));
@@ -266,13 +275,15 @@ void handle_mouse(App& app) {
     if (app.drag_hip_side >= 0) app.session.end_pose_edit();
     const bool was_press = app.dragging_orbit || app.drag_hip_side >= 0;
     if (was_press && std::abs(x - app.press_x) < 3 && std::abs(y - app.press_y) < 3 && app.has_model) {
-      // A click (no drag): select the muscle under the cursor, or show the bone's name.
+      // A click (no drag): select the muscle or the bone under the cursor (its card opens).
       const std::uint32_t id = pick_at(app, x, y);
       if (id >= kMusclePickBase) {
         const int side = static_cast<int>((id - kMusclePickBase) / 100), m = static_cast<int>((id - kMusclePickBase) % 100);
-        app.session.view.selected_muscle = std::pair{side ? anatomy::Side::kLeft : anatomy::Side::kRight, m};
+        session::select_muscle(app.session.view, std::pair{side ? anatomy::Side::kLeft : anatomy::Side::kRight, m});
+      } else if (id >= kBonePickBase && app.body && id - kBonePickBase < app.model.meshes.size()) {
+        session::select_bone(app.session.view, app.model.meshes[id - kBonePickBase].name);
       } else if (id == 0) {
-        app.session.view.selected_muscle.reset();
+        session::clear_selection(app.session.view);
       }
     }
     app.dragging_orbit = false;
@@ -353,7 +364,7 @@ void build_list(App& app, bool transparent, bool gizmos, int viewport_h) {
     session::ViewSettings view = app.session.view;
     view.transparent_background = transparent;
     view.ui_scale = app.ui.presentation ? 1.5f * app.base_scale : app.base_scale;
-    if (!gizmos) view.selected_muscle.reset();
+    if (!gizmos) session::clear_selection(view);
     session::compute_frame(app.session.current_pose(), view, app.frame);
     app.frame.request.body_options.muscle_px_per_m = app.camera.pixels_per_metre(static_cast<float>(viewport_h));
     build_frame(app.model, app.handle, app.frame.request, app.pose, app.list);
@@ -509,6 +520,8 @@ int run_window_app(const WindowOptions& options) {
     app.session.load_drills(asset_dir() + "/drills", data_dir() + "/drills");
     if (auto info = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) app.muscle_info = std::move(info.value());
     else log_warning(info.error().message);
+    if (auto info = load_bone_info(asset_dir() + "/anatomy/bones.json")) app.bone_cards.info = std::move(info.value());
+    else log_warning(info.error().message);
     session::ViewSettings& v = app.session.view;
     parse_highlight_mode(st.highlight, v.highlight);
     if (auto n = anatomy::find_rom_norm(st.age_group)) v.norm = *n;
@@ -528,20 +541,27 @@ int run_window_app(const WindowOptions& options) {
         exit_code = 2;
       }
     }
-    if (!options.select.empty()) {
-      std::optional<anatomy::Side> sel_side;
-      if (auto m = anatomy::find_muscle(options.select, &sel_side)) {
-        v.selected_muscle = std::pair{sel_side.value_or(app.session.side()), *m};
-      } else {
-        std::fprintf(stderr, "error: --select '%s': expected a muscle name such as glut_med1_r (see hiplab moment-arms --muscle all)\n",
-                     options.select.c_str());
-        exit_code = 2;
-      }
-    }
     const std::string path = options.model.empty() ? default_model_path() : options.model;
     if (!open_model(app, path)) {
       std::fprintf(stderr, "error: %s\n", app.ui.message.c_str());
       if (!options.model.empty()) exit_code = 1;  // a model named on the command line must load
+    }
+    if (!options.select.empty()) {
+      // A muscle (glut_med1_r) or a bone of the body (femur_r, sacrum).
+      std::optional<anatomy::Side> sel_side;
+      bool bone = false;
+      for (const Mesh& mesh : app.model.meshes) bone = bone || (app.body && !mesh.skinned && mesh.name == options.select);
+      if (auto m = anatomy::find_muscle(options.select, &sel_side)) {
+        session::select_muscle(v, std::pair{sel_side.value_or(app.session.side()), *m});
+      } else if (bone) {
+        session::select_bone(v, options.select);
+      } else {
+        std::fprintf(stderr,
+                     "error: --select '%s': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a "
+                     "bone such as femur_r or sacrum\n",
+                     options.select.c_str());
+        exit_code = 2;
+      }
     }
 
     int frame = 0;
@@ -561,7 +581,7 @@ int run_window_app(const WindowOptions& options) {
       ImGui::NewFrame();
       handle_mouse(app);
       ui::UiActions actions = ui::draw_app_ui(app.ui, app.session, app.frame, app.has_model ? &app.model : nullptr,
-                                              app.muscle_info);
+                                              app.muscle_info, &app.bone_cards);
       if (actions.quit) glfwSetWindowShouldClose(window, 1);
       if (actions.open_file) open_model(app, *actions.open_file);
       camera_request(app, actions.camera);

@@ -1,5 +1,7 @@
 #include "scene/body_scene.h"
 
+#include <limits>
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -41,6 +43,16 @@ glm::dmat4 bind_pelvis_world(const Model& model) {
   return glm::dmat4(Pose::bind(model).world[static_cast<std::size_t>(pelvis)]);
 }
 
+std::string bone_label(const std::string& mesh_name) {
+  std::string base = mesh_name, side;
+  if (base.size() > 2 && (base.ends_with("_r") || base.ends_with("_l"))) {
+    side = base.ends_with("_r") ? " (R)" : " (L)";
+    base.resize(base.size() - 2);
+  }
+  std::replace(base.begin(), base.end(), '_', ' ');
+  return base + side;
+}
+
 void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInput& input,
                        const BodySceneOptions& options, Pose& pose, DrawList& out) {
   pose_body_model(model, input, pose);
@@ -72,6 +84,37 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     } else {
       d.casts_shadow = !has_skin;
       if (!options.show_bones) continue;
+      if (!options.selected_bone.empty() && name == options.selected_bone) {
+        d.tint *= glm::vec4(1.0f, 0.86f, 0.55f, 1.0f);  // warmer, golden: the selected bone
+        const Mesh& mesh = model.meshes[static_cast<std::size_t>(d.mesh)];
+        glm::vec3 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
+        for (const Vertex& v : mesh.vertices) {
+          const glm::vec3 p(d.node_world * glm::vec4(v.position, 1.0f));
+          lo = glm::min(lo, p);
+          hi = glm::max(hi, p);
+        }
+        if (!mesh.vertices.empty()) {
+          // On the bone: the surface point nearest the middle of its box (a box's middle can lie
+          // beside a long bone with a bump, as the femur's trochanter makes).
+          const glm::vec3 mid = 0.5f * (lo + hi);
+          glm::vec3 on = mid;
+          float best = std::numeric_limits<float>::max();
+          for (const Vertex& v : mesh.vertices) {
+            const glm::vec3 p(d.node_world * glm::vec4(v.position, 1.0f));
+            const float d2 = glm::dot(p - mid, p - mid);
+            if (d2 < best) {
+              best = d2;
+              on = p;
+            }
+          }
+          OverlayLabel label;
+          label.anchor = on;
+          label.text = bone_label(name);
+          label.size_px = 20.0f;
+          label.offset_px = {0.0f, 28.0f};
+          out.overlay_labels.push_back(label);
+        }
+      }
     }
     kept.push_back(d);
   }

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "anatomy/muscle_data.h"
@@ -40,9 +41,14 @@ struct BodySceneOptions {
   // volumes are tessellated so their outline strays at most a pixel from the true round
   // (or elliptical) section; 0 = a fixed medium detail (14 rings, 8 sides).
   float muscle_px_per_m = 0.0f;
-  // The selected muscle gets its name as a label at its middle.
+  // The selected muscle gets its name as a label at its middle; the selected bone (mesh name) a
+  // warmer tint and its name on its surface near its middle.
   std::optional<std::pair<anatomy::Side, int>> selected;
+  std::string selected_bone;
 };
+
+// The label of a bone mesh: "femur_r" → "femur (R)", "hip_bone_l" → "hip bone (L)", "sacrum".
+std::string bone_label(const std::string& mesh_name);
 
 // World point halfway along a muscle's path (by length) at a pose: where its label goes and a
 // point that lies inside its drawn volume.

@@ -38,6 +38,7 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
   o.show_skin = view.show_skin;
   apply_highlight(out.analysis, view.highlight, o);
   o.selected = view.selected_muscle;
+  o.selected_bone = view.selected_bone.value_or("");
   for (int s = 0; s < anatomy::kSideCount; ++s)
     for (int m = 0; m < anatomy::kMuscleCount; ++m) {
       MuscleLook& look = o.muscles[static_cast<std::size_t>(s)][static_cast<std::size_t>(m)];

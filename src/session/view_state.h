@@ -5,6 +5,8 @@
 #pragma once
 #include <array>
 #include <optional>
+#include <string>
+#include <utility>
 
 #include "anatomy/rom_norms.h"
 #include "assets/model.h"
@@ -31,14 +33,31 @@ struct ViewSettings {
   bool overlay_abduction = false;
   anatomy::RomNorm norm = anatomy::default_rom_norm();
   std::array<anatomy::MeasuredLimits, 2> measured{};
+
   bool show_bones = true, show_muscles = true, show_skin = true;
   std::array<std::array<MuscleVisibility, anatomy::kMuscleCount>, 2> visibility{};
+  // One selection at a time (select_muscle / select_bone keep it so): a muscle, or a bone by its
+  // mesh name ("femur_r", "sacrum").
   std::optional<std::pair<anatomy::Side, int>> selected_muscle;
+  std::optional<std::string> selected_bone;
   float ui_scale = 1.0f;
   bool floor = true;
   bool transparent_background = false;
   biomech::BodyDescription body;  // mass and height for the effort solve
 };
+
+inline void select_muscle(ViewSettings& v, std::optional<std::pair<anatomy::Side, int>> m) {
+  v.selected_muscle = m;
+  if (m) v.selected_bone.reset();
+}
+inline void select_bone(ViewSettings& v, std::optional<std::string> mesh) {
+  v.selected_bone = std::move(mesh);
+  if (v.selected_bone) v.selected_muscle.reset();
+}
+inline void clear_selection(ViewSettings& v) {
+  v.selected_muscle.reset();
+  v.selected_bone.reset();
+}
 
 // The anatomical position standing as the model was generated (pelvis at its bind placement).
 PoseSource standing_pose(const Model& model);

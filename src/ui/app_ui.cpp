@@ -18,6 +18,7 @@
 #include "anatomy/rom_norms.h"
 #include "core/units.h"
 #include "motion/rom_limits.h"
+#include "scene/body_scene.h"
 #include "scene/highlight.h"
 
 namespace hiplab::ui {
@@ -486,11 +487,66 @@ void muscle_card(session::Session& s, const session::ComputedFrame& frame, const
   ImGui::Text("Rotation moment arm %+.1f mm (%s)", st.moment_arm_m[2] * 1000.0,
               st.moment_arm_m[2] > 0 ? "internal rotator now" : "external rotator now");
   moment_arm_explorer(s, side, m);
-  if (ImGui::Button("Deselect (Esc)")) s.view.selected_muscle.reset();
+  if (ImGui::Button("Deselect (Esc)")) session::clear_selection(s.view);
+}
+
+void bone_card(session::Session& s, const Model& model, const std::vector<MuscleInfo>& info, const BoneCards* bones) {
+  const std::string& mesh_name = *s.view.selected_bone;
+  int mesh = -1;
+  for (std::size_t i = 0; i < model.meshes.size(); ++i)
+    if (model.meshes[i].name == mesh_name) mesh = static_cast<int>(i);
+  const BoneInfo* bi = bones ? find_bone_info(bones->info, mesh_name) : nullptr;
+  const bool right = mesh_name.ends_with("_r"), left = mesh_name.ends_with("_l");
+  if (g_font_large) ImGui::PushFont(g_font_large);
+  ImGui::TextWrapped("%s%s", bi ? bi->display_name.c_str() : bone_label(mesh_name).c_str(), right ? " (right)" : left ? " (left)" : "");
+  if (g_font_large) ImGui::PopFont();
+  if (bi) {
+    ImGui::TextWrapped("%s", bi->description.c_str());
+    if (!bi->joints.empty()) ImGui::TextWrapped("Joints: %s", bi->joints.c_str());
+    if (!bi->landmarks.empty()) ImGui::TextWrapped("Landmarks: %s", bi->landmarks.c_str());
+  }
+  // The joint this bone turns at, now (sign conventions as on the overlay).
+  const Side side = left ? Side::kLeft : Side::kRight;
+  const anatomy::LegPose leg = s.current_pose().legs.leg(side);
+  if (mesh_name.rfind("femur", 0) == 0)
+    ImGui::TextWrapped("Hip now: flexion %.0f deg, adduction %.0f deg, rotation %+.0f deg (+ internal / - external)",
+                       rad_to_deg(leg[LegCoord::kHipFlexion]), rad_to_deg(leg[LegCoord::kHipAdduction]),
+                       rad_to_deg(leg[LegCoord::kHipRotation]));
+  if (mesh_name.rfind("tibia", 0) == 0 || mesh_name.rfind("fibula", 0) == 0 || mesh_name.rfind("patella", 0) == 0)
+    ImGui::TextWrapped("Knee now: flexion %.0f deg", rad_to_deg(leg[LegCoord::kKneeFlexion]));
+  // The muscles the model attaches here: click one for its card.
+  if (bones && mesh >= 0 && static_cast<std::size_t>(mesh) < bones->attachments.size()) {
+    const auto& list = bones->attachments[static_cast<std::size_t>(mesh)];
+    if (list.empty()) {
+      ImGui::TextDisabled("No muscle of the model starts or ends on this bone.");
+    } else {
+      bool any_shared = false;
+      for (const bool origin : {true, false}) {
+        bool header = false;
+        for (const MuscleAttachment& at : list) {
+          if (at.origin != origin) continue;
+          if (!header) {
+            ImGui::TextUnformatted(origin ? "Muscles that start here:" : "Muscles that end here:");
+            header = true;
+          }
+          ImGui::PushID(at.muscle * 4 + (at.origin ? 2 : 0) + anatomy::side_index(at.side));
+          std::string label = "  " + display_name(info, at.muscle);
+          if (!right && !left) label += at.side == Side::kRight ? " (R)" : " (L)";
+          if (at.shared) label += " *";
+          any_shared |= at.shared;
+          if (ImGui::Selectable(label.c_str())) session::select_muscle(s.view, std::pair{at.side, at.muscle});
+          ImGui::PopID();
+        }
+      }
+      ImGui::TextDisabled("Computed from the model: the bone nearest each end of a muscle's path.%s",
+                          any_shared ? " * this end lies between two bones and is listed on both." : "");
+    }
+  }
+  if (ImGui::Button("Deselect (Esc)")) session::clear_selection(s.view);
 }
 
 void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,
-                   const std::vector<MuscleInfo>& info) {
+                   const std::vector<MuscleInfo>& info, const Model* model, const BoneCards* bones) {
   session::ViewSettings& v = s.view;
   int mode = static_cast<int>(v.highlight);
   ImGui::TextUnformatted("Highlight (W):");
@@ -519,7 +575,7 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
     ImGui::SameLine();
     if (ImGui::Selectable((display_name(info, w.muscle) + " (" + side_letter(w.side) + ")").c_str(), false,
                           ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 95, 0)))
-      v.selected_muscle = std::pair{w.side, w.muscle};
+      session::select_muscle(v, std::pair{w.side, w.muscle});
     ImGui::SameLine();
     ImGui::Text("%3.0f%%  (%2.0f%%)", w.activation * 100.0, w.share * 100.0);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("activation (share of the effort: activation squared, what the solve minimises)");
@@ -582,7 +638,7 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
       auto& vis = v.visibility[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
       const bool selected = v.selected_muscle && v.selected_muscle->second == m;
       if (ImGui::Selectable(name.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 120, 0)))
-        v.selected_muscle = std::pair{side, m};
+        session::select_muscle(v, std::pair{side, m});
       ImGui::SameLine();
       auto both = [&](session::MuscleVisibility value) {
         for (int sd = 0; sd < 2; ++sd) v.visibility[static_cast<std::size_t>(sd)][static_cast<std::size_t>(m)] = value;
@@ -601,11 +657,16 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
     }
   }
   ImGui::EndChild();
-  section("Muscle card");
+  section(s.view.selected_bone ? "Bone card" : "Muscle card");
   // A new selection (a click in the view or the lists) scrolls its card into the panel.
-  if (s.view.selected_muscle && s.view.selected_muscle != ui.card_scrolled_to) ImGui::SetScrollHereY(0.0f);
-  ui.card_scrolled_to = s.view.selected_muscle;
-  muscle_card(s, frame, info);
+  const std::string selection = s.view.selected_bone ? *s.view.selected_bone
+                                : s.view.selected_muscle ? std::to_string(anatomy::side_index(s.view.selected_muscle->first)) + ":" +
+                                                               std::to_string(s.view.selected_muscle->second)
+                                                         : std::string();
+  if (!selection.empty() && selection != ui.card_scrolled_to) ImGui::SetScrollHereY(0.0f);
+  ui.card_scrolled_to = selection;
+  if (s.view.selected_bone && model) bone_card(s, *model, info, bones);
+  else muscle_card(s, frame, info);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -639,7 +700,7 @@ void help_window(UiState& ui) {
                            {"Left drag", "orbit; on the thigh or shin: turn the hip (Alt+drag: always orbit)"},
                            {"Right / middle drag", "pan"},
                            {"Wheel", "zoom toward the cursor"},
-                           {"Click / double-click", "select a muscle / centre on a point"}};
+                           {"Click / double-click", "select a muscle or bone (its card) / centre on a point"}};
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
     for (auto& r : rows) {
       ImGui::TableNextRow();
@@ -789,7 +850,7 @@ void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a) {
     if (k == kEscape) {
       if (ui.show_help) ui.show_help = false;
       else if (ui.screenshot_open) ui.screenshot_open = false;
-      else s.view.selected_muscle.reset();
+      else session::clear_selection(s.view);
     }
     if (s.timeline()) {
       motion::Playback& pb = s.playback();
@@ -825,7 +886,7 @@ void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a) {
 }
 
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
-                      const std::vector<MuscleInfo>& info) {
+                      const std::vector<MuscleInfo>& info, const BoneCards* bones) {
   UiActions a;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ui.viewport = {vp->WorkSize.x, vp->WorkSize.y};
@@ -851,7 +912,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(360 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
     ImGui::Begin("Muscles", nullptr, ImGuiWindowFlags_NoCollapse);
-    muscles_panel(s, ui, a, frame, info);
+    muscles_panel(s, ui, a, frame, info, model, bones);
     ImGui::End();
   }
   if (body) {

@@ -10,6 +10,7 @@
 
 #include "assets/model.h"
 #include "assets/muscle_info.h"
+#include "scene/bone_attachments.h"
 #include "scene/camera.h"
 #include "session/session.h"
 
@@ -42,7 +43,7 @@ struct UiState {
   // panels
   bool presentation = false;
   bool show_help = false;
-  std::optional<std::pair<anatomy::Side, int>> card_scrolled_to;  // the muscle card last scrolled into view
+  std::string card_scrolled_to;  // the selection whose card was last scrolled into view
   bool show_labels = false;  // landmark labels
   bool follow_hip = false;
   bool screenshot_open = false;
@@ -74,8 +75,15 @@ void setup_fonts(float scale);
 // The app's panel style (dark, rounded windows and frames), for the window and `hiplab bench`.
 void apply_style();
 
+// Bone cards: the hand-written descriptions and, per mesh of the current model, the muscles the
+// model says attach there (scene/bone_attachments.h).
+struct BoneCards {
+  std::vector<BoneInfo> info;
+  std::vector<std::vector<MuscleAttachment>> attachments;
+};
+
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
-                      const std::vector<MuscleInfo>& info);
+                      const std::vector<MuscleInfo>& info, const BoneCards* bones = nullptr);
 
 // Keyboard shortcuts (listed in the F1 help): handled here so the help and the keys agree.
 void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a);

@@ -55,7 +55,20 @@ TEST_CASE("bad command-line values exit 2 and write nothing") {
   CHECK(app::run_cli({"hiplab", "render", "--model", model}) == 2);  // --out is required
   CHECK(app::run_cli({"hiplab", "no-such-command"}) == 2);
   CHECK(app::run_cli({"hiplab", "bench", "--frames", "0"}) == 2);
+  // --select names a muscle or a bone of the body: anything else is refused.
+  CHECK(app::run_cli({"hiplab", "render", "--select", "piriformis", "--size", "64x48", "--out", out}) == 2);
+  CHECK(app::run_cli({"hiplab", "render", "--model", model, "--select", "femur_r", "--out", out}) == 2);  // no body
   CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("hiplab render --select takes a muscle or a bone of the body") {
+  const auto dir = test::scratch_dir("cli_select");
+  for (const char* what : {"peri_r", "femur_r", "sacrum"}) {
+    const auto out = (dir / (std::string(what) + ".png")).string();
+    INFO(what);
+    CHECK(app::run_cli({"hiplab", "render", "--select", what, "--size", "160x120", "--msaa", "1", "--out", out}) == 0);
+    CHECK(fs::exists(out));
+  }
 }
 
 TEST_CASE("a missing or corrupt model exits 1 with no output file") {

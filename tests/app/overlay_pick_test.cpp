@@ -1,6 +1,6 @@
 // Tests the joint-limit overlay and picking through the headless renderer on the HipLab body:
 // the needle is drawn at the pose's rotation to 1 degree, the arc turns red past the limit, and
-// picking at a muscle's projected centre returns that muscle.
+// picking at a muscle's projected centre returns that muscle, and at a bone that bone.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -181,5 +181,44 @@ TEST_CASE("picking at a muscle's projected centre returns that muscle") {
     CHECK(f.session->renderer().pick(list, cam, w, h, px, py) == muscle_pick_id(c.side, *index));
     CHECK(f.session->renderer().pick(list, cam, w, h, 2, 2) == 0u);  // the corner: nothing
   }
+  CHECK(gl_error_count() == 0);
+}
+
+TEST_CASE("picking at a bone returns it, and a selected bone is labelled and tinted (one selection at a time)") {
+  if (!fixture().ok) return;
+  Fixture& f = fixture();
+  session::PoseSource pose = session::standing_pose(f.model);
+  session::ViewSettings view;
+  view.show_muscles = view.show_skin = false;
+  session::select_muscle(view, std::pair{Side::kRight, *anatomy::find_muscle("peri")});
+  session::select_bone(view, std::string("femur_r"));
+  CHECK_FALSE(view.selected_muscle.has_value());  // selecting the bone let go of the muscle
+  session::ComputedFrame frame;
+  session::compute_frame(pose, view, frame);
+  DrawList list;
+  Pose posed = Pose::bind(f.model);
+  build_frame(f.model, f.handle, frame.request, posed, list);
+  int femur = -1;
+  for (std::size_t i = 0; i < f.model.meshes.size(); ++i)
+    if (f.model.meshes[i].name == "femur_r") femur = static_cast<int>(i);
+  REQUIRE(femur >= 0);
+  const MeshDraw* draw = nullptr;
+  for (const MeshDraw& d : list.meshes)
+    if (d.mesh == femur && d.dynamic_mesh < 0) draw = &d;
+  REQUIRE(draw != nullptr);
+  CHECK(draw->tint.b < 0.8f * draw->tint.r);  // the warm selection tint
+  const OverlayLabel* label = nullptr;
+  for (const OverlayLabel& l : list.overlay_labels)
+    if (l.text == "femur (R)") label = &l;
+  REQUIRE(label != nullptr);
+  // The label sits on the femur near its middle; picking there (front view) returns the femur.
+  const int w = 500, h = 800;
+  const OrbitCamera cam = app::camera_for_view(f.model, posed, ViewPreset::kFront, static_cast<float>(w) / h);
+  const glm::vec4 clip = cam.projection(static_cast<float>(w) / h) * cam.view() * glm::vec4(label->anchor, 1.0f);
+  const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+  const int px = static_cast<int>((ndc.x * 0.5f + 0.5f) * w), py = static_cast<int>((0.5f - ndc.y * 0.5f) * h);
+  CHECK(f.session->renderer().pick(list, cam, w, h, px, py) == kBonePickBase + static_cast<std::uint32_t>(femur));
+  session::select_muscle(view, std::pair{Side::kRight, *anatomy::find_muscle("peri")});
+  CHECK_FALSE(view.selected_bone.has_value());  // and the other way round
   CHECK(gl_error_count() == 0);
 }
