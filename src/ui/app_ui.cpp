@@ -4,6 +4,7 @@
 #include "ui/app_ui.h"
 
 #include <algorithm>
+#include <cstdarg>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -71,6 +72,17 @@ std::string display_name(const std::vector<MuscleInfo>& info, int m) {
 }
 
 const char* side_letter(Side s) { return s == Side::kRight ? "R" : "L"; }
+
+// A dim explanatory line, wrapped to the panel (ImGui's TextDisabled does not wrap).
+void hint(const char* fmt, ...) IM_FMTARGS(1);
+void hint(const char* fmt, ...) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  va_list args;
+  va_start(args, fmt);
+  ImGui::TextWrappedV(fmt, args);
+  va_end(args);
+  ImGui::PopStyleColor();
+}
 
 // The six muscles the brief names as internal rotators (gluteus minimus, TFL, semitendinosus,
 // adductor longus and brevis, pectineus), as Gait2392 muscles.
@@ -183,7 +195,7 @@ void overlay_panel(session::Session& s, UiActions& a) {
   }
   ImGui::TextDisabled("IR %.0f-%.0f, ER %.0f-%.0f deg; %s", v.norm.ir_low_deg, v.norm.ir_high_deg, v.norm.er_low_deg,
                       v.norm.er_high_deg, std::string(v.norm.position).c_str());
-  ImGui::TextDisabled("Source: %s", std::string(v.norm.source).c_str());
+  hint("Source: %s", std::string(v.norm.source).c_str());
   if (ImGui::TreeNode("Patient's measured limits (deg)")) {
     for (Side side : {Side::kRight, Side::kLeft}) {
       anatomy::MeasuredLimits& m = v.measured[static_cast<std::size_t>(anatomy::side_index(side))];
@@ -290,7 +302,7 @@ void playback_panel(session::Session& s, UiState& ui) {
   float speed = static_cast<float>(pb.speed());
   ImGui::SetNextItemWidth(speed_w);
   if (ImGui::SliderFloat("##speed", &speed, 0.1f, 2.0f, "speed %.1fx", ImGuiSliderFlags_AlwaysClamp)) pb.set_speed(speed);
-  if (f && !f->load_description.empty()) ImGui::TextDisabled("Load: %s", f->load_description.c_str());
+  if (f && !f->load_description.empty()) hint("Load: %s", f->load_description.c_str());
   (void)ui;
   ImGui::End();
 }
@@ -349,7 +361,7 @@ void angle_slider(session::Session& s, Channel c, const char* label) {
 }
 
 void pose_panel(session::Session& s) {
-  ImGui::TextDisabled("+ flexion, + adduction, + internal rotation, + knee flexion (both legs)");
+  hint("+ flexion, + adduction, + internal rotation, + knee flexion (both legs)");
   for (Side side : {Side::kRight, Side::kLeft}) {
     ImGui::PushID(anatomy::side_index(side));
     ImGui::Text("%s hip and knee", side == Side::kRight ? "Right" : "Left");
@@ -368,7 +380,7 @@ void pose_panel(session::Session& s) {
   ImGui::BeginDisabled(!s.can_redo());
   if (ImGui::Button("Redo (Ctrl+Shift+Z)")) s.redo();
   ImGui::EndDisabled();
-  ImGui::TextDisabled("Drag the thigh or shin in the view to rotate the hip.");
+  hint("Drag the thigh or shin in the view to rotate the hip.");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,12 +403,12 @@ void legend(HighlightMode mode) {
     ImGui::TextDisabled("activation 0%%");
     ImGui::SameLine(w - ImGui::CalcTextSize("100%").x);
     ImGui::TextDisabled("100%%");
-    ImGui::TextDisabled("Muted: at rest (< 2%%). Computed by the effort solve.");
+    hint("Muted: at rest (< 2%%). Computed by the effort solve.");
   } else {
     ImGui::TextDisabled("as long as standing");
     ImGui::SameLine(w - ImGui::CalcTextSize("+25%").x);
     ImGui::TextDisabled("+25%%");
-    ImGui::TextDisabled("Length vs the anatomical position. Muted: not stretched.");
+    hint("Length vs the anatomical position. Muted: not stretched.");
   }
 }
 
@@ -426,7 +438,7 @@ void internal_rotator_group(session::Session& s, const session::ComputedFrame& f
   }
   if (!joined.empty()) ImGui::TextWrapped("Also internal rotators at this flexion: %s.", joined.c_str());
   if (!left_role.empty()) ImGui::TextWrapped("Of the six, not internal rotators at this flexion: %s.", left_role.c_str());
-  ImGui::TextDisabled("Moment arms from the Gait2392 paths; they change with hip flexion (Delp et al. 1999).");
+  hint("Moment arms from the Gait2392 paths; they change with hip flexion (Delp et al. 1999).");
   ImGui::TreePop();
 }
 
@@ -460,12 +472,12 @@ void moment_arm_explorer(session::Session& s, Side side, int m) {
   dl->AddLine(ImVec2(x_of(flex), p0.y), ImVec2(x_of(flex), p0.y + h), IM_COL32(255, 255, 255, 220), 2.0f);
   dl->AddText(ImVec2(p0.x + 4, p0.y + 2), IM_COL32(200, 210, 230, 255), "internal rotator (+)");
   dl->AddText(ImVec2(p0.x + 4, p0.y + h - ImGui::GetTextLineHeight() - 2), IM_COL32(200, 210, 230, 255), "external rotator (-)");
-  ImGui::TextDisabled("rotation moment arm (mm) vs hip flexion 0-120 deg; white line: now (%.0f deg)", flex);
+  hint("rotation moment arm (mm) vs hip flexion 0-120 deg; white line: now (%.0f deg)", flex);
 }
 
 void muscle_card(session::Session& s, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info) {
   if (!s.view.selected_muscle) {
-    ImGui::TextDisabled("Click a muscle in the view or the list for its card.");
+    hint("Click a muscle in the view or the list for its card.");
     return;
   }
   const auto [side, m] = *s.view.selected_muscle;
@@ -518,7 +530,7 @@ void bone_card(session::Session& s, const Model& model, const std::vector<Muscle
   if (bones && mesh >= 0 && static_cast<std::size_t>(mesh) < bones->attachments.size()) {
     const auto& list = bones->attachments[static_cast<std::size_t>(mesh)];
     if (list.empty()) {
-      ImGui::TextDisabled("No muscle of the model starts or ends on this bone.");
+      hint("No muscle of the model starts or ends on this bone.");
     } else {
       bool any_shared = false;
       for (const bool origin : {true, false}) {
@@ -538,7 +550,7 @@ void bone_card(session::Session& s, const Model& model, const std::vector<Muscle
           ImGui::PopID();
         }
       }
-      ImGui::TextDisabled("Computed from the model: the bone nearest each end of a muscle's path.%s",
+      hint("Computed from the model: the bone nearest each end of a muscle's path.%s",
                           any_shared ? " * this end lies between two bones and is listed on both." : "");
     }
   }
@@ -569,7 +581,7 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + sz.x, p.y + sz.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
   }
   const auto top = top_working_muscles(frame.analysis, 6);
-  if (top.empty()) ImGui::TextDisabled("No muscle is working (no load or effort in this pose).");
+  if (top.empty()) hint("No muscle is working (no load or effort in this pose).");
   for (const WorkingMuscle& w : top) {
     ImGui::ColorButton("##c", to_imgui(working_colour(w.activation)), ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
     ImGui::SameLine();
@@ -725,7 +737,7 @@ void screenshot_window(UiState& ui, UiActions& a) {
   ui.screenshot.width = std::clamp(ui.screenshot.width, 16, 8192);
   ui.screenshot.height = std::clamp(ui.screenshot.height, 16, 8192);
   ImGui::Checkbox("Transparent background", &ui.screenshot.transparent);
-  ImGui::TextDisabled("Panels and gizmos are left out; the overlay and labels stay.");
+  hint("Panels and gizmos are left out; the overlay and labels stay.");
   if (ImGui::Button("Save PNG")) {
     a.screenshot = ui.screenshot;
     ui.screenshot_open = false;
