@@ -223,10 +223,7 @@ std::string muscle_name(int index, Side side) {
 }
 
 std::optional<int> find_muscle(std::string_view name, std::optional<Side>* side) {
-  std::optional<Side> s;
-  if (name.size() > 2 && name.substr(name.size() - 2) == "_r") s = Side::kRight;
-  if (name.size() > 2 && name.substr(name.size() - 2) == "_l") s = Side::kLeft;
-  std::string_view base = s ? name.substr(0, name.size() - 2) : name;
+  const auto [base, s] = split_side_suffix(name);
   for (int i = 0; i < kMuscleCount; ++i) {
     if (kMuscles[i].name == base) {
       if (side) *side = s;

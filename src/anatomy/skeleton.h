@@ -26,6 +26,16 @@ enum class Side : std::uint8_t { kRight = 0, kLeft = 1 };
 inline constexpr int kSideCount = 2;
 constexpr int side_index(Side s) { return static_cast<int>(s); }
 constexpr std::string_view side_suffix(Side s) { return s == Side::kRight ? "_r" : "_l"; }
+// A sided name split at its suffix: "femur_r" → ("femur", right), "sacrum" → ("sacrum", none).
+struct SidedName {
+  std::string_view base;
+  std::optional<Side> side;
+};
+constexpr SidedName split_side_suffix(std::string_view name) {
+  if (name.size() > 2 && (name.ends_with("_r") || name.ends_with("_l")))
+    return {name.substr(0, name.size() - 2), name.back() == 'r' ? Side::kRight : Side::kLeft};
+  return {name, std::nullopt};
+}
 
 enum class LegSegment : std::uint8_t { kFemur, kTibia, kTalus, kCalcn, kToes };
 inline constexpr int kLegSegmentCount = 5;

@@ -84,13 +84,6 @@ Command add_render_command(CLI::App& app) {
       std::fprintf(stderr, "error: --side: %s\n", side.error().message.c_str());
       return 2;
     }
-    std::optional<std::pair<anatomy::Side, int>> selected;
-    std::string selected_bone;
-    if (!o->select.empty()) {
-      std::optional<anatomy::Side> sel_side;
-      if (auto m = anatomy::find_muscle(o->select, &sel_side)) selected = std::pair{sel_side.value_or(side.value()), *m};
-      else selected_bone = o->select;  // a bone: checked against the model once it is loaded
-    }
     std::vector<std::pair<motion::Channel, double>> assignments;
     if (!o->pose.empty()) {
       auto parsed = parse_pose_assignments(o->pose);
@@ -135,17 +128,10 @@ Command add_render_command(CLI::App& app) {
     req.height = size->height;
     req.msaa = o->msaa;
     req.transparent = o->transparent;
-    if (!selected_bone.empty()) {
-      bool found = false;
-      for (const Mesh& mesh : model.value().meshes)
-        found = found || (is_body_model(model.value()) && !mesh.skinned && mesh.name == selected_bone);
-      if (!found) {
-        std::fprintf(stderr,
-                     "error: --select '%s': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a "
-                     "bone such as femur_r or sacrum\n",
-                     selected_bone.c_str());
-        return 2;
-      }
+    session::ViewSettings selection;  // --select: a muscle, or a bone of the body
+    if (!o->select.empty() && !session::select_by_name(selection, model.value(), o->select, side.value())) {
+      std::fprintf(stderr, "error: %s\n", session::unknown_selection_message(o->select).c_str());
+      return 2;
     }
     if (is_body_model(model.value())) {
       session::PoseSource pose = session::standing_pose(model.value());
@@ -160,14 +146,14 @@ Command add_render_command(CLI::App& app) {
       view.highlight = highlight;
       view.overlay = o->overlay == "on";
       view.norm = *norm;
-      view.selected_muscle = selected;
-      if (!selected_bone.empty()) session::select_bone(view, selected_bone);
+      view.selected_muscle = selection.selected_muscle;
+      view.selected_bone = selection.selected_bone;
       view.transparent_background = o->transparent;
       session::ComputedFrame computed;
       session::compute_frame(pose, view, computed);
       req.frame = computed.request;
     } else {
-      if (posed || highlight != HighlightMode::kNone || selected || o->overlay == "on")
+      if (posed || highlight != HighlightMode::kNone || selection.selected_muscle || o->overlay == "on")
         std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight/--select/--overlay are ignored\n",
                      path.c_str());
     }

@@ -42,7 +42,8 @@ struct UiPlan {
 // exactly what was drawn then (no other render, same size).
 UiPlan plan_ui_layers(const std::vector<UiLayer>& now, const std::vector<UiLayer>& before, bool kept_image);
 
-// The layers of a frame of Dear ImGui output for a fb_w x fb_h framebuffer (FramebufferScale 1).
+// The layers of a frame of Dear ImGui output for a fb_w x fb_h framebuffer (positions mapped by
+// DisplayPos and FramebufferScale, as UiDraw draws them).
 // `white` is the font atlas' white-pixel uv (plain shapes).
 std::vector<UiLayer> describe_ui_layers(const ImDrawData& data, int fb_w, int fb_h, float white_u, float white_v);
 

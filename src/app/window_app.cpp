@@ -97,8 +97,10 @@ std::string pick_name(const App& app, std::uint32_t id) {
   }
   if (id >= kBonePickBase && id - kBonePickBase < app.model.meshes.size()) {
     const std::string& name = app.model.meshes[id - kBonePickBase].name;
-    if (const BoneInfo* b = app.body ? find_bone_info(app.bone_cards.info, name) : nullptr)
-      return b->display_name + (name.ends_with("_r") ? " (right)" : name.ends_with("_l") ? " (left)" : "");
+    if (const BoneInfo* b = app.body ? find_bone_info(app.bone_cards.info, name) : nullptr) {
+      const auto side = anatomy::split_side_suffix(name).side;
+      return b->display_name + (!side ? "" : *side == anatomy::Side::kRight ? " (right)" : " (left)");
+    }
     return name;
   }
   return {};
@@ -546,22 +548,9 @@ int run_window_app(const WindowOptions& options) {
       std::fprintf(stderr, "error: %s\n", app.ui.message.c_str());
       if (!options.model.empty()) exit_code = 1;  // a model named on the command line must load
     }
-    if (!options.select.empty()) {
-      // A muscle (glut_med1_r) or a bone of the body (femur_r, sacrum).
-      std::optional<anatomy::Side> sel_side;
-      bool bone = false;
-      for (const Mesh& mesh : app.model.meshes) bone = bone || (app.body && !mesh.skinned && mesh.name == options.select);
-      if (auto m = anatomy::find_muscle(options.select, &sel_side)) {
-        session::select_muscle(v, std::pair{sel_side.value_or(app.session.side()), *m});
-      } else if (bone) {
-        session::select_bone(v, options.select);
-      } else {
-        std::fprintf(stderr,
-                     "error: --select '%s': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a "
-                     "bone such as femur_r or sacrum\n",
-                     options.select.c_str());
-        exit_code = 2;
-      }
+    if (!options.select.empty() && !session::select_by_name(v, app.model, options.select, app.session.side())) {
+      std::fprintf(stderr, "error: %s\n", session::unknown_selection_message(options.select).c_str());
+      exit_code = 2;
     }
 
     int frame = 0;

@@ -1,5 +1,7 @@
 #include "assets/muscle_info.h"
 
+#include "anatomy/skeleton.h"
+
 #include <fstream>
 #include <functional>
 #include <tuple>
@@ -75,8 +77,7 @@ Result<std::vector<BoneInfo>> load_bone_info(const std::string& path) {
 }
 
 const BoneInfo* find_bone_info(const std::vector<BoneInfo>& bones, const std::string& mesh_name) {
-  std::string base = mesh_name;
-  if (base.size() > 2 && (base.ends_with("_r") || base.ends_with("_l"))) base.resize(base.size() - 2);
+  const std::string_view base = anatomy::split_side_suffix(mesh_name).base;
   for (const BoneInfo& b : bones)
     if (b.name == base) return &b;
   return nullptr;

@@ -729,10 +729,11 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
   // they leave visible.
   const glm::ivec4 view_rect(0, 0, width, height);
   std::vector<glm::ivec4> kept;
-  for (const glm::ivec4& k : list.plain ? std::vector<glm::ivec4>{} : list.kept_regions) {
-    const glm::ivec4 r = rect_intersection(view_rect, glm::ivec4(k.x, height - (k.y + k.w), k.z, k.w));
-    if (!rect_empty(r)) kept.push_back(r);
-  }
+  if (!list.plain)
+    for (const glm::ivec4& k : list.kept_regions) {
+      const glm::ivec4 r = rect_intersection(view_rect, glm::ivec4(k.x, height - (k.y + k.w), k.z, k.w));
+      if (!rect_empty(r)) kept.push_back(r);
+    }
   const std::vector<glm::ivec4> open_rects = uncovered_rects(view_rect, kept);
   if (!kept.empty() && rx1 > rx0 && ry1 > ry0) {
     int ux0 = width, uy0 = height, ux1 = 0, uy1 = 0;
@@ -1019,34 +1020,25 @@ Status Renderer::render(const DrawList& list, const OrbitCamera& camera, int wid
       glBlitFramebuffer(o.x, o.y, o.x + o.z, o.y + o.w, o.x, o.y, o.x + o.z, o.y + o.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
     glViewport(0, 0, width, height);
-    glDepthMask(GL_TRUE);
-    glClearDepth(1.0);
-    glClearStencil(0);
-    glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-    if (!kept.empty()) {
-      glEnable(GL_SCISSOR_TEST);
-      mark_kept(view_rect);
-      glDisable(GL_SCISSOR_TEST);
-    }
-    draw_floor(true, &m.footprint);
   } else {
     glBindFramebuffer(GL_FRAMEBUFFER, m.targets.resolve_fbo);
     glViewport(0, 0, width, height);
-    if (kept.empty()) {
+    glEnable(GL_SCISSOR_TEST);
+    for (const glm::ivec4& o : open_rects) {  // the whole view when nothing is kept
+      glScissor(o.x, o.y, o.z, o.w);
       clear();
-    } else {
-      glEnable(GL_SCISSOR_TEST);
-      for (const glm::ivec4& o : open_rects) {
-        glScissor(o.x, o.y, o.z, o.w);
-        clear();
-      }
-      glScissor(0, 0, width, height);
-      glClearStencil(0);
-      glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-      mark_kept(view_rect);
-      glDisable(GL_SCISSOR_TEST);
     }
+    glDisable(GL_SCISSOR_TEST);
   }
+  // Depth for the layers below, and the kept regions marked in the stencil.
+  glDepthMask(GL_TRUE);
+  glClearDepth(1.0);
+  glClearStencil(0);
+  glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  glEnable(GL_SCISSOR_TEST);
+  mark_kept(view_rect);
+  glDisable(GL_SCISSOR_TEST);
+  if (floor) draw_floor(true, &m.footprint);
   prog_ptr = nullptr;  // draw_floor switched programs
 
   if (any) {

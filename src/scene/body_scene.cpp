@@ -44,13 +44,11 @@ glm::dmat4 bind_pelvis_world(const Model& model) {
 }
 
 std::string bone_label(const std::string& mesh_name) {
-  std::string base = mesh_name, side;
-  if (base.size() > 2 && (base.ends_with("_r") || base.ends_with("_l"))) {
-    side = base.ends_with("_r") ? " (R)" : " (L)";
-    base.resize(base.size() - 2);
-  }
+  const anatomy::SidedName sided = anatomy::split_side_suffix(mesh_name);
+  std::string base(sided.base);
   std::replace(base.begin(), base.end(), '_', ' ');
-  return base + side;
+  if (!sided.side) return base;
+  return base + (*sided.side == anatomy::Side::kRight ? " (R)" : " (L)");
 }
 
 void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInput& input,

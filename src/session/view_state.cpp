@@ -50,4 +50,24 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
     }
 }
 
+bool select_by_name(ViewSettings& v, const Model& model, const std::string& name, anatomy::Side default_side) {
+  std::optional<anatomy::Side> side;
+  if (auto m = anatomy::find_muscle(name, &side)) {
+    select_muscle(v, std::pair{side.value_or(default_side), *m});
+    return true;
+  }
+  if (!is_body_model(model)) return false;
+  for (const Mesh& mesh : model.meshes)
+    if (!mesh.skinned && mesh.name == name) {
+      select_bone(v, name);
+      return true;
+    }
+  return false;
+}
+
+std::string unknown_selection_message(const std::string& name) {
+  return "--select '" + name +
+         "': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a bone such as femur_r or sacrum";
+}
+
 }  // namespace hiplab::session

@@ -508,7 +508,8 @@ void bone_card(session::Session& s, const Model& model, const std::vector<Muscle
   for (std::size_t i = 0; i < model.meshes.size(); ++i)
     if (model.meshes[i].name == mesh_name) mesh = static_cast<int>(i);
   const BoneInfo* bi = bones ? find_bone_info(bones->info, mesh_name) : nullptr;
-  const bool right = mesh_name.ends_with("_r"), left = mesh_name.ends_with("_l");
+  const std::optional<Side> sided = anatomy::split_side_suffix(mesh_name).side;
+  const bool right = sided == Side::kRight, left = sided == Side::kLeft;
   if (g_font_large) ImGui::PushFont(g_font_large);
   ImGui::TextWrapped("%s%s", bi ? bi->display_name.c_str() : bone_label(mesh_name).c_str(), right ? " (right)" : left ? " (left)" : "");
   if (g_font_large) ImGui::PopFont();
