@@ -1,6 +1,7 @@
 #include "app/headless.h"
 
 #include "scene/frame_builder.h"
+#include "scene/framing.h"
 
 namespace hiplab::app {
 
@@ -18,7 +19,7 @@ Result<std::unique_ptr<HeadlessSession>> HeadlessSession::create(bool debug) {
 OrbitCamera camera_for_view(const Model& model, const Pose& pose, ViewPreset view, float aspect) {
   OrbitCamera cam;
   cam.set_preset(view);
-  cam.frame(posed_bounds(model, pose), aspect);
+  frame_focus(cam, model, pose, aspect);  // the pelvis and legs of the body; any other model whole
   return cam;
 }
 
