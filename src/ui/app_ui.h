@@ -82,7 +82,8 @@ struct BoneCards {
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
                       const std::vector<MuscleInfo>& info, const BoneCards* bones = nullptr);
 
-// Keyboard shortcuts (listed in the F1 help): handled here so the help and the keys agree.
+// Keyboard shortcuts: the keys pressed since the last frame (UiState::keys_pressed), looked up in
+// the table the F1 help lists (ui/key_bindings.h), carried out on the session and the UI state.
 void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a);
 
 }  // namespace hiplab::ui

@@ -1,9 +1,27 @@
-// help_window.cpp — the F1 help: the keyboard shortcuts and the mouse. See ui/panels.h.
+// help_window.cpp — the F1 help: the keyboard shortcuts, read from the table the keys are handled
+// by (ui/key_bindings.h), and the mouse. See ui/panels.h.
 #include "ui/panels.h"
+
+#include <cstring>
+#include <string>
 
 #include <imgui.h>
 
+#include "ui/key_bindings.h"
+
 namespace hiplab::ui {
+
+namespace {
+
+void help_row(const char* keys, const char* what) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", keys);
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(what);
+}
+
+}  // namespace
 
 void help_window(UiState& ui) {
   if (!ui.show_help) return;
@@ -11,36 +29,22 @@ void help_window(UiState& ui) {
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
   ImGui::Begin("Keyboard and mouse (F1)", &ui.show_help, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-  const char* rows[][2] = {{"Space", "play / pause the drill"},
-                           {"Left / Right", "step one frame"},
-                           {"Page Up / Page Down", "previous / next phase"},
-                           {"S", "switch the working side"},
-                           {"W", "highlight: working / stretched"},
-                           {"O", "joint-limit overlay on / off"},
-                           {"K", "skin on / off"},
-                           {"L", "landmark labels on / off"},
-                           {"R", "reset the pose to the anatomical position"},
-                           {"Ctrl+Z / Ctrl+Shift+Z", "undo / redo a pose edit"},
-                           {"1 2 3 4 5", "front, back, left, right, top view"},
-                           {"C / F / Home", "close-up of the working hip / frame / reset view"},
-                           {"Ctrl+P", "screenshot"},
-                           {"Ctrl+O", "open a model"},
-                           {"F5", "presentation mode"},
-                           {"F1", "this help"},
-                           {"Esc", "deselect / close"},
-                           {"Ctrl+Q", "quit"},
-                           {"Left drag", "orbit; on the thigh or shin: turn the hip (Alt+drag: always orbit)"},
-                           {"Right / middle drag", "pan"},
-                           {"Wheel", "zoom toward the cursor"},
-                           {"Click / double-click", "select a muscle or bone (its card) / centre on a point"}};
+  // The mouse is handled by the window (app/), not by a key table.
+  const char* mouse[][2] = {{"Left drag", "orbit; on the thigh or shin: turn the hip (Alt+drag: always orbit)"},
+                            {"Right / middle drag", "pan"},
+                            {"Wheel", "zoom toward the cursor"},
+                            {"Click / double-click", "select a muscle or bone (its card) / centre on a point"}};
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-    for (auto& r : rows) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", r[0]);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r[1]);
+    const auto bindings = key_bindings();
+    for (std::size_t i = 0; i < bindings.size();) {
+      // Neighbouring bindings with the same words are one row.
+      std::string keys = key_label(bindings[i]);
+      std::size_t j = i + 1;
+      for (; j < bindings.size() && std::strcmp(bindings[j].help, bindings[i].help) == 0; ++j) keys += " / " + key_label(bindings[j]);
+      help_row(keys.c_str(), bindings[i].help);
+      i = j;
     }
+    for (auto& r : mouse) help_row(r[0], r[1]);
     ImGui::EndTable();
   }
   ImGui::End();

@@ -1,76 +1,89 @@
-// shortcuts.cpp — the keyboard shortcuts, applied to the session and the UI state. See app_ui.h.
+// shortcuts.cpp — the keyboard shortcuts (the table in ui/key_bindings.h), carried out on the
+// session and the UI state. See app_ui.h.
 #include "ui/app_ui.h"
 
 #include <imgui.h>
+
+#include "ui/key_bindings.h"
 
 namespace hiplab::ui {
 
 namespace {
 
-// Dear ImGui 1.86 indexes keys by the platform backend's codes: GLFW's letter codes are their
-// ASCII capitals, F1 = 290, F5 = 294.
-constexpr int kKeyF1 = 290, kKeyF5 = 294;
-int key(char letter) { return static_cast<int>(letter); }
-
 using anatomy::Side;
+
+// What each action does. The playback keys act only when a drill is loaded.
+void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
+  auto playback = [&](auto&& step) {
+    if (!s.timeline()) return;
+    step(s.playback());
+    s.set_mode(session::Mode::kDrill);
+  };
+  switch (action) {
+    case KeyAction::kPlayPause:
+      if (s.timeline()) {
+        s.set_mode(session::Mode::kDrill);
+        s.playback().toggle();
+      }
+      break;
+    case KeyAction::kStepBack: playback([](motion::Playback& pb) { pb.step(-1); }); break;
+    case KeyAction::kStepForward: playback([](motion::Playback& pb) { pb.step(1); }); break;
+    case KeyAction::kPreviousPhase: playback([](motion::Playback& pb) { pb.previous_phase(); }); break;
+    case KeyAction::kNextPhase: playback([](motion::Playback& pb) { pb.next_phase(); }); break;
+    case KeyAction::kSwitchSide:
+      s.set_side(s.side() == Side::kRight ? Side::kLeft : Side::kRight);
+      a.settings_changed = true;
+      break;
+    case KeyAction::kToggleHighlight:
+      s.view.highlight = s.view.highlight == HighlightMode::kWorking ? HighlightMode::kStretched : HighlightMode::kWorking;
+      a.settings_changed = true;
+      break;
+    case KeyAction::kToggleOverlay:
+      s.view.overlay = !s.view.overlay;
+      a.settings_changed = true;
+      break;
+    case KeyAction::kToggleSkin:
+      s.view.show_skin = !s.view.show_skin;
+      a.settings_changed = true;
+      break;
+    case KeyAction::kToggleLabels:
+      ui.show_labels = !ui.show_labels;
+      a.settings_changed = true;
+      break;
+    case KeyAction::kResetPose: s.reset_pose(); break;
+    case KeyAction::kUndo: s.undo(); break;
+    case KeyAction::kRedo: s.redo(); break;
+    case KeyAction::kViewFront: a.camera = CameraRequest::kFront; break;
+    case KeyAction::kViewBack: a.camera = CameraRequest::kBack; break;
+    case KeyAction::kViewLeft: a.camera = CameraRequest::kLeft; break;
+    case KeyAction::kViewRight: a.camera = CameraRequest::kRight; break;
+    case KeyAction::kViewTop: a.camera = CameraRequest::kTop; break;
+    case KeyAction::kViewWorkingHip: a.camera = CameraRequest::kWorkingHip; break;
+    case KeyAction::kViewFrame: a.camera = CameraRequest::kFrame; break;
+    case KeyAction::kViewReset: a.camera = CameraRequest::kReset; break;
+    case KeyAction::kScreenshot: ui.screenshot_open = true; break;
+    case KeyAction::kOpenModel: ui.browser_open = true; break;
+    case KeyAction::kPresentation: ui.presentation = !ui.presentation; break;
+    case KeyAction::kHelp: ui.show_help = !ui.show_help; break;
+    case KeyAction::kEscape:
+      if (ui.show_help) ui.show_help = false;
+      else if (ui.screenshot_open) ui.screenshot_open = false;
+      else session::clear_selection(s.view);
+      break;
+    case KeyAction::kQuit: a.quit = true; break;
+  }
+}
 
 }  // namespace
 
 void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a) {
-  ImGuiIO& io = ImGui::GetIO();
   const std::vector<std::pair<int, int>> keys = std::move(ui.keys_pressed);
   ui.keys_pressed.clear();
-  if (io.WantTextInput) return;
-  constexpr int kShift = 1, kCtrl = 2;
-  // Key codes are GLFW's (letters are their ASCII capitals; see the constants above).
-  constexpr int kSpace = 32, kEscape = 256, kRight = 262, kLeft = 263, kPageUp = 266, kPageDown = 267, kHome = 268;
-  for (const auto& [k, mods] : keys) {
-    const bool ctrl = (mods & kCtrl) != 0, shift = (mods & kShift) != 0;
-    if (ctrl) {
-      if (k == key('Q')) a.quit = true;
-      if (k == key('Z')) shift ? s.redo() : s.undo();
-      if (k == key('P')) ui.screenshot_open = true;
-      if (k == key('O')) ui.browser_open = true;
-      continue;
-    }
-    if (k == kKeyF1) ui.show_help = !ui.show_help;
-    if (k == kKeyF5) ui.presentation = !ui.presentation;
-    if (k == kEscape) {
-      if (ui.show_help) ui.show_help = false;
-      else if (ui.screenshot_open) ui.screenshot_open = false;
-      else session::clear_selection(s.view);
-    }
-    if (s.timeline()) {
-      motion::Playback& pb = s.playback();
-      if (k == kSpace) {
-        s.set_mode(session::Mode::kDrill);
-        pb.toggle();
-      }
-      if (k == kRight) pb.step(1), s.set_mode(session::Mode::kDrill);
-      if (k == kLeft) pb.step(-1), s.set_mode(session::Mode::kDrill);
-      if (k == kPageDown) pb.next_phase(), s.set_mode(session::Mode::kDrill);
-      if (k == kPageUp) pb.previous_phase(), s.set_mode(session::Mode::kDrill);
-    }
-    if (k == key('S')) {
-      s.set_side(s.side() == Side::kRight ? Side::kLeft : Side::kRight);
-      a.settings_changed = true;
-    }
-    if (k == key('W')) {
-      s.view.highlight = s.view.highlight == HighlightMode::kWorking ? HighlightMode::kStretched : HighlightMode::kWorking;
-      a.settings_changed = true;
-    }
-    if (k == key('O')) s.view.overlay = !s.view.overlay, a.settings_changed = true;
-    if (k == key('K')) s.view.show_skin = !s.view.show_skin, a.settings_changed = true;
-    if (k == key('L')) ui.show_labels = !ui.show_labels, a.settings_changed = true;
-    if (k == key('R')) s.reset_pose();
-    const CameraRequest views[] = {CameraRequest::kFront, CameraRequest::kBack, CameraRequest::kLeft, CameraRequest::kRight,
-                                   CameraRequest::kTop};
-    for (int i = 0; i < 5; ++i)
-      if (k == '1' + i) a.camera = views[i];
-    if (k == key('C')) a.camera = CameraRequest::kWorkingHip;
-    if (k == key('F')) a.camera = CameraRequest::kFrame;
-    if (k == kHome) a.camera = CameraRequest::kReset;
-  }
+  if (ImGui::GetIO().WantTextInput) return;  // typing into a field
+  constexpr int kShift = 1, kCtrl = 2;      // UiState::keys_pressed's modifier bits
+  for (const auto& [k, mods] : keys)
+    if (const std::optional<KeyAction> action = action_for_key(k, Modifiers{(mods & kCtrl) != 0, (mods & kShift) != 0}))
+      apply(*action, ui, s, a);
 }
 
 }  // namespace hiplab::ui
