@@ -100,7 +100,7 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
 
   section("Working now");
   // A fixed-height opaque child: the list changes every frame of a drill, the panel around it does
-  // not move with it and is kept from the last frame (app/ui_layers.h).
+  // not move with it and is kept from the last frame (ui/ui_layers.h).
   ImGui::BeginChild("working_now", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6.0f), false);
   {
     // Its own opaque background, in its own draw list, so it is drawn again without the panel.

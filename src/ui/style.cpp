@@ -16,7 +16,7 @@ void apply_style() {
   ImGui::StyleColorsDark();
   ImGuiStyle& st = ImGui::GetStyle();
   // Panels are opaque rectangles: an unchanged panel is then left in the image from the last frame
-  // and the scene is not drawn under it (app/ui_layers.h), which halves what the UI costs a
+  // and the scene is not drawn under it (ui/ui_layers.h), which halves what the UI costs a
   // software renderer.
   st.WindowRounding = 0.0f;
   st.Colors[ImGuiCol_WindowBg].w = 1.0f;
@@ -31,8 +31,8 @@ void setup_fonts(float scale) {
   const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   const char* bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
   // Glyphs baked one texel per pixel at the UI scale and snapped to whole pixels: the atlas can
-  // then be sampled nearest (app/ui_font_texture.h), which gives the same text and costs a software
-  // renderer much less than bilinear filtering of oversampled glyphs.
+  // then be sampled nearest (UiDraw::upload_fonts, ui/ui_draw.h), which gives the same text and
+  // costs a software renderer much less than bilinear filtering of oversampled glyphs.
   ImFontConfig cfg;
   cfg.OversampleH = 1;
   cfg.OversampleV = 1;
