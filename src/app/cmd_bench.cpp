@@ -17,8 +17,6 @@
 #include "app/cli_values.h"
 #include "app/headless.h"
 #include "app/paths.h"
-#include "app/ui_draw.h"
-#include "app/ui_font_texture.h"
 #include "assets/gltf_writer.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
@@ -33,7 +31,7 @@
 #include "scene/landmarks.h"
 #include "session/session.h"
 #include "ui/app_ui.h"
-#include <backends/imgui_impl_opengl3.h>
+#include "ui/ui_draw.h"
 #include <imgui.h>
 #include "scene/model_scene.h"
 
@@ -159,20 +157,19 @@ Command add_bench_command(CLI::App& app) {
     std::vector<MuscleInfo> info;
     if (auto i = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) info = std::move(i.value());
     const bool with_ui = body && !o->no_ui;
-    std::unique_ptr<UiDraw> ui_draw;
+    std::unique_ptr<ui::UiDraw> ui_draw;
     if (with_ui) {
       ImGui::CreateContext();
       ImGui::GetIO().IniFilename = nullptr;
       ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size->width), static_cast<float>(size->height));
       ui::apply_style();  // the window's panels, as they look there
       ui::setup_fonts(1.0f);
-      ImGui_ImplOpenGL3_Init("#version 330 core");
-      upload_ui_font_texture();
-      ui_draw = UiDraw::create();
+      ui_draw = ui::UiDraw::create();
       if (!ui_draw) {
         std::fprintf(stderr, "error: the UI shaders do not build\n");
         return 1;
       }
+      ui_draw->upload_fonts();
     }
     Pose pose = Pose::bind(model);
     OrbitCamera cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
@@ -208,12 +205,11 @@ Command add_bench_command(CLI::App& app) {
         if (ui_now) {
           // As the window does: the panels first, so the render can leave the unchanged ones alone.
           ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
-          ImGui_ImplOpenGL3_NewFrame();
           ImGui::NewFrame();
           ui::draw_app_ui(ui_state, app_state, computed, &model, info);
           ImGui::Render();
         }
-        Status s = ui_now ? render_scene_and_ui(r, *ui_draw, list, cam, size->width, size->height, o->msaa,
+        Status s = ui_now ? ui::render_scene_and_ui(r, *ui_draw, list, cam, size->width, size->height, o->msaa,
                                                 ImGui::GetDrawData(), !o->redraw_ui)
                           : r.render(list, cam, size->width, size->height, o->msaa);
         if (!s) return s;
@@ -246,7 +242,6 @@ Command add_bench_command(CLI::App& app) {
     }
     if (with_ui) {
       ui_draw.reset();
-      ImGui_ImplOpenGL3_Shutdown();
       ImGui::DestroyContext();
     }
     // The first frames compile shaders and fill caches: leave them out of the statistics.

@@ -11,13 +11,10 @@
 #include "render/gl.h"  // before GLFW so it does not pull in the system GL header
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include "anatomy/muscle_data.h"
 #include "app/paths.h"
-#include "app/ui_draw.h"
-#include "app/ui_font_texture.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
@@ -30,6 +27,7 @@
 #include "scene/landmarks.h"
 #include "session/session.h"
 #include "ui/app_ui.h"
+#include "ui/ui_draw.h"
 
 namespace hiplab::app {
 namespace {
@@ -46,7 +44,7 @@ struct CameraMove {
 struct App {
   GLFWwindow* window = nullptr;
   std::unique_ptr<Renderer> renderer;
-  std::unique_ptr<UiDraw> ui_draw;
+  std::unique_ptr<ui::UiDraw> ui_draw;
   Model model;
   bool has_model = false, body = false;
   ModelHandle handle;
@@ -409,7 +407,7 @@ void apply_ui_scale(App& app) {
   ImGui::GetStyle() = app.base_style;
   ImGui::GetStyle().ScaleAllSizes(scale);
   ui::setup_fonts(scale);
-  upload_ui_font_texture();
+  app.ui_draw->upload_fonts();
   app.ui.ui_scale = scale;
   app.presentation_applied = app.ui.presentation;
 }
@@ -490,7 +488,7 @@ int run_window_app(const WindowOptions& options) {
       return 1;
     }
     app.renderer = std::move(renderer.value());
-    app.ui_draw = UiDraw::create();
+    app.ui_draw = ui::UiDraw::create();
     if (!app.ui_draw) {
       std::fprintf(stderr, "error: the UI shaders do not build (see the warning above)\n");
       app.renderer.reset();
@@ -513,7 +511,6 @@ int run_window_app(const WindowOptions& options) {
     ui::apply_style();
     app.base_style = ImGui::GetStyle();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
     app.ui.presentation = options.presentation;
     app.ui.show_help = options.help;
     apply_ui_scale(app);
@@ -565,7 +562,6 @@ int run_window_app(const WindowOptions& options) {
       last = now;
       app.session.update(dt);
 
-      ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
       handle_mouse(app);
@@ -602,8 +598,8 @@ int run_window_app(const WindowOptions& options) {
           else glide_to(app, target);
         }
         // The scene and the panels into the renderer's image (unchanged panels are kept from the
-        // last frame: app/ui_draw.h), then onto the screen.
-        Status drawn = render_scene_and_ui(*app.renderer, *app.ui_draw, app.list, app.camera, fw, fh, 4, ImGui::GetDrawData());
+        // last frame: ui/ui_draw.h), then onto the screen.
+        Status drawn = ui::render_scene_and_ui(*app.renderer, *app.ui_draw, app.list, app.camera, fw, fh, 4, ImGui::GetDrawData());
         if (drawn) {
           app.renderer->present(fw, fh);
         } else {
@@ -638,7 +634,6 @@ int run_window_app(const WindowOptions& options) {
       exit_code = 1;
     }
     app.ui_draw.reset();
-    ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     if (app.has_model) app.renderer->release(app.handle);
