@@ -61,5 +61,8 @@ struct App {
 
 // Width / height of the window's framebuffer (1 when minimised).
 float aspect_of(GLFWwindow* window);
+// The part of the view the UI's docked panels left free in the last frame, in NDC (x0, y0, x1, y1)
+// for OrbitCamera::frame (scene/framing.h free_view_rect; the whole view before the first frame).
+glm::vec4 free_ndc(const App& app);
 
 }  // namespace hiplab::app

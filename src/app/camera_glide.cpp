@@ -24,16 +24,18 @@ void CameraGlide::apply(OrbitCamera& camera, double now) {
   camera.yaw = from.yaw + (to.yaw - from.yaw) * e;
   camera.pitch = from.pitch + (to.pitch - from.pitch) * e;
   camera.distance = from.distance * std::pow(to.distance / from.distance, e);
+  camera.lens_shift = glm::mix(from.lens_shift, to.lens_shift, e);
   camera.scene_radius = to.scene_radius;
   if (t >= 1.0) start = -1.0;
 }
 
 OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& current, const Aabb& bounds,
-                                  float aspect, anatomy::Side working_side, std::optional<glm::vec3> working_hip) {
+                                  float aspect, anatomy::Side working_side, std::optional<glm::vec3> working_hip,
+                                  const glm::vec4& free_ndc) {
   OrbitCamera target = current;
   auto preset = [&](ViewPreset v) {
     target.set_preset(v);
-    target.frame(bounds, aspect);
+    target.frame(bounds, aspect, free_ndc);
   };
   const bool right = working_side == anatomy::Side::kRight;
   switch (request) {
@@ -43,7 +45,7 @@ OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& 
     case ui::CameraRequest::kRight: preset(ViewPreset::kRight); break;
     case ui::CameraRequest::kTop: preset(ViewPreset::kTop); break;
     case ui::CameraRequest::kReset: preset(ViewPreset::kFront); break;
-    case ui::CameraRequest::kFrame: target.frame(bounds, aspect); break;
+    case ui::CameraRequest::kFrame: target.frame(bounds, aspect, free_ndc); break;
     case ui::CameraRequest::kWorkingHip:
       if (working_hip) {
         target.set_preset(right ? ViewPreset::kRight : ViewPreset::kLeft);
@@ -51,6 +53,7 @@ OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& 
         target.pitch = 0.35f;
         target.target = *working_hip;
         target.distance = 0.75f;
+        target.lens_shift = {0.5f * (free_ndc.x + free_ndc.z), 0.5f * (free_ndc.y + free_ndc.w)};
       }
       break;
     case ui::CameraRequest::kNone: break;

@@ -35,7 +35,10 @@ struct CameraGlide {
 // frame `bounds` (the posed model) for `aspect`; the close-up looks at `working_hip` from the
 // working side, a little in front and above, close enough to read the arcs (none without a body
 // model: `working_hip` empty keeps the camera). kNone returns `current`.
+// `free_ndc` is the part of the view the panels leave free (NDC x0, y0, x1, y1): framed views and
+// the close-up are centred there (OrbitCamera::lens_shift).
 OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& current, const Aabb& bounds,
-                                  float aspect, anatomy::Side working_side, std::optional<glm::vec3> working_hip);
+                                  float aspect, anatomy::Side working_side, std::optional<glm::vec3> working_hip,
+                                  const glm::vec4& free_ndc = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
 
 }  // namespace hiplab::app

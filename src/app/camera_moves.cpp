@@ -5,8 +5,13 @@
 #include <GLFW/glfw3.h>
 
 #include "anatomy/skeleton.h"
+#include "scene/framing.h"
 
 namespace hiplab::app {
+
+glm::vec4 free_ndc(const App& app) {
+  return ndc_rect_of(free_view_rect(app.ui.viewport, app.ui.panel_rects), app.ui.viewport);
+}
 
 void glide_to(App& app, const OrbitCamera& target) { app.glide.begin(app.camera, target, glfwGetTime()); }
 
@@ -22,8 +27,11 @@ void camera_request(App& app, ui::CameraRequest request) {
   if (!app.has_model || request == ui::CameraRequest::kNone) return;
   const bool close_up = app.body && request == ui::CameraRequest::kWorkingHip;
   const std::optional<glm::vec3> hip = close_up ? std::optional(working_hip(app)) : std::nullopt;
-  glide_to(app, camera_request_target(request, app.camera, posed_bounds(app.model, app.pose), aspect_of(app.window),
-                                      app.session.side(), hip));
+  // Presets and "frame" show the pelvis and legs of the body (scene/framing.h), drawing all of it.
+  OrbitCamera target = camera_request_target(request, app.camera, focus_bounds(app.model, app.pose),
+                                             aspect_of(app.window), app.session.side(), hip, free_ndc(app));
+  cover_depth(target, posed_bounds(app.model, app.pose));
+  glide_to(app, target);
 }
 
 }  // namespace hiplab::app

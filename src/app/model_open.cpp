@@ -8,6 +8,7 @@
 #include "assets/model_lod.h"
 #include "scene/body_pose.h"
 #include "scene/bone_attachments.h"
+#include "scene/framing.h"
 
 namespace hiplab::app {
 
@@ -37,7 +38,7 @@ bool open_model(App& app, const std::string& path) {
   session::clear_selection(app.session.view);
   app.pose = Pose::bind(app.model);
   app.camera.set_preset(ViewPreset::kFront);
-  app.camera.frame(posed_bounds(app.model, app.pose), aspect_of(app.window));
+  frame_focus(app.camera, app.model, app.pose, aspect_of(app.window), free_ndc(app));  // the pelvis and legs
   app.frame_pending = true;
   const Model& m = app.model;
   app.ui.model_path = m.source;

@@ -9,6 +9,7 @@
 #include "render/window_framebuffer.h"
 #include "scene/body_scene.h"
 #include "scene/landmarks.h"
+#include "scene/framing.h"
 
 namespace hiplab::app {
 
@@ -39,7 +40,7 @@ void fit_view_if_needed(App& app, bool first_frame) {
   if (!app.frame_pending || !app.has_model) return;
   app.frame_pending = false;
   OrbitCamera target = app.camera;
-  target.frame(posed_bounds(app.model, app.pose), aspect_of(app.window));
+  frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));  // the pelvis and legs
   if (first_frame) app.camera = target;
   else glide_to(app, target);
 }
