@@ -33,7 +33,10 @@ TEST_CASE("moment-arms: good arguments exit 0, bad values exit 2") {
   CHECK(run({"moment-arms", "--muscle", "all", "--dof", "knee", "--flexion", "0:60:30", "--side", "left",
              "--json"}) == 0);
   CHECK(run({"moment-arms", "--muscle", "nope"}) == 2);
-  CHECK(run({"moment-arms", "--dof", "ankle"}) == 2);
+  CHECK(run({"moment-arms", "--muscle", "soleus_l", "--dof", "ankle", "--ankle", "-20"}) == 0);
+  CHECK(run({"moment-arms", "--muscle", "tib_post", "--dof", "subtalar", "--knee", "30"}) == 0);
+  CHECK(run({"moment-arms", "--dof", "mtp"}) == 2);  // the toes are held still: no moment arms
+  CHECK(run({"moment-arms", "--ankle", "45"}) == 2);
   CHECK(run({"moment-arms", "--flexion", "0:90"}) == 2);
   CHECK(run({"moment-arms", "--flexion", "90:0:10"}) == 2);
   CHECK(run({"moment-arms", "--side", "middle"}) == 2);
