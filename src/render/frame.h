@@ -1,6 +1,6 @@
-// frame.h — what the passes of one render share: the view's matrices for a width x height image,
-// and the frame itself (the draw list, the GPU models it draws from, the levels of detail chosen
-// for the view). Built once at the top of Renderer::render (and FrameView for a pick) and passed
+// frame.h — [SECTION] frame: what the passes of one render share: the view's matrices for a
+// width x height image, and the frame itself (the draw list, the GPU models it draws from, the
+// levels of detail chosen for the view). Built once at the top of Renderer::render (and FrameView for a pick) and passed
 // down, so each pass reads the same numbers. Internal to the render layer.
 #pragma once
 #include <vector>
