@@ -45,7 +45,7 @@ TEST_CASE("kept regions: the multisampled rectangle shrinks to what the kept pan
   CHECK(kept.visible_part(glm::ivec4(0)) == glm::ivec4(0));
 }
 
-TEST_CASE("kept regions: clipped to the view; none for a plain list or outside the view") {
+TEST_CASE("kept regions: clipped to the view, and none for a plain list or outside it") {
   DrawList list;
   list.kept_regions.push_back(glm::ivec4(150, 80, 100, 100));  // reaches past the bottom-right corner
   list.kept_regions.push_back(glm::ivec4(300, 0, 10, 10));     // wholly outside
