@@ -24,7 +24,6 @@
 #include "assets/synthetic_model.h"
 #include "biomech/frame_analysis.h"
 #include "assets/muscle_info.h"
-#include "render/gl.h"
 #include "render/gl_context.h"
 #include "scene/body_pose.h"
 #include "scene/frame_builder.h"
@@ -40,8 +39,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-void glFinish_for_bench() { glFinish(); }
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0.0;
@@ -219,7 +216,7 @@ Command add_bench_command(CLI::App& app) {
           kept_share.push_back(static_cast<double>(area) / (static_cast<double>(size->width) * size->height));
           layers_drawn.push_back(static_cast<double>(ui_draw->last_drawn_layers()));
           layers_total.push_back(static_cast<double>(ImGui::GetDrawData()->CmdListsCount));
-          glFinish_for_bench();
+          finish_gl_work();
         }
         const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
         cpu.push_back(ms_since(t0));
