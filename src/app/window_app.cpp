@@ -134,6 +134,7 @@ int main_loop(App& app, const WindowOptions& options) {
     if (app.ui.follow_hip && app.body && !app.glide.active())
       app.camera.target = glm::mix(app.camera.target, working_hip(app), 0.2f);
     update_camera_glide(app);
+    app.camera.mirrored = app.session.view.mirror;
     if (actions.settings_changed) store_settings(app);
     ImDrawData* panels = app.imgui->finish_frame();
     if (app.presentation_applied != app.ui.presentation) apply_ui_scale(app);

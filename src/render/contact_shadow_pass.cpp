@@ -32,6 +32,7 @@ Status ContactShadowPass::init() {
 void ContactShadowPass::draw(const DrawList& list, GpuModels& models) {
   glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
   glViewport(0, 0, kShadowSize, kShadowSize);
+  glFrontFace(GL_CCW);  // its own top-down view is never mirrored (the scene pass may have flipped it)
   glDisable(GL_FRAMEBUFFER_SRGB);
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT);

@@ -18,6 +18,7 @@ struct FrameView {
   glm::mat4 proj{1.0f}, view_proj{1.0f};
   glm::vec3 eye{0.0f};
   float px_per_unit = 0.0f;  // pixels one world unit spans at depth 1 (GpuModels::choose_lods)
+  bool mirrored = false;      // the projection swaps left and right: front faces wind clockwise
 
   static FrameView of(const OrbitCamera& camera, int width, int height) {
     FrameView v;
@@ -27,6 +28,7 @@ struct FrameView {
     v.proj = camera.projection(aspect);
     v.view_proj = v.proj * camera.view();
     v.eye = camera.eye();
+    v.mirrored = camera.mirrored;
     v.px_per_unit = v.proj[1][1] * 0.5f * static_cast<float>(height);
     return v;
   }

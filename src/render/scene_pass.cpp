@@ -92,6 +92,8 @@ void ScenePass::begin(const Frame& frame) {
   current_ = nullptr;
   triangles_ = 0;
   glActiveTexture(GL_TEXTURE0);
+  // A mirrored view winds every triangle the other way on screen (OrbitCamera::mirrored).
+  glFrontFace(frame.view.mirrored ? GL_CW : GL_CCW);
   opaque_.clear();
   translucent_.clear();
   faint_.clear();

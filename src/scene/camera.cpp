@@ -41,7 +41,8 @@ float OrbitCamera::near_plane() const { return std::max(0.005f, (distance - 2.0f
 float OrbitCamera::far_plane() const { return distance + 4.0f * scene_radius + 1.0f; }
 
 glm::mat4 OrbitCamera::projection(float aspect) const {
-  const glm::mat4 p = glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane(), far_plane());
+  glm::mat4 p = glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane(), far_plane());
+  if (mirrored) p = glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) * p;
   if (lens_shift == glm::vec2(0.0f)) return p;
   // Shift after projection: x_ndc += shift.x (clip x += shift.x * w), likewise y.
   return glm::translate(glm::mat4(1.0f), glm::vec3(lens_shift, 0.0f)) * p;
@@ -52,6 +53,7 @@ float OrbitCamera::pixels_per_metre(float viewport_h_px) const {
 }
 
 void OrbitCamera::orbit(float dx_px, float dy_px) {
+  if (mirrored) dx_px = -dx_px;  // the picture turns the way the hand moves
   const float k = 0.3f * 3.14159265f / 180.0f;
   yaw -= dx_px * k;
   pitch = std::clamp(pitch + dy_px * k, -kMaxPitch, kMaxPitch);
@@ -60,6 +62,7 @@ void OrbitCamera::orbit(float dx_px, float dy_px) {
 
 void OrbitCamera::pan(float dx_px, float dy_px, float viewport_h_px) {
   const float world_per_px = 2.0f * distance * std::tan(0.5f * fov_y) / std::max(viewport_h_px, 1.0f);
+  if (mirrored) dx_px = -dx_px;
   target += (-dx_px * right() + dy_px * up()) * world_per_px;
 }
 
@@ -67,7 +70,8 @@ void OrbitCamera::zoom_toward(float factor, glm::vec2 cursor_ndc, float aspect) 
   factor = std::clamp(factor, 0.05f, 20.0f);
   // Point under the cursor on the plane through the target facing the camera.
   const float half_h = distance * std::tan(0.5f * fov_y);
-  const glm::vec2 c = cursor_ndc - lens_shift;  // the target sits at the lens shift, not the centre
+  glm::vec2 c = cursor_ndc - lens_shift;  // the target sits at the lens shift, not the centre
+  if (mirrored) c.x = -c.x;
   const glm::vec3 under = target + right() * (c.x * half_h * aspect) + up() * (c.y * half_h);
   const float new_distance = std::max(distance * factor, kMinDistance);
   const float f = new_distance / distance;

@@ -31,6 +31,10 @@ struct OrbitCamera {
   // Where the target appears in the picture, in NDC (0,0 = the centre): a lens shift, so a view can
   // centre the body in the part of a window its panels leave free and still orbit about the body.
   glm::vec2 lens_shift{0.0f};
+  // A mirror view for following along: left and right swapped in the picture (about the lens-shift
+  // centre). Triangles then wind the other way on screen (the renderer flips its front face), and
+  // dragging keeps its feel (orbit, pan and zoom read the cursor mirrored).
+  bool mirrored = false;
 
   static constexpr float kMaxPitch = 1.5533f;  // 89°, keeps the up vector well defined
   static constexpr float kMinDistance = 0.02f;

@@ -45,7 +45,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
     ImGui::Begin("HipLab", nullptr, ImGuiWindowFlags_NoCollapse);
-    model_and_view(ui, a);
+    model_and_view(s, ui, a);
     note_panel(ui);
     if (body) {
       drills_panel(s, ui, a);

@@ -34,6 +34,7 @@ enum class KeyAction {
   kToggleOverlay,
   kToggleSkin,
   kToggleLabels,
+  kToggleMirror,
   kResetPose,
   kUndo,
   kRedo,

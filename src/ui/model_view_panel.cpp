@@ -12,7 +12,7 @@ namespace hiplab::ui {
 
 namespace fs = std::filesystem;
 
-void model_and_view(UiState& ui, UiActions& a) {
+void model_and_view(session::Session& s, UiState& ui, UiActions& a) {
   ImGui::TextWrapped("%s", fs::path(ui.model_path).filename().string().c_str());
   for (const std::string& line : ui.model_lines) ImGui::TextDisabled("%s", line.c_str());
   if (ImGui::Button("Open model... (Ctrl+O)")) {
@@ -34,6 +34,8 @@ void model_and_view(UiState& ui, UiActions& a) {
   }
   ImGui::Checkbox("Follow the working hip", &ui.follow_hip);
   ImGui::Checkbox("Landmark labels (L)", &ui.show_labels);
+  ImGui::Checkbox("Mirror view (M)", &s.view.mirror);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Left and right swapped, as in a mirror: follow the drill facing the screen");
 }
 
 }  // namespace hiplab::ui

@@ -13,7 +13,7 @@ namespace hiplab::ui {
 void note_panel(UiState& ui);
 
 // Left panel ("HipLab" window).
-void model_and_view(UiState& ui, UiActions& a);                    // ui/model_view_panel.cpp
+void model_and_view(session::Session& s, UiState& ui, UiActions& a);                  // ui/model_view_panel.cpp
 void drills_panel(session::Session& s, UiState& ui, UiActions& a);  // ui/drills_panel.cpp
 void overlay_panel(session::Session& s, UiActions& a);              // ui/overlay_panel.cpp
 void pose_panel(session::Session& s);                               // ui/pose_panel.cpp

@@ -50,6 +50,7 @@ void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
       ui.show_labels = !ui.show_labels;
       a.settings_changed = true;
       break;
+    case KeyAction::kToggleMirror: s.view.mirror = !s.view.mirror; break;
     case KeyAction::kResetPose: s.reset_pose(); break;
     case KeyAction::kUndo: s.undo(); break;
     case KeyAction::kRedo: s.redo(); break;
