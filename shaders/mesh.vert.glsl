@@ -27,6 +27,7 @@ uniform vec3 u_key_dir;
 uniform vec3 u_key_color;
 uniform vec3 u_sky_color;
 uniform vec3 u_ground_color;
+uniform bool u_outline;    // faint look: only a band along the silhouette (the skin as an outline)
 uniform bool u_muscle;     // uv.y = belly weight (0 tendon .. 1 belly), uv.x = around the tube (0..1)
 
 out vec3 v_world;
@@ -83,6 +84,6 @@ void main() {
   // silhouette needs no anti-aliasing.
   float facing = abs(dot(normalize(v_normal), v));
   float faint_rim = 1.0 - facing;
-  v_faint = vec4(encode_srgb(u_color.rgb * (0.7 + 0.35 * n.y)),
-                 clamp(u_color.a * (0.6 + 2.2 * faint_rim * faint_rim), 0.0, 1.0) * smoothstep(0.03, 0.3, facing));
+  float faint_alpha = clamp(u_color.a * (0.6 + 2.2 * faint_rim * faint_rim), 0.0, 1.0) * smoothstep(0.03, 0.3, facing);
+  v_faint = vec4(encode_srgb(u_color.rgb * (0.7 + 0.35 * n.y)), faint_alpha);
 }

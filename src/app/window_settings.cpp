@@ -16,6 +16,7 @@ void apply_settings(App& app, const Settings& st, const WindowOptions& options) 
   if (auto n = anatomy::find_rom_norm(st.age_group)) v.norm = *n;
   v.overlay = st.overlay;
   v.show_skin = st.show_skin;
+  v.skin_outline = st.skin_outline;
   app.ui.show_labels = st.show_labels;
   const std::string side = options.side.empty() ? st.side : options.side;
   app.session.set_side(side == "left" ? anatomy::Side::kLeft : anatomy::Side::kRight);
@@ -44,6 +45,7 @@ void store_settings(App& app) {
   s.side = app.session.side() == anatomy::Side::kLeft ? "left" : "right";
   s.overlay = app.session.view.overlay;
   s.show_skin = app.session.view.show_skin;
+  s.skin_outline = app.session.view.skin_outline;
   s.show_labels = app.ui.show_labels;
   Status saved = save_settings(s, app.settings_path);
   if (!saved) log_warning(saved.error().message);

@@ -18,6 +18,7 @@ struct Settings {
   std::string side = "right";
   bool overlay = true;
   bool show_skin = true;
+  bool skin_outline = false;  // the skin as a silhouette outline instead of the faint surface
   bool show_labels = false;
 };
 

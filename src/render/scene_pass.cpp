@@ -144,6 +144,7 @@ void ScenePass::draw(const Frame& frame, std::size_t index) {
   if (d.cull_back) glEnable(GL_CULL_FACE);
   else glDisable(GL_CULL_FACE);
   set_uniform(prog, "u_muscle", d.muscle_shading ? 1 : 0);
+  if (current_ == &simple_) set_uniform(prog, "u_outline", d.outline_only ? 1 : 0);
   if (current_ == &mesh_) set_uniform(mesh_, "u_striation", d.muscle_shading ? 0.16f : 0.0f);
   if (d.dynamic_mesh >= 0) {
     if (!frame.models.bind_dynamic(prog, list, d)) return;

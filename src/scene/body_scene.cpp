@@ -79,6 +79,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       d.casts_shadow = true;
       d.pick_id = 0;
       d.shadow_only = !options.show_skin;
+      d.outline_only = options.skin_outline;
     } else {
       d.casts_shadow = !has_skin;
       if (!options.show_bones) continue;

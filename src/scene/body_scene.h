@@ -33,6 +33,9 @@ struct BodySceneOptions {
   bool show_bones = true;
   bool show_muscles = true;
   bool show_skin = true;
+  // The skin as a silhouette outline only (the body's shape without a veil over the hips), instead
+  // of the faint translucent surface.
+  bool skin_outline = false;
   float skin_alpha = 0.3f;  // faint translucent body surface
   std::array<std::array<MuscleLook, anatomy::kMuscleCount>, anatomy::kSideCount> muscles{};
   bool floor = true;

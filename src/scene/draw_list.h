@@ -33,6 +33,7 @@ struct MeshDraw {
   bool shadow_only = false;     // casts the contact shadow but is not drawn (a hidden skin)
   bool cull_back = false;       // closed, outward-wound surface: back faces are skipped
   bool simple_shading = false;  // a cheap translucent look (the faint skin)
+  bool outline_only = false;    // with simple_shading: only a band along the silhouette is drawn
   int morph_offset = -1;        // first weight in DrawList::morph_weights, -1 = bind weights
   // Geometry made this frame (muscle volumes...): index into DrawList::dynamic_meshes, drawing
   // indices [first_index, first_index + index_count). Vertices are in world space; model/mesh unused.

@@ -36,6 +36,7 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
   o.show_bones = view.show_bones;
   o.show_muscles = view.show_muscles;
   o.show_skin = view.show_skin;
+  o.skin_outline = view.skin_outline;
   apply_highlight(out.analysis, view.highlight, o);
   o.selected = view.selected_muscle;
   o.selected_bone = view.selected_bone.value_or("");

@@ -25,7 +25,7 @@ constexpr std::array kBindings{
     KeyBinding{letter('S'), kNone, KeyAction::kSwitchSide, "switch the working side"},
     KeyBinding{letter('W'), kNone, KeyAction::kToggleHighlight, "highlight: working / stretched"},
     KeyBinding{letter('O'), kNone, KeyAction::kToggleOverlay, "joint-limit overlay on / off"},
-    KeyBinding{letter('K'), kNone, KeyAction::kToggleSkin, "skin on / off"},
+    KeyBinding{letter('K'), kNone, KeyAction::kToggleSkin, "skin: faint / outline / off"},
     KeyBinding{letter('L'), kNone, KeyAction::kToggleLabels, "landmark labels on / off"},
     KeyBinding{letter('M'), kNone, KeyAction::kToggleMirror, "mirror view on / off (follow along as in a mirror)"},
     KeyBinding{letter('R'), kNone, KeyAction::kResetPose, "reset the pose to the anatomical position"},

@@ -134,7 +134,14 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   ImGui::SameLine();
   ImGui::Checkbox("Muscles", &v.show_muscles);
   ImGui::SameLine();
-  if (ImGui::Checkbox("Skin (K)", &v.show_skin)) a.settings_changed = true;
+  // The skin: faint and smooth, a silhouette outline, or off.
+  int skin = !v.show_skin ? 2 : v.skin_outline ? 1 : 0;
+  ImGui::SetNextItemWidth(110.0f * ImGui::GetIO().FontGlobalScale + ImGui::CalcTextSize("outline").x);
+  if (ImGui::Combo("Skin (K)", &skin, "faint\0outline\0off\0")) {
+    v.show_skin = skin != 2;
+    v.skin_outline = skin == 1;
+    a.settings_changed = true;
+  }
   if (ImGui::Button("Show all")) for (auto& side : v.visibility) side.fill(session::MuscleVisibility::kShown);
   internal_rotator_group(s, frame, info);
 

@@ -43,7 +43,10 @@ void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
       a.settings_changed = true;
       break;
     case KeyAction::kToggleSkin:
-      s.view.show_skin = !s.view.show_skin;
+      // faint → outline → off → faint
+      if (!s.view.show_skin) s.view.show_skin = true, s.view.skin_outline = false;
+      else if (!s.view.skin_outline) s.view.skin_outline = true;
+      else s.view.show_skin = false;
       a.settings_changed = true;
       break;
     case KeyAction::kToggleLabels:
