@@ -18,6 +18,8 @@ using anatomy::LegCoord;
 using anatomy::LegSegment;
 using anatomy::Side;
 constexpr int kRows = anatomy::kMuscleCoordCount;
+static_assert(kRows <= kMaxRows && anatomy::kMuscleCount <= kMaxMuscles,
+              "the activation problem must hold every coordinate and muscle of a leg");
 
 // Which leg and segment a body is; pelvis/torso bodies carry no leg torque.
 bool leg_segment_of(BodyId b, Side& side, LegSegment& seg) {

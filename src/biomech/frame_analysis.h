@@ -2,8 +2,8 @@
 // moment arms -> joint torques from gravity, external loads and efforts -> muscle activations by
 // static optimisation (static_optimization.h), for both legs.
 //
-// Torques (N m) are about the four muscle coordinates of each leg (hip flexion, adduction,
-// rotation, knee; signs in anatomy/joint_coordinates.h). `required_torque` is what the muscles
+// Torques (N m) are about the six muscle coordinates of each leg (hip flexion, adduction,
+// rotation, knee, ankle, subtalar; signs in anatomy/joint_coordinates.h). `required_torque` is what the muscles
 // must make: required = -(gravity + external) + effort (0 about a braced coordinate), where gravity/external are the generalised
 // forces the loads apply (quasi-static, pelvis held fixed by the posture).
 // Effort capacity: the torque all muscles with a moment arm in that direction make at full

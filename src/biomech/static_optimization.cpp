@@ -11,8 +11,48 @@ using Mat = std::array<std::array<double, kMaxRows>, kMaxRows>;
 
 enum class State : unsigned char { kLower, kUpper, kFree };
 
-// Pseudo-inverse solve x = G^+ b for a symmetric positive semi-definite m x m G (cyclic Jacobi).
+// x = G^-1 b by Cholesky when G is clearly positive definite (every pivot above 1e-9 of the
+// largest diagonal entry); false when it is not, and the caller falls back to the pseudo-inverse.
+// With six coordinates and 43 muscles the Jacobi sweeps below cost ~50x a Cholesky factorisation,
+// and the full-rank case is the common one.
+bool cholesky_solve(const Mat& g, const Vec& b, int m, Vec& x) {
+  double dmax = 0.0;
+  for (int i = 0; i < m; ++i) dmax = std::max(dmax, g[i][i]);
+  if (!(dmax > 0.0)) return false;
+  const double cut = 1e-9 * dmax;
+  Mat l{};
+  for (int j = 0; j < m; ++j) {
+    double d = g[j][j];
+    for (int k = 0; k < j; ++k) d -= l[j][k] * l[j][k];
+    if (!(d > cut)) return false;
+    l[j][j] = std::sqrt(d);
+    for (int i = j + 1; i < m; ++i) {
+      double s = g[i][j];
+      for (int k = 0; k < j; ++k) s -= l[i][k] * l[j][k];
+      l[i][j] = s / l[j][j];
+    }
+  }
+  Vec y{};
+  for (int i = 0; i < m; ++i) {
+    double s = b[i];
+    for (int k = 0; k < i; ++k) s -= l[i][k] * y[k];
+    y[i] = s / l[i][i];
+  }
+  for (int i = m - 1; i >= 0; --i) {
+    double s = y[i];
+    for (int k = i + 1; k < m; ++k) s -= l[k][i] * x[k];
+    x[i] = s / l[i][i];
+  }
+  return true;
+}
+
+// Pseudo-inverse solve x = G^+ b for a symmetric positive semi-definite m x m G (cyclic Jacobi;
+// Cholesky first when G is clearly positive definite, where G^+ = G^-1).
 Vec pinv_solve(Mat g, const Vec& b, int m) {
+  {
+    Vec x{};
+    if (cholesky_solve(g, b, m, x)) return x;
+  }
   Mat v{};
   for (int i = 0; i < m; ++i) v[i][i] = 1.0;
   for (int sweep = 0; sweep < 30; ++sweep) {

@@ -12,7 +12,7 @@
 // Method: two primal active-set phases over the box (Nocedal & Wright 2006, Numerical
 // Optimization, Alg. 16.3; phase 1 is the bounded-variable least squares of Stark & Parker 1995,
 // Computational Statistics 10:129). Each subproblem on the free set is solved in closed form with
-// the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 4 x 4, Jacobi eigen-decomposition), so
+// the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 6 x 6, Jacobi eigen-decomposition), so
 // rank-deficient cases (a coordinate no free muscle crosses) are handled. No allocation; sizes fixed.
 // Units: activations dimensionless, torques N m.
 #pragma once
@@ -20,8 +20,8 @@
 
 namespace hiplab::biomech {
 
-inline constexpr int kMaxRows = 4;       // coordinates (hip flexion, adduction, rotation, knee)
-inline constexpr int kMaxMuscles = 32;
+inline constexpr int kMaxRows = 6;       // coordinates (hip flex/add/rot, knee, ankle, subtalar)
+inline constexpr int kMaxMuscles = 48;   // >= anatomy::kMuscleCount (43)
 
 struct ActivationProblem {
   int rows = kMaxRows;

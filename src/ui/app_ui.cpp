@@ -23,6 +23,12 @@ bool panel_visible(const UiState& ui, bool left_edge) {
 
 }  // namespace
 
+void note_panel(UiState& ui) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+  ui.panel_rects.emplace_back(p.x - vp->WorkPos.x, p.y - vp->WorkPos.y, s.x, s.y);
+}
+
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
                       const std::vector<MuscleInfo>& info, const BoneCards* bones) {
   UiActions a;
@@ -30,6 +36,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   ui.viewport = {vp->WorkSize.x, vp->WorkSize.y};
   ui.mouse = {ImGui::GetIO().MousePos.x - vp->WorkPos.x, ImGui::GetIO().MousePos.y - vp->WorkPos.y};
   handle_shortcuts(ui, s, a);
+  ui.panel_rects.clear();
   const bool body = model && model->find_node("pelvis") >= 0;
 
   // The side panels end above the playback bar and the status line, so nothing overlaps them.
@@ -39,6 +46,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     ImGui::SetNextWindowSize(ImVec2(330 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
     ImGui::Begin("HipLab", nullptr, ImGuiWindowFlags_NoCollapse);
     model_and_view(ui, a);
+    note_panel(ui);
     if (body) {
       drills_panel(s, ui, a);
       overlay_panel(s, a);
@@ -50,6 +58,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(360 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
     ImGui::Begin("Muscles", nullptr, ImGuiWindowFlags_NoCollapse);
+    note_panel(ui);
     muscles_panel(s, ui, a, frame, info, model, bones);
     ImGui::End();
   }

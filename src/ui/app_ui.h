@@ -63,6 +63,9 @@ struct UiState {
   double last_mouse_move_time = 0.0;
   glm::vec2 mouse{0.0f};
   glm::vec2 viewport{1.0f};
+  // The docked panels drawn this frame (x, y, width, height in the viewport's pixels): the app
+  // frames the scene in the part they leave free (scene/framing.h free_view_rect).
+  std::vector<glm::vec4> panel_rects;
 };
 
 struct UiActions {

@@ -23,6 +23,7 @@ void cue_banner(session::Session& s, UiState& ui) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::PopStyleColor();
+  note_panel(ui);
   if (large_font()) ImGui::PushFont(large_font());
   // Wrapped to fit between the side panels (presentation mode hides them).
   ImGui::PushTextWrapPos(ui.presentation ? vp->WorkSize.x * 0.8f : std::max(300.0f, vp->WorkSize.x * 0.5f - 120.0f * ui.ui_scale));

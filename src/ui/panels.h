@@ -8,6 +8,10 @@
 
 namespace hiplab::ui {
 
+// Called between a docked panel's Begin and End: records its rectangle in ui.panel_rects, so the
+// app frames the scene in the part of the window the panels leave free.
+void note_panel(UiState& ui);
+
 // Left panel ("HipLab" window).
 void model_and_view(UiState& ui, UiActions& a);                    // ui/model_view_panel.cpp
 void drills_panel(session::Session& s, UiState& ui, UiActions& a);  // ui/drills_panel.cpp

@@ -56,6 +56,7 @@ void playback_panel(session::Session& s, UiState& ui) {
                           ImGuiCond_Always, ImVec2(0.5f, 1.0f));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   ImGui::Begin("Playback", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  note_panel(ui);
   motion::Playback& pb = s.playback();
   const bool drill_mode = s.mode() == session::Mode::kDrill;
   if (ImGui::Button(pb.playing() && drill_mode ? "Pause (Space)" : "Play (Space)")) {

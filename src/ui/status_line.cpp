@@ -16,6 +16,7 @@ void status_line(UiState& ui) {
   ImGui::Begin("##status", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
+  note_panel(ui);
   UiState::StatusFigures& st = ui.status;
   st.sum_frame += ui.frame_ms;
   st.sum_gpu += std::max(ui.gpu_ms, 0.0);

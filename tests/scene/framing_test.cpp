@@ -93,3 +93,72 @@ TEST_CASE("framing: a model that is not the HipLab body is framed whole") {
   CHECK(a.min == glm::vec3(-1.0f, 0.0f, 0.0f));
   CHECK(a.max == glm::vec3(1.0f, 2.0f, 0.5f));
 }
+
+TEST_CASE("framing: the scene is framed in the part of the window the panels leave free") {
+  const glm::vec2 vp(1280.0f, 760.0f);
+  // The window's layout: left and right panels, the cue at the top, the playback bar and the status
+  // line at the bottom.
+  const std::vector<glm::vec4> panels = {{8, 8, 330, 564},   {912, 8, 360, 564}, {440, 12, 400, 120},
+                                         {320, 586, 640, 144}, {0, 738, 1280, 22}};
+  const glm::vec4 free = free_view_rect(vp, panels);
+  CHECK(free.x == doctest::Approx(338.0f));
+  CHECK(free.z == doctest::Approx(912.0f));
+  CHECK(free.y == doctest::Approx(132.0f));
+  CHECK(free.w == doctest::Approx(586.0f));
+  // No panels (or panels that would leave too little): the whole window.
+  CHECK(free_view_rect(vp, {}) == glm::vec4(0, 0, 1280, 760));
+  CHECK(free_view_rect(vp, {{0, 0, 600, 760}, {700, 0, 580, 760}}) == glm::vec4(0, 0, 1280, 760));
+  // Pixels (y down) to NDC (y up).
+  const glm::vec4 ndc = ndc_rect_of(glm::vec4(0, 0, 640, 380), vp);
+  CHECK(ndc.x == doctest::Approx(-1.0f));
+  CHECK(ndc.y == doctest::Approx(0.0f));
+  CHECK(ndc.z == doctest::Approx(0.0f));
+  CHECK(ndc.w == doctest::Approx(1.0f));
+
+  // A box framed into that rectangle projects inside it, and fills it one way or the other.
+  const glm::vec4 r = ndc_rect_of(free, vp);
+  const Aabb box{glm::vec3(-0.3f, 0.0f, -0.2f), glm::vec3(0.3f, 1.1f, 0.2f)};
+  for (ViewPreset view : {ViewPreset::kFront, ViewPreset::kRight, ViewPreset::kTop}) {
+    CAPTURE(view_preset_name(view));
+    OrbitCamera cam;
+    cam.set_preset(view);
+    const float aspect = vp.x / vp.y;
+    cam.frame(box, aspect, r);
+    const glm::mat4 m = cam.projection(aspect) * cam.view();
+    glm::vec2 lo(10.0f), hi(-10.0f);
+    for (int i = 0; i < 8; ++i) {
+      const glm::vec3 c((i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y, (i & 4) ? box.max.z : box.min.z);
+      const glm::vec4 p = m * glm::vec4(c, 1.0f);
+      lo = glm::min(lo, glm::vec2(p) / p.w);
+      hi = glm::max(hi, glm::vec2(p) / p.w);
+    }
+    CHECK(lo.x >= r.x - 1e-4f);
+    CHECK(lo.y >= r.y - 1e-4f);
+    CHECK(hi.x <= r.z + 1e-4f);
+    CHECK(hi.y <= r.w + 1e-4f);
+    CHECK(std::max((hi.x - lo.x) / (r.z - r.x), (hi.y - lo.y) / (r.w - r.y)) > 0.8f);
+    // Unprojecting the lens-shifted centre gives a point on the line through the target.
+    const glm::vec3 w = cam.unproject(glm::vec3(cam.lens_shift, 0.5f), aspect);
+    const glm::vec3 along = glm::normalize(w - cam.eye());
+    CHECK(glm::dot(along, cam.forward()) == doctest::Approx(1.0f).epsilon(1e-4));
+  }
+}
+
+TEST_CASE("framing: zooming toward the cursor keeps the point under it when the view is lens-shifted") {
+  OrbitCamera cam;
+  cam.set_preset(ViewPreset::kFront);
+  cam.lens_shift = {-0.3f, 0.2f};
+  const float aspect = 1.6f;
+  const glm::vec2 cursor(0.4f, -0.25f);
+  // The point under the cursor on the plane through the target, facing the camera.
+  auto under = [&](const OrbitCamera& c) {
+    glm::vec3 o, d;
+    c.ray(cursor, aspect, o, d);
+    const float t = glm::dot(c.target - o, c.forward()) / glm::dot(d, c.forward());
+    return o + t * d;
+  };
+  const glm::vec3 before = under(cam);
+  cam.zoom_toward(0.5f, cursor, aspect);
+  const glm::vec3 after = under(cam);
+  CHECK(glm::length(after - before) < 1e-4f);
+}
