@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <imgui.h>
 
 #include "app/camera_glide.h"
+#include "ui/ui_context.h"
 #include "ui/ui_draw.h"
 #include "assets/model.h"
 #include "assets/muscle_info.h"
@@ -44,7 +44,7 @@ struct App {
   Settings settings;
   std::string settings_path;
   float base_scale = 1.0f;
-  ImGuiStyle base_style;
+  std::unique_ptr<ui::UiContext> imgui;  // Dear ImGui on this window (ui/ui_context.h)
   bool presentation_applied = false;
   // input
   double last_x = 0, last_y = 0;

@@ -6,7 +6,6 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
-#include <imgui.h>
 
 #include "app/camera_moves.h"
 #include "app/pick_drag.h"
@@ -65,7 +64,7 @@ void press(App& app, double x, double y) {
   const bool double_click = is_double_click(app.last_click_time, app.click_x, app.click_y, now, x, y);
   const std::uint32_t id = app.has_model ? pick_at(app, x, y) : 0;
   // Alt+drag always orbits; otherwise grabbing the thigh or shin turns the hip.
-  const int hip = app.body && !ImGui::GetIO().KeyAlt ? hip_of_pick(app.model, id) : -1;
+  const int hip = app.body && !app.imgui->alt_down() ? hip_of_pick(app.model, id) : -1;
   if (double_click) {
     // A close-up: glide toward the surface point under the cursor.
     const glm::ivec2 p = to_framebuffer(w, x, y);
@@ -111,7 +110,6 @@ std::uint32_t pick_at(App& app, double x, double y) {
 }
 
 void handle_mouse(App& app) {
-  const ImGuiIO& io = ImGui::GetIO();
   GLFWwindow* w = app.window;
   double x = 0, y = 0;
   glfwGetCursorPos(w, &x, &y);
@@ -131,8 +129,8 @@ void handle_mouse(App& app) {
     app.drag_hip_side = -1;
   }
   if (!pan) app.dragging_pan = false;
-  if (!io.WantCaptureMouse) {
-    if (left && !app.dragging_orbit && app.drag_hip_side < 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) press(app, x, y);
+  if (!app.imgui->mouse_over_ui()) {
+    if (left && !app.dragging_orbit && app.drag_hip_side < 0 && app.imgui->left_clicked()) press(app, x, y);
     if (pan && !app.dragging_pan) app.dragging_pan = true;
     if (app.pending_scroll != 0.0f) {
       app.camera.zoom_toward(std::pow(0.88f, app.pending_scroll), cursor_ndc(w, x, y), aspect_of(w));

@@ -11,8 +11,6 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <imgui.h>
 
 #include "app/app_state.h"
 #include "app/camera_moves.h"
@@ -36,9 +34,7 @@ namespace {
 
 void apply_ui_scale(App& app) {
   const float scale = app.base_scale * (app.ui.presentation ? 1.75f : 1.0f);
-  ImGui::GetStyle() = app.base_style;
-  ImGui::GetStyle().ScaleAllSizes(scale);
-  ui::setup_fonts(scale);
+  app.imgui->set_scale(scale);
   app.ui_draw->upload_fonts();
   app.ui.ui_scale = scale;
   app.presentation_applied = app.ui.presentation;
@@ -75,16 +71,10 @@ GLFWwindow* open_window(const WindowOptions& options, const Settings& st) {
 
 // ImGui on the window, styled and scaled for its monitor.
 void start_imgui(App& app, const WindowOptions& options) {
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
+  app.imgui = ui::UiContext::for_window(app.window);
   float sx = 1.0f, sy = 1.0f;
   glfwGetWindowContentScale(app.window, &sx, &sy);
   app.base_scale = std::clamp(std::max({1.0f, sx, sy}) * app.settings.ui_scale, 1.0f, 3.0f);
-  ui::apply_style();
-  app.base_style = ImGui::GetStyle();
-  ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   app.ui.presentation = options.presentation;
   app.ui.show_help = options.help;
   apply_ui_scale(app);
@@ -134,8 +124,7 @@ int main_loop(App& app, const WindowOptions& options) {
     last = now;
     app.session.update(dt);
 
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
+    app.imgui->new_frame();
     handle_mouse(app);
     ui::UiActions actions = ui::draw_app_ui(app.ui, app.session, app.frame, app.has_model ? &app.model : nullptr,
                                             app.muscle_info, &app.bone_cards);
@@ -146,7 +135,7 @@ int main_loop(App& app, const WindowOptions& options) {
       app.camera.target = glm::mix(app.camera.target, working_hip(app), 0.2f);
     update_camera_glide(app);
     if (actions.settings_changed) store_settings(app);
-    ImGui::Render();
+    ImDrawData* panels = app.imgui->finish_frame();
     if (app.presentation_applied != app.ui.presentation) apply_ui_scale(app);
 
     if (actions.screenshot) {
@@ -159,7 +148,7 @@ int main_loop(App& app, const WindowOptions& options) {
     if (fw > 0 && fh > 0) {
       build_list(app, false, true, fh);
       fit_view_if_needed(app, frame == 0);
-      draw_window_frame(app, ImGui::GetDrawData(), fw, fh);
+      draw_window_frame(app, panels, fw, fh);
     }
     ++frame;
     const bool last_frame = options.frames > 0 && frame >= options.frames;
@@ -232,8 +221,7 @@ int run_window_app(const WindowOptions& options) {
       exit_code = 1;
     }
     app.ui_draw.reset();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
+    app.imgui.reset();
     if (app.has_model) app.renderer->release(app.handle);
     app.renderer.reset();
     remove_input_callbacks();
