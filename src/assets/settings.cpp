@@ -1,28 +1,64 @@
 #include "assets/settings.h"
 
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "core/atomic_file.h"
 
 namespace hiplab {
+
+namespace {
+
+// Moves a corrupt settings file to the first free name of path.corrupt, path.corrupt.1, .2, ...,
+// never over a copy kept before: link() refuses a name that exists, then the original name is
+// removed. On filesystems without hard links a rename to a name just seen free does the same.
+// Returns the name it is kept under, or why it could not be kept.
+Result<std::string> set_aside(const std::string& path) {
+  for (int n = 0; n < 1000; ++n) {
+    const std::string aside = path + ".corrupt" + (n == 0 ? "" : "." + std::to_string(n));
+    if (::link(path.c_str(), aside.c_str()) == 0) {
+      ::unlink(path.c_str());
+      return aside;
+    }
+    if (errno == EEXIST) continue;
+    if (errno != EPERM && errno != EOPNOTSUPP && errno != EMLINK) return make_error(std::strerror(errno));
+    std::error_code ec;
+    if (std::filesystem::exists(aside, ec)) continue;
+    if (std::rename(path.c_str(), aside.c_str()) == 0) return aside;
+    return make_error(std::strerror(errno));
+  }
+  return make_error("1000 corrupt copies are kept already");
+}
+
+}  // namespace
 
 SettingsLoad load_settings(const std::string& path) {
   SettingsLoad out;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return out;
   std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    // Unreadable is not corrupt: the file stays as it is (a save may still replace it).
+    out.warning = path + ": cannot be read (" + std::strerror(errno) + "); using defaults";
+    return out;
+  }
   std::stringstream ss;
   ss << in.rdbuf();
   nlohmann::json j = nlohmann::json::parse(ss.str(), nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
-    const std::string aside = path + ".corrupt";
-    std::filesystem::rename(path, aside, ec);
-    out.warning = path + ": not valid settings (expected a JSON object); set aside as " + aside + ", using defaults";
+    auto aside = set_aside(path);
+    out.warning = path + ": not valid settings (expected a JSON object); " +
+                  (aside ? "set aside as " + aside.value()
+                         : "could not be set aside (" + aside.error().message + ") and will be replaced") +
+                  ", using defaults";
     return out;
   }
   Settings& s = out.settings;

@@ -1,7 +1,8 @@
 // settings.h — what the app remembers between runs (window, UI scale, highlight view, age group,
 // last drill, ...), stored as JSON in $XDG_CONFIG_HOME/hiplab/settings.json and written atomically.
-// A corrupt file is set aside (renamed to settings.json.corrupt) with a warning and defaults are used,
-// so one bad write never locks the user out.
+// A corrupt file is set aside (renamed to settings.json.corrupt, or .corrupt.1, .corrupt.2, ... when
+// older copies are kept, never over one) with a warning and defaults are used, so one bad write
+// never locks the user out and no earlier evidence is lost.
 #pragma once
 #include <string>
 

@@ -50,6 +50,7 @@ struct UiState {
   bool follow_hip = false;
   bool screenshot_open = false;
   ScreenshotRequest screenshot;
+  std::string screenshot_replace;  // the existing file the dialog asks about replacing ("" when not asking)
   std::string muscle_search;
   std::string hover_text;     // name under the cursor, shown as a tooltip
   bool browser_open = false;

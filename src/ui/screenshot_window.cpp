@@ -1,12 +1,15 @@
-// screenshot_window.cpp — the screenshot dialog (Ctrl+P): file, size, transparent background.
-// See ui/panels.h.
+// screenshot_window.cpp — the screenshot dialog (Ctrl+P): file, size, transparent background, and
+// a question before an existing file is replaced. See ui/panels.h.
 #include "ui/panels.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 
 #include <imgui.h>
 
+#include "ui/screenshot_save.h"
 #include "ui/widgets.h"
 
 namespace hiplab::ui {
@@ -23,9 +26,16 @@ void screenshot_window(UiState& ui, UiActions& a) {
   ui.screenshot.height = std::clamp(ui.screenshot.height, 16, 8192);
   ImGui::Checkbox("Transparent background", &ui.screenshot.transparent);
   hint("Panels and gizmos are left out; the overlay and labels stay.");
-  if (ImGui::Button("Save PNG")) {
-    a.screenshot = ui.screenshot;
-    ui.screenshot_open = false;
+  if (screenshot_asking_to_replace(ui)) {
+    // An existing file is replaced only when the user says so (ui/screenshot_save.h).
+    ImGui::TextWrapped("%s exists already. Replace it?", ui.screenshot.path.c_str());
+    if (ImGui::Button("Replace")) a.screenshot = press_screenshot_button(ui, ScreenshotButton::kReplace, true);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) press_screenshot_button(ui, ScreenshotButton::kCancel, true);
+  } else if (ImGui::Button("Save PNG")) {
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(ui.screenshot.path, ec);
+    a.screenshot = press_screenshot_button(ui, ScreenshotButton::kSave, exists);
   }
   ImGui::End();
 }

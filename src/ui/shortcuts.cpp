@@ -65,7 +65,10 @@ void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
     case KeyAction::kViewWorkingHip: a.camera = CameraRequest::kWorkingHip; break;
     case KeyAction::kViewFrame: a.camera = CameraRequest::kFrame; break;
     case KeyAction::kViewReset: a.camera = CameraRequest::kReset; break;
-    case KeyAction::kScreenshot: ui.screenshot_open = true; break;
+    case KeyAction::kScreenshot:
+      ui.screenshot_open = true;
+      ui.screenshot_replace.clear();  // a question from an earlier opening is not carried over
+      break;
     case KeyAction::kOpenModel: ui.browser_open = true; break;
     case KeyAction::kPresentation: ui.presentation = !ui.presentation; break;
     case KeyAction::kHelp: ui.show_help = !ui.show_help; break;

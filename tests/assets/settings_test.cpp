@@ -1,9 +1,12 @@
 // Tests src/assets/settings.h: settings round-trip, and a corrupt file leads to defaults and a
-// warning, with the bad file set aside rather than lost.
+// warning, with the bad file set aside rather than lost (older kept copies too), and saving keeps the
+// file's permissions.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "assets/settings.h"
 #include "test_support.h"
@@ -55,4 +58,40 @@ TEST_CASE("out-of-range values fall back to defaults and are named") {
   CHECK(loaded.settings.side == "left");
   CHECK(loaded.warning.find("ui_scale") != std::string::npos);
   CHECK(loaded.warning.find("highlight") != std::string::npos);
+}
+
+TEST_CASE("a second corrupt settings file is kept as .corrupt.1, the first kept copy is not overwritten") {
+  const auto dir = test::scratch_dir("settings_corrupt_twice");
+  const auto path = (dir / "settings.json").string();
+  std::ofstream(path) << "first bad write";
+  CHECK(load_settings(path).warning.find("set aside as " + path + ".corrupt,") != std::string::npos);
+  std::ofstream(path) << "second bad write";
+  const SettingsLoad again = load_settings(path);
+  CHECK(again.warning.find("set aside as " + path + ".corrupt.1,") != std::string::npos);
+  std::ofstream(path) << "[\"third\"]";  // valid JSON, but not an object
+  CHECK(load_settings(path).warning.find("set aside as " + path + ".corrupt.2,") != std::string::npos);
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  CHECK(slurp(path + ".corrupt") == "first bad write");
+  CHECK(slurp(path + ".corrupt.1") == "second bad write");
+  CHECK(slurp(path + ".corrupt.2") == "[\"third\"]");
+  CHECK_FALSE(std::filesystem::exists(path));
+  // Saving afterwards writes a fresh file beside the kept copies.
+  REQUIRE(save_settings(Settings{}, path).ok());
+  CHECK(load_settings(path).warning.empty());
+  CHECK(slurp(path + ".corrupt") == "first bad write");
+}
+
+TEST_CASE("saving settings keeps the file's permissions") {
+  const auto path = (test::scratch_dir("settings_perms") / "settings.json").string();
+  REQUIRE(save_settings(Settings{}, path).ok());
+  const auto private_rw = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+  std::filesystem::permissions(path, private_rw);
+  Settings s;
+  s.ui_scale = 2.0f;
+  REQUIRE(save_settings(s, path).ok());
+  CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::mask) == private_rw);
+  CHECK(load_settings(path).settings.ui_scale == doctest::Approx(2.0f));
 }

@@ -205,8 +205,16 @@ TEST_CASE("an effort beyond the muscles is reported as saturated, not hidden") {
   CHECK(std::any_of(r.saturated.begin(), r.saturated.end(), [](bool b) { return b; }));
 }
 
-TEST_CASE("bench: one frame of both legs well under 0.2 ms is measurable") {
+TEST_CASE("bench: one frame of both legs takes under 0.2 ms in an optimised build") {
+  // The budget leaves the 16 ms of a 60 Hz frame to drawing (the bench prints about 0.06 ms here).
+  // Sanitizers and unoptimised builds run the same code several times slower: ten times the budget.
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG) || !defined(__OPTIMIZE__)
+  const double budget_ms = 2.0;
+#else
+  const double budget_ms = 0.2;
+#endif
   const double ms = biomech_bench_median_ms(50);
+  MESSAGE("biomech frame median (this build) ", ms, " ms, budget ", budget_ms, " ms");
   CHECK(ms > 0.0);
-  MESSAGE("biomech frame median (this build) ", ms, " ms");
+  CHECK(ms < budget_ms);
 }

@@ -2,8 +2,8 @@
 // centres, bone topology (Euler characteristic), fidelity against the Gait2392 reference meshes
 // (silhouette IoU, muscle path end points on the bone surface; printed), determinism against the
 // committed assets/models/hiplab_body.glb, Assimp loading, mirror symmetry, size budgets and the
-// Khronos validator. Reference-dependent checks skip with a notice when ../shared/reference is absent.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+// Khronos validator. The reference-dependent check and the validator are reported as skipped by ctest
+// (tests/test_support.h) when ../shared/reference or the npm validator is absent.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -23,6 +23,7 @@
 #include "model.h"
 #include "muscle_info.h"
 #include "skeleton_layout.h"
+#include "test_support.h"
 
 using namespace hiplab::modelgen;
 namespace fs = std::filesystem;
@@ -38,11 +39,7 @@ const Mesh* bone(const std::string& name) {
   return nullptr;
 }
 std::string ref_mesh(const char* n) { return std::string(HIPLAB_REFERENCE_DIR) + "/opensim-gait2392/meshes/" + n; }
-bool have_reference() {
-  if (fs::exists(ref_mesh("femur_r.obj"))) return true;
-  std::printf("SKIPPED: %s not found; fidelity figures not computed\n", HIPLAB_REFERENCE_DIR);
-  return false;
-}
+bool have_reference() { return fs::exists(ref_mesh("femur_r.obj")); }
 
 float point_triangle_distance(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c) {
   // Ericson, Real-Time Collision Detection 5.1.5
@@ -112,7 +109,8 @@ TEST_CASE("bones: one closed manifold surface each, genus 0 except the hip bone 
 }
 
 TEST_CASE("fidelity: silhouettes vs Gait2392 meshes (IoU, 1 mm pixels), femur & tibia >= 0.80, pelvis >= 0.75") {
-  if (!have_reference()) return;
+  if (!have_reference())
+    HIPLAB_SKIP(ref_mesh("femur_r.obj") + " not found; fidelity figures not computed");
   struct Case { const char* bone; const char* ref; double min_iou; };
   for (const Case c : {Case{"femur_r", "femur_r.obj", 0.80}, Case{"tibia_r", "tibia_r.obj", 0.80}, Case{"hip_bone_r", "pelvis.obj", 0.75}}) {
     Mesh ref;
@@ -230,10 +228,8 @@ TEST_CASE("file: Assimp loads it with every bone, muscle point and the skinned s
 
 TEST_CASE("file: Khronos glTF validator reports 0 errors and 0 warnings") {
   const std::string dir = HIPLAB_MODEL_VALIDATOR_DIR;
-  if (!fs::exists(dir + "/node_modules/gltf-validator") || std::system("node --version > /dev/null 2>&1") != 0) {
-    std::printf("SKIPPED: gltf-validator not installed (npm ci --prefix tools/model_generator)\n");
-    return;
-  }
+  if (!fs::exists(dir + "/node_modules/gltf-validator") || std::system("node --version > /dev/null 2>&1") != 0)
+    HIPLAB_SKIP("node or gltf-validator not installed (npm ci --prefix tools/model_generator)");
   const std::string tmp = (fs::temp_directory_path() / "hiplab_body_validate.glb").string();
   {
     std::ofstream f(tmp, std::ios::binary);
