@@ -68,4 +68,12 @@ glm::vec4 ndc_rect_of(const glm::vec4& px, glm::vec2 viewport) {
   return {2.0f * px.x / v.x - 1.0f, 1.0f - 2.0f * px.w / v.y, 2.0f * px.z / v.x - 1.0f, 1.0f - 2.0f * px.y / v.y};
 }
 
+void look_from_body_direction(OrbitCamera& cam, const glm::dmat4& pelvis_world, const glm::dvec3& from_body) {
+  if (glm::length(from_body) < 1e-9) return;
+  const glm::vec3 d = glm::normalize(glm::vec3(glm::dmat3(pelvis_world) * glm::normalize(from_body)));
+  // OrbitCamera: eye = target + distance * (cos(pitch) sin(yaw), sin(pitch), cos(pitch) cos(yaw)).
+  cam.pitch = std::clamp(std::asin(std::clamp(d.y, -1.0f, 1.0f)), -OrbitCamera::kMaxPitch, OrbitCamera::kMaxPitch);
+  if (glm::length(glm::vec2(d.x, d.z)) > 1e-6f) cam.yaw = std::atan2(d.x, d.z);
+}
+
 }  // namespace hiplab

@@ -27,6 +27,13 @@ void frame_focus(OrbitCamera& cam, const Model& model, const Pose& pose, float a
 // within it from cam.target: a view framed on a part of the model still draws all of it.
 void cover_depth(OrbitCamera& cam, const Aabb& whole);
 
+// Points `cam` (yaw and pitch only) from a direction given relative to the person: `from_body` is the
+// direction from the body toward the eye in the pelvis frame (OpenSim: x anterior, y superior,
+// z right), so "front" means facing the person whatever their posture; `pelvis_world` places the
+// pelvis in the scene (y up). The pitch is clamped to what the orbit camera allows. A zero
+// direction leaves the camera as it is.
+void look_from_body_direction(OrbitCamera& cam, const glm::dmat4& pelvis_world, const glm::dvec3& from_body);
+
 // The part of a window its panels leave free for the scene, in pixels (x0, y0, x1, y1; y down):
 // panels along the left and right edges narrow it, panels along the top and bottom (the cue, the
 // playback bar) shorten it. `panels` are (x, y, width, height) in the same pixels. When what is

@@ -162,3 +162,23 @@ TEST_CASE("framing: zooming toward the cursor keeps the point under it when the 
   const glm::vec3 after = under(cam);
   CHECK(glm::length(after - before) < 1e-4f);
 }
+
+TEST_CASE("framing: a view given relative to the person follows the person's posture") {
+  // Standing (pelvis frame = world): "from the front" (+x anterior) is the front preset.
+  OrbitCamera cam, front;
+  front.set_preset(ViewPreset::kFront);
+  look_from_body_direction(cam, glm::dmat4(1.0), glm::dvec3(1, 0, 0));
+  CHECK(cam.yaw == doctest::Approx(front.yaw));
+  CHECK(cam.pitch == doctest::Approx(0.0f).epsilon(1e-6));
+  // Lying on the left side, head toward world -x, the right side up: the person's front faces
+  // world +z.
+  const glm::dmat4 side_lying = glm::dmat4(glm::dmat3(glm::dvec3(0, 0, 1),    // body x (anterior) → world +z
+                                                      glm::dvec3(-1, 0, 0),   // body y (superior) → world -x
+                                                      glm::dvec3(0, 1, 0)));  // body z (right) → world +y (up)
+  look_from_body_direction(cam, side_lying, glm::dvec3(1, 0, 0));  // facing the person
+  CHECK(glm::length(glm::normalize(cam.eye() - cam.target) - glm::vec3(0, 0, 1)) < 1e-4f);
+  look_from_body_direction(cam, side_lying, glm::dvec3(-1, 0, 1));  // from behind and above (the top hip's side)
+  const glm::vec3 dir = glm::normalize(cam.eye() - cam.target);
+  CHECK(dir.z < -0.6f);
+  CHECK(dir.y > 0.6f);
+}
