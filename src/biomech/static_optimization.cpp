@@ -63,9 +63,10 @@ Vec pinv_solve(Mat g, const Vec& b, int m) {
 struct Solver {
   const ActivationProblem& pb;
   int m, n;
-  std::array<double, kMaxMuscles> a{};
-  std::array<State, kMaxMuscles> state{};
+  std::array<double, kMaxVariables> a{};
+  std::array<State, kMaxVariables> state{};
   int iterations = 0;
+  bool converged = true;
 
   double dot_col(int i, const Vec& y) const {
     double s = 0.0;
@@ -99,12 +100,13 @@ struct Solver {
   // step fraction taken (1 = reached z).
   double step_toward(const Vec& lambda, double eps) {
     double alpha = 1.0;
-    std::array<double, kMaxMuscles> z{};
+    std::array<double, kMaxVariables> z{};
     for (int i = 0; i < n; ++i) {
       if (state[i] != State::kFree) continue;
       z[i] = dot_col(i, lambda);
       if (z[i] < 0.0 && a[i] - z[i] > 0.0) alpha = std::min(alpha, a[i] / (a[i] - z[i]));
-      if (z[i] > 1.0 && z[i] - a[i] > 0.0) alpha = std::min(alpha, (1.0 - a[i]) / (z[i] - a[i]));
+      if (!pb.unbounded[i] && z[i] > 1.0 && z[i] - a[i] > 0.0)
+        alpha = std::min(alpha, (1.0 - a[i]) / (z[i] - a[i]));
     }
     alpha = std::max(alpha, 0.0);
     for (int i = 0; i < n; ++i) {
@@ -112,9 +114,9 @@ struct Solver {
       a[i] += alpha * (z[i] - a[i]);
       if (alpha < 1.0) {
         if (a[i] <= eps) { a[i] = 0.0; state[i] = State::kLower; }
-        else if (a[i] >= 1.0 - eps) { a[i] = 1.0; state[i] = State::kUpper; }
+        else if (!pb.unbounded[i] && a[i] >= 1.0 - eps) { a[i] = 1.0; state[i] = State::kUpper; }
       } else {
-        a[i] = std::clamp(a[i], 0.0, 1.0);
+        a[i] = pb.unbounded[i] ? std::max(a[i], 0.0) : std::clamp(a[i], 0.0, 1.0);
       }
     }
     return alpha;
@@ -122,22 +124,32 @@ struct Solver {
 
   // Phase 1: min |A a - tau|^2 over the box (bounded-variable least squares).
   void least_squares(double tol) {
-    for (int outer = 0; outer < 4 * kMaxMuscles; ++outer) {
+    std::array<double, kMaxVariables> norm{};
+    for (int i = 0; i < n; ++i) {
+      double s2 = 0.0;
+      for (int k = 0; k < m; ++k) s2 += pb.column[i][k] * pb.column[i][k];
+      norm[i] = std::max(std::sqrt(s2), 1e-300);
+    }
+    const int outer_cap = 4 * n + 16, inner_cap = 2 * n + 8;
+    for (int outer = 0;; ++outer) {
+      if (outer >= outer_cap) { converged = false; return; }
       ++iterations;
       const Vec t = product();
       Vec r{};
       for (int k = 0; k < m; ++k) r[k] = pb.torque[k] - t[k];
       int best = -1;
-      double best_w = tol;
+      double best_w = 0.0;
       for (int i = 0; i < n; ++i) {
         if (state[i] == State::kFree) continue;
         const double w = dot_col(i, r);  // minus the gradient
         const double gain = state[i] == State::kLower ? w : -w;
-        if (gain > best_w) { best_w = gain; best = i; }
+        // Relative to the column's size: contact columns are orders of magnitude larger.
+        if (gain > tol * norm[i] && gain > best_w) { best_w = gain; best = i; }
       }
       if (best < 0) return;
       state[best] = State::kFree;
-      for (int inner = 0; inner < 2 * kMaxMuscles; ++inner) {
+      for (int inner = 0;; ++inner) {
+        if (inner >= inner_cap) { converged = false; break; }
         ++iterations;
         if (step_toward(free_lambda(pb.torque), 1e-14) >= 1.0) break;
       }
@@ -157,15 +169,17 @@ struct Solver {
     Vec lambda{};
     // A bound released on an ambiguous multiplier (rank-deficient, saturated cases) may come
     // straight back without any move; it is then skipped until the point moves again.
-    std::array<bool, kMaxMuscles> blocked{};
+    std::array<bool, kMaxVariables> blocked{};
     int released = -1;
-    for (int it = 0; it < 6 * kMaxMuscles; ++it) {
+    const int cap = 6 * n + 16;
+    for (int it = 0;; ++it) {
+      if (it >= cap) { converged = false; break; }
       ++iterations;
       lambda = free_lambda(target);
       bool moved = false;
       for (int i = 0; i < n; ++i) {
         if (state[i] != State::kFree) continue;
-        if (std::abs(dot_col(i, lambda) - a[i]) > 1e-13) { moved = true; break; }
+        if (std::abs(dot_col(i, lambda) - a[i]) > 1e-13 * std::max(1.0, a[i])) { moved = true; break; }
       }
       if (moved) {
         const double alpha = step_toward(lambda, 1e-14);
@@ -180,7 +194,8 @@ struct Solver {
       for (int i = 0; i < n; ++i) {
         if (state[i] == State::kFree || blocked[i]) continue;
         const double c = dot_col(i, lambda);
-        const double viol = state[i] == State::kLower ? c : 1.0 - c;  // > 0 means release
+        const double viol = state[i] == State::kLower ? c : 1.0 - c;  // > 0 means release (an
+        // unbounded variable is never at an upper bound)
         if (viol > worst_v) { worst_v = viol; worst = i; }
       }
       if (worst < 0) break;
@@ -194,7 +209,7 @@ struct Solver {
 }  // namespace
 
 ActivationSolution solve_activations(const ActivationProblem& pb) {
-  Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.muscles, 0, kMaxMuscles)};
+  Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.variables, 0, kMaxVariables)};
   s.a.fill(0.0);
   s.state.fill(State::kLower);
   double scale = 1.0;
@@ -204,7 +219,7 @@ ActivationSolution solve_activations(const ActivationProblem& pb) {
     for (int k = 0; k < s.m; ++k) col_scale = std::max(col_scale, std::abs(pb.column[i][k]));
   const double tol = kTorqueRelTolerance * std::max(scale, col_scale);
 
-  s.least_squares(tol * std::max(1.0, col_scale));
+  s.least_squares(tol);
   const Vec reached = s.product();
   ActivationSolution out;
   out.multiplier = s.least_norm(reached, 1e-10);
@@ -216,6 +231,7 @@ ActivationSolution solve_activations(const ActivationProblem& pb) {
   }
   for (int i = 0; i < s.n; ++i) out.activation[i] = s.a[i];
   out.iterations = s.iterations;
+  out.converged = s.converged;
   return out;
 }
 

@@ -40,6 +40,8 @@ class Session {
   void load_drills(const std::string& builtin_dir, const std::string& user_dir);
   const std::vector<DrillEntry>& drills() const { return drills_; }
   const std::vector<std::string>& drill_errors() const { return drill_errors_; }
+  // One line per hiplab-drill/1 file (loaded, converted; assets/drill_loader.h upgrade_notice).
+  const std::vector<std::string>& drill_notices() const { return drill_notices_; }
   int find_drill(const std::string& id_or_name) const;  // -1 if none
   // Selects a drill (or -1 for none: the hands-on pose in the anatomical position) and builds its
   // timeline for the current side. Returns an error (and keeps the previous drill) if it fails.
@@ -81,6 +83,7 @@ class Session {
   void push_undo();
   std::vector<DrillEntry> drills_;
   std::vector<std::string> drill_errors_;
+  std::vector<std::string> drill_notices_;
   int current_ = -1;
   anatomy::Side side_ = anatomy::Side::kRight;
   std::optional<motion::Timeline> timeline_;
