@@ -360,6 +360,40 @@ void upgrade_v1(json& j) {
   j = rebuilt;
 }
 
+// JSON as people write drill files: a container whose one-line form fits in 100 columns stays on
+// one line ({"at": "knee_l", "on": "floor"}), a larger one is indented by 2 a level.
+void pretty(const json& v, int indent, std::string& out) {
+  auto inline_form = [](const json& x, auto&& self) -> std::string {
+    if (x.is_object()) {
+      std::string s = "{";
+      for (auto it = x.begin(); it != x.end(); ++it)
+        s += (it == x.begin() ? "" : ", ") + json(it.key()).dump() + ": " + self(it.value(), self);
+      return s + "}";
+    }
+    if (x.is_array()) {
+      std::string s = "[";
+      for (size_t i = 0; i < x.size(); ++i) s += (i ? ", " : "") + self(x[i], self);
+      return s + "]";
+    }
+    return x.dump();
+  };
+  const std::string one = inline_form(v, inline_form);
+  if (!v.is_structured() || v.empty() || indent + one.size() <= 100) {
+    out += one;
+    return;
+  }
+  const std::string pad(static_cast<size_t>(indent + 2), ' ');
+  out += v.is_object() ? "{\n" : "[\n";
+  size_t i = 0;
+  for (auto it = v.begin(); it != v.end(); ++it, ++i) {
+    out += pad;
+    if (v.is_object()) out += json(it.key()).dump() + ": ";
+    pretty(*it, indent + 2, out);
+    out += i + 1 < v.size() ? ",\n" : "\n";
+  }
+  out += std::string(static_cast<size_t>(indent), ' ') + (v.is_object() ? "}" : "]");
+}
+
 // 1 or 2, from "schema" (absent: 1, the format before versions were required).
 int schema_version(const json& j) {
   if (!j.is_object() || !j.contains("schema")) return 1;
@@ -677,7 +711,9 @@ Result<std::string> upgrade_drill_text(std::string_view text, const std::string&
   } catch (const FieldError& fe) {
     return make_error(located(file, 0, fe.path, fe.message));
   }
-  std::string out = j.dump(2) + "\n";
+  std::string out;
+  pretty(j, 0, out);
+  out += "\n";
   auto check = parse_drill(out, file + " (upgraded)", "upgrade");
   if (!check) return check.error();
   return out;

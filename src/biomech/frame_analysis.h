@@ -13,9 +13,11 @@
 // (|f_t1| + |f_t2| <= mu f_n), entering the torque balance through the Jacobian of its point
 // (the moment of the force about every coordinate it crosses; the other body feels the
 // opposite force). The objective is sum a_i^2 + kContactCostWeight * sum_k (c_k / W)^2 over the
-// activations a_i and the pyramid edge forces c_k, W the body weight: contact force is nearly
-// free (the muscles are spared whatever the contacts can carry) but bounded by physics (pushes
-// only, friction limited) and the tiny cost picks the smallest pushes that do the job. A contact
+// activations a_i and the pyramid edge forces c_k, W the body weight. The weight 1/225 makes a
+// push of 15 body weights cost what one fully active muscle does: cheap enough that contacts carry
+// a resting leg (the muscles are left below 0.1%), dear enough that the solve does not squeeze
+// thousands of newtons through a millimetre lever — with the pelvis held fixed, a squeeze would
+// otherwise be free (nothing here balances the whole body). Pushes only, friction limited. A contact
 // between the two legs couples them: both legs are then solved as one problem (8 rows).
 // Effort capacity: the torque all muscles with a moment arm in that direction make at full
 // activation at their current length (capacity_positive >= 0 >= capacity_negative).
