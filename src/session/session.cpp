@@ -92,6 +92,7 @@ PoseSource Session::current_pose() const {
   p.upper = motion::upper_body_pose(manual_.channels);
   p.posture = manual_.posture;
   p.pelvis_world = motion::pelvis_placement(manual_.posture, manual_.channels);
+  p.loads = manual_.loads;
   return p;
 }
 
@@ -110,6 +111,7 @@ void Session::begin_pose_edit() {
     push_undo();
     manual_.channels = f.channels;
     manual_.posture = f.posture;
+    manual_.loads = f.loads;  // the drill's loads and contacts stay with the pose
     mode_ = Mode::kManual;
     return;
   }

@@ -26,10 +26,13 @@ struct DrillEntry {
 
 enum class Mode { kDrill, kManual };
 
-// A hands-on pose: every channel plus the posture it is shown in.
+// A hands-on pose: every channel plus the posture it is shown in, and the loads and contacts of the
+// drill moment it was taken from (so a leg lying on the floor stays carried by the floor while a
+// slider moves it; none after a reset). Equality is about the pose only.
 struct ManualPose {
   motion::ChannelValues channels;
   biomech::Posture posture = biomech::Posture::kStanding;
+  biomech::Loads loads;
   bool operator==(const ManualPose& o) const { return channels.v == o.channels.v && posture == o.posture; }
 };
 
