@@ -2,6 +2,9 @@
 
 #include "anatomy/muscle_data.h"
 
+#include <glm/mat3x3.hpp>
+#include <glm/vec4.hpp>
+
 namespace hiplab::session {
 
 PoseSource standing_pose(const Model& model) {
@@ -17,6 +20,16 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
   in.body = view.body;
   in.loads = pose.loads;
   biomech::analyze_frame(in, out.analysis);
+  out.contacts.resize(static_cast<std::size_t>(out.analysis.contact_count));
+  const glm::dmat3 rot(pose.pelvis_world);
+  for (int k = 0; k < out.analysis.contact_count; ++k) {
+    const biomech::ContactResult& c = out.analysis.contact[k];
+    ContactArrow& a = out.contacts[static_cast<std::size_t>(k)];
+    a.point = glm::dvec3(pose.pelvis_world * glm::dvec4(c.point_pelvis, 1.0));
+    a.force = rot * c.force_pelvis;
+    a.push_n = c.push_n;
+    a.label = pose.loads.contacts[static_cast<std::size_t>(k)].label;
+  }
 
   FrameRequest& r = out.request;
   r = FrameRequest{};  // every field that matters is set below (no bind-pose walk per frame)

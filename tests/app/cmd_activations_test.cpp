@@ -55,7 +55,7 @@ TEST_CASE("activations --drill clamshell --phase Open prints the contact forces 
   CHECK(text.find("NOT CONVERGED") == std::string::npos);
 }
 
-TEST_CASE("activations --json: contacts with push, friction and world force; the feet press together") {
+TEST_CASE("activations --json: contacts with push, friction and world force, and the feet press together") {
   const auto [rc, text] = run({"--drill", "clamshell", "--phase", "Open", "--json"});
   REQUIRE(rc == 0);
   const auto j = nlohmann::json::parse(text);

@@ -101,7 +101,7 @@ TEST_CASE("landmarks a drill rests on each other touch (within 2 cm) throughout 
   }
 }
 
-TEST_CASE("clamshell, top of the lift: the muscles make an external-rotation torque; without the foot contact an internal one") {
+TEST_CASE("clamshell, top of the lift: the muscles make an external-rotation torque, without the foot contact an internal one") {
   // In the drill the feet stay together: the bottom foot carries the top one. Without that contact
   // the top shank and foot hang from the hip and their weight turns the thigh outward, so the
   // internal rotators must hold it — the error this contact corrects (issue 13).

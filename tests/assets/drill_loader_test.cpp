@@ -207,7 +207,7 @@ TEST_CASE("a malformed contact gives one message naming the file, line and field
   CHECK(error_of(replaced(v2, R"("contacts": [{"at": "trochanter_l")", R"("floor_contacts": ["heel_l"], "contacts": [{"at": "trochanter_l")")).find("floor_contacts: a hiplab-drill/1 field") != std::string::npos);
 }
 
-TEST_CASE("a version-1 file loads converted, with one notice; supports become contacts") {
+TEST_CASE("a version-1 file loads converted, with one notice, and its supports become contacts") {
   auto r = parse_drill(kV1, "old.json", "old");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   CHECK(r->format_version == 1);
@@ -234,7 +234,7 @@ TEST_CASE("a version-1 file loads converted, with one notice; supports become co
   CHECK(error_of(replaced(kV1, R"("tibia_l"])", R"("tibai_l"])")).find("phases[0].loads.supports[1]: unknown body 'tibai_l'") != std::string::npos);
 }
 
-TEST_CASE("check-drill --upgrade: v2 text loads as the v1 file did; the old file is kept, never overwritten") {
+TEST_CASE("check-drill --upgrade: v2 text loads as the v1 file did, and the old file is kept, never overwritten") {
   auto up = upgrade_drill_text(kV1, "old.json");
   REQUIRE_MESSAGE(up.ok(), (up.ok() ? "" : up.error().message));
   CHECK(up->find("\"schema\": \"hiplab-drill/2\"") != std::string::npos);
