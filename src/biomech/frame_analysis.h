@@ -90,8 +90,9 @@ struct BiomechResult {
 
 void analyze_frame(const BiomechInput& input, BiomechResult& out);
 
-// Median wall time (ms) of analyze_frame over `frames` frames of a seated internal-rotation drill
-// with a band, gravity and a 60% effort, both legs (for `hiplab bench`).
+// Median wall time (ms) of analyze_frame over `frames` frames of a clamshell lift with its
+// contacts (the bottom leg on the floor, the top ankle on the bottom one: both legs solved as one
+// problem), both legs (for `hiplab bench`).
 double biomech_bench_median_ms(int frames);
 
 }  // namespace hiplab::biomech

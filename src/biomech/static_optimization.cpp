@@ -11,8 +11,54 @@ using Mat = std::array<std::array<double, kMaxRows>, kMaxRows>;
 
 enum class State : unsigned char { kLower, kUpper, kFree };
 
-// Pseudo-inverse solve x = G^+ b for a symmetric positive semi-definite m x m G (cyclic Jacobi).
-Vec pinv_solve(Mat g, const Vec& b, int m) {
+// x = G^{-1} b by Cholesky for a symmetric positive semi-definite G whose rows are either all zero
+// (no free variable reaches that coordinate: x_k = 0, as the pseudo-inverse gives) or part of a
+// well-conditioned block. Returns false when a pivot is too small to trust (then use Jacobi).
+bool cholesky_solve(const Mat& g, const Vec& b, int m, Vec& x) {
+  std::array<int, kMaxRows> idx{};
+  int r = 0;
+  double dmax = 0.0;
+  for (int i = 0; i < m; ++i) dmax = std::max(dmax, g[i][i]);
+  if (dmax <= 0.0) { x = Vec{}; return true; }
+  for (int i = 0; i < m; ++i) {
+    if (g[i][i] > 0.0) { idx[r++] = i; continue; }
+    for (int j = 0; j < m; ++j)
+      if (g[i][j] != 0.0) return false;  // a zero diagonal with a non-zero row: not semi-definite-clean
+  }
+  Mat l{};
+  for (int i = 0; i < r; ++i) {
+    for (int j = 0; j <= i; ++j) {
+      double sum = g[idx[i]][idx[j]];
+      for (int k = 0; k < j; ++k) sum -= l[i][k] * l[j][k];
+      if (i == j) {
+        if (sum <= 1e-9 * g[idx[i]][idx[i]] || sum <= 1e-13 * dmax) return false;
+        l[i][i] = std::sqrt(sum);
+      } else {
+        l[i][j] = sum / l[j][j];
+      }
+    }
+  }
+  Vec y{};
+  for (int i = 0; i < r; ++i) {
+    double sum = b[idx[i]];
+    for (int k = 0; k < i; ++k) sum -= l[i][k] * y[k];
+    y[i] = sum / l[i][i];
+  }
+  x = Vec{};
+  for (int i = r - 1; i >= 0; --i) {
+    double sum = y[i];
+    for (int k = i + 1; k < r; ++k) sum -= l[k][i] * x[idx[k]];
+    x[idx[i]] = sum / l[i][i];
+  }
+  return true;
+}
+
+// Pseudo-inverse solve x = G^+ b for a symmetric positive semi-definite m x m G: Cholesky when G
+// is safely non-singular on its non-zero rows (the common case, ~50x cheaper), else cyclic Jacobi.
+Vec pinv_solve(const Mat& g_in, const Vec& b, int m) {
+  Vec x;
+  if (cholesky_solve(g_in, b, m, x)) return x;
+  Mat g = g_in;
   Mat v{};
   for (int i = 0; i < m; ++i) v[i][i] = 1.0;
   for (int sweep = 0; sweep < 30; ++sweep) {
@@ -49,7 +95,7 @@ Vec pinv_solve(Mat g, const Vec& b, int m) {
   double dmax = 0.0;
   for (int i = 0; i < m; ++i) dmax = std::max(dmax, std::abs(g[i][i]));
   const double cut = 1e-12 * dmax;
-  Vec x{};
+  x = Vec{};
   for (int j = 0; j < m; ++j) {
     if (g[j][j] <= cut) continue;
     double vb = 0.0;
