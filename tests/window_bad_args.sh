@@ -16,6 +16,6 @@ check() {  # expected-text, then the arguments
     *) echo "FAIL: hiplab $*: message lacks '$want': $err"; fail=1 ;;
   esac
 }
-check "--select 'piriformis': expected a muscle such as glut_med1_r" --select piriformis
+check "--select 'piriformus': expected a muscle such as glut_med1_r" --select piriformus
 check "--drill 'no_such_drill': no such drill" --drill no_such_drill
 exit $fail

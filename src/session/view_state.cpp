@@ -1,6 +1,7 @@
 #include "session/view_state.h"
 
 #include "anatomy/muscle_data.h"
+#include "anatomy/muscle_names.h"
 
 #include <glm/mat3x3.hpp>
 #include <glm/vec4.hpp>
@@ -64,9 +65,10 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
 }
 
 bool select_by_name(ViewSettings& v, const Model& model, const std::string& name, anatomy::Side default_side) {
-  std::optional<anatomy::Side> side;
-  if (auto m = anatomy::find_muscle(name, &side)) {
-    select_muscle(v, std::pair{side.value_or(default_side), *m});
+  // A muscle by any name people use (anatomy/muscle_names.h); a name for several parts selects
+  // the first of them.
+  if (auto sel = anatomy::find_muscles(name)) {
+    select_muscle(v, std::pair{sel->side.value_or(default_side), sel->muscles.front()});
     return true;
   }
   if (!is_body_model(model)) return false;
@@ -80,7 +82,7 @@ bool select_by_name(ViewSettings& v, const Model& model, const std::string& name
 
 std::string unknown_selection_message(const std::string& name) {
   return "--select '" + name +
-         "': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a bone such as femur_r or sacrum";
+         "': expected a muscle such as glut_med1_r or piriformis (see hiplab moment-arms --muscle all) or a bone such as femur_r or sacrum";
 }
 
 }  // namespace hiplab::session

@@ -61,7 +61,8 @@ inline void clear_selection(ViewSettings& v) {
   v.selected_muscle.reset();
   v.selected_bone.reset();
 }
-// Selects by name a muscle ("glut_med1_r"; without a side, `default_side`) or a bone of a body
+// Selects by name a muscle ("glut_med1_r", "piriformis", "gluteus medius right" — any name
+// anatomy/muscle_names.h knows; without a side, `default_side`) or a bone of a body
 // model ("femur_r", "sacrum"), as --select takes them. False (and nothing changed) for any other
 // name: unknown_selection_message says what was expected.
 bool select_by_name(ViewSettings& v, const Model& model, const std::string& name, anatomy::Side default_side);

@@ -56,7 +56,7 @@ TEST_CASE("bad command-line values exit 2 and write nothing") {
   CHECK(app::run_cli({"hiplab", "no-such-command"}) == 2);
   CHECK(app::run_cli({"hiplab", "bench", "--frames", "0"}) == 2);
   // --select names a muscle or a bone of the body: anything else is refused.
-  CHECK(app::run_cli({"hiplab", "render", "--select", "piriformis", "--size", "64x48", "--out", out}) == 2);
+  CHECK(app::run_cli({"hiplab", "render", "--select", "piriformus", "--size", "64x48", "--out", out}) == 2);
   CHECK(app::run_cli({"hiplab", "render", "--model", model, "--select", "femur_r", "--out", out}) == 2);  // no body
   CHECK_FALSE(fs::exists(out));
 }
