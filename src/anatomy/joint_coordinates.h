@@ -6,8 +6,9 @@
 //   hip_adduction  + adduction    (thigh toward midline), - abduction
 //   hip_rotation   + internal rotation,                   - external rotation
 //   knee           + knee flexion (0 = straight),         - hyperextension
-//   ankle          + dorsiflexion,                        - plantarflexion   (Gait2392 ankle_angle)
-//   subtalar       Gait2392 subtalar_angle (+ inversion), about its oblique axis
+//   ankle          + dorsiflexion (toes up),              - plantarflexion   (Gait2392 ankle_angle)
+//   subtalar       + inversion (sole turned inward),      - eversion         (Gait2392 subtalar_angle,
+//                  about its oblique axis)
 //   mtp            Gait2392 mtp_angle (+ toe extension/dorsiflexion)
 // Hip order (Gait2392 hip_r): flexion about the pelvis z axis, then adduction about the rotated x
 // axis, then rotation about the femur's own long (y) axis — a body-fixed z-x-y sequence.
@@ -28,8 +29,9 @@ enum class LegCoord : std::uint8_t {
   kHipFlexion, kHipAdduction, kHipRotation, kKneeFlexion, kAnkle, kSubtalar, kMtp,
 };
 inline constexpr int kLegCoordCount = 7;
-// The coordinates the 28 hip/thigh muscles act on: the first four of LegCoord (hip + knee).
-inline constexpr int kMuscleCoordCount = 4;
+// The coordinates the muscles act on and the effort solve balances: the first six of LegCoord
+// (hip x3, knee, ankle, subtalar). The toes are held at mtp = 0, so mtp carries no moment arm.
+inline constexpr int kMuscleCoordCount = 6;
 constexpr int coord_index(LegCoord c) { return static_cast<int>(c); }
 
 // "hip_flexion", "hip_adduction", "hip_rotation", "knee", "ankle", "subtalar", "mtp"

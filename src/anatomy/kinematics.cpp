@@ -72,8 +72,12 @@ dmat3 mirror_rotation(const dmat3& r) {
   return m;
 }
 
+// The first segment each muscle coordinate moves: hip -> femur, knee -> tibia, ankle -> talus,
+// subtalar -> calcaneus.
+constexpr int kFirstMoved[kMuscleCoordCount] = {0, 0, 0, 1, 2, 3};
+
 dvec3 LegKinematics::point_velocity(int k, LegSegment on, const dvec3& x) const {
-  if (k == coord_index(LegCoord::kKneeFlexion) && on == LegSegment::kFemur) return dvec3{0.0};
+  if (static_cast<int>(on) < kFirstMoved[k]) return dvec3{0.0};
   return glm::cross(axis[k], x - axis_point[k]) + axis_slide[k];
 }
 
@@ -109,6 +113,11 @@ LegKinematics leg_kinematics(const LegPose& q) {
   k.axis[3] = -(femur.rotation * kEz);
   k.axis_point[3] = tibia.origin;
   k.axis_slide[3] = femur.rotation * knee_tibia_origin_derivative(kf);
+  // Ankle and subtalar hinges: the child turns by +q about its axis fixed in the parent.
+  for (int i = 0; i < 2; ++i) {
+    k.axis[4 + i] = k.segment[1 + i].rotation * foot_axes()[i];
+    k.axis_point[4 + i] = k.segment[2 + i].origin;
+  }
   return k;
 }
 

@@ -34,14 +34,15 @@ struct BodyFrames {
 };
 
 // One leg in the RIGHT-leg frame (the left leg is computed as a right leg and mirrored): the
-// frames of its bodies and, for the four muscle coordinates (hip flexion, adduction, rotation,
-// knee), the instantaneous screw axis, so that a point x fixed on a body distal to coordinate k
-// moves as  dx/dq_k = axis[k] x (x - axis_point[k]) + axis_slide[k].
+// frames of its bodies and, for the six muscle coordinates (hip flexion, adduction, rotation,
+// knee, ankle, subtalar), the instantaneous screw axis, so that a point x fixed on a body distal to
+// coordinate k moves as  dx/dq_k = axis[k] x (x - axis_point[k]) + axis_slide[k]; a point on a body
+// proximal to the joint of coordinate k does not move (dx/dq_k = 0).
 struct LegKinematics {
   std::array<Frame, kLegSegmentCount> segment{};  // femur, tibia, talus, calcn, toes
   std::array<glm::dvec3, kMuscleCoordCount> axis{};
   std::array<glm::dvec3, kMuscleCoordCount> axis_point{};
-  std::array<glm::dvec3, kMuscleCoordCount> axis_slide{};  // knee: tibia translation rate
+  std::array<glm::dvec3, kMuscleCoordCount> axis_slide{};  // knee: tibia translation rate; else 0
   const Frame& operator[](LegSegment s) const { return segment[static_cast<int>(s)]; }
   // Velocity of a point fixed on segment `on` (pelvis-frame position x) for coordinate k.
   glm::dvec3 point_velocity(int k, LegSegment on, const glm::dvec3& x) const;

@@ -1,9 +1,8 @@
-// moment_arm.h — moment arms of the Gait2392 hip/thigh muscles about one joint coordinate.
+// moment_arm.h — moment arms of the Gait2392 lower-limb muscles about one joint coordinate.
 //
 // Units: metres in, metres out (callers printing mm multiply by 1000). r = -dL/dq (see
 // muscle_path.h for signs: + = pulls toward + coordinate, e.g. + hip_rotation = internal rotator).
-// Only the hip coordinates and the knee carry moment arms for these muscles; other coordinates
-// return 0.
+// The hip coordinates, knee, ankle and subtalar carry moment arms; mtp (held at 0) returns 0.
 #pragma once
 #include "anatomy/joint_coordinates.h"
 

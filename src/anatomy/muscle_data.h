@@ -1,6 +1,8 @@
-// muscle_data.h — the 28 right-leg hip and thigh muscles of the OpenSim Gait2392 model as data:
-// path points (body + position in that body's frame), conditional via points, the rectus femoris
-// moving point, and the Thelen 2003 muscle parameters.
+// muscle_data.h — the 43 right-leg muscles of the OpenSim Gait2392 model as data: the 28 hip and
+// thigh muscles, the three vasti and the 12 muscles of the lower leg (gastrocnemius, soleus, tibialis,
+// peronei, long toe flexors and extensors). Path points (body + position in that body's frame),
+// conditional via points, the moving points of the quadriceps over the knee, and the Thelen 2003
+// muscle parameters.
 //
 // Joint centres and muscle paths from the OpenSim Gait2392 model (Delp et al. 1990; Anderson &
 // Pandy 1999; Thelen 2003), CC BY 3.0. Transcribed from shared/reference/tables/
@@ -13,7 +15,8 @@
 // Condition::kKneeAngle the coordinate is Gait2392 knee_angle (negative = flexion), i.e. the
 // point is active while  range_min <= -knee_flexion <= range_max; for kHipFlexion it is hip
 // flexion (same sign as the project). Paths are straight lines between active points (this
-// Gait2392 version has no wrapping surfaces).
+// Gait2392 version has no wrapping surfaces). The toe muscles' last points are on the toes body,
+// which follows the mtp coordinate; HipLab holds mtp at 0 and reports no moment arm about it.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -27,7 +30,7 @@
 
 namespace hiplab::anatomy {
 
-enum class PathBody : std::uint8_t { kPelvis, kFemur, kTibia };
+enum class PathBody : std::uint8_t { kPelvis, kFemur, kTibia, kCalcn, kToes };
 
 enum class Condition : std::uint8_t {
   kNone,         // always active
@@ -47,6 +50,10 @@ struct PathPointSpec {
 enum class MuscleGroup : std::uint8_t {
   kGluteusMaximus, kGluteusMedius, kGluteusMinimus, kTensorFasciaeLatae, kDeepRotator,
   kAdductor, kHamstring, kHipFlexor, kQuadriceps,
+  kCalf,             // triceps surae: gastrocnemius heads and soleus
+  kDeepCalf,         // tibialis posterior, flexor digitorum longus, flexor hallucis longus
+  kPeroneal,         // peroneus (fibularis) longus and brevis
+  kShinExtensor,     // tibialis anterior, extensor digitorum/hallucis longus, peroneus tertius
 };
 std::string_view muscle_group_name(MuscleGroup g);
 
@@ -61,9 +68,12 @@ struct MuscleSpec {
   std::span<const PathPointSpec> points;  // origin first, insertion last
 };
 
-inline constexpr int kMuscleCount = 28;
+inline constexpr int kMuscleCount = 43;
+// The first 28 act about the hip (and some the knee); from here on, the vasti and lower leg.
+inline constexpr int kHipMuscleCount = 28;
 
-// The 28 muscles, in the order of the reference CSV.
+// The 43 muscles: the 28 hip/thigh muscles in the order of the reference CSV, then the other 15 in
+// the order of the .osim.
 std::span<const MuscleSpec> muscles();
 const MuscleSpec& muscle(int index);
 // "glut_med1_r" / "glut_med1_l"
@@ -73,7 +83,9 @@ std::optional<int> find_muscle(std::string_view name, std::optional<Side>* side 
 
 // Location (right side, tibia frame, m) of moving point `index` at a knee flexion angle (rad,
 // + flexion), and its derivative with respect to knee flexion when d_dflexion is non-null.
-// Gait2392 rect_fem_r-P3: SimmSplines of knee_angle_r.
+// Gait2392 SimmSplines of knee_angle_r: 0 rect_fem_r-P3, 1 vas_med_r-P5, 2 vas_int_r-P4,
+// 3 vas_lat_r-P5 (the patellar tendon's line, standing in for the patella the model lacks).
+inline constexpr int kMovingPointCount = 4;
 glm::dvec3 moving_point_location(int index, double knee_flexion_rad,
                                  glm::dvec3* d_dflexion = nullptr);
 

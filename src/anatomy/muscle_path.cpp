@@ -24,7 +24,14 @@ bool point_active(const PathPointSpec& p, const LegPose& pose) {
 }
 
 LegSegment segment_of(PathBody b) {
-  return b == PathBody::kFemur ? LegSegment::kFemur : LegSegment::kTibia;
+  switch (b) {
+    case PathBody::kPelvis:  // not a leg segment; callers handle the pelvis first
+    case PathBody::kFemur: return LegSegment::kFemur;
+    case PathBody::kTibia: return LegSegment::kTibia;
+    case PathBody::kCalcn: return LegSegment::kCalcn;
+    case PathBody::kToes: return LegSegment::kToes;
+  }
+  return LegSegment::kFemur;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // muscle_path.h — muscle-tendon paths at a pose: the active path points, the musculotendon
-// length, and the moment arms about the hip and knee coordinates; plus stretch measures.
+// length, and the moment arms about the hip, knee, ankle and subtalar coordinates; plus stretch
+// measures.
 //
 // Units: metres (lengths and moment arms), radians. Paths are straight lines between the active
 // points of muscle_data.h (conditional points only inside their coordinate range; the moving point
@@ -20,21 +21,21 @@
 
 namespace hiplab::anatomy {
 
-inline constexpr int kMaxPathPoints = 5;
+inline constexpr int kMaxPathPoints = 8;  // flexor digitorum longus has 8
 
 struct MusclePath {
   std::array<glm::dvec3, kMaxPathPoints> point{};  // active points in the pelvis frame of the side
   std::array<PathBody, kMaxPathPoints> body{};
   int count = 0;
   double length = 0.0;                                  // m
-  std::array<double, kMuscleCoordCount> moment_arm{};   // m, hip flexion/adduction/rotation, knee
+  std::array<double, kMuscleCoordCount> moment_arm{};   // m, hip flex/add/rot, knee, ankle, subtalar
 };
 
 // One muscle at `pose`; `kin` must be leg_kinematics(pose). Writes into `out` (no allocation).
 void evaluate_muscle_path(int muscle, const LegPose& pose, const LegKinematics& kin, Side side,
                           MusclePath& out);
 
-// All 28 muscles of one leg.
+// All 43 muscles of one leg.
 using LegMusclePaths = std::array<MusclePath, kMuscleCount>;
 void evaluate_leg_muscle_paths(const LegPose& pose, const LegKinematics& kin, Side side,
                                LegMusclePaths& out);

@@ -113,7 +113,7 @@ Status parse_load(const std::string& text, Loads& loads) {
   if (p[0] == "brace" && p.size() == 2) {
     const auto d = parse_dof(p[1]);
     if (!d || coord_index(d->first) >= kMuscleCoordCount)
-      return bad("--load", text, "brace:DOF with DOF hip_flexion, hip_adduction, hip_rotation or knee, optional _r/_l");
+      return bad("--load", text, "brace:DOF with DOF hip_flexion, hip_adduction, hip_rotation, knee, ankle or subtalar, optional _r/_l");
     loads.braces.push_back({d->second.value_or(Side::kRight), d->first});
     return Ok{};
   }
@@ -133,7 +133,7 @@ Status parse_load(const std::string& text, Loads& loads) {
 
 Status parse_effort(const std::string& text, Loads& loads) {
   const char* expected =
-      "DOF=PERCENT with DOF hip_flexion, hip_adduction, hip_rotation or knee (optional _r/_l, default "
+      "DOF=PERCENT with DOF hip_flexion, hip_adduction, hip_rotation, knee, ankle or subtalar (optional _r/_l, default "
       "right) and PERCENT in -100..100 (+ toward + coordinate, e.g. hip_rotation=-60 = external rotation "
       "at 60%)";
   const auto eq = text.find('=');
@@ -242,7 +242,8 @@ Command add_activations_command(CLI::App& app) {
       j["mass_kg"] = in.body.mass_kg;
       j["height_m"] = in.body.height_m;
       j["units"] = {{"torque", "N m"}, {"force", "N"}, {"length", "m"}, {"moment_arm", "mm"},
-                    {"signs", "+ flexion, + adduction, + internal rotation, + knee flexion"}};
+                    {"signs", "+ flexion, + adduction, + internal rotation, + knee flexion, + ankle dorsiflexion, "
+                              "+ subtalar inversion"}};
       for (Side s : sides) {
         const LegResult& r = (*result)[s];
         nlohmann::json leg;
@@ -297,18 +298,22 @@ Command add_activations_command(CLI::App& app) {
       return 0;
     }
 
-    std::printf("posture %s, body %.1f kg %.2f m; signs: + flexion, + adduction, + internal rotation, + knee flexion\n",
+    std::printf("posture %s, body %.1f kg %.2f m; signs: + flexion, + adduction, + internal rotation, + knee flexion, "
+                "+ ankle dorsiflexion, + subtalar inversion\n",
                 std::string(posture_name(in.posture)).c_str(), in.body.mass_kg, in.body.height_m);
     for (Side s : sides) {
       const LegResult& r = (*result)[s];
       const LegPose& q = in.pose.leg(s);
-      std::printf("\n%s leg: hip flexion %.1f, adduction %.1f, rotation %.1f, knee %.1f deg\n",
+      std::printf("\n%s leg: hip flexion %.1f, adduction %.1f, rotation %.1f, knee %.1f, ankle %.1f, subtalar %.1f deg\n",
                   s == Side::kRight ? "RIGHT" : "LEFT", rad_to_deg(q[LegCoord::kHipFlexion]),
                   rad_to_deg(q[LegCoord::kHipAdduction]), rad_to_deg(q[LegCoord::kHipRotation]),
-                  rad_to_deg(q[LegCoord::kKneeFlexion]));
-      std::printf("  torque (N m)   %12s %12s %12s %12s\n", "hip_flexion", "hip_adduct", "hip_rotation", "knee");
+                  rad_to_deg(q[LegCoord::kKneeFlexion]), rad_to_deg(q[LegCoord::kAnkle]),
+                  rad_to_deg(q[LegCoord::kSubtalar]));
+      std::printf("  torque (N m)   %12s %12s %12s %12s %12s %12s\n", "hip_flexion", "hip_adduct", "hip_rotation", "knee",
+                  "ankle", "subtalar");
+      static_assert(kMuscleCoordCount == 6, "one column per muscle coordinate");
       auto row = [](const char* name, const Torques& t) {
-        std::printf("  %-14s %12.2f %12.2f %12.2f %12.2f\n", name, t[0], t[1], t[2], t[3]);
+        std::printf("  %-14s %12.2f %12.2f %12.2f %12.2f %12.2f %12.2f\n", name, t[0], t[1], t[2], t[3], t[4], t[5]);
       };
       row("gravity", r.gravity_torque);
       row("external", r.external_torque);
@@ -328,15 +333,15 @@ Command add_activations_command(CLI::App& app) {
                                        : ("INFEASIBLE: beyond the muscles; closest solution; saturated:" + sat).c_str());
       if (!r.solver_converged)
         std::printf("  NOT CONVERGED: the solver stopped at its iteration cap; the activations are its last point\n");
-      std::printf("  %-13s %6s %8s %8s %7s %7s %6s %7s %7s %7s %7s\n", "muscle", "act", "force_N",
-                  "len_mm", "L/L0", "L/(lo+ls)", "lM/lo", "r_flex", "r_add", "r_rot", "r_knee");
+      std::printf("  %-13s %6s %8s %8s %7s %7s %6s %7s %7s %7s %7s %7s %7s\n", "muscle", "act", "force_N",
+                  "len_mm", "L/L0", "L/(lo+ls)", "lM/lo", "r_flex", "r_add", "r_rot", "r_knee", "r_ankle", "r_subt");
       for (int i = 0; i < kMuscleCount; ++i) {
         const MuscleState& m = r.muscle[i];
-        std::printf("  %-13s %6.3f %8.1f %8.1f %7.3f %9.3f %6.2f %7.1f %7.1f %7.1f %7.1f\n",
+        std::printf("  %-13s %6.3f %8.1f %8.1f %7.3f %9.3f %6.2f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n",
                     muscle_name(i, s).c_str(), m.activation, m.force_n, 1000.0 * m.length_m,
                     m.stretch_vs_anatomical, m.stretch_vs_optimal, m.normalized_fibre_length,
                     1000.0 * m.moment_arm_m[0], 1000.0 * m.moment_arm_m[1], 1000.0 * m.moment_arm_m[2],
-                    1000.0 * m.moment_arm_m[3]);
+                    1000.0 * m.moment_arm_m[3], 1000.0 * m.moment_arm_m[4], 1000.0 * m.moment_arm_m[5]);
       }
     }
     if (result->contact_count > 0) {

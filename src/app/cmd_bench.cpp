@@ -17,8 +17,6 @@
 #include "app/cli_values.h"
 #include "app/headless.h"
 #include "app/paths.h"
-#include "app/ui_draw.h"
-#include "app/ui_font_texture.h"
 #include "assets/gltf_writer.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
@@ -26,15 +24,14 @@
 #include "assets/synthetic_model.h"
 #include "biomech/frame_analysis.h"
 #include "assets/muscle_info.h"
-#include "render/gl.h"
 #include "render/gl_context.h"
 #include "scene/body_pose.h"
 #include "scene/frame_builder.h"
 #include "scene/landmarks.h"
 #include "session/session.h"
 #include "ui/app_ui.h"
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
+#include "ui/ui_context.h"
+#include "ui/ui_draw.h"
 #include "scene/model_scene.h"
 
 namespace hiplab::app {
@@ -42,8 +39,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-void glFinish_for_bench() { glFinish(); }
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0.0;
@@ -159,20 +154,17 @@ Command add_bench_command(CLI::App& app) {
     std::vector<MuscleInfo> info;
     if (auto i = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) info = std::move(i.value());
     const bool with_ui = body && !o->no_ui;
-    std::unique_ptr<UiDraw> ui_draw;
+    std::unique_ptr<ui::UiContext> imgui;
+    std::unique_ptr<ui::UiDraw> ui_draw;
     if (with_ui) {
-      ImGui::CreateContext();
-      ImGui::GetIO().IniFilename = nullptr;
-      ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(size->width), static_cast<float>(size->height));
-      ui::apply_style();  // the window's panels, as they look there
-      ui::setup_fonts(1.0f);
-      ImGui_ImplOpenGL3_Init("#version 330 core");
-      upload_ui_font_texture();
-      ui_draw = UiDraw::create();
+      imgui = ui::UiContext::offscreen(size->width, size->height);  // the window's panels, as they look there
+      imgui->set_scale(1.0f);
+      ui_draw = ui::UiDraw::create();
       if (!ui_draw) {
         std::fprintf(stderr, "error: the UI shaders do not build\n");
         return 1;
       }
+      ui_draw->upload_fonts();
     }
     Pose pose = Pose::bind(model);
     OrbitCamera cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
@@ -205,16 +197,15 @@ Command add_bench_command(CLI::App& app) {
         }
         list.plain = plain;
         const bool ui_now = with_ui && !plain;
+        ImDrawData* panels = nullptr;
         if (ui_now) {
           // As the window does: the panels first, so the render can leave the unchanged ones alone.
-          ImGui::GetIO().DeltaTime = 1.0f / 30.0f;
-          ImGui_ImplOpenGL3_NewFrame();
-          ImGui::NewFrame();
+          imgui->new_frame();
           ui::draw_app_ui(ui_state, app_state, computed, &model, info);
-          ImGui::Render();
+          panels = imgui->finish_frame();
         }
-        Status s = ui_now ? render_scene_and_ui(r, *ui_draw, list, cam, size->width, size->height, o->msaa,
-                                                ImGui::GetDrawData(), !o->redraw_ui)
+        Status s = ui_now ? ui::render_scene_and_ui(r, *ui_draw, list, cam, size->width, size->height, o->msaa,
+                                                panels, !o->redraw_ui)
                           : r.render(list, cam, size->width, size->height, o->msaa);
         if (!s) return s;
         if (ui_now) {
@@ -222,8 +213,8 @@ Command add_bench_command(CLI::App& app) {
           for (const glm::ivec4& k : list.kept_regions) area += static_cast<long long>(k.z) * k.w;
           kept_share.push_back(static_cast<double>(area) / (static_cast<double>(size->width) * size->height));
           layers_drawn.push_back(static_cast<double>(ui_draw->last_drawn_layers()));
-          layers_total.push_back(static_cast<double>(ImGui::GetDrawData()->CmdListsCount));
-          glFinish_for_bench();
+          layers_total.push_back(static_cast<double>(ui::UiContext::draw_list_count(panels)));
+          finish_gl_work();
         }
         const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
         cpu.push_back(ms_since(t0));
@@ -246,8 +237,7 @@ Command add_bench_command(CLI::App& app) {
     }
     if (with_ui) {
       ui_draw.reset();
-      ImGui_ImplOpenGL3_Shutdown();
-      ImGui::DestroyContext();
+      imgui.reset();
     }
     // The first frames compile shaders and fill caches: leave them out of the statistics.
     auto steady = [](std::vector<double> v) {

@@ -38,22 +38,24 @@ Command add_moment_arms_command(CLI::App& app) {
     std::string flexion = "0:90:15";
     std::string side = "right";
     double knee_deg = 0.0;
+    double ankle_deg = 0.0;
     bool json = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand(
-      "moment-arms", "Muscle moment arms (mm) about a hip or knee coordinate across hip flexion");
-  sub->add_option("--muscle", o->muscle, "A muscle by its model name (peri, glut_med1_r) or plain name (piriformis, \"gluteus medius\" for all its parts, hamstrings), or 'all'");
-  sub->add_option("--dof", o->dof, "hip_rotation | hip_flexion | hip_adduction | knee");
+      "moment-arms", "Muscle moment arms (mm) about a hip, knee, ankle or subtalar coordinate across hip flexion");
+  sub->add_option("--muscle", o->muscle, "A muscle by its model name (peri, glut_med1_r) or plain name (piriformis, \"gluteus medius\" for all its parts, hamstrings, soleus), or 'all'");
+  sub->add_option("--dof", o->dof, "hip_rotation | hip_flexion | hip_adduction | knee | ankle | subtalar");
   sub->add_option("--flexion", o->flexion, "Hip flexion sweep FROM:TO:STEP in degrees (default 0:90:15)");
   sub->add_option("--side", o->side, "left | right (default right)");
   sub->add_option("--knee", o->knee_deg, "Knee flexion held during the sweep, degrees (default 0)");
+  sub->add_option("--ankle", o->ankle_deg, "Ankle angle held during the sweep, degrees (+ dorsiflexion; default 0)");
   sub->add_flag("--json", o->json, "Print JSON instead of text");
   auto run = [o]() -> int {
     // --dof
     const std::optional<LegCoord> dof = find_coord(o->dof);
     if (!dof || coord_index(*dof) >= kMuscleCoordCount)
-      return usage_error("--dof", o->dof, "hip_rotation, hip_flexion, hip_adduction or knee");
+      return usage_error("--dof", o->dof, "hip_rotation, hip_flexion, hip_adduction, knee, ankle or subtalar");
     // --side
     Side side = Side::kRight;
     if (o->side == "left" || o->side == "l") side = Side::kLeft;
@@ -88,6 +90,9 @@ Command add_moment_arms_command(CLI::App& app) {
     }
     if (!std::isfinite(o->knee_deg) || o->knee_deg < -10.0 || o->knee_deg > 140.0)
       return usage_error("--knee", nlohmann::json(o->knee_deg).dump(), "a knee flexion between -10 and 140 degrees");
+    // The normal active ankle range: 20 deg dorsiflexion, 50 deg plantarflexion (AAOS 1965).
+    if (!std::isfinite(o->ankle_deg) || o->ankle_deg < -50.0 || o->ankle_deg > 20.0)
+      return usage_error("--ankle", nlohmann::json(o->ankle_deg).dump(), "an ankle angle between -50 and 20 degrees");
 
     // Moment arms are the same on both sides at the same coordinates (mirror image); the side only
     // names the muscles.
@@ -96,6 +101,7 @@ Command add_moment_arms_command(CLI::App& app) {
       LegPose pose;
       pose[LegCoord::kHipFlexion] = deg_to_rad(angles_deg[a]);
       pose[LegCoord::kKneeFlexion] = deg_to_rad(o->knee_deg);
+      pose[LegCoord::kAnkle] = deg_to_rad(o->ankle_deg);
       for (std::size_t m = 0; m < list.size(); ++m)
         mm[m][a] = 1000.0 * moment_arm(list[m], pose, *dof);
     }
@@ -107,6 +113,7 @@ Command add_moment_arms_command(CLI::App& app) {
       j["side"] = side == Side::kRight ? "right" : "left";
       j["unit"] = "mm";
       j["knee_flexion_deg"] = o->knee_deg;
+      j["ankle_deg"] = o->ankle_deg;
       j["hip_flexion_deg"] = angles_deg;
       j["source"] = "OpenSim Gait2392 straight-line paths (Delp et al. 1990; CC BY 3.0)";
       nlohmann::json muscles = nlohmann::json::array();
@@ -118,9 +125,9 @@ Command add_moment_arms_command(CLI::App& app) {
       std::printf("%s\n", j.dump(2).c_str());
       return 0;
     }
-    std::printf("moment arm about %s (mm; %s), %s side, knee %.0f deg; columns: hip flexion (deg)\n",
+    std::printf("moment arm about %s (mm; %s), %s side, knee %.0f deg, ankle %.0f deg; columns: hip flexion (deg)\n",
                 std::string(coord_name(*dof)).c_str(), std::string(coord_sign_text(*dof)).c_str(),
-                side == Side::kRight ? "right" : "left", o->knee_deg);
+                side == Side::kRight ? "right" : "left", o->knee_deg, o->ankle_deg);
     std::printf("%-13s", "muscle");
     for (double a : angles_deg) std::printf(" %7.1f", a);
     std::printf("\n");

@@ -24,6 +24,7 @@ Command add_render_command(CLI::App& app) {
     std::string model, view = "front", size = "1280x720", out;
     int msaa = 4;
     bool transparent = false;
+    bool mirror = false;
     std::string overlay = "off";
     std::string age_group = "adult";
     std::string drill, phase, side = "right", pose, highlight, select;
@@ -36,6 +37,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--size", o->size, "Image size WxH, up to 8192x8192");
   sub->add_option("--msaa", o->msaa, "Multisample anti-aliasing samples (1 = off, up to the driver's limit)");
   sub->add_flag("--transparent", o->transparent, "Transparent background (no floor)");
+  sub->add_flag("--mirror", o->mirror, "Mirror view: left and right swapped, as a patient following along sees it");
   sub->add_option("--overlay", o->overlay, "on | off: the joint-limit overlay at both hips (body model)");
   sub->add_option("--age-group", o->age_group, "Normal range shown by the overlay: teen, adult, older, "
                                                "kouyoumdjian_supine, kouyoumdjian_prone, kouyoumdjian_seated, aaos_1965, roach_miles_1991");
@@ -128,6 +130,7 @@ Command add_render_command(CLI::App& app) {
     req.height = size->height;
     req.msaa = o->msaa;
     req.transparent = o->transparent;
+    req.mirror = o->mirror;
     session::ViewSettings selection;  // --select: a muscle, or a bone of the body
     if (!o->select.empty() && !session::select_by_name(selection, model.value(), o->select, side.value())) {
       std::fprintf(stderr, "error: %s\n", session::unknown_selection_message(o->select).c_str());

@@ -1,6 +1,7 @@
 #include "app/headless.h"
 
 #include "scene/frame_builder.h"
+#include "scene/framing.h"
 
 namespace hiplab::app {
 
@@ -18,7 +19,7 @@ Result<std::unique_ptr<HeadlessSession>> HeadlessSession::create(bool debug) {
 OrbitCamera camera_for_view(const Model& model, const Pose& pose, ViewPreset view, float aspect) {
   OrbitCamera cam;
   cam.set_preset(view);
-  cam.frame(posed_bounds(model, pose), aspect);
+  frame_focus(cam, model, pose, aspect);  // the pelvis and legs of the body; any other model whole
   return cam;
 }
 
@@ -32,7 +33,8 @@ Result<Image> render_view(HeadlessSession& session, const Model& model, const Po
   Pose posed = pose;
   build_frame(model, handle.value(), frame, posed, list);
   const float aspect = static_cast<float>(request.width) / static_cast<float>(std::max(request.height, 1));
-  const OrbitCamera cam = camera_for_view(model, posed, request.view, aspect);
+  OrbitCamera cam = camera_for_view(model, posed, request.view, aspect);
+  cam.mirrored = request.mirror;
   // Again with the muscle volumes tessellated for this view (the camera frames the posed model).
   frame.body_options.muscle_px_per_m = cam.pixels_per_metre(static_cast<float>(request.height));
   build_frame(model, handle.value(), frame, posed, list);

@@ -33,6 +33,7 @@ struct ViewRequest {
   ViewPreset view = ViewPreset::kFront;
   int width = 1280, height = 720, msaa = 4;
   bool transparent = false;
+  bool mirror = false;  // left and right swapped, as in a mirror (OrbitCamera::mirrored)
 };
 
 // The camera a preset gives for a posed model in a viewport of that aspect (framed to fit).

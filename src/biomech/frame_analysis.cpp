@@ -19,6 +19,7 @@ using anatomy::LegCoord;
 using anatomy::LegSegment;
 using anatomy::Side;
 constexpr int kRows = anatomy::kMuscleCoordCount;
+static_assert(2 * kRows <= kMaxRows, "the activation problem must hold every coordinate of both legs");
 
 // Which leg and segment a body is; pelvis/torso bodies carry no leg torque.
 bool leg_segment_of(BodyId b, Side& side, LegSegment& seg) {
@@ -304,7 +305,7 @@ double biomech_bench_median_ms(int frames) {
   frames = std::max(frames, 1);
   // The costliest kind of frame the shipped drills ask for: a clamshell lift, the bottom leg on the
   // floor at three landmarks and the top ankle resting on the bottom one — a contact between the
-  // legs, so both legs are solved as one problem (8 rows, 56 muscles, 16 contact edges).
+  // legs, so both legs are solved as one problem (12 rows, 86 muscles, 16 contact edges).
   BiomechInput in;
   in.posture = Posture::kSideLying;
   for (Side s : {Side::kRight, Side::kLeft}) {

@@ -2,8 +2,8 @@
 // moment arms -> joint torques from gravity, external loads and efforts -> muscle activations by
 // static optimisation (static_optimization.h), for both legs.
 //
-// Torques (N m) are about the four muscle coordinates of each leg (hip flexion, adduction,
-// rotation, knee; signs in anatomy/joint_coordinates.h). `required_torque` is what the muscles
+// Torques (N m) are about the six muscle coordinates of each leg (hip flexion, adduction,
+// rotation, knee, ankle, subtalar; signs in anatomy/joint_coordinates.h). `required_torque` is what the muscles
 // must make: required = -(gravity + external + contact) + effort (0 about a braced coordinate),
 // where gravity/external/contact are the generalised forces the loads apply (quasi-static, pelvis
 // held fixed by the posture). Gravity acts on every segment; what carries it is the contacts.
@@ -18,7 +18,7 @@
 // a resting leg (the muscles are left below 0.1%), dear enough that the solve does not squeeze
 // thousands of newtons through a millimetre lever — with the pelvis held fixed, a squeeze would
 // otherwise be free (nothing here balances the whole body). Pushes only, friction limited. A contact
-// between the two legs couples them: both legs are then solved as one problem (8 rows).
+// between the two legs couples them: both legs are then solved as one problem (12 rows).
 // Effort capacity: the torque all muscles with a moment arm in that direction make at full
 // activation at their current length (capacity_positive >= 0 >= capacity_negative).
 // No allocation inside analyze_frame; the result is caller-owned and reusable.

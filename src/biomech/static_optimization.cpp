@@ -6,6 +6,7 @@
 namespace hiplab::biomech {
 namespace {
 
+static_assert(kMaxRows <= 255, "row ranges are stored in bytes");
 using Vec = std::array<double, kMaxRows>;
 using Mat = std::array<std::array<double, kMaxRows>, kMaxRows>;
 
@@ -113,33 +114,84 @@ struct Solver {
   std::array<State, kMaxVariables> state{};
   int iterations = 0;
   bool converged = true;
+  // Rows [lo_i, hi_i) hold every non-zero of column i: a muscle of one leg is zero on the other
+  // leg's rows, so with a contact coupling the legs (12 rows) it touches only its own six. The
+  // loops below skip the zeros (the Gram matrix of a coupled frame is about 4x cheaper to build).
+  std::array<unsigned char, kMaxVariables> lo{}, hi{};
 
+  void find_row_ranges() {
+    for (int i = 0; i < n; ++i) {
+      int l = m, h = 0;
+      for (int k = 0; k < m; ++k)
+        if (pb.column[i][k] != 0.0) { l = std::min(l, k); h = k + 1; }
+      lo[i] = static_cast<unsigned char>(std::min(l, h));
+      hi[i] = static_cast<unsigned char>(h);
+    }
+  }
   double dot_col(int i, const Vec& y) const {
     double s = 0.0;
-    for (int k = 0; k < m; ++k) s += pb.column[i][k] * y[k];
+    for (int k = lo[i]; k < hi[i]; ++k) s += pb.column[i][k] * y[k];
     return s;
   }
   Vec product() const {  // A a
     Vec t{};
     for (int i = 0; i < n; ++i)
       if (a[i] != 0.0)
-        for (int k = 0; k < m; ++k) t[k] += pb.column[i][k] * a[i];
+        for (int k = lo[i]; k < hi[i]; ++k) t[k] += pb.column[i][k] * a[i];
     return t;
   }
   // lambda = (A_F A_F^T)^+ (target - A_B a_B); the free-set minimiser is z_F = A_F^T lambda,
   // which is both the least-norm least-squares solution (phase 1) and the least-norm solution of
   // A_F z = rhs (phase 2).
   Vec free_lambda(const Vec& target) const {
-    Mat g{};
     Vec rhs = target;
+    std::array<int, kMaxRows> fi{};  // the free variables while there are fewer than rows
+    int f = 0;
     for (int i = 0; i < n; ++i) {
       if (state[i] == State::kFree) {
-        for (int p = 0; p < m; ++p)
-          for (int q = 0; q < m; ++q) g[p][q] += pb.column[i][p] * pb.column[i][q];
+        if (f < m) fi[f] = i;
+        ++f;
       } else if (a[i] != 0.0) {
-        for (int k = 0; k < m; ++k) rhs[k] -= pb.column[i][k] * a[i];
+        for (int k = lo[i]; k < hi[i]; ++k) rhs[k] -= pb.column[i][k] * a[i];
       }
     }
+    if (f < m) {
+      // Fewer free variables than rows: G = A_F A_F^T is singular (Cholesky fails on it and the
+      // Jacobi sweeps over 12 rows are dear). With A_F of full column rank and H = A_F^T A_F
+      // (f x f, positive definite), G^+ = A_F H^-2 A_F^T, so lambda = A_F w with H z = A_F^T rhs
+      // (z: the free minimiser) and H w = z — two small Cholesky solves, the same lambda.
+      Mat h{};
+      Vec atr{};
+      for (int p = 0; p < f; ++p) {
+        const auto& cp = pb.column[fi[p]];
+        for (int q = p; q < f; ++q) {
+          const auto& cq = pb.column[fi[q]];
+          const int l = std::max(lo[fi[p]], lo[fi[q]]), u = std::min(hi[fi[p]], hi[fi[q]]);
+          double d = 0.0;
+          for (int k = l; k < u; ++k) d += cp[k] * cq[k];
+          h[p][q] = h[q][p] = d;
+        }
+        atr[p] = dot_col(fi[p], rhs);
+      }
+      Vec z{}, w{};
+      if (f == 0) return Vec{};
+      if (cholesky_solve(h, atr, f, z) && cholesky_solve(h, z, f, w)) {
+        Vec lambda{};
+        for (int p = 0; p < f; ++p)
+          for (int k = lo[fi[p]]; k < hi[fi[p]]; ++k) lambda[k] += pb.column[fi[p]][k] * w[p];
+        return lambda;
+      }
+    }
+    Mat g{};
+    for (int i = 0; i < n; ++i) {
+      const auto& c = pb.column[i];
+      if (state[i] == State::kFree) {
+        for (int p = lo[i]; p < hi[i]; ++p)
+          for (int q = p; q < hi[i]; ++q) g[p][q] += c[p] * c[q];  // upper triangle
+      }
+    }
+    for (int p = 0; p < m; ++p)
+      for (int q = 0; q < p; ++q) g[p][q] = g[q][p];
     return pinv_solve(g, rhs, m);
   }
   // Moves free variables toward z (z_i = col_i . lambda) as far as the box allows; returns the
@@ -177,6 +229,7 @@ struct Solver {
       norm[i] = std::max(std::sqrt(s2), 1e-300);
     }
     const int outer_cap = 4 * n + 16, inner_cap = 2 * n + 8;
+    std::array<bool, kMaxVariables> blocked{};
     for (int outer = 0;; ++outer) {
       if (outer >= outer_cap) { converged = false; return; }
       ++iterations;
@@ -186,7 +239,7 @@ struct Solver {
       int best = -1;
       double best_w = 0.0;
       for (int i = 0; i < n; ++i) {
-        if (state[i] == State::kFree) continue;
+        if (state[i] == State::kFree || blocked[i]) continue;
         const double w = dot_col(i, r);  // minus the gradient
         const double gain = state[i] == State::kLower ? w : -w;
         // Relative to the column's size: contact columns are orders of magnitude larger.
@@ -200,13 +253,15 @@ struct Solver {
         if (step_toward(free_lambda(pb.torque), 1e-14) >= 1.0) break;
       }
       if (state[best] != State::kFree && a[best] == (state[best] == State::kUpper ? 1.0 : 0.0)) {
-        // The variable came straight back to its bound: a degenerate direction; stop here rather
-        // than cycle (the residual is then already minimal along every usable direction).
+        // The variable came straight back to its bound: a degenerate direction (another free
+        // variable at its bound blocked the step). Skip it until the point moves again, and try
+        // the next best; stopping here instead would leave a residual other variables can reduce.
         const Vec t2 = product();
         double moved = 0.0;
         for (int k = 0; k < m; ++k) moved += std::abs(t2[k] - t[k]);
-        if (moved == 0.0) return;
+        if (moved == 0.0) { blocked[best] = true; continue; }
       }
+      blocked.fill(false);
     }
   }
 
@@ -258,6 +313,7 @@ ActivationSolution solve_activations(const ActivationProblem& pb) {
   Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.variables, 0, kMaxVariables)};
   s.a.fill(0.0);
   s.state.fill(State::kLower);
+  s.find_row_ranges();
   double scale = 1.0;
   for (int k = 0; k < s.m; ++k) scale = std::max(scale, std::abs(pb.torque[k]));
   double col_scale = 0.0;

@@ -1,6 +1,6 @@
 // pixel_rects.h — whole-pixel screen rectangles: overlap, intersection, and the part of an area
 // that a set of rectangles leaves uncovered (as disjoint rectangles). Used to keep the scene out
-// of the screen regions the UI's unchanged opaque panels cover (render/renderer.h, app/ui_draw.h).
+// of the screen regions the UI's unchanged opaque panels cover (render/renderer.h, ui/ui_draw.h).
 // A rectangle is glm::ivec4(x, y, width, height); either origin convention works as long as all
 // rectangles passed together use the same one.
 #pragma once

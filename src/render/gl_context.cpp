@@ -58,6 +58,8 @@ std::string gl_last_error() {
   return g_last;
 }
 
+void finish_gl_work() { glFinish(); }
+
 std::string gl_description() {
   auto str = [](GLenum e) {
     const auto* s = reinterpret_cast<const char*>(glGetString(e));

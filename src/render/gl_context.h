@@ -19,6 +19,10 @@ void enable_gl_debug_output();
 int gl_error_count();
 std::string gl_last_error();
 
+// Waits until the current context has finished all GL work submitted so far (glFinish): for
+// timing a frame whole, e.g. a UI drawn after Renderer::render.
+void finish_gl_work();
+
 // "OpenGL 4.5 (Core Profile) Mesa 22.3.6 — llvmpipe (LLVM 15.0.6, 256 bits)"
 std::string gl_description();
 

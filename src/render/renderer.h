@@ -14,6 +14,9 @@
 // at the coarsest level of detail (Mesh::lods) whose error stays within one pixel; lighting is
 // evaluated per vertex (shaders/mesh.vert.glsl). Screen regions the caller keeps
 // (DrawList::kept_regions: the UI's unchanged opaque panels) are left untouched by every pass.
+// Where each part lives: contact_shadow_pass.h, scene_pass.h (the multisampled scene and the faint
+// layers), background_pass.h (clear colour and floor), compositing.h (kept regions, the composite),
+// overlay_pass.h, picking.h; render_targets.h, gpu_models.h, gpu_timer.h beneath them.
 #pragma once
 #include <cstdint>
 #include <memory>

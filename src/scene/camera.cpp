@@ -41,7 +41,11 @@ float OrbitCamera::near_plane() const { return std::max(0.005f, (distance - 2.0f
 float OrbitCamera::far_plane() const { return distance + 4.0f * scene_radius + 1.0f; }
 
 glm::mat4 OrbitCamera::projection(float aspect) const {
-  return glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane(), far_plane());
+  glm::mat4 p = glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane(), far_plane());
+  if (mirrored) p = glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) * p;
+  if (lens_shift == glm::vec2(0.0f)) return p;
+  // Shift after projection: x_ndc += shift.x (clip x += shift.x * w), likewise y.
+  return glm::translate(glm::mat4(1.0f), glm::vec3(lens_shift, 0.0f)) * p;
 }
 
 float OrbitCamera::pixels_per_metre(float viewport_h_px) const {
@@ -49,6 +53,7 @@ float OrbitCamera::pixels_per_metre(float viewport_h_px) const {
 }
 
 void OrbitCamera::orbit(float dx_px, float dy_px) {
+  if (mirrored) dx_px = -dx_px;  // the picture turns the way the hand moves
   const float k = 0.3f * 3.14159265f / 180.0f;
   yaw -= dx_px * k;
   pitch = std::clamp(pitch + dy_px * k, -kMaxPitch, kMaxPitch);
@@ -57,6 +62,7 @@ void OrbitCamera::orbit(float dx_px, float dy_px) {
 
 void OrbitCamera::pan(float dx_px, float dy_px, float viewport_h_px) {
   const float world_per_px = 2.0f * distance * std::tan(0.5f * fov_y) / std::max(viewport_h_px, 1.0f);
+  if (mirrored) dx_px = -dx_px;
   target += (-dx_px * right() + dy_px * up()) * world_per_px;
 }
 
@@ -64,19 +70,23 @@ void OrbitCamera::zoom_toward(float factor, glm::vec2 cursor_ndc, float aspect) 
   factor = std::clamp(factor, 0.05f, 20.0f);
   // Point under the cursor on the plane through the target facing the camera.
   const float half_h = distance * std::tan(0.5f * fov_y);
-  const glm::vec3 under = target + right() * (cursor_ndc.x * half_h * aspect) + up() * (cursor_ndc.y * half_h);
+  glm::vec2 c = cursor_ndc - lens_shift;  // the target sits at the lens shift, not the centre
+  if (mirrored) c.x = -c.x;
+  const glm::vec3 under = target + right() * (c.x * half_h * aspect) + up() * (c.y * half_h);
   const float new_distance = std::max(distance * factor, kMinDistance);
   const float f = new_distance / distance;
   target = under + (target - under) * f;
   distance = new_distance;
 }
 
-void OrbitCamera::frame(const Aabb& box, float aspect) {
+void OrbitCamera::frame(const Aabb& box, float aspect, const glm::vec4& ndc_rect) {
   target = box.centre();
   scene_radius = std::max(0.5f * glm::length(box.size()), 1e-3f);
+  const float half_w = std::max(0.5f * (ndc_rect.z - ndc_rect.x), 0.05f), half_h = std::max(0.5f * (ndc_rect.w - ndc_rect.y), 0.05f);
+  lens_shift = {0.5f * (ndc_rect.x + ndc_rect.z), 0.5f * (ndc_rect.y + ndc_rect.w)};
   // The nearest distance at which every corner of the box is inside the view from this direction
   // (tighter than the bounding sphere, so a lying body fills a wide view), with a 6% margin.
-  const float tan_y = std::tan(0.5f * fov_y), tan_x = tan_y * std::max(aspect, 1e-3f);
+  const float tan_y = std::tan(0.5f * fov_y) * half_h, tan_x = std::tan(0.5f * fov_y) * std::max(aspect, 1e-3f) * half_w;
   const glm::vec3 r = right(), u = up(), toward_eye = -forward();
   float d = 1e-3f;
   for (int i = 0; i < 8; ++i) {

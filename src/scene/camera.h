@@ -28,6 +28,13 @@ struct OrbitCamera {
   float distance = 3.0f;
   float fov_y = 0.6f;        // vertical field of view, radians
   float scene_radius = 1.0f;  // for near/far planes
+  // Where the target appears in the picture, in NDC (0,0 = the centre): a lens shift, so a view can
+  // centre the body in the part of a window its panels leave free and still orbit about the body.
+  glm::vec2 lens_shift{0.0f};
+  // A mirror view for following along: left and right swapped in the picture (about the lens-shift
+  // centre). Triangles then wind the other way on screen (the renderer flips its front face), and
+  // dragging keeps its feel (orbit, pan and zoom read the cursor mirrored).
+  bool mirrored = false;
 
   static constexpr float kMaxPitch = 1.5533f;  // 89°, keeps the up vector well defined
   static constexpr float kMinDistance = 0.02f;
@@ -49,8 +56,9 @@ struct OrbitCamera {
   void pan(float dx_px, float dy_px, float viewport_h_px);
   // Wheel: distance *= factor (factor < 1 zooms in), moving toward the point under the cursor.
   void zoom_toward(float factor, glm::vec2 cursor_ndc, float aspect);
-  // Fits a box in view (both directions of the viewport), keeping yaw and pitch.
-  void frame(const Aabb& box, float aspect);
+  // Fits a box in view, keeping yaw and pitch: inside `ndc_rect` (x0, y0, x1, y1 in NDC, y up; the
+  // whole viewport by default), centred there by the lens shift.
+  void frame(const Aabb& box, float aspect, const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
   void set_preset(ViewPreset preset);
 
   // World point of an NDC position at NDC depth z (-1 near .. 1 far).

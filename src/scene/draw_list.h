@@ -112,7 +112,7 @@ struct DrawList {
   Lighting lighting;
   glm::vec4 clear_color{0.2f, 0.225f, 0.26f, 1.0f};  // linear (a soft slate); alpha 0 = transparent background
   // Screen rectangles (x, y, width, height in pixels, top-left origin) that the caller covers with
-  // its own opaque pixels, kept from the previous frame (the UI's unchanged panels: app/ui_draw.h).
+  // its own opaque pixels, kept from the previous frame (the UI's unchanged panels: ui/ui_draw.h).
   // The renderer leaves them untouched: nothing of the scene is drawn there.
   std::vector<glm::ivec4> kept_regions;
 

@@ -38,6 +38,7 @@ struct ViewSettings {
   std::array<anatomy::MeasuredLimits, 2> measured{};
 
   bool show_bones = true, show_muscles = true, show_skin = true;
+  bool mirror = false;  // follow-along mirror view (OrbitCamera::mirrored): left and right swapped
   std::array<std::array<MuscleVisibility, anatomy::kMuscleCount>, 2> visibility{};
   // One selection at a time (select_muscle / select_bone keep it so): a muscle, or a bone by its
   // mesh name ("femur_r", "sacrum").

@@ -1,8 +1,9 @@
-// app_ui.h — every Dear ImGui panel of the window over the session (session/session.h): drills and
+// app_ui.h — the window's Dear ImGui UI over the session (session/session.h): drills and
 // playback, hands-on angles, muscles (highlight, legend, top working list, search, visibility,
 // the internal-rotator group, the muscle card and the moment-arm explorer), the joint-limit overlay
-// settings, presentation mode, help and the screenshot dialog. The panels change the session
-// directly where that is all there is to it, and return the requests only the app can carry out.
+// settings, presentation mode, help and the screenshot dialog, one file per panel (ui/panels.h).
+// The panels change the session directly where that is all there is to it, and return the
+// requests only the app can carry out.
 #pragma once
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "scene/bone_attachments.h"
 #include "scene/camera.h"
 #include "session/session.h"
+#include "ui/style.h"  // apply_style, setup_fonts: set up before the first frame
 
 namespace hiplab::ui {
 
@@ -60,6 +62,9 @@ struct UiState {
   double last_mouse_move_time = 0.0;
   glm::vec2 mouse{0.0f};
   glm::vec2 viewport{1.0f};
+  // The docked panels drawn this frame (x, y, width, height in the viewport's pixels): the app
+  // frames the scene in the part they leave free (scene/framing.h free_view_rect).
+  std::vector<glm::vec4> panel_rects;
 };
 
 struct UiActions {
@@ -69,11 +74,6 @@ struct UiActions {
   bool quit = false;
   bool settings_changed = false;
 };
-
-// Loads DejaVu Sans (normal and large for cues) at the UI scale; falls back to ImGui's font.
-void setup_fonts(float scale);
-// The app's panel style (dark, rounded windows and frames), for the window and `hiplab bench`.
-void apply_style();
 
 // Bone cards: the hand-written descriptions and, per mesh of the current model, the muscles the
 // model says attach there (scene/bone_attachments.h).
@@ -85,7 +85,8 @@ struct BoneCards {
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
                       const std::vector<MuscleInfo>& info, const BoneCards* bones = nullptr);
 
-// Keyboard shortcuts (listed in the F1 help): handled here so the help and the keys agree.
+// Keyboard shortcuts: the keys pressed since the last frame (UiState::keys_pressed), looked up in
+// the table the F1 help lists (ui/key_bindings.h), carried out on the session and the UI state.
 void handle_shortcuts(UiState& ui, session::Session& s, UiActions& a);
 
 }  // namespace hiplab::ui

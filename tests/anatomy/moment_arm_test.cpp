@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <random>
 
 #include "anatomy/muscle_data.h"
@@ -30,12 +31,12 @@ double rot_mm(const char* name, double flexion_deg) {
 
 }  // namespace
 
-TEST_CASE("analytic moment arms equal central differences to 0.1 mm, all muscles, hip + knee") {
+TEST_CASE("analytic moment arms equal central differences to 0.1 mm, all muscles, all six coordinates") {
   std::mt19937 rng(7);
   std::uniform_real_distribution<double> flex(-0.3, 1.9), add(-0.5, 0.4), rot(-0.7, 0.7),
-      knee(0.05, 2.0);
-  const LegCoord coords[] = {LegCoord::kHipFlexion, LegCoord::kHipAdduction,
-                             LegCoord::kHipRotation, LegCoord::kKneeFlexion};
+      knee(0.05, 2.0), ankle(-0.8, 0.35), subtalar(-0.35, 0.35);
+  const LegCoord coords[] = {LegCoord::kHipFlexion, LegCoord::kHipAdduction, LegCoord::kHipRotation,
+                             LegCoord::kKneeFlexion, LegCoord::kAnkle, LegCoord::kSubtalar};
   int checked = 0;
   for (int trial = 0; trial < 60; ++trial) {
     LegPose p;
@@ -43,6 +44,8 @@ TEST_CASE("analytic moment arms equal central differences to 0.1 mm, all muscles
     p[LegCoord::kHipAdduction] = add(rng);
     p[LegCoord::kHipRotation] = rot(rng);
     p[LegCoord::kKneeFlexion] = knee(rng);
+    p[LegCoord::kAnkle] = ankle(rng);
+    p[LegCoord::kSubtalar] = subtalar(rng);
     for (int m = 0; m < kMuscleCount; ++m) {
       for (LegCoord c : coords) {
         // Skip the rare sample within h of a conditional point's switch (a true kink).
@@ -62,7 +65,7 @@ TEST_CASE("analytic moment arms equal central differences to 0.1 mm, all muscles
       }
     }
   }
-  CHECK(checked > 6000);
+  CHECK(checked > 14000);
 }
 
 TEST_CASE("piriformis: ~29 mm external rotator at 0 deg flexion, ~14 mm internal at 90 deg") {
@@ -125,17 +128,85 @@ TEST_CASE("textbook actions: flexors, extensors, abductors, adductors, knee flex
   CHECK(r("glut_med1", LegCoord::kKneeFlexion) == 0.0);
 }
 
+TEST_CASE("calf muscles plantarflex, shin muscles dorsiflex, at the neutral ankle") {
+  // Achilles tendon moment arm about 40-55 mm at a neutral ankle: Rugg, Gregor, Mandelbaum &
+  // Chiu 1990 (J Biomech 23:495) about 50 mm at rest by MRI; Maganaris, Baltzopoulos & Sargeant
+  // 1998 (J Physiol 510:977) about 40-52 mm at rest (larger in contraction). Tibialis anterior
+  // about 30-45 mm (Maganaris, Baltzopoulos & Sargeant 1999, J Biomech 32:1109; Gait2392 ~ 37 mm).
+  const LegPose n;
+  auto ankle_mm = [&](const char* m) { return 1000.0 * moment_arm(idx(m), n, LegCoord::kAnkle); };
+  for (const char* m : {"med_gas", "lat_gas", "soleus"}) {
+    CAPTURE(m);
+    CHECK(ankle_mm(m) < -40.0);
+    CHECK(ankle_mm(m) > -55.0);
+  }
+  CHECK(ankle_mm("tib_ant") > 30.0);
+  CHECK(ankle_mm("tib_ant") < 45.0);
+  for (const char* m : {"ext_dig", "ext_hal", "per_tert"}) {
+    CAPTURE(m);
+    CHECK(ankle_mm(m) > 15.0);
+  }
+  for (const char* m : {"tib_post", "flex_dig", "flex_hal", "per_long", "per_brev"}) {
+    CAPTURE(m);
+    CHECK(ankle_mm(m) < 0.0);
+  }
+  // Gastrocnemius crosses the knee behind it: a knee flexor (+), soleus does not cross the knee.
+  LegPose bent;
+  bent[LegCoord::kKneeFlexion] = deg_to_rad(30.0);
+  CHECK(moment_arm(idx("med_gas"), bent, LegCoord::kKneeFlexion) > 0.01);
+  CHECK(moment_arm(idx("lat_gas"), bent, LegCoord::kKneeFlexion) > 0.01);
+  // (A path on one body moves rigidly with a proximal joint: its length changes by rounding only.)
+  CHECK(std::abs(moment_arm(idx("soleus"), bent, LegCoord::kKneeFlexion)) < 1e-12);
+  // Muscles below the knee have no moment arm about the hip; hip muscles none about the ankle.
+  for (LegCoord c : {LegCoord::kHipFlexion, LegCoord::kHipAdduction, LegCoord::kHipRotation})
+    CHECK(std::abs(moment_arm(idx("soleus"), flexed(40.0), c)) < 1e-12);
+  CHECK(moment_arm(idx("semimem"), n, LegCoord::kAnkle) == 0.0);
+}
+
+TEST_CASE("subtalar: tibialis posterior inverts, the peronei evert") {
+  // Gray's Anatomy / Moore: tibialis posterior is the main invertor; peroneus longus and brevis
+  // the main evertors. Gait2392 subtalar_angle + = inversion (joint_coordinates.h).
+  const LegPose n;
+  auto sub_mm = [&](const char* m) { return 1000.0 * moment_arm(idx(m), n, LegCoord::kSubtalar); };
+  CHECK(sub_mm("tib_post") > 10.0);
+  CHECK(sub_mm("per_long") < -10.0);
+  CHECK(sub_mm("per_brev") < -10.0);
+  CHECK(sub_mm("per_tert") < 0.0);
+}
+
+TEST_CASE("vasti: knee extensors with a moment arm of about 40 mm, no moment arm at the hip") {
+  // Quadriceps (patellar tendon) moment arm about 40-50 mm near extension, falling with deep
+  // flexion (Herzog & Read 1993, J Anat 182:213; Buford et al. 1997, IEEE TRE 5:367); Gait2392's
+  // vasti follow the patellar tendon line through their moving points (about 28 mm at 90 deg).
+  for (double knee_deg : {0.0, 30.0, 60.0, 90.0}) {
+    LegPose p;
+    p[LegCoord::kKneeFlexion] = deg_to_rad(knee_deg);
+    for (const char* m : {"vas_med", "vas_int", "vas_lat"}) {
+      CAPTURE(m);
+      CAPTURE(knee_deg);
+      const double r = 1000.0 * moment_arm(idx(m), p, LegCoord::kKneeFlexion);
+      CHECK(r < (knee_deg <= 60.0 ? -30.0 : -20.0));
+      CHECK(r > -55.0);
+      CHECK(std::abs(moment_arm(idx(m), p, LegCoord::kHipFlexion)) < 1e-12);
+    }
+  }
+}
+
 TEST_CASE("both sides give the same lengths and moment arms and left points are mirrored") {
   LegPose p = flexed(50.0);
   p[LegCoord::kHipRotation] = 0.3;
   p[LegCoord::kKneeFlexion] = 1.0;
+  p[LegCoord::kAnkle] = -0.3;
+  p[LegCoord::kSubtalar] = 0.2;
   const LegKinematics k = leg_kinematics(p);
   for (int m = 0; m < kMuscleCount; ++m) {
     MusclePath r, l;
     evaluate_muscle_path(m, p, k, Side::kRight, r);
     evaluate_muscle_path(m, p, k, Side::kLeft, l);
     CHECK(r.length == l.length);
-    CHECK(l.point[r.count - 1].z == -r.point[r.count - 1].z);
+    CHECK(r.moment_arm == l.moment_arm);
+    REQUIRE(r.count == l.count);
+    for (int k = 0; k < r.count; ++k) CHECK(l.point[k] == mirror_point(r.point[k]));
   }
 }
 

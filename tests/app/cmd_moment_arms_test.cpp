@@ -37,7 +37,11 @@ TEST_CASE("moment-arms: good arguments exit 0, bad values exit 2") {
   CHECK(run({"moment-arms", "--muscle", "piriformis", "--flexion", "0:90:45"}) == 0);
   CHECK(run({"moment-arms", "--muscle", "gluteus medius", "--flexion", "0:90:45", "--json"}) == 0);
   CHECK(run({"moment-arms", "--muscle", "piriformus"}) == 2);
-  CHECK(run({"moment-arms", "--dof", "ankle"}) == 2);
+  CHECK(run({"moment-arms", "--muscle", "soleus_l", "--dof", "ankle", "--ankle", "-20"}) == 0);
+  CHECK(run({"moment-arms", "--muscle", "tib_post", "--dof", "subtalar", "--knee", "30"}) == 0);
+  CHECK(run({"moment-arms", "--muscle", "soleus", "--dof", "ankle", "--flexion", "0:90:45"}) == 0);
+  CHECK(run({"moment-arms", "--dof", "mtp"}) == 2);  // the toes are held still: no moment arms
+  CHECK(run({"moment-arms", "--ankle", "45"}) == 2);
   CHECK(run({"moment-arms", "--flexion", "0:90"}) == 2);
   CHECK(run({"moment-arms", "--flexion", "90:0:10"}) == 2);
   CHECK(run({"moment-arms", "--side", "middle"}) == 2);
@@ -48,6 +52,9 @@ TEST_CASE("activations: good arguments exit 0, bad values exit 2") {
              "--load", "floor:femur_l", "--load", "floor:tibia_r", "--effort", "hip_rotation=-30"}) == 0);
   CHECK(run({"activations", "--posture", "seated", "--pose", "hip_flexion=90,knee=90", "--load",
              "band:tibia_r:0,-0.4,0:0.33,-0.5,-0.6:200:0.2", "--load", "brace:hip_adduction_r", "--json"}) == 0);
+  CHECK(run({"activations", "--posture", "side_lying", "--pose", "knee=90", "--effort", "ankle_r=-50", "--load",
+             "brace:subtalar_l"}) == 0);
+  CHECK(run({"activations", "--effort", "mtp=20"}) == 2);  // the toes are held still
   CHECK(run({"activations", "--posture", "sofa"}) == 2);
   CHECK(run({"activations", "--pose", "hip_flexion=abc"}) == 2);
   CHECK(run({"activations", "--pose", "elbow=30"}) == 2);

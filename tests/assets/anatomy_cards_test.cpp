@@ -29,11 +29,19 @@ std::string write(const std::string& name, const std::string& text) {
 TEST_CASE("anatomy cards: every muscle of the model and every bone mesh of the body has a card") {
   auto muscles = load_muscle_info(anatomy_dir() + "/muscles.json");
   REQUIRE_MESSAGE(muscles.ok(), (muscles.ok() ? "" : muscles.error().message));
+  CHECK(muscles.value().size() == static_cast<std::size_t>(anatomy::kMuscleCount));
   for (int m = 0; m < anatomy::kMuscleCount; ++m) {
-    bool found = false;
-    for (const MuscleInfo& i : muscles.value()) found = found || i.name == anatomy::muscle(m).name;
+    const MuscleInfo* card = nullptr;
+    for (const MuscleInfo& i : muscles.value())
+      if (i.name == anatomy::muscle(m).name) card = &i;
     INFO(anatomy::muscle(m).name);
-    CHECK(found);
+    REQUIRE(card != nullptr);
+    // A card written for patients: what it is, where it runs, what it does, which nerve.
+    CHECK(card->description.size() > 25);
+    CHECK(!card->origin.empty());
+    CHECK(!card->insertion.empty());
+    CHECK(!card->innervation.empty());
+    CHECK(!card->primary_actions.empty());
   }
   auto bones = load_bone_info(anatomy_dir() + "/bones.json");
   REQUIRE_MESSAGE(bones.ok(), (bones.ok() ? "" : bones.error().message));

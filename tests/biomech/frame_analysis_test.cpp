@@ -87,12 +87,15 @@ TEST_CASE("zero load: legs resting on supports, no effort -> every activation is
 }
 
 TEST_CASE("resting: a frictionless push under the shank-and-foot centre of mass carries exactly their weight") {
-  // Supine, knee straight, the hip held (braced): the knee's balance alone sets the push. A push
+  // Supine, knee straight, the hip and foot held (braced): the knee's balance alone sets the push. A push
   // through the common centre of mass of shank and foot balances their weight's moment about the
   // knee with f = (m_shank + m_foot) g — the contact carries exactly the weight it holds up.
   BiomechInput in;
   in.posture = Posture::kSupine;
-  for (LegCoord c : {LegCoord::kHipFlexion, LegCoord::kHipAdduction, LegCoord::kHipRotation})
+  // The ankle and subtalar joints are held too: a push on the shank cannot hold the foot about
+  // them, and the test is about the knee's balance.
+  for (LegCoord c : {LegCoord::kHipFlexion, LegCoord::kHipAdduction, LegCoord::kHipRotation, LegCoord::kAnkle,
+                     LegCoord::kSubtalar})
     in.loads.braces.push_back({Side::kRight, c});
   const LegSegmentParameters segs = leg_segment_parameters(in.body);
   const LegKinematics k = leg_kinematics(in.pose.leg(Side::kRight));

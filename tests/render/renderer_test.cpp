@@ -59,7 +59,8 @@ bool is_red(const Image& img, glm::ivec2 p) {
   return px[0] > 120 && px[1] < 60 && px[2] < 60;
 }
 
-Image draw(const Model& m, const Pose& pose, const OrbitCamera& cam, int w, int h, int msaa, bool transparent = false) {
+Image draw(const Model& m, const Pose& pose, const OrbitCamera& cam, int w, int h, int msaa, bool transparent = false,
+           bool cull_back = false) {
   Renderer& r = session().renderer();
   auto handle = r.upload(m);
   REQUIRE(handle.ok());
@@ -67,6 +68,7 @@ Image draw(const Model& m, const Pose& pose, const OrbitCamera& cam, int w, int 
   ModelSceneOptions opt;
   opt.transparent_background = transparent;
   add_model_to_scene(m, handle.value(), pose, opt, list);
+  for (MeshDraw& d : list.meshes) d.cull_back = cull_back;  // as the body's closed meshes are drawn
   REQUIRE(r.render(list, cam, w, h, msaa).ok());
   Image img = r.read_pixels();
   r.release(handle.value());
@@ -327,5 +329,35 @@ TEST_CASE("the kept shadow-free floor leaves no stale shadow and follows the cam
   int differ = 0;
   for (std::size_t i = 0; i < first.rgba.size(); ++i) differ += first.rgba[i] != again.rgba[i];
   CHECK(differ == 0);
+  CHECK(gl_error_count() == 0);
+}
+
+TEST_CASE("a mirror view is the picture flipped left to right, front faces still drawn and lit") {
+  const Model m = two_bone();
+  OrbitCamera cam = fixed_front_camera();
+  cam.yaw += 0.5f;  // an oblique view, so the picture is not symmetric
+  const int w = 160, h = 160;
+  // Back faces culled, as the body's closed meshes are drawn: a wrong winding would show the inside.
+  const Image plain = draw(m, Pose::bind(m), cam, w, h, 4, false, true);
+  OrbitCamera mirrored = cam;
+  mirrored.mirrored = true;
+  const Image flipped = draw(m, Pose::bind(m), mirrored, w, h, 4, false, true);
+  double diff = 0.0, diff_unflipped = 0.0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      for (int c = 0; c < 3; ++c) {
+        diff += std::abs(plain.pixel(x, y)[c] - flipped.pixel(w - 1 - x, y)[c]);
+        diff_unflipped += std::abs(plain.pixel(x, y)[c] - flipped.pixel(x, y)[c]);
+      }
+  diff /= 3.0 * w * h;
+  diff_unflipped /= 3.0 * w * h;
+  CAPTURE(diff);
+  CAPTURE(diff_unflipped);
+  CHECK(diff < 0.25);                  // the same picture, mirrored (edges may rasterise a little differently)
+  CHECK(diff_unflipped > 4.0 * diff);  // and not the same picture unflipped
+  // The lit front of the tube is where the mirror puts it, as bright as in the plain view.
+  const glm::ivec2 p = pixel_of(cam, {0.2f, 1.0f, 0.0f}, w, h);
+  CHECK(plain.pixel(p.x, p.y)[0] > 150);
+  CHECK(flipped.pixel(w - 1 - p.x, p.y)[0] == doctest::Approx(plain.pixel(p.x, p.y)[0]).epsilon(0.03));
   CHECK(gl_error_count() == 0);
 }

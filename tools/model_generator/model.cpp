@@ -63,6 +63,18 @@ std::string left_name(const std::string& right) {
 
 }  // namespace
 
+std::string path_body_node(anatomy::PathBody body, std::string_view side_suffix) {
+  const std::string sfx(side_suffix);
+  switch (body) {
+    case anatomy::PathBody::kPelvis: return "pelvis";
+    case anatomy::PathBody::kFemur: return "femur" + sfx;
+    case anatomy::PathBody::kTibia: return "tibia" + sfx;
+    case anatomy::PathBody::kCalcn: return "calcn" + sfx;
+    case anatomy::PathBody::kToes: return "toes" + sfx;
+  }
+  return "pelvis";
+}
+
 BuiltModel build_model(const Morphometry& morph) {
   BuiltModel out;
   const std::vector<SkeletonNode> skel = skeleton_layout();
@@ -120,9 +132,7 @@ BuiltModel build_model(const Morphometry& morph) {
       const std::string sfx(anatomy::side_suffix(side));
       for (size_t k = 0; k < ms.points.size(); ++k) {
         const anatomy::PathPointSpec& pp = ms.points[k];
-        const std::string body = pp.body == anatomy::PathBody::kPelvis ? "pelvis"
-                                 : pp.body == anatomy::PathBody::kFemur ? "femur" + sfx
-                                                                        : "tibia" + sfx;
+        const std::string body = path_body_node(pp.body, sfx);
         glm::dvec3 loc = side == anatomy::Side::kRight ? pp.location : anatomy::mirror_point(pp.location);
         ordered_json n = {{"name", "muscle." + name + ".p" + std::to_string(k)}, {"translation", {loc.x, loc.y, loc.z}}};
         ordered_json extras = {{"muscle", name}, {"index", k}, {"body", body}};
@@ -130,7 +140,7 @@ BuiltModel build_model(const Morphometry& morph) {
           extras["condition"] = pp.condition == anatomy::Condition::kHipFlexion ? "hip_flexion" : "knee_angle_gait2392";
           extras["range_rad"] = {pp.range_min, pp.range_max};
         }
-        if (pp.moving >= 0) extras["moving"] = "knee_flexion";
+        if (pp.moving >= 0) extras["moving"] = "knee_flexion";  // position given at knee 0
         n["extras"] = extras;
         add_child(find_node(skel, body), n);
         ++out.report.muscle_nodes;

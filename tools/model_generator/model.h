@@ -8,8 +8,10 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "anatomy/muscle_data.h"
 #include "bones.h"
 
 namespace hiplab::modelgen {
@@ -36,6 +38,10 @@ BuiltModel build_model(const Morphometry& morph);
 
 // Height of the pelvis origin above the floor in the bind pose (feet flat on y = 0), m.
 double standing_pelvis_height();
+
+// The skeleton node a muscle path point of `body` hangs from: "pelvis", "femur_r", "tibia_l",
+// "calcn_r", "toes_l" (side_suffix "_r" or "_l"; the pelvis is shared).
+std::string path_body_node(anatomy::PathBody body, std::string_view side_suffix);
 
 // The skeleton node names in glTF node order (also the skin's joints).
 std::vector<std::string> skeleton_node_names();

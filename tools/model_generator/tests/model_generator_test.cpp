@@ -128,14 +128,15 @@ TEST_CASE("fidelity: silhouettes vs Gait2392 meshes (IoU, 1 mm pixels), femur & 
 
 TEST_CASE("fidelity: first and last point of every muscle path within 12 mm of its bone") {
   std::map<std::string, std::vector<const Mesh*>> body_bones = {
-      {"pelvis", {bone("hip_bone_r"), bone("sacrum")}}, {"femur_r", {bone("femur_r")}}, {"tibia_r", {bone("tibia_r"), bone("fibula_r"), bone("patella_r")}}};
+      {"pelvis", {bone("hip_bone_r"), bone("sacrum")}}, {"femur_r", {bone("femur_r")}}, {"tibia_r", {bone("tibia_r"), bone("fibula_r"), bone("patella_r")}},
+      {"calcn_r", {bone("foot_r")}}, {"toes_r", {bone("toes_r")}}};
   const auto nodes = skeleton_layout();
   const glm::dvec3 patella_in_tibia = nodes[find_node(nodes, "patella_r")].translation;
   for (int i = 0; i < hiplab::anatomy::kMuscleCount; ++i) {
     const auto& ms = hiplab::anatomy::muscle(i);
     for (size_t k : {size_t(0), ms.points.size() - 1}) {
       const auto& pp = ms.points[k];
-      const std::string body = pp.body == hiplab::anatomy::PathBody::kPelvis ? "pelvis" : pp.body == hiplab::anatomy::PathBody::kFemur ? "femur_r" : "tibia_r";
+      const std::string body = path_body_node(pp.body, "_r");
       float d = 1e9f;
       for (const Mesh* m : body_bones[body]) {
         glm::vec3 p(pp.location);
@@ -143,10 +144,22 @@ TEST_CASE("fidelity: first and last point of every muscle path within 12 mm of i
         d = std::min(d, surface_distance(p, *m));
       }
       const bool exempt = (ms.name == "psoas" && k == 0) || (ms.name == "rect_fem" && k == ms.points.size() - 1);
-      std::printf("  %-9s p%zu on %-7s %5.1f mm%s\n", std::string(ms.name).c_str(), k, body.c_str(), d * 1000.0f, exempt ? " (exempt)" : "");
+      // Three foot insertions lie on parts the generated foot draws smaller than Gait2392's own
+      // meshes (the 5th metatarsal's tuberosity; the lateral toes' tips): they are held to 20 mm
+      // here and to 3 mm of the Gait2392 foot/bofoot meshes they were placed on, below.
+      const bool foot_tip = (ms.name == "per_brev" || ms.name == "flex_dig" || ms.name == "ext_dig") && k == ms.points.size() - 1;
+      std::printf("  %-9s p%zu on %-7s %5.1f mm%s\n", std::string(ms.name).c_str(), k, body.c_str(), d * 1000.0f,
+                  exempt ? " (exempt)" : foot_tip ? " (foot tip: <= 20 mm; <= 3 mm on the Gait2392 mesh)" : "");
       if (!exempt) {
         INFO(ms.name << " p" << k << " " << d * 1000 << " mm");
-        CHECK(d <= 0.012f);
+        CHECK(d <= (foot_tip ? 0.020f : 0.012f));
+      }
+      if (foot_tip && have_reference()) {
+        Mesh ref;
+        REQUIRE(load_obj(ref_mesh(pp.body == hiplab::anatomy::PathBody::kToes ? "bofoot.obj" : "foot.obj"), ref));
+        const float dr = surface_distance(glm::vec3(pp.location), ref);
+        INFO(ms.name << " p" << k << " " << dr * 1000 << " mm from the Gait2392 mesh");
+        CHECK(dr <= 0.003f);
       }
     }
   }
@@ -204,6 +217,10 @@ TEST_CASE("file: Assimp loads it with every bone, muscle point and the skinned s
       const aiNode* p0 = nodes["muscle." + m + ".p0"];
       const std::string parent = p0->mParent->mName.C_Str();
       CHECK((parent == "pelvis" || parent.rfind("femur", 0) == 0 || parent.rfind("tibia", 0) == 0));
+      const aiNode* last = nodes["muscle." + m + ".p" + std::to_string(hiplab::anatomy::muscle(i).points.size() - 1)];
+      REQUIRE(last);
+      CHECK(std::string(last->mParent->mName.C_Str()) ==
+            path_body_node(hiplab::anatomy::muscle(i).points.back().body, hiplab::anatomy::side_suffix(side)));
     }
   bool skinned = false;
   for (unsigned i = 0; i < s->mNumMeshes; ++i)

@@ -1,13 +1,14 @@
-// ui_draw.h — draws Dear ImGui's output with OpenGL 3.3 (in place of the stock backend's draw call;
-// the stock backend still makes the font texture). The difference is made for a software
-// renderer: each draw command's triangles are split into plain shapes (all three corners on the
-// atlas' white pixel) drawn with a shader that reads no texture, then the textured ones (text),
-// so the large panel backgrounds cost no texture reads. Within a command the plain shapes go
-// first: ImGui draws a widget's frame before its text, so the order that shows is kept.
+// ui_draw.h — draws Dear ImGui's output through the render layer's UI pass (render/ui_pass.h), in
+// place of Dear ImGui's stock OpenGL backend, which the app does not use: this side reads ImGui's
+// draw lists and font atlas, render/ does the GL. The difference is made for a software renderer:
+// each draw command's triangles are split into plain shapes (all three corners on the atlas' white
+// pixel), drawn with a shader that reads no texture, and the textured ones (text), so the large
+// panel backgrounds cost no texture reads. Within a command the plain shapes go first: ImGui draws
+// a widget's frame before its text, so the order that shows is kept.
 //
 // Drawn into an image that lasts between frames (the renderer's resolved image), the panels that
-// did not change are not drawn again (app/ui_layers.h): plan() says which screen regions they
-// hold, the scene is rendered around them (DrawList::kept_regions), draw_planned() draws the rest.
+// did not change are not drawn again (ui/ui_layers.h): plan() says which screen regions they hold,
+// the scene is rendered around them (DrawList::kept_regions), draw_planned() draws the rest.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -20,7 +21,7 @@
 
 struct ImDrawData;
 
-namespace hiplab::app {
+namespace hiplab::ui {
 
 class UiDraw {
  public:
@@ -28,6 +29,13 @@ class UiDraw {
   ~UiDraw();
   UiDraw(const UiDraw&) = delete;
   UiDraw& operator=(const UiDraw&) = delete;
+
+  // Makes the current ImGui context's font atlas into a texture (after ui::setup_fonts, and again
+  // after each later call of it) and tells ImGui what this renderer can draw. The glyphs are baked
+  // one texel per pixel and snapped to whole pixels, so the texture is sampled nearest: the same
+  // text as bilinear at a fraction of the cost on a software renderer.
+  void upload_fonts();
+
   // Draws all of it into the bound framebuffer, which is fb_w x fb_h pixels.
   void draw(const ImDrawData* data, int fb_w, int fb_h);
 
@@ -56,4 +64,4 @@ class UiDraw {
 Status render_scene_and_ui(Renderer& r, UiDraw& ui, DrawList& list, const OrbitCamera& camera, int width, int height,
                            int msaa, const ImDrawData* data, bool keep_unchanged = true);
 
-}  // namespace hiplab::app
+}  // namespace hiplab::ui

@@ -1,4 +1,4 @@
-// Tests keeping the UI's unchanged panels between frames (app/ui_draw.h, app/ui_layers.h,
+// Tests keeping the UI's unchanged panels between frames (ui/ui_draw.h, ui/ui_layers.h,
 // DrawList::kept_regions): the real panels over the body while a clamshell plays, with the help
 // overlay opening and closing and the mouse moving over a panel, drawn on one renderer with the
 // unchanged panels kept and on another with everything drawn every frame, give the same pixels in
@@ -9,13 +9,10 @@
 #include <cstring>
 #include <filesystem>
 
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include "app/headless.h"
 #include "app/paths.h"
-#include "app/ui_draw.h"
-#include "app/ui_font_texture.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
 #include "assets/muscle_info.h"
@@ -23,6 +20,7 @@
 #include "render/gl_context.h"
 #include "session/session.h"
 #include "ui/app_ui.h"
+#include "ui/ui_draw.h"
 
 using namespace hiplab;
 
@@ -70,12 +68,11 @@ TEST_CASE("UI: panels kept from the last frame give the same pixels as drawing e
   io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
   ui::apply_style();
   ui::setup_fonts(1.0f);
-  REQUIRE(ImGui_ImplOpenGL3_Init("#version 330 core"));
-  app::upload_ui_font_texture();
-  auto kept_ui = app::UiDraw::create();
-  auto full_ui = app::UiDraw::create();
+  auto kept_ui = ui::UiDraw::create();
+  auto full_ui = ui::UiDraw::create();
   REQUIRE(kept_ui);
   REQUIRE(full_ui);
+  kept_ui->upload_fonts();  // one atlas texture, named in the draw lists both draw
 
   ui::UiState ui_state;
   Pose kept_pose = Pose::bind(model), full_pose = Pose::bind(model);
@@ -101,7 +98,6 @@ TEST_CASE("UI: panels kept from the last frame give the same pixels as drawing e
     session::compute_frame(s.current_pose(), s.view, computed);
     computed.request.body_options.muscle_px_per_m = cam.pixels_per_metre(static_cast<float>(h));
     io.DeltaTime = 1.0f / 30.0f;
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ui::draw_app_ui(ui_state, s, computed, &model, info);
     ImGui::Render();
@@ -109,8 +105,8 @@ TEST_CASE("UI: panels kept from the last frame give the same pixels as drawing e
     DrawList kept_list, full_list;
     build_frame(model, kept_h.value(), computed.request, kept_pose, kept_list);
     build_frame(model, full_h.value(), computed.request, full_pose, full_list);
-    REQUIRE(app::render_scene_and_ui(kept_r, *kept_ui, kept_list, cam, w, h, 4, ImGui::GetDrawData(), true).ok());
-    REQUIRE(app::render_scene_and_ui(*full_r.value(), *full_ui, full_list, cam, w, h, 4, ImGui::GetDrawData(), false).ok());
+    REQUIRE(ui::render_scene_and_ui(kept_r, *kept_ui, kept_list, cam, w, h, 4, ImGui::GetDrawData(), true).ok());
+    REQUIRE(ui::render_scene_and_ui(*full_r.value(), *full_ui, full_list, cam, w, h, 4, ImGui::GetDrawData(), false).ok());
     frames_with_kept += !kept_list.kept_regions.empty();
     frames_with_redrawn_panel += kept_ui->last_drawn_layers() > 0 && !kept_list.kept_regions.empty();
 
@@ -128,6 +124,5 @@ TEST_CASE("UI: panels kept from the last frame give the same pixels as drawing e
   CHECK(gl_error_count() == 0);
   kept_ui.reset();
   full_ui.reset();
-  ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
 }

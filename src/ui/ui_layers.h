@@ -24,7 +24,7 @@
 struct ImDrawData;
 struct ImDrawList;
 
-namespace hiplab::app {
+namespace hiplab::ui {
 
 struct UiLayer {
   std::string name;        // the owning window's name (ImDrawList::_OwnerName), may be empty
@@ -47,4 +47,4 @@ UiPlan plan_ui_layers(const std::vector<UiLayer>& now, const std::vector<UiLayer
 // `white` is the font atlas' white-pixel uv (plain shapes).
 std::vector<UiLayer> describe_ui_layers(const ImDrawData& data, int fb_w, int fb_h, float white_u, float white_v);
 
-}  // namespace hiplab::app
+}  // namespace hiplab::ui

@@ -1,4 +1,4 @@
-// Tests src/app/ui_draw.h against Dear ImGui's own OpenGL 3 backend: the same frame of panels
+// Tests src/ui/ui_draw.h (with render/ui_pass.h and render/texture.h) against Dear ImGui's own OpenGL 3 backend: the same frame of panels
 // (window, text, buttons, slider, checkbox, plot lines) drawn both ways gives the same pixels, so
 // splitting each command into plain shapes and text changes nothing that shows.
 #include <doctest/doctest.h>
@@ -12,11 +12,10 @@
 #include <imgui.h>
 
 #include "app/headless.h"
-#include "app/ui_draw.h"
-#include "app/ui_font_texture.h"
 #include "render/gl.h"
 #include "render/gl_context.h"
 #include "ui/app_ui.h"
+#include "ui/ui_draw.h"
 
 using namespace hiplab;
 
@@ -51,11 +50,13 @@ TEST_CASE("the UI drawn with plain shapes and text apart matches Dear ImGui's ow
   ImGui::StyleColorsDark();
   ui::setup_fonts(1.0f);
   REQUIRE(ImGui_ImplOpenGL3_Init("#version 330 core"));
-  app::upload_ui_font_texture();
-  auto ui_draw = app::UiDraw::create();
+  auto ui_draw = ui::UiDraw::create();
   REQUIRE(ui_draw);
 
+  // The stock backend makes its own font texture here; ours replaces it in the atlas, so both draw
+  // the same text texture and what differs is only how the draw lists are drawn.
   ImGui_ImplOpenGL3_NewFrame();
+  ui_draw->upload_fonts();
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(10, 10));
   ImGui::SetNextWindowSize(ImVec2(320, 230));

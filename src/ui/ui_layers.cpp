@@ -1,4 +1,4 @@
-#include "app/ui_layers.h"
+#include "ui/ui_layers.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 
 #include "core/pixel_rects.h"
 
-namespace hiplab::app {
+namespace hiplab::ui {
 
 namespace {
 
@@ -179,4 +179,4 @@ std::vector<UiLayer> describe_ui_layers(const ImDrawData& data, int fb_w, int fb
   return layers;
 }
 
-}  // namespace hiplab::app
+}  // namespace hiplab::ui

@@ -1,0 +1,68 @@
+// app_state.h — what the window app holds while it runs: the window, the renderer, the model,
+// the session and the state of the mouse. One App lives for one run_window_app() call; the
+// files beside it each do one job on it (camera_moves, model_open, mouse_input, window_frame,
+// window_settings) and window_app.cpp wires them into the main loop.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+
+#include "app/camera_glide.h"
+#include "ui/ui_context.h"
+#include "ui/ui_draw.h"
+#include "assets/model.h"
+#include "assets/muscle_info.h"
+#include "assets/pose.h"
+#include "assets/settings.h"
+#include "render/renderer.h"
+#include "scene/camera.h"
+#include "scene/draw_list.h"
+#include "session/session.h"
+#include "ui/app_ui.h"
+
+struct GLFWwindow;
+
+namespace hiplab::app {
+
+struct App {
+  GLFWwindow* window = nullptr;
+  std::unique_ptr<Renderer> renderer;
+  std::unique_ptr<ui::UiDraw> ui_draw;
+  Model model;
+  bool has_model = false, body = false;  // body: the HipLab body model (muscles, bone cards)
+  ModelHandle handle;
+  Pose pose;
+  OrbitCamera camera;
+  CameraGlide glide;
+  session::Session session;
+  session::ComputedFrame frame;
+  std::vector<MuscleInfo> muscle_info;
+  ui::BoneCards bone_cards;  // descriptions, and the muscles attached to each mesh of the model
+  DrawList list;
+  ui::UiState ui;
+  Settings settings;
+  std::string settings_path;
+  float base_scale = 1.0f;
+  std::unique_ptr<ui::UiContext> imgui;  // Dear ImGui on this window (ui/ui_context.h)
+  bool presentation_applied = false;
+  // input
+  double last_x = 0, last_y = 0;
+  bool dragging_orbit = false, dragging_pan = false;
+  int drag_hip_side = -1;  // >= 0 while dragging a thigh/shin: rotates that hip (0 right, 1 left)
+  double press_x = 0, press_y = 0;
+  double last_click_time = -1.0, click_x = 0, click_y = 0;
+  float pending_scroll = 0.0f;
+  std::vector<std::string> dropped;
+  double hover_checked_at = 0.0;
+  bool frame_pending = true;  // frame the posed model once the next frame is built
+  int framed_drill = -2;
+};
+
+// Width / height of the window's framebuffer (1 when minimised).
+float aspect_of(GLFWwindow* window);
+// The part of the view the UI's docked panels left free in the last frame, in NDC (x0, y0, x1, y1)
+// for OrbitCamera::frame (scene/framing.h free_view_rect; the whole view before the first frame).
+glm::vec4 free_ndc(const App& app);
+
+}  // namespace hiplab::app

@@ -1,0 +1,19 @@
+// camera_moves.h — the window's camera on the window's clock: glides to presets and close-ups
+// (the interpolation is app/camera_glide.h), the working hip the close-up and "follow" aim at.
+#pragma once
+#include <glm/glm.hpp>
+
+#include "app/app_state.h"
+
+namespace hiplab::app {
+
+// Starts a glide from the current camera to `target` now.
+void glide_to(App& app, const OrbitCamera& target);
+// Moves the camera along the running glide, if any (once per frame).
+void update_camera_glide(App& app);
+// The working hip's centre in world space, at the current pose.
+glm::vec3 working_hip(const App& app);
+// A camera button or key from the panels: glides there (nothing without a model).
+void camera_request(App& app, ui::CameraRequest request);
+
+}  // namespace hiplab::app

@@ -1,0 +1,77 @@
+// window_frame.cpp — see window_frame.h.
+#include "app/window_frame.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "app/camera_moves.h"
+#include "render/image.h"
+#include "render/window_framebuffer.h"
+#include "scene/body_scene.h"
+#include "scene/landmarks.h"
+#include "scene/framing.h"
+
+namespace hiplab::app {
+
+void build_list(App& app, bool transparent, bool gizmos, int viewport_h) {
+  app.list.clear();
+  if (!app.has_model) return;
+  if (app.body) {
+    session::ViewSettings view = app.session.view;
+    view.transparent_background = transparent;
+    view.ui_scale = app.ui.presentation ? 1.5f * app.base_scale : app.base_scale;
+    if (!gizmos) session::clear_selection(view);
+    session::compute_frame(app.session.current_pose(), view, app.frame);
+    app.frame.request.body_options.muscle_px_per_m = app.camera.pixels_per_metre(static_cast<float>(viewport_h));
+    build_frame(app.model, app.handle, app.frame.request, app.pose, app.list);
+    if (app.ui.show_labels && gizmos) add_landmark_labels(app.frame.request.body, app.session.side(), app.list);
+  } else {
+    FrameRequest r = default_frame_request(app.model);
+    r.transparent_background = transparent;
+    build_frame(app.model, app.handle, r, app.pose, app.list);
+  }
+}
+
+void fit_view_if_needed(App& app, bool first_frame) {
+  if (app.session.current_drill() != app.framed_drill) {
+    app.framed_drill = app.session.current_drill();
+    app.frame_pending = true;
+  }
+  if (!app.frame_pending || !app.has_model) return;
+  app.frame_pending = false;
+  OrbitCamera target = app.camera;
+  frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));  // the pelvis and legs
+  if (first_frame) app.camera = target;
+  else glide_to(app, target);
+}
+
+void draw_window_frame(App& app, ImDrawData* panels, int fw, int fh) {
+  // Unchanged panels are kept from the last frame (ui/ui_draw.h).
+  Status drawn = ui::render_scene_and_ui(*app.renderer, *app.ui_draw, app.list, app.camera, fw, fh, 4, panels);
+  if (drawn) {
+    app.renderer->present(fw, fh);
+  } else {
+    app.ui.message = drawn.error().message;
+    app.ui.message_is_error = true;
+    clear_window(fw, fh, {0.1f, 0.1f, 0.12f, 1.0f});
+    app.ui_draw->draw(panels, fw, fh);
+  }
+  app.ui.samples = app.renderer->samples();
+  app.ui.gpu_ms = app.renderer->gpu_ms(false);
+}
+
+Status save_screenshot(App& app, const ui::ScreenshotRequest& request) {
+  build_list(app, request.transparent, /*gizmos=*/false, request.height);
+  OrbitCamera cam = app.camera;
+  Status s = app.renderer->render(app.list, cam, request.width, request.height, 4);
+  if (!s) return s;
+  return write_png(app.renderer->read_pixels(), request.path, request.transparent);
+}
+
+Status save_window_png(GLFWwindow* window, const std::string& path) {
+  int fw = 1, fh = 1;
+  glfwGetFramebufferSize(window, &fw, &fh);
+  return write_png(read_window_pixels(fw, fh), path);
+}
+
+}  // namespace hiplab::app

@@ -1,0 +1,52 @@
+// window_settings.cpp — see window_settings.h.
+#include "app/window_settings.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "anatomy/rom_norms.h"
+#include "core/log.h"
+#include "scene/highlight.h"
+
+namespace hiplab::app {
+
+void apply_settings(App& app, const Settings& st, const WindowOptions& options) {
+  session::ViewSettings& v = app.session.view;
+  parse_highlight_mode(st.highlight, v.highlight);
+  if (auto n = anatomy::find_rom_norm(st.age_group)) v.norm = *n;
+  v.overlay = st.overlay;
+  v.show_skin = st.show_skin;
+  app.ui.show_labels = st.show_labels;
+  const std::string side = options.side.empty() ? st.side : options.side;
+  app.session.set_side(side == "left" ? anatomy::Side::kLeft : anatomy::Side::kRight);
+}
+
+bool open_start_drill(App& app, const WindowOptions& options) {
+  const std::string drill = options.drill.empty() ? app.settings.last_drill : options.drill;
+  if (drill.empty()) return true;
+  const int index = app.session.find_drill(drill);
+  if (index >= 0 && app.session.select_drill(index)) {
+    if (options.time_s >= 0) app.session.playback().scrub(options.time_s);
+    else app.session.playback().play();
+    return true;
+  }
+  return options.drill.empty();
+}
+
+void store_settings(App& app) {
+  Settings& s = app.settings;
+  int ww = 0, wh = 0;
+  glfwGetWindowSize(app.window, &ww, &wh);
+  if (ww > 0 && wh > 0) s.window_width = ww, s.window_height = wh;
+  s.highlight = highlight_mode_name(app.session.view.highlight);
+  s.age_group = std::string(app.session.view.norm.id);
+  s.last_drill = app.session.drill() ? app.session.drill()->id : "";
+  s.side = app.session.side() == anatomy::Side::kLeft ? "left" : "right";
+  s.overlay = app.session.view.overlay;
+  s.show_skin = app.session.view.show_skin;
+  s.show_labels = app.ui.show_labels;
+  Status saved = save_settings(s, app.settings_path);
+  if (!saved) log_warning(saved.error().message);
+}
+
+}  // namespace hiplab::app

@@ -1,0 +1,71 @@
+#include "scene/framing.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "scene/body_pose.h"
+
+namespace hiplab {
+
+Aabb focus_bounds(const Model& model, const Pose& pose) {
+  if (!is_body_model(model)) return posed_bounds(model, pose);
+  Aabb box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(-std::numeric_limits<float>::max())};
+  bool any = false;
+  for (const Mesh& m : model.meshes) {
+    // The skin is the whole person (skinned); the bones are rigid meshes on the pelvis and leg nodes.
+    if (m.skinned || m.node < 0) continue;
+    const glm::mat4& world = pose.world[static_cast<std::size_t>(m.node)];
+    for (const Vertex& v : m.vertices) {
+      const glm::vec3 p = glm::vec3(world * glm::vec4(v.position, 1.0f));
+      box.min = glm::min(box.min, p);
+      box.max = glm::max(box.max, p);
+      any = true;
+    }
+  }
+  if (!any) return posed_bounds(model, pose);
+  box.min -= glm::vec3(kFocusSoftTissuePad);
+  box.max += glm::vec3(kFocusSoftTissuePad);
+  return box;
+}
+
+void frame_focus(OrbitCamera& cam, const Model& model, const Pose& pose, float aspect, const glm::vec4& ndc_rect) {
+  cam.frame(focus_bounds(model, pose), aspect, ndc_rect);
+  cover_depth(cam, posed_bounds(model, pose));
+}
+
+void cover_depth(OrbitCamera& cam, const Aabb& whole) {
+  float reach = cam.scene_radius;
+  for (int i = 0; i < 8; ++i) {
+    const glm::vec3 corner((i & 1) ? whole.max.x : whole.min.x, (i & 2) ? whole.max.y : whole.min.y,
+                           (i & 4) ? whole.max.z : whole.min.z);
+    reach = std::max(reach, glm::length(corner - cam.target));
+  }
+  cam.scene_radius = reach;
+}
+
+glm::vec4 free_view_rect(glm::vec2 viewport, const std::vector<glm::vec4>& panels) {
+  const glm::vec4 whole(0.0f, 0.0f, viewport.x, viewport.y);
+  if (viewport.x <= 0.0f || viewport.y <= 0.0f) return whole;
+  glm::vec4 r = whole;
+  for (const glm::vec4& p : panels) {
+    if (p.z <= 0.0f || p.w <= 0.0f) continue;
+    const float cx = p.x + 0.5f * p.z, cy = p.y + 0.5f * p.w;
+    // Which edge the panel belongs to: the one its centre is nearest, in fractions of the window.
+    const float to_left = cx / viewport.x, to_right = 1.0f - to_left;
+    const float to_top = cy / viewport.y, to_bottom = 1.0f - to_top;
+    const float nearest = std::min({to_left, to_right, to_top, to_bottom});
+    if (nearest == to_left) r.x = std::max(r.x, p.x + p.z);
+    else if (nearest == to_right) r.z = std::min(r.z, p.x);
+    else if (nearest == to_top) r.y = std::max(r.y, p.y + p.w);
+    else r.w = std::min(r.w, p.y);
+  }
+  if (r.z - r.x < 0.35f * viewport.x || r.w - r.y < 0.35f * viewport.y) return whole;
+  return r;
+}
+
+glm::vec4 ndc_rect_of(const glm::vec4& px, glm::vec2 viewport) {
+  const glm::vec2 v = glm::max(viewport, glm::vec2(1.0f));
+  return {2.0f * px.x / v.x - 1.0f, 1.0f - 2.0f * px.w / v.y, 2.0f * px.z / v.x - 1.0f, 1.0f - 2.0f * px.y / v.y};
+}
+
+}  // namespace hiplab

@@ -1,0 +1,39 @@
+// framing.h — what the default views frame. For the HipLab body that is the pelvis and the legs (the
+// working hips are what every drill is about), not the whole person: the skeleton's rigid meshes
+// (hip bones, sacrum, femurs, tibias, fibulas, feet), padded by the soft tissue around them. For any
+// other model it is the whole posed model. Units: metres, model space. Pure maths (no GL).
+#pragma once
+#include <vector>
+
+#include "assets/model.h"
+#include "assets/pose.h"
+#include "scene/camera.h"
+
+namespace hiplab {
+
+// Soft tissue around the bones that the framed box keeps in view (thigh and buttock skin lie up to
+// about 8 cm outside the femur and the ilium).
+inline constexpr float kFocusSoftTissuePad = 0.08f;
+
+// The box the default views frame (see the file comment). Empty-model safe: falls back to posed_bounds.
+Aabb focus_bounds(const Model& model, const Pose& pose);
+
+// Points `cam` (keeping its yaw and pitch) at focus_bounds, and widens its depth range to the whole
+// posed model so nothing outside the focus is clipped by the near or far plane.
+void frame_focus(OrbitCamera& cam, const Model& model, const Pose& pose, float aspect,
+                 const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
+
+// Widens cam.scene_radius (which sets the near and far planes) so that every corner of `whole` lies
+// within it from cam.target: a view framed on a part of the model still draws all of it.
+void cover_depth(OrbitCamera& cam, const Aabb& whole);
+
+// The part of a window its panels leave free for the scene, in pixels (x0, y0, x1, y1; y down):
+// panels along the left and right edges narrow it, panels along the top and bottom (the cue, the
+// playback bar) shorten it. `panels` are (x, y, width, height) in the same pixels. When what is
+// left would be too small to frame anything in (under 35% of the window either way), the whole
+// window.
+glm::vec4 free_view_rect(glm::vec2 viewport, const std::vector<glm::vec4>& panels);
+// A pixel rectangle (x0, y0, x1, y1; y down) in NDC (x0, y0, x1, y1; y up) for OrbitCamera::frame.
+glm::vec4 ndc_rect_of(const glm::vec4& px, glm::vec2 viewport);
+
+}  // namespace hiplab

@@ -1,0 +1,65 @@
+// drills_panel.cpp — the drill chooser, the working side and the chosen drill's summary, dosage,
+// myths and safety notes (left panel). See ui/panels.h.
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+#include "ui/widgets.h"
+
+namespace hiplab::ui {
+
+using anatomy::Side;
+
+void drills_panel(session::Session& s, UiState& ui, UiActions& a) {
+  section("Drills");
+  const auto& drills = s.drills();
+  const char* current = s.drill() ? s.drill()->name.c_str() : "(none: hands-on)";
+  if (ImGui::BeginCombo("##drill", current)) {
+    if (ImGui::Selectable("(none: hands-on)", s.current_drill() < 0)) {
+      (void)s.select_drill(-1);
+      a.settings_changed = true;
+    }
+    for (std::size_t i = 0; i < drills.size(); ++i) {
+      std::string label = drills[i].drill.name + (drills[i].user ? "  (yours)" : "");
+      if (drills[i].drill.kind == "test") label += "  [test]";
+      if (ImGui::Selectable(label.c_str(), s.current_drill() == static_cast<int>(i))) {
+        Status st = s.select_drill(static_cast<int>(i));
+        if (!st) {
+          ui.message = st.error().message;
+          ui.message_is_error = true;
+        } else {
+          s.playback().play();
+          a.settings_changed = true;
+        }
+      }
+      if (ImGui::IsItemHovered() && !drills[i].drill.summary.empty()) ImGui::SetTooltip("%s", drills[i].drill.summary.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  if (!s.drill_errors().empty() && ImGui::TreeNode("drill_errors", "%zu drill file(s) could not be read", s.drill_errors().size())) {
+    for (const std::string& e : s.drill_errors()) ImGui::TextWrapped("%s", e.c_str());
+    ImGui::TreePop();
+  }
+  int side = s.side() == Side::kRight ? 0 : 1;
+  ImGui::TextUnformatted("Working side:");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("right", &side, 0)) s.set_side(Side::kRight), a.settings_changed = true;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("left (S)", &side, 1)) s.set_side(Side::kLeft), a.settings_changed = true;
+  if (const motion::Drill* d = s.drill()) {
+    ImGui::TextWrapped("%s", d->summary.c_str());
+    if (!d->dosage.text.empty()) ImGui::TextWrapped("Dosage: %s", d->dosage.text.c_str());
+    for (const motion::MythNote& m : d->myths) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.85f, 0.45f, 1.0f));
+      ImGui::TextWrapped("Often said: %s", m.claim.c_str());
+      ImGui::PopStyleColor();
+      ImGui::TextWrapped("In fact: %s", m.correction.c_str());
+    }
+    if (!d->safety.empty() && ImGui::TreeNode("Safety")) {
+      for (const std::string& t : d->safety) ImGui::BulletText("%s", t.c_str());
+      ImGui::TreePop();
+    }
+  }
+}
+
+}  // namespace hiplab::ui

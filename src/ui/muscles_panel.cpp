@@ -1,0 +1,211 @@
+// muscles_panel.cpp — the right panel: highlight mode and its legend, the muscles working now,
+// what is shown, the brief's internal-rotator group, the muscle search and visibility list, and
+// the card of the selection (ui/muscle_card.cpp, ui/bone_card.cpp). See ui/panels.h.
+#include "ui/panels.h"
+
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/units.h"
+#include "scene/highlight.h"
+#include "ui/widgets.h"
+
+namespace hiplab::ui {
+
+using anatomy::LegCoord;
+using anatomy::Side;
+
+namespace {
+
+// The six muscles the brief names as internal rotators (gluteus minimus, TFL, semitendinosus,
+// adductor longus and brevis, pectineus), as Gait2392 muscles.
+bool in_brief_internal_rotators(std::string_view name) {
+  for (std::string_view n : {"glut_min1", "glut_min2", "glut_min3", "tfl", "semiten", "add_long", "add_brev", "pect"})
+    if (name == n) return true;
+  return false;
+}
+
+void legend(HighlightMode mode) {
+  if (mode == HighlightMode::kNone) return;
+  const float w = ImGui::GetContentRegionAvail().x, h = 14.0f * ImGui::GetIO().FontGlobalScale;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const int n = 32;
+  for (int i = 0; i < n; ++i) {
+    const double t = (i + 0.5) / n;
+    const glm::vec4 c = mode == HighlightMode::kWorking ? working_colour(t) : stretched_colour(1.0 + t * (kStretchFull - 1.0));
+    dl->AddRectFilled(ImVec2(p.x + w * i / n, p.y), ImVec2(p.x + w * (i + 1) / n, p.y + h), to_u32(glm::vec4(glm::vec3(c), 1.0f)));
+  }
+  ImGui::Dummy(ImVec2(w, h));
+  if (mode == HighlightMode::kWorking) {
+    ImGui::TextDisabled("activation 0%%");
+    ImGui::SameLine(w - ImGui::CalcTextSize("100%").x);
+    ImGui::TextDisabled("100%%");
+    hint("Muted: at rest (< 2%%). Computed by the effort solve.");
+  } else {
+    ImGui::TextDisabled("as long as standing");
+    ImGui::SameLine(w - ImGui::CalcTextSize("+25%").x);
+    ImGui::TextDisabled("+25%%");
+    hint("Length vs the anatomical position. Muted: not stretched.");
+  }
+}
+
+void internal_rotator_group(session::Session& s, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info) {
+  if (!ImGui::TreeNode("Internal rotators (the brief's six)")) return;
+  const Side side = s.side();
+  const auto& leg = frame.analysis.leg[static_cast<std::size_t>(anatomy::side_index(side))];
+  const double flex = rad_to_deg(s.current_pose().legs.leg(side)[LegCoord::kHipFlexion]);
+  ImGui::TextWrapped("Rotation moment arms on the %s side at %.0f deg hip flexion (+ internal, mm):",
+                     side == Side::kRight ? "right" : "left", flex);
+  if (ImGui::Button("Isolate this group")) {
+    for (int sd = 0; sd < 2; ++sd)
+      for (int m = 0; m < anatomy::kMuscleCount; ++m)
+        s.view.visibility[static_cast<std::size_t>(sd)][static_cast<std::size_t>(m)] =
+            in_brief_internal_rotators(anatomy::muscle(m).name) ? session::MuscleVisibility::kShown : session::MuscleVisibility::kFaded;
+  }
+  std::string joined, left_role;
+  for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+    const double r_mm = leg.muscle[static_cast<std::size_t>(m)].moment_arm_m[2] * 1000.0;
+    const bool brief = in_brief_internal_rotators(anatomy::muscle(m).name);
+    if (brief) {
+      ImGui::BulletText("%-28s %+6.1f %s", display_name(info, m).c_str(), r_mm, r_mm > 2.0 ? "" : "(not an internal rotator here)");
+      if (r_mm <= 2.0) left_role += (left_role.empty() ? "" : ", ") + display_name(info, m);
+    } else if (r_mm > 2.0) {
+      joined += (joined.empty() ? "" : ", ") + display_name(info, m) + " (" + std::to_string(static_cast<int>(std::lround(r_mm))) + ")";
+    }
+  }
+  if (!joined.empty()) ImGui::TextWrapped("Also internal rotators at this flexion: %s.", joined.c_str());
+  if (!left_role.empty()) ImGui::TextWrapped("Of the six, not internal rotators at this flexion: %s.", left_role.c_str());
+  hint("Moment arms from the Gait2392 paths; they change with hip flexion (Delp et al. 1999).");
+  ImGui::TreePop();
+}
+
+}  // namespace
+
+void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,
+                   const std::vector<MuscleInfo>& info, const Model* model, const BoneCards* bones) {
+  session::ViewSettings& v = s.view;
+  int mode = static_cast<int>(v.highlight);
+  ImGui::TextUnformatted("Highlight (W):");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("working", &mode, static_cast<int>(HighlightMode::kWorking))) a.settings_changed = true;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("stretched", &mode, static_cast<int>(HighlightMode::kStretched))) a.settings_changed = true;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("none", &mode, static_cast<int>(HighlightMode::kNone))) a.settings_changed = true;
+  v.highlight = static_cast<HighlightMode>(mode);
+  legend(v.highlight);
+
+  section("Working now");
+  // A fixed-height opaque child: the list changes every frame of a drill, the panel around it does
+  // not move with it and is kept from the last frame (ui/ui_layers.h).
+  ImGui::BeginChild("working_now", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6.0f), false);
+  {
+    // Its own opaque background, in its own draw list, so it is drawn again without the panel.
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + sz.x, p.y + sz.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
+  }
+  const auto top = top_working_muscles(frame.analysis, 6);
+  if (top.empty()) hint("No muscle is working (no load or effort in this pose).");
+  for (const WorkingMuscle& w : top) {
+    ImGui::ColorButton("##c", to_imgui(working_colour(w.activation)), ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+    ImGui::SameLine();
+    if (ImGui::Selectable((display_name(info, w.muscle) + " (" + side_letter(w.side) + ")").c_str(), false,
+                          ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 95, 0)))
+      session::select_muscle(v, std::pair{w.side, w.muscle});
+    ImGui::SameLine();
+    ImGui::Text("%3.0f%%  (%2.0f%%)", w.activation * 100.0, w.share * 100.0);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("activation (share of the effort: activation squared, what the solve minimises)");
+  }
+  for (int sd = 0; sd < 2; ++sd) {
+    const auto& leg = frame.analysis.leg[static_cast<std::size_t>(sd)];
+    std::string sat;
+    for (int k = 0; k < anatomy::kMuscleCoordCount; ++k)
+      if (leg.saturated[static_cast<std::size_t>(k)])
+        sat += (sat.empty() ? "" : ", ") + std::string(anatomy::coord_name(static_cast<LegCoord>(k)));
+    if (!sat.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.3f, 1), "%s leg: the load is beyond the muscles at %s", sd ? "Left" : "Right", sat.c_str());
+  }
+  ImGui::EndChild();
+
+  section("Show");
+  ImGui::Checkbox("Bones", &v.show_bones);
+  ImGui::SameLine();
+  ImGui::Checkbox("Muscles", &v.show_muscles);
+  ImGui::SameLine();
+  if (ImGui::Checkbox("Skin (K)", &v.show_skin)) a.settings_changed = true;
+  if (ImGui::Button("Show all")) for (auto& side : v.visibility) side.fill(session::MuscleVisibility::kShown);
+  internal_rotator_group(s, frame, info);
+
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s", ui.muscle_search.c_str());
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputTextWithHint("##search", "search muscles by name", buf, sizeof buf)) ui.muscle_search = buf;
+  if (ImGui::BeginChild("muscle_list", ImVec2(0, 150 * ImGui::GetIO().FontGlobalScale), true)) {
+    // Groups first (isolate / fade / hide a whole group), then muscles.
+    std::string last_group;
+    for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+      const std::string name = display_name(info, m);
+      const std::string group(anatomy::muscle_group_name(anatomy::muscle(m).group));
+      if (!contains_ci(name, ui.muscle_search) && !contains_ci(group, ui.muscle_search) &&
+          !contains_ci(std::string(anatomy::muscle(m).name), ui.muscle_search))
+        continue;
+      if (group != last_group) {
+        last_group = group;
+        ImGui::PushID(group.c_str());
+        ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "%s", group.c_str());
+        ImGui::SameLine();
+        auto set_group = [&](session::MuscleVisibility vis, bool others_faded) {
+          for (int sd = 0; sd < 2; ++sd)
+            for (int k = 0; k < anatomy::kMuscleCount; ++k) {
+              const bool in = anatomy::muscle_group_name(anatomy::muscle(k).group) == group;
+              auto& slot = v.visibility[static_cast<std::size_t>(sd)][static_cast<std::size_t>(k)];
+              if (in) slot = vis;
+              else if (others_faded) slot = session::MuscleVisibility::kFaded;
+            }
+        };
+        if (ImGui::SmallButton("isolate")) set_group(session::MuscleVisibility::kShown, true);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("fade")) set_group(session::MuscleVisibility::kFaded, false);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("hide")) set_group(session::MuscleVisibility::kHidden, false);
+        ImGui::PopID();
+      }
+      ImGui::PushID(m);
+      const Side side = s.side();
+      auto& vis = v.visibility[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
+      const bool selected = v.selected_muscle && v.selected_muscle->second == m;
+      if (ImGui::Selectable(name.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 120, 0)))
+        session::select_muscle(v, std::pair{side, m});
+      ImGui::SameLine();
+      auto both = [&](session::MuscleVisibility value) {
+        for (int sd = 0; sd < 2; ++sd) v.visibility[static_cast<std::size_t>(sd)][static_cast<std::size_t>(m)] = value;
+      };
+      if (ImGui::SmallButton("iso")) {
+        for (auto& sdv : v.visibility) sdv.fill(session::MuscleVisibility::kFaded);
+        both(session::MuscleVisibility::kShown);
+      }
+      ImGui::SameLine();
+      if (ImGui::SmallButton(vis == session::MuscleVisibility::kFaded ? "unfade" : "fade"))
+        both(vis == session::MuscleVisibility::kFaded ? session::MuscleVisibility::kShown : session::MuscleVisibility::kFaded);
+      ImGui::SameLine();
+      if (ImGui::SmallButton(vis == session::MuscleVisibility::kHidden ? "show" : "hide"))
+        both(vis == session::MuscleVisibility::kHidden ? session::MuscleVisibility::kShown : session::MuscleVisibility::kHidden);
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndChild();
+  section(s.view.selected_bone ? "Bone card" : "Muscle card");
+  // A new selection (a click in the view or the lists) scrolls its card into the panel.
+  const std::string selection = s.view.selected_bone ? *s.view.selected_bone
+                                : s.view.selected_muscle ? std::to_string(anatomy::side_index(s.view.selected_muscle->first)) + ":" +
+                                                               std::to_string(s.view.selected_muscle->second)
+                                                         : std::string();
+  if (!selection.empty() && selection != ui.card_scrolled_to) ImGui::SetScrollHereY(0.0f);
+  ui.card_scrolled_to = selection;
+  if (s.view.selected_bone && model) bone_card(s, *model, info, bones);
+  else muscle_card(s, frame, info);
+}
+
+}  // namespace hiplab::ui

@@ -1,0 +1,35 @@
+// panels.h — the panels the window's UI is made of, one file each (ui/app_ui.cpp lays them out).
+// Internal to ui/: every function here draws with Dear ImGui inside the current frame, changes the
+// session where that is all there is to it, and puts what only the app can do into UiActions.
+#pragma once
+#include <vector>
+
+#include "ui/app_ui.h"
+
+namespace hiplab::ui {
+
+// Called between a docked panel's Begin and End: records its rectangle in ui.panel_rects, so the
+// app frames the scene in the part of the window the panels leave free.
+void note_panel(UiState& ui);
+
+// Left panel ("HipLab" window).
+void model_and_view(session::Session& s, UiState& ui, UiActions& a);                  // ui/model_view_panel.cpp
+void drills_panel(session::Session& s, UiState& ui, UiActions& a);  // ui/drills_panel.cpp
+void overlay_panel(session::Session& s, UiActions& a);              // ui/overlay_panel.cpp
+void pose_panel(session::Session& s);                               // ui/pose_panel.cpp
+
+// Right panel ("Muscles" window) and the cards it ends with.
+void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,
+                   const std::vector<MuscleInfo>& info, const Model* model, const BoneCards* bones);  // ui/muscles_panel.cpp
+void muscle_card(session::Session& s, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info);  // ui/muscle_card.cpp
+void bone_card(session::Session& s, const Model& model, const std::vector<MuscleInfo>& info, const BoneCards* bones);  // ui/bone_card.cpp
+
+// Windows of their own.
+void playback_panel(session::Session& s, UiState& ui);  // ui/playback_bar.cpp
+void cue_banner(session::Session& s, UiState& ui);      // ui/cue_banner.cpp
+void help_window(UiState& ui);                          // ui/help_window.cpp
+void screenshot_window(UiState& ui, UiActions& a);      // ui/screenshot_window.cpp
+void file_browser(UiState& ui, UiActions& a);           // ui/file_browser.cpp
+void status_line(UiState& ui);                          // ui/status_line.cpp
+
+}  // namespace hiplab::ui

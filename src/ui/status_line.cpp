@@ -1,0 +1,37 @@
+// status_line.cpp — the status line along the bottom edge: frame and GPU time (means over a
+// quarter of a second), MSAA samples, the GL renderer and the F1 hint. See ui/panels.h.
+#include "ui/panels.h"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+namespace hiplab::ui {
+
+void status_line(UiState& ui) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float h = ImGui::GetFrameHeight();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
+  ImGui::Begin("##status", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  note_panel(ui);
+  UiState::StatusFigures& st = ui.status;
+  st.sum_frame += ui.frame_ms;
+  st.sum_gpu += std::max(ui.gpu_ms, 0.0);
+  ++st.count;
+  const double now = ImGui::GetTime();
+  if (st.since < 0.0 || now - st.since >= 0.25) {
+    st.frame_ms = st.sum_frame / st.count;
+    st.gpu_ms = st.sum_gpu / st.count;
+    st.sum_frame = st.sum_gpu = 0.0;
+    st.count = 0;
+    st.since = now;
+  }
+  ImGui::Text("frame %.1f ms   GPU %.1f ms   %dx MSAA   %s   F1: help", st.frame_ms, st.gpu_ms, ui.samples,
+              ui.renderer_name.c_str());
+  ImGui::End();
+}
+
+}  // namespace hiplab::ui

@@ -1,0 +1,163 @@
+// Tests src/scene/framing.h on the HipLab body: the default views frame the pelvis and legs, so the
+// body's lower half (skin below half the standing height) fills at least half of the picture height
+// (issue "a whole person doing the drill": views that teach), the feet stay inside the picture, and
+// nothing of the whole body is cut by the near or far plane.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+
+#include "assets/model_loader.h"
+#include "scene/framing.h"
+
+using namespace hiplab;
+
+namespace {
+
+struct ScreenSpan {
+  float min_y = std::numeric_limits<float>::max(), max_y = -std::numeric_limits<float>::max();
+  float min_x = std::numeric_limits<float>::max(), max_x = -std::numeric_limits<float>::max();
+  float min_depth = std::numeric_limits<float>::max(), max_depth = -std::numeric_limits<float>::max();
+};
+
+// Projects the skin's vertices with y ≤ below_y into NDC (y up, -1..1) and returns their span.
+ScreenSpan project_skin(const Model& model, const Pose& pose, const OrbitCamera& cam, float aspect, float below_y) {
+  ScreenSpan s;
+  const glm::mat4 vp = cam.projection(aspect) * cam.view();
+  std::vector<glm::mat4> skin;
+  for (std::size_t mi = 0; mi < model.meshes.size(); ++mi) {
+    const Mesh& m = model.meshes[mi];
+    if (!m.skinned) continue;
+    skin_matrices(model, pose, static_cast<int>(mi), skin);
+    for (const Vertex& v : m.vertices) {
+      const glm::vec3 p = skin_position(m, skin, glm::mat4(1.0f), v);
+      if (p.y > below_y) continue;
+      const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+      const glm::vec3 ndc = glm::vec3(c) / c.w;
+      s.min_x = std::min(s.min_x, ndc.x), s.max_x = std::max(s.max_x, ndc.x);
+      s.min_y = std::min(s.min_y, ndc.y), s.max_y = std::max(s.max_y, ndc.y);
+      s.min_depth = std::min(s.min_depth, ndc.z), s.max_depth = std::max(s.max_depth, ndc.z);
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("framing: the default views show the pelvis and legs large, feet in the picture, nothing clipped") {
+  const std::string path = std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb";
+  REQUIRE(std::filesystem::exists(path));
+  auto loaded = load_model(path);
+  REQUIRE(loaded.ok());
+  const Model& model = loaded.value();
+  const Pose pose = Pose::bind(model);
+  const Aabb whole = posed_bounds(model, pose);
+  const float half_height = whole.min.y + 0.5f * whole.size().y;
+  const Aabb focus = focus_bounds(model, pose);
+  // The focus is the lower body: it reaches the feet but not the head.
+  CHECK(focus.min.y <= whole.min.y + 0.01f);
+  CHECK(focus.max.y < whole.min.y + 0.75f * whole.size().y);
+  for (ViewPreset view : {ViewPreset::kFront, ViewPreset::kBack, ViewPreset::kLeft, ViewPreset::kRight}) {
+    CAPTURE(view_preset_name(view));
+    const float aspect = 1280.0f / 720.0f;
+    OrbitCamera cam;
+    cam.set_preset(view);
+    frame_focus(cam, model, pose, aspect);
+    const ScreenSpan lower = project_skin(model, pose, cam, aspect, half_height);
+    // NDC spans 2 units: the lower half covers at least half of the picture height ...
+    CHECK((lower.max_y - lower.min_y) / 2.0f >= 0.5f);
+    // ... and stays inside it (feet included).
+    CHECK(lower.min_y >= -1.0f);
+    CHECK(lower.max_y <= 1.0f);
+    CHECK(lower.min_x >= -1.0f);
+    CHECK(lower.max_x <= 1.0f);
+    // The whole body lies between the near and far planes (the head may leave the picture, but no
+    // part of the body is cut by a clipping plane).
+    const ScreenSpan all = project_skin(model, pose, cam, aspect, std::numeric_limits<float>::max());
+    CHECK(all.min_depth > -1.0f);
+    CHECK(all.max_depth < 1.0f);
+  }
+}
+
+TEST_CASE("framing: a model that is not the HipLab body is framed whole") {
+  Model model;
+  Mesh mesh;
+  mesh.vertices.resize(2);
+  mesh.vertices[0].position = {-1.0f, 0.0f, 0.0f};
+  mesh.vertices[1].position = {1.0f, 2.0f, 0.5f};
+  model.meshes.push_back(mesh);
+  const Pose pose = Pose::bind(model);
+  const Aabb a = focus_bounds(model, pose), b = posed_bounds(model, pose);
+  CHECK(a.min == b.min);
+  CHECK(a.max == b.max);
+}
+
+TEST_CASE("framing: the scene is framed in the part of the window the panels leave free") {
+  const glm::vec2 vp(1280.0f, 760.0f);
+  // The window's layout: left and right panels, the cue at the top, the playback bar and the status
+  // line at the bottom.
+  const std::vector<glm::vec4> panels = {{8, 8, 330, 564},   {912, 8, 360, 564}, {440, 12, 400, 120},
+                                         {320, 586, 640, 144}, {0, 738, 1280, 22}};
+  const glm::vec4 free = free_view_rect(vp, panels);
+  CHECK(free.x == doctest::Approx(338.0f));
+  CHECK(free.z == doctest::Approx(912.0f));
+  CHECK(free.y == doctest::Approx(132.0f));
+  CHECK(free.w == doctest::Approx(586.0f));
+  // No panels (or panels that would leave too little): the whole window.
+  CHECK(free_view_rect(vp, {}) == glm::vec4(0, 0, 1280, 760));
+  CHECK(free_view_rect(vp, {{0, 0, 600, 760}, {700, 0, 580, 760}}) == glm::vec4(0, 0, 1280, 760));
+  // Pixels (y down) to NDC (y up).
+  const glm::vec4 ndc = ndc_rect_of(glm::vec4(0, 0, 640, 380), vp);
+  CHECK(ndc.x == doctest::Approx(-1.0f));
+  CHECK(ndc.y == doctest::Approx(0.0f));
+  CHECK(ndc.z == doctest::Approx(0.0f));
+  CHECK(ndc.w == doctest::Approx(1.0f));
+
+  // A box framed into that rectangle projects inside it, and fills it one way or the other.
+  const glm::vec4 r = ndc_rect_of(free, vp);
+  const Aabb box{glm::vec3(-0.3f, 0.0f, -0.2f), glm::vec3(0.3f, 1.1f, 0.2f)};
+  for (ViewPreset view : {ViewPreset::kFront, ViewPreset::kRight, ViewPreset::kTop}) {
+    CAPTURE(view_preset_name(view));
+    OrbitCamera cam;
+    cam.set_preset(view);
+    const float aspect = vp.x / vp.y;
+    cam.frame(box, aspect, r);
+    const glm::mat4 m = cam.projection(aspect) * cam.view();
+    glm::vec2 lo(10.0f), hi(-10.0f);
+    for (int i = 0; i < 8; ++i) {
+      const glm::vec3 c((i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y, (i & 4) ? box.max.z : box.min.z);
+      const glm::vec4 p = m * glm::vec4(c, 1.0f);
+      lo = glm::min(lo, glm::vec2(p) / p.w);
+      hi = glm::max(hi, glm::vec2(p) / p.w);
+    }
+    CHECK(lo.x >= r.x - 1e-4f);
+    CHECK(lo.y >= r.y - 1e-4f);
+    CHECK(hi.x <= r.z + 1e-4f);
+    CHECK(hi.y <= r.w + 1e-4f);
+    CHECK(std::max((hi.x - lo.x) / (r.z - r.x), (hi.y - lo.y) / (r.w - r.y)) > 0.8f);
+    // Unprojecting the lens-shifted centre gives a point on the line through the target.
+    const glm::vec3 w = cam.unproject(glm::vec3(cam.lens_shift, 0.5f), aspect);
+    const glm::vec3 along = glm::normalize(w - cam.eye());
+    CHECK(glm::dot(along, cam.forward()) == doctest::Approx(1.0f).epsilon(1e-4));
+  }
+}
+
+TEST_CASE("framing: zooming toward the cursor keeps the point under it when the view is lens-shifted") {
+  OrbitCamera cam;
+  cam.set_preset(ViewPreset::kFront);
+  cam.lens_shift = {-0.3f, 0.2f};
+  const float aspect = 1.6f;
+  const glm::vec2 cursor(0.4f, -0.25f);
+  // The point under the cursor on the plane through the target, facing the camera.
+  auto under = [&](const OrbitCamera& c) {
+    glm::vec3 o, d;
+    c.ray(cursor, aspect, o, d);
+    const float t = glm::dot(c.target - o, c.forward()) / glm::dot(d, c.forward());
+    return o + t * d;
+  };
+  const glm::vec3 before = under(cam);
+  cam.zoom_toward(0.5f, cursor, aspect);
+  const glm::vec3 after = under(cam);
+  CHECK(glm::length(after - before) < 1e-4f);
+}
