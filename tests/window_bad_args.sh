@@ -20,6 +20,6 @@ check() {  # expected stderr line, then the arguments
     fail=1
   fi
 }
-check "error: --select 'piriformis': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a bone such as femur_r or sacrum" --select piriformis
+check "error: --select 'piriformus': expected a muscle such as glut_med1_r or piriformis (see hiplab moment-arms --muscle all) or a bone such as femur_r or sacrum" --select piriformus
 check "error: --drill 'no_such_drill': no such drill (see hiplab drills)" --drill no_such_drill
 exit $fail

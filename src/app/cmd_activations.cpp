@@ -29,7 +29,7 @@ using namespace hiplab::anatomy;
 using namespace hiplab::biomech;
 
 constexpr const char* kLoadHelp =
-    "floor:BODY (the floor carries femur_r/tibia_r/calcn_r...) | brace:DOF[_r|_l] (a hand/seat holds "
+    "floor:BODY (a support under the centre of mass of femur_r/tibia_r/calcn_r... can carry it) | brace:DOF[_r|_l] (a hand/seat holds "
     "that coordinate) | band:BODY:X,Y,Z:AX,AY,AZ:K[:REST] (point on BODY in its frame, m; anchor in "
     "the world, m, Y up, origin at the pelvis; stiffness N/m; rest length m) | "
     "cable:BODY:X,Y,Z:PX,PY,PZ:KG (weight over a pulley)";
@@ -99,8 +99,15 @@ Status parse_load(const std::string& text, Loads& loads) {
   if (p.empty()) return bad("--load", text, kLoadHelp);
   if (p[0] == "floor" && p.size() == 2) {
     const auto b = leg_body_named(p[1]);
-    if (!b) return bad("--load", text, "floor:BODY with BODY a leg body such as femur_r, tibia_l, calcn_r");
-    loads.supports.push_back({*b});
+    const int seg = body_index(b.value_or(BodyId::kPelvis)) - 2;
+    if (!b || !(seg % kLegSegmentCount == 0 || seg % kLegSegmentCount == 1 || seg % kLegSegmentCount == 3))
+      return bad("--load", text, "floor:BODY with BODY a leg segment such as femur_r, tibia_l, calcn_r");
+    Contact c;  // the v1 "support": a push through the segment's centre of mass
+    c.at.centre.body = *b;
+    c.at.centre_of_mass = true;
+    c.on = ContactSurface::kSupport;
+    c.label = p[1] + " on support";
+    loads.contacts.push_back(c);
     return Ok{};
   }
   if (p[0] == "brace" && p.size() == 2) {
@@ -235,7 +242,8 @@ Command add_activations_command(CLI::App& app) {
       j["mass_kg"] = in.body.mass_kg;
       j["height_m"] = in.body.height_m;
       j["units"] = {{"torque", "N m"}, {"force", "N"}, {"length", "m"}, {"moment_arm", "mm"},
-                    {"signs", "+ flexion, + adduction, + internal rotation, + knee flexion"}};
+                    {"signs", "+ flexion, + adduction, + internal rotation, + knee flexion, + ankle dorsiflexion, "
+                              "+ subtalar inversion"}};
       for (Side s : sides) {
         const LegResult& r = (*result)[s];
         nlohmann::json leg;
@@ -243,12 +251,14 @@ Command add_activations_command(CLI::App& app) {
           leg["pose_deg"][std::string(coord_name(static_cast<LegCoord>(c)))] = rad_to_deg(in.pose.leg(s).q[c]);
         leg["torque"] = {{"gravity", torques_json(r.gravity_torque)},
                          {"external", torques_json(r.external_torque)},
+                         {"contacts", torques_json(r.contact_torque)},
                          {"effort", torques_json(r.effort_torque)},
                          {"required", torques_json(r.required_torque)},
                          {"achieved", torques_json(r.achieved_torque)},
                          {"capacity_positive", torques_json(r.capacity_positive)},
                          {"capacity_negative", torques_json(r.capacity_negative)}};
         leg["feasible"] = r.feasible;
+        leg["solver_converged"] = r.solver_converged;
         leg["saturated"] = nlohmann::json::array();
         leg["braced"] = nlohmann::json::array();
         for (int c = 0; c < kMuscleCoordCount; ++c) {
@@ -274,6 +284,16 @@ Command add_activations_command(CLI::App& app) {
         }
         j[s == Side::kRight ? "right" : "left"] = leg;
       }
+      j["contacts"] = nlohmann::json::array();
+      for (int k = 0; k < result->contact_count; ++k) {
+        const ContactResult& c = result->contact[k];
+        const glm::dvec3 fw = c.force_world;
+        j["contacts"].push_back({{"name", in.loads.contacts[static_cast<size_t>(k)].label},
+                                 {"push_n", c.push_n},
+                                 {"friction_n", c.friction_n},
+                                 {"force_world_n", {fw.x, fw.y, fw.z}},
+                                 {"in_solve", c.in_solve}});
+      }
       std::printf("%s\n", j.dump(2).c_str());
       return 0;
     }
@@ -297,6 +317,7 @@ Command add_activations_command(CLI::App& app) {
       };
       row("gravity", r.gravity_torque);
       row("external", r.external_torque);
+      row("contacts", r.contact_torque);
       row("effort", r.effort_torque);
       row("required", r.required_torque);
       row("muscles", r.achieved_torque);
@@ -309,7 +330,9 @@ Command add_activations_command(CLI::App& app) {
       }
       if (!braced.empty()) std::printf("  braced (held by a support):%s\n", braced.c_str());
       std::printf("  %s\n", r.feasible ? "feasible: the muscles meet every required torque"
-                                       : ("BEYOND THE MUSCLES; closest solution; saturated:" + sat).c_str());
+                                       : ("INFEASIBLE: beyond the muscles; closest solution; saturated:" + sat).c_str());
+      if (!r.solver_converged)
+        std::printf("  NOT CONVERGED: the solver stopped at its iteration cap; the activations are its last point\n");
       std::printf("  %-13s %6s %8s %8s %7s %7s %6s %7s %7s %7s %7s %7s %7s\n", "muscle", "act", "force_N",
                   "len_mm", "L/L0", "L/(lo+ls)", "lM/lo", "r_flex", "r_add", "r_rot", "r_knee", "r_ankle", "r_subt");
       for (int i = 0; i < kMuscleCount; ++i) {
@@ -319,6 +342,16 @@ Command add_activations_command(CLI::App& app) {
                     m.stretch_vs_anatomical, m.stretch_vs_optimal, m.normalized_fibre_length,
                     1000.0 * m.moment_arm_m[0], 1000.0 * m.moment_arm_m[1], 1000.0 * m.moment_arm_m[2],
                     1000.0 * m.moment_arm_m[3], 1000.0 * m.moment_arm_m[4], 1000.0 * m.moment_arm_m[5]);
+      }
+    }
+    if (result->contact_count > 0) {
+      std::printf("\ncontacts (force on the named part, N; world axes, y up)\n");
+      std::printf("  %-28s %8s %9s %8s %8s %8s\n", "contact", "push_N", "friction", "Fx", "Fy", "Fz");
+      for (int k = 0; k < result->contact_count; ++k) {
+        const ContactResult& c = result->contact[k];
+        std::printf("  %-28s %8.1f %9.1f %8.1f %8.1f %8.1f%s\n", in.loads.contacts[static_cast<size_t>(k)].label.c_str(),
+                    c.push_n, c.friction_n, c.force_world.x, c.force_world.y, c.force_world.z,
+                    c.in_solve ? "" : "  (places the body; no leg joint)");
       }
     }
     return 0;

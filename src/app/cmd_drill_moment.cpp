@@ -35,6 +35,7 @@ KnownDrills load_known_drills() {
     DrillFolder f = load_drill_folder(user ? user_drill_dir() : builtin_drill_dir());
     for (size_t i = 0; i < f.drills.size(); ++i) out.drills.push_back({std::move(f.drills[i]), f.files[i], user});
     for (auto& e : f.errors) out.errors.push_back(std::move(e));
+    for (auto& n : f.notices) out.notices.push_back(std::move(n));
   }
   return out;
 }

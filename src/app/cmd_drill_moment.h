@@ -23,7 +23,8 @@ struct KnownDrill {
 };
 struct KnownDrills {
   std::vector<KnownDrill> drills;
-  std::vector<std::string> errors;  // one per bad file (the others still load)
+  std::vector<std::string> errors;   // one per bad file (the others still load)
+  std::vector<std::string> notices;  // one per hiplab-drill/1 file (loaded, converted)
 };
 std::string builtin_drill_dir();
 std::string user_drill_dir();

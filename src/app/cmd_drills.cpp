@@ -18,6 +18,7 @@ Command add_drills_command(CLI::App& app) {
   auto run = [json_out]() -> int {
     const KnownDrills known = load_known_drills();
     for (const std::string& e : known.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
+    for (const std::string& n : known.notices) std::fprintf(stderr, "note: %s\n", n.c_str());
     if (*json_out) {
       nlohmann::json list = nlohmann::json::array();
       for (const KnownDrill& k : known.drills) {

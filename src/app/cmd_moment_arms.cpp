@@ -1,5 +1,7 @@
 #include "app/cmd_moment_arms.h"
 
+#include "anatomy/muscle_names.h"
+
 #include "app/cli_values.h"
 
 #include <cmath>
@@ -42,7 +44,7 @@ Command add_moment_arms_command(CLI::App& app) {
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand(
       "moment-arms", "Muscle moment arms (mm) about a hip, knee, ankle or subtalar coordinate across hip flexion");
-  sub->add_option("--muscle", o->muscle, "Gait2392 muscle name (e.g. peri, glut_med1_r) or 'all'");
+  sub->add_option("--muscle", o->muscle, "A muscle by its model name (peri, glut_med1_r) or plain name (piriformis, \"gluteus medius\" for all its parts, hamstrings, soleus), or 'all'");
   sub->add_option("--dof", o->dof, "hip_rotation | hip_flexion | hip_adduction | knee | ankle | subtalar");
   sub->add_option("--flexion", o->flexion, "Hip flexion sweep FROM:TO:STEP in degrees (default 0:90:15)");
   sub->add_option("--side", o->side, "left | right (default right)");
@@ -63,11 +65,13 @@ Command add_moment_arms_command(CLI::App& app) {
     if (o->muscle == "all") {
       for (int i = 0; i < kMuscleCount; ++i) list.push_back(i);
     } else {
-      std::optional<Side> named_side;
-      const std::optional<int> m = find_muscle(o->muscle, &named_side);
-      if (!m) return usage_error("--muscle", o->muscle, "'all' or a Gait2392 muscle name such as peri, glut_med1, tfl_r");
-      if (named_side) side = *named_side;
-      list.push_back(*m);
+      const auto sel = find_muscles(o->muscle);
+      if (!sel)
+        return usage_error("--muscle", o->muscle,
+                           "'all', a model name such as peri, glut_med1_r, or a plain one such as piriformis, "
+                           "\"gluteus medius\" (all its parts), hamstrings");
+      if (sel->side) side = *sel->side;
+      list = sel->muscles;
     }
     // --flexion FROM:TO:STEP
     std::vector<double> angles_deg;

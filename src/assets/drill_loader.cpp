@@ -12,12 +12,14 @@
 #include <nlohmann/json.hpp>
 
 #include "anatomy/joint_coordinates.h"
+#include "core/atomic_file.h"
 #include "core/units.h"
 #include "motion/posture_frames.h"
 
 namespace hiplab {
 namespace {
-using nlohmann::json;
+// Ordered: an upgraded file keeps its fields in the order the author wrote them.
+using json = nlohmann::ordered_json;
 using motion::Channel;
 
 // [SECTION] line map: field path -> 1-based line, from a scan of text that nlohmann already accepted.
@@ -243,10 +245,176 @@ std::vector<motion::ContactPoint> contacts(const json& c, const std::string& pat
   return out;
 }
 
+// "ankle_l" (a landmark) or "femur_l" (a leg segment's centre of mass).
+void contact_at(const json& v, const std::string& path, motion::DrillContact& c) {
+  const std::string n = string(v, path);
+  if (const auto cp = motion::find_contact(n)) {
+    c.at = *cp;
+    return;
+  }
+  if (const auto b = anatomy::find_body(n)) {
+    const int i = anatomy::body_index(*b) - 2;
+    const int seg = i % anatomy::kLegSegmentCount;
+    if (i >= 0 && (seg == static_cast<int>(anatomy::LegSegment::kFemur) || seg == static_cast<int>(anatomy::LegSegment::kTibia) ||
+                   seg == static_cast<int>(anatomy::LegSegment::kCalcn))) {
+      c.at_body = *b;
+      return;
+    }
+  }
+  throw FieldError{path, "unknown contact point '" + n +
+                             "' (expected a landmark such as heel_r, knee_l, ankle_r, shin_mid_l, trochanter_l, "
+                             "or a leg segment femur_r, tibia_r, calcn_r (_l) for its centre of mass; see docs/drills.md)"};
+}
+
+// [{"at": "ankle_r", "on": "ankle_l"}, {"at": "knee_l", "on": "floor"}, ...]
+std::vector<motion::DrillContact> read_contacts(const json& v, const std::string& path) {
+  std::vector<motion::DrillContact> out;
+  for (size_t i = 0; i < array(v, path).size(); ++i) {
+    const std::string q = at(path, i);
+    const json& e = object(v[i], q);
+    only_known(e, q, {"at", "on", "friction"});
+    motion::DrillContact c;
+    contact_at(require(e, q, "at", "a landmark or leg segment, e.g. \"heel_r\""), join(q, "at"), c);
+    const std::string on = string(require(e, q, "on", "\"floor\", \"support\" or a landmark"), join(q, "on"));
+    if (on == "floor") {
+      c.on = biomech::ContactSurface::kFloor;
+    } else if (on == "support") {
+      c.on = biomech::ContactSurface::kSupport;
+    } else if (const auto cp = motion::find_contact(on)) {
+      c.on = biomech::ContactSurface::kBody;
+      c.other = *cp;
+    } else {
+      throw FieldError{join(q, "on"), "expected \"floor\", \"support\" or a landmark such as ankle_l, knee_r, "
+                                      "hand_r (see docs/drills.md), got \"" + on + "\""};
+    }
+    if (e.contains("friction")) c.friction = number(e["friction"], join(q, "friction"), "a friction coefficient 0..2");
+    if (!c.at && c.on == biomech::ContactSurface::kFloor)
+      throw FieldError{join(q, "at"), "a segment's centre of mass cannot rest on the floor (it is inside the "
+                                      "body): name a landmark, or use \"on\": \"support\""};
+    out.push_back(c);
+  }
+  return out;
+}
+
+// [SECTION] version 1 -> 2: floor_contacts become contacts on the floor; a phase's loads.supports
+// (a segment's weight carried) become contacts at that segment's centre of mass on a support —
+// a vertical push through the centre of mass cancels the segment's weight exactly, as a v1
+// support did. Names are checked here so messages point at the v1 fields.
+json floor_list(const json& names, const std::string& path) {
+  json out = json::array();
+  for (motion::ContactPoint c : contacts(names, path)) out.push_back({{"at", std::string(motion::contact_name(c))}, {"on", "floor"}});
+  return out;
+}
+
+void upgrade_v1(json& j) {
+  object(j, "(top level)");
+  json drill_floor = json::array();
+  if (j.contains("floor_contacts")) drill_floor = floor_list(j["floor_contacts"], "floor_contacts");
+  json phases = j.contains("phases") ? j["phases"] : json();
+  if (phases.is_array()) {
+    for (size_t i = 0; i < phases.size(); ++i) {
+      const std::string base = at("phases", i);
+      json& ph = phases[i];
+      if (!ph.is_object()) continue;
+      json supports = json::array();
+      bool has_supports = false;
+      if (ph.contains("loads") && ph["loads"].is_object() && ph["loads"].contains("supports")) {
+        const std::string p = join(base, "loads.supports");
+        const json& sup = ph["loads"]["supports"];
+        for (size_t k = 0; k < array(sup, p).size(); ++k) {
+          const anatomy::BodyId b = body(sup[k], at(p, k));
+          const int idx = anatomy::body_index(b) - 2;
+          const int seg = idx % anatomy::kLegSegmentCount;
+          if (idx < 0 || !(seg == 0 || seg == 1 || seg == 3))
+            throw FieldError{at(p, k), "expected a leg segment that carries weight: femur_r, tibia_r, calcn_r (or _l)"};
+          supports.push_back({{"at", sup[k].get<std::string>()}, {"on", "support"}});
+        }
+        has_supports = true;
+        ph["loads"].erase("supports");
+      }
+      const bool own_floor = ph.contains("floor_contacts");
+      if (!own_floor && !has_supports) continue;
+      json list = own_floor ? floor_list(ph["floor_contacts"], join(base, "floor_contacts")) : drill_floor;
+      for (const json& c : supports) list.push_back(c);
+      json rebuilt = json::object();
+      for (auto it = ph.begin(); it != ph.end(); ++it) {
+        if (it.key() == "floor_contacts") { rebuilt["contacts"] = list; continue; }
+        rebuilt[it.key()] = it.value();
+        if (!own_floor && it.key() == "loads") rebuilt["contacts"] = list;
+      }
+      ph = rebuilt;
+    }
+  }
+  json rebuilt = json::object();
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (it.key() == "schema") { rebuilt["schema"] = "hiplab-drill/2"; continue; }
+    if (it.key() == "floor_contacts") { rebuilt["contacts"] = drill_floor; continue; }
+    rebuilt[it.key()] = it.key() == "phases" && phases.is_array() ? phases : it.value();
+  }
+  if (!rebuilt.contains("schema")) {  // first, where a reader looks for it
+    json with = json::object();
+    with["schema"] = "hiplab-drill/2";
+    for (auto it = rebuilt.begin(); it != rebuilt.end(); ++it) with[it.key()] = it.value();
+    rebuilt = with;
+  }
+  j = rebuilt;
+}
+
+// JSON as people write drill files: a container whose one-line form fits in 100 columns stays on
+// one line ({"at": "knee_l", "on": "floor"}), a larger one is indented by 2 a level.
+void pretty(const json& v, int indent, std::string& out) {
+  auto inline_form = [](const json& x, auto&& self) -> std::string {
+    if (x.is_object()) {
+      std::string s = "{";
+      for (auto it = x.begin(); it != x.end(); ++it)
+        s += (it == x.begin() ? "" : ", ") + json(it.key()).dump() + ": " + self(it.value(), self);
+      return s + "}";
+    }
+    if (x.is_array()) {
+      std::string s = "[";
+      for (size_t i = 0; i < x.size(); ++i) s += (i ? ", " : "") + self(x[i], self);
+      return s + "]";
+    }
+    return x.dump();
+  };
+  const std::string one = inline_form(v, inline_form);
+  if (!v.is_structured() || v.empty() || indent + one.size() <= 100) {
+    out += one;
+    return;
+  }
+  const std::string pad(static_cast<size_t>(indent + 2), ' ');
+  out += v.is_object() ? "{\n" : "[\n";
+  size_t i = 0;
+  for (auto it = v.begin(); it != v.end(); ++it, ++i) {
+    out += pad;
+    if (v.is_object()) out += json(it.key()).dump() + ": ";
+    pretty(*it, indent + 2, out);
+    out += i + 1 < v.size() ? ",\n" : "\n";
+  }
+  out += std::string(static_cast<size_t>(indent), ' ') + (v.is_object() ? "}" : "]");
+}
+
+// 1 or 2, from "schema" (absent: 1, the format before versions were required).
+int schema_version(const json& j) {
+  if (!j.is_object() || !j.contains("schema")) return 1;
+  const std::string s = string(j["schema"], "schema");
+  if (s == "hiplab-drill/2") return 2;
+  if (s == "hiplab-drill/1") return 1;
+  throw FieldError{"schema", "expected \"hiplab-drill/2\" (or the older \"hiplab-drill/1\"), got \"" + s + "\""};
+}
+
+// A v1 field met in a v2 file: say what replaced it.
+void no_v1_fields(const json& obj, const std::string& base, const char* field) {
+  if (obj.is_object() && obj.contains(field))
+    throw FieldError{join(base, field), std::string("a hiplab-drill/1 field: hiplab-drill/2 names \"contacts\" "
+                                                    "instead (see docs/drills.md; hiplab check-drill --upgrade FILE converts a v1 file)")};
+}
+
 // [SECTION] drill
 motion::PhaseLoads read_loads(const json& v, const std::string& base) {
   object(v, base);
-  only_known(v, base, {"description", "effort_ramp_s", "efforts", "bands", "cables", "supports", "braces"});
+  no_v1_fields(v, base, "supports");
+  only_known(v, base, {"description", "effort_ramp_s", "efforts", "bands", "cables", "braces"});
   motion::PhaseLoads out;
   if (v.contains("description")) out.description = string(v["description"], join(base, "description"));
   if (v.contains("effort_ramp_s")) out.effort_ramp_s = number(v["effort_ramp_s"], join(base, "effort_ramp_s"), "seconds");
@@ -297,11 +465,6 @@ motion::PhaseLoads read_loads(const json& v, const std::string& base) {
       out.loads.cables.push_back(c);
     }
   }
-  if (v.contains("supports")) {
-    const std::string p = join(base, "supports");
-    for (size_t i = 0; i < array(v["supports"], p).size(); ++i)
-      out.loads.supports.push_back({body(v["supports"][i], at(p, i))});
-  }
   if (v.contains("braces")) {
     const std::string p = join(base, "braces");
     for (size_t i = 0; i < array(v["braces"], p).size(); ++i) {
@@ -317,8 +480,9 @@ motion::PhaseLoads read_loads(const json& v, const std::string& base) {
 
 motion::Phase read_phase(const json& v, const std::string& base) {
   object(v, base);
+  no_v1_fields(v, base, "floor_contacts");
   only_known(v, base, {"name", "duration_s", "part", "easing", "hold", "end_range", "keyframes", "loads", "cues",
-                       "floor_contacts"});
+                       "contacts"});
   motion::Phase p;
   p.name = string(require(v, base, "name", "a string"), join(base, "name"));
   p.duration_s = number(require(v, base, "duration_s", "a positive number of seconds"), join(base, "duration_s"),
@@ -357,19 +521,16 @@ motion::Phase read_phase(const json& v, const std::string& base) {
   }
   if (v.contains("loads")) p.loads = read_loads(v["loads"], join(base, "loads"));
   if (v.contains("cues")) p.cues = strings(v["cues"], join(base, "cues"));
-  if (v.contains("floor_contacts")) p.floor_contacts = contacts(v["floor_contacts"], join(base, "floor_contacts"));
+  if (v.contains("contacts")) p.contacts = read_contacts(v["contacts"], join(base, "contacts"));
   return p;
 }
 
 motion::Drill read_drill(const json& j) {
   object(j, "(top level)");
+  no_v1_fields(j, "", "floor_contacts");
   only_known(j, "", {"schema", "name", "summary", "kind", "posture", "working_side", "start", "phases", "dosage",
-                     "safety", "myths", "floor_contacts", "sources"});
+                     "safety", "myths", "contacts", "sources"});
   motion::Drill d;
-  if (j.contains("schema")) {
-    const std::string s = string(j["schema"], "schema");
-    if (s != "hiplab-drill/1") throw FieldError{"schema", "expected \"hiplab-drill/1\", got \"" + s + "\""};
-  }
   d.name = string(require(j, "", "name", "a string"), "name");
   if (j.contains("summary")) d.summary = string(j["summary"], "summary");
   if (j.contains("kind")) d.kind = string(j["kind"], "kind");
@@ -418,16 +579,17 @@ motion::Drill read_drill(const json& j) {
                          string(require(m[i], q, "correction", "a string"), join(q, "correction"))});
     }
   }
-  if (j.contains("floor_contacts")) d.floor_contacts = contacts(j["floor_contacts"], "floor_contacts");
+  if (j.contains("contacts")) d.contacts = read_contacts(j["contacts"], "contacts");
   return d;
 }
 
 std::string located(const std::string& file, int line, const std::string& field, const std::string& msg) {
+  // Appends only: GCC 12 at -O2 warns falsely (-Wrestrict) on ":" + std::to_string(line).
   std::string s = file;
-  if (line > 0) s += ":" + std::to_string(line);
-  s += ": ";
-  if (!field.empty()) s += field + ": ";
-  return s + msg;
+  if (line > 0) s.append(":").append(std::to_string(line));
+  s.append(": ");
+  if (!field.empty()) s.append(field).append(": ");
+  return s.append(msg);
 }
 
 // First byte that makes the text not JSON-able text: a NUL or other control byte, or invalid UTF-8.
@@ -447,9 +609,9 @@ std::optional<size_t> binary_byte(std::string_view t) {
   }
   return std::nullopt;
 }
-}  // namespace
 
-Result<motion::Drill> parse_drill(std::string_view text, const std::string& file, const std::string& id) {
+// Text -> JSON, with the loader's messages for empty, binary and broken files.
+Result<json> parse_json(std::string_view text, const std::string& file) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return make_error(file + ": empty file (expected a JSON object describing a drill; see docs/drills.md)");
   if (auto b = binary_byte(text))
@@ -477,10 +639,22 @@ Result<motion::Drill> parse_drill(std::string_view text, const std::string& file
   } catch (const std::exception& e) {
     return make_error(file + ": not valid JSON: " + e.what());
   }
+  return j;
+}
+
+}  // namespace
+
+Result<motion::Drill> parse_drill(std::string_view text, const std::string& file, const std::string& id) {
+  auto parsed = parse_json(text, file);
+  if (!parsed) return parsed.error();
+  json& j = parsed.value();
   const LineMap lines(text);
   motion::Drill d;
   try {
+    const int version = schema_version(j);
+    if (version == 1) upgrade_v1(j);
     d = read_drill(j);
+    d.format_version = version;
   } catch (const FieldError& fe) {
     return make_error(located(file, lines.line(fe.path), fe.path, fe.message));
   } catch (const std::exception& e) {  // a reader missed a type check: still one line, never a crash
@@ -498,7 +672,8 @@ Result<motion::Drill> parse_drill(std::string_view text, const std::string& file
   return d;
 }
 
-Result<motion::Drill> load_drill_file(const std::string& path) {
+namespace {
+Result<std::string> read_text(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return make_error(path + ": no such file (expected a drill .json file)");
@@ -509,7 +684,57 @@ Result<motion::Drill> load_drill_file(const std::string& path) {
   if (!in) return make_error(path + ": cannot open for reading");
   std::ostringstream ss;
   ss << in.rdbuf();
-  return parse_drill(ss.str(), path, fs::path(path).stem().string());
+  return ss.str();
+}
+}  // namespace
+
+Result<motion::Drill> load_drill_file(const std::string& path) {
+  auto text = read_text(path);
+  if (!text) return text.error();
+  return parse_drill(text.value(), path, std::filesystem::path(path).stem().string());
+}
+
+std::string upgrade_notice(const std::string& file) {
+  return file + ": a hiplab-drill/1 file, converted on loading (floor_contacts and supports became contacts); "
+                "`hiplab check-drill --upgrade " + file + "` rewrites it as hiplab-drill/2";
+}
+
+Result<std::string> upgrade_drill_text(std::string_view text, const std::string& file) {
+  auto d = parse_drill(text, file, "upgrade");  // the whole v1 file must be good first
+  if (!d) return d.error();
+  if (d->format_version == 2) return make_error(file + ": already hiplab-drill/2 (nothing to upgrade)");
+  auto parsed = parse_json(text, file);
+  if (!parsed) return parsed.error();
+  json& j = parsed.value();
+  try {
+    upgrade_v1(j);
+  } catch (const FieldError& fe) {
+    return make_error(located(file, 0, fe.path, fe.message));
+  }
+  std::string out;
+  pretty(j, 0, out);
+  out += "\n";
+  auto check = parse_drill(out, file + " (upgraded)", "upgrade");
+  if (!check) return check.error();
+  return out;
+}
+
+Result<std::string> upgrade_drill_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  auto text = read_text(path);
+  if (!text) return text.error();
+  auto upgraded = upgrade_drill_text(text.value(), path);
+  if (!upgraded) return upgraded.error();
+  // The backup never replaces an older one: FILE.v1.bak, else FILE.v1.bak.2, .3, ...
+  std::string backup = path + ".v1.bak";
+  std::error_code ec;
+  for (int k = 2; fs::exists(backup, ec) || ec; ++k) {
+    if (k > 999) return make_error(path + ": cannot choose a backup name (" + path + ".v1.bak.2 .. .999 all exist)");
+    backup = path + ".v1.bak." + std::to_string(k);
+  }
+  if (Status s = write_file_atomic(backup, text.value()); !s) return s.error();
+  if (Status s = write_file_atomic(path, upgraded.value()); !s) return s.error();
+  return backup;
 }
 
 DrillFolder load_drill_folder(const std::string& dir) {
@@ -525,6 +750,7 @@ DrillFolder load_drill_folder(const std::string& dir) {
   for (const fs::path& f : files) {
     auto d = load_drill_file(f.string());
     if (d) {
+      if (d->format_version == 1) out.notices.push_back(upgrade_notice(f.string()));
       out.drills.push_back(std::move(d.value()));
       out.files.push_back(f.string());
     } else {

@@ -4,8 +4,21 @@
 //
 // Torques (N m) are about the six muscle coordinates of each leg (hip flexion, adduction,
 // rotation, knee, ankle, subtalar; signs in anatomy/joint_coordinates.h). `required_torque` is what the muscles
-// must make: required = -(gravity + external) + effort (0 about a braced coordinate), where gravity/external are the generalised
-// forces the loads apply (quasi-static, pelvis held fixed by the posture).
+// must make: required = -(gravity + external + contact) + effort (0 about a braced coordinate),
+// where gravity/external/contact are the generalised forces the loads apply (quasi-static, pelvis
+// held fixed by the posture). Gravity acts on every segment; what carries it is the contacts.
+//
+// Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
+// along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
+// (|f_t1| + |f_t2| <= mu f_n), entering the torque balance through the Jacobian of its point
+// (the moment of the force about every coordinate it crosses; the other body feels the
+// opposite force). The objective is sum a_i^2 + kContactCostWeight * sum_k (c_k / W)^2 over the
+// activations a_i and the pyramid edge forces c_k, W the body weight. The weight 1/225 makes a
+// push of 15 body weights cost what one fully active muscle does: cheap enough that contacts carry
+// a resting leg (the muscles are left below 0.1%), dear enough that the solve does not squeeze
+// thousands of newtons through a millimetre lever — with the pelvis held fixed, a squeeze would
+// otherwise be free (nothing here balances the whole body). Pushes only, friction limited. A contact
+// between the two legs couples them: both legs are then solved as one problem (12 rows).
 // Effort capacity: the torque all muscles with a moment arm in that direction make at full
 // activation at their current length (capacity_positive >= 0 >= capacity_negative).
 // No allocation inside analyze_frame; the result is caller-owned and reusable.
@@ -46,23 +59,40 @@ struct LegResult {
   anatomy::LegKinematics kinematics;    // in the right-leg frame (see kinematics.h)
   anatomy::LegMusclePaths paths;        // points in this side's pelvis frame
   std::array<MuscleState, anatomy::kMuscleCount> muscle{};
-  Torques gravity_torque{}, external_torque{}, effort_torque{}, required_torque{},
+  Torques gravity_torque{}, external_torque{}, contact_torque{}, effort_torque{}, required_torque{},
       achieved_torque{}, capacity_positive{}, capacity_negative{};
   std::array<bool, anatomy::kMuscleCoordCount> saturated{};
   std::array<bool, anatomy::kMuscleCoordCount> braced{};  // torque supplied by a Brace, not muscles
   bool feasible = true;
+  bool solver_converged = true;  // false: the solver stopped at its iteration cap
   int solver_iterations = 0;
 };
 
+// The force a contact carries in this frame, on its `at` site (the other body feels -force).
+struct ContactResult {
+  glm::dvec3 point_pelvis{0.0};   // where the force acts (the at-site's surface), pelvis frame, m
+  glm::dvec3 normal_pelvis{0.0};  // unit push direction on the at-site, pelvis frame
+  glm::dvec3 force_pelvis{0.0};   // N, pelvis frame
+  glm::dvec3 force_world{0.0};    // N, world axes of the posture (y up)
+  double push_n = 0.0;            // normal component, >= 0
+  double friction_n = 0.0;        // tangential magnitude, <= mu * push
+  bool in_solve = false;          // false: neither side is on a leg (it only places the body)
+};
+
+inline constexpr double kContactCostWeight = 1.0 / 225.0;
+
 struct BiomechResult {
   std::array<LegResult, anatomy::kSideCount> leg;
+  std::array<ContactResult, kMaxContacts> contact{};  // in the order of Loads::contacts
+  int contact_count = 0;                              // min(contacts, kMaxContacts)
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }
 };
 
 void analyze_frame(const BiomechInput& input, BiomechResult& out);
 
-// Median wall time (ms) of analyze_frame over `frames` frames of a seated internal-rotation drill
-// with a band, gravity and a 60% effort, both legs (for `hiplab bench`).
+// Median wall time (ms) of analyze_frame over `frames` frames of a clamshell lift with its
+// contacts (the bottom leg on the floor, the top ankle on the bottom one: both legs solved as one
+// problem), both legs (for `hiplab bench`).
 double biomech_bench_median_ms(int frames);
 
 }  // namespace hiplab::biomech

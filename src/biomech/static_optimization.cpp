@@ -6,53 +6,60 @@
 namespace hiplab::biomech {
 namespace {
 
+static_assert(kMaxRows <= 255, "row ranges are stored in bytes");
 using Vec = std::array<double, kMaxRows>;
 using Mat = std::array<std::array<double, kMaxRows>, kMaxRows>;
 
 enum class State : unsigned char { kLower, kUpper, kFree };
 
-// x = G^-1 b by Cholesky when G is clearly positive definite (every pivot above 1e-9 of the
-// largest diagonal entry); false when it is not, and the caller falls back to the pseudo-inverse.
-// With six coordinates and 43 muscles the Jacobi sweeps below cost ~50x a Cholesky factorisation,
-// and the full-rank case is the common one.
+// x = G^{-1} b by Cholesky for a symmetric positive semi-definite G whose rows are either all zero
+// (no free variable reaches that coordinate: x_k = 0, as the pseudo-inverse gives) or part of a
+// well-conditioned block. Returns false when a pivot is too small to trust (then use Jacobi).
 bool cholesky_solve(const Mat& g, const Vec& b, int m, Vec& x) {
+  std::array<int, kMaxRows> idx{};
+  int r = 0;
   double dmax = 0.0;
   for (int i = 0; i < m; ++i) dmax = std::max(dmax, g[i][i]);
-  if (!(dmax > 0.0)) return false;
-  const double cut = 1e-9 * dmax;
+  if (dmax <= 0.0) { x = Vec{}; return true; }
+  for (int i = 0; i < m; ++i) {
+    if (g[i][i] > 0.0) { idx[r++] = i; continue; }
+    for (int j = 0; j < m; ++j)
+      if (g[i][j] != 0.0) return false;  // a zero diagonal with a non-zero row: not semi-definite-clean
+  }
   Mat l{};
-  for (int j = 0; j < m; ++j) {
-    double d = g[j][j];
-    for (int k = 0; k < j; ++k) d -= l[j][k] * l[j][k];
-    if (!(d > cut)) return false;
-    l[j][j] = std::sqrt(d);
-    for (int i = j + 1; i < m; ++i) {
-      double s = g[i][j];
-      for (int k = 0; k < j; ++k) s -= l[i][k] * l[j][k];
-      l[i][j] = s / l[j][j];
+  for (int i = 0; i < r; ++i) {
+    for (int j = 0; j <= i; ++j) {
+      double sum = g[idx[i]][idx[j]];
+      for (int k = 0; k < j; ++k) sum -= l[i][k] * l[j][k];
+      if (i == j) {
+        if (sum <= 1e-9 * g[idx[i]][idx[i]] || sum <= 1e-13 * dmax) return false;
+        l[i][i] = std::sqrt(sum);
+      } else {
+        l[i][j] = sum / l[j][j];
+      }
     }
   }
   Vec y{};
-  for (int i = 0; i < m; ++i) {
-    double s = b[i];
-    for (int k = 0; k < i; ++k) s -= l[i][k] * y[k];
-    y[i] = s / l[i][i];
+  for (int i = 0; i < r; ++i) {
+    double sum = b[idx[i]];
+    for (int k = 0; k < i; ++k) sum -= l[i][k] * y[k];
+    y[i] = sum / l[i][i];
   }
-  for (int i = m - 1; i >= 0; --i) {
-    double s = y[i];
-    for (int k = i + 1; k < m; ++k) s -= l[k][i] * x[k];
-    x[i] = s / l[i][i];
+  x = Vec{};
+  for (int i = r - 1; i >= 0; --i) {
+    double sum = y[i];
+    for (int k = i + 1; k < r; ++k) sum -= l[k][i] * x[idx[k]];
+    x[idx[i]] = sum / l[i][i];
   }
   return true;
 }
 
-// Pseudo-inverse solve x = G^+ b for a symmetric positive semi-definite m x m G (cyclic Jacobi;
-// Cholesky first when G is clearly positive definite, where G^+ = G^-1).
-Vec pinv_solve(Mat g, const Vec& b, int m) {
-  {
-    Vec x{};
-    if (cholesky_solve(g, b, m, x)) return x;
-  }
+// Pseudo-inverse solve x = G^+ b for a symmetric positive semi-definite m x m G: Cholesky when G
+// is safely non-singular on its non-zero rows (the common case, ~50x cheaper), else cyclic Jacobi.
+Vec pinv_solve(const Mat& g_in, const Vec& b, int m) {
+  Vec x;
+  if (cholesky_solve(g_in, b, m, x)) return x;
+  Mat g = g_in;
   Mat v{};
   for (int i = 0; i < m; ++i) v[i][i] = 1.0;
   for (int sweep = 0; sweep < 30; ++sweep) {
@@ -89,7 +96,7 @@ Vec pinv_solve(Mat g, const Vec& b, int m) {
   double dmax = 0.0;
   for (int i = 0; i < m; ++i) dmax = std::max(dmax, std::abs(g[i][i]));
   const double cut = 1e-12 * dmax;
-  Vec x{};
+  x = Vec{};
   for (int j = 0; j < m; ++j) {
     if (g[j][j] <= cut) continue;
     double vb = 0.0;
@@ -103,48 +110,101 @@ Vec pinv_solve(Mat g, const Vec& b, int m) {
 struct Solver {
   const ActivationProblem& pb;
   int m, n;
-  std::array<double, kMaxMuscles> a{};
-  std::array<State, kMaxMuscles> state{};
+  std::array<double, kMaxVariables> a{};
+  std::array<State, kMaxVariables> state{};
   int iterations = 0;
+  bool converged = true;
+  // Rows [lo_i, hi_i) hold every non-zero of column i: a muscle of one leg is zero on the other
+  // leg's rows, so with a contact coupling the legs (12 rows) it touches only its own six. The
+  // loops below skip the zeros (the Gram matrix of a coupled frame is about 4x cheaper to build).
+  std::array<unsigned char, kMaxVariables> lo{}, hi{};
 
+  void find_row_ranges() {
+    for (int i = 0; i < n; ++i) {
+      int l = m, h = 0;
+      for (int k = 0; k < m; ++k)
+        if (pb.column[i][k] != 0.0) { l = std::min(l, k); h = k + 1; }
+      lo[i] = static_cast<unsigned char>(std::min(l, h));
+      hi[i] = static_cast<unsigned char>(h);
+    }
+  }
   double dot_col(int i, const Vec& y) const {
     double s = 0.0;
-    for (int k = 0; k < m; ++k) s += pb.column[i][k] * y[k];
+    for (int k = lo[i]; k < hi[i]; ++k) s += pb.column[i][k] * y[k];
     return s;
   }
   Vec product() const {  // A a
     Vec t{};
     for (int i = 0; i < n; ++i)
       if (a[i] != 0.0)
-        for (int k = 0; k < m; ++k) t[k] += pb.column[i][k] * a[i];
+        for (int k = lo[i]; k < hi[i]; ++k) t[k] += pb.column[i][k] * a[i];
     return t;
   }
   // lambda = (A_F A_F^T)^+ (target - A_B a_B); the free-set minimiser is z_F = A_F^T lambda,
   // which is both the least-norm least-squares solution (phase 1) and the least-norm solution of
   // A_F z = rhs (phase 2).
   Vec free_lambda(const Vec& target) const {
-    Mat g{};
     Vec rhs = target;
+    std::array<int, kMaxRows> fi{};  // the free variables while there are fewer than rows
+    int f = 0;
     for (int i = 0; i < n; ++i) {
       if (state[i] == State::kFree) {
-        for (int p = 0; p < m; ++p)
-          for (int q = 0; q < m; ++q) g[p][q] += pb.column[i][p] * pb.column[i][q];
+        if (f < m) fi[f] = i;
+        ++f;
       } else if (a[i] != 0.0) {
-        for (int k = 0; k < m; ++k) rhs[k] -= pb.column[i][k] * a[i];
+        for (int k = lo[i]; k < hi[i]; ++k) rhs[k] -= pb.column[i][k] * a[i];
       }
     }
+    if (f < m) {
+      // Fewer free variables than rows: G = A_F A_F^T is singular (Cholesky fails on it and the
+      // Jacobi sweeps over 12 rows are dear). With A_F of full column rank and H = A_F^T A_F
+      // (f x f, positive definite), G^+ = A_F H^-2 A_F^T, so lambda = A_F w with H z = A_F^T rhs
+      // (z: the free minimiser) and H w = z — two small Cholesky solves, the same lambda.
+      Mat h{};
+      Vec atr{};
+      for (int p = 0; p < f; ++p) {
+        const auto& cp = pb.column[fi[p]];
+        for (int q = p; q < f; ++q) {
+          const auto& cq = pb.column[fi[q]];
+          const int l = std::max(lo[fi[p]], lo[fi[q]]), u = std::min(hi[fi[p]], hi[fi[q]]);
+          double d = 0.0;
+          for (int k = l; k < u; ++k) d += cp[k] * cq[k];
+          h[p][q] = h[q][p] = d;
+        }
+        atr[p] = dot_col(fi[p], rhs);
+      }
+      Vec z{}, w{};
+      if (f == 0) return Vec{};
+      if (cholesky_solve(h, atr, f, z) && cholesky_solve(h, z, f, w)) {
+        Vec lambda{};
+        for (int p = 0; p < f; ++p)
+          for (int k = lo[fi[p]]; k < hi[fi[p]]; ++k) lambda[k] += pb.column[fi[p]][k] * w[p];
+        return lambda;
+      }
+    }
+    Mat g{};
+    for (int i = 0; i < n; ++i) {
+      const auto& c = pb.column[i];
+      if (state[i] == State::kFree) {
+        for (int p = lo[i]; p < hi[i]; ++p)
+          for (int q = p; q < hi[i]; ++q) g[p][q] += c[p] * c[q];  // upper triangle
+      }
+    }
+    for (int p = 0; p < m; ++p)
+      for (int q = 0; q < p; ++q) g[p][q] = g[q][p];
     return pinv_solve(g, rhs, m);
   }
   // Moves free variables toward z (z_i = col_i . lambda) as far as the box allows; returns the
   // step fraction taken (1 = reached z).
   double step_toward(const Vec& lambda, double eps) {
     double alpha = 1.0;
-    std::array<double, kMaxMuscles> z{};
+    std::array<double, kMaxVariables> z{};
     for (int i = 0; i < n; ++i) {
       if (state[i] != State::kFree) continue;
       z[i] = dot_col(i, lambda);
       if (z[i] < 0.0 && a[i] - z[i] > 0.0) alpha = std::min(alpha, a[i] / (a[i] - z[i]));
-      if (z[i] > 1.0 && z[i] - a[i] > 0.0) alpha = std::min(alpha, (1.0 - a[i]) / (z[i] - a[i]));
+      if (!pb.unbounded[i] && z[i] > 1.0 && z[i] - a[i] > 0.0)
+        alpha = std::min(alpha, (1.0 - a[i]) / (z[i] - a[i]));
     }
     alpha = std::max(alpha, 0.0);
     for (int i = 0; i < n; ++i) {
@@ -152,9 +212,9 @@ struct Solver {
       a[i] += alpha * (z[i] - a[i]);
       if (alpha < 1.0) {
         if (a[i] <= eps) { a[i] = 0.0; state[i] = State::kLower; }
-        else if (a[i] >= 1.0 - eps) { a[i] = 1.0; state[i] = State::kUpper; }
+        else if (!pb.unbounded[i] && a[i] >= 1.0 - eps) { a[i] = 1.0; state[i] = State::kUpper; }
       } else {
-        a[i] = std::clamp(a[i], 0.0, 1.0);
+        a[i] = pb.unbounded[i] ? std::max(a[i], 0.0) : std::clamp(a[i], 0.0, 1.0);
       }
     }
     return alpha;
@@ -162,33 +222,46 @@ struct Solver {
 
   // Phase 1: min |A a - tau|^2 over the box (bounded-variable least squares).
   void least_squares(double tol) {
-    for (int outer = 0; outer < 4 * kMaxMuscles; ++outer) {
+    std::array<double, kMaxVariables> norm{};
+    for (int i = 0; i < n; ++i) {
+      double s2 = 0.0;
+      for (int k = 0; k < m; ++k) s2 += pb.column[i][k] * pb.column[i][k];
+      norm[i] = std::max(std::sqrt(s2), 1e-300);
+    }
+    const int outer_cap = 4 * n + 16, inner_cap = 2 * n + 8;
+    std::array<bool, kMaxVariables> blocked{};
+    for (int outer = 0;; ++outer) {
+      if (outer >= outer_cap) { converged = false; return; }
       ++iterations;
       const Vec t = product();
       Vec r{};
       for (int k = 0; k < m; ++k) r[k] = pb.torque[k] - t[k];
       int best = -1;
-      double best_w = tol;
+      double best_w = 0.0;
       for (int i = 0; i < n; ++i) {
-        if (state[i] == State::kFree) continue;
+        if (state[i] == State::kFree || blocked[i]) continue;
         const double w = dot_col(i, r);  // minus the gradient
         const double gain = state[i] == State::kLower ? w : -w;
-        if (gain > best_w) { best_w = gain; best = i; }
+        // Relative to the column's size: contact columns are orders of magnitude larger.
+        if (gain > tol * norm[i] && gain > best_w) { best_w = gain; best = i; }
       }
       if (best < 0) return;
       state[best] = State::kFree;
-      for (int inner = 0; inner < 2 * kMaxMuscles; ++inner) {
+      for (int inner = 0;; ++inner) {
+        if (inner >= inner_cap) { converged = false; break; }
         ++iterations;
         if (step_toward(free_lambda(pb.torque), 1e-14) >= 1.0) break;
       }
       if (state[best] != State::kFree && a[best] == (state[best] == State::kUpper ? 1.0 : 0.0)) {
-        // The variable came straight back to its bound: a degenerate direction; stop here rather
-        // than cycle (the residual is then already minimal along every usable direction).
+        // The variable came straight back to its bound: a degenerate direction (another free
+        // variable at its bound blocked the step). Skip it until the point moves again, and try
+        // the next best; stopping here instead would leave a residual other variables can reduce.
         const Vec t2 = product();
         double moved = 0.0;
         for (int k = 0; k < m; ++k) moved += std::abs(t2[k] - t[k]);
-        if (moved == 0.0) return;
+        if (moved == 0.0) { blocked[best] = true; continue; }
       }
+      blocked.fill(false);
     }
   }
 
@@ -197,15 +270,17 @@ struct Solver {
     Vec lambda{};
     // A bound released on an ambiguous multiplier (rank-deficient, saturated cases) may come
     // straight back without any move; it is then skipped until the point moves again.
-    std::array<bool, kMaxMuscles> blocked{};
+    std::array<bool, kMaxVariables> blocked{};
     int released = -1;
-    for (int it = 0; it < 6 * kMaxMuscles; ++it) {
+    const int cap = 6 * n + 16;
+    for (int it = 0;; ++it) {
+      if (it >= cap) { converged = false; break; }
       ++iterations;
       lambda = free_lambda(target);
       bool moved = false;
       for (int i = 0; i < n; ++i) {
         if (state[i] != State::kFree) continue;
-        if (std::abs(dot_col(i, lambda) - a[i]) > 1e-13) { moved = true; break; }
+        if (std::abs(dot_col(i, lambda) - a[i]) > 1e-13 * std::max(1.0, a[i])) { moved = true; break; }
       }
       if (moved) {
         const double alpha = step_toward(lambda, 1e-14);
@@ -220,7 +295,8 @@ struct Solver {
       for (int i = 0; i < n; ++i) {
         if (state[i] == State::kFree || blocked[i]) continue;
         const double c = dot_col(i, lambda);
-        const double viol = state[i] == State::kLower ? c : 1.0 - c;  // > 0 means release
+        const double viol = state[i] == State::kLower ? c : 1.0 - c;  // > 0 means release (an
+        // unbounded variable is never at an upper bound)
         if (viol > worst_v) { worst_v = viol; worst = i; }
       }
       if (worst < 0) break;
@@ -234,9 +310,10 @@ struct Solver {
 }  // namespace
 
 ActivationSolution solve_activations(const ActivationProblem& pb) {
-  Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.muscles, 0, kMaxMuscles)};
+  Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.variables, 0, kMaxVariables)};
   s.a.fill(0.0);
   s.state.fill(State::kLower);
+  s.find_row_ranges();
   double scale = 1.0;
   for (int k = 0; k < s.m; ++k) scale = std::max(scale, std::abs(pb.torque[k]));
   double col_scale = 0.0;
@@ -244,7 +321,7 @@ ActivationSolution solve_activations(const ActivationProblem& pb) {
     for (int k = 0; k < s.m; ++k) col_scale = std::max(col_scale, std::abs(pb.column[i][k]));
   const double tol = kTorqueRelTolerance * std::max(scale, col_scale);
 
-  s.least_squares(tol * std::max(1.0, col_scale));
+  s.least_squares(tol);
   const Vec reached = s.product();
   ActivationSolution out;
   out.multiplier = s.least_norm(reached, 1e-10);
@@ -256,6 +333,7 @@ ActivationSolution solve_activations(const ActivationProblem& pb) {
   }
   for (int i = 0; i < s.n; ++i) out.activation[i] = s.a[i];
   out.iterations = s.iterations;
+  out.converged = s.converged;
   return out;
 }
 

@@ -1,9 +1,16 @@
-// static_optimization.h — muscle activations from joint torques: the exact solution of
+// static_optimization.h — muscle activations (and contact forces) from joint torques: the exact
+// solution of
 //
-//     minimise  sum_i a_i^2   subject to  A a = tau,   0 <= a_i <= 1
+//     minimise  sum_i x_i^2   subject to  A x = tau,   0 <= x_i <= 1 (or 0 <= x_i when unbounded)
 //
-// where column i of A holds muscle i's available force times its moment arms (N m per unit
-// activation) about each coordinate, and tau is the torque the muscles must make (N m).
+// where column i of A holds variable i's generalised force per unit (N m) about each coordinate,
+// and tau is the torque the muscles and contacts must make together (N m). A muscle is a bounded
+// variable: its activation, its column the available force times its moment arms. A contact is
+// four unbounded variables, the weights of the edges of its linearised friction pyramid (a
+// non-negative combination of n + mu t_k is exactly a push with friction inside the pyramid), so
+// the pyramid's face inequalities become sign constraints and the same bound-constrained active
+// set solves muscles and contacts together; the caller scales contact columns so that their cost
+// is as light as it wants (frame_analysis.h).
 // When no activation vector reaches tau (the load is beyond the muscles), the solution is the
 // lexicographic one: first the activations that minimise |A a - tau|^2 (the closest reachable
 // torque), then, among those, the smallest sum of squares; the coordinates whose torque could not
@@ -12,30 +19,37 @@
 // Method: two primal active-set phases over the box (Nocedal & Wright 2006, Numerical
 // Optimization, Alg. 16.3; phase 1 is the bounded-variable least squares of Stark & Parker 1995,
 // Computational Statistics 10:129). Each subproblem on the free set is solved in closed form with
-// the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 6 x 6, Jacobi eigen-decomposition), so
+// the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 12 x 12: Cholesky when it is safely
+// non-singular on its non-zero rows, else a Jacobi eigen-decomposition), so
 // rank-deficient cases (a coordinate no free muscle crosses) are handled. No allocation; sizes fixed.
+// Rows: up to two legs' coordinates (contacts between the legs couple them into one problem).
 // Units: activations dimensionless, torques N m.
 #pragma once
 #include <array>
 
 namespace hiplab::biomech {
 
-inline constexpr int kMaxRows = 6;       // coordinates (hip flex/add/rot, knee, ankle, subtalar)
-inline constexpr int kMaxMuscles = 48;   // >= anatomy::kMuscleCount (43)
+// Coordinates of both legs (hip flexion, adduction, rotation, knee, ankle, subtalar: six a leg);
+// a contact between the legs couples them into one problem of 12 rows.
+inline constexpr int kMaxRows = 12;
+// Variables: both legs' muscles (2 x 43) and the contacts' pyramid edges, with room for more.
+inline constexpr int kMaxVariables = 256;
 
 struct ActivationProblem {
   int rows = kMaxRows;
-  int muscles = 0;
-  std::array<std::array<double, kMaxRows>, kMaxMuscles> column{};  // column[i][k]: N m per unit a_i
-  std::array<double, kMaxRows> torque{};                            // required muscle torque, N m
+  int variables = 0;
+  std::array<std::array<double, kMaxRows>, kMaxVariables> column{};  // column[i][k]: N m per unit x_i
+  std::array<bool, kMaxVariables> unbounded{};  // true: x_i >= 0 only (a contact edge); else 0..1
+  std::array<double, kMaxRows> torque{};        // required torque, N m
 };
 
 struct ActivationSolution {
-  std::array<double, kMaxMuscles> activation{};
+  std::array<double, kMaxVariables> activation{};  // x_i (activation, or contact edge weight)
   std::array<double, kMaxRows> achieved{};      // A a, N m
   std::array<double, kMaxRows> multiplier{};    // lambda of the equality constraints (KKT)
   std::array<bool, kMaxRows> saturated{};       // |achieved - torque| beyond tolerance
   bool feasible = true;
+  bool converged = true;  // false: an iteration cap was reached first (the point is still within bounds)
   int iterations = 0;
 };
 

@@ -34,6 +34,20 @@ biomech::Posture mirror_posture(biomech::Posture p) {
   return p;
 }
 
+// Contacts: at most kMaxContacts, friction in [0, 2], no landmark resting on itself.
+void check_contacts(const std::vector<DrillContact>& cs, const std::string& f, std::vector<std::string>& e) {
+  if (cs.size() > static_cast<size_t>(biomech::kMaxContacts))
+    e.push_back(f + ": expected at most " + std::to_string(biomech::kMaxContacts) + " contacts, got " +
+                std::to_string(cs.size()));
+  for (size_t k = 0; k < cs.size(); ++k) {
+    const std::string q = f + "[" + std::to_string(k) + "]";
+    if (!std::isfinite(cs[k].friction) || cs[k].friction < 0.0 || cs[k].friction > 2.0)
+      e.push_back(q + ".friction: expected a friction coefficient 0..2, got " + num(cs[k].friction));
+    if (cs[k].on == biomech::ContactSurface::kBody && cs[k].at && *cs[k].at == cs[k].other)
+      e.push_back(q + ".on: a landmark cannot rest on itself (\"" + std::string(contact_name(cs[k].other)) + "\")");
+  }
+}
+
 // Value shown to a person: degrees for angles, metres for translations.
 std::string shown(Channel c, double v) { return channel_is_length(c) ? num(v) + " m" : num(rad_to_deg(v)) + " deg"; }
 std::string file_field(Channel c) { return std::string(channel_name(c)) + (channel_is_length(c) ? "_m" : "_deg"); }
@@ -47,6 +61,45 @@ std::string_view phase_part_name(PhasePart p) {
     case PhasePart::kFinish: return "finish";
   }
   return "?";
+}
+
+std::string contact_label(const DrillContact& c) {
+  std::string s = c.at ? std::string(contact_name(*c.at)) : std::string(anatomy::body_info(c.at_body).name);
+  s += " on ";
+  switch (c.on) {
+    case biomech::ContactSurface::kFloor: s += "floor"; break;
+    case biomech::ContactSurface::kSupport: s += "support"; break;
+    case biomech::ContactSurface::kBody: s += contact_name(c.other); break;
+  }
+  return s;
+}
+
+std::vector<biomech::Contact> solve_contacts(const std::vector<DrillContact>& contacts,
+                                             const anatomy::UpperBodyPose& upper) {
+  std::vector<biomech::Contact> out;
+  out.reserve(contacts.size());
+  for (const DrillContact& dc : contacts) {
+    biomech::Contact c;
+    if (dc.at) {
+      c.at = contact_site(*dc.at, upper);
+    } else {
+      c.at.centre.body = dc.at_body;
+      c.at.centre_of_mass = true;
+    }
+    c.on = dc.on;
+    if (dc.on == biomech::ContactSurface::kBody) c.other = contact_site(dc.other, upper);
+    c.friction = dc.friction;
+    c.label = contact_label(dc);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<ContactPoint> Drill::floor_points_of(int phase) const {
+  std::vector<ContactPoint> out;
+  for (const DrillContact& c : contacts_of(phase))
+    if (c.at && c.on == biomech::ContactSurface::kFloor) out.push_back(*c.at);
+  return out;
 }
 
 std::vector<ChannelValues> phase_end_poses(const Drill& drill) {
@@ -112,9 +165,11 @@ std::vector<std::string> validate(const Drill& d) {
       if (!std::isfinite(m) || m < 0.0)
         e.push_back(f + ".loads.cables[" + std::to_string(k) + "].mass_kg: expected >= 0, got " + num(m));
     }
+    if (p.contacts) check_contacts(*p.contacts, f + ".contacts", e);
     if (!std::isfinite(p.loads.effort_ramp_s) || p.loads.effort_ramp_s < 0.0)
       e.push_back(f + ".loads.effort_ramp_s: expected >= 0 seconds, got " + num(p.loads.effort_ramp_s));
   }
+  check_contacts(d.contacts, "contacts", e);
   if (!d.phases.empty() && reps == 0) e.push_back("phases: expected at least one phase with part \"rep\"");
   if (d.dosage.sets < 1) e.push_back("dosage.sets: expected at least 1, got " + std::to_string(d.dosage.sets));
   if (d.dosage.reps < 1) e.push_back("dosage.reps: expected at least 1, got " + std::to_string(d.dosage.reps));
@@ -193,13 +248,19 @@ Drill mirrored_drill(const Drill& d) {
       c.attachment = mirror_point_on(c.attachment);
       c.pulley_world = mirror_world(c.pulley_world);
     }
-    for (auto& s : l.supports) s.body = mirror_body(s.body);
     for (auto& ef : l.efforts) ef.side = other(ef.side);
     for (auto& br : l.braces) br.side = other(br.side);
   }
-  for (ContactPoint& c : m.floor_contacts) c = mirror_contact(c);
+  auto mirror_contacts = [](std::vector<DrillContact>& cs) {
+    for (DrillContact& c : cs) {
+      if (c.at) c.at = mirror_contact(*c.at);
+      c.at_body = mirror_body(c.at_body);
+      c.other = mirror_contact(c.other);
+    }
+  };
+  mirror_contacts(m.contacts);
   for (Phase& p : m.phases)
-    for (ContactPoint& c : p.floor_contacts) c = mirror_contact(c);
+    if (p.contacts) mirror_contacts(*p.contacts);
   return m;
 }
 

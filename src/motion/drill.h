@@ -6,7 +6,8 @@
 // Units: seconds, radians, metres (degrees only in files, fields named *_deg). Signs: drill_channels.h.
 // Invariants checked by validate(): a name; at least one phase of part "rep"; parts ordered setup,
 // rep, finish; positive finite durations; keyframe times in (0, duration], strictly increasing, with
-// finite values; hold phases have no keyframes (the pose is held); efforts in [-1, 1]; every keyframed
+// finite values; hold phases have no keyframes (the pose is held); efforts in [-1, 1]; at most
+// biomech::kMaxContacts contacts a phase, friction in [0, 2], none resting on its own body; every keyframed
 // joint angle of a phase that is not end_range inside rom_limits.h; when the rep repeats (sets x reps
 // > 1) the rep ends in the pose it starts from; dosage counts >= 1.
 // The loads are biomech::Loads in the biomech world (origin at the pelvis origin, axes of the posture:
@@ -34,6 +35,22 @@ enum class PhasePart : unsigned char { kSetup, kRep, kFinish };
 std::string_view easing_name(Easing e);
 std::string_view phase_part_name(PhasePart p);
 
+// A contact named in a drill file (docs/drills.md, "contacts"): a landmark (floor_contacts.h) —
+// or, with no landmark, the centre of mass of a leg segment — resting on the floor, on a support
+// that is not drawn, or on another landmark. Floor contacts both place the body (they rest on the
+// floor during holds) and carry load; all of them carry load (biomech/loads.h).
+struct DrillContact {
+  std::optional<ContactPoint> at;                          // the landmark that rests ...
+  anatomy::BodyId at_body = anatomy::BodyId::kFemurR;      // ... or this segment's centre of mass
+  biomech::ContactSurface on = biomech::ContactSurface::kFloor;
+  ContactPoint other = ContactPoint::kSacrum;              // when on == kBody
+  double friction = biomech::kSkinFrictionCoefficient;
+};
+std::string contact_label(const DrillContact& c);  // "ankle_r on ankle_l", "femur_r on support"
+// The solve's contacts (biomech/loads.h) for these drill contacts, upper body placed by `upper`.
+std::vector<biomech::Contact> solve_contacts(const std::vector<DrillContact>& contacts,
+                                             const anatomy::UpperBodyPose& upper);
+
 struct Keyframe {
   double time_s = 0.0;  // from the phase start, in (0, duration]
   std::vector<std::pair<Channel, double>> values;  // sparse: other channels keep their last value
@@ -58,9 +75,9 @@ struct Phase {
   std::vector<Keyframe> keyframes;
   PhaseLoads loads;
   std::vector<std::string> cues;  // plain language, shown large
-  // Parts resting on the floor during this phase when they differ from the drill's (e.g. the two
-  // sides of a 90/90 switch); empty = the drill's floor_contacts.
-  std::vector<ContactPoint> floor_contacts;
+  // The contacts during this phase when they differ from the drill's (e.g. the two sides of a
+  // 90/90 switch, the top foot resting on the bottom one); none = the drill's.
+  std::optional<std::vector<DrillContact>> contacts;
 };
 
 struct Dosage {
@@ -90,11 +107,15 @@ struct Drill {
   Dosage dosage;
   std::vector<std::string> safety;
   std::vector<MythNote> myths;
-  std::vector<ContactPoint> floor_contacts;  // rest on the floor (within 2 cm) during holds
-  // The floor contacts of a phase: its own when it lists them, else the drill's.
-  const std::vector<ContactPoint>& contacts_of(int phase) const {
-    return phases[phase].floor_contacts.empty() ? floor_contacts : phases[phase].floor_contacts;
+  std::vector<DrillContact> contacts;  // every phase's, unless the phase names its own
+  // The contacts of a phase: its own when it lists them, else the drill's.
+  const std::vector<DrillContact>& contacts_of(int phase) const {
+    return phases[phase].contacts ? *phases[phase].contacts : contacts;
   }
+  // The landmarks of a phase that rest on the floor (within 2 cm during holds).
+  std::vector<ContactPoint> floor_points_of(int phase) const;
+  // The file's format version (1: converted on loading; docs/drills.md).
+  int format_version = 2;
   std::vector<std::string> sources;
 };
 

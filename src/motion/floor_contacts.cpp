@@ -125,6 +125,32 @@ UpperFrames upper_body_frames(const anatomy::UpperBodyPose& u) {
   return f;
 }
 
+biomech::ContactSite contact_site(ContactPoint c, const anatomy::UpperBodyPose& upper) {
+  const int i = contact_index(c);
+  const bool central = i < kContactCentralCount;
+  const Side s = central || i < kContactCentralCount + kContactPerSide ? Side::kRight : Side::kLeft;
+  const ContactDef& def = central ? kCentral[i] : kSide[(i - kContactCentralCount) % kContactPerSide];
+  biomech::ContactSite site;
+  site.radius_m = def.radius;
+  const dvec3 local = s == Side::kLeft ? anatomy::mirror_point(def.local) : def.local;
+  LegSegment seg = LegSegment::kFemur;
+  switch (def.carrier) {
+    case Carrier::kFemur: seg = LegSegment::kFemur; break;
+    case Carrier::kTibia: seg = LegSegment::kTibia; break;
+    case Carrier::kCalcn: seg = LegSegment::kCalcn; break;
+    case Carrier::kToes: seg = LegSegment::kToes; break;
+    default: {
+      // Not on a leg: place it in the pelvis frame (legs do not move these).
+      site.centre.body = BodyId::kPelvis;
+      site.centre.local = contact_spheres(anatomy::Pose{}, upper).centre[i];
+      return site;
+    }
+  }
+  site.centre.body = anatomy::leg_body(s, seg);
+  site.centre.local = local;
+  return site;
+}
+
 ContactSpheres contact_spheres(const anatomy::Pose& legs, const anatomy::UpperBodyPose& upper) {
   const anatomy::BodyFrames bf = anatomy::forward_kinematics(legs);
   const UpperFrames uf = upper_body_frames(upper);

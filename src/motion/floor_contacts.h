@@ -31,6 +31,7 @@
 
 #include "anatomy/joint_coordinates.h"
 #include "anatomy/upper_body.h"
+#include "biomech/loads.h"
 
 namespace hiplab::motion {
 
@@ -60,6 +61,11 @@ struct ContactSpheres {
   std::array<double, kContactCount> radius{};
 };
 ContactSpheres contact_spheres(const anatomy::Pose& legs, const anatomy::UpperBodyPose& upper);
+
+// The contact sphere as a site for the effort solve (biomech/loads.h): a leg landmark stays on its
+// body (body-frame centre, so it follows the leg wherever the solve poses it); the others (pelvis,
+// torso, head, arms) are placed in the pelvis frame for `upper` on body kPelvis (fixed).
+biomech::ContactSite contact_site(ContactPoint c, const anatomy::UpperBodyPose& upper);
 
 // Torso, head-base, humerus, forearm and hand frames in the pelvis frame (rotation, origin), for the
 // kinematics stated above. index: 0 torso, 1 head, then per side (right, left) humerus, forearm, hand.

@@ -162,6 +162,7 @@ DrillFrame Timeline::evaluate(double t) const {
   f.posture = drill_.posture;
   f.pelvis_world = pelvis_placement(drill_.posture, f.channels);
   f.loads = ph.loads.loads;
+  f.loads.contacts = solve_contacts(drill_.contacts_of(in.phase), f.upper);
   if (ph.loads.effort_ramp_s > 0.0) {
     const double k = std::min(1.0, f.phase_time_s / ph.loads.effort_ramp_s);
     for (auto& e : f.loads.efforts) e.fraction *= k;

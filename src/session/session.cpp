@@ -11,12 +11,14 @@ namespace hiplab::session {
 void Session::load_drills(const std::string& builtin_dir, const std::string& user_dir) {
   drills_.clear();
   drill_errors_.clear();
+  drill_notices_.clear();
   for (const auto& [dir, user] : {std::pair{builtin_dir, false}, std::pair{user_dir, true}}) {
     if (dir.empty()) continue;
     DrillFolder folder = load_drill_folder(dir);
     for (std::size_t i = 0; i < folder.drills.size(); ++i)
       drills_.push_back({std::move(folder.drills[i]), folder.files[i], user});
     drill_errors_.insert(drill_errors_.end(), folder.errors.begin(), folder.errors.end());
+    drill_notices_.insert(drill_notices_.end(), folder.notices.begin(), folder.notices.end());
   }
   current_ = -1;
   timeline_.reset();
@@ -90,6 +92,7 @@ PoseSource Session::current_pose() const {
   p.upper = motion::upper_body_pose(manual_.channels);
   p.posture = manual_.posture;
   p.pelvis_world = motion::pelvis_placement(manual_.posture, manual_.channels);
+  p.loads = manual_.loads;
   return p;
 }
 
@@ -108,6 +111,7 @@ void Session::begin_pose_edit() {
     push_undo();
     manual_.channels = f.channels;
     manual_.posture = f.posture;
+    manual_.loads = f.loads;  // the drill's loads and contacts stay with the pose
     mode_ = Mode::kManual;
     return;
   }

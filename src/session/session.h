@@ -26,10 +26,13 @@ struct DrillEntry {
 
 enum class Mode { kDrill, kManual };
 
-// A hands-on pose: every channel plus the posture it is shown in.
+// A hands-on pose: every channel plus the posture it is shown in, and the loads and contacts of the
+// drill moment it was taken from (so a leg lying on the floor stays carried by the floor while a
+// slider moves it; none after a reset). Equality is about the pose only.
 struct ManualPose {
   motion::ChannelValues channels;
   biomech::Posture posture = biomech::Posture::kStanding;
+  biomech::Loads loads;
   bool operator==(const ManualPose& o) const { return channels.v == o.channels.v && posture == o.posture; }
 };
 
@@ -40,6 +43,8 @@ class Session {
   void load_drills(const std::string& builtin_dir, const std::string& user_dir);
   const std::vector<DrillEntry>& drills() const { return drills_; }
   const std::vector<std::string>& drill_errors() const { return drill_errors_; }
+  // One line per hiplab-drill/1 file (loaded, converted; assets/drill_loader.h upgrade_notice).
+  const std::vector<std::string>& drill_notices() const { return drill_notices_; }
   int find_drill(const std::string& id_or_name) const;  // -1 if none
   // Selects a drill (or -1 for none: the hands-on pose in the anatomical position) and builds its
   // timeline for the current side. Returns an error (and keeps the previous drill) if it fails.
@@ -81,6 +86,7 @@ class Session {
   void push_undo();
   std::vector<DrillEntry> drills_;
   std::vector<std::string> drill_errors_;
+  std::vector<std::string> drill_notices_;
   int current_ = -1;
   anatomy::Side side_ = anatomy::Side::kRight;
   std::optional<motion::Timeline> timeline_;

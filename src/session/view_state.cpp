@@ -1,6 +1,10 @@
 #include "session/view_state.h"
 
 #include "anatomy/muscle_data.h"
+#include "anatomy/muscle_names.h"
+
+#include <glm/mat3x3.hpp>
+#include <glm/vec4.hpp>
 
 namespace hiplab::session {
 
@@ -17,6 +21,16 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
   in.body = view.body;
   in.loads = pose.loads;
   biomech::analyze_frame(in, out.analysis);
+  out.contacts.resize(static_cast<std::size_t>(out.analysis.contact_count));
+  const glm::dmat3 rot(pose.pelvis_world);
+  for (int k = 0; k < out.analysis.contact_count; ++k) {
+    const biomech::ContactResult& c = out.analysis.contact[k];
+    ContactArrow& a = out.contacts[static_cast<std::size_t>(k)];
+    a.point = glm::dvec3(pose.pelvis_world * glm::dvec4(c.point_pelvis, 1.0));
+    a.force = rot * c.force_pelvis;
+    a.push_n = c.push_n;
+    a.label = pose.loads.contacts[static_cast<std::size_t>(k)].label;
+  }
 
   FrameRequest& r = out.request;
   r = FrameRequest{};  // every field that matters is set below (no bind-pose walk per frame)
@@ -52,9 +66,10 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
 }
 
 bool select_by_name(ViewSettings& v, const Model& model, const std::string& name, anatomy::Side default_side) {
-  std::optional<anatomy::Side> side;
-  if (auto m = anatomy::find_muscle(name, &side)) {
-    select_muscle(v, std::pair{side.value_or(default_side), *m});
+  // A muscle by any name people use (anatomy/muscle_names.h); a name for several parts selects
+  // the first of them.
+  if (auto sel = anatomy::find_muscles(name)) {
+    select_muscle(v, std::pair{sel->side.value_or(default_side), sel->muscles.front()});
     return true;
   }
   if (!is_body_model(model)) return false;
@@ -68,7 +83,7 @@ bool select_by_name(ViewSettings& v, const Model& model, const std::string& name
 
 std::string unknown_selection_message(const std::string& name) {
   return "--select '" + name +
-         "': expected a muscle such as glut_med1_r (see hiplab moment-arms --muscle all) or a bone such as femur_r or sacrum";
+         "': expected a muscle such as glut_med1_r or piriformis (see hiplab moment-arms --muscle all) or a bone such as femur_r or sacrum";
 }
 
 }  // namespace hiplab::session

@@ -7,6 +7,9 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
+
+#include <glm/vec3.hpp>
 
 #include "anatomy/rom_norms.h"
 #include "assets/model.h"
@@ -60,7 +63,8 @@ inline void clear_selection(ViewSettings& v) {
   v.selected_muscle.reset();
   v.selected_bone.reset();
 }
-// Selects by name a muscle ("glut_med1_r"; without a side, `default_side`) or a bone of a body
+// Selects by name a muscle ("glut_med1_r", "piriformis", "gluteus medius right" — any name
+// anatomy/muscle_names.h knows; without a side, `default_side`) or a bone of a body
 // model ("femur_r", "sacrum"), as --select takes them. False (and nothing changed) for any other
 // name: unknown_selection_message says what was expected.
 bool select_by_name(ViewSettings& v, const Model& model, const std::string& name, anatomy::Side default_side);
@@ -69,9 +73,19 @@ std::string unknown_selection_message(const std::string& name);
 // The anatomical position standing as the model was generated (pelvis at its bind placement).
 PoseSource standing_pose(const Model& model);
 
+// A contact force ready to draw as an arrow in the scene world (y up, floor at y = 0): it acts at
+// `point` on the part named first in `label` (the other part, if any, feels the opposite force).
+struct ContactArrow {
+  glm::dvec3 point{0.0};  // m, scene world
+  glm::dvec3 force{0.0};  // N, scene world axes
+  double push_n = 0.0;    // normal part
+  std::string label;      // "ankle_r on ankle_l"
+};
+
 struct ComputedFrame {
   FrameRequest request;
   biomech::BiomechResult analysis;
+  std::vector<ContactArrow> contacts;  // one per contact of the pose's loads, in their order
 };
 
 void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFrame& out);

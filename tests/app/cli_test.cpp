@@ -76,7 +76,7 @@ TEST_CASE("hiplab render --select takes a muscle or a bone of the body and refus
   SKIP_WITHOUT_GL();
   const auto dir = test::scratch_dir("cli_select");
   const auto refused = (dir / "refused.png").string();
-  CHECK(app::run_cli({"hiplab", "render", "--select", "piriformis", "--size", "64x48", "--out", refused}) == 2);
+  CHECK(app::run_cli({"hiplab", "render", "--select", "piriformus", "--size", "64x48", "--out", refused}) == 2);
   CHECK(app::run_cli({"hiplab", "render", "--model", two_bone_file(), "--select", "femur_r", "--out", refused}) == 2);  // no body
   CHECK_FALSE(fs::exists(refused));
   for (const char* what : {"peri_r", "femur_r", "sacrum"}) {

@@ -33,8 +33,13 @@ TEST_CASE("moment-arms: good arguments exit 0, bad values exit 2") {
   CHECK(run({"moment-arms", "--muscle", "all", "--dof", "knee", "--flexion", "0:60:30", "--side", "left",
              "--json"}) == 0);
   CHECK(run({"moment-arms", "--muscle", "nope"}) == 2);
+  // Names people use (anatomy/muscle_names.h): one muscle, or every part of one.
+  CHECK(run({"moment-arms", "--muscle", "piriformis", "--flexion", "0:90:45"}) == 0);
+  CHECK(run({"moment-arms", "--muscle", "gluteus medius", "--flexion", "0:90:45", "--json"}) == 0);
+  CHECK(run({"moment-arms", "--muscle", "piriformus"}) == 2);
   CHECK(run({"moment-arms", "--muscle", "soleus_l", "--dof", "ankle", "--ankle", "-20"}) == 0);
   CHECK(run({"moment-arms", "--muscle", "tib_post", "--dof", "subtalar", "--knee", "30"}) == 0);
+  CHECK(run({"moment-arms", "--muscle", "soleus", "--dof", "ankle", "--flexion", "0:90:45"}) == 0);
   CHECK(run({"moment-arms", "--dof", "mtp"}) == 2);  // the toes are held still: no moment arms
   CHECK(run({"moment-arms", "--ankle", "45"}) == 2);
   CHECK(run({"moment-arms", "--flexion", "0:90"}) == 2);

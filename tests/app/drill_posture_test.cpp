@@ -84,7 +84,7 @@ TEST_CASE("drills on the body mesh: nothing sinks more than 1 cm, resting parts 
         INFO(drill.id << " " << side_name << " t=" << t << " phase '" << f.phase_name << "'");
         for (const auto& [name, y] : lowest) CHECK_MESSAGE(y >= -0.01f, name << " sinks to " << y << " m");
         if (f.hold)
-          for (ContactPoint c : tl->drill().contacts_of(f.phase_index)) {
+          for (ContactPoint c : tl->drill().floor_points_of(f.phase_index)) {
             const std::string node = node_of(contact_name(c));
             auto it = lowest.find(node);
             if (it != lowest.end()) CHECK_MESSAGE(it->second <= 0.02f, contact_name(c) << " (" << node << ") rests at " << it->second << " m");

@@ -62,7 +62,7 @@ TEST_CASE("built-in drills play to the end on both sides within range of motion 
         for (int c = 0; c < kContactCount; ++c)
           CHECK_MESSAGE(h[c] >= -0.01, contact_name(static_cast<ContactPoint>(c)) << " at " << h[c] << " m");
         if (fr.hold)
-          for (ContactPoint c : t.drill().contacts_of(fr.phase_index))
+          for (ContactPoint c : t.drill().floor_points_of(fr.phase_index))
             CHECK_MESSAGE(h[contact_index(c)] <= 0.02, contact_name(c) << " rests at " << h[contact_index(c)] << " m");
       }
     }

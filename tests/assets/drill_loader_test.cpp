@@ -146,3 +146,130 @@ TEST_CASE("a folder loads every good drill and reports each bad file") {
   CHECK(load_drill_folder((dir / "missing").string()).drills.empty());
   CHECK(load_drill_file((dir / "nope.json").string()).error().message.find("no such file") != std::string::npos);
 }
+
+namespace {
+// A version-1 drill with whole-segment supports and floor contacts (docs/drills.md, "Version 1").
+const char* kV1 = R"({
+  "schema": "hiplab-drill/1",
+  "name": "Old",
+  "posture": "side_lying",
+  "start": {"hip_flexion_r_deg": 45, "knee_r_deg": 90, "hip_flexion_l_deg": 45, "knee_l_deg": 90},
+  "floor_contacts": ["trochanter_l", "knee_l"],
+  "phases": [
+    {"name": "lift", "duration_s": 2,
+     "keyframes": [{"time_s": 2, "hip_rotation_r_deg": -20}],
+     "loads": {"description": "top leg lifts", "supports": ["femur_l", "tibia_l"]}},
+    {"name": "lower", "duration_s": 2, "floor_contacts": ["heel_l"],
+     "keyframes": [{"time_s": 2, "hip_rotation_r_deg": 0}]}
+  ]
+})";
+
+const char* kV2 = R"({
+  "schema": "hiplab-drill/2",
+  "name": "New",
+  "posture": "side_lying",
+  "start": {"hip_flexion_r_deg": 45, "knee_r_deg": 90, "hip_flexion_l_deg": 45, "knee_l_deg": 90},
+  "contacts": [{"at": "trochanter_l", "on": "floor"}, {"at": "ankle_r", "on": "ankle_l", "friction": 0.4}],
+  "phases": [
+    {"name": "lift", "duration_s": 2, "keyframes": [{"time_s": 2, "hip_rotation_r_deg": -20}],
+     "contacts": [{"at": "femur_l", "on": "support"}]},
+    {"name": "lower", "duration_s": 2, "keyframes": [{"time_s": 2, "hip_rotation_r_deg": 0}]}
+  ]
+})";
+}  // namespace
+
+TEST_CASE("hiplab-drill/2 contacts: landmarks on the floor, on each other, segments on a support") {
+  auto r = parse_drill(kV2, "new.json", "new");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+  CHECK(r->format_version == 2);
+  REQUIRE(r->contacts.size() == 2);
+  CHECK(r->contacts[1].on == biomech::ContactSurface::kBody);
+  CHECK(r->contacts[1].other == motion::ContactPoint::kAnkleL);
+  CHECK(r->contacts[1].friction == doctest::Approx(0.4));
+  REQUIRE(r->contacts_of(0).size() == 1);
+  CHECK_FALSE(r->contacts_of(0)[0].at.has_value());
+  CHECK(r->contacts_of(0)[0].at_body == anatomy::BodyId::kFemurL);
+  CHECK(r->contacts_of(1).size() == 2);  // the drill's
+  CHECK(r->floor_points_of(1) == std::vector<motion::ContactPoint>{motion::ContactPoint::kTrochanterL});
+}
+
+TEST_CASE("a malformed contact gives one message naming the file, line and field") {
+  const std::string v2 = kV2;
+  CHECK(error_of(replaced(v2, R"("at": "ankle_r")", R"("at": "ankel_r")")).find("contacts[1].at: unknown contact point 'ankel_r'") != std::string::npos);
+  CHECK(error_of(replaced(v2, R"("on": "ankle_l")", R"("on": "celing")")).find("contacts[1].on: expected \"floor\", \"support\" or a landmark") != std::string::npos);
+  CHECK(error_of(replaced(v2, R"("on": "ankle_l", )", "")).find("contacts[1].on: missing") != std::string::npos);
+  CHECK(error_of(replaced(v2, R"("friction": 0.4)", R"("friction": -1)")).find("contacts[1].friction: expected a friction coefficient") != std::string::npos);
+  CHECK(error_of(replaced(v2, R"("friction": 0.4)", R"("push": 1)")).find("contacts[1].push: unknown field") != std::string::npos);
+  CHECK(error_of(replaced(v2, R"("at": "femur_l", "on": "support")", R"("at": "femur_l", "on": "floor")")).find("phases[0].contacts[0].at: a segment's centre of mass cannot rest on the floor") != std::string::npos);
+  const std::string m = error_of(replaced(v2, R"("on": "ankle_l")", R"("on": 3)"));
+  CHECK(m.find("test.json:6: contacts[1].on: expected a string") != std::string::npos);
+  // A v1 field in a v2 file says what replaced it.
+  CHECK(error_of(replaced(v2, R"("contacts": [{"at": "trochanter_l")", R"("floor_contacts": ["heel_l"], "contacts": [{"at": "trochanter_l")")).find("floor_contacts: a hiplab-drill/1 field") != std::string::npos);
+}
+
+TEST_CASE("a version-1 file loads converted, with one notice, and its supports become contacts") {
+  auto r = parse_drill(kV1, "old.json", "old");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+  CHECK(r->format_version == 1);
+  // The drill's floor contacts; the lift phase: the drill's floor contacts plus a support under the
+  // centre of mass of each supported segment; the lower phase: its own floor contacts.
+  REQUIRE(r->contacts.size() == 2);
+  CHECK(r->contacts[0].at == motion::ContactPoint::kTrochanterL);
+  const auto& lift = r->contacts_of(0);
+  REQUIRE(lift.size() == 4);
+  CHECK(lift[2].at_body == anatomy::BodyId::kFemurL);
+  CHECK(lift[2].on == biomech::ContactSurface::kSupport);
+  CHECK(lift[3].at_body == anatomy::BodyId::kTibiaL);
+  CHECK(r->floor_points_of(1) == std::vector<motion::ContactPoint>{motion::ContactPoint::kHeelL});
+  // A folder names the file once in its notices.
+  const auto dir = test::scratch_dir("drill_v1");
+  write(dir / "old.json", kV1);
+  write(dir / "new.json", kV2);
+  const DrillFolder f = load_drill_folder(dir.string());
+  CHECK(f.drills.size() == 2);
+  REQUIRE(f.notices.size() == 1);
+  CHECK(f.notices[0].find("old.json: a hiplab-drill/1 file, converted on loading") != std::string::npos);
+  CHECK(f.notices[0].find("check-drill --upgrade") != std::string::npos);
+  // A bad v1 support is named at its v1 field.
+  CHECK(error_of(replaced(kV1, R"("tibia_l"])", R"("tibai_l"])")).find("phases[0].loads.supports[1]: unknown body 'tibai_l'") != std::string::npos);
+}
+
+TEST_CASE("check-drill --upgrade: v2 text loads as the v1 file did, and the old file is kept, never overwritten") {
+  auto up = upgrade_drill_text(kV1, "old.json");
+  REQUIRE_MESSAGE(up.ok(), (up.ok() ? "" : up.error().message));
+  CHECK(up->find("\"schema\": \"hiplab-drill/2\"") != std::string::npos);
+  CHECK(up->find("floor_contacts") == std::string::npos);
+  CHECK(up->find("supports") == std::string::npos);
+  CHECK(up->find(R"({"at": "femur_l", "on": "support"})") != std::string::npos);
+  auto a = parse_drill(kV1, "old.json", "old");
+  auto b = parse_drill(up.value(), "old.json", "old");
+  REQUIRE(b.ok());
+  CHECK(b->format_version == 2);
+  REQUIRE(a->phases.size() == b->phases.size());
+  for (int i = 0; i < static_cast<int>(a->phases.size()); ++i) {
+    const auto &ca = a->contacts_of(i), &cb = b->contacts_of(i);
+    REQUIRE(ca.size() == cb.size());
+    for (size_t k = 0; k < ca.size(); ++k) CHECK(motion::contact_label(ca[k]) == motion::contact_label(cb[k]));
+  }
+  CHECK(b->phases[0].loads.description == "top leg lifts");
+  // Upgrading a v2 text is refused; so is a broken v1 file.
+  CHECK(upgrade_drill_text(up.value(), "x.json").error().message.find("already hiplab-drill/2") != std::string::npos);
+  CHECK_FALSE(upgrade_drill_text(replaced(kV1, "\"duration_s\": 2", "\"duration_s\": -2"), "x.json").ok());
+  // On disk: the file becomes v2, the old text goes to FILE.v1.bak, a second backup does not replace it.
+  const auto dir = test::scratch_dir("drill_upgrade");
+  const std::string path = (dir / "mine.json").string();
+  write(path, kV1);
+  write(path + ".v1.bak", "an older backup");
+  auto backup = upgrade_drill_file(path);
+  REQUIRE_MESSAGE(backup.ok(), (backup.ok() ? "" : backup.error().message));
+  CHECK(backup.value() == path + ".v1.bak.2");
+  std::ifstream keep(path + ".v1.bak");
+  CHECK(std::string(std::istreambuf_iterator<char>(keep), {}) == "an older backup");
+  std::ifstream old(backup.value());
+  CHECK(std::string(std::istreambuf_iterator<char>(old), {}) == kV1);
+  auto now = load_drill_file(path);
+  REQUIRE(now.ok());
+  CHECK(now->format_version == 2);
+  CHECK_FALSE(upgrade_drill_file(path).ok());  // already v2: nothing written
+  CHECK_FALSE(std::filesystem::exists(path + ".v1.bak.3"));
+}

@@ -4,6 +4,7 @@
 #include "biomech/frame_analysis.h"
 
 #include <doctest/doctest.h>
+#include <glm/matrix.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -50,24 +51,96 @@ int group_rank(const LegResult& r, MuscleGroup g) {
   return kMuscleCount;
 }
 
+// A support under the segment's centre of mass (what a hiplab-drill/1 "support" was).
+Contact support(BodyId b) {
+  Contact c;
+  c.at.centre.body = b;
+  c.at.centre_of_mass = true;
+  c.on = ContactSurface::kSupport;
+  return c;
+}
+
 void set_both(BiomechInput& in, LegCoord c, double deg) {
   for (Side s : {Side::kRight, Side::kLeft}) in.pose.leg(s)[c] = deg_to_rad(deg);
 }
 
 }  // namespace
 
-TEST_CASE("zero load: legs resting on the floor, no effort -> every activation is zero") {
+TEST_CASE("zero load: legs resting on supports, no effort -> every activation is (essentially) zero") {
   BiomechInput in;
   in.posture = Posture::kSupine;
   for (Side s : {Side::kRight, Side::kLeft})
     for (LegSegment seg : {LegSegment::kFemur, LegSegment::kTibia, LegSegment::kCalcn})
-      in.loads.supports.push_back({leg_body(s, seg)});
+      in.loads.contacts.push_back(support(leg_body(s, seg)));
   auto out = std::make_unique<BiomechResult>();
   analyze_frame(in, *out);
+  // Contact force is cheap (kContactCostWeight): the muscles are left activations below 0.1%, and
+  // the contacts' torques cancel gravity's about every coordinate (to 0.05 N m).
   for (const LegResult& r : out->leg) {
     CHECK(r.feasible);
-    for (const MuscleState& m : r.muscle) CHECK(m.activation == 0.0);
+    CHECK(r.solver_converged);
+    for (const MuscleState& m : r.muscle) CHECK(m.activation < 1e-3);
+    for (int c = 0; c < kMuscleCoordCount; ++c) CHECK(std::abs(r.contact_torque[c] + r.gravity_torque[c]) < 0.05);
   }
+  REQUIRE(out->contact_count == 6);
+  for (int k = 0; k < out->contact_count; ++k) CHECK(out->contact[k].push_n >= 0.0);
+}
+
+TEST_CASE("resting: a frictionless push under the shank-and-foot centre of mass carries exactly their weight") {
+  // Supine, knee straight, the hip and foot held (braced): the knee's balance alone sets the push. A push
+  // through the common centre of mass of shank and foot balances their weight's moment about the
+  // knee with f = (m_shank + m_foot) g — the contact carries exactly the weight it holds up.
+  BiomechInput in;
+  in.posture = Posture::kSupine;
+  // The ankle and subtalar joints are held too: a push on the shank cannot hold the foot about
+  // them, and the test is about the knee's balance.
+  for (LegCoord c : {LegCoord::kHipFlexion, LegCoord::kHipAdduction, LegCoord::kHipRotation, LegCoord::kAnkle,
+                     LegCoord::kSubtalar})
+    in.loads.braces.push_back({Side::kRight, c});
+  const LegSegmentParameters segs = leg_segment_parameters(in.body);
+  const LegKinematics k = leg_kinematics(in.pose.leg(Side::kRight));
+  glm::dvec3 com{0.0};  // common centre of mass, pelvis frame
+  double mass = 0.0;
+  for (const SegmentParameters& s : segs.segment) {
+    if (s.body == LegSegment::kFemur) continue;
+    com += s.mass_kg * k[s.body].apply(s.com_right);
+    mass += s.mass_kg;
+  }
+  com /= mass;
+  Contact c;
+  c.at.centre = {BodyId::kTibiaR, glm::transpose(k[LegSegment::kTibia].rotation) * (com - k[LegSegment::kTibia].origin)};
+  c.on = ContactSurface::kSupport;
+  c.friction = 0.0;
+  in.loads.contacts.push_back(c);
+  auto out = std::make_unique<BiomechResult>();
+  analyze_frame(in, *out);
+  const LegResult& r = (*out)[Side::kRight];
+  CHECK(r.feasible);
+  // Within 0.1%: the contact's small cost (kContactCostWeight) leaves the muscles a sliver.
+  CHECK(out->contact[0].push_n == doctest::Approx(mass * kGravity).epsilon(1e-3));
+  CHECK(out->contact[0].friction_n == doctest::Approx(0.0).scale(1.0));
+  CHECK(out->contact[0].force_world.y == doctest::Approx(mass * kGravity).epsilon(1e-3));  // straight up
+  for (const MuscleState& m : r.muscle) CHECK(m.activation < 1e-4);
+}
+
+TEST_CASE("a contact pushes and never pulls: the floor under the heel does not help press the leg down") {
+  // Supine, right hip flexed 30 deg, an effort pressing the leg down (extension). A push from the
+  // floor under the heel could only lift the leg (flexion); holding it down would need a pull.
+  BiomechInput in;
+  in.posture = Posture::kSupine;
+  in.pose.leg(Side::kRight)[LegCoord::kHipFlexion] = deg_to_rad(30.0);
+  in.loads.efforts.push_back({Side::kRight, LegCoord::kHipFlexion, -0.3});  // press the leg down: extension
+  Contact heel;
+  heel.at.centre = {BodyId::kCalcnR, {-0.005, 0.012, 0.0}};
+  heel.at.radius_m = 0.022;
+  heel.on = ContactSurface::kFloor;
+  in.loads.contacts.push_back(heel);
+  auto out = std::make_unique<BiomechResult>();
+  analyze_frame(in, *out);
+  // Pressing down (extension) is helped by nothing a floor below can do: it would have to pull.
+  CHECK(out->contact[0].push_n == doctest::Approx(0.0).scale(1.0));
+  const LegResult& r = (*out)[Side::kRight];
+  CHECK(r.achieved_torque[0] == doctest::Approx(r.required_torque[0]).epsilon(1e-6).scale(1.0));
 }
 
 TEST_CASE("torque balance: the muscles make exactly the required torque when feasible") {
@@ -94,21 +167,27 @@ TEST_CASE("clamshell: gluteus medius among the most active, TFL low") {
   // DiStefano et al. 2009 (JOSPT 39:532): clam at ~40% MVIC gluteus medius; Selkowitz et al. 2013
   // (JOSPT 43:54): clam has the highest gluteal-to-TFL activation ratio of 11 exercises.
   // Side-lying on the left side, top (right) hip 45 deg flexed, knee 90, lifted into 20 deg external
-  // rotation and 10 deg abduction. The bottom leg rests on the floor; the top foot rests on the
-  // bottom foot, which carries the top shank and foot; the top thigh's weight acts.
+  // rotation and 10 deg abduction. The bottom leg rests on supports; the top ankle rests on the
+  // bottom one (medial malleoli, landmark spheres of motion/floor_contacts.cpp), pushing only.
   BiomechInput in;
   in.posture = Posture::kSideLying;
   set_both(in, LegCoord::kHipFlexion, 45.0);
   set_both(in, LegCoord::kKneeFlexion, 90.0);
   in.pose.leg(Side::kRight)[LegCoord::kHipRotation] = deg_to_rad(-20.0);
   in.pose.leg(Side::kRight)[LegCoord::kHipAdduction] = deg_to_rad(-10.0);
-  for (BodyId b : {BodyId::kFemurL, BodyId::kTibiaL, BodyId::kCalcnL, BodyId::kTibiaR, BodyId::kCalcnR})
-    in.loads.supports.push_back({b});
+  for (BodyId b : {BodyId::kFemurL, BodyId::kTibiaL, BodyId::kCalcnL}) in.loads.contacts.push_back(support(b));
+  Contact feet;
+  feet.at = {{BodyId::kTibiaR, {0.0, -0.43, 0.0}}, 0.035, false};
+  feet.on = ContactSurface::kBody;
+  feet.other = {{BodyId::kTibiaL, {0.0, -0.43, 0.0}}, 0.035, false};
+  in.loads.contacts.push_back(feet);
   auto out = std::make_unique<BiomechResult>();
   analyze_frame(in, *out);
   const LegResult& r = (*out)[Side::kRight];
   REQUIRE(r.feasible);
   CHECK(r.required_torque[coord_index(LegCoord::kHipAdduction)] < -5.0);  // abduction demanded
+  CHECK(r.required_torque[coord_index(LegCoord::kHipRotation)] < 1.0);    // external (or ~0)
+  CHECK(out->contact[3].push_n > 1.0);                                     // the feet press together
   CHECK(group_rank(r, MuscleGroup::kGluteusMedius) < 3);
   CHECK(act(r, "tfl") < group_max(r, MuscleGroup::kGluteusMedius));
   MESSAGE("clamshell: ", ranking(r, 8));
@@ -126,7 +205,7 @@ TEST_CASE("seated internal rotation against a band: gluteus medius and minimus l
   set_both(in, LegCoord::kHipFlexion, 90.0);
   set_both(in, LegCoord::kKneeFlexion, 90.0);
   in.pose.leg(Side::kRight)[LegCoord::kHipRotation] = deg_to_rad(20.0);
-  in.loads.supports.push_back({BodyId::kFemurR});
+  in.loads.contacts.push_back(support(BodyId::kFemurR));
   in.loads.braces.push_back({Side::kRight, LegCoord::kHipFlexion});
   in.loads.braces.push_back({Side::kRight, LegCoord::kHipAdduction});
   // Band from the ankle to an anchor beside the chair, medial to the foot.
@@ -169,7 +248,7 @@ TEST_CASE("external-rotation effort at end-range internal rotation: the external
   set_both(in, LegCoord::kHipFlexion, 90.0);
   set_both(in, LegCoord::kKneeFlexion, 90.0);
   in.pose.leg(Side::kRight)[LegCoord::kHipRotation] = deg_to_rad(35.0);
-  in.loads.supports.push_back({BodyId::kFemurR});
+  in.loads.contacts.push_back(support(BodyId::kFemurR));
   in.loads.braces.push_back({Side::kRight, LegCoord::kHipFlexion});
   in.loads.braces.push_back({Side::kRight, LegCoord::kHipAdduction});
   in.loads.efforts.push_back({Side::kRight, LegCoord::kHipRotation, -0.6});

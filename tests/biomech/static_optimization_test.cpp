@@ -16,7 +16,7 @@ ActivationProblem random_problem(std::mt19937& rng, int n, double torque_scale) 
   std::uniform_real_distribution<double> col(-40.0, 40.0), t(-1.0, 1.0);
   ActivationProblem pb;
   pb.rows = 4;
-  pb.muscles = n;
+  pb.variables = n;
   for (int i = 0; i < n; ++i)
     for (int k = 0; k < 4; ++k) pb.column[i][k] = col(rng) * (i % 3 == 0 && k == 3 ? 0.0 : 1.0);
   for (int k = 0; k < 4; ++k) pb.torque[k] = torque_scale * t(rng);
@@ -58,7 +58,7 @@ TEST_CASE("feasible problems: A a = tau, and KKT: a_i = clamp(c_i . lambda, 0, 1
 TEST_CASE("a load beyond the muscles: all-out closest torque, saturated coordinate named") {
   ActivationProblem pb;
   pb.rows = 2;
-  pb.muscles = 3;
+  pb.variables = 3;
   pb.column[0] = {10.0, 0.0};
   pb.column[1] = {5.0, 5.0};
   pb.column[2] = {0.0, -8.0};
@@ -72,4 +72,55 @@ TEST_CASE("a load beyond the muscles: all-out closest torque, saturated coordina
   CHECK(s.activation[1] == doctest::Approx(1.0));
   CHECK(s.activation[2] == doctest::Approx(0.625));
   CHECK(s.achieved[1] == doctest::Approx(0.0).scale(1.0));
+}
+
+TEST_CASE("muscles and contact edges (x >= 0, no upper bound) over two legs' rows: KKT holds") {
+  // With unbounded variables (a contact's friction-pyramid edge weights) the KKT conditions read
+  // x_i = max(0, c_i . lambda) for them and clamp(c_i . lambda, 0, 1) for the muscles.
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> col(-40.0, 40.0), t(-1.0, 1.0), big(-4000.0, 4000.0);
+  int solved = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    ActivationProblem pb;
+    pb.rows = 8;
+    const int muscles = 56, edges = 24;
+    pb.variables = muscles + edges;
+    for (int i = 0; i < muscles; ++i)  // each muscle crosses one leg's four rows
+      for (int k = 0; k < 8; ++k) pb.column[i][k] = (k / 4 == i / 28) ? col(rng) : 0.0;
+    for (int i = muscles; i < pb.variables; ++i) {  // contacts reach both legs, with large columns
+      pb.unbounded[i] = true;
+      for (int k = 0; k < 8; ++k) pb.column[i][k] = big(rng);
+    }
+    for (int k = 0; k < 8; ++k) pb.torque[k] = 80.0 * t(rng);
+    const ActivationSolution s = solve_activations(pb);
+    REQUIRE(s.converged);
+    if (!s.feasible) continue;
+    ++solved;
+    for (int k = 0; k < 8; ++k) REQUIRE(std::abs(s.achieved[k] - pb.torque[k]) < 1e-6);
+    for (int i = 0; i < pb.variables; ++i) {
+      double c = 0.0;
+      for (int k = 0; k < 8; ++k) c += pb.column[i][k] * s.multiplier[k];
+      const double expect = pb.unbounded[i] ? std::max(c, 0.0) : std::clamp(c, 0.0, 1.0);
+      REQUIRE(s.activation[i] == doctest::Approx(expect).epsilon(1e-6).scale(1.0));
+      REQUIRE(s.activation[i] >= 0.0);
+      if (!pb.unbounded[i]) REQUIRE(s.activation[i] <= 1.0);
+    }
+  }
+  CHECK(solved > 150);
+}
+
+TEST_CASE("an unbounded variable goes past 1 when the load needs it") {
+  // One contact edge alone must carry 300 N m with a column of 100 per unit: x = 3.
+  ActivationProblem pb;
+  pb.rows = 1;
+  pb.variables = 2;
+  pb.column[0] = {100.0};
+  pb.unbounded[0] = true;
+  pb.column[1] = {10.0};  // a muscle that helps a little
+  pb.torque = {300.0};
+  const ActivationSolution s = solve_activations(pb);
+  CHECK(s.feasible);
+  // min x0^2 + x1^2 s.t. 100 x0 + 10 x1 = 300: x = 300 (100, 10) / 10100.
+  CHECK(s.activation[0] == doctest::Approx(300.0 * 100.0 / 10100.0));
+  CHECK(s.activation[1] == doctest::Approx(300.0 * 10.0 / 10100.0));
 }

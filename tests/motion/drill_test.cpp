@@ -33,7 +33,16 @@ Drill sample() {
   d.phases = {up, down};
   d.dosage.sets = 2;
   d.dosage.reps = 3;
-  d.floor_contacts = {ContactPoint::kTrochanterL};
+  DrillContact floor;
+  floor.at = ContactPoint::kTrochanterL;
+  DrillContact feet;
+  feet.at = ContactPoint::kAnkleR;
+  feet.on = biomech::ContactSurface::kBody;
+  feet.other = ContactPoint::kAnkleL;
+  DrillContact thigh;
+  thigh.at_body = anatomy::BodyId::kFemurL;
+  thigh.on = biomech::ContactSurface::kSupport;
+  d.contacts = {floor, feet, thigh};
   return d;
 }
 bool has(const std::vector<std::string>& errors, const std::string& needle) {
@@ -105,7 +114,11 @@ TEST_CASE("mirroring swaps the legs, flips the lateral signs, the posture side, 
   CHECK(band.anchor_world.x == doctest::Approx(0.3));
   CHECK(m.phases[0].loads.loads.efforts[0].side == anatomy::Side::kLeft);
   CHECK(m.phases[0].loads.loads.efforts[0].fraction == doctest::Approx(-0.5));
-  CHECK(m.floor_contacts[0] == ContactPoint::kTrochanterR);
+  CHECK(m.contacts[0].at == ContactPoint::kTrochanterR);
+  CHECK(m.contacts[1].at == ContactPoint::kAnkleL);
+  CHECK(m.contacts[1].other == ContactPoint::kAnkleR);
+  CHECK(m.contacts[2].at_body == anatomy::BodyId::kFemurR);
+  CHECK(contact_label(m.contacts[1]) == "ankle_l on ankle_r");
   // Twice is the identity.
   const Drill mm = mirrored_drill(m);
   for (int i = 0; i < kChannelCount; ++i) CHECK(mm.start.v[i] == doctest::Approx(d.start.v[i]));

@@ -2,6 +2,8 @@
 // playing drill's pose when a slider is grabbed, and switching the working side.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "core/units.h"
@@ -89,4 +91,51 @@ TEST_CASE("switching the working side mirrors the drill and keeps the time") {
   CHECK(s.playback().time() == doctest::Approx(3.5));
   CHECK(s.channel(motion::leg_channel(anatomy::Side::kLeft, anatomy::LegCoord::kHipRotation)) == doctest::Approx(right));
   CHECK(s.current_pose().posture == biomech::Posture::kSideLyingOnRight);
+}
+
+TEST_CASE("hands-on mode keeps the drill's loads and contacts, and a reset drops them") {
+  // Issue 13: grabbing a slider used to drop every load, so a leg lying on the floor was shown as
+  // held up by muscles. The contacts taken over are the drill moment's (the clamshell's feet together).
+  session::Session s;
+  s.load_drills(drills_dir(), "");
+  REQUIRE(s.select_drill(s.find_drill("clamshell")).ok());
+  s.playback().play();
+  s.update(3.5);
+  const auto in_drill = s.current_pose();
+  REQUIRE_FALSE(in_drill.loads.contacts.empty());
+  s.begin_pose_edit();
+  s.set_channel(motion::leg_channel(anatomy::Side::kRight, anatomy::LegCoord::kHipRotation), deg_to_rad(-10.0));
+  s.end_pose_edit();
+  const auto manual = s.current_pose();
+  REQUIRE(manual.loads.contacts.size() == in_drill.loads.contacts.size());
+  for (size_t k = 0; k < manual.loads.contacts.size(); ++k)
+    CHECK(manual.loads.contacts[k].label == in_drill.loads.contacts[k].label);
+  bool feet = false;
+  for (const auto& c : manual.loads.contacts) feet = feet || c.label == "ankle_r on ankle_l";
+  CHECK(feet);
+  s.reset_pose();
+  CHECK(s.current_pose().loads.contacts.empty());
+}
+
+TEST_CASE("the computed frame lists each contact force for drawing: floor pushes point up at the floor") {
+  session::Session s;
+  s.load_drills(drills_dir(), "");
+  REQUIRE(s.select_drill(s.find_drill("clamshell")).ok());
+  s.playback().play();
+  s.update(3.5);
+  const auto pose = s.current_pose();
+  session::ViewSettings view;
+  session::ComputedFrame frame;
+  session::compute_frame(pose, view, frame);
+  REQUIRE(frame.contacts.size() == pose.loads.contacts.size());
+  double up = 0.0, lowest = 1e9;
+  for (const session::ContactArrow& a : frame.contacts) {
+    if (a.label.find(" on floor") == std::string::npos) continue;
+    lowest = std::min(lowest, a.point.y);
+    CHECK(a.point.y < 0.10);   // near the floor, in the scene's world
+    CHECK(a.force.y >= 0.0);   // the floor pushes up
+    up += a.force.y;
+  }
+  CHECK(std::abs(lowest) < 0.02);  // the body rests on the floor at its lowest contact
+  CHECK(up > 10.0);                // the bottom leg lies on the floor
 }

@@ -1,0 +1,90 @@
+// Tests src/app/cmd_activations.h by reading what it prints: the contact forces of a drill moment
+// (text and --json), the torque the contacts take, and the solver's state per leg.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cmd_activations.h"
+#include "test_support.h"
+
+namespace {
+
+// Runs `activations ARGS` in-process with stdout sent to a file; returns (exit code, what it printed).
+std::pair<int, std::string> run(std::vector<std::string> args) {
+  CLI::App app{"hiplab"};
+  const hiplab::app::Command ac = hiplab::app::add_activations_command(app);
+  std::vector<const char*> argv{"hiplab", "activations"};
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  app.parse(static_cast<int>(argv.size()), argv.data());
+  const std::string path = (hiplab::test::scratch_dir("cmd_activations") / "out.txt").string();
+  std::fflush(stdout);
+  const int saved = dup(1);
+  FILE* f = std::fopen(path.c_str(), "w");
+  REQUIRE(f != nullptr);
+  dup2(fileno(f), 1);
+  const int rc = ac.run();
+  std::fflush(stdout);
+  dup2(saved, 1);
+  close(saved);
+  std::fclose(f);
+  std::string text;
+  if (FILE* in = std::fopen(path.c_str(), "r")) {
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) text.append(buf, n);
+    std::fclose(in);
+  }
+  return {rc, text};
+}
+
+}  // namespace
+
+TEST_CASE("activations --drill clamshell --phase Open prints the contact forces and the contacts' torque") {
+  const auto [rc, text] = run({"--drill", "clamshell", "--phase", "Open"});
+  REQUIRE(rc == 0);
+  CHECK(text.find("contacts (force on the named part, N; world axes, y up)") != std::string::npos);
+  CHECK(text.find("ankle_r on ankle_l") != std::string::npos);
+  CHECK(text.find("knee_l on floor") != std::string::npos);
+  CHECK(text.find("  contacts  ") != std::string::npos);  // the torque row
+  CHECK(text.find("feasible: the muscles meet every required torque") != std::string::npos);
+  CHECK(text.find("NOT CONVERGED") == std::string::npos);
+}
+
+TEST_CASE("activations --json: contacts with push, friction and world force, and the feet press together") {
+  const auto [rc, text] = run({"--drill", "clamshell", "--phase", "Open", "--json"});
+  REQUIRE(rc == 0);
+  const auto j = nlohmann::json::parse(text);
+  REQUIRE(j["contacts"].is_array());
+  bool feet = false;
+  for (const auto& c : j["contacts"]) {
+    CHECK(c["push_n"].get<double>() >= 0.0);
+    CHECK(c["friction_n"].get<double>() <= 0.5 * c["push_n"].get<double>() + 1e-9);  // mu = 0.5
+    CHECK(c["force_world_n"].size() == 3);
+    if (c["name"] == "ankle_r on ankle_l") {
+      feet = true;
+      CHECK(c["push_n"].get<double>() > 5.0);  // the bottom foot carries the top one
+    }
+  }
+  CHECK(feet);
+  CHECK(j["right"]["solver_converged"] == true);
+  CHECK(j["right"]["feasible"] == true);
+  CHECK(j["right"]["torque"]["contacts"]["hip_rotation"].is_number());
+  // What the muscles must make: external rotation at the middle of the lift.
+  CHECK(j["right"]["torque"]["required"]["hip_rotation"].get<double>() < 0.0);
+}
+
+TEST_CASE("activations: an effort beyond the muscles is printed as infeasible") {
+  const auto [rc, text] = run({"--posture", "supine", "--effort", "hip_rotation=100", "--effort", "hip_flexion=100",
+                               "--effort", "hip_adduction=-100"});
+  REQUIRE(rc == 0);
+  CHECK(text.find("INFEASIBLE: beyond the muscles") != std::string::npos);
+  const auto [rc2, js] = run({"--posture", "supine", "--effort", "hip_rotation=100", "--effort", "hip_flexion=100",
+                              "--effort", "hip_adduction=-100", "--json"});
+  REQUIRE(rc2 == 0);
+  CHECK(nlohmann::json::parse(js)["right"]["feasible"] == false);
+}

@@ -1,0 +1,168 @@
+// The effort the shipped drills ask for (assets/drills/*.json through the loader, the timeline and
+// biomech/frame_analysis.h), with their contacts: every phase gives a feasible, converged solve;
+// landmarks named as resting on each other touch; and the firm facts of the clamshell. The facts
+// come from the literature; nothing about the expected muscles is coded into the analysis.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/muscle_data.h"
+#include "assets/drill_loader.h"
+#include "biomech/frame_analysis.h"
+#include "core/units.h"
+#include "motion/floor_contacts.h"
+#include "motion/timeline.h"
+
+using namespace hiplab;
+using namespace hiplab::motion;
+
+namespace {
+std::string drill_file(const std::string& id) { return std::string(HIPLAB_SOURCE_DIR) + "/assets/drills/" + id + ".json"; }
+
+Drill shipped(const std::string& id) {
+  auto d = load_drill_file(drill_file(id));
+  REQUIRE_MESSAGE(d.ok(), (d.ok() ? "" : d.error().message));
+  CHECK(d->format_version == 2);  // shipped drills are written in the current format
+  return d.value();
+}
+
+// The analysis of the drill at time t (right working side).
+std::unique_ptr<biomech::BiomechResult> analyse(const DrillFrame& f) {
+  biomech::BiomechInput in;
+  in.pose = f.legs;
+  in.posture = f.posture;
+  in.loads = f.loads;
+  auto out = std::make_unique<biomech::BiomechResult>();
+  biomech::analyze_frame(in, *out);
+  return out;
+}
+
+double act(const biomech::LegResult& r, const char* name) { return r.muscle[*anatomy::find_muscle(name)].activation; }
+
+std::string top(const biomech::LegResult& r, int n) {
+  std::vector<int> order(anatomy::kMuscleCount);
+  for (int i = 0; i < anatomy::kMuscleCount; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return r.muscle[a].activation > r.muscle[b].activation; });
+  std::string s;
+  for (int k = 0; k < n; ++k)
+    s += std::string(anatomy::muscle(order[k]).name) + " " + std::to_string(r.muscle[order[k]].activation) + "; ";
+  return s;
+}
+
+constexpr int kRot = 2;  // hip rotation row (anatomy::coord_index(kHipRotation))
+}  // namespace
+
+TEST_CASE("every shipped drill gives a feasible, converged effort solve in every phase, on both sides") {
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  REQUIRE(f.drills.size() >= 9);
+  for (const Drill& d : f.drills) {
+    CHECK_MESSAGE(d.format_version == 2, d.id);
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      auto tl = Timeline::build(d, side);
+      REQUIRE(tl.ok());
+      for (const PhaseInstance& pi : tl->instances()) {
+        if (pi.set > 1 || pi.rep > 1) continue;  // the first rep shows every phase
+        for (double u : {0.02, 0.5, 1.0}) {
+          const DrillFrame fr = tl->evaluate(pi.start_s + u * pi.duration_s - (u == 1.0 ? 1e-6 : 0.0));
+          const auto out = analyse(fr);
+          for (const biomech::LegResult& r : out->leg) {
+            CHECK_MESSAGE(r.feasible, d.id << " phase '" << fr.phase_name << "' at " << u);
+            CHECK_MESSAGE(r.solver_converged, d.id << " phase '" << fr.phase_name << "' at " << u);
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("landmarks a drill rests on each other touch (within 2 cm) throughout their phases") {
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  for (const Drill& d : f.drills) {
+    auto tl = Timeline::build(d, d.working_side);
+    REQUIRE(tl.ok());
+    for (int i = 0; i <= 200; ++i) {
+      const DrillFrame fr = tl->evaluate(tl->duration() * i / 200.0);
+      const ContactSpheres s = contact_spheres(fr.legs, fr.upper);
+      for (const DrillContact& c : tl->drill().contacts_of(fr.phase_index)) {
+        if (c.on != biomech::ContactSurface::kBody || !c.at) continue;
+        const int a = contact_index(*c.at), b = contact_index(c.other);
+        const double gap = glm::length(s.centre[a] - s.centre[b]) - s.radius[a] - s.radius[b];
+        // Apart by at most 2 cm, or pressed into each other by at most 2.5 cm (soft tissue; the
+        // spheres are coarse, and the motion between keyframes is not solved for contact).
+        CHECK_MESSAGE((gap <= 0.02 && gap >= -0.025), d.id << " '" << fr.phase_name << "' t=" << fr.time_s << ": "
+                                                   << contact_label(c) << " gap " << gap << " m");
+      }
+    }
+  }
+}
+
+TEST_CASE("clamshell, top of the lift: the muscles make an external-rotation torque, without the foot contact an internal one") {
+  // In the drill the feet stay together: the bottom foot carries the top one. Without that contact
+  // the top shank and foot hang from the hip and their weight turns the thigh outward, so the
+  // internal rotators must hold it — the error this contact corrects (issue 13).
+  const Drill d = shipped("clamshell");
+  auto tl = Timeline::build(d, anatomy::Side::kRight);
+  REQUIRE(tl.ok());
+  const int open = tl->find_phase_instance("Open");
+  REQUIRE(open >= 0);
+  const PhaseInstance& pi = tl->instances()[open];
+  for (double u : {0.5, 1.0}) {
+    DrillFrame fr = tl->evaluate(pi.start_s + u * pi.duration_s - 1e-6);
+    const auto with = analyse(fr);
+    const double tau_with = (*with)[anatomy::Side::kRight].required_torque[kRot];
+    auto& cs = fr.loads.contacts;
+    const auto n = cs.size();
+    cs.erase(std::remove_if(cs.begin(), cs.end(), [](const biomech::Contact& c) { return c.label == "ankle_r on ankle_l"; }),
+             cs.end());
+    REQUIRE(cs.size() == n - 1);
+    const auto without = analyse(fr);
+    const double tau_without = (*without)[anatomy::Side::kRight].required_torque[kRot];
+    MESSAGE("clamshell Open at ", u, ": rotation torque with the foot contact ", tau_with, " N m, without ", tau_without, " N m");
+    CHECK(tau_with < 1.0);      // external, or within 1 N m of zero
+    CHECK(tau_without > 1.0);   // internal, as before the contact
+  }
+}
+
+TEST_CASE("clamshell lift: gluteus medius and upper gluteus maximus work harder than TFL") {
+  // Selkowitz et al. 2013 (JOSPT 43(2):54-64), clamshell surface EMG: gluteus medius and superior
+  // gluteus maximus well above TFL (the clam had the highest gluteal-to-TFL index of 11 exercises).
+  // Model parts standing for the electrode sites: gluteus medius = glut_med1..3 (the middle fibres
+  // the electrode lies over are glut_med2); superior gluteus maximus = glut_max1 (the upper part).
+  const Drill d = shipped("clamshell");
+  auto tl = Timeline::build(d, anatomy::Side::kRight);
+  REQUIRE(tl.ok());
+  const PhaseInstance& pi = tl->instances()[tl->find_phase_instance("Open")];
+  for (double u : {0.5, 1.0}) {
+    const DrillFrame fr = tl->evaluate(pi.start_s + u * pi.duration_s - 1e-6);
+    const auto out = analyse(fr);
+    const biomech::LegResult& r = (*out)[anatomy::Side::kRight];
+    MESSAGE("clamshell Open at ", u, ": ", top(r, 8), " TFL ", act(r, "tfl"));
+    REQUIRE(r.feasible);
+    const double glut_med = std::max({act(r, "glut_med1"), act(r, "glut_med2"), act(r, "glut_med3")});
+    CHECK(glut_med > act(r, "tfl"));
+    CHECK(act(r, "glut_max1") > act(r, "tfl"));
+  }
+}
+
+TEST_CASE("clamshell rest: the top leg lies on the bottom one and the contacts carry both legs") {
+  const Drill d = shipped("clamshell");
+  auto tl = Timeline::build(d, anatomy::Side::kRight);
+  REQUIRE(tl.ok());
+  const PhaseInstance& pi = tl->instances()[tl->find_phase_instance("Rest")];
+  const auto out = analyse(tl->evaluate(pi.start_s + 0.5 * pi.duration_s));
+  for (const biomech::LegResult& r : out->leg) {
+    CHECK(r.feasible);
+    for (const biomech::MuscleState& m : r.muscle) CHECK(m.activation < 0.01);
+  }
+  double pushes = 0.0;
+  for (int k = 0; k < out->contact_count; ++k) {
+    CHECK(out->contact[k].push_n >= 0.0);
+    pushes += out->contact[k].push_n;
+  }
+  CHECK(pushes > 0.0);
+}
