@@ -23,6 +23,18 @@ glm::vec3 working_hip(const App& app) {
   return glm::vec3(p.pelvis_world * glm::dvec4(c, 1.0));
 }
 
+bool go_to_drill_view(App& app, int index, bool jump) {
+  const motion::Timeline* tl = app.session.timeline();
+  if (!app.has_model || !app.body || !tl || index < 0 || index >= static_cast<int>(tl->drill().views.size())) return false;
+  OrbitCamera target = app.camera;
+  look_from_body_direction(target, app.session.current_pose().pelvis_world,
+                           tl->drill().views[static_cast<std::size_t>(index)].from);
+  frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));
+  if (jump) app.camera = target;
+  else glide_to(app, target);
+  return true;
+}
+
 void camera_request(App& app, ui::CameraRequest request) {
   if (!app.has_model || request == ui::CameraRequest::kNone) return;
   const bool close_up = app.body && request == ui::CameraRequest::kWorkingHip;

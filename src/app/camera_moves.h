@@ -15,5 +15,9 @@ void update_camera_glide(App& app);
 glm::vec3 working_hip(const App& app);
 // A camera button or key from the panels: glides there (nothing without a model).
 void camera_request(App& app, ui::CameraRequest request);
+// The current drill's view number `index` (its file's "views", for the working side): the camera
+// looks from that direction relative to the person at the current pose and frames the pelvis and
+// legs; glides there, or jumps when `jump`. False (nothing done) when there is no such view.
+bool go_to_drill_view(App& app, int index, bool jump);
 
 }  // namespace hiplab::app

@@ -21,7 +21,7 @@ namespace hiplab::app {
 
 Command add_render_command(CLI::App& app) {
   struct Opts {
-    std::string model, view = "front", size = "1280x720", out;
+    std::string model, view, size = "1280x720", out;
     int msaa = 4;
     bool transparent = false;
     bool mirror = false;
@@ -34,7 +34,9 @@ Command add_render_command(CLI::App& app) {
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("render", "Render a view headless (no display needed) to a PNG");
   sub->add_option("--model", o->model, "Model file (glTF/GLB, FBX, COLLADA); default: the HipLab body");
-  sub->add_option("--view", o->view, "front, back, left, right (or side), top");
+  sub->add_option("--view", o->view,
+                  "front, back, left, right (or side), top; or drill / drill:N, the drill's own views (default with a "
+                  "drill that names views: its first; else front)");
   sub->add_option("--size", o->size, "Image size WxH, up to 8192x8192");
   sub->add_option("--msaa", o->msaa, "Multisample anti-aliasing samples (1 = off, up to the driver's limit)");
   sub->add_flag("--transparent", o->transparent, "Transparent background (no floor)");
@@ -53,9 +55,23 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
   auto run = [o]() -> int {
-    auto view = parse_view_preset(o->view);
+    // "drill" or "drill:N" (1-based): one of the drill's own views, checked once the drill is read.
+    std::optional<int> drill_view;
+    if (o->view == "drill") {
+      drill_view = 0;
+    } else if (o->view.rfind("drill:", 0) == 0) {
+      const std::string n = o->view.substr(6);
+      if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
+        std::fprintf(stderr, "error: --view '%s': expected drill:N with N = 1, 2, ... (the drill's own views)\n",
+                     o->view.c_str());
+        return 2;
+      }
+      drill_view = std::stoi(n) - 1;
+    }
+    auto view = parse_view_preset(o->view.empty() || drill_view ? "front" : o->view);
     if (!view) {
-      std::fprintf(stderr, "error: --view '%s': expected front, back, left, right, side or top\n", o->view.c_str());
+      std::fprintf(stderr, "error: --view '%s': expected front, back, left, right, side, top, drill or drill:N\n",
+                   o->view.c_str());
       return 2;
     }
     auto size = parse_size("--size", o->size, kMaxRenderSize);
@@ -102,14 +118,28 @@ Command add_render_command(CLI::App& app) {
       assignments = parsed.value();
     }
     const bool posed = !o->drill.empty() || !assignments.empty();
+    std::vector<motion::DrillView> drill_views;
     motion::DrillFrame moment;
     if (!o->drill.empty()) {
-      auto m = resolve_drill_moment(o->drill, o->time_s, o->phase.empty() ? std::nullopt : std::optional(o->phase), side.value());
+      auto m = resolve_drill_moment(o->drill, o->time_s, o->phase.empty() ? std::nullopt : std::optional(o->phase), side.value(),
+                                    &drill_views);
       if (!m) {
         std::fprintf(stderr, "error: %s\n", m.error().message.c_str());
         return 2;
       }
       moment = m.value();
+      if (o->view.empty() && !drill_views.empty()) drill_view = 0;  // a drill opens in its own first view
+      if (drill_view && *drill_view >= static_cast<int>(drill_views.size())) {
+        std::string names;
+        for (std::size_t i = 0; i < drill_views.size(); ++i)
+          names += (i ? ", " : "") + std::string("drill:") + std::to_string(i + 1) + " (" + drill_views[i].name + ")";
+        std::fprintf(stderr, "error: --view '%s': the drill has %zu view(s)%s%s\n", o->view.c_str(), drill_views.size(),
+                     names.empty() ? "" : ": ", names.c_str());
+        return 2;
+      }
+    } else if (drill_view) {
+      std::fprintf(stderr, "error: --view '%s': a drill's own view needs --drill NAME\n", o->view.c_str());
+      return 2;
     } else if (o->time_s || !o->phase.empty()) {
       std::fprintf(stderr, "error: --time/--phase need --drill NAME\n");
       return 2;
@@ -137,6 +167,10 @@ Command add_render_command(CLI::App& app) {
     req.msaa = o->msaa;
     req.transparent = o->transparent;
     req.mirror = o->mirror;
+    if (drill_view) {
+      req.from_body = drill_views[static_cast<std::size_t>(*drill_view)].from;
+      req.pelvis_world = moment.pelvis_world;
+    }
     session::ViewSettings selection;  // --select: a muscle, or a bone of the body
     if (!o->select.empty() && !session::select_by_name(selection, model.value(), o->select, side.value())) {
       std::fprintf(stderr, "error: %s\n", session::unknown_selection_message(o->select).c_str());

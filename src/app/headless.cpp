@@ -33,7 +33,13 @@ Result<Image> render_view(HeadlessSession& session, const Model& model, const Po
   Pose posed = pose;
   build_frame(model, handle.value(), frame, posed, list);
   const float aspect = static_cast<float>(request.width) / static_cast<float>(std::max(request.height, 1));
-  OrbitCamera cam = camera_for_view(model, posed, request.view, aspect);
+  OrbitCamera cam;
+  if (request.from_body) {
+    look_from_body_direction(cam, request.pelvis_world, *request.from_body);
+    frame_focus(cam, model, posed, aspect);
+  } else {
+    cam = camera_for_view(model, posed, request.view, aspect);
+  }
   cam.mirrored = request.mirror;
   // Again with the muscle volumes tessellated for this view (the camera frames the posed model).
   frame.body_options.muscle_px_per_m = cam.pixels_per_metre(static_cast<float>(request.height));

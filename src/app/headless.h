@@ -34,6 +34,10 @@ struct ViewRequest {
   int width = 1280, height = 720, msaa = 4;
   bool transparent = false;
   bool mirror = false;  // left and right swapped, as in a mirror (OrbitCamera::mirrored)
+  // A view relative to the person instead of the preset (a drill's own view): the direction toward
+  // the eye in the pelvis frame, and where the pelvis is (scene/framing.h look_from_body_direction).
+  std::optional<glm::dvec3> from_body;
+  glm::dmat4 pelvis_world{1.0};
 };
 
 // The camera a preset gives for a posed model in a viewport of that aspect (framed to fit).

@@ -131,6 +131,7 @@ int main_loop(App& app, const WindowOptions& options) {
     if (actions.quit) glfwSetWindowShouldClose(window, 1);
     if (actions.open_file) open_model(app, *actions.open_file);
     camera_request(app, actions.camera);
+    if (actions.drill_view) go_to_drill_view(app, *actions.drill_view, false);
     if (app.ui.follow_hip && app.body && !app.glide.active())
       app.camera.target = glm::mix(app.camera.target, working_hip(app), 0.2f);
     update_camera_glide(app);

@@ -39,6 +39,8 @@ void fit_view_if_needed(App& app, bool first_frame) {
   }
   if (!app.frame_pending || !app.has_model) return;
   app.frame_pending = false;
+  // A drill opens in the first of its own views (its file's "views").
+  if (go_to_drill_view(app, 0, first_frame)) return;
   OrbitCamera target = app.camera;
   frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));  // the pelvis and legs
   if (first_frame) app.camera = target;

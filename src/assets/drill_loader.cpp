@@ -529,7 +529,7 @@ motion::Drill read_drill(const json& j) {
   object(j, "(top level)");
   no_v1_fields(j, "", "floor_contacts");
   only_known(j, "", {"schema", "name", "summary", "kind", "posture", "working_side", "start", "phases", "dosage",
-                     "safety", "myths", "contacts", "sources"});
+                     "safety", "myths", "contacts", "sources", "views", "highlight"});
   motion::Drill d;
   d.name = string(require(j, "", "name", "a string"), "name");
   if (j.contains("summary")) d.summary = string(j["summary"], "summary");
@@ -580,6 +580,30 @@ motion::Drill read_drill(const json& j) {
     }
   }
   if (j.contains("contacts")) d.contacts = read_contacts(j["contacts"], "contacts");
+  if (j.contains("views")) {
+    const json& vs = array(j["views"], "views");
+    for (size_t i = 0; i < vs.size(); ++i) {
+      const std::string q = at("views", i);
+      object(vs[i], q);
+      only_known(vs[i], q, {"name", "from"});
+      motion::DrillView v;
+      v.name = string(require(vs[i], q, "name", "a string"), join(q, "name"));
+      if (v.name.empty()) throw FieldError{join(q, "name"), "expected a name for the view, got an empty string"};
+      const json& f = require(vs[i], q, "from", "[x, y, z]: the direction toward the eye in the pelvis frame");
+      if (!f.is_array() || f.size() != 3)
+        throw FieldError{join(q, "from"), "expected [x, y, z] (x anterior, y superior, z right), got " + type_of(f)};
+      const std::string fp = join(q, "from");
+      v.from = {number(f[0], at(fp, 0), "a direction component"), number(f[1], at(fp, 1), "a direction component"),
+                number(f[2], at(fp, 2), "a direction component")};
+      if (glm::length(v.from) < 1e-6) throw FieldError{fp, "expected a direction, got [0, 0, 0]"};
+      d.views.push_back(v);
+    }
+  }
+  if (j.contains("highlight")) {
+    d.highlight = string(j["highlight"], "highlight");
+    if (d.highlight != "working" && d.highlight != "stretched")
+      throw FieldError{"highlight", "expected \"working\" or \"stretched\", got \"" + d.highlight + "\""};
+  }
   return d;
 }
 

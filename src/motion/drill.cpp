@@ -261,6 +261,7 @@ Drill mirrored_drill(const Drill& d) {
   mirror_contacts(m.contacts);
   for (Phase& p : m.phases)
     if (p.contacts) mirror_contacts(*p.contacts);
+  for (DrillView& v : m.views) v.from = anatomy::mirror_point(v.from);  // the other side's hip
   return m;
 }
 

@@ -95,6 +95,14 @@ struct MythNote {
   std::string correction;  // what the anatomy says
 };
 
+// A view that shows the drill well, named in its file for the working side: where the eye is, as a
+// direction from the body in the pelvis frame (OpenSim: x anterior, y superior, z right), so it
+// follows the person whatever their posture. The first of a drill's views is the one it opens in.
+struct DrillView {
+  std::string name;       // what the user picks, e.g. "The working hip from behind and above"
+  glm::dvec3 from{1, 0, 0};  // unit or not; never zero
+};
+
 struct Drill {
   std::string id;            // file stem, e.g. "clamshell"
   std::string name;          // "Clamshell"
@@ -108,6 +116,10 @@ struct Drill {
   std::vector<std::string> safety;
   std::vector<MythNote> myths;
   std::vector<DrillContact> contacts;  // every phase's, unless the phase names its own
+  std::vector<DrillView> views;        // best first; empty: the app's default view
+  // The highlight that fits the drill: "working" (strength drills), "stretched" (mobility drills)
+  // or empty (the user's choice stays).
+  std::string highlight;
   // The contacts of a phase: its own when it lists them, else the drill's.
   const std::vector<DrillContact>& contacts_of(int phase) const {
     return phases[phase].contacts ? *phases[phase].contacts : contacts;

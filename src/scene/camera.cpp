@@ -98,6 +98,40 @@ void OrbitCamera::frame(const Aabb& box, float aspect, const glm::vec4& ndc_rect
   distance = std::max(d * 1.06f, kMinDistance);
 }
 
+void OrbitCamera::frame_points(std::span<const glm::vec3> points, float pad, float aspect, const glm::vec4& ndc_rect) {
+  if (points.empty()) return;
+  Aabb box{points[0], points[0]};
+  for (const glm::vec3& p : points) box.min = glm::min(box.min, p), box.max = glm::max(box.max, p);
+  box.min -= glm::vec3(pad);
+  box.max += glm::vec3(pad);
+  frame(box, aspect, ndc_rect);  // a start: target, lens shift, scene radius
+  const float half_w = std::max(0.5f * (ndc_rect.z - ndc_rect.x), 0.05f), half_h = std::max(0.5f * (ndc_rect.w - ndc_rect.y), 0.05f);
+  const float tan_y = std::tan(0.5f * fov_y) * half_h, tan_x = std::tan(0.5f * fov_y) * std::max(aspect, 1e-3f) * half_w;
+  const glm::vec3 r = right(), u = up(), toward_eye = -forward();
+  // Twice: fit the distance for the current target, then move the target (across the view) to the
+  // middle of what the points cover; the second pass fits the centred picture.
+  for (int pass = 0; pass < 3; ++pass) {
+    float d = kMinDistance;
+    for (const glm::vec3& p : points) {
+      const glm::vec3 c = p - target;
+      const float z = glm::dot(c, toward_eye) + pad;
+      d = std::max({d, z + (std::fabs(glm::dot(c, r)) + pad) / tan_x, z + (std::fabs(glm::dot(c, u)) + pad) / tan_y});
+    }
+    distance = d * 1.04f;
+    if (pass == 2) break;
+    // Where the points reach on screen, in units of the fitted half-size (-1..1).
+    float lo_x = 1e9f, hi_x = -1e9f, lo_y = 1e9f, hi_y = -1e9f;
+    for (const glm::vec3& p : points) {
+      const glm::vec3 c = p - target;
+      const float depth = std::max(distance - glm::dot(c, toward_eye), 1e-3f);
+      const float x = glm::dot(c, r), y = glm::dot(c, u);
+      lo_x = std::min(lo_x, (x - pad) / (depth * tan_x)), hi_x = std::max(hi_x, (x + pad) / (depth * tan_x));
+      lo_y = std::min(lo_y, (y - pad) / (depth * tan_y)), hi_y = std::max(hi_y, (y + pad) / (depth * tan_y));
+    }
+    target += r * (0.5f * (lo_x + hi_x) * distance * tan_x) + u * (0.5f * (lo_y + hi_y) * distance * tan_y);
+  }
+}
+
 void OrbitCamera::set_preset(ViewPreset preset) {
   // Side presets look 7° down so the floor and its contact shadow read; top looks straight down.
   constexpr float kSidePitch = 0.12f;

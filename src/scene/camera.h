@@ -7,6 +7,7 @@
 // Screen coordinates are pixels from the top-left corner; NDC is [-1, 1] with y up.
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 
 #include <glm/glm.hpp>
@@ -59,6 +60,10 @@ struct OrbitCamera {
   // Fits a box in view, keeping yaw and pitch: inside `ndc_rect` (x0, y0, x1, y1 in NDC, y up; the
   // whole viewport by default), centred there by the lens shift.
   void frame(const Aabb& box, float aspect, const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
+  // Fits points, each with a margin of `pad` metres around it, inside `ndc_rect` (as frame does),
+  // centring what they cover there: tighter than a box, whose corners stick out of a slanted limb.
+  void frame_points(std::span<const glm::vec3> points, float pad, float aspect,
+                    const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
   void set_preset(ViewPreset preset);
 
   // World point of an NDC position at NDC depth z (-1 near .. 1 far).

@@ -28,8 +28,32 @@ Aabb focus_bounds(const Model& model, const Pose& pose) {
   return box;
 }
 
+std::vector<glm::vec3> focus_points(const Model& model, const Pose& pose) {
+  std::vector<glm::vec3> out;
+  if (is_body_model(model)) {
+    for (const Mesh& m : model.meshes) {
+      if (m.skinned || m.node < 0) continue;
+      const glm::mat4& world = pose.world[static_cast<std::size_t>(m.node)];
+      for (std::size_t i = 0; i < m.vertices.size(); i += 8) out.push_back(glm::vec3(world * glm::vec4(m.vertices[i].position, 1.0f)));
+    }
+  }
+  if (out.empty()) {
+    const Aabb b = posed_bounds(model, pose);
+    for (int i = 0; i < 8; ++i) out.emplace_back((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+  }
+  return out;
+}
+
 void frame_focus(OrbitCamera& cam, const Model& model, const Pose& pose, float aspect, const glm::vec4& ndc_rect) {
-  cam.frame(focus_bounds(model, pose), aspect, ndc_rect);
+  const std::vector<glm::vec3> points = focus_points(model, pose);
+  glm::vec4 r = ndc_rect;
+  if (is_body_model(model)) {
+    // Room at the sides for the hips' angle labels, which sit beside the hips (scene/rom_overlay).
+    const float inset = 0.1f * (r.z - r.x);
+    r.x += inset;
+    r.z -= inset;
+  }
+  cam.frame_points(points, is_body_model(model) ? kFocusSoftTissuePad : 0.0f, aspect, r);
   cover_depth(cam, posed_bounds(model, pose));
 }
 

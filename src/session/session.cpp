@@ -5,6 +5,7 @@
 
 #include "assets/drill_loader.h"
 #include "motion/rom_limits.h"
+#include "scene/highlight.h"
 
 namespace hiplab::session {
 
@@ -46,6 +47,10 @@ Status Session::select_drill(int index) {
   timeline_ = std::move(built.value());
   playback_ = motion::Playback(*timeline_);
   mode_ = Mode::kDrill;
+  // The highlight that fits the drill, as its file names it ("stretched" for mobility drills,
+  // "working" for strength drills); the user can still switch it.
+  const std::string& h = drills_[static_cast<std::size_t>(index)].drill.highlight;
+  if (!h.empty()) parse_highlight_mode(h, view.highlight);
   return Status(Ok{});
 }
 

@@ -72,6 +72,7 @@ struct UiActions {
   std::optional<std::string> open_file;
   std::optional<ScreenshotRequest> screenshot;
   CameraRequest camera = CameraRequest::kNone;
+  std::optional<int> drill_view;  // one of the current drill's own views (motion::Drill::views)
   bool quit = false;
   bool settings_changed = false;
 };

@@ -47,6 +47,15 @@ void drills_panel(session::Session& s, UiState& ui, UiActions& a) {
   ImGui::SameLine();
   if (ImGui::RadioButton("left (S)", &side, 1)) s.set_side(Side::kLeft), a.settings_changed = true;
   if (const motion::Drill* d = s.drill()) {
+    // The drill's own views (best first): the working hip and its rotation in sight.
+    if (!d->views.empty()) {
+      ImGui::TextUnformatted("See it:");
+      for (std::size_t i = 0; i < d->views.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Button(d->views[i].name.c_str())) a.drill_view = static_cast<int>(i);
+        ImGui::PopID();
+      }
+    }
     ImGui::TextWrapped("%s", d->summary.c_str());
     if (!d->dosage.text.empty()) ImGui::TextWrapped("Dosage: %s", d->dosage.text.c_str());
     for (const motion::MythNote& m : d->myths) {
