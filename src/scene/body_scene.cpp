@@ -134,6 +134,15 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       const auto vm = anatomy::find_muscle(v.name, &vs);
       if (vm && vs) volume[static_cast<std::size_t>(anatomy::side_index(*vs))][static_cast<std::size_t>(*vm)] = &v;
     }
+  {
+    std::size_t nv = 0, ni = 0;
+    for (const MuscleVolume& v : model.muscle_volumes) {
+      nv += v.path_coord.size();
+      ni += v.indices.size();
+    }
+    mesh.vertices.reserve(nv + 4096);  // and room for a few tubes
+    mesh.indices.reserve(ni + 8192);
+  }
   const glm::dmat3 pelvis_turn(input.pelvis_world);
   anatomy::PathCurve curve;
   AttachmentMotion attached;

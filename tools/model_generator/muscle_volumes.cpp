@@ -172,6 +172,10 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
             for (int i = bi; i < std::min(bi + B, nx); ++i) {
               const vec3 p = gp(i, j, k);
               if (!all_inside && skin(p) > -st.fat_m) continue;
+              // In front of the anterior superior iliac spines and above the groin lie the
+              // abdominal wall and viscera, not leg muscle (the iliopsoas runs behind, in the
+              // fossa and over the brim; sartorius starts at the spine, x = -0.015 m).
+              if (p.x - pelvis_world.x > -0.005f && p.y - pelvis_world.y > -0.04f) continue;
               bool in_bone = false;
               for (const PlacedBone* b : near_bones) {
                 if (p.x < b->lo.x || p.x > b->hi.x || p.y < b->lo.y || p.y > b->hi.y || p.z < b->lo.z || p.z > b->hi.z) continue;

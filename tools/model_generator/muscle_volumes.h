@@ -1,6 +1,7 @@
 // muscle_volumes.h — packed muscle volumes (issue 11, section 3): the soft tissue of each leg,
 // between the bones and a subcutaneous fat layer under the body surface, split among the 43
-// muscles of that leg and meshed one closed surface per muscle. Each vertex also gets its path
+// muscles of that leg and meshed one closed surface per muscle (the belly in front of the iliac
+// spines is left out: abdominal wall, not leg). Each vertex also gets its path
 // coordinates (anatomy/path_curve.h) against the muscle's path at the bind pose, so the app can
 // carry the volume along the posed path (scene/muscle_volume.h).
 //
