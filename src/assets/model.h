@@ -87,6 +87,8 @@ struct MuscleVolume {
   std::vector<glm::vec3> frame_normal;  // per vertex
   std::vector<glm::vec3> bind_position; // per vertex, bind pose, pelvis frame of its side (m)
   std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
+  std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
+  float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh
 };
 
 struct Aabb {

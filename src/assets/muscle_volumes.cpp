@@ -24,6 +24,10 @@ Status validate_muscle_volume(const MuscleVolume& v, const std::string& file) {
   if (v.indices.empty() || v.indices.size() % 3 != 0) return make_error(where + " has no whole triangles");
   for (std::uint32_t i : v.indices)
     if (i >= v.path_coord.size()) return make_error(where + " has an index past its vertices");
+  if (v.lod_indices.size() % 3 != 0) return make_error(where + " far level has no whole triangles");
+  for (std::uint32_t i : v.lod_indices)
+    if (i >= v.path_coord.size()) return make_error(where + " far level has an index past its vertices");
+  if (!(v.lod_error >= 0.0f) || !std::isfinite(v.lod_error)) return make_error(where + " far level has a bad error");
   if (!(v.rest_length > 0.0) || !std::isfinite(v.rest_length)) return make_error(where + " has no rest length");
   if (!(std::fabs(glm::length(v.hint) - 1.0) < 1e-3)) return make_error(where + " has a hint that is not a unit vector");
   if (!(std::fabs(glm::length(v.tangent) - 1.0) < 1e-3)) return make_error(where + " has a tangent that is not a unit vector");
@@ -89,6 +93,13 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       }
       v.indices.resize(ni);
       std::memcpy(v.indices.data(), bin + ioff + fi * sizeof(std::uint32_t), ni * sizeof(std::uint32_t));
+      if (m.contains("lod_index_count")) {
+        const auto fl = m.at("lod_first_index").get<std::size_t>(), nl = m.at("lod_index_count").get<std::size_t>();
+        if (fl + nl > nidx) return make_error(file + ": muscle volume '" + v.name + "' far level lies outside its data");
+        v.lod_indices.resize(nl);
+        if (nl) std::memcpy(v.lod_indices.data(), bin + ioff + fl * sizeof(std::uint32_t), nl * sizeof(std::uint32_t));
+        v.lod_error = m.at("lod_error").get<float>();
+      }
       Status ok = validate_muscle_volume(v, file);
       if (!ok) return ok.error();
       out.push_back(std::move(v));

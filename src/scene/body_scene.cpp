@@ -180,7 +180,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
                                                    anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count))));
         anatomy::build_path_curve(points, pelvis_turn * hint, curve);
         attachment_motion(curve, p, kin, side, input.pelvis_world, attached);
-        range = append_muscle_volume(*v, curve, profile, attached, mesh);
+        range = append_muscle_volume(*v, curve, profile, attached, mesh, options.muscle_px_per_m);
       } else {
         const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);
         range = append_muscle_tube(points, profile, mesh, detail.x, detail.y);

@@ -75,7 +75,7 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
 }
 
 glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve& curve, const MuscleTubeProfile& profile,
-                                const AttachmentMotion& attached, DynamicMesh& mesh) {
+                                const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m) {
   constexpr int K = anatomy::PathCurve::kStations;
   std::array<glm::vec3, K> P, T, N, B;
   for (int i = 0; i < K; ++i) {
@@ -129,8 +129,10 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     const float thick = std::clamp((off - r0) / (r1 - r0), 0.0f, 1.0f);
     o.uv = {fast_atan2(q.w, q.z) * kInvTwoPi + 0.5f, std::max(belly[s] + f * (belly[s + 1] - belly[s]), thick * thick * (3.0f - 2.0f * thick))};
   }
-  mesh.indices.reserve(mesh.indices.size() + v.indices.size());
-  for (std::uint32_t idx : v.indices) mesh.indices.push_back(first_vertex + idx);
+  const bool far = px_per_m > 0.0 && !v.lod_indices.empty() && v.lod_error * px_per_m <= 1.0;
+  const std::vector<std::uint32_t>& tris = far ? v.lod_indices : v.indices;
+  mesh.indices.reserve(mesh.indices.size() + tris.size());
+  for (std::uint32_t idx : tris) mesh.indices.push_back(first_vertex + idx);
   return {first_index, static_cast<int>(mesh.indices.size()) - first_index};
 }
 

@@ -38,7 +38,9 @@ void attachment_motion(const anatomy::PathCurve& curve, const anatomy::MusclePat
                        anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out);
 
 // Appends `volume` placed on `curve` (world) to `mesh`; returns {first_index, index_count}.
+// `px_per_m` > 0: the far level's triangles where its error spans at most a pixel there (as the
+// meshes' levels of detail); otherwise the full mesh.
 glm::ivec2 append_muscle_volume(const MuscleVolume& volume, const anatomy::PathCurve& curve, const MuscleTubeProfile& profile,
-                                const AttachmentMotion& attached, DynamicMesh& mesh);
+                                const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m = 0.0);
 
 }  // namespace hiplab

@@ -190,6 +190,10 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       vdata.insert(vdata.end(), {q.x, q.y, q.z, q.w, n.x, n.y, n.z, b.x, b.y, b.z});
     }
     idata.insert(idata.end(), v.mesh.idx.begin(), v.mesh.idx.end());
+    volumes.back()["lod_first_index"] = idata.size();
+    volumes.back()["lod_index_count"] = v.lod_idx.size();
+    volumes.back()["lod_error"] = v.lod_error;
+    idata.insert(idata.end(), v.lod_idx.begin(), v.lod_idx.end());
     out.report.muscle_volume_triangles += v.mesh.triangles();
   }
   const int volume_vertex_view = g.add_view(vdata.data(), vdata.size() * sizeof(float), 0);

@@ -6,7 +6,8 @@
 // translucent body surface mesh "skin" (material "skin") at the scene root; and the packed muscle
 // volumes (muscle_volumes.h) as a sidecar the app reads itself (Assimp drops custom attributes):
 // root extras "hiplab_muscle_volumes" = {version 2, vertex_view, index_view, muscles: [{name, hint, tangent,
-// rest_length, first_vertex, vertex_count, first_index, index_count}]}; the vertex view holds 10
+// rest_length, first_vertex, vertex_count, first_index, index_count, lod_first_index, lod_index_count,
+// lod_error}]} (the far level: fewer triangles over the same vertices, its error in m); the vertex view holds 10
 // float32 per vertex (s, tangent, normal, binormal offsets; the unit normal in the path frame;
 // the bind position in the pelvis frame of the side), the index view uint32 triangles local to each muscle's vertices.
 // Deterministic: same bytes on every run (see detmath.h).

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <numeric>
 
+#include <meshoptimizer.h>
+
 #include "anatomy/kinematics.h"
 #include "anatomy/muscle_path.h"
 #include "anatomy/path_curve.h"
@@ -280,6 +282,16 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     taubin_smooth(raw, 10);
     const size_t budget = std::clamp<size_t>(raw.triangles() / 16, 160, 1000);
     v.mesh = simplify(raw, budget, 0.01f);
+    // Far level: a third of the triangles over the same vertices (meshoptimizer's edge collapse,
+    // indices only), for whole-body views where a triangle spans a few pixels.
+    {
+      v.lod_idx.resize(v.mesh.idx.size());
+      float rel = 0.0f;
+      const size_t n = meshopt_simplify(v.lod_idx.data(), v.mesh.idx.data(), v.mesh.idx.size(), &v.mesh.pos[0].x, v.mesh.pos.size(),
+                                        sizeof(glm::vec3), v.mesh.idx.size() / 3, 0.02f, 0, &rel);
+      v.lod_idx.resize(n);
+      v.lod_error = rel * meshopt_simplifyScale(&v.mesh.pos[0].x, v.mesh.pos.size(), sizeof(glm::vec3));
+    }
   }
   // Left: the mirror image, with coordinates against the left (mirrored) bind paths.
   for (const MuscleVolume& r : right) {
@@ -298,6 +310,9 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     l.hint = anatomy::mirror_point(r.hint);
     l.tangent = anatomy::mirror_point(r.tangent);
     l.mesh = mirror_z(r.mesh);
+    // mirror_z reverses each triangle's winding to keep it outward; do the same to the far level.
+    l.lod_idx = r.lod_idx;
+    for (size_t t = 0; t + 2 < l.lod_idx.size(); t += 3) std::swap(l.lod_idx[t + 1], l.lod_idx[t + 2]);
     std::array<dvec3, anatomy::kMaxPathPoints> pts{};
     for (int k = 0; k < p.count; ++k) pts[static_cast<size_t>(k)] = anatomy::mirror_point(p.point[static_cast<size_t>(k)]);
     anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)), l.hint, c);

@@ -36,6 +36,8 @@ struct MuscleVolume {
   int muscle = 0;                    // anatomy index
   anatomy::Side side = anatomy::Side::kRight;
   Mesh mesh;                         // model space, bind pose, closed
+  std::vector<uint32_t> lod_idx;     // a lighter triangle list over the same vertices, for far views
+  float lod_error = 0.0f;            // how far (m) its surface may stray from the full mesh
   std::vector<glm::vec4> path_coord; // per vertex: s, tangent, normal, binormal offsets (m)
   std::vector<glm::vec3> frame_normal;  // per vertex: unit normal in the path frame (t, n, b)
   glm::dvec3 hint{1, 0, 0};          // frame-start hint in the first path body's frame (this side)
