@@ -16,7 +16,7 @@ glm::dvec3 orthonormal_to(const glm::dvec3& t, const glm::dvec3& v) {
 }
 }  // namespace
 
-void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out) {
+void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out, const PathRest& rest) {
   constexpr int kSub = 8;
   std::array<glm::dvec3, kMaxPathPoints + 1> pts{};
   std::size_t n = 0;
@@ -59,9 +59,26 @@ void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint
   out.point_s.fill(0.0);
   for (std::size_t g = 0; g < points.size() && g < kMaxPathPoints; ++g)
     out.point_s[g] = std::min(arc[std::min(kept_as[g] * kSub, nd - 1)] / out.length, 1.0);
-  std::size_t seg = 0;
+  const std::size_t ng = std::min(points.size(), static_cast<std::size_t>(kMaxPathPoints));
+  const bool piecewise = rest.length > 0.0 && rest.point_s.size() == ng && ng >= 2;
+  const double whole_scale = rest.length > 0.0 ? std::sqrt(rest.length / out.length) : 1.0;
+  std::size_t seg = 0, g = 0;
   for (int r = 0; r < PathCurve::kStations; ++r) {
-    const double target = out.length * r / (PathCurve::kStations - 1);
+    const double s_r = static_cast<double>(r) / (PathCurve::kStations - 1);
+    double target = out.length * s_r;
+    out.scale[r] = whole_scale;
+    if (piecewise) {
+      while (g + 2 < ng && rest.point_s[g + 1] <= s_r) ++g;
+      const double r0 = rest.point_s[g], r1 = rest.point_s[g + 1];
+      const double a0 = out.point_s[g] * out.length, a1 = out.point_s[g + 1] * out.length;
+      if (r1 - r0 > 1e-6) {
+        target = a0 + std::clamp((s_r - r0) / (r1 - r0), 0.0, 1.0) * (a1 - a0);
+        const double stretch = std::max(a1 - a0, 1e-6) / ((r1 - r0) * rest.length);
+        out.scale[r] = std::clamp(std::sqrt(1.0 / stretch), 0.5, 2.0);
+      }
+    }
+    if (seg > 0 && arc[seg] > target) seg = 0;  // piecewise targets rise too, but stay safe
+    target = std::clamp(target, 0.0, out.length);
     while (seg + 2 < nd && arc[seg + 1] < target) ++seg;
     const double len = std::max(arc[seg + 1] - arc[seg], 1e-12);
     const double f = std::clamp((target - arc[seg]) / len, 0.0, 1.0);
@@ -71,6 +88,15 @@ void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint
     out.tangent[r] = t;
     out.normal[r] = orthonormal_to(t, r == 0 ? hint : out.normal[r - 1]);
     out.binormal[r] = glm::cross(t, out.normal[r]);
+  }
+  // No step in thickness where one segment hands over to the next.
+  for (int pass = 0; pass < 6; ++pass) {
+    double prev = out.scale[0];
+    for (int r = 1; r + 1 < PathCurve::kStations; ++r) {
+      const double here = out.scale[r];
+      out.scale[r] = 0.25 * (prev + 2.0 * here + out.scale[r + 1]);
+      prev = here;
+    }
   }
 }
 

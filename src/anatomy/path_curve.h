@@ -29,10 +29,23 @@ struct PathCurve {
   double length = 0.0;  // arc length of the spline, m
   // Normalised arc length at each of the given points (a repeated point shares its twin's).
   std::array<double, kMaxPathPoints> point_s{};
+  // Section scale at each station: sqrt(rest length / length) of the path segment it lies on
+  // (see build_path_curve's `rest`), else of the whole path; 1 when no rest is given.
+  std::array<double, kStations> scale{};
+};
+
+// The same path at the bind pose: its point_s and length. With it, stations keep their place
+// within each segment between two path points (a station 40% along the third segment at rest
+// stays 40% along it), and each segment's section scales with its own stretch: a segment that
+// shortens (the belly between origin and insertion) thickens, one that rides on a bone keeps its
+// shape. Used when the pose has the same active points as the bind pose.
+struct PathRest {
+  std::span<const double> point_s;
+  double length = 0.0;
 };
 
 // `points` >= 1 (repeated points are dropped; a single point gets a 1 mm stub downward).
-void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out);
+void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out, const PathRest& rest = {});
 
 // Point at path coordinates (s, a, u, v), the cross-section offset (u, v) scaled by `section_scale`.
 glm::dvec3 place_on_curve(const PathCurve& c, const glm::dvec4& coord, double section_scale = 1.0);

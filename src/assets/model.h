@@ -83,6 +83,7 @@ struct MuscleVolume {
   glm::dvec3 hint{1.0, 0.0, 0.0};       // frame-start hint, in the first path body's frame
   glm::dvec3 tangent{0.0, -1.0, 0.0};   // first path segment's direction at the bind pose, same frame
   double rest_length = 0.0;             // path spline length at the bind pose, m
+  std::vector<double> rest_point_s;     // normalised arc length of each path point at the bind pose
   std::vector<glm::vec4> path_coord;    // per vertex (s, tangent, normal, binormal offset)
   std::vector<glm::vec3> frame_normal;  // per vertex
   std::vector<glm::vec3> bind_position; // per vertex, bind pose, pelvis frame of its side (m)

@@ -30,6 +30,9 @@ Status validate_muscle_volume(const MuscleVolume& v, const std::string& file) {
   if (!(v.lod_error >= 0.0f) || !std::isfinite(v.lod_error)) return make_error(where + " far level has a bad error");
   if (!(v.rest_length > 0.0) || !std::isfinite(v.rest_length)) return make_error(where + " has no rest length");
   if (!(std::fabs(glm::length(v.hint) - 1.0) < 1e-3)) return make_error(where + " has a hint that is not a unit vector");
+  for (std::size_t i = 0; i < v.rest_point_s.size(); ++i)
+    if (!(v.rest_point_s[i] >= 0.0 && v.rest_point_s[i] <= 1.0) || (i > 0 && v.rest_point_s[i] < v.rest_point_s[i - 1]))
+      return make_error(where + " has path points out of order");
   if (!(std::fabs(glm::length(v.tangent) - 1.0) < 1e-3)) return make_error(where + " has a tangent that is not a unit vector");
   for (std::size_t i = 0; i < v.path_coord.size(); ++i) {
     const glm::vec4 q = v.path_coord[i];
@@ -78,6 +81,7 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       if (tangent.size() != 3) return make_error(file + ": muscle volume '" + v.name + "' has a bad tangent");
       v.tangent = {tangent[0], tangent[1], tangent[2]};
       v.rest_length = m.at("rest_length").get<double>();
+      v.rest_point_s = m.at("point_s").get<std::vector<double>>();
       const auto fv = m.at("first_vertex").get<std::size_t>(), nv = m.at("vertex_count").get<std::size_t>();
       const auto fi = m.at("first_index").get<std::size_t>(), ni = m.at("index_count").get<std::size_t>();
       if (fv + nv > nverts || fi + ni > nidx) return make_error(file + ": muscle volume '" + v.name + "' lies outside its data");

@@ -178,7 +178,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
         // The hint in the side's pelvis frame (where the paths are evaluated), then turned to world.
         const glm::dvec3 hint = anatomy::path_hint(kin, p.body[0], side, v->hint, v->tangent,
                                                    anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count))));
-        anatomy::build_path_curve(points, pelvis_turn * hint, curve);
+        anatomy::build_path_curve(points, pelvis_turn * hint, curve, {v->rest_point_s, v->rest_length});
         attachment_motion(curve, p, kin, side, input.pelvis_world, attached);
         range = append_muscle_volume(*v, curve, profile, attached, mesh, options.muscle_px_per_m);
       } else {

@@ -84,9 +84,8 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     N[i] = glm::vec3(curve.normal[i]);
     B[i] = glm::vec3(curve.binormal[i]);
   }
-  const float k = static_cast<float>(muscle_section_scale(v.rest_length, curve.length));
-  const float k3 = k * k * k;
-  const float stretch = 1.0f / (k * k);  // length / rest length: the ends beyond the path stretch with it
+  std::array<float, K> scale{};
+  for (int i = 0; i < K; ++i) scale[i] = static_cast<float>(curve.scale[i]);
   // The belly weight as a function of s, tabulated at the stations (it is smooth there).
   std::array<float, K> belly{};
   for (int i = 0; i < K; ++i) {
@@ -111,6 +110,8 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     const glm::vec3 n = N[s] + f * (N[s + 1] - N[s]);
     const glm::vec3 b = B[s] + f * (B[s + 1] - B[s]);
     Vertex& o = out[i];
+    const float k = scale[s] + f * (scale[s + 1] - scale[s]), k3 = k * k * k;
+    const float stretch = 1.0f / (k * k);  // length / rest length: the ends beyond the path stretch with it
     const glm::vec3 along = P[s] + f * (P[s + 1] - P[s]) + stretch * q.y * t + k * (q.z * n + q.w * b);
     const glm::vec3 fn = v.frame_normal[i];
     const glm::vec3 n_along = glm::normalize(fn.x * k3 * t + fn.y * n + fn.z * b);

@@ -2,7 +2,8 @@
 // each vertex at path(s) + frame(s) (a, k u, k v), frames parallel-transported from the path's
 // origin (anatomy/path_curve.h, the same code the generator used at the bind pose), with the
 // section scale k = sqrt(rest length / current length): the volume is kept (length x section area
-// constant) and a shortening belly thickens. Normals follow the same stretch (inverse transpose).
+// constant) and a shortening belly thickens — per path segment where the pose has the bind pose's
+// points (anatomy::PathRest), so the part that rides on a bone keeps its shape. Normals follow the same stretch (inverse transpose).
 // uv.x = angle about the path (0..1), uv.y = belly weight from s and the tendon shares (1 belly ..
 // 0 tendon), as the tubes give the muscle shading.
 // Near the attachments the volume follows the bone instead: where the path runs between two points

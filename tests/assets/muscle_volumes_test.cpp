@@ -44,7 +44,7 @@ std::string doc(const std::string& hint = "[1,0,0]") {
   return R"({"asset":{"version":"2.0"},"bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":160},)"
          R"({"buffer":0,"byteOffset":160,"byteLength":48}],"extras":{"hiplab_muscle_volumes":{"version":2,)"
          R"("vertex_view":0,"index_view":1,"muscles":[{"name":"soleus_r","hint":)" +
-         hint + R"(,"tangent":[0,-1,0],"rest_length":0.3,"first_vertex":0,"vertex_count":4,"first_index":0,"index_count":12}]}}})";
+         hint + R"(,"tangent":[0,-1,0],"point_s":[0,0.4,1],"rest_length":0.3,"first_vertex":0,"vertex_count":4,"first_index":0,"index_count":12}]}}})";
 }
 }  // namespace
 

@@ -35,7 +35,7 @@ Placed place(const MuscleVolume& v, int muscle, anatomy::Side side, const anatom
   anatomy::build_path_curve(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)),
                             anatomy::path_hint(kin, p.body[0], side, v.hint, v.tangent,
                                                anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)))),
-                            c);
+                            c, {v.rest_point_s, v.rest_length});
   const anatomy::MuscleSpec& s = anatomy::muscle(muscle);
   DynamicMesh mesh;
   AttachmentMotion attached;
@@ -90,7 +90,7 @@ TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed a
 // Not reached yet for all: the hip flexors (iliacus, psoas, tensor fasciae latae) fold where their
 // path turns sharply over the pelvic brim in deep flexion, and the gluteal fans and vasti stretch
 // single triangles past 3x. This test prints the figures per muscle and guards what is reached
-// (the count of muscles that meet both bounds in every frame), so a change can only improve it.
+// (the count of muscles that meet both bounds in every frame: 48 of 86), so a change can only improve it.
 TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and triangles within 0.2x..3x their rest area") {
   const Model& m = body();
   const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
@@ -154,7 +154,7 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
               vmax, vmin_at.c_str(), vmax_at.c_str(), amin, amax, amin_at.c_str(), amax_at.c_str());
   std::printf("muscle volumes: farthest vertex from its path %.1f mm (%s)\n", 1000 * far, far_at.c_str());
   CHECK(far < 0.15);  // no vertex flies off
-  CHECK(within >= 46);
+  CHECK(within >= 48);
   CHECK(vmin >= 0.15);  // iliacus in the 90/90 hip switch: 0.16 (folds over the pelvic brim)
   CHECK(vmax <= 1.25);
 }

@@ -180,7 +180,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
   std::vector<uint32_t> idata;
   for (const MuscleVolume& v : out.muscle_volumes) {
     volumes.push_back({{"name", v.name}, {"hint", {v.hint.x, v.hint.y, v.hint.z}}, {"tangent", {v.tangent.x, v.tangent.y, v.tangent.z}},
-                       {"rest_length", v.rest_length},
+                       {"rest_length", v.rest_length}, {"point_s", v.point_s},
                        {"first_vertex", vdata.size() / 10}, {"vertex_count", v.mesh.pos.size()},
                        {"first_index", idata.size()}, {"index_count", v.mesh.idx.size()}});
     for (size_t i = 0; i < v.mesh.pos.size(); ++i) {

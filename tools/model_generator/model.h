@@ -5,7 +5,7 @@
 // path points as empty nodes "muscle.<muscle>_<side>.p<i>" parented to their body, and one skinned
 // translucent body surface mesh "skin" (material "skin") at the scene root; and the packed muscle
 // volumes (muscle_volumes.h) as a sidecar the app reads itself (Assimp drops custom attributes):
-// root extras "hiplab_muscle_volumes" = {version 2, vertex_view, index_view, muscles: [{name, hint, tangent,
+// root extras "hiplab_muscle_volumes" = {version 2, vertex_view, index_view, muscles: [{name, hint, tangent, point_s,
 // rest_length, first_vertex, vertex_count, first_index, index_count, lod_first_index, lod_index_count,
 // lod_error}]} (the far level: fewer triangles over the same vertices, its error in m); the vertex view holds 10
 // float32 per vertex (s, tangent, normal, binormal offsets; the unit normal in the path frame;

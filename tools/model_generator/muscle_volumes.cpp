@@ -302,6 +302,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     anatomy::PathCurve c;
     anatomy::build_path_curve(std::span<const dvec3>(p.point.data(), static_cast<size_t>(p.count)), r.hint, c);
     rr.rest_length = c.length;
+    rr.point_s.assign(c.point_s.begin(), c.point_s.begin() + p.count);
     set_path_coordinates(rr, c, pelvis_world);
     MuscleVolume l;
     l.muscle = r.muscle;
@@ -317,6 +318,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     for (int k = 0; k < p.count; ++k) pts[static_cast<size_t>(k)] = anatomy::mirror_point(p.point[static_cast<size_t>(k)]);
     anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)), l.hint, c);
     l.rest_length = c.length;
+    l.point_s.assign(c.point_s.begin(), c.point_s.begin() + p.count);
     set_path_coordinates(l, c, pelvis_world);
     out.push_back(std::move(l));
   }

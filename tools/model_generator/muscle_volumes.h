@@ -43,6 +43,7 @@ struct MuscleVolume {
   glm::dvec3 hint{1, 0, 0};          // frame-start hint in the first path body's frame (this side)
   glm::dvec3 tangent{0, -1, 0};      // first path segment's direction at the bind pose, same frame
   double rest_length = 0.0;          // spline length at the bind pose, m
+  std::vector<double> point_s;       // normalised arc length of each path point at the bind pose
 };
 
 struct VolumeReport {
