@@ -74,6 +74,24 @@ struct Mesh {
   std::vector<MeshLod> lods;  // finer first, coarsest last; empty = the full mesh only (assets/model_lod.h)
 };
 
+// A muscle volume carried along its path (issue 11): every vertex as path coordinates against the
+// muscle's path at the bind pose (anatomy/path_curve.h) — normalised arc length s, offsets along the
+// path's tangent, normal and binormal (m) — and its unit normal in that frame. Read from the
+// generated model's sidecar (assets/muscle_volumes.h); placed each frame by scene/muscle_volume.h.
+struct MuscleVolume {
+  std::string name;                     // "glut_max1_r"
+  glm::dvec3 hint{1.0, 0.0, 0.0};       // frame-start hint, in the first path body's frame
+  glm::dvec3 tangent{0.0, -1.0, 0.0};   // first path segment's direction at the bind pose, same frame
+  double rest_length = 0.0;             // path spline length at the bind pose, m
+  std::vector<double> rest_point_s;     // normalised arc length of each path point at the bind pose
+  std::vector<glm::vec4> path_coord;    // per vertex (s, tangent, normal, binormal offset)
+  std::vector<glm::vec3> frame_normal;  // per vertex
+  std::vector<glm::vec3> bind_position; // per vertex, bind pose, pelvis frame of its side (m)
+  std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
+  std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
+  float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh
+};
+
 struct Aabb {
   glm::vec3 min{0.0f}, max{0.0f};
   glm::vec3 centre() const { return 0.5f * (min + max); }
@@ -86,6 +104,7 @@ struct Model {
   std::vector<Mesh> meshes;
   std::vector<Material> materials;  // at least one
   std::vector<Texture> textures;
+  std::vector<MuscleVolume> muscle_volumes;  // empty for models without the sidecar (tubes are drawn)
   Aabb bind_bounds;      // of all meshes in bind pose, model space
   double load_ms = 0.0;  // wall time spent loading
 

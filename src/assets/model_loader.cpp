@@ -15,6 +15,7 @@
 #include <assimp/scene.h>
 #include <stb_image.h>
 
+#include "assets/muscle_volumes.h"
 #include "assets/pose.h"
 #include "core/log.h"
 
@@ -291,6 +292,11 @@ Result<Model> load_model(const std::string& path, LoadReport* report) {
 
   Status valid = validate_model(c.model);
   if (!valid) return valid.error();
+  {
+    auto volumes = read_muscle_volumes(path);  // the generated body's sidecar; none in other files
+    if (!volumes) return volumes.error();
+    c.model.muscle_volumes = std::move(volumes.value());
+  }
   c.model.bind_bounds = posed_bounds(c.model, Pose::bind(c.model));
   for (int k = 0; k < 3; ++k)
     if (!std::isfinite(c.model.bind_bounds.min[k]) || !std::isfinite(c.model.bind_bounds.max[k]))

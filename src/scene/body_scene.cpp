@@ -11,6 +11,8 @@
 #include "anatomy/muscle_path.h"
 #include "scene/model_scene.h"
 #include "scene/muscle_geometry.h"
+#include "scene/muscle_volume.h"
+#include "anatomy/path_curve.h"
 
 namespace hiplab {
 
@@ -125,6 +127,26 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
   const int dyn = static_cast<int>(out.dynamic_meshes.size());
   std::vector<MeshDraw> muscle_draws;
   std::array<glm::dvec3, anatomy::kMaxPathPoints> world{};
+  // The generated body's packed volumes by side and muscle; muscles without one are drawn as tubes.
+  std::array<std::array<const MuscleVolume*, anatomy::kMuscleCount>, anatomy::kSideCount> volume{};
+  if (options.muscle_volumes)
+    for (const MuscleVolume& v : model.muscle_volumes) {
+      std::optional<anatomy::Side> vs;
+      const auto vm = anatomy::find_muscle(v.name, &vs);
+      if (vm && vs) volume[static_cast<std::size_t>(anatomy::side_index(*vs))][static_cast<std::size_t>(*vm)] = &v;
+    }
+  {
+    std::size_t nv = 0, ni = 0;
+    for (const MuscleVolume& v : model.muscle_volumes) {
+      nv += v.path_coord.size();
+      ni += v.indices.size();
+    }
+    mesh.vertices.reserve(nv + 4096);  // and room for a few tubes
+    mesh.indices.reserve(ni + 8192);
+  }
+  const glm::dmat3 pelvis_turn(input.pelvis_world);
+  anatomy::PathCurve curve;
+  AttachmentMotion attached;
   for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
     const anatomy::LegPose& leg = input.legs.leg(side);
     const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
@@ -152,8 +174,18 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
         }
       }
       const std::span<const glm::dvec3> points(world.data(), static_cast<std::size_t>(p.count));
-      const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);
-      const glm::ivec2 range = append_muscle_tube(points, profile, mesh, detail.x, detail.y);
+      glm::ivec2 range;
+      if (const MuscleVolume* v = volume[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)]) {
+        // The hint in the side's pelvis frame (where the paths are evaluated), then turned to world.
+        const glm::dvec3 hint = anatomy::path_hint(kin, p.body[0], side, v->hint, v->tangent,
+                                                   anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count))));
+        anatomy::build_path_curve(points, pelvis_turn * hint, curve, {v->rest_point_s, v->rest_length});
+        attachment_motion(curve, p, kin, side, input.pelvis_world, attached);
+        range = append_muscle_volume(*v, curve, profile, attached, mesh, options.muscle_px_per_m);
+      } else {
+        const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);
+        range = append_muscle_tube(points, profile, mesh, detail.x, detail.y);
+      }
       MeshDraw d;
       d.dynamic_mesh = dyn;
       d.first_index = range.x;

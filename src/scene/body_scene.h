@@ -44,6 +44,8 @@ struct BodySceneOptions {
   // volumes are tessellated so their outline strays at most a pixel from the true round
   // (or elliptical) section; 0 = a fixed medium detail (14 rings, 8 sides).
   float muscle_px_per_m = 0.0f;
+  // Draw the model's packed muscle volumes where it has them (scene/muscle_volume.h); off = tubes.
+  bool muscle_volumes = true;
   // The selected muscle gets its name as a label at its middle; the selected bone (mesh name) a
   // warmer tint and its name on its surface near its middle.
   std::optional<std::pair<anatomy::Side, int>> selected;

@@ -16,6 +16,9 @@ struct SkinMesh {
   std::vector<std::array<float, 4>> weights;   // sum 1
 };
 
+// The body surface as a signed-distance function (model space, bind pose, m; negative inside).
+Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes);
+
 SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes);
 
 }  // namespace hiplab::modelgen

@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
     for (auto& b : m.report.bones)
       std::printf("%-12s %6zu triangles  Euler %ld  components %d  closed %d\n", b.name.c_str(), b.triangles, b.topo.euler,
                   b.topo.components, int(b.topo.closed_manifold()));
+    std::printf("muscle volumes: %zu meshes, %zu triangles; %zu tissue samples, %zu assigned\n", m.muscle_volumes.size(),
+                m.report.muscle_volume_triangles, m.report.volumes.tissue_samples, m.report.volumes.assigned_samples);
+    for (const std::string& e : m.report.volumes.empty) std::printf("no volume: %s\n", e.c_str());
     std::printf("skin %zu triangles; %zu muscle path nodes; %zu triangles in all; %zu bytes -> %s\n",
                 m.report.skin_triangles, m.report.muscle_nodes, m.report.total_triangles, m.glb.size(), out.c_str());
   }

@@ -75,7 +75,7 @@ std::string path_body_node(anatomy::PathBody body, std::string_view side_suffix)
   return "pelvis";
 }
 
-BuiltModel build_model(const Morphometry& morph) {
+BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_settings) {
   BuiltModel out;
   const std::vector<SkeletonNode> skel = skeleton_layout();
   GltfBuilder g;
@@ -112,8 +112,18 @@ BuiltModel build_model(const Morphometry& morph) {
     out.report.total_triangles += m.triangles();
     return static_cast<int>(meshes.size()) - 1;
   };
+  std::vector<PlacedBone> right_bones;
   for (const BoneSpec& b : bone_specs()) {
     Mesh right = build_bone(b.id, morph);
+    {
+      PlacedBone pb;
+      pb.sdf = bone_sdf(b.id, morph);
+      pb.origin = glm::vec3(skel[static_cast<size_t>(find_node(skel, b.body))].world);
+      bounds(right, pb.lo, pb.hi);
+      pb.lo += pb.origin;
+      pb.hi += pb.origin;
+      right_bones.push_back(std::move(pb));
+    }
     std::vector<std::pair<std::string, std::string>> sides = {{b.name, b.body}};
     if (b.paired) sides.push_back({left_name(b.name), left_name(b.body)});
     for (size_t s = 0; s < sides.size(); ++s) {
@@ -161,6 +171,33 @@ BuiltModel build_model(const Morphometry& morph) {
   }
   const int ibm_acc = g.add_accessor(ibm.data(), skel.size(), kFloat, "MAT4", 4, 16, 0);
   const int skin_node = add_child(-1, {{"name", "skin"}, {"mesh", skin_mesh}, {"skin", 0}});
+  out.skin = skin.mesh;
+  // --- packed muscle volumes (sidecar) ---
+  out.muscle_volumes = build_muscle_volumes(skel, right_bones, volume_settings, &out.report.volumes);
+  ordered_json volumes = ordered_json::array();
+  const glm::vec3 pelvis_world(skel[static_cast<size_t>(find_node(skel, "pelvis"))].world);
+  std::vector<float> vdata;
+  std::vector<uint32_t> idata;
+  for (const MuscleVolume& v : out.muscle_volumes) {
+    volumes.push_back({{"name", v.name}, {"hint", {v.hint.x, v.hint.y, v.hint.z}}, {"tangent", {v.tangent.x, v.tangent.y, v.tangent.z}},
+                       {"rest_length", v.rest_length}, {"point_s", v.point_s},
+                       {"first_vertex", vdata.size() / 10}, {"vertex_count", v.mesh.pos.size()},
+                       {"first_index", idata.size()}, {"index_count", v.mesh.idx.size()}});
+    for (size_t i = 0; i < v.mesh.pos.size(); ++i) {
+      const glm::vec4 q = v.path_coord[i];
+      const glm::vec3 n = v.frame_normal[i];
+      const glm::vec3 b = v.mesh.pos[i] - pelvis_world;  // pelvis frame of the side
+      vdata.insert(vdata.end(), {q.x, q.y, q.z, q.w, n.x, n.y, n.z, b.x, b.y, b.z});
+    }
+    idata.insert(idata.end(), v.mesh.idx.begin(), v.mesh.idx.end());
+    volumes.back()["lod_first_index"] = idata.size();
+    volumes.back()["lod_index_count"] = v.lod_idx.size();
+    volumes.back()["lod_error"] = v.lod_error;
+    idata.insert(idata.end(), v.lod_idx.begin(), v.lod_idx.end());
+    out.report.muscle_volume_triangles += v.mesh.triangles();
+  }
+  const int volume_vertex_view = g.add_view(vdata.data(), vdata.size() * sizeof(float), 0);
+  const int volume_index_view = g.add_view(idata.data(), idata.size() * sizeof(uint32_t), 0);
   for (size_t i = 0; i < children.size() && i < nodes.size(); ++i)
     if (!children[i].empty()) nodes[i]["children"] = children[i];
 
@@ -168,6 +205,8 @@ BuiltModel build_model(const Morphometry& morph) {
   doc["asset"] = {{"version", "2.0"}, {"generator", "HipLab model generator (tools/model_generator)"},
                   {"copyright", "HipLab. Joint centres and muscle paths from the OpenSim Gait2392 model (Delp et al. 1990; "
                                 "Anderson & Pandy 1999; Thelen 2003), CC BY 3.0."}};
+  doc["extras"] = {{"hiplab_muscle_volumes",
+                    {{"version", 2}, {"vertex_view", volume_vertex_view}, {"index_view", volume_index_view}, {"muscles", volumes}}}};
   doc["scene"] = 0;
   doc["scenes"] = {{{"name", "hiplab_body"}, {"nodes", {0, skin_node}}}};
   doc["nodes"] = nodes;

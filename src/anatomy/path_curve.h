@@ -1,0 +1,71 @@
+// path_curve.h — a muscle path as a smooth curve with twist-free frames, shared by the model
+// generator (which stores each muscle-volume vertex as path coordinates at the bind pose) and the
+// scene (which places those vertices on the posed path every frame), so both agree exactly.
+//
+// The curve is a Catmull-Rom spline through the path points (ends mirrored), eased by a few
+// binomial smoothing passes (ends fixed) so a volume's offset stays inside the bend's radius where
+// a path turns sharply over bone, then resampled at
+// kStations points evenly spaced by arc length. Frames are parallel-transported from the origin:
+// the first normal is `hint` made orthogonal to the first tangent, and each next normal is the
+// previous one with its tangent part removed, so the frame never spins about the path.
+// A point is written as path coordinates (s, a, u, v): normalised arc length s in [0, 1] and an
+// offset a along the tangent, u along the normal and v along the binormal at s (frames linearly
+// interpolated between stations). Units: metres, in whatever frame the points are given.
+#pragma once
+#include <array>
+#include <span>
+
+#include <glm/glm.hpp>
+
+#include "anatomy/kinematics.h"
+#include "anatomy/muscle_data.h"
+#include "anatomy/muscle_path.h"
+
+namespace hiplab::anatomy {
+
+struct PathCurve {
+  static constexpr int kStations = 48;
+  std::array<glm::dvec3, kStations> pos{}, tangent{}, normal{}, binormal{};
+  double length = 0.0;  // arc length of the spline, m
+  // Normalised arc length at each of the given points (a repeated point shares its twin's).
+  std::array<double, kMaxPathPoints> point_s{};
+  // Section scale at each station: sqrt(rest length / length) of the path segment it lies on
+  // (see build_path_curve's `rest`), else of the whole path; 1 when no rest is given.
+  std::array<double, kStations> scale{};
+};
+
+// The same path at the bind pose: its point_s and length. With it, stations keep their place
+// within each segment between two path points (a station 40% along the third segment at rest
+// stays 40% along it), and each segment's section scales with its own stretch: a segment that
+// shortens (the belly between origin and insertion) thickens, one that rides on a bone keeps its
+// shape. Used when the pose has the same active points as the bind pose.
+struct PathRest {
+  std::span<const double> point_s;
+  double length = 0.0;
+};
+
+// `points` >= 1 (repeated points are dropped; a single point gets a 1 mm stub downward).
+void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out, const PathRest& rest = {});
+
+// Point at path coordinates (s, a, u, v), the cross-section offset (u, v) scaled by `section_scale`.
+glm::dvec3 place_on_curve(const PathCurve& c, const glm::dvec4& coord, double section_scale = 1.0);
+
+// Path coordinates of `p`: s of the nearest point of the station polyline, the offset in the frame
+// there (exact inverse of place_on_curve at scale 1).
+glm::dvec4 path_coordinates(const PathCurve& c, const glm::dvec3& p);
+
+// The frame-start hint of a muscle at a pose, in the pelvis frame of `side`. `hint_local` and
+// `tangent_local` are the hint and the first path segment's direction at the bind pose, in the
+// frame of the path's first body (for that side; all body frames are parallel to the pelvis in the
+// anatomical position). The hint turns with that body and then by the smallest rotation that takes
+// the bound first direction onto `tangent_now` (the posed first segment's direction), so it stays
+// across the path however the first segment swings.
+glm::dvec3 path_hint(const LegKinematics& kin, PathBody first_body, Side side, const glm::dvec3& hint_local,
+                     const glm::dvec3& tangent_local, const glm::dvec3& tangent_now);
+// Direction of the first segment of a path (unit; straight down for a degenerate one).
+glm::dvec3 first_direction(std::span<const glm::dvec3> points);
+
+// A hint for a first tangent `t` (unit): the coordinate axis most nearly perpendicular to it.
+glm::dvec3 default_path_hint(const glm::dvec3& t);
+
+}  // namespace hiplab::anatomy

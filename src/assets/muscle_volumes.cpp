@@ -1,0 +1,124 @@
+#include "assets/muscle_volumes.h"
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
+
+namespace hiplab {
+
+namespace {
+std::uint32_t u32_at(const std::vector<std::uint8_t>& b, std::size_t off) {
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(b[off + static_cast<std::size_t>(i)]) << (8 * i);
+  return v;
+}
+}  // namespace
+
+Status validate_muscle_volume(const MuscleVolume& v, const std::string& file) {
+  const std::string where = file + ": muscle volume '" + v.name + "'";
+  if (v.name.empty()) return make_error(file + ": a muscle volume has no name");
+  if (v.path_coord.size() != v.frame_normal.size() || v.path_coord.size() != v.bind_position.size()) return make_error(where + " has mismatched vertex arrays");
+  if (v.indices.empty() || v.indices.size() % 3 != 0) return make_error(where + " has no whole triangles");
+  for (std::uint32_t i : v.indices)
+    if (i >= v.path_coord.size()) return make_error(where + " has an index past its vertices");
+  if (v.lod_indices.size() % 3 != 0) return make_error(where + " far level has no whole triangles");
+  for (std::uint32_t i : v.lod_indices)
+    if (i >= v.path_coord.size()) return make_error(where + " far level has an index past its vertices");
+  if (!(v.lod_error >= 0.0f) || !std::isfinite(v.lod_error)) return make_error(where + " far level has a bad error");
+  if (!(v.rest_length > 0.0) || !std::isfinite(v.rest_length)) return make_error(where + " has no rest length");
+  if (!(std::fabs(glm::length(v.hint) - 1.0) < 1e-3)) return make_error(where + " has a hint that is not a unit vector");
+  for (std::size_t i = 0; i < v.rest_point_s.size(); ++i)
+    if (!(v.rest_point_s[i] >= 0.0 && v.rest_point_s[i] <= 1.0) || (i > 0 && v.rest_point_s[i] < v.rest_point_s[i - 1]))
+      return make_error(where + " has path points out of order");
+  if (!(std::fabs(glm::length(v.tangent) - 1.0) < 1e-3)) return make_error(where + " has a tangent that is not a unit vector");
+  for (std::size_t i = 0; i < v.path_coord.size(); ++i) {
+    const glm::vec4 q = v.path_coord[i];
+    if (!std::isfinite(q.x) || !std::isfinite(q.y) || !std::isfinite(q.z) || !std::isfinite(q.w) || q.x < 0.0f || q.x > 1.0f)
+      return make_error(where + " has a vertex off its path (s outside [0, 1] or a non-finite offset)");
+    if (!(std::fabs(glm::length(v.frame_normal[i]) - 1.0f) < 1e-2f)) return make_error(where + " has a normal that is not a unit vector");
+    const glm::vec3 b = v.bind_position[i];
+    if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.z)) return make_error(where + " has a non-finite bind position");
+  }
+  return Status(Ok{});
+}
+
+Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::uint8_t>& glb, const std::string& file) {
+  std::vector<MuscleVolume> out;
+  if (glb.size() < 20 || u32_at(glb, 0) != 0x46546C67u) return out;  // not a GLB: no sidecar
+  const std::size_t json_len = u32_at(glb, 12);
+  if (u32_at(glb, 16) != 0x4E4F534Au || 20 + json_len > glb.size()) return make_error(file + ": malformed GLB (JSON chunk)");
+  const nlohmann::json doc = nlohmann::json::parse(glb.begin() + 20, glb.begin() + static_cast<std::ptrdiff_t>(20 + json_len), nullptr, false);
+  if (doc.is_discarded()) return make_error(file + ": malformed GLB (JSON chunk is not JSON)");
+  if (!doc.contains("extras") || !doc["extras"].is_object() || !doc["extras"].contains("hiplab_muscle_volumes")) return out;
+  const std::size_t bin_at = 20 + json_len;
+  if (bin_at + 8 > glb.size() || u32_at(glb, bin_at + 4) != 0x004E4942u) return make_error(file + ": muscle volumes without a binary chunk");
+  const std::size_t bin_len = u32_at(glb, bin_at);
+  if (bin_at + 8 + bin_len > glb.size()) return make_error(file + ": truncated binary chunk");
+  const std::uint8_t* bin = glb.data() + bin_at + 8;
+  try {
+    const nlohmann::json& mv = doc["extras"]["hiplab_muscle_volumes"];
+    if (mv.at("version").get<int>() != 2) return make_error(file + ": muscle volumes of an unknown version");
+    auto view = [&](int i, std::size_t& off, std::size_t& len) {
+      const nlohmann::json& v = doc.at("bufferViews").at(static_cast<std::size_t>(i));
+      off = v.value("byteOffset", std::size_t{0});
+      len = v.at("byteLength").get<std::size_t>();
+      return off + len <= bin_len && off % 4 == 0;
+    };
+    std::size_t voff = 0, vlen = 0, ioff = 0, ilen = 0;
+    if (!view(mv.at("vertex_view").get<int>(), voff, vlen) || !view(mv.at("index_view").get<int>(), ioff, ilen))
+      return make_error(file + ": muscle volume views lie outside the binary chunk");
+    const std::size_t nverts = vlen / (10 * sizeof(float)), nidx = ilen / sizeof(std::uint32_t);
+    for (const nlohmann::json& m : mv.at("muscles")) {
+      MuscleVolume v;
+      v.name = m.at("name").get<std::string>();
+      const auto hint = m.at("hint").get<std::vector<double>>();
+      if (hint.size() != 3) return make_error(file + ": muscle volume '" + v.name + "' has a bad hint");
+      v.hint = {hint[0], hint[1], hint[2]};
+      const auto tangent = m.at("tangent").get<std::vector<double>>();
+      if (tangent.size() != 3) return make_error(file + ": muscle volume '" + v.name + "' has a bad tangent");
+      v.tangent = {tangent[0], tangent[1], tangent[2]};
+      v.rest_length = m.at("rest_length").get<double>();
+      v.rest_point_s = m.at("point_s").get<std::vector<double>>();
+      const auto fv = m.at("first_vertex").get<std::size_t>(), nv = m.at("vertex_count").get<std::size_t>();
+      const auto fi = m.at("first_index").get<std::size_t>(), ni = m.at("index_count").get<std::size_t>();
+      if (fv + nv > nverts || fi + ni > nidx) return make_error(file + ": muscle volume '" + v.name + "' lies outside its data");
+      v.path_coord.resize(nv);
+      v.frame_normal.resize(nv);
+      v.bind_position.resize(nv);
+      for (std::size_t i = 0; i < nv; ++i) {
+        float f[10];
+        std::memcpy(f, bin + voff + (fv + i) * sizeof(f), sizeof(f));
+        v.path_coord[i] = {f[0], f[1], f[2], f[3]};
+        v.frame_normal[i] = {f[4], f[5], f[6]};
+        v.bind_position[i] = {f[7], f[8], f[9]};
+      }
+      v.indices.resize(ni);
+      std::memcpy(v.indices.data(), bin + ioff + fi * sizeof(std::uint32_t), ni * sizeof(std::uint32_t));
+      if (m.contains("lod_index_count")) {
+        const auto fl = m.at("lod_first_index").get<std::size_t>(), nl = m.at("lod_index_count").get<std::size_t>();
+        if (fl + nl > nidx) return make_error(file + ": muscle volume '" + v.name + "' far level lies outside its data");
+        v.lod_indices.resize(nl);
+        if (nl) std::memcpy(v.lod_indices.data(), bin + ioff + fl * sizeof(std::uint32_t), nl * sizeof(std::uint32_t));
+        v.lod_error = m.at("lod_error").get<float>();
+      }
+      Status ok = validate_muscle_volume(v, file);
+      if (!ok) return ok.error();
+      out.push_back(std::move(v));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return make_error(file + ": malformed muscle volumes (" + std::string(e.what()) + ")");
+  }
+  return out;
+}
+
+Result<std::vector<MuscleVolume>> read_muscle_volumes(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return make_error(path + ": cannot be read");
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  return parse_muscle_volumes(bytes, path);
+}
+
+}  // namespace hiplab

@@ -1,0 +1,23 @@
+// muscle_volumes.h — reads the packed muscle volumes the model generator stores beside the glTF
+// content of hiplab_body.glb (root extras "hiplab_muscle_volumes", described in
+// tools/model_generator/model.h). Assimp does not keep custom data, so the GLB container is read
+// here directly. A file without the sidecar (any foreign model) gives no volumes, not an error.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "assets/model.h"
+#include "core/result.h"
+
+namespace hiplab {
+
+// From the bytes of a .glb file; `file` names it in messages.
+Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::uint8_t>& glb, const std::string& file);
+Result<std::vector<MuscleVolume>> read_muscle_volumes(const std::string& path);
+
+// Invariants: triangles whose indices lie within the volume's vertices, s in [0, 1], finite
+// offsets and unit normals, a positive rest length, a unit hint and tangent.
+Status validate_muscle_volume(const MuscleVolume& v, const std::string& file);
+
+}  // namespace hiplab

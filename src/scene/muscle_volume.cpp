@@ -1,0 +1,140 @@
+#include "scene/muscle_volume.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "anatomy/kinematics.h"
+#include "anatomy/skeleton.h"
+
+namespace hiplab {
+
+namespace {
+// atan2 to within 0.01 degrees (a minimax polynomial on [0, 1] and the octant symmetries): the
+// fibre striation only needs the angle about the path, and libm's atan2 was a tenth of the cost.
+float fast_atan2(float y, float x) {
+  const float ax = std::fabs(x), ay = std::fabs(y);
+  const float mx = std::max(ax, ay);
+  if (mx <= 0.0f) return 0.0f;
+  const float a = std::min(ax, ay) / mx, s = a * a;
+  float r = ((-0.0464964749f * s + 0.15931422f) * s - 0.327622764f) * s * a + a;
+  if (ay > ax) r = 1.57079637f - r;
+  if (x < 0.0f) r = 3.14159274f - r;
+  return y < 0.0f ? -r : r;
+}
+}  // namespace
+
+double muscle_section_scale(double rest_length, double length) {
+  return std::sqrt(std::max(rest_length, 1e-9) / std::max(length, 1e-9));
+}
+
+void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin,
+                       anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out) {
+  constexpr int K = anatomy::PathCurve::kStations;
+  static const anatomy::LegKinematics bind = anatomy::leg_kinematics(anatomy::LegPose{});
+  const glm::dmat3 pw(pelvis_world);
+  const glm::dvec3 pt(pelvis_world[3]);
+  // Each body's motion since the bind pose, pelvis frame of the side then world.
+  auto motion = [&](anatomy::PathBody b, glm::mat3& turn, glm::vec3& shift) {
+    glm::dmat3 r(1.0);
+    glm::dvec3 o(0.0), o0(0.0);
+    if (b != anatomy::PathBody::kPelvis) {
+      anatomy::LegSegment seg = anatomy::LegSegment::kFemur;
+      if (b == anatomy::PathBody::kTibia) seg = anatomy::LegSegment::kTibia;
+      else if (b == anatomy::PathBody::kCalcn) seg = anatomy::LegSegment::kCalcn;
+      else if (b == anatomy::PathBody::kToes) seg = anatomy::LegSegment::kToes;
+      r = kin[seg].rotation * glm::transpose(bind[seg].rotation);
+      o = kin[seg].origin;
+      o0 = bind[seg].origin;
+      if (side == anatomy::Side::kLeft) {
+        r = anatomy::mirror_rotation(r);
+        o = anatomy::mirror_point(o);
+        o0 = anatomy::mirror_point(o0);
+      }
+    }
+    turn = glm::mat3(pw * r);
+    shift = glm::vec3(pw * (o - r * o0) + pt);
+  };
+  std::array<float, K> w{};
+  for (int i = 0; i < K; ++i) {
+    const double s = static_cast<double>(i) / (K - 1);
+    int j = 0;
+    while (j + 2 < p.count && c.point_s[static_cast<std::size_t>(j) + 1] <= s) ++j;
+    const anatomy::PathBody a = p.body[static_cast<std::size_t>(j)], b = p.body[static_cast<std::size_t>(j) + 1];
+    w[static_cast<std::size_t>(i)] = a == b ? 1.0f : 0.0f;
+    const bool nearer_a = s - c.point_s[static_cast<std::size_t>(j)] < c.point_s[static_cast<std::size_t>(j) + 1] - s;
+    motion(a == b || nearer_a ? a : b, out.turn[static_cast<std::size_t>(i)], out.shift[static_cast<std::size_t>(i)]);
+  }
+  // Ease the hand-over between bone and path over a few stations.
+  for (int pass = 0; pass < 4; ++pass) {
+    std::array<float, K> next = w;
+    for (int i = 1; i + 1 < K; ++i) next[static_cast<std::size_t>(i)] = 0.25f * (w[i - 1] + 2.0f * w[i] + w[i + 1]);
+    w = next;
+  }
+  out.weight = w;
+}
+
+glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve& curve, const MuscleTubeProfile& profile,
+                                const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m) {
+  constexpr int K = anatomy::PathCurve::kStations;
+  std::array<glm::vec3, K> P, T, N, B;
+  for (int i = 0; i < K; ++i) {
+    P[i] = glm::vec3(curve.pos[i]);
+    T[i] = glm::vec3(curve.tangent[i]);
+    N[i] = glm::vec3(curve.normal[i]);
+    B[i] = glm::vec3(curve.binormal[i]);
+  }
+  std::array<float, K> scale{};
+  for (int i = 0; i < K; ++i) scale[i] = static_cast<float>(curve.scale[i]);
+  // The belly weight as a function of s, tabulated at the stations (it is smooth there).
+  std::array<float, K> belly{};
+  for (int i = 0; i < K; ++i) {
+    double w = 0.0;
+    tube_radius(profile, static_cast<double>(i) / (K - 1), &w);
+    belly[i] = static_cast<float>(w);
+  }
+  const auto first_vertex = static_cast<std::uint32_t>(mesh.vertices.size());
+  const int first_index = static_cast<int>(mesh.indices.size());
+  mesh.vertices.resize(mesh.vertices.size() + v.path_coord.size());
+  Vertex* out = mesh.vertices.data() + first_vertex;
+  constexpr float kInvTwoPi = 0.15915494f;
+  // Flesh also where the volume is much thicker than a tendon, whatever s says: Gait2392's tendon
+  // slack lengths include aponeuroses that run along the belly.
+  const float r0 = 1.5f * static_cast<float>(profile.tendon_radius), r1 = 3.0f * static_cast<float>(profile.tendon_radius);
+  for (std::size_t i = 0; i < v.path_coord.size(); ++i) {
+    const glm::vec4 q = v.path_coord[i];
+    const float x = std::clamp(q.x, 0.0f, 1.0f) * (K - 1);
+    const int s = std::min(static_cast<int>(x), K - 2);
+    const float f = x - static_cast<float>(s);
+    const glm::vec3 t = T[s] + f * (T[s + 1] - T[s]);
+    const glm::vec3 n = N[s] + f * (N[s + 1] - N[s]);
+    const glm::vec3 b = B[s] + f * (B[s + 1] - B[s]);
+    Vertex& o = out[i];
+    const float k = scale[s] + f * (scale[s + 1] - scale[s]), k3 = k * k * k;
+    const float stretch = 1.0f / (k * k);  // length / rest length: the ends beyond the path stretch with it
+    const glm::vec3 along = P[s] + f * (P[s + 1] - P[s]) + stretch * q.y * t + k * (q.z * n + q.w * b);
+    const glm::vec3 fn = v.frame_normal[i];
+    const glm::vec3 n_along = glm::normalize(fn.x * k3 * t + fn.y * n + fn.z * b);
+    const int near = f < 0.5f ? s : s + 1;
+    const float wb = attached.weight[static_cast<std::size_t>(s)] + f * (attached.weight[static_cast<std::size_t>(s) + 1] - attached.weight[static_cast<std::size_t>(s)]);
+    if (wb > 0.0f) {
+      const glm::mat3& r = attached.turn[static_cast<std::size_t>(near)];
+      const glm::vec3 on_bone = r * v.bind_position[i] + attached.shift[static_cast<std::size_t>(near)];
+      // Normals stay those of the path-following placement (close to the carried ones here).
+      o.position = along + wb * (on_bone - along);
+    } else {
+      o.position = along;
+    }
+    o.normal = n_along;
+    const float off = std::sqrt(q.z * q.z + q.w * q.w);
+    const float thick = std::clamp((off - r0) / (r1 - r0), 0.0f, 1.0f);
+    o.uv = {fast_atan2(q.w, q.z) * kInvTwoPi + 0.5f, std::max(belly[s] + f * (belly[s + 1] - belly[s]), thick * thick * (3.0f - 2.0f * thick))};
+  }
+  const bool far = px_per_m > 0.0 && !v.lod_indices.empty() && v.lod_error * px_per_m <= 1.0;
+  const std::vector<std::uint32_t>& tris = far ? v.lod_indices : v.indices;
+  mesh.indices.reserve(mesh.indices.size() + tris.size());
+  for (std::uint32_t idx : tris) mesh.indices.push_back(first_vertex + idx);
+  return {first_index, static_cast<int>(mesh.indices.size()) - first_index};
+}
+
+}  // namespace hiplab

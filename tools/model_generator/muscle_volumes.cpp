@@ -1,0 +1,331 @@
+// muscle_volumes.cpp — see muscle_volumes.h.
+#include "muscle_volumes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+
+#include <meshoptimizer.h>
+
+#include "anatomy/kinematics.h"
+#include "anatomy/muscle_path.h"
+#include "anatomy/path_curve.h"
+#include "anatomy/skeleton.h"
+#include "body_skin.h"
+
+namespace hiplab::modelgen {
+namespace {
+
+// Power-distance weight: a muscle claims tissue as if its section were kClaim times its radius.
+constexpr double kClaim = 2.2;
+// Reach: tissue farther than kReach R(s) + kReachMin from every path stays unassigned.
+constexpr double kReach = 3.5;
+constexpr double kReachMin = 0.006;
+// Core: tissue within kCore R(s) of a path goes to that muscle before any power-distance claim, so
+// small deep muscles (gemelli, gluteus minimus) keep a body under their big neighbours.
+constexpr double kCore = 0.8;
+
+struct Curve {
+  anatomy::PathCurve c;
+  std::array<double, anatomy::PathCurve::kStations> radius{};
+  glm::dvec3 lo, hi;  // stations' box grown by the reach
+};
+
+// Keeps the largest edge-connected piece of a closed mesh.
+Mesh largest_piece(const Mesh& m) {
+  const size_t nt = m.triangles();
+  std::vector<uint32_t> parent(m.pos.size());
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (size_t t = 0; t < nt; ++t)
+    for (int k = 1; k < 3; ++k) {
+      uint32_t a = find(m.idx[3 * t]), b = find(m.idx[3 * t + k]);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  std::vector<size_t> count(m.pos.size(), 0);
+  for (size_t t = 0; t < nt; ++t) ++count[find(m.idx[3 * t])];
+  const uint32_t best = static_cast<uint32_t>(std::max_element(count.begin(), count.end()) - count.begin());
+  Mesh out;
+  std::vector<uint32_t> remap(m.pos.size(), UINT32_MAX);
+  for (size_t t = 0; t < nt; ++t) {
+    if (find(m.idx[3 * t]) != best) continue;
+    for (int k = 0; k < 3; ++k) {
+      const uint32_t v = m.idx[3 * t + k];
+      if (remap[v] == UINT32_MAX) {
+        remap[v] = static_cast<uint32_t>(out.pos.size());
+        out.pos.push_back(m.pos[v]);
+      }
+      out.idx.push_back(remap[v]);
+    }
+  }
+  return out;
+}
+
+void set_path_coordinates(MuscleVolume& v, const anatomy::PathCurve& c, glm::vec3 pelvis_world) {
+  const std::vector<glm::vec3> nrm = vertex_normals(v.mesh);
+  v.path_coord.resize(v.mesh.pos.size());
+  v.frame_normal.resize(v.mesh.pos.size());
+  for (size_t i = 0; i < v.mesh.pos.size(); ++i) {
+    const glm::dvec3 p = glm::dvec3(v.mesh.pos[i]) - glm::dvec3(pelvis_world);
+    const glm::dvec4 q = anatomy::path_coordinates(c, p);
+    v.path_coord[i] = glm::vec4(q);
+    const double x = q.x * (anatomy::PathCurve::kStations - 1);
+    const int k = std::min(static_cast<int>(x), anatomy::PathCurve::kStations - 2);
+    const double f = x - k;
+    const glm::dvec3 t = glm::normalize(c.tangent[k] + f * (c.tangent[k + 1] - c.tangent[k]));
+    const glm::dvec3 n = glm::normalize(c.normal[k] + f * (c.normal[k + 1] - c.normal[k]));
+    const glm::dvec3 b = glm::cross(t, n);
+    const glm::dvec3 w(nrm[i]);
+    v.frame_normal[i] = glm::vec3(glm::normalize(glm::dvec3(glm::dot(w, t), glm::dot(w, n), glm::dot(w, b))));
+  }
+}
+
+}  // namespace
+
+double muscle_section_radius(int mi, double s) {
+  // For the split the fleshy part runs further than the tubes' tendon shares say: Gait2392's
+  // tendon slack length includes the aponeuroses, which lie along the belly (Zajac 1989), so half
+  // of that share is counted as tendon here.
+  const anatomy::MuscleSpec& m = anatomy::muscle(mi);
+  const double pcsa = std::max(m.max_isometric_force_n, 1.0) / 6.0e5;
+  const double belly = std::sqrt(pcsa / 3.14159265358979);
+  const double tendon = std::max(0.18 * belly, 0.0015);
+  const double share = std::clamp(m.tendon_slack_length_m / std::max(m.tendon_slack_length_m + m.optimal_fiber_length_m, 1e-6), 0.0, 0.9);
+  const double a = 0.2 * share, b = 1.0 - 0.3 * share;
+  double w = 0.0;
+  if (s > a && s < b) {
+    const double u = (s - a) / std::max(b - a, 1e-6);
+    auto smooth = [](double x) { x = std::clamp(x, 0.0, 1.0); return x * x * (3.0 - 2.0 * x); };
+    w = smooth(u / 0.3) * smooth((1.0 - u) / 0.3);
+  }
+  return tendon + (belly - tendon) * w;
+}
+
+std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& skel, const std::vector<PlacedBone>& bones,
+                                               const VolumeSettings& st, VolumeReport* report) {
+  using glm::dvec3;
+  using glm::vec3;
+  const vec3 pelvis_world(skel[find_node(skel, "pelvis")].world);
+  const Sdf skin = body_skin_sdf(skel);
+  // Bind-pose curves of the right leg, in model space for the split.
+  anatomy::LegPose bind{};
+  const anatomy::LegKinematics kin = anatomy::leg_kinematics(bind);
+  anatomy::LegMusclePaths paths;
+  anatomy::evaluate_leg_muscle_paths(bind, kin, anatomy::Side::kRight, paths);
+  std::vector<Curve> curves(anatomy::kMuscleCount);
+  std::vector<dvec3> hints(anatomy::kMuscleCount), tangents(anatomy::kMuscleCount);
+  for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+    const anatomy::MusclePath& p = paths[static_cast<size_t>(m)];
+    std::array<dvec3, anatomy::kMaxPathPoints> pts{};
+    for (int k = 0; k < p.count; ++k) pts[static_cast<size_t>(k)] = p.point[static_cast<size_t>(k)] + dvec3(pelvis_world);
+    const dvec3 t0 = anatomy::first_direction(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)));
+    hints[static_cast<size_t>(m)] = anatomy::default_path_hint(t0);
+    tangents[static_cast<size_t>(m)] = t0;
+    Curve& c = curves[static_cast<size_t>(m)];
+    anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)), hints[static_cast<size_t>(m)], c.c);
+    c.lo = dvec3(1e9);
+    c.hi = dvec3(-1e9);
+    for (int i = 0; i < anatomy::PathCurve::kStations; ++i) {
+      c.radius[static_cast<size_t>(i)] = muscle_section_radius(m, static_cast<double>(i) / (anatomy::PathCurve::kStations - 1));
+      const double reach = kReach * c.radius[static_cast<size_t>(i)] + kReachMin;
+      c.lo = glm::min(c.lo, c.c.pos[static_cast<size_t>(i)] - dvec3(reach));
+      c.hi = glm::max(c.hi, c.c.pos[static_cast<size_t>(i)] + dvec3(reach));
+    }
+  }
+  // The right leg's soft-tissue grid.
+  const float h = st.grid_m;
+  const vec3 lo(-0.20f, 0.0f, 0.0f);
+  const vec3 hi(0.24f, pelvis_world.y + 0.14f, 0.24f);
+  const int nx = static_cast<int>(std::ceil((hi.x - lo.x) / h)) + 1;
+  const int ny = static_cast<int>(std::ceil((hi.y - lo.y) / h)) + 1;
+  const int nz = static_cast<int>(std::ceil((hi.z - lo.z) / h)) + 1;
+  auto at = [&](int i, int j, int k) { return (static_cast<size_t>(k) * ny + j) * nx + i; };
+  auto gp = [&](int i, int j, int k) { return lo + vec3(h * static_cast<float>(i), h * static_cast<float>(j), h * static_cast<float>(k)); };
+  std::vector<int8_t> label(static_cast<size_t>(nx) * ny * nz, -1);
+  constexpr int B = 8;
+  const float half_diag = 0.5f * std::sqrt(3.0f) * B * h;
+  VolumeReport rep;
+  std::vector<int> cand;
+  for (int bk = 0; bk < nz; bk += B)
+    for (int bj = 0; bj < ny; bj += B)
+      for (int bi = 0; bi < nx; bi += B) {
+        const vec3 bc = gp(bi, bj, bk) + vec3(0.5f * B * h);
+        const float sc = skin(bc);
+        if (sc - 2.0f * half_diag > 0.0f) continue;  // block wholly outside the body
+        const bool all_inside = sc + 2.0f * half_diag < -st.fat_m;
+        const vec3 blo = gp(bi, bj, bk), bhi = gp(bi + B, bj + B, bk + B);
+        cand.clear();
+        for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+          const Curve& c = curves[static_cast<size_t>(m)];
+          if (c.lo.x > bhi.x || c.hi.x < blo.x || c.lo.y > bhi.y || c.hi.y < blo.y || c.lo.z > bhi.z || c.hi.z < blo.z) continue;
+          cand.push_back(m);
+        }
+        if (cand.empty()) continue;
+        std::vector<const PlacedBone*> near_bones;
+        for (const PlacedBone& b : bones)
+          if (!(b.lo.x > bhi.x || b.hi.x < blo.x || b.lo.y > bhi.y || b.hi.y < blo.y || b.lo.z > bhi.z || b.hi.z < blo.z))
+            near_bones.push_back(&b);
+        for (int k = bk; k < std::min(bk + B, nz); ++k)
+          for (int j = bj; j < std::min(bj + B, ny); ++j)
+            for (int i = bi; i < std::min(bi + B, nx); ++i) {
+              const vec3 p = gp(i, j, k);
+              if (!all_inside && skin(p) > -st.fat_m) continue;
+              // In front of the anterior superior iliac spines and above the groin lie the
+              // abdominal wall and viscera, not leg muscle (the iliopsoas runs behind, in the
+              // fossa and over the brim; sartorius starts at the spine, x = -0.015 m).
+              if (p.x - pelvis_world.x > -0.005f && p.y - pelvis_world.y > -0.04f) continue;
+              bool in_bone = false;
+              for (const PlacedBone* b : near_bones) {
+                if (p.x < b->lo.x || p.x > b->hi.x || p.y < b->lo.y || p.y > b->hi.y || p.z < b->lo.z || p.z > b->hi.z) continue;
+                if (b->sdf(p - b->origin) < st.bone_gap_m) { in_bone = true; break; }
+              }
+              if (in_bone) continue;
+              ++rep.tissue_samples;
+              const dvec3 q(p);
+              double best = 1e300;
+              int who = -1;
+              for (int m : cand) {
+                const Curve& c = curves[static_cast<size_t>(m)];
+                if (q.x < c.lo.x || q.x > c.hi.x || q.y < c.lo.y || q.y > c.hi.y || q.z < c.lo.z || q.z > c.hi.z) continue;
+                for (int s = 0; s + 1 < anatomy::PathCurve::kStations; ++s) {
+                  const dvec3 a = c.c.pos[static_cast<size_t>(s)], ab = c.c.pos[static_cast<size_t>(s) + 1] - a;
+                  const double l2 = glm::dot(ab, ab);
+                  const double f = l2 > 0 ? std::clamp(glm::dot(q - a, ab) / l2, 0.0, 1.0) : 0.0;
+                  const dvec3 d = q - (a + f * ab);
+                  const double d2 = glm::dot(d, d);
+                  const double r = c.radius[static_cast<size_t>(s)] + f * (c.radius[static_cast<size_t>(s) + 1] - c.radius[static_cast<size_t>(s)]);
+                  const double reach = kReach * r + kReachMin;
+                  if (d2 > reach * reach) continue;
+                  double score = d2 - (kClaim * r) * (kClaim * r);
+                  if (d2 < (kCore * r) * (kCore * r)) score -= 1.0;  // a muscle's own core is never taken
+                  if (score < best) {
+                    best = score;
+                    who = m;
+                  }
+                }
+              }
+              if (who >= 0) {
+                label[at(i, j, k)] = static_cast<int8_t>(who);
+                ++rep.assigned_samples;
+              }
+            }
+      }
+  // One mesh per muscle from its smoothed indicator.
+  std::vector<MuscleVolume> out;
+  std::vector<std::array<int, 6>> box(anatomy::kMuscleCount, {nx, ny, nz, -1, -1, -1});
+  for (int k = 0; k < nz; ++k)
+    for (int j = 0; j < ny; ++j)
+      for (int i = 0; i < nx; ++i) {
+        const int m = label[at(i, j, k)];
+        if (m < 0) continue;
+        auto& b = box[static_cast<size_t>(m)];
+        b = {std::min(b[0], i), std::min(b[1], j), std::min(b[2], k), std::max(b[3], i), std::max(b[4], j), std::max(b[5], k)};
+      }
+  std::vector<MuscleVolume> right(anatomy::kMuscleCount);
+  for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+    const auto& b = box[static_cast<size_t>(m)];
+    MuscleVolume& v = right[static_cast<size_t>(m)];
+    v.muscle = m;
+    v.side = anatomy::Side::kRight;
+    v.name = anatomy::muscle_name(m, anatomy::Side::kRight);
+    v.hint = hints[static_cast<size_t>(m)];
+    v.tangent = tangents[static_cast<size_t>(m)];
+    v.rest_length = curves[static_cast<size_t>(m)].c.length;
+    if (b[3] < 0) continue;
+    const int pad = 3;
+    const int i0 = b[0] - pad, j0 = b[1] - pad, k0 = b[2] - pad;
+    const int mx = b[3] - b[0] + 1 + 2 * pad, my = b[4] - b[1] + 1 + 2 * pad, mz = b[5] - b[2] + 1 + 2 * pad;
+    std::vector<float> f(static_cast<size_t>(mx) * my * mz, 0.0f), tmp(f.size());
+    auto li = [&](int i, int j, int k) { return (static_cast<size_t>(k) * my + j) * mx + i; };
+    for (int k = 0; k < mz; ++k)
+      for (int j = 0; j < my; ++j)
+        for (int i = 0; i < mx; ++i) {
+          const int gi = i0 + i, gj = j0 + j, gk = k0 + k;
+          if (gi < 0 || gj < 0 || gk < 0 || gi >= nx || gj >= ny || gk >= nz) continue;
+          f[li(i, j, k)] = label[at(gi, gj, gk)] == m ? 1.0f : 0.0f;
+        }
+    // Two passes of the separable [1 2 1] / 4 filter along each axis (a small Gaussian).
+    for (int pass = 0; pass < 2; ++pass)
+      for (int axis = 0; axis < 3; ++axis) {
+        const int n[3] = {mx, my, mz};
+        for (int k = 0; k < mz; ++k)
+          for (int j = 0; j < my; ++j)
+            for (int i = 0; i < mx; ++i) {
+              int c[3] = {i, j, k};
+              const size_t here = li(i, j, k);
+              float sum = 2.0f * f[here];
+              for (int d : {-1, 1}) {
+                c[axis] += d;
+                if (c[axis] >= 0 && c[axis] < n[axis]) sum += f[li(c[0], c[1], c[2])];
+                c[axis] -= d;
+              }
+              tmp[here] = 0.25f * sum;
+            }
+        f.swap(tmp);
+      }
+    const vec3 mlo = gp(i0, j0, k0);
+    const vec3 mhi = gp(i0 + mx - 1, j0 + my - 1, k0 + mz - 1);
+    auto field = [&](vec3 p) {
+      const int i = static_cast<int>(std::lround((p.x - mlo.x) / h));
+      const int j = static_cast<int>(std::lround((p.y - mlo.y) / h));
+      const int k = static_cast<int>(std::lround((p.z - mlo.z) / h));
+      if (i < 0 || j < 0 || k < 0 || i >= mx || j >= my || k >= mz) return 0.5f * h;
+      return (0.5f - f[li(i, j, k)]) * h;
+    };
+    Mesh raw = mesh_sdf(field, mlo, mhi, h);
+    if (raw.triangles() == 0) continue;
+    raw = largest_piece(raw);
+    taubin_smooth(raw, 10);
+    const size_t budget = std::clamp<size_t>(raw.triangles() / 16, 160, 1000);
+    v.mesh = simplify(raw, budget, 0.01f);
+    // Far level: a third of the triangles over the same vertices (meshoptimizer's edge collapse,
+    // indices only), for whole-body views where a triangle spans a few pixels.
+    {
+      v.lod_idx.resize(v.mesh.idx.size());
+      float rel = 0.0f;
+      const size_t n = meshopt_simplify(v.lod_idx.data(), v.mesh.idx.data(), v.mesh.idx.size(), &v.mesh.pos[0].x, v.mesh.pos.size(),
+                                        sizeof(glm::vec3), v.mesh.idx.size() / 3, 0.02f, 0, &rel);
+      v.lod_idx.resize(n);
+      v.lod_error = rel * meshopt_simplifyScale(&v.mesh.pos[0].x, v.mesh.pos.size(), sizeof(glm::vec3));
+    }
+  }
+  // Left: the mirror image, with coordinates against the left (mirrored) bind paths.
+  for (const MuscleVolume& r : right) {
+    if (r.mesh.pos.empty()) continue;
+    out.push_back(r);
+    MuscleVolume& rr = out.back();  // coordinates in the pelvis frame of the side
+    const anatomy::MusclePath& p = paths[static_cast<size_t>(r.muscle)];
+    anatomy::PathCurve c;
+    anatomy::build_path_curve(std::span<const dvec3>(p.point.data(), static_cast<size_t>(p.count)), r.hint, c);
+    rr.rest_length = c.length;
+    rr.point_s.assign(c.point_s.begin(), c.point_s.begin() + p.count);
+    set_path_coordinates(rr, c, pelvis_world);
+    MuscleVolume l;
+    l.muscle = r.muscle;
+    l.side = anatomy::Side::kLeft;
+    l.name = anatomy::muscle_name(r.muscle, anatomy::Side::kLeft);
+    l.hint = anatomy::mirror_point(r.hint);
+    l.tangent = anatomy::mirror_point(r.tangent);
+    l.mesh = mirror_z(r.mesh);
+    // mirror_z reverses each triangle's winding to keep it outward; do the same to the far level.
+    l.lod_idx = r.lod_idx;
+    for (size_t t = 0; t + 2 < l.lod_idx.size(); t += 3) std::swap(l.lod_idx[t + 1], l.lod_idx[t + 2]);
+    std::array<dvec3, anatomy::kMaxPathPoints> pts{};
+    for (int k = 0; k < p.count; ++k) pts[static_cast<size_t>(k)] = anatomy::mirror_point(p.point[static_cast<size_t>(k)]);
+    anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)), l.hint, c);
+    l.rest_length = c.length;
+    l.point_s.assign(c.point_s.begin(), c.point_s.begin() + p.count);
+    set_path_coordinates(l, c, pelvis_world);
+    out.push_back(std::move(l));
+  }
+  for (const MuscleVolume& r : right)
+    if (r.mesh.pos.empty()) rep.empty.push_back(r.name);
+  if (report) *report = rep;
+  return out;
+}
+
+}  // namespace hiplab::modelgen

@@ -1,0 +1,69 @@
+// muscle_volumes.h — packed muscle volumes (issue 11, section 3): the soft tissue of each leg,
+// between the bones and a subcutaneous fat layer under the body surface, split among the 43
+// muscles of that leg and meshed one closed surface per muscle (the belly in front of the iliac
+// spines is left out: abdominal wall, not leg). Each vertex also gets its path
+// coordinates (anatomy/path_curve.h) against the muscle's path at the bind pose, so the app can
+// carry the volume along the posed path (scene/muscle_volume.h).
+//
+// Split: a power diagram of the paths. A tissue sample goes to the muscle whose bind-pose path is
+// nearest by d^2 - (kClaim R(s))^2, R(s) being the muscle's section radius at that point of the path
+// (belly radius from the PCSA, tapering into the tendons as the tubes do: scene/muscle_geometry.h),
+// provided d <= kReach R(s) + kReachMin (tissue within 0.8 R(s) of a path is that muscle's core and
+// goes to it first, so deep muscles keep a body); tissue out of every muscle's reach stays unassigned (fat
+// and connective tissue). Each muscle's indicator is smoothed and meshed at its half level, the
+// largest piece kept, Taubin-smoothed and simplified. Deterministic (single thread, fixed order).
+// Units: metres; meshes in model space (bind pose), paths in the pelvis frame of their side.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "anatomy/muscle_data.h"
+#include "bones.h"
+#include "skeleton_layout.h"
+
+namespace hiplab::modelgen {
+
+struct VolumeSettings {
+  float grid_m = 0.003f;     // sample spacing
+  float fat_m = 0.004f;      // subcutaneous layer left free under the body surface
+  float bone_gap_m = 0.0f;   // tissue starts this far off the bone surface
+};
+
+struct MuscleVolume {
+  std::string name;                  // "glut_max1_r"
+  int muscle = 0;                    // anatomy index
+  anatomy::Side side = anatomy::Side::kRight;
+  Mesh mesh;                         // model space, bind pose, closed
+  std::vector<uint32_t> lod_idx;     // a lighter triangle list over the same vertices, for far views
+  float lod_error = 0.0f;            // how far (m) its surface may stray from the full mesh
+  std::vector<glm::vec4> path_coord; // per vertex: s, tangent, normal, binormal offsets (m)
+  std::vector<glm::vec3> frame_normal;  // per vertex: unit normal in the path frame (t, n, b)
+  glm::dvec3 hint{1, 0, 0};          // frame-start hint in the first path body's frame (this side)
+  glm::dvec3 tangent{0, -1, 0};      // first path segment's direction at the bind pose, same frame
+  double rest_length = 0.0;          // spline length at the bind pose, m
+  std::vector<double> point_s;       // normalised arc length of each path point at the bind pose
+};
+
+struct VolumeReport {
+  size_t tissue_samples = 0, assigned_samples = 0;
+  std::vector<std::string> empty;  // muscles that claimed no tissue (drawn as tubes)
+};
+
+// `bones`: the right-side bones' SDFs with their body-frame origin in model space.
+struct PlacedBone {
+  Sdf sdf;                 // body frame
+  glm::vec3 origin;        // body origin in model space (bind pose: frames parallel)
+  glm::vec3 lo, hi;        // model-space bounds of the bone mesh
+};
+
+std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& skel,
+                                               const std::vector<PlacedBone>& right_bones,
+                                               const VolumeSettings& settings, VolumeReport* report = nullptr);
+
+// Section radius profile used for the split: belly radius sqrt(PCSA / pi) (PCSA = F_max / 60 N/cm^2)
+// and tendon shares (slack / (slack + fibre), 40% at the origin, 60% at the insertion), as the tubes.
+double muscle_section_radius(int muscle, double s);
+
+}  // namespace hiplab::modelgen
