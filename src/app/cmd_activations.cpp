@@ -67,27 +67,6 @@ Error bad(const std::string& option, const std::string& value, const std::string
   return make_error("activations " + option + ": '" + value + "' (expected " + expected + ")");
 }
 
-Status parse_pose(const std::string& text, Pose& pose) {
-  const char* expected =
-      "DOF=DEG,... with DOF one of hip_flexion, hip_adduction, hip_rotation, knee, ankle, subtalar, "
-      "mtp, optionally suffixed _r or _l (no suffix: both legs), DEG within -180..180";
-  // Unsuffixed entries first so that a suffixed one overrides them.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const std::string& item : split(text, ',')) {
-      if (item.empty()) continue;
-      const auto eq = item.find('=');
-      if (eq == std::string::npos) return bad("--pose", item, expected);
-      const auto dof = parse_dof(item.substr(0, eq));
-      const auto deg = parse_finite_number(item.substr(eq + 1));
-      if (!dof || !deg || std::abs(*deg) > 180.0) return bad("--pose", item, expected);
-      if ((pass == 0) != !dof->second.has_value()) continue;
-      for (Side s : {Side::kRight, Side::kLeft})
-        if (!dof->second || *dof->second == s) pose.leg(s)[dof->first] = deg_to_rad(*deg);
-    }
-  }
-  return Ok{};
-}
-
 std::optional<BodyId> leg_body_named(const std::string& name) {
   const auto b = find_body(name);
   if (!b || body_index(*b) < 2) return std::nullopt;
@@ -210,8 +189,19 @@ Command add_activations_command(CLI::App& app) {
     } else if (o->time_s || !o->phase.empty()) {
       return fail(make_error("activations --time/--phase: expected --drill NAME with them"));
     }
-    for (const std::string& p : o->pose)
-      if (Status s = parse_pose(p, in.pose); !s) return fail(s.error());
+    // The same --pose grammar as render (app/cmd_drill_moment.h): leg joints, _r/_l or both legs.
+    for (const std::string& p : o->pose) {
+      auto values = parse_pose_assignments(p);
+      if (!values) return fail(make_error("activations " + values.error().message));
+      for (const auto& [ch, v] : values.value()) {
+        const auto coord = motion::leg_coord_of(ch);
+        if (!coord)
+          return fail(make_error("activations --pose: '" + std::string(motion::channel_name(ch)) +
+                                 "' is not a leg joint (expected hip_flexion, hip_adduction, hip_rotation, knee, ankle, "
+                                 "subtalar or mtp, with _r or _l or for both legs)"));
+        in.pose.leg(motion::side_of(ch))[*coord] = v;
+      }
+    }
     const auto posture = find_posture(o->posture);
     if (!posture)
       return fail(bad("--posture", o->posture,

@@ -88,6 +88,7 @@ Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::o
 
 Result<std::vector<std::pair<motion::Channel, double>>> parse_pose_assignments(const std::string& text) {
   std::vector<std::pair<motion::Channel, double>> out;
+  std::vector<std::pair<motion::Channel, double>> both_legs;  // unsuffixed leg joints: applied first
   size_t pos = 0;
   int item = 0;
   while (pos <= text.size()) {
@@ -103,7 +104,10 @@ Result<std::vector<std::pair<motion::Channel, double>>> parse_pose_assignments(c
     const std::string value = trim(raw.substr(eq + 1));
     if (name.ends_with("_deg")) name.resize(name.size() - 4);
     else if (name.ends_with("_m")) name.resize(name.size() - 2);
-    const auto ch = motion::find_channel(name);
+    auto ch = motion::find_channel(name);
+    // A leg joint without _r/_l: both legs (a suffixed item overrides it, whatever the order).
+    const bool both = !ch && motion::find_channel(name + "_r") && motion::leg_coord_of(*motion::find_channel(name + "_r"));
+    if (both) ch = motion::find_channel(name + "_r");
     if (!ch) {
       std::string list;
       for (int i = 0; i < motion::kChannelCount; ++i) list += (i ? ", " : "") + std::string(motion::channel_name(motion::channel_at(i)));
@@ -112,10 +116,19 @@ Result<std::vector<std::pair<motion::Channel, double>>> parse_pose_assignments(c
     const auto v = parse_finite_number(value);
     if (!v)
       return make_error(where + ": expected a finite number of " + (motion::channel_is_length(*ch) ? "metres" : "degrees"));
-    out.emplace_back(*ch, motion::channel_is_length(*ch) ? *v : deg_to_rad(*v));
+    if (!motion::channel_is_length(*ch) && std::abs(*v) > 180.0) return make_error(where + ": expected -180..180 degrees");
+    const double x = motion::channel_is_length(*ch) ? *v : deg_to_rad(*v);
+    if (both) {
+      const anatomy::LegCoord c = *motion::leg_coord_of(*ch);
+      both_legs.emplace_back(motion::leg_channel(anatomy::Side::kRight, c), x);
+      both_legs.emplace_back(motion::leg_channel(anatomy::Side::kLeft, c), x);
+    } else {
+      out.emplace_back(*ch, x);
+    }
     pos = end + 1;
   }
-  return out;
+  both_legs.insert(both_legs.end(), out.begin(), out.end());
+  return both_legs;
 }
 
 void apply_pose_assignments(motion::DrillFrame& f, const std::vector<std::pair<motion::Channel, double>>& values) {

@@ -18,6 +18,18 @@ bool channel_is_length(Channel c) {
   return c == Channel::kPelvisX || c == Channel::kPelvisY || c == Channel::kPelvisZ;
 }
 
+std::optional<anatomy::LegCoord> leg_coord_of(Channel c) {
+  const int i = channel_index(c);
+  if (i < 0 || i >= anatomy::kLegCoordCount * anatomy::kSideCount) return std::nullopt;
+  return static_cast<anatomy::LegCoord>(i % anatomy::kLegCoordCount);
+}
+
+anatomy::Side side_of(Channel c) {
+  const int i = channel_index(c);
+  return i >= anatomy::kLegCoordCount && i < anatomy::kLegCoordCount * anatomy::kSideCount ? anatomy::Side::kLeft
+                                                                                           : anatomy::Side::kRight;
+}
+
 std::optional<Channel> find_channel(std::string_view name) {
   if (name == "knee_flexion_r") return Channel::kKneeR;
   if (name == "knee_flexion_l") return Channel::kKneeL;

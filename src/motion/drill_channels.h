@@ -50,6 +50,10 @@ std::string_view channel_name(Channel c);
 bool channel_is_length(Channel c);
 // Accepts channel_name() values and "knee_flexion_r"/"knee_flexion_l".
 std::optional<Channel> find_channel(std::string_view name);
+// The leg joint coordinate a channel drives (either side), or none for the pelvis, trunk and arms.
+std::optional<anatomy::LegCoord> leg_coord_of(Channel c);
+// The side of a leg channel (right for any other channel).
+anatomy::Side side_of(Channel c);
 // The channel that plays this one's part on the other side, and the sign its value takes there.
 Channel mirror_channel(Channel c);
 double mirror_sign(Channel c);

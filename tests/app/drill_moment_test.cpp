@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "core/units.h"
 
 using namespace hiplab;
@@ -38,4 +40,22 @@ TEST_CASE("a drill moment by id, phase and side") {
   CHECK(resolve_drill_moment("clamshell", 1e6, {}, anatomy::Side::kRight).error().message.find("--time") != std::string::npos);
   CHECK(parse_side("left").value() == anatomy::Side::kLeft);
   CHECK_FALSE(parse_side("up").ok());
+}
+
+TEST_CASE("--pose: one grammar for render and activations; a leg joint without _r/_l sets both legs, a suffixed item wins") {
+  auto p = app::parse_pose_assignments("knee_r=30,knee=90,hip_flexion=45");
+  REQUIRE(p.ok());
+  std::map<motion::Channel, double> v;
+  for (const auto& [c, x] : p.value()) v[c] = x;  // later entries win, as when applied in order
+  using anatomy::LegCoord;
+  using anatomy::Side;
+  CHECK(v[motion::leg_channel(Side::kRight, LegCoord::kKneeFlexion)] == doctest::Approx(deg_to_rad(30.0)));
+  CHECK(v[motion::leg_channel(Side::kLeft, LegCoord::kKneeFlexion)] == doctest::Approx(deg_to_rad(90.0)));
+  CHECK(v[motion::leg_channel(Side::kLeft, LegCoord::kHipFlexion)] == doctest::Approx(deg_to_rad(45.0)));
+  CHECK(v[motion::leg_channel(Side::kRight, LegCoord::kHipFlexion)] == doctest::Approx(deg_to_rad(45.0)));
+  auto far = app::parse_pose_assignments("knee=200");
+  REQUIRE_FALSE(far.ok());
+  CHECK(far.error().message.find("-180..180") != std::string::npos);
+  CHECK(motion::side_of(motion::leg_channel(Side::kLeft, LegCoord::kAnkle)) == Side::kLeft);
+  CHECK_FALSE(motion::leg_coord_of(*motion::find_channel("lumbar_flexion")).has_value());
 }
