@@ -47,7 +47,9 @@ struct LegPose {
   double operator[](LegCoord c) const { return q[coord_index(c)]; }
 };
 
-struct Pose {
+// The joint coordinates of both legs (a pose of the body as angles; the model's node transforms
+// are hiplab::NodeTransforms).
+struct LegAngles {
   std::array<LegPose, kSideCount> legs{};
   LegPose& leg(Side s) { return legs[side_index(s)]; }
   const LegPose& leg(Side s) const { return legs[side_index(s)]; }

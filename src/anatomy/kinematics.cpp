@@ -121,7 +121,7 @@ LegKinematics leg_kinematics(const LegPose& q) {
   return k;
 }
 
-BodyFrames forward_kinematics(const Pose& pose) {
+BodyFrames forward_kinematics(const LegAngles& pose) {
   BodyFrames out;
   out[BodyId::kTorso].origin = body_info(BodyId::kTorso).joint_in_parent;
   for (Side side : {Side::kRight, Side::kLeft}) {
@@ -148,8 +148,8 @@ std::array<double, 3> hip_angles(const dmat3& femur_in_pelvis, Side side) {
   return {flex, add, rot};
 }
 
-Pose inverse_kinematics(const BodyFrames& frames) {
-  Pose pose;
+LegAngles inverse_kinematics(const BodyFrames& frames) {
+  LegAngles pose;
   for (Side side : {Side::kRight, Side::kLeft}) {
     LegPose& q = pose.leg(side);
     auto rel = [&](LegSegment child, BodyId parent) {

@@ -52,7 +52,7 @@ struct LegKinematics {
 LegKinematics leg_kinematics(const LegPose& pose);
 
 // Full model: pelvis identity, torso, both legs (left mirrored).
-BodyFrames forward_kinematics(const Pose& pose);
+BodyFrames forward_kinematics(const LegAngles& pose);
 
 // Rotation helpers (right-handed, radians).
 glm::dmat3 rotation_about(const glm::dvec3& unit_axis, double angle);
@@ -61,7 +61,7 @@ glm::dmat3 mirror_rotation(const glm::dmat3& r);  // M r M with M = diag(1, 1, -
 // Recovers all coordinates from the body orientations of `frames` (positions are not needed:
 // the knee translation follows from the knee angle). Hip angles use atan2/asin of the Gait2392
 // z-x-y sequence; hinge angles are measured about their own axis in (-pi, pi].
-Pose inverse_kinematics(const BodyFrames& frames);
+LegAngles inverse_kinematics(const BodyFrames& frames);
 // Hip (flexion, adduction, rotation) of a femur orientation relative to the pelvis, for `side`.
 std::array<double, 3> hip_angles(const glm::dmat3& femur_in_pelvis, Side side);
 

@@ -13,7 +13,7 @@
 #include "ui/ui_draw.h"
 #include "assets/model.h"
 #include "assets/muscle_info.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "assets/settings.h"
 #include "render/renderer.h"
 #include "scene/camera.h"
@@ -32,7 +32,7 @@ struct App {
   Model model;
   bool has_model = false, body = false;  // body: the HipLab body model (muscles, bone cards)
   ModelHandle handle;
-  Pose pose;
+  NodeTransforms pose;
   OrbitCamera camera;
   CameraGlide glide;
   session::Session session;

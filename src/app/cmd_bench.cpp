@@ -166,7 +166,7 @@ Command add_bench_command(CLI::App& app) {
       }
       ui_draw->upload_fonts();
     }
-    Pose pose = Pose::bind(model);
+    NodeTransforms pose = NodeTransforms::bind(model);
     OrbitCamera cam = camera_for_view(model, pose, ViewPreset::kFront, aspect);
     bool framed = false;
     DrawList list;

@@ -202,7 +202,7 @@ Command add_render_command(CLI::App& app) {
         std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight/--select/--overlay are ignored\n",
                      path.c_str());
     }
-    auto image = render_view(*session.value(), model.value(), Pose::bind(model.value()), req);
+    auto image = render_view(*session.value(), model.value(), NodeTransforms::bind(model.value()), req);
     if (!image) {
       std::fprintf(stderr, "error: %s\n", image.error().message.c_str());
       return 1;

@@ -16,21 +16,21 @@ Result<std::unique_ptr<HeadlessSession>> HeadlessSession::create(bool debug) {
   return s;
 }
 
-OrbitCamera camera_for_view(const Model& model, const Pose& pose, ViewPreset view, float aspect) {
+OrbitCamera camera_for_view(const Model& model, const NodeTransforms& pose, ViewPreset view, float aspect) {
   OrbitCamera cam;
   cam.set_preset(view);
   frame_focus(cam, model, pose, aspect);  // the pelvis and legs of the body; any other model whole
   return cam;
 }
 
-Result<Image> render_view(HeadlessSession& session, const Model& model, const Pose& pose, const ViewRequest& request) {
+Result<Image> render_view(HeadlessSession& session, const Model& model, const NodeTransforms& pose, const ViewRequest& request) {
   Renderer& r = session.renderer();
   auto handle = r.upload(model);
   if (!handle) return handle.error();
   DrawList list;
   FrameRequest frame = request.frame ? *request.frame : default_frame_request(model);
   frame.transparent_background = request.transparent;
-  Pose posed = pose;
+  NodeTransforms posed = pose;
   build_frame(model, handle.value(), frame, posed, list);
   const float aspect = static_cast<float>(request.width) / static_cast<float>(std::max(request.height, 1));
   OrbitCamera cam;

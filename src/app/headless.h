@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "assets/model.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "core/result.h"
 #include "render/egl_context.h"
 #include "render/image.h"
@@ -41,10 +41,10 @@ struct ViewRequest {
 };
 
 // The camera a preset gives for a posed model in a viewport of that aspect (framed to fit).
-OrbitCamera camera_for_view(const Model& model, const Pose& pose, ViewPreset view, float aspect);
+OrbitCamera camera_for_view(const Model& model, const NodeTransforms& pose, ViewPreset view, float aspect);
 
 // Uploads (once per call), draws and reads back. Body models are posed by the frame request;
 // other models are drawn in `pose`.
-Result<Image> render_view(HeadlessSession& session, const Model& model, const Pose& pose, const ViewRequest& request);
+Result<Image> render_view(HeadlessSession& session, const Model& model, const NodeTransforms& pose, const ViewRequest& request);
 
 }  // namespace hiplab::app

@@ -36,7 +36,7 @@ bool open_model(App& app, const std::string& path) {
   // Which muscles start and end on each bone, from this model's own geometry.
   app.bone_cards.attachments = app.body ? compute_bone_attachments(app.model) : std::vector<std::vector<MuscleAttachment>>{};
   session::clear_selection(app.session.view);
-  app.pose = Pose::bind(app.model);
+  app.pose = NodeTransforms::bind(app.model);
   app.camera.set_preset(ViewPreset::kFront);
   frame_focus(app.camera, app.model, app.pose, aspect_of(app.window), free_ndc(app));  // the pelvis and legs
   app.frame_pending = true;

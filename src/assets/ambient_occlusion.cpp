@@ -4,12 +4,12 @@
 #include <cmath>
 #include <vector>
 
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 
 namespace hiplab {
 
 double bake_ambient_occlusion(Model& model, float radius) {
-  const Pose bind = Pose::bind(model);
+  const NodeTransforms bind = NodeTransforms::bind(model);
   std::vector<glm::mat4> skin;
   // World positions and normals of every vertex in the bind pose.
   std::vector<std::vector<glm::vec3>> pos(model.meshes.size()), nrm(model.meshes.size());

@@ -16,7 +16,7 @@
 #include <stb_image.h>
 
 #include "assets/muscle_volumes.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "core/log.h"
 
 namespace hiplab {
@@ -193,7 +193,7 @@ Status add_mesh(Ctx& c, unsigned mi) {
       auto& inf = influences[v];
       if (inf.empty()) {
         if (self_joint < 0) {
-          Pose bind = Pose::bind(c.model);
+          NodeTransforms bind = NodeTransforms::bind(c.model);
           self_joint = static_cast<int>(m.joint_nodes.size());
           const int node = m.node >= 0 ? m.node : 0;
           m.joint_nodes.push_back(node);
@@ -297,7 +297,7 @@ Result<Model> load_model(const std::string& path, LoadReport* report) {
     if (!volumes) return volumes.error();
     c.model.muscle_volumes = std::move(volumes.value());
   }
-  c.model.bind_bounds = posed_bounds(c.model, Pose::bind(c.model));
+  c.model.bind_bounds = posed_bounds(c.model, NodeTransforms::bind(c.model));
   for (int k = 0; k < 3; ++k)
     if (!std::isfinite(c.model.bind_bounds.min[k]) || !std::isfinite(c.model.bind_bounds.max[k]))
       return make_error(path + ": the bind pose has non-finite coordinates (check node transforms)");

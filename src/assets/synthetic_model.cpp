@@ -6,7 +6,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 
 namespace hiplab {
 namespace {
@@ -39,10 +39,10 @@ void add_tube(Mesh& m, glm::vec3 base, float radius, float length, int rings, in
 glm::mat4 translate(glm::vec3 t) { return glm::translate(glm::mat4(1.0f), t); }
 
 void finish(Model& model) {
-  Pose bind = Pose::bind(model);
+  NodeTransforms bind = NodeTransforms::bind(model);
   for (Mesh& m : model.meshes)
     for (int j : m.joint_nodes) m.inverse_bind.push_back(glm::inverse(bind.world[static_cast<std::size_t>(j)]));
-  model.bind_bounds = posed_bounds(model, Pose::bind(model));
+  model.bind_bounds = posed_bounds(model, NodeTransforms::bind(model));
 }
 
 }  // namespace

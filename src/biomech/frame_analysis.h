@@ -37,7 +37,7 @@ namespace hiplab::biomech {
 using Torques = std::array<double, anatomy::kMuscleCoordCount>;
 
 struct BiomechInput {
-  anatomy::Pose pose;
+  anatomy::LegAngles pose;
   Posture posture = Posture::kStanding;
   BodyDescription body;
   Loads loads;

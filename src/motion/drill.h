@@ -139,7 +139,7 @@ Drill mirrored_drill(const Drill& drill);
 // The drill for `side` (itself or its mirror image).
 Drill drill_for_side(const Drill& drill, anatomy::Side side);
 
-// Pose at the end of each phase, resolved from the sparse keyframes (index = phase).
+// LegAngles at the end of each phase, resolved from the sparse keyframes (index = phase).
 std::vector<ChannelValues> phase_end_poses(const Drill& drill);
 
 }  // namespace hiplab::motion

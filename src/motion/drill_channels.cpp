@@ -73,8 +73,8 @@ ChannelValues mirrored(const ChannelValues& values) {
   return out;
 }
 
-anatomy::Pose leg_pose(const ChannelValues& values) {
-  anatomy::Pose pose;
+anatomy::LegAngles leg_pose(const ChannelValues& values) {
+  anatomy::LegAngles pose;
   for (anatomy::Side s : {anatomy::Side::kRight, anatomy::Side::kLeft})
     for (int k = 0; k < anatomy::kLegCoordCount; ++k) {
       const auto c = static_cast<anatomy::LegCoord>(k);
@@ -83,7 +83,7 @@ anatomy::Pose leg_pose(const ChannelValues& values) {
   return pose;
 }
 
-void set_leg_pose(ChannelValues& values, const anatomy::Pose& pose) {
+void set_leg_pose(ChannelValues& values, const anatomy::LegAngles& pose) {
   for (anatomy::Side s : {anatomy::Side::kRight, anatomy::Side::kLeft})
     for (int k = 0; k < anatomy::kLegCoordCount; ++k) {
       const auto c = static_cast<anatomy::LegCoord>(k);

@@ -67,9 +67,9 @@ struct ChannelValues {
 ChannelValues mirrored(const ChannelValues& values);
 
 // The joint-angle parts of a ChannelValues.
-anatomy::Pose leg_pose(const ChannelValues& values);
+anatomy::LegAngles leg_pose(const ChannelValues& values);
 anatomy::UpperBodyPose upper_body_pose(const ChannelValues& values);
-// Writes a Pose's leg coordinates into the leg channels (the others are left as they are).
-void set_leg_pose(ChannelValues& values, const anatomy::Pose& pose);
+// Writes a LegAngles's leg coordinates into the leg channels (the others are left as they are).
+void set_leg_pose(ChannelValues& values, const anatomy::LegAngles& pose);
 
 }  // namespace hiplab::motion

@@ -142,7 +142,7 @@ biomech::ContactSite contact_site(ContactPoint c, const anatomy::UpperBodyPose& 
     default: {
       // Not on a leg: place it in the pelvis frame (legs do not move these).
       site.centre.body = BodyId::kPelvis;
-      site.centre.local = contact_spheres(anatomy::Pose{}, upper).centre[i];
+      site.centre.local = contact_spheres(anatomy::LegAngles{}, upper).centre[i];
       return site;
     }
   }
@@ -151,7 +151,7 @@ biomech::ContactSite contact_site(ContactPoint c, const anatomy::UpperBodyPose& 
   return site;
 }
 
-ContactSpheres contact_spheres(const anatomy::Pose& legs, const anatomy::UpperBodyPose& upper) {
+ContactSpheres contact_spheres(const anatomy::LegAngles& legs, const anatomy::UpperBodyPose& upper) {
   const anatomy::BodyFrames bf = anatomy::forward_kinematics(legs);
   const UpperFrames uf = upper_body_frames(upper);
   auto place = [&](Carrier c, Side s, const dvec3& local_r) -> dvec3 {

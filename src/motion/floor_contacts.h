@@ -60,7 +60,7 @@ struct ContactSpheres {
   std::array<glm::dvec3, kContactCount> centre{};
   std::array<double, kContactCount> radius{};
 };
-ContactSpheres contact_spheres(const anatomy::Pose& legs, const anatomy::UpperBodyPose& upper);
+ContactSpheres contact_spheres(const anatomy::LegAngles& legs, const anatomy::UpperBodyPose& upper);
 
 // The contact sphere as a site for the effort solve (biomech/loads.h): a leg landmark stays on its
 // body (body-frame centre, so it follows the leg wherever the solve poses it); the others (pelvis,

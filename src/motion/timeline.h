@@ -52,7 +52,7 @@ struct DrillFrame {
   double hold_remaining_s = 0.0;  // countdown, 0 outside holds
   bool end_range = false;
   ChannelValues channels;       // every channel (radians, metres)
-  anatomy::Pose legs;           // both legs
+  anatomy::LegAngles legs;           // both legs
   anatomy::UpperBodyPose upper;
   biomech::Posture posture = biomech::Posture::kStanding;
   glm::dmat4 pelvis_world{1.0};  // pelvis body frame -> world (y up, floor at y = 0)

@@ -39,10 +39,10 @@ bool is_body_model(const Model& model) {
   return model.find_node("pelvis") >= 0 && model.find_node("femur_r") >= 0 && model.find_node("femur_l") >= 0;
 }
 
-void pose_body_model(const Model& model, const BodyPoseInput& input, Pose& out) {
-  if (out.local.size() != model.nodes.size()) out = Pose::bind(model);
+void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransforms& out) {
+  if (out.local.size() != model.nodes.size()) out = NodeTransforms::bind(model);
   if (!is_body_model(model)) {
-    out = Pose::bind(model);
+    out = NodeTransforms::bind(model);
     return;
   }
   anatomy::BodyFrames frames = anatomy::forward_kinematics(input.legs);

@@ -13,12 +13,12 @@
 #include "anatomy/joint_coordinates.h"
 #include "anatomy/upper_body.h"
 #include "assets/model.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 
 namespace hiplab {
 
 struct BodyPoseInput {
-  anatomy::Pose legs;                // hip, knee, ankle... of both legs
+  anatomy::LegAngles legs;                // hip, knee, ankle... of both legs
   anatomy::UpperBodyPose upper;      // lumbar, shoulders, elbows
   glm::dmat4 pelvis_world{1.0};      // pelvis body frame → world
 };
@@ -26,7 +26,7 @@ struct BodyPoseInput {
 // True when the model has the Gait2392 body nodes (pelvis and both femurs at least).
 bool is_body_model(const Model& model);
 
-// Fills out.local / out.world (out must come from Pose::bind(model) or an earlier call).
-void pose_body_model(const Model& model, const BodyPoseInput& input, Pose& out);
+// Fills out.local / out.world (out must come from NodeTransforms::bind(model) or an earlier call).
+void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransforms& out);
 
 }  // namespace hiplab

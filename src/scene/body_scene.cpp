@@ -42,7 +42,7 @@ glm::vec3 muscle_midpoint(const BodyPoseInput& input, anatomy::Side side, int mu
 glm::dmat4 bind_pelvis_world(const Model& model) {
   const int pelvis = model.find_node("pelvis");
   if (pelvis < 0) return glm::dmat4(1.0);
-  return glm::dmat4(Pose::bind(model).world[static_cast<std::size_t>(pelvis)]);
+  return glm::dmat4(NodeTransforms::bind(model).world[static_cast<std::size_t>(pelvis)]);
 }
 
 std::string bone_label(const std::string& mesh_name) {
@@ -54,7 +54,7 @@ std::string bone_label(const std::string& mesh_name) {
 }
 
 void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInput& input,
-                       const BodySceneOptions& options, Pose& pose, DrawList& out) {
+                       const BodySceneOptions& options, NodeTransforms& pose, DrawList& out) {
   pose_body_model(model, input, pose);
   const std::size_t first_draw = out.meshes.size();
   ModelSceneOptions mo;

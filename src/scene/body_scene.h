@@ -12,7 +12,7 @@
 
 #include "anatomy/muscle_data.h"
 #include "assets/model.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "scene/body_pose.h"
 #include "scene/draw_list.h"
 
@@ -64,6 +64,6 @@ glm::dmat4 bind_pelvis_world(const Model& model);
 
 // Poses the model into `pose` and appends its draws (bones, skin, muscles) to `out`.
 void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInput& input,
-                       const BodySceneOptions& options, Pose& pose, DrawList& out);
+                       const BodySceneOptions& options, NodeTransforms& pose, DrawList& out);
 
 }  // namespace hiplab

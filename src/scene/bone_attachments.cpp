@@ -7,13 +7,13 @@
 #include <optional>
 #include <string>
 
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 
 namespace hiplab {
 
 std::vector<std::vector<MuscleAttachment>> compute_bone_attachments(const Model& model) {
   std::vector<std::vector<MuscleAttachment>> out(model.meshes.size());
-  Pose pose = Pose::bind(model);
+  NodeTransforms pose = NodeTransforms::bind(model);
   pose.update_world(model);
   // Path points per muscle and side: node names muscle.<name>_<r|l>.p<i>.
   std::map<std::pair<int, int>, std::map<int, glm::vec3>> paths;

@@ -10,10 +10,10 @@ FrameRequest default_frame_request(const Model& model) {
   return r;
 }
 
-void build_frame(const Model& model, ModelHandle handle, const FrameRequest& request, Pose& pose, DrawList& out) {
+void build_frame(const Model& model, ModelHandle handle, const FrameRequest& request, NodeTransforms& pose, DrawList& out) {
   out.clear();
   out.ui_scale = request.ui_scale;
-  if (pose.local.size() != model.nodes.size()) pose = Pose::bind(model);
+  if (pose.local.size() != model.nodes.size()) pose = NodeTransforms::bind(model);
   if (is_body_model(model)) {
     BodySceneOptions options = request.body_options;
     options.floor = request.floor;

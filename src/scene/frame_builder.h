@@ -3,7 +3,7 @@
 // loaded in its own pose. The window and headless rendering both build frames through this.
 #pragma once
 #include "assets/model.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "scene/body_scene.h"
 #include "scene/draw_list.h"
 #include "scene/rom_overlay.h"
@@ -25,6 +25,6 @@ struct FrameRequest {
 FrameRequest default_frame_request(const Model& model);
 
 // Clears `out`, poses the model into `pose` and fills the draw list.
-void build_frame(const Model& model, ModelHandle handle, const FrameRequest& request, Pose& pose, DrawList& out);
+void build_frame(const Model& model, ModelHandle handle, const FrameRequest& request, NodeTransforms& pose, DrawList& out);
 
 }  // namespace hiplab

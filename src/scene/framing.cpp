@@ -7,7 +7,7 @@
 
 namespace hiplab {
 
-Aabb focus_bounds(const Model& model, const Pose& pose) {
+Aabb focus_bounds(const Model& model, const NodeTransforms& pose) {
   if (!is_body_model(model)) return posed_bounds(model, pose);
   Aabb box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(-std::numeric_limits<float>::max())};
   bool any = false;
@@ -28,7 +28,7 @@ Aabb focus_bounds(const Model& model, const Pose& pose) {
   return box;
 }
 
-std::vector<glm::vec3> focus_points(const Model& model, const Pose& pose) {
+std::vector<glm::vec3> focus_points(const Model& model, const NodeTransforms& pose) {
   std::vector<glm::vec3> out;
   if (is_body_model(model)) {
     for (const Mesh& m : model.meshes) {
@@ -44,7 +44,7 @@ std::vector<glm::vec3> focus_points(const Model& model, const Pose& pose) {
   return out;
 }
 
-void frame_focus(OrbitCamera& cam, const Model& model, const Pose& pose, float aspect, const glm::vec4& ndc_rect) {
+void frame_focus(OrbitCamera& cam, const Model& model, const NodeTransforms& pose, float aspect, const glm::vec4& ndc_rect) {
   const std::vector<glm::vec3> points = focus_points(model, pose);
   glm::vec4 r = ndc_rect;
   if (is_body_model(model)) {

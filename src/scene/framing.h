@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "assets/model.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "scene/camera.h"
 
 namespace hiplab {
@@ -16,15 +16,15 @@ namespace hiplab {
 inline constexpr float kFocusSoftTissuePad = 0.08f;
 
 // The box the default views frame (see the file comment). Empty-model safe: falls back to posed_bounds.
-Aabb focus_bounds(const Model& model, const Pose& pose);
+Aabb focus_bounds(const Model& model, const NodeTransforms& pose);
 
 // What focus_bounds is the box of, as points (a sample of the bones' vertices, every 8th; padded by
 // kFocusSoftTissuePad when framed); for another model, the corners of its posed bounds.
-std::vector<glm::vec3> focus_points(const Model& model, const Pose& pose);
+std::vector<glm::vec3> focus_points(const Model& model, const NodeTransforms& pose);
 
 // Points `cam` (keeping its yaw and pitch) at focus_points, centred, and widens its depth range to the whole
 // posed model so nothing outside the focus is clipped by the near or far plane.
-void frame_focus(OrbitCamera& cam, const Model& model, const Pose& pose, float aspect,
+void frame_focus(OrbitCamera& cam, const Model& model, const NodeTransforms& pose, float aspect,
                  const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
 
 // Widens cam.scene_radius (which sets the near and far planes) so that every corner of `whole` lies

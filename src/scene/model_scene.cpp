@@ -4,7 +4,7 @@
 
 namespace hiplab {
 
-void add_model_to_scene(const Model& model, ModelHandle handle, const Pose& pose, const ModelSceneOptions& options,
+void add_model_to_scene(const Model& model, ModelHandle handle, const NodeTransforms& pose, const ModelSceneOptions& options,
                         DrawList& out) {
   std::vector<glm::mat4> skin;
   for (std::size_t i = 0; i < model.meshes.size(); ++i) {

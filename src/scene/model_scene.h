@@ -2,7 +2,7 @@
 // matrices, its material), and places the floor under the posed model.
 #pragma once
 #include "assets/model.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "scene/draw_list.h"
 
 namespace hiplab {
@@ -14,7 +14,7 @@ struct ModelSceneOptions {
 };
 
 // Appends the model's meshes to `out` (does not clear it) and sets the floor from the posed bounds.
-void add_model_to_scene(const Model& model, ModelHandle handle, const Pose& pose, const ModelSceneOptions& options,
+void add_model_to_scene(const Model& model, ModelHandle handle, const NodeTransforms& pose, const ModelSceneOptions& options,
                         DrawList& out);
 
 }  // namespace hiplab

@@ -89,15 +89,15 @@ glm::vec3 hip_centre_world(Side side, const glm::dmat4& pelvis_world) {
   return to_world(pelvis_world, anatomy::hip_centre(side));
 }
 
-glm::vec3 rotation_direction(const anatomy::Pose& pose, Side side, double rotation_rad, const glm::dmat4& pelvis_world) {
-  anatomy::Pose p = pose;
+glm::vec3 rotation_direction(const anatomy::LegAngles& pose, Side side, double rotation_rad, const glm::dmat4& pelvis_world) {
+  anatomy::LegAngles p = pose;
   p.leg(side)[LegCoord::kHipRotation] = rotation_rad;
   const anatomy::BodyFrames f = anatomy::forward_kinematics(p);
   const glm::dmat3& femur = f[anatomy::leg_body(side, anatomy::LegSegment::kFemur)].rotation;
   return dir_world(pelvis_world, femur[0]);  // femur x axis: anterior
 }
 
-void add_rom_overlay(const anatomy::Pose& pose, const glm::dmat4& pelvis_world, const RomOverlayOptions& o,
+void add_rom_overlay(const anatomy::LegAngles& pose, const glm::dmat4& pelvis_world, const RomOverlayOptions& o,
                      DrawList& out) {
   const anatomy::RomNorm& n = o.norm;
   for (Side side : {Side::kRight, Side::kLeft}) {
@@ -142,7 +142,7 @@ void add_rom_overlay(const anatomy::Pose& pose, const glm::dmat4& pelvis_world, 
     // Flexion/extension: the femur's long axis swept about the pelvis z axis; abduction/adduction:
     // about the pelvis x axis (mirrored on the left). Both shown against AAOS/norm limits.
     auto femur_down = [&](double flex, double add) {
-      anatomy::Pose p = pose;
+      anatomy::LegAngles p = pose;
       p.leg(side)[LegCoord::kHipFlexion] = flex;
       p.leg(side)[LegCoord::kHipAdduction] = add;
       const anatomy::BodyFrames f = anatomy::forward_kinematics(p);

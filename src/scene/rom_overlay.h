@@ -40,12 +40,12 @@ glm::vec4 arc_color(anatomy::LimitStatus status);
 
 // Direction (world) of the femur's anterior axis for `side` at the pose with hip rotation replaced
 // by `rotation_rad`. The needle points along direction(current rotation).
-glm::vec3 rotation_direction(const anatomy::Pose& pose, anatomy::Side side, double rotation_rad,
+glm::vec3 rotation_direction(const anatomy::LegAngles& pose, anatomy::Side side, double rotation_rad,
                              const glm::dmat4& pelvis_world);
 // Hip centre in the world.
 glm::vec3 hip_centre_world(anatomy::Side side, const glm::dmat4& pelvis_world);
 
-void add_rom_overlay(const anatomy::Pose& pose, const glm::dmat4& pelvis_world, const RomOverlayOptions& options,
+void add_rom_overlay(const anatomy::LegAngles& pose, const glm::dmat4& pelvis_world, const RomOverlayOptions& options,
                      DrawList& out);
 
 }  // namespace hiplab

@@ -20,7 +20,7 @@
 namespace hiplab::session {
 
 struct PoseSource {
-  anatomy::Pose legs;
+  anatomy::LegAngles legs;
   anatomy::UpperBodyPose upper;
   glm::dmat4 pelvis_world{1.0};  // scene world: y up, floor at y = 0 (or the model's bind pelvis)
   biomech::Posture posture = biomech::Posture::kStanding;

@@ -42,7 +42,7 @@ TEST_CASE("a drill moment by id, phase and side") {
   CHECK_FALSE(parse_side("up").ok());
 }
 
-TEST_CASE("--pose: one grammar for render and activations; a leg joint without _r/_l sets both legs, a suffixed item wins") {
+TEST_CASE("--pose: one grammar for render and activations, a leg joint without _r/_l sets both legs, a suffixed item wins") {
   auto p = app::parse_pose_assignments("knee_r=30,knee=90,hip_flexion=45");
   REQUIRE(p.ok());
   std::map<motion::Channel, double> v;

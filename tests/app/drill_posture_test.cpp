@@ -50,7 +50,7 @@ TEST_CASE("drills on the body mesh: nothing sinks more than 1 cm, resting parts 
   const DrillFolder drills = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
   REQUIRE(drills.errors.empty());
   REQUIRE(!drills.drills.empty());
-  hiplab::Pose pose = hiplab::Pose::bind(m);
+  hiplab::NodeTransforms pose = hiplab::NodeTransforms::bind(m);
   std::vector<glm::mat4> skin;
   for (const Drill& drill : drills.drills)
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {

@@ -44,7 +44,7 @@ bool hits(const glm::vec3& o, const glm::vec3& d, float t_max, const glm::vec3& 
 }
 
 // Whether any triangle of the meshes named in `blockers` lies between the eye and `p`.
-bool hidden(const Model& m, const hiplab::Pose& pose, const std::vector<int>& blockers, const glm::vec3& eye, const glm::vec3& p) {
+bool hidden(const Model& m, const hiplab::NodeTransforms& pose, const std::vector<int>& blockers, const glm::vec3& eye, const glm::vec3& p) {
   const glm::vec3 d = glm::normalize(p - eye);
   const float t_max = glm::length(p - eye) - 0.005f;
   for (int mi : blockers) {
@@ -125,7 +125,7 @@ TEST_CASE("drill views: from each drill's first view the working hip, knee and f
   const Model& m = loaded.value();
   const DrillFolder f = load_drill_folder(drill_dir());
   REQUIRE(f.errors.empty());
-  hiplab::Pose pose = hiplab::Pose::bind(m);
+  hiplab::NodeTransforms pose = hiplab::NodeTransforms::bind(m);
   const float aspect = 16.0f / 9.0f;
   for (const Drill& drill : f.drills)
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {

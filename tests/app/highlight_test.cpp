@@ -31,7 +31,7 @@ Shot shoot(app::HeadlessSession& hs, const Model& model, ModelHandle handle, ses
   session::ComputedFrame frame;
   session::compute_frame(s.current_pose(), s.view, frame);
   DrawList list;
-  Pose pose = Pose::bind(model);
+  NodeTransforms pose = NodeTransforms::bind(model);
   build_frame(model, handle, frame.request, pose, list);
   // Looking down onto the top (right) hip of the side-lying body, from a little behind.
   OrbitCamera cam;

@@ -67,7 +67,7 @@ Shot render_top(double rotation_r_deg, int size = 600) {
   session::ComputedFrame frame;
   session::compute_frame(pose, view, frame);
   Shot shot;
-  Pose posed = Pose::bind(f.model);
+  NodeTransforms posed = NodeTransforms::bind(f.model);
   build_frame(f.model, f.handle, frame.request, posed, shot.list);
   shot.camera.target = hip_centre_world(Side::kRight, pose.pelvis_world);
   shot.camera.yaw = 0.5f * 3.14159265f;
@@ -166,7 +166,7 @@ TEST_CASE("picking at a muscle's projected centre returns that muscle") {
     session::ComputedFrame frame;
     session::compute_frame(pose, view, frame);
     DrawList list;
-    Pose posed = Pose::bind(f.model);
+    NodeTransforms posed = NodeTransforms::bind(f.model);
     build_frame(f.model, f.handle, frame.request, posed, list);
     const int w = 500, h = 800;
     const OrbitCamera cam = app::camera_for_view(f.model, posed, c.view, static_cast<float>(w) / h);
@@ -193,7 +193,7 @@ TEST_CASE("picking at a bone returns it, and a selected bone is labelled and tin
   session::ComputedFrame frame;
   session::compute_frame(pose, view, frame);
   DrawList list;
-  Pose posed = Pose::bind(f.model);
+  NodeTransforms posed = NodeTransforms::bind(f.model);
   build_frame(f.model, f.handle, frame.request, posed, list);
   int femur = -1;
   for (std::size_t i = 0; i < f.model.meshes.size(); ++i)

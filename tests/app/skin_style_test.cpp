@@ -30,7 +30,7 @@ Image shoot(app::HeadlessSession& hs, const Model& model, bool show_skin, bool o
   req.view = ViewPreset::kFront;
   req.width = 320;
   req.height = 320;
-  auto img = app::render_view(hs, model, Pose::bind(model), req);
+  auto img = app::render_view(hs, model, NodeTransforms::bind(model), req);
   REQUIRE_MESSAGE(img.ok(), (img.ok() ? "" : img.error().message));
   return img.value();
 }

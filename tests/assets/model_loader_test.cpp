@@ -11,7 +11,7 @@
 
 #include "assets/gltf_writer.h"
 #include "assets/model_loader.h"
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 #include "assets/synthetic_model.h"
 #include "test_support.h"
 
@@ -81,7 +81,7 @@ TEST_CASE("turning a bone moves exactly the vertices it weights (CPU skinning ma
   auto loaded = load_model(write_model(src, "two_bone_pose"));
   REQUIRE(loaded.ok());
   const Model& m = loaded.value();
-  Pose pose = Pose::bind(m);
+  NodeTransforms pose = NodeTransforms::bind(m);
   const int tip = m.find_node("tip");
   pose.local[static_cast<std::size_t>(tip)] =
       glm::rotate(m.nodes[static_cast<std::size_t>(tip)].local_bind, glm::radians(90.0f), glm::vec3(0, 0, 1));

@@ -149,7 +149,7 @@ TEST_CASE("standing in the anatomical position the pelvis is about 0.94 m up and
   // HipLab body model: pelvis origin 0.944 m above the soles in its bind pose.
   const glm::dmat4 m = pelvis_placement(biomech::Posture::kStanding, ChannelValues{});
   CHECK(m[3].y == doctest::Approx(0.944).epsilon(0.02));
-  const ContactSpheres s = contact_spheres(anatomy::Pose{}, anatomy::UpperBodyPose{});
+  const ContactSpheres s = contact_spheres(anatomy::LegAngles{}, anatomy::UpperBodyPose{});
   const auto h = contact_heights(s, m);
   CHECK(h[contact_index(ContactPoint::kHeelR)] == doctest::Approx(0.0).scale(1.0).epsilon(0.01));
   CHECK(h[contact_index(ContactPoint::kForefootL)] < 0.015);

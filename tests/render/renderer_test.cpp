@@ -75,7 +75,7 @@ bool is_red(const Image& img, glm::ivec2 p) {
   return px[0] > 120 && px[1] < 60 && px[2] < 60;
 }
 
-Image draw(const Model& m, const Pose& pose, const OrbitCamera& cam, int w, int h, int msaa, bool transparent = false,
+Image draw(const Model& m, const NodeTransforms& pose, const OrbitCamera& cam, int w, int h, int msaa, bool transparent = false,
            bool cull_back = false) {
   Renderer& r = session().renderer();
   auto handle = r.upload(m);
@@ -98,7 +98,7 @@ TEST_CASE("the two-bone model covers the expected pixels in red, the background 
   const Model m = two_bone();
   const OrbitCamera cam = fixed_front_camera();
   const int w = 200, h = 200;
-  const Image img = draw(m, Pose::bind(m), cam, w, h, 4);
+  const Image img = draw(m, NodeTransforms::bind(m), cam, w, h, 4);
   REQUIRE(img.width == w);
   REQUIRE(img.height == h);
   // Points on the tube's front face (x = +0.2 faces the camera): lower and upper half.
@@ -124,7 +124,7 @@ TEST_CASE("turning the tip bone 90 degrees moves the upper half's pixels and lea
   const Model m = two_bone();
   const OrbitCamera cam = fixed_front_camera();
   const int w = 200, h = 200;
-  Pose pose = Pose::bind(m);
+  NodeTransforms pose = NodeTransforms::bind(m);
   const Image before = draw(m, pose, cam, w, h, 1);
   const int tip = m.find_node("tip");
   // About x (toward the body's left, -z, which the front view shows on the right).
@@ -148,7 +148,7 @@ TEST_CASE("transparent background keeps alpha 0 around the model and 255 on it")
   HIPLAB_SKIP_WITHOUT_GL();
   const Model m = two_bone();
   const OrbitCamera cam = fixed_front_camera();
-  const Image img = draw(m, Pose::bind(m), cam, 120, 120, 4, /*transparent=*/true);
+  const Image img = draw(m, NodeTransforms::bind(m), cam, 120, 120, 4, /*transparent=*/true);
   CHECK(img.pixel(2, 2)[3] == 0);
   const glm::ivec2 on = pixel_of(cam, {0.2f, 1.0f, 0.0f}, 120, 120);
   CHECK(img.pixel(on.x, on.y)[3] == 255);
@@ -173,7 +173,7 @@ TEST_CASE("a surface point read back through the depth buffer unprojects onto th
   HIPLAB_SKIP_WITHOUT_GL();
   const Model m = two_bone();
   const OrbitCamera cam = fixed_front_camera();
-  draw(m, Pose::bind(m), cam, 160, 160, 4);
+  draw(m, NodeTransforms::bind(m), cam, 160, 160, 4);
   const glm::ivec2 p = pixel_of(cam, {0.2f, 1.0f, 0.0f}, 160, 160);
   auto depth = session().renderer().read_depth(p.x, p.y);
   REQUIRE(depth.has_value());
@@ -204,7 +204,7 @@ TEST_CASE("the multisampled rectangle holds every drawn pixel, also with a skinn
   OrbitCamera cam = fixed_front_camera();
   cam.distance = 9.0f;  // the model small in the view
   const int w = 240, h = 180;
-  Pose pose = Pose::bind(m);
+  NodeTransforms pose = NodeTransforms::bind(m);
   for (float angle : {0.0f, 90.0f, -120.0f}) {
     const int tip = m.find_node("tip");
     pose.local[static_cast<std::size_t>(tip)] =
@@ -235,11 +235,11 @@ TEST_CASE("a distant model draws a lighter level of detail that looks the same, 
   REQUIRE(build_lods(lod) > 0);
   std::size_t full_triangles = full.triangle_count();
   Renderer& r = session().renderer();
-  OrbitCamera cam = app::camera_for_view(full, Pose::bind(full), ViewPreset::kFront, 1.0f);
+  OrbitCamera cam = app::camera_for_view(full, NodeTransforms::bind(full), ViewPreset::kFront, 1.0f);
   auto render = [&](const Model& m, float distance_scale, std::size_t* triangles) {
     OrbitCamera c = cam;
     c.distance *= distance_scale;
-    Image img = draw(m, Pose::bind(m), c, 160, 160, 4, /*transparent=*/true);
+    Image img = draw(m, NodeTransforms::bind(m), c, 160, 160, 4, /*transparent=*/true);
     *triangles = r.last_triangles();
     return img;
   };
@@ -342,17 +342,17 @@ TEST_CASE("the kept shadow-free floor leaves no stale shadow and follows the cam
   OrbitCamera cam = fixed_front_camera();
   cam.pitch = 0.5f;  // looking down onto the floor
   const int w = 160, h = 120;
-  Pose bent = Pose::bind(m);
+  NodeTransforms bent = NodeTransforms::bind(m);
   const int tip = m.find_node("tip");
   bent.local[static_cast<std::size_t>(tip)] =
       glm::rotate(m.nodes[static_cast<std::size_t>(tip)].local_bind, glm::radians(100.0f), glm::vec3(1, 0, 0));
   bent.update_world(m);
-  const Image first = draw(m, Pose::bind(m), cam, w, h, 4);
+  const Image first = draw(m, NodeTransforms::bind(m), cam, w, h, 4);
   OrbitCamera other = cam;
   other.yaw += 0.7f;
   draw(m, bent, other, w, h, 4);  // another pose (shadow elsewhere) from another view
   draw(m, bent, cam, w, h, 4);
-  const Image again = draw(m, Pose::bind(m), cam, w, h, 4);
+  const Image again = draw(m, NodeTransforms::bind(m), cam, w, h, 4);
   int differ = 0;
   for (std::size_t i = 0; i < first.rgba.size(); ++i) differ += first.rgba[i] != again.rgba[i];
   CHECK(differ == 0);
@@ -365,10 +365,10 @@ TEST_CASE("a mirror view is the picture flipped left to right, front faces still
   cam.yaw += 0.5f;  // an oblique view, so the picture is not symmetric
   const int w = 160, h = 160;
   // Back faces culled, as the body's closed meshes are drawn: a wrong winding would show the inside.
-  const Image plain = draw(m, Pose::bind(m), cam, w, h, 4, false, true);
+  const Image plain = draw(m, NodeTransforms::bind(m), cam, w, h, 4, false, true);
   OrbitCamera mirrored = cam;
   mirrored.mirrored = true;
-  const Image flipped = draw(m, Pose::bind(m), mirrored, w, h, 4, false, true);
+  const Image flipped = draw(m, NodeTransforms::bind(m), mirrored, w, h, 4, false, true);
   double diff = 0.0, diff_unflipped = 0.0;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)

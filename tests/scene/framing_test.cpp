@@ -22,7 +22,7 @@ struct ScreenSpan {
 };
 
 // Projects the skin's vertices with y ≤ below_y into NDC (y up, -1..1) and returns their span.
-ScreenSpan project_skin(const Model& model, const Pose& pose, const OrbitCamera& cam, float aspect, float below_y) {
+ScreenSpan project_skin(const Model& model, const NodeTransforms& pose, const OrbitCamera& cam, float aspect, float below_y) {
   ScreenSpan s;
   const glm::mat4 vp = cam.projection(aspect) * cam.view();
   std::vector<glm::mat4> skin;
@@ -51,7 +51,7 @@ TEST_CASE("framing: the default views show the pelvis and legs large, feet in th
   auto loaded = load_model(path);
   REQUIRE(loaded.ok());
   const Model& model = loaded.value();
-  const Pose pose = Pose::bind(model);
+  const NodeTransforms pose = NodeTransforms::bind(model);
   const Aabb whole = posed_bounds(model, pose);
   const float half_height = whole.min.y + 0.5f * whole.size().y;
   const Aabb focus = focus_bounds(model, pose);
@@ -87,7 +87,7 @@ TEST_CASE("framing: a model that is not the HipLab body is framed whole") {
   mesh.vertices[0].position = {-1.0f, 0.0f, 0.0f};
   mesh.vertices[1].position = {1.0f, 2.0f, 0.5f};
   model.meshes.push_back(mesh);
-  const Pose pose = Pose::bind(model);
+  const NodeTransforms pose = NodeTransforms::bind(model);
   // The box of its two vertices, not a box from the same helper the code uses.
   const Aabb a = focus_bounds(model, pose);
   CHECK(a.min == glm::vec3(-1.0f, 0.0f, 0.0f));

@@ -168,7 +168,7 @@ TEST_CASE("muscle volumes: a shortening belly gets thicker") {
 
 TEST_CASE("muscle volumes: scene cost of one frame with volumes and with tubes (printed)") {
   const Model& m = body();
-  Pose pose = Pose::bind(m);
+  NodeTransforms pose = NodeTransforms::bind(m);
   BodyPoseInput input;
   input.pelvis_world = bind_pelvis_world(m);
   input.legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = 0.6;

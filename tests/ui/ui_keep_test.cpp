@@ -73,14 +73,14 @@ TEST_CASE("UI: panels kept from the last frame give the same pixels as drawing e
   kept_ui->upload_fonts();  // one atlas texture, named in the draw lists both draw
 
   ui::UiState ui_state;
-  Pose kept_pose = Pose::bind(model), full_pose = Pose::bind(model);
+  NodeTransforms kept_pose = NodeTransforms::bind(model), full_pose = NodeTransforms::bind(model);
   OrbitCamera cam;
   {
     // Framed on the drill's lying body, as the window frames a drill.
     s.playback().scrub(t0);
     session::ComputedFrame first;
     session::compute_frame(s.current_pose(), s.view, first);
-    Pose posed = Pose::bind(model);
+    NodeTransforms posed = NodeTransforms::bind(model);
     DrawList scratch;
     build_frame(model, kept_h.value(), first.request, posed, scratch);
     cam = app::camera_for_view(model, posed, ViewPreset::kFront, static_cast<float>(w) / h);

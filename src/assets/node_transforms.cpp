@@ -1,11 +1,11 @@
-#include "assets/pose.h"
+#include "assets/node_transforms.h"
 
 #include <limits>
 
 namespace hiplab {
 
-Pose Pose::bind(const Model& model) {
-  Pose p;
+NodeTransforms NodeTransforms::bind(const Model& model) {
+  NodeTransforms p;
   p.local.reserve(model.nodes.size());
   for (const auto& n : model.nodes) p.local.push_back(n.local_bind);
   for (const auto& m : model.meshes) p.morph_weights.push_back(m.default_morph_weights);
@@ -13,7 +13,7 @@ Pose Pose::bind(const Model& model) {
   return p;
 }
 
-void Pose::update_world(const Model& model) {
+void NodeTransforms::update_world(const Model& model) {
   world.resize(model.nodes.size());
   for (std::size_t i = 0; i < model.nodes.size(); ++i) {
     const int parent = model.nodes[i].parent;
@@ -21,7 +21,7 @@ void Pose::update_world(const Model& model) {
   }
 }
 
-void skin_matrices(const Model& model, const Pose& pose, int mesh, std::vector<glm::mat4>& out) {
+void skin_matrices(const Model& model, const NodeTransforms& pose, int mesh, std::vector<glm::mat4>& out) {
   const Mesh& m = model.meshes[static_cast<std::size_t>(mesh)];
   out.resize(m.joint_nodes.size());
   for (std::size_t j = 0; j < m.joint_nodes.size(); ++j)
@@ -38,7 +38,7 @@ glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, co
   return glm::vec3(blend * p);
 }
 
-Aabb posed_bounds(const Model& model, const Pose& pose) {
+Aabb posed_bounds(const Model& model, const NodeTransforms& pose) {
   Aabb box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(-std::numeric_limits<float>::max())};
   std::vector<glm::mat4> skin;
   bool any = false;

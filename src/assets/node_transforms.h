@@ -1,5 +1,6 @@
-// pose.h — a pose of a runtime model: one local transform per node, and the world / skinning
-// matrices derived from it. Pure maths over buffers the caller owns (no GL).
+// node_transforms.h — a pose of a runtime model as what it holds: one local transform per node, and
+// the world / skinning matrices derived from it (the joint angles of the body's legs are another
+// thing: anatomy::LegAngles). Pure maths over buffers the caller owns (no GL).
 #pragma once
 #include <vector>
 
@@ -7,20 +8,20 @@
 
 namespace hiplab {
 
-struct Pose {
+struct NodeTransforms {
   std::vector<glm::mat4> local;  // per node, local to parent
   std::vector<glm::mat4> world;  // per node, model space (filled by update_world)
   std::vector<std::vector<float>> morph_weights;  // per mesh
 
-  static Pose bind(const Model& model);  // the rest pose
+  static NodeTransforms bind(const Model& model);  // the rest pose
   void update_world(const Model& model);
 };
 
 // Skinning matrices of one mesh for a posed model: world[joint] * inverse_bind[joint].
-void skin_matrices(const Model& model, const Pose& pose, int mesh, std::vector<glm::mat4>& out);
+void skin_matrices(const Model& model, const NodeTransforms& pose, int mesh, std::vector<glm::mat4>& out);
 
 // Bounds of all meshes in a pose, computed on the CPU (same blend as the GPU skinning shader).
-Aabb posed_bounds(const Model& model, const Pose& pose);
+Aabb posed_bounds(const Model& model, const NodeTransforms& pose);
 
 // CPU linear-blend skinning of one vertex (positions, model space). Used by tests and bounds.
 glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, const glm::mat4& node_world,
