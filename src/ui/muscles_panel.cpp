@@ -136,7 +136,7 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   ImGui::SameLine();
   // The skin: faint and smooth, a silhouette outline, or off.
   int skin = !v.show_skin ? 2 : v.skin_outline ? 1 : 0;
-  ImGui::SetNextItemWidth(110.0f * ImGui::GetIO().FontGlobalScale + ImGui::CalcTextSize("outline").x);
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("outline").x + 2.0f * ImGui::GetFrameHeight());
   if (ImGui::Combo("Skin (K)", &skin, "faint\0outline\0off\0")) {
     v.show_skin = skin != 2;
     v.skin_outline = skin == 1;
