@@ -6,6 +6,7 @@
 #include "assets/node_transforms.h"
 #include "scene/body_scene.h"
 #include "scene/draw_list.h"
+#include "scene/force_arrows.h"
 #include "scene/rom_overlay.h"
 
 namespace hiplab {
@@ -17,6 +18,7 @@ struct FrameRequest {
   bool transparent_background = false;
   bool overlay = false;        // joint-limit overlay (body models)
   RomOverlayOptions rom;
+  std::vector<ForceArrow> contact_forces;  // drawn as arrows when not empty (scene/force_arrows.h)
   float ui_scale = 1.0f;
 };
 

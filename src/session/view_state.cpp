@@ -34,6 +34,8 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
 
   FrameRequest& r = out.request;
   r = FrameRequest{};  // every field that matters is set below (no bind-pose walk per frame)
+  if (view.contact_arrows)  // the effort solve's contact forces, drawn where they act
+    for (const ContactArrow& c : out.contacts) r.contact_forces.push_back({glm::vec3(c.point), glm::vec3(c.force)});
   r.body.legs = pose.legs;
   r.body.upper = pose.upper;
   r.body.pelvis_world = pose.pelvis_world;
