@@ -107,11 +107,14 @@ Model make_benchmark_model(std::size_t triangles) {
   for (int t = 0; t < tubes; ++t) {
     const glm::vec3 base(0.3f * static_cast<float>(t % grid) - 0.45f, 0.0f, 0.3f * static_cast<float>(t / grid) - 0.45f);
     const int first = static_cast<int>(model.nodes.size());
-    for (int b = 0; b < bones_per_tube; ++b)
-      model.nodes.push_back({"t" + std::to_string(t) + "_b" + std::to_string(b), b == 0 ? -1 : first + b - 1,
-                             b == 0 ? translate(base) : translate({0, 0.25f, 0})});
+    for (int b = 0; b < bones_per_tube; ++b) {
+      // Appends only: GCC 12 at -O3 warns falsely (-Wrestrict) on "t" + std::to_string(t).
+      std::string name = "t";
+      name.append(std::to_string(t)).append("_b").append(std::to_string(b));
+      model.nodes.push_back({name, b == 0 ? -1 : first + b - 1, b == 0 ? translate(base) : translate({0, 0.25f, 0})});
+    }
     Mesh m;
-    m.name = "tube" + std::to_string(t);
+    m.name = std::string("tube").append(std::to_string(t));
     m.material = t % 2;
     m.skinned = true;
     m.node = first;
