@@ -29,13 +29,13 @@ void CameraGlide::apply(OrbitCamera& camera, double now) {
   if (t >= 1.0) start = -1.0;
 }
 
-OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& current, const Aabb& bounds,
-                                  float aspect, anatomy::Side working_side, std::optional<glm::vec3> working_hip,
-                                  const glm::vec4& free_ndc) {
+OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& current,
+                                  const std::function<void(OrbitCamera&)>& fit, anatomy::Side working_side,
+                                  std::optional<glm::vec3> working_hip, const glm::vec4& free_ndc) {
   OrbitCamera target = current;
   auto preset = [&](ViewPreset v) {
     target.set_preset(v);
-    target.frame(bounds, aspect, free_ndc);
+    fit(target);
   };
   const bool right = working_side == anatomy::Side::kRight;
   switch (request) {
@@ -45,7 +45,7 @@ OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& 
     case ui::CameraRequest::kRight: preset(ViewPreset::kRight); break;
     case ui::CameraRequest::kTop: preset(ViewPreset::kTop); break;
     case ui::CameraRequest::kReset: preset(ViewPreset::kFront); break;
-    case ui::CameraRequest::kFrame: target.frame(bounds, aspect, free_ndc); break;
+    case ui::CameraRequest::kFrame: fit(target); break;
     case ui::CameraRequest::kWorkingHip:
       if (working_hip) {
         target.set_preset(right ? ViewPreset::kRight : ViewPreset::kLeft);

@@ -6,6 +6,7 @@
 // from 4 m to 0.25 m feels even instead of rushing the first metres), and the yaw the short way
 // round. The field of view is left as the camera has it; the scene radius is the target's.
 #pragma once
+#include <functional>
 #include <optional>
 
 #include <glm/glm.hpp>
@@ -32,13 +33,16 @@ struct CameraGlide {
 };
 
 // Where a camera request (a view preset, frame, the working-hip close-up) takes `current`: presets
-// frame `bounds` (the posed model) for `aspect`; the close-up looks at `working_hip` from the
+// turn to their direction and are framed by `fit`; the close-up looks at `working_hip` from the
 // working side, a little in front and above, close enough to read the arcs (none without a body
 // model: `working_hip` empty keeps the camera). kNone returns `current`.
 // `free_ndc` is the part of the view the panels leave free (NDC x0, y0, x1, y1): framed views and
 // the close-up are centred there (OrbitCamera::lens_shift).
-OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& current, const Aabb& bounds,
-                                  float aspect, anatomy::Side working_side, std::optional<glm::vec3> working_hip,
+// `fit` frames the scene from the direction chosen (the window passes scene/framing.h frame_focus,
+// the same fit a new drill or model gets).
+OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& current,
+                                  const std::function<void(OrbitCamera&)>& fit, anatomy::Side working_side,
+                                  std::optional<glm::vec3> working_hip,
                                   const glm::vec4& free_ndc = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
 
 }  // namespace hiplab::app

@@ -40,9 +40,10 @@ void camera_request(App& app, ui::CameraRequest request) {
   const bool close_up = app.body && request == ui::CameraRequest::kWorkingHip;
   const std::optional<glm::vec3> hip = close_up ? std::optional(working_hip(app)) : std::nullopt;
   // Presets and "frame" show the pelvis and legs of the body (scene/framing.h), drawing all of it.
-  OrbitCamera target = camera_request_target(request, app.camera, focus_bounds(app.model, app.pose),
-                                             aspect_of(app.window), app.session.side(), hip, free_ndc(app));
-  cover_depth(target, posed_bounds(app.model, app.pose));
+  const glm::vec4 free = free_ndc(app);
+  auto fit = [&](OrbitCamera& c) { frame_focus(c, app.model, app.pose, aspect_of(app.window), free); };
+  OrbitCamera target = camera_request_target(request, app.camera, fit, app.session.side(), hip, free);
+  if (close_up) cover_depth(target, posed_bounds(app.model, app.pose));
   glide_to(app, target);
 }
 

@@ -1,42 +1,41 @@
 #include "scene/framing.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "scene/body_pose.h"
 
 namespace hiplab {
 
-Aabb focus_bounds(const Model& model, const NodeTransforms& pose) {
-  if (!is_body_model(model)) return posed_bounds(model, pose);
-  Aabb box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(-std::numeric_limits<float>::max())};
-  bool any = false;
+namespace {
+
+// The bones' vertices (every `stride`-th) in the world: the rigid meshes on the pelvis and leg
+// nodes (the skin, skinned, is the whole person). Empty for a model that is not the body.
+std::vector<glm::vec3> bone_vertices(const Model& model, const NodeTransforms& pose, std::size_t stride) {
+  std::vector<glm::vec3> out;
+  if (!is_body_model(model)) return out;
   for (const Mesh& m : model.meshes) {
-    // The skin is the whole person (skinned); the bones are rigid meshes on the pelvis and leg nodes.
     if (m.skinned || m.node < 0) continue;
     const glm::mat4& world = pose.world[static_cast<std::size_t>(m.node)];
-    for (const Vertex& v : m.vertices) {
-      const glm::vec3 p = glm::vec3(world * glm::vec4(v.position, 1.0f));
-      box.min = glm::min(box.min, p);
-      box.max = glm::max(box.max, p);
-      any = true;
-    }
+    for (std::size_t i = 0; i < m.vertices.size(); i += stride)
+      out.push_back(glm::vec3(world * glm::vec4(m.vertices[i].position, 1.0f)));
   }
-  if (!any) return posed_bounds(model, pose);
+  return out;
+}
+
+}  // namespace
+
+Aabb focus_bounds(const Model& model, const NodeTransforms& pose) {
+  const std::vector<glm::vec3> bones = bone_vertices(model, pose, 1);
+  if (bones.empty()) return posed_bounds(model, pose);
+  Aabb box{bones[0], bones[0]};
+  for (const glm::vec3& p : bones) box.min = glm::min(box.min, p), box.max = glm::max(box.max, p);
   box.min -= glm::vec3(kFocusSoftTissuePad);
   box.max += glm::vec3(kFocusSoftTissuePad);
   return box;
 }
 
 std::vector<glm::vec3> focus_points(const Model& model, const NodeTransforms& pose) {
-  std::vector<glm::vec3> out;
-  if (is_body_model(model)) {
-    for (const Mesh& m : model.meshes) {
-      if (m.skinned || m.node < 0) continue;
-      const glm::mat4& world = pose.world[static_cast<std::size_t>(m.node)];
-      for (std::size_t i = 0; i < m.vertices.size(); i += 8) out.push_back(glm::vec3(world * glm::vec4(m.vertices[i].position, 1.0f)));
-    }
-  }
+  std::vector<glm::vec3> out = bone_vertices(model, pose, 8);
   if (out.empty()) {
     const Aabb b = posed_bounds(model, pose);
     for (int i = 0; i < 8; ++i) out.emplace_back((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);

@@ -1,7 +1,6 @@
 // ui_context.cpp — see ui_context.h.
 #include "ui/ui_context.h"
 
-#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <imgui.h>
 

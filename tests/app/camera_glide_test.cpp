@@ -104,8 +104,9 @@ TEST_CASE("Camera request: presets frame the model, the close-up looks at the wo
   box.min = {-0.2f, 0.0f, -0.3f};
   box.max = {0.2f, 1.8f, 0.3f};
   const glm::vec3 hip{0.1f, 0.9f, 0.08f};
+  auto fit = [&](OrbitCamera& c) { c.frame(box, 1.5f); };
 
-  const OrbitCamera front = app::camera_request_target(ui::CameraRequest::kFront, cur, box, 1.5f, anatomy::Side::kRight, hip);
+  const OrbitCamera front = app::camera_request_target(ui::CameraRequest::kFront, cur, fit, anatomy::Side::kRight, hip);
   OrbitCamera expected = cur;
   expected.set_preset(ViewPreset::kFront);
   CHECK(front.yaw == doctest::Approx(expected.yaw));
@@ -113,7 +114,7 @@ TEST_CASE("Camera request: presets frame the model, the close-up looks at the wo
   CHECK(front.distance < cur.distance);             // framed: close enough to fill the view
 
   // Frame keeps the direction and moves to the box.
-  const OrbitCamera framed = app::camera_request_target(ui::CameraRequest::kFrame, cur, box, 1.5f, anatomy::Side::kRight, hip);
+  const OrbitCamera framed = app::camera_request_target(ui::CameraRequest::kFrame, cur, fit, anatomy::Side::kRight, hip);
   CHECK(framed.yaw == doctest::Approx(cur.yaw));
   CHECK(framed.pitch == doctest::Approx(cur.pitch));
   CHECK(framed.target.y == doctest::Approx(0.9f));
@@ -121,19 +122,19 @@ TEST_CASE("Camera request: presets frame the model, the close-up looks at the wo
   // The close-up: from the working side, turned 0.6 rad toward the front, 0.35 rad above, 0.75 m.
   OrbitCamera right_side = cur;
   right_side.set_preset(ViewPreset::kRight);
-  const OrbitCamera r = app::camera_request_target(ui::CameraRequest::kWorkingHip, cur, box, 1.5f, anatomy::Side::kRight, hip);
+  const OrbitCamera r = app::camera_request_target(ui::CameraRequest::kWorkingHip, cur, fit, anatomy::Side::kRight, hip);
   CHECK(r.yaw == doctest::Approx(right_side.yaw + 0.6f));
   CHECK(r.pitch == doctest::Approx(0.35f));
   CHECK(r.distance == doctest::Approx(0.75f));
   CHECK(r.target.z == doctest::Approx(hip.z));
   OrbitCamera left_side = cur;
   left_side.set_preset(ViewPreset::kLeft);
-  const OrbitCamera l = app::camera_request_target(ui::CameraRequest::kWorkingHip, cur, box, 1.5f, anatomy::Side::kLeft, hip);
+  const OrbitCamera l = app::camera_request_target(ui::CameraRequest::kWorkingHip, cur, fit, anatomy::Side::kLeft, hip);
   CHECK(l.yaw == doctest::Approx(left_side.yaw - 0.6f));
   // Without a body model there is no hip: the camera stays.
-  const OrbitCamera none = app::camera_request_target(ui::CameraRequest::kWorkingHip, cur, box, 1.5f, anatomy::Side::kRight, std::nullopt);
+  const OrbitCamera none = app::camera_request_target(ui::CameraRequest::kWorkingHip, cur, fit, anatomy::Side::kRight, std::nullopt);
   CHECK(none.distance == cur.distance);
   CHECK(none.yaw == cur.yaw);
-  const OrbitCamera same = app::camera_request_target(ui::CameraRequest::kNone, cur, box, 1.5f, anatomy::Side::kRight, hip);
+  const OrbitCamera same = app::camera_request_target(ui::CameraRequest::kNone, cur, fit, anatomy::Side::kRight, hip);
   CHECK(same.target.x == cur.target.x);
 }
