@@ -314,6 +314,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     // mirror_z reverses each triangle's winding to keep it outward; do the same to the far level.
     l.lod_idx = r.lod_idx;
     for (size_t t = 0; t + 2 < l.lod_idx.size(); t += 3) std::swap(l.lod_idx[t + 1], l.lod_idx[t + 2]);
+    l.lod_error = r.lod_error;  // the mirror image strays as far (it was left 0: the left side always drew its far level)
     std::array<dvec3, anatomy::kMaxPathPoints> pts{};
     for (int k = 0; k < p.count; ++k) pts[static_cast<size_t>(k)] = anatomy::mirror_point(p.point[static_cast<size_t>(k)]);
     anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)), l.hint, c);
