@@ -90,6 +90,16 @@ struct MuscleVolume {
   std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
   std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
   float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh
+  // Lighter levels made at load (assets/model_lod.h: build_lods), finer first, each about half the
+  // triangles of the one before; vertices are ordered so each level uses only a prefix of them
+  // (`vertex_count`), and only that prefix is placed each frame. Empty: the full mesh (and the far
+  // level above) only.
+  struct Level {
+    std::vector<std::uint32_t> indices;
+    float error = 0.0f;           // m, against the full mesh at the bind pose
+    std::uint32_t vertex_count = 0;
+  };
+  std::vector<Level> levels;
 };
 
 struct Aabb {

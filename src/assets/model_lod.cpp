@@ -48,7 +48,57 @@ std::size_t build_lods(Model& model, const LodOptions& options) {
     meshopt_remapIndexBuffer(m.indices.data(), m.indices.data(), m.indices.size(), remap.data());
     for (MeshLod& l : m.lods) meshopt_remapIndexBuffer(l.indices.data(), l.indices.data(), l.indices.size(), remap.data());
   }
+  for (MuscleVolume& v : model.muscle_volumes) made += build_volume_lods(v, options);
   return made;
+}
+
+std::size_t build_volume_lods(MuscleVolume& v, const LodOptions& options) {
+  v.levels.clear();
+  const std::size_t nv = v.bind_position.size();
+  if (nv == 0 || v.indices.size() < 3 * options.volume_min_triangles) return 0;
+  const float* positions = &v.bind_position[0].x;
+  const float scale = meshopt_simplifyScale(positions, nv, sizeof(glm::vec3));
+  std::size_t previous = v.indices.size();
+  float last_error = 0.0f;
+  for (int level = 0; level < options.max_levels; ++level) {
+    const std::size_t target = previous / 2 / 3 * 3;
+    if (target < 3 * options.volume_floor_triangles) break;
+    std::vector<std::uint32_t> out(v.indices.size());
+    float relative = 0.0f;
+    const std::size_t n = meshopt_simplify(out.data(), v.indices.data(), v.indices.size(), positions, nv, sizeof(glm::vec3), target,
+                                           options.max_relative_error, 0, &relative);
+    if (n < 3 || n * 100 > previous * 85) break;
+    out.resize(n);
+    last_error = std::max(last_error, relative * scale);
+    v.levels.push_back(MuscleVolume::Level{std::move(out), last_error, 0});
+    previous = n;
+  }
+  if (v.levels.empty()) return 0;
+  // Vertices in order of first use from the coarsest level to the full mesh (as for meshes above),
+  // so a level's triangles reach a prefix of the vertices and only that prefix is placed.
+  std::vector<std::uint32_t> order;
+  for (auto l = v.levels.rbegin(); l != v.levels.rend(); ++l) order.insert(order.end(), l->indices.begin(), l->indices.end());
+  order.insert(order.end(), v.indices.begin(), v.indices.end());
+  std::vector<unsigned int> remap(nv);
+  const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), order.data(), order.size(), nv);
+  if (used != nv) {  // unreferenced vertices: keep the order, every level places them all
+    for (MuscleVolume::Level& l : v.levels) l.vertex_count = static_cast<std::uint32_t>(nv);
+    return v.levels.size();
+  }
+  auto permute = [&](auto& a) {
+    auto copy = a;
+    for (std::size_t i = 0; i < nv; ++i) a[remap[i]] = copy[i];
+  };
+  permute(v.path_coord);
+  permute(v.frame_normal);
+  permute(v.bind_position);
+  meshopt_remapIndexBuffer(v.indices.data(), v.indices.data(), v.indices.size(), remap.data());
+  if (!v.lod_indices.empty()) meshopt_remapIndexBuffer(v.lod_indices.data(), v.lod_indices.data(), v.lod_indices.size(), remap.data());
+  for (MuscleVolume::Level& l : v.levels) {
+    meshopt_remapIndexBuffer(l.indices.data(), l.indices.data(), l.indices.size(), remap.data());
+    l.vertex_count = *std::max_element(l.indices.begin(), l.indices.end()) + 1;
+  }
+  return v.levels.size();
 }
 
 }  // namespace hiplab

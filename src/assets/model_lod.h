@@ -17,9 +17,13 @@ struct LodOptions {
   std::size_t floor_triangles = 160; // no level below this many triangles
   float max_relative_error = 0.04f;  // a level may not stray more than this × the mesh extent
   int max_levels = 5;
+  std::size_t volume_min_triangles = 200;   // muscle volumes: smaller ones keep the full level only
+  std::size_t volume_floor_triangles = 60;  // ... and no level below this
 };
 
-// Fills Mesh::lods for every eligible mesh; returns the number of levels made.
+// Fills Mesh::lods for every eligible mesh and MuscleVolume::levels for every muscle volume (whose
+// vertices it reorders); returns the number of levels made.
 std::size_t build_lods(Model& model, const LodOptions& options = {});
+std::size_t build_volume_lods(MuscleVolume& volume, const LodOptions& options = {});
 
 }  // namespace hiplab

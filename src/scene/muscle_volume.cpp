@@ -10,6 +10,10 @@
 namespace hiplab {
 
 namespace {
+// Muscle volumes may stray two pixels from the full mesh (bones: one): they are smooth, lit per
+// vertex and have no sharp edges, and side by side at 1280x720 two pixels look the same as one
+// (compared in the clamshell's own view) while drawing about 40% fewer triangles.
+constexpr double kVolumePixelError = 2.0;
 // atan2 to within 0.01 degrees (a minimax polynomial on [0, 1] and the octant symmetries): the
 // fibre striation only needs the angle about the path, and libm's atan2 was a tenth of the cost.
 float fast_atan2(float y, float x) {
@@ -93,15 +97,30 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     tube_radius(profile, static_cast<double>(i) / (K - 1), &w);
     belly[i] = static_cast<float>(w);
   }
+  // The level: the coarsest whose error covers at most one pixel on screen (assets/model_lod.h), and
+  // only the vertices it uses; without levels made at load, the model's own far level by the same rule.
+  const std::vector<std::uint32_t>* tris = &v.indices;
+  std::size_t vertex_count = v.path_coord.size();
+  if (px_per_m > 0.0) {
+    if (!v.levels.empty()) {
+      for (const MuscleVolume::Level& l : v.levels)
+        if (l.error * px_per_m <= kVolumePixelError) {
+          tris = &l.indices;
+          vertex_count = l.vertex_count;
+        }
+    } else if (!v.lod_indices.empty() && v.lod_error * px_per_m <= 1.0) {
+      tris = &v.lod_indices;
+    }
+  }
   const auto first_vertex = static_cast<std::uint32_t>(mesh.vertices.size());
   const int first_index = static_cast<int>(mesh.indices.size());
-  mesh.vertices.resize(mesh.vertices.size() + v.path_coord.size());
+  mesh.vertices.resize(mesh.vertices.size() + vertex_count);
   Vertex* out = mesh.vertices.data() + first_vertex;
   constexpr float kInvTwoPi = 0.15915494f;
   // Flesh also where the volume is much thicker than a tendon, whatever s says: Gait2392's tendon
   // slack lengths include aponeuroses that run along the belly.
   const float r0 = 1.5f * static_cast<float>(profile.tendon_radius), r1 = 3.0f * static_cast<float>(profile.tendon_radius);
-  for (std::size_t i = 0; i < v.path_coord.size(); ++i) {
+  for (std::size_t i = 0; i < vertex_count; ++i) {
     const glm::vec4 q = v.path_coord[i];
     const float x = std::clamp(q.x, 0.0f, 1.0f) * (K - 1);
     const int s = std::min(static_cast<int>(x), K - 2);
@@ -130,10 +149,8 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     const float thick = std::clamp((off - r0) / (r1 - r0), 0.0f, 1.0f);
     o.uv = {fast_atan2(q.w, q.z) * kInvTwoPi + 0.5f, std::max(belly[s] + f * (belly[s + 1] - belly[s]), thick * thick * (3.0f - 2.0f * thick))};
   }
-  const bool far = px_per_m > 0.0 && !v.lod_indices.empty() && v.lod_error * px_per_m <= 1.0;
-  const std::vector<std::uint32_t>& tris = far ? v.lod_indices : v.indices;
-  mesh.indices.reserve(mesh.indices.size() + tris.size());
-  for (std::uint32_t idx : tris) mesh.indices.push_back(first_vertex + idx);
+  mesh.indices.reserve(mesh.indices.size() + tris->size());
+  for (std::uint32_t idx : *tris) mesh.indices.push_back(first_vertex + idx);
   return {first_index, static_cast<int>(mesh.indices.size()) - first_index};
 }
 

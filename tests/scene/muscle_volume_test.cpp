@@ -15,6 +15,8 @@
 #include "anatomy/path_curve.h"
 #include "assets/drill_loader.h"
 #include "assets/model_loader.h"
+#include "assets/model_lod.h"
+#include "assets/muscle_volumes.h"
 #include "motion/timeline.h"
 #include "scene/body_scene.h"
 #include "scene/muscle_volume.h"
@@ -191,4 +193,73 @@ TEST_CASE("muscle volumes: scene cost of one frame with volumes and with tubes (
     return triangles;
   };
   CHECK(median_ms(true) > median_ms(false));
+}
+
+TEST_CASE("muscle volumes: levels made at load halve the triangles within their error, use a prefix of the vertices, left as right") {
+  Model m = body();
+  // The far level of a left muscle strays as far as its right mirror image (it was once left 0).
+  for (const MuscleVolume& v : m.muscle_volumes) {
+    if (v.name.size() < 2 || v.name.substr(v.name.size() - 2) != "_l") continue;
+    const std::string right = v.name.substr(0, v.name.size() - 2) + "_r";
+    const auto r = std::find_if(m.muscle_volumes.begin(), m.muscle_volumes.end(), [&](const MuscleVolume& x) { return x.name == right; });
+    REQUIRE(r != m.muscle_volumes.end());
+    INFO(v.name);
+    CHECK(v.lod_error == r->lod_error);
+    if (!v.lod_indices.empty()) CHECK(v.lod_error > 0.0f);
+  }
+  std::vector<std::vector<glm::vec3>> before;
+  for (const MuscleVolume& v : m.muscle_volumes) before.push_back(v.bind_position);
+  std::vector<std::vector<std::uint32_t>> tris_before;
+  for (const MuscleVolume& v : m.muscle_volumes) tris_before.push_back(v.indices);
+  build_lods(m);
+  std::size_t with_levels = 0;
+  for (std::size_t k = 0; k < m.muscle_volumes.size(); ++k) {
+    const MuscleVolume& v = m.muscle_volumes[k];
+    INFO(v.name);
+    REQUIRE(validate_muscle_volume(v, "body").ok());
+    // Reordering the vertices keeps every triangle where it was.
+    REQUIRE(v.indices.size() == tris_before[k].size());
+    for (std::size_t t = 0; t < v.indices.size(); ++t) CHECK(v.bind_position[v.indices[t]] == before[k][tris_before[k][t]]);
+    if (!v.levels.empty()) ++with_levels;
+    std::size_t previous = v.indices.size();
+    float previous_error = 0.0f;
+    for (const MuscleVolume::Level& l : v.levels) {
+      CHECK(l.indices.size() * 100 <= previous * 85);
+      CHECK(l.error >= previous_error);
+      CHECK(l.error < 0.02f);  // never a coarse blob: at most 2 cm off
+      CHECK(l.vertex_count <= v.bind_position.size());
+      for (std::uint32_t i : l.indices) CHECK(i < l.vertex_count);
+      previous = l.indices.size();
+      previous_error = l.error;
+    }
+  }
+  CHECK(with_levels * 10 >= m.muscle_volumes.size() * 8);  // 74 of 86: the smallest keep their full mesh
+  // Placed for a small view, a muscle draws a lighter level and places fewer vertices; for a close
+  // one, the full mesh.
+  const MuscleVolume& v = *std::find_if(m.muscle_volumes.begin(), m.muscle_volumes.end(), [](const MuscleVolume& x) { return x.name == "vas_lat_r"; });
+  REQUIRE_FALSE(v.levels.empty());
+  const int muscle = *anatomy::find_muscle("vas_lat");
+  const anatomy::LegPose leg{};
+  const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
+  anatomy::MusclePath p;
+  anatomy::evaluate_muscle_path(muscle, leg, kin, anatomy::Side::kRight, p);
+  anatomy::PathCurve c;
+  anatomy::build_path_curve(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)),
+                            anatomy::path_hint(kin, p.body[0], anatomy::Side::kRight, v.hint, v.tangent,
+                                               anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)))),
+                            c, {v.rest_point_s, v.rest_length});
+  AttachmentMotion attached;
+  attachment_motion(c, p, kin, anatomy::Side::kRight, glm::dmat4(1.0), attached);
+  const anatomy::MuscleSpec& s = anatomy::muscle(muscle);
+  const MuscleTubeProfile profile = muscle_tube_profile(s.max_isometric_force_n, s.optimal_fiber_length_m, s.tendon_slack_length_m);
+  DynamicMesh near_mesh, far_mesh;
+  const glm::ivec2 near = append_muscle_volume(v, c, profile, attached, near_mesh, 1e6);
+  const glm::ivec2 far = append_muscle_volume(v, c, profile, attached, far_mesh, 200.0);
+  CHECK(static_cast<std::size_t>(near.y) == v.indices.size());
+  CHECK(near_mesh.vertices.size() == v.bind_position.size());
+  CHECK(static_cast<std::size_t>(far.y) == v.levels.back().indices.size());
+  CHECK(far_mesh.vertices.size() == v.levels.back().vertex_count);
+  CHECK(far_mesh.vertices.size() < near_mesh.vertices.size());
+  // The placed vertices a level shares with the full mesh are the same points.
+  for (std::size_t i = 0; i < far_mesh.vertices.size(); ++i) CHECK(far_mesh.vertices[i].position == near_mesh.vertices[i].position);
 }
