@@ -8,6 +8,7 @@
 namespace hiplab {
 
 namespace {
+constexpr float kShowThroughAlpha = 0.38f;  // a highlighted muscle seen through what covers it
 
 // The opacity an item is drawn with: its material's times its tint (the tint alone when it asks).
 float alpha_of(const GpuModels& models, const MeshDraw& d) {
@@ -97,6 +98,7 @@ void ScenePass::begin(const Frame& frame) {
   opaque_.clear();
   translucent_.clear();
   faint_.clear();
+  show_through_.clear();
   const DrawList& list = frame.list;
   for (std::size_t i = 0; i < list.meshes.size(); ++i) {
     const MeshDraw& d = list.meshes[i];
@@ -104,6 +106,7 @@ void ScenePass::begin(const Frame& frame) {
     if (d.simple_shading) faint_.push_back(i);
     else if (alpha_of(frame.models, d) < 0.999f) translucent_.push_back(i);
     else opaque_.push_back(i);
+    if (d.show_through && !d.simple_shading) show_through_.push_back(i);
   }
   const glm::vec3 eye = frame.view.eye;
   auto depth = [&](std::size_t i) { return distance_of(list, list.meshes[i], eye); };
@@ -148,17 +151,22 @@ void ScenePass::draw(const Frame& frame, std::size_t index) {
   if (current_ == &mesh_) set_uniform(mesh_, "u_striation", d.muscle_shading ? 0.16f : 0.0f);
   if (d.dynamic_mesh >= 0) {
     if (!frame.models.bind_dynamic(prog, list, d)) return;
-    set_uniform(prog, "u_color", d.tint);
+    set_uniform(prog, "u_color", glm::vec4(glm::vec3(d.tint), d.tint.a * alpha_scale_));
     GpuModels::draw_dynamic(d);
     triangles_ += static_cast<std::size_t>(d.index_count / 3);
     return;
   }
   GpuMesh* g = frame.models.prepare_draw(prog, list, d);
   if (!g) return;
-  set_uniform(prog, "u_color", d.use_tint_only ? d.tint : mat->base_color * d.tint);
+  const glm::vec4 colour = d.use_tint_only ? d.tint : mat->base_color * d.tint;
+  set_uniform(prog, "u_color", glm::vec4(glm::vec3(colour), colour.a * alpha_scale_));
   if (textured) glBindTexture(GL_TEXTURE_2D, gm->textures[static_cast<std::size_t>(mat->texture)]);
   const int lod = frame.lods[index];
+  // Opaque items are drawn without blending (alpha 1 blends to the same result, at a cost per
+  // sample on a software renderer), except a texture, whose own alpha may cut out.
+  if (opaque_pass_ && textured) glEnable(GL_BLEND);
   GpuModels::draw_lod(*g, lod);
+  if (opaque_pass_ && textured) glDisable(GL_BLEND);
   triangles_ += static_cast<std::size_t>(g->level(lod).count / 3);
 }
 
@@ -175,13 +183,42 @@ void ScenePass::draw_multisampled(const Frame& frame, const RenderTargets& targe
   glClearStencil(0);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
   kept.mark(rect);
-  glEnable(GL_BLEND);
+  glDisable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
-  for (std::size_t i : opaque_) draw(frame, i);
+  // Stencil bit 0 marks the kept panels (KeptRegions::mark: drawn only where it is clear); with
+  // show-through muscles, bit 1 records whether the nearest opaque surface of each sample is a
+  // highlighted muscle (set by those, cleared by everything else drawn over them).
+  const bool through = !show_through_.empty();
+  if (through) {
+    glEnable(GL_STENCIL_TEST);
+    glStencilMask(0x2);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+  }
+  opaque_pass_ = true;
+  for (std::size_t i : opaque_) {
+    if (through) glStencilFunc(GL_EQUAL, frame.list.meshes[i].show_through ? 0x2 : 0x0, 0x1);
+    draw(frame, i);
+  }
+  opaque_pass_ = false;
   glDepthMask(GL_FALSE);
+  glEnable(GL_BLEND);
+  if (through) glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
   for (std::size_t i : translucent_) draw(frame, i);
+  // Highlighted muscles where something else covers them: only there (farther than what is drawn,
+  // and not under another highlighted muscle, which shows its own colour), at a third of their
+  // opacity, so a working deep rotator shows through gluteus maximus.
+  if (through) {
+    glStencilFunc(GL_EQUAL, 0x0, 0x3);
+    glDepthFunc(GL_GREATER);
+    alpha_scale_ = kShowThroughAlpha;
+    for (std::size_t i : show_through_) draw(frame, i);
+    alpha_scale_ = 1.0f;
+    glDepthFunc(GL_LESS);
+    glStencilMask(0xFF);
+    glStencilFunc(GL_EQUAL, 0, 0xFF);
+  }
   glDepthMask(GL_TRUE);
   glBindVertexArray(0);
   glDisable(GL_CULL_FACE);

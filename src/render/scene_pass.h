@@ -53,7 +53,9 @@ class ScenePass {
 
   Program plain_, mesh_, textured_, simple_;
   Program* current_ = nullptr;  // the program in use with this frame's uniforms, if one
-  std::vector<std::size_t> opaque_, translucent_, faint_;
+  std::vector<std::size_t> opaque_, translucent_, faint_, show_through_;
+  float alpha_scale_ = 1.0f;
+  bool opaque_pass_ = false;  // drawing the opaque items, blending off  // the show-through pass draws its muscles at this opacity
   std::size_t triangles_ = 0;
 };
 

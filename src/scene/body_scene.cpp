@@ -193,6 +193,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       d.tint = look.colour;
       d.use_tint_only = true;
       d.muscle_shading = true;
+      d.show_through = look.show_through && look.colour.a >= 0.999f;
       d.pick_id = muscle_pick_id(side, m);
       d.cull_back = true;
       d.casts_shadow = false;  // inside the skin, which casts the body's shadow

@@ -27,6 +27,7 @@ constexpr std::uint32_t muscle_pick_id(anatomy::Side side, int muscle) {
 struct MuscleLook {
   glm::vec4 colour{0.42f, 0.07f, 0.06f, 1.0f};  // linear RGB; fibre-toned red by default
   bool visible = true;
+  bool show_through = false;  // highlighted: seen faintly through the muscles and bones over it
 };
 
 struct BodySceneOptions {

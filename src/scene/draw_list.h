@@ -43,6 +43,9 @@ struct MeshDraw {
   // Muscle look: uv.y carries the belly weight (0 tendon .. 1 belly), uv.x runs around the tube;
   // tendons are drawn paler and the belly gets a faint fibre striation.
   bool muscle_shading = false;
+  // Opaque, and also drawn faintly where something else covers it (a working or stretched muscle
+  // under others: seen through them, as an anatomy atlas shows a deep muscle through the superficial).
+  bool show_through = false;
 };
 
 // Vertices and triangles generated on the CPU for one frame.

@@ -84,6 +84,7 @@ void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, B
         case HighlightMode::kWorking: look.colour = working_colour(st.activation); break;
         case HighlightMode::kStretched: look.colour = stretched_colour(st.stretch_vs_anatomical); break;
       }
+      look.show_through = mode != HighlightMode::kNone && look.colour != kRestMuscle;
     }
 }
 

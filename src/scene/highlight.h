@@ -3,7 +3,9 @@
 // Colour maps are perceptually uniform and colour-blind safe: matplotlib's inferno for effort and
 // viridis for stretch (van der Walt & Smith 2015), sampled at nine stops and interpolated in sRGB.
 // Muscles at rest (activation < 2 %, or no longer than in the anatomical position) are drawn
-// muted and slightly translucent so the working ones stand out.
+// muted (opaque: the packed volumes fill the body, and see-through layers of them read as a murky
+// ghost) so the working ones stand out; a highlighted muscle under others is also drawn faintly
+// through them (MuscleLook::show_through), so a deep working muscle is never hidden.
 #pragma once
 #include <string>
 #include <vector>
@@ -25,7 +27,7 @@ constexpr double kStretchFull = 1.25;  // stretch (L / L anatomical) that takes 
 // Linear-RGB colours of the two maps at t in [0, 1].
 glm::vec3 inferno(double t);
 glm::vec3 viridis(double t);
-inline constexpr glm::vec4 kRestMuscle{0.32f, 0.22f, 0.22f, 0.45f};
+inline constexpr glm::vec4 kRestMuscle{0.30f, 0.21f, 0.20f, 1.0f};
 
 glm::vec4 working_colour(double activation);   // rest colour below kRestActivation
 glm::vec4 stretched_colour(double stretch);    // rest colour at or below 1.0

@@ -99,3 +99,26 @@ TEST_CASE("clamshell: gluteus medius pixels carry the working colour during the 
   CHECK(chroma(at_rest.rgb) < 45);
   CHECK(gl_error_count() == 0);
 }
+
+TEST_CASE("apply_highlight: working and stretched muscles are opaque and shown through what covers them, resting ones are not") {
+  biomech::BiomechResult r;
+  const int gmed = *anatomy::find_muscle("glut_med3"), add = *anatomy::find_muscle("add_long");
+  r.leg[0].muscle[static_cast<std::size_t>(gmed)].activation = 0.3;
+  r.leg[0].muscle[static_cast<std::size_t>(add)].activation = 0.0;
+  r.leg[0].muscle[static_cast<std::size_t>(gmed)].stretch_vs_anatomical = 0.95;
+  r.leg[0].muscle[static_cast<std::size_t>(add)].stretch_vs_anatomical = 1.2;
+  BodySceneOptions o;
+  apply_highlight(r, HighlightMode::kWorking, o);
+  const MuscleLook& g = o.muscles[0][static_cast<std::size_t>(gmed)];
+  const MuscleLook& a = o.muscles[0][static_cast<std::size_t>(add)];
+  CHECK(g.show_through);
+  CHECK(g.colour.a == 1.0f);
+  CHECK_FALSE(a.show_through);
+  CHECK(a.colour == kRestMuscle);
+  CHECK(kRestMuscle.a == 1.0f);  // resting muscles are opaque: the packed volumes are not a see-through ghost
+  apply_highlight(r, HighlightMode::kStretched, o);
+  CHECK_FALSE(o.muscles[0][static_cast<std::size_t>(gmed)].show_through);
+  CHECK(o.muscles[0][static_cast<std::size_t>(add)].show_through);
+  apply_highlight(r, HighlightMode::kNone, o);
+  CHECK_FALSE(o.muscles[0][static_cast<std::size_t>(add)].show_through);
+}

@@ -388,3 +388,75 @@ TEST_CASE("a mirror view is the picture flipped left to right, front faces still
   CHECK(flipped.pixel(w - 1 - p.x, p.y)[0] == doctest::Approx(plain.pixel(p.x, p.y)[0]).epsilon(0.03));
   CHECK(gl_error_count() == 0);
 }
+
+namespace {
+// A camera-facing square of side 2*`half` at `centre` (camera right, up) and `z` toward the camera
+// from its target, as one more part of `mesh`.
+MeshDraw square(DynamicMesh& mesh, const OrbitCamera& cam, glm::vec2 centre, float half, float z, glm::vec4 colour, bool show_through) {
+  const glm::mat4 to_world = glm::inverse(cam.view());
+  const glm::vec3 right(to_world[0]), up(to_world[1]), back(to_world[2]);
+  const auto first = static_cast<std::uint32_t>(mesh.vertices.size());
+  for (glm::vec2 c : {glm::vec2(-1, -1), glm::vec2(1, -1), glm::vec2(1, 1), glm::vec2(-1, 1)}) {
+    Vertex v;
+    const glm::vec2 q = centre + half * c;
+    v.position = cam.target + q.x * right + q.y * up + z * back;
+    v.normal = back;
+    mesh.vertices.push_back(v);
+  }
+  MeshDraw d;
+  d.dynamic_mesh = 0;
+  d.first_index = static_cast<int>(mesh.indices.size());
+  for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) mesh.indices.push_back(first + i);
+  d.index_count = 6;
+  d.tint = colour;
+  d.use_tint_only = true;
+  d.casts_shadow = false;
+  d.show_through = show_through;
+  return d;
+}
+glm::vec3 on_square(const OrbitCamera& cam, glm::vec2 at, float z) {
+  const glm::mat4 to_world = glm::inverse(cam.view());
+  return cam.target + at.x * glm::vec3(to_world[0]) + at.y * glm::vec3(to_world[1]) + z * glm::vec3(to_world[2]);
+}
+}  // namespace
+
+TEST_CASE("a highlighted item under an opaque one shows through it faintly, but not through another highlighted one") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const glm::vec4 grey(0.3f, 0.3f, 0.3f, 1.0f), yellow(0.9f, 0.8f, 0.05f, 1.0f), blue(0.05f, 0.1f, 0.8f, 1.0f);
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 200, h = 200;
+  auto shot = [&](bool through) {
+    DrawList list;
+    list.floor.visible = false;
+    DynamicMesh mesh;
+    // Behind: a highlighted square (yellow) across the middle. In front: a grey resting one on the
+    // left, a highlighted blue one on the right; both overlap the yellow one.
+    list.meshes.push_back(square(mesh, cam, {0.0f, 0.0f}, 0.5f, -0.2f, yellow, through));
+    list.meshes.push_back(square(mesh, cam, {-0.5f, 0.0f}, 0.35f, 0.2f, grey, false));
+    list.meshes.push_back(square(mesh, cam, {0.5f, 0.0f}, 0.35f, 0.2f, blue, through));
+    list.dynamic_meshes.push_back(std::move(mesh));
+    REQUIRE(session().renderer().render(list, cam, w, h, 4).ok());
+    return session().renderer().read_pixels();
+  };
+  const Image on = shot(true), off = shot(false);
+  auto rgb = [](const Image& img, glm::ivec2 p) {
+    const std::uint8_t* px = img.pixel(p.x, p.y);
+    return glm::ivec3(px[0], px[1], px[2]);
+  };
+  const glm::ivec2 grey_over_yellow = pixel_of(cam, on_square(cam, {-0.3f, 0.0f}, 0.2f), w, h), grey_alone = pixel_of(cam, on_square(cam, {-0.75f, 0.0f}, 0.2f), w, h);
+  const glm::ivec2 blue_over_yellow = pixel_of(cam, on_square(cam, {0.3f, 0.0f}, 0.2f), w, h);
+  INFO("grey over yellow " << rgb(on, grey_over_yellow).r << "," << rgb(on, grey_over_yellow).g << "," << rgb(on, grey_over_yellow).b);
+  // Without show-through the grey square looks the same over the yellow one and beside it.
+  CHECK(glm::all(glm::lessThanEqual(glm::abs(rgb(off, grey_over_yellow) - rgb(off, grey_alone)), glm::ivec3(2))));
+  // With it, the grey turns toward yellow where the yellow square lies behind (red and green up,
+  // blue down), and stays as it was beside it.
+  CHECK(rgb(on, grey_over_yellow).r > rgb(off, grey_over_yellow).r + 20);
+  CHECK(rgb(on, grey_over_yellow).g > rgb(off, grey_over_yellow).g + 15);
+  CHECK(rgb(on, grey_over_yellow).b < rgb(off, grey_over_yellow).b);
+  CHECK(rgb(on, grey_alone) == rgb(off, grey_alone));
+  // ... but faintly: the grey is still the nearer surface's colour, not yellow.
+  CHECK(rgb(on, grey_over_yellow).b > 40);
+  // A highlighted square in front keeps its own colour: nothing shows through it.
+  CHECK(rgb(on, blue_over_yellow) == rgb(off, blue_over_yellow));
+  CHECK(gl_error_count() == 0);
+}
