@@ -52,7 +52,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--phase", o->phase, "... or the middle of this phase");
   sub->add_option("--side", o->side, "Working side: left or right (the drill mirrored)");
   sub->add_option("--pose", o->pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
-  sub->add_option("--highlight", o->highlight, "working | stretched | none (default: working with a drill, else none)");
+  sub->add_option("--highlight", o->highlight, "working | stretched | none (default: the drill's own, else working with a drill, else none)");
   sub->add_option("--select", o->select, "Label a muscle (e.g. glut_med1_r) or a bone (e.g. femur_r, sacrum)");
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
@@ -127,13 +127,16 @@ Command add_render_command(CLI::App& app) {
     std::vector<motion::DrillView> drill_views;
     motion::DrillFrame moment;
     if (!o->drill.empty()) {
+      std::string drill_highlight;
       auto m = resolve_drill_moment(o->drill, o->time_s, o->phase.empty() ? std::nullopt : std::optional(o->phase), side.value(),
-                                    &drill_views);
+                                    &drill_views, &drill_highlight);
       if (!m) {
         std::fprintf(stderr, "error: %s\n", m.error().message.c_str());
         return 2;
       }
       moment = m.value();
+      // The highlight that fits the drill, as its file names it (as the window does), unless asked.
+      if (o->highlight.empty() && !drill_highlight.empty()) parse_highlight_mode(drill_highlight, highlight);
       if (o->view.empty() && !drill_views.empty()) drill_view = 0;  // a drill opens in its own first view
       if (drill_view && *drill_view >= static_cast<int>(drill_views.size())) {
         std::string names;

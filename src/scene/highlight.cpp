@@ -84,7 +84,11 @@ void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, B
         case HighlightMode::kWorking: look.colour = working_colour(st.activation); break;
         case HighlightMode::kStretched: look.colour = stretched_colour(st.stretch_vs_anatomical); break;
       }
-      look.show_through = mode != HighlightMode::kNone && look.colour != kRestMuscle;
+      // Seen through what covers them: the muscles that clearly work or stretch, not every one past
+      // the rest threshold (a mobility pose stretches dozens a little; all of them through each
+      // other would be a rainbow fog).
+      look.show_through = (mode == HighlightMode::kWorking && st.activation >= kShowThroughActivation) ||
+                          (mode == HighlightMode::kStretched && st.stretch_vs_anatomical >= kShowThroughStretch);
     }
 }
 

@@ -23,6 +23,8 @@ bool parse_highlight_mode(const std::string& name, HighlightMode& out);
 
 constexpr double kRestActivation = 0.02;
 constexpr double kStretchFull = 1.25;  // stretch (L / L anatomical) that takes the top colour
+constexpr double kShowThroughActivation = 0.10;  // working at least this: also seen through what covers it
+constexpr double kShowThroughStretch = 1.08;     // stretched at least this: the same
 
 // Linear-RGB colours of the two maps at t in [0, 1].
 glm::vec3 inferno(double t);

@@ -101,3 +101,22 @@ TEST_CASE("a missing or corrupt model exits 1 with no output file") {
   CHECK(app::run_cli({"hiplab", "info", "--model", corrupt}) == 1);
   CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("hiplab render with a drill uses the highlight its file names, unless --highlight says otherwise") {
+  SKIP_WITHOUT_GL();
+  const auto dir = test::scratch_dir("cli_drill_highlight");
+  auto shot = [&](const std::string& name, std::vector<std::string> extra) {
+    const auto out = (dir / (name + ".png")).string();
+    std::vector<std::string> args = {"hiplab", "render", "--drill", "ninety_ninety_hip_switch", "--time", "2", "--size", "160x100", "--out", out};
+    args.insert(args.end(), extra.begin(), extra.end());
+    REQUIRE(app::run_cli(args) == 0);
+    auto img = read_png(out);
+    REQUIRE(img.ok());
+    return std::move(img.value());
+  };
+  // The shipped 90/90 switch names "stretched" (a mobility drill).
+  const Image by_file = shot("default", {}), stretched = shot("stretched", {"--highlight", "stretched"}),
+              working = shot("working", {"--highlight", "working"});
+  CHECK(by_file.rgba == stretched.rgba);
+  CHECK(by_file.rgba != working.rgba);
+}
