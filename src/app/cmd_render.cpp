@@ -27,6 +27,7 @@ Command add_render_command(CLI::App& app) {
     bool mirror = false;
     std::string skin = "faint";
     std::string contacts = "off";
+    std::string names = "on";
     std::string overlay = "off";
     std::string age_group = "adult";
     std::string drill, phase, side = "right", pose, highlight, select;
@@ -42,6 +43,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--msaa", o->msaa, "Multisample anti-aliasing samples (1 = off, up to the driver's limit)");
   sub->add_flag("--transparent", o->transparent, "Transparent background (no floor)");
   sub->add_option("--contacts", o->contacts, "on | off: the contact forces of the effort solve as arrows (body model)");
+  sub->add_option("--names", o->names, "on | off: name the muscles that matter now (most working or stretched) with leader lines (default on)");
   sub->add_option("--skin", o->skin, "faint | outline | off: the body surface (body model)");
   sub->add_flag("--mirror", o->mirror, "Mirror view: left and right swapped, as a patient following along sees it");
   sub->add_option("--overlay", o->overlay, "on | off: the joint-limit overlay at both hips (body model)");
@@ -99,6 +101,10 @@ Command add_render_command(CLI::App& app) {
     HighlightMode highlight = o->drill.empty() ? HighlightMode::kNone : HighlightMode::kWorking;
     if (!o->highlight.empty() && !parse_highlight_mode(o->highlight, highlight)) {
       std::fprintf(stderr, "error: --highlight '%s': expected working, stretched or none\n", o->highlight.c_str());
+      return 2;
+    }
+    if (o->names != "on" && o->names != "off") {
+      std::fprintf(stderr, "error: --names '%s': expected on or off\n", o->names.c_str());
       return 2;
     }
     if (o->contacts != "on" && o->contacts != "off") {
@@ -204,6 +210,7 @@ Command add_render_command(CLI::App& app) {
       view.show_skin = o->skin != "off";
       view.skin_outline = o->skin == "outline";
       view.contact_arrows = o->contacts == "on";
+      view.name_muscles = o->names == "on";
       session::ComputedFrame computed;
       session::compute_frame(pose, view, computed);
       req.frame = computed.request;

@@ -17,6 +17,7 @@ void apply_settings(App& app, const Settings& st, const WindowOptions& options) 
   v.overlay = st.overlay;
   v.show_skin = st.show_skin;
   v.skin_outline = st.skin_outline;
+  v.name_muscles = st.name_muscles;
   app.ui.show_labels = st.show_labels;
   const std::string side = options.side.empty() ? st.side : options.side;
   app.session.set_side(side == "left" ? anatomy::Side::kLeft : anatomy::Side::kRight);
@@ -46,6 +47,7 @@ void store_settings(App& app) {
   s.overlay = app.session.view.overlay;
   s.show_skin = app.session.view.show_skin;
   s.skin_outline = app.session.view.skin_outline;
+  s.name_muscles = app.session.view.name_muscles;
   s.show_labels = app.ui.show_labels;
   Status saved = save_settings(s, app.settings_path);
   if (!saved) log_warning(saved.error().message);

@@ -103,6 +103,7 @@ SettingsLoad load_settings(const std::string& path) {
   read_bool("overlay", s.overlay);
   read_bool("show_skin", s.show_skin);
   read_bool("skin_outline", s.skin_outline);
+  read_bool("name_muscles", s.name_muscles);
   read_bool("show_labels", s.show_labels);
   if (!bad.empty()) out.warning = path + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
   return out;
@@ -114,7 +115,7 @@ Status save_settings(const Settings& s, const std::string& path) {
   nlohmann::json j = {{"window_width", s.window_width}, {"window_height", s.window_height}, {"ui_scale", s.ui_scale},
                       {"highlight", s.highlight},       {"age_group", s.age_group},         {"last_drill", s.last_drill},
                       {"side", s.side},                 {"overlay", s.overlay},             {"show_skin", s.show_skin},
-                      {"skin_outline", s.skin_outline}, {"show_labels", s.show_labels}};
+                      {"skin_outline", s.skin_outline}, {"name_muscles", s.name_muscles}, {"show_labels", s.show_labels}};
   return write_file_atomic(path, j.dump(2) + "\n");
 }
 

@@ -20,6 +20,7 @@ struct Settings {
   bool overlay = true;
   bool show_skin = true;
   bool skin_outline = false;  // the skin as a silhouette outline instead of the faint surface
+  bool name_muscles = true;   // the muscles that matter named in the view with leader lines
   bool show_labels = false;
 };
 

@@ -43,6 +43,12 @@ struct WorkingMuscle {
   double activation;
   double share;  // of the solve's effort, sum of activation squared (what static optimisation minimises)
 };
+// The muscles a picture names (issue 12: "the muscles that matter at this moment"): the most
+// working (activation >= kShowThroughActivation) or most stretched (>= kShowThroughStretch) by
+// the mode, largest first, one part per muscle (gluteus medius once, by its busiest part), at
+// most n; none for kNone.
+std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::BiomechResult& result, HighlightMode mode, int n);
+
 // Muscles sorted by activation, at most n, only those above rest.
 std::vector<WorkingMuscle> top_working_muscles(const biomech::BiomechResult& result, int n);
 

@@ -120,3 +120,22 @@ TEST_CASE("hiplab render with a drill uses the highlight its file names, unless 
   CHECK(by_file.rgba == stretched.rgba);
   CHECK(by_file.rgba != working.rgba);
 }
+
+TEST_CASE("hiplab render names the muscles that matter unless --names off, and refuses other values") {
+  SKIP_WITHOUT_GL();
+  const auto dir = test::scratch_dir("cli_names");
+  auto shot = [&](const std::string& names) {
+    const auto out = (dir / ("names_" + names + ".png")).string();
+    REQUIRE(app::run_cli({"hiplab", "render", "--drill", "clamshell", "--phase", "Open", "--size", "320x200", "--names", names, "--out", out}) == 0);
+    auto img = read_png(out);
+    REQUIRE(img.ok());
+    return std::move(img.value());
+  };
+  const Image on = shot("on"), off = shot("off");
+  // The labels are light text on dark boxes: many pixels differ.
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < on.rgba.size(); i += 4) differ += on.rgba[i] != off.rgba[i];
+  CHECK(differ > 300);
+  CHECK(app::run_cli({"hiplab", "render", "--drill", "clamshell", "--names", "maybe", "--out", (dir / "x.png").string()}) == 2);
+  CHECK_FALSE(fs::exists(dir / "x.png"));
+}

@@ -23,6 +23,7 @@ TEST_CASE("settings round-trip through an atomic write") {
   s.last_drill = "clamshell";
   s.side = "left";
   s.overlay = false;
+  s.name_muscles = false;
   REQUIRE(save_settings(s, path).ok());
   SettingsLoad back = load_settings(path);
   CHECK(back.warning.empty());
@@ -33,6 +34,7 @@ TEST_CASE("settings round-trip through an atomic write") {
   CHECK(back.settings.last_drill == "clamshell");
   CHECK(back.settings.side == "left");
   CHECK_FALSE(back.settings.overlay);
+  CHECK_FALSE(back.settings.name_muscles);
 }
 
 TEST_CASE("a corrupt settings file leads to defaults and a warning and is set aside") {
