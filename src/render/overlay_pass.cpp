@@ -284,6 +284,11 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       // Where a label would cover one already placed (the two hips seen from the side, landmarks
       // close together), it moves down below it: greedy placement in the list's order.
       const glm::vec2 box_lo(-pad, -0.28f * line - pad * 0.5f), box_hi(w + pad, ascent + pad * 0.5f);
+      if (label.leader) {
+        // A named thing's label stays whole inside the picture (its line still reaches the anchor).
+        const float margin = 3.0f * scale;
+        origin = glm::clamp(origin, glm::vec2(margin) - box_lo, glm::max(size - glm::vec2(margin) - box_hi, glm::vec2(margin) - box_lo));
+      }
       for (int tries = 0; tries < 32; ++tries) {
         bool moved = false;
         for (const auto& [plo, phi] : placed) {
