@@ -23,7 +23,13 @@ namespace {
 // Returns the name it is kept under, or why it could not be kept.
 Result<std::string> set_aside(const std::string& path) {
   for (int n = 0; n < 1000; ++n) {
-    const std::string aside = path + ".corrupt" + (n == 0 ? "" : "." + std::to_string(n));
+    // Built by appending (GCC 12 warns falsely, -Wrestrict, on chained + with to_string at -O3).
+    std::string aside = path;
+    aside += ".corrupt";
+    if (n > 0) {
+      aside += '.';
+      aside += std::to_string(n);
+    }
     if (::link(path.c_str(), aside.c_str()) == 0) {
       ::unlink(path.c_str());
       return aside;
@@ -52,13 +58,25 @@ SettingsLoad load_settings(const std::string& path) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(ss.str(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
+  bool corrupt = false;
+  out = parse_settings(ss.str(), path, &corrupt);
+  if (corrupt) {
     auto aside = set_aside(path);
     out.warning = path + ": not valid settings (expected a JSON object); " +
                   (aside ? "set aside as " + aside.value()
                          : "could not be set aside (" + aside.error().message + ") and will be replaced") +
                   ", using defaults";
+  }
+  return out;
+}
+
+SettingsLoad parse_settings(std::string_view text, const std::string& label, bool* corrupt) {
+  SettingsLoad out;
+  if (corrupt) *corrupt = false;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    if (corrupt) *corrupt = true;
+    out.warning = label + ": not valid settings (expected a JSON object); using defaults";
     return out;
   }
   Settings& s = out.settings;
@@ -105,7 +123,7 @@ SettingsLoad load_settings(const std::string& path) {
   read_bool("skin_outline", s.skin_outline);
   read_bool("name_muscles", s.name_muscles);
   read_bool("show_labels", s.show_labels);
-  if (!bad.empty()) out.warning = path + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
+  if (!bad.empty()) out.warning = label + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
   return out;
 }
 

@@ -32,6 +32,9 @@ struct SettingsLoad {
 // A missing file gives defaults and no warning. Unknown keys are ignored; out-of-range values are
 // replaced by defaults (and named in the warning).
 SettingsLoad load_settings(const std::string& path);
+// The same from text (no file touched): `corrupt` is set when the text is not a JSON object, the
+// case load_settings sets the file aside for. `label` names the source in the warning.
+SettingsLoad parse_settings(std::string_view text, const std::string& label, bool* corrupt = nullptr);
 Status save_settings(const Settings& settings, const std::string& path);
 
 }  // namespace hiplab
