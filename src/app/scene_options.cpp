@@ -31,7 +31,7 @@ Result<SceneChoice> resolve_scene_options(const SceneOptions& o) {
   c.view.floor = false;
   c.view.contact_arrows = false;
   auto side = parse_side(o.side);
-  if (!side) return make_error("--side: " + side.error().message);
+  if (!side) return side.error();  // the message names --side
   c.side = side.value();
   std::vector<std::pair<motion::Channel, double>> assignments;
   if (!o.pose.empty()) {

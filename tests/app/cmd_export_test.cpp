@@ -23,7 +23,9 @@
 #include "app/cli.h"
 #include "app/cmd_drill_moment.h"
 #include "app/paths.h"
+#include "assets/gltf_writer.h"
 #include "assets/model_loader.h"
+#include "assets/synthetic_model.h"
 #include "scene/frame_builder.h"
 #include "session/view_state.h"
 #include "test_support.h"
@@ -211,6 +213,7 @@ TEST_CASE("hiplab export: bad values exit 2 with one line naming what was expect
       {{"--skin", "glass", "--out", out}, "error: --skin 'glass': expected faint, outline or off\n"},
       {{"--highlight", "loud", "--out", out}, "error: --highlight 'loud': expected working, stretched or none\n"},
       {{"--time", "2", "--out", out}, "error: --time/--phase need --drill NAME\n"},
+      {{"--side", "middle", "--out", out}, "error: --side 'middle': expected left or right\n"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"hiplab", "export"};
@@ -227,4 +230,19 @@ TEST_CASE("hiplab export: bad values exit 2 with one line naming what was expect
   }
   CHECK(app::run_cli({"hiplab", "export", "--drill", "clamshell"}) == 2);  // --out is required
   CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("hiplab export: a model without the body's nodes is written as loaded, one object per mesh") {
+  const auto dir = test::scratch_dir("cli_export_other");
+  const auto model = (dir / "two_bone.gltf").string(), out = (dir / "two_bone.obj").string();
+  REQUIRE(write_gltf(make_two_bone_model(), model).ok());
+  const auto run = test::capture_stdout([&] { return app::run_cli({"hiplab", "export", "--model", model, "--out", out}); });
+  CHECK(run.status == 0);
+  auto got = load_model(out);
+  REQUIRE_MESSAGE(got.ok(), (got.ok() ? "" : got.error().message));
+  REQUIRE(got->meshes.size() == 1);
+  CHECK(got->meshes[0].name == "tube");
+  // The tube stands from y = 0 to y = 2 m, 0.4 m wide (assets/synthetic_model.h), in red.
+  check_bounds(got->bind_bounds, Aabb{{-0.2f, 0.0f, -0.2f}, {0.2f, 2.0f, 0.2f}}, 1e-5f);
+  CHECK(got->materials[static_cast<std::size_t>(got->meshes[0].material)].base_color == glm::vec4(1, 0, 0, 1));
 }
