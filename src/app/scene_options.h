@@ -24,6 +24,7 @@ struct SceneOptions {
   std::string model;  // empty: the HipLab body
   std::string drill, phase, side = "right", pose, highlight, skin = "faint";
   std::optional<double> time_s;
+  bool key_moment = false;
 };
 
 // Adds the options above to `sub`, bound to `o` (which must outlive the parse).
