@@ -74,7 +74,7 @@ constexpr std::initializer_list<const char*> kDeepRotators = {"peri", "gem", "qu
 constexpr std::initializer_list<const char*> kInternalRotators = {"tfl", "glut_med1", "glut_min1"};
 
 void show(const char* what, const biomech::LegResult& r) {
-  MESSAGE(what, ": glut_med ", max_of(r, kGlutMed), ", glut_max1 ", act(r, "glut_max1"), ", tfl ", act(r, "tfl"), ", deep rotators ",
+  MESSAGE(std::string(what), ": glut_med ", max_of(r, kGlutMed), ", glut_max1 ", act(r, "glut_max1"), ", tfl ", act(r, "tfl"), ", deep rotators ",
           sum(r, kDeepRotators), ", internal rotators ", sum(r, kInternalRotators));
 }
 }  // namespace
