@@ -6,6 +6,7 @@
 
 #include "app/cmd_activations.h"
 #include "app/cmd_bench.h"
+#include "app/cmd_soak.h"
 #include "app/cmd_check_drill.h"
 #include "app/cmd_drills.h"
 #include "app/cmd_export.h"
@@ -36,6 +37,7 @@ int run_cli(const std::vector<std::string>& args) {
   commands.push_back(add_export_command(app));
   commands.push_back(add_info_command(app));
   commands.push_back(add_bench_command(app));
+  commands.push_back(add_soak_command(app));
   commands.push_back(add_moment_arms_command(app));
   commands.push_back(add_activations_command(app));
   commands.push_back(add_drills_command(app));

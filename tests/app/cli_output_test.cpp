@@ -97,6 +97,25 @@ TEST_CASE("bench prints the frames it drew, the renderer and zero GL errors") {
   CHECK(row_numbers(errors.substr(errors.find("errors"))) == std::vector<double>{0.0});
 }
 
+TEST_CASE("soak prints a line per minute and a verdict on memory, frame time and GL errors") {
+  {
+    auto probe = app::HeadlessSession::create();
+    if (!probe.ok() && test::gl_unavailable(probe.error().message)) HIPLAB_SKIP(probe.error().message);
+  }
+  // Six seconds of it (the real run is 30 minutes or more, outside CI).
+  const auto r = run({"hiplab", "soak", "--minutes", "0.1", "--size", "160x100"});
+  INFO(r.out);
+  CHECK(r.status == 0);
+  CHECK(has(line_starting(r.out, "minute"), "resident"));
+  const std::string minute = line_starting(r.out, "1 ");
+  REQUIRE_FALSE(minute.empty());
+  CHECK(has(minute, "MiB"));
+  const std::string verdict = line_starting(r.out, "soak:");
+  CHECK(has(verdict, "resident"));
+  CHECK(has(verdict, "GL errors 0: ok"));
+  CHECK(run({"hiplab", "soak", "--minutes", "0"}).status == 2);
+}
+
 TEST_CASE("moment-arms prints the piriformis turning from external to internal rotator with hip flexion") {
   // The piriformis' rotation moment arm changes sign as the hip flexes (Delp, Hess, Hungerford & Jones
   // 1999, J Biomech 32:493-501, Fig. 2): external rotator in extension, internal at 90 degrees.
