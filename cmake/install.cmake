@@ -30,7 +30,7 @@ add_custom_command(
 add_custom_target(hiplab_docs ALL DEPENDS ${CMAKE_BINARY_DIR}/hiplab.1.gz ${CMAKE_BINARY_DIR}/changelog.gz)
 install(FILES ${CMAKE_BINARY_DIR}/hiplab.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${_pkg}/debian/copyright ${CMAKE_BINARY_DIR}/changelog.gz ${CMAKE_SOURCE_DIR}/docs/drills.md
-        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/hiplab)  # DOCDIR would be doc/HipLab (the project name)
 
 # Desktop integration. No MimeType= line: HipLab does not claim .glb/.gltf files (see the README).
 install(FILES ${_pkg}/${HIPLAB_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
@@ -51,13 +51,15 @@ set(CPACK_PACKAGE_NAME hiplab)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${HIPLAB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "hip rotation drills with the muscles at work, in 3D")
+# Lines under 80 characters (Debian policy 3.4.1; lintian checks).
 set(CPACK_PACKAGE_DESCRIPTION
-  "HipLab animates hip mobility drills (90/90 hip switch, internal-rotation PAILs/RAILs,
-clamshells and more) on a rigged pelvis-and-legs model, shows each hip's rotation
-against normal limits and colours the muscles that work or stretch, from a computed
-effort solve. For patients learning a drill, physical therapists and teachers.
-It renders headless too (hiplab render). For education and exercise guidance, not
-diagnosis; its measurements are estimates.")
+  "HipLab animates hip mobility drills (90/90 hip switch, internal-rotation
+PAILs/RAILs, clamshells and more) on a rigged pelvis-and-legs model, shows
+each hip's rotation against normal limits and colours the muscles that work
+or stretch, from a computed effort solve. For patients learning a drill,
+physical therapists and teachers. It also renders headless (hiplab render).
+For education and exercise guidance, not diagnosis; its measurements are
+estimates.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # hiplab_<version>_<arch>.deb
