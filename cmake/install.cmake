@@ -65,11 +65,12 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # hiplab_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The shared libraries' packages come from dpkg-shlibdeps (the runtime ones, never -dev); what the
-# binary opens at run time rather than links is named here: the label font, an EGL driver and
-# Mesa's software renderer (llvmpipe) for machines without a GPU driver.
+# The shared libraries' packages come from dpkg-shlibdeps (the runtime ones, never -dev; libegl1
+# brings Mesa's EGL driver, libglfw3 brings libgl1); what the binary opens at run time rather than
+# links is named here: the label font, and Mesa's software renderer (llvmpipe) for machines
+# without a GPU driver.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libegl-mesa0 | libegl-vendor")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libgl1-mesa-dri")
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
