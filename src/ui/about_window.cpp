@@ -21,7 +21,7 @@ void about_window(UiState& ui) {
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(520 * ui.ui_scale, 0), ImGuiCond_Appearing);
   ImGui::Begin("About HipLab", &ui.show_about, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
-  ImGui::TextUnformatted("HipLab — see how the hip rotates");
+  ImGui::TextUnformatted("HipLab: see how the hip rotates");  // ASCII: the UI font atlas has no dashes
   ImGui::TextDisabled("%s", ui.version.c_str());
   ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
