@@ -8,18 +8,21 @@
 #include "app/cmd_bench.h"
 #include "app/cmd_soak.h"
 #include "app/cmd_check_drill.h"
+#include "app/cmd_complete.h"
 #include "app/cmd_drills.h"
 #include "app/cmd_export.h"
 #include "app/cmd_info.h"
+#include "app/cmd_man.h"
 #include "app/cmd_moment_arms.h"
 #include "app/cmd_render.h"
+#include "app/version.h"
 #include "app/window_app.h"
 
 namespace hiplab::app {
 
 int run_cli(const std::vector<std::string>& args) {
   CLI::App app{"HipLab — see how the hip rotates: hip mobility drills, range of motion and the muscles at work", "hiplab"};
-  app.set_version_flag("--version", std::string(HIPLAB_VERSION));
+  app.set_version_flag("--version", version_line());
   WindowOptions window;
   app.add_option("--model", window.model, "Model to open in the window (glTF/GLB, FBX, COLLADA)");
   app.add_option("--frames", window.frames, "Quit after this many frames (for scripted runs)")->check(CLI::Range(0, 1000000));
@@ -42,6 +45,10 @@ int run_cli(const std::vector<std::string>& args) {
   commands.push_back(add_activations_command(app));
   commands.push_back(add_drills_command(app));
   commands.push_back(add_check_drill_command(app));
+  // Hidden: the manual page and the shell completion are made from this same definition. The
+  // completion reads the words as typed, before CLI11 would take "--" or "--help" as its own.
+  commands.push_back(add_man_command(app));
+  if (args.size() >= 2 && args[1] == "complete") return run_complete(app, std::vector<std::string>(args.begin() + 2, args.end()));
   app.require_subcommand(0, 1);
   std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 takes them reversed, minus argv[0]
   try {

@@ -1,32 +1,40 @@
 #include "app/paths.h"
 
 #include <cstdlib>
-#include <filesystem>
-#include <unistd.h>
 
 namespace hiplab::app {
 namespace fs = std::filesystem;
 
 namespace {
-fs::path exe_dir() {
-  std::error_code ec;
-  const fs::path p = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path() : p.parent_path();
-}
 std::string home() {
   const char* h = std::getenv("HOME");
   return h && *h ? h : "/tmp";
 }
 }  // namespace
 
-std::string asset_dir() {
-  if (const char* env = std::getenv("HIPLAB_ASSETS"); env && *env) return env;
-  const fs::path exe = exe_dir();
-  for (const fs::path& c : {exe / ".." / "assets", exe / ".." / ".." / "assets", exe / "assets"}) {
-    std::error_code ec;
-    if (fs::is_directory(c / "models", ec)) return fs::weakly_canonical(c).string();
+fs::path executable_dir() {
+  std::error_code ec;
+  const fs::path p = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : p.parent_path();
+}
+
+std::string find_asset_dir(const char* env, const fs::path& exe_dir, const std::string& built_in) {
+  if (env && *env) return env;
+  if (!exe_dir.empty()) {
+    // share/hiplab first: an installed /usr/bin/hiplab must not pick up a stray /usr/assets.
+    for (const fs::path& c : {exe_dir / ".." / "share" / "hiplab", exe_dir / ".." / "assets",
+                              exe_dir / ".." / ".." / "assets", exe_dir / "assets"}) {
+      std::error_code ec;
+      if (fs::is_directory(c / "models", ec)) return fs::weakly_canonical(c, ec).string();
+    }
   }
-  return HIPLAB_ASSET_DIR;
+  return built_in;
+}
+
+std::string asset_dir() {
+  const char* env = std::getenv("HIPLAB_DATA_DIR");
+  if (!env || !*env) env = std::getenv("HIPLAB_ASSETS");
+  return find_asset_dir(env, executable_dir(), HIPLAB_ASSET_DIR);
 }
 
 std::string default_model_path() { return (fs::path(asset_dir()) / "models" / "hiplab_body.glb").string(); }

@@ -17,6 +17,7 @@
 #include "app/model_open.h"
 #include "app/mouse_input.h"
 #include "app/paths.h"
+#include "app/version.h"
 #include "app/window_frame.h"
 #include "app/window_settings.h"
 #include "core/log.h"
@@ -49,6 +50,9 @@ GLFWwindow* open_window(const WindowOptions& options, const Settings& st) {
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   glfwWindowHint(GLFW_SRGB_CAPABLE, GLFW_TRUE);
+  // The X11 class the desktop entry's StartupWMClass names, so the launcher's icon is the window's.
+  glfwWindowHintString(GLFW_X11_CLASS_NAME, "HipLab");
+  glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "hiplab");
   GLFWwindow* window = glfwCreateWindow(options.width > 0 ? options.width : st.window_width,
                                         options.height > 0 ? options.height : st.window_height, "HipLab", nullptr, nullptr);
   if (!window) {
@@ -77,6 +81,7 @@ void start_imgui(App& app, const WindowOptions& options) {
   app.base_scale = std::clamp(std::max({1.0f, sx, sy}) * app.settings.ui_scale, 1.0f, 3.0f);
   app.ui.presentation = options.presentation;
   app.ui.show_help = options.help;
+  app.ui.version = version_line();
   apply_ui_scale(app);
 }
 

@@ -67,6 +67,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     cue_banner(s, ui);
   }
   help_window(ui);
+  about_window(ui);
   screenshot_window(ui, a);
   file_browser(ui, a);
 

@@ -47,6 +47,7 @@ void help_window(UiState& ui) {
     for (auto& r : mouse) help_row(r[0], r[1]);
     ImGui::EndTable();
   }
+  if (ImGui::Button("About HipLab")) ui.show_about = true;
   ImGui::End();
 }
 

@@ -28,6 +28,8 @@ void bone_card(session::Session& s, const Model& model, const std::vector<Muscle
 void playback_panel(session::Session& s, UiState& ui);  // ui/playback_bar.cpp
 void cue_banner(session::Session& s, UiState& ui);      // ui/cue_banner.cpp
 void help_window(UiState& ui);                          // ui/help_window.cpp
+void about_window(UiState& ui);                         // ui/about_window.cpp (opened from the help)
+extern const char* const kIntendedUse;                  // ui/about_window.cpp
 void screenshot_window(UiState& ui, UiActions& a);      // ui/screenshot_window.cpp
 void file_browser(UiState& ui, UiActions& a);           // ui/file_browser.cpp
 void status_line(UiState& ui);                          // ui/status_line.cpp

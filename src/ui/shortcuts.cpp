@@ -73,7 +73,8 @@ void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
     case KeyAction::kPresentation: ui.presentation = !ui.presentation; break;
     case KeyAction::kHelp: ui.show_help = !ui.show_help; break;
     case KeyAction::kEscape:
-      if (ui.show_help) ui.show_help = false;
+      if (ui.show_about) ui.show_about = false;
+      else if (ui.show_help) ui.show_help = false;
       else if (ui.screenshot_open) ui.screenshot_open = false;
       else session::clear_selection(s.view);
       break;
