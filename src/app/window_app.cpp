@@ -19,6 +19,7 @@
 #include "app/paths.h"
 #include "app/window_frame.h"
 #include "app/window_settings.h"
+#include "assets/muscle_layers.h"
 #include "core/log.h"
 #include "render/gl_context.h"
 
@@ -90,6 +91,9 @@ int load_start_state(App& app, const WindowOptions& options) {
   else log_warning(info.error().message);
   if (auto info = load_bone_info(asset_dir() + "/anatomy/bones.json")) app.bone_cards.info = std::move(info.value());
   else log_warning(info.error().message);
+  // Without the layers the window works on, only unpeeled (the Muscles panel says why).
+  if (auto layers = load_muscle_layers(asset_dir() + "/anatomy/muscle_layers.json")) app.session.view.layers = layers.value();
+  else log_warning(layers.error().message);
   apply_settings(app, app.settings, options);
   if (!open_start_drill(app, options)) {
     std::fprintf(stderr, "error: --drill '%s': no such drill (see hiplab drills)\n", options.drill.c_str());
