@@ -104,6 +104,10 @@ int load_start_state(App& app, const WindowOptions& options) {
     std::fprintf(stderr, "error: %s\n", app.ui.message.c_str());
     if (!options.model.empty()) exit_code = 1;  // a model named on the command line must load
   }
+  // A peel preset named at start is seen from its own side, as its button turns the view (framed
+  // on the first frame).
+  if (const session::PeelPreset* preset = session::find_peel_preset(app.session.view.peel.preset); preset && !options.peel.empty())
+    app.camera.set_preset(preset->view);
   if (!options.select.empty() &&
       !session::select_by_name(app.session.view, app.model, options.select, app.session.side())) {
     std::fprintf(stderr, "error: %s\n", session::unknown_selection_message(options.select).c_str());

@@ -3,6 +3,7 @@
 // the card of the selection (ui/muscle_card.cpp, ui/bone_card.cpp). See ui/panels.h.
 #include "ui/panels.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -102,15 +103,21 @@ void peel_controls(session::ViewSettings& v, UiActions& a) {
   }
   session::Peel& peel = v.peel;
   const bool uniform = peel.level[0] == peel.level[1] && peel.level[1] == peel.level[2] && peel.keep.none();
-  int all = uniform ? peel.level[0] : -1;
-  ImGui::TextUnformatted("Peel (P):");
-  static constexpr const char* kLevels[] = {"none", "superficial off", "+ intermediate off"};
-  for (int l = 0; l <= session::kMaxPeelLevel; ++l) {
-    ImGui::SameLine();
-    if (ImGui::RadioButton(kLevels[l], &all, l)) {
-      peel = session::whole_body_peel(l);
-      a.settings_changed = true;
-    }
+  // One level everywhere from a combo (narrow enough for the panel); a peel by region or a preset
+  // shows as such until a level is chosen.
+  static constexpr const char* kLevels[] = {"none", "superficial layer off", "superficial + intermediate off"};
+  const session::PeelPreset* preset = session::find_peel_preset(peel.preset);
+  const std::string preview = preset    ? std::string(preset->label)
+                              : uniform ? kLevels[std::clamp(peel.level[0], 0, session::kMaxPeelLevel)]
+                                        : "by region";
+  ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Peel (P)").x - ImGui::GetStyle().ItemInnerSpacing.x);
+  if (ImGui::BeginCombo("Peel (P)", preview.c_str())) {
+    for (int l = 0; l <= session::kMaxPeelLevel; ++l)
+      if (ImGui::Selectable(kLevels[l], uniform && peel.preset.empty() && peel.level[0] == l)) {
+        peel = session::whole_body_peel(l);
+        a.settings_changed = true;
+      }
+    ImGui::EndCombo();
   }
   for (const session::PeelPreset& p : session::peel_presets()) {
     const bool on = peel.preset == p.id;
