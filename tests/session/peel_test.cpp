@@ -2,13 +2,14 @@
 // the layers outside it in the regions it names (the deep layer never), the presets leave their
 // own muscles in view with what lies over them gone, "peel to show" brings a muscle back or takes
 // away what covers it, and compute_frame hides peeled muscles on both sides on top of the user's
-// own visibility.
+// own visibility; highlighting still colours what is left in view.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "anatomy/muscle_data.h"
 #include "assets/muscle_layers.h"
+#include "session/session.h"
 #include "session/view_state.h"
 
 using namespace hiplab;
@@ -174,4 +175,33 @@ TEST_CASE("describe_peel names each region's state") {
   p.level = {2, 1, 0};
   CHECK(session::describe_peel(p) ==
         "hip: superficial and intermediate layers off; thigh: superficial layer off; leg: all layers on");
+}
+
+TEST_CASE("peel with highlighting: in a clamshell's lift the working muscles left in view keep their working colours") {
+  session::Session s;
+  s.load_drills(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills", "");
+  const int clam = s.find_drill("clamshell");
+  REQUIRE(clam >= 0);
+  REQUIRE(s.select_drill(clam).ok());
+  const int open = s.timeline()->find_phase_instance("Open");
+  REQUIRE(open >= 0);
+  const auto& oi = s.timeline()->instances()[static_cast<std::size_t>(open)];
+  s.playback().scrub(oi.start_s + oi.duration_s * 0.95);
+  s.view.highlight = HighlightMode::kWorking;
+  s.view.layers = layers();
+  s.view.peel = session::whole_body_peel(1);
+  session::ComputedFrame frame;
+  session::compute_frame(s.current_pose(), s.view, frame);
+  int working_shown = 0;
+  for (int side = 0; side < anatomy::kSideCount; ++side)
+    for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+      const double a = frame.analysis.leg[static_cast<std::size_t>(side)].muscle[static_cast<std::size_t>(m)].activation;
+      const MuscleLook& look = frame.request.body_options.muscles[static_cast<std::size_t>(side)][static_cast<std::size_t>(m)];
+      INFO(anatomy::muscle(m).name << " side " << side << " activation " << a);
+      CHECK(look.visible == !session::muscle_peeled(s.view, m));
+      CHECK(look.colour == working_colour(a));
+      working_shown += look.visible && a >= kRestActivation;
+    }
+  // Gluteus medius (intermediate) and the deep rotators carry the lift (DiStefano 2009): shown.
+  CHECK(working_shown >= 3);
 }
