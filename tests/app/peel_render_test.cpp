@@ -3,6 +3,7 @@
 // (piriformis, the gemelli with obturator internus, quadratus femoris) are drawn where gluteus
 // maximus was. Which muscle covers which pixel comes from the renderer's picking of the same frame
 // built in-process the way the command builds it; the command's PNGs are checked to be that frame.
+// The presets likewise: each preset's own muscles are picked along their courses, on both sides.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -20,6 +21,8 @@
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
 #include "assets/muscle_layers.h"
+#include "anatomy/kinematics.h"
+#include "anatomy/muscle_path.h"
 #include "render/image.h"
 #include "scene/body_scene.h"
 #include "session/view_state.h"
@@ -37,9 +40,10 @@ struct Frame {
   session::ComputedFrame computed;
 };
 
-// As cmd_render does for `--view back --peel N --skin off` with no drill (app/headless.cpp
+// As cmd_render does for `--view back --peel N --skin off` (or another view) with no drill (app/headless.cpp
 // render_view: framed on the posed body, muscles tessellated for the view).
-void build(const Model& model, ModelHandle handle, const session::Peel& peel, const anatomy::MuscleLayers& layers, Frame& f) {
+void build(const Model& model, ModelHandle handle, const session::Peel& peel, const anatomy::MuscleLayers& layers, Frame& f,
+           ViewPreset view_from = ViewPreset::kBack) {
   session::ViewSettings view;
   view.highlight = HighlightMode::kNone;
   view.overlay = false;
@@ -50,7 +54,7 @@ void build(const Model& model, ModelHandle handle, const session::Peel& peel, co
   FrameRequest req = f.computed.request;
   NodeTransforms posed = NodeTransforms::bind(model);
   build_frame(model, handle, req, posed, f.list);
-  f.camera = app::camera_for_view(model, posed, ViewPreset::kBack, static_cast<float>(kW) / kH);
+  f.camera = app::camera_for_view(model, posed, view_from, static_cast<float>(kW) / kH);
   req.body_options.muscle_px_per_m = f.camera.pixels_per_metre(static_cast<float>(kH));
   build_frame(model, handle, req, posed, f.list);
 }
@@ -59,6 +63,21 @@ glm::ivec2 to_pixel(const OrbitCamera& cam, glm::vec3 world) {
   const glm::vec4 clip = cam.projection(static_cast<float>(kW) / kH) * cam.view() * glm::vec4(world, 1.0f);
   const glm::vec3 ndc = glm::vec3(clip) / clip.w;
   return {static_cast<int>((ndc.x * 0.5f + 0.5f) * kW), static_cast<int>((0.5f - ndc.y * 0.5f) * kH)};
+}
+
+// Points along a muscle's posed path (world): its path points and the middles between them.
+std::vector<glm::vec3> course(const BodyPoseInput& body, anatomy::Side side, int m) {
+  const anatomy::LegPose& leg = body.legs.leg(side);
+  anatomy::MusclePath path;
+  anatomy::evaluate_muscle_path(m, leg, anatomy::leg_kinematics(leg), side, path);
+  std::vector<glm::vec3> out;
+  for (int k = 0; k < path.count; ++k) {
+    const glm::dvec3 q = path.point[static_cast<std::size_t>(k)];
+    out.emplace_back(body.pelvis_world * glm::dvec4(q, 1.0));
+    if (k + 1 < path.count)
+      out.emplace_back(body.pelvis_world * glm::dvec4(0.5 * (q + path.point[static_cast<std::size_t>(k) + 1]), 1.0));
+  }
+  return out;
 }
 
 double mean_abs_diff(const Image& a, const Image& b) {
@@ -162,4 +181,70 @@ TEST_CASE("hiplab render --peel refuses anything but a level or a preset, and wr
     CHECK(app::run_cli({"hiplab", "render", "--peel", bad, "--out", out}) == 2);
   }
   CHECK_FALSE(std::filesystem::exists(out));
+}
+
+TEST_CASE("hiplab render --peel PRESET: each preset's muscles are in view, seen from the preset's own side") {
+  {
+    auto probe = app::HeadlessSession::create();
+    if (!probe.ok() && test::gl_unavailable(probe.error().message)) HIPLAB_SKIP(probe.error().message);
+  }
+  const auto dir = test::scratch_dir("peel_presets");
+  const std::string size = std::to_string(kW) + "x" + std::to_string(kH);
+  std::map<std::string, Image> png;
+  for (const session::PeelPreset& p : session::peel_presets()) {
+    const std::string out = (dir / (std::string(p.id) + ".png")).string();
+    REQUIRE(app::run_cli({"hiplab", "render", "--peel", std::string(p.id), "--skin", "off", "--size", size, "--msaa", "1", "--out", out}) == 0);
+    auto img = read_png(out);
+    REQUIRE(img.ok());
+    png[std::string(p.id)] = img.value();
+  }
+  auto hs = app::HeadlessSession::create();
+  REQUIRE_MESSAGE(hs.ok(), (hs.ok() ? "" : hs.error().message));
+  auto model = load_model(app::default_model_path());
+  REQUIRE(model.ok());
+  bake_ambient_occlusion(model.value());
+  build_lods(model.value());
+  auto layers = load_muscle_layers(app::asset_dir() + "/anatomy/muscle_layers.json");
+  REQUIRE(layers.ok());
+  Renderer& r = hs.value()->renderer();
+  auto handle = r.upload(model.value());
+  REQUIRE(handle.ok());
+  for (const session::PeelPreset& p : session::peel_presets()) {
+    INFO(p.id);
+    Frame f;
+    build(model.value(), handle.value(), session::preset_peel(p), layers.value(), f, p.view);
+    REQUIRE(r.render(f.list, f.camera, kW, kH, 1).ok());
+    CHECK(mean_abs_diff(png[std::string(p.id)], r.read_pixels()) < 0.5);  // the command drew this frame, from that side
+    // Along each muscle's course (its path points and the middles between them), on 5x5 grids
+    // 4 px apart: how many points show the muscle, with the preset and with nothing peeled.
+    Frame whole;
+    build(model.value(), handle.value(), session::Peel{}, layers.value(), whole, p.view);
+    for (std::string_view name : p.muscles) {
+      if (name.empty()) continue;
+      const int m = *anatomy::find_muscle(name);
+      for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+        const std::uint32_t id = muscle_pick_id(side, m);
+        int with_preset = 0, unpeeled = 0;
+        for (const glm::vec3& point : course(f.computed.request.body, side, m)) {
+          const glm::ivec2 c = to_pixel(f.camera, point);
+          for (int dy = -8; dy <= 8; dy += 4)
+            for (int dx = -8; dx <= 8; dx += 4) {
+              const int x = c.x + dx, y = c.y + dy;
+              if (x < 0 || y < 0 || x >= kW || y >= kH) continue;
+              with_preset += r.pick(f.list, f.camera, kW, kH, x, y) == id;
+              if (p.id == "deep-rotators") unpeeled += r.pick(whole.list, whole.camera, kW, kH, x, y) == id;
+            }
+        }
+        std::printf("  %s from the %s: %s (%s) at %d points along its course%s%d with nothing peeled)\n", std::string(p.id).c_str(),
+                    view_preset_name(p.view), std::string(name).c_str(), side == anatomy::Side::kRight ? "R" : "L", with_preset,
+                    p.id == "deep-rotators" ? " (" : " (not counted: ", unpeeled);
+        INFO(name << (side == anatomy::Side::kRight ? " R" : " L"));
+        CHECK(with_preset >= 4);
+        // More of each deep rotator shows once the gluteal layers are peeled (the gemelli and
+        // quadratus femoris are wholly under gluteus maximus before).
+        if (p.id == "deep-rotators") CHECK(with_preset >= unpeeled + 4);
+      }
+    }
+  }
+  r.release(handle.value());
 }
