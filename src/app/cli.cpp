@@ -8,6 +8,7 @@
 #include "app/cmd_bench.h"
 #include "app/cmd_check_drill.h"
 #include "app/cmd_drills.h"
+#include "app/cmd_export.h"
 #include "app/cmd_info.h"
 #include "app/cmd_moment_arms.h"
 #include "app/cmd_render.h"
@@ -35,6 +36,7 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_flag("--help-overlay", window.help, "Start with the keyboard help shown (F1)");
   std::vector<Command> commands;
   commands.push_back(add_render_command(app));
+  commands.push_back(add_export_command(app));
   commands.push_back(add_info_command(app));
   commands.push_back(add_bench_command(app));
   commands.push_back(add_moment_arms_command(app));

@@ -42,7 +42,7 @@ KnownDrills load_known_drills() {
 
 Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::optional<double> time_s,
                                                 std::optional<std::string> phase_name, anatomy::Side side,
-                                                std::vector<motion::DrillView>* views) {
+                                                std::vector<motion::DrillView>* views, std::string* highlight) {
   std::optional<motion::Drill> drill;
   std::error_code ec;
   if (which.ends_with(".json") || fs::is_regular_file(which, ec)) {
@@ -62,6 +62,7 @@ Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::o
   auto tl = motion::Timeline::build(*drill, side);
   if (!tl) return tl.error();
   if (views) *views = tl->drill().views;
+  if (highlight) *highlight = tl->drill().highlight;
   double t = 0.0;
   if (time_s) {
     if (!std::isfinite(*time_s) || *time_s < 0.0 || *time_s > tl->duration())

@@ -36,7 +36,7 @@ KnownDrills load_known_drills();
 // when given, receives the drill's own views for that side (motion::Drill::views).
 Result<motion::DrillFrame> resolve_drill_moment(const std::string& drill_name_or_file, std::optional<double> time_s,
                                                 std::optional<std::string> phase_name, anatomy::Side side,
-                                                std::vector<motion::DrillView>* views = nullptr);
+                                                std::vector<motion::DrillView>* views = nullptr, std::string* highlight = nullptr);
 
 // "hip_rotation_r=30,knee_l=90" -> [(channel, radians)]; names as in motion/drill_channels.h (with
 // or without "_deg"); pelvis_x/y/z in metres. Errors name the bad item: "--pose item 2 'knee_q=90':

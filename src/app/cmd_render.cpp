@@ -28,6 +28,7 @@ Command add_render_command(CLI::App& app) {
     bool mirror = false;
     std::string skin = "faint";
     std::string contacts = "off";
+    std::string names = "on";
     std::string overlay = "off";
     std::string age_group = "adult";
     std::string drill, phase, side = "right", pose, highlight, select, peel = "0";
@@ -43,6 +44,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--msaa", o->msaa, "Multisample anti-aliasing samples (1 = off, up to the driver's limit)");
   sub->add_flag("--transparent", o->transparent, "Transparent background (no floor)");
   sub->add_option("--contacts", o->contacts, "on | off: the contact forces of the effort solve as arrows (body model)");
+  sub->add_option("--names", o->names, "on | off: name the muscles that matter now (most working or stretched) with leader lines (default on)");
   sub->add_option("--skin", o->skin, "faint | outline | off: the body surface (body model)");
   sub->add_flag("--mirror", o->mirror, "Mirror view: left and right swapped, as a patient following along sees it");
   sub->add_option("--overlay", o->overlay, "on | off: the joint-limit overlay at both hips (body model)");
@@ -53,7 +55,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--phase", o->phase, "... or the middle of this phase");
   sub->add_option("--side", o->side, "Working side: left or right (the drill mirrored)");
   sub->add_option("--pose", o->pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
-  sub->add_option("--highlight", o->highlight, "working | stretched | none (default: working with a drill, else none)");
+  sub->add_option("--highlight", o->highlight, "working | stretched | none (default: the drill's own, else working with a drill, else none)");
   sub->add_option("--select", o->select, "Label a muscle (e.g. glut_med1_r) or a bone (e.g. femur_r, sacrum)");
   sub->add_option("--peel", o->peel,
                   "Muscle layers taken away from the outside in: 0 none, 1 the superficial layer, 2 superficial and "
@@ -113,6 +115,10 @@ Command add_render_command(CLI::App& app) {
       std::fprintf(stderr, "error: --highlight '%s': expected working, stretched or none\n", o->highlight.c_str());
       return 2;
     }
+    if (o->names != "on" && o->names != "off") {
+      std::fprintf(stderr, "error: --names '%s': expected on or off\n", o->names.c_str());
+      return 2;
+    }
     if (o->contacts != "on" && o->contacts != "off") {
       std::fprintf(stderr, "error: --contacts '%s': expected on or off\n", o->contacts.c_str());
       return 2;
@@ -139,13 +145,16 @@ Command add_render_command(CLI::App& app) {
     std::vector<motion::DrillView> drill_views;
     motion::DrillFrame moment;
     if (!o->drill.empty()) {
+      std::string drill_highlight;
       auto m = resolve_drill_moment(o->drill, o->time_s, o->phase.empty() ? std::nullopt : std::optional(o->phase), side.value(),
-                                    &drill_views);
+                                    &drill_views, &drill_highlight);
       if (!m) {
         std::fprintf(stderr, "error: %s\n", m.error().message.c_str());
         return 2;
       }
       moment = m.value();
+      // The highlight that fits the drill, as its file names it (as the window does), unless asked.
+      if (o->highlight.empty() && !drill_highlight.empty()) parse_highlight_mode(drill_highlight, highlight);
       // A drill opens in its own first view (a peel preset in its own).
       if (o->view.empty() && !drill_views.empty() && !peel_preset) drill_view = 0;
       if (drill_view && *drill_view >= static_cast<int>(drill_views.size())) {
@@ -214,6 +223,7 @@ Command add_render_command(CLI::App& app) {
       view.show_skin = o->skin != "off";
       view.skin_outline = o->skin == "outline";
       view.contact_arrows = o->contacts == "on";
+      view.name_muscles = o->names == "on";
       view.peel = *peel;
       if (peel->any()) {
         auto layers = load_muscle_layers(asset_dir() + "/anatomy/muscle_layers.json");

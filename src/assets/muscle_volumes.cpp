@@ -65,7 +65,7 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       const nlohmann::json& v = doc.at("bufferViews").at(static_cast<std::size_t>(i));
       off = v.value("byteOffset", std::size_t{0});
       len = v.at("byteLength").get<std::size_t>();
-      return off + len <= bin_len && off % 4 == 0;
+      return off <= bin_len && len <= bin_len - off && off % 4 == 0;  // no wrap-around
     };
     std::size_t voff = 0, vlen = 0, ioff = 0, ilen = 0;
     if (!view(mv.at("vertex_view").get<int>(), voff, vlen) || !view(mv.at("index_view").get<int>(), ioff, ilen))
@@ -84,7 +84,7 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       v.rest_point_s = m.at("point_s").get<std::vector<double>>();
       const auto fv = m.at("first_vertex").get<std::size_t>(), nv = m.at("vertex_count").get<std::size_t>();
       const auto fi = m.at("first_index").get<std::size_t>(), ni = m.at("index_count").get<std::size_t>();
-      if (fv + nv > nverts || fi + ni > nidx) return make_error(file + ": muscle volume '" + v.name + "' lies outside its data");
+      if (nv > nverts || fv > nverts - nv || ni > nidx || fi > nidx - ni) return make_error(file + ": muscle volume '" + v.name + "' lies outside its data");
       v.path_coord.resize(nv);
       v.frame_normal.resize(nv);
       v.bind_position.resize(nv);
@@ -99,7 +99,7 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       std::memcpy(v.indices.data(), bin + ioff + fi * sizeof(std::uint32_t), ni * sizeof(std::uint32_t));
       if (m.contains("lod_index_count")) {
         const auto fl = m.at("lod_first_index").get<std::size_t>(), nl = m.at("lod_index_count").get<std::size_t>();
-        if (fl + nl > nidx) return make_error(file + ": muscle volume '" + v.name + "' far level lies outside its data");
+        if (nl > nidx || fl > nidx - nl) return make_error(file + ": muscle volume '" + v.name + "' far level lies outside its data");
         v.lod_indices.resize(nl);
         if (nl) std::memcpy(v.lod_indices.data(), bin + ioff + fl * sizeof(std::uint32_t), nl * sizeof(std::uint32_t));
         v.lod_error = m.at("lod_error").get<float>();

@@ -23,9 +23,13 @@ namespace {
 // Returns the name it is kept under, or why it could not be kept.
 Result<std::string> set_aside(const std::string& path) {
   for (int n = 0; n < 1000; ++n) {
-    // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + std::to_string(n) at -O3.
-    std::string aside = path + ".corrupt";
-    if (n > 0) aside.append(".").append(std::to_string(n));
+    // Built by appending (GCC 12 warns falsely, -Wrestrict, on chained + with to_string at -O3).
+    std::string aside = path;
+    aside += ".corrupt";
+    if (n > 0) {
+      aside += '.';
+      aside += std::to_string(n);
+    }
     if (::link(path.c_str(), aside.c_str()) == 0) {
       ::unlink(path.c_str());
       return aside;
@@ -54,13 +58,25 @@ SettingsLoad load_settings(const std::string& path) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(ss.str(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
+  bool corrupt = false;
+  out = parse_settings(ss.str(), path, &corrupt);
+  if (corrupt) {
     auto aside = set_aside(path);
     out.warning = path + ": not valid settings (expected a JSON object); " +
                   (aside ? "set aside as " + aside.value()
                          : "could not be set aside (" + aside.error().message + ") and will be replaced") +
                   ", using defaults";
+  }
+  return out;
+}
+
+SettingsLoad parse_settings(std::string_view text, const std::string& label, bool* corrupt) {
+  SettingsLoad out;
+  if (corrupt) *corrupt = false;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    if (corrupt) *corrupt = true;
+    out.warning = label + ": not valid settings (expected a JSON object); using defaults";
     return out;
   }
   Settings& s = out.settings;
@@ -105,6 +121,7 @@ SettingsLoad load_settings(const std::string& path) {
   read_bool("overlay", s.overlay);
   read_bool("show_skin", s.show_skin);
   read_bool("skin_outline", s.skin_outline);
+  read_bool("name_muscles", s.name_muscles);
   read_bool("show_labels", s.show_labels);
   read_int("peel_hip", s.peel_levels[0], 0, 2);
   read_int("peel_thigh", s.peel_levels[1], 0, 2);
@@ -117,7 +134,7 @@ SettingsLoad load_settings(const std::string& path) {
     else note("peel_keep");
   }
   read_str("peel_preset", s.peel_preset);
-  if (!bad.empty()) out.warning = path + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
+  if (!bad.empty()) out.warning = label + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
   return out;
 }
 
@@ -127,7 +144,7 @@ Status save_settings(const Settings& s, const std::string& path) {
   nlohmann::json j = {{"window_width", s.window_width}, {"window_height", s.window_height}, {"ui_scale", s.ui_scale},
                       {"highlight", s.highlight},       {"age_group", s.age_group},         {"last_drill", s.last_drill},
                       {"side", s.side},                 {"overlay", s.overlay},             {"show_skin", s.show_skin},
-                      {"skin_outline", s.skin_outline}, {"show_labels", s.show_labels},
+                      {"skin_outline", s.skin_outline}, {"name_muscles", s.name_muscles}, {"show_labels", s.show_labels},
                       {"peel_hip", s.peel_levels[0]},   {"peel_thigh", s.peel_levels[1]},   {"peel_leg", s.peel_levels[2]},
                       {"peel_keep", s.peel_keep},       {"peel_preset", s.peel_preset}};
   return write_file_atomic(path, j.dump(2) + "\n");

@@ -22,6 +22,7 @@ struct Settings {
   bool overlay = true;
   bool show_skin = true;
   bool skin_outline = false;  // the skin as a silhouette outline instead of the faint surface
+  bool name_muscles = true;   // the muscles that matter named in the view with leader lines
   bool show_labels = false;
   // The muscle peel (session/peel.h): level 0..2 per region (hip, thigh, leg), the muscles a preset
   // keeps (side-less Gait2392 names) and the preset's id ("" for none).
@@ -38,6 +39,9 @@ struct SettingsLoad {
 // A missing file gives defaults and no warning. Unknown keys are ignored; out-of-range values are
 // replaced by defaults (and named in the warning).
 SettingsLoad load_settings(const std::string& path);
+// The same from text (no file touched): `corrupt` is set when the text is not a JSON object, the
+// case load_settings sets the file aside for. `label` names the source in the warning.
+SettingsLoad parse_settings(std::string_view text, const std::string& label, bool* corrupt = nullptr);
 Status save_settings(const Settings& settings, const std::string& path);
 
 }  // namespace hiplab

@@ -159,6 +159,22 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
     const int order[6] = {0, 1, 2, 0, 2, 3};
     for (int i : order) out.push_back({c[i], uv[i], color});
   };
+  // A screen-space segment a -> b (pixels) of half width `half`, square caps, its sides fading over
+  // one pixel; a == b gives a square dot.
+  auto segment = [&](std::vector<OverlayVertex>& out, glm::vec2 a, glm::vec2 b, float half, const glm::vec4& color) {
+    glm::vec2 dir = b - a;
+    const float len = glm::length(dir);
+    dir = len > 1e-3f ? dir / len : glm::vec2(1.0f, 0.0f);
+    const glm::vec2 nrm(-dir.y, dir.x);
+    a -= dir * half;
+    b += dir * half;
+    const float w = half + 1.0f;
+    const OverlayVertex v[4] = {{to_clip(a - nrm * w, -1.0f), no_uv, color, {-w, half}},
+                                {to_clip(b - nrm * w, -1.0f), no_uv, color, {-w, half}},
+                                {to_clip(b + nrm * w, -1.0f), no_uv, color, {w, half}},
+                                {to_clip(a + nrm * w, -1.0f), no_uv, color, {w, half}}};
+    for (int i : {0, 1, 2, 0, 2, 3}) out.push_back(v[i]);
+  };
 
   for (const OverlayTriangles& t : list.overlay_triangles) {
     // Edges used by one triangle only are the shape's outline: they get a one-pixel fringe that
@@ -241,7 +257,19 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       const float s = label.size_px * scale / kBakePx;
       const float w = overlay_text_width(label.text, label.size_px * scale);
       float align_x = label.align_x;
-      if (glm::dot(label.away, label.away) > 0.0f) {
+      glm::vec2 offset = label.offset_px * scale;
+      if (label.leader) {
+        // Out from the anchor along `away` as it falls on screen (up where it points at the viewer),
+        // the text on the far side of its end.
+        glm::vec2 dir(0.0f, 1.0f);
+        glm::vec2 toward;
+        float d;
+        if (glm::dot(label.away, label.away) > 0.0f && project(label.anchor + 0.05f * glm::normalize(label.away), toward, d) &&
+            glm::length(toward - at) > 1.5f)
+          dir = glm::normalize(toward - at);
+        offset = dir * label.leader_px * scale;
+        align_x = dir.x > 0.35f ? 0.0f : dir.x < -0.35f ? 1.0f : 0.5f;
+      } else if (glm::dot(label.away, label.away) > 0.0f) {
         glm::vec2 toward;
         float d;
         if (project(label.anchor + 0.05f * glm::normalize(label.away), toward, d)) {
@@ -252,10 +280,15 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       const float ascent = f.ascent * s, line = kBakePx * 1.15f * s;
       const float pad = 0.3f * label.size_px * scale;
       // Baseline origin (screen pixels, y up).
-      glm::vec2 origin = at + label.offset_px * scale - glm::vec2(align_x * w, 0.5f * ascent - 0.1f * line);
+      glm::vec2 origin = at + offset - glm::vec2(align_x * w, 0.5f * ascent - 0.1f * line);
       // Where a label would cover one already placed (the two hips seen from the side, landmarks
       // close together), it moves down below it: greedy placement in the list's order.
       const glm::vec2 box_lo(-pad, -0.28f * line - pad * 0.5f), box_hi(w + pad, ascent + pad * 0.5f);
+      if (label.leader) {
+        // A named thing's label stays whole inside the picture (its line still reaches the anchor).
+        const float margin = 3.0f * scale;
+        origin = glm::clamp(origin, glm::vec2(margin) - box_lo, glm::max(size - glm::vec2(margin) - box_hi, glm::vec2(margin) - box_lo));
+      }
       for (int tries = 0; tries < 32; ++tries) {
         bool moved = false;
         for (const auto& [plo, phi] : placed) {
@@ -268,6 +301,17 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
         if (!moved) break;
       }
       placed.emplace_back(origin + box_lo, origin + box_hi);
+      if (label.leader) {
+        // The line from the anchor to the nearest point of the label's box, and a dot at the anchor,
+        // over the scene (in the text layer), with a dark edge so it reads on any colour.
+        const glm::vec2 lo = origin + box_lo, hi = origin + box_hi;
+        const glm::vec2 end = glm::clamp(at, lo, hi);
+        const glm::vec4 edge(0.02f, 0.02f, 0.03f, 0.8f * label.leader_color.a);
+        segment(m.text, at, end, 1.6f * scale, edge);
+        segment(m.text, at, end, 0.8f * scale, label.leader_color);
+        segment(m.text, at, at, 3.2f * scale, edge);
+        segment(m.text, at, at, 2.2f * scale, label.leader_color);
+      }
       if (label.background.a > 0.0f) {
         const glm::vec2 lo = origin + box_lo;
         const glm::vec2 hi = origin + box_hi;

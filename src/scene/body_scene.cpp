@@ -3,6 +3,7 @@
 #include <limits>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -212,7 +213,29 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       out.overlay_labels.push_back(label);
     }
   }
+  // Named muscles: a label out from the body along the line from the pelvis to the muscle, joined
+  // to the muscle's middle by a line in its colour.
+  const glm::vec3 centre(input.pelvis_world[3]);
+  for (const auto& [side, m] : options.named) {
+    if (m < 0 || m >= anatomy::kMuscleCount) continue;
+    const MuscleLook& look = options.muscles[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
+    if (!look.visible) continue;
+    OverlayLabel label;
+    label.anchor = muscle_midpoint(input, side, m);
+    label.text = named_muscle_text(side, m);
+    label.size_px = 18.0f;
+    label.leader = true;
+    label.away = label.anchor - centre;
+    label.leader_color = glm::vec4(glm::vec3(look.colour), 1.0f);
+    out.overlay_labels.push_back(label);
+  }
   out.meshes.insert(out.meshes.end(), muscle_draws.begin(), muscle_draws.end());
+}
+
+std::string named_muscle_text(anatomy::Side side, int muscle) {
+  std::string label(anatomy::muscle(muscle).label);
+  if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label + (side == anatomy::Side::kRight ? " (R)" : " (L)");
 }
 
 }  // namespace hiplab

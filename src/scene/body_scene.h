@@ -51,7 +51,13 @@ struct BodySceneOptions {
   // warmer tint and its name on its surface near its middle.
   std::optional<std::pair<anatomy::Side, int>> selected;
   std::string selected_bone;
+  // Muscles named in the view with leader lines (the ones that matter now: session picks them),
+  // each line in the muscle's own highlight colour.
+  std::vector<std::pair<anatomy::Side, int>> named;
 };
+
+// A muscle's name as a picture shows it: "Gluteus medius (posterior) (R)".
+std::string named_muscle_text(anatomy::Side side, int muscle);
 
 // The label of a bone mesh: "femur_r" → "femur (R)", "hip_bone_l" → "hip bone (L)", "sacrum".
 std::string bone_label(const std::string& mesh_name);

@@ -81,6 +81,12 @@ struct OverlayLabel {
   // right-aligned when it points left, align_x when it points at the viewer), so labels of
   // neighbouring things (the two hips) spread apart in every view instead of overlapping.
   glm::vec3 away{0.0f};
+  // A named thing in a picture: the label sits `leader_px` out from its anchor, along `away` on
+  // screen (or up where `away` is zero or points at the viewer), joined to the anchor by a line in
+  // `leader_color` with a dot at the anchor; the line and the dot are drawn over the scene.
+  bool leader = false;
+  float leader_px = 72.0f;
+  glm::vec4 leader_color{1.0f};
 };
 
 struct Lighting {

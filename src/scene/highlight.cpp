@@ -84,8 +84,45 @@ void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, B
         case HighlightMode::kWorking: look.colour = working_colour(st.activation); break;
         case HighlightMode::kStretched: look.colour = stretched_colour(st.stretch_vs_anatomical); break;
       }
-      look.show_through = mode != HighlightMode::kNone && look.colour != kRestMuscle;
+      // Seen through what covers them: the muscles that clearly work or stretch, not every one past
+      // the rest threshold (a mobility pose stretches dozens a little; all of them through each
+      // other would be a rainbow fog).
+      look.show_through = (mode == HighlightMode::kWorking && st.activation >= kShowThroughActivation) ||
+                          (mode == HighlightMode::kStretched && st.stretch_vs_anatomical >= kShowThroughStretch);
     }
+}
+
+std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::BiomechResult& result, HighlightMode mode, int n) {
+  struct Candidate {
+    anatomy::Side side;
+    int muscle;
+    double value;
+  };
+  std::vector<Candidate> all;
+  if (mode == HighlightMode::kNone) return {};
+  for (int s = 0; s < anatomy::kSideCount; ++s)
+    for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+      const biomech::MuscleState& st = result.leg[static_cast<std::size_t>(s)].muscle[static_cast<std::size_t>(m)];
+      const double v = mode == HighlightMode::kWorking ? st.activation : st.stretch_vs_anatomical;
+      const double floor = mode == HighlightMode::kWorking ? kShowThroughActivation : kShowThroughStretch;
+      if (v >= floor) all.push_back({static_cast<anatomy::Side>(s), m, v});
+    }
+  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.value > b.value; });
+  // One part per muscle: the family is the label before its part in brackets.
+  auto family = [](int m) {
+    const std::string_view l = anatomy::muscle(m).label;
+    return std::string(l.substr(0, l.find(" (")));
+  };
+  std::vector<std::pair<anatomy::Side, int>> out;
+  std::vector<std::pair<anatomy::Side, std::string>> seen;
+  for (const Candidate& c : all) {
+    if (static_cast<int>(out.size()) >= n) break;
+    const std::pair<anatomy::Side, std::string> f{c.side, family(c.muscle)};
+    if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
+    seen.push_back(f);
+    out.emplace_back(c.side, c.muscle);
+  }
+  return out;
 }
 
 std::vector<WorkingMuscle> top_working_muscles(const biomech::BiomechResult& result, int n) {

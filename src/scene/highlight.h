@@ -23,6 +23,8 @@ bool parse_highlight_mode(const std::string& name, HighlightMode& out);
 
 constexpr double kRestActivation = 0.02;
 constexpr double kStretchFull = 1.25;  // stretch (L / L anatomical) that takes the top colour
+constexpr double kShowThroughActivation = 0.10;  // working at least this: also seen through what covers it
+constexpr double kShowThroughStretch = 1.08;     // stretched at least this: the same
 
 // Linear-RGB colours of the two maps at t in [0, 1].
 glm::vec3 inferno(double t);
@@ -41,6 +43,12 @@ struct WorkingMuscle {
   double activation;
   double share;  // of the solve's effort, sum of activation squared (what static optimisation minimises)
 };
+// The muscles a picture names (issue 12: "the muscles that matter at this moment"): the most
+// working (activation >= kShowThroughActivation) or most stretched (>= kShowThroughStretch) by
+// the mode, largest first, one part per muscle (gluteus medius once, by its busiest part), at
+// most n; none for kNone.
+std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::BiomechResult& result, HighlightMode mode, int n);
+
 // Muscles sorted by activation, at most n, only those above rest.
 std::vector<WorkingMuscle> top_working_muscles(const biomech::BiomechResult& result, int n);
 

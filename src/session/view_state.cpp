@@ -8,6 +8,10 @@
 
 namespace hiplab::session {
 
+namespace {
+constexpr int kNamedMuscles = 3;  // a picture names at most this many (more labels crowd the hip)
+}  // namespace
+
 PoseSource standing_pose(const Model& model) {
   PoseSource p;
   p.pelvis_world = bind_pelvis_world(model);
@@ -54,6 +58,10 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
   o.show_skin = view.show_skin;
   o.skin_outline = view.skin_outline;
   apply_highlight(out.analysis, view.highlight, o);
+  if (view.name_muscles)
+    for (const auto& [side, m] : muscles_to_name(out.analysis, view.highlight, kNamedMuscles))
+      if (view.visibility[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)] != MuscleVisibility::kHidden)
+        o.named.emplace_back(side, m);
   o.selected = view.selected_muscle;
   o.selected_bone = view.selected_bone.value_or("");
   std::array<bool, anatomy::kMuscleCount> peeled{};

@@ -41,6 +41,7 @@ struct ViewSettings {
   bool show_bones = true, show_muscles = true, show_skin = true;
   bool skin_outline = false;  // the skin as a silhouette outline (show_skin off hides it)
   bool mirror = false;
+  bool name_muscles = true;  // the muscles that matter now named in the view with leader lines
   bool contact_arrows = false;  // the contact forces of the effort solve as arrows  // follow-along mirror view (OrbitCamera::mirrored): left and right swapped
   std::array<std::array<MuscleVisibility, anatomy::kMuscleCount>, 2> visibility{};
   // Layers taken away from the outside in (session/peel.h), on top of `visibility`. It needs each

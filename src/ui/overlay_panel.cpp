@@ -19,6 +19,9 @@ void overlay_panel(session::Session& s, UiActions& a) {
   section("Joint-limit overlay");
   session::ViewSettings& v = s.view;
   if (ImGui::Checkbox("Rotation arcs at both hips (O)", &v.overlay)) a.settings_changed = true;
+  if (ImGui::Checkbox("Name the muscles that matter", &v.name_muscles)) a.settings_changed = true;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The three muscles working or stretched most right now, named in the view with a line to each");
   ImGui::Checkbox("Contact forces (arrows)", &v.contact_arrows);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("What the floor, the mat and the other leg push with, as the effort solve finds it");

@@ -101,3 +101,41 @@ TEST_CASE("a missing or corrupt model exits 1 with no output file") {
   CHECK(app::run_cli({"hiplab", "info", "--model", corrupt}) == 1);
   CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("hiplab render with a drill uses the highlight its file names, unless --highlight says otherwise") {
+  SKIP_WITHOUT_GL();
+  const auto dir = test::scratch_dir("cli_drill_highlight");
+  auto shot = [&](const std::string& name, std::vector<std::string> extra) {
+    const auto out = (dir / (name + ".png")).string();
+    std::vector<std::string> args = {"hiplab", "render", "--drill", "ninety_ninety_hip_switch", "--time", "2", "--size", "160x100", "--out", out};
+    args.insert(args.end(), extra.begin(), extra.end());
+    REQUIRE(app::run_cli(args) == 0);
+    auto img = read_png(out);
+    REQUIRE(img.ok());
+    return std::move(img.value());
+  };
+  // The shipped 90/90 switch names "stretched" (a mobility drill).
+  const Image by_file = shot("default", {}), stretched = shot("stretched", {"--highlight", "stretched"}),
+              working = shot("working", {"--highlight", "working"});
+  CHECK(by_file.rgba == stretched.rgba);
+  CHECK(by_file.rgba != working.rgba);
+}
+
+TEST_CASE("hiplab render names the muscles that matter unless --names off, and refuses other values") {
+  SKIP_WITHOUT_GL();
+  const auto dir = test::scratch_dir("cli_names");
+  auto shot = [&](const std::string& names) {
+    const auto out = (dir / ("names_" + names + ".png")).string();
+    REQUIRE(app::run_cli({"hiplab", "render", "--drill", "clamshell", "--phase", "Open", "--size", "320x200", "--names", names, "--out", out}) == 0);
+    auto img = read_png(out);
+    REQUIRE(img.ok());
+    return std::move(img.value());
+  };
+  const Image on = shot("on"), off = shot("off");
+  // The labels are light text on dark boxes: many pixels differ.
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < on.rgba.size(); i += 4) differ += on.rgba[i] != off.rgba[i];
+  CHECK(differ > 300);
+  CHECK(app::run_cli({"hiplab", "render", "--drill", "clamshell", "--names", "maybe", "--out", (dir / "x.png").string()}) == 2);
+  CHECK_FALSE(fs::exists(dir / "x.png"));
+}

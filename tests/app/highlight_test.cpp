@@ -122,3 +122,31 @@ TEST_CASE("apply_highlight: working and stretched muscles are opaque and shown t
   apply_highlight(r, HighlightMode::kNone, o);
   CHECK_FALSE(o.muscles[0][static_cast<std::size_t>(add)].show_through);
 }
+
+TEST_CASE("muscles_to_name: the busiest or most stretched first, one part per muscle, above the show-through floor, at most n") {
+  biomech::BiomechResult r;
+  auto set = [&](const char* name, int side, double act, double stretch) {
+    const int m = *anatomy::find_muscle(name);
+    r.leg[static_cast<std::size_t>(side)].muscle[static_cast<std::size_t>(m)].activation = act;
+    r.leg[static_cast<std::size_t>(side)].muscle[static_cast<std::size_t>(m)].stretch_vs_anatomical = stretch;
+    return m;
+  };
+  const int gmed3 = set("glut_med3", 0, 0.40, 1.00);
+  set("glut_med2", 0, 0.30, 1.00);  // the same muscle: named once, by its busiest part
+  const int peri = set("peri", 0, 0.25, 1.20);
+  const int gmax1 = set("glut_max1", 1, 0.12, 1.10);
+  set("add_long", 0, 0.05, 1.30);  // below 10%: not named as working
+  const auto working = muscles_to_name(r, HighlightMode::kWorking, 3);
+  REQUIRE(working.size() == 3);
+  CHECK(working[0] == std::pair{anatomy::Side::kRight, gmed3});
+  CHECK(working[1] == std::pair{anatomy::Side::kRight, peri});
+  CHECK(working[2] == std::pair{static_cast<anatomy::Side>(1), gmax1});
+  CHECK(muscles_to_name(r, HighlightMode::kWorking, 1).size() == 1);
+  const auto stretched = muscles_to_name(r, HighlightMode::kStretched, 3);
+  REQUIRE(stretched.size() == 3);
+  CHECK(stretched[0].second == *anatomy::find_muscle("add_long"));
+  CHECK(stretched[1].second == peri);
+  CHECK(stretched[2].second == gmax1);
+  CHECK(muscles_to_name(r, HighlightMode::kNone, 3).empty());
+  CHECK(named_muscle_text(anatomy::Side::kRight, peri) == "Piriformis (R)");
+}

@@ -26,6 +26,7 @@ TEST_CASE("settings round-trip through an atomic write") {
   s.peel_levels = {2, 1, 0};
   s.peel_keep = {"peri", "gem"};
   s.peel_preset = "deep-rotators";
+  s.name_muscles = false;
   REQUIRE(save_settings(s, path).ok());
   SettingsLoad back = load_settings(path);
   CHECK(back.warning.empty());
@@ -39,6 +40,7 @@ TEST_CASE("settings round-trip through an atomic write") {
   CHECK(back.settings.peel_levels == std::array<int, 3>{2, 1, 0});
   CHECK(back.settings.peel_keep == std::vector<std::string>{"peri", "gem"});
   CHECK(back.settings.peel_preset == "deep-rotators");
+  CHECK_FALSE(back.settings.name_muscles);
 }
 
 TEST_CASE("a peel level outside 0..2 or a mistyped kept list falls back to no peel and is named") {

@@ -460,3 +460,45 @@ TEST_CASE("a highlighted item under an opaque one shows through it faintly, but 
   CHECK(rgb(on, blue_over_yellow) == rgb(off, blue_over_yellow));
   CHECK(gl_error_count() == 0);
 }
+
+TEST_CASE("a label with a leader line sits out from its anchor and a line in its colour joins them, drawn over the scene") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 320, h = 240;
+  auto shot = [&](bool leader) {
+    DrawList list;
+    list.floor.visible = false;
+    DynamicMesh mesh;
+    // A grey square in front of the anchor: the line and dot must still show over it.
+    list.meshes.push_back(square(mesh, cam, {0.0f, 0.0f}, 0.6f, 0.3f, glm::vec4(0.3f, 0.3f, 0.3f, 1.0f), false));
+    list.dynamic_meshes.push_back(std::move(mesh));
+    OverlayLabel l;
+    l.anchor = cam.target;
+    l.text = "Piriformis (R)";
+    l.leader = leader;
+    l.away = on_square(cam, {1.0f, 0.0f}, 0.0f) - cam.target;  // to the right on screen
+    l.leader_color = glm::vec4(0.0f, 1.0f, 0.0f, 1.0f);
+    l.offset_px = {0.0f, 0.0f};
+    list.overlay_labels.push_back(l);
+    REQUIRE(session().renderer().render(list, cam, w, h, 4).ok());
+    return session().renderer().read_pixels();
+  };
+  const Image with = shot(true), without = shot(false);
+  const glm::ivec2 anchor = pixel_of(cam, cam.target, w, h);
+  auto green = [](const Image& img, int x, int y) {
+    const std::uint8_t* p = img.pixel(x, y);
+    return p[1] > 150 && p[0] < 120 && p[2] < 120;
+  };
+  // Halfway along the 72 px leader to the right of the anchor: the line's colour, over the square.
+  int on_line = 0;
+  for (int dy = -1; dy <= 1; ++dy) on_line += green(with, anchor.x + 30, anchor.y + dy);
+  CHECK(on_line >= 1);
+  CHECK_FALSE(green(without, anchor.x + 30, anchor.y));
+  // The dot at the anchor.
+  CHECK(green(with, anchor.x, anchor.y));
+  // The label's text box starts past the line's end (left-aligned, the line pointing right): dark
+  // background there, the grey square in the plain label's place (centred on the anchor).
+  const std::uint8_t* box = with.pixel(anchor.x + 68, anchor.y);  // inside its padding, before the first glyph
+  CHECK(box[0] + 40 < without.pixel(anchor.x + 68, anchor.y)[0]);
+  CHECK(gl_error_count() == 0);
+}

@@ -1,0 +1,69 @@
+#include "app/scene_options.h"
+
+#include "app/cmd_drill_moment.h"
+#include "app/paths.h"
+#include "motion/timeline.h"
+#include "scene/highlight.h"
+
+namespace hiplab::app {
+
+void add_scene_options(CLI::App* sub, SceneOptions& o) {
+  sub->add_option("--model", o.model, "Model file (glTF/GLB, FBX, COLLADA); default: the HipLab body");
+  sub->add_option("--drill", o.drill, "A drill by id, name or file (see hiplab drills); body model only");
+  sub->add_option("--time", o.time_s, "Seconds into the drill");
+  sub->add_option("--phase", o.phase, "... or the middle of this phase");
+  sub->add_option("--side", o.side, "Working side: left or right (the drill mirrored)");
+  sub->add_option("--pose", o.pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
+  sub->add_option("--highlight", o.highlight, "working | stretched | none (default: working with a drill, else none)");
+  sub->add_option("--skin", o.skin, "faint | outline | off: the body surface (body model)");
+}
+
+Result<SceneChoice> resolve_scene_options(const SceneOptions& o) {
+  SceneChoice c;
+  c.view.highlight = o.drill.empty() ? HighlightMode::kNone : HighlightMode::kWorking;
+  if (!o.highlight.empty() && !parse_highlight_mode(o.highlight, c.view.highlight))
+    return make_error("--highlight '" + o.highlight + "': expected working, stretched or none");
+  if (o.skin != "faint" && o.skin != "outline" && o.skin != "off")
+    return make_error("--skin '" + o.skin + "': expected faint, outline or off");
+  c.view.show_skin = o.skin != "off";
+  c.view.skin_outline = o.skin == "outline";
+  c.view.overlay = false;
+  c.view.floor = false;
+  c.view.contact_arrows = false;
+  auto side = parse_side(o.side);
+  if (!side) return side.error();  // the message names --side
+  c.side = side.value();
+  std::vector<std::pair<motion::Channel, double>> assignments;
+  if (!o.pose.empty()) {
+    auto parsed = parse_pose_assignments(o.pose);
+    if (!parsed) return parsed.error();
+    assignments = parsed.value();
+  }
+  if (!o.drill.empty()) {
+    auto m = resolve_drill_moment(o.drill, o.time_s, o.phase.empty() ? std::nullopt : std::optional(o.phase), c.side);
+    if (!m) return m.error();
+    c.moment = m.value();
+  } else if (o.time_s || !o.phase.empty()) {
+    return make_error("--time/--phase need --drill NAME");
+  } else {
+    c.moment.pelvis_world = motion::pelvis_placement(biomech::Posture::kStanding, c.moment.channels);
+  }
+  if (!assignments.empty()) apply_pose_assignments(c.moment, assignments);
+  c.posed = !o.drill.empty() || !assignments.empty();
+  c.model_path = o.model.empty() ? default_model_path() : o.model;
+  return c;
+}
+
+session::PoseSource scene_pose(const Model& model, const SceneChoice& choice) {
+  session::PoseSource pose = session::standing_pose(model);
+  if (choice.posed) {
+    pose.legs = choice.moment.legs;
+    pose.upper = choice.moment.upper;
+    pose.pelvis_world = choice.moment.pelvis_world;
+    pose.posture = choice.moment.posture;
+    pose.loads = choice.moment.loads;
+  }
+  return pose;
+}
+
+}  // namespace hiplab::app
