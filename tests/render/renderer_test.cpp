@@ -464,7 +464,7 @@ TEST_CASE("a highlighted item under an opaque one shows through it faintly, but 
 TEST_CASE("a label with a leader line sits out from its anchor and a line in its colour joins them, drawn over the scene") {
   HIPLAB_SKIP_WITHOUT_GL();
   const OrbitCamera cam = fixed_front_camera();
-  const int w = 320, h = 240;
+  const int w = 480, h = 240;  // room for the label right of the anchor (labels are kept inside the view)
   auto shot = [&](bool leader) {
     DrawList list;
     list.floor.visible = false;
