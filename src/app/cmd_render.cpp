@@ -16,7 +16,7 @@
 #include "assets/ambient_occlusion.h"
 #include "assets/model_lod.h"
 #include "assets/model_loader.h"
-#include "assets/muscle_layers.h"
+#include "app/scene_options.h"
 
 namespace hiplab::app {
 
@@ -225,13 +225,9 @@ Command add_render_command(CLI::App& app) {
       view.contact_arrows = o->contacts == "on";
       view.name_muscles = o->names == "on";
       view.peel = *peel;
-      if (peel->any()) {
-        auto layers = load_muscle_layers(asset_dir() + "/anatomy/muscle_layers.json");
-        if (!layers) {
-          std::fprintf(stderr, "error: %s\n", layers.error().message.c_str());
-          return 1;
-        }
-        view.layers = layers.value();
+      if (Status layers = load_peel_layers(view); !layers) {
+        std::fprintf(stderr, "error: %s\n", layers.error().message.c_str());
+        return 1;
       }
       session::ComputedFrame computed;
       session::compute_frame(pose, view, computed);
