@@ -3,12 +3,14 @@
 #include "app/cli_values.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
 #include "app/paths.h"
+#include "biomech/frame_analysis.h"
 #include "assets/drill_loader.h"
 #include "core/units.h"
 
@@ -42,7 +44,8 @@ KnownDrills load_known_drills() {
 
 Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::optional<double> time_s,
                                                 std::optional<std::string> phase_name, anatomy::Side side,
-                                                std::vector<motion::DrillView>* views, std::string* highlight) {
+                                                std::vector<motion::DrillView>* views, std::string* highlight,
+                                                bool key_moment) {
   std::optional<motion::Drill> drill;
   std::error_code ec;
   if (which.ends_with(".json") || fs::is_regular_file(which, ec)) {
@@ -70,6 +73,7 @@ Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::o
                         " seconds (the length of '" + drill->id + "')");
     t = *time_s;
   }
+  if (key_moment) return tl->evaluate(key_moment_time(tl.value()));
   if (phase_name) {
     int idx = tl->find_phase_instance(*phase_name);
     if (idx < 0)
@@ -85,6 +89,35 @@ Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::o
     t = in.start_s + (time_s ? std::min(*time_s, in.duration_s) : 0.5 * in.duration_s);
   }
   return tl->evaluate(t);
+}
+
+double key_moment_time(const motion::Timeline& tl) {
+  const bool stretched = tl.drill().highlight == "stretched";
+  constexpr int kSamples = 240;
+  double best_t = 0.0, best = -1.0;
+  biomech::BiomechResult r;
+  for (int i = 0; i <= kSamples; ++i) {
+    const double t = tl.duration() * i / kSamples;
+    const motion::DrillFrame f = tl.evaluate(t);
+    biomech::BiomechInput in;
+    in.pose = f.legs;
+    in.posture = f.posture;
+    in.loads = f.loads;
+    biomech::analyze_frame(in, r);
+    std::array<double, 3> top{};  // the three largest values, activation or stretch beyond 1
+    for (const auto& leg : r.leg)
+      for (const biomech::MuscleState& m : leg.muscle) {
+        double v = stretched ? m.stretch_vs_anatomical - 1.0 : m.activation;
+        for (double& x : top)
+          if (v > x) std::swap(v, x);
+      }
+    const double score = top[0] + top[1] + top[2];
+    if (score > best + 1e-9) {
+      best = score;
+      best_t = t;
+    }
+  }
+  return best_t;
 }
 
 Result<std::vector<std::pair<motion::Channel, double>>> parse_pose_assignments(const std::string& text) {

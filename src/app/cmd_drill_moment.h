@@ -36,7 +36,14 @@ KnownDrills load_known_drills();
 // when given, receives the drill's own views for that side (motion::Drill::views).
 Result<motion::DrillFrame> resolve_drill_moment(const std::string& drill_name_or_file, std::optional<double> time_s,
                                                 std::optional<std::string> phase_name, anatomy::Side side,
-                                                std::vector<motion::DrillView>* views = nullptr, std::string* highlight = nullptr);
+                                                std::vector<motion::DrillView>* views = nullptr, std::string* highlight = nullptr,
+                                                bool key_moment = false);
+
+// The drill's key moment, computed: the time at which the three muscles its highlight is about
+// (the drill file's "highlight": working by activation, stretched by length against the anatomical
+// position) work or stretch most together, over 240 samples of the whole drill (the earliest of
+// equal ones). For pictures and handouts: no hand-picked frame.
+double key_moment_time(const motion::Timeline& timeline);
 
 // "hip_rotation_r=30,knee_l=90" -> [(channel, radians)]; names as in motion/drill_channels.h (with
 // or without "_deg"); pelvis_x/y/z in metres. Errors name the bad item: "--pose item 2 'knee_q=90':

@@ -28,6 +28,7 @@ Command add_render_command(CLI::App& app) {
     bool mirror = false;
     std::string skin = "faint";
     std::string contacts = "off";
+    bool key_moment = false;
     std::string names = "on";
     std::string overlay = "off";
     std::string age_group = "adult";
@@ -53,6 +54,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--drill", o->drill, "A drill by id, name or file (see hiplab drills); body model only");
   sub->add_option("--time", o->time_s, "Seconds into the drill");
   sub->add_option("--phase", o->phase, "... or the middle of this phase");
+  sub->add_flag("--key-moment", o->key_moment, "... or the drill's key moment: when the muscles it highlights work or stretch most (computed)");
   sub->add_option("--side", o->side, "Working side: left or right (the drill mirrored)");
   sub->add_option("--pose", o->pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
   sub->add_option("--highlight", o->highlight, "working | stretched | none (default: the drill's own, else working with a drill, else none)");
@@ -147,7 +149,7 @@ Command add_render_command(CLI::App& app) {
     if (!o->drill.empty()) {
       std::string drill_highlight;
       auto m = resolve_drill_moment(o->drill, o->time_s, o->phase.empty() ? std::nullopt : std::optional(o->phase), side.value(),
-                                    &drill_views, &drill_highlight);
+                                    &drill_views, &drill_highlight, o->key_moment);
       if (!m) {
         std::fprintf(stderr, "error: %s\n", m.error().message.c_str());
         return 2;
@@ -168,8 +170,8 @@ Command add_render_command(CLI::App& app) {
     } else if (drill_view) {
       std::fprintf(stderr, "error: --view '%s': a drill's own view needs --drill NAME\n", o->view.c_str());
       return 2;
-    } else if (o->time_s || !o->phase.empty()) {
-      std::fprintf(stderr, "error: --time/--phase need --drill NAME\n");
+    } else if (o->time_s || !o->phase.empty() || o->key_moment) {
+      std::fprintf(stderr, "error: --time/--phase/--key-moment need --drill NAME\n");
       return 2;
     } else {
       moment.pelvis_world = motion::pelvis_placement(biomech::Posture::kStanding, moment.channels);

@@ -13,9 +13,10 @@ void add_scene_options(CLI::App* sub, SceneOptions& o) {
   sub->add_option("--drill", o.drill, "A drill by id, name or file (see hiplab drills); body model only");
   sub->add_option("--time", o.time_s, "Seconds into the drill");
   sub->add_option("--phase", o.phase, "... or the middle of this phase");
+  sub->add_flag("--key-moment", o.key_moment, "... or the drill's key moment: when the muscles it highlights work or stretch most (computed)");
   sub->add_option("--side", o.side, "Working side: left or right (the drill mirrored)");
   sub->add_option("--pose", o.pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
-  sub->add_option("--highlight", o.highlight, "working | stretched | none (default: working with a drill, else none)");
+  sub->add_option("--highlight", o.highlight, "working | stretched | none (default: the drill's own, else none)");
   sub->add_option("--skin", o.skin, "faint | outline | off: the body surface (body model)");
   sub->add_option("--peel", o.peel,
                   "Muscle layers taken away from the outside in: 0 none, 1 the superficial layer, 2 superficial and "
@@ -47,11 +48,15 @@ Result<SceneChoice> resolve_scene_options(const SceneOptions& o) {
     assignments = parsed.value();
   }
   if (!o.drill.empty()) {
-    auto m = resolve_drill_moment(o.drill, o.time_s, o.phase.empty() ? std::nullopt : std::optional(o.phase), c.side);
+    std::string drill_highlight;
+    auto m = resolve_drill_moment(o.drill, o.time_s, o.phase.empty() ? std::nullopt : std::optional(o.phase), c.side, nullptr,
+                                  &drill_highlight, o.key_moment);
     if (!m) return m.error();
     c.moment = m.value();
-  } else if (o.time_s || !o.phase.empty()) {
-    return make_error("--time/--phase need --drill NAME");
+    // The highlight that fits the drill, as its file names it (as render and the window do).
+    if (o.highlight.empty() && !drill_highlight.empty()) parse_highlight_mode(drill_highlight, c.view.highlight);
+  } else if (o.time_s || !o.phase.empty() || o.key_moment) {
+    return make_error("--time/--phase/--key-moment need --drill NAME");
   } else {
     c.moment.pelvis_world = motion::pelvis_placement(biomech::Posture::kStanding, c.moment.channels);
   }

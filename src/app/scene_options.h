@@ -25,6 +25,7 @@ struct SceneOptions {
   std::string drill, phase, side = "right", pose, highlight, skin = "faint";
   std::string peel = "0";  // session::parse_peel: 0, 1, 2 or a preset id
   std::optional<double> time_s;
+  bool key_moment = false;
 };
 
 // Adds the options above to `sub`, bound to `o` (which must outlive the parse).
