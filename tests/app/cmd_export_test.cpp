@@ -243,7 +243,7 @@ TEST_CASE("hiplab export: bad values exit 2 with one line naming what was expect
            (dir / "missing").string() + ")\n"},
       {{"--skin", "glass", "--out", out}, "error: --skin 'glass': expected faint, outline or off\n"},
       {{"--highlight", "loud", "--out", out}, "error: --highlight 'loud': expected working, stretched or none\n"},
-      {{"--time", "2", "--out", out}, "error: --time/--phase need --drill NAME\n"},
+      {{"--time", "2", "--out", out}, "error: --time/--phase/--key-moment need --drill NAME\n"},
       {{"--side", "middle", "--out", out}, "error: --side 'middle': expected left or right\n"},
       {{"--peel", "5", "--out", out}, "error: --peel '5': expected " + session::peel_values_help() + "\n"},
   };

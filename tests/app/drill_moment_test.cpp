@@ -6,7 +6,10 @@
 
 #include <map>
 
+#include "anatomy/muscle_names.h"
+#include "biomech/frame_analysis.h"
 #include "core/units.h"
+#include "motion/timeline.h"
 
 using namespace hiplab;
 using namespace hiplab::app;
@@ -58,4 +61,30 @@ TEST_CASE("--pose: one grammar for render and activations, a leg joint without _
   CHECK(far.error().message.find("-180..180") != std::string::npos);
   CHECK(motion::side_of(motion::leg_channel(Side::kLeft, LegCoord::kAnkle)) == Side::kLeft);
   CHECK_FALSE(motion::leg_coord_of(*motion::find_channel("lumbar_flexion")).has_value());
+}
+
+TEST_CASE("the key moment of a drill is computed: the clamshell's is in its lift, every drill's is inside it") {
+  const KnownDrills known = app::load_known_drills();
+  REQUIRE_FALSE(known.drills.empty());
+  for (const KnownDrill& k : known.drills) {
+    INFO(k.drill.id);
+    auto tl = motion::Timeline::build(k.drill, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    const double t = app::key_moment_time(tl.value());
+    CHECK(t >= 0.0);
+    CHECK(t <= tl->duration());
+    if (k.drill.id == "clamshell") {
+      // The lift or the top of it, where gluteus medius and the deep rotators work (DiStefano 2009),
+      // never the rest with the top leg lying on the bottom one.
+      const motion::DrillFrame f = tl->evaluate(t);
+      CHECK(f.phase_name != "Rest");
+      biomech::BiomechInput in;
+      in.pose = f.legs;
+      in.posture = f.posture;
+      in.loads = f.loads;
+      biomech::BiomechResult r;
+      biomech::analyze_frame(in, r);
+      CHECK(r.leg[0].muscle[static_cast<std::size_t>(*anatomy::find_muscle("glut_med3"))].activation > 0.15);
+    }
+  }
 }
