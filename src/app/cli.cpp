@@ -17,6 +17,7 @@
 #include "app/cmd_render.h"
 #include "app/version.h"
 #include "app/window_app.h"
+#include "session/peel.h"
 
 namespace hiplab::app {
 
@@ -31,6 +32,8 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_option("--time", window.time_s, "... paused at this time in seconds")->check(CLI::Range(0.0, 1e6));
   app.add_option("--side", window.side, "Working side: left or right")->check(CLI::IsMember({"left", "right"}));
   app.add_option("--select", window.select, "Select a muscle (e.g. glut_med1_r) or a bone (e.g. femur_r, sacrum) and open its card");
+  app.add_option("--peel", window.peel, "Muscle layers taken away: 0, 1, 2, deep-rotators or hip-flexors (default: as last time)")
+      ->check([](const std::string& v) { return session::parse_peel(v) ? std::string() : "expected " + session::peel_values_help(); });
   std::string window_size;
   app.add_option("--size", window_size, "Window size WxH (default: as last time)");
   app.add_flag("--presentation", window.presentation, "Start in presentation mode (F5)");

@@ -67,12 +67,16 @@ Command add_export_command(CLI::App& app) {
     // No levels of detail are built: every mesh and muscle volume goes out at full detail.
     FrameRequest frame = default_frame_request(model.value());
     if (is_body_model(model.value())) {
+      if (Status layers = load_peel_layers(choice->view); !layers) {
+        std::fprintf(stderr, "error: %s\n", layers.error().message.c_str());
+        return 1;
+      }
       session::ComputedFrame computed;
       session::compute_frame(scene_pose(model.value(), choice.value()), choice->view, computed);
       frame = computed.request;
       frame.body_options.muscle_px_per_m = 0.0f;  // the full muscle volumes, not the on-screen level
-    } else if (choice->posed || choice->view.highlight != HighlightMode::kNone) {
-      std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight are ignored\n",
+    } else if (choice->posed || choice->view.highlight != HighlightMode::kNone || choice->view.peel.any()) {
+      std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight/--peel are ignored\n",
                    choice->model_path.c_str());
     }
     frame.floor = false;

@@ -16,6 +16,7 @@
 #include "assets/ambient_occlusion.h"
 #include "assets/model_lod.h"
 #include "assets/model_loader.h"
+#include "app/scene_options.h"
 
 namespace hiplab::app {
 
@@ -31,7 +32,7 @@ Command add_render_command(CLI::App& app) {
     std::string names = "on";
     std::string overlay = "off";
     std::string age_group = "adult";
-    std::string drill, phase, side = "right", pose, highlight, select;
+    std::string drill, phase, side = "right", pose, highlight, select, peel = "0";
     std::optional<double> time_s;
   };
   auto o = std::make_shared<Opts>();
@@ -58,6 +59,9 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--pose", o->pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
   sub->add_option("--highlight", o->highlight, "working | stretched | none (default: the drill's own, else working with a drill, else none)");
   sub->add_option("--select", o->select, "Label a muscle (e.g. glut_med1_r) or a bone (e.g. femur_r, sacrum)");
+  sub->add_option("--peel", o->peel,
+                  "Muscle layers taken away from the outside in: 0 none, 1 the superficial layer, 2 superficial and "
+                  "intermediate; or a preset: deep-rotators (seen from behind), hip-flexors (from the front) (body model)");
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
   auto run = [o]() -> int {
@@ -74,7 +78,15 @@ Command add_render_command(CLI::App& app) {
       }
       drill_view = std::stoi(n) - 1;
     }
-    auto view = parse_view_preset(o->view.empty() || drill_view ? "front" : o->view);
+    const std::optional<session::Peel> peel = session::parse_peel(o->peel);
+    if (!peel) {
+      std::fprintf(stderr, "error: --peel '%s': expected %s\n", o->peel.c_str(), session::peel_values_help().c_str());
+      return 2;
+    }
+    // A preset is seen from its own side unless --view says otherwise.
+    const session::PeelPreset* peel_preset = session::find_peel_preset(peel->preset);
+    auto view = o->view.empty() && peel_preset ? std::optional(peel_preset->view)
+                                                : parse_view_preset(o->view.empty() || drill_view ? "front" : o->view);
     if (!view) {
       std::fprintf(stderr, "error: --view '%s': expected front, back, left, right, side, top, drill or drill:N\n",
                    o->view.c_str());
@@ -145,7 +157,8 @@ Command add_render_command(CLI::App& app) {
       moment = m.value();
       // The highlight that fits the drill, as its file names it (as the window does), unless asked.
       if (o->highlight.empty() && !drill_highlight.empty()) parse_highlight_mode(drill_highlight, highlight);
-      if (o->view.empty() && !drill_views.empty()) drill_view = 0;  // a drill opens in its own first view
+      // A drill opens in its own first view (a peel preset in its own).
+      if (o->view.empty() && !drill_views.empty() && !peel_preset) drill_view = 0;
       if (drill_view && *drill_view >= static_cast<int>(drill_views.size())) {
         std::string names;
         for (std::size_t i = 0; i < drill_views.size(); ++i)
@@ -213,12 +226,17 @@ Command add_render_command(CLI::App& app) {
       view.skin_outline = o->skin == "outline";
       view.contact_arrows = o->contacts == "on";
       view.name_muscles = o->names == "on";
+      view.peel = *peel;
+      if (Status layers = load_peel_layers(view); !layers) {
+        std::fprintf(stderr, "error: %s\n", layers.error().message.c_str());
+        return 1;
+      }
       session::ComputedFrame computed;
       session::compute_frame(pose, view, computed);
       req.frame = computed.request;
     } else {
-      if (posed || highlight != HighlightMode::kNone || selection.selected_muscle || o->overlay == "on")
-        std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight/--select/--overlay are ignored\n",
+      if (posed || highlight != HighlightMode::kNone || selection.selected_muscle || o->overlay == "on" || peel->any())
+        std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight/--select/--overlay/--peel are ignored\n",
                      path.c_str());
     }
     auto image = render_view(*session.value(), model.value(), NodeTransforms::bind(model.value()), req);

@@ -2,6 +2,7 @@
 
 #include "app/cmd_drill_moment.h"
 #include "app/paths.h"
+#include "assets/muscle_layers.h"
 #include "motion/timeline.h"
 #include "scene/highlight.h"
 
@@ -17,6 +18,9 @@ void add_scene_options(CLI::App* sub, SceneOptions& o) {
   sub->add_option("--pose", o.pose, "DOF=DEG,... on top of the drill's pose (e.g. hip_rotation_r=30,knee_r=90)");
   sub->add_option("--highlight", o.highlight, "working | stretched | none (default: the drill's own, else none)");
   sub->add_option("--skin", o.skin, "faint | outline | off: the body surface (body model)");
+  sub->add_option("--peel", o.peel,
+                  "Muscle layers taken away from the outside in: 0 none, 1 the superficial layer, 2 superficial and "
+                  "intermediate; or a preset: deep-rotators, hip-flexors (body model)");
 }
 
 Result<SceneChoice> resolve_scene_options(const SceneOptions& o) {
@@ -31,6 +35,9 @@ Result<SceneChoice> resolve_scene_options(const SceneOptions& o) {
   c.view.overlay = false;
   c.view.floor = false;
   c.view.contact_arrows = false;
+  const std::optional<session::Peel> peel = session::parse_peel(o.peel);
+  if (!peel) return make_error("--peel '" + o.peel + "': expected " + session::peel_values_help());
+  c.view.peel = *peel;
   auto side = parse_side(o.side);
   if (!side) return side.error();  // the message names --side
   c.side = side.value();
@@ -57,6 +64,14 @@ Result<SceneChoice> resolve_scene_options(const SceneOptions& o) {
   c.posed = !o.drill.empty() || !assignments.empty();
   c.model_path = o.model.empty() ? default_model_path() : o.model;
   return c;
+}
+
+Status load_peel_layers(session::ViewSettings& view) {
+  if (!view.peel.any()) return Ok{};
+  auto layers = load_muscle_layers(asset_dir() + "/anatomy/muscle_layers.json");
+  if (!layers) return layers.error();
+  view.layers = layers.value();
+  return Ok{};
 }
 
 session::PoseSource scene_pose(const Model& model, const SceneChoice& choice) {

@@ -1,5 +1,5 @@
 // scene_options.h — the command-line options that say which moment and which look a command shows
-// (--model, --drill/--time/--phase, --side, --pose, --highlight, --skin), checked and turned into the
+// (--model, --drill/--time/--phase, --side, --pose, --highlight, --skin, --peel), checked and turned into the
 // pose and view settings the session computes a frame from (session/view_state.h). `hiplab export`
 // takes them from here; `hiplab render` has the same options with the same meanings and checks (its
 // own copy, older), so a frame exported and a frame rendered with the same options agree. A view
@@ -23,6 +23,7 @@ namespace hiplab::app {
 struct SceneOptions {
   std::string model;  // empty: the HipLab body
   std::string drill, phase, side = "right", pose, highlight, skin = "faint";
+  std::string peel = "0";  // session::parse_peel: 0, 1, 2 or a preset id
   std::optional<double> time_s;
   bool key_moment = false;
 };
@@ -31,7 +32,7 @@ struct SceneOptions {
 void add_scene_options(CLI::App* sub, SceneOptions& o);
 
 // The options checked: the drill moment (or the standing pose), the model's path and the view
-// settings (highlight, skin). Errors are the user's (exit code 2) and name the option and what was
+// settings (highlight, skin, peel; the peel's layers are read by load_peel_layers). Errors are the user's (exit code 2) and name the option and what was
 // expected.
 struct SceneChoice {
   std::string model_path;
@@ -41,6 +42,10 @@ struct SceneChoice {
   session::ViewSettings view;  // overlay, floor and contact arrows off
 };
 Result<SceneChoice> resolve_scene_options(const SceneOptions& o);
+
+// Reads each muscle's layer (assets/anatomy/muscle_layers.json) into `view` when its peel takes
+// anything away; a file that cannot be used is the caller's exit code 1.
+Status load_peel_layers(session::ViewSettings& view);
 
 // The pose to show for a body model: the drill moment (with --pose on top), or standing.
 session::PoseSource scene_pose(const Model& model, const SceneChoice& choice);

@@ -20,6 +20,7 @@
 #include "app/version.h"
 #include "app/window_frame.h"
 #include "app/window_settings.h"
+#include "assets/muscle_layers.h"
 #include "core/log.h"
 #include "render/gl_context.h"
 
@@ -95,6 +96,9 @@ int load_start_state(App& app, const WindowOptions& options) {
   else log_warning(info.error().message);
   if (auto info = load_bone_info(asset_dir() + "/anatomy/bones.json")) app.bone_cards.info = std::move(info.value());
   else log_warning(info.error().message);
+  // Without the layers the window works on, only unpeeled (the Muscles panel says why).
+  if (auto layers = load_muscle_layers(asset_dir() + "/anatomy/muscle_layers.json")) app.session.view.layers = layers.value();
+  else log_warning(layers.error().message);
   apply_settings(app, app.settings, options);
   if (!open_start_drill(app, options)) {
     std::fprintf(stderr, "error: --drill '%s': no such drill (see hiplab drills)\n", options.drill.c_str());
@@ -105,6 +109,10 @@ int load_start_state(App& app, const WindowOptions& options) {
     std::fprintf(stderr, "error: %s\n", app.ui.message.c_str());
     if (!options.model.empty()) exit_code = 1;  // a model named on the command line must load
   }
+  // A peel preset named at start is seen from its own side, as its button turns the view (framed
+  // on the first frame).
+  if (const session::PeelPreset* preset = session::find_peel_preset(app.session.view.peel.preset); preset && !options.peel.empty())
+    app.camera.set_preset(preset->view);
   if (!options.select.empty() &&
       !session::select_by_name(app.session.view, app.model, options.select, app.session.side())) {
     std::fprintf(stderr, "error: %s\n", session::unknown_selection_message(options.select).c_str());

@@ -17,6 +17,7 @@ struct WindowOptions {
   bool presentation = false;
   bool help = false;
   std::string select;      // muscle to select (e.g. glut_med1_r)
+  std::string peel;        // session::parse_peel: "0".."2" or a preset id; empty: from the settings
 };
 
 // Returns the process exit code.

@@ -4,6 +4,9 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+
+#include "anatomy/muscle_data.h"
 #include "anatomy/rom_norms.h"
 #include "core/log.h"
 #include "scene/highlight.h"
@@ -19,6 +22,14 @@ void apply_settings(App& app, const Settings& st, const WindowOptions& options) 
   v.skin_outline = st.skin_outline;
   v.name_muscles = st.name_muscles;
   app.ui.show_labels = st.show_labels;
+  // The peel as it was left; a kept muscle whose name is unknown is dropped (muscles renamed).
+  for (std::size_t r = 0; r < v.peel.level.size(); ++r) v.peel.level[r] = std::clamp(st.peel_levels[r], 0, session::kMaxPeelLevel);
+  v.peel.keep.reset();
+  for (const std::string& name : st.peel_keep)
+    if (auto m = anatomy::find_muscle(name)) v.peel.keep.set(static_cast<std::size_t>(*m));
+  v.peel.preset = st.peel_preset;
+  if (!options.peel.empty())
+    if (auto p = session::parse_peel(options.peel)) v.peel = *p;
   const std::string side = options.side.empty() ? st.side : options.side;
   app.session.set_side(side == "left" ? anatomy::Side::kLeft : anatomy::Side::kRight);
 }
@@ -49,6 +60,12 @@ void store_settings(App& app) {
   s.skin_outline = app.session.view.skin_outline;
   s.name_muscles = app.session.view.name_muscles;
   s.show_labels = app.ui.show_labels;
+  const session::Peel& peel = app.session.view.peel;
+  for (std::size_t r = 0; r < peel.level.size(); ++r) s.peel_levels[r] = peel.level[r];
+  s.peel_keep.clear();
+  for (int m = 0; m < anatomy::kMuscleCount; ++m)
+    if (peel.keep.test(static_cast<std::size_t>(m))) s.peel_keep.emplace_back(anatomy::muscle(m).name);
+  s.peel_preset = peel.preset;
   Status saved = save_settings(s, app.settings_path);
   if (!saved) log_warning(saved.error().message);
 }

@@ -6,8 +6,8 @@
 
 namespace hiplab::app {
 
-// The remembered view (highlight, age group, overlay, skin, labels) and side onto the session;
-// --side over the remembered side.
+// The remembered view (highlight, age group, overlay, skin, labels, peel) and side onto the
+// session; --side over the remembered side, --peel over the remembered peel.
 void apply_settings(App& app, const Settings& settings, const WindowOptions& options);
 
 // Opens the drill named on the command line (else the last one), paused at --time or playing.

@@ -123,6 +123,17 @@ SettingsLoad parse_settings(std::string_view text, const std::string& label, boo
   read_bool("skin_outline", s.skin_outline);
   read_bool("name_muscles", s.name_muscles);
   read_bool("show_labels", s.show_labels);
+  read_int("peel_hip", s.peel_levels[0], 0, 2);
+  read_int("peel_thigh", s.peel_levels[1], 0, 2);
+  read_int("peel_leg", s.peel_levels[2], 0, 2);
+  if (j.contains("peel_keep")) {
+    bool ok = j["peel_keep"].is_array();
+    if (ok)
+      for (const auto& n : j["peel_keep"]) ok = ok && n.is_string();
+    if (ok) s.peel_keep = j["peel_keep"].get<std::vector<std::string>>();
+    else note("peel_keep");
+  }
+  read_str("peel_preset", s.peel_preset);
   if (!bad.empty()) out.warning = label + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
   return out;
 }
@@ -133,7 +144,9 @@ Status save_settings(const Settings& s, const std::string& path) {
   nlohmann::json j = {{"window_width", s.window_width}, {"window_height", s.window_height}, {"ui_scale", s.ui_scale},
                       {"highlight", s.highlight},       {"age_group", s.age_group},         {"last_drill", s.last_drill},
                       {"side", s.side},                 {"overlay", s.overlay},             {"show_skin", s.show_skin},
-                      {"skin_outline", s.skin_outline}, {"name_muscles", s.name_muscles}, {"show_labels", s.show_labels}};
+                      {"skin_outline", s.skin_outline}, {"name_muscles", s.name_muscles}, {"show_labels", s.show_labels},
+                      {"peel_hip", s.peel_levels[0]},   {"peel_thigh", s.peel_levels[1]},   {"peel_leg", s.peel_levels[2]},
+                      {"peel_keep", s.peel_keep},       {"peel_preset", s.peel_preset}};
   return write_file_atomic(path, j.dump(2) + "\n");
 }
 

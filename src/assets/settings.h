@@ -4,7 +4,9 @@
 // older copies are kept, never over one) with a warning and defaults are used, so one bad write
 // never locks the user out and no earlier evidence is lost.
 #pragma once
+#include <array>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -22,6 +24,11 @@ struct Settings {
   bool skin_outline = false;  // the skin as a silhouette outline instead of the faint surface
   bool name_muscles = true;   // the muscles that matter named in the view with leader lines
   bool show_labels = false;
+  // The muscle peel (session/peel.h): level 0..2 per region (hip, thigh, leg), the muscles a preset
+  // keeps (side-less Gait2392 names) and the preset's id ("" for none).
+  std::array<int, 3> peel_levels{};
+  std::vector<std::string> peel_keep;
+  std::string peel_preset;
 };
 
 struct SettingsLoad {

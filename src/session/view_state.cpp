@@ -64,6 +64,8 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
         o.named.emplace_back(side, m);
   o.selected = view.selected_muscle;
   o.selected_bone = view.selected_bone.value_or("");
+  std::array<bool, anatomy::kMuscleCount> peeled{};
+  if (view.layers) peeled = peeled_muscles(view.peel, *view.layers);
   for (int s = 0; s < anatomy::kSideCount; ++s)
     for (int m = 0; m < anatomy::kMuscleCount; ++m) {
       MuscleLook& look = o.muscles[static_cast<std::size_t>(s)][static_cast<std::size_t>(m)];
@@ -72,7 +74,19 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
         case MuscleVisibility::kFaded: look.colour.a = std::min(look.colour.a, 0.18f); break;
         case MuscleVisibility::kHidden: look.visible = false; break;
       }
+      if (peeled[static_cast<std::size_t>(m)]) look.visible = false;
     }
+}
+
+bool muscle_peeled(const ViewSettings& v, int m) { return v.layers && is_peeled(v.peel, *v.layers, m); }
+
+bool muscle_under_layer(const ViewSettings& v, anatomy::Side side, int m) {
+  if (!v.layers) return false;
+  std::array<bool, anatomy::kMuscleCount> hidden{};
+  for (int k = 0; k < anatomy::kMuscleCount; ++k)
+    hidden[static_cast<std::size_t>(k)] =
+        v.visibility[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(k)] != MuscleVisibility::kShown;
+  return covered_by_layer(v.peel, *v.layers, m, hidden);
 }
 
 bool select_by_name(ViewSettings& v, const Model& model, const std::string& name, anatomy::Side default_side) {

@@ -16,6 +16,7 @@
 #include "biomech/frame_analysis.h"
 #include "scene/frame_builder.h"
 #include "scene/highlight.h"
+#include "session/peel.h"
 
 namespace hiplab::session {
 
@@ -43,6 +44,11 @@ struct ViewSettings {
   bool name_muscles = true;  // the muscles that matter now named in the view with leader lines
   bool contact_arrows = false;  // the contact forces of the effort solve as arrows  // follow-along mirror view (OrbitCamera::mirrored): left and right swapped
   std::array<std::array<MuscleVisibility, anatomy::kMuscleCount>, 2> visibility{};
+  // Layers taken away from the outside in (session/peel.h), on top of `visibility`. It needs each
+  // muscle's layer (assets/muscle_layers.h, loaded once by whoever makes the view); without them
+  // nothing is peeled.
+  Peel peel;
+  std::optional<anatomy::MuscleLayers> layers;
   // One selection at a time (select_muscle / select_bone keep it so): a muscle, or a bone by its
   // mesh name ("femur_r", "sacrum").
   std::optional<std::pair<anatomy::Side, int>> selected_muscle;
@@ -71,6 +77,12 @@ inline void clear_selection(ViewSettings& v) {
 // name: unknown_selection_message says what was expected.
 bool select_by_name(ViewSettings& v, const Model& model, const std::string& name, anatomy::Side default_side);
 std::string unknown_selection_message(const std::string& name);
+
+// True when the peel takes muscle m away (false without layers).
+bool muscle_peeled(const ViewSettings& v, int m);
+// True when m is shown but lies under a shallower layer of its region that is shown too (muscles
+// the user hid or faded on `side` do not cover it): the window offers to peel down to it (peel_to_show).
+bool muscle_under_layer(const ViewSettings& v, anatomy::Side side, int m);
 
 // The anatomical position standing as the model was generated (pelvis at its bind placement).
 PoseSource standing_pose(const Model& model);

@@ -28,6 +28,7 @@ constexpr std::array kBindings{
     KeyBinding{letter('K'), kNone, KeyAction::kToggleSkin, "skin: faint / outline / off"},
     KeyBinding{letter('L'), kNone, KeyAction::kToggleLabels, "landmark labels on / off"},
     KeyBinding{letter('M'), kNone, KeyAction::kToggleMirror, "mirror view on / off (follow along as in a mirror)"},
+    KeyBinding{letter('P'), kNone, KeyAction::kPeel, "peel muscle layers: superficial off / intermediate off / all back"},
     KeyBinding{letter('R'), kNone, KeyAction::kResetPose, "reset the pose to the anatomical position"},
     KeyBinding{letter('Z'), kCtrl, KeyAction::kUndo, kUndoRedo},
     KeyBinding{letter('Z'), kCtrlShift, KeyAction::kRedo, kUndoRedo},

@@ -35,6 +35,7 @@ enum class KeyAction {
   kToggleSkin,
   kToggleLabels,
   kToggleMirror,
+  kPeel,  // one more muscle layer off everywhere; after the deepest, all back
   kResetPose,
   kUndo,
   kRedo,

@@ -1,5 +1,5 @@
 // muscle_card.cpp — the selected muscle's card (right panel): its description, origin, insertion,
-// nerve and actions, its length, activation and rotation moment arm now, and the moment-arm
+// nerve and actions, its depth layer (with the offer to peel down to it, or back to it), its length, activation and rotation moment arm now, and the moment-arm
 // explorer (rotation moment arm across hip flexion 0-120 deg). See ui/panels.h.
 #include "ui/panels.h"
 
@@ -51,9 +51,36 @@ void moment_arm_explorer(session::Session& s, Side side, int m) {
   hint("rotation moment arm (mm) vs hip flexion 0-120 deg; white line: now (%.0f deg)", flex);
 }
 
+// Its layer, and what the peel does to it: a muscle the peel took away can be brought back, one
+// under a layer still on can have what lies over it taken away (session::peel_to_show either way).
+void layer_line(session::Session& s, UiActions& a, Side side, int m) {
+  session::ViewSettings& v = s.view;
+  if (!v.layers) return;
+  const auto layer = v.layers->layer[static_cast<std::size_t>(m)];
+  const auto region = v.layers->region[static_cast<std::size_t>(m)];
+  ImGui::Text("Layer: %s (%s)", std::string(anatomy::muscle_layer_name(layer)).c_str(),
+              std::string(anatomy::body_region_name(region)).c_str());
+  if (session::muscle_peeled(v, m)) {
+    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "Peeled away: not shown now.");
+    if (ImGui::Button("Bring its layer back")) {
+      v.peel = session::peel_to_show(v.peel, *v.layers, m);
+      a.settings_changed = true;
+    }
+  } else if (session::muscle_under_layer(v, side, m)) {
+    // The layers still on between the region's peel and this muscle's layer.
+    const int from = v.peel.level[static_cast<std::size_t>(region)], to = static_cast<int>(layer);
+    const char* over = from == 0 && to == 2 ? "superficial and intermediate layers" : from == 1 ? "intermediate layer" : "superficial layer";
+    ImGui::TextWrapped("Under the %s of the %s.", over, std::string(anatomy::body_region_name(region)).c_str());
+    if (ImGui::Button("Peel down to it")) {
+      v.peel = session::peel_to_show(v.peel, *v.layers, m);
+      a.settings_changed = true;
+    }
+  }
+}
+
 }  // namespace
 
-void muscle_card(session::Session& s, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info) {
+void muscle_card(session::Session& s, UiActions& a, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info) {
   if (!s.view.selected_muscle) {
     hint("Click a muscle in the view or the list for its card.");
     return;
@@ -63,6 +90,7 @@ void muscle_card(session::Session& s, const session::ComputedFrame& frame, const
   if (large_font()) ImGui::PushFont(large_font());
   ImGui::TextWrapped("%s (%s)", display_name(info, m).c_str(), side == Side::kRight ? "right" : "left");
   if (large_font()) ImGui::PopFont();
+  layer_line(s, a, side, m);
   if (mi) {
     ImGui::TextWrapped("%s", mi->description.c_str());
     ImGui::TextWrapped("Origin: %s", mi->origin.c_str());

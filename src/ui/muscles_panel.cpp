@@ -1,8 +1,9 @@
 // muscles_panel.cpp — the right panel: highlight mode and its legend, the muscles working now,
-// what is shown, the brief's internal-rotator group, the muscle search and visibility list, and
+// what is shown, peeling the layers away (session/peel.h), the brief's internal-rotator group, the muscle search and visibility list, and
 // the card of the selection (ui/muscle_card.cpp, ui/bone_card.cpp). See ui/panels.h.
 #include "ui/panels.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -82,6 +83,71 @@ void internal_rotator_group(session::Session& s, const session::ComputedFrame& f
   ImGui::TreePop();
 }
 
+CameraRequest camera_for(ViewPreset v) {
+  switch (v) {
+    case ViewPreset::kFront: return CameraRequest::kFront;
+    case ViewPreset::kBack: return CameraRequest::kBack;
+    case ViewPreset::kLeft: return CameraRequest::kLeft;
+    case ViewPreset::kRight: return CameraRequest::kRight;
+    case ViewPreset::kTop: return CameraRequest::kTop;
+  }
+  return CameraRequest::kNone;
+}
+
+// Peel: the same level everywhere (0-2), per region, and the presets (which also turn the view to
+// the side their muscles are seen from).
+void peel_controls(session::ViewSettings& v, UiActions& a) {
+  if (!v.layers) {
+    hint("Peel: the muscle layers could not be read (assets/anatomy/muscle_layers.json).");
+    return;
+  }
+  session::Peel& peel = v.peel;
+  const bool uniform = peel.level[0] == peel.level[1] && peel.level[1] == peel.level[2] && peel.keep.none();
+  // One level everywhere from a combo (narrow enough for the panel); a peel by region or a preset
+  // shows as such until a level is chosen.
+  static constexpr const char* kLevels[] = {"none", "superficial layer off", "superficial + intermediate off"};
+  const session::PeelPreset* preset = session::find_peel_preset(peel.preset);
+  const std::string preview = preset    ? std::string(preset->label)
+                              : uniform ? kLevels[std::clamp(peel.level[0], 0, session::kMaxPeelLevel)]
+                                        : "by region";
+  ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Peel (P)").x - ImGui::GetStyle().ItemInnerSpacing.x);
+  if (ImGui::BeginCombo("Peel (P)", preview.c_str())) {
+    for (int l = 0; l <= session::kMaxPeelLevel; ++l)
+      if (ImGui::Selectable(kLevels[l], uniform && peel.preset.empty() && peel.level[0] == l)) {
+        peel = session::whole_body_peel(l);
+        a.settings_changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  for (const session::PeelPreset& p : session::peel_presets()) {
+    const bool on = peel.preset == p.id;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(std::string(p.label).c_str())) {
+      peel = session::preset_peel(p);
+      a.camera = camera_for(p.view);
+      a.settings_changed = true;
+    }
+    if (on) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(p.what).c_str());
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  if (ImGui::TreeNode("Peel by region")) {
+    for (int r = 0; r < anatomy::kBodyRegionCount; ++r) {
+      int level = peel.level[static_cast<std::size_t>(r)];
+      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+      const std::string label(anatomy::body_region_name(static_cast<anatomy::BodyRegion>(r)));
+      if (ImGui::Combo(label.c_str(), &level, "none\0superficial off\0+ intermediate off\0")) {
+        peel.level[static_cast<std::size_t>(r)] = level;
+        peel.preset.clear();
+        a.settings_changed = true;
+      }
+    }
+    ImGui::TreePop();
+  }
+  if (peel.any()) hint("%s", session::describe_peel(peel).c_str());
+}
+
 }  // namespace
 
 void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,
@@ -142,7 +208,12 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
     v.skin_outline = skin == 1;
     a.settings_changed = true;
   }
-  if (ImGui::Button("Show all")) for (auto& side : v.visibility) side.fill(session::MuscleVisibility::kShown);
+  if (ImGui::Button("Show all")) {
+    for (auto& side : v.visibility) side.fill(session::MuscleVisibility::kShown);
+    if (v.peel.any()) a.settings_changed = true;
+    v.peel = session::Peel{};
+  }
+  peel_controls(v, a);
   internal_rotator_group(s, frame, info);
 
   char buf[64];
@@ -183,8 +254,12 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
       const Side side = s.side();
       auto& vis = v.visibility[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
       const bool selected = v.selected_muscle && v.selected_muscle->second == m;
-      if (ImGui::Selectable(name.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 120, 0)))
-        session::select_muscle(v, std::pair{side, m});
+      // A muscle the peel took away is listed greyed; its card offers to bring it back.
+      const bool peeled = session::muscle_peeled(v, m);
+      if (peeled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      const bool clicked = ImGui::Selectable((peeled ? name + " (peeled)" : name).c_str(), selected, ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 120, 0));
+      if (peeled) ImGui::PopStyleColor();
+      if (clicked) session::select_muscle(v, std::pair{side, m});
       ImGui::SameLine();
       auto both = [&](session::MuscleVisibility value) {
         for (int sd = 0; sd < 2; ++sd) v.visibility[static_cast<std::size_t>(sd)][static_cast<std::size_t>(m)] = value;
@@ -212,7 +287,7 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   if (!selection.empty() && selection != ui.card_scrolled_to) ImGui::SetScrollHereY(0.0f);
   ui.card_scrolled_to = selection;
   if (s.view.selected_bone && model) bone_card(s, *model, info, bones);
-  else muscle_card(s, frame, info);
+  else muscle_card(s, a, frame, info);
 }
 
 }  // namespace hiplab::ui

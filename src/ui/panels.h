@@ -21,7 +21,7 @@ void pose_panel(session::Session& s);                               // ui/pose_p
 // Right panel ("Muscles" window) and the cards it ends with.
 void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,
                    const std::vector<MuscleInfo>& info, const Model* model, const BoneCards* bones);  // ui/muscles_panel.cpp
-void muscle_card(session::Session& s, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info);  // ui/muscle_card.cpp
+void muscle_card(session::Session& s, UiActions& a, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info);  // ui/muscle_card.cpp
 void bone_card(session::Session& s, const Model& model, const std::vector<MuscleInfo>& info, const BoneCards* bones);  // ui/bone_card.cpp
 
 // Windows of their own.

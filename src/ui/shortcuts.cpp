@@ -2,6 +2,8 @@
 // session and the UI state. See app_ui.h.
 #include "ui/app_ui.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "ui/key_bindings.h"
@@ -42,6 +44,13 @@ void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
       s.view.overlay = !s.view.overlay;
       a.settings_changed = true;
       break;
+    case KeyAction::kPeel: {
+      // Everywhere alike: from the deepest level any region has, one layer further; past the last, all back.
+      const int deepest = std::max({s.view.peel.level[0], s.view.peel.level[1], s.view.peel.level[2]});
+      s.view.peel = session::whole_body_peel(deepest >= session::kMaxPeelLevel ? 0 : deepest + 1);
+      a.settings_changed = true;
+      break;
+    }
     case KeyAction::kToggleSkin:
       // faint → outline → off → faint
       if (!s.view.show_skin) s.view.show_skin = true, s.view.skin_outline = false;

@@ -3,7 +3,7 @@
 // draw of the frame `hiplab render` would draw (bones, 86 muscle volumes, skin), named, with the
 // frame's bounds and its highlight colours (the middle of its "Open" phase: glutes working); the
 // Khronos validator finds no error in the .glb; bad values exit 2 with one stderr line naming what
-// was expected.
+// was expected; --peel leaves out the layers it takes away.
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
@@ -25,6 +25,7 @@
 #include "app/paths.h"
 #include "assets/gltf_writer.h"
 #include "assets/model_loader.h"
+#include "assets/muscle_layers.h"
 #include "assets/synthetic_model.h"
 #include "scene/frame_builder.h"
 #include "session/view_state.h"
@@ -175,6 +176,36 @@ TEST_CASE("hiplab export: .obj with its .mtl, the same objects, and --skin off l
   CHECK(names.count("femur_r") == 1);
 }
 
+TEST_CASE("hiplab export --peel: the layers the peel takes away are left out, both sides, the rest written") {
+  const auto dir = test::scratch_dir("cli_export_peel");
+  auto layers = load_muscle_layers(app::asset_dir() + "/anatomy/muscle_layers.json");
+  REQUIRE(layers.ok());
+  for (const char* peel : {"1", "2", "deep-rotators"}) {
+    INFO(peel);
+    const auto out = (dir / (std::string("peel_") + peel + ".obj")).string();
+    const auto run = test::capture_stdout([&] {
+      return app::run_cli({"hiplab", "export", "--drill", "clamshell", "--phase", "Open", "--peel", peel, "--out", out});
+    });
+    REQUIRE(run.status == 0);
+    auto got = load_model(out);
+    REQUIRE_MESSAGE(got.ok(), (got.ok() ? "" : got.error().message));
+    const std::set<std::string> names = mesh_names(got.value());
+    const auto gone = session::peeled_muscles(*session::parse_peel(peel), layers.value());
+    int kept = 0;
+    for (int m = 0; m < anatomy::kMuscleCount; ++m)
+      for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+        INFO(anatomy::muscle_name(m, side));
+        CHECK(names.count(anatomy::muscle_name(m, side)) == (gone[static_cast<std::size_t>(m)] ? 0u : 1u));
+        kept += gone[static_cast<std::size_t>(m)] ? 0 : 1;
+      }
+    CHECK(muscle_count(names) == kept);
+    CHECK(kept < 2 * anatomy::kMuscleCount);
+    CHECK(names.count("glut_max2_r") == 0);  // gluteus maximus is off at every one of these peels
+    CHECK(names.count("peri_r") == 1);
+    CHECK(names.count("femur_r") == 1);
+  }
+}
+
 TEST_CASE("hiplab export: the Khronos glTF validator reports 0 errors on the clamshell") {
   const std::string tool = std::string(HIPLAB_SOURCE_DIR) + "/tools/model_generator";
   if (!fs::exists(tool + "/node_modules/gltf-validator") || std::system("node --version > /dev/null 2>&1") != 0)
@@ -214,6 +245,7 @@ TEST_CASE("hiplab export: bad values exit 2 with one line naming what was expect
       {{"--highlight", "loud", "--out", out}, "error: --highlight 'loud': expected working, stretched or none\n"},
       {{"--time", "2", "--out", out}, "error: --time/--phase/--key-moment need --drill NAME\n"},
       {{"--side", "middle", "--out", out}, "error: --side 'middle': expected left or right\n"},
+      {{"--peel", "5", "--out", out}, "error: --peel '5': expected " + session::peel_values_help() + "\n"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"hiplab", "export"};

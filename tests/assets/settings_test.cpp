@@ -23,6 +23,9 @@ TEST_CASE("settings round-trip through an atomic write") {
   s.last_drill = "clamshell";
   s.side = "left";
   s.overlay = false;
+  s.peel_levels = {2, 1, 0};
+  s.peel_keep = {"peri", "gem"};
+  s.peel_preset = "deep-rotators";
   s.name_muscles = false;
   REQUIRE(save_settings(s, path).ok());
   SettingsLoad back = load_settings(path);
@@ -34,7 +37,20 @@ TEST_CASE("settings round-trip through an atomic write") {
   CHECK(back.settings.last_drill == "clamshell");
   CHECK(back.settings.side == "left");
   CHECK_FALSE(back.settings.overlay);
+  CHECK(back.settings.peel_levels == std::array<int, 3>{2, 1, 0});
+  CHECK(back.settings.peel_keep == std::vector<std::string>{"peri", "gem"});
+  CHECK(back.settings.peel_preset == "deep-rotators");
   CHECK_FALSE(back.settings.name_muscles);
+}
+
+TEST_CASE("a peel level outside 0..2 or a mistyped kept list falls back to no peel and is named") {
+  const auto path = (test::scratch_dir("settings_peel") / "settings.json").string();
+  std::ofstream(path) << R"({"peel_hip": 3, "peel_thigh": 1, "peel_leg": -1, "peel_keep": ["peri", 4]})";
+  SettingsLoad loaded = load_settings(path);
+  CHECK(loaded.settings.peel_levels == std::array<int, 3>{0, 1, 0});
+  CHECK(loaded.settings.peel_keep.empty());
+  for (const char* key : {"peel_hip", "peel_leg", "peel_keep"}) CHECK_MESSAGE(loaded.warning.find(key) != std::string::npos, key);
+  CHECK(loaded.warning.find("peel_thigh") == std::string::npos);
 }
 
 TEST_CASE("a corrupt settings file leads to defaults and a warning and is set aside") {

@@ -28,7 +28,7 @@ struct Expected {
 
 TEST_CASE("key bindings: every shortcut in the README's input table maps to its action") {
   // README.md, "| input | action |": Space / Left, Right / Page Up, Page Down; S, W, O, K, L,
-  // M; R, Ctrl+Z, Ctrl+Shift+Z; 1 2 3 4 5, C, F, Home; Ctrl+P, Ctrl+O, F5, F1, Esc, Ctrl+Q.
+  // M, P; R, Ctrl+Z, Ctrl+Shift+Z; 1 2 3 4 5, C, F, Home; Ctrl+P, Ctrl+O, F5, F1, Esc, Ctrl+Q.
   const Expected readme[] = {
       {GLFW_KEY_SPACE, kNone, KeyAction::kPlayPause},
       {GLFW_KEY_LEFT, kNone, KeyAction::kStepBack},
@@ -41,6 +41,7 @@ TEST_CASE("key bindings: every shortcut in the README's input table maps to its 
       {GLFW_KEY_K, kNone, KeyAction::kToggleSkin},
       {GLFW_KEY_L, kNone, KeyAction::kToggleLabels},
       {GLFW_KEY_M, kNone, KeyAction::kToggleMirror},
+      {GLFW_KEY_P, kNone, KeyAction::kPeel},
       {GLFW_KEY_R, kNone, KeyAction::kResetPose},
       {GLFW_KEY_Z, kCtrl, KeyAction::kUndo},
       {GLFW_KEY_Z, kCtrlShift, KeyAction::kRedo},
