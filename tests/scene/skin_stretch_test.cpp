@@ -43,15 +43,15 @@ struct Ratchet {
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 6.6f, 0.0158f, 9300},
-    {"figure4_self_test", 7.7f, 0.0069f, 5700},
-    {"ir_pails_rails_9090", 12.3f, 0.0445f, 37000},
-    {"ir_pails_rails_supine", 10.2f, 0.0168f, 25000},
-    {"kneeling_windmill", 6.7f, 0.0375f, 11800},
-    {"ninety_ninety_hip_switch", 12.3f, 0.0029f, 32500},
-    {"reverse_clamshell", 6.3f, 0.0158f, 9400},
-    {"seated_band_internal_rotation", 10.2f, 0.0014f, 40800},
-    {"standing_cable_internal_rotation", 5.8f, 0.094f, 2310},
+    {"clamshell", 6.25f, 0.0453f, 7978},
+    {"figure4_self_test", 7.22f, 0.0101f, 5044},
+    {"ir_pails_rails_9090", 11.43f, 0.0290f, 36937},
+    {"ir_pails_rails_supine", 8.58f, 0.0136f, 25055},
+    {"kneeling_windmill", 6.67f, 0.0374f, 11340},
+    {"ninety_ninety_hip_switch", 11.48f, 0.0047f, 32469},
+    {"reverse_clamshell", 5.98f, 0.0147f, 8205},
+    {"seated_band_internal_rotation", 8.58f, 0.0102f, 41415},
+    {"standing_cable_internal_rotation", 5.77f, 0.0937f, 2273},
 };
 
 struct Worst {

@@ -30,6 +30,8 @@ constexpr float kElbow = 0.07f, kWrist = 0.03f;
 // of following both thighs (it tore between them in the 90/90).
 constexpr float kHipMidlineShare = 0.25f;
 constexpr int kSmoothRounds = 12;
+constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.07f,
+                kReachToes = 0.05f, kReachShoulder = 0.11f, kReachElbow = 0.08f, kReachWrist = 0.06f;
 
 // Active right-handed rotation about a unit axis (Rodrigues), with the generator's deterministic sine.
 glm::dmat3 rotation(glm::dvec3 k, double angle) {
@@ -157,6 +159,8 @@ struct SkinBone {
   int part;    // 0 trunk, 1/2 right/left arm, 3/4 right/left leg
   vec3 a, b;
   float into_parent, into_self;
+  vec3 joint;    // centre of the joint at its proximal end
+  float reach;   // the blend fades out between reach and 1.6 reach from that centre (m)
 };
 
 }  // namespace
@@ -189,7 +193,7 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
   auto J = [&](const std::string& n) { return find_node(nodes, n); };
   std::vector<SkinBone> bones;
   auto add = [&](const std::string& node, int parent, int part, vec3 a, vec3 b, float into_parent, float into_self) {
-    bones.push_back({J(node), parent, part, a, b, into_parent, into_self});
+    bones.push_back({J(node), parent, part, a, b, into_parent, into_self, a, 0.0f});
     return static_cast<int>(bones.size()) - 1;
   };
   const vec3 pelvis = parts.pelvis, torso = parts.torso, head = parts.head;
@@ -206,6 +210,20 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
     const int hum = add("humerus" + sfx, b_torso, 1 + s, L.sh, L.el, kShoulderTrunkSide, kShoulderArmSide);
     const int fore = add("forearm" + sfx, hum, 1 + s, L.el, L.wr, kElbow, kElbow);
     add("hand" + sfx, fore, 1 + s, L.wr, L.hand_b, kWrist, kWrist);
+  }
+
+  // Joint centres and reaches: a neighbour's share fades out away from the joint they share. Far
+  // from it a few per cent of the other bone's motion, over a long lever (the inner thigh, 20 cm
+  // below the hip, reached by the blend from the crotch), moves neighbouring vertices by
+  // centimetres apart and crumples small triangles.
+  for (SkinBone& b : bones) {
+    const std::string& n = nodes[static_cast<size_t>(b.node)].name;
+    auto is = [&](const char* base) { return n.rfind(base, 0) == 0; };
+    if (is("calcn")) b.joint = vec3(nodes[static_cast<size_t>(find_node(nodes, "talus" + n.substr(5)))].world);
+    if (is("torso")) b.joint = torso;
+    b.reach = is("torso") ? kReachLumbar : is("head") ? kReachNeck : is("femur") ? kReachHip : is("tibia") ? kReachKnee
+            : is("calcn") ? kReachAnkle : is("toes") ? kReachToes : is("humerus") ? kReachShoulder : is("forearm") ? kReachElbow
+            : kReachWrist;
   }
 
   SkinMesh out;
@@ -289,7 +307,9 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
         const float hip_z = std::fabs(bones[b].a.z);
         width *= std::clamp(std::fabs(m.pos[v].z) / hip_z, kHipMidlineShare, 1.0f);
       }
-      w[b] = 1.0f - smoothstep(0.0f, width, dist[b][v]);
+      const SkinBone& joint = child ? bones[b] : bones[static_cast<size_t>(own)];
+      const float near = 1.0f - smoothstep(joint.reach, 1.6f * joint.reach, glm::length(m.pos[v] - joint.joint));
+      w[b] = (1.0f - smoothstep(0.0f, width, dist[b][v])) * near;
     }
     float sum = 0.0f;
     for (size_t b = 0; b < nb; ++b) sum += w[b];
