@@ -43,15 +43,15 @@ struct Ratchet {
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 6.25f, 0.0453f, 7978},
-    {"figure4_self_test", 7.22f, 0.0101f, 5044},
-    {"ir_pails_rails_9090", 11.43f, 0.0290f, 36937},
-    {"ir_pails_rails_supine", 8.58f, 0.0136f, 25055},
-    {"kneeling_windmill", 6.67f, 0.0374f, 11340},
-    {"ninety_ninety_hip_switch", 11.48f, 0.0047f, 32469},
-    {"reverse_clamshell", 5.98f, 0.0147f, 8205},
-    {"seated_band_internal_rotation", 8.58f, 0.0102f, 41415},
-    {"standing_cable_internal_rotation", 5.77f, 0.0937f, 2273},
+    {"clamshell", 3.00f, 0.0318f, 5804},
+    {"figure4_self_test", 6.22f, 0.0222f, 4758},
+    {"ir_pails_rails_9090", 9.15f, 0.0036f, 19383},
+    {"ir_pails_rails_supine", 7.70f, 0.0139f, 10244},
+    {"kneeling_windmill", 4.67f, 0.0326f, 13422},
+    {"ninety_ninety_hip_switch", 9.10f, 0.0021f, 15958},
+    {"reverse_clamshell", 3.00f, 0.0113f, 5990},
+    {"seated_band_internal_rotation", 7.70f, 0.0094f, 14392},
+    {"standing_cable_internal_rotation", 4.67f, 0.0318f, 3218},
 };
 
 struct Worst {

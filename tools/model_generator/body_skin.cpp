@@ -52,6 +52,8 @@ glm::dmat3 arm_rest_rotation(int s) {
   return rotation({0, 0, 1}, dm::deg(kSkinRestShoulderFlexionDeg)) * rotation({1, 0, 0}, s == 0 ? -abd : abd);
 }
 
+glm::dmat3 hip_rest_rotation() { return rotation({0, 0, 1}, dm::deg(kSkinRestHipFlexionDeg)); }
+
 // The body's parts, placed: one SDF per part (trunk with neck, head and shoulder caps; each arm;
 // each leg) and their smooth union. Proportions: a 1.8 m adult (Gait2392 generic subject); girths
 // after Gordon et al. 1989 (ANSUR, 50th percentile male): thigh ~58 cm, calf ~38 cm, waist ~85 cm.
@@ -62,6 +64,15 @@ struct BodyParts {
   };
   vec3 pelvis, torso, head;
   std::array<LegArm, 2> limbs{};
+  bool legs_turned = false;  // the rest pose: each leg turned about its hip centre by hip_rest
+  glm::mat3 hip_rest{1.0f}, hip_rest_t{1.0f};
+
+  // A point of the straight leg where the rest pose puts it.
+  vec3 leg_rest(vec3 p, int s) const {
+    if (!legs_turned) return p;
+    const vec3 h = limbs[static_cast<size_t>(s)].hip;
+    return h + hip_rest * (p - h);
+  }
 
   BodyParts(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
     auto W = [&](const char* n) { return vec3(nodes[find_node(nodes, n)].world); };
@@ -77,6 +88,9 @@ struct BodyParts {
       L.hand_b = L.wr + vec3(0.01f, -0.17f, 0.0f);
       L.hand_up = vec3(1, 0, 0);
       if (arms == SkinArms::kRest) {
+        legs_turned = true;
+        hip_rest = glm::mat3(hip_rest_rotation());
+        hip_rest_t = glm::transpose(hip_rest);
         const glm::dmat3 r = arm_rest_rotation(s);
         const glm::dvec3 sh(L.sh);
         auto turn = [&](vec3 p) { return vec3(sh + r * (glm::dvec3(p) - sh)); };
@@ -100,6 +114,8 @@ struct BodyParts {
   float leg(vec3 p, int s) const {
     const float zs = s == 0 ? 1.0f : -1.0f;
     const LegArm& L = limbs[static_cast<size_t>(s)];
+    // The turned leg's distance is the straight leg's at the point turned back (a rigid motion).
+    if (legs_turned) p = L.hip + hip_rest_t * (p - L.hip);
     float d = round_cone(p, L.hip + vec3(0.0f, -0.02f, 0.012f * zs), L.knee + vec3(0.0f, 0.06f, 0), 0.082f, 0.05f);
     d = smin(d, round_cone(p, L.knee + vec3(0, 0.04f, 0), L.knee + vec3(0, -0.04f, 0), 0.05f, 0.047f), 0.03f);
     d = smin(d, ellipsoid(p, {L.knee + vec3(-0.012f, -0.13f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.052f, 0.12f, 0.05f)}), 0.05f);
@@ -184,6 +200,32 @@ std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes) 
       m[3] = glm::dvec4(sh + r * (nodes[i].world - sh), 1.0);
       out[i] = m;
     }
+    const glm::dmat3 h = hip_rest_rotation();
+    const glm::dvec3 hip = nodes[static_cast<size_t>(find_node(nodes, "femur" + sfx))].world;
+    for (const char* base : {"femur", "tibia", "patella", "talus", "calcn", "toes"}) {
+      const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+      glm::dmat4 m(h);
+      m[3] = glm::dvec4(hip + h * (nodes[i].world - hip), 1.0);
+      out[i] = m;
+    }
+  }
+  return out;
+}
+
+Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes) {
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  std::vector<glm::dmat4> to_bind(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    glm::dmat4 bind(1.0);
+    bind[3] = glm::dvec4(nodes[i].world, 1.0);
+    to_bind[i] = bind * glm::inverse(rest[i]);
+  }
+  Mesh out = skin.mesh;
+  for (size_t v = 0; v < out.pos.size(); ++v) {
+    glm::dvec3 p(0.0);
+    for (int k = 0; k < 4; ++k)
+      if (skin.weights[v][k] > 0.0f) p += double(skin.weights[v][k]) * glm::dvec3(to_bind[skin.joints[v][k]] * glm::dvec4(glm::dvec3(skin.mesh.pos[v]), 1.0));
+    out.pos[v] = glm::vec3(p);
   }
   return out;
 }
@@ -203,10 +245,11 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
   for (int s = 0; s < 2; ++s) {
     const std::string sfx = s == 0 ? "_r" : "_l";
     const BodyParts::LegArm& L = parts.limbs[static_cast<size_t>(s)];
-    const int femur = add("femur" + sfx, b_pelvis, 3 + s, L.hip, L.knee, kHipPelvisSide, kHipThighSide);
-    const int tibia = add("tibia" + sfx, femur, 3 + s, L.knee, L.ankle, kKnee, kKnee);
-    const int calcn = add("calcn" + sfx, tibia, 3 + s, L.calcn + vec3(-0.01f, 0.02f, 0), L.toes, kAnkle, kAnkle);
-    add("toes" + sfx, calcn, 3 + s, L.toes, L.toes + vec3(0.05f, 0, 0), kToes, kToes);
+    auto R = [&](vec3 q) { return parts.leg_rest(q, s); };
+    const int femur = add("femur" + sfx, b_pelvis, 3 + s, L.hip, R(L.knee), kHipPelvisSide, kHipThighSide);
+    const int tibia = add("tibia" + sfx, femur, 3 + s, R(L.knee), R(L.ankle), kKnee, kKnee);
+    const int calcn = add("calcn" + sfx, tibia, 3 + s, R(L.calcn + vec3(-0.01f, 0.02f, 0)), R(L.toes), kAnkle, kAnkle);
+    add("toes" + sfx, calcn, 3 + s, R(L.toes), R(L.toes + vec3(0.05f, 0, 0)), kToes, kToes);
     const int hum = add("humerus" + sfx, b_torso, 1 + s, L.sh, L.el, kShoulderTrunkSide, kShoulderArmSide);
     const int fore = add("forearm" + sfx, hum, 1 + s, L.el, L.wr, kElbow, kElbow);
     add("hand" + sfx, fore, 1 + s, L.wr, L.hand_b, kWrist, kWrist);
@@ -219,7 +262,7 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
   for (SkinBone& b : bones) {
     const std::string& n = nodes[static_cast<size_t>(b.node)].name;
     auto is = [&](const char* base) { return n.rfind(base, 0) == 0; };
-    if (is("calcn")) b.joint = vec3(nodes[static_cast<size_t>(find_node(nodes, "talus" + n.substr(5)))].world);
+    if (is("calcn")) b.joint = parts.leg_rest(vec3(nodes[static_cast<size_t>(find_node(nodes, "talus" + n.substr(5)))].world), n.back() == 'r' ? 0 : 1);
     if (is("torso")) b.joint = torso;
     b.reach = is("torso") ? kReachLumbar : is("head") ? kReachNeck : is("femur") ? kReachHip : is("tibia") ? kReachKnee
             : is("calcn") ? kReachAnkle : is("toes") ? kReachToes : is("humerus") ? kReachShoulder : is("forearm") ? kReachElbow
@@ -227,7 +270,7 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
   }
 
   SkinMesh out;
-  Mesh raw = mesh_sdf([&parts](vec3 p) { return parts.rest_body(p); }, vec3(-0.25f, -0.05f, -0.72f), vec3(0.45f, 1.95f, 0.72f), 0.006f);
+  Mesh raw = mesh_sdf([&parts](vec3 p) { return parts.rest_body(p); }, vec3(-0.25f, -0.05f, -0.72f), vec3(0.75f, 1.95f, 0.72f), 0.006f);
   taubin_smooth(raw, 6);
   out.mesh = simplify(raw, 24000, 0.002f);
   const Mesh& m = out.mesh;

@@ -1,12 +1,13 @@
 // body_skin.h — the faint body surface ("skin"): a smooth-union SDF of the trunk, head, arms and
 // legs (model space, metres), meshed coarsely, with up to 4 joint weights per vertex.
 //
-// The skin is meshed in its own rest pose, not the skeleton's bind pose: the arms are raised away
-// from the trunk (kSkinRestShoulder*), so that the arm and the trunk are two surfaces joined only
+// The skin is meshed in its own rest pose, not the skeleton's bind pose: the hips are flexed
+// halfway into the drills' range (kSkinRestHipFlexionDeg) and the arms are raised away from the
+// trunk (kSkinRestShoulder*), so that the arm and the trunk are two surfaces joined only
 // at the shoulder. Meshed with the arms hanging, the arm's inner side and the trunk's flank are one
 // smooth-union surface, and any arm pose tears that web into stretched sheets (issue 12). The
-// inverse bind matrices of the arm joints carry that rest pose (skin_rest_world), so the skeleton's
-// bind pose (arms hanging) turns the skin's arms down to it.
+// inverse bind matrices of the arm and leg joints carry that rest pose (skin_rest_world), so the
+// skeleton's bind pose (arms hanging, legs straight) turns the skin's limbs to it.
 //
 // Weights follow the surface, not straight lines through the air: every vertex is first given to
 // one bone (its body part by the nearest part SDF, then the nearest bone segment within that part),
@@ -30,6 +31,12 @@ namespace hiplab::modelgen {
 // that the arm clears the trunk by a few centimetres.
 constexpr double kSkinRestShoulderFlexionDeg = 30.0;
 constexpr double kSkinRestShoulderAbductionDeg = 35.0;
+// ... and both hips flexed into the drills' range (standing 0, side-lying 45, seated, supine and
+// 90/90 up to 110 deg): linear-blend skinning folds the groin over itself when the hip bends 90 deg
+// from the rest shape. 30 deg halves the triangles past the stretch limits over the drills; 40-45
+// would lower them further, but then the skin turned back to the straight-legged bind pose thins
+// at the top of the thigh below what the muscle volumes fill (generator test: >= 70% at femur 25%).
+constexpr double kSkinRestHipFlexionDeg = 30.0;
 
 struct SkinMesh {
   Mesh mesh;
@@ -46,9 +53,13 @@ enum class SkinArms {
 Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms = SkinArms::kHanging);
 
 // World transform of every skeleton node in the skin's rest pose (the bind pose with the arms
-// raised): the inverse of each is the node's inverse bind matrix for the skin.
+// raised and the hips flexed): the inverse of each is the node's inverse bind matrix for the skin.
 std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes);
 
 SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes);
+
+// The skin turned to the skeleton's bind pose (arms hanging, legs straight) by its own weights:
+// what the model's report and tests compare with bones and muscles.
+Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes);
 
 }  // namespace hiplab::modelgen

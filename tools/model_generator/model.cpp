@@ -176,7 +176,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
   }
   const int ibm_acc = g.add_accessor(ibm.data(), skel.size(), kFloat, "MAT4", 4, 16, 0);
   const int skin_node = add_child(-1, {{"name", "skin"}, {"mesh", skin_mesh}, {"skin", 0}});
-  out.skin = skin.mesh;
+  out.skin = skin_in_bind_pose(skin, skel);
   // --- packed muscle volumes (sidecar) ---
   out.muscle_volumes = build_muscle_volumes(skel, right_bones, volume_settings, &out.report.volumes);
   ordered_json volumes = ordered_json::array();
