@@ -53,6 +53,8 @@ glm::dmat3 arm_rest_rotation(int s) {
 }
 
 glm::dmat3 hip_rest_rotation() { return rotation({0, 0, 1}, dm::deg(kSkinRestHipFlexionDeg)); }
+// Knee flexion turns the shank backward: about -z.
+glm::dmat3 knee_rest_rotation() { return rotation({0, 0, 1}, -dm::deg(kSkinRestKneeFlexionDeg)); }
 
 // The body's parts, placed: one SDF per part (trunk with neck, head and shoulder caps; each arm;
 // each leg) and their smooth union. Proportions: a 1.8 m adult (Gait2392 generic subject); girths
@@ -65,13 +67,15 @@ struct BodyParts {
   vec3 pelvis, torso, head;
   std::array<LegArm, 2> limbs{};
   bool legs_turned = false;  // the rest pose: each leg turned about its hip centre by hip_rest
-  glm::mat3 hip_rest{1.0f}, hip_rest_t{1.0f};
+  glm::mat3 hip_rest{1.0f}, hip_rest_t{1.0f}, knee_rest{1.0f}, knee_rest_t{1.0f};
 
-  // A point of the straight leg where the rest pose puts it.
-  vec3 leg_rest(vec3 p, int s) const {
+  // A point of the straight leg where the rest pose puts it (shank: below the knee, turned by the
+  // knee's rest flexion too).
+  vec3 leg_rest(vec3 p, int s, bool shank) const {
     if (!legs_turned) return p;
-    const vec3 h = limbs[static_cast<size_t>(s)].hip;
-    return h + hip_rest * (p - h);
+    const LegArm& L = limbs[static_cast<size_t>(s)];
+    if (shank) p = L.knee + knee_rest * (p - L.knee);
+    return L.hip + hip_rest * (p - L.hip);
   }
 
   BodyParts(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
@@ -91,6 +95,8 @@ struct BodyParts {
         legs_turned = true;
         hip_rest = glm::mat3(hip_rest_rotation());
         hip_rest_t = glm::transpose(hip_rest);
+        knee_rest = glm::mat3(knee_rest_rotation());
+        knee_rest_t = glm::transpose(knee_rest);
         const glm::dmat3 r = arm_rest_rotation(s);
         const glm::dvec3 sh(L.sh);
         auto turn = [&](vec3 p) { return vec3(sh + r * (glm::dvec3(p) - sh)); };
@@ -114,14 +120,19 @@ struct BodyParts {
   float leg(vec3 p, int s) const {
     const float zs = s == 0 ? 1.0f : -1.0f;
     const LegArm& L = limbs[static_cast<size_t>(s)];
-    // The turned leg's distance is the straight leg's at the point turned back (a rigid motion).
-    if (legs_turned) p = L.hip + hip_rest_t * (p - L.hip);
+    // The turned leg's distance is the straight leg's at the point turned back (a rigid motion):
+    // about the hip for the thigh, then about the knee for the shank and foot.
+    vec3 q = p;
+    if (legs_turned) {
+      p = L.hip + hip_rest_t * (p - L.hip);
+      q = L.knee + knee_rest_t * (p - L.knee);
+    }
     float d = round_cone(p, L.hip + vec3(0.0f, -0.02f, 0.012f * zs), L.knee + vec3(0.0f, 0.06f, 0), 0.082f, 0.05f);
     d = smin(d, round_cone(p, L.knee + vec3(0, 0.04f, 0), L.knee + vec3(0, -0.04f, 0), 0.05f, 0.047f), 0.03f);
-    d = smin(d, ellipsoid(p, {L.knee + vec3(-0.012f, -0.13f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.052f, 0.12f, 0.05f)}), 0.05f);
-    d = smin(d, round_cone(p, L.knee + vec3(0, -0.08f, 0), L.ankle + vec3(-0.01f, 0.02f, 0), 0.045f, 0.03f), 0.04f);
-    d = smin(d, ellipsoid(p, ellipsoid_between(L.calcn + vec3(-0.025f, 0.03f, 0), L.toes + vec3(0.055f, 0.005f, 0.004f * zs), vec3(0, 1, 0), 0.032f, 0.043f)), 0.03f);
-    d = smin(d, round_cone(p, L.ankle + vec3(-0.01f, 0.0f, 0), L.calcn + vec3(0.0f, 0.025f, 0), 0.03f, 0.03f), 0.03f);
+    d = smin(d, ellipsoid(q, {L.knee + vec3(-0.012f, -0.13f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.052f, 0.12f, 0.05f)}), 0.05f);
+    d = smin(d, round_cone(q, L.knee + vec3(0, -0.08f, 0), L.ankle + vec3(-0.01f, 0.02f, 0), 0.045f, 0.03f), 0.04f);
+    d = smin(d, ellipsoid(q, ellipsoid_between(L.calcn + vec3(-0.025f, 0.03f, 0), L.toes + vec3(0.055f, 0.005f, 0.004f * zs), vec3(0, 1, 0), 0.032f, 0.043f)), 0.03f);
+    d = smin(d, round_cone(q, L.ankle + vec3(-0.01f, 0.0f, 0), L.calcn + vec3(0.0f, 0.025f, 0), 0.03f, 0.03f), 0.03f);
     return d;
   }
   float arm(vec3 p, int s) const {
@@ -200,12 +211,15 @@ std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes) 
       m[3] = glm::dvec4(sh + r * (nodes[i].world - sh), 1.0);
       out[i] = m;
     }
-    const glm::dmat3 h = hip_rest_rotation();
+    const glm::dmat3 h = hip_rest_rotation(), k = knee_rest_rotation();
     const glm::dvec3 hip = nodes[static_cast<size_t>(find_node(nodes, "femur" + sfx))].world;
+    const glm::dvec3 knee = nodes[static_cast<size_t>(find_node(nodes, "tibia" + sfx))].world;
     for (const char* base : {"femur", "tibia", "patella", "talus", "calcn", "toes"}) {
       const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
-      glm::dmat4 m(h);
-      m[3] = glm::dvec4(hip + h * (nodes[i].world - hip), 1.0);
+      const bool shank = std::string(base) != "femur";
+      glm::dmat4 m(shank ? h * k : h);
+      const glm::dvec3 w = shank ? knee + k * (nodes[i].world - knee) : nodes[i].world;
+      m[3] = glm::dvec4(hip + h * (w - hip), 1.0);
       out[i] = m;
     }
   }
@@ -245,7 +259,7 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
   for (int s = 0; s < 2; ++s) {
     const std::string sfx = s == 0 ? "_r" : "_l";
     const BodyParts::LegArm& L = parts.limbs[static_cast<size_t>(s)];
-    auto R = [&](vec3 q) { return parts.leg_rest(q, s); };
+    auto R = [&](vec3 q) { return parts.leg_rest(q, s, true); };
     const int femur = add("femur" + sfx, b_pelvis, 3 + s, L.hip, R(L.knee), kHipPelvisSide, kHipThighSide);
     const int tibia = add("tibia" + sfx, femur, 3 + s, R(L.knee), R(L.ankle), kKnee, kKnee);
     const int calcn = add("calcn" + sfx, tibia, 3 + s, R(L.calcn + vec3(-0.01f, 0.02f, 0)), R(L.toes), kAnkle, kAnkle);
@@ -262,7 +276,7 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
   for (SkinBone& b : bones) {
     const std::string& n = nodes[static_cast<size_t>(b.node)].name;
     auto is = [&](const char* base) { return n.rfind(base, 0) == 0; };
-    if (is("calcn")) b.joint = parts.leg_rest(vec3(nodes[static_cast<size_t>(find_node(nodes, "talus" + n.substr(5)))].world), n.back() == 'r' ? 0 : 1);
+    if (is("calcn")) b.joint = parts.leg_rest(vec3(nodes[static_cast<size_t>(find_node(nodes, "talus" + n.substr(5)))].world), n.back() == 'r' ? 0 : 1, true);
     if (is("torso")) b.joint = torso;
     b.reach = is("torso") ? kReachLumbar : is("head") ? kReachNeck : is("femur") ? kReachHip : is("tibia") ? kReachKnee
             : is("calcn") ? kReachAnkle : is("toes") ? kReachToes : is("humerus") ? kReachShoulder : is("forearm") ? kReachElbow

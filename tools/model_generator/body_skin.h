@@ -37,6 +37,8 @@ constexpr double kSkinRestShoulderAbductionDeg = 35.0;
 // would lower them further, but then the skin turned back to the straight-legged bind pose thins
 // at the top of the thigh below what the muscle volumes fill (generator test: >= 70% at femur 25%).
 constexpr double kSkinRestHipFlexionDeg = 30.0;
+// ... and the knees flexed a little (drills: 0 standing to 90-110 seated, kneeling, 90/90).
+constexpr double kSkinRestKneeFlexionDeg = 30.0;
 
 struct SkinMesh {
   Mesh mesh;
