@@ -1,12 +1,13 @@
-// body_skin.cpp — see body_skin.h. Weights: each vertex is weighed against the bone segments
-// (joint -> child joint) by inverse squared distance to the fourth power, the four largest kept
-// and renormalised; weights under 5% are dropped. Near a joint the two segments are about equally
-// close, which gives the smooth blend (linear blend skinning) across hip and knee.
+// body_skin.cpp — see body_skin.h.
 #include "body_skin.h"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
+#include <queue>
 
+#include "detmath.h"
 #include "sdf.h"
 
 namespace hiplab::modelgen {
@@ -14,100 +15,398 @@ using namespace sdf;
 using glm::vec3;
 
 namespace {
-struct Segment {
-  int joint;
-  vec3 a, b;
-};
-float seg_dist(vec3 p, vec3 a, vec3 b) { return capsule(p, a, b, 0.0f); }
-}  // namespace
 
-Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes) {
-  auto W = [nodes](const char* n) { return vec3(nodes[find_node(nodes, n)].world); };
-  const vec3 pelvis = W("pelvis"), torso = W("torso"), head = W("head");
+float seg_dist(vec3 p, vec3 a, vec3 b) { return capsule(p, a, b, 0.0f); }
+
+// Blend widths (m along the surface, see SkinBone), and how many rounds the weights are averaged
+// with their mesh neighbours (each round reaches one edge, ~1 cm, further).
+constexpr float kLumbar = 0.10f, kNeck = 0.06f;
+constexpr float kHipPelvisSide = 0.12f, kHipThighSide = 0.12f;
+constexpr float kKnee = 0.08f, kAnkle = 0.05f, kToes = 0.02f;
+constexpr float kShoulderTrunkSide = 0.08f, kShoulderArmSide = 0.12f;
+constexpr float kElbow = 0.07f, kWrist = 0.03f;
+// On the pelvis's side of the hip the width narrows toward the midline (down to a quarter at the
+// perineum): the groin and buttock take the hip's bend, the crotch stays with the pelvis instead
+// of following both thighs (it tore between them in the 90/90).
+constexpr float kHipMidlineShare = 0.25f;
+constexpr int kSmoothRounds = 12;
+constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.07f,
+                kReachToes = 0.05f, kReachShoulder = 0.11f, kReachElbow = 0.08f, kReachWrist = 0.06f;
+
+// Active right-handed rotation about a unit axis (Rodrigues), with the generator's deterministic sine.
+glm::dmat3 rotation(glm::dvec3 k, double angle) {
+  const double c = dm::cos(angle), s = dm::sin(angle);
+  glm::dmat3 r;
+  for (int i = 0; i < 3; ++i) {
+    glm::dvec3 v(0.0);
+    v[i] = 1.0;
+    r[i] = v * c + glm::cross(k, v) * s + k * glm::dot(k, v) * (1.0 - c);
+  }
+  return r;
+}
+
+// The arm's rest rotation (body_pose.cpp's order: flexion about z, then abduction about x, mirrored
+// on the left). s = 0 right, 1 left.
+glm::dmat3 arm_rest_rotation(int s) {
+  const double abd = dm::deg(kSkinRestShoulderAbductionDeg);
+  return rotation({0, 0, 1}, dm::deg(kSkinRestShoulderFlexionDeg)) * rotation({1, 0, 0}, s == 0 ? -abd : abd);
+}
+
+glm::dmat3 hip_rest_rotation() { return rotation({0, 0, 1}, dm::deg(kSkinRestHipFlexionDeg)); }
+// Knee flexion turns the shank backward: about -z.
+glm::dmat3 knee_rest_rotation() { return rotation({0, 0, 1}, -dm::deg(kSkinRestKneeFlexionDeg)); }
+
+// The body's parts, placed: one SDF per part (trunk with neck, head and shoulder caps; each arm;
+// each leg) and their smooth union. Proportions: a 1.8 m adult (Gait2392 generic subject); girths
+// after Gordon et al. 1989 (ANSUR, 50th percentile male): thigh ~58 cm, calf ~38 cm, waist ~85 cm.
+struct BodyParts {
   struct LegArm {
     vec3 hip, knee, ankle, calcn, toes, sh, el, wr;
+    vec3 hand_a, hand_b, hand_up;  // the hand's ellipsoid: from, to, and its palm normal
   };
+  vec3 pelvis, torso, head;
   std::array<LegArm, 2> limbs{};
-  for (int s = 0; s < 2; ++s) {
-    const char* sfx = s == 0 ? "_r" : "_l";
-    auto w = [&](const char* base) { return W((std::string(base) + sfx).c_str()); };
-    limbs[s] = {w("femur"), w("tibia"), w("talus"), w("calcn"), w("toes"), w("humerus"), w("forearm"), w("hand")};
+  bool legs_turned = false;  // the rest pose: each leg turned about its hip centre by hip_rest
+  glm::mat3 hip_rest{1.0f}, hip_rest_t{1.0f}, knee_rest{1.0f}, knee_rest_t{1.0f};
+
+  // A point of the straight leg where the rest pose puts it (shank: below the knee, turned by the
+  // knee's rest flexion too).
+  vec3 leg_rest(vec3 p, int s, bool shank) const {
+    if (!legs_turned) return p;
+    const LegArm& L = limbs[static_cast<size_t>(s)];
+    if (shank) p = L.knee + knee_rest * (p - L.knee);
+    return L.hip + hip_rest * (p - L.hip);
   }
-  // Body surface. Proportions: a 1.8 m adult (Gait2392 generic subject); girths after
-  // Gordon et al. 1989 (ANSUR, 50th percentile male): thigh ~58 cm, calf ~38 cm, waist ~85 cm.
-  return [=](vec3 p) {
+
+  BodyParts(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
+    auto W = [&](const char* n) { return vec3(nodes[find_node(nodes, n)].world); };
+    pelvis = W("pelvis");
+    torso = W("torso");
+    head = W("head");
+    for (int s = 0; s < 2; ++s) {
+      const char* sfx = s == 0 ? "_r" : "_l";
+      auto w = [&](const char* base) { return W((std::string(base) + sfx).c_str()); };
+      LegArm& L = limbs[static_cast<size_t>(s)];
+      L = {w("femur"), w("tibia"), w("talus"), w("calcn"), w("toes"), w("humerus"), w("forearm"), w("hand"), {}, {}, {}};
+      L.hand_a = L.wr + vec3(0, 0.01f, 0);
+      L.hand_b = L.wr + vec3(0.01f, -0.17f, 0.0f);
+      L.hand_up = vec3(1, 0, 0);
+      if (arms == SkinArms::kRest) {
+        legs_turned = true;
+        hip_rest = glm::mat3(hip_rest_rotation());
+        hip_rest_t = glm::transpose(hip_rest);
+        knee_rest = glm::mat3(knee_rest_rotation());
+        knee_rest_t = glm::transpose(knee_rest);
+        const glm::dmat3 r = arm_rest_rotation(s);
+        const glm::dvec3 sh(L.sh);
+        auto turn = [&](vec3 p) { return vec3(sh + r * (glm::dvec3(p) - sh)); };
+        L.el = turn(L.el);
+        L.wr = turn(L.wr);
+        L.hand_a = turn(L.hand_a);
+        L.hand_b = turn(L.hand_b);
+        L.hand_up = vec3(r * glm::dvec3(L.hand_up));
+      }
+    }
+  }
+
+  float trunk(vec3 p) const {
     float d = ellipsoid(p, {pelvis + vec3(-0.055f, -0.03f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.115f, 0.13f, 0.175f)});
     d = smin(d, ellipsoid(p, {torso + vec3(0.045f, 0.12f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.105f, 0.16f, 0.15f)}), 0.08f);
     d = smin(d, ellipsoid(p, {torso + vec3(0.05f, 0.32f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.115f, 0.15f, 0.175f)}), 0.08f);
     d = smin(d, round_cone(p, head + vec3(-0.01f, -0.06f, 0), head + vec3(0.0f, 0.03f, 0), 0.055f, 0.05f), 0.04f);
     d = smin(d, ellipsoid(p, {head + vec3(0.015f, 0.11f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.1f, 0.12f, 0.08f)}), 0.03f);
+    return d;
+  }
+  float leg(vec3 p, int s) const {
+    const float zs = s == 0 ? 1.0f : -1.0f;
+    const LegArm& L = limbs[static_cast<size_t>(s)];
+    // The turned leg's distance is the straight leg's at the point turned back (a rigid motion):
+    // about the hip for the thigh, then about the knee for the shank and foot.
+    vec3 q = p;
+    if (legs_turned) {
+      p = L.hip + hip_rest_t * (p - L.hip);
+      q = L.knee + knee_rest_t * (p - L.knee);
+    }
+    float d = round_cone(p, L.hip + vec3(0.0f, -0.02f, 0.012f * zs), L.knee + vec3(0.0f, 0.06f, 0), 0.082f, 0.05f);
+    d = smin(d, round_cone(p, L.knee + vec3(0, 0.04f, 0), L.knee + vec3(0, -0.04f, 0), 0.05f, 0.047f), 0.03f);
+    d = smin(d, ellipsoid(q, {L.knee + vec3(-0.012f, -0.13f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.052f, 0.12f, 0.05f)}), 0.05f);
+    d = smin(d, round_cone(q, L.knee + vec3(0, -0.08f, 0), L.ankle + vec3(-0.01f, 0.02f, 0), 0.045f, 0.03f), 0.04f);
+    d = smin(d, ellipsoid(q, ellipsoid_between(L.calcn + vec3(-0.025f, 0.03f, 0), L.toes + vec3(0.055f, 0.005f, 0.004f * zs), vec3(0, 1, 0), 0.032f, 0.043f)), 0.03f);
+    d = smin(d, round_cone(q, L.ankle + vec3(-0.01f, 0.0f, 0), L.calcn + vec3(0.0f, 0.025f, 0), 0.03f, 0.03f), 0.03f);
+    return d;
+  }
+  float arm(vec3 p, int s) const {
+    const LegArm& L = limbs[static_cast<size_t>(s)];
+    float d = round_cone(p, L.sh, L.el, 0.048f, 0.038f);
+    d = smin(d, round_cone(p, L.el, L.wr, 0.038f, 0.026f), 0.02f);
+    d = smin(d, ellipsoid(p, ellipsoid_between(L.hand_a, L.hand_b, L.hand_up, 0.018f, 0.04f)), 0.02f);
+    return d;
+  }
+  // Trapezius and deltoid over the shoulder, from the shoulder joint toward the neck.
+  float cap(vec3 p, int s) const {
+    const float zs = s == 0 ? 1.0f : -1.0f;
+    const LegArm& L = limbs[static_cast<size_t>(s)];
+    return round_cone(p, L.sh + vec3(0, 0.01f, -0.03f * zs), torso + vec3(0.02f, 0.4f, 0.05f * zs), 0.055f, 0.06f);
+  }
+  // The whole surface with the arms hanging, as the model was first built (the muscle volumes are
+  // packed against it; smin is not associative, so the order stays). Here each limb blends into
+  // everything before it, the other leg included: the inner thighs, a few cm apart, are webbed
+  // together.
+  float hanging_body(vec3 p) const {
+    float d = trunk(p);
     for (int s = 0; s < 2; ++s) {
-      const float zs = s == 0 ? 1.0f : -1.0f;
-      const LegArm& L = limbs[static_cast<size_t>(s)];
-      const vec3 hip = L.hip, knee = L.knee, ankle = L.ankle, calcn = L.calcn, toes = L.toes;
-      const vec3 sh = L.sh, el = L.el, wr = L.wr;
-      float leg = round_cone(p, hip + vec3(0.0f, -0.02f, 0.012f * zs), knee + vec3(0.0f, 0.06f, 0), 0.082f, 0.05f);
-      leg = smin(leg, round_cone(p, knee + vec3(0, 0.04f, 0), knee + vec3(0, -0.04f, 0), 0.05f, 0.047f), 0.03f);
-      leg = smin(leg, ellipsoid(p, {knee + vec3(-0.012f, -0.13f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.052f, 0.12f, 0.05f)}), 0.05f);
-      leg = smin(leg, round_cone(p, knee + vec3(0, -0.08f, 0), ankle + vec3(-0.01f, 0.02f, 0), 0.045f, 0.03f), 0.04f);
-      leg = smin(leg, ellipsoid(p, ellipsoid_between(calcn + vec3(-0.025f, 0.03f, 0), toes + vec3(0.055f, 0.005f, 0.004f * zs), vec3(0, 1, 0), 0.032f, 0.043f)), 0.03f);
-      leg = smin(leg, round_cone(p, ankle + vec3(-0.01f, 0.0f, 0), calcn + vec3(0.0f, 0.025f, 0), 0.03f, 0.03f), 0.03f);
-      d = smin(d, leg, 0.05f);
-      float arm = round_cone(p, sh, el, 0.048f, 0.038f);
-      arm = smin(arm, round_cone(p, el, wr, 0.038f, 0.026f), 0.02f);
-      arm = smin(arm, ellipsoid(p, ellipsoid_between(wr + vec3(0, 0.01f, 0), wr + vec3(0.01f, -0.17f, 0.0f), vec3(1, 0, 0), 0.018f, 0.04f)), 0.02f);
-      d = smin(d, arm, 0.05f);
-      d = smin(d, round_cone(p, sh + vec3(0, 0.01f, -0.03f * zs), torso + vec3(0.02f, 0.4f, 0.05f * zs), 0.055f, 0.06f), 0.05f);
+      d = smin(d, leg(p, s), 0.05f);
+      d = smin(d, arm(p, s), 0.05f);
+      d = smin(d, cap(p, s), 0.05f);
     }
     return d;
-  };
+  }
+  // The meshed skin: each side's limbs blend into the trunk only, and the two sides are joined by
+  // a plain union, so the thighs meet in a crease, not a web that tears when they part.
+  float rest_body(vec3 p) const {
+    const float t = trunk(p);
+    float d = std::numeric_limits<float>::max();
+    for (int s = 0; s < 2; ++s) {
+      float side = smin(t, leg(p, s), 0.05f);
+      side = smin(side, arm(p, s), 0.05f);
+      side = smin(side, cap(p, s), 0.05f);
+      d = std::min(d, side);
+    }
+    return d;
+  }
+};
+
+// Bones that carry skin, the segment each covers (rest pose), and the blend widths of the joint at
+// its proximal end (m, along the surface from the boundary between the two regions): into the
+// parent's side and into this bone's. Wide where soft tissue spans the joint (lumbar, hip,
+// shoulder), narrow at wrist and toes.
+struct SkinBone {
+  int node;
+  int parent;  // index into the bone list, -1 for the pelvis
+  int part;    // 0 trunk, 1/2 right/left arm, 3/4 right/left leg
+  vec3 a, b;
+  float into_parent, into_self;
+  vec3 joint;    // centre of the joint at its proximal end
+  float reach;   // the blend fades out between reach and 1.6 reach from that centre (m)
+};
+
+}  // namespace
+
+Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
+  const BodyParts parts(nodes, arms);
+  if (arms == SkinArms::kHanging) return [parts](vec3 p) { return parts.hanging_body(p); };
+  return [parts](vec3 p) { return parts.rest_body(p); };
+}
+
+std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes) {
+  std::vector<glm::dmat4> out(nodes.size(), glm::dmat4(1.0));
+  for (size_t i = 0; i < nodes.size(); ++i) out[i][3] = glm::dvec4(nodes[i].world, 1.0);
+  for (int s = 0; s < 2; ++s) {
+    const std::string sfx = s == 0 ? "_r" : "_l";
+    const glm::dmat3 r = arm_rest_rotation(s);
+    const glm::dvec3 sh = nodes[static_cast<size_t>(find_node(nodes, "humerus" + sfx))].world;
+    for (const char* base : {"humerus", "forearm", "hand"}) {
+      const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+      glm::dmat4 m(r);
+      m[3] = glm::dvec4(sh + r * (nodes[i].world - sh), 1.0);
+      out[i] = m;
+    }
+    const glm::dmat3 h = hip_rest_rotation(), k = knee_rest_rotation();
+    const glm::dvec3 hip = nodes[static_cast<size_t>(find_node(nodes, "femur" + sfx))].world;
+    const glm::dvec3 knee = nodes[static_cast<size_t>(find_node(nodes, "tibia" + sfx))].world;
+    for (const char* base : {"femur", "tibia", "patella", "talus", "calcn", "toes"}) {
+      const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+      const bool shank = std::string(base) != "femur";
+      glm::dmat4 m(shank ? h * k : h);
+      const glm::dvec3 w = shank ? knee + k * (nodes[i].world - knee) : nodes[i].world;
+      m[3] = glm::dvec4(hip + h * (w - hip), 1.0);
+      out[i] = m;
+    }
+  }
+  return out;
+}
+
+Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes) {
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  std::vector<glm::dmat4> to_bind(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    glm::dmat4 bind(1.0);
+    bind[3] = glm::dvec4(nodes[i].world, 1.0);
+    to_bind[i] = bind * glm::inverse(rest[i]);
+  }
+  Mesh out = skin.mesh;
+  for (size_t v = 0; v < out.pos.size(); ++v) {
+    glm::dvec3 p(0.0);
+    for (int k = 0; k < 4; ++k)
+      if (skin.weights[v][k] > 0.0f) p += double(skin.weights[v][k]) * glm::dvec3(to_bind[skin.joints[v][k]] * glm::dvec4(glm::dvec3(skin.mesh.pos[v]), 1.0));
+    out.pos[v] = glm::vec3(p);
+  }
+  return out;
 }
 
 SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
-  auto W = [&](const char* n) { return vec3(nodes[find_node(nodes, n)].world); };
-  const vec3 pelvis = W("pelvis"), torso = W("torso"), head = W("head");
-  std::vector<Segment> segs;
-  auto J = [&](const char* n) { return find_node(nodes, n); };
-  segs.push_back({J("pelvis"), pelvis + vec3(-0.06f, -0.06f, 0.0f), torso + vec3(0.04f, -0.02f, 0)});
-  segs.push_back({J("torso"), torso + vec3(0.03f, 0.05f, 0), head - vec3(0, 0.03f, 0)});
-  segs.push_back({J("head"), head, head + vec3(0.02f, 0.2f, 0)});
-  for (const char* s : {"_r", "_l"}) {
-    auto w = [&](const char* base) { return std::string(base) + s; };
-    const vec3 hip = W(w("femur").c_str()), knee = W(w("tibia").c_str()), ankle = W(w("talus").c_str());
-    const vec3 calcn = W(w("calcn").c_str()), toes = W(w("toes").c_str());
-    const vec3 sh = W(w("humerus").c_str()), el = W(w("forearm").c_str()), wr = W(w("hand").c_str());
-    segs.push_back({J(w("femur").c_str()), hip, knee});
-    segs.push_back({J(w("tibia").c_str()), knee, ankle});
-    segs.push_back({J(w("calcn").c_str()), calcn + vec3(-0.01f, 0.02f, 0), toes});
-    segs.push_back({J(w("toes").c_str()), toes, toes + vec3(0.05f, 0, 0)});
-    segs.push_back({J(w("humerus").c_str()), sh, el});
-    segs.push_back({J(w("forearm").c_str()), el, wr});
-    segs.push_back({J(w("hand").c_str()), wr, wr + vec3(0.01f, -0.16f, 0.0f)});
+  const BodyParts parts(nodes, SkinArms::kRest);
+  auto J = [&](const std::string& n) { return find_node(nodes, n); };
+  std::vector<SkinBone> bones;
+  auto add = [&](const std::string& node, int parent, int part, vec3 a, vec3 b, float into_parent, float into_self) {
+    bones.push_back({J(node), parent, part, a, b, into_parent, into_self, a, 0.0f});
+    return static_cast<int>(bones.size()) - 1;
+  };
+  const vec3 pelvis = parts.pelvis, torso = parts.torso, head = parts.head;
+  const int b_pelvis = add("pelvis", -1, 0, pelvis + vec3(-0.06f, -0.06f, 0.0f), torso + vec3(0.04f, -0.02f, 0), 0.0f, 0.0f);
+  const int b_torso = add("torso", b_pelvis, 0, torso + vec3(0.03f, 0.05f, 0), head - vec3(0, 0.03f, 0), kLumbar, kLumbar);
+  add("head", b_torso, 0, head, head + vec3(0.02f, 0.2f, 0), kNeck, kNeck);
+  for (int s = 0; s < 2; ++s) {
+    const std::string sfx = s == 0 ? "_r" : "_l";
+    const BodyParts::LegArm& L = parts.limbs[static_cast<size_t>(s)];
+    auto R = [&](vec3 q) { return parts.leg_rest(q, s, true); };
+    const int femur = add("femur" + sfx, b_pelvis, 3 + s, L.hip, R(L.knee), kHipPelvisSide, kHipThighSide);
+    const int tibia = add("tibia" + sfx, femur, 3 + s, R(L.knee), R(L.ankle), kKnee, kKnee);
+    const int calcn = add("calcn" + sfx, tibia, 3 + s, R(L.calcn + vec3(-0.01f, 0.02f, 0)), R(L.toes), kAnkle, kAnkle);
+    add("toes" + sfx, calcn, 3 + s, R(L.toes), R(L.toes + vec3(0.05f, 0, 0)), kToes, kToes);
+    const int hum = add("humerus" + sfx, b_torso, 1 + s, L.sh, L.el, kShoulderTrunkSide, kShoulderArmSide);
+    const int fore = add("forearm" + sfx, hum, 1 + s, L.el, L.wr, kElbow, kElbow);
+    add("hand" + sfx, fore, 1 + s, L.wr, L.hand_b, kWrist, kWrist);
   }
-  const Sdf body = body_skin_sdf(nodes);
+
+  // Joint centres and reaches: a neighbour's share fades out away from the joint they share. Far
+  // from it a few per cent of the other bone's motion, over a long lever (the inner thigh, 20 cm
+  // below the hip, reached by the blend from the crotch), moves neighbouring vertices by
+  // centimetres apart and crumples small triangles.
+  for (SkinBone& b : bones) {
+    const std::string& n = nodes[static_cast<size_t>(b.node)].name;
+    auto is = [&](const char* base) { return n.rfind(base, 0) == 0; };
+    if (is("calcn")) b.joint = parts.leg_rest(vec3(nodes[static_cast<size_t>(find_node(nodes, "talus" + n.substr(5)))].world), n.back() == 'r' ? 0 : 1, true);
+    if (is("torso")) b.joint = torso;
+    b.reach = is("torso") ? kReachLumbar : is("head") ? kReachNeck : is("femur") ? kReachHip : is("tibia") ? kReachKnee
+            : is("calcn") ? kReachAnkle : is("toes") ? kReachToes : is("humerus") ? kReachShoulder : is("forearm") ? kReachElbow
+            : kReachWrist;
+  }
+
   SkinMesh out;
-  Mesh raw = mesh_sdf(body, vec3(-0.25f, -0.05f, -0.4f), vec3(0.35f, 1.95f, 0.4f), 0.006f);
+  Mesh raw = mesh_sdf([&parts](vec3 p) { return parts.rest_body(p); }, vec3(-0.25f, -0.05f, -0.72f), vec3(0.75f, 1.95f, 0.72f), 0.006f);
   taubin_smooth(raw, 6);
   out.mesh = simplify(raw, 24000, 0.002f);
-  out.joints.resize(out.mesh.pos.size());
-  out.weights.resize(out.mesh.pos.size());
-  for (size_t v = 0; v < out.mesh.pos.size(); ++v) {
-    const vec3 p = out.mesh.pos[v];
-    std::vector<std::pair<float, int>> w;
-    for (auto& s : segs) {
-      const float d = std::max(seg_dist(p, s.a, s.b), 0.01f);
-      const float d2 = d * d;
-      w.emplace_back(1.0f / (d2 * d2), s.joint);
+  const Mesh& m = out.mesh;
+  const size_t nv = m.pos.size();
+
+  // 1. Every vertex to one bone: its part (nearest part surface), then the nearest segment in it.
+  std::vector<int> label(nv, 0);
+  for (size_t v = 0; v < nv; ++v) {
+    const vec3 p = m.pos[v];
+    std::array<float, 5> pd = {std::min({parts.trunk(p), parts.cap(p, 0), parts.cap(p, 1)}), parts.arm(p, 0), parts.arm(p, 1),
+                               parts.leg(p, 0), parts.leg(p, 1)};
+    const int part = static_cast<int>(std::min_element(pd.begin(), pd.end()) - pd.begin());
+    // The shoulder caps rise level with the neck: nearest-segment would give their tops to the
+    // head, and the head's region would then border the upper arm's with no torso between.
+    if (part == 0 && std::min(parts.cap(p, 0), parts.cap(p, 1)) <= parts.trunk(p)) {
+      label[v] = b_torso;
+      continue;
     }
+    float best = std::numeric_limits<float>::max();
+    for (size_t b = 0; b < bones.size(); ++b) {
+      if (bones[b].part != part) continue;
+      const float d = seg_dist(p, bones[b].a, bones[b].b);
+      if (d < best) {
+        best = d;
+        label[v] = static_cast<int>(b);
+      }
+    }
+  }
+  // 2. Distance along the surface from each bone's region (Dijkstra over the mesh edges).
+  std::vector<std::vector<std::pair<uint32_t, float>>> adj(nv);
+  for (size_t t = 0; t + 2 < m.idx.size(); t += 3)
+    for (int e = 0; e < 3; ++e) {
+      const uint32_t a = m.idx[t + e], b = m.idx[t + (e + 1) % 3];
+      const float len = glm::length(m.pos[a] - m.pos[b]);
+      adj[a].push_back({b, len});
+      adj[b].push_back({a, len});
+    }
+  const float inf = std::numeric_limits<float>::max();
+  std::vector<std::vector<float>> dist(bones.size(), std::vector<float>(nv, inf));
+  using Item = std::pair<float, uint32_t>;
+  for (size_t b = 0; b < bones.size(); ++b) {
+    std::vector<float>& d = dist[b];
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> q;
+    for (size_t v = 0; v < nv; ++v)
+      if (label[v] == static_cast<int>(b)) {
+        d[v] = 0.0f;
+        q.push({0.0f, static_cast<uint32_t>(v)});
+      }
+    while (!q.empty()) {
+      const auto [dv, v] = q.top();
+      q.pop();
+      if (dv > d[v]) continue;
+      for (const auto& [u, len] : adj[v])
+        if (dv + len < d[u]) {
+          d[u] = dv + len;
+          q.push({d[u], u});
+        }
+    }
+  }
+  // 3. Weights: the own bone 1, each bone next to it in the skeleton 1 - smoothstep(0, width, its
+  // surface distance), normalised. At the boundary between two regions both weigh 1 (half each);
+  // a blend width away from it, only the own bone.
+  const size_t nb = bones.size();
+  std::vector<float> dense(nv * nb, 0.0f);
+  for (size_t v = 0; v < nv; ++v) {
+    const int own = label[v];
+    float* w = &dense[v * nb];
+    w[own] = 1.0f;
+    for (size_t b = 0; b < nb; ++b) {
+      const int bi = static_cast<int>(b);
+      const bool child = bones[b].parent == own, parent = bones[static_cast<size_t>(own)].parent == bi;
+      if (!child && !parent) continue;
+      // A vertex on the parent's side of a joint blends into the child over into_parent; on the
+      // child's side into the parent over into_self.
+      float width = child ? bones[b].into_parent : bones[static_cast<size_t>(own)].into_self;
+      if (child && own == b_pelvis && bones[b].part >= 3) {
+        const float hip_z = std::fabs(bones[b].a.z);
+        width *= std::clamp(std::fabs(m.pos[v].z) / hip_z, kHipMidlineShare, 1.0f);
+      }
+      const SkinBone& joint = child ? bones[b] : bones[static_cast<size_t>(own)];
+      const float near = 1.0f - smoothstep(joint.reach, 1.6f * joint.reach, glm::length(m.pos[v] - joint.joint));
+      w[b] = (1.0f - smoothstep(0.0f, width, dist[b][v])) * near;
+    }
+    float sum = 0.0f;
+    for (size_t b = 0; b < nb; ++b) sum += w[b];
+    for (size_t b = 0; b < nb; ++b) w[b] /= sum;
+  }
+  // A few rounds of averaging with the mesh neighbours: where regions of bones that are not
+  // neighbours in the skeleton meet (the neck beside the shoulder), the blend above jumps from one
+  // vertex to the next; this evens it out, along the surface only.
+  for (int round = 0; round < kSmoothRounds; ++round) {
+    std::vector<float> next(dense.size(), 0.0f);
+    for (size_t v = 0; v < nv; ++v) {
+      float* o = &next[v * nb];
+      const float* self = &dense[v * nb];
+      for (size_t b = 0; b < nb; ++b) o[b] = 0.5f * self[b];
+      if (adj[v].empty()) {
+        for (size_t b = 0; b < nb; ++b) o[b] = self[b];
+        continue;
+      }
+      const float share = 0.5f / static_cast<float>(adj[v].size());
+      for (const auto& [u, len] : adj[v])
+        for (size_t b = 0; b < nb; ++b) o[b] += share * dense[u * nb + b];
+    }
+    dense.swap(next);
+  }
+  // The four largest kept (weights under 1% dropped) and renormalised.
+  out.joints.resize(nv);
+  out.weights.resize(nv);
+  for (size_t v = 0; v < nv; ++v) {
+    std::vector<std::pair<float, int>> w;
+    for (size_t b = 0; b < nb; ++b)
+      if (dense[v * nb + b] > 0.0f) w.emplace_back(dense[v * nb + b], bones[b].node);
     std::sort(w.begin(), w.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
     float sum = 0;
-    for (int i = 0; i < 4; ++i) sum += w[i].first;
+    for (size_t i = 0; i < w.size() && i < 4; ++i) sum += w[i].first;
     std::array<float, 4> ww{};
     std::array<uint8_t, 4> jj{};
     float kept = 0;
-    for (int i = 0; i < 4; ++i) {
+    for (size_t i = 0; i < w.size() && i < 4; ++i) {
       float f = w[i].first / sum;
-      if (f < 0.05f) f = 0;
+      if (f < 0.01f) f = 0;
       ww[i] = f;
       jj[i] = f > 0 ? static_cast<uint8_t>(w[i].second) : 0;
       kept += f;

@@ -1,6 +1,21 @@
 // body_skin.h — the faint body surface ("skin"): a smooth-union SDF of the trunk, head, arms and
-// legs in the bind pose (model space, metres), meshed coarsely, with 2-4 joint weights per vertex
-// that blend smoothly across hip, knee and the other joints.
+// legs (model space, metres), meshed coarsely, with up to 4 joint weights per vertex.
+//
+// The skin is meshed in its own rest pose, not the skeleton's bind pose: the hips are flexed
+// halfway into the drills' range (kSkinRestHipFlexionDeg) and the arms are raised away from the
+// trunk (kSkinRestShoulder*), so that the arm and the trunk are two surfaces joined only
+// at the shoulder. Meshed with the arms hanging, the arm's inner side and the trunk's flank are one
+// smooth-union surface, and any arm pose tears that web into stretched sheets (issue 12). The
+// inverse bind matrices of the arm and leg joints carry that rest pose (skin_rest_world), so the
+// skeleton's bind pose (arms hanging, legs straight) turns the skin's limbs to it.
+//
+// Weights follow the surface, not straight lines through the air: every vertex is first given to
+// one bone (its body part by the nearest part SDF, then the nearest bone segment within that part),
+// then blended with the bones next to it in the skeleton by their distance ALONG THE MESH (Dijkstra
+// over its edges), over a blend width per joint, and averaged a few rounds with its mesh neighbours.
+// A point on the flank, beside the arm, is far from the arm along the surface (the path goes round
+// the armpit), so it never follows the arm. The two sides' limbs join the trunk by a plain union,
+// so the inner thighs meet in a crease rather than a web.
 #pragma once
 #include <array>
 #include <vector>
@@ -10,15 +25,43 @@
 
 namespace hiplab::modelgen {
 
+// The skin's rest pose of both arms (body_pose.h angle conventions: + flexion forward, + abduction
+// away from the trunk), degrees. Between the drills' arm poses (hanging, forward to 90 deg, out
+// to 30 deg) so that no pose turns the shoulder much more than ~70 deg from it, and far enough out
+// that the arm clears the trunk by a few centimetres.
+constexpr double kSkinRestShoulderFlexionDeg = 30.0;
+constexpr double kSkinRestShoulderAbductionDeg = 35.0;
+// ... and both hips flexed into the drills' range (standing 0, side-lying 45, seated, supine and
+// 90/90 up to 110 deg): linear-blend skinning folds the groin over itself when the hip bends 90 deg
+// from the rest shape. 30 deg halves the triangles past the stretch limits over the drills; 40-45
+// would lower them further, but then the skin turned back to the straight-legged bind pose thins
+// at the top of the thigh below what the muscle volumes fill (generator test: >= 70% at femur 25%).
+constexpr double kSkinRestHipFlexionDeg = 30.0;
+// ... and the knees flexed a little (drills: 0 standing to 90-110 seated, kneeling, 90/90).
+constexpr double kSkinRestKneeFlexionDeg = 30.0;
+
 struct SkinMesh {
   Mesh mesh;
   std::vector<std::array<uint8_t, 4>> joints;  // skeleton node indices
   std::vector<std::array<float, 4>> weights;   // sum 1
 };
 
-// The body surface as a signed-distance function (model space, bind pose, m; negative inside).
-Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes);
+enum class SkinArms {
+  kHanging,  // the skeleton's bind pose (arms straight down): what the muscle volumes are packed against
+  kRest,     // raised clear of the trunk: the meshed skin
+};
+
+// The body surface as a signed-distance function (model space, m; negative inside).
+Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms = SkinArms::kHanging);
+
+// World transform of every skeleton node in the skin's rest pose (the bind pose with the arms
+// raised and the hips flexed): the inverse of each is the node's inverse bind matrix for the skin.
+std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes);
 
 SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes);
+
+// The skin turned to the skeleton's bind pose (arms hanging, legs straight) by its own weights:
+// what the model's report and tests compare with bones and muscles.
+Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes);
 
 }  // namespace hiplab::modelgen

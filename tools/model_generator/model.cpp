@@ -161,17 +161,22 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
   const SkinMesh skin = build_body_skin(skel);
   const int skin_mesh = add_mesh("skin", skin.mesh, 1, &skin);
   out.report.skin_triangles = skin.mesh.triangles();
+  // Inverse bind matrices: of the skin's rest pose (body_skin.h: the arms raised clear of the
+  // trunk), not of the nodes' bind pose, so the bind pose turns the skin's arms down to hang.
   std::vector<float> ibm;
   ordered_json joints = ordered_json::array();
+  const std::vector<glm::dmat4> rest = skin_rest_world(skel);
   for (size_t i = 0; i < skel.size(); ++i) {
     joints.push_back(i);
-    const glm::dvec3 w = skel[i].world;
-    const float m[16] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, float(-w.x), float(-w.y), float(-w.z), 1};
+    const glm::dmat3 rt = glm::transpose(glm::dmat3(rest[i]));  // rigid: the inverse rotation
+    const glm::dvec3 t = -(rt * glm::dvec3(rest[i][3]));
+    const float m[16] = {float(rt[0][0]), float(rt[0][1]), float(rt[0][2]), 0, float(rt[1][0]), float(rt[1][1]), float(rt[1][2]), 0,
+                         float(rt[2][0]), float(rt[2][1]), float(rt[2][2]), 0, float(t.x), float(t.y), float(t.z), 1};
     ibm.insert(ibm.end(), m, m + 16);
   }
   const int ibm_acc = g.add_accessor(ibm.data(), skel.size(), kFloat, "MAT4", 4, 16, 0);
   const int skin_node = add_child(-1, {{"name", "skin"}, {"mesh", skin_mesh}, {"skin", 0}});
-  out.skin = skin.mesh;
+  out.skin = skin_in_bind_pose(skin, skel);
   // --- packed muscle volumes (sidecar) ---
   out.muscle_volumes = build_muscle_volumes(skel, right_bones, volume_settings, &out.report.volumes);
   ordered_json volumes = ordered_json::array();

@@ -1,0 +1,195 @@
+// The body surface (the skinned "skin" mesh of assets/models/hiplab_body.glb) in every built-in
+// drill (issue 12): 100 samples of each drill, both working sides, posed by scene/body_pose.h and
+// skinned on the CPU by assets/node_transforms.h's skin_position (the same blend as
+// shaders/mesh.vert.glsl). Against the skin's rest shape (its vertex positions), the issue's goal:
+// no triangle stretched past 3x its rest area, squashed below 0.2x, or turned inside out (its posed
+// face normal against the normal the skinning gives its corners: the surface folded over itself).
+//
+// The goal is not met yet: linear-blend skinning still folds the inside of the hip and knee (groin,
+// back of the knee) and stretches the crotch when the thighs part (90/90, PAILs/RAILs); see the
+// figures printed per drill. It is reported as a warning; what is checked is a ratchet: each
+// drill's worst figures may not get worse than those reached by the skin of
+// tools/model_generator/body_skin.h (rest shape with the arms raised clear of the trunk, hips and
+// knees flexed 30 deg, weights by distance along the surface). Before it (weights by straight-line
+// distance, arms meshed hanging and fused to the trunk) the worst stretch was 8-32x in every drill
+// and 60 000-340 000 triangle-samples per drill were past a limit. Tighten the table as the
+// skinning improves.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "assets/drill_loader.h"
+#include "assets/model_loader.h"
+#include "motion/timeline.h"
+#include "scene/body_pose.h"
+
+using namespace hiplab;
+using namespace hiplab::motion;
+
+namespace {
+
+constexpr float kMaxStretch = 3.0f;   // issue 12: "no triangle stretched past 3x ..."
+constexpr float kMinSquash = 0.2f;    // "... or squashed below 0.2x its rest area"
+// Slivers below a tenth of a square millimetre (the mesh's triangles are tens of mm²) carry no
+// visible area; their ratio is noise of the mesher, not of the pose.
+constexpr float kMinRestArea = 1e-7f;  // m²
+
+// Achieved worst figures per drill (both sides, 100 samples each), with a little room: the largest
+// area ratio, the smallest, and the triangle-samples past any limit.
+struct Ratchet {
+  const char* drill;
+  float max_ratio, min_ratio;
+  int past_limit;
+};
+constexpr Ratchet kRatchet[] = {
+    {"clamshell", 3.01f, 0.0454f, 4240},
+    {"figure4_self_test", 6.21f, 0.0770f, 2924},
+    {"ir_pails_rails_9090", 9.82f, 0.0200f, 18423},
+    {"ir_pails_rails_supine", 7.79f, 0.0015f, 8796},
+    {"kneeling_windmill", 4.71f, 0.0547f, 9222},
+    {"ninety_ninety_hip_switch", 9.79f, 0.0128f, 14857},
+    {"reverse_clamshell", 3.01f, 0.0328f, 4358},
+    {"seated_band_internal_rotation", 7.79f, 0.0154f, 12193},
+    {"standing_cable_internal_rotation", 4.71f, 0.1413f, 2273},
+};
+
+struct Worst {
+  float max_ratio = 0.0f, min_ratio = 1e9f;
+  int flipped = 0, stretched = 0, squashed = 0;  // triangle-samples past the limits
+  double max_t = 0.0, min_t = 0.0;
+  std::string max_where, min_where;
+  std::map<std::string, int> bad_at;  // triangle-samples past a limit, by the first corner's dominant joint
+};
+
+// Where a triangle sits, for the message: its first corner's dominant joint and rest position (cm).
+std::string joint_of(const Model& m, const Mesh& mesh, const Vertex& v) {
+  int k = 0;
+  for (int j = 1; j < kMaxWeightsPerVertex; ++j)
+    if (v.weights[j] > v.weights[k]) k = j;
+  return m.nodes[static_cast<std::size_t>(mesh.joint_nodes[v.joints[k]])].name;
+}
+std::string joint_name(const Model& m, const Mesh& mesh, const Vertex& v) {
+  int k = 0;
+  for (int j = 1; j < kMaxWeightsPerVertex; ++j)
+    if (v.weights[j] > v.weights[k]) k = j;
+  char at[64];
+  std::snprintf(at, sizeof at, " (%.0f %.0f %.0f)", 100.0 * v.position.x, 100.0 * v.position.y, 100.0 * v.position.z);
+  return m.nodes[static_cast<std::size_t>(mesh.joint_nodes[v.joints[k]])].name + at;
+}
+
+glm::mat3 blend_rotation(const std::vector<glm::mat4>& skin, const Vertex& v) {
+  glm::mat4 b(0.0f);
+  for (int k = 0; k < kMaxWeightsPerVertex; ++k)
+    if (v.weights[k] > 0.0f) b += v.weights[k] * skin[v.joints[k]];
+  return glm::mat3(b);
+}
+
+}  // namespace
+
+TEST_CASE("the body skin poses without tearing in every frame of every built-in drill") {
+  const std::string glb = std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb";
+  auto model = load_model(glb);
+  REQUIRE_MESSAGE(model.ok(), (model.ok() ? "" : model.error().message));
+  const Model& m = model.value();
+  REQUIRE(is_body_model(m));
+  int skin_index = -1;
+  for (std::size_t i = 0; i < m.meshes.size(); ++i)
+    if (m.meshes[i].skinned) skin_index = static_cast<int>(i);
+  REQUIRE_MESSAGE(skin_index >= 0, glb << " has no skinned body surface");
+  const Mesh& skin_mesh = m.meshes[static_cast<std::size_t>(skin_index)];
+  const std::size_t tris = skin_mesh.indices.size() / 3;
+
+  // Rest areas and normals: the mesh as authored (the skin's rest shape: the inverse bind matrices
+  // map it to the joints, so it need not be the nodes' bind pose).
+  NodeTransforms pose = NodeTransforms::bind(m);
+  std::vector<glm::mat4> skin;
+  std::vector<glm::vec3> rest(skin_mesh.vertices.size()), posed(skin_mesh.vertices.size());
+  std::vector<glm::mat3> rot(skin_mesh.vertices.size());
+  for (std::size_t v = 0; v < rest.size(); ++v) rest[v] = skin_mesh.vertices[v].position;
+  std::vector<float> rest_area(tris);
+  std::vector<glm::vec3> rest_normal(tris);
+  int slivers = 0;
+  for (std::size_t t = 0; t < tris; ++t) {
+    const glm::vec3 a = rest[skin_mesh.indices[3 * t]], b = rest[skin_mesh.indices[3 * t + 1]], c = rest[skin_mesh.indices[3 * t + 2]];
+    const glm::vec3 n = glm::cross(b - a, c - a);
+    rest_area[t] = 0.5f * glm::length(n);
+    rest_normal[t] = n;
+    if (rest_area[t] < kMinRestArea) ++slivers;
+  }
+  CHECK_MESSAGE(slivers * 1000 < static_cast<int>(tris), slivers << " of " << tris << " skin triangles are slivers");
+
+  const DrillFolder drills = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  REQUIRE(drills.errors.empty());
+  REQUIRE(!drills.drills.empty());
+  std::printf("skin stretch (%zu triangles): drill  max area ratio (where, t)  min area ratio (where, t)  "
+              "triangle-samples >3x / <0.2x / inside out\n",
+              tris);
+  for (const Drill& drill : drills.drills) {
+    Worst w;
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      auto tl = Timeline::build(drill, side);
+      REQUIRE(tl.ok());
+      for (int i = 0; i < 100; ++i) {
+        const double time = tl->duration() * i / 99.0;
+        const DrillFrame f = tl->evaluate(time);
+        pose_body_model(m, BodyPoseInput{f.legs, f.upper, f.pelvis_world}, pose);
+        skin_matrices(m, pose, skin_index, skin);
+        const glm::mat4 nw = pose.world[static_cast<std::size_t>(std::max(skin_mesh.node, 0))];
+        for (std::size_t v = 0; v < posed.size(); ++v) {
+          posed[v] = skin_position(skin_mesh, skin, nw, skin_mesh.vertices[v]);
+          rot[v] = blend_rotation(skin, skin_mesh.vertices[v]);
+        }
+        const char* side_name = side == anatomy::Side::kRight ? "R" : "L";
+        for (std::size_t t = 0; t < tris; ++t) {
+          if (rest_area[t] < kMinRestArea) continue;
+          const std::uint32_t i0 = skin_mesh.indices[3 * t], i1 = skin_mesh.indices[3 * t + 1], i2 = skin_mesh.indices[3 * t + 2];
+          const glm::vec3 n = glm::cross(posed[i1] - posed[i0], posed[i2] - posed[i0]);
+          const float ratio = 0.5f * glm::length(n) / rest_area[t];
+          const glm::vec3 expected = (rot[i0] + rot[i1] + rot[i2]) * rest_normal[t];
+          const bool flipped = glm::dot(n, expected) < 0.0f;
+          w.flipped += flipped;
+          w.stretched += ratio > kMaxStretch;
+          w.squashed += ratio < kMinSquash;
+          if (flipped || ratio > kMaxStretch || ratio < kMinSquash) ++w.bad_at[joint_of(m, skin_mesh, skin_mesh.vertices[i0])];
+          if (ratio > w.max_ratio) {
+            w.max_ratio = ratio;
+            w.max_t = time;
+            w.max_where = std::string(side_name) + " " + joint_name(m, skin_mesh, skin_mesh.vertices[i0]);
+          }
+          if (ratio < w.min_ratio) {
+            w.min_ratio = ratio;
+            w.min_t = time;
+            w.min_where = std::string(side_name) + " " + joint_name(m, skin_mesh, skin_mesh.vertices[i0]);
+          }
+        }
+      }
+    }
+    std::printf("  %-34s max %6.2f (%s, t=%.2f)  min %6.4f (%s, t=%.2f)  %d / %d / %d\n", drill.id.c_str(), w.max_ratio,
+                w.max_where.c_str(), w.max_t, w.min_ratio, w.min_where.c_str(), w.min_t, w.stretched, w.squashed, w.flipped);
+    if (!w.bad_at.empty()) {
+      std::printf("    past a limit, by joint:");
+      for (const auto& [joint, count] : w.bad_at) std::printf(" %s %d", joint.c_str(), count);
+      std::printf("\n");
+    }
+    INFO(drill.id);
+    const int past = w.stretched + w.squashed + w.flipped;
+    WARN_MESSAGE(w.max_ratio <= kMaxStretch, "goal: a triangle stretched " << w.max_ratio << "x at " << w.max_where << " t=" << w.max_t);
+    WARN_MESSAGE(w.min_ratio >= kMinSquash, "goal: a triangle squashed to " << w.min_ratio << "x at " << w.min_where << " t=" << w.min_t);
+    WARN_MESSAGE(w.flipped == 0, "goal: " << w.flipped << " triangle-samples turned inside out");
+    const Ratchet* r = nullptr;
+    for (const Ratchet& x : kRatchet)
+      if (drill.id == x.drill) r = &x;
+    if (!r) {  // a new drill meets the goal
+      CHECK(w.max_ratio <= kMaxStretch);
+      CHECK(w.min_ratio >= kMinSquash);
+      CHECK(w.flipped == 0);
+      continue;
+    }
+    CHECK_MESSAGE(w.max_ratio <= r->max_ratio, "worse than reached: stretched " << w.max_ratio << "x at " << w.max_where << " t=" << w.max_t);
+    CHECK_MESSAGE(w.min_ratio >= r->min_ratio, "worse than reached: squashed to " << w.min_ratio << "x at " << w.min_where << " t=" << w.min_t);
+    CHECK_MESSAGE(past <= r->past_limit, "worse than reached: " << past << " triangle-samples past a limit");
+  }
+}
