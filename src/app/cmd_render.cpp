@@ -30,6 +30,7 @@ Command add_render_command(CLI::App& app) {
     std::string contacts = "off";
     bool key_moment = false;
     std::string names = "on";
+    std::string props = "on";
     std::string overlay = "off";
     std::string age_group = "adult";
     std::string drill, phase, side = "right", pose, highlight, select, peel = "0";
@@ -45,6 +46,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--msaa", o->msaa, "Multisample anti-aliasing samples (1 = off, up to the driver's limit)");
   sub->add_flag("--transparent", o->transparent, "Transparent background (no floor)");
   sub->add_option("--contacts", o->contacts, "on | off: the contact forces of the effort solve as arrows (body model)");
+  sub->add_option("--props", o->props, "on | off: the drill's mat, bench, band or cable (default on)");
   sub->add_option("--names", o->names, "on | off: name the muscles that matter now (most working or stretched) with leader lines (default on)");
   sub->add_option("--skin", o->skin, "faint | outline | off: the body surface (body model)");
   sub->add_flag("--mirror", o->mirror, "Mirror view: left and right swapped, as a patient following along sees it");
@@ -115,6 +117,10 @@ Command add_render_command(CLI::App& app) {
     HighlightMode highlight = o->drill.empty() ? HighlightMode::kNone : HighlightMode::kWorking;
     if (!o->highlight.empty() && !parse_highlight_mode(o->highlight, highlight)) {
       std::fprintf(stderr, "error: --highlight '%s': expected working, stretched or none\n", o->highlight.c_str());
+      return 2;
+    }
+    if (o->props != "on" && o->props != "off") {
+      std::fprintf(stderr, "error: --props '%s': expected on or off\n", o->props.c_str());
       return 2;
     }
     if (o->names != "on" && o->names != "off") {
@@ -226,6 +232,7 @@ Command add_render_command(CLI::App& app) {
       view.skin_outline = o->skin == "outline";
       view.contact_arrows = o->contacts == "on";
       view.name_muscles = o->names == "on";
+      view.props = o->props == "on";
       view.peel = *peel;
       if (Status layers = load_peel_layers(view); !layers) {
         std::fprintf(stderr, "error: %s\n", layers.error().message.c_str());

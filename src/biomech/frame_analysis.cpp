@@ -98,6 +98,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
   const glm::dmat3 p2w = pelvis_to_world(in.posture);
   const glm::dmat3 w2p = glm::transpose(p2w);
   const glm::dvec3 g_pelvis = gravity_in_pelvis(in.posture);
+  out.pull_count = 0;
   const LegSegmentParameters segs = leg_segment_parameters(in.body);
 
   // [1] Each leg: kinematics, muscles, gravity, bands and cables, efforts.
@@ -150,6 +151,14 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       if (len <= 0.0) return;
       const double tension =
           elastic ? tension_of_length * std::max(0.0, len - rest) : tension_of_length;
+      if (out.pull_count < kMaxPulls) {
+        PullResult& pr = out.pull[static_cast<std::size_t>(out.pull_count++)];
+        pr.attachment_pelvis = to_right(x_right, side);
+        pr.target_pelvis = w2p * target_world;
+        pr.tension_n = tension;
+        pr.stretch = elastic && rest > 0.0 ? len / rest : 1.0;
+        pr.elastic = elastic;
+      }
       const glm::dvec3 f_right = to_right(w2p * (d * (tension / len)), side);
       add_generalised(k, seg, x_right, f_right, r.external_torque);
     };

@@ -81,10 +81,24 @@ struct ContactResult {
 
 inline constexpr double kContactCostWeight = 1.0 / 225.0;
 
+// A band's or a cable's pull as the solve applied it: from the point on the leg toward the anchor
+// (band) or the pulley (cable), with the tension it used. What the scene draws as the band or the
+// cable (scene/props.h), so the picture and the torques share one line.
+inline constexpr int kMaxPulls = 8;  // bands and cables per frame; more are ignored
+struct PullResult {
+  glm::dvec3 attachment_pelvis{0.0};  // on the leg, pelvis frame, m
+  glm::dvec3 target_pelvis{0.0};      // anchor or pulley, pelvis frame, m
+  double tension_n = 0.0;
+  double stretch = 1.0;   // band: length / rest length (>= 1 when taut); cable: 1
+  bool elastic = true;    // band (true) or cable (false)
+};
+
 struct BiomechResult {
   std::array<LegResult, anatomy::kSideCount> leg;
   std::array<ContactResult, kMaxContacts> contact{};  // in the order of Loads::contacts
   int contact_count = 0;                              // min(contacts, kMaxContacts)
+  std::array<PullResult, kMaxPulls> pull{};           // bands first, then cables, as in Loads
+  int pull_count = 0;
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }
 };
 

@@ -21,6 +21,7 @@ void build_frame(const Model& model, ModelHandle handle, const FrameRequest& req
     add_body_to_scene(model, handle, request.body, options, pose, out);
     if (request.overlay) add_rom_overlay(request.body.legs, request.body.pelvis_world, request.rom, out);
     if (!request.contact_forces.empty()) add_force_arrows(request.contact_forces, out);
+    add_props(request.props, out);
   } else {
     ModelSceneOptions options;
     options.floor = request.floor;

@@ -7,6 +7,7 @@
 #include "scene/body_scene.h"
 #include "scene/draw_list.h"
 #include "scene/force_arrows.h"
+#include "scene/props.h"
 #include "scene/rom_overlay.h"
 
 namespace hiplab {
@@ -19,6 +20,7 @@ struct FrameRequest {
   bool overlay = false;        // joint-limit overlay (body models)
   RomOverlayOptions rom;
   std::vector<ForceArrow> contact_forces;  // drawn as arrows when not empty (scene/force_arrows.h)
+  Props props;                             // the drill's mat, bench, band or cable (scene/props.h)
   float ui_scale = 1.0f;
 };
 

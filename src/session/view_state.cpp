@@ -12,6 +12,75 @@ namespace {
 constexpr int kNamedMuscles = 3;  // a picture names at most this many (more labels crowd the hip)
 }  // namespace
 
+Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
+  Props p;
+  const glm::dmat4& pw = pose.pelvis_world;
+  const glm::dvec3 origin(pw[3]);
+  auto flat = [](glm::dvec3 v) {  // horizontal unit vector (x if v is vertical)
+    v.y = 0.0;
+    const double l = glm::length(v);
+    return l > 1e-6 ? glm::vec3(v / l) : glm::vec3(1.0f, 0.0f, 0.0f);
+  };
+  const glm::vec3 anterior = flat(glm::dvec3(pw[0])), superior = flat(glm::dvec3(pw[1]));
+  const glm::vec3 under(static_cast<float>(origin.x), 0.0f, static_cast<float>(origin.z));
+  using biomech::Posture;
+  switch (pose.posture) {
+    case Posture::kSupine:
+    case Posture::kProne:
+    case Posture::kSideLying:
+    case Posture::kSideLyingOnRight:
+      // Along the body: from above the head (about 0.85 m up from the hip joints' level) to past
+      // the heels (about 1.0 m down); side-lying knees come forward, so the mat does too.
+      p.mat = true;
+      p.mat_axis = superior;
+      p.mat_size = {2.0f, 0.75f};
+      p.mat_centre = under - 0.08f * superior;
+      if (pose.posture == Posture::kSideLying || pose.posture == Posture::kSideLyingOnRight) p.mat_centre += 0.18f * anterior;
+      break;
+    case Posture::kFloorSitting:
+      p.mat = true;
+      p.mat_axis = anterior;
+      p.mat_size = {1.7f, 1.35f};  // the legs out in front and to the sides (the 90/90 feet reach 0.55 m out)
+      p.mat_centre = under + 0.25f * anterior;
+      break;
+    case Posture::kKneeling:
+      p.mat = true;
+      p.mat_axis = anterior;
+      p.mat_size = {1.3f, 0.75f};
+      p.mat_centre = under - 0.15f * anterior;  // knees under the hips, shins and feet behind
+      break;
+    case Posture::kSeated: {
+      // The bench top where the seat contacts act (the lowest of them), under their middle.
+      glm::dvec3 sum(0.0);
+      double low = 1e9;
+      int n = 0;
+      for (std::size_t k = 0; k < frame.contacts.size() && k < pose.loads.contacts.size(); ++k)
+        if (pose.loads.contacts[k].on == biomech::ContactSurface::kSupport) {
+          sum += frame.contacts[k].point;
+          low = std::min(low, frame.contacts[k].point.y);
+          ++n;
+        }
+      if (n > 0) {
+        const glm::dvec3 mid = sum / static_cast<double>(n);
+        p.seat_top = glm::vec3(static_cast<float>(mid.x), static_cast<float>(low), static_cast<float>(mid.z)) - 0.08f * anterior;
+        p.seat_axis = anterior;
+      }
+      break;
+    }
+    case Posture::kStanding: break;
+  }
+  for (int k = 0; k < frame.analysis.pull_count; ++k) {
+    const biomech::PullResult& pr = frame.analysis.pull[static_cast<std::size_t>(k)];
+    PropPull q;
+    q.attachment = glm::vec3(pw * glm::dvec4(pr.attachment_pelvis, 1.0));
+    q.target = glm::vec3(pw * glm::dvec4(pr.target_pelvis, 1.0));
+    q.stretch = static_cast<float>(pr.stretch);
+    q.elastic = pr.elastic;
+    p.pulls.push_back(q);
+  }
+  return p;
+}
+
 PoseSource standing_pose(const Model& model) {
   PoseSource p;
   p.pelvis_world = bind_pelvis_world(model);
@@ -38,6 +107,7 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
 
   FrameRequest& r = out.request;
   r = FrameRequest{};  // every field that matters is set below (no bind-pose walk per frame)
+  if (view.props) r.props = drill_props(pose, out);
   if (view.contact_arrows)  // the effort solve's contact forces, drawn where they act
     for (const ContactArrow& c : out.contacts) r.contact_forces.push_back({glm::vec3(c.point), glm::vec3(c.force)});
   r.body.legs = pose.legs;

@@ -41,7 +41,8 @@ struct ViewSettings {
   bool show_bones = true, show_muscles = true, show_skin = true;
   bool skin_outline = false;  // the skin as a silhouette outline (show_skin off hides it)
   bool mirror = false;
-  bool name_muscles = true;  // the muscles that matter now named in the view with leader lines
+  bool name_muscles = true;
+  bool props = true;  // the drill's mat, bench, band or cable (scene/props.h)  // the muscles that matter now named in the view with leader lines
   bool contact_arrows = false;  // the contact forces of the effort solve as arrows  // follow-along mirror view (OrbitCamera::mirrored): left and right swapped
   std::array<std::array<MuscleVisibility, anatomy::kMuscleCount>, 2> visibility{};
   // Layers taken away from the outside in (session/peel.h), on top of `visibility`. It needs each
@@ -103,5 +104,10 @@ struct ComputedFrame {
 };
 
 void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFrame& out);
+
+// The drill's props for this pose (scene/props.h): a mat under a body on the floor, a bench under
+// a seated one (its top at the seat contacts), and the bands and cables along the lines the effort
+// solve pulls along (frame.analysis, frame.contacts: compute_frame's, already filled).
+Props drill_props(const PoseSource& pose, const ComputedFrame& frame);
 
 }  // namespace hiplab::session

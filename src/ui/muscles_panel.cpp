@@ -208,7 +208,11 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
     v.skin_outline = skin == 1;
     a.settings_changed = true;
   }
+  ImGui::SameLine();
+  ImGui::Checkbox("Props", &v.props);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The mat, bench, band or cable the drill uses");
   if (ImGui::Button("Show all")) {
+    v.props = true;
     for (auto& side : v.visibility) side.fill(session::MuscleVisibility::kShown);
     if (v.peel.any()) a.settings_changed = true;
     v.peel = session::Peel{};

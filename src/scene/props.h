@@ -1,0 +1,48 @@
+// props.h — what a drill uses, drawn with the body (issue 12, "Props"): the exercise mat under a
+// body lying, sitting or kneeling on the floor; the bench a seated drill sits on (its top where the
+// effort solve's seat contacts are); the elastic band from the ankle to its anchor, thinning as it
+// stretches (its cross-section keeps the band's volume: radius ∝ 1/sqrt(length / rest length)); the
+// cable from the ankle over its pulley down to the weight stack. The band and the cable are drawn
+// along the very line the effort solve pulls along (biomech::PullResult), so the picture and the
+// torques share one anchor and one direction. World frame: metres, y up, floor at y = 0.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "scene/draw_list.h"
+
+namespace hiplab {
+
+struct PropPull {
+  glm::vec3 attachment{0.0f};  // on the leg
+  glm::vec3 target{0.0f};      // the band's anchor or the cable's pulley
+  float stretch = 1.0f;        // band: length / rest length
+  bool elastic = true;         // band (true) or cable (false)
+};
+
+struct Props {
+  // The mat: a rectangle on the floor, its centre, long axis (unit, horizontal) and size.
+  bool mat = false;
+  glm::vec3 mat_centre{0.0f};
+  glm::vec3 mat_axis{1.0f, 0.0f, 0.0f};
+  glm::vec2 mat_size{1.8f, 0.65f};  // length along the axis, width across it, m
+  // The bench: the top's centre (its height = where the seat contacts act) and its size.
+  std::optional<glm::vec3> seat_top;
+  glm::vec2 seat_size{0.45f, 0.45f};
+  glm::vec3 seat_axis{1.0f, 0.0f, 0.0f};  // its front, horizontal
+  std::vector<PropPull> pulls;
+};
+
+inline constexpr float kMatThickness = 0.008f;  // a common exercise mat: 6-10 mm
+inline constexpr float kBandRadius = 0.006f;     // a flat band drawn round, at its rest length
+inline constexpr float kCableRadius = 0.002f;
+
+// Appends the props as one dynamic mesh (opaque, lit, not pickable); nothing when there are none.
+void add_props(const Props& props, DrawList& out);
+
+// Radius a band is drawn with at this stretch (>= 1; slack bands keep the rest radius).
+float band_radius(float stretch);
+
+}  // namespace hiplab

@@ -1,0 +1,160 @@
+// Tests session::drill_props and scene/props.h with the shipped drills: the mat lies under every
+// floor contact of the drills done on the floor, the bench top is where the seated drill's seat
+// contacts act, and the band and the cable are drawn along the line the effort solve pulls along
+// (the anchor the drill file names, the point on the leg), the band thinner when stretched.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "biomech/posture.h"
+#include "scene/props.h"
+#include "session/session.h"
+#include "session/view_state.h"
+
+using namespace hiplab;
+
+namespace {
+
+session::Session drills() {
+  session::Session s;
+  s.load_drills(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills", "");
+  return s;
+}
+
+// Inside the mat's rectangle (xz), with a margin.
+bool on_mat(const Props& p, glm::vec3 x, float margin) {
+  const glm::vec3 d = x - p.mat_centre;
+  const glm::vec3 side = glm::normalize(glm::cross(p.mat_axis, glm::vec3(0, 1, 0)));
+  return std::abs(glm::dot(d, p.mat_axis)) <= 0.5f * p.mat_size.x - margin && std::abs(glm::dot(d, side)) <= 0.5f * p.mat_size.y - margin;
+}
+
+}  // namespace
+
+TEST_CASE("props: every floor contact of a drill done on the floor lies on its mat, through the whole drill") {
+  session::Session s = drills();
+  int checked = 0;
+  for (std::size_t d = 0; d < s.drills().size(); ++d) {
+    REQUIRE(s.select_drill(static_cast<int>(d)).ok());
+    const biomech::Posture posture = s.current_pose().posture;
+    const bool floor = posture != biomech::Posture::kStanding && posture != biomech::Posture::kSeated;
+    INFO(s.drill()->id);
+    for (int i = 0; i <= 40; ++i) {
+      s.playback().scrub(s.timeline()->duration() * i / 40.0);
+      const session::PoseSource pose = s.current_pose();
+      session::ComputedFrame f;
+      session::compute_frame(pose, s.view, f);
+      const Props& p = f.request.props;
+      CHECK(p.mat == floor);
+      if (!floor) continue;
+      for (std::size_t k = 0; k < f.contacts.size(); ++k) {
+        if (pose.loads.contacts[k].on != biomech::ContactSurface::kFloor) continue;
+        INFO(f.contacts[k].label << " at sample " << i);
+        CHECK(on_mat(p, glm::vec3(f.contacts[k].point), 0.03f));
+
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 100);
+}
+
+TEST_CASE("props: the seated drill's bench top is where its seat contacts act") {
+  session::Session s = drills();
+  REQUIRE(s.select_drill(s.find_drill("seated_band_internal_rotation")).ok());
+  const session::PoseSource pose = s.current_pose();
+  REQUIRE(pose.posture == biomech::Posture::kSeated);
+  session::ComputedFrame f;
+  session::compute_frame(pose, s.view, f);
+  const Props& p = f.request.props;
+  REQUIRE(p.seat_top.has_value());
+  CHECK_FALSE(p.mat);
+  int seat = 0;
+  for (std::size_t k = 0; k < f.contacts.size(); ++k) {
+    if (pose.loads.contacts[k].on != biomech::ContactSurface::kSupport) continue;
+    ++seat;
+    const glm::vec3 x(f.contacts[k].point);
+    CHECK(x.y >= p.seat_top->y - 1e-4f);       // nothing sits inside the bench
+    CHECK(x.y <= p.seat_top->y + 0.03f);       // and each seat contact is on it
+    const glm::vec3 d = x - *p.seat_top;
+    CHECK(std::abs(glm::dot(d, p.seat_axis)) <= 0.5f * p.seat_size.x);
+  }
+  CHECK(seat > 0);
+  CHECK(p.seat_top->y > 0.3f);  // a bench, not a mat: the seated drill sits at chair height
+}
+
+TEST_CASE("props: the band and the cable are drawn along the effort solve's pull, from the leg to the file's anchor") {
+  session::Session s = drills();
+  for (const char* id : {"seated_band_internal_rotation", "standing_cable_internal_rotation"}) {
+    INFO(std::string(id));
+    REQUIRE(s.select_drill(s.find_drill(id)).ok());
+    bool found = false;
+    for (int i = 0; i <= 40 && !found; ++i) {
+      s.playback().scrub(s.timeline()->duration() * i / 40.0);
+      const session::PoseSource pose = s.current_pose();
+      if (pose.loads.bands.empty() && pose.loads.cables.empty()) continue;
+      found = true;
+      session::ComputedFrame f;
+      session::compute_frame(pose, s.view, f);
+      const Props& p = f.request.props;
+      REQUIRE(p.pulls.size() == pose.loads.bands.size() + pose.loads.cables.size());
+      // The anchor or pulley of the drill file (biomech world: pelvis origin, posture axes), placed in
+      // the scene the way the pelvis is: the drawn end must be that point.
+      const glm::dmat3 w2p = glm::transpose(biomech::pelvis_to_world(pose.posture));
+      std::size_t k = 0;
+      for (const biomech::ElasticBand& b : pose.loads.bands) {
+        const glm::vec3 anchor(pose.pelvis_world * glm::dvec4(w2p * b.anchor_world, 1.0));
+        CHECK(glm::length(p.pulls[k].target - anchor) < 1e-4f);
+        CHECK(p.pulls[k].elastic);
+        // Its stretch is its drawn length over the rest length; stretched, it is drawn thinner.
+        const float len = glm::length(p.pulls[k].target - p.pulls[k].attachment);
+        if (b.rest_length_m > 0.0) CHECK(p.pulls[k].stretch == doctest::Approx(len / b.rest_length_m).epsilon(1e-3));
+        if (p.pulls[k].stretch > 1.05f) CHECK(band_radius(p.pulls[k].stretch) < kBandRadius);
+        ++k;
+      }
+      for (const biomech::Cable& c : pose.loads.cables) {
+        const glm::vec3 pulley(pose.pelvis_world * glm::dvec4(w2p * c.pulley_world, 1.0));
+        CHECK(glm::length(p.pulls[k].target - pulley) < 1e-4f);
+        CHECK_FALSE(p.pulls[k].elastic);
+        ++k;
+      }
+      // The leg end is near the ankle the file names (within a shank's width of the posed body's
+      // lowest points, well off the thigh): below the knee, i.e. lower than the pelvis by 0.5 m or more.
+      for (const PropPull& q : p.pulls) CHECK(q.attachment.y < static_cast<float>(pose.pelvis_world[3].y) - 0.35f);
+      // Drawn: one part per pull (the cable's stack too), each along its line.
+      DrawList list;
+      add_props(p, list);
+      REQUIRE(list.dynamic_meshes.size() == 1);
+      const DynamicMesh& m = list.dynamic_meshes[0];
+      const PropPull& q = p.pulls.front();
+      const float r = q.elastic ? band_radius(q.stretch) : kCableRadius;
+      int near_line = 0;  // in the part drawn along it
+      for (const MeshDraw& part : list.meshes) {
+        int n = 0;
+        for (int i2 = 0; i2 < part.index_count; ++i2) {
+          const glm::vec3 x = m.vertices[m.indices[static_cast<std::size_t>(part.first_index + i2)]].position;
+          const glm::vec3 ab = q.target - q.attachment;
+          const float t = std::clamp(glm::dot(x - q.attachment, ab) / glm::dot(ab, ab), 0.0f, 1.0f);
+          n += glm::length(x - (q.attachment + t * ab)) <= r + 1e-4f;
+        }
+        near_line = std::max(near_line, n);
+      }
+      CHECK(near_line >= 16);  // the tube's rings at both ends
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("props: none when the view turns them off, none standing without a band or cable") {
+  session::Session s = drills();
+  REQUIRE(s.select_drill(s.find_drill("clamshell")).ok());
+  session::ComputedFrame f;
+  s.view.props = false;
+  session::compute_frame(s.current_pose(), s.view, f);
+  CHECK_FALSE(f.request.props.mat);
+  DrawList list;
+  add_props(f.request.props, list);
+  CHECK(list.meshes.empty());
+  CHECK(list.dynamic_meshes.empty());
+}
