@@ -126,6 +126,11 @@ void BackgroundPass::draw_floor(const DrawList& list, const glm::mat4& view_proj
   set_uniform(program_, "u_radius", list.floor.radius);
   set_uniform(program_, "u_height", list.floor.height);
   set_uniform(program_, "u_color", list.floor.color);
+  set_uniform(program_, "u_mat", list.floor.mat ? 1 : 0);
+  set_uniform(program_, "u_mat_centre", list.floor.mat_centre);
+  set_uniform(program_, "u_mat_axis", list.floor.mat_axis);
+  set_uniform(program_, "u_mat_half", list.floor.mat_half);
+  set_uniform(program_, "u_mat_color", list.floor.mat_color);
   set_uniform(program_, "u_shadow_strength", shadowed ? list.floor.shadow_strength : 0.0f);
   set_uniform(program_, "u_texel", 1.0f / static_cast<float>(kShadowSize));
   set_uniform(program_, "u_shadow", 0);
@@ -154,7 +159,8 @@ void BackgroundPass::draw(const DrawList& list, const FrameView& view, bool floo
   glDisable(GL_DEPTH_TEST);  // nothing to hide the floor here: the scene is laid over it
   if (floor) {
     const CacheKey key{targets.generation, view.width, view.height, view.view_proj, list.clear_color, list.floor.color,
-                       list.floor.centre, list.floor.radius, list.floor.height};
+                       list.floor.centre, list.floor.radius, list.floor.height, list.floor.mat, list.floor.mat_centre,
+                       list.floor.mat_axis, list.floor.mat_half, list.floor.mat_color};
     if (!(key == cached_)) {
       glBindFramebuffer(GL_FRAMEBUFFER, targets.background_fbo);
       glViewport(0, 0, view.width, view.height);

@@ -56,6 +56,9 @@ class BackgroundPass {
     glm::vec4 clear{0.0f}, color{0.0f};
     glm::vec2 centre{0.0f};
     float radius = 0.0f, height_m = 0.0f;
+    bool mat = false;
+    glm::vec2 mat_centre{0.0f}, mat_axis{0.0f}, mat_half{0.0f};
+    glm::vec4 mat_color{0.0f};
     bool operator==(const CacheKey&) const = default;
   } cached_;
 };

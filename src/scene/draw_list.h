@@ -104,6 +104,13 @@ struct Floor {
   glm::vec4 color{0.34f, 0.36f, 0.39f, 1.0f};
   float shadow_strength = 0.65f; // darkest contact shadow, 0..1
   float shadow_reach = 0.35f;    // height above the floor at which the shadow has faded, metres
+  // An exercise mat lying on the floor (scene/props.h): a rectangle with rounded corners drawn by
+  // the floor itself, so it costs nothing beyond the floor and takes the body's contact shadow.
+  bool mat = false;
+  glm::vec2 mat_centre{0.0f};      // world (x, z)
+  glm::vec2 mat_axis{1.0f, 0.0f};  // unit, world (x, z): the mat's length runs along it
+  glm::vec2 mat_half{0.9f, 0.35f}; // half length, half width, metres
+  glm::vec4 mat_color{0.10f, 0.16f, 0.24f, 1.0f};
 };
 
 struct DrawList {

@@ -75,7 +75,15 @@ void push_draw(DrawList& out, int dyn, int first, int count, glm::vec4 colour) {
 float band_radius(float stretch) { return kBandRadius / std::sqrt(std::max(stretch, 1.0f)); }
 
 void add_props(const Props& props, DrawList& out) {
-  if (!props.mat && !props.seat_top && props.pulls.empty()) return;
+  if (props.mat) {
+    // Flat in the floor (the floor pass draws it, with the body's contact shadow on it).
+    out.floor.mat = true;
+    out.floor.mat_centre = {props.mat_centre.x, props.mat_centre.z};
+    const glm::vec2 axis(props.mat_axis.x, props.mat_axis.z);
+    out.floor.mat_axis = glm::length(axis) > 1e-6f ? glm::normalize(axis) : glm::vec2(1.0f, 0.0f);
+    out.floor.mat_half = 0.5f * props.mat_size;
+  }
+  if (!props.seat_top && props.pulls.empty()) return;
   DynamicMesh m;
   const int dyn = static_cast<int>(out.dynamic_meshes.size());
   std::vector<std::pair<glm::ivec2, glm::vec4>> parts;  // index range and colour of each part
@@ -84,13 +92,7 @@ void add_props(const Props& props, DrawList& out) {
     build();
     parts.push_back({{first, static_cast<int>(m.indices.size()) - first}, colour});
   };
-  // Colours, linear RGB: a slate-blue mat, a light wooden bench, a green band, a dark steel cable.
-  if (props.mat) {
-    part({0.10f, 0.16f, 0.24f, 1.0f}, [&] {
-      const glm::vec3 c(props.mat_centre.x, 0.5f * kMatThickness, props.mat_centre.z);
-      add_box(m, c, props.mat_axis, {0.5f * props.mat_size.x, 0.5f * kMatThickness, 0.5f * props.mat_size.y});
-    });
-  }
+  // Colours, linear RGB: a light wooden bench, a green band, a dark steel cable.
   if (props.seat_top) {
     part({0.45f, 0.32f, 0.20f, 1.0f}, [&] {
       const glm::vec3 top = *props.seat_top;

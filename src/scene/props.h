@@ -1,5 +1,5 @@
 // props.h — what a drill uses, drawn with the body (issue 12, "Props"): the exercise mat under a
-// body lying, sitting or kneeling on the floor; the bench a seated drill sits on (its top where the
+// body lying, sitting or kneeling on the floor (drawn flat by the floor: DrawList::floor.mat); the bench a seated drill sits on (its top where the
 // effort solve's seat contacts are); the elastic band from the ankle to its anchor, thinning as it
 // stretches (its cross-section keeps the band's volume: radius ∝ 1/sqrt(length / rest length)); the
 // cable from the ankle over its pulley down to the weight stack. The band and the cable are drawn
@@ -35,7 +35,6 @@ struct Props {
   std::vector<PropPull> pulls;
 };
 
-inline constexpr float kMatThickness = 0.008f;  // a common exercise mat: 6-10 mm
 inline constexpr float kBandRadius = 0.006f;     // a flat band drawn round, at its rest length
 inline constexpr float kCableRadius = 0.002f;
 

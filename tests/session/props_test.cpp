@@ -146,6 +146,22 @@ TEST_CASE("props: the band and the cable are drawn along the effort solve's pull
   }
 }
 
+TEST_CASE("props: the mat is drawn by the floor (no geometry of its own), where the props put it") {
+  session::Session s = drills();
+  REQUIRE(s.select_drill(s.find_drill("clamshell")).ok());
+  session::ComputedFrame f;
+  session::compute_frame(s.current_pose(), s.view, f);
+  const Props& p = f.request.props;
+  REQUIRE(p.mat);
+  DrawList list;
+  add_props(p, list);
+  CHECK(list.floor.mat);
+  CHECK(list.floor.mat_centre == glm::vec2(p.mat_centre.x, p.mat_centre.z));
+  CHECK(glm::length(list.floor.mat_axis) == doctest::Approx(1.0f));
+  CHECK(list.floor.mat_half == 0.5f * p.mat_size);
+  CHECK(list.meshes.empty());  // the side-lying clamshell has no bench, band or cable
+}
+
 TEST_CASE("props: none when the view turns them off, none standing without a band or cable") {
   session::Session s = drills();
   REQUIRE(s.select_drill(s.find_drill("clamshell")).ok());
@@ -157,4 +173,5 @@ TEST_CASE("props: none when the view turns them off, none standing without a ban
   add_props(f.request.props, list);
   CHECK(list.meshes.empty());
   CHECK(list.dynamic_meshes.empty());
+  CHECK_FALSE(list.floor.mat);
 }
