@@ -1,16 +1,22 @@
 #include "assets/model_lod.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include <meshoptimizer.h>
 
 namespace hiplab {
 
-std::size_t build_lods(Model& model, const LodOptions& options) {
+namespace {
+
+// The levels of one mesh; the number made.
+std::size_t build_mesh_lods(Mesh& m, const LodOptions& options) {
   std::size_t made = 0;
-  for (Mesh& m : model.meshes) {
+  {
     m.lods.clear();
-    if (!m.morph_targets.empty() || m.vertices.empty() || m.indices.size() < 3 * options.min_triangles) continue;
+    if (!m.morph_targets.empty() || m.vertices.empty() || m.indices.size() < 3 * options.min_triangles) return 0;
     const float* positions = &m.vertices[0].position.x;
     const float scale = meshopt_simplifyScale(positions, m.vertices.size(), sizeof(Vertex));
     // Each level simplified from the full mesh (not from the level before), so its error is measured
@@ -32,7 +38,7 @@ std::size_t build_lods(Model& model, const LodOptions& options) {
       previous = n;
       ++made;
     }
-    if (m.lods.empty()) continue;
+    if (m.lods.empty()) return 0;
     // Vertices in order of first use from the coarsest level to the full mesh, so each level's
     // indices reach only a prefix of the vertex buffer: a renderer that shades the whole index
     // range of a draw (Mesa's draw module does) shades only the vertices that level uses.
@@ -41,15 +47,42 @@ std::size_t build_lods(Model& model, const LodOptions& options) {
     order.insert(order.end(), m.indices.begin(), m.indices.end());
     std::vector<unsigned int> remap(m.vertices.size());
     const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), order.data(), order.size(), m.vertices.size());
-    if (used != m.vertices.size()) continue;  // unreferenced vertices: keep the order as it is
+    if (used != m.vertices.size()) return made;  // unreferenced vertices: keep the order as it is
     std::vector<Vertex> vertices(m.vertices.size());
     meshopt_remapVertexBuffer(vertices.data(), m.vertices.data(), m.vertices.size(), sizeof(Vertex), remap.data());
     m.vertices = std::move(vertices);
     meshopt_remapIndexBuffer(m.indices.data(), m.indices.data(), m.indices.size(), remap.data());
     for (MeshLod& l : m.lods) meshopt_remapIndexBuffer(l.indices.data(), l.indices.data(), l.indices.size(), remap.data());
   }
-  for (MuscleVolume& v : model.muscle_volumes) made += build_volume_lods(v, options);
   return made;
+}
+
+}  // namespace
+
+std::size_t build_lods(Model& model, const LodOptions& options) {
+  // Every mesh and muscle volume is its own job (each touches only itself), largest first, shared
+  // by two threads: the levels are made at load, before the first frame, and the body's ~200 ms
+  // of simplification halves on a 2-core laptop.
+  struct Job {
+    Mesh* mesh;
+    MuscleVolume* volume;
+    std::size_t size;
+  };
+  std::vector<Job> jobs;
+  for (Mesh& m : model.meshes) jobs.push_back({&m, nullptr, m.indices.size()});
+  for (MuscleVolume& v : model.muscle_volumes) jobs.push_back({nullptr, &v, v.indices.size()});
+  std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.size > b.size; });
+  std::atomic<std::size_t> next{0}, made{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++)
+      made += jobs[i].mesh ? build_mesh_lods(*jobs[i].mesh, options) : build_volume_lods(*jobs[i].volume, options);
+  };
+  const unsigned helpers = std::min(1u, std::max(1u, std::thread::hardware_concurrency()) - 1u);
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < helpers && jobs.size() > 1; ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  return made.load();
 }
 
 std::size_t build_volume_lods(MuscleVolume& v, const LodOptions& options) {
