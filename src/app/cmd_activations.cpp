@@ -1,5 +1,7 @@
 #include "app/cmd_activations.h"
 
+#include "assets/settings.h"
+
 #include "app/cli_values.h"
 
 #include <optional>
@@ -211,9 +213,9 @@ Command add_activations_command(CLI::App& app) {
       if (Status s = parse_load(l, in.loads); !s) return fail(s.error());
     for (const std::string& e : o->efforts)
       if (Status s = parse_effort(e, in.loads); !s) return fail(s.error());
-    if (!std::isfinite(o->mass) || o->mass < 20.0 || o->mass > 300.0)
+    if (!std::isfinite(o->mass) || o->mass < kBodyMassMinKg || o->mass > kBodyMassMaxKg)
       return fail(bad("--mass", number_text(o->mass), "a body mass between 20 and 300 kg"));
-    if (!std::isfinite(o->height) || o->height < 1.0 || o->height > 2.5)
+    if (!std::isfinite(o->height) || o->height < kBodyHeightMinM || o->height > kBodyHeightMaxM)
       return fail(bad("--height", number_text(o->height), "a height between 1.0 and 2.5 m"));
     in.body.mass_kg = o->mass;
     in.body.height_m = o->height;

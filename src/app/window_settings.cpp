@@ -21,6 +21,8 @@ void apply_settings(App& app, const Settings& st, const WindowOptions& options) 
   v.show_skin = st.show_skin;
   v.skin_outline = st.skin_outline;
   v.name_muscles = st.name_muscles;
+  v.body.mass_kg = st.body_mass_kg;
+  v.body.height_m = st.body_height_m;
   app.ui.show_labels = st.show_labels;
   // The peel as it was left; a kept muscle whose name is unknown is dropped (muscles renamed).
   for (std::size_t r = 0; r < v.peel.level.size(); ++r) v.peel.level[r] = std::clamp(st.peel_levels[r], 0, session::kMaxPeelLevel);
@@ -59,6 +61,8 @@ void store_settings(App& app) {
   s.show_skin = app.session.view.show_skin;
   s.skin_outline = app.session.view.skin_outline;
   s.name_muscles = app.session.view.name_muscles;
+  s.body_mass_kg = app.session.view.body.mass_kg;
+  s.body_height_m = app.session.view.body.height_m;
   s.show_labels = app.ui.show_labels;
   const session::Peel& peel = app.session.view.peel;
   for (std::size_t r = 0; r < peel.level.size(); ++r) s.peel_levels[r] = peel.level[r];

@@ -122,6 +122,15 @@ SettingsLoad parse_settings(std::string_view text, const std::string& label, boo
   read_bool("show_skin", s.show_skin);
   read_bool("skin_outline", s.skin_outline);
   read_bool("name_muscles", s.name_muscles);
+  auto read_number = [&](const char* key, double& v, double lo, double hi) {
+    if (!j.contains(key)) return;
+    if (j[key].is_number() && std::isfinite(j[key].get<double>()) && j[key].get<double>() >= lo && j[key].get<double>() <= hi)
+      v = j[key].get<double>();
+    else
+      note(key);
+  };
+  read_number("body_mass_kg", s.body_mass_kg, kBodyMassMinKg, kBodyMassMaxKg);
+  read_number("body_height_m", s.body_height_m, kBodyHeightMinM, kBodyHeightMaxM);
   read_bool("show_labels", s.show_labels);
   read_int("peel_hip", s.peel_levels[0], 0, 2);
   read_int("peel_thigh", s.peel_levels[1], 0, 2);
@@ -144,7 +153,7 @@ Status save_settings(const Settings& s, const std::string& path) {
   nlohmann::json j = {{"window_width", s.window_width}, {"window_height", s.window_height}, {"ui_scale", s.ui_scale},
                       {"highlight", s.highlight},       {"age_group", s.age_group},         {"last_drill", s.last_drill},
                       {"side", s.side},                 {"overlay", s.overlay},             {"show_skin", s.show_skin},
-                      {"skin_outline", s.skin_outline}, {"name_muscles", s.name_muscles}, {"show_labels", s.show_labels},
+                      {"skin_outline", s.skin_outline}, {"name_muscles", s.name_muscles}, {"body_mass_kg", s.body_mass_kg}, {"body_height_m", s.body_height_m}, {"show_labels", s.show_labels},
                       {"peel_hip", s.peel_levels[0]},   {"peel_thigh", s.peel_levels[1]},   {"peel_leg", s.peel_levels[2]},
                       {"peel_keep", s.peel_keep},       {"peel_preset", s.peel_preset}};
   return write_file_atomic(path, j.dump(2) + "\n");

@@ -23,6 +23,8 @@ struct Settings {
   bool show_skin = true;
   bool skin_outline = false;  // the skin as a silhouette outline instead of the faint surface
   bool name_muscles = true;   // the muscles that matter named in the view with leader lines
+  double body_mass_kg = 70.0;  // the body the effort solve weighs (kBodyMass/Height limits below)
+  double body_height_m = 1.75;
   bool show_labels = false;
   // The muscle peel (session/peel.h): level 0..2 per region (hip, thigh, leg), the muscles a preset
   // keeps (side-less Gait2392 names) and the preset's id ("" for none).
@@ -30,6 +32,10 @@ struct Settings {
   std::vector<std::string> peel_keep;
   std::string peel_preset;
 };
+
+// The body sizes the window and `activations --mass/--height` accept.
+inline constexpr float kBodyMassMinKg = 20.0f, kBodyMassMaxKg = 300.0f;
+inline constexpr float kBodyHeightMinM = 1.0f, kBodyHeightMaxM = 2.5f;
 
 struct SettingsLoad {
   Settings settings;

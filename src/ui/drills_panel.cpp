@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "assets/settings.h"
 #include "ui/widgets.h"
 
 namespace hiplab::ui {
@@ -68,6 +69,22 @@ void drills_panel(session::Session& s, UiState& ui, UiActions& a) {
       for (const std::string& t : d->safety) ImGui::BulletText("%s", t.c_str());
       ImGui::TreePop();
     }
+  }
+  // The body the effort solve weighs: segment masses and lengths scale with it (de Leva 1996), so
+  // the loads a drill puts on the hip do too.
+  if (ImGui::TreeNode("Body for the effort solve")) {
+    biomech::BodyDescription& b = s.view.body;
+    float mass = static_cast<float>(b.mass_kg), height = static_cast<float>(b.height_m);
+    if (ImGui::SliderFloat("Mass (kg)", &mass, kBodyMassMinKg, kBodyMassMaxKg, "%.0f kg", ImGuiSliderFlags_AlwaysClamp)) {
+      b.mass_kg = mass;
+      a.settings_changed = true;
+    }
+    if (ImGui::SliderFloat("Height (m)", &height, kBodyHeightMinM, kBodyHeightMaxM, "%.2f m", ImGuiSliderFlags_AlwaysClamp)) {
+      b.height_m = height;
+      a.settings_changed = true;
+    }
+    hint("Used for the weight of each leg segment and the contact forces; 70 kg, 1.75 m by default");
+    ImGui::TreePop();
   }
 }
 

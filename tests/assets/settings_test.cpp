@@ -27,6 +27,8 @@ TEST_CASE("settings round-trip through an atomic write") {
   s.peel_keep = {"peri", "gem"};
   s.peel_preset = "deep-rotators";
   s.name_muscles = false;
+  s.body_mass_kg = 58.5;
+  s.body_height_m = 1.62;
   REQUIRE(save_settings(s, path).ok());
   SettingsLoad back = load_settings(path);
   CHECK(back.warning.empty());
@@ -41,6 +43,16 @@ TEST_CASE("settings round-trip through an atomic write") {
   CHECK(back.settings.peel_keep == std::vector<std::string>{"peri", "gem"});
   CHECK(back.settings.peel_preset == "deep-rotators");
   CHECK_FALSE(back.settings.name_muscles);
+  CHECK(back.settings.body_mass_kg == doctest::Approx(58.5));
+  CHECK(back.settings.body_height_m == doctest::Approx(1.62));
+}
+
+TEST_CASE("a body mass or height out of range falls back to the default and is named") {
+  const SettingsLoad s = parse_settings(R"({"body_mass_kg": 5, "body_height_m": "tall"})", "settings.json");
+  CHECK(s.settings.body_mass_kg == doctest::Approx(70.0));
+  CHECK(s.settings.body_height_m == doctest::Approx(1.75));
+  CHECK(s.warning.find("body_mass_kg") != std::string::npos);
+  CHECK(s.warning.find("body_height_m") != std::string::npos);
 }
 
 TEST_CASE("a peel level outside 0..2 or a mistyped kept list falls back to no peel and is named") {

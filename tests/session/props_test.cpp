@@ -175,3 +175,20 @@ TEST_CASE("props: none when the view turns them off, none standing without a ban
   CHECK(list.dynamic_meshes.empty());
   CHECK_FALSE(list.floor.mat);
 }
+
+TEST_CASE("the body's mass set in the view reaches the effort solve: the floor carries a heavier leg harder") {
+  session::Session s = drills();
+  REQUIRE(s.select_drill(s.find_drill("clamshell")).ok());
+  auto total_push = [&](double mass) {
+    s.view.body.mass_kg = mass;
+    session::ComputedFrame f;
+    session::compute_frame(s.current_pose(), s.view, f);
+    double n = 0.0;
+    for (const session::ContactArrow& c : f.contacts) n += c.push_n;
+    return n;
+  };
+  const double light = total_push(50.0), heavy = total_push(100.0);
+  CHECK(light > 1.0);
+  // Segment masses scale with body mass (de Leva 1996): twice the mass, about twice the push.
+  CHECK(heavy / light == doctest::Approx(2.0).epsilon(0.05));
+}
