@@ -45,6 +45,7 @@ struct UiState {
   // panels
   bool presentation = false;
   bool show_help = false;
+  bool developer = false;  // F12: frame time and renderer details in the status line
   bool show_about = false;  // the About box (ui/about_window.cpp), from the help
   std::string version;      // "hiplab 0.1.0 (commit ...)", shown in the About box
   std::string card_scrolled_to;  // the selection whose card was last scrolled into view

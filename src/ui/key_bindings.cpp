@@ -44,6 +44,7 @@ constexpr std::array kBindings{
     KeyBinding{letter('O'), kCtrl, KeyAction::kOpenModel, "open a model"},
     KeyBinding{keys::kF5, kNone, KeyAction::kPresentation, "presentation mode"},
     KeyBinding{keys::kF1, kNone, KeyAction::kHelp, "this help"},
+    KeyBinding{keys::kF12, kNone, KeyAction::kDeveloper, "frame time and renderer in the status line (for developers)"},
     KeyBinding{keys::kEscape, kNone, KeyAction::kEscape, "deselect / close"},
     KeyBinding{letter('Q'), kCtrl, KeyAction::kQuit, "quit"},
 };
@@ -78,6 +79,7 @@ std::string key_label(const KeyBinding& b) {
     case keys::kHome: return s + "Home";
     case keys::kF1: return s + "F1";
     case keys::kF5: return s + "F5";
+    case keys::kF12: return s + "F12";
     default: return s + static_cast<char>(b.key);
   }
 }

@@ -19,7 +19,7 @@ namespace hiplab::ui {
 // them against GLFW's header).
 namespace keys {
 constexpr int kSpace = 32, kEscape = 256, kRight = 262, kLeft = 263, kPageUp = 266, kPageDown = 267, kHome = 268;
-constexpr int kF1 = 290, kF5 = 294;
+constexpr int kF1 = 290, kF5 = 294, kF12 = 301;
 constexpr int letter(char c) { return static_cast<int>(c); }  // 'A'..'Z', '0'..'9'
 }  // namespace keys
 
@@ -51,6 +51,7 @@ enum class KeyAction {
   kOpenModel,
   kPresentation,
   kHelp,
+  kDeveloper,  // frame time and renderer details in the status line
   kEscape,  // close the help, else the screenshot dialog, else deselect
   kQuit,
 };

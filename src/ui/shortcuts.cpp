@@ -81,6 +81,7 @@ void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
     case KeyAction::kOpenModel: ui.browser_open = true; break;
     case KeyAction::kPresentation: ui.presentation = !ui.presentation; break;
     case KeyAction::kHelp: ui.show_help = !ui.show_help; break;
+    case KeyAction::kDeveloper: ui.developer = !ui.developer; break;
     case KeyAction::kEscape:
       if (ui.show_about) ui.show_about = false;
       else if (ui.show_help) ui.show_help = false;

@@ -1,5 +1,6 @@
-// status_line.cpp — the status line along the bottom edge: frame and GPU time (means over a
-// quarter of a second), MSAA samples, the GL renderer and the F1 hint. See ui/panels.h.
+// status_line.cpp — the status line along the bottom edge: the F1 hint, and for developers (F12)
+// frame and GPU time (means over a quarter of a second), MSAA samples and the GL renderer. See
+// ui/panels.h.
 #include "ui/panels.h"
 
 #include <algorithm>
@@ -29,8 +30,12 @@ void status_line(UiState& ui) {
     st.count = 0;
     st.since = now;
   }
-  ImGui::Text("frame %.1f ms   GPU %.1f ms   %dx MSAA   %s   F1: help", st.frame_ms, st.gpu_ms, ui.samples,
-              ui.renderer_name.c_str());
+  // What a patient or a class reads is the help key; the renderer's figures are for developers (F12).
+  if (ui.developer)
+    ImGui::Text("frame %.1f ms   GPU %.1f ms   %dx MSAA   %s   F1: help   F12: hide these", st.frame_ms, st.gpu_ms, ui.samples,
+                ui.renderer_name.c_str());
+  else
+    ImGui::TextUnformatted("F1: help and keys");
   ImGui::End();
 }
 

@@ -57,6 +57,7 @@ TEST_CASE("key bindings: every shortcut in the README's input table maps to its 
       {GLFW_KEY_O, kCtrl, KeyAction::kOpenModel},
       {GLFW_KEY_F5, kNone, KeyAction::kPresentation},
       {GLFW_KEY_F1, kNone, KeyAction::kHelp},
+      {GLFW_KEY_F12, kNone, KeyAction::kDeveloper},
       {GLFW_KEY_ESCAPE, kNone, KeyAction::kEscape},
       {GLFW_KEY_Q, kCtrl, KeyAction::kQuit},
   };
