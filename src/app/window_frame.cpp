@@ -24,6 +24,7 @@ void build_list(App& app, bool transparent, bool gizmos, int viewport_h) {
     session::compute_frame(app.session.current_pose(), view, app.frame);
     app.frame.request.body_options.muscle_px_per_m = app.camera.pixels_per_metre(static_cast<float>(viewport_h));
     build_frame(app.model, app.handle, app.frame.request, app.pose, app.list);
+    app.list.label_area = free_view_rect(app.ui.viewport, app.ui.panel_rects);  // named muscles clear of the panels
     if (app.ui.show_labels && gizmos) add_landmark_labels(app.frame.request.body, app.session.side(), app.list);
   } else {
     FrameRequest r = default_frame_request(app.model);

@@ -285,9 +285,17 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       // close together), it moves down below it: greedy placement in the list's order.
       const glm::vec2 box_lo(-pad, -0.28f * line - pad * 0.5f), box_hi(w + pad, ascent + pad * 0.5f);
       if (label.leader) {
-        // A named thing's label stays whole inside the picture (its line still reaches the anchor).
+        // A named thing's label stays whole inside the picture, clear of the panels (its line still
+        // reaches the anchor). label_area is y-down; these pixels are y-up.
         const float margin = 3.0f * scale;
-        origin = glm::clamp(origin, glm::vec2(margin) - box_lo, glm::max(size - glm::vec2(margin) - box_hi, glm::vec2(margin) - box_lo));
+        glm::vec2 lo(0.0f), hi = size;
+        const glm::vec4& area = list.label_area;
+        if (area.z > area.x && area.w > area.y) {
+          lo = glm::max(lo, glm::vec2(area.x, size.y - area.w));
+          hi = glm::min(hi, glm::vec2(area.z, size.y - area.y));
+        }
+        const glm::vec2 min_origin = lo + glm::vec2(margin) - box_lo;
+        origin = glm::clamp(origin, min_origin, glm::max(hi - glm::vec2(margin) - box_hi, min_origin));
       }
       for (int tries = 0; tries < 32; ++tries) {
         bool moved = false;

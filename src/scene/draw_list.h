@@ -122,6 +122,10 @@ struct DrawList {
   std::vector<OverlayLine> overlay_lines;
   std::vector<OverlayLabel> overlay_labels;
   float ui_scale = 1.0f;  // multiplies overlay widths and label sizes (presentation mode, HiDPI)
+  // Where named things' labels (OverlayLabel::leader) must stay, in pixels (x0, y0, x1, y1; y down):
+  // the part of the window the panels leave free (scene/framing.h free_view_rect). All zero: the
+  // whole view.
+  glm::vec4 label_area{0.0f};
   // Benchmark baseline: draw the same meshes with a plain shader, no shadow, floor, background or
   // overlays (hiplab bench compares the full frame against it).
   bool plain = false;

@@ -502,3 +502,33 @@ TEST_CASE("a label with a leader line sits out from its anchor and a line in its
   CHECK(box[0] + 40 < without.pixel(anchor.x + 68, anchor.y)[0]);
   CHECK(gl_error_count() == 0);
 }
+
+TEST_CASE("a named thing's label stays inside the label area (clear of the panels), its line still reaching the anchor") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 480, h = 240;
+  DrawList list;
+  list.floor.visible = false;
+  list.clear_color = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);
+  OverlayLabel l;
+  l.anchor = cam.target;
+  l.text = "Gluteus medius (posterior) (R)";
+  l.leader = true;
+  l.away = on_square(cam, {-1.0f, 0.0f}, 0.0f) - cam.target;  // toward the left, where a panel is
+  l.leader_color = glm::vec4(0.0f, 1.0f, 0.0f, 1.0f);
+  l.background = glm::vec4(1.0f, 0.0f, 1.0f, 1.0f);  // magenta box, easy to find
+  list.overlay_labels.push_back(l);
+  const glm::ivec2 anchor = pixel_of(cam, cam.target, w, h);
+  list.label_area = glm::vec4(static_cast<float>(anchor.x) - 60.0f, 0.0f, static_cast<float>(w), static_cast<float>(h));  // a panel covers the rest
+  REQUIRE(session().renderer().render(list, cam, w, h, 4).ok());
+  const Image img = session().renderer().read_pixels();
+  int magenta_outside = 0, magenta_inside = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const std::uint8_t* p = img.pixel(x, y);
+      if (p[0] > 200 && p[1] < 60 && p[2] > 200) (x < anchor.x - 60 ? magenta_outside : magenta_inside)++;
+    }
+  CHECK(magenta_inside > 200);
+  CHECK(magenta_outside == 0);
+  CHECK(gl_error_count() == 0);
+}
