@@ -284,13 +284,15 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       // Where a label would cover one already placed (the two hips seen from the side, landmarks
       // close together), it moves down below it: greedy placement in the list's order.
       const glm::vec2 box_lo(-pad, -0.28f * line - pad * 0.5f), box_hi(w + pad, ascent + pad * 0.5f);
-      if (label.leader) {
-        // A named thing's label stays whole inside the picture, clear of the panels (its line still
-        // reaches the anchor). label_area is y-down; these pixels are y-up.
+      const glm::vec4& area = list.label_area;
+      const bool in_area = area.z > area.x && area.w > area.y;
+      if (label.leader || in_area) {
+        // A named thing's label stays whole inside the picture, and every label clear of the
+        // window's panels (a named thing's line still reaches its anchor). label_area is y-down;
+        // these pixels are y-up.
         const float margin = 3.0f * scale;
         glm::vec2 lo(0.0f), hi = size;
-        const glm::vec4& area = list.label_area;
-        if (area.z > area.x && area.w > area.y) {
+        if (in_area) {
           lo = glm::max(lo, glm::vec2(area.x, size.y - area.w));
           hi = glm::min(hi, glm::vec2(area.z, size.y - area.y));
         }

@@ -532,3 +532,30 @@ TEST_CASE("a named thing's label stays inside the label area (clear of the panel
   CHECK(magenta_outside == 0);
   CHECK(gl_error_count() == 0);
 }
+
+TEST_CASE("in a window every label keeps clear of the panels: a plain label at the edge moves inside the label area") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 480, h = 240;
+  DrawList list;
+  list.floor.visible = false;
+  list.clear_color = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);
+  OverlayLabel l;
+  l.anchor = cam.target;
+  l.text = "rotation: + internal / - external";
+  l.align_x = 1.0f;  // right-aligned at the anchor: it reaches left, under the panel
+  l.background = glm::vec4(1.0f, 0.0f, 1.0f, 1.0f);
+  list.overlay_labels.push_back(l);
+  const glm::ivec2 anchor = pixel_of(cam, cam.target, w, h);
+  list.label_area = glm::vec4(static_cast<float>(anchor.x) - 40.0f, 0.0f, static_cast<float>(w), static_cast<float>(h));
+  REQUIRE(session().renderer().render(list, cam, w, h, 4).ok());
+  const Image img = session().renderer().read_pixels();
+  int outside = 0, inside = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const std::uint8_t* p = img.pixel(x, y);
+      if (p[0] > 200 && p[1] < 60 && p[2] > 200) (x < anchor.x - 40 ? outside : inside)++;
+    }
+  CHECK(inside > 200);
+  CHECK(outside == 0);
+}
