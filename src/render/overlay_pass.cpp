@@ -141,7 +141,7 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
   Impl& m = *impl_;
   m.shapes.clear();
   m.text.clear();
-  if (list.overlay_lines.empty() && list.overlay_triangles.empty() && list.overlay_labels.empty()) return false;
+  if (list.overlay_lines.empty() && list.overlay_triangles.empty() && list.overlay_labels.empty() && list.legend.empty()) return false;
   const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));
   const float scale = list.ui_scale;
   const glm::vec2 no_uv(-1.0f, -1.0f);
@@ -342,6 +342,49 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
         const glm::vec2 uv[4] = {{q.s0, q.t1}, {q.s1, q.t1}, {q.s1, q.t0}, {q.s0, q.t0}};
         quad(m.text, c, uv, label.color);
         x = qx;
+      }
+    }
+    // The picture's legend: one box in the bottom-left corner of the label area, a line per entry,
+    // a colour swatch before those that have one.
+    if (!list.legend.empty()) {
+      const float px = 15.0f * scale, s = px / kBakePx;
+      const float line = kBakePx * 1.35f * s, pad = 0.5f * px, sw = 0.8f * px;
+      float width = 0.0f;
+      for (const LegendEntry& e : list.legend)
+        width = std::max(width, overlay_text_width(e.text, px) + (e.swatch.a > 0.0f ? sw + 0.5f * px : 0.0f));
+      glm::vec2 corner(6.0f * scale, 6.0f * scale);  // y-up pixels: bottom left
+      const glm::vec4& area = list.label_area;
+      if (area.z > area.x && area.w > area.y) corner += glm::vec2(area.x, size.y - area.w);
+      const glm::vec2 lo = corner, hi = corner + glm::vec2(width + 2.0f * pad, line * static_cast<float>(list.legend.size()) + pad);
+      {
+        const glm::vec4 c[4] = {to_clip(lo, -1), to_clip({hi.x, lo.y}, -1), to_clip(hi, -1), to_clip({lo.x, hi.y}, -1)};
+        const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
+        quad(m.text, c, uv, glm::vec4(0.05f, 0.05f, 0.08f, 0.78f));
+      }
+      float y = hi.y - pad * 0.5f - f.ascent * s;
+      for (const LegendEntry& e : list.legend) {
+        glm::vec2 origin(lo.x + pad, y);
+        if (e.swatch.a > 0.0f) {
+          const glm::vec2 a = origin + glm::vec2(0.0f, -0.1f * px), b = a + glm::vec2(sw, sw);
+          const glm::vec4 c[4] = {to_clip(a, -1), to_clip({b.x, a.y}, -1), to_clip(b, -1), to_clip({a.x, b.y}, -1)};
+          const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
+          quad(m.text, c, uv, glm::vec4(glm::vec3(e.swatch), 1.0f));
+          origin.x += sw + 0.5f * px;
+        }
+        float x = 0.0f;
+        for (char ch : e.text) {
+          int code = static_cast<unsigned char>(ch);
+          if (code < kFirstChar || code >= kFirstChar + kCharCount) code = '?';
+          stbtt_aligned_quad q;
+          float qx = x, qy = 0.0f;
+          stbtt_GetBakedQuad(f.chars, kAtlas, kAtlas, code - kFirstChar, &qx, &qy, &q, 1);
+          const glm::vec2 p0 = origin + glm::vec2(q.x0 * s, -q.y1 * s), p1 = origin + glm::vec2(q.x1 * s, -q.y0 * s);
+          const glm::vec4 c[4] = {to_clip(p0, -1), to_clip({p1.x, p0.y}, -1), to_clip(p1, -1), to_clip({p0.x, p1.y}, -1)};
+          const glm::vec2 uv[4] = {{q.s0, q.t1}, {q.s1, q.t1}, {q.s1, q.t0}, {q.s0, q.t0}};
+          quad(m.text, c, uv, glm::vec4(0.92f, 0.93f, 0.96f, 1.0f));
+          x = qx;
+        }
+        y -= line;
       }
     }
   }

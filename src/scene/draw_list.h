@@ -89,6 +89,13 @@ struct OverlayLabel {
   glm::vec4 leader_color{1.0f};
 };
 
+// One line of the picture's legend (drawn once, in a corner of the view, by the overlay pass):
+// an optional colour swatch and its meaning.
+struct LegendEntry {
+  std::string text;            // ASCII
+  glm::vec4 swatch{0.0f};      // alpha 0: no swatch (a heading or a sign convention)
+};
+
 struct Lighting {
   glm::vec3 key_dir{-0.4f, -0.8f, -0.45f};  // direction light travels (world)
   glm::vec3 key_color{1.35f, 1.3f, 1.22f};
@@ -126,6 +133,9 @@ struct DrawList {
   // the part of the window the panels leave free (scene/framing.h free_view_rect). All zero: the
   // whole view.
   glm::vec4 label_area{0.0f};
+  // The picture's one legend (the joint-limit overlay's colours and sign conventions), bottom left
+  // of the label area, instead of a convention beside every value.
+  std::vector<LegendEntry> legend;
   // Benchmark baseline: draw the same meshes with a plain shader, no shadow, floor, background or
   // overlays (hiplab bench compares the full frame against it).
   bool plain = false;

@@ -48,6 +48,12 @@ OverlayTriangles band(glm::vec3 centre, float r0, float r1, double a, double b, 
   return t;
 }
 
+void add_legend_line(DrawList& out, const std::string& text, glm::vec4 swatch = glm::vec4(0.0f)) {
+  for (const LegendEntry& e : out.legend)
+    if (e.text == text) return;  // once per picture, whichever hip adds it first
+  out.legend.push_back({text, swatch});
+}
+
 void add_needle(DrawList& out, glm::vec3 centre, glm::vec3 dir, float r) {
   OverlayLine halo{{centre, centre + 1.2f * r * dir}, {1.0f, 1.0f, 1.0f, 0.9f}, 9.0f, false};
   OverlayLine needle{{centre, centre + 1.2f * r * dir}, kNeedle, 5.0f, false};
@@ -55,8 +61,8 @@ void add_needle(DrawList& out, glm::vec3 centre, glm::vec3 dir, float r) {
   out.overlay_lines.push_back(needle);
 }
 
-// The value and the sign convention, stacked beside the hip on its lateral side so the two hips'
-// labels never collide.
+// The value beside the hip on its lateral side so the two hips' labels never collide; its sign
+// convention goes once into the picture's legend.
 void add_value_label(DrawList& out, glm::vec3 anchor, glm::vec3 away, float align_x, float offset_y,
                      const std::string& value, const std::string& convention) {
   OverlayLabel label;
@@ -67,11 +73,7 @@ void add_value_label(DrawList& out, glm::vec3 anchor, glm::vec3 away, float alig
   label.text = value;
   label.size_px = 26.0f;
   out.overlay_labels.push_back(label);
-  label.text = convention;
-  label.size_px = 15.0f;
-  label.offset_px.y = offset_y - 30.0f;
-  label.color = {0.85f, 0.88f, 0.95f, 1.0f};
-  out.overlay_labels.push_back(label);
+  add_legend_line(out, convention);
 }
 
 }  // namespace
@@ -100,6 +102,13 @@ glm::vec3 rotation_direction(const anatomy::LegAngles& pose, Side side, double r
 void add_rom_overlay(const anatomy::LegAngles& pose, const glm::dmat4& pelvis_world, const RomOverlayOptions& o,
                      DrawList& out) {
   const anatomy::RomNorm& n = o.norm;
+  if (o.sides[0] || o.sides[1]) {
+    // What the arcs' colours mean, once per picture (the range is the chosen norm's).
+    add_legend_line(out, "Arcs: the normal range (" + std::string(n.label) + ")");
+    add_legend_line(out, "inside it", kArcInside);
+    add_legend_line(out, "near its end", kArcNear);
+    add_legend_line(out, "past it", kArcPast);
+  }
   for (Side side : {Side::kRight, Side::kLeft}) {
     const int si = anatomy::side_index(side);
     if (!o.sides[si]) continue;

@@ -559,3 +559,25 @@ TEST_CASE("in a window every label keeps clear of the panels: a plain label at t
   CHECK(inside > 200);
   CHECK(outside == 0);
 }
+
+TEST_CASE("the picture's legend is drawn once in the bottom-left corner, with its colour swatches") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 480, h = 240;
+  DrawList list;
+  list.floor.visible = false;
+  list.clear_color = glm::vec4(0.5f, 0.5f, 0.5f, 1.0f);
+  list.legend.push_back({"Arcs: the normal range", glm::vec4(0.0f)});
+  list.legend.push_back({"inside it", glm::vec4(0.0f, 1.0f, 0.0f, 1.0f)});
+  REQUIRE(session().renderer().render(list, cam, w, h, 1).ok());
+  const Image img = session().renderer().read_pixels();
+  int green_bottom_left = 0, green_elsewhere = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const std::uint8_t* p = img.pixel(x, y);
+      if (p[1] > 200 && p[0] < 60 && p[2] < 60) (x < w / 2 && y > h / 2 ? green_bottom_left : green_elsewhere)++;
+    }
+  CHECK(green_bottom_left > 50);  // the swatch
+  CHECK(green_elsewhere == 0);
+  CHECK(gl_error_count() == 0);
+}
