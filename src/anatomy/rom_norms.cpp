@@ -6,10 +6,10 @@ namespace hiplab::anatomy {
 namespace {
 // See rom_norms.h for the sources of every figure.
 constexpr std::array<RomNorm, 8> kNorms{{
-    {"teen", "Teens (brief)", "product brief; ER AAOS 1965", "not stated", 45, 50, 40, 45, 120, 30, 45, 30},
-    {"adult", "Adults 20-50 (brief)", "product brief; ER Roach & Miles 1991 (25-39 y)", "not stated", 35, 45, 30, 34,
+    {"teen", "Teens", "product brief; ER AAOS 1965", "not stated", 45, 50, 40, 45, 120, 30, 45, 30},
+    {"adult", "Adults 20-50", "product brief; ER Roach & Miles 1991 (25-39 y)", "not stated", 35, 45, 30, 34,
      120, 30, 45, 30},
-    {"older", "Adults 50+ (brief)", "product brief; ER Roach & Miles 1991 (60-74 y)", "not stated", 25, 35, 25, 29, 120,
+    {"older", "Adults 50+", "product brief; ER Roach & Miles 1991 (60-74 y)", "not stated", 25, 35, 25, 29, 120,
      30, 45, 30},
     {"kouyoumdjian_supine", "Kouyoumdjian 2012, supine", "Kouyoumdjian et al. 2012, n=120, 20-60 y",
      "supine, hip extended", 29.6, 29.6, 38.5, 38.5, 120, 30, 45, 30},

@@ -26,7 +26,7 @@ namespace hiplab::anatomy {
 
 struct RomNorm {
   std::string_view id;        // "adult", "teen", "older", "kouyoumdjian_supine", ...
-  std::string_view label;     // "Adults 20-50 (brief)"
+  std::string_view label;     // "Adults 20-50": plain words a patient reads (the source says where it is from)
   std::string_view source;    // short citation
   std::string_view position;  // measuring position, e.g. "supine, hip extended"
   // Internal rotation: the normal band [ir_low, ir_high]; the limit used for amber/red is ir_high
