@@ -11,50 +11,68 @@ namespace hiplab {
 
 namespace {
 
+struct Level {
+  std::vector<std::uint32_t> indices;
+  float error = 0.0f;
+};
+
+// A chain of lighter index lists, each about half the triangles of the one before and each
+// simplified from the full mesh (not from the level before), so its error is measured against the
+// full surface rather than summed down a chain; stops where the simplifier cannot go meaningfully
+// lower within the error bound or below `floor_triangles`.
+std::vector<Level> simplify_chain(const std::vector<std::uint32_t>& indices, const float* positions, std::size_t vertex_count,
+                                  std::size_t stride, std::size_t floor_triangles, const LodOptions& options) {
+  std::vector<Level> chain;
+  const float scale = meshopt_simplifyScale(positions, vertex_count, stride);
+  std::size_t previous = indices.size();
+  float last_error = 0.0f;
+  for (int level = 0; level < options.max_levels; ++level) {
+    const std::size_t target = previous / 2 / 3 * 3;
+    if (target < 3 * floor_triangles) break;
+    std::vector<std::uint32_t> out(indices.size());
+    float relative = 0.0f;
+    const std::size_t n = meshopt_simplify(out.data(), indices.data(), indices.size(), positions, vertex_count, stride, target,
+                                           options.max_relative_error, 0, &relative);
+    if (n < 3 || n * 100 > previous * 85) break;
+    out.resize(n);
+    last_error = std::max(last_error, relative * scale);
+    chain.push_back({std::move(out), last_error});
+    previous = n;
+  }
+  return chain;
+}
+
+// Vertices in order of first use from the coarsest level to the full mesh, so each level's indices
+// reach only a prefix of the vertices: a renderer that shades the whole index range of a draw
+// (Mesa's draw module does) shades only the vertices that level uses, and a muscle volume places
+// only those. Fills `remap` (old -> new) and remaps `full` and every level's indices; false (and
+// nothing changed) when some vertex is used by no triangle.
+bool order_for_prefixes(std::vector<std::uint32_t>& full, std::vector<Level>& chain, std::size_t vertex_count,
+                        std::vector<unsigned int>& remap) {
+  std::vector<std::uint32_t> order;
+  for (auto l = chain.rbegin(); l != chain.rend(); ++l) order.insert(order.end(), l->indices.begin(), l->indices.end());
+  order.insert(order.end(), full.begin(), full.end());
+  remap.assign(vertex_count, 0);
+  if (meshopt_optimizeVertexFetchRemap(remap.data(), order.data(), order.size(), vertex_count) != vertex_count) return false;
+  meshopt_remapIndexBuffer(full.data(), full.data(), full.size(), remap.data());
+  for (Level& l : chain) meshopt_remapIndexBuffer(l.indices.data(), l.indices.data(), l.indices.size(), remap.data());
+  return true;
+}
+
 // The levels of one mesh; the number made.
 std::size_t build_mesh_lods(Mesh& m, const LodOptions& options) {
-  std::size_t made = 0;
-  {
-    m.lods.clear();
-    if (!m.morph_targets.empty() || m.vertices.empty() || m.indices.size() < 3 * options.min_triangles) return 0;
-    const float* positions = &m.vertices[0].position.x;
-    const float scale = meshopt_simplifyScale(positions, m.vertices.size(), sizeof(Vertex));
-    // Each level simplified from the full mesh (not from the level before), so its error is measured
-    // against the full surface rather than summed down a chain.
-    std::size_t previous = m.indices.size();
-    float last_error = 0.0f;
-    for (int level = 0; level < options.max_levels; ++level) {
-      const std::size_t target = previous / 2 / 3 * 3;
-      if (target < 3 * options.floor_triangles) break;
-      std::vector<std::uint32_t> out(m.indices.size());
-      float relative = 0.0f;
-      const std::size_t n = meshopt_simplify(out.data(), m.indices.data(), m.indices.size(), positions, m.vertices.size(),
-                                             sizeof(Vertex), target, options.max_relative_error, 0, &relative);
-      // Stop where the simplifier cannot go meaningfully lower within the error bound.
-      if (n < 3 || n * 100 > previous * 85) break;
-      out.resize(n);
-      last_error = std::max(last_error, relative * scale);
-      m.lods.push_back(MeshLod{std::move(out), last_error});
-      previous = n;
-      ++made;
-    }
-    if (m.lods.empty()) return 0;
-    // Vertices in order of first use from the coarsest level to the full mesh, so each level's
-    // indices reach only a prefix of the vertex buffer: a renderer that shades the whole index
-    // range of a draw (Mesa's draw module does) shades only the vertices that level uses.
-    std::vector<std::uint32_t> order;
-    for (auto l = m.lods.rbegin(); l != m.lods.rend(); ++l) order.insert(order.end(), l->indices.begin(), l->indices.end());
-    order.insert(order.end(), m.indices.begin(), m.indices.end());
-    std::vector<unsigned int> remap(m.vertices.size());
-    const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), order.data(), order.size(), m.vertices.size());
-    if (used != m.vertices.size()) return made;  // unreferenced vertices: keep the order as it is
+  m.lods.clear();
+  if (!m.morph_targets.empty() || m.vertices.empty() || m.indices.size() < 3 * options.min_triangles) return 0;
+  std::vector<Level> chain =
+      simplify_chain(m.indices, &m.vertices[0].position.x, m.vertices.size(), sizeof(Vertex), options.floor_triangles, options);
+  std::vector<unsigned int> remap;
+  if (!chain.empty() && order_for_prefixes(m.indices, chain, m.vertices.size(), remap)) {
     std::vector<Vertex> vertices(m.vertices.size());
     meshopt_remapVertexBuffer(vertices.data(), m.vertices.data(), m.vertices.size(), sizeof(Vertex), remap.data());
     m.vertices = std::move(vertices);
-    meshopt_remapIndexBuffer(m.indices.data(), m.indices.data(), m.indices.size(), remap.data());
-    for (MeshLod& l : m.lods) meshopt_remapIndexBuffer(l.indices.data(), l.indices.data(), l.indices.size(), remap.data());
   }
-  return made;
+  for (Level& l : chain) m.lods.push_back(MeshLod{std::move(l.indices), l.error});
+  return m.lods.size();
 }
 
 }  // namespace
@@ -89,49 +107,25 @@ std::size_t build_volume_lods(MuscleVolume& v, const LodOptions& options) {
   v.levels.clear();
   const std::size_t nv = v.bind_position.size();
   if (nv == 0 || v.indices.size() < 3 * options.volume_min_triangles) return 0;
-  const float* positions = &v.bind_position[0].x;
-  const float scale = meshopt_simplifyScale(positions, nv, sizeof(glm::vec3));
-  std::size_t previous = v.indices.size();
-  float last_error = 0.0f;
-  for (int level = 0; level < options.max_levels; ++level) {
-    const std::size_t target = previous / 2 / 3 * 3;
-    if (target < 3 * options.volume_floor_triangles) break;
-    std::vector<std::uint32_t> out(v.indices.size());
-    float relative = 0.0f;
-    const std::size_t n = meshopt_simplify(out.data(), v.indices.data(), v.indices.size(), positions, nv, sizeof(glm::vec3), target,
-                                           options.max_relative_error, 0, &relative);
-    if (n < 3 || n * 100 > previous * 85) break;
-    out.resize(n);
-    last_error = std::max(last_error, relative * scale);
-    v.levels.push_back(MuscleVolume::Level{std::move(out), last_error, 0});
-    previous = n;
+  std::vector<Level> chain = simplify_chain(v.indices, &v.bind_position[0].x, nv, sizeof(glm::vec3), options.volume_floor_triangles, options);
+  if (chain.empty()) return 0;
+  std::vector<unsigned int> remap;
+  const bool prefixes = order_for_prefixes(v.indices, chain, nv, remap);
+  if (prefixes) {
+    auto permute = [&](auto& a) {
+      auto copy = a;
+      for (std::size_t i = 0; i < nv; ++i) a[remap[i]] = copy[i];
+    };
+    permute(v.path_coord);
+    permute(v.frame_normal);
+    permute(v.bind_position);
+    if (!v.lod_indices.empty()) meshopt_remapIndexBuffer(v.lod_indices.data(), v.lod_indices.data(), v.lod_indices.size(), remap.data());
   }
-  if (v.levels.empty()) return 0;
-  // Vertices in order of first use from the coarsest level to the full mesh (as for meshes above),
-  // so a level's triangles reach a prefix of the vertices and only that prefix is placed.
-  std::vector<std::uint32_t> order;
-  for (auto l = v.levels.rbegin(); l != v.levels.rend(); ++l) order.insert(order.end(), l->indices.begin(), l->indices.end());
-  order.insert(order.end(), v.indices.begin(), v.indices.end());
-  std::vector<unsigned int> remap(nv);
-  const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), order.data(), order.size(), nv);
-  if (used != nv) {  // unreferenced vertices: keep the order, every level places them all
-    for (MuscleVolume::Level& l : v.levels) l.vertex_count = static_cast<std::uint32_t>(nv);
-    return v.levels.size();
-  }
-  auto permute = [&](auto& a) {
-    auto copy = a;
-    for (std::size_t i = 0; i < nv; ++i) a[remap[i]] = copy[i];
-  };
-  permute(v.path_coord);
-  permute(v.frame_normal);
-  permute(v.bind_position);
-  meshopt_remapIndexBuffer(v.indices.data(), v.indices.data(), v.indices.size(), remap.data());
-  if (!v.lod_indices.empty()) meshopt_remapIndexBuffer(v.lod_indices.data(), v.lod_indices.data(), v.lod_indices.size(), remap.data());
-  for (MuscleVolume::Level& l : v.levels) {
-    meshopt_remapIndexBuffer(l.indices.data(), l.indices.data(), l.indices.size(), remap.data());
-    l.vertex_count = *std::max_element(l.indices.begin(), l.indices.end()) + 1;
+  for (Level& l : chain) {
+    // Without prefixes (a vertex no triangle uses), every level places them all.
+    const auto count = prefixes ? *std::max_element(l.indices.begin(), l.indices.end()) + 1 : static_cast<std::uint32_t>(nv);
+    v.levels.push_back(MuscleVolume::Level{std::move(l.indices), l.error, count});
   }
   return v.levels.size();
 }
-
 }  // namespace hiplab
