@@ -175,6 +175,31 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
                                 {to_clip(a + nrm * w, -1.0f), no_uv, color, {w, half}}};
     for (int i : {0, 1, 2, 0, 2, 3}) out.push_back(v[i]);
   };
+  // A solid screen rectangle (lo, hi: y-up pixels) over the scene.
+  auto rect = [&](std::vector<OverlayVertex>& out, glm::vec2 lo, glm::vec2 hi, const glm::vec4& color) {
+    const glm::vec4 c[4] = {to_clip(lo, -1), to_clip({hi.x, lo.y}, -1), to_clip(hi, -1), to_clip({lo.x, hi.y}, -1)};
+    const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
+    quad(out, c, uv, color);
+  };
+  // A line of text from the font atlas, its baseline starting at `origin` (y-up pixels), `s` atlas
+  // pixels to screen pixels; characters the atlas lacks are drawn as '?'.
+  auto glyphs = [&](std::vector<OverlayVertex>& out, const Font& f, const std::string& text, glm::vec2 origin, float s,
+                    const glm::vec4& color) {
+    float x = 0.0f;
+    for (char ch : text) {
+      int code = static_cast<unsigned char>(ch);
+      if (code < kFirstChar || code >= kFirstChar + kCharCount) code = '?';
+      stbtt_aligned_quad q;
+      float qx = x, qy = 0.0f;
+      stbtt_GetBakedQuad(f.chars, kAtlas, kAtlas, code - kFirstChar, &qx, &qy, &q, 1);
+      // stb's y grows downward; flip about the baseline.
+      const glm::vec2 p0 = origin + glm::vec2(q.x0 * s, -q.y1 * s), p1 = origin + glm::vec2(q.x1 * s, -q.y0 * s);
+      const glm::vec4 c[4] = {to_clip(p0, -1), to_clip({p1.x, p0.y}, -1), to_clip(p1, -1), to_clip({p0.x, p1.y}, -1)};
+      const glm::vec2 uv[4] = {{q.s0, q.t1}, {q.s1, q.t1}, {q.s1, q.t0}, {q.s0, q.t0}};
+      quad(out, c, uv, color);
+      x = qx;
+    }
+  };
 
   for (const OverlayTriangles& t : list.overlay_triangles) {
     // Edges used by one triangle only are the shape's outline: they get a one-pixel fringe that
@@ -322,27 +347,8 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
         segment(m.text, at, at, 3.2f * scale, edge);
         segment(m.text, at, at, 2.2f * scale, label.leader_color);
       }
-      if (label.background.a > 0.0f) {
-        const glm::vec2 lo = origin + box_lo;
-        const glm::vec2 hi = origin + box_hi;
-        const glm::vec4 c[4] = {to_clip(lo, -1), to_clip({hi.x, lo.y}, -1), to_clip(hi, -1), to_clip({lo.x, hi.y}, -1)};
-        const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
-        quad(m.text, c, uv, label.background);
-      }
-      float x = 0.0f;
-      for (char ch : label.text) {
-        int code = static_cast<unsigned char>(ch);
-        if (code < kFirstChar || code >= kFirstChar + kCharCount) code = '?';
-        stbtt_aligned_quad q;
-        float qx = x, qy = 0.0f;
-        stbtt_GetBakedQuad(f.chars, kAtlas, kAtlas, code - kFirstChar, &qx, &qy, &q, 1);
-        // stb's y grows downward; flip about the baseline.
-        const glm::vec2 p0 = origin + glm::vec2(q.x0 * s, -q.y1 * s), p1 = origin + glm::vec2(q.x1 * s, -q.y0 * s);
-        const glm::vec4 c[4] = {to_clip(p0, -1), to_clip({p1.x, p0.y}, -1), to_clip(p1, -1), to_clip({p0.x, p1.y}, -1)};
-        const glm::vec2 uv[4] = {{q.s0, q.t1}, {q.s1, q.t1}, {q.s1, q.t0}, {q.s0, q.t0}};
-        quad(m.text, c, uv, label.color);
-        x = qx;
-      }
+      if (label.background.a > 0.0f) rect(m.text, origin + box_lo, origin + box_hi, label.background);
+      glyphs(m.text, f, label.text, origin, s, label.color);
     }
     // The picture's legend: one box in the bottom-left corner of the label area, a line per entry,
     // a colour swatch before those that have one.
@@ -356,34 +362,16 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       const glm::vec4& area = list.label_area;
       if (area.z > area.x && area.w > area.y) corner += glm::vec2(area.x, size.y - area.w);
       const glm::vec2 lo = corner, hi = corner + glm::vec2(width + 2.0f * pad, line * static_cast<float>(list.legend.size()) + pad);
-      {
-        const glm::vec4 c[4] = {to_clip(lo, -1), to_clip({hi.x, lo.y}, -1), to_clip(hi, -1), to_clip({lo.x, hi.y}, -1)};
-        const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
-        quad(m.text, c, uv, glm::vec4(0.05f, 0.05f, 0.08f, 0.78f));
-      }
+      rect(m.text, lo, hi, glm::vec4(0.05f, 0.05f, 0.08f, 0.78f));
       float y = hi.y - pad * 0.5f - f.ascent * s;
       for (const LegendEntry& e : list.legend) {
         glm::vec2 origin(lo.x + pad, y);
         if (e.swatch.a > 0.0f) {
-          const glm::vec2 a = origin + glm::vec2(0.0f, -0.1f * px), b = a + glm::vec2(sw, sw);
-          const glm::vec4 c[4] = {to_clip(a, -1), to_clip({b.x, a.y}, -1), to_clip(b, -1), to_clip({a.x, b.y}, -1)};
-          const glm::vec2 uv[4] = {no_uv, no_uv, no_uv, no_uv};
-          quad(m.text, c, uv, glm::vec4(glm::vec3(e.swatch), 1.0f));
+          const glm::vec2 a = origin + glm::vec2(0.0f, -0.1f * px);
+          rect(m.text, a, a + glm::vec2(sw, sw), glm::vec4(glm::vec3(e.swatch), 1.0f));
           origin.x += sw + 0.5f * px;
         }
-        float x = 0.0f;
-        for (char ch : e.text) {
-          int code = static_cast<unsigned char>(ch);
-          if (code < kFirstChar || code >= kFirstChar + kCharCount) code = '?';
-          stbtt_aligned_quad q;
-          float qx = x, qy = 0.0f;
-          stbtt_GetBakedQuad(f.chars, kAtlas, kAtlas, code - kFirstChar, &qx, &qy, &q, 1);
-          const glm::vec2 p0 = origin + glm::vec2(q.x0 * s, -q.y1 * s), p1 = origin + glm::vec2(q.x1 * s, -q.y0 * s);
-          const glm::vec4 c[4] = {to_clip(p0, -1), to_clip({p1.x, p0.y}, -1), to_clip(p1, -1), to_clip({p0.x, p1.y}, -1)};
-          const glm::vec2 uv[4] = {{q.s0, q.t1}, {q.s1, q.t1}, {q.s1, q.t0}, {q.s0, q.t0}};
-          quad(m.text, c, uv, glm::vec4(0.92f, 0.93f, 0.96f, 1.0f));
-          x = qx;
-        }
+        glyphs(m.text, f, e.text, origin, s, glm::vec4(0.92f, 0.93f, 0.96f, 1.0f));
         y -= line;
       }
     }
