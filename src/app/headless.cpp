@@ -37,9 +37,8 @@ OrbitCamera request_camera(const Model& model, const NodeTransforms& posed, cons
   return cam;
 }
 
-Result<Image> render_uploaded(HeadlessSession& session, const Model& model, ModelHandle handle, const NodeTransforms& pose,
+Result<Image> render_uploaded(Renderer& r, const Model& model, ModelHandle handle, const NodeTransforms& pose,
                               const ViewRequest& request) {
-  Renderer& r = session.renderer();
   DrawList list;
   FrameRequest frame = request.frame ? *request.frame : default_frame_request(model);
   frame.transparent_background = request.transparent;
@@ -64,7 +63,7 @@ Result<Image> render_view(HeadlessSession& session, const Model& model, const No
   Renderer& r = session.renderer();
   auto handle = r.upload(model);
   if (!handle) return handle.error();
-  auto image = render_uploaded(session, model, handle.value(), pose, request);
+  auto image = render_uploaded(r, model, handle.value(), pose, request);
   r.release(handle.value());
   return image;
 }

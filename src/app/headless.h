@@ -50,9 +50,10 @@ OrbitCamera camera_for_view(const Model& model, const NodeTransforms& pose, View
 // preset, framed to fit.
 OrbitCamera request_camera(const Model& model, const NodeTransforms& posed, const ViewRequest& request);
 
-// Draws a model already uploaded to the session's renderer (the frames of a clip share one upload)
+// Draws a model already uploaded to the renderer (the frames of a clip share one upload)
 // and reads it back; as render_view otherwise.
-Result<Image> render_uploaded(HeadlessSession& session, const Model& model, ModelHandle handle, const NodeTransforms& pose,
+// Works with any renderer whose GL context is current (the window's too).
+Result<Image> render_uploaded(Renderer& renderer, const Model& model, ModelHandle handle, const NodeTransforms& pose,
                               const ViewRequest& request);
 
 // Uploads (once per call), draws and reads back. Body models are posed by the frame request;

@@ -144,40 +144,86 @@ ViewRequest clip_frame_request(const VideoPlan& plan, const Model& model, int in
   return req;
 }
 
-Result<VideoResult> export_video(const VideoPlan& plan, HeadlessSession& session, const Model& model,
-                                 const std::function<void(int, int)>& progress, const std::atomic<bool>* stop) {
-  const auto start = std::chrono::steady_clock::now();
+Result<std::unique_ptr<VideoExportJob>> VideoExportJob::start(const VideoPlan& plan, Renderer& renderer, const Model& model,
+                                                               ModelHandle handle) {
+  std::unique_ptr<VideoExportJob> job(new VideoExportJob());
+  job->plan_ = plan;
+  job->renderer_ = &renderer;
+  job->model_ = &model;
+  job->handle_ = handle;
+  job->start_ = std::chrono::steady_clock::now();
   auto encoder = media::VideoEncoder::open(plan.out, plan.video);
   if (!encoder) return encoder.error();
+  job->encoder_ = std::move(encoder.value());
+  return job;
+}
+
+VideoExportJob::~VideoExportJob() {
+  if (encoder_) encoder_->cancel();
+}
+
+Status VideoExportJob::step() {
+  if (!encoder_) return make_error(plan_.out + ": the export was stopped");
+  if (rendered_all()) return Ok{};
+  auto image = render_uploaded(*renderer_, *model_, handle_, NodeTransforms::bind(*model_), clip_frame_request(plan_, *model_, done_));
+  if (!image) return image.error();
+  if (Status s = encoder_->add_frame(image->rgba.data()); !s) return s;
+  ++done_;
+  return Ok{};
+}
+
+double VideoExportJob::seconds_left() const {
+  if (done_ == 0) return 0.0;
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  return elapsed / done_ * (plan_.frames - done_);
+}
+
+Result<VideoResult> VideoExportJob::finish() {
+  if (!encoder_) return make_error(plan_.out + ": the export was stopped");
+  Status s = encoder_->finish();
+  VideoResult r;
+  r.frames = done_;
+  r.bytes = encoder_->bytes_written();
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (!s) encoder_->cancel();
+  encoder_.reset();
+  if (!s) return s.error();
+  return r;
+}
+
+void VideoExportJob::cancel() {
+  if (encoder_) encoder_->cancel();
+  encoder_.reset();
+}
+
+Result<VideoResult> export_video(const VideoPlan& plan, HeadlessSession& session, const Model& model,
+                                 const std::function<void(int, int)>& progress, const std::atomic<bool>* stop) {
   auto handle = session.renderer().upload(model);
   if (!handle) return handle.error();
-  VideoResult result;
-  Status status = Ok{};
-  const NodeTransforms bind = NodeTransforms::bind(model);
-  for (int i = 0; i < plan.frames; ++i) {
-    if (stop && *stop) {
-      result.stopped = true;
-      break;
+  Result<VideoResult> result = VideoResult{};
+  {
+    auto job = VideoExportJob::start(plan, session.renderer(), model, handle.value());
+    if (!job) {
+      result = job.error();
+    } else {
+      while (!job.value()->rendered_all()) {
+        if (stop && *stop) break;
+        if (Status s = job.value()->step(); !s) {
+          result = s.error();
+          break;
+        }
+        if (progress) progress(job.value()->frames_done(), plan.frames);
+      }
+      if (result && !job.value()->rendered_all()) {
+        job.value()->cancel();  // stopped: no partial file
+        result.value().stopped = true;
+        result.value().frames = job.value()->frames_done();
+      } else if (result) {
+        result = job.value()->finish();
+      }
     }
-    auto image = render_uploaded(session, model, handle.value(), bind, clip_frame_request(plan, model, i));
-    if (!image) {
-      status = image.error();
-      break;
-    }
-    status = encoder.value()->add_frame(image->rgba.data());
-    if (!status) break;
-    result.frames = i + 1;
-    if (progress) progress(i + 1, plan.frames);
   }
   session.renderer().release(handle.value());
-  if (!status || result.stopped) {
-    encoder.value()->cancel();  // no partial file
-    if (!status) return status.error();
-    return result;
-  }
-  if (Status s = encoder.value()->finish(); !s) return s.error();
-  result.bytes = encoder.value()->bytes_written();
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 

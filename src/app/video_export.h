@@ -6,6 +6,8 @@
 // a stop request ends it between frames and leaves no file (the encoder writes a temporary file).
 #pragma once
 #include <atomic>
+#include <chrono>
+#include <memory>
 #include <functional>
 #include <optional>
 #include <string>
@@ -69,9 +71,41 @@ struct VideoResult {
   double seconds = 0.0;  // wall time
 };
 
-// Renders and encodes the whole clip into plan.out. `progress(done, total)` after each frame;
-// `stop`, when it becomes true, ends the export between frames (VideoResult::stopped, no file).
-// The model must be prepared as for `hiplab render` (ambient occlusion baked, levels built).
+// The export one frame at a time, for a caller that must keep doing other things between frames
+// (the window renders a frame of the clip per frame of its own, so it stays responsive): frames are
+// drawn with `renderer` (the current GL context's) from `model` already uploaded as `handle`, and
+// queued to the encoder, which encodes on its own thread.
+class VideoExportJob {
+ public:
+  static Result<std::unique_ptr<VideoExportJob>> start(const VideoPlan& plan, Renderer& renderer, const Model& model,
+                                                       ModelHandle handle);
+  ~VideoExportJob();  // unfinished: cancelled (no file)
+  VideoExportJob(const VideoExportJob&) = delete;
+  VideoExportJob& operator=(const VideoExportJob&) = delete;
+  Status step();  // draws and queues the next frame
+  bool rendered_all() const { return done_ >= plan_.frames; }
+  int frames_done() const { return done_; }
+  int frames_total() const { return plan_.frames; }
+  double seconds_left() const;  // estimated from the time per frame so far
+  // Waits for the encoder and renames the file into place (no GL: may run on another thread).
+  Result<VideoResult> finish();
+  void cancel();  // stops at once; the temporary file is removed
+
+ private:
+  VideoExportJob() = default;
+  VideoPlan plan_;
+  Renderer* renderer_ = nullptr;
+  const Model* model_ = nullptr;
+  ModelHandle handle_;
+  std::unique_ptr<media::VideoEncoder> encoder_;
+  int done_ = 0;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// The whole export at once (the command line): uploads the model to the session's renderer,
+// `progress(done, total)` after each frame; `stop`, when it becomes true, ends the export between
+// frames (VideoResult::stopped, no file). The model must be prepared as for `hiplab render`
+// (ambient occlusion baked, levels built).
 Result<VideoResult> export_video(const VideoPlan& plan, HeadlessSession& session, const Model& model,
                                  const std::function<void(int, int)>& progress, const std::atomic<bool>* stop);
 
