@@ -328,7 +328,7 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const std::string& path
     r = av_frame_get_buffer(m.frame, 0);
     if (r < 0) return m.fail("cannot encode", r);
     m.sws = sws_getContext(settings.width, settings.height, AV_PIX_FMT_RGBA, settings.width, settings.height,
-                           AV_PIX_FMT_YUV420P, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
+                           AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr);
     if (!m.sws) return m.fail("cannot convert the frames to YUV", AVERROR(EINVAL));
     // Full-range RGB in, BT.709 limited-range YUV out, as the stream says (so players show the
     // colours the renderer made).
