@@ -1,14 +1,17 @@
 // app_state.h — what the window app holds while it runs: the window, the renderer, the model,
 // the session and the state of the mouse. One App lives for one run_window_app() call; the
 // files beside it each do one job on it (camera_moves, model_open, mouse_input, window_frame,
-// window_settings) and window_app.cpp wires them into the main loop.
+// window_settings, window_video) and window_app.cpp wires them into the main loop.
 #pragma once
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
 
-
+#include "core/result.h"
 #include "app/camera_glide.h"
+#include "app/video_export.h"
+#include "render/texture.h"
 #include "ui/ui_context.h"
 #include "ui/ui_draw.h"
 #include "assets/model.h"
@@ -23,7 +26,18 @@
 
 struct GLFWwindow;
 
+
 namespace hiplab::app {
+
+// The window's Export video dialog at work (app/window_video.h).
+struct VideoWork {
+  VideoWork();
+  ~VideoWork();
+  std::unique_ptr<VideoExportJob> job;  // frames still to draw
+  std::future<Result<VideoResult>> finishing;  // every frame drawn: the encoder finishing the file
+  std::unique_ptr<Texture2D> preview;
+  std::string out;
+};
 
 struct App {
   GLFWwindow* window = nullptr;
@@ -57,6 +71,7 @@ struct App {
   double hover_checked_at = 0.0;
   bool frame_pending = true;  // frame the posed model once the next frame is built
   int framed_drill = -2;
+  VideoWork video;
 };
 
 // Width / height of the window's framebuffer (1 when minimised).

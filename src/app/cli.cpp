@@ -11,6 +11,7 @@
 #include "app/cmd_complete.h"
 #include "app/cmd_drills.h"
 #include "app/cmd_export.h"
+#include "app/cmd_export_video.h"
 #include "app/cmd_info.h"
 #include "app/cmd_man.h"
 #include "app/cmd_moment_arms.h"
@@ -41,6 +42,7 @@ int run_cli(const std::vector<std::string>& args) {
   std::vector<Command> commands;
   commands.push_back(add_render_command(app));
   commands.push_back(add_export_command(app));
+  commands.push_back(add_export_video_command(app));
   commands.push_back(add_info_command(app));
   commands.push_back(add_bench_command(app));
   commands.push_back(add_soak_command(app));

@@ -74,7 +74,8 @@ std::vector<std::string> option_values(const std::string& command, const std::st
   if (option == "--view") return {"front", "back", "left", "right", "side", "top", "drill"};
   if (option == "--highlight") return {"working", "stretched", "none"};
   if (option == "--skin") return {"faint", "outline", "off"};
-  if (option == "--contacts" || option == "--names" || option == "--overlay") return {"on", "off"};
+  if (option == "--contacts" || option == "--names" || option == "--overlay" || option == "--captions") return {"on", "off"};
+  if (option == "--framing") return {"pose", "drill"};
   if (option == "--dof") return {"hip_rotation", "hip_flexion", "hip_adduction", "knee", "ankle", "subtalar"};
   if (option == "--without") return {"skin", "muscles", "bones", "floor", "overlay", "labels"};
   if (option == "--age-group") {

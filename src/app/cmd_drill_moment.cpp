@@ -42,10 +42,7 @@ KnownDrills load_known_drills() {
   return out;
 }
 
-Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::optional<double> time_s,
-                                                std::optional<std::string> phase_name, anatomy::Side side,
-                                                std::vector<motion::DrillView>* views, std::string* highlight,
-                                                bool key_moment) {
+Result<motion::Drill> find_drill(const std::string& which) {
   std::optional<motion::Drill> drill;
   std::error_code ec;
   if (which.ends_with(".json") || fs::is_regular_file(which, ec)) {
@@ -62,6 +59,16 @@ Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::o
       return make_error("--drill '" + which + "': no such drill (expected a drill file or one of: " + list + ")");
     }
   }
+  return std::move(*drill);
+}
+
+Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::optional<double> time_s,
+                                                std::optional<std::string> phase_name, anatomy::Side side,
+                                                std::vector<motion::DrillView>* views, std::string* highlight,
+                                                bool key_moment) {
+  auto found = find_drill(which);
+  if (!found) return found.error();
+  const std::optional<motion::Drill> drill = std::move(found.value());
   auto tl = motion::Timeline::build(*drill, side);
   if (!tl) return tl.error();
   if (views) *views = tl->drill().views;

@@ -30,6 +30,10 @@ std::string builtin_drill_dir();
 std::string user_drill_dir();
 KnownDrills load_known_drills();
 
+// A drill by id ("clamshell"), name ("Clamshell", case-insensitive) or file path, as it is in its
+// file (for its working side). Errors name the drill and list the drills that exist.
+Result<motion::Drill> find_drill(const std::string& drill_name_or_file);
+
 // A drill by id ("clamshell"), name ("Clamshell", case-insensitive) or file path (*.json or any
 // existing file), evaluated for `side` at `time_s`, or in the middle of the phase `phase_name`
 // (exact or case-insensitive), or at 0. Errors name the drill/phase and list what exists. `views`,

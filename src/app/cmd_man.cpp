@@ -94,7 +94,9 @@ std::string man_page(const CLI::App& root) {
          "anatomy/). Unset: share/hiplab beside the folder of the executable (/usr/share/hiplab for /usr/bin/hiplab).\n"
          ".TP\n.B XDG_CONFIG_HOME\nSettings are kept in $XDG_CONFIG_HOME/hiplab/settings.json (default ~/.config/hiplab).\n"
          ".TP\n.B XDG_DATA_HOME\nYour own drills are read from $XDG_DATA_HOME/hiplab/drills (default ~/.local/share/hiplab/drills).\n";
-  out += ".SH EXIT STATUS\n0 success, 1 a file or the GPU could not be used, 2 a bad command-line value.\n";
+  out += ".SH EXIT STATUS\n0 success, 1 a file or the GPU could not be used, 2 a bad command-line value, 130 "
+         "\\fBexport\\-video\\fR stopped by Ctrl+C (no file is left: the video is written under a temporary name "
+         "and renamed when complete).\n";
   out += ".SH SEE ALSO\nThe drill file format: /usr/share/doc/hiplab/drills.md.\n";
   return out;
 }

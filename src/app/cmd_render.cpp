@@ -1,5 +1,6 @@
 #include "app/cmd_render.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -17,6 +18,8 @@
 #include "assets/model_lod.h"
 #include "assets/model_loader.h"
 #include "app/scene_options.h"
+#include "app/video_export.h"
+#include "scene/captions.h"
 
 namespace hiplab::app {
 
@@ -33,6 +36,8 @@ Command add_render_command(CLI::App& app) {
     std::string props = "on";
     std::string overlay = "off";
     std::string age_group = "adult";
+    std::string framing = "pose";
+    std::string captions = "off";
     std::string drill, phase, side = "right", pose, highlight, select, peel = "0";
     std::optional<double> time_s;
   };
@@ -64,6 +69,10 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--peel", o->peel,
                   "Muscle layers taken away from the outside in: 0 none, 1 the superficial layer, 2 superficial and "
                   "intermediate; or a preset: deep-rotators (seen from behind), hip-flexors (from the front) (body model)");
+  sub->add_option("--framing", o->framing,
+                  "pose | drill: frame this pose (default), or the drill's whole motion with the labels sized for the "
+                  "picture, as export-video frames a clip (with --drill)");
+  sub->add_option("--captions", o->captions, "on | off: the phase's cue and hold countdown burnt in, as in a video (with --drill)");
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
   auto run = [o]() -> int {
@@ -133,6 +142,18 @@ Command add_render_command(CLI::App& app) {
     }
     if (o->skin != "faint" && o->skin != "outline" && o->skin != "off") {
       std::fprintf(stderr, "error: --skin '%s': expected faint, outline or off\n", o->skin.c_str());
+      return 2;
+    }
+    if (o->framing != "pose" && o->framing != "drill") {
+      std::fprintf(stderr, "error: --framing '%s': expected pose or drill\n", o->framing.c_str());
+      return 2;
+    }
+    if (o->captions != "on" && o->captions != "off") {
+      std::fprintf(stderr, "error: --captions '%s': expected on or off\n", o->captions.c_str());
+      return 2;
+    }
+    if (o->drill.empty() && (o->framing == "drill" || o->captions == "on")) {
+      std::fprintf(stderr, "error: --framing drill and --captions on need --drill NAME\n");
       return 2;
     }
     auto side = parse_side(o->side);
@@ -238,9 +259,25 @@ Command add_render_command(CLI::App& app) {
         std::fprintf(stderr, "error: %s\n", layers.error().message.c_str());
         return 1;
       }
+      if (o->framing == "drill") view.ui_scale = std::clamp(static_cast<float>(size->height) / 720.0f, 0.6f, 2.0f);  // as a clip
       session::ComputedFrame computed;
       session::compute_frame(pose, view, computed);
       req.frame = computed.request;
+      if (o->framing == "drill" || o->captions == "on") {
+        // The drill's whole motion for the still camera; its own frame for the captions.
+        auto drill = find_drill(o->drill);
+        auto timeline = drill ? motion::Timeline::build(drill.value(), side.value()) : Result<motion::Timeline>(drill.error());
+        if (!timeline) {
+          std::fprintf(stderr, "error: %s\n", timeline.error().message.c_str());
+          return 2;
+        }
+        if (o->framing == "drill") req.camera = drill_framing_camera(timeline.value(), model.value(), req, o->captions == "on");
+        if (o->captions == "on") {
+          CaptionOptions co;
+          co.picture_height = size->height;
+          req.captions = drill_captions(timeline->drill(), moment, co);
+        }
+      }
     } else {
       if (posed || highlight != HighlightMode::kNone || selection.selected_muscle || o->overlay == "on" || peel->any())
         std::fprintf(stderr, "warning: %s has no HipLab body nodes; --drill/--pose/--highlight/--select/--overlay/--peel are ignored\n",

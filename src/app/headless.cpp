@@ -23,15 +23,8 @@ OrbitCamera camera_for_view(const Model& model, const NodeTransforms& pose, View
   return cam;
 }
 
-Result<Image> render_view(HeadlessSession& session, const Model& model, const NodeTransforms& pose, const ViewRequest& request) {
-  Renderer& r = session.renderer();
-  auto handle = r.upload(model);
-  if (!handle) return handle.error();
-  DrawList list;
-  FrameRequest frame = request.frame ? *request.frame : default_frame_request(model);
-  frame.transparent_background = request.transparent;
-  NodeTransforms posed = pose;
-  build_frame(model, handle.value(), frame, posed, list);
+OrbitCamera request_camera(const Model& model, const NodeTransforms& posed, const ViewRequest& request) {
+  if (request.camera) return *request.camera;
   const float aspect = static_cast<float>(request.width) / static_cast<float>(std::max(request.height, 1));
   OrbitCamera cam;
   if (request.from_body) {
@@ -41,17 +34,38 @@ Result<Image> render_view(HeadlessSession& session, const Model& model, const No
     cam = camera_for_view(model, posed, request.view, aspect);
   }
   cam.mirrored = request.mirror;
-  // Again with the muscle volumes tessellated for this view (the camera frames the posed model).
-  frame.body_options.muscle_px_per_m = cam.pixels_per_metre(static_cast<float>(request.height));
-  build_frame(model, handle.value(), frame, posed, list);
-  Status drawn = r.render(list, cam, request.width, request.height, request.msaa);
-  if (!drawn) {
-    r.release(handle.value());
-    return drawn.error();
+  return cam;
+}
+
+Result<Image> render_uploaded(Renderer& r, const Model& model, ModelHandle handle, const NodeTransforms& pose,
+                              const ViewRequest& request) {
+  DrawList list;
+  FrameRequest frame = request.frame ? *request.frame : default_frame_request(model);
+  frame.transparent_background = request.transparent;
+  NodeTransforms posed = pose;
+  OrbitCamera cam;
+  if (request.camera) {
+    cam = *request.camera;
+  } else {
+    build_frame(model, handle, frame, posed, list);  // posed first: the camera frames the posed model
+    cam = request_camera(model, posed, request);
   }
-  Image img = r.read_pixels();
+  // With the muscle volumes tessellated for this view.
+  frame.body_options.muscle_px_per_m = cam.pixels_per_metre(static_cast<float>(request.height));
+  build_frame(model, handle, frame, posed, list);
+  list.captions = request.captions;
+  Status drawn = r.render(list, cam, request.width, request.height, request.msaa);
+  if (!drawn) return drawn.error();
+  return r.read_pixels();
+}
+
+Result<Image> render_view(HeadlessSession& session, const Model& model, const NodeTransforms& pose, const ViewRequest& request) {
+  Renderer& r = session.renderer();
+  auto handle = r.upload(model);
+  if (!handle) return handle.error();
+  auto image = render_uploaded(r, model, handle.value(), pose, request);
   r.release(handle.value());
-  return img;
+  return image;
 }
 
 }  // namespace hiplab::app

@@ -1,6 +1,6 @@
 // headless.h — rendering with no display server: an EGL context plus the same Renderer the window
 // uses, and the one-call "draw this model from this view into an image" used by `hiplab render`,
-// `hiplab bench` and the render tests.
+// `hiplab bench`, `hiplab export-video` and the render tests.
 #pragma once
 #include <memory>
 #include <optional>
@@ -38,10 +38,23 @@ struct ViewRequest {
   // the eye in the pelvis frame, and where the pelvis is (scene/framing.h look_from_body_direction).
   std::optional<glm::dvec3> from_body;
   glm::dmat4 pelvis_world{1.0};
+  // A camera to use as it is (a clip's still camera, app/video_clip.h); its mirroring is kept.
+  std::optional<OrbitCamera> camera;
+  std::vector<Caption> captions;  // burnt in over everything (scene/captions.h)
 };
 
 // The camera a preset gives for a posed model in a viewport of that aspect (framed to fit).
 OrbitCamera camera_for_view(const Model& model, const NodeTransforms& pose, ViewPreset view, float aspect);
+
+// The camera `request` asks for, the model posed as `posed`: its own camera, a drill's view or a
+// preset, framed to fit.
+OrbitCamera request_camera(const Model& model, const NodeTransforms& posed, const ViewRequest& request);
+
+// Draws a model already uploaded to the renderer (the frames of a clip share one upload)
+// and reads it back; as render_view otherwise.
+// Works with any renderer whose GL context is current (the window's too).
+Result<Image> render_uploaded(Renderer& renderer, const Model& model, ModelHandle handle, const NodeTransforms& pose,
+                              const ViewRequest& request);
 
 // Uploads (once per call), draws and reads back. Body models are posed by the frame request;
 // other models are drawn in `pose`.

@@ -20,6 +20,7 @@
 #include "app/version.h"
 #include "app/window_frame.h"
 #include "app/window_settings.h"
+#include "app/window_video.h"
 #include "assets/muscle_layers.h"
 #include "core/log.h"
 #include "render/gl_context.h"
@@ -153,6 +154,10 @@ int main_loop(App& app, const WindowOptions& options) {
     ImDrawData* panels = app.imgui->finish_frame();
     if (app.presentation_applied != app.ui.presentation) apply_ui_scale(app);
 
+    if (actions.video_cancel) cancel_video_export(app);
+    if (actions.video_export) start_video_export(app);
+    if (actions.video_options_changed) video_options_changed(app);
+    video_export_tick(app);
     if (actions.screenshot) {
       Status s = save_screenshot(app, *actions.screenshot);
       app.ui.message = s ? "Saved " + actions.screenshot->path : s.error().message;
@@ -235,6 +240,7 @@ int run_window_app(const WindowOptions& options) {
       std::fprintf(stderr, "error: OpenGL reported errors (last: %s)\n", gl_last_error().c_str());
       exit_code = 1;
     }
+    end_video_export(app);
     app.ui_draw.reset();
     app.imgui.reset();
     if (app.has_model) app.renderer->release(app.handle);

@@ -141,7 +141,9 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
   Impl& m = *impl_;
   m.shapes.clear();
   m.text.clear();
-  if (list.overlay_lines.empty() && list.overlay_triangles.empty() && list.overlay_labels.empty() && list.legend.empty()) return false;
+  if (list.overlay_lines.empty() && list.overlay_triangles.empty() && list.overlay_labels.empty() && list.legend.empty() &&
+      list.captions.empty())
+    return false;
   const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));
   const float scale = list.ui_scale;
   const glm::vec2 no_uv(-1.0f, -1.0f);
@@ -373,6 +375,52 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
         }
         glyphs(m.text, f, e.text, origin, s, glm::vec4(0.92f, 0.93f, 0.96f, 1.0f));
         y -= line;
+      }
+    }
+    // Captions: each line wrapped at spaces to fit, centred, the lines of one caption on one box.
+    for (const Caption& cap : list.captions) {
+      struct Row {
+        std::string text;
+        float size, width;
+        glm::vec4 color;
+      };
+      std::vector<Row> rows;
+      const float max_w = 0.92f * size.x;
+      for (const CaptionLine& cl : cap.lines) {
+        std::string row;
+        std::size_t i = 0;
+        while (i <= cl.text.size()) {
+          const std::size_t sp = std::min(cl.text.find(' ', i), cl.text.size());
+          const std::string word = cl.text.substr(i, sp - i);
+          const std::string tried = row.empty() ? word : row + " " + word;
+          if (!row.empty() && overlay_text_width(tried, cl.size_px) > max_w) {
+            rows.push_back({row, cl.size_px, overlay_text_width(row, cl.size_px), cl.color});
+            row = word;
+          } else {
+            row = tried;
+          }
+          i = sp + 1;
+        }
+        if (!row.empty()) rows.push_back({row, cl.size_px, overlay_text_width(row, cl.size_px), cl.color});
+      }
+      if (rows.empty()) continue;
+      float box_w = 0.0f, box_h = 0.0f, pad = 0.0f;
+      for (const Row& r : rows) {
+        box_w = std::max(box_w, r.width);
+        box_h += 1.25f * r.size;
+        pad = std::max(pad, 0.45f * r.size);
+      }
+      box_w += 2.0f * pad;
+      box_h += pad;
+      const float margin = 0.5f * pad;
+      const float top_y = cap.top ? size.y - margin : margin + box_h;  // y-up pixels
+      const glm::vec2 lo(0.5f * (size.x - box_w), top_y - box_h), hi(0.5f * (size.x + box_w), top_y);
+      if (cap.background.a > 0.0f) rect(m.text, lo, hi, cap.background);
+      float y = top_y - 0.5f * pad;
+      for (const Row& r : rows) {
+        const float s = r.size / kBakePx;
+        y -= 1.25f * r.size;
+        glyphs(m.text, f, r.text, glm::vec2(0.5f * (size.x - r.width), y + 0.3f * r.size), s, r.color);
       }
     }
   }

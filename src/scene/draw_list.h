@@ -96,6 +96,21 @@ struct LegendEntry {
   glm::vec4 swatch{0.0f};      // alpha 0: no swatch (a heading or a sign convention)
 };
 
+// A caption burnt into the picture (a video's phase cue and hold countdown, scene/captions.h): lines
+// of text in screen space, centred across the view at its top or bottom on one box, each wrapped at
+// word boundaries to 92% of the view's width. Sizes are in pixels of the picture (not scaled by
+// ui_scale: a caption is sized for the picture it is burnt into).
+struct CaptionLine {
+  std::string text;        // ASCII
+  float size_px = 32.0f;   // as OverlayLabel::size_px
+  glm::vec4 color{1.0f};
+};
+struct Caption {
+  std::vector<CaptionLine> lines;
+  bool top = true;  // false: at the bottom
+  glm::vec4 background{0.05f, 0.05f, 0.08f, 0.8f};
+};
+
 struct Lighting {
   glm::vec3 key_dir{-0.4f, -0.8f, -0.45f};  // direction light travels (world)
   glm::vec3 key_color{1.35f, 1.3f, 1.22f};
@@ -136,6 +151,7 @@ struct DrawList {
   // The picture's one legend (the joint-limit overlay's colours and sign conventions), bottom left
   // of the label area, instead of a convention beside every value.
   std::vector<LegendEntry> legend;
+  std::vector<Caption> captions;  // burnt-in captions (videos); drawn over everything else
   // Benchmark baseline: draw the same meshes with a plain shader, no shadow, floor, background or
   // overlays (hiplab bench compares the full frame against it).
   bool plain = false;
@@ -155,6 +171,7 @@ struct DrawList {
     overlay_triangles.clear();
     overlay_lines.clear();
     overlay_labels.clear();
+    captions.clear();
     kept_regions.clear();
   }
 };

@@ -43,8 +43,9 @@ std::vector<glm::vec3> focus_points(const Model& model, const NodeTransforms& po
   return out;
 }
 
-void frame_focus(OrbitCamera& cam, const Model& model, const NodeTransforms& pose, float aspect, const glm::vec4& ndc_rect) {
-  const std::vector<glm::vec3> points = focus_points(model, pose);
+namespace {
+
+void frame_points_of(OrbitCamera& cam, const Model& model, const std::vector<glm::vec3>& points, float aspect, const glm::vec4& ndc_rect) {
   glm::vec4 r = ndc_rect;
   if (is_body_model(model)) {
     // Room at the sides for the hips' angle labels, which sit beside the hips (scene/rom_overlay).
@@ -53,7 +54,33 @@ void frame_focus(OrbitCamera& cam, const Model& model, const NodeTransforms& pos
     r.z -= inset;
   }
   cam.frame_points(points, is_body_model(model) ? kFocusSoftTissuePad : 0.0f, aspect, r);
+}
+
+}  // namespace
+
+void frame_focus(OrbitCamera& cam, const Model& model, const NodeTransforms& pose, float aspect, const glm::vec4& ndc_rect) {
+  frame_points_of(cam, model, focus_points(model, pose), aspect, ndc_rect);
   cover_depth(cam, posed_bounds(model, pose));
+}
+
+void frame_focus_over(OrbitCamera& cam, const Model& model, const std::vector<BodyPoseInput>& poses, float aspect,
+                      const glm::vec4& ndc_rect) {
+  std::vector<glm::vec3> points;
+  std::vector<Aabb> bounds;
+  NodeTransforms posed = NodeTransforms::bind(model);
+  for (const BodyPoseInput& p : poses) {
+    if (is_body_model(model)) pose_body_model(model, p, posed);
+    const std::vector<glm::vec3> some = focus_points(model, posed);
+    points.insert(points.end(), some.begin(), some.end());
+    bounds.push_back(posed_bounds(model, posed));
+    if (!is_body_model(model)) break;
+  }
+  if (points.empty()) {
+    points = focus_points(model, posed);
+    bounds.push_back(posed_bounds(model, posed));
+  }
+  frame_points_of(cam, model, points, aspect, ndc_rect);
+  for (const Aabb& b : bounds) cover_depth(cam, b);
 }
 
 void cover_depth(OrbitCamera& cam, const Aabb& whole) {

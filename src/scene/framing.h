@@ -7,6 +7,7 @@
 
 #include "assets/model.h"
 #include "assets/node_transforms.h"
+#include "scene/body_pose.h"
 #include "scene/camera.h"
 
 namespace hiplab {
@@ -26,6 +27,12 @@ std::vector<glm::vec3> focus_points(const Model& model, const NodeTransforms& po
 // posed model so nothing outside the focus is clipped by the near or far plane.
 void frame_focus(OrbitCamera& cam, const Model& model, const NodeTransforms& pose, float aspect,
                  const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
+
+// As frame_focus, over the body in every one of `poses` together: the still camera of a clip, which
+// keeps the whole motion in view (a body model; any other model is framed in its bind pose).
+// `ndc_rect` as in frame_focus (a picture with captions keeps their bands free).
+void frame_focus_over(OrbitCamera& cam, const Model& model, const std::vector<BodyPoseInput>& poses, float aspect,
+                      const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
 
 // Widens cam.scene_radius (which sets the near and far planes) so that every corner of `whole` lies
 // within it from cam.target: a view framed on a part of the model still draws all of it.

@@ -1,10 +1,11 @@
 // app_ui.h — the window's Dear ImGui UI over the session (session/session.h): drills and
 // playback, hands-on angles, muscles (highlight, legend, top working list, search, visibility,
 // the internal-rotator group, the muscle card and the moment-arm explorer), the joint-limit overlay
-// settings, presentation mode, help and the screenshot dialog, one file per panel (ui/panels.h).
+// settings, presentation mode, help, the screenshot and Export video dialogs, one file per panel (ui/panels.h).
 // The panels change the session directly where that is all there is to it, and return the
 // requests only the app can carry out.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,41 @@ struct ScreenshotRequest {
   int width = 1920, height = 1080;
   bool transparent = false;
 };
+
+// The Export video dialog (ui/video_window.cpp): the options of `hiplab export-video` for the
+// drill shown, and what the app reports back while it exports (the app renders one frame of the
+// clip per window frame; the encoder works on its own thread).
+struct VideoDialog {
+  bool open = false;
+  int side = 0;        // 0 right, 1 left (opens as the window's)
+  int reps = 3;
+  int view = 0;        // 0..n-1: the drill's own views (view_names), then front, back, left, right, top
+  int highlight = 0;   // 0 the drill's own, 1 working, 2 stretched, 3 none
+  bool overlay = false, captions = true;
+  int size = 0;        // index into kVideoSizes
+  int fps = 30;
+  int format = 0;      // 0 MP4, 1 WebM, 2 GIF
+  std::string path;    // without the extension the format adds
+  float preview_s = 2.5f;  // seconds into the clip
+  // Set by the app.
+  std::vector<std::string> view_names;  // the drill's own views
+  double clip_s = 0.0;                  // length of the clip with these options (0: unknown)
+  std::uint32_t preview_texture = 0;    // render/texture.h id; 0 none
+  int preview_w = 0, preview_h = 0;
+  bool running = false;
+  int done = 0, total = 0;
+  double seconds_left = 0.0;
+  bool finishing = false;  // every frame drawn; the encoder is finishing the file
+  std::string status;      // the last outcome ("Saved ...", an error)
+  bool status_error = false;
+};
+struct VideoSize {
+  const char* label;
+  int width, height;
+};
+inline constexpr VideoSize kVideoSizes[] = {{"1280x720 (HD)", 1280, 720}, {"1920x1080 (Full HD)", 1920, 1080},
+                                            {"854x480", 854, 480},         {"640x360", 640, 360},
+                                            {"480x270 (GIF)", 480, 270}};
 
 enum class CameraRequest { kNone, kFront, kBack, kLeft, kRight, kTop, kWorkingHip, kFrame, kReset };
 
@@ -69,6 +105,7 @@ struct UiState {
   // The docked panels drawn this frame (x, y, width, height in the viewport's pixels): the app
   // frames the scene in the part they leave free (scene/framing.h free_view_rect).
   std::vector<glm::vec4> panel_rects;
+  VideoDialog video;
 };
 
 struct UiActions {
@@ -78,6 +115,10 @@ struct UiActions {
   std::optional<int> drill_view;  // one of the current drill's own views (motion::Drill::views)
   bool quit = false;
   bool settings_changed = false;
+  // The Export video dialog: options changed (a new preview and clip length), Export, Cancel.
+  bool video_options_changed = false;
+  bool video_export = false;
+  bool video_cancel = false;
 };
 
 // Bone cards: the hand-written descriptions and, per mesh of the current model, the muscles the
@@ -89,6 +130,12 @@ struct BoneCards {
 
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
                       const std::vector<MuscleInfo>& info, const BoneCards* bones = nullptr);
+
+// The Export video dialog's choices as `hiplab export-video` takes them: the file with the
+// format's extension, the view ("drill:N" or a preset) and the highlight ("" for the drill's own).
+std::string video_dialog_file(const VideoDialog& v);
+std::string video_dialog_view(const VideoDialog& v);
+std::string video_dialog_highlight(const VideoDialog& v);
 
 // Keyboard shortcuts: the keys pressed since the last frame (UiState::keys_pressed), looked up in
 // the table the F1 help lists (ui/key_bindings.h), carried out on the session and the UI state.

@@ -2,6 +2,8 @@
 // myths and safety notes (left panel). See ui/panels.h.
 #include "ui/panels.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "assets/settings.h"
@@ -56,6 +58,14 @@ void drills_panel(session::Session& s, UiState& ui, UiActions& a) {
         if (ImGui::Button(d->views[i].name.c_str())) a.drill_view = static_cast<int>(i);
         ImGui::PopID();
       }
+    }
+    // A clip of the drill to send home (ui/video_window.cpp), opened with the window's side.
+    if (ImGui::Button("Export video...")) {
+      ui.video.open = true;
+      ui.video.side = s.side() == Side::kRight ? 0 : 1;
+      ui.video.reps = std::clamp(d->dosage.reps, 1, 3);
+      if (ui.video.path.empty()) ui.video.path = d->id;
+      a.video_options_changed = true;
     }
     ImGui::TextWrapped("%s", d->summary.c_str());
     if (!d->dosage.text.empty()) ImGui::TextWrapped("Dosage: %s", d->dosage.text.c_str());

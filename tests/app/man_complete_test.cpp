@@ -107,4 +107,8 @@ TEST_CASE("completed values are values the commands accept") {
   CHECK(complete({"activations", "--side", ""}) == std::vector<std::string>{"left", "right", "both"});
   CHECK(complete({"render", "--side", ""}) == std::vector<std::string>{"left", "right"});
   CHECK(has(complete({"render", "--select", "fem"}), "femur_r"));
+  CHECK(complete({"export-video", "--captions", ""}) == std::vector<std::string>{"on", "off"});
+  CHECK(complete({"export-video", "--side", ""}) == std::vector<std::string>{"left", "right"});
+  CHECK(has(complete({"export-video", "--drill", ""}), "clamshell"));
+  CHECK(complete({"render", "--framing", ""}) == std::vector<std::string>{"pose", "drill"});
 }
