@@ -32,6 +32,7 @@ struct Text {
   bool italic = false;
   double grey = 0.0;  // 0 = black
   PangoAlignment align = PANGO_ALIGN_LEFT;
+  std::size_t bold_bytes = 0;  // the first bytes in bold (a picture's number before its caption)
 };
 
 double text(cairo_t* cr, const std::string& s, double x, double y, double width, const Text& t, bool draw) {
@@ -47,6 +48,15 @@ double text(cairo_t* cr, const std::string& s, double x, double y, double width,
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout, t.align);
   pango_layout_set_text(layout, s.c_str(), -1);  // plain text: nothing the user types is markup
+  if (t.bold_bytes > 0) {
+    PangoAttrList* attrs = pango_attr_list_new();
+    PangoAttribute* b = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+    b->start_index = 0;
+    b->end_index = static_cast<guint>(t.bold_bytes);
+    pango_attr_list_insert(attrs, b);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+  }
   int w = 0, h = 0;
   pango_layout_get_size(layout, &w, &h);
   if (draw) {
@@ -155,9 +165,12 @@ double drill_page(cairo_t* cr, const PaperSize& ps, const HandoutDrillPage& p, c
           cairo_stroke(cr);
           cairo_restore(cr);
         }
-        const double num_w = 16.0 * type;
-        text(cr, std::to_string(i + 1), x, y + h + 3.0, num_w, {10.0 * type, true}, draw);
-        const double ch = text(cr, hp.caption, x + num_w, y + h + 3.5, w - num_w, {8.5 * type}, draw);
+        // The number and the caption as one block of text, its lines flush left, so a PDF reader's
+        // text extraction keeps a wrapped caption together beside its neighbours.
+        const std::string number = std::to_string(i + 1);
+        Text cap{8.5 * type};
+        cap.bold_bytes = number.size();
+        const double ch = text(cr, number + "  " + hp.caption, x, y + h + 3.0, w, cap, draw);
         row_h = std::max(row_h, h + 3.0 + std::max(ch, 12.0 * type));
       }
       y += row_h + 6.0;
