@@ -69,6 +69,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   help_window(ui);
   about_window(ui);
   screenshot_window(ui, a);
+  handout_window(ui, a);
   file_browser(ui, a);
 
   if (!ui.message.empty()) {
