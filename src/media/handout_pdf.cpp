@@ -184,7 +184,7 @@ double drill_page(cairo_t* cr, const PaperSize& ps, const HandoutDrillPage& p, c
   double yl = y;
   yl += text(cr, "How to do it", x0, yl, left_w, {12.0 * type, true}, draw) + 4.0;
   for (std::size_t i = 0; i < p.steps.size(); ++i) {
-    const double num_w = 18.0 * type;
+    const double num_w = (p.steps.size() >= 10 ? 22.0 : 16.0) * type;  // room for "10."
     text(cr, std::to_string(i + 1) + ".", x0, yl, num_w, {10.0 * type, true}, draw);
     yl += text(cr, p.steps[i], x0 + num_w, yl, left_w - num_w, {10.0 * type}, draw) + 3.0;
   }
