@@ -67,7 +67,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # The shared libraries' packages come from dpkg-shlibdeps (the runtime ones, never -dev; libegl1
 # brings Mesa's EGL driver, libglfw3 brings libgl1; libavcodec59, libavformat59, libavfilter8,
-# libswscale6 and libavutil57 for export-video, whose libavcodec59 carries libx264 and libvpx); what the binary opens at run time rather than
+# libswscale6 and libavutil57 for export-video, whose libavcodec59 carries libx264 and libvpx;
+# libcairo2, libpango-1.0-0 and libpangocairo-1.0-0 for the handout, whose text is set in the
+# DejaVu fonts named below); what the binary opens at run time rather than
 # links is named here: the label font, and Mesa's software renderer (llvmpipe) for machines
 # without a GPU driver.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

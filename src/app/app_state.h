@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "app/camera_glide.h"
+#include "app/handout_job.h"
 #include "app/video_export.h"
 #include "render/texture.h"
 #include "ui/ui_context.h"
@@ -58,6 +59,7 @@ struct App {
   Settings settings;
   std::string settings_path;
   float base_scale = 1.0f;
+  HandoutJob handout_job;  // the Handout dialog's PDF, made beside the window (app/handout_job.h)
   std::unique_ptr<ui::UiContext> imgui;  // Dear ImGui on this window (ui/ui_context.h)
   bool presentation_applied = false;
   // input

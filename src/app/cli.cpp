@@ -12,6 +12,7 @@
 #include "app/cmd_drills.h"
 #include "app/cmd_export.h"
 #include "app/cmd_export_video.h"
+#include "app/cmd_handout.h"
 #include "app/cmd_info.h"
 #include "app/cmd_man.h"
 #include "app/cmd_moment_arms.h"
@@ -43,6 +44,7 @@ int run_cli(const std::vector<std::string>& args) {
   commands.push_back(add_render_command(app));
   commands.push_back(add_export_command(app));
   commands.push_back(add_export_video_command(app));
+  commands.push_back(add_handout_command(app));
   commands.push_back(add_info_command(app));
   commands.push_back(add_bench_command(app));
   commands.push_back(add_soak_command(app));

@@ -53,7 +53,8 @@ std::vector<std::string> muscle_names() {
 
 // The values an option takes, or {kCompleteFiles}; empty when they cannot be listed (numbers).
 std::vector<std::string> option_values(const std::string& command, const std::string& option) {
-  if (option == "--model" || option == "--out" || option == "--screenshot") return {kCompleteFiles};
+  if (option == "--model" || option == "--out" || option == "--screenshot" || option == "--logo") return {kCompleteFiles};
+  if (option == "--paper") return {"a4", "letter"};
   if (option == "--drill") {
     std::vector<std::string> v;
     for (const KnownDrill& k : load_known_drills().drills) v.push_back(k.drill.id);
@@ -117,7 +118,12 @@ std::vector<std::string> completions(const CLI::App& root, const std::vector<std
   std::vector<std::string> all;
   const std::string prev = words.size() >= 2 ? words[words.size() - 2] : "";
   const CLI::Option* prev_opt = prev.rfind("-", 0) == 0 ? find_option(*context, prev) : nullptr;
-  if (prev_opt && prev_opt->get_type_size() != 0) {
+  if (prev_opt && prev == "--drills") {
+    // A comma-separated list: the drill ids after what is typed up to the last comma.
+    const std::size_t comma = cur.rfind(',');
+    const std::string head = comma == std::string::npos ? "" : cur.substr(0, comma + 1);
+    for (const std::string& id : option_values(command, "--drill")) all.push_back(head + id);
+  } else if (prev_opt && prev_opt->get_type_size() != 0) {
     all = option_values(command, prev);
   } else if (cur.rfind("-", 0) == 0) {
     all = option_names(*context);

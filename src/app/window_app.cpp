@@ -163,6 +163,19 @@ int main_loop(App& app, const WindowOptions& options) {
       app.ui.message = s ? "Saved " + actions.screenshot->path : s.error().message;
       app.ui.message_is_error = !s;
     }
+    if (actions.handout) {
+      std::vector<std::string> argv{own_program_path()};
+      argv.insert(argv.end(), actions.handout->begin(), actions.handout->end());
+      const bool started = app.handout_job.start(argv);
+      app.ui.handout.running = started;
+      app.ui.message = started ? "Making the handout..." : app.handout_job.why();
+      app.ui.message_is_error = !started;
+    }
+    if (const auto ended = app.handout_job.poll()) {
+      app.ui.handout.running = false;
+      app.ui.message = ended->status == 0 ? "Saved " + ended->message : ended->message;
+      app.ui.message_is_error = ended->status != 0;
+    }
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(window, &fw, &fh);
     if (fw > 0 && fh > 0) {

@@ -529,7 +529,7 @@ motion::Drill read_drill(const json& j) {
   object(j, "(top level)");
   no_v1_fields(j, "", "floor_contacts");
   only_known(j, "", {"schema", "name", "summary", "kind", "posture", "working_side", "start", "phases", "dosage",
-                     "safety", "myths", "contacts", "sources", "views", "highlight"});
+                     "safety", "myths", "contacts", "sources", "views", "highlight", "handout"});
   motion::Drill d;
   d.name = string(require(j, "", "name", "a string"), "name");
   if (j.contains("summary")) d.summary = string(j["summary"], "summary");
@@ -603,6 +603,28 @@ motion::Drill read_drill(const json& j) {
     d.highlight = string(j["highlight"], "highlight");
     if (d.highlight != "working" && d.highlight != "stretched")
       throw FieldError{"highlight", "expected \"working\" or \"stretched\", got \"" + d.highlight + "\""};
+  }
+  if (j.contains("handout")) {
+    // What a printed handout needs (docs/drills.md, "handout"); the phase names and counts are
+    // checked by motion::validate, which sees the whole drill.
+    const json& h = object(j["handout"], "handout");
+    only_known(h, "handout", {"how_often", "feel", "stop_if", "key_moments"});
+    if (h.contains("how_often")) d.handout.how_often = string(h["how_often"], "handout.how_often");
+    if (h.contains("feel")) d.handout.feel = string(h["feel"], "handout.feel");
+    if (h.contains("stop_if")) d.handout.stop_if = strings(h["stop_if"], "handout.stop_if");
+    if (h.contains("key_moments")) {
+      const json& km = array(h["key_moments"], "handout.key_moments");
+      for (size_t i = 0; i < km.size(); ++i) {
+        const std::string q = at("handout.key_moments", i);
+        object(km[i], q);
+        only_known(km[i], q, {"phase", "at", "caption"});
+        motion::HandoutMoment m;
+        m.phase = string(require(km[i], q, "phase", "a phase name"), join(q, "phase"));
+        if (km[i].contains("at")) m.at = number(km[i]["at"], join(q, "at"), "a fraction of the phase, 0 to 1");
+        m.caption = string(require(km[i], q, "caption", "a caption in plain words"), join(q, "caption"));
+        d.handout.key_moments.push_back(std::move(m));
+      }
+    }
   }
   return d;
 }

@@ -1,5 +1,6 @@
 #include "motion/drill.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -177,6 +178,21 @@ std::vector<std::string> validate(const Drill& d) {
   if (!std::isfinite(d.dosage.rest_s) || d.dosage.rest_s < 0.0) e.push_back("dosage.rest_s: expected >= 0 seconds");
   if (d.dosage.daily_minutes && (!std::isfinite(*d.dosage.daily_minutes) || *d.dosage.daily_minutes <= 0.0))
     e.push_back("dosage.daily_minutes: expected a positive number of minutes");
+  // A handout shows 3-4 pictures (issue 15); 2 are allowed for a drill with two poses.
+  const auto& km = d.handout.key_moments;
+  if (!km.empty() && (km.size() < 2 || km.size() > 4))
+    e.push_back("handout.key_moments: expected 2 to 4 moments, got " + std::to_string(km.size()));
+  for (size_t i = 0; i < km.size(); ++i) {
+    const std::string f = "handout.key_moments[" + std::to_string(i) + "]";
+    if (std::none_of(d.phases.begin(), d.phases.end(), [&](const Phase& p) { return p.name == km[i].phase; })) {
+      std::string list;
+      for (const Phase& p : d.phases) list += (list.empty() ? "\"" : ", \"") + p.name + "\"";
+      e.push_back(f + ".phase: no phase \"" + km[i].phase + "\" (expected one of: " + list + ")");
+    }
+    if (!std::isfinite(km[i].at) || km[i].at < 0.0 || km[i].at > 1.0)
+      e.push_back(f + ".at: expected a fraction of the phase in [0, 1], got " + num(km[i].at));
+    if (km[i].caption.empty()) e.push_back(f + ".caption: expected a caption in plain words");
+  }
   if (!e.empty()) return e;
 
   // Poses: range of motion (outside end-range phases) and rep continuity.

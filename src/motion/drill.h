@@ -95,6 +95,22 @@ struct MythNote {
   std::string correction;  // what the anatomy says
 };
 
+// What a printed handout needs that the rest of the file does not say (docs/drills.md, "handout";
+// app/handout.h): how often to do it, what it should feel like, when to stop, and the key moments
+// its pictures show. All optional; a drill without them gets computed key moments.
+struct HandoutMoment {
+  std::string phase;    // a phase name of the drill (its first instance)
+  double at = 0.5;      // fraction of that phase, in [0, 1] (1 = the pose the phase ends in)
+  std::string caption;  // under the picture, plain words
+};
+struct HandoutNotes {
+  std::string how_often;  // "Once a day, 5 days a week"
+  std::string feel;       // what the patient should feel, and where
+  std::vector<std::string> stop_if;  // when to stop and ask
+  std::vector<HandoutMoment> key_moments;  // 0 (computed) or 2..4
+  bool empty() const { return how_often.empty() && feel.empty() && stop_if.empty() && key_moments.empty(); }
+};
+
 // A view that shows the drill well, named in its file for the working side: where the eye is, as a
 // direction from the body in the pelvis frame (OpenSim: x anterior, y superior, z right), so it
 // follows the person whatever their posture. The first of a drill's views is the one it opens in.
@@ -120,6 +136,7 @@ struct Drill {
   // The highlight that fits the drill: "working" (strength drills), "stretched" (mobility drills)
   // or empty (the user's choice stays).
   std::string highlight;
+  HandoutNotes handout;  // empty when the file has no "handout"
   // The contacts of a phase: its own when it lists them, else the drill's.
   const std::vector<DrillContact>& contacts_of(int phase) const {
     return phases[phase].contacts ? *phases[phase].contacts : contacts;

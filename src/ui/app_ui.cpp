@@ -70,6 +70,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   about_window(ui);
   screenshot_window(ui, a);
   video_window(s, ui, a);
+  handout_window(ui, a);
   file_browser(ui, a);
 
   if (!ui.message.empty()) {

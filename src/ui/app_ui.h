@@ -1,7 +1,8 @@
 // app_ui.h — the window's Dear ImGui UI over the session (session/session.h): drills and
 // playback, hands-on angles, muscles (highlight, legend, top working list, search, visibility,
 // the internal-rotator group, the muscle card and the moment-arm explorer), the joint-limit overlay
-// settings, presentation mode, help, the screenshot and Export video dialogs, one file per panel (ui/panels.h).
+// settings, presentation mode, help, the screenshot, Export video and handout dialogs, one file per panel
+// (ui/panels.h).
 // The panels change the session directly where that is all there is to it, and return the
 // requests only the app can carry out.
 #pragma once
@@ -15,6 +16,7 @@
 #include "scene/bone_attachments.h"
 #include "scene/camera.h"
 #include "session/session.h"
+#include "ui/handout_list.h"
 #include "ui/style.h"  // apply_style, setup_fonts: set up before the first frame
 
 namespace hiplab::ui {
@@ -90,6 +92,7 @@ struct UiState {
   bool screenshot_open = false;
   ScreenshotRequest screenshot;
   std::string screenshot_replace;  // the existing file the dialog asks about replacing ("" when not asking)
+  HandoutDialog handout;  // the Handout dialog (ui/handout_window.cpp)
   std::string muscle_search;
   std::string hover_text;     // name under the cursor, shown as a tooltip
   bool browser_open = false;
@@ -111,6 +114,7 @@ struct UiState {
 struct UiActions {
   std::optional<std::string> open_file;
   std::optional<ScreenshotRequest> screenshot;
+  std::optional<std::vector<std::string>> handout;  // `hiplab handout` arguments to run (app/handout_job.h)
   CameraRequest camera = CameraRequest::kNone;
   std::optional<int> drill_view;  // one of the current drill's own views (motion::Drill::views)
   bool quit = false;

@@ -80,6 +80,8 @@ void drills_panel(session::Session& s, UiState& ui, UiActions& a) {
       ImGui::TreePop();
     }
   }
+  // A printed sheet to take home (ui/handout_window.cpp): this drill ticked, others to add.
+  if (ImGui::Button("Handout (PDF)...")) open_handout_dialog(ui.handout, s);
   // The body the effort solve weighs: segment masses and lengths scale with it (de Leva 1996), so
   // the loads a drill puts on the hip do too.
   if (ImGui::TreeNode("Body for the effort solve")) {

@@ -31,6 +31,7 @@ void help_window(UiState& ui);                          // ui/help_window.cpp
 void about_window(UiState& ui);                         // ui/about_window.cpp (opened from the help)
 extern const char* const kIntendedUse;                  // ui/about_window.cpp
 void screenshot_window(UiState& ui, UiActions& a);      // ui/screenshot_window.cpp
+void handout_window(UiState& ui, UiActions& a);         // ui/handout_window.cpp
 void file_browser(UiState& ui, UiActions& a);           // ui/file_browser.cpp
 void video_window(session::Session& s, UiState& ui, UiActions& a);  // ui/video_window.cpp
 void status_line(UiState& ui);                          // ui/status_line.cpp

@@ -75,7 +75,7 @@ TEST_CASE("the manual page has every visible command and option, written as --he
 
 TEST_CASE("completion offers the commands, then each command's own options") {
   const auto subs = complete({""});
-  for (const char* s : {"render", "info", "bench", "moment-arms", "activations", "drills", "check-drill"}) CHECK(has(subs, s));
+  for (const char* s : {"render", "info", "bench", "moment-arms", "activations", "drills", "check-drill", "handout"}) CHECK(has(subs, s));
   CHECK_FALSE(has(subs, "man"));
   CHECK_FALSE(has(subs, "complete"));
   CHECK(complete({"dr"}) == std::vector<std::string>{"drills"});
@@ -111,4 +111,9 @@ TEST_CASE("completed values are values the commands accept") {
   CHECK(complete({"export-video", "--side", ""}) == std::vector<std::string>{"left", "right"});
   CHECK(has(complete({"export-video", "--drill", ""}), "clamshell"));
   CHECK(complete({"render", "--framing", ""}) == std::vector<std::string>{"pose", "drill"});
+  CHECK(complete({"handout", "--paper", ""}) == std::vector<std::string>{"a4", "letter"});
+  CHECK(complete({"handout", "--logo", ""}) == std::vector<std::string>{"__files__"});
+  CHECK(has(complete({"handout", "--drills", ""}), "clamshell"));
+  // The list's next item after a comma.
+  CHECK(complete({"handout", "--drills", "clamshell,rev"}) == std::vector<std::string>{"clamshell,reverse_clamshell"});
 }

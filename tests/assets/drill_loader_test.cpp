@@ -273,3 +273,63 @@ TEST_CASE("check-drill --upgrade: v2 text loads as the v1 file did, and the old 
   CHECK_FALSE(upgrade_drill_file(path).ok());  // already v2: nothing written
   CHECK_FALSE(std::filesystem::exists(path + ".v1.bak.3"));
 }
+
+TEST_CASE("the optional handout block: read when present, named when wrong, absent in old files") {
+  auto plain = parse_drill(kGood, "good.json", "good");
+  REQUIRE(plain.ok());
+  CHECK(plain->handout.empty());
+  const std::string with = replaced(kGood, R"("dosage": {"sets": 3, "reps": 15})",
+                                    R"("dosage": {"sets": 3, "reps": 15},
+  "handout": {"_why": "a comment", "how_often": "Daily", "feel": "Effort at the side of the hip",
+              "stop_if": ["Pain in the knee"],
+              "key_moments": [{"phase": "out", "at": 0, "caption": "Start"}, {"phase": "out", "at": 1, "caption": "Foot out"},
+                              {"phase": "back", "caption": "Back"}]})");
+  auto r = parse_drill(with, "h.json", "h");
+  REQUIRE_MESSAGE(r.ok(), r.error().message);
+  CHECK(r->handout.how_often == "Daily");
+  CHECK(r->handout.feel == "Effort at the side of the hip");
+  CHECK(r->handout.stop_if == std::vector<std::string>{"Pain in the knee"});
+  REQUIRE(r->handout.key_moments.size() == 3);
+  CHECK(r->handout.key_moments[1].phase == "out");
+  CHECK(r->handout.key_moments[1].at == 1.0);
+  CHECK(r->handout.key_moments[2].at == 0.5);  // the default: the middle of the phase
+  CHECK(r->handout.key_moments[2].caption == "Back");
+
+  CHECK(error_of(replaced(with, R"("feel": "Effort at the side of the hip")", R"("feel": 3)"))
+            .find("handout.feel: expected a string, got a number") != std::string::npos);
+  CHECK(error_of(replaced(with, R"("stop_if": ["Pain in the knee"])", R"("stop_if": "Pain")"))
+            .find("handout.stop_if: expected an array") != std::string::npos);
+  CHECK(error_of(replaced(with, R"("how_often": "Daily")", R"("how_ofen": "Daily")"))
+            .find("handout.how_ofen: unknown field (expected one of: how_often, feel, stop_if, key_moments)") != std::string::npos);
+  CHECK(error_of(replaced(with, R"({"phase": "back", "caption": "Back"})", R"({"phase": "bakc", "caption": "Back"})"))
+            .find("handout.key_moments[2].phase: no phase \"bakc\" (expected one of: \"out\", \"back\")") != std::string::npos);
+  CHECK(error_of(replaced(with, R"("at": 1, "caption": "Foot out")", R"("at": 1.5, "caption": "Foot out")"))
+            .find("handout.key_moments[1].at: expected a fraction of the phase in [0, 1], got 1.5") != std::string::npos);
+  CHECK(error_of(replaced(with, R"("at": 1, "caption": "Foot out")", R"("at": "end", "caption": "Foot out")"))
+            .find("handout.key_moments[1].at: expected a fraction of the phase, 0 to 1, got a string") != std::string::npos);
+  CHECK(error_of(replaced(with, R"(, "caption": "Back")", ""))
+            .find("handout.key_moments[2].caption: missing") != std::string::npos);
+  const std::string two = replaced(with, R"({"phase": "out", "at": 0, "caption": "Start"}, )", "");
+  CHECK(parse_drill(two, "two.json", "two").ok());  // two moments are enough (a drill with two poses) ...
+  CHECK(error_of(replaced(two, R"({"phase": "out", "at": 1, "caption": "Foot out"},)", ""))
+            .find("handout.key_moments: expected 2 to 4 moments, got 1") != std::string::npos);  // ... one is not
+  CHECK(error_of(replaced(kGood, R"("dosage": {"sets": 3, "reps": 15})", R"("dosage": {"sets": 3, "reps": 15}, "handout": 7)"))
+            .find("handout: expected an object") != std::string::npos);
+}
+
+TEST_CASE("every shipped drill has a handout block: how often, what it feels like, when to stop, 2-4 key moments") {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills")) {
+    if (e.path().extension() != ".json") continue;
+    auto d = load_drill_file(e.path().string());
+    REQUIRE_MESSAGE(d.ok(), d.error().message);
+    CAPTURE(e.path().filename().string());
+    CHECK_FALSE(d->handout.how_often.empty());
+    CHECK_FALSE(d->handout.feel.empty());
+    CHECK_FALSE(d->handout.stop_if.empty());
+    CHECK(d->handout.key_moments.size() >= 3);
+    CHECK(d->handout.key_moments.size() <= 4);
+    ++n;
+  }
+  CHECK(n >= 9);
+}

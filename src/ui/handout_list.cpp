@@ -1,0 +1,76 @@
+#include "ui/handout_list.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace hiplab::ui {
+
+void open_handout_dialog(HandoutDialog& d, const session::Session& s) {
+  // Entries listed before keep their order, ticks and dosage (drills gone from the session drop
+  // out); drills not listed yet are added after them with their file's dosage.
+  const bool first_time = d.entries.empty();
+  std::vector<HandoutEntry> entries;
+  for (const HandoutEntry& e : d.entries)
+    if (s.find_drill(e.id) >= 0) entries.push_back(e);
+  for (const session::DrillEntry& x : s.drills()) {
+    const motion::Drill& dr = x.drill;
+    if (std::any_of(entries.begin(), entries.end(), [&](const HandoutEntry& e) { return e.id == dr.id; })) continue;
+    HandoutEntry h;
+    h.id = dr.id;
+    h.name = dr.name;
+    h.sets = h.file_sets = dr.dosage.sets;
+    h.reps = h.file_reps = dr.dosage.reps;
+    h.hold_s = h.file_hold_s = dr.dosage.hold_s;
+    entries.push_back(h);
+  }
+  d.entries = std::move(entries);
+  // The first time, the drill on screen comes ticked and first.
+  if (first_time && s.drill()) {
+    const auto cur = std::find_if(d.entries.begin(), d.entries.end(), [&](const HandoutEntry& x) { return x.id == s.drill()->id; });
+    if (cur != d.entries.end()) {
+      cur->include = true;
+      std::rotate(d.entries.begin(), cur, cur + 1);
+    }
+  }
+  d.left = s.side() == anatomy::Side::kLeft;
+  d.open = true;
+}
+
+int move_handout_entry(HandoutDialog& d, int index, int delta) {
+  const int n = static_cast<int>(d.entries.size());
+  if (index < 0 || index >= n) return index;
+  const int to = std::clamp(index + delta, 0, n - 1);
+  const auto it = d.entries.begin();
+  if (to < index) std::rotate(it + to, it + index, it + index + 1);
+  else if (to > index) std::rotate(it + index, it + index + 1, it + to + 1);
+  return to;
+}
+
+Result<std::vector<std::string>> handout_arguments(const HandoutDialog& d) {
+  std::string drills, dosage;
+  for (const HandoutEntry& e : d.entries) {
+    if (!e.include) continue;
+    drills += (drills.empty() ? "" : ",") + e.id;
+    if (e.sets != e.file_sets || e.reps != e.file_reps || e.hold_s != e.file_hold_s) {
+      std::string item = e.id + "=" + std::to_string(e.sets) + "x" + std::to_string(e.reps);
+      if (e.hold_s > 0.0) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "x%gs", e.hold_s);
+        item += buf;
+      }
+      dosage += (dosage.empty() ? "" : ",") + item;
+    }
+  }
+  if (drills.empty()) return make_error("Tick at least one drill for the handout");
+  if (d.path.size() < 5 || d.path.substr(d.path.size() - 4) != ".pdf") return make_error("The handout's file name must end in .pdf");
+  std::vector<std::string> args{"handout", "--drills", drills, "--side", d.left ? "left" : "right", "--paper", d.letter ? "letter" : "a4"};
+  if (!dosage.empty()) args.insert(args.end(), {"--dosage", dosage});
+  const std::pair<const char*, const std::string*> text[] = {
+      {"--patient", &d.patient}, {"--therapist", &d.therapist}, {"--clinic", &d.clinic}, {"--notes", &d.notes}};
+  for (const auto& [option, value] : text)
+    if (!value->empty()) args.insert(args.end(), {option, *value});
+  args.insert(args.end(), {"--out", d.path});
+  return args;
+}
+
+}  // namespace hiplab::ui
