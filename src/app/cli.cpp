@@ -14,6 +14,7 @@
 #include "app/cmd_info.h"
 #include "app/cmd_man.h"
 #include "app/cmd_moment_arms.h"
+#include "app/cmd_patients.h"
 #include "app/cmd_render.h"
 #include "app/version.h"
 #include "app/window_app.h"
@@ -48,6 +49,7 @@ int run_cli(const std::vector<std::string>& args) {
   commands.push_back(add_activations_command(app));
   commands.push_back(add_drills_command(app));
   commands.push_back(add_check_drill_command(app));
+  commands.push_back(add_patients_command(app));
   // Hidden: the manual page and the shell completion are made from this same definition. The
   // completion reads the words as typed, before CLI11 would take "--" or "--help" as its own.
   commands.push_back(add_man_command(app));

@@ -44,6 +44,8 @@ const char* kProgrammeColumns = "g.visit_id, g.id, g.drill, g.side, g.dosage";
 // rows (SQLite allows 32766 parameters, PostgreSQL 65535), which is what makes an import of
 // thousands of measurements take a fraction of a second on a server at the other end of a socket.
 constexpr std::size_t kRowsPerInsert = 200;
+const char* kMeasurementInsert = "INSERT INTO measurements(visit_id, side, movement, position, degrees, method, pain, note) VALUES ";
+const char* kProgrammeInsert = "INSERT INTO programme_items(visit_id, drill, side, dosage) VALUES ";
 
 // Fills each visit's measurements and programme from rows of all of them.
 Status attach_contents(SqlConnection& c, const std::string& where, const std::vector<SqlValue>& params,
@@ -218,38 +220,58 @@ Result<std::int64_t> Store::insert_visit(std::int64_t patient_id, const Visit& v
   return id;
 }
 
-Status Store::insert_visit_contents(std::int64_t visit_id, const Visit& v) {
-  for (std::size_t start = 0; start < v.measurements.size(); start += kRowsPerInsert) {
-    const std::size_t end = std::min(v.measurements.size(), start + kRowsPerInsert);
-    std::string sql = "INSERT INTO measurements(visit_id, side, movement, position, degrees, method, pain, note) VALUES ";
-    std::vector<SqlValue> params;
-    params.reserve((end - start) * 8);
-    for (std::size_t i = start; i < end; ++i) {
-      const Measurement& m = v.measurements[i];
-      const std::size_t b = params.size();
-      sql += (i == start ? "(" : ", (");
-      for (std::size_t k = 1; k <= 8; ++k) sql += (k == 1 ? "$" : ", $") + std::to_string(b + k);
-      sql += ")";
-      params.insert(params.end(), {visit_id, s(side_name(m.side)), s(movement_name(m.movement)), s(position_name(m.position)), m.degrees,
-                                   s(method_name(m.method)), opt_int(m.pain), m.note});
+Status Store::insert_rows(const std::string& head, std::size_t columns, const std::vector<SqlValue>& values) {
+  const std::size_t rows = values.size() / columns;
+  for (std::size_t start = 0; start < rows; start += kRowsPerInsert) {
+    const std::size_t end = std::min(rows, start + kRowsPerInsert);
+    std::string sql = head;
+    std::vector<SqlValue> params(values.begin() + static_cast<std::ptrdiff_t>(start * columns),
+                                 values.begin() + static_cast<std::ptrdiff_t>(end * columns));
+    for (std::size_t r = 0; r < end - start; ++r) {
+      sql += r == 0 ? "(" : ", (";
+      for (std::size_t k = 1; k <= columns; ++k) {
+        if (k > 1) sql += ", ";
+        sql += '$';
+        sql += std::to_string(r * columns + k);
+      }
+      sql += ')';
     }
-    if (auto r = c_->query(sql, params); !r) return r.error();
-  }
-  for (std::size_t start = 0; start < v.programme.size(); start += kRowsPerInsert) {
-    const std::size_t end = std::min(v.programme.size(), start + kRowsPerInsert);
-    std::string sql = "INSERT INTO programme_items(visit_id, drill, side, dosage) VALUES ";
-    std::vector<SqlValue> params;
-    for (std::size_t i = start; i < end; ++i) {
-      const ProgrammeItem& g = v.programme[i];
-      const std::size_t b = params.size();
-      sql += (i == start ? "(" : ", (");
-      for (std::size_t k = 1; k <= 4; ++k) sql += (k == 1 ? "$" : ", $") + std::to_string(b + k);
-      sql += ")";
-      params.insert(params.end(), {visit_id, g.drill, s(side_name(g.side)), g.dosage});
-    }
-    if (auto r = c_->query(sql, params); !r) return r.error();
+    if (auto q = c_->query(sql, params); !q) return q.error();
   }
   return Ok{};
+}
+
+void Store::add_content_rows(std::int64_t visit_id, const Visit& v, std::vector<SqlValue>& measurements, std::vector<SqlValue>& programme) {
+  for (const Measurement& m : v.measurements)
+    measurements.insert(measurements.end(), {visit_id, s(side_name(m.side)), s(movement_name(m.movement)), s(position_name(m.position)), m.degrees,
+                                             s(method_name(m.method)), opt_int(m.pain), m.note});
+  for (const ProgrammeItem& g : v.programme) programme.insert(programme.end(), {visit_id, g.drill, s(side_name(g.side)), g.dosage});
+}
+
+Status Store::insert_visit_contents(std::int64_t visit_id, const Visit& v) {
+  std::vector<SqlValue> ms, gs;
+  add_content_rows(visit_id, v, ms, gs);
+  if (auto st = insert_rows(kMeasurementInsert, 8, ms); !st) return st;
+  return insert_rows(kProgrammeInsert, 4, gs);
+}
+
+Result<std::vector<std::int64_t>> Store::reserve_ids(const char* table, std::size_t n) {
+  std::vector<std::int64_t> ids;
+  if (n == 0) return ids;
+  if (c_->dialect() == Dialect::kPostgres) {
+    // Numbers from the column's own sequence: never given to another session, whatever it does.
+    auto r = c_->query(std::string("SELECT nextval(pg_get_serial_sequence('") + table + "', 'id')) FROM generate_series(1, $1)",
+                       {static_cast<std::int64_t>(n)});
+    if (!r) return r.error();
+    for (const SqlRow& row : *r) ids.push_back(row.integer(0));
+    return ids;
+  }
+  // SQLite: inside this write transaction no one else writes, and a rowid table gives max + 1.
+  auto r = c_->query(std::string("SELECT coalesce(max(id), 0) FROM ") + table);
+  if (!r) return r.error();
+  const std::int64_t first = r->front().integer(0) + 1;
+  for (std::size_t i = 0; i < n; ++i) ids.push_back(first + static_cast<std::int64_t>(i));
+  return ids;
 }
 
 Result<Patient> Store::add_patient(Patient p) {
@@ -340,21 +362,41 @@ Status Store::delete_visit(std::int64_t visit_id, std::int64_t revision) {
   return Ok{};
 }
 
+// Many records at once (an import, a restore): every row checked first, ids taken in advance, and
+// the rows sent a few hundred per statement — a few dozen statements for thousands of rows, which
+// is what keeps an import quick on a server across a socket.
 Status Store::insert_all(const std::vector<PatientRecord>& records, std::vector<std::int64_t>* ids, ImportCounts* counts) {
   ImportCounts n;
   for (const PatientRecord& rec : records) {
-    auto pid = insert_patient(rec.patient);
-    if (!pid) return make_error("patient '" + rec.patient.name + "': " + pid.error().message);
-    if (ids) ids->push_back(*pid);
+    if (auto st = validate(rec.patient); !st) return make_error("patient '" + rec.patient.name + "': " + st.error().message);
+    for (const Visit& v : rec.visits)
+      if (auto st = validate(v); !st) return make_error("patient '" + rec.patient.name + "', visit " + v.date + ": " + st.error().message);
     ++n.patients;
+    n.visits += static_cast<int>(rec.visits.size());
+  }
+  auto pids = reserve_ids("patients", static_cast<std::size_t>(n.patients));
+  if (!pids) return pids.error();
+  auto vids = reserve_ids("visits", static_cast<std::size_t>(n.visits));
+  if (!vids) return vids.error();
+  std::vector<SqlValue> patients, visits, ms, gs;
+  std::size_t vi = 0;
+  for (std::size_t pi = 0; pi < records.size(); ++pi) {
+    const PatientRecord& rec = records[pi];
+    const std::int64_t pid = (*pids)[pi];
+    patients.insert(patients.end(), {pid, rec.patient.name, opt_int(rec.patient.birth_year), s(sex_name(rec.patient.sex)), rec.patient.notes});
     for (const Visit& v : rec.visits) {
-      auto vid = insert_visit(*pid, v);
-      if (!vid) return make_error("patient '" + rec.patient.name + "', visit " + v.date + ": " + vid.error().message);
-      ++n.visits;
+      const std::int64_t vid = (*vids)[vi++];
+      visits.insert(visits.end(), {vid, pid, v.date, v.note});
+      add_content_rows(vid, v, ms, gs);
       n.measurements += static_cast<int>(v.measurements.size());
       n.programme_items += static_cast<int>(v.programme.size());
     }
   }
+  if (auto st = insert_rows("INSERT INTO patients(id, name, birth_year, sex, notes) VALUES ", 5, patients); !st) return st;
+  if (auto st = insert_rows("INSERT INTO visits(id, patient_id, date, note) VALUES ", 4, visits); !st) return st;
+  if (auto st = insert_rows(kMeasurementInsert, 8, ms); !st) return st;
+  if (auto st = insert_rows(kProgrammeInsert, 4, gs); !st) return st;
+  if (ids) *ids = *pids;
   if (counts) *counts = n;
   return Ok{};
 }

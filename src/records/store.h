@@ -72,6 +72,11 @@ class Store {
 
  private:
   Status insert_visit_contents(std::int64_t visit_id, const Visit& v);
+  static void add_content_rows(std::int64_t visit_id, const Visit& v, std::vector<SqlValue>& measurements, std::vector<SqlValue>& programme);
+  // INSERT head + "($1, ...), (...)" for rows of `columns` values, a few hundred rows per statement.
+  Status insert_rows(const std::string& head, std::size_t columns, const std::vector<SqlValue>& values);
+  // n ids for new rows of `table`, for inserts that give them explicitly.
+  Result<std::vector<std::int64_t>> reserve_ids(const char* table, std::size_t n);
   Result<std::int64_t> insert_patient(const Patient& p);
   Result<std::int64_t> insert_visit(std::int64_t patient_id, const Visit& v);
   Status insert_all(const std::vector<PatientRecord>& records, std::vector<std::int64_t>* ids, ImportCounts* counts);
