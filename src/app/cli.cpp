@@ -37,6 +37,8 @@ int run_cli(const std::vector<std::string>& args) {
       ->check([](const std::string& v) { return session::parse_peel(v) ? std::string() : "expected " + session::peel_values_help(); });
   std::string window_size;
   app.add_option("--size", window_size, "Window size WxH (default: as last time)");
+  app.add_option("--patient", window.patient, "Open the Patients window with this patient (a number from hiplab patients list)")
+      ->check(CLI::Range(1LL, 1000000000000LL));
   app.add_flag("--presentation", window.presentation, "Start in presentation mode (F5)");
   app.add_flag("--help-overlay", window.help, "Start with the keyboard help shown (F1)");
   std::vector<Command> commands;

@@ -33,5 +33,6 @@ extern const char* const kIntendedUse;                  // ui/about_window.cpp
 void screenshot_window(UiState& ui, UiActions& a);      // ui/screenshot_window.cpp
 void file_browser(UiState& ui, UiActions& a);           // ui/file_browser.cpp
 void status_line(UiState& ui);                          // ui/status_line.cpp
+void patients_window(session::Session& s, UiState& ui);  // ui/patients_panel.cpp
 
 }  // namespace hiplab::ui
