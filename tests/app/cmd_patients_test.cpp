@@ -140,7 +140,7 @@ TEST_CASE("patients: export and import round-trip exactly, a bad row imports not
   CHECK_FALSE(has(read_all(home.db()), "Müller"));
 }
 
-TEST_CASE("patients: backup and restore the whole database; records can be switched off; passwords are refused") {
+TEST_CASE("patients: backup and restore the whole database, records switched off, passwords refused") {
   IsolatedHome home("cli_patients_backup");
   REQUIRE(run({"hiplab", "patients", "add", "--name", "Kept"}).status == 0);
   const std::string backup = (home.dir / "backup.sqlite").string();
