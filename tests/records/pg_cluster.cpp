@@ -3,10 +3,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <stdexcept>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <libpq-fe.h>
 #include <pwd.h>
 #include <sys/wait.h>
@@ -45,6 +47,41 @@ int run(const std::string& cmd) {
 
 std::string stop_command(const std::string& bin, const std::string& dir) {
   return "cd " + dir + " && " + as_owner_prefix() + bin + "/pg_ctl -D " + dir + "/data -m immediate -s stop >/dev/null 2>&1";
+}
+
+// A fresh cluster's data folder in dir/data. initdb is the slow part (a second or more, each test
+// process starting its own cluster), so the first process of a build runs it once into
+// <build>/pg_template (under a lock) and every cluster after that is a copy of it. Returns why it
+// failed, or "".
+std::string make_data_dir(const std::string& bin, const std::string& dir) {
+  const fs::path tmpl = fs::path(HIPLAB_BINARY_DIR) / "pg_template";
+  const std::string owner = as_owner_prefix();
+  const int lock = ::open((fs::path(HIPLAB_BINARY_DIR) / "pg_template.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock < 0 || ::flock(lock, LOCK_EX) != 0) return "cannot lock the cluster template in " HIPLAB_BINARY_DIR;
+  std::string why;
+  std::string made_by;
+  {
+    std::ifstream in(tmpl / "ready");
+    std::getline(in, made_by);
+  }
+  if (made_by != bin) {  // none yet, or made by another PostgreSQL version
+    std::error_code ec;
+    fs::remove_all(tmpl, ec);
+    fs::create_directories(tmpl, ec);
+    if (::geteuid() == 0) {
+      const passwd* pw = ::getpwnam("nobody");
+      if (!pw || ::chown(tmpl.c_str(), pw->pw_uid, pw->pw_gid) != 0) why = "cannot give the cluster template's folder to 'nobody'";
+    }
+    if (why.empty() && run("cd " + tmpl.string() + " && " + owner + bin + "/initdb -D " + tmpl.string() +
+                           "/data -U hiplab --auth=trust -N -E UTF8 --locale=C >" + dir + "/initdb.log 2>&1") != 0)
+      why = "initdb failed (see " + dir + "/initdb.log)";
+    if (why.empty()) std::ofstream(tmpl / "ready") << bin << "\n";
+  }
+  // cp -a keeps the owner (nobody, when root copies) and the 0700 PostgreSQL insists on.
+  if (why.empty() && run("cp -a " + tmpl.string() + "/data " + dir + "/data") != 0) why = "cannot copy the cluster template";
+  ::flock(lock, LOCK_UN);
+  ::close(lock);
+  return why;
 }
 
 std::unique_ptr<PgCluster> g_cluster;
@@ -90,9 +127,7 @@ PgCluster* PgCluster::shared(std::string* why, bool* binaries_absent) {
           c->watchdog_pid_ = pid;
         }
         const std::string pre = "cd " + dir + " && " + as_owner_prefix();
-        if (g_why.empty() &&
-            run(pre + bin + "/initdb -D " + dir + "/data -U hiplab --auth=trust -N -E UTF8 --locale=C >" + dir + "/initdb.log 2>&1") != 0)
-          g_why = "initdb failed (see " + dir + "/initdb.log)";
+        if (g_why.empty()) g_why = make_data_dir(bin, dir);
         if (g_why.empty() && run(pre + bin + "/pg_ctl -D " + dir + "/data -w -s -l " + dir + "/server.log -o \"-k " + dir +
                                  " -c listen_addresses= -F\" start >/dev/null 2>&1") != 0)
           g_why = "pg_ctl start failed (see " + dir + "/server.log)";

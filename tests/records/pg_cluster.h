@@ -5,7 +5,8 @@
 // initdb refuses to run as root, so when the tests run as root the cluster belongs to "nobody"
 // (runuser), in a folder owned by that user. A watchdog process waits on a pipe from the test
 // process and stops the cluster and removes its folder when the pipe closes — however the test
-// process ends, a crash included — so no server is ever left behind.
+// process ends, a crash included — so no server is ever left behind. initdb runs once per build
+// folder (<build>/pg_template, made under a lock); each cluster starts from a copy of it.
 #pragma once
 #include <string>
 
