@@ -44,6 +44,18 @@ std::optional<int> age_at(std::optional<int> birth_year, const std::string& date
   return std::stoi(date.substr(0, 4)) - *birth_year;
 }
 
+long day_number(const std::string& date) {
+  // Howard Hinnant's days_from_civil (proleptic Gregorian calendar).
+  long y = std::stol(date.substr(0, 4));
+  const long m = std::stol(date.substr(5, 2)), d = std::stol(date.substr(8, 2));
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 std::vector<ChartPoint> movement_series(const records::PatientRecord& r, records::Side side, Movement m) {
   std::vector<ChartPoint> out;
   for (const records::Visit& v : r.visits)

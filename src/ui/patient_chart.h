@@ -40,6 +40,10 @@ struct ChartPoint {
 // Every measurement of the movement on the side, oldest visit first.
 std::vector<ChartPoint> movement_series(const records::PatientRecord& r, records::Side side, records::Movement m);
 
+// Days since 1970-01-01 of a valid YYYY-MM-DD date (records::valid_date), for a time axis that
+// spaces visits as far apart as they were.
+long day_number(const std::string& date);
+
 // The overlay's patient limits (anatomy::MeasuredLimits, indexed by anatomy::side_index): the
 // latest internal and external rotation of each side, unset where never measured.
 std::array<anatomy::MeasuredLimits, 2> latest_limits(const records::PatientRecord& r);

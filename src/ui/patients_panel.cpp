@@ -300,14 +300,17 @@ void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) 
   }
   ImVec2 prev;
   for (std::size_t i = 0; i < pts.size(); ++i) {
-    const float x = pts.size() == 1 ? (x0 + x1) * 0.5f : x0 + 6.0f + (x1 - x0 - 12.0f) * static_cast<float>(i) / static_cast<float>(pts.size() - 1);
+    // Placed by date, so a gap between visits shows as one.
+    const long span = day_number(pts.back().date) - day_number(pts.front().date);
+    const float t = span <= 0 ? 0.5f : static_cast<float>(day_number(pts[i].date) - day_number(pts.front().date)) / static_cast<float>(span);
+    const float x = x0 + 6.0f + (x1 - x0 - 12.0f) * t;
     const ImVec2 q(x, y_of(pts[i].degrees));
     if (i) dl->AddLine(prev, q, IM_COL32(240, 200, 90, 255), 1.5f * scale);
     dl->AddCircleFilled(q, 2.5f * scale, IM_COL32(255, 220, 120, 255));
     prev = q;
   }
-  ImGui::TextDisabled("%s  ...  %s   band: %.0f-%.0f deg, %s", pts.front().date.c_str(), pts.back().date.c_str(), band.low_deg, band.high_deg,
-                      band.source.c_str());
+  hint("%s  ...  %s   band: %.0f-%.0f deg, %s", pts.front().date.c_str(), pts.back().date.c_str(), band.low_deg, band.high_deg,
+       band.source.c_str());
 }
 
 void charts(PatientsUi& p, float scale) {

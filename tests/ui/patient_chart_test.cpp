@@ -32,6 +32,10 @@ TEST_CASE("patient chart: the band follows the patient's age, the line the measu
   CHECK(flex.high_deg == 134);
   CHECK(ui::norm_band(Movement::kAdduction, Position::kSupine, 40).high_deg == 30);  // AAOS 1965
   CHECK(ui::age_at(1968, "2024-12-10") == 56);
+  CHECK(ui::day_number("1970-01-01") == 0);
+  CHECK(ui::day_number("2000-03-01") - ui::day_number("2000-02-28") == 2);  // 2000 was a leap year
+  CHECK(ui::day_number("2100-03-01") - ui::day_number("2100-02-28") == 1);  // 2100 will not be
+  CHECK(ui::day_number("2024-12-10") == 20067);
   CHECK_FALSE(ui::age_at(std::nullopt, "2024-12-10"));
 }
 
