@@ -11,6 +11,20 @@ namespace hiplab::records {
 
 namespace {
 
+// libpq's messages span lines ("...failed: ...\n\tIs the server running...?"); errors here are one line.
+std::string one_line(std::string m) {
+  std::string out;
+  for (char c : m) {
+    if (c == '\n' || c == '\t' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 // Where the connection goes, for messages: the words libpq reads, without any password.
 std::string safe_description(PGconn* conn) {
   std::string out;
@@ -96,10 +110,7 @@ class PgConnection final : public SqlConnection {
   Error error(const PGresult* res) const {
     std::string m = res ? PQresultErrorMessage(res) : "";
     if (m.empty()) m = PQerrorMessage(conn_);
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    for (char& c : m)
-      if (c == '\n') c = ' ';
-    return make_error(label_ + ": " + m);
+    return make_error(label_ + ": " + one_line(m));
   }
 
   PGconn* conn_;
@@ -113,10 +124,7 @@ Result<std::unique_ptr<PgConnection>> connect(const std::string& conninfo) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (!conn) return make_error("PostgreSQL: out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string m = PQerrorMessage(conn);
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    for (char& c : m)
-      if (c == '\n') c = ' ';
+    const std::string m = one_line(PQerrorMessage(conn));
     const std::string where = safe_description(conn);
     PQfinish(conn);
     return make_error("PostgreSQL (" + where + "): cannot connect: " + m);
@@ -140,9 +148,8 @@ Status check_conninfo(const std::string& conninfo, const std::string& field) {
   char* err = nullptr;
   PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), &err);
   if (!opts) {
-    std::string m = err ? err : "cannot be read";
+    const std::string m = one_line(err ? err : "cannot be read");
     PQfreemem(err);
-    while (!m.empty() && m.back() == '\n') m.pop_back();
     return make_error(field + ": not a PostgreSQL connection string (" + m + ")");
   }
   bool password = false;
