@@ -16,6 +16,7 @@
 #include "app/cmd_info.h"
 #include "app/cmd_man.h"
 #include "app/cmd_moment_arms.h"
+#include "app/cmd_patients.h"
 #include "app/cmd_render.h"
 #include "app/version.h"
 #include "app/window_app.h"
@@ -38,6 +39,8 @@ int run_cli(const std::vector<std::string>& args) {
       ->check([](const std::string& v) { return session::parse_peel(v) ? std::string() : "expected " + session::peel_values_help(); });
   std::string window_size;
   app.add_option("--size", window_size, "Window size WxH (default: as last time)");
+  app.add_option("--patient", window.patient, "Open the Patients window with this patient (a number from hiplab patients list)")
+      ->check(CLI::Range(1LL, 1000000000000LL));
   app.add_flag("--presentation", window.presentation, "Start in presentation mode (F5)");
   app.add_flag("--help-overlay", window.help, "Start with the keyboard help shown (F1)");
   std::vector<Command> commands;
@@ -52,6 +55,7 @@ int run_cli(const std::vector<std::string>& args) {
   commands.push_back(add_activations_command(app));
   commands.push_back(add_drills_command(app));
   commands.push_back(add_check_drill_command(app));
+  commands.push_back(add_patients_command(app));
   // Hidden: the manual page and the shell completion are made from this same definition. The
   // completion reads the words as typed, before CLI11 would take "--" or "--help" as its own.
   commands.push_back(add_man_command(app));

@@ -55,6 +55,10 @@ std::vector<std::string> muscle_names() {
 std::vector<std::string> option_values(const std::string& command, const std::string& option) {
   if (option == "--model" || option == "--out" || option == "--screenshot" || option == "--logo") return {kCompleteFiles};
   if (option == "--paper") return {"a4", "letter"};
+  if (option == "--records") return {"off", "default"};
+  if (option == "--position") return {"supine", "prone", "seated"};
+  if (option == "--method") return {"goniometer", "inclinometer", "visual_estimate", "photo"};
+  if (option == "--sex") return {"female", "male", "other", "unstated"};
   if (option == "--drill") {
     std::vector<std::string> v;
     for (const KnownDrill& k : load_known_drills().drills) v.push_back(k.drill.id);
@@ -107,14 +111,14 @@ std::vector<std::string> completions(const CLI::App& root, const std::vector<std
   const std::string cur = words.empty() ? "" : words.back();
   const CLI::App* context = &root;
   std::string command;
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    if (context != &root) break;
-    for (const CLI::App* sub : root.get_subcommands([](const CLI::App* s) { return visible(s); }))
+  // Down the commands typed so far: "patients" then "list", and so on (command names the leaf).
+  for (std::size_t i = 0; i + 1 < words.size(); ++i)
+    for (const CLI::App* sub : context->get_subcommands([](const CLI::App* s) { return visible(s); }))
       if (sub->get_name() == words[i]) {
         context = sub;
         command = words[i];
+        break;
       }
-  }
   std::vector<std::string> all;
   const std::string prev = words.size() >= 2 ? words[words.size() - 2] : "";
   const CLI::Option* prev_opt = prev.rfind("-", 0) == 0 ? find_option(*context, prev) : nullptr;
@@ -127,8 +131,8 @@ std::vector<std::string> completions(const CLI::App& root, const std::vector<std
     all = option_values(command, prev);
   } else if (cur.rfind("-", 0) == 0) {
     all = option_names(*context);
-  } else if (context == &root) {
-    for (const CLI::App* sub : root.get_subcommands([](const CLI::App* s) { return visible(s); }))
+  } else if (!context->get_subcommands([](const CLI::App* s) { return visible(s); }).empty()) {
+    for (const CLI::App* sub : context->get_subcommands([](const CLI::App* s) { return visible(s); }))
       all.push_back(sub->get_name());
   } else {
     bool positional = false;

@@ -88,12 +88,33 @@ std::string man_page(const CLI::App& root) {
   for (const CLI::App* sub : root.get_subcommands([](const CLI::App* s) { return visible(s); })) {
     out += ".SS \"hiplab " + roff(sub->get_name()) + "\"\n" + roff(sub->get_description()) + "\n";
     options(out, *sub);
+    // A command's own commands (hiplab patients list, ...), each with its options.
+    for (const CLI::App* leaf : sub->get_subcommands([](const CLI::App* s) { return visible(s); })) {
+      out += ".SS \"hiplab " + roff(sub->get_name()) + " " + roff(leaf->get_name()) + "\"\n" + roff(leaf->get_description()) + "\n";
+      options(out, *leaf);
+    }
   }
   out += ".SH ENVIRONMENT\n"
          ".TP\n.B HIPLAB_DATA_DIR\nThe folder with HipLab's model, drills and anatomy cards (models/, drills/, "
          "anatomy/). Unset: share/hiplab beside the folder of the executable (/usr/share/hiplab for /usr/bin/hiplab).\n"
          ".TP\n.B XDG_CONFIG_HOME\nSettings are kept in $XDG_CONFIG_HOME/hiplab/settings.json (default ~/.config/hiplab).\n"
-         ".TP\n.B XDG_DATA_HOME\nYour own drills are read from $XDG_DATA_HOME/hiplab/drills (default ~/.local/share/hiplab/drills).\n";
+         ".TP\n.B XDG_DATA_HOME\nYour own drills are read from $XDG_DATA_HOME/hiplab/drills (default ~/.local/share/hiplab/drills). "
+         "Patients' records are kept in $XDG_DATA_HOME/hiplab/records.sqlite (owner-only) and their photos in "
+         "$XDG_DATA_HOME/hiplab/photos, unless settings.json's \"records\" or --records names another place.\n"
+         ".TP\n.B PGPASSFILE, PGSERVICEFILE\nFor records on a PostgreSQL server: libpq reads the password from ~/.pgpass (or PGPASSFILE) "
+         "or a service file; a connection string with a password is refused.\n";
+  out += ".SH PATIENTS' RECORDS\n"
+         "SQLite by default: the file is created owner-only, in write-ahead-log mode with synchronous=FULL (a saved change "
+         "survives a crash and a power loss), foreign keys and secure_delete on; every change is one transaction. A file at the "
+         "records path that is not a whole HipLab records database (another program's file, a damaged one) is reported and never "
+         "written to. Two windows or workstations editing the same record: the second save is refused with \"changed by someone "
+         "else\" and nothing is lost.\n"
+         ".PP\nDeleting a patient removes their visits, measurements, programme and photos. With SQLite the freed pages are "
+         "zeroed and the write-ahead log is checkpointed and truncated. With PostgreSQL the rows are gone for every client at "
+         "commit, but the server keeps dead row versions in its files until VACUUM reuses the space, and its write-ahead log, "
+         "archives, replicas and backups keep them as long as they are kept: removing them there is the database "
+         "administrator's part.\n"
+         ".PP\nFor a classroom install, \"records\": \"off\" in settings.json (or --records off) switches records off entirely.\n";
   out += ".SH EXIT STATUS\n0 success, 1 a file or the GPU could not be used, 2 a bad command-line value, 130 "
          "\\fBexport\\-video\\fR stopped by Ctrl+C (no file is left: the video is written under a temporary name "
          "and renamed when complete).\n";

@@ -328,7 +328,7 @@ Result<media::HandoutDocument> make_handout(const HandoutPlan& plan, HeadlessSes
       const session::ComputedFrame computed = computed_at(m.time_s);
       ViewRequest req = request;
       req.frame = computed.request;
-      auto image = render_uploaded(session, model, handle.value(), bind, req);
+      auto image = render_uploaded(session.renderer(), model, handle.value(), bind, req);
       if (!image) {
         status = image.error();
         break;

@@ -19,6 +19,7 @@
 #include "app/paths.h"
 #include "app/version.h"
 #include "app/window_frame.h"
+#include "app/records_open.h"
 #include "app/window_settings.h"
 #include "app/window_video.h"
 #include "assets/muscle_layers.h"
@@ -118,6 +119,12 @@ int load_start_state(App& app, const WindowOptions& options) {
       !session::select_by_name(app.session.view, app.model, options.select, app.session.side())) {
     std::fprintf(stderr, "error: %s\n", session::unknown_selection_message(options.select).c_str());
     exit_code = 2;
+  }
+  if (options.patient > 0) {
+    if (auto shown = ui::show_patient(app.ui.patients, app.session, options.patient); !shown) {
+      std::fprintf(stderr, "error: --patient: %s\n", shown.error().message.c_str());
+      exit_code = 1;
+    }
   }
   return exit_code;
 }
@@ -226,6 +233,14 @@ int run_window_app(const WindowOptions& options) {
     app.settings = loaded_settings.settings;
     app.settings_path = settings_path;
     if (!loaded_settings.warning.empty()) app.ui.message = loaded_settings.warning;
+    // Patients' records: offered unless switched off; opened only when the Patients window is
+    // first shown, so a window that never shows it never creates a records file.
+    {
+      auto where = records::parse_records_location(app.settings.records, settings_path + ": records", default_records_path());
+      app.ui.patients.available = !where || where->kind != records::RecordsLocation::Kind::kOff;
+      if (where) app.ui.patients.open_store = [w = *where] { return open_records(w); };
+      else app.ui.patients.error = where.error().message;
+    }
     auto renderer = Renderer::create();
     if (!renderer) {
       std::fprintf(stderr, "error: %s\n", renderer.error().message.c_str());

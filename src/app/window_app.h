@@ -18,6 +18,7 @@ struct WindowOptions {
   bool help = false;
   std::string select;      // muscle to select (e.g. glut_med1_r)
   std::string peel;        // session::parse_peel: "0".."2" or a preset id; empty: from the settings
+  long long patient = 0;   // > 0: open the Patients window with this patient selected
 };
 
 // Returns the process exit code.

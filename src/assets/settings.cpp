@@ -143,6 +143,7 @@ SettingsLoad parse_settings(std::string_view text, const std::string& label, boo
     else note("peel_keep");
   }
   read_str("peel_preset", s.peel_preset);
+  read_str("records", s.records);
   if (!bad.empty()) out.warning = label + ": ignored out-of-range or mistyped settings (" + bad + "); defaults used for them";
   return out;
 }
@@ -155,7 +156,8 @@ Status save_settings(const Settings& s, const std::string& path) {
                       {"side", s.side},                 {"overlay", s.overlay},             {"show_skin", s.show_skin},
                       {"skin_outline", s.skin_outline}, {"name_muscles", s.name_muscles}, {"body_mass_kg", s.body_mass_kg}, {"body_height_m", s.body_height_m}, {"show_labels", s.show_labels},
                       {"peel_hip", s.peel_levels[0]},   {"peel_thigh", s.peel_levels[1]},   {"peel_leg", s.peel_levels[2]},
-                      {"peel_keep", s.peel_keep},       {"peel_preset", s.peel_preset}};
+                      {"peel_keep", s.peel_keep},       {"peel_preset", s.peel_preset},
+                      {"records", s.records}};
   return write_file_atomic(path, j.dump(2) + "\n");
 }
 

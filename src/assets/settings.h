@@ -31,6 +31,10 @@ struct Settings {
   std::array<int, 3> peel_levels{};
   std::vector<std::string> peel_keep;
   std::string peel_preset;
+  // Where patients' records are kept (records/location.h): "" the default SQLite file, "off" for
+  // none (a classroom install), a file path, or a PostgreSQL connection string — never with a
+  // password (refused where it is used; libpq's ~/.pgpass or a service file holds that).
+  std::string records;
 };
 
 // The body sizes the window and `activations --mass/--height` accept.

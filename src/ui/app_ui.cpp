@@ -50,6 +50,8 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     if (body) {
       drills_panel(s, ui, a);
       overlay_panel(s, a);
+      if (ui.patients.available && ImGui::Button(ui.patients.open ? "Hide patients' records" : "Patients' records..."))
+        ui.patients.open = !ui.patients.open;
       if (ImGui::CollapsingHeader("Hands-on angles", ImGuiTreeNodeFlags_DefaultOpen)) pose_panel(s);
     }
     ImGui::End();
@@ -72,6 +74,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   video_window(s, ui, a);
   handout_window(ui, a);
   file_browser(ui, a);
+  if (body) patients_window(s, ui);
 
   if (!ui.message.empty()) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.3f),

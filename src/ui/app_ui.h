@@ -6,7 +6,10 @@
 // The panels change the session directly where that is all there is to it, and return the
 // requests only the app can carry out.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +18,7 @@
 #include "assets/muscle_info.h"
 #include "scene/bone_attachments.h"
 #include "scene/camera.h"
+#include "records/store.h"
 #include "session/session.h"
 #include "ui/handout_list.h"
 #include "ui/style.h"  // apply_style, setup_fonts: set up before the first frame
@@ -61,6 +65,34 @@ struct VideoSize {
 inline constexpr VideoSize kVideoSizes[] = {{"1280x720 (HD)", 1280, 720}, {"1920x1080 (Full HD)", 1920, 1080},
                                             {"854x480", 854, 480},         {"640x360", 640, 360},
                                             {"480x270 (GIF)", 480, 270}};
+// The Patients window (ui/patients_panel.cpp): the records store, opened the first time the window
+// is shown (so a window that never shows it never creates a records file), the list, the selected
+// patient's record and what is being typed.
+struct PatientsUi {
+  bool available = false;  // records not switched off (the app decides, from the settings)
+  bool open = false;
+  std::function<Result<std::unique_ptr<records::Store>>()> open_store;  // set by the app
+  std::unique_ptr<records::Store> store;
+  std::string error;   // the last thing that failed (red), e.g. "... changed by someone else ..."
+  std::string notice;  // the last thing that worked
+  std::string search;
+  bool list_stale = true;
+  std::vector<records::PatientSummary> list;
+  std::optional<records::PatientRecord> record;  // the selected patient
+  records::Patient edit;                         // the selected patient as being edited
+  records::Patient fresh;                        // the new-patient form
+  int fresh_birth_year = 0, edit_birth_year = 0;
+  bool confirm_delete = false;
+  // Quick visit entry: one text field per movement (empty: not measured), Enter saves.
+  std::string visit_date;
+  records::Side visit_side = records::Side::kRight;
+  records::Position visit_position = records::Position::kSeated;
+  records::Method visit_method = records::Method::kGoniometer;
+  std::array<std::string, 6> visit_values;  // by records::Movement
+  std::string visit_pain, visit_note;
+  bool focus_entry = false;
+  records::Side chart_side = records::Side::kRight;
+};
 
 enum class CameraRequest { kNone, kFront, kBack, kLeft, kRight, kTop, kWorkingHip, kFrame, kReset };
 
@@ -109,6 +141,7 @@ struct UiState {
   // frames the scene in the part they leave free (scene/framing.h free_view_rect).
   std::vector<glm::vec4> panel_rects;
   VideoDialog video;
+  PatientsUi patients;
 };
 
 struct UiActions {
@@ -131,6 +164,10 @@ struct BoneCards {
   std::vector<BoneInfo> info;
   std::vector<std::vector<MuscleAttachment>> attachments;
 };
+
+// Opens the Patients window (and the records, when not yet open) with patient `id` selected and
+// their latest limits on the overlay. Errors: records switched off or unavailable, no such patient.
+Status show_patient(PatientsUi& p, session::Session& s, std::int64_t id);
 
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
                       const std::vector<MuscleInfo>& info, const BoneCards* bones = nullptr);

@@ -35,5 +35,6 @@ void handout_window(UiState& ui, UiActions& a);         // ui/handout_window.cpp
 void file_browser(UiState& ui, UiActions& a);           // ui/file_browser.cpp
 void video_window(session::Session& s, UiState& ui, UiActions& a);  // ui/video_window.cpp
 void status_line(UiState& ui);                          // ui/status_line.cpp
+void patients_window(session::Session& s, UiState& ui);  // ui/patients_panel.cpp
 
 }  // namespace hiplab::ui

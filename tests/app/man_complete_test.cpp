@@ -49,6 +49,12 @@ TEST_CASE("the manual page has every visible command and option, written as --he
     CHECK_MESSAGE(man.find(section) != std::string::npos, section);
   for (const char* sub : {"render", "info", "bench", "moment-arms", "activations", "drills", "check-drill"})
     CHECK_MESSAGE(man.find(std::string(".SS \"hiplab ") + sub + "\"") != std::string::npos, sub);
+  // A command's own commands, with their options (hiplab patients ...).
+  for (const char* sub : {"list", "add", "show", "measure", "export", "import", "delete", "backup", "restore", "bench"})
+    CHECK_MESSAGE(man.find(std::string(".SS \"hiplab patients ") + sub + "\"") != std::string::npos, sub);
+  CHECK(man.find("\\fB\\-\\-records\\fR") != std::string::npos);
+  CHECK(man.find("$XDG_DATA_HOME/hiplab/records.sqlite") != std::string::npos);
+  CHECK(man.find("VACUUM") != std::string::npos);  // what a delete on PostgreSQL cannot promise
   // The hidden helpers stay out of it, as they stay out of --help.
   CHECK(man.find(".SS \"hiplab man\"") == std::string::npos);
   CHECK(man.find(".SS \"hiplab complete\"") == std::string::npos);
@@ -89,6 +95,13 @@ TEST_CASE("completion offers the commands, then each command's own options") {
   CHECK(has(complete({"render", "--"}), "--help"));
   CHECK(complete({"render", "--out", ""}) == std::vector<std::string>{"__files__"});
   CHECK(complete({"check-drill", ""}) == std::vector<std::string>{"__files__"});
+  // A command with commands of its own: those first, then the chosen one's options and values.
+  CHECK(complete({"patients", ""}) == std::vector<std::string>{"list", "add", "show", "measure", "export", "import", "delete", "backup", "restore", "bench"});
+  CHECK(complete({"patients", "me"}) == std::vector<std::string>{"measure"});
+  CHECK(has(complete({"patients", "measure", "--"}), "--position"));
+  CHECK_FALSE(has(complete({"patients", "measure", "--"}), "--yes"));  // delete's, not measure's
+  CHECK(complete({"patients", "measure", "--position", ""}) == std::vector<std::string>{"supine", "prone", "seated"});
+  CHECK(complete({"patients", "--records", ""}) == std::vector<std::string>{"off", "default"});
 }
 
 TEST_CASE("completed values are values the commands accept") {

@@ -1,0 +1,400 @@
+// patients_panel.cpp — the Patients window: search, add, edit, delete (with confirmation) patients;
+// a visit's measurements typed keyboard-first (Tab between fields, Enter saves, the cursor back in
+// the first field); a chart of each movement over time against its normal band; the selected
+// patient's latest rotation limits on the overlay. See ui/panels.h, ui/patient_chart.h.
+// Every change goes straight to the records store (records/store.h): one transaction each, and a
+// save over someone else's newer change is refused with the store's message and a Reload button.
+#include "ui/panels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/patient_chart.h"
+#include "ui/widgets.h"
+
+namespace hiplab::ui {
+
+namespace {
+
+using namespace records;
+
+constexpr std::array<Movement, 6> kMovements{Movement::kInternalRotation, Movement::kExternalRotation, Movement::kFlexion,
+                                             Movement::kExtension,        Movement::kAbduction,        Movement::kAdduction};
+constexpr std::array<const char*, 6> kShort{"IR", "ER", "Flex", "Ext", "Abd", "Add"};
+
+bool input(const char* label, std::string& s, std::size_t max, ImGuiInputTextFlags flags = 0) {
+  std::vector<char> buf(max + 1, '\0');
+  std::copy_n(s.begin(), std::min(s.size(), max), buf.begin());
+  const bool r = ImGui::InputText(label, buf.data(), buf.size(), flags);
+  s = buf.data();
+  return r;
+}
+
+std::string today() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+template <class E, std::size_t N>
+bool combo(const char* label, E& value, const std::array<E, N>& values, std::string_view (*name)(E)) {
+  bool changed = false;
+  if (ImGui::BeginCombo(label, std::string(name(value)).c_str())) {
+    for (E v : values)
+      if (ImGui::Selectable(std::string(name(v)).c_str(), v == value)) {
+        value = v;
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+// Loads the patient again (after a save, or to take someone else's change) and shows their
+// latest limits on the overlay.
+void select_patient(PatientsUi& p, session::Session& s, std::int64_t id) {
+  auto rec = p.store->load(id);
+  if (!rec) {
+    p.error = rec.error().message;
+    p.record.reset();
+    return;
+  }
+  p.record = std::move(rec.value());
+  p.edit = p.record->patient;
+  p.edit_birth_year = p.edit.birth_year.value_or(0);
+  p.confirm_delete = false;
+  const auto limits = latest_limits(*p.record);
+  for (std::size_t i = 0; i < limits.size(); ++i) s.view.measured[i] = limits[i];
+}
+
+void patient_list(PatientsUi& p, session::Session& s) {
+  ImGui::SetNextItemWidth(-1);
+  {
+    char buf[201] = {};
+    p.search.copy(buf, std::min<std::size_t>(p.search.size(), 200));
+    if (ImGui::InputTextWithHint("##search", "search patients by name", buf, sizeof buf)) {
+      p.search = buf;
+      p.list_stale = true;
+    }
+  }
+  if (p.list_stale) {
+    auto list = p.store->list_patients(p.search);
+    if (list) p.list = std::move(list.value());
+    else p.error = list.error().message;
+    p.list_stale = false;
+  }
+  ImGui::BeginChild("##patients", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6.5f), true);
+  for (const PatientSummary& ps : p.list) {
+    std::string line = ps.patient.name;
+    if (ps.patient.birth_year) line += " (" + std::to_string(*ps.patient.birth_year) + ")";
+    line += "  -  " + std::to_string(ps.visits) + (ps.visits == 1 ? " visit" : " visits");
+    if (!ps.last_visit.empty()) line += ", last " + ps.last_visit;
+    line += "##" + std::to_string(ps.patient.id);
+    if (ImGui::Selectable(line.c_str(), p.record && p.record->patient.id == ps.patient.id)) select_patient(p, s, ps.patient.id);
+  }
+  if (p.list.empty()) ImGui::TextDisabled(p.search.empty() ? "No patients yet" : "No patient's name contains that");
+  ImGui::EndChild();
+  if (ImGui::TreeNode("New patient")) {
+    ImGui::SetNextItemWidth(200);
+    const bool enter = input("Name or pseudonym", p.fresh.name, 200, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SetNextItemWidth(100);
+    ImGui::InputInt("Year of birth (0: not given)", &p.fresh_birth_year, 0, 0);
+    ImGui::SetNextItemWidth(120);
+    static constexpr std::array<Sex, 4> kSexes{Sex::kUnstated, Sex::kFemale, Sex::kMale, Sex::kOther};
+    combo("Sex", p.fresh.sex, kSexes, sex_name);
+    if (ImGui::Button("Add patient") || enter) {
+      Patient np = p.fresh;
+      if (p.fresh_birth_year != 0) np.birth_year = p.fresh_birth_year;
+      auto added = p.store->add_patient(np);
+      if (added) {
+        p.notice = "added " + added->name;
+        p.error.clear();
+        p.fresh = Patient{};
+        p.fresh_birth_year = 0;
+        p.list_stale = true;
+        select_patient(p, s, added->id);
+        p.focus_entry = true;
+      } else {
+        p.error = added.error().message;
+      }
+    }
+    ImGui::TreePop();
+  }
+}
+
+void patient_details(PatientsUi& p, session::Session& s) {
+  PatientRecord& r = *p.record;
+  section(("Patient " + std::to_string(r.patient.id)).c_str());
+  ImGui::SetNextItemWidth(220);
+  input("Name", p.edit.name, 200);
+  ImGui::SetNextItemWidth(100);
+  ImGui::InputInt("Year of birth", &p.edit_birth_year, 0, 0);
+  static constexpr std::array<Sex, 4> kSexes{Sex::kUnstated, Sex::kFemale, Sex::kMale, Sex::kOther};
+  ImGui::SetNextItemWidth(120);
+  combo("Sex##edit", p.edit.sex, kSexes, sex_name);
+  input("Notes", p.edit.notes, 4000);
+  if (ImGui::Button("Save")) {
+    Patient e = p.edit;
+    e.birth_year = p.edit_birth_year ? std::optional<int>(p.edit_birth_year) : std::nullopt;
+    auto saved = p.store->update_patient(e);
+    if (saved) {
+      p.notice = "saved " + saved->name;
+      p.error.clear();
+      p.list_stale = true;
+      select_patient(p, s, saved->id);
+    } else {
+      p.error = saved.error().message;
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Reload")) select_patient(p, s, r.patient.id), p.error.clear();
+  ImGui::SameLine();
+  if (!p.confirm_delete) {
+    if (ImGui::Button("Delete...")) p.confirm_delete = true;
+  } else {
+    std::size_t n = 0;
+    for (const Visit& v : r.visits) n += v.measurements.size();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.65f, 0.15f, 0.12f, 1));
+    const bool yes = ImGui::Button("Delete for good");
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    const bool no = ImGui::Button("Keep");
+    ImGui::TextWrapped("Delete %s with %zu visits, %zu measurements and their photos? This cannot be undone.", r.patient.name.c_str(),
+                       r.visits.size(), n);
+    if (no) p.confirm_delete = false;
+    if (yes) {
+      auto done = p.store->delete_patient(r.patient.id, r.patient.revision);
+      if (done) {
+        p.notice = "deleted " + r.patient.name + (done->empty() ? "" : " (" + *done + ")");
+        p.error.clear();
+        p.record.reset();
+        p.list_stale = true;
+        for (auto& m : s.view.measured) m = anatomy::MeasuredLimits{};
+        return;
+      }
+      p.error = done.error().message;
+      p.confirm_delete = false;
+    }
+  }
+}
+
+// One line of fields, typed left to right with Tab; Enter in any of them saves the visit.
+void visit_entry(PatientsUi& p, session::Session& s) {
+  section("New visit (Tab between fields, Enter saves)");
+  if (p.visit_date.empty()) p.visit_date = today();
+  ImGui::SetNextItemWidth(100);
+  bool enter = input("Date", p.visit_date, 10, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  int side = p.visit_side == Side::kRight ? 0 : 1;
+  if (ImGui::RadioButton("Right", side == 0)) p.visit_side = Side::kRight;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Left", side == 1)) p.visit_side = Side::kLeft;
+  static constexpr std::array<Position, 3> kPositions{Position::kSeated, Position::kSupine, Position::kProne};
+  static constexpr std::array<Method, 4> kMethods{Method::kGoniometer, Method::kInclinometer, Method::kVisualEstimate, Method::kPhoto};
+  ImGui::SetNextItemWidth(100);
+  combo("Position", p.visit_position, kPositions, position_name);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(120);
+  combo("Method", p.visit_method, kMethods, method_name);
+  for (std::size_t i = 0; i < kMovements.size(); ++i) {
+    if (i % 3 != 0) ImGui::SameLine();
+    if (i == 0 && p.focus_entry) {
+      ImGui::SetKeyboardFocusHere();
+      p.focus_entry = false;
+    }
+    ImGui::SetNextItemWidth(60);
+    enter |= input((std::string(kShort[i]) + " deg").c_str(), p.visit_values[i], 8,
+                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal);
+  }
+  ImGui::SetNextItemWidth(40);
+  enter |= input("Pain 0-10", p.visit_pain, 2, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-60);
+  enter |= input("Note", p.visit_note, 500, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (!(ImGui::Button("Save visit") || enter)) return;
+  Visit v;
+  v.patient_id = p.record->patient.id;
+  v.date = p.visit_date;
+  std::optional<int> pain;
+  if (!p.visit_pain.empty()) {
+    try {
+      pain = std::stoi(p.visit_pain);
+    } catch (...) {
+      p.error = "pain: expected a whole number from 0 to 10, got '" + p.visit_pain + "'";
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < kMovements.size(); ++i) {
+    if (p.visit_values[i].empty()) continue;
+    Measurement m;
+    m.side = p.visit_side;
+    m.movement = kMovements[i];
+    m.position = p.visit_position;
+    m.method = p.visit_method;
+    m.pain = pain;
+    m.note = p.visit_note;
+    try {
+      m.degrees = std::stod(p.visit_values[i]);
+    } catch (...) {
+      p.error = std::string(movement_name(kMovements[i])) + ": expected degrees, got '" + p.visit_values[i] + "'";
+      return;
+    }
+    v.measurements.push_back(m);
+  }
+  if (v.measurements.empty()) {
+    p.error = "nothing to save: type the degrees of at least one movement";
+    return;
+  }
+  auto saved = p.store->add_visit(v);
+  if (!saved) {
+    p.error = saved.error().message;
+    return;
+  }
+  p.notice = "saved the visit of " + saved->date;
+  p.error.clear();
+  for (std::string& x : p.visit_values) x.clear();
+  p.visit_pain.clear();
+  p.visit_note.clear();
+  p.list_stale = true;
+  p.chart_side = p.visit_side;
+  select_patient(p, s, p.record->patient.id);
+  p.focus_entry = true;
+}
+
+// One movement over time: the normal band (green), Kouyoumdjian's mean for the position (a dashed
+// line), each measurement as a dot joined in date order, the first and last dates under it.
+void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) {
+  const std::vector<ChartPoint> pts = movement_series(r, side, m);
+  if (pts.empty()) return;
+  const NormBand band = norm_band(m, pts.back().position, age_at(r.patient.birth_year, pts.back().date));
+  double lo = std::min(band.low_deg, band.position_mean_deg.value_or(band.low_deg)) - 10.0, hi = std::max(band.high_deg, band.position_mean_deg.value_or(band.high_deg)) + 10.0;
+  for (const ChartPoint& c : pts) lo = std::min(lo, c.degrees - 5.0), hi = std::max(hi, c.degrees + 5.0);
+  lo = std::max(0.0, std::floor(lo / 10.0) * 10.0);
+  hi = std::ceil(hi / 10.0) * 10.0;
+  ImGui::Text("%s, %s: latest %.1f deg (%s)", std::string(movement_name(m)).c_str(), std::string(side_name(side)).c_str(), pts.back().degrees,
+              pts.back().date.c_str());
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float w = std::max(120.0f, ImGui::GetContentRegionAvail().x), h = 70.0f * scale, left = 28.0f * scale;
+  ImGui::Dummy(ImVec2(w, h));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto y_of = [&](double deg) { return origin.y + h - static_cast<float>((deg - lo) / (hi - lo)) * h; };
+  const float x0 = origin.x + left, x1 = origin.x + w - 6.0f;
+  dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x1, origin.y + h), IM_COL32(40, 40, 46, 255));
+  const float b0 = y_of(band.high_deg), b1 = y_of(band.low_deg);
+  dl->AddRectFilled(ImVec2(x0, b0 - (b1 - b0 < 2 ? 1.0f : 0.0f)), ImVec2(x1, b1 + (b1 - b0 < 2 ? 1.0f : 0.0f)), IM_COL32(70, 150, 90, 110));
+  if (band.position_mean_deg) {
+    const float y = y_of(*band.position_mean_deg);
+    for (float x = x0; x < x1; x += 8.0f) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4.0f, x1), y), IM_COL32(150, 220, 160, 220), 1.0f);
+  }
+  for (double tick : {lo, (lo + hi) / 2, hi}) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f", tick);
+    dl->AddText(ImVec2(origin.x, y_of(tick) - ImGui::GetTextLineHeight() * 0.5f), IM_COL32(170, 170, 170, 255), buf);
+  }
+  ImVec2 prev;
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    // Placed by date, so a gap between visits shows as one.
+    const long span = day_number(pts.back().date) - day_number(pts.front().date);
+    const float t = span <= 0 ? 0.5f : static_cast<float>(day_number(pts[i].date) - day_number(pts.front().date)) / static_cast<float>(span);
+    const float x = x0 + 6.0f + (x1 - x0 - 12.0f) * t;
+    const ImVec2 q(x, y_of(pts[i].degrees));
+    if (i) dl->AddLine(prev, q, IM_COL32(240, 200, 90, 255), 1.5f * scale);
+    dl->AddCircleFilled(q, 2.5f * scale, IM_COL32(255, 220, 120, 255));
+    prev = q;
+  }
+  hint("%s  ...  %s   band: %.0f-%.0f deg, %s", pts.front().date.c_str(), pts.back().date.c_str(), band.low_deg, band.high_deg,
+       band.source.c_str());
+}
+
+void charts(PatientsUi& p, float scale) {
+  section("Over time, against the normal range");
+  int side = p.chart_side == Side::kRight ? 0 : 1;
+  if (ImGui::RadioButton("Right side", side == 0)) p.chart_side = Side::kRight;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Left side", side == 1)) p.chart_side = Side::kLeft;
+  bool any = false;
+  for (Movement m : kMovements) {
+    if (movement_series(*p.record, p.chart_side, m).empty()) continue;
+    any = true;
+    ImGui::PushID(static_cast<int>(m));
+    movement_chart(*p.record, p.chart_side, m, scale);
+    ImGui::PopID();
+  }
+  if (!any) ImGui::TextDisabled("No measurements of this side yet");
+  hint("The overlay shows this patient's latest internal and external rotation on each side.");
+}
+
+}  // namespace
+
+Status show_patient(PatientsUi& p, session::Session& s, std::int64_t id) {
+  if (!p.available) return make_error("patient records are switched off (\"records\": \"off\" in settings.json)");
+  if (!p.store) {
+    if (!p.open_store) return make_error("patient records are not available here");
+    auto opened = p.open_store();
+    if (!opened) {
+      p.error = opened.error().message;
+      return opened.error();
+    }
+    p.store = std::move(opened.value());
+  }
+  p.open = true;
+  p.list_stale = true;
+  p.error.clear();
+  select_patient(p, s, id);
+  if (!p.record) return make_error(p.error);
+  return Ok{};
+}
+
+void patients_window(session::Session& s, UiState& ui) {
+  PatientsUi& p = ui.patients;
+  if (!p.open || !p.available) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 350 * ui.ui_scale, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(520 * ui.ui_scale, vp->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Patients", &p.open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    return;
+  }
+  note_panel(ui);
+  if (!p.store && p.error.empty() && p.open_store) {
+    auto opened = p.open_store();
+    if (opened) {
+      p.store = std::move(opened.value());
+      p.list_stale = true;
+    } else {
+      p.error = opened.error().message;
+    }
+  }
+  if (p.store) ImGui::TextDisabled("%s", p.store->describe().c_str());
+  // What just failed (a save refused as someone else's change, a value out of range) or worked,
+  // at the top where the eye is.
+  if (!p.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.45f, 1));
+    ImGui::TextWrapped("%s", p.error.c_str());
+    ImGui::PopStyleColor();
+  } else if (!p.notice.empty()) {
+    ImGui::TextDisabled("%s", p.notice.c_str());
+  }
+  if (p.store) {
+    patient_list(p, s);
+    if (p.record) {
+      patient_details(p, s);
+      if (p.record) {
+        visit_entry(p, s);
+        charts(p, ui.ui_scale);
+      }
+    }
+  } else if (ImGui::Button("Try again")) {
+    p.error.clear();
+  }
+  ImGui::End();
+}
+
+}  // namespace hiplab::ui
