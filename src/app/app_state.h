@@ -9,6 +9,7 @@
 
 
 #include "app/camera_glide.h"
+#include "app/model_load_job.h"
 #include "ui/ui_context.h"
 #include "ui/ui_draw.h"
 #include "assets/model.h"
@@ -54,12 +55,13 @@ struct App {
   double last_click_time = -1.0, click_x = 0, click_y = 0;
   float pending_scroll = 0.0f;
   std::vector<std::string> dropped;
+  ModelLoadJob loading;  // a model being opened off the UI thread (app/model_open.h)
   double hover_checked_at = 0.0;
   bool frame_pending = true;  // frame the posed model once the next frame is built
   int framed_drill = -2;
 };
 
-// Width / height of the window's framebuffer (1 when minimised).
+// Width / height of the window's framebuffer (1 when minimised, or without a window).
 float aspect_of(GLFWwindow* window);
 // The part of the view the UI's docked panels left free in the last frame, in NDC (x0, y0, x1, y1)
 // for OrbitCamera::frame (scene/framing.h free_view_rect; the whole view before the first frame).

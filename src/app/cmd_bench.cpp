@@ -16,6 +16,7 @@
 
 #include "app/cli_values.h"
 #include "app/headless.h"
+#include "app/import_sandbox.h"
 #include "app/paths.h"
 #include "assets/gltf_writer.h"
 #include "assets/ambient_occlusion.h"
@@ -103,7 +104,7 @@ Command add_bench_command(CLI::App& app) {
       }
       path = temp;
     }
-    auto loaded = load_model(path);
+    auto loaded = load_user_model(path, false);  // a file from outside (or --synthetic): in the sandbox
     if (!temp.empty()) std::filesystem::remove(temp);
     if (!loaded) {
       std::fprintf(stderr, "error: %s\n", loaded.error().message.c_str());

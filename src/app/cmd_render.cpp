@@ -13,8 +13,7 @@
 #include "app/cmd_drill_moment.h"
 #include "scene/body_pose.h"
 #include "session/view_state.h"
-#include "assets/ambient_occlusion.h"
-#include "assets/model_lod.h"
+#include "app/import_sandbox.h"
 #include "assets/model_loader.h"
 #include "app/scene_options.h"
 
@@ -184,13 +183,13 @@ Command add_render_command(CLI::App& app) {
     }
     if (!assignments.empty()) apply_pose_assignments(moment, assignments);
     const std::string path = o->model.empty() ? default_model_path() : o->model;
-    auto model = load_model(path);
+    // A file from outside is parsed in the sandbox (app/import_sandbox.h); levels of detail give
+    // each mesh the level its size on screen needs (assets/model_lod.h).
+    auto model = load_user_model(path, true);
     if (!model) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
       return 1;
     }
-    bake_ambient_occlusion(model.value());
-    build_lods(model.value());  // each mesh at the level its size on screen needs (assets/model_lod.h)
     auto session = HeadlessSession::create();
     if (!session) {
       std::fprintf(stderr, "error: %s\n", session.error().message.c_str());

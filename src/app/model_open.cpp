@@ -3,33 +3,27 @@
 
 #include <cmath>
 
-#include "assets/ambient_occlusion.h"
+#include "app/import_sandbox.h"
 #include "assets/model_loader.h"
-#include "assets/model_lod.h"
 #include "scene/body_pose.h"
 #include "scene/bone_attachments.h"
 #include "scene/framing.h"
 
 namespace hiplab::app {
 
-bool open_model(App& app, const std::string& path) {
-  LoadReport report;
-  auto loaded = load_model(path, &report);
-  if (!loaded) {
-    app.ui.message = loaded.error().message;
-    app.ui.message_is_error = true;
-    return false;
-  }
-  bake_ambient_occlusion(loaded.value());
-  build_lods(loaded.value());  // levels of detail for a software renderer (assets/model_lod.h)
-  auto handle = app.renderer->upload(loaded.value());
+namespace {
+
+// Makes a loaded (and prepared) model the current one; false, with the message shown, when the
+// GPU refuses it.
+bool install_model(App& app, const std::string& path, Model&& model, const LoadReport& report) {
+  auto handle = app.renderer->upload(model);
   if (!handle) {
     app.ui.message = path + ": " + handle.error().message;
     app.ui.message_is_error = true;
     return false;
   }
   if (app.has_model) app.renderer->release(app.handle);
-  app.model = std::move(loaded.value());
+  app.model = std::move(model);
   app.handle = handle.value();
   app.has_model = true;
   app.body = is_body_model(app.model);
@@ -50,6 +44,46 @@ bool open_model(App& app, const std::string& path) {
     app.ui.message_is_error = false;
   }
   return true;
+}
+
+void show_error(App& app, const std::string& message) {
+  app.ui.message = message;
+  app.ui.message_is_error = true;
+}
+
+}  // namespace
+
+bool open_model(App& app, const std::string& path) {
+  LoadReport report;
+  auto loaded = load_user_model(path, true, &report);
+  if (!loaded) {
+    show_error(app, loaded.error().message);
+    return false;
+  }
+  return install_model(app, path, std::move(loaded.value()), report);
+}
+
+void start_model_open(App& app, const std::string& path) {
+  app.loading.start(path);
+  app.ui.loading_path = path;
+  app.ui.loading_seconds = 0.0;
+}
+
+bool poll_model_open(App& app) {
+  if (!app.loading.active()) {
+    app.ui.loading_path.clear();
+    return false;
+  }
+  app.ui.loading_seconds = app.loading.seconds();
+  if (!app.loading.done()) return false;
+  const std::string path = app.loading.path();
+  ModelLoadJob::Outcome got = app.loading.take();
+  app.ui.loading_path.clear();
+  if (!got.model) {
+    show_error(app, got.model.error().message);
+    return false;
+  }
+  return install_model(app, path, std::move(got.model.value()), got.report);
 }
 
 }  // namespace hiplab::app

@@ -28,7 +28,7 @@ namespace hiplab::app {
 
 float aspect_of(GLFWwindow* w) {
   int fw = 1, fh = 1;
-  glfwGetFramebufferSize(w, &fw, &fh);
+  if (w) glfwGetFramebufferSize(w, &fw, &fh);  // none: an App driven headless by a test
   return static_cast<float>(std::max(fw, 1)) / static_cast<float>(std::max(fh, 1));
 }
 
@@ -129,7 +129,7 @@ int main_loop(App& app, const WindowOptions& options) {
   auto last = std::chrono::steady_clock::now();
   while (!glfwWindowShouldClose(window)) {
     glfwPollEvents();
-    for (const std::string& p : app.dropped) open_model(app, p);
+    for (const std::string& p : app.dropped) start_model_open(app, p);  // the last one dropped wins
     app.dropped.clear();
     const auto now = std::chrono::steady_clock::now();
     const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.1);
@@ -142,7 +142,9 @@ int main_loop(App& app, const WindowOptions& options) {
     ui::UiActions actions = ui::draw_app_ui(app.ui, app.session, app.frame, app.has_model ? &app.model : nullptr,
                                             app.muscle_info, &app.bone_cards);
     if (actions.quit) glfwSetWindowShouldClose(window, 1);
-    if (actions.open_file) open_model(app, *actions.open_file);
+    if (actions.open_file) start_model_open(app, *actions.open_file);
+    if (actions.cancel_load) app.loading.cancel();
+    poll_model_open(app);
     camera_request(app, actions.camera);
     if (actions.drill_view) go_to_drill_view(app, *actions.drill_view, false);
     if (app.ui.follow_hip && app.body && !app.glide.active())

@@ -32,6 +32,9 @@ struct UiState {
   std::vector<std::string> model_lines;
   std::string message;
   bool message_is_error = false;
+  // A model being opened off the UI thread: its file ("" when none) and seconds so far.
+  std::string loading_path;
+  double loading_seconds = 0.0;
   // status
   double frame_ms = 0.0, gpu_ms = -1.0;
   // What the status line shows: the means over a quarter of a second (readable, and the line is
@@ -73,6 +76,7 @@ struct UiState {
 
 struct UiActions {
   std::optional<std::string> open_file;
+  bool cancel_load = false;  // the Cancel button of "Loading..."
   std::optional<ScreenshotRequest> screenshot;
   CameraRequest camera = CameraRequest::kNone;
   std::optional<int> drill_view;  // one of the current drill's own views (motion::Drill::views)
