@@ -98,6 +98,13 @@ std::string signal_words(int sig) {
   }
 }
 
+// "60" or "1.5": seconds as a person writes them.
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   if (from.empty() || from == to) return;
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
@@ -144,11 +151,17 @@ Result<WireModel> import_in_child(const std::string& path, bool prepare, const I
   if (fs::is_directory(abs, ec)) return make_error(path + ": is a directory (expected a model file)");
   if (!fs::is_regular_file(abs, ec)) return make_error(path + ": not a regular file (expected a model file)");
 
-  int fds[2];
+  int fds[2], errs[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) return make_error(path + ": could not start the importer (no pipe: " + std::strerror(errno) + ")");
+  if (::pipe2(errs, O_CLOEXEC) != 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return make_error(path + ": could not start the importer (no pipe: " + std::strerror(errno) + ")");
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, errs[1], 2);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addchdir_np(&actions, folder.c_str());
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);  // not the display connection, not the pipe's read end
@@ -171,8 +184,10 @@ Result<WireModel> import_in_child(const std::string& path, bool prepare, const I
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   ::close(fds[1]);
+  ::close(errs[1]);
   if (spawned != 0) {
     ::close(fds[0]);
+    ::close(errs[0]);
     return make_error(path + ": could not start the importer (" + std::strerror(spawned) + ")");
   }
 
@@ -181,10 +196,14 @@ Result<WireModel> import_in_child(const std::string& path, bool prepare, const I
   std::vector<std::uint8_t> answer;
   std::string stopped;  // why the parent killed the child, empty if it did not
   std::vector<std::uint8_t> buf(1 << 16);
+  // What the child says on stderr (Assimp's assertion text, a sanitizer's report) is not for the
+  // user, who gets one message; the first 64 KiB are kept for sanitizer builds (below).
+  std::string child_stderr;
+  bool err_open = true;
   for (bool eof = false; !eof && stopped.empty();) {
-    pollfd p{fds[0], POLLIN, 0};
-    const int r = ::poll(&p, 1, 25);
-    if (r > 0) {
+    pollfd p[2] = {{fds[0], POLLIN, 0}, {err_open ? errs[0] : -1, POLLIN, 0}};
+    const int r = ::poll(p, 2, 25);
+    if (r > 0 && (p[0].revents & (POLLIN | POLLHUP | POLLERR))) {
       const ssize_t n = ::read(fds[0], buf.data(), buf.size());
       if (n > 0) {
         answer.insert(answer.end(), buf.begin(), buf.begin() + n);
@@ -193,14 +212,22 @@ Result<WireModel> import_in_child(const std::string& path, bool prepare, const I
         eof = true;
       }
     }
+    if (r > 0 && err_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+      const ssize_t n = ::read(errs[0], buf.data(), buf.size());
+      if (n > 0 && child_stderr.size() < (64u << 10)) child_stderr.append(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n));
+      if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) err_open = false;
+    }
     const double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
     if (cancel && cancel->load()) stopped = "cancelled";
     else if (elapsed > limits.timeout_s)
-      stopped = "the importer did not finish within " + std::to_string(static_cast<int>(limits.timeout_s)) + " s";
+      stopped = "the importer did not finish within " + seconds_text(limits.timeout_s) + " s";
     else if (resident_mib_of(pid) > static_cast<double>(limits.memory_mib))
       stopped = "the importer went past its memory limit (" + std::to_string(limits.memory_mib) + " MiB)";
   }
   ::close(fds[0]);
+  ::close(errs[0]);
+  // In a sanitizer build the child's report is what a developer needs to see.
+  if (kAddressSanitizer && !child_stderr.empty()) std::fprintf(stderr, "%s", child_stderr.c_str());
   int st = 0;
   if (stopped.empty()) {
     // The answer is complete; a child that then lingers is given until the timeout.
@@ -209,7 +236,7 @@ Result<WireModel> import_in_child(const std::string& path, bool prepare, const I
       if (w == pid) break;
       if (w < 0 && errno != EINTR) break;
       if (std::chrono::duration<double>(Clock::now() - t0).count() > limits.timeout_s) {
-        stopped = "the importer did not finish within " + std::to_string(static_cast<int>(limits.timeout_s)) + " s";
+        stopped = "the importer did not finish within " + seconds_text(limits.timeout_s) + " s";
         break;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(2));

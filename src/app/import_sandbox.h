@@ -4,8 +4,9 @@
 // code where no check of HipLab's can catch it. So a user's file is parsed in a child process: this
 // same program started again in its hidden import mode (`hiplab import-model-child`, run_import_child
 // below), which
-//   - works in the file's folder, with stdin from /dev/null, stdout a pipe to the parent, stderr
-//     shared, and no other descriptor of the parent (not the display connection);
+//   - works in the file's folder, with stdin from /dev/null, stdout and stderr pipes to the parent
+//     (what it says on stderr is shown only in sanitizer builds: the user gets one message), and no
+//     other descriptor of the parent (not the display connection);
 //   - has limits: CPU time (RLIMIT_CPU), memory (RLIMIT_DATA where the build allows it — not under
 //     AddressSanitizer, whose shadow mapping such a limit would refuse — and always the parent's
 //     watchdog on its resident memory), a wall-clock timeout, no core file;
