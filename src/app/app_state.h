@@ -3,6 +3,7 @@
 // files beside it each do one job on it (camera_moves, model_open, mouse_input, window_frame,
 // window_settings) and window_app.cpp wires them into the main loop.
 #pragma once
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +57,11 @@ struct App {
   float pending_scroll = 0.0f;
   std::vector<std::string> dropped;
   ModelLoadJob loading;  // a model being opened off the UI thread (app/model_open.h)
+  // The start-up model's levels of detail, made on a worker thread after the first frame
+  // (app/model_open.h); they replace the model only if it is still the one they were made from.
+  std::future<Model> lod_build;
+  bool lods_pending = false;
+  int model_generation = 0, lod_generation = -1;
   double hover_checked_at = 0.0;
   bool frame_pending = true;  // frame the posed model once the next frame is built
   int framed_drill = -2;

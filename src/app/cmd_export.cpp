@@ -60,7 +60,7 @@ Command add_export_command(CLI::App& app) {
       std::fprintf(stderr, "error: --out '%s': cannot write there (%s)\n", o->out.c_str(), why.c_str());
       return 2;
     }
-    auto model = load_user_model(choice->model_path, false);  // a file from outside: in the sandbox
+    auto model = load_user_model(choice->model_path, Prep::kNone);  // a file from outside: in the sandbox
     if (!model) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
       return 1;

@@ -139,7 +139,7 @@ bool is_shipped_model(const std::string& path) {
   return !rel.empty() && *rel.begin() != ".." && *rel.begin() != ".";
 }
 
-Result<WireModel> import_in_child(const std::string& path, bool prepare, const ImportLimits& limits,
+Result<WireModel> import_in_child(const std::string& path, Prep prep, const ImportLimits& limits,
                                   const std::atomic<bool>* cancel) {
   const auto t0 = Clock::now();
   std::error_code ec;
@@ -174,7 +174,7 @@ Result<WireModel> import_in_child(const std::string& path, bool prepare, const I
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  const std::vector<std::string> args = {"hiplab", kImportChildCommand, prepare ? "--prepare" : "--load", abs.string(),
+  const std::vector<std::string> args = {"hiplab", kImportChildCommand, prep == Prep::kFull ? "--prepare" : prep == Prep::kOcclusion ? "--occlusion" : "--load", abs.string(),
                                          std::to_string(limits.cpu_s), std::to_string(limits.memory_mib)};
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -274,13 +274,13 @@ Result<WireModel> import_in_child(const std::string& path, bool prepare, const I
   return decoded;
 }
 
-Result<Model> load_user_model(const std::string& path, bool prepare, LoadReport* report, const std::atomic<bool>* cancel) {
+Result<Model> load_user_model(const std::string& path, Prep prep, LoadReport* report, const std::atomic<bool>* cancel) {
   if (is_shipped_model(path)) {
     auto loaded = load_model(path, report);
-    if (loaded && prepare) prepare_for_display(loaded.value(), report ? &report->warnings : nullptr);
+    if (loaded) prepare_for_display(loaded.value(), report ? &report->warnings : nullptr, {}, prep);
     return loaded;
   }
-  auto got = import_in_child(path, prepare, ImportLimits::from_environment(), cancel);
+  auto got = import_in_child(path, prep, ImportLimits::from_environment(), cancel);
   if (!got) return got.error();
   for (const std::string& w : got->warnings) {
     log_warning(w);
@@ -409,7 +409,7 @@ void run_test_hook() {
 }  // namespace
 
 int run_import_child(const std::vector<std::string>& args) {
-  if (args.size() != 6 || (args[2] != "--prepare" && args[2] != "--load")) {
+  if (args.size() != 6 || (args[2] != "--prepare" && args[2] != "--occlusion" && args[2] != "--load")) {
     std::fprintf(stderr, "error: %s is HipLab's own import mode, not a command to type\n", kImportChildCommand);
     return 2;
   }
@@ -436,7 +436,8 @@ int run_import_child(const std::vector<std::string>& args) {
     if (!loaded) {
       answer_error(loaded.error().message);
     } else {
-      if (args[2] == "--prepare") prepare_for_display(loaded.value(), &report.warnings);
+      const Prep prep = args[2] == "--prepare" ? Prep::kFull : args[2] == "--occlusion" ? Prep::kOcclusion : Prep::kNone;
+      prepare_for_display(loaded.value(), &report.warnings, {}, prep);
       status = write_all(encode_model(loaded.value(), report.warnings)) ? 0 : 1;
     }
   } catch (const std::bad_alloc&) {

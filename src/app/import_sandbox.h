@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "assets/display_prep.h"
 #include "assets/model_loader.h"
 #include "assets/model_wire.h"
 #include "core/result.h"
@@ -52,17 +53,18 @@ struct ImportLimits {
 // The shipped body (a file inside the data folder's models/), which loads in process.
 bool is_shipped_model(const std::string& path);
 
-// Parses `path` in the sandboxed child; `prepare`: also ambient occlusion and levels of detail.
+// Parses `path` in the sandboxed child, which also prepares it for display as `prep` says
+// (assets/display_prep.h).
 // `cancel` (may be null) is polled: when it turns true the child is killed and the result says so.
-Result<WireModel> import_in_child(const std::string& path, bool prepare, const ImportLimits& limits,
+Result<WireModel> import_in_child(const std::string& path, Prep prep, const ImportLimits& limits,
                                   const std::atomic<bool>* cancel = nullptr);
 
 // What every command and the window call: the shipped body in process, any other file through
 // import_in_child with the environment's limits. Warnings land in `report` (and the log).
-Result<Model> load_user_model(const std::string& path, bool prepare, LoadReport* report = nullptr,
+Result<Model> load_user_model(const std::string& path, Prep prep, LoadReport* report = nullptr,
                               const std::atomic<bool>* cancel = nullptr);
 
-// The child's side: args are {program, kImportChildCommand, "--prepare"|"--load", path,
+// The child's side: args are {program, kImportChildCommand, "--load"|"--occlusion"|"--prepare", path,
 // cpu seconds, memory MiB}. Writes the answer to stdout and returns the exit status.
 int run_import_child(const std::vector<std::string>& args);
 

@@ -27,7 +27,7 @@ void ModelLoadJob::start(const std::string& path) {
   outcome_ = Outcome{};
   thread_ = std::thread([this, path] {
     // Only this thread writes outcome_ until done_ is set; the UI thread reads it after.
-    outcome_.model = load_user_model(path, true, &outcome_.report, &cancel_);
+    outcome_.model = load_user_model(path, Prep::kFull, &outcome_.report, &cancel_);
     done_ = true;
   });
 }

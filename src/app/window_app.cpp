@@ -89,7 +89,7 @@ void start_imgui(App& app, const WindowOptions& options) {
 // Drills, muscle and bone cards, the remembered settings, the start drill, the model and the
 // selection. Returns the exit code so far: 2 for a --drill or --select that names nothing, 1 for a
 // --model that does not load.
-int load_start_state(App& app, const WindowOptions& options) {
+int load_start_state(App& app, const WindowOptions& options, std::future<PreloadedModel>& preloaded) {
   int exit_code = 0;
   app.session.load_drills(asset_dir() + "/drills", data_dir() + "/drills");
   if (auto info = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) app.muscle_info = std::move(info.value());
@@ -104,8 +104,9 @@ int load_start_state(App& app, const WindowOptions& options) {
     std::fprintf(stderr, "error: --drill '%s': no such drill (see hiplab drills)\n", options.drill.c_str());
     exit_code = 2;
   }
-  const std::string path = options.model.empty() ? default_model_path() : options.model;
-  if (!open_model(app, path)) {
+  // The shipped body was being read while the window opened; a file named with --model is read
+  // now, in the sandbox (app/import_sandbox.h).
+  if (!(preloaded.valid() ? open_preloaded_model(app, preloaded.get()) : open_model(app, options.model))) {
     std::fprintf(stderr, "error: %s\n", app.ui.message.c_str());
     if (!options.model.empty()) exit_code = 1;  // a model named on the command line must load
   }
@@ -180,6 +181,10 @@ int main_loop(App& app, const WindowOptions& options) {
     }
     glfwSwapBuffers(window);
     if (last_frame) break;
+    // The first frame is shown: now the levels of detail (app/model_open.h). A scripted run waits
+    // for them, so what it draws after the first frame does not depend on the machine's speed.
+    if (frame == 1) start_deferred_lods(app);
+    poll_deferred_lods(app, options.frames > 0);
   }
   return exit_code;
 }
@@ -187,6 +192,9 @@ int main_loop(App& app, const WindowOptions& options) {
 }  // namespace
 
 int run_window_app(const WindowOptions& options) {
+  // The shipped body is read on a worker thread while the window and its GL context open.
+  std::future<PreloadedModel> preloaded;
+  if (options.model.empty()) preloaded = preload_model(default_model_path());
   glfwSetErrorCallback([](int, const char* d) { log_warning(std::string("GLFW: ") + d); });
   if (!glfwInit()) {
     std::fprintf(stderr, "error: no display to open a window on; for a picture without one run: "
@@ -230,7 +238,7 @@ int run_window_app(const WindowOptions& options) {
     install_input_callbacks(app);  // before ImGui, which chains to them
     start_imgui(app, options);
 
-    exit_code = load_start_state(app, options);
+    exit_code = load_start_state(app, options, preloaded);
     if (exit_code == 0) exit_code = main_loop(app, options);
     if (options.frames == 0) store_settings(app);
     if (gl_error_count() > 0) {

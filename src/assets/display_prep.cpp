@@ -7,7 +7,8 @@
 
 namespace hiplab {
 
-void prepare_for_display(Model& model, std::vector<std::string>* warnings, const DisplayPrepBudget& budget) {
+void prepare_for_display(Model& model, std::vector<std::string>* warnings, const DisplayPrepBudget& budget, Prep what) {
+  if (what == Prep::kNone) return;
   std::size_t vertices = 0;
   for (const Mesh& m : model.meshes) vertices += m.vertices.size();
   auto skipped = [&](const std::string& what) {
@@ -20,6 +21,7 @@ void prepare_for_display(Model& model, std::vector<std::string>* warnings, const
   else
     skipped("no ambient occlusion baked (" + std::to_string(vertices) + " vertices, the budget is " +
             std::to_string(budget.occlusion_vertices) + ")");
+  if (what != Prep::kFull) return;
   if (model.triangle_count() <= budget.lod_triangles)
     build_lods(model);
   else

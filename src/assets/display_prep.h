@@ -11,6 +11,10 @@
 
 namespace hiplab {
 
+// What a model gets: nothing, its occlusion only (a single picture: `render`; the window's first
+// frame, with the levels made after it), or occlusion and levels of detail.
+enum class Prep { kNone, kOcclusion, kFull };
+
 struct DisplayPrepBudget {
   // The bake costs about a second per 150k vertices on one core (ambient_occlusion.h).
   std::size_t occlusion_vertices = 1'500'000;
@@ -22,6 +26,6 @@ struct DisplayPrepBudget {
 // a warning naming `model.source` is appended to `warnings` (when given) and the model draws
 // without it (ao = 1, full meshes only).
 void prepare_for_display(Model& model, std::vector<std::string>* warnings = nullptr,
-                         const DisplayPrepBudget& budget = {});
+                         const DisplayPrepBudget& budget = {}, Prep what = Prep::kFull);
 
 }  // namespace hiplab

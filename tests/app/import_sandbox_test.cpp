@@ -100,7 +100,7 @@ app::ImportLimits quick_limits() {
 
 TEST_CASE("a well-formed COLLADA skin loads through the sandbox") {
   const auto dir = test::scratch_dir("sandbox_good_dae");
-  auto r = app::import_in_child(write_text(dir, "ok.dae", collada_skin("0 0 0 0 0 0")), false, quick_limits());
+  auto r = app::import_in_child(write_text(dir, "ok.dae", collada_skin("0 0 0 0 0 0")), Prep::kNone, quick_limits());
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   CHECK(r->model.triangle_count() == 1);
   CHECK(r->model.bone_count() >= 1);
@@ -112,14 +112,14 @@ TEST_CASE("COLLADA skins that crash Assimp 5.2 give one message naming the file,
   const std::string joint_past = write_text(dir, "joint_past.dae", collada_skin("0 0 0 0 7000000 0"));
   for (const std::string& file : {weight_past, joint_past}) {
     INFO(file);
-    auto r = app::load_user_model(file, true);
+    auto r = app::load_user_model(file, Prep::kFull);
     REQUIRE_FALSE(r.ok());
     CHECK(contains(r.error().message, "the importer crashed reading " + file + " ("));
     CHECK(contains(r.error().message, "); nothing was loaded"));
   }
   // What kind of crash: an assertion aborts; the out-of-bounds joint is a segmentation fault
   // (under AddressSanitizer, its report and exit status 1 instead).
-  auto r = app::import_in_child(weight_past, false, quick_limits());
+  auto r = app::import_in_child(weight_past, Prep::kNone, quick_limits());
   REQUIRE_FALSE(r.ok());
   CHECK(contains(r.error().message, "(abort)"));
 }
@@ -129,7 +129,7 @@ TEST_CASE("a good file loads through the sandbox exactly as in process, occlusio
   auto direct = load_model(file);
   REQUIRE(direct.ok());
   prepare_for_display(direct.value());
-  auto child = app::load_user_model(file, true);
+  auto child = app::load_user_model(file, Prep::kFull);
   REQUIRE_MESSAGE(child.ok(), (child.ok() ? "" : child.error().message));
   const Model &a = direct.value(), &b = child.value();
   CHECK(b.source == file);
@@ -154,9 +154,9 @@ TEST_CASE("only the shipped body counts as shipped and loads in process") {
   CHECK_FALSE(app::is_shipped_model((fs::path(app::asset_dir()) / "models" / ".." / ".." / "x.glb").string()));
   // The shipped body never meets the test hook: it is not parsed in a child.
   Hook crash("crash");
-  auto body = app::load_user_model(app::default_model_path(), false);
+  auto body = app::load_user_model(app::default_model_path(), Prep::kNone);
   CHECK(body.ok());
-  auto copied = app::load_user_model(copy.string(), false);
+  auto copied = app::load_user_model(copy.string(), Prep::kNone);
   REQUIRE_FALSE(copied.ok());
   CHECK(contains(copied.error().message, "the importer crashed reading " + copy.string()));
 }
@@ -168,7 +168,7 @@ TEST_CASE("a hanging, spinning or memory-hungry importer is stopped at its limit
     app::ImportLimits l = quick_limits();
     l.timeout_s = 1.5;
     const auto t0 = std::chrono::steady_clock::now();
-    auto r = app::import_in_child(file, false, l);
+    auto r = app::import_in_child(file, Prep::kNone, l);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == "the importer did not finish within 1.5 s reading " + file + "; nothing was loaded");
     CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 10.0);
@@ -177,7 +177,7 @@ TEST_CASE("a hanging, spinning or memory-hungry importer is stopped at its limit
     Hook h("spin");
     app::ImportLimits l = quick_limits();
     l.cpu_s = 1;
-    auto r = app::import_in_child(file, false, l);
+    auto r = app::import_in_child(file, Prep::kNone, l);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == "the importer used up its 1 s of CPU time reading " + file + "; nothing was loaded");
   }
@@ -185,7 +185,7 @@ TEST_CASE("a hanging, spinning or memory-hungry importer is stopped at its limit
     Hook h("hog");
     app::ImportLimits l = quick_limits();
     l.memory_mib = 256;
-    auto r = app::import_in_child(file, false, l);
+    auto r = app::import_in_child(file, Prep::kNone, l);
     REQUIRE_FALSE(r.ok());
     // The parent's watchdog or (outside AddressSanitizer) the child's own data limit: either names it.
     CHECK(contains(r.error().message, "memory"));
@@ -199,13 +199,13 @@ TEST_CASE("a malformed answer from the importer is refused, and the importer can
   const std::string file = write_text(dir, "ok.dae", collada_skin("0 0 0 0 0 0"));
   {
     Hook h("garbage");
-    auto r = app::import_in_child(file, false, quick_limits());
+    auto r = app::import_in_child(file, Prep::kNone, quick_limits());
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.rfind(file + ": the importer's answer is cut short or malformed", 0) == 0);
   }
   {
     Hook h("write");
-    auto r = app::import_in_child(file, false, quick_limits());
+    auto r = app::import_in_child(file, Prep::kNone, quick_limits());
     REQUIRE_FALSE(r.ok());
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
     CHECK(r.error().message == "the import child could not write a file (Operation not permitted)");
@@ -218,11 +218,11 @@ TEST_CASE("a pipe, a folder or a missing file is refused before any child starts
   const auto dir = test::scratch_dir("sandbox_pipe");
   const auto fifo = (dir / "pipe.glb").string();
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-  auto r = app::load_user_model(fifo, true);
+  auto r = app::load_user_model(fifo, Prep::kFull);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message == fifo + ": not a regular file (expected a model file)");
-  CHECK(app::load_user_model(dir.string(), true).error().message == dir.string() + ": is a directory (expected a model file)");
-  CHECK(app::load_user_model((dir / "none.glb").string(), true).error().message == (dir / "none.glb").string() + ": file not found");
+  CHECK(app::load_user_model(dir.string(), Prep::kFull).error().message == dir.string() + ": is a directory (expected a model file)");
+  CHECK(app::load_user_model((dir / "none.glb").string(), Prep::kFull).error().message == (dir / "none.glb").string() + ": file not found");
 }
 
 TEST_CASE("a node tree nested 200000 deep ends in a model or a message, never in a crash of this process") {
@@ -239,7 +239,7 @@ TEST_CASE("a node tree nested 200000 deep ends in a model or a message, never in
     "bufferViews":[{"buffer":0,"byteLength":36}],
     "accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}]})";
   const std::string file = write_text(dir, "deep.gltf", gltf);
-  auto r = app::import_in_child(file, true, quick_limits());
+  auto r = app::import_in_child(file, Prep::kFull, quick_limits());
   if (r.ok()) {
     CHECK(r->model.nodes.size() > static_cast<std::size_t>(depth));
   } else {
