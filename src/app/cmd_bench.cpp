@@ -19,6 +19,7 @@
 #include "app/headless.h"
 #include "app/import_sandbox.h"
 #include "app/paths.h"
+#include "app/process_memory.h"
 #include "assets/gltf_writer.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
@@ -277,6 +278,9 @@ Command add_bench_command(CLI::App& app) {
     gpu = steady(gpu);
     plain_cpu = steady(plain_cpu);
     const int gl_errors = gl_error_count();
+    // What the window holds for the same model, drill and panels (the bench draws them as it does;
+    // the window adds its own framebuffer and the display's connection).
+    const ProcessMemory memory = process_memory();
     // The biomechanics of one frame (paths, lengths, moment arms, torques, effort solve, both legs).
     const double biomech_ms = biomech::biomech_bench_median_ms(std::max(200, o->frames * 10));
     std::string parts;
@@ -306,6 +310,8 @@ Command add_bench_command(CLI::App& app) {
                         {"plain_frame_ms_median", base},
                         {"full_vs_plain_ratio", full / std::max(base, 1e-6)},
                         {"biomech_ms_median", biomech_ms},
+                        {"resident_mib", memory.resident_mib},
+                        {"peak_resident_mib", memory.peak_resident_mib},
                         {"gl_errors", gl_errors}};
     if (with_ui) {
       j["ui_layers_drawn_median"] = percentile(steady(layers_drawn), 0.5);
@@ -334,6 +340,7 @@ Command add_bench_command(CLI::App& app) {
                     j["ui_layers_drawn_median"].get<double>(), j["ui_layers_median"].get<double>(),
                     100.0 * j["ui_kept_share_median"].get<double>());
       std::printf("biomechanics        median %.3f ms per frame (both legs, one core)\n", biomech_ms);
+      std::printf("memory              %.0f MiB resident, peak %.0f MiB\n", memory.resident_mib, memory.peak_resident_mib);
       std::printf("GL errors           %d\n", gl_errors);
     }
     r.release(handle.value());

@@ -17,6 +17,7 @@
 #include "app/model_open.h"
 #include "app/mouse_input.h"
 #include "app/paths.h"
+#include "app/process_memory.h"
 #include "app/version.h"
 #include "app/window_frame.h"
 #include "app/window_settings.h"
@@ -135,6 +136,7 @@ int main_loop(App& app, const WindowOptions& options) {
     const auto now = std::chrono::steady_clock::now();
     const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.1);
     app.ui.frame_ms = std::chrono::duration<double, std::milli>(now - last).count();
+    if (app.ui.developer && frame % 15 == 0) app.ui.resident_mib = process_memory().resident_mib;  // for F12
     last = now;
     app.session.update(dt);
 

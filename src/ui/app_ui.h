@@ -44,6 +44,7 @@ struct UiState {
     int count = 0;
   } status;
   std::string renderer_name;
+  double resident_mib = 0.0;  // the app's memory, for the F12 line (set by the app a few times a second)
   int samples = 0;
   // panels
   bool presentation = false;
