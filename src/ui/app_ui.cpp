@@ -88,7 +88,8 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   if (!ui.loading_path.empty()) {
     // The window keeps drawing while a model loads (app/model_load_job.h); the current model stays
     // until the new one is ready.
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.2f),
+    // Top centre, between the side panels, clear of the hips' angle labels.
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 8.0f * ui.ui_scale),
                             ImGuiCond_Always, ImVec2(0.5f, 0.0f));
     ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
     ImGui::Text("Loading %s ... %.0f s", std::filesystem::path(ui.loading_path).filename().string().c_str(), ui.loading_seconds);
