@@ -15,11 +15,13 @@ namespace hiplab {
 // frame, with the levels made after it), or occlusion and levels of detail.
 enum class Prep { kNone, kOcclusion, kFull };
 
+// Together well inside the import child's 20 s of CPU time (app/import_sandbox.h), with room for
+// the parse itself.
 struct DisplayPrepBudget {
-  // The bake costs about a second per 150k vertices on one core (ambient_occlusion.h).
-  std::size_t occlusion_vertices = 1'500'000;
-  // Simplification is a few seconds per million triangles on one core.
-  std::size_t lod_triangles = 6'000'000;
+  // The bake costs about a second per 150k vertices on one core (ambient_occlusion.h): ~7 s.
+  std::size_t occlusion_vertices = 1'000'000;
+  // Simplification is a few seconds of CPU per million triangles: under ~9 s.
+  std::size_t lod_triangles = 3'000'000;
 };
 
 // Bakes occlusion and builds the levels where the model is within budget; for each step left out,
