@@ -13,6 +13,7 @@
 #include "app/handout_job.h"
 #include "app/video_export.h"
 #include "render/texture.h"
+#include "app/model_load_job.h"
 #include "ui/ui_context.h"
 #include "ui/ui_draw.h"
 #include "assets/model.h"
@@ -70,13 +71,19 @@ struct App {
   double last_click_time = -1.0, click_x = 0, click_y = 0;
   float pending_scroll = 0.0f;
   std::vector<std::string> dropped;
+  ModelLoadJob loading;  // a model being opened off the UI thread (app/model_open.h)
+  // The start-up model's levels of detail, made on a worker thread after the first frame
+  // (app/model_open.h); they replace the model only if it is still the one they were made from.
+  std::future<Model> lod_build;
+  bool lods_pending = false;
+  int model_generation = 0, lod_generation = -1;
   double hover_checked_at = 0.0;
   bool frame_pending = true;  // frame the posed model once the next frame is built
   int framed_drill = -2;
   VideoWork video;
 };
 
-// Width / height of the window's framebuffer (1 when minimised).
+// Width / height of the window's framebuffer (1 when minimised, or without a window).
 float aspect_of(GLFWwindow* window);
 // The part of the view the UI's docked panels left free in the last frame, in NDC (x0, y0, x1, y1)
 // for OrbitCamera::frame (scene/framing.h free_view_rect; the whole view before the first frame).

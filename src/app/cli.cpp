@@ -18,6 +18,7 @@
 #include "app/cmd_moment_arms.h"
 #include "app/cmd_patients.h"
 #include "app/cmd_render.h"
+#include "app/import_sandbox.h"
 #include "app/version.h"
 #include "app/window_app.h"
 #include "session/peel.h"
@@ -59,6 +60,8 @@ int run_cli(const std::vector<std::string>& args) {
   // Hidden: the manual page and the shell completion are made from this same definition. The
   // completion reads the words as typed, before CLI11 would take "--" or "--help" as its own.
   commands.push_back(add_man_command(app));
+  // Hidden: the sandboxed model import (app/import_sandbox.h), started by HipLab itself.
+  if (args.size() >= 2 && args[1] == kImportChildCommand) return run_import_child(args);
   if (args.size() >= 2 && args[1] == "complete") return run_complete(app, std::vector<std::string>(args.begin() + 2, args.end()));
   app.require_subcommand(0, 1);
   std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 takes them reversed, minus argv[0]

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "app/scene_options.h"
+#include "app/import_sandbox.h"
 #include "assets/model_loader.h"
 #include "assets/scene_export.h"
 #include "scene/body_pose.h"
@@ -59,7 +60,7 @@ Command add_export_command(CLI::App& app) {
       std::fprintf(stderr, "error: --out '%s': cannot write there (%s)\n", o->out.c_str(), why.c_str());
       return 2;
     }
-    auto model = load_model(choice->model_path);
+    auto model = load_user_model(choice->model_path, Prep::kNone);  // a file from outside: in the sandbox
     if (!model) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
       return 1;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/paths.h"
+#include "app/import_sandbox.h"
 #include "assets/model_loader.h"
 
 namespace hiplab::app {
@@ -24,7 +25,7 @@ Command add_info_command(CLI::App& app) {
   auto run = [o]() -> int {
     const std::string path = o->model.empty() ? default_model_path() : o->model;
     LoadReport report;
-    auto loaded = load_model(path, &report);
+    auto loaded = load_user_model(path, Prep::kNone, &report);  // a file from outside: in the sandbox
     if (!loaded) {
       std::fprintf(stderr, "error: %s\n", loaded.error().message.c_str());
       return 1;

@@ -94,6 +94,15 @@ std::string man_page(const CLI::App& root) {
       options(out, *leaf);
     }
   }
+  out += ".SH MODEL FILES\n"
+         "A model file that does not come with HipLab (opened in the window, dropped on it, or named with "
+         "\\fB--model\\fR) is read in a separate process, HipLab started again in a hidden import mode, with "
+         "limits on its time, CPU time and memory, in the file's folder, unable to write files, run programs "
+         "or use the network; it hands the model back in a checked form. A file that crashes or hangs the "
+         "importer costs one message naming the file (exit status 1 for a command); the window keeps the model "
+         "it had and stays responsive while a file loads (Cancel). Textures are read only from the model's "
+         "folder (or from inside the file), only from regular files, at most 8192 pixels a side and 256 MiB "
+         "in all. The body that comes with HipLab loads in the same process, which keeps start-up quick.\n";
   out += ".SH ENVIRONMENT\n"
          ".TP\n.B HIPLAB_DATA_DIR\nThe folder with HipLab's model, drills and anatomy cards (models/, drills/, "
          "anatomy/). Unset: share/hiplab beside the folder of the executable (/usr/share/hiplab for /usr/bin/hiplab).\n"
@@ -102,7 +111,11 @@ std::string man_page(const CLI::App& root) {
          "Patients' records are kept in $XDG_DATA_HOME/hiplab/records.sqlite (owner-only) and their photos in "
          "$XDG_DATA_HOME/hiplab/photos, unless settings.json's \"records\" or --records names another place.\n"
          ".TP\n.B PGPASSFILE, PGSERVICEFILE\nFor records on a PostgreSQL server: libpq reads the password from ~/.pgpass (or PGPASSFILE) "
-         "or a service file; a connection string with a password is refused.\n";
+         "or a service file; a connection string with a password is refused.\n"
+         ".TP\n.B HIPLAB_IMPORT_TIMEOUT_S\nSeconds a model file may take to read before it is given up (default 60).\n"
+         ".TP\n.B HIPLAB_IMPORT_CPU_S\nSeconds of CPU time the import may use (default 20).\n"
+         ".TP\n.B HIPLAB_IMPORT_MEMORY_MIB\nMemory the import may use, MiB (default 4096, at most half the "
+         "machine's).\n";
   out += ".SH PATIENTS' RECORDS\n"
          "SQLite by default: the file is created owner-only, in write-ahead-log mode with synchronous=FULL (a saved change "
          "survives a crash and a power loss), foreign keys and secure_delete on; every change is one transaction. A file at the "

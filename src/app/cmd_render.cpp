@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -14,8 +15,7 @@
 #include "app/cmd_drill_moment.h"
 #include "scene/body_pose.h"
 #include "session/view_state.h"
-#include "assets/ambient_occlusion.h"
-#include "assets/model_lod.h"
+#include "app/import_sandbox.h"
 #include "assets/model_loader.h"
 #include "app/scene_options.h"
 #include "app/video_export.h"
@@ -205,14 +205,17 @@ Command add_render_command(CLI::App& app) {
     }
     if (!assignments.empty()) apply_pose_assignments(moment, assignments);
     const std::string path = o->model.empty() ? default_model_path() : o->model;
-    auto model = load_model(path);
+    // A file from outside is parsed in the sandbox (app/import_sandbox.h). The levels of detail are
+    // made here too, although one picture would draw the full meshes faster: where packed muscles
+    // touch, the level drawn decides which shows, and `render` shows what the window shows.
+    // It is read and prepared on a worker thread while this one opens the GL context.
+    auto loading = std::async(std::launch::async, [path] { return load_user_model(path, Prep::kFull); });
+    auto session = HeadlessSession::create();
+    auto model = loading.get();
     if (!model) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
       return 1;
     }
-    bake_ambient_occlusion(model.value());
-    build_lods(model.value());  // each mesh at the level its size on screen needs (assets/model_lod.h)
-    auto session = HeadlessSession::create();
     if (!session) {
       std::fprintf(stderr, "error: %s\n", session.error().message.c_str());
       return 1;

@@ -21,6 +21,7 @@
 #include "app/cli_values.h"
 #include "app/headless.h"
 #include "app/paths.h"
+#include "app/process_memory.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
@@ -38,13 +39,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Resident set size in MiB (Linux /proc/self/statm: pages).
-double resident_mib() {
-  std::ifstream f("/proc/self/statm");
-  long pages_total = 0, pages_resident = 0;
-  f >> pages_total >> pages_resident;
-  return static_cast<double>(pages_resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
+double resident_mib() { return process_memory().resident_mib; }
 
 double median(std::vector<double> v) {
   if (v.empty()) return 0.0;

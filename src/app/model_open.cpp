@@ -1,9 +1,10 @@
 // model_open.cpp — see model_open.h.
 #include "app/model_open.h"
 
+#include <chrono>
 #include <cmath>
 
-#include "assets/ambient_occlusion.h"
+#include "app/import_sandbox.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
 #include "scene/body_pose.h"
@@ -12,26 +13,23 @@
 
 namespace hiplab::app {
 
-bool open_model(App& app, const std::string& path) {
-  LoadReport report;
-  auto loaded = load_model(path, &report);
-  if (!loaded) {
-    app.ui.message = loaded.error().message;
-    app.ui.message_is_error = true;
-    return false;
-  }
-  bake_ambient_occlusion(loaded.value());
-  build_lods(loaded.value());  // levels of detail for a software renderer (assets/model_lod.h)
-  auto handle = app.renderer->upload(loaded.value());
+namespace {
+
+// Makes a loaded (and prepared) model the current one; false, with the message shown, when the
+// GPU refuses it.
+bool install_model(App& app, const std::string& path, Model&& model, const LoadReport& report) {
+  auto handle = app.renderer->upload(model);
   if (!handle) {
     app.ui.message = path + ": " + handle.error().message;
     app.ui.message_is_error = true;
     return false;
   }
   if (app.has_model) app.renderer->release(app.handle);
-  app.model = std::move(loaded.value());
+  app.model = std::move(model);
   app.handle = handle.value();
   app.has_model = true;
+  ++app.model_generation;  // levels still being made for the model before are no longer wanted
+  app.lods_pending = false;
   app.body = is_body_model(app.model);
   // Which muscles start and end on each bone, from this model's own geometry.
   app.bone_cards.attachments = app.body ? compute_bone_attachments(app.model) : std::vector<std::vector<MuscleAttachment>>{};
@@ -49,6 +47,90 @@ bool open_model(App& app, const std::string& path) {
     app.ui.message = report.warnings.front() + (report.warnings.size() > 1 ? " (more in the log)" : "");
     app.ui.message_is_error = false;
   }
+  return true;
+}
+
+void show_error(App& app, const std::string& message) {
+  app.ui.message = message;
+  app.ui.message_is_error = true;
+}
+
+}  // namespace
+
+bool open_model(App& app, const std::string& path) {
+  LoadReport report;
+  auto loaded = load_user_model(path, Prep::kFull, &report);
+  if (!loaded) {
+    show_error(app, loaded.error().message);
+    return false;
+  }
+  return install_model(app, path, std::move(loaded.value()), report);
+}
+
+void start_model_open(App& app, const std::string& path) {
+  app.loading.start(path);
+  app.ui.loading_path = path;
+  app.ui.loading_seconds = 0.0;
+}
+
+bool poll_model_open(App& app) {
+  if (!app.loading.active()) {
+    app.ui.loading_path.clear();
+    return false;
+  }
+  app.ui.loading_seconds = app.loading.seconds();
+  if (!app.loading.done()) return false;
+  const std::string path = app.loading.path();
+  ModelLoadJob::Outcome got = app.loading.take();
+  app.ui.loading_path.clear();
+  if (!got.model) {
+    show_error(app, got.model.error().message);
+    return false;
+  }
+  return install_model(app, path, std::move(got.model.value()), got.report);
+}
+
+std::future<PreloadedModel> preload_model(const std::string& path) {
+  return std::async(std::launch::async, [path] {
+    PreloadedModel p;
+    p.model = load_user_model(path, Prep::kOcclusion, &p.report);
+    return p;
+  });
+}
+
+bool open_preloaded_model(App& app, PreloadedModel&& preloaded) {
+  if (!preloaded.model) {
+    show_error(app, preloaded.model.error().message);
+    return false;
+  }
+  const std::string path = preloaded.model.value().source;
+  if (!install_model(app, path, std::move(preloaded.model.value()), preloaded.report)) return false;
+  app.lods_pending = true;
+  return true;
+}
+
+void start_deferred_lods(App& app) {
+  if (!app.lods_pending || !app.has_model || app.lod_build.valid()) return;
+  app.lods_pending = false;
+  app.lod_generation = app.model_generation;
+  app.lod_build = std::async(std::launch::async, [m = app.model]() mutable {
+    build_lods(m);
+    return m;
+  });
+}
+
+bool poll_deferred_lods(App& app, bool wait) {
+  if (!app.lod_build.valid()) return false;
+  if (!wait && app.lod_build.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  Model with_levels = app.lod_build.get();
+  if (app.lod_generation != app.model_generation) return false;  // another model was opened meanwhile
+  auto handle = app.renderer->upload(with_levels);
+  if (!handle) return false;  // the model without levels stays: slower to draw, the same to see
+  app.renderer->release(app.handle);
+  app.handle = handle.value();
+  // Only the meshes' order of vertices and their lighter index lists differ (model_lod.h): the
+  // pose, the view and the selection, which refer to nodes and meshes, all still hold.
+  app.model = std::move(with_levels);
   return true;
 }
 

@@ -17,6 +17,7 @@
 #include "app/model_open.h"
 #include "app/mouse_input.h"
 #include "app/paths.h"
+#include "app/process_memory.h"
 #include "app/version.h"
 #include "app/window_frame.h"
 #include "app/records_open.h"
@@ -30,7 +31,7 @@ namespace hiplab::app {
 
 float aspect_of(GLFWwindow* w) {
   int fw = 1, fh = 1;
-  glfwGetFramebufferSize(w, &fw, &fh);
+  if (w) glfwGetFramebufferSize(w, &fw, &fh);  // none: an App driven headless by a test
   return static_cast<float>(std::max(fw, 1)) / static_cast<float>(std::max(fh, 1));
 }
 
@@ -91,7 +92,7 @@ void start_imgui(App& app, const WindowOptions& options) {
 // Drills, muscle and bone cards, the remembered settings, the start drill, the model and the
 // selection. Returns the exit code so far: 2 for a --drill or --select that names nothing, 1 for a
 // --model that does not load.
-int load_start_state(App& app, const WindowOptions& options) {
+int load_start_state(App& app, const WindowOptions& options, std::future<PreloadedModel>& preloaded) {
   int exit_code = 0;
   app.session.load_drills(asset_dir() + "/drills", data_dir() + "/drills");
   if (auto info = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) app.muscle_info = std::move(info.value());
@@ -106,8 +107,9 @@ int load_start_state(App& app, const WindowOptions& options) {
     std::fprintf(stderr, "error: --drill '%s': no such drill (see hiplab drills)\n", options.drill.c_str());
     exit_code = 2;
   }
-  const std::string path = options.model.empty() ? default_model_path() : options.model;
-  if (!open_model(app, path)) {
+  // The shipped body was being read while the window opened; a file named with --model is read
+  // now, in the sandbox (app/import_sandbox.h).
+  if (!(preloaded.valid() ? open_preloaded_model(app, preloaded.get()) : open_model(app, options.model))) {
     std::fprintf(stderr, "error: %s\n", app.ui.message.c_str());
     if (!options.model.empty()) exit_code = 1;  // a model named on the command line must load
   }
@@ -137,11 +139,12 @@ int main_loop(App& app, const WindowOptions& options) {
   auto last = std::chrono::steady_clock::now();
   while (!glfwWindowShouldClose(window)) {
     glfwPollEvents();
-    for (const std::string& p : app.dropped) open_model(app, p);
+    for (const std::string& p : app.dropped) start_model_open(app, p);  // the last one dropped wins
     app.dropped.clear();
     const auto now = std::chrono::steady_clock::now();
     const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.1);
     app.ui.frame_ms = std::chrono::duration<double, std::milli>(now - last).count();
+    if (app.ui.developer && frame % 15 == 0) app.ui.resident_mib = process_memory().resident_mib;  // for F12
     last = now;
     app.session.update(dt);
 
@@ -150,7 +153,9 @@ int main_loop(App& app, const WindowOptions& options) {
     ui::UiActions actions = ui::draw_app_ui(app.ui, app.session, app.frame, app.has_model ? &app.model : nullptr,
                                             app.muscle_info, &app.bone_cards);
     if (actions.quit) glfwSetWindowShouldClose(window, 1);
-    if (actions.open_file) open_model(app, *actions.open_file);
+    if (actions.open_file) start_model_open(app, *actions.open_file);
+    if (actions.cancel_load) app.loading.cancel();
+    poll_model_open(app);
     camera_request(app, actions.camera);
     if (actions.drill_view) go_to_drill_view(app, *actions.drill_view, false);
     if (app.ui.follow_hip && app.body && !app.glide.active())
@@ -203,6 +208,10 @@ int main_loop(App& app, const WindowOptions& options) {
     }
     glfwSwapBuffers(window);
     if (last_frame) break;
+    // The first frame is shown: now the levels of detail (app/model_open.h). A scripted run waits
+    // for them, so what it draws after the first frame does not depend on the machine's speed.
+    if (frame == 1) start_deferred_lods(app);
+    poll_deferred_lods(app, options.frames > 0);
   }
   return exit_code;
 }
@@ -210,6 +219,9 @@ int main_loop(App& app, const WindowOptions& options) {
 }  // namespace
 
 int run_window_app(const WindowOptions& options) {
+  // The shipped body is read on a worker thread while the window and its GL context open.
+  std::future<PreloadedModel> preloaded;
+  if (options.model.empty()) preloaded = preload_model(default_model_path());
   glfwSetErrorCallback([](int, const char* d) { log_warning(std::string("GLFW: ") + d); });
   if (!glfwInit()) {
     std::fprintf(stderr, "error: no display to open a window on; for a picture without one run: "
@@ -261,7 +273,7 @@ int run_window_app(const WindowOptions& options) {
     install_input_callbacks(app);  // before ImGui, which chains to them
     start_imgui(app, options);
 
-    exit_code = load_start_state(app, options);
+    exit_code = load_start_state(app, options, preloaded);
     if (exit_code == 0) exit_code = main_loop(app, options);
     if (options.frames == 0) store_settings(app);
     if (gl_error_count() > 0) {

@@ -8,6 +8,7 @@
 //   - a skinned mesh has joint_nodes.size() == inverse_bind.size() <= kMaxBonesPerMesh;
 //   - indices form triangles and are < vertices.size(); all positions and weights are finite.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,6 +19,10 @@ namespace hiplab {
 
 constexpr int kMaxWeightsPerVertex = 4;
 constexpr int kMaxBonesPerMesh = 256;  // one 16 KiB uniform block of mat4 (GL's guaranteed minimum)
+// Textures a model may bring (issue 14): a side of at most this many pixels (the renderer also
+// keeps to the GPU's own maximum), and at most this many bytes decoded (RGBA8) over all of them.
+constexpr int kMaxTextureSide = 8192;
+constexpr std::size_t kMaxTextureBytes = std::size_t{256} << 20;
 
 struct ModelNode {
   std::string name;

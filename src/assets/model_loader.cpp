@@ -39,6 +39,7 @@ struct Ctx {
   Model model;
   std::unordered_map<std::string, int> node_by_name;
   std::vector<int> node_of_ai_mesh;  // first node that references each aiMesh
+  std::size_t texture_bytes = 0;     // decoded so far
   LoadReport* report = nullptr;
 
   void warn(const std::string& what) {
@@ -48,15 +49,50 @@ struct Ctx {
   }
 };
 
-void add_nodes(Ctx& c, const aiNode* n, int parent) {
-  const int index = static_cast<int>(c.model.nodes.size());
-  c.model.nodes.push_back(ModelNode{n->mName.C_Str(), parent, to_glm(n->mTransformation)});
-  c.node_by_name.emplace(n->mName.C_Str(), index);  // first wins on duplicate names
-  for (unsigned i = 0; i < n->mNumMeshes; ++i)
-    if (c.node_of_ai_mesh[n->mMeshes[i]] < 0) c.node_of_ai_mesh[n->mMeshes[i]] = index;
-  for (unsigned i = 0; i < n->mNumChildren; ++i) add_nodes(c, n->mChildren[i], index);
+// Parents first, depth first, without recursion: a file may nest nodes deeper than any stack.
+void add_nodes(Ctx& c, const aiNode* root) {
+  std::vector<std::pair<const aiNode*, int>> todo{{root, -1}};
+  while (!todo.empty()) {
+    const auto [n, parent] = todo.back();
+    todo.pop_back();
+    const int index = static_cast<int>(c.model.nodes.size());
+    c.model.nodes.push_back(ModelNode{n->mName.C_Str(), parent, to_glm(n->mTransformation)});
+    c.node_by_name.emplace(n->mName.C_Str(), index);  // first wins on duplicate names
+    for (unsigned i = 0; i < n->mNumMeshes; ++i)
+      if (n->mMeshes[i] < c.node_of_ai_mesh.size() && c.node_of_ai_mesh[n->mMeshes[i]] < 0) c.node_of_ai_mesh[n->mMeshes[i]] = index;
+    for (unsigned i = n->mNumChildren; i-- > 0;) todo.push_back({n->mChildren[i], index});  // first child first
+  }
 }
 
+// Why a texture of w x h pixels cannot be taken, or "" when it can (issue 14: at most
+// kMaxTextureSide a side, kMaxTextureBytes decoded over the model).
+std::string texture_size_problem(const Ctx& c, long long w, long long h) {
+  if (w <= 0 || h <= 0) return "has no pixels";
+  if (w > kMaxTextureSide || h > kMaxTextureSide)
+    return "is " + std::to_string(w) + "x" + std::to_string(h) + " pixels (at most " + std::to_string(kMaxTextureSide) +
+           " a side)";
+  if (c.texture_bytes + static_cast<std::size_t>(w * h * 4) > kMaxTextureBytes)
+    return "would take the model's textures past " + std::to_string(kMaxTextureBytes >> 20) + " MiB decoded";
+  return "";
+}
+
+// The file a texture reference names, when it is a regular file inside the model's folder (or a
+// folder below it); otherwise an error saying why not. Absolute paths, "..", and links that lead
+// out of the folder are refused: a model must not make HipLab read any file on the machine, and a
+// named pipe or a device would hang the read.
+Result<fs::path> texture_file(const Ctx& c, const std::string& name) {
+  std::error_code ec;
+  const fs::path folder = fs::weakly_canonical(fs::absolute(fs::path(c.path), ec).parent_path(), ec);
+  const fs::path ref(name);
+  if (ref.is_absolute()) return make_error("texture '" + name + "' is outside the model's folder (an absolute path)");
+  const fs::path file = fs::weakly_canonical(folder / ref, ec);
+  if (ec) return make_error("texture '" + name + "' could not be found");
+  const fs::path rel = file.lexically_relative(folder);
+  if (rel.empty() || *rel.begin() == "..") return make_error("texture '" + name + "' is outside the model's folder");
+  if (!fs::exists(file, ec)) return make_error("texture '" + name + "' was not found in the model's folder");
+  if (!fs::is_regular_file(file, ec)) return make_error("texture '" + name + "' is not a regular file (a pipe or a device?)");
+  return file;
+}
 Result<int> load_texture(Ctx& c, const aiString& ref) {
   const std::string name = ref.C_Str();
   int w = 0, h = 0, comp = 0;
@@ -65,9 +101,15 @@ Result<int> load_texture(Ctx& c, const aiString& ref) {
   tex.name = name;
   if (const aiTexture* emb = c.scene->GetEmbeddedTexture(ref.C_Str())) {
     if (emb->mHeight == 0) {
-      pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(emb->pcData),
-                                     static_cast<int>(emb->mWidth), &w, &h, &comp, 4);
+      // Compressed (PNG, JPEG...): its size is read from the header before anything is decoded.
+      const auto* bytes = reinterpret_cast<const stbi_uc*>(emb->pcData);
+      const int len = static_cast<int>(std::min<unsigned>(emb->mWidth, 0x7fffffffu));
+      if (!stbi_info_from_memory(bytes, len, &w, &h, &comp)) return make_error("texture '" + name + "' could not be decoded");
+      if (std::string why = texture_size_problem(c, w, h); !why.empty()) return make_error("texture '" + name + "' " + why);
+      pixels = stbi_load_from_memory(bytes, len, &w, &h, &comp, 4);
     } else {
+      if (std::string why = texture_size_problem(c, emb->mWidth, emb->mHeight); !why.empty())
+        return make_error("texture '" + name + "' " + why);
       tex.width = static_cast<int>(emb->mWidth);
       tex.height = static_cast<int>(emb->mHeight);
       tex.rgba.resize(static_cast<std::size_t>(tex.width) * static_cast<std::size_t>(tex.height) * 4);
@@ -80,8 +122,12 @@ Result<int> load_texture(Ctx& c, const aiString& ref) {
       }
     }
   } else {
-    const fs::path file = fs::path(c.path).parent_path() / fs::path(name);
-    pixels = stbi_load(file.string().c_str(), &w, &h, &comp, 4);
+    auto file = texture_file(c, name);
+    if (!file) return file.error();
+    if (!stbi_info(file->string().c_str(), &w, &h, &comp))
+      return make_error("texture '" + name + "' could not be read (" + stbi_failure_reason() + ")");
+    if (std::string why = texture_size_problem(c, w, h); !why.empty()) return make_error("texture '" + name + "' " + why);
+    pixels = stbi_load(file->string().c_str(), &w, &h, &comp, 4);
     if (!pixels) return make_error("texture '" + name + "' could not be read (" + stbi_failure_reason() + ")");
   }
   if (pixels) {
@@ -91,6 +137,7 @@ Result<int> load_texture(Ctx& c, const aiString& ref) {
     stbi_image_free(pixels);
   }
   if (tex.rgba.empty()) return make_error("texture '" + name + "' could not be decoded");
+  c.texture_bytes += tex.rgba.size();
   c.model.textures.push_back(std::move(tex));
   return static_cast<int>(c.model.textures.size()) - 1;
 }
@@ -257,6 +304,8 @@ Result<Model> load_model(const std::string& path, LoadReport* report) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return make_error(path + ": file not found");
   if (fs::is_directory(path, ec)) return make_error(path + ": is a directory (expected a model file)");
+  // A named pipe or a device would block the read for ever (issue 14).
+  if (!fs::is_regular_file(path, ec)) return make_error(path + ": not a regular file (expected a model file)");
   {
     std::ifstream probe(path, std::ios::binary);
     if (!probe) return make_error(path + ": cannot be read (check the file's permissions)");
@@ -282,7 +331,7 @@ Result<Model> load_model(const std::string& path, LoadReport* report) {
   c.report = report;
   c.model.source = path;
   c.node_of_ai_mesh.assign(scene->mNumMeshes, -1);
-  add_nodes(c, scene->mRootNode, -1);
+  add_nodes(c, scene->mRootNode);
   add_materials(c);
   for (unsigned i = 0; i < scene->mNumMeshes; ++i) {
     Status s = add_mesh(c, i);

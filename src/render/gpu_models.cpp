@@ -3,6 +3,9 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+
+#include "core/log.h"
 
 namespace hiplab {
 
@@ -116,7 +119,21 @@ GpuModels::~GpuModels() {
 std::uint32_t GpuModels::upload(const Model& model) {
   GpuModel gm;
   gm.materials = model.materials;
-  for (const Texture& t : model.textures) {
+  // A texture past this GPU's own limit (the loader already keeps to 8192 a side) is left out and
+  // its materials draw their base colour, rather than an incomplete texture sampling black.
+  GLint max_side = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_side);
+  for (std::size_t i = 0; i < model.textures.size(); ++i) {
+    const Texture& t = model.textures[i];
+    if (max_side > 0 && (t.width > max_side || t.height > max_side)) {
+      log_warning(model.source + ": texture '" + t.name + "' is " + std::to_string(t.width) + "x" +
+                  std::to_string(t.height) + ", past this GPU's " + std::to_string(max_side) +
+                  " pixels a side; using the base colour");
+      for (Material& m : gm.materials)
+        if (m.texture == static_cast<int>(i)) m.texture = -1;
+      gm.textures.push_back(0);
+      continue;
+    }
     GLuint tex = 0;
     glGenTextures(1, &tex);
     glBindTexture(GL_TEXTURE_2D, tex);

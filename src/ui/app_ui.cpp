@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include <filesystem>
+
 #include <imgui.h>
 
 #include "ui/panels.h"
@@ -86,6 +88,18 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     if (ImGui::Button("Dismiss")) ui.message.clear();
+    ImGui::End();
+  }
+  if (!ui.loading_path.empty()) {
+    // The window keeps drawing while a model loads (app/model_load_job.h); the current model stays
+    // until the new one is ready.
+    // Top centre, between the side panels, clear of the hips' angle labels.
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 8.0f * ui.ui_scale),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Text("Loading %s ... %.0f s", std::filesystem::path(ui.loading_path).filename().string().c_str(), ui.loading_seconds);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) a.cancel_load = true;
     ImGui::End();
   }
   if (!ui.hover_text.empty() && !ImGui::GetIO().WantCaptureMouse) ImGui::SetTooltip("%s", ui.hover_text.c_str());

@@ -102,6 +102,9 @@ struct UiState {
   std::vector<std::string> model_lines;
   std::string message;
   bool message_is_error = false;
+  // A model being opened off the UI thread: its file ("" when none) and seconds so far.
+  std::string loading_path;
+  double loading_seconds = 0.0;
   // status
   double frame_ms = 0.0, gpu_ms = -1.0;
   // What the status line shows: the means over a quarter of a second (readable, and the line is
@@ -111,6 +114,7 @@ struct UiState {
     int count = 0;
   } status;
   std::string renderer_name;
+  double resident_mib = 0.0;  // the app's memory, for the F12 line (set by the app a few times a second)
   int samples = 0;
   // panels
   bool presentation = false;
@@ -146,6 +150,7 @@ struct UiState {
 
 struct UiActions {
   std::optional<std::string> open_file;
+  bool cancel_load = false;  // the Cancel button of "Loading..."
   std::optional<ScreenshotRequest> screenshot;
   std::optional<std::vector<std::string>> handout;  // `hiplab handout` arguments to run (app/handout_job.h)
   CameraRequest camera = CameraRequest::kNone;

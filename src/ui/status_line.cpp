@@ -1,5 +1,6 @@
 // status_line.cpp — the status line along the bottom edge: the F1 hint, and for developers (F12)
-// frame and GPU time (means over a quarter of a second), MSAA samples and the GL renderer. See
+// frame and GPU time (means over a quarter of a second), MSAA samples, resident memory and the GL
+// renderer. See
 // ui/panels.h.
 #include "ui/panels.h"
 
@@ -32,8 +33,8 @@ void status_line(UiState& ui) {
   }
   // What a patient or a class reads is the help key; the renderer's figures are for developers (F12).
   if (ui.developer)
-    ImGui::Text("frame %.1f ms   GPU %.1f ms   %dx MSAA   %s   F1: help   F12: hide these", st.frame_ms, st.gpu_ms, ui.samples,
-                ui.renderer_name.c_str());
+    ImGui::Text("frame %.1f ms   GPU %.1f ms   %dx MSAA   memory %.0f MiB   %s   F1: help   F12: hide these", st.frame_ms,
+                st.gpu_ms, ui.samples, ui.resident_mib, ui.renderer_name.c_str());
   else
     ImGui::TextUnformatted("F1: help and keys");
   ImGui::End();

@@ -4,6 +4,7 @@
 // muscle ids, the file name), since their tables grow as the solve does.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -78,7 +79,7 @@ TEST_CASE("info prints the model's counts, its bones and its bounds, as text and
   CHECK(has(json.out, "\"skinned\": true"));
 }
 
-TEST_CASE("bench prints the frames it drew, the renderer and zero GL errors") {
+TEST_CASE("bench prints the frames it drew, the renderer, its memory and zero GL errors") {
   // bench renders headless: skipped on a machine without a usable EGL/OpenGL driver.
   {
     auto probe = app::HeadlessSession::create();
@@ -92,6 +93,13 @@ TEST_CASE("bench prints the frames it drew, the renderer and zero GL errors") {
   CHECK(has(line_starting(r.out, "frames"), "3 at 160x120"));
   CHECK(has(line_starting(r.out, "CPU frame time"), "median"));
   CHECK(has(line_starting(r.out, "biomechanics"), "ms per frame"));
+  // The memory the window would hold for the same scene: resident now, and a peak at least that.
+  const std::string memory = line_starting(r.out, "memory");
+  REQUIRE_FALSE(memory.empty());
+  double resident = 0.0, peak = 0.0;
+  REQUIRE(std::sscanf(memory.c_str(), "memory %lf MiB resident, peak %lf MiB", &resident, &peak) == 2);
+  CHECK(resident > 10.0);  // the program, its libraries and a GL context: tens of MiB at least
+  CHECK(peak >= resident);
   const std::string errors = line_starting(r.out, "GL errors");
   REQUIRE_FALSE(errors.empty());
   CHECK(row_numbers(errors.substr(errors.find("errors"))) == std::vector<double>{0.0});

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <limits>
 
+#include <sys/stat.h>
+
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "assets/gltf_writer.h"
@@ -208,4 +210,97 @@ TEST_CASE("third-party rigs in glTF, FBX and COLLADA load (skipped without ../sh
   REQUIRE(cesium.ok());
   REQUIRE(cesium.value().textures.size() == 1);
   CHECK(cesium.value().textures[0].width > 0);
+}
+
+namespace {
+
+// A one-triangle glTF (2.0 specification) whose base colour texture is `image_uri`, in its own
+// scratch folder `dir/model/`; the image files are written by the caller.
+std::string textured_triangle(const std::filesystem::path& dir, const std::string& image_uri) {
+  std::filesystem::create_directories(dir / "model");
+  const std::string gltf = R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],
+    "meshes":[{"primitives":[{"attributes":{"POSITION":0,"TEXCOORD_0":1},"material":0}]}],
+    "materials":[{"pbrMetallicRoughness":{"baseColorTexture":{"index":0}}}],
+    "textures":[{"source":0}],"images":[{"uri":")" + image_uri + R"("}],
+    "buffers":[{"byteLength":60,"uri":"data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAAAAAAAAAAAAIA/AAAAAAAAAAAAAIA/"}],
+    "bufferViews":[{"buffer":0,"byteLength":36},{"buffer":0,"byteOffset":36,"byteLength":24}],
+    "accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]},
+                 {"bufferView":1,"componentType":5126,"count":3,"type":"VEC2"}]})";
+  const auto path = (dir / "model" / "tri.gltf").string();
+  std::ofstream(path, std::ios::binary) << gltf;
+  return path;
+}
+
+// A binary PPM (netpbm P6, which stb_image reads) of w x h grey pixels.
+void write_ppm(const std::filesystem::path& path, int w, int h) {
+  std::ofstream f(path, std::ios::binary);
+  f << "P6\n" << w << " " << h << "\n255\n" << std::string(static_cast<std::size_t>(w) * h * 3, '\x80');
+}
+
+}  // namespace
+
+TEST_CASE("textures come only from the model's folder, as regular files, at most 8192 pixels a side") {
+  const auto dir = test::scratch_dir("tex_limits");
+  auto load = [&](const std::string& uri, LoadReport& report) {
+    auto r = load_model(textured_triangle(dir, uri), &report);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));  // a refused texture never fails the model
+    return std::move(r.value());
+  };
+  auto warned = [](const LoadReport& report, const std::string& part) {
+    for (const std::string& w : report.warnings)
+      if (w.find(part) != std::string::npos) return true;
+    return false;
+  };
+  std::filesystem::create_directories(dir / "model");
+  write_ppm(dir / "model" / "ok.ppm", 2, 2);
+  {
+    LoadReport report;
+    Model m = load("ok.ppm", report);
+    REQUIRE(m.textures.size() == 1);
+    CHECK(m.textures[0].width == 2);
+    CHECK(m.materials[0].texture == 0);
+  }
+  write_ppm(dir / "outside.ppm", 2, 2);
+  for (const std::string& uri : {std::string("../outside.ppm"), (dir / "outside.ppm").string()}) {
+    LoadReport report;
+    Model m = load(uri, report);
+    INFO(uri);
+    CHECK(m.textures.empty());
+    CHECK(m.materials[0].texture == -1);
+    CHECK(warned(report, "texture '" + uri + "' is outside the model's folder"));
+  }
+  {
+    // A link inside the folder that leads out of it is refused the same way.
+    std::filesystem::create_symlink(dir / "outside.ppm", dir / "model" / "link.ppm");
+    LoadReport report;
+    CHECK(load("link.ppm", report).textures.empty());
+    CHECK(warned(report, "texture 'link.ppm' is outside the model's folder"));
+  }
+  {
+    // A named pipe would block the read for ever.
+    REQUIRE(::mkfifo((dir / "model" / "pipe.ppm").c_str(), 0600) == 0);
+    LoadReport report;
+    CHECK(load("pipe.ppm", report).textures.empty());
+    CHECK(warned(report, "texture 'pipe.ppm' is not a regular file"));
+  }
+  {
+    write_ppm(dir / "model" / "wide.ppm", kMaxTextureSide + 1, 1);
+    LoadReport report;
+    CHECK(load("wide.ppm", report).textures.empty());
+    CHECK(warned(report, "texture 'wide.ppm' is 8193x1 pixels (at most 8192 a side)"));
+  }
+  {
+    LoadReport report;
+    CHECK(load("missing.ppm", report).textures.empty());
+    CHECK(warned(report, "texture 'missing.ppm' was not found in the model's folder"));
+  }
+}
+
+TEST_CASE("a model file that is a named pipe is refused without blocking") {
+  const auto dir = test::scratch_dir("model_fifo");
+  const auto fifo = (dir / "m.glb").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto r = load_model(fifo);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == fifo + ": not a regular file (expected a model file)");
 }
