@@ -272,7 +272,7 @@ std::vector<motion::DrillContact> read_contacts(const json& v, const std::string
   for (size_t i = 0; i < array(v, path).size(); ++i) {
     const std::string q = at(path, i);
     const json& e = object(v[i], q);
-    only_known(e, q, {"at", "on", "friction"});
+    only_known(e, q, {"at", "on", "friction", "carries"});
     motion::DrillContact c;
     contact_at(require(e, q, "at", "a landmark or leg segment, e.g. \"heel_r\""), join(q, "at"), c);
     const std::string on = string(require(e, q, "on", "\"floor\", \"support\" or a landmark"), join(q, "on"));
@@ -288,6 +288,7 @@ std::vector<motion::DrillContact> read_contacts(const json& v, const std::string
                                       "hand_r (see docs/drills.md), got \"" + on + "\""};
     }
     if (e.contains("friction")) c.friction = number(e["friction"], join(q, "friction"), "a friction coefficient 0..2");
+    if (e.contains("carries")) c.carries = boolean(e["carries"], join(q, "carries"));
     if (!c.at && c.on == biomech::ContactSurface::kFloor)
       throw FieldError{join(q, "at"), "a segment's centre of mass cannot rest on the floor (it is inside the "
                                       "body): name a landmark, or use \"on\": \"support\""};
@@ -585,7 +586,7 @@ motion::Drill read_drill(const json& j) {
     for (size_t i = 0; i < vs.size(); ++i) {
       const std::string q = at("views", i);
       object(vs[i], q);
-      only_known(vs[i], q, {"name", "from"});
+      only_known(vs[i], q, {"name", "from", "therapist"});
       motion::DrillView v;
       v.name = string(require(vs[i], q, "name", "a string"), join(q, "name"));
       if (v.name.empty()) throw FieldError{join(q, "name"), "expected a name for the view, got an empty string"};
@@ -596,6 +597,11 @@ motion::Drill read_drill(const json& j) {
       v.from = {number(f[0], at(fp, 0), "a direction component"), number(f[1], at(fp, 1), "a direction component"),
                 number(f[2], at(fp, 2), "a direction component")};
       if (glm::length(v.from) < 1e-6) throw FieldError{fp, "expected a direction, got [0, 0, 0]"};
+      if (vs[i].contains("therapist")) v.therapist = boolean(vs[i]["therapist"], join(q, "therapist"));
+      if (v.therapist)
+        for (const motion::DrillView& other : d.views)
+          if (other.therapist)
+            throw FieldError{join(q, "therapist"), "expected at most one therapist's view, \"" + other.name + "\" is one already"};
       d.views.push_back(v);
     }
   }

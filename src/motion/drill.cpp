@@ -79,6 +79,7 @@ std::vector<biomech::Contact> solve_contacts(const std::vector<DrillContact>& co
   std::vector<biomech::Contact> out;
   out.reserve(contacts.size());
   for (const DrillContact& dc : contacts) {
+    if (!dc.carries) continue;
     biomech::Contact c;
     if (dc.at) {
       c.at = contact_site(*dc.at, upper);

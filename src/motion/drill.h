@@ -45,9 +45,14 @@ struct DrillContact {
   biomech::ContactSurface on = biomech::ContactSurface::kFloor;
   ContactPoint other = ContactPoint::kSacrum;              // when on == kBody
   double friction = biomech::kSkinFrictionCoefficient;
+  // False for a part that only rests lightly (a hand on a thigh, a head on a hand): drawn touching
+  // and placed like any contact, but left out of the effort solve (where hands hold a leg, the
+  // drill's braces are those hands: a second force there would count them twice).
+  bool carries = true;
 };
 std::string contact_label(const DrillContact& c);  // "ankle_r on ankle_l", "femur_r on support"
 // The solve's contacts (biomech/loads.h) for these drill contacts, upper body placed by `upper`.
+// (contacts that do not carry are left out).
 std::vector<biomech::Contact> solve_contacts(const std::vector<DrillContact>& contacts,
                                              const anatomy::UpperBodyPose& upper);
 
@@ -101,6 +106,9 @@ struct MythNote {
 struct DrillView {
   std::string name;       // what the user picks, e.g. "The working hip from behind and above"
   glm::dvec3 from{1, 0, 0};  // unit or not; never zero
+  // The therapist's view: where a therapist would stand to watch the whole person (head, hands and
+  // feet in the picture) rather than the working hip close up. At most one per drill.
+  bool therapist = false;
 };
 
 struct Drill {
