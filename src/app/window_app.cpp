@@ -179,6 +179,12 @@ int main_loop(App& app, const WindowOptions& options) {
     glfwSwapBuffers(window);
     if (last_frame) break;
   }
+  if (options.report_state) {
+    const motion::Drill* d = app.session.drill();
+    std::printf("drill=%s playing=%s time=%.2f\n", d ? d->id.c_str() : "none",
+                app.session.playback().playing() && app.session.mode() == session::Mode::kDrill ? "yes" : "no",
+                app.session.playback().time());
+  }
   return exit_code;
 }
 
