@@ -231,6 +231,7 @@ Command add_render_command(CLI::App& app) {
         pose.pelvis_world = moment.pelvis_world;
         pose.posture = moment.posture;
         pose.loads = moment.loads;
+        pose.partner_hand = moment.partner_hand;
       }
       session::ViewSettings view;
       view.highlight = highlight;

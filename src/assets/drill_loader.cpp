@@ -483,7 +483,7 @@ motion::Phase read_phase(const json& v, const std::string& base) {
   object(v, base);
   no_v1_fields(v, base, "floor_contacts");
   only_known(v, base, {"name", "duration_s", "part", "easing", "hold", "end_range", "keyframes", "loads", "cues",
-                       "contacts"});
+                       "contacts", "partner_hand"});
   motion::Phase p;
   p.name = string(require(v, base, "name", "a string"), join(base, "name"));
   p.duration_s = number(require(v, base, "duration_s", "a positive number of seconds"), join(base, "duration_s"),
@@ -523,6 +523,24 @@ motion::Phase read_phase(const json& v, const std::string& base) {
   if (v.contains("loads")) p.loads = read_loads(v["loads"], join(base, "loads"));
   if (v.contains("cues")) p.cues = strings(v["cues"], join(base, "cues"));
   if (v.contains("contacts")) p.contacts = read_contacts(v["contacts"], join(base, "contacts"));
+  if (v.contains("partner_hand")) {
+    const std::string q = join(base, "partner_hand");
+    const json& h = object(v["partner_hand"], q);
+    only_known(h, q, {"at", "from"});
+    motion::PartnerHand ph;
+    const std::string name = string(require(h, q, "at", "a landmark, e.g. \"ankle_r\""), join(q, "at"));
+    const auto cp = motion::find_contact(name);
+    if (!cp) throw FieldError{join(q, "at"), "expected a landmark such as ankle_r or knee_l (see docs/drills.md), got \"" + name + "\""};
+    ph.at = *cp;
+    const json& f = require(h, q, "from", "[x, y, z]: the side of the landmark the hand is on, in the pelvis frame");
+    const std::string fp = join(q, "from");
+    if (!f.is_array() || f.size() != 3)
+      throw FieldError{fp, "expected [x, y, z] (x anterior, y superior, z right), got " + type_of(f)};
+    ph.from = {number(f[0], at(fp, 0), "a direction component"), number(f[1], at(fp, 1), "a direction component"),
+               number(f[2], at(fp, 2), "a direction component")};
+    if (glm::length(ph.from) < 1e-6) throw FieldError{fp, "expected a direction, got [0, 0, 0]"};
+    p.partner_hand = ph;
+  }
   return p;
 }
 

@@ -70,6 +70,15 @@ struct PhaseLoads {
   std::string description;  // plain language, e.g. "isometric external rotation, up to 80%"
 };
 
+// A partner's hand resting on a landmark during a phase (e.g. the hand a PAILs contraction pushes
+// against): drawn as a prop on the `from` side of the landmark's skin (a direction in the pelvis
+// frame, written for the working side like views). What it does in the effort solve is the
+// phase's braces and efforts; this places it where that resistance acts.
+struct PartnerHand {
+  ContactPoint at = ContactPoint::kAnkleR;
+  glm::dvec3 from{0, 0, -1};  // never zero
+};
+
 struct Phase {
   std::string name;
   double duration_s = 1.0;
@@ -83,6 +92,7 @@ struct Phase {
   // The contacts during this phase when they differ from the drill's (e.g. the two sides of a
   // 90/90 switch, the top foot resting on the bottom one); none = the drill's.
   std::optional<std::vector<DrillContact>> contacts;
+  std::optional<PartnerHand> partner_hand;
 };
 
 struct Dosage {

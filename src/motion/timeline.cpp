@@ -239,6 +239,7 @@ DrillFrame Timeline::evaluate(double t) const {
     for (auto& e : f.loads.efforts) e.fraction *= k;
   }
   f.load_description = ph.loads.description;
+  f.partner_hand = ph.partner_hand;
   return f;
 }
 

@@ -61,6 +61,7 @@ struct DrillFrame {
   glm::dmat4 pelvis_world{1.0};  // pelvis body frame -> world (y up, floor at y = 0)
   biomech::Loads loads;          // efforts already ramped; biomech world (pelvis origin, posture axes)
   std::string load_description;
+  std::optional<PartnerHand> partner_hand;  // the phase's (drill.h), for this side
 };
 
 class Timeline {
