@@ -7,7 +7,7 @@
 //   lumbar_bending    + trunk bends toward the RIGHT side                 (about the torso's x axis)
 //   lumbar_rotation   + trunk turns toward the LEFT (nose moves to -z)  (about the torso's y axis)
 //   shoulder_flexion  + arm forward and up (flexion), - extension
-//   shoulder_abduction + arm out to the side, away from the trunk
+//   shoulder_abduction + arm out to the side, away from the trunk; - across the front of the body
 //   elbow_flexion     + flexion, 0 = straight
 // Order at the shoulder: flexion about z, then abduction about the rotated x (like the hip).
 #pragma once

@@ -27,9 +27,10 @@ bool go_to_drill_view(App& app, int index, bool jump) {
   const motion::Timeline* tl = app.session.timeline();
   if (!app.has_model || !app.body || !tl || index < 0 || index >= static_cast<int>(tl->drill().views.size())) return false;
   OrbitCamera target = app.camera;
-  look_from_body_direction(target, app.session.current_pose().pelvis_world,
-                           tl->drill().views[static_cast<std::size_t>(index)].from);
-  frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));
+  const motion::DrillView& view = tl->drill().views[static_cast<std::size_t>(index)];
+  look_from_body_direction(target, app.session.current_pose().pelvis_world, view.from);
+  if (view.therapist) frame_person(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));
+  else frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));
   if (jump) app.camera = target;
   else glide_to(app, target);
   return true;

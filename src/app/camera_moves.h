@@ -17,7 +17,7 @@ glm::vec3 working_hip(const App& app);
 void camera_request(App& app, ui::CameraRequest request);
 // The current drill's view number `index` (its file's "views", for the working side): the camera
 // looks from that direction relative to the person at the current pose and frames the pelvis and
-// legs; glides there, or jumps when `jump`. False (nothing done) when there is no such view.
+// legs (a therapist's view: the whole person); glides there, or jumps when `jump`. False (nothing done) when there is no such view.
 bool go_to_drill_view(App& app, int index, bool jump);
 
 }  // namespace hiplab::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <future>
 #include <memory>
@@ -46,7 +47,7 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--model", o->model, "Model file (glTF/GLB, FBX, COLLADA); default: the HipLab body");
   sub->add_option("--view", o->view,
                   "front, back, left, right (or side), top; or drill / drill:N, the drill's own views (default with a "
-                  "drill that names views: its first; else front)");
+                  "drill that names views: its first; else front); or therapist, the drill's therapist's view (the whole person)");
   sub->add_option("--size", o->size, "Image size WxH, up to 8192x8192");
   sub->add_option("--msaa", o->msaa, "Multisample anti-aliasing samples (1 = off, up to the driver's limit)");
   sub->add_flag("--transparent", o->transparent, "Transparent background (no floor)");
@@ -78,7 +79,8 @@ Command add_render_command(CLI::App& app) {
   auto run = [o]() -> int {
     // "drill" or "drill:N" (1-based): one of the drill's own views, checked once the drill is read.
     std::optional<int> drill_view;
-    if (o->view == "drill") {
+    const bool therapist_view = o->view == "therapist";  // found once the drill is read
+    if (o->view == "drill" || therapist_view) {
       drill_view = 0;
     } else if (o->view.rfind("drill:", 0) == 0) {
       const std::string n = o->view.substr(6);
@@ -186,6 +188,14 @@ Command add_render_command(CLI::App& app) {
       if (o->highlight.empty() && !drill_highlight.empty()) parse_highlight_mode(drill_highlight, highlight);
       // A drill opens in its own first view (a peel preset in its own).
       if (o->view.empty() && !drill_views.empty() && !peel_preset) drill_view = 0;
+      if (therapist_view) {
+        const auto t = std::find_if(drill_views.begin(), drill_views.end(), [](const motion::DrillView& v) { return v.therapist; });
+        if (t == drill_views.end()) {
+          std::fprintf(stderr, "error: --view therapist: the drill names no therapist's view (a view with \"therapist\": true)\n");
+          return 2;
+        }
+        drill_view = static_cast<int>(t - drill_views.begin());
+      }
       if (drill_view && *drill_view >= static_cast<int>(drill_views.size())) {
         std::string names;
         for (std::size_t i = 0; i < drill_views.size(); ++i)
@@ -229,6 +239,7 @@ Command add_render_command(CLI::App& app) {
     req.mirror = o->mirror;
     if (drill_view) {
       req.from_body = drill_views[static_cast<std::size_t>(*drill_view)].from;
+      req.whole_person = drill_views[static_cast<std::size_t>(*drill_view)].therapist;
       req.pelvis_world = moment.pelvis_world;
     }
     session::ViewSettings selection;  // --select: a muscle, or a bone of the body
@@ -244,6 +255,7 @@ Command add_render_command(CLI::App& app) {
         pose.pelvis_world = moment.pelvis_world;
         pose.posture = moment.posture;
         pose.loads = moment.loads;
+        pose.partner_hand = moment.partner_hand;
       }
       session::ViewSettings view;
       view.highlight = highlight;

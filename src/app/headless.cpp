@@ -29,7 +29,8 @@ OrbitCamera request_camera(const Model& model, const NodeTransforms& posed, cons
   OrbitCamera cam;
   if (request.from_body) {
     look_from_body_direction(cam, request.pelvis_world, *request.from_body);
-    frame_focus(cam, model, posed, aspect);
+    if (request.whole_person) frame_person(cam, model, posed, aspect);
+    else frame_focus(cam, model, posed, aspect);
   } else {
     cam = camera_for_view(model, posed, request.view, aspect);
   }

@@ -37,6 +37,7 @@ struct ViewRequest {
   // A view relative to the person instead of the preset (a drill's own view): the direction toward
   // the eye in the pelvis frame, and where the pelvis is (scene/framing.h look_from_body_direction).
   std::optional<glm::dvec3> from_body;
+  bool whole_person = false;  // frame the whole person (a therapist's view), not the pelvis and legs
   glm::dmat4 pelvis_world{1.0};
   // A camera to use as it is (a clip's still camera, app/video_clip.h); its mirroring is kept.
   std::optional<OrbitCamera> camera;

@@ -82,6 +82,7 @@ session::PoseSource scene_pose(const Model& model, const SceneChoice& choice) {
     pose.pelvis_world = choice.moment.pelvis_world;
     pose.posture = choice.moment.posture;
     pose.loads = choice.moment.loads;
+    pose.partner_hand = choice.moment.partner_hand;
   }
   return pose;
 }

@@ -213,6 +213,12 @@ int main_loop(App& app, const WindowOptions& options) {
     if (frame == 1) start_deferred_lods(app);
     poll_deferred_lods(app, options.frames > 0);
   }
+  if (options.report_state) {
+    const motion::Drill* d = app.session.drill();
+    std::printf("drill=%s playing=%s time=%.2f\n", d ? d->id.c_str() : "none",
+                app.session.playback().playing() && app.session.mode() == session::Mode::kDrill ? "yes" : "no",
+                app.session.playback().time());
+  }
   return exit_code;
 }
 

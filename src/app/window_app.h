@@ -10,6 +10,8 @@ struct WindowOptions {
   std::string model;       // empty = default model
   int frames = 0;          // > 0: quit after this many frames (smoke tests)
   std::string screenshot;  // save the last frame (with UI) here on exit
+  // On exit print "drill=ID playing=yes|no time=SECONDS" (scripted window tests: what keys did).
+  bool report_state = false;
   int width = 0, height = 0;  // 0: from the settings
   std::string drill;       // start with this drill (id or name)
   double time_s = -1.0;    // ... paused at this time (s); < 0 plays from the start

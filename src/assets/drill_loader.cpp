@@ -272,7 +272,7 @@ std::vector<motion::DrillContact> read_contacts(const json& v, const std::string
   for (size_t i = 0; i < array(v, path).size(); ++i) {
     const std::string q = at(path, i);
     const json& e = object(v[i], q);
-    only_known(e, q, {"at", "on", "friction"});
+    only_known(e, q, {"at", "on", "friction", "carries"});
     motion::DrillContact c;
     contact_at(require(e, q, "at", "a landmark or leg segment, e.g. \"heel_r\""), join(q, "at"), c);
     const std::string on = string(require(e, q, "on", "\"floor\", \"support\" or a landmark"), join(q, "on"));
@@ -288,6 +288,7 @@ std::vector<motion::DrillContact> read_contacts(const json& v, const std::string
                                       "hand_r (see docs/drills.md), got \"" + on + "\""};
     }
     if (e.contains("friction")) c.friction = number(e["friction"], join(q, "friction"), "a friction coefficient 0..2");
+    if (e.contains("carries")) c.carries = boolean(e["carries"], join(q, "carries"));
     if (!c.at && c.on == biomech::ContactSurface::kFloor)
       throw FieldError{join(q, "at"), "a segment's centre of mass cannot rest on the floor (it is inside the "
                                       "body): name a landmark, or use \"on\": \"support\""};
@@ -482,7 +483,7 @@ motion::Phase read_phase(const json& v, const std::string& base) {
   object(v, base);
   no_v1_fields(v, base, "floor_contacts");
   only_known(v, base, {"name", "duration_s", "part", "easing", "hold", "end_range", "keyframes", "loads", "cues",
-                       "contacts"});
+                       "contacts", "partner_hand"});
   motion::Phase p;
   p.name = string(require(v, base, "name", "a string"), join(base, "name"));
   p.duration_s = number(require(v, base, "duration_s", "a positive number of seconds"), join(base, "duration_s"),
@@ -522,6 +523,24 @@ motion::Phase read_phase(const json& v, const std::string& base) {
   if (v.contains("loads")) p.loads = read_loads(v["loads"], join(base, "loads"));
   if (v.contains("cues")) p.cues = strings(v["cues"], join(base, "cues"));
   if (v.contains("contacts")) p.contacts = read_contacts(v["contacts"], join(base, "contacts"));
+  if (v.contains("partner_hand")) {
+    const std::string q = join(base, "partner_hand");
+    const json& h = object(v["partner_hand"], q);
+    only_known(h, q, {"at", "from"});
+    motion::PartnerHand ph;
+    const std::string name = string(require(h, q, "at", "a landmark, e.g. \"ankle_r\""), join(q, "at"));
+    const auto cp = motion::find_contact(name);
+    if (!cp) throw FieldError{join(q, "at"), "expected a landmark such as ankle_r or knee_l (see docs/drills.md), got \"" + name + "\""};
+    ph.at = *cp;
+    const json& f = require(h, q, "from", "[x, y, z]: the side of the landmark the hand is on, in the pelvis frame");
+    const std::string fp = join(q, "from");
+    if (!f.is_array() || f.size() != 3)
+      throw FieldError{fp, "expected [x, y, z] (x anterior, y superior, z right), got " + type_of(f)};
+    ph.from = {number(f[0], at(fp, 0), "a direction component"), number(f[1], at(fp, 1), "a direction component"),
+               number(f[2], at(fp, 2), "a direction component")};
+    if (glm::length(ph.from) < 1e-6) throw FieldError{fp, "expected a direction, got [0, 0, 0]"};
+    p.partner_hand = ph;
+  }
   return p;
 }
 
@@ -585,7 +604,7 @@ motion::Drill read_drill(const json& j) {
     for (size_t i = 0; i < vs.size(); ++i) {
       const std::string q = at("views", i);
       object(vs[i], q);
-      only_known(vs[i], q, {"name", "from"});
+      only_known(vs[i], q, {"name", "from", "therapist"});
       motion::DrillView v;
       v.name = string(require(vs[i], q, "name", "a string"), join(q, "name"));
       if (v.name.empty()) throw FieldError{join(q, "name"), "expected a name for the view, got an empty string"};
@@ -596,6 +615,11 @@ motion::Drill read_drill(const json& j) {
       v.from = {number(f[0], at(fp, 0), "a direction component"), number(f[1], at(fp, 1), "a direction component"),
                 number(f[2], at(fp, 2), "a direction component")};
       if (glm::length(v.from) < 1e-6) throw FieldError{fp, "expected a direction, got [0, 0, 0]"};
+      if (vs[i].contains("therapist")) v.therapist = boolean(vs[i]["therapist"], join(q, "therapist"));
+      if (v.therapist)
+        for (const motion::DrillView& other : d.views)
+          if (other.therapist)
+            throw FieldError{join(q, "therapist"), "expected at most one therapist's view, \"" + other.name + "\" is one already"};
       d.views.push_back(v);
     }
   }

@@ -80,6 +80,7 @@ std::vector<biomech::Contact> solve_contacts(const std::vector<DrillContact>& co
   std::vector<biomech::Contact> out;
   out.reserve(contacts.size());
   for (const DrillContact& dc : contacts) {
+    if (!dc.carries) continue;
     biomech::Contact c;
     if (dc.at) {
       c.at = contact_site(*dc.at, upper);
@@ -275,8 +276,13 @@ Drill mirrored_drill(const Drill& d) {
     }
   };
   mirror_contacts(m.contacts);
-  for (Phase& p : m.phases)
+  for (Phase& p : m.phases) {
     if (p.contacts) mirror_contacts(*p.contacts);
+    if (p.partner_hand) {
+      p.partner_hand->at = mirror_contact(p.partner_hand->at);
+      p.partner_hand->from = anatomy::mirror_point(p.partner_hand->from);
+    }
+  }
   for (DrillView& v : m.views) v.from = anatomy::mirror_point(v.from);  // the other side's hip
   return m;
 }

@@ -45,9 +45,14 @@ struct DrillContact {
   biomech::ContactSurface on = biomech::ContactSurface::kFloor;
   ContactPoint other = ContactPoint::kSacrum;              // when on == kBody
   double friction = biomech::kSkinFrictionCoefficient;
+  // False for a part that only rests lightly (a hand on a thigh, a head on a hand): drawn touching
+  // and placed like any contact, but left out of the effort solve (where hands hold a leg, the
+  // drill's braces are those hands: a second force there would count them twice).
+  bool carries = true;
 };
 std::string contact_label(const DrillContact& c);  // "ankle_r on ankle_l", "femur_r on support"
 // The solve's contacts (biomech/loads.h) for these drill contacts, upper body placed by `upper`.
+// (contacts that do not carry are left out).
 std::vector<biomech::Contact> solve_contacts(const std::vector<DrillContact>& contacts,
                                              const anatomy::UpperBodyPose& upper);
 
@@ -65,6 +70,15 @@ struct PhaseLoads {
   std::string description;  // plain language, e.g. "isometric external rotation, up to 80%"
 };
 
+// A partner's hand resting on a landmark during a phase (e.g. the hand a PAILs contraction pushes
+// against): drawn as a prop on the `from` side of the landmark's skin (a direction in the pelvis
+// frame, written for the working side like views). What it does in the effort solve is the
+// phase's braces and efforts; this places it where that resistance acts.
+struct PartnerHand {
+  ContactPoint at = ContactPoint::kAnkleR;
+  glm::dvec3 from{0, 0, -1};  // never zero
+};
+
 struct Phase {
   std::string name;
   double duration_s = 1.0;
@@ -78,6 +92,7 @@ struct Phase {
   // The contacts during this phase when they differ from the drill's (e.g. the two sides of a
   // 90/90 switch, the top foot resting on the bottom one); none = the drill's.
   std::optional<std::vector<DrillContact>> contacts;
+  std::optional<PartnerHand> partner_hand;
 };
 
 struct Dosage {
@@ -117,6 +132,9 @@ struct HandoutNotes {
 struct DrillView {
   std::string name;       // what the user picks, e.g. "The working hip from behind and above"
   glm::dvec3 from{1, 0, 0};  // unit or not; never zero
+  // The therapist's view: where a therapist would stand to watch the whole person (head, hands and
+  // feet in the picture) rather than the working hip close up. At most one per drill.
+  bool therapist = false;
 };
 
 struct Drill {

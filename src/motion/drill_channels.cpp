@@ -107,4 +107,18 @@ anatomy::UpperBodyPose upper_body_pose(const ChannelValues& values) {
   return u;
 }
 
+void set_upper_body_pose(ChannelValues& values, const anatomy::UpperBodyPose& u) {
+  values[Channel::kLumbarFlexion] = u.lumbar_flexion;
+  values[Channel::kLumbarBending] = u.lumbar_bending;
+  values[Channel::kLumbarRotation] = u.lumbar_rotation;
+  const auto& r = u.arms[anatomy::side_index(anatomy::Side::kRight)];
+  values[Channel::kShoulderFlexionR] = r.shoulder_flexion;
+  values[Channel::kShoulderAbductionR] = r.shoulder_abduction;
+  values[Channel::kElbowFlexionR] = r.elbow_flexion;
+  const auto& l = u.arms[anatomy::side_index(anatomy::Side::kLeft)];
+  values[Channel::kShoulderFlexionL] = l.shoulder_flexion;
+  values[Channel::kShoulderAbductionL] = l.shoulder_abduction;
+  values[Channel::kElbowFlexionL] = l.elbow_flexion;
+}
+
 }  // namespace hiplab::motion

@@ -69,6 +69,8 @@ ChannelValues mirrored(const ChannelValues& values);
 // The joint-angle parts of a ChannelValues.
 anatomy::LegAngles leg_pose(const ChannelValues& values);
 anatomy::UpperBodyPose upper_body_pose(const ChannelValues& values);
+// Writes an UpperBodyPose into the lumbar, shoulder and elbow channels.
+void set_upper_body_pose(ChannelValues& values, const anatomy::UpperBodyPose& pose);
 // Writes a LegAngles's leg coordinates into the leg channels (the others are left as they are).
 void set_leg_pose(ChannelValues& values, const anatomy::LegAngles& pose);
 

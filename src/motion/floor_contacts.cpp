@@ -51,7 +51,7 @@ constexpr ContactDef kSide[kContactPerSide] = {
     {"toes", Carrier::kToes, {0.068, -0.003, -0.012}, 0.014},     // big-toe tip (bofoot.obj (0.077, -0.003, -0.016))
     {"shoulder", Carrier::kHumerus, {0.0, 0.0, 0.020}, 0.050},
     {"elbow", Carrier::kForearm, {0.0, 0.0, 0.0}, 0.040},
-    {"hand", Carrier::kHand, {0.0, -0.080, 0.0}, 0.035},
+    {"hand", Carrier::kHand, {0.0, -0.130, 0.0}, 0.045},  // palm and fingers (the hand has no wrist joint: it lies in line with the forearm)
 };
 
 constexpr dvec3 kBackJoint{-0.1007, 0.0815, 0.0};  // Gait2392 back joint, pelvis frame

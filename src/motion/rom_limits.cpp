@@ -33,8 +33,11 @@ std::array<RomLimit, kChannelCount> make_table() {
   t[channel_index(Channel::kLumbarRotation)] = deg(-45, 45, -45, 45, kAaos);
   for (Channel c : {Channel::kShoulderFlexionR, Channel::kShoulderFlexionL})
     t[channel_index(c)] = deg(-60, 180, -60, 180, kAaos);
+  // Below 0: the arm brought across the front of the body (a hand on the other thigh or the
+  // floor in front when side-lying); AAOS 1965 gives 135 deg of horizontal flexion from 90 deg of
+  // abduction, i.e. 45 deg past the sagittal plane, which bounds it here.
   for (Channel c : {Channel::kShoulderAbductionR, Channel::kShoulderAbductionL})
-    t[channel_index(c)] = deg(0, 180, 0, 180, kAaos);
+    t[channel_index(c)] = deg(-45, 180, -45, 180, kAaos);
   for (Channel c : {Channel::kElbowFlexionR, Channel::kElbowFlexionL})
     t[channel_index(c)] = deg(0, 150, 0, 150, kAaos);
   t[channel_index(Channel::kPelvisTilt)] = deg(-30, 30, -30, 30, kPlaus);

@@ -4,16 +4,24 @@
 #include <cmath>
 
 #include "motion/floor_contacts.h"
+#include "motion/hand_reach.h"
 #include "motion/posture_frames.h"
 
 namespace hiplab::motion {
 
-glm::dmat4 pelvis_placement(biomech::Posture posture, const ChannelValues& ch) {
+glm::dmat4 pelvis_placement(biomech::Posture posture, const ChannelValues& ch, std::span<const ContactPoint> ignored) {
   const glm::dmat3 r0 = posture_rotation(posture);
   const glm::dmat3 rot =
       r0 * pelvis_offset_rotation(ch[Channel::kPelvisTilt], ch[Channel::kPelvisObliquity], ch[Channel::kPelvisRotation]);
   const glm::dvec3 shift = r0 * glm::dvec3(ch[Channel::kPelvisX], ch[Channel::kPelvisY], ch[Channel::kPelvisZ]);
-  const glm::dvec3 t = grounded_translation(contact_spheres(leg_pose(ch), upper_body_pose(ch)), rot, shift);
+  ContactSpheres spheres = contact_spheres(leg_pose(ch), upper_body_pose(ch));
+  // An ignored sphere stands in for the sacrum's (already counted), so it cannot be the lowest.
+  const int sacrum = contact_index(ContactPoint::kSacrum);
+  for (ContactPoint c : ignored) {
+    spheres.centre[contact_index(c)] = spheres.centre[sacrum];
+    spheres.radius[contact_index(c)] = spheres.radius[sacrum];
+  }
+  const glm::dvec3 t = grounded_translation(spheres, rot, shift);
   glm::dmat4 m(rot);
   m[3] = glm::dvec4(t, 1.0);
   return m;
@@ -138,6 +146,66 @@ int Timeline::find_phase_instance(std::string_view name) const {
   return -1;
 }
 
+void Timeline::reach_hands(int instance, double phase_time, ChannelValues& ch, glm::dmat4& pelvis_world) const {
+  // The hand contacts in play and how much each counts: the phase's own fully; where a phase has
+  // none for a hand, the previous phase's fades out over its first part and the next phase's fades
+  // in over its last part, so the arm never jumps at a phase boundary (and a hold keeps its touch
+  // throughout, the fades happening in the phases around it).
+  struct Reach {
+    std::vector<DrillContact> contacts;  // all moved by this hand
+    anatomy::Side hand;
+    double weight;
+  };
+  std::vector<Reach> reaches;
+  auto hands_of = [&](int inst, anatomy::Side hand) {
+    std::vector<DrillContact> out;
+    if (inst < 0 || inst >= static_cast<int>(instances_.size())) return out;
+    for (const DrillContact& c : drill_.contacts_of(instances_[static_cast<std::size_t>(inst)].phase))
+      if (reaching_hand(c) == hand) out.push_back(c);
+    return out;
+  };
+  const PhaseInstance& in = instances_[static_cast<std::size_t>(instance)];
+  const double fade = std::min(0.6, 0.5 * in.duration_s);  // s
+  auto smooth = [](double x) {
+    x = std::clamp(x, 0.0, 1.0);
+    return x * x * (3.0 - 2.0 * x);
+  };
+  for (anatomy::Side hand : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    std::vector<DrillContact> own = hands_of(instance, hand);
+    if (!own.empty()) {
+      reaches.push_back({std::move(own), hand, 1.0});
+      continue;
+    }
+    if (fade <= 0.0) continue;
+    if (auto prev = hands_of(instance - 1, hand); !prev.empty())
+      reaches.push_back({std::move(prev), hand, 1.0 - smooth(phase_time / fade)});
+    if (auto next = hands_of(instance + 1, hand); !next.empty())
+      reaches.push_back({std::move(next), hand, smooth((phase_time - (in.duration_s - fade)) / fade)});
+  }
+  std::vector<ContactPoint> ignored;
+  for (const Reach& r : reaches) {
+    const bool right = r.hand == anatomy::Side::kRight;
+    ignored.push_back(right ? ContactPoint::kHandR : ContactPoint::kHandL);
+    ignored.push_back(right ? ContactPoint::kElbowR : ContactPoint::kElbowL);
+  }
+  // The body rests on its other contacts; the reaching hands then meet their surfaces.
+  pelvis_world = pelvis_placement(drill_.posture, ch, ignored);
+  if (reaches.empty()) return;
+  const anatomy::LegAngles legs = leg_pose(ch);
+  const anatomy::UpperBodyPose authored = upper_body_pose(ch);
+  anatomy::UpperBodyPose out = authored;
+  for (const Reach& r : reaches) {
+    if (r.weight <= 0.0) continue;
+    const std::size_t h = static_cast<std::size_t>(anatomy::side_index(r.hand));
+    const anatomy::ArmPose a = reach(r.contacts, r.hand, legs, authored, pelvis_world);
+    const anatomy::ArmPose& from = authored.arms[h];
+    out.arms[h].shoulder_flexion += r.weight * (a.shoulder_flexion - from.shoulder_flexion);
+    out.arms[h].shoulder_abduction += r.weight * (a.shoulder_abduction - from.shoulder_abduction);
+    out.arms[h].elbow_flexion += r.weight * (a.elbow_flexion - from.elbow_flexion);
+  }
+  set_upper_body_pose(ch, out);
+}
+
 DrillFrame Timeline::evaluate(double t) const {
   t = std::clamp(t, 0.0, duration_);
   DrillFrame f;
@@ -157,10 +225,13 @@ DrillFrame Timeline::evaluate(double t) const {
   f.hold_remaining_s = ph.hold ? in.duration_s - f.phase_time_s : 0.0;
   f.end_range = ph.end_range;
   f.channels = channels_at(t);
+  f.posture = drill_.posture;
+  reach_hands(f.instance, f.phase_time_s, f.channels, f.pelvis_world);
+  // Placed again on every contact, hands included (as a pose edited by hand is): the same pose
+  // always gets the same placement. A hand that reached its surface does not change it.
+  f.pelvis_world = pelvis_placement(drill_.posture, f.channels);
   f.legs = leg_pose(f.channels);
   f.upper = upper_body_pose(f.channels);
-  f.posture = drill_.posture;
-  f.pelvis_world = pelvis_placement(drill_.posture, f.channels);
   f.loads = ph.loads.loads;
   f.loads.contacts = solve_contacts(drill_.contacts_of(in.phase), f.upper);
   if (ph.loads.effort_ramp_s > 0.0) {
@@ -168,6 +239,7 @@ DrillFrame Timeline::evaluate(double t) const {
     for (auto& e : f.loads.efforts) e.fraction *= k;
   }
   f.load_description = ph.loads.description;
+  f.partner_hand = ph.partner_hand;
   return f;
 }
 

@@ -12,6 +12,9 @@
 // Pelvis placement: world = T * R0 * R_offset, R0 = biomech::pelvis_to_world(posture), R_offset from
 // the pelvis channels (drill_channels.h), T's horizontal part from pelvis_x/y/z along R0's axes and
 // its height chosen so the body's lowest contact (floor_contacts.h) touches the floor, y = 0.
+// Hands: where a phase's contacts name a hand (hand_reach.h), the arm is moved so the hand touches
+// (the pelvis is placed first, on the other contacts); between a phase with such a contact and one
+// without, the reach fades in or out over up to 0.6 s of the phase without it.
 // Units: seconds, radians, metres. World: y up.
 #pragma once
 #include <span>
@@ -58,6 +61,7 @@ struct DrillFrame {
   glm::dmat4 pelvis_world{1.0};  // pelvis body frame -> world (y up, floor at y = 0)
   biomech::Loads loads;          // efforts already ramped; biomech world (pelvis origin, posture axes)
   std::string load_description;
+  std::optional<PartnerHand> partner_hand;  // the phase's (drill.h), for this side
 };
 
 class Timeline {
@@ -90,9 +94,14 @@ class Timeline {
   std::vector<ChannelValues> tangents_;
   double duration_ = 0.0;
   int segment_at(double t) const;
+  // Moves the arms so the hands meet the surfaces their contacts name (hand_reach.h) and places the
+  // pelvis on the body's other contacts (pelvis_world).
+  void reach_hands(int instance, double phase_time, ChannelValues& channels, glm::dmat4& pelvis_world) const;
 };
 
-// Pelvis body frame -> world for a posture and a set of channels (see above).
-glm::dmat4 pelvis_placement(biomech::Posture posture, const ChannelValues& channels);
+// Pelvis body frame -> world for a posture and a set of channels (see above); `ignored` contacts
+// (hands reaching for a surface) do not hold the body up.
+glm::dmat4 pelvis_placement(biomech::Posture posture, const ChannelValues& channels,
+                            std::span<const ContactPoint> ignored = {});
 
 }  // namespace hiplab::motion

@@ -43,6 +43,27 @@ std::vector<glm::vec3> focus_points(const Model& model, const NodeTransforms& po
   return out;
 }
 
+std::vector<glm::vec3> person_points(const Model& model, const NodeTransforms& pose) {
+  if (!is_body_model(model)) return focus_points(model, pose);
+  std::vector<glm::vec3> out = bone_vertices(model, pose, 8);
+  std::vector<glm::mat4> skin;
+  for (std::size_t mi = 0; mi < model.meshes.size(); ++mi) {
+    const Mesh& m = model.meshes[mi];
+    if (!m.skinned) continue;
+    skin_matrices(model, pose, static_cast<int>(mi), skin);
+    const glm::mat4 node_world = m.node >= 0 ? pose.world[static_cast<std::size_t>(m.node)] : glm::mat4(1.0f);
+    for (std::size_t i = 0; i < m.vertices.size(); i += 8) out.push_back(skin_position(m, skin, node_world, m.vertices[i]));
+  }
+  return out;
+}
+
+void frame_person(OrbitCamera& cam, const Model& model, const NodeTransforms& pose, float aspect, const glm::vec4& ndc_rect) {
+  const std::vector<glm::vec3> points = person_points(model, pose);
+  // The skin is the outside already: a small margin only.
+  cam.frame_points(points, 0.03f, aspect, ndc_rect);
+  cover_depth(cam, posed_bounds(model, pose));
+}
+
 namespace {
 
 void frame_points_of(OrbitCamera& cam, const Model& model, const std::vector<glm::vec3>& points, float aspect, const glm::vec4& ndc_rect) {

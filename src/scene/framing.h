@@ -34,6 +34,13 @@ void frame_focus(OrbitCamera& cam, const Model& model, const NodeTransforms& pos
 void frame_focus_over(OrbitCamera& cam, const Model& model, const std::vector<BodyPoseInput>& poses, float aspect,
                       const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
 
+// A therapist's view frames the whole person instead (scene/framing.h's default is the pelvis and
+// legs): a sample of the posed body surface (every 8th skin vertex) and every bone, so the head,
+// hands and feet are all in the picture. For another model, the corners of its posed bounds.
+std::vector<glm::vec3> person_points(const Model& model, const NodeTransforms& pose);
+void frame_person(OrbitCamera& cam, const Model& model, const NodeTransforms& pose, float aspect,
+                  const glm::vec4& ndc_rect = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
+
 // Widens cam.scene_radius (which sets the near and far planes) so that every corner of `whole` lies
 // within it from cam.target: a view framed on a part of the model still draws all of it.
 void cover_depth(OrbitCamera& cam, const Aabb& whole);

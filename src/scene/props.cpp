@@ -83,7 +83,7 @@ void add_props(const Props& props, DrawList& out) {
     out.floor.mat_axis = glm::length(axis) > 1e-6f ? glm::normalize(axis) : glm::vec2(1.0f, 0.0f);
     out.floor.mat_half = 0.5f * props.mat_size;
   }
-  if (!props.seat_top && props.pulls.empty()) return;
+  if (!props.seat_top && props.pulls.empty() && !props.partner_hand) return;
   DynamicMesh m;
   const int dyn = static_cast<int>(out.dynamic_meshes.size());
   std::vector<std::pair<glm::ivec2, glm::vec4>> parts;  // index range and colour of each part
@@ -125,6 +125,17 @@ void add_props(const Props& props, DrawList& out) {
         add_box(m, glm::vec3(p.target.x, 0.175f, p.target.z), glm::vec3(1, 0, 0), {0.12f, 0.175f, 0.08f});  // weight stack
       });
     }
+  }
+  if (props.partner_hand) {
+    part({0.60f, 0.42f, 0.33f, 1.0f}, [&] {  // skin-toned: a person's hand, not equipment
+      const Props::Hand& h = *props.partner_hand;
+      glm::vec3 press(h.press.x, 0.0f, h.press.z);  // add_box's frame keeps y up
+      press = glm::length(press) > 1e-4f ? glm::normalize(press) : glm::vec3(1.0f, 0.0f, 0.0f);
+      // The palm: 2.4 cm thick along the press, 9 cm tall, 8 cm wide (adult hand, de Leva 1996
+      // hand length 0.108 of height); the forearm a 3 cm tube to the partner.
+      add_box(m, h.palm, press, {0.012f, 0.045f, 0.04f});
+      add_tube(m, h.palm - 0.012f * press, h.forearm_end, 0.03f);
+    });
   }
   out.dynamic_meshes.push_back(std::move(m));
   for (const auto& [range, colour] : parts) push_draw(out, dyn, range.x, range.y, colour);

@@ -4,7 +4,8 @@
 // stretches (its cross-section keeps the band's volume: radius ∝ 1/sqrt(length / rest length)); the
 // cable from the ankle over its pulley down to the weight stack. The band and the cable are drawn
 // along the very line the effort solve pulls along (biomech::PullResult), so the picture and the
-// torques share one anchor and one direction. World frame: metres, y up, floor at y = 0.
+// torques share one anchor and one direction. A partner's hand, where a drill phase names one, rests
+// on the landmark's skin on the side it resists from (e.g. a PAILs contraction's). World frame: metres, y up, floor at y = 0.
 #pragma once
 #include <optional>
 #include <vector>
@@ -33,6 +34,14 @@ struct Props {
   glm::vec2 seat_size{0.45f, 0.45f};
   glm::vec3 seat_axis{1.0f, 0.0f, 0.0f};  // its front, horizontal
   std::vector<PropPull> pulls;
+  // A partner's hand (motion::PartnerHand): the palm's centre, the unit direction it presses in
+  // (toward the landmark it rests on) and where the partner's forearm ends.
+  struct Hand {
+    glm::vec3 palm{0.0f};
+    glm::vec3 press{1.0f, 0.0f, 0.0f};
+    glm::vec3 forearm_end{0.0f};
+  };
+  std::optional<Hand> partner_hand;
 };
 
 inline constexpr float kBandRadius = 0.006f;     // a flat band drawn round, at its rest length

@@ -91,6 +91,7 @@ PoseSource Session::current_pose() const {
     p.pelvis_world = f.pelvis_world;
     p.posture = f.posture;
     p.loads = f.loads;
+    p.partner_hand = f.partner_hand;
     return p;
   }
   p.legs = motion::leg_pose(manual_.channels);

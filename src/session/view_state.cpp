@@ -2,6 +2,7 @@
 
 #include "anatomy/muscle_data.h"
 #include "anatomy/muscle_names.h"
+#include "motion/floor_contacts.h"
 
 #include <glm/mat3x3.hpp>
 #include <glm/vec4.hpp>
@@ -68,6 +69,20 @@ Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
       break;
     }
     case Posture::kStanding: break;
+  }
+  if (pose.partner_hand) {
+    // On the landmark's skin, on the side the hand is on (pelvis frame), pressing toward it.
+    const motion::ContactSpheres s = motion::contact_spheres(pose.legs, pose.upper);
+    const int i = motion::contact_index(pose.partner_hand->at);
+    const glm::dvec3 dir = glm::normalize(pose.partner_hand->from);
+    const glm::dvec3 palm = s.centre[static_cast<std::size_t>(i)] + (s.radius[static_cast<std::size_t>(i)] + 0.012) * dir;
+    const glm::dvec3 dir_w = glm::normalize(glm::dmat3(pw) * dir);
+    Props::Hand h;
+    h.palm = glm::vec3(pw * glm::dvec4(palm, 1.0));
+    h.press = glm::vec3(-dir_w);
+    // The partner's forearm leaves the hand away from the body and up, toward where they kneel.
+    h.forearm_end = h.palm + 0.25f * glm::normalize(glm::vec3(dir_w) + glm::vec3(0.0f, 0.8f, 0.0f));
+    p.partner_hand = h;
   }
   for (int k = 0; k < frame.analysis.pull_count; ++k) {
     const biomech::PullResult& pr = frame.analysis.pull[static_cast<std::size_t>(k)];

@@ -14,6 +14,7 @@
 #include "anatomy/rom_norms.h"
 #include "assets/model.h"
 #include "biomech/frame_analysis.h"
+#include "motion/drill.h"
 #include "scene/frame_builder.h"
 #include "scene/highlight.h"
 #include "session/peel.h"
@@ -26,6 +27,7 @@ struct PoseSource {
   glm::dmat4 pelvis_world{1.0};  // scene world: y up, floor at y = 0 (or the model's bind pelvis)
   biomech::Posture posture = biomech::Posture::kStanding;
   biomech::Loads loads;
+  std::optional<motion::PartnerHand> partner_hand;  // drawn as a prop (props.h)
 };
 
 enum class MuscleVisibility : unsigned char { kShown, kFaded, kHidden };

@@ -139,3 +139,22 @@ TEST_CASE("hiplab render names the muscles that matter unless --names off, and r
   CHECK(app::run_cli({"hiplab", "render", "--drill", "clamshell", "--names", "maybe", "--out", (dir / "x.png").string()}) == 2);
   CHECK_FALSE(fs::exists(dir / "x.png"));
 }
+
+TEST_CASE("hiplab render --view therapist draws the drill's therapist's view (the whole person), and needs a drill") {
+  SKIP_WITHOUT_GL();
+  const auto dir = test::scratch_dir("cli_therapist");
+  auto shot = [&](const std::string& name, const std::string& view) {
+    const auto out = (dir / (name + ".png")).string();
+    REQUIRE(app::run_cli({"hiplab", "render", "--drill", "clamshell", "--time", "2", "--view", view, "--size", "160x100", "--out", out}) == 0);
+    auto img = read_png(out);
+    REQUIRE(img.ok());
+    return std::move(img.value());
+  };
+  // The clamshell's third view is its therapist's view: --view therapist is that one.
+  const Image therapist = shot("therapist", "therapist"), third = shot("third", "drill:3"), first = shot("first", "drill:1");
+  CHECK(therapist.rgba == third.rgba);
+  CHECK(therapist.rgba != first.rgba);
+  const auto out = (dir / "none.png").string();
+  CHECK(app::run_cli({"hiplab", "render", "--view", "therapist", "--out", out}) == 2);
+  CHECK_FALSE(fs::exists(out));
+}

@@ -333,3 +333,30 @@ TEST_CASE("every shipped drill has a handout block: how often, what it feels lik
   }
   CHECK(n >= 9);
 }
+
+TEST_CASE("a view may be the therapist's view (at most one), a contact may rest without carrying") {
+  std::string v2 = replaced(kGood, "\"hiplab-drill/1\"", "\"hiplab-drill/2\"");
+  v2 = replaced(v2, "\"dosage\"",
+                "\"views\": [{\"name\": \"near\", \"from\": [1, 0, 0]}, "
+                "{\"name\": \"whole\", \"from\": [1, 0.5, 1], \"therapist\": true}],\n"
+                "  \"contacts\": [{\"at\": \"hand_r\", \"on\": \"thigh_lower_r\", \"carries\": false}, "
+                "{\"at\": \"heel_l\", \"on\": \"floor\"}],\n  \"dosage\"");
+  auto r = parse_drill(v2, "test.json", "test");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+  REQUIRE(r->views.size() == 2);
+  CHECK_FALSE(r->views[0].therapist);
+  CHECK(r->views[1].therapist);
+  REQUIRE(r->contacts.size() == 2);
+  CHECK_FALSE(r->contacts[0].carries);
+  CHECK(r->contacts[1].carries);
+  // Only the carrying contact reaches the effort solve.
+  const auto solve = motion::solve_contacts(r->contacts, anatomy::UpperBodyPose{});
+  REQUIRE(solve.size() == 1);
+  CHECK(solve[0].label == "heel_l on floor");
+  const std::string two = replaced(v2, "{\"name\": \"near\", \"from\": [1, 0, 0]}",
+                                   "{\"name\": \"near\", \"from\": [1, 0, 0], \"therapist\": true}");
+  const std::string e = error_of(two);
+  CHECK(e.find("views[1].therapist") != std::string::npos);
+  CHECK(e.find("at most one") != std::string::npos);
+  CHECK(error_of(replaced(v2, "\"carries\": false", "\"carries\": 0")).find("contacts[0].carries") != std::string::npos);
+}

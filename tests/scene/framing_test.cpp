@@ -182,3 +182,31 @@ TEST_CASE("framing: a view given relative to the person follows the person's pos
   CHECK(dir.z < -0.6f);
   CHECK(dir.y > 0.6f);
 }
+
+TEST_CASE("framing: a therapist's view frames the whole person, head to feet, inside the picture and large") {
+  const std::string path = std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb";
+  auto loaded = load_model(path);
+  REQUIRE(loaded.ok());
+  const Model& model = loaded.value();
+  const NodeTransforms pose = NodeTransforms::bind(model);
+  for (ViewPreset view : {ViewPreset::kFront, ViewPreset::kLeft}) {
+    CAPTURE(view_preset_name(view));
+    const float aspect = 1280.0f / 720.0f;
+    OrbitCamera cam;
+    cam.set_preset(view);
+    frame_person(cam, model, pose, aspect);
+    const ScreenSpan all = project_skin(model, pose, cam, aspect, std::numeric_limits<float>::max());
+    // Every skin vertex (the head and the hands too) is in the picture ...
+    CHECK(all.min_y >= -1.0f);
+    CHECK(all.max_y <= 1.0f);
+    CHECK(all.min_x >= -1.0f);
+    CHECK(all.max_x <= 1.0f);
+    // ... and the standing person fills most of its height.
+    CHECK((all.max_y - all.min_y) / 2.0f >= 0.8f);
+    // The hips-and-legs framing of the same view leaves the head out.
+    OrbitCamera legs;
+    legs.set_preset(view);
+    frame_focus(legs, model, pose, aspect);
+    CHECK(project_skin(model, pose, legs, aspect, std::numeric_limits<float>::max()).max_y > 1.0f);
+  }
+}

@@ -38,21 +38,25 @@ constexpr float kMinSquash = 0.2f;    // "... or squashed below 0.2x its rest ar
 constexpr float kMinRestArea = 1e-7f;  // m²
 
 // Achieved worst figures per drill (both sides, 100 samples each), with a little room: the largest
-// area ratio, the smallest, and the triangle-samples past any limit.
+// area ratio, the smallest, and the triangle-samples past any limit. Raised where the drills now
+// pose the whole person (issue 12: hands on the floor behind in the 90/90s with the trunk upright,
+// on the hips kneeling, on the thighs seated, on the mat and the top hip side-lying, on the knee in
+// the supine PAILs/RAILs): the extra
+// samples are at the shoulders and the lower trunk (humerus_*, torso), the skin's known weak part.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.01f, 0.0454f, 4240},
+    {"clamshell", 3.01f, 0.0454f, 6138},
     {"figure4_self_test", 4.84f, 0.0165f, 2100},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
-    {"ir_pails_rails_9090", 9.82f, 0.0200f, 18423},
-    {"ir_pails_rails_supine", 7.79f, 0.0015f, 8796},
-    {"kneeling_windmill", 4.71f, 0.0547f, 9222},
-    {"ninety_ninety_hip_switch", 9.79f, 0.0128f, 14857},
-    {"reverse_clamshell", 3.01f, 0.0328f, 4358},
-    {"seated_band_internal_rotation", 7.79f, 0.0154f, 12193},
+    {"ir_pails_rails_9090", 9.82f, 0.0200f, 20761},
+    {"ir_pails_rails_supine", 7.79f, 0.0015f, 12667},
+    {"kneeling_windmill", 4.71f, 0.0483f, 10182},
+    {"ninety_ninety_hip_switch", 9.79f, 0.00039f, 20478},
+    {"reverse_clamshell", 3.01f, 0.0328f, 6232},
+    {"seated_band_internal_rotation", 7.79f, 0.0154f, 14212},
     {"standing_cable_internal_rotation", 4.71f, 0.1413f, 2273},
 };
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "biomech/posture.h"
+#include "motion/floor_contacts.h"
 #include "scene/props.h"
 #include "session/session.h"
 #include "session/view_state.h"
@@ -187,8 +188,45 @@ TEST_CASE("the body's mass set in the view reaches the effort solve: the floor c
     for (const session::ContactArrow& c : f.contacts) n += c.push_n;
     return n;
   };
-  const double light = total_push(50.0), heavy = total_push(100.0);
+  const double light = total_push(50.0), heavy = total_push(100.0), heavier = total_push(150.0);
   CHECK(light > 1.0);
-  // Segment masses scale with body mass (de Leva 1996): twice the mass, about twice the push.
-  CHECK(heavy / light == doctest::Approx(2.0).epsilon(0.05));
+  // Segment masses scale with body mass (de Leva 1996): each added 50 kg adds about the same push
+  // (the weight part grows in proportion; the part that carries the passive muscle forces, which do
+  // not depend on mass, stays: the clamshell's rest has the bottom foot on its outer edge only).
+  CHECK(heavy > light);
+  CHECK((heavier - heavy) / (heavy - light) == doctest::Approx(1.0).epsilon(0.05));
+}
+
+TEST_CASE("props: the supine PAILs draws a partner's hand at the ankle, on the side the external-rotation effort pushes toward") {
+  session::Session s = drills();
+  REQUIRE(s.select_drill(s.find_drill("ir_pails_rails_supine")).ok());
+  auto at_phase = [&](const char* name) {
+    const int i = s.timeline()->find_phase_instance(name);
+    REQUIRE(i >= 0);
+    const auto& in = s.timeline()->instances()[static_cast<std::size_t>(i)];
+    s.playback().scrub(in.start_s + 0.5 * in.duration_s);
+    session::ComputedFrame f;
+    session::compute_frame(s.current_pose(), s.view, f);
+    return f.request.props;
+  };
+  const Props pails = at_phase("PAILs: push the foot in");
+  REQUIRE(pails.partner_hand.has_value());
+  // The palm rests on the ankle's skin (contact sphere, floor_contacts.h): its centre 1.2 cm (half
+  // the palm's thickness) outside it, within 5 mm.
+  const session::PoseSource pose = s.current_pose();
+  const motion::ContactSpheres sp = motion::contact_spheres(pose.legs, pose.upper);
+  const int ankle = motion::contact_index(motion::ContactPoint::kAnkleR);
+  const glm::vec3 centre(pose.pelvis_world * glm::dvec4(sp.centre[static_cast<std::size_t>(ankle)], 1.0));
+  CHECK(glm::length(pails.partner_hand->palm - centre) == doctest::Approx(sp.radius[static_cast<std::size_t>(ankle)] + 0.012).epsilon(0.1));
+  // External rotation (the PAILs effort) moves the ankle toward the hand: it resists that push.
+  anatomy::LegAngles out = pose.legs;
+  out.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] -= 0.05;
+  const glm::vec3 moved(pose.pelvis_world * glm::dvec4(motion::contact_spheres(out, pose.upper).centre[static_cast<std::size_t>(ankle)], 1.0));
+  CHECK(glm::dot(moved - centre, pails.partner_hand->palm - centre) > 0.0f);
+  CHECK(glm::dot(pails.partner_hand->press, pails.partner_hand->palm - centre) < 0.0f);  // it presses toward the ankle
+  DrawList list;
+  add_props(pails, list);
+  CHECK_FALSE(list.meshes.empty());
+  // RAILs: the partner lets go.
+  CHECK_FALSE(at_phase("RAILs: pull further in").partner_hand.has_value());
 }
