@@ -338,8 +338,9 @@ BoneGrid bone_grid(const Mesh& m) {
 }  // namespace
 
 // Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
-// drill)". Every muscle as drawn (scene/body_scene.h, full detail), 100 frames of every built-in
-// drill, against every bone as drawn in that frame. Printed per muscle where the worst frame is past
+// drill)". Every muscle as drawn (scene/body_scene.h, full detail), at the anatomical pose and 100
+// frames of every built-in drill, against the bones of its own leg, the pelvis and the spine as
+// drawn in that frame. Printed per muscle where the worst frame is past
 // 1%; guarded at what is reached so a change can only improve it.
 TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's vertices inside a bone (printed)") {
   const Model& m = body();
@@ -418,5 +419,10 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   std::printf("muscle volumes with <= 1%% of their vertices inside a bone in every drill frame: %d of %zu (worst %.1f%%)\n", within,
               worst.size(), 100 * overall);
   CHECK(worst.size() >= 80);
-  CHECK(within >= 0);
+  // Reached: 13 of 86, worst 72% (gluteus minimus in the 90/90 hip switch). Not met: the volumes
+  // follow their paths, and Gait2392's straight paths still cut through the ilium and the femoral
+  // condyles in deep flexion (issue 11, section 2: wrapping is still open); at the anatomical pose
+  // every muscle but peroneus tertius (2.4%) is clear.
+  CHECK(within >= 13);
+  CHECK(overall <= 0.73);
 }
