@@ -94,8 +94,8 @@ TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed a
 // path turns sharply over the pelvic brim in deep flexion, vastus medialis swells where its part on
 // the femur and its part on the path part ways in deep knee flexion, and the gluteal fans and vasti
 // stretch single triangles past 3x. This test prints the figures per muscle and guards what is
-// reached (volume within 5% in every frame: 78 of 86, was 48 before the volume correction of
-// scene/muscle_volume.cpp; triangles within 0.2..3x: 54 of 86; both: 54, was 48), so a change can
+// reached (volume within 5% in every frame: 80 of 86, was 48 before the volume correction of
+// scene/muscle_volume.cpp; triangles within 0.2..3x: 56 of 86; both: 56, was 48), so a change can
 // only improve it.
 TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and triangles within 0.2x..3x their rest area") {
   const Model& m = body();
@@ -163,9 +163,9 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
               vmax, vmin_at.c_str(), vmax_at.c_str(), amin, amax, amin_at.c_str(), amax_at.c_str());
   std::printf("muscle volumes: farthest vertex from its path %.1f mm (%s)\n", 1000 * far, far_at.c_str());
   CHECK(far < 0.15);  // no vertex flies off
-  CHECK(volume_within >= 78);
-  CHECK(area_within >= 54);
-  CHECK(within >= 54);
+  CHECK(volume_within >= 80);
+  CHECK(area_within >= 56);
+  CHECK(within >= 56);
   CHECK(vmin >= 0.15);  // iliacus in the 90/90 hip switch: 0.16 (folds over the pelvic brim)
   CHECK(vmax <= 1.25);
 }
@@ -263,7 +263,7 @@ TEST_CASE("muscle volumes: levels made at load halve the triangles within their 
   const MuscleTubeProfile profile = muscle_tube_profile(s.max_isometric_force_n, s.optimal_fiber_length_m, s.tendon_slack_length_m);
   DynamicMesh near_mesh, far_mesh;
   const glm::ivec2 near = append_muscle_volume(v, c, profile, attached, near_mesh, 1e6);
-  const glm::ivec2 far = append_muscle_volume(v, c, profile, attached, far_mesh, 200.0);
+  const glm::ivec2 far = append_muscle_volume(v, c, profile, attached, far_mesh, 20.0);
   CHECK(static_cast<std::size_t>(near.y) == v.indices.size());
   CHECK(near_mesh.vertices.size() == v.bind_position.size());
   CHECK(static_cast<std::size_t>(far.y) == v.levels.back().indices.size());

@@ -7,10 +7,7 @@
 #include <cstdlib>
 #include <string>
 
-#include <assimp/Importer.hpp>
-#include <assimp/postprocess.h>
-#include <assimp/scene.h>
-
+#include "bodyparts3d.h"
 #include "bones.h"
 #include "inspect.h"
 #include "model.h"
@@ -19,33 +16,6 @@
 using namespace hiplab::modelgen;
 
 static const std::string kRef = std::string(HIPLAB_REFERENCE_DIR) + "/opensim-gait2392/meshes/";
-
-// A BodyParts3D bone (mm, Z-up, right side at -X) turned into body-frame axes (x anterior, y up,
-// z right) and placed over our bone by bounding-box centre and height, for LOOKING only.
-static bool load_bp3d(const std::string& path, Mesh& out) {
-  Assimp::Importer imp;
-  const aiScene* s = imp.ReadFile(path, aiProcess_Triangulate | aiProcess_PreTransformVertices);
-  if (!s) return false;
-  for (unsigned i = 0; i < s->mNumMeshes; ++i) {
-    const aiMesh* m = s->mMeshes[i];
-    const uint32_t base = (uint32_t)out.pos.size();
-    for (unsigned v = 0; v < m->mNumVertices; ++v) {
-      const aiVector3D q = m->mVertices[v];  // after the root node: X left, Y posterior, Z up (mm)
-      out.pos.push_back(glm::vec3(-q.y, q.z, -q.x) * 0.001f);
-    }
-    for (unsigned f = 0; f < m->mNumFaces; ++f)
-      if (m->mFaces[f].mNumIndices == 3)
-        for (int k = 0; k < 3; ++k) out.idx.push_back(base + m->mFaces[f].mIndices[k]);
-  }
-  return !out.pos.empty();
-}
-static void align_box(Mesh& m, const Mesh& to) {
-  glm::vec3 a0(1e9f), a1(-1e9f), b0(1e9f), b1(-1e9f);
-  for (auto& p : m.pos) a0 = glm::min(a0, p), a1 = glm::max(a1, p);
-  for (auto& p : to.pos) b0 = glm::min(b0, p), b1 = glm::max(b1, p);
-  const float s = (b1.y - b0.y) / (a1.y - a0.y);
-  for (auto& p : m.pos) p = (p - (a0 + a1) * 0.5f) * s + (b0 + b1) * 0.5f;
-}
 
 static Image views(const std::vector<Shaded>& items, std::initializer_list<View> vs, float px) {
   std::vector<Image> imgs;
@@ -116,8 +86,8 @@ int main(int argc, char** argv) {
     Mesh m = build_bone(spec->id, morph);
     if (mode == "bp3d") {
       Mesh bp;
-      if (argc < 5 || !load_bp3d(argv[4], bp)) return 2;
-      align_box(bp, m);
+      if (argc < 5 || !load_bodyparts3d(argv[4], bp)) return 2;
+      apply(box_alignment(bp, m), bp);
       const std::array<uint8_t, 3> grey{200, 205, 215};
       for (View v : {View::Front, View::Side, View::Top, View::Back, View::Medial, View::Bottom}) {
         glm::vec2 lo, hi;

@@ -117,6 +117,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     Mesh right = build_bone(b.id, morph);
     {
       PlacedBone pb;
+      pb.name = b.name;
       pb.sdf = bone_sdf(b.id, morph);
       pb.origin = glm::vec3(skel[static_cast<size_t>(find_node(skel, b.body))].world);
       bounds(right, pb.lo, pb.hi);

@@ -25,6 +25,13 @@ constexpr double kReachMin = 0.006;
 // Core: tissue within kCore R(s) of a path goes to that muscle before any power-distance claim, so
 // small deep muscles (gemelli, gluteus minimus) keep a body under their big neighbours.
 constexpr double kCore = 0.8;
+// In the trunk (see muscle_volumes.h) a muscle takes tissue only this close to its path, in R(s):
+// the psoas major is about 4-5 cm across at L4-L5 (Reimann 2008, cited by Bogduk, Clinical and
+// Radiological Anatomy of the Lumbar Spine, 5th ed.), about 2 R(s) with R from its PCSA.
+constexpr double kCavityReach = 1.0;
+// The iliacus is a fan that lines the whole iliac fossa (Gray's Anatomy, 42nd ed., ch. 80), much
+// wider than the section its PCSA gives around its one path line.
+constexpr double kFossaReach = 2.2;
 
 struct Curve {
   anatomy::PathCurve c;
@@ -126,7 +133,24 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     hints[static_cast<size_t>(m)] = anatomy::default_path_hint(t0);
     tangents[static_cast<size_t>(m)] = t0;
     Curve& c = curves[static_cast<size_t>(m)];
-    anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)), hints[static_cast<size_t>(m)], c.c);
+    // For the split only, the vasti's lines start where the muscles do: Gait2392 puts their first
+    // points at mid-thigh (lines of action), but vastus lateralis arises from the greater
+    // trochanter's base and the lateral lip of the linea aspera, medialis from the
+    // intertrochanteric line and the medial lip, intermedius from the front and side of the upper
+    // two-thirds of the shaft (Gray's Anatomy, 42nd ed., ch. 81). Without this the rectus femoris
+    // claimed the whole front of the upper thigh. Points in the femur's frame, on our femur.
+    int n = p.count;
+    const std::string_view name = anatomy::muscle(m).name;
+    glm::dvec3 origin_local(0.0);
+    if (name == "vas_lat") origin_local = {0.002, -0.075, 0.048};
+    else if (name == "vas_med") origin_local = {0.004, -0.085, 0.004};
+    else if (name == "vas_int") origin_local = {0.022, -0.080, 0.030};
+    if (origin_local != glm::dvec3(0.0) && n < anatomy::kMaxPathPoints) {
+      for (int k = n; k > 0; --k) pts[static_cast<size_t>(k)] = pts[static_cast<size_t>(k) - 1];
+      pts[0] = kin[anatomy::LegSegment::kFemur].apply(origin_local) + dvec3(pelvis_world);
+      ++n;
+    }
+    anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(n)), hints[static_cast<size_t>(m)], c.c);
     c.lo = dvec3(1e9);
     c.hi = dvec3(-1e9);
     for (int i = 0; i < anatomy::PathCurve::kStations; ++i) {
@@ -146,6 +170,38 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
   auto at = [&](int i, int j, int k) { return (static_cast<size_t>(k) * ny + j) * nx + i; };
   auto gp = [&](int i, int j, int k) { return lo + vec3(h * static_cast<float>(i), h * static_cast<float>(j), h * static_cast<float>(k)); };
   std::vector<int8_t> label(static_cast<size_t>(nx) * ny * nz, -1);
+  // The trunk's samples: medial to the hip bone (some sample further out along the same row, to
+  // the right, lies in it: the iliac wing or the pubis walls the basin in), above the iliac crests
+  // in front of the sacrum and medial to the wings' outer lips, or in front above the groin. Rows walked from the
+  // outside in, one SDF sample each.
+  std::vector<uint8_t> cavity(label.size(), 0);
+  const int iliacus = anatomy::find_muscle("iliacus").value_or(-1);
+  {
+    const PlacedBone* hip = nullptr;
+    for (const PlacedBone& b : bones)
+      if (b.name == "hip_bone_r") hip = &b;
+    const vec3 o(pelvis_world);
+    for (int j = 0; j < ny; ++j)
+      for (int i = 0; i < nx; ++i) {
+        const vec3 row = gp(i, j, 0) - o;
+        if (row.x < -0.13f || row.x > 0.06f || row.y < -0.11f) continue;
+        bool walled = false;
+        for (int k = nz - 1; k >= 0; --k) {
+          const vec3 p = gp(i, j, k);
+          if (hip && !walled && p.x >= hip->lo.x && p.x <= hip->hi.x && p.y >= hip->lo.y && p.y <= hip->hi.y && p.z >= hip->lo.z &&
+              p.z <= hip->hi.z && hip->sdf(p - hip->origin) < 0.0f)
+            walled = true;
+          const vec3 q = p - o;
+          const bool above_crest = q.y > 0.01f && q.x > -0.10f && q.z < 0.10f;
+          // In front, above the inguinal ligament (from the pubic tubercle, about (-0.022, -0.076,
+          // 0.024) in the Gait2392 pelvis frame, to the anterior superior iliac spine, about
+          // (0, 0, 0.119)): the lower abdominal wall, which the iliopsoas passes under.
+          const float ligament = -0.076f + 0.076f * std::clamp((q.z - 0.024f) / 0.095f, 0.0f, 1.0f);
+          const bool abdominal_wall = q.x > -0.05f && q.z < 0.119f && q.y > ligament;
+          if ((walled && hip && p.z < hip->hi.z) || above_crest || abdominal_wall) cavity[at(i, j, k)] = 1;
+        }
+      }
+  }
   constexpr int B = 8;
   const float half_diag = 0.5f * std::sqrt(3.0f) * B * h;
   VolumeReport rep;
@@ -186,6 +242,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
               if (in_bone) continue;
               ++rep.tissue_samples;
               const dvec3 q(p);
+              const bool in_cavity = cavity[at(i, j, k)] != 0;
               double best = 1e300;
               int who = -1;
               for (int m : cand) {
@@ -198,7 +255,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
                   const dvec3 d = q - (a + f * ab);
                   const double d2 = glm::dot(d, d);
                   const double r = c.radius[static_cast<size_t>(s)] + f * (c.radius[static_cast<size_t>(s) + 1] - c.radius[static_cast<size_t>(s)]);
-                  const double reach = kReach * r + kReachMin;
+                  const double reach = in_cavity ? (m == iliacus ? kFossaReach : kCavityReach) * r : kReach * r + kReachMin;
                   if (d2 > reach * reach) continue;
                   double score = d2 - (kClaim * r) * (kClaim * r);
                   if (d2 < (kCore * r) * (kCore * r)) score -= 1.0;  // a muscle's own core is never taken

@@ -10,7 +10,12 @@
 // (belly radius from the PCSA, tapering into the tendons as the tubes do: scene/muscle_geometry.h),
 // provided d <= kReach R(s) + kReachMin (tissue within 0.8 R(s) of a path is that muscle's core and
 // goes to it first, so deep muscles keep a body); tissue out of every muscle's reach stays unassigned (fat
-// and connective tissue). Each muscle's indicator is smoothed and meshed at its half level, the
+// and connective tissue). In the trunk — medial to the hip bone (the greater and lesser pelvis),
+// above the iliac crests in front of the spine, and in front above the inguinal ligament — lie the
+// viscera and the abdominal wall, not leg muscle: there a sample goes
+// only to a muscle whose path runs within kCavityReach R(s) of it (kFossaReach for the iliacus, a fan that lines its fossa; psoas
+// beside the spine, obturator internus and piriformis on the pelvic walls), so the iliopsoas keeps
+// its own shape instead of filling the lower abdomen up to the abdominal wall. Each muscle's indicator is smoothed and meshed at its half level, the
 // largest piece kept, Taubin-smoothed and simplified. Deterministic (single thread, fixed order).
 // Units: metres; meshes in model space (bind pose), paths in the pelvis frame of their side.
 #pragma once
@@ -53,6 +58,7 @@ struct VolumeReport {
 
 // `bones`: the right-side bones' SDFs with their body-frame origin in model space.
 struct PlacedBone {
+  std::string name;        // bone_specs() name ("hip_bone_r", "femur_r", ...)
   Sdf sdf;                 // body frame
   glm::vec3 origin;        // body origin in model space (bind pose: frames parallel)
   glm::vec3 lo, hi;        // model-space bounds of the bone mesh
