@@ -32,7 +32,8 @@ namespace hiplab::modelgen {
 
 struct VolumeSettings {
   float grid_m = 0.003f;     // sample spacing
-  float fat_m = 0.004f;      // subcutaneous layer left free under the body surface
+  float fat_m = 0.001f;      // subcutaneous layer left free under the body surface (SDF); and a
+                             // grid cell under the skin as drawn (build_muscle_volumes)
   float bone_gap_m = 0.0f;   // tissue starts this far off the bone surface
 };
 
@@ -64,8 +65,11 @@ struct PlacedBone {
   glm::vec3 lo, hi;        // model-space bounds of the bone mesh
 };
 
+// `skin`: the body surface as drawn at the bind pose (the skinned mesh turned back to it, closed,
+// model space); tissue also lies a grid cell inside it, so no volume pokes through the skin the app
+// draws where that is thinner than the skin's SDF (the buttock, the top of the thigh).
 std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& skel,
-                                               const std::vector<PlacedBone>& right_bones,
+                                               const std::vector<PlacedBone>& right_bones, const Mesh& skin,
                                                const VolumeSettings& settings, VolumeReport* report = nullptr);
 
 // Section radius profile used for the split: belly radius sqrt(PCSA / pi) (PCSA = F_max / 60 N/cm^2)

@@ -493,7 +493,7 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
                 1000.0 * (oc.x - rc.x), 1000.0 * (oc.y - rc.y), oa, ra);
   }
   std::printf("section centroids at 50%% of the femur within 12 mm of BodyParts3D's: %d of %d\n", within, compared);
-  // Reached: 1 of 11 (vastus intermedius, 11.4 mm); the rest 20-56 mm off, most of them behind
+  // Reached: 1 of 11 (vastus intermedius, 10.3 mm); the rest 19-57 mm off, most of them behind
   // BodyParts3D's by about 3 cm (our thigh's muscles sit further back around the femur), and
   // adductor longus and semitendinosus have no section there (their neighbours take the tissue).
   CHECK(compared >= 10);
@@ -538,9 +538,50 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
       std::printf("  IoU %-16s %-5s %.3f (target 0.70)\n", g.name, view_name(v), iou);
     }
   }
-  // Reached: the three together 0.57 from behind, 0.64 from the side; maximus 0.59/0.60, medius
-  // 0.49/0.48, minimus 0.11/0.15 (ours follows Gait2392's single lines into a slim body under
+  // Reached: the three together 0.65 from behind, 0.63 from the side; maximus 0.63/0.60, medius
+  // 0.62/0.47, minimus 0.11/0.15 (ours follows Gait2392's single lines into a slim body under
   // medius; BodyParts3D's is a fan over the whole outer ilium). The target, 0.70, is not met.
   CHECK(worst >= 0.10);
-  CHECK(together >= 0.56);
+  CHECK(together >= 0.62);
+}
+
+// Issue 11, section 4: muscles do not poke through the skin by more than 2 mm. At the anatomical
+// pose, against the skin as drawn there (the skinned surface turned back to the bind pose): a
+// muscle vertex counts as through the skin when it and all six points 2 mm from it along the axes
+// lie outside (so it is roughly 2 mm or more out). Both legs' volumes, sections of the skin every
+// half millimetre of height.
+TEST_CASE("muscle volumes: through the drawn skin by more than 2 mm at the anatomical pose (printed)") {
+  std::map<int, std::vector<Seg2>> slices;
+  auto inside_skin = [&](glm::vec3 p) {
+    const int level = static_cast<int>(std::lround(p.y / 0.0005f));
+    auto it = slices.find(level);
+    if (it == slices.end()) it = slices.emplace(level, slice(model().skin, glm::vec3(0), level * 0.0005f)).first;
+    return inside(it->second, {p.x, p.z});
+  };
+  size_t through = 0, total = 0;
+  std::string worst;
+  double worst_share = 0.0;
+  for (const MuscleVolume& v : model().muscle_volumes) {
+    size_t n = 0;
+    for (const glm::vec3& p : v.mesh.pos) {
+      if (inside_skin(p)) continue;
+      bool out = true;
+      for (int a = 0; a < 3 && out; ++a)
+        for (float d : {-0.002f, 0.002f}) {
+          glm::vec3 q = p;
+          q[a] += d;
+          if (inside_skin(q)) { out = false; break; }
+        }
+      n += out;
+    }
+    through += n;
+    total += v.mesh.pos.size();
+    const double share = double(n) / double(v.mesh.pos.size());
+    if (share > worst_share) worst_share = share, worst = v.name;
+  }
+  std::printf("muscle volume vertices through the drawn skin by more than 2 mm at the anatomical pose: %zu of %zu (worst %s, %.1f%%)\n",
+              through, total, worst.c_str(), 100.0 * worst_share);
+  // Reached: 38 of 32 922 (0.12%), most of them on the left semimembranosus, where the left skin is
+  // not quite the mirror image of the right that the left volumes are.
+  CHECK(through * 1000 <= 2 * total);  // at most 0.2% of the vertices
 }
