@@ -1,5 +1,7 @@
 // inspect_main.cpp — hiplab_model_inspect: pictures for looking at the generated bones.
 //   hiplab_model_inspect ref OUTDIR        shaded views of the Gait2392 reference meshes
+//   hiplab_model_inspect glutes OUTDIR     the right gluteal volumes beside BodyParts3D's (aligned by
+//                                          the hip bone) from behind and the side, and their overlay
 //   hiplab_model_inspect bones OUTDIR      each bone shaded from six sides + silhouette overlays
 //                                          against the reference (red = generated only, blue =
 //                                          reference only, grey = both) and the IoU figures
@@ -73,6 +75,41 @@ int main(int argc, char** argv) {
       glm::vec2 lo, hi;
       screen_bounds(ms, v, lo, hi);
       write_png(out + "/model_" + view_name(v) + ".png", render_shaded(items, v, lo - glm::vec2(0.02f), hi + glm::vec2(0.02f), 0.0012f));
+    }
+    return 0;
+  }
+  if (mode == "glutes") {  // glutes OUTDIR: our right gluteal volumes beside BodyParts3D's (aligned by the hip bone)
+    BuiltModel bm = build_model(Morphometry{});
+    const auto nodes = skeleton_layout();
+    Mesh hip;
+    for (auto& [name, mesh] : bm.bone_meshes)
+      if (name == "hip_bone_r") hip = mesh;
+    const glm::vec3 w(nodes[find_node(nodes, "pelvis")].world);
+    for (auto& p : hip.pos) p += w;
+    Mesh ref_hip, ref;
+    const std::string dir = std::string(HIPLAB_REFERENCE_DIR) + "/bodyparts3d/";
+    if (!load_bodyparts3d(dir + "bones/FJ485_BP62353_FMA16586_Right_hip_bone.glb", ref_hip)) return 2;
+    for (const char* f : {"muscles/FJ786_BP62967_FMA22328_Right_gluteus_maximus.glb", "muscles/FJ229_BP62943_FMA22330_Right_gluteus_medius.glb",
+                          "muscles/FJ32_BP63005_FMA22332_Right_gluteus_minimus.glb"})
+      if (!load_bodyparts3d(dir + f, ref)) return 2;
+    const BoxAlignment a = box_alignment(ref_hip, hip);
+    apply(a, ref);
+    apply(a, ref_hip);
+    Mesh ours;
+    for (const MuscleVolume& v : bm.muscle_volumes) {
+      if (v.side != hiplab::anatomy::Side::kRight || v.name.rfind("glut_", 0) != 0) continue;
+      const auto base = static_cast<uint32_t>(ours.pos.size());
+      ours.pos.insert(ours.pos.end(), v.mesh.pos.begin(), v.mesh.pos.end());
+      for (uint32_t i : v.mesh.idx) ours.idx.push_back(base + i);
+    }
+    const std::array<uint8_t, 3> red{200, 90, 80};
+    for (View v : {View::Back, View::Side}) {
+      glm::vec2 lo, hi;
+      screen_bounds({&ours, &ref, &hip}, v, lo, hi);
+      lo -= glm::vec2(0.01f), hi += glm::vec2(0.01f);
+      write_png(out + "/glutes_" + view_name(v) + ".png", hstack({render_shaded({{&hip, ivory}, {&ours, red}}, v, lo, hi, 0.0008f),
+                                                                     render_shaded({{&ref_hip, ivory}, {&ref, red}}, v, lo, hi, 0.0008f),
+                                                                     overlay(ours, ref, v, 0.0008f)}));
     }
     return 0;
   }
