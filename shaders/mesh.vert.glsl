@@ -65,15 +65,18 @@ void main() {
   float rim = fr * fr * fr * 0.12;
   vec3 ambient = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.y);
   v_light = ambient * a_ao + u_key_color * diffuse * mix(1.0, a_ao, 0.5);
-  v_add = u_key_color * spec * a_ao + vec3(rim);
-
   vec3 base = u_color.rgb;
+  float gloss = 1.0;
   if (u_muscle) {
-    // Tendons: pale, glossy connective tissue; the belly keeps its colour (the fragment shader adds
-    // a faint striation along the fibres).
+    // Tendons and aponeuroses: pale, glossy connective tissue (three times the belly's highlight);
+    // the belly keeps its colour, so working and stretched highlights still read (the fragment
+    // shader shades it along its fibres).
+    float belly = smoothstep(0.05, 0.6, a_uv.y);
     vec3 tendon = vec3(0.86, 0.82, 0.72);
-    base = mix(tendon, base, smoothstep(0.05, 0.6, a_uv.y));
+    base = mix(tendon, base, belly);
+    gloss = mix(3.0, 1.0, belly);
   }
+  v_add = u_key_color * spec * gloss * a_ao + vec3(rim);
   vec3 color = base * v_light + v_add;
   color = color / (1.0 + 0.12 * color);  // gentle shoulder instead of hard clipping
   v_color = encode_srgb(color);

@@ -95,6 +95,9 @@ struct MuscleVolume {
   std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
   std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
   float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh
+  // Enclosed volume (m^3) of the full mesh and of the far level at the bind pose (0: not known,
+  // the placed volume is then not corrected): what scene/muscle_volume.h keeps at every pose.
+  double rest_volume = 0.0, lod_rest_volume = 0.0;
   // Lighter levels made at load (assets/model_lod.h: build_lods), finer first, each about half the
   // triangles of the one before; vertices are ordered so each level uses only a prefix of them
   // (`vertex_count`), and only that prefix is placed each frame. Empty: the full mesh (and the far
@@ -103,6 +106,7 @@ struct MuscleVolume {
     std::vector<std::uint32_t> indices;
     float error = 0.0f;           // m, against the full mesh at the bind pose
     std::uint32_t vertex_count = 0;
+    double rest_volume = 0.0;     // m^3 enclosed by this level at the bind pose
   };
   std::vector<Level> levels;
 };

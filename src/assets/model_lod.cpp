@@ -7,6 +7,8 @@
 
 #include <meshoptimizer.h>
 
+#include "assets/muscle_volumes.h"
+
 namespace hiplab {
 
 namespace {
@@ -124,7 +126,8 @@ std::size_t build_volume_lods(MuscleVolume& v, const LodOptions& options) {
   for (Level& l : chain) {
     // Without prefixes (a vertex no triangle uses), every level places them all.
     const auto count = prefixes ? *std::max_element(l.indices.begin(), l.indices.end()) + 1 : static_cast<std::uint32_t>(nv);
-    v.levels.push_back(MuscleVolume::Level{std::move(l.indices), l.error, count});
+    const double rest = enclosed_volume(v.bind_position, l.indices);
+    v.levels.push_back(MuscleVolume::Level{std::move(l.indices), l.error, count, rest});
   }
   return v.levels.size();
 }

@@ -17,6 +17,15 @@ std::uint32_t u32_at(const std::vector<std::uint8_t>& b, std::size_t off) {
 }
 }  // namespace
 
+double enclosed_volume(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& indices) {
+  if (pos.empty()) return 0.0;
+  const glm::dvec3 o(pos[0]);  // about a point of the mesh: no cancellation far from the origin
+  double vol = 0.0;
+  for (std::size_t t = 0; t + 2 < indices.size(); t += 3)
+    vol += glm::dot(glm::dvec3(pos[indices[t]]) - o, glm::cross(glm::dvec3(pos[indices[t + 1]]) - o, glm::dvec3(pos[indices[t + 2]]) - o));
+  return vol / 6.0;
+}
+
 Status validate_muscle_volume(const MuscleVolume& v, const std::string& file) {
   const std::string where = file + ": muscle volume '" + v.name + "'";
   if (v.name.empty()) return make_error(file + ": a muscle volume has no name");
@@ -106,6 +115,8 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       }
       Status ok = validate_muscle_volume(v, file);
       if (!ok) return ok.error();
+      v.rest_volume = enclosed_volume(v.bind_position, v.indices);
+      v.lod_rest_volume = enclosed_volume(v.bind_position, v.lod_indices);
       out.push_back(std::move(v));
     }
   } catch (const nlohmann::json::exception& e) {

@@ -16,6 +16,10 @@ namespace hiplab {
 Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::uint8_t>& glb, const std::string& file);
 Result<std::vector<MuscleVolume>> read_muscle_volumes(const std::string& path);
 
+// Volume (m^3) enclosed by the triangles `indices` over `pos` (divergence theorem; positive for
+// triangles wound counter-clockwise from outside).
+double enclosed_volume(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& indices);
+
 // Invariants: triangles whose indices lie within the volume's vertices, s in [0, 1], finite
 // offsets and unit normals, a positive rest length, a unit hint and tangent.
 Status validate_muscle_volume(const MuscleVolume& v, const std::string& file);

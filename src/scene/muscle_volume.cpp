@@ -14,6 +14,9 @@ namespace {
 // vertex and have no sharp edges, and side by side at 1280x720 two pixels look the same as one
 // (compared in the clamshell's own view) while drawing about 40% fewer triangles.
 constexpr double kVolumePixelError = 2.0;
+// The volume correction's bounds (see append_muscle_volume): 40% thinner or 30% thicker
+// than the per-segment scale says, no more.
+constexpr double kMinCorrection = 0.6, kMaxCorrection = 1.3;
 // atan2 to within 0.01 degrees (a minimax polynomial on [0, 1] and the octant symmetries): the
 // fibre striation only needs the angle about the path, and libm's atan2 was a tenth of the cost.
 float fast_atan2(float y, float x) {
@@ -101,15 +104,18 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
   // only the vertices it uses; without levels made at load, the model's own far level by the same rule.
   const std::vector<std::uint32_t>* tris = &v.indices;
   std::size_t vertex_count = v.path_coord.size();
+  double rest_volume = v.rest_volume;
   if (px_per_m > 0.0) {
     if (!v.levels.empty()) {
       for (const MuscleVolume::Level& l : v.levels)
         if (l.error * px_per_m <= kVolumePixelError) {
           tris = &l.indices;
           vertex_count = l.vertex_count;
+          rest_volume = l.rest_volume;
         }
     } else if (!v.lod_indices.empty() && v.lod_error * px_per_m <= 1.0) {
       tris = &v.lod_indices;
+      rest_volume = v.lod_rest_volume;
     }
   }
   const auto first_vertex = static_cast<std::uint32_t>(mesh.vertices.size());
@@ -120,6 +126,10 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
   // Flesh also where the volume is much thicker than a tendon, whatever s says: Gait2392's tendon
   // slack lengths include aponeuroses that run along the belly.
   const float r0 = 1.5f * static_cast<float>(profile.tendon_radius), r1 = 3.0f * static_cast<float>(profile.tendon_radius);
+  // Each vertex's cross-section offset as placed (the part that follows the path), kept for the
+  // volume correction below.
+  thread_local std::vector<glm::vec3> offset;
+  offset.resize(vertex_count);
   for (std::size_t i = 0; i < vertex_count; ++i) {
     const glm::vec4 q = v.path_coord[i];
     const float x = std::clamp(q.x, 0.0f, 1.0f) * (K - 1);
@@ -131,7 +141,8 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     Vertex& o = out[i];
     const float k = scale[s] + f * (scale[s + 1] - scale[s]), k3 = k * k * k;
     const float stretch = 1.0f / (k * k);  // length / rest length: the ends beyond the path stretch with it
-    const glm::vec3 along = P[s] + f * (P[s + 1] - P[s]) + stretch * q.y * t + k * (q.z * n + q.w * b);
+    const glm::vec3 across = k * (q.z * n + q.w * b);
+    const glm::vec3 along = P[s] + f * (P[s + 1] - P[s]) + stretch * q.y * t + across;
     const glm::vec3 fn = v.frame_normal[i];
     const glm::vec3 n_along = glm::normalize(fn.x * k3 * t + fn.y * n + fn.z * b);
     const int near = f < 0.5f ? s : s + 1;
@@ -141,13 +152,54 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
       const glm::vec3 on_bone = r * v.bind_position[i] + attached.shift[static_cast<std::size_t>(near)];
       // Normals stay those of the path-following placement (close to the carried ones here).
       o.position = along + wb * (on_bone - along);
+      offset[i] = (1.0f - wb) * across;
     } else {
       o.position = along;
+      offset[i] = across;
     }
     o.normal = n_along;
     const float off = std::sqrt(q.z * q.z + q.w * q.w);
     const float thick = std::clamp((off - r0) / (r1 - r0), 0.0f, 1.0f);
     o.uv = {fast_atan2(q.w, q.z) * kInvTwoPi + 0.5f, std::max(belly[s] + f * (belly[s + 1] - belly[s]), thick * thick * (3.0f - 2.0f * thick))};
+  }
+  // Keep the volume. sqrt(rest / length) per segment keeps a straight belly's volume, but a bend
+  // (the inside of the curve gives up more than the outside gains when the section sits off the
+  // path), the ends beyond the path and the hand-over to the bones' own motion do not. So the
+  // path-following offsets get one more common factor c, found so the placed triangles enclose
+  // their bind-pose volume: with x_i = a_i + c d_i the enclosed volume is a cubic in c
+  // (sum over triangles of det(x0, x1, x2) / 6), solved by Newton's method from c = 1. c stays within
+  // [kMinCorrection, kMaxCorrection], so a fold (a path turned back on itself) never inflates the
+  // whole muscle.
+  if (rest_volume > 0.0 && vertex_count > 0) {
+    // The fixed part of each vertex, about a point of the path (float keeps its precision there).
+    const glm::vec3 o0 = P[K / 2];
+    thread_local std::vector<glm::vec3> fixed;
+    fixed.resize(vertex_count);
+    for (std::size_t i = 0; i < vertex_count; ++i) fixed[i] = out[i].position - offset[i] - o0;
+    double c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0;
+    const std::uint32_t* id = tris->data();
+    for (std::size_t t = 0; t + 2 < tris->size(); t += 3) {
+      const std::uint32_t i0 = id[t], i1 = id[t + 1], i2 = id[t + 2];
+      const glm::vec3 d0 = offset[i0], d1 = offset[i1], d2 = offset[i2];
+      const glm::vec3 a0 = fixed[i0], a1 = fixed[i1], a2 = fixed[i2];
+      const glm::vec3 x = glm::cross(a1, a2), y = glm::cross(a1, d2) + glm::cross(d1, a2), z = glm::cross(d1, d2);
+      c0 += glm::dot(a0, x);
+      c1 += glm::dot(d0, x) + glm::dot(a0, y);
+      c2 += glm::dot(d0, y) + glm::dot(a0, z);
+      c3 += glm::dot(d0, z);
+    }
+    const double target = 6.0 * rest_volume;
+    double c = 1.0;
+    for (int it = 0; it < 6; ++it) {
+      const double val = ((c3 * c + c2) * c + c1) * c + c0 - target;
+      const double slope = (3.0 * c3 * c + 2.0 * c2) * c + c1;
+      if (slope <= 1e-3 * target) break;  // the offsets hardly change the volume (all on bone) or a fold
+      c = std::clamp(c - val / slope, kMinCorrection, kMaxCorrection);
+    }
+    if (c != 1.0) {
+      const auto dc = static_cast<float>(c - 1.0);
+      for (std::size_t i = 0; i < vertex_count; ++i) out[i].position += dc * offset[i];
+    }
   }
   mesh.indices.reserve(mesh.indices.size() + tris->size());
   for (std::uint32_t idx : *tris) mesh.indices.push_back(first_vertex + idx);

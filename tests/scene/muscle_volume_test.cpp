@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -90,9 +91,12 @@ TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed a
 
 // Issue 11 asks every volume to keep within +-5% and every triangle within 0.2x..3x in every frame.
 // Not reached yet for all: the hip flexors (iliacus, psoas, tensor fasciae latae) fold where their
-// path turns sharply over the pelvic brim in deep flexion, and the gluteal fans and vasti stretch
-// single triangles past 3x. This test prints the figures per muscle and guards what is reached
-// (the count of muscles that meet both bounds in every frame: 48 of 86), so a change can only improve it.
+// path turns sharply over the pelvic brim in deep flexion, vastus medialis swells where its part on
+// the femur and its part on the path part ways in deep knee flexion, and the gluteal fans and vasti
+// stretch single triangles past 3x. This test prints the figures per muscle and guards what is
+// reached (volume within 5% in every frame: 80 of 86, was 48 before the volume correction of
+// scene/muscle_volume.cpp; triangles within 0.2..3x: 56 of 86; both: 56, was 48), so a change can
+// only improve it.
 TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and triangles within 0.2x..3x their rest area") {
   const Model& m = body();
   const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
@@ -144,19 +148,24 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
       }
     }
   }
-  int within = 0;
+  int within = 0, volume_within = 0, area_within = 0;
   for (std::size_t ri = 0; ri < rest.size(); ++ri) {
-    const bool ok = mvmin[ri] >= 0.95 && mvmax[ri] <= 1.05 && mamin[ri] >= 0.2 && mamax[ri] <= 3.0;
-    within += ok;
-    if (!ok)
+    const bool vol_ok = mvmin[ri] >= 0.95 && mvmax[ri] <= 1.05, area_ok = mamin[ri] >= 0.2 && mamax[ri] <= 3.0;
+    within += vol_ok && area_ok;
+    volume_within += vol_ok;
+    area_within += area_ok;
+    if (!vol_ok || !area_ok)
       std::printf("  %-14s volume %.3f..%.3f  triangle area %.2f..%.2fx\n", rest[ri].v->name.c_str(), mvmin[ri], mvmax[ri], mamin[ri], mamax[ri]);
   }
-  std::printf("muscle volumes within +-5%% volume and 0.2..3x triangle area in every drill frame: %d of %zu\n", within, rest.size());
+  std::printf("muscle volumes within +-5%% volume in every drill frame: %d of %zu; triangles within 0.2..3x: %d; both: %d\n",
+              volume_within, rest.size(), area_within, within);
   std::printf("muscle volumes over the drills: volume %.3f..%.3f of rest (%s; %s), triangle area %.2f..%.2fx (%s; %s)\n", vmin,
               vmax, vmin_at.c_str(), vmax_at.c_str(), amin, amax, amin_at.c_str(), amax_at.c_str());
   std::printf("muscle volumes: farthest vertex from its path %.1f mm (%s)\n", 1000 * far, far_at.c_str());
   CHECK(far < 0.15);  // no vertex flies off
-  CHECK(within >= 48);
+  CHECK(volume_within >= 80);
+  CHECK(area_within >= 56);
+  CHECK(within >= 56);
   CHECK(vmin >= 0.15);  // iliacus in the 90/90 hip switch: 0.16 (folds over the pelvic brim)
   CHECK(vmax <= 1.25);
 }
@@ -254,12 +263,169 @@ TEST_CASE("muscle volumes: levels made at load halve the triangles within their 
   const MuscleTubeProfile profile = muscle_tube_profile(s.max_isometric_force_n, s.optimal_fiber_length_m, s.tendon_slack_length_m);
   DynamicMesh near_mesh, far_mesh;
   const glm::ivec2 near = append_muscle_volume(v, c, profile, attached, near_mesh, 1e6);
-  const glm::ivec2 far = append_muscle_volume(v, c, profile, attached, far_mesh, 200.0);
+  const glm::ivec2 far = append_muscle_volume(v, c, profile, attached, far_mesh, 20.0);
   CHECK(static_cast<std::size_t>(near.y) == v.indices.size());
   CHECK(near_mesh.vertices.size() == v.bind_position.size());
   CHECK(static_cast<std::size_t>(far.y) == v.levels.back().indices.size());
   CHECK(far_mesh.vertices.size() == v.levels.back().vertex_count);
   CHECK(far_mesh.vertices.size() < near_mesh.vertices.size());
-  // The placed vertices a level shares with the full mesh are the same points.
-  for (std::size_t i = 0; i < far_mesh.vertices.size(); ++i) CHECK(far_mesh.vertices[i].position == near_mesh.vertices[i].position);
+  // The placed vertices a level shares with the full mesh are the same points (to a tenth of a
+  // millimetre: each level keeps its own enclosed volume, so its volume correction differs a little).
+  for (std::size_t i = 0; i < far_mesh.vertices.size(); ++i) CHECK(glm::length(far_mesh.vertices[i].position - near_mesh.vertices[i].position) < 1e-4f);
+}
+
+namespace {
+// A bone mesh (its own frame) as a grid of 1 mm cells, each marked inside when its centre is inside
+// the closed mesh (the parity of crossings along y), then eroded by one cell: a point counts as in
+// the bone when it lies about a millimetre or more under the bone's surface, so a muscle that lies
+// on the bone (as the generator packs them) is not counted.
+struct BoneGrid {
+  glm::vec3 lo{0.0f};
+  int nx = 0, ny = 0, nz = 0;
+  static constexpr float kCell = 0.001f;
+  std::vector<std::uint8_t> deep;
+  bool inside(const glm::vec3& p) const {
+    const glm::vec3 g = (p - lo) / kCell;
+    const int i = static_cast<int>(std::floor(g.x)), j = static_cast<int>(std::floor(g.y)), k = static_cast<int>(std::floor(g.z));
+    if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return false;
+    return deep[(static_cast<std::size_t>(k) * ny + j) * nx + i] != 0;
+  }
+};
+BoneGrid bone_grid(const Mesh& m) {
+  BoneGrid g;
+  glm::vec3 lo(1e9f), hi(-1e9f);
+  for (const Vertex& v : m.vertices) lo = glm::min(lo, v.position), hi = glm::max(hi, v.position);
+  g.lo = lo - glm::vec3(2 * BoneGrid::kCell);
+  const glm::ivec3 n = glm::ivec3((hi - g.lo) / BoneGrid::kCell) + 3;
+  g.nx = n.x, g.ny = n.y, g.nz = n.z;
+  std::vector<std::uint8_t> in(static_cast<std::size_t>(g.nx) * g.ny * g.nz, 0);
+  std::vector<std::vector<float>> hits(static_cast<std::size_t>(g.nx) * g.nz);
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    const glm::vec3 a = m.vertices[m.indices[t]].position, b = m.vertices[m.indices[t + 1]].position, c = m.vertices[m.indices[t + 2]].position;
+    const float bx0 = std::min({a.x, b.x, c.x}), bx1 = std::max({a.x, b.x, c.x}), bz0 = std::min({a.z, b.z, c.z}), bz1 = std::max({a.z, b.z, c.z});
+    const float det = (b.x - a.x) * (c.z - a.z) - (c.x - a.x) * (b.z - a.z);
+    if (std::fabs(det) < 1e-14f) continue;
+    for (int k = std::max(0, static_cast<int>((bz0 - g.lo.z) / BoneGrid::kCell - 0.5f)); k < g.nz; ++k) {
+      const float z = g.lo.z + (k + 0.5f) * BoneGrid::kCell;
+      if (z > bz1) break;
+      for (int i = std::max(0, static_cast<int>((bx0 - g.lo.x) / BoneGrid::kCell - 0.5f)); i < g.nx; ++i) {
+        const float x = g.lo.x + (i + 0.5f) * BoneGrid::kCell;
+        if (x > bx1) break;
+        const float u = ((x - a.x) * (c.z - a.z) - (c.x - a.x) * (z - a.z)) / det;
+        const float w = ((b.x - a.x) * (z - a.z) - (x - a.x) * (b.z - a.z)) / det;
+        if (u < 0.0f || w < 0.0f || u + w > 1.0f) continue;
+        hits[static_cast<std::size_t>(k) * g.nx + i].push_back(a.y + u * (b.y - a.y) + w * (c.y - a.y));
+      }
+    }
+  }
+  for (int k = 0; k < g.nz; ++k)
+    for (int i = 0; i < g.nx; ++i) {
+      std::vector<float>& h = hits[static_cast<std::size_t>(k) * g.nx + i];
+      std::sort(h.begin(), h.end());
+      for (std::size_t e = 0; e + 1 < h.size(); e += 2)
+        for (int j = 0; j < g.ny; ++j) {
+          const float y = g.lo.y + (j + 0.5f) * BoneGrid::kCell;
+          if (y > h[e] && y < h[e + 1]) in[(static_cast<std::size_t>(k) * g.ny + j) * g.nx + i] = 1;
+        }
+    }
+  g.deep.assign(in.size(), 0);
+  for (int k = 1; k + 1 < g.nz; ++k)
+    for (int j = 1; j + 1 < g.ny; ++j)
+      for (int i = 1; i + 1 < g.nx; ++i) {
+        auto at = [&](int a, int b, int c) { return in[(static_cast<std::size_t>(c) * g.ny + b) * g.nx + a]; };
+        g.deep[(static_cast<std::size_t>(k) * g.ny + j) * g.nx + i] =
+            at(i, j, k) && at(i - 1, j, k) && at(i + 1, j, k) && at(i, j - 1, k) && at(i, j + 1, k) && at(i, j, k - 1) && at(i, j, k + 1);
+      }
+  return g;
+}
+}  // namespace
+
+// Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
+// drill)". Every muscle as drawn (scene/body_scene.h, full detail), at the anatomical pose and 100
+// frames of every built-in drill, against the bones of its own leg, the pelvis and the spine as
+// drawn in that frame. Printed per muscle where the worst frame is past
+// 1%; guarded at what is reached so a change can only improve it.
+TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's vertices inside a bone (printed)") {
+  const Model& m = body();
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  REQUIRE(!f.drills.empty());
+  std::vector<BoneGrid> grids(m.meshes.size());
+  std::vector<bool> is_bone(m.meshes.size(), false);
+  for (std::size_t i = 0; i < m.meshes.size(); ++i) {
+    const Mesh& mesh = m.meshes[i];
+    if (mesh.name.rfind("skin", 0) == 0 || !mesh.joint_nodes.empty() || mesh.indices.empty()) continue;
+    is_bone[i] = true;
+    grids[i] = bone_grid(mesh);
+  }
+  std::map<std::uint32_t, double> worst;  // pick id -> worst share
+  std::map<std::uint32_t, std::string> worst_at;
+  NodeTransforms pose = NodeTransforms::bind(m);
+  std::vector<const motion::Drill*> drills{nullptr};  // first the anatomical (bind) pose
+  for (const motion::Drill& drill : f.drills) drills.push_back(&drill);
+  for (const motion::Drill* drill : drills) {
+    auto tl = drill ? motion::Timeline::build(*drill, anatomy::Side::kRight) : Result<motion::Timeline>(make_error("bind"));
+    REQUIRE((!drill || tl.ok()));
+    for (int i = 0; i < (drill ? 100 : 1); ++i) {
+      const double time = drill ? tl->duration() * i / 99.0 : 0.0;
+      BodyPoseInput input{{}, {}, bind_pelvis_world(m)};
+      if (drill) {
+        const motion::DrillFrame fr = tl->evaluate(time);
+        input = BodyPoseInput{fr.legs, fr.upper, fr.pelvis_world};
+      }
+      DrawList out;
+      add_body_to_scene(m, ModelHandle{}, input, BodySceneOptions{}, pose, out);
+      // Each leg's bones, and the pelvis and spine for both (bones of the other leg are the drill's
+      // posture, not the muscle's shape: a crossed shin can rest against the other knee).
+      std::array<std::vector<std::pair<glm::mat4, const BoneGrid*>>, 2> bones;
+      for (const MeshDraw& d : out.meshes)
+        if (d.dynamic_mesh < 0 && d.mesh >= 0 && is_bone[static_cast<std::size_t>(d.mesh)]) {
+          const std::string& name = m.meshes[static_cast<std::size_t>(d.mesh)].name;
+          const bool left = name.size() > 2 && name.substr(name.size() - 2) == "_l", right = name.size() > 2 && name.substr(name.size() - 2) == "_r";
+          for (int s = 0; s < 2; ++s)
+            if ((s == 0 && !left) || (s == 1 && !right)) bones[static_cast<std::size_t>(s)].emplace_back(glm::inverse(d.node_world), &grids[static_cast<std::size_t>(d.mesh)]);
+        }
+      for (const MeshDraw& d : out.meshes) {
+        if (d.dynamic_mesh < 0 || d.pick_id < kMusclePickBase) continue;
+        const DynamicMesh& dm = out.dynamic_meshes[static_cast<std::size_t>(d.dynamic_mesh)];
+        // The muscle's own vertices: those its triangles use.
+        std::uint32_t v0 = UINT32_MAX, v1 = 0;
+        for (int t = 0; t < d.index_count; ++t) {
+          const std::uint32_t vi = dm.indices[static_cast<std::size_t>(d.first_index + t)];
+          v0 = std::min(v0, vi), v1 = std::max(v1, vi);
+        }
+        if (v0 > v1) continue;
+        std::size_t in = 0;
+        const std::size_t side = d.pick_id - kMusclePickBase >= 100 ? 1 : 0;  // 0 right, 1 left
+        for (std::uint32_t vi = v0; vi <= v1; ++vi) {
+          const glm::vec4 p(dm.vertices[vi].position, 1.0f);
+          for (const auto& [inv, g] : bones[side])
+            if (g->inside(glm::vec3(inv * p))) { ++in; break; }
+        }
+        const double share = static_cast<double>(in) / (v1 - v0 + 1);
+        if (share > worst[d.pick_id]) {
+          worst[d.pick_id] = share;
+          worst_at[d.pick_id] = drill ? drill->id + " t=" + std::to_string(time) : std::string("the anatomical pose");
+        }
+      }
+    }
+  }
+  int within = 0;
+  double overall = 0.0;
+  for (const auto& [id, share] : worst) {
+    within += share <= 0.01;
+    overall = std::max(overall, share);
+    const anatomy::Side side = id - kMusclePickBase >= 100 ? anatomy::Side::kLeft : anatomy::Side::kRight;
+    if (share > 0.01)
+      std::printf("  %-14s worst %.1f%% of its vertices inside a bone (%s)\n",
+                  anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), side).c_str(), 100 * share, worst_at[id].c_str());
+  }
+  std::printf("muscle volumes with <= 1%% of their vertices inside a bone in every drill frame: %d of %zu (worst %.1f%%)\n", within,
+              worst.size(), 100 * overall);
+  CHECK(worst.size() >= 80);
+  // Reached: 11 of 86, worst 72% (gluteus minimus in the 90/90 hip switch). Not met: the volumes
+  // follow their paths, and Gait2392's straight paths still cut through the ilium and the femoral
+  // condyles in deep flexion (issue 11, section 2: wrapping is still open); at the anatomical pose
+  // every muscle but peroneus tertius (2.4%) is clear.
+  CHECK(within >= 11);
+  CHECK(overall <= 0.73);
 }

@@ -19,6 +19,7 @@ glm::vec3 to_screen(View v, glm::vec3 p);
 
 bool load_obj(const std::string& path, Mesh& out);
 
+
 struct Mask {
   int w = 0, h = 0;
   std::vector<uint8_t> px;

@@ -1,5 +1,7 @@
 // inspect_main.cpp — hiplab_model_inspect: pictures for looking at the generated bones.
 //   hiplab_model_inspect ref OUTDIR        shaded views of the Gait2392 reference meshes
+//   hiplab_model_inspect glutes OUTDIR     the right gluteal volumes beside BodyParts3D's (aligned by
+//                                          the hip bone) from behind and the side, and their overlay
 //   hiplab_model_inspect bones OUTDIR      each bone shaded from six sides + silhouette overlays
 //                                          against the reference (red = generated only, blue =
 //                                          reference only, grey = both) and the IoU figures
@@ -7,10 +9,7 @@
 #include <cstdlib>
 #include <string>
 
-#include <assimp/Importer.hpp>
-#include <assimp/postprocess.h>
-#include <assimp/scene.h>
-
+#include "bodyparts3d.h"
 #include "bones.h"
 #include "inspect.h"
 #include "model.h"
@@ -19,33 +18,6 @@
 using namespace hiplab::modelgen;
 
 static const std::string kRef = std::string(HIPLAB_REFERENCE_DIR) + "/opensim-gait2392/meshes/";
-
-// A BodyParts3D bone (mm, Z-up, right side at -X) turned into body-frame axes (x anterior, y up,
-// z right) and placed over our bone by bounding-box centre and height, for LOOKING only.
-static bool load_bp3d(const std::string& path, Mesh& out) {
-  Assimp::Importer imp;
-  const aiScene* s = imp.ReadFile(path, aiProcess_Triangulate | aiProcess_PreTransformVertices);
-  if (!s) return false;
-  for (unsigned i = 0; i < s->mNumMeshes; ++i) {
-    const aiMesh* m = s->mMeshes[i];
-    const uint32_t base = (uint32_t)out.pos.size();
-    for (unsigned v = 0; v < m->mNumVertices; ++v) {
-      const aiVector3D q = m->mVertices[v];  // after the root node: X left, Y posterior, Z up (mm)
-      out.pos.push_back(glm::vec3(-q.y, q.z, -q.x) * 0.001f);
-    }
-    for (unsigned f = 0; f < m->mNumFaces; ++f)
-      if (m->mFaces[f].mNumIndices == 3)
-        for (int k = 0; k < 3; ++k) out.idx.push_back(base + m->mFaces[f].mIndices[k]);
-  }
-  return !out.pos.empty();
-}
-static void align_box(Mesh& m, const Mesh& to) {
-  glm::vec3 a0(1e9f), a1(-1e9f), b0(1e9f), b1(-1e9f);
-  for (auto& p : m.pos) a0 = glm::min(a0, p), a1 = glm::max(a1, p);
-  for (auto& p : to.pos) b0 = glm::min(b0, p), b1 = glm::max(b1, p);
-  const float s = (b1.y - b0.y) / (a1.y - a0.y);
-  for (auto& p : m.pos) p = (p - (a0 + a1) * 0.5f) * s + (b0 + b1) * 0.5f;
-}
 
 static Image views(const std::vector<Shaded>& items, std::initializer_list<View> vs, float px) {
   std::vector<Image> imgs;
@@ -106,6 +78,41 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
+  if (mode == "glutes") {  // glutes OUTDIR: our right gluteal volumes beside BodyParts3D's (aligned by the hip bone)
+    BuiltModel bm = build_model(Morphometry{});
+    const auto nodes = skeleton_layout();
+    Mesh hip;
+    for (auto& [name, mesh] : bm.bone_meshes)
+      if (name == "hip_bone_r") hip = mesh;
+    const glm::vec3 w(nodes[find_node(nodes, "pelvis")].world);
+    for (auto& p : hip.pos) p += w;
+    Mesh ref_hip, ref;
+    const std::string dir = std::string(HIPLAB_REFERENCE_DIR) + "/bodyparts3d/";
+    if (!load_bodyparts3d(dir + "bones/FJ485_BP62353_FMA16586_Right_hip_bone.glb", ref_hip)) return 2;
+    for (const char* f : {"muscles/FJ786_BP62967_FMA22328_Right_gluteus_maximus.glb", "muscles/FJ229_BP62943_FMA22330_Right_gluteus_medius.glb",
+                          "muscles/FJ32_BP63005_FMA22332_Right_gluteus_minimus.glb"})
+      if (!load_bodyparts3d(dir + f, ref)) return 2;
+    const BoxAlignment a = box_alignment(ref_hip, hip);
+    apply(a, ref);
+    apply(a, ref_hip);
+    Mesh ours;
+    for (const MuscleVolume& v : bm.muscle_volumes) {
+      if (v.side != hiplab::anatomy::Side::kRight || v.name.rfind("glut_", 0) != 0) continue;
+      const auto base = static_cast<uint32_t>(ours.pos.size());
+      ours.pos.insert(ours.pos.end(), v.mesh.pos.begin(), v.mesh.pos.end());
+      for (uint32_t i : v.mesh.idx) ours.idx.push_back(base + i);
+    }
+    const std::array<uint8_t, 3> red{200, 90, 80};
+    for (View v : {View::Back, View::Side}) {
+      glm::vec2 lo, hi;
+      screen_bounds({&ours, &ref, &hip}, v, lo, hi);
+      lo -= glm::vec2(0.01f), hi += glm::vec2(0.01f);
+      write_png(out + "/glutes_" + view_name(v) + ".png", hstack({render_shaded({{&hip, ivory}, {&ours, red}}, v, lo, hi, 0.0008f),
+                                                                     render_shaded({{&ref_hip, ivory}, {&ref, red}}, v, lo, hi, 0.0008f),
+                                                                     overlay(ours, ref, v, 0.0008f)}));
+    }
+    return 0;
+  }
   if (mode == "rows" || mode == "bp3d") {  // rows BONE VIEW [step_mm]  |  bp3d BONE FILE.glb (OUTDIR = argv[2])
     Morphometry morph;
     const std::string bone = mode == "rows" ? argv[2] : argv[3];
@@ -116,8 +123,8 @@ int main(int argc, char** argv) {
     Mesh m = build_bone(spec->id, morph);
     if (mode == "bp3d") {
       Mesh bp;
-      if (argc < 5 || !load_bp3d(argv[4], bp)) return 2;
-      align_box(bp, m);
+      if (argc < 5 || !load_bodyparts3d(argv[4], bp)) return 2;
+      apply(box_alignment(bp, m), bp);
       const std::array<uint8_t, 3> grey{200, 205, 215};
       for (View v : {View::Front, View::Side, View::Top, View::Back, View::Medial, View::Bottom}) {
         glm::vec2 lo, hi;

@@ -117,6 +117,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     Mesh right = build_bone(b.id, morph);
     {
       PlacedBone pb;
+      pb.name = b.name;
       pb.sdf = bone_sdf(b.id, morph);
       pb.origin = glm::vec3(skel[static_cast<size_t>(find_node(skel, b.body))].world);
       bounds(right, pb.lo, pb.hi);
@@ -178,7 +179,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
   const int skin_node = add_child(-1, {{"name", "skin"}, {"mesh", skin_mesh}, {"skin", 0}});
   out.skin = skin_in_bind_pose(skin, skel);
   // --- packed muscle volumes (sidecar) ---
-  out.muscle_volumes = build_muscle_volumes(skel, right_bones, volume_settings, &out.report.volumes);
+  out.muscle_volumes = build_muscle_volumes(skel, right_bones, out.skin, volume_settings, &out.report.volumes);
   ordered_json volumes = ordered_json::array();
   const glm::vec3 pelvis_world(skel[static_cast<size_t>(find_node(skel, "pelvis"))].world);
   std::vector<float> vdata;

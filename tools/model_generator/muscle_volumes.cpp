@@ -25,6 +25,16 @@ constexpr double kReachMin = 0.006;
 // Core: tissue within kCore R(s) of a path goes to that muscle before any power-distance claim, so
 // small deep muscles (gemelli, gluteus minimus) keep a body under their big neighbours.
 constexpr double kCore = 0.8;
+// In the trunk (see muscle_volumes.h) a muscle takes tissue only this close to its path, in R(s):
+// the psoas major is about 4-5 cm across at L4-L5 (Reimann 2008, cited by Bogduk, Clinical and
+// Radiological Anatomy of the Lumbar Spine, 5th ed.), about 2 R(s) with R from its PCSA.
+constexpr double kCavityReach = 1.0;
+// Tissue this close to the arm's line is the arm's (the forearm is about 3.5 cm in radius, the hand
+// 4 cm across the palm in body_skin.cpp).
+constexpr float kArmRadius = 0.03f;
+// The iliacus is a fan that lines the whole iliac fossa (Gray's Anatomy, 42nd ed., ch. 80), much
+// wider than the section its PCSA gives around its one path line.
+constexpr double kFossaReach = 2.2;
 
 struct Curve {
   anatomy::PathCurve c;
@@ -106,7 +116,7 @@ double muscle_section_radius(int mi, double s) {
 }
 
 std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& skel, const std::vector<PlacedBone>& bones,
-                                               const VolumeSettings& st, VolumeReport* report) {
+                                               const Mesh& drawn_skin, const VolumeSettings& st, VolumeReport* report) {
   using glm::dvec3;
   using glm::vec3;
   const vec3 pelvis_world(skel[find_node(skel, "pelvis")].world);
@@ -126,7 +136,24 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     hints[static_cast<size_t>(m)] = anatomy::default_path_hint(t0);
     tangents[static_cast<size_t>(m)] = t0;
     Curve& c = curves[static_cast<size_t>(m)];
-    anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(p.count)), hints[static_cast<size_t>(m)], c.c);
+    // For the split only, the vasti's lines start where the muscles do: Gait2392 puts their first
+    // points at mid-thigh (lines of action), but vastus lateralis arises from the greater
+    // trochanter's base and the lateral lip of the linea aspera, medialis from the
+    // intertrochanteric line and the medial lip, intermedius from the front and side of the upper
+    // two-thirds of the shaft (Gray's Anatomy, 42nd ed., ch. 81). Without this the rectus femoris
+    // claimed the whole front of the upper thigh. Points in the femur's frame, on our femur.
+    int n = p.count;
+    const std::string_view name = anatomy::muscle(m).name;
+    glm::dvec3 origin_local(0.0);
+    if (name == "vas_lat") origin_local = {0.002, -0.075, 0.048};
+    else if (name == "vas_med") origin_local = {0.004, -0.085, 0.004};
+    else if (name == "vas_int") origin_local = {0.022, -0.080, 0.030};
+    if (origin_local != glm::dvec3(0.0) && n < anatomy::kMaxPathPoints) {
+      for (int k = n; k > 0; --k) pts[static_cast<size_t>(k)] = pts[static_cast<size_t>(k) - 1];
+      pts[0] = kin[anatomy::LegSegment::kFemur].apply(origin_local) + dvec3(pelvis_world);
+      ++n;
+    }
+    anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(n)), hints[static_cast<size_t>(m)], c.c);
     c.lo = dvec3(1e9);
     c.hi = dvec3(-1e9);
     for (int i = 0; i < anatomy::PathCurve::kStations; ++i) {
@@ -146,6 +173,92 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
   auto at = [&](int i, int j, int k) { return (static_cast<size_t>(k) * ny + j) * nx + i; };
   auto gp = [&](int i, int j, int k) { return lo + vec3(h * static_cast<float>(i), h * static_cast<float>(j), h * static_cast<float>(k)); };
   std::vector<int8_t> label(static_cast<size_t>(nx) * ny * nz, -1);
+  // The right arm hangs beside the hip and thigh at the bind pose, inside the same skin: its
+  // tissue is no leg muscle's (hip muscles used to claim the forearm and hand). Within kArmRadius
+  // of the arm's line (shoulder, elbow, wrist, the hand's tip as body_skin.cpp shapes it).
+  const vec3 arm_pts[4] = {vec3(skel[find_node(skel, "humerus_r")].world), vec3(skel[find_node(skel, "forearm_r")].world),
+                           vec3(skel[find_node(skel, "hand_r")].world), vec3(skel[find_node(skel, "hand_r")].world) + vec3(0.01f, -0.17f, 0.0f)};
+  auto in_arm = [&](const vec3& p) {
+    for (int a = 0; a < 3; ++a) {
+      const vec3 ab = arm_pts[a + 1] - arm_pts[a];
+      const float f = std::clamp(glm::dot(p - arm_pts[a], ab) / glm::dot(ab, ab), 0.0f, 1.0f);
+      const vec3 d = p - (arm_pts[a] + f * ab);
+      if (glm::dot(d, d) < kArmRadius * kArmRadius) return true;
+    }
+    return false;
+  };
+  // Inside the drawn skin by a grid cell (the subcutaneous fat there; the SDF's own layer,
+  // VolumeSettings::fat_m, is thinner so the top of the thigh stays 70% filled): the parity of its
+  // crossings along each x row of the grid, eroded by one cell.
+  std::vector<uint8_t> under_skin(label.size(), 0);
+  {
+    std::vector<std::vector<float>> hits(static_cast<size_t>(ny) * nz);
+    for (size_t t = 0; t + 2 < drawn_skin.idx.size(); t += 3) {
+      const vec3 a = drawn_skin.pos[drawn_skin.idx[t]], b = drawn_skin.pos[drawn_skin.idx[t + 1]], c = drawn_skin.pos[drawn_skin.idx[t + 2]];
+      const float det = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);
+      if (std::fabs(det) < 1e-14f) continue;
+      const int j0 = std::max(0, static_cast<int>(std::ceil((std::min({a.y, b.y, c.y}) - lo.y) / h)));
+      const int j1 = std::min(ny - 1, static_cast<int>(std::floor((std::max({a.y, b.y, c.y}) - lo.y) / h)));
+      const int k0 = std::max(0, static_cast<int>(std::ceil((std::min({a.z, b.z, c.z}) - lo.z) / h)));
+      const int k1 = std::min(nz - 1, static_cast<int>(std::floor((std::max({a.z, b.z, c.z}) - lo.z) / h)));
+      for (int k = k0; k <= k1; ++k)
+        for (int j = j0; j <= j1; ++j) {
+          const float y = lo.y + h * static_cast<float>(j), z = lo.z + h * static_cast<float>(k);
+          const float u = ((y - a.y) * (c.z - a.z) - (c.y - a.y) * (z - a.z)) / det;
+          const float w = ((b.y - a.y) * (z - a.z) - (y - a.y) * (b.z - a.z)) / det;
+          if (u < 0.0f || w < 0.0f || u + w > 1.0f) continue;
+          hits[static_cast<size_t>(k) * ny + j].push_back(a.x + u * (b.x - a.x) + w * (c.x - a.x));
+        }
+    }
+    std::vector<uint8_t> in(label.size(), 0);
+    for (int k = 0; k < nz; ++k)
+      for (int j = 0; j < ny; ++j) {
+        std::vector<float>& r = hits[static_cast<size_t>(k) * ny + j];
+        std::sort(r.begin(), r.end());
+        for (size_t e = 0; e + 1 < r.size(); e += 2)
+          for (int i = 0; i < nx; ++i) {
+            const float x = lo.x + h * static_cast<float>(i);
+            if (x > r[e] && x < r[e + 1]) in[at(i, j, k)] = 1;
+          }
+      }
+    for (int k = 1; k + 1 < nz; ++k)
+      for (int j = 1; j + 1 < ny; ++j)
+        for (int i = 1; i + 1 < nx; ++i)
+          under_skin[at(i, j, k)] = in[at(i, j, k)] && in[at(i - 1, j, k)] && in[at(i + 1, j, k)] && in[at(i, j - 1, k)] &&
+                                    in[at(i, j + 1, k)] && in[at(i, j, k - 1)] && in[at(i, j, k + 1)];
+  }
+  // The trunk's samples: medial to the hip bone (some sample further out along the same row, to
+  // the right, lies in it: the iliac wing or the pubis walls the basin in), above the iliac crests
+  // in front of the sacrum and medial to the wings' outer lips, or in front above the groin. Rows walked from the
+  // outside in, one SDF sample each.
+  std::vector<uint8_t> cavity(label.size(), 0);
+  const int iliacus = anatomy::find_muscle("iliacus").value_or(-1);
+  {
+    const PlacedBone* hip = nullptr;
+    for (const PlacedBone& b : bones)
+      if (b.name == "hip_bone_r") hip = &b;
+    const vec3 o(pelvis_world);
+    for (int j = 0; j < ny; ++j)
+      for (int i = 0; i < nx; ++i) {
+        const vec3 row = gp(i, j, 0) - o;
+        if (row.x < -0.13f || row.x > 0.06f || row.y < -0.11f) continue;
+        bool walled = false;
+        for (int k = nz - 1; k >= 0; --k) {
+          const vec3 p = gp(i, j, k);
+          if (hip && !walled && p.x >= hip->lo.x && p.x <= hip->hi.x && p.y >= hip->lo.y && p.y <= hip->hi.y && p.z >= hip->lo.z &&
+              p.z <= hip->hi.z && hip->sdf(p - hip->origin) < 0.0f)
+            walled = true;
+          const vec3 q = p - o;
+          const bool above_crest = q.y > 0.01f && q.x > -0.10f && q.z < 0.10f;
+          // In front, above the inguinal ligament (from the pubic tubercle, about (-0.022, -0.076,
+          // 0.024) in the Gait2392 pelvis frame, to the anterior superior iliac spine, about
+          // (0, 0, 0.119)): the lower abdominal wall, which the iliopsoas passes under.
+          const float ligament = -0.076f + 0.076f * std::clamp((q.z - 0.024f) / 0.095f, 0.0f, 1.0f);
+          const bool abdominal_wall = q.x > -0.05f && q.z < 0.119f && q.y > ligament;
+          if ((walled && hip && p.z < hip->hi.z) || above_crest || abdominal_wall) cavity[at(i, j, k)] = 1;
+        }
+      }
+  }
   constexpr int B = 8;
   const float half_diag = 0.5f * std::sqrt(3.0f) * B * h;
   VolumeReport rep;
@@ -173,6 +286,8 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
           for (int j = bj; j < std::min(bj + B, ny); ++j)
             for (int i = bi; i < std::min(bi + B, nx); ++i) {
               const vec3 p = gp(i, j, k);
+              if (!under_skin[at(i, j, k)]) continue;
+              if (in_arm(p)) continue;
               if (!all_inside && skin(p) > -st.fat_m) continue;
               // In front of the anterior superior iliac spines and above the groin lie the
               // abdominal wall and viscera, not leg muscle (the iliopsoas runs behind, in the
@@ -186,6 +301,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
               if (in_bone) continue;
               ++rep.tissue_samples;
               const dvec3 q(p);
+              const bool in_cavity = cavity[at(i, j, k)] != 0;
               double best = 1e300;
               int who = -1;
               for (int m : cand) {
@@ -198,7 +314,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
                   const dvec3 d = q - (a + f * ab);
                   const double d2 = glm::dot(d, d);
                   const double r = c.radius[static_cast<size_t>(s)] + f * (c.radius[static_cast<size_t>(s) + 1] - c.radius[static_cast<size_t>(s)]);
-                  const double reach = kReach * r + kReachMin;
+                  const double reach = in_cavity ? (m == iliacus ? kFossaReach : kCavityReach) * r : kReach * r + kReachMin;
                   if (d2 > reach * reach) continue;
                   double score = d2 - (kClaim * r) * (kClaim * r);
                   if (d2 < (kCore * r) * (kCore * r)) score -= 1.0;  // a muscle's own core is never taken

@@ -10,7 +10,12 @@
 // (belly radius from the PCSA, tapering into the tendons as the tubes do: scene/muscle_geometry.h),
 // provided d <= kReach R(s) + kReachMin (tissue within 0.8 R(s) of a path is that muscle's core and
 // goes to it first, so deep muscles keep a body); tissue out of every muscle's reach stays unassigned (fat
-// and connective tissue). Each muscle's indicator is smoothed and meshed at its half level, the
+// and connective tissue). In the trunk — medial to the hip bone (the greater and lesser pelvis),
+// above the iliac crests in front of the spine, and in front above the inguinal ligament — lie the
+// viscera and the abdominal wall, not leg muscle: there a sample goes
+// only to a muscle whose path runs within kCavityReach R(s) of it (kFossaReach for the iliacus, a fan that lines its fossa; psoas
+// beside the spine, obturator internus and piriformis on the pelvic walls), so the iliopsoas keeps
+// its own shape instead of filling the lower abdomen up to the abdominal wall. Each muscle's indicator is smoothed and meshed at its half level, the
 // largest piece kept, Taubin-smoothed and simplified. Deterministic (single thread, fixed order).
 // Units: metres; meshes in model space (bind pose), paths in the pelvis frame of their side.
 #pragma once
@@ -27,7 +32,8 @@ namespace hiplab::modelgen {
 
 struct VolumeSettings {
   float grid_m = 0.003f;     // sample spacing
-  float fat_m = 0.004f;      // subcutaneous layer left free under the body surface
+  float fat_m = 0.001f;      // subcutaneous layer left free under the body surface (SDF); and a
+                             // grid cell under the skin as drawn (build_muscle_volumes)
   float bone_gap_m = 0.0f;   // tissue starts this far off the bone surface
 };
 
@@ -53,13 +59,17 @@ struct VolumeReport {
 
 // `bones`: the right-side bones' SDFs with their body-frame origin in model space.
 struct PlacedBone {
+  std::string name;        // bone_specs() name ("hip_bone_r", "femur_r", ...)
   Sdf sdf;                 // body frame
   glm::vec3 origin;        // body origin in model space (bind pose: frames parallel)
   glm::vec3 lo, hi;        // model-space bounds of the bone mesh
 };
 
+// `skin`: the body surface as drawn at the bind pose (the skinned mesh turned back to it, closed,
+// model space); tissue also lies a grid cell inside it, so no volume pokes through the skin the app
+// draws where that is thinner than the skin's SDF (the buttock, the top of the thigh).
 std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& skel,
-                                               const std::vector<PlacedBone>& right_bones,
+                                               const std::vector<PlacedBone>& right_bones, const Mesh& skin,
                                                const VolumeSettings& settings, VolumeReport* report = nullptr);
 
 // Section radius profile used for the split: belly radius sqrt(PCSA / pi) (PCSA = F_max / 60 N/cm^2)
