@@ -120,6 +120,9 @@ struct Drill {
   // The highlight that fits the drill: "working" (strength drills), "stretched" (mobility drills)
   // or empty (the user's choice stays).
   std::string highlight;
+  // The contacts carry the whole body (biomech/loads.h Loads::whole_body): the trunk's weight too,
+  // so the file names what the trunk rests on. False for converted version-1 files.
+  bool whole_body = true;
   // The contacts of a phase: its own when it lists them, else the drill's.
   const std::vector<DrillContact>& contacts_of(int phase) const {
     return phases[phase].contacts ? *phases[phase].contacts : contacts;

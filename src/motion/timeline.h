@@ -22,6 +22,7 @@
 
 #include "anatomy/joint_coordinates.h"
 #include "anatomy/upper_body.h"
+#include "biomech/frame_analysis.h"
 #include "biomech/loads.h"
 #include "biomech/posture.h"
 #include "core/result.h"
@@ -59,6 +60,10 @@ struct DrillFrame {
   biomech::Loads loads;          // efforts already ramped; biomech world (pelvis origin, posture axes)
   std::string load_description;
 };
+
+// The effort solve's input for a frame: pose, posture, the pelvis as placed (tilt included), the
+// upper body and the loads, for a body of `body`'s mass and height.
+biomech::BiomechInput biomech_input(const DrillFrame& f, const biomech::BodyDescription& body = {});
 
 class Timeline {
  public:
