@@ -52,6 +52,7 @@
 #include "biomech/anthropometry.h"
 #include "biomech/loads.h"
 #include "biomech/posture.h"
+#include "biomech/static_optimization.h"
 
 namespace hiplab::biomech {
 
@@ -137,14 +138,22 @@ struct BiomechResult {
   double body_weight_n = 0.0;
   glm::dvec3 residual_force_pelvis{0.0}, residual_moment_pelvis{0.0};
   glm::dvec3 residual_force_world{0.0}, residual_moment_world{0.0};
+  // The last solve of each problem (one per leg, or one for both): the next call on this result
+  // starts there (static_optimization.h, warm start) when the problem has the same shape — the
+  // window reuses one result per frame, so playing starts each frame from the one before.
+  struct WarmStart {
+    int rows = 0, variables = 0;
+    std::array<double, kMaxVariables> x{};
+  };
+  std::array<WarmStart, anatomy::kSideCount> warm{};
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }
 };
 
 void analyze_frame(const BiomechInput& input, BiomechResult& out);
 
 // Median wall time (ms) of analyze_frame over `frames` frames of a clamshell lift with its
-// contacts (the bottom leg on the floor, the top ankle on the bottom one: both legs solved as one
-// problem), both legs (for `hiplab bench`).
+// contacts (the bottom leg and the trunk on the floor, the top ankle on the bottom one), the whole
+// body balanced: both legs and the body solved as one problem (for `hiplab bench`).
 double biomech_bench_median_ms(int frames);
 
 }  // namespace hiplab::biomech

@@ -42,6 +42,11 @@ struct ActivationProblem {
   std::array<std::array<double, kMaxRows>, kMaxVariables> column{};  // column[i][k]: N m per unit x_i
   std::array<bool, kMaxVariables> unbounded{};  // true: x_i >= 0 only (a contact edge); else 0..1
   std::array<double, kMaxRows> torque{};        // required torque, N m
+  // Warm start (e.g. the previous frame's solution while playing): the active sets begin at this
+  // point, clamped to the bounds, instead of at zero. The optimum is unique (strictly convex), so
+  // the answer is the same up to the tolerances; only the iterations drop.
+  bool warm = false;
+  std::array<double, kMaxVariables> start{};
 };
 
 struct ActivationSolution {

@@ -232,3 +232,34 @@ TEST_CASE("whole-body balance: twice the mass, twice the floor's push; a version
   CHECK(glm::length(c->residual_force_world) + glm::length(c->residual_moment_world) >
         10.0 * (glm::length(a->residual_force_world) + glm::length(a->residual_moment_world)) + 1.0);
 }
+
+// Warm start (static_optimization.h): played frame after frame on one reused result, every shipped
+// drill gives what a cold solve of each frame gives (the optimum is unique), only sooner.
+TEST_CASE("warm start: playing a drill frame by frame gives the cold solve's activations and contact forces") {
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  REQUIRE(!f.drills.empty());
+  auto warm = std::make_unique<biomech::BiomechResult>();
+  long warm_iterations = 0, cold_iterations = 0;
+  for (const Drill& d : f.drills) {
+    auto tl = Timeline::build(d, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    const double end = std::min(tl->duration(), 30.0);
+    for (double t = 0.0; t <= end; t += 1.0 / 30.0) {
+      const DrillFrame fr = tl->evaluate(t);
+      biomech::analyze_frame(biomech_input(fr), *warm);
+      const auto cold = analyse(fr);
+      INFO(d.id << " t=" << t);
+      for (int s = 0; s < anatomy::kSideCount; ++s) {
+        warm_iterations += warm->leg[s].solver_iterations;
+        cold_iterations += cold->leg[s].solver_iterations;
+        CHECK(warm->leg[s].feasible == cold->leg[s].feasible);
+        for (int i = 0; i < anatomy::kMuscleCount; ++i)
+          CHECK(warm->leg[s].muscle[i].activation == doctest::Approx(cold->leg[s].muscle[i].activation).epsilon(1e-6).scale(1.0));
+      }
+      for (int k = 0; k < cold->contact_count; ++k)
+        CHECK(glm::length(warm->contact[k].force_world - cold->contact[k].force_world) <= 1e-4 * cold->body_weight_n);
+    }
+  }
+  MESSAGE("solver iterations, warm " << warm_iterations << " against cold " << cold_iterations);
+  CHECK(warm_iterations < cold_iterations);
+}
