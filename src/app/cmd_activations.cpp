@@ -251,7 +251,8 @@ Command add_activations_command(CLI::App& app) {
                          {"required", torques_json(r.required_torque)},
                          {"achieved", torques_json(r.achieved_torque)},
                          {"capacity_positive", torques_json(r.capacity_positive)},
-                         {"capacity_negative", torques_json(r.capacity_negative)}};
+                         {"capacity_negative", torques_json(r.capacity_negative)},
+                         {"passive_not_in_balance", torques_json(r.passive_torque)}};
         leg["feasible"] = r.feasible;
         leg["solver_converged"] = r.solver_converged;
         leg["saturated"] = nlohmann::json::array();
@@ -271,6 +272,7 @@ Command add_activations_command(CLI::App& app) {
                                     {"activation", m.activation},
                                     {"force_n", m.force_n},
                                     {"available_force_n", m.available_force_n},
+                                    {"passive_force_n", m.passive_force_n},
                                     {"length_m", m.length_m},
                                     {"stretch_vs_anatomical", m.stretch_vs_anatomical},
                                     {"stretch_vs_optimal_plus_slack", m.stretch_vs_optimal},
@@ -327,6 +329,7 @@ Command add_activations_command(CLI::App& app) {
       row("muscles", r.achieved_torque);
       row("capacity +", r.capacity_positive);
       row("capacity -", r.capacity_negative);
+      row("passive (info)", r.passive_torque);  // stretched muscles' pull: shown, not yet in the balance
       std::string sat, braced;
       for (int c = 0; c < kMuscleCoordCount; ++c) {
         if (r.saturated[c]) sat += " " + std::string(coord_name(static_cast<LegCoord>(c)));

@@ -138,6 +138,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
 
     r.capacity_positive.fill(0.0);
     r.capacity_negative.fill(0.0);
+    r.passive_torque.fill(0.0);
     for (int i = 0; i < anatomy::kMuscleCount; ++i) {
       const anatomy::MusclePath& path = r.paths[i];
       MuscleState& m = r.muscle[i];
@@ -149,10 +150,12 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       m.normalized_fibre_length = fs.normalized_length;
       m.force_length = fs.force_length;
       m.available_force_n = fs.available_force_n;
+      m.passive_force_n = fs.passive_force_n;
       m.moment_arm_m = path.moment_arm;
       for (int c = 0; c < kRows; ++c) {
         const double t = fs.available_force_n * path.moment_arm[c];
         (t > 0 ? r.capacity_positive[c] : r.capacity_negative[c]) += t;
+        r.passive_torque[c] += fs.passive_force_n * path.moment_arm[c];
       }
     }
 

@@ -78,7 +78,8 @@ struct MuscleState {
   double force_length = 1.0;            // active force-length factor
   double available_force_n = 0.0;       // F_max f_L cos(pennation)
   double activation = 0.0;              // [0, 1]
-  double force_n = 0.0;                 // activation * available force
+  double force_n = 0.0;                 // activation * available force (active)
+  double passive_force_n = 0.0;         // the stretched fibre's pull (muscle_force.h); shown, not in the balance
   Torques moment_arm_m{};
 };
 
@@ -86,8 +87,12 @@ struct LegResult {
   anatomy::LegKinematics kinematics;    // in the right-leg frame (see kinematics.h)
   anatomy::LegMusclePaths paths;        // points in this side's pelvis frame
   std::array<MuscleState, anatomy::kMuscleCount> muscle{};
-  Torques gravity_torque{}, external_torque{}, contact_torque{}, effort_torque{}, required_torque{},
-      achieved_torque{}, capacity_positive{}, capacity_negative{};
+  // passive: the stretched muscles' pull (muscle_force.h), shown but NOT yet counted in the balance:
+  // with Gait2392's rigid tendons it is far too large in deep knee flexion (counted, the kneeling
+  // windmill's hamstrings rose from 1% to 90% to hold the stretched vasti), so it waits for
+  // compliant tendons. required and achieved are the muscles' active torque.
+  Torques gravity_torque{}, external_torque{}, contact_torque{}, passive_torque{}, effort_torque{},
+      required_torque{}, achieved_torque{}, capacity_positive{}, capacity_negative{};
   std::array<bool, anatomy::kMuscleCoordCount> saturated{};
   std::array<bool, anatomy::kMuscleCoordCount> braced{};  // torque supplied by a Brace, not muscles
   bool feasible = true;
