@@ -107,7 +107,9 @@ struct Drill {
   std::string id;            // file stem, e.g. "clamshell"
   std::string name;          // "Clamshell"
   std::string summary;
-  std::string kind = "exercise";  // "exercise" or "test"
+  // "exercise", "test" (a self-test) or "comparison" (a variant shipped to set HipLab's effort beside
+  // published EMG, docs/validation.md: not a drill of the programme, so "what it trains" checks skip it)
+  std::string kind = "exercise";
   biomech::Posture posture = biomech::Posture::kStanding;
   anatomy::Side working_side = anatomy::Side::kRight;
   ChannelValues start;       // the pose the drill starts in (all channels)
