@@ -36,7 +36,11 @@ Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
       p.mat_axis = superior;
       p.mat_size = {2.0f, 0.75f};
       p.mat_centre = under - 0.08f * superior;
-      if (pose.posture == Posture::kSideLying || pose.posture == Posture::kSideLyingOnRight) p.mat_centre += 0.18f * anterior;
+      if (pose.posture == Posture::kSideLying || pose.posture == Posture::kSideLyingOnRight) {
+        // Knees forward (0.36 m in front of the hips at 60 deg of flexion), feet behind (0.47 m at 30).
+        p.mat_centre += 0.10f * anterior;
+        p.mat_size.y = 0.95f;
+      }
       break;
     case Posture::kFloorSitting:
       p.mat = true;

@@ -207,7 +207,7 @@ TEST_CASE("whole-body balance: in the shipped drills the floor and supports carr
   CHECK(whole >= 10);
 }
 
-TEST_CASE("whole-body balance: twice the mass, twice the floor's push; a version-1 drill keeps the legs-only balance") {
+TEST_CASE("whole-body balance: twice the mass, twice the floor's push, and without the trunk's contacts the residual grows") {
   const Drill d = shipped("clamshell");
   CHECK(d.whole_body);
   auto tl = Timeline::build(d, anatomy::Side::kRight);

@@ -50,7 +50,9 @@ TEST_CASE("props: every floor contact of a drill done on the floor lies on its m
       if (!floor) continue;
       for (std::size_t k = 0; k < f.contacts.size(); ++k) {
         if (pose.loads.contacts[k].on != biomech::ContactSurface::kFloor) continue;
-        INFO(f.contacts[k].label << " at sample " << i);
+        const glm::vec3 d = glm::vec3(f.contacts[k].point) - p.mat_centre;
+        INFO(f.contacts[k].label << " at sample " << i << ": " << glm::dot(d, p.mat_axis) << " m along the mat, "
+                                 << glm::dot(d, glm::normalize(glm::cross(p.mat_axis, glm::vec3(0, 1, 0)))) << " m across");
         CHECK(on_mat(p, glm::vec3(f.contacts[k].point), 0.03f));
 
         ++checked;
