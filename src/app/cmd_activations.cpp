@@ -23,6 +23,7 @@
 #include "biomech/frame_analysis.h"
 #include "core/result.h"
 #include "core/units.h"
+#include "motion/posture_frames.h"
 
 namespace hiplab::app {
 namespace {
@@ -187,6 +188,8 @@ Command add_activations_command(CLI::App& app) {
       if (!moment) return fail(moment.error());
       in.pose = moment->legs;
       in.loads = moment->loads;
+      in.pelvis_offset = motion::pelvis_offset_of(moment->posture, moment->pelvis_world);
+      in.upper = moment->upper;
       o->posture = std::string(posture_name(moment->posture));
     } else if (o->time_s || !o->phase.empty()) {
       return fail(make_error("activations --time/--phase: expected --drill NAME with them"));
@@ -248,7 +251,8 @@ Command add_activations_command(CLI::App& app) {
                          {"required", torques_json(r.required_torque)},
                          {"achieved", torques_json(r.achieved_torque)},
                          {"capacity_positive", torques_json(r.capacity_positive)},
-                         {"capacity_negative", torques_json(r.capacity_negative)}};
+                         {"capacity_negative", torques_json(r.capacity_negative)},
+                         {"passive_not_in_balance", torques_json(r.passive_torque)}};
         leg["feasible"] = r.feasible;
         leg["solver_converged"] = r.solver_converged;
         leg["saturated"] = nlohmann::json::array();
@@ -268,6 +272,7 @@ Command add_activations_command(CLI::App& app) {
                                     {"activation", m.activation},
                                     {"force_n", m.force_n},
                                     {"available_force_n", m.available_force_n},
+                                    {"passive_force_n", m.passive_force_n},
                                     {"length_m", m.length_m},
                                     {"stretch_vs_anatomical", m.stretch_vs_anatomical},
                                     {"stretch_vs_optimal_plus_slack", m.stretch_vs_optimal},
@@ -285,6 +290,15 @@ Command add_activations_command(CLI::App& app) {
                                  {"friction_n", c.friction_n},
                                  {"force_world_n", {fw.x, fw.y, fw.z}},
                                  {"in_solve", c.in_solve}});
+      }
+      if (result->whole_body) {
+        const glm::dvec3 rf = result->residual_force_world, rm = result->residual_moment_world;
+        j["balance"] = {{"whole_body", true},
+                        {"body_weight_n", result->body_weight_n},
+                        {"residual_force_world_n", {rf.x, rf.y, rf.z}},
+                        {"residual_moment_world_nm", {rm.x, rm.y, rm.z}}};
+      } else {
+        j["balance"] = {{"whole_body", false}};
       }
       std::printf("%s\n", j.dump(2).c_str());
       return 0;
@@ -315,6 +329,7 @@ Command add_activations_command(CLI::App& app) {
       row("muscles", r.achieved_torque);
       row("capacity +", r.capacity_positive);
       row("capacity -", r.capacity_negative);
+      row("passive (info)", r.passive_torque);  // stretched muscles' pull: shown, not yet in the balance
       std::string sat, braced;
       for (int c = 0; c < kMuscleCoordCount; ++c) {
         if (r.saturated[c]) sat += " " + std::string(coord_name(static_cast<LegCoord>(c)));
@@ -345,6 +360,19 @@ Command add_activations_command(CLI::App& app) {
                     c.push_n, c.friction_n, c.force_world.x, c.force_world.y, c.force_world.z,
                     c.in_solve ? "" : "  (places the body; no leg joint)");
       }
+    }
+    if (result->whole_body) {
+      // What the contacts could not balance (frame_analysis.h: residual loads on the pelvis).
+      const glm::dvec3 rf = result->residual_force_world, rm = result->residual_moment_world;
+      glm::dvec3 sum{0.0};
+      for (int k = 0; k < result->contact_count; ++k)
+        if (in.loads.contacts[static_cast<size_t>(k)].on != ContactSurface::kBody) sum += result->contact[k].force_world;
+      std::printf("\nwhole-body balance: body weight %.1f N; the floor and supports push %.1f N up (%.0f%%); "
+                  "residual force %.1f N (%.1f%% of the weight), moment %.1f N m\n",
+                  result->body_weight_n, sum.y, 100.0 * sum.y / result->body_weight_n, glm::length(rf),
+                  100.0 * glm::length(rf) / result->body_weight_n, glm::length(rm));
+    } else if (result->contact_count > 0) {
+      std::printf("\nlegs-only balance: the pelvis is held by something not named (a version-1 drill or the command line's loads)\n");
     }
     return 0;
   };

@@ -106,11 +106,7 @@ double key_moment_time(const motion::Timeline& tl) {
   for (int i = 0; i <= kSamples; ++i) {
     const double t = tl.duration() * i / kSamples;
     const motion::DrillFrame f = tl.evaluate(t);
-    biomech::BiomechInput in;
-    in.pose = f.legs;
-    in.posture = f.posture;
-    in.loads = f.loads;
-    biomech::analyze_frame(in, r);
+    biomech::analyze_frame(motion::biomech_input(f), r);
     std::array<double, 3> top{};  // the three largest values, activation or stretch beyond 1
     for (const auto& leg : r.leg)
       for (const biomech::MuscleState& m : leg.muscle) {

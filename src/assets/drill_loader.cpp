@@ -358,6 +358,8 @@ void upgrade_v1(json& j) {
     for (auto it = rebuilt.begin(); it != rebuilt.end(); ++it) with[it.key()] = it.value();
     rebuilt = with;
   }
+  // A version-1 file names no contact under the trunk: only the legs are balanced, as before.
+  if (!rebuilt.contains("whole_body")) rebuilt["whole_body"] = false;
   j = rebuilt;
 }
 
@@ -548,7 +550,7 @@ motion::Drill read_drill(const json& j) {
   object(j, "(top level)");
   no_v1_fields(j, "", "floor_contacts");
   only_known(j, "", {"schema", "name", "summary", "kind", "posture", "working_side", "start", "phases", "dosage",
-                     "safety", "myths", "contacts", "sources", "views", "highlight", "handout"});
+                     "safety", "myths", "contacts", "sources", "views", "highlight", "whole_body", "handout"});
   motion::Drill d;
   d.name = string(require(j, "", "name", "a string"), "name");
   if (j.contains("summary")) d.summary = string(j["summary"], "summary");
@@ -623,6 +625,7 @@ motion::Drill read_drill(const json& j) {
       d.views.push_back(v);
     }
   }
+  if (j.contains("whole_body")) d.whole_body = boolean(j["whole_body"], "whole_body");
   if (j.contains("highlight")) {
     d.highlight = string(j["highlight"], "highlight");
     if (d.highlight != "working" && d.highlight != "stretched")

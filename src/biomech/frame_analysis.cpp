@@ -80,9 +80,32 @@ void add_site_force(const BiomechResult& out, const SiteGeometry& g, const glm::
   add_generalised(out.leg[si].kinematics, g.seg, to_right(x, g.side), to_right(f, g.side), q[si]);
 }
 
+// A force and its moment about the pelvis origin (pelvis frame): the whole body's balance rows.
+struct Wrench {
+  glm::dvec3 force{0.0}, moment{0.0};
+  void add(const glm::dvec3& x, const glm::dvec3& f) {
+    force += f;
+    moment += glm::cross(x, f);
+  }
+  double row(int c) const { return c < 3 ? force[c] : moment[c - 3]; }
+};
+
+// Centre of mass of the pelvis with the trunk, head and arms (Gait2392 masses; frame_analysis.h).
+glm::dvec3 upper_body_com(const anatomy::UpperBodyPose& u) {
+  const glm::dvec3 back_joint{-0.1007, 0.0815, 0.0};  // Gait2392 back joint (motion/floor_contacts.h)
+  const glm::dmat3 torso = anatomy::rotation_about({0, 0, 1}, -u.lumbar_flexion) *
+                           anatomy::rotation_about({1, 0, 0}, u.lumbar_bending) *
+                           anatomy::rotation_about({0, 1, 0}, u.lumbar_rotation);
+  const glm::dvec3 torso_com = back_joint + torso * glm::dvec3(-0.03, 0.32, 0.0);
+  const glm::dvec3 pelvis_com{-0.0707, 0.0, 0.0};
+  return (kGait2392PelvisKg * pelvis_com + kGait2392TorsoKg * torso_com) / (kGait2392PelvisKg + kGait2392TorsoKg);
+}
+
 struct ContactFrame {
   SiteGeometry at, other;
   bool has_other = false;
+  bool external = false;             // whole-body balance: a push from outside the body
+  std::array<Wrench, 4> root{};      // per unit edge force, on the whole body
   glm::dvec3 normal{0.0}, point_at{0.0}, point_other{0.0};
   std::array<glm::dvec3, 4> edge{};  // pyramid edges n +- mu t1, n +- mu t2 (unit normal part)
   std::array<std::array<Torques, anatomy::kSideCount>, 4> column{};  // generalised force per unit edge force
@@ -93,11 +116,15 @@ struct ContactFrame {
 }  // namespace
 
 void analyze_frame(const BiomechInput& in, BiomechResult& out) {
-  static_assert(2 * anatomy::kMuscleCount + 4 * kMaxContacts <= kMaxVariables,
+  static_assert(2 * anatomy::kMuscleCount + 4 * kMaxContacts + 12 <= kMaxVariables,
                 "static_optimization.h: raise kMaxVariables for this many muscles and contacts");
-  const glm::dmat3 p2w = pelvis_to_world(in.posture);
+  const glm::dmat3 p2w = pelvis_to_world(in.posture) * in.pelvis_offset;
   const glm::dmat3 w2p = glm::transpose(p2w);
-  const glm::dvec3 g_pelvis = gravity_in_pelvis(in.posture);
+  const glm::dvec3 g_pelvis = w2p * glm::dvec3(0.0, -kGravity, 0.0);
+  const bool whole = in.loads.whole_body;
+  out.whole_body = whole;
+  out.body_weight_n = in.body.mass_kg * kGravity;
+  Wrench root_load;  // gravity, bands and cables on the whole body (pelvis frame, about its origin)
   out.pull_count = 0;
   const LegSegmentParameters segs = leg_segment_parameters(in.body);
 
@@ -111,6 +138,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
 
     r.capacity_positive.fill(0.0);
     r.capacity_negative.fill(0.0);
+    r.passive_torque.fill(0.0);
     for (int i = 0; i < anatomy::kMuscleCount; ++i) {
       const anatomy::MusclePath& path = r.paths[i];
       MuscleState& m = r.muscle[i];
@@ -122,10 +150,12 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       m.normalized_fibre_length = fs.normalized_length;
       m.force_length = fs.force_length;
       m.available_force_n = fs.available_force_n;
+      m.passive_force_n = fs.passive_force_n;
       m.moment_arm_m = path.moment_arm;
       for (int c = 0; c < kRows; ++c) {
         const double t = fs.available_force_n * path.moment_arm[c];
         (t > 0 ? r.capacity_positive[c] : r.capacity_negative[c]) += t;
+        r.passive_torque[c] += fs.passive_force_n * path.moment_arm[c];
       }
     }
 
@@ -135,6 +165,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     for (const SegmentParameters& s : segs.segment) {
       const glm::dvec3 x = k[s.body].apply(s.com_right);
       add_generalised(k, s.body, x, s.mass_kg * g_right, r.gravity_torque);
+      root_load.add(to_right(x, side), s.mass_kg * g_pelvis);
     }
 
     // Bands and cables attached to this leg.
@@ -159,8 +190,9 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
         pr.stretch = elastic && rest > 0.0 ? len / rest : 1.0;
         pr.elastic = elastic;
       }
-      const glm::dvec3 f_right = to_right(w2p * (d * (tension / len)), side);
-      add_generalised(k, seg, x_right, f_right, r.external_torque);
+      const glm::dvec3 f_pelvis = w2p * (d * (tension / len));
+      add_generalised(k, seg, x_right, to_right(f_pelvis, side), r.external_torque);
+      root_load.add(to_right(x_right, side), f_pelvis);
     };
     for (const ElasticBand& b : in.loads.bands)
       apply_pull(b.attachment, b.anchor_world, b.stiffness_n_per_m, true, b.rest_length_m);
@@ -181,6 +213,12 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       });
     }
   }
+
+  // The pelvis, trunk, head and arms: the rest of the body's mass at its centre of mass.
+  double leg_mass = 0.0;
+  for (const SegmentParameters& sp : segs.segment) leg_mass += 2.0 * sp.mass_kg;
+  const double upper_mass = std::max(0.0, in.body.mass_kg - leg_mass);
+  root_load.add(upper_body_com(in.upper), upper_mass * g_pelvis);
 
   // [2] Contacts: where they are now, their pyramid edges and what each edge does to the legs.
   const glm::dvec3 up = -glm::normalize(g_pelvis);
@@ -210,35 +248,55 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     for (int e = 0; e < 4; ++e) {
       add_site_force(out, f.at, f.point_at, f.edge[e], f.column[e]);
       if (f.has_other) add_site_force(out, f.other, f.point_other, -f.edge[e], f.column[e]);
+      // On the whole body: a push from outside (floor, support); one body part on another is internal.
+      f.root[e] = Wrench{};
+      if (whole && !f.has_other) f.root[e].add(f.point_at, f.edge[e]);
     }
     if (f.at.on_leg) f.touches[anatomy::side_index(f.at.side)] = true;
     if (f.has_other && f.other.on_leg) f.touches[anatomy::side_index(f.other.side)] = true;
-    f.in_solve = f.touches[0] || f.touches[1];
+    f.external = whole && !f.has_other;
+    f.in_solve = f.touches[0] || f.touches[1] || f.external;
     if (f.touches[0] && f.touches[1]) coupled = true;
   }
 
-  // [3] The solve: one problem per leg, or one for both when a contact couples them.
+  // [3] The solve: one problem per leg, or one for both when a contact couples them or the whole
+  // body is balanced. Rows: the right leg's, then the body's six (force, moment), then the left
+  // leg's, so a muscle's non-zeros stay in one block and a contact's in two neighbouring ones.
   Torques load_required[anatomy::kSideCount];
   for (int si = 0; si < anatomy::kSideCount; ++si) {
     const LegResult& r = out.leg[si];
     for (int c = 0; c < kRows; ++c)
       load_required[si][c] = -(r.gravity_torque[c] + r.external_torque[c]) + r.effort_torque[c];
   }
+  const double weight = std::max(out.body_weight_n, 1e-9);
+  const double residual_unit[6] = {kResidualForceUnit * weight, kResidualForceUnit * weight,
+                                   kResidualForceUnit * weight, kResidualForceUnit * weight * kResidualLeverM,
+                                   kResidualForceUnit * weight * kResidualLeverM,
+                                   kResidualForceUnit * weight * kResidualLeverM};
   static thread_local ActivationProblem pb;  // large; keep it off the stack
   std::array<double, kMaxContacts * 4> edge_force{};
+  std::array<double, 6> residual{};
+  if (whole) coupled = true;
   const int group_count = coupled ? 1 : 2;
   for (int g = 0; g < group_count; ++g) {
     bool member[anatomy::kSideCount] = {coupled || g == 0, coupled || g == 1};
-    struct Row { int side, coord; };
+    struct Row { int side, coord; };  // side 2: the whole body's row `coord` (0-2 force, 3-5 moment)
     std::array<Row, kMaxRows> rows{};
     int m = 0;
-    for (int si = 0; si < anatomy::kSideCount; ++si)
-      if (member[si])
+    for (int part : {0, 2, 1}) {
+      if (part == 2) {
+        if (whole)
+          for (int c = 0; c < 6; ++c) rows[m++] = {2, c};
+        continue;
+      }
+      if (member[part])
         for (int c = 0; c < kRows; ++c)
-          if (!out.leg[si].braced[c]) rows[m++] = {si, c};
+          if (!out.leg[part].braced[c]) rows[m++] = {part, c};
+    }
     pb.rows = m;
     int n = 0;
-    for (int k = 0; k < m; ++k) pb.torque[k] = load_required[rows[k].side][rows[k].coord];
+    for (int k = 0; k < m; ++k)
+      pb.torque[k] = rows[k].side == 2 ? -root_load.row(rows[k].coord) : load_required[rows[k].side][rows[k].coord];
     for (int si = 0; si < anatomy::kSideCount; ++si) {
       if (!member[si]) continue;
       const LegResult& r = out.leg[si];
@@ -252,16 +310,33 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     for (int j = 0; j < out.contact_count; ++j) {
       contact_of_var_base[j] = -1;
       const ContactFrame& f = cf[j];
-      if (!f.in_solve || !((f.touches[0] && member[0]) || (f.touches[1] && member[1]))) continue;
+      if (!f.in_solve || !((f.touches[0] && member[0]) || (f.touches[1] && member[1]) || f.external)) continue;
       contact_of_var_base[j] = n;
       for (int e = 0; e < 4; ++e, ++n) {
         pb.unbounded[n] = true;
-        for (int k = 0; k < m; ++k) pb.column[n][k] = force_scale * f.column[e][rows[k].side][rows[k].coord];
+        for (int k = 0; k < m; ++k)
+          pb.column[n][k] = force_scale * (rows[k].side == 2 ? f.root[e].row(rows[k].coord)
+                                                             : f.column[e][rows[k].side][rows[k].coord]);
+      }
+    }
+    int residual_base = -1;
+    if (whole) {  // +/- a residual load on each body row
+      residual_base = n;
+      for (int c = 0; c < 12; ++c, ++n) {
+        pb.unbounded[n] = true;
+        for (int k = 0; k < m; ++k)
+          pb.column[n][k] = rows[k].side == 2 && rows[k].coord == c / 2 ? (c % 2 ? -1.0 : 1.0) * residual_unit[c / 2] : 0.0;
       }
     }
     pb.variables = n;
+    BiomechResult::WarmStart& ws = out.warm[static_cast<std::size_t>(g)];
+    pb.warm = ws.rows == m && ws.variables == n;
+    if (pb.warm) std::copy(ws.x.begin(), ws.x.begin() + n, pb.start.begin());
     ActivationSolution sol;
     if (m > 0) sol = solve_activations(pb);
+    ws.rows = m;
+    ws.variables = n;
+    std::copy(sol.activation.begin(), sol.activation.begin() + n, ws.x.begin());
     int v = 0;
     for (int si = 0; si < anatomy::kSideCount; ++si) {
       if (!member[si]) continue;
@@ -280,7 +355,14 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     for (int j = 0; j < out.contact_count; ++j)
       if (contact_of_var_base[j] >= 0)
         for (int e = 0; e < 4; ++e) edge_force[4 * j + e] = force_scale * sol.activation[contact_of_var_base[j] + e];
+    if (residual_base >= 0)
+      for (int c = 0; c < 6; ++c)
+        residual[c] = residual_unit[c] * (sol.activation[residual_base + 2 * c] - sol.activation[residual_base + 2 * c + 1]);
   }
+  out.residual_force_pelvis = {residual[0], residual[1], residual[2]};
+  out.residual_moment_pelvis = {residual[3], residual[4], residual[5]};
+  out.residual_force_world = p2w * out.residual_force_pelvis;
+  out.residual_moment_world = p2w * out.residual_moment_pelvis;
 
   // [4] Contact forces, their torques, and what is left for the muscles.
   std::array<Torques, anatomy::kSideCount> contact_q{};
@@ -313,8 +395,9 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
 double biomech_bench_median_ms(int frames) {
   frames = std::max(frames, 1);
   // The costliest kind of frame the shipped drills ask for: a clamshell lift, the bottom leg on the
-  // floor at three landmarks and the top ankle resting on the bottom one — a contact between the
-  // legs, so both legs are solved as one problem (12 rows, 86 muscles, 16 contact edges).
+  // floor at three landmarks, the trunk at two and the top ankle resting on the bottom one, the
+  // whole body balanced — both legs and the body solved as one problem (18 rows, 86 muscles, 24
+  // contact edges, 12 residuals).
   BiomechInput in;
   in.posture = Posture::kSideLying;
   for (Side s : {Side::kRight, Side::kLeft}) {
@@ -329,6 +412,11 @@ double biomech_bench_median_ms(int frames) {
   floor(BodyId::kFemurL, {-0.014, -0.018, -0.062}, 0.030);  // trochanter (left frame: z mirrored)
   floor(BodyId::kTibiaL, {0.0, 0.0, 0.0}, 0.052);           // knee
   floor(BodyId::kCalcnL, {-0.005, 0.012, 0.0}, 0.022);      // heel
+  // The trunk on the mat (whole-body balance: 18 rows): the left shoulder and elbow, pelvis frame
+  // (torso -> shoulder (-0.02, 0.395, -0.175) from the back joint; motion/floor_contacts.h).
+  floor(BodyId::kPelvis, {-0.12, 0.48, -0.175}, 0.04);
+  floor(BodyId::kPelvis, {0.05, 0.30, -0.20}, 0.02);
+  in.loads.whole_body = true;
   Contact feet;
   feet.at = {{BodyId::kTibiaR, {0.0, -0.43, 0.0}}, 0.035, false};
   feet.on = ContactSurface::kBody;

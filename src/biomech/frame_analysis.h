@@ -16,9 +16,29 @@
 // activations a_i and the pyramid edge forces c_k, W the body weight. The weight 1/225 makes a
 // push of 15 body weights cost what one fully active muscle does: cheap enough that contacts carry
 // a resting leg (the muscles are left below 0.1%), dear enough that the solve does not squeeze
-// thousands of newtons through a millimetre lever — with the pelvis held fixed, a squeeze would
-// otherwise be free (nothing here balances the whole body). Pushes only, friction limited. A contact
+// thousands of newtons through a millimetre lever — with the pelvis held fixed (legs-only
+// balance), a squeeze would otherwise be free; the whole-body rows below make it pay in weight.
+// Pushes only, friction limited. A contact
 // between the two legs couples them: both legs are then solved as one problem (12 rows).
+//
+// Whole-body balance (Loads::whole_body): the body is a floating base — nothing holds the pelvis
+// but the contacts — so six more rows ask the contacts, bands, cables and gravity on every segment
+// (legs, and the pelvis with the trunk, head and arms as one mass) to add up to zero force and zero
+// moment about the pelvis origin (the Newton-Euler equations of the whole body; muscles, efforts
+// and braces are internal and do not enter them). A contact's push is then not free: it must be
+// matched by the weight it carries, so a point near a hip cannot squeeze the joint. The moments
+// about each hip follow from the same contact forces through the leg rows. What the contacts
+// cannot balance (a centre of mass outside the support, a contact missing from the drill) goes to
+// six residual loads on the pelvis, as OpenSim's residual actuators (Delp et al. 2007, IEEE Trans
+// Biomed Eng 54:1940), priced so that 1% of the body weight costs what one fully active muscle
+// does; they are reported (BiomechResult::residual_*) and should stay small — Hicks et al. 2015,
+// J Biomech Eng 137:020905, take residual forces below 5% of the largest external force as
+// acceptable.
+// Mass of the rest of the body: body mass minus the de Leva legs (anthropometry.h); its centre of
+// mass in the pelvis frame from Gait2392 (pelvis 11.777 kg at (-0.0707, 0, 0); torso, i.e. trunk,
+// head and arms lumped, 34.2366 kg at (-0.03, 0.32, 0) in the torso frame, whose origin is the back
+// joint (-0.1007, 0.0815, 0) and which turns with the lumbar angles as in motion/floor_contacts.h).
+// The arms' own pose is not followed (Gait2392 lumps them into the torso).
 // Effort capacity: the torque all muscles with a moment arm in that direction make at full
 // activation at their current length (capacity_positive >= 0 >= capacity_negative).
 // No allocation inside analyze_frame; the result is caller-owned and reusable.
@@ -28,9 +48,11 @@
 #include "anatomy/joint_coordinates.h"
 #include "anatomy/kinematics.h"
 #include "anatomy/muscle_path.h"
+#include "anatomy/upper_body.h"
 #include "biomech/anthropometry.h"
 #include "biomech/loads.h"
 #include "biomech/posture.h"
+#include "biomech/static_optimization.h"
 
 namespace hiplab::biomech {
 
@@ -39,6 +61,11 @@ using Torques = std::array<double, anatomy::kMuscleCoordCount>;
 struct BiomechInput {
   anatomy::LegAngles pose;
   Posture posture = Posture::kStanding;
+  // The drill's pelvis tilt, obliquity and turn (motion/floor_contacts.h pelvis_offset_rotation):
+  // the pelvis's world orientation is pelvis_to_world(posture) * pelvis_offset. Gravity, bands and
+  // cables act in the world as the body is placed in it.
+  glm::dmat3 pelvis_offset{1.0};
+  anatomy::UpperBodyPose upper;  // lumbar angles place the trunk's centre of mass
   BodyDescription body;
   Loads loads;
 };
@@ -51,7 +78,8 @@ struct MuscleState {
   double force_length = 1.0;            // active force-length factor
   double available_force_n = 0.0;       // F_max f_L cos(pennation)
   double activation = 0.0;              // [0, 1]
-  double force_n = 0.0;                 // activation * available force
+  double force_n = 0.0;                 // activation * available force (active)
+  double passive_force_n = 0.0;         // the stretched fibre's pull (muscle_force.h); shown, not in the balance
   Torques moment_arm_m{};
 };
 
@@ -59,8 +87,12 @@ struct LegResult {
   anatomy::LegKinematics kinematics;    // in the right-leg frame (see kinematics.h)
   anatomy::LegMusclePaths paths;        // points in this side's pelvis frame
   std::array<MuscleState, anatomy::kMuscleCount> muscle{};
-  Torques gravity_torque{}, external_torque{}, contact_torque{}, effort_torque{}, required_torque{},
-      achieved_torque{}, capacity_positive{}, capacity_negative{};
+  // passive: the stretched muscles' pull (muscle_force.h), shown but NOT yet counted in the balance:
+  // with Gait2392's rigid tendons it is far too large in deep knee flexion (counted, the kneeling
+  // windmill's hamstrings rose from 1% to 90% to hold the stretched vasti), so it waits for
+  // compliant tendons. required and achieved are the muscles' active torque.
+  Torques gravity_torque{}, external_torque{}, contact_torque{}, passive_torque{}, effort_torque{},
+      required_torque{}, achieved_torque{}, capacity_positive{}, capacity_negative{};
   std::array<bool, anatomy::kMuscleCoordCount> saturated{};
   std::array<bool, anatomy::kMuscleCoordCount> braced{};  // torque supplied by a Brace, not muscles
   bool feasible = true;
@@ -80,6 +112,12 @@ struct ContactResult {
 };
 
 inline constexpr double kContactCostWeight = 1.0 / 225.0;
+// Residual loads on the pelvis (whole-body balance): one unit of activation is 1% of the body
+// weight (force rows) or 1% of the body weight at 0.1 m (moment rows).
+inline constexpr double kResidualForceUnit = 0.01;
+inline constexpr double kResidualLeverM = 1.0;
+// Gait2392 (shared/reference/opensim-gait2392): pelvis and torso masses and centres of mass.
+inline constexpr double kGait2392PelvisKg = 11.777, kGait2392TorsoKg = 34.2366;
 
 // A band's or a cable's pull as the solve applied it: from the point on the leg toward the anchor
 // (band) or the pulley (cable), with the tension it used. What the scene draws as the band or the
@@ -99,14 +137,28 @@ struct BiomechResult {
   int contact_count = 0;                              // min(contacts, kMaxContacts)
   std::array<PullResult, kMaxPulls> pull{};           // bands first, then cables, as in Loads
   int pull_count = 0;
+  // Whole-body balance (Loads::whole_body): the body's weight (N), and the residual force and
+  // moment (about the pelvis origin) the contacts left unbalanced, pelvis frame and world axes.
+  bool whole_body = false;
+  double body_weight_n = 0.0;
+  glm::dvec3 residual_force_pelvis{0.0}, residual_moment_pelvis{0.0};
+  glm::dvec3 residual_force_world{0.0}, residual_moment_world{0.0};
+  // The last solve of each problem (one per leg, or one for both): the next call on this result
+  // starts there (static_optimization.h, warm start) when the problem has the same shape — the
+  // window reuses one result per frame, so playing starts each frame from the one before.
+  struct WarmStart {
+    int rows = 0, variables = 0;
+    std::array<double, kMaxVariables> x{};
+  };
+  std::array<WarmStart, anatomy::kSideCount> warm{};
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }
 };
 
 void analyze_frame(const BiomechInput& input, BiomechResult& out);
 
 // Median wall time (ms) of analyze_frame over `frames` frames of a clamshell lift with its
-// contacts (the bottom leg on the floor, the top ankle on the bottom one: both legs solved as one
-// problem), both legs (for `hiplab bench`).
+// contacts (the bottom leg and the trunk on the floor, the top ankle on the bottom one), the whole
+// body balanced: both legs and the body solved as one problem (for `hiplab bench`).
 double biomech_bench_median_ms(int frames);
 
 }  // namespace hiplab::biomech

@@ -91,6 +91,10 @@ struct Loads {
   std::vector<Contact> contacts;
   std::vector<Effort> efforts;
   std::vector<Brace> braces;
+  // The contacts carry the whole body (frame_analysis.h, "Whole-body balance"): its weight, pelvis
+  // and trunk included, must be balanced by them. False: only the legs are balanced, the pelvis is
+  // held by something not named (version-1 drills, the command line's own loads).
+  bool whole_body = false;
 };
 
 }  // namespace hiplab::biomech

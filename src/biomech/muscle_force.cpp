@@ -15,6 +15,8 @@ FibreState fibre_state(const anatomy::MuscleSpec& m, double length) {
   const double d = s.normalized_length - 1.0;
   s.force_length = std::exp(-d * d / kForceLengthShape);
   s.available_force_n = m.max_isometric_force_n * s.force_length * s.cos_pennation;
+  s.passive_length = d > 0.0 ? (std::exp(kPassiveShape * d / kPassiveStrainAtFmax) - 1.0) / (std::exp(kPassiveShape) - 1.0) : 0.0;
+  s.passive_force_n = m.max_isometric_force_n * s.passive_length * s.cos_pennation;
   return s;
 }
 

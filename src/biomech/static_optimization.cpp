@@ -230,6 +230,12 @@ struct Solver {
     }
     const int outer_cap = 4 * n + 16, inner_cap = 2 * n + 8;
     std::array<bool, kMaxVariables> blocked{};
+    // A warm start begins with free variables: first reach the minimiser on that free set.
+    if (std::any_of(state.begin(), state.begin() + n, [](State st) { return st == State::kFree; }))
+      for (int inner = 0; inner < inner_cap; ++inner) {
+        ++iterations;
+        if (step_toward(free_lambda(pb.torque), 1e-14) >= 1.0) break;
+      }
     for (int outer = 0;; ++outer) {
       if (outer >= outer_cap) { converged = false; return; }
       ++iterations;
@@ -313,6 +319,12 @@ ActivationSolution solve_activations(const ActivationProblem& pb) {
   Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.variables, 0, kMaxVariables)};
   s.a.fill(0.0);
   s.state.fill(State::kLower);
+  if (pb.warm)
+    for (int i = 0; i < s.n; ++i) {
+      const double x = pb.unbounded[i] ? std::max(0.0, pb.start[i]) : std::clamp(pb.start[i], 0.0, 1.0);
+      s.a[i] = x;
+      s.state[i] = x <= 0.0 ? State::kLower : (!pb.unbounded[i] && x >= 1.0) ? State::kUpper : State::kFree;
+    }
   s.find_row_ranges();
   double scale = 1.0;
   for (int k = 0; k < s.m; ++k) scale = std::max(scale, std::abs(pb.torque[k]));

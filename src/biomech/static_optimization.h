@@ -19,7 +19,7 @@
 // Method: two primal active-set phases over the box (Nocedal & Wright 2006, Numerical
 // Optimization, Alg. 16.3; phase 1 is the bounded-variable least squares of Stark & Parker 1995,
 // Computational Statistics 10:129). Each subproblem on the free set is solved in closed form with
-// the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 12 x 12: Cholesky when it is safely
+// the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 18 x 18: Cholesky when it is safely
 // non-singular on its non-zero rows, else a Jacobi eigen-decomposition), so
 // rank-deficient cases (a coordinate no free muscle crosses) are handled. No allocation; sizes fixed.
 // Rows: up to two legs' coordinates (contacts between the legs couple them into one problem).
@@ -29,9 +29,10 @@
 
 namespace hiplab::biomech {
 
-// Coordinates of both legs (hip flexion, adduction, rotation, knee, ankle, subtalar: six a leg);
-// a contact between the legs couples them into one problem of 12 rows.
-inline constexpr int kMaxRows = 12;
+// Coordinates of both legs (hip flexion, adduction, rotation, knee, ankle, subtalar: six a leg)
+// and, when the whole body is balanced, the six rows of the body's force and moment balance
+// (frame_analysis.h); a contact between the legs couples them into one problem.
+inline constexpr int kMaxRows = 18;
 // Variables: both legs' muscles (2 x 43) and the contacts' pyramid edges, with room for more.
 inline constexpr int kMaxVariables = 256;
 
@@ -41,6 +42,11 @@ struct ActivationProblem {
   std::array<std::array<double, kMaxRows>, kMaxVariables> column{};  // column[i][k]: N m per unit x_i
   std::array<bool, kMaxVariables> unbounded{};  // true: x_i >= 0 only (a contact edge); else 0..1
   std::array<double, kMaxRows> torque{};        // required torque, N m
+  // Warm start (e.g. the previous frame's solution while playing): the active sets begin at this
+  // point, clamped to the bounds, instead of at zero. The optimum is unique (strictly convex), so
+  // the answer is the same up to the tolerances; only the iterations drop.
+  bool warm = false;
+  std::array<double, kMaxVariables> start{};
 };
 
 struct ActivationSolution {

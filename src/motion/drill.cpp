@@ -118,7 +118,8 @@ std::vector<ChannelValues> phase_end_poses(const Drill& drill) {
 std::vector<std::string> validate(const Drill& d) {
   std::vector<std::string> e;
   if (d.name.empty()) e.push_back("name: expected a non-empty name");
-  if (d.kind != "exercise" && d.kind != "test") e.push_back("kind: expected \"exercise\" or \"test\", got \"" + d.kind + "\"");
+  if (d.kind != "exercise" && d.kind != "test" && d.kind != "comparison")
+    e.push_back("kind: expected \"exercise\", \"test\" or \"comparison\", got \"" + d.kind + "\"");
   for (int i = 0; i < kChannelCount; ++i)
     if (!std::isfinite(d.start.v[i]))
       e.push_back("start." + file_field(channel_at(i)) + ": expected a finite number");

@@ -141,7 +141,9 @@ struct Drill {
   std::string id;            // file stem, e.g. "clamshell"
   std::string name;          // "Clamshell"
   std::string summary;
-  std::string kind = "exercise";  // "exercise" or "test"
+  // "exercise", "test" (a self-test) or "comparison" (a variant shipped to set HipLab's effort beside
+  // published EMG, docs/validation.md: not a drill of the programme, so "what it trains" checks skip it)
+  std::string kind = "exercise";
   biomech::Posture posture = biomech::Posture::kStanding;
   anatomy::Side working_side = anatomy::Side::kRight;
   ChannelValues start;       // the pose the drill starts in (all channels)
@@ -155,6 +157,9 @@ struct Drill {
   // or empty (the user's choice stays).
   std::string highlight;
   HandoutNotes handout;  // empty when the file has no "handout"
+  // The contacts carry the whole body (biomech/loads.h Loads::whole_body): the trunk's weight too,
+  // so the file names what the trunk rests on. False for converted version-1 files.
+  bool whole_body = true;
   // The contacts of a phase: its own when it lists them, else the drill's.
   const std::vector<DrillContact>& contacts_of(int phase) const {
     return phases[phase].contacts ? *phases[phase].contacts : contacts;

@@ -234,6 +234,7 @@ DrillFrame Timeline::evaluate(double t) const {
   f.upper = upper_body_pose(f.channels);
   f.loads = ph.loads.loads;
   f.loads.contacts = solve_contacts(drill_.contacts_of(in.phase), f.upper);
+  f.loads.whole_body = drill_.whole_body;
   if (ph.loads.effort_ramp_s > 0.0) {
     const double k = std::min(1.0, f.phase_time_s / ph.loads.effort_ramp_s);
     for (auto& e : f.loads.efforts) e.fraction *= k;
@@ -241,6 +242,17 @@ DrillFrame Timeline::evaluate(double t) const {
   f.load_description = ph.loads.description;
   f.partner_hand = ph.partner_hand;
   return f;
+}
+
+biomech::BiomechInput biomech_input(const DrillFrame& f, const biomech::BodyDescription& body) {
+  biomech::BiomechInput in;
+  in.pose = f.legs;
+  in.posture = f.posture;
+  in.pelvis_offset = pelvis_offset_of(f.posture, f.pelvis_world);
+  in.upper = f.upper;
+  in.body = body;
+  in.loads = f.loads;
+  return in;
 }
 
 }  // namespace hiplab::motion

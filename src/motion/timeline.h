@@ -25,6 +25,7 @@
 
 #include "anatomy/joint_coordinates.h"
 #include "anatomy/upper_body.h"
+#include "biomech/frame_analysis.h"
 #include "biomech/loads.h"
 #include "biomech/posture.h"
 #include "core/result.h"
@@ -63,6 +64,10 @@ struct DrillFrame {
   std::string load_description;
   std::optional<PartnerHand> partner_hand;  // the phase's (drill.h), for this side
 };
+
+// The effort solve's input for a frame: pose, posture, the pelvis as placed (tilt included), the
+// upper body and the loads, for a body of `body`'s mass and height.
+biomech::BiomechInput biomech_input(const DrillFrame& f, const biomech::BodyDescription& body = {});
 
 class Timeline {
  public:

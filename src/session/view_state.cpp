@@ -3,6 +3,7 @@
 #include "anatomy/muscle_data.h"
 #include "anatomy/muscle_names.h"
 #include "motion/floor_contacts.h"
+#include "motion/posture_frames.h"
 
 #include <glm/mat3x3.hpp>
 #include <glm/vec4.hpp>
@@ -36,7 +37,11 @@ Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
       p.mat_axis = superior;
       p.mat_size = {2.0f, 0.75f};
       p.mat_centre = under - 0.08f * superior;
-      if (pose.posture == Posture::kSideLying || pose.posture == Posture::kSideLyingOnRight) p.mat_centre += 0.18f * anterior;
+      if (pose.posture == Posture::kSideLying || pose.posture == Posture::kSideLyingOnRight) {
+        // Knees forward (0.36 m in front of the hips at 60 deg of flexion), feet behind (0.47 m at 30).
+        p.mat_centre += 0.10f * anterior;
+        p.mat_size.y = 0.95f;
+      }
       break;
     case Posture::kFloorSitting:
       p.mat = true;
@@ -51,14 +56,20 @@ Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
       p.mat_centre = under - 0.15f * anterior;  // knees under the hips, shins and feet behind
       break;
     case Posture::kSeated: {
-      // The bench top where the seat contacts act (the lowest of them), under their middle.
+      // The bench top where the seat contacts act (the lowest of them), under their middle. A
+      // landmark on the seat (the sitting bones) is a point of skin; a segment's support acts at
+      // its centre of mass, inside the thigh, so it sets the top only when no landmark does.
       glm::dvec3 sum(0.0);
       double low = 1e9;
       int n = 0;
+      bool landmark = false;
+      for (std::size_t k = 0; k < pose.loads.contacts.size(); ++k)
+        landmark = landmark || (pose.loads.contacts[k].on == biomech::ContactSurface::kSupport &&
+                                !pose.loads.contacts[k].at.centre_of_mass);
       for (std::size_t k = 0; k < frame.contacts.size() && k < pose.loads.contacts.size(); ++k)
         if (pose.loads.contacts[k].on == biomech::ContactSurface::kSupport) {
           sum += frame.contacts[k].point;
-          low = std::min(low, frame.contacts[k].point.y);
+          if (!landmark || !pose.loads.contacts[k].at.centre_of_mass) low = std::min(low, frame.contacts[k].point.y);
           ++n;
         }
       if (n > 0) {
@@ -106,6 +117,8 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
   biomech::BiomechInput in;
   in.pose = pose.legs;
   in.posture = pose.posture;
+  in.pelvis_offset = motion::pelvis_offset_of(pose.posture, pose.pelvis_world);
+  in.upper = pose.upper;
   in.body = view.body;
   in.loads = pose.loads;
   biomech::analyze_frame(in, out.analysis);

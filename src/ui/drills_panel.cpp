@@ -25,6 +25,7 @@ void drills_panel(session::Session& s, UiState& ui, UiActions& a) {
     for (std::size_t i = 0; i < drills.size(); ++i) {
       std::string label = drills[i].drill.name + (drills[i].user ? "  (yours)" : "");
       if (drills[i].drill.kind == "test") label += "  [test]";
+      if (drills[i].drill.kind == "comparison") label += "  [comparison]";
       if (ImGui::Selectable(label.c_str(), s.current_drill() == static_cast<int>(i))) {
         Status st = s.select_drill(static_cast<int>(i));
         if (!st) {

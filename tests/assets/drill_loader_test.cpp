@@ -252,6 +252,13 @@ TEST_CASE("check-drill --upgrade: v2 text loads as the v1 file did, and the old 
     for (size_t k = 0; k < ca.size(); ++k) CHECK(motion::contact_label(ca[k]) == motion::contact_label(cb[k]));
   }
   CHECK(b->phases[0].loads.description == "top leg lifts");
+  // A v1 file names nothing under the trunk: converted, and upgraded, it keeps the legs-only balance.
+  CHECK_FALSE(a->whole_body);
+  CHECK_FALSE(b->whole_body);
+  CHECK(up->find("\"whole_body\": false") != std::string::npos);
+  auto c = parse_drill(replaced(up.value(), "\"whole_body\": false", "\"whole_body\": 1"), "x.json", "x");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().message.find("whole_body: expected true or false") != std::string::npos);
   // Upgrading a v2 text is refused; so is a broken v1 file.
   CHECK(upgrade_drill_text(up.value(), "x.json").error().message.find("already hiplab-drill/2") != std::string::npos);
   CHECK_FALSE(upgrade_drill_text(replaced(kV1, "\"duration_s\": 2", "\"duration_s\": -2"), "x.json").ok());

@@ -58,6 +58,11 @@ constexpr Ratchet kRatchet[] = {
     {"reverse_clamshell", 3.01f, 0.0328f, 6232},
     {"seated_band_internal_rotation", 7.79f, 0.0154f, 14212},
     {"standing_cable_internal_rotation", 4.71f, 0.1413f, 2273},
+    // The comparison drills lie on the side with the clamshell's arms (the same worst squash, at the
+    // bottom shoulder); the straight or more flexed legs stretch the bottom thigh's skin more.
+    {"clamshell_30", 3.01f, 0.0454f, 4240},
+    {"clamshell_60", 3.95f, 0.0454f, 5000},
+    {"side_lying_hip_abduction", 4.80f, 0.0454f, 4200},
 };
 
 struct Worst {
