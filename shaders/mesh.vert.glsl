@@ -37,6 +37,7 @@ out vec3 v_light;  // multiplies the (textured) base colour
 out vec3 v_add;    // added on top: highlight and rim
 out vec3 v_color;  // untextured meshes: the final colour, tone-mapped and sRGB-encoded
 out vec4 v_faint;  // the faint translucent look (simple.frag.glsl): encoded colour and alpha
+out float v_sheen; // muscle bellies: the highlight across the fibres, added to the encoded colour
 
 void main() {
   mat4 m = u_model;
@@ -75,6 +76,22 @@ void main() {
     vec3 tendon = vec3(0.86, 0.82, 0.72);
     base = mix(tendon, base, belly);
     gloss = mix(3.0, 1.0, belly);
+  }
+  // Muscle bellies are shaded along their fibres: a narrow sheen across them, as light catches
+  // parallel fibre bundles (Kajiya & Kay 1989: strongest where the half vector is perpendicular to
+  // the fibre, sin(fibre, h)^16 here, broad enough to sample per vertex). The fibre direction comes
+  // in a_weights.xyz (a placed muscle volume is not skinned: scene/muscle_volume.cpp); per vertex,
+  // because the same sheen per pixel (from screen-space derivatives) cost a fifth of the frame on
+  // a software renderer.
+  v_sheen = 0.0;
+  if (u_muscle && !u_skinned) {
+    float len2 = dot(a_weights.xyz, a_weights.xyz);
+    if (len2 > 0.0) {
+      float th = dot(mat3(m) * a_weights.xyz, h) * inversesqrt(len2);
+      float s = 1.0 - th * th;
+      s *= s; s *= s; s *= s;  // sin^16
+      v_sheen = 0.08 * s * smoothstep(0.05, 0.6, a_uv.y);
+    }
   }
   v_add = u_key_color * spec * gloss * a_ao + vec3(rim);
   vec3 color = base * v_light + v_add;

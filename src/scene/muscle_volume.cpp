@@ -158,6 +158,9 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
       offset[i] = across;
     }
     o.normal = n_along;
+    // Placed volumes are not skinned (drawn with u_skinned off), so the weights carry the fibre
+    // direction instead, the path's tangent here: mesh.vert.glsl shades the belly along it.
+    o.weights = glm::vec4(t, 0.0f);
     const float off = std::sqrt(q.z * q.z + q.w * q.w);
     const float thick = std::clamp((off - r0) / (r1 - r0), 0.0f, 1.0f);
     o.uv = {fast_atan2(q.w, q.z) * kInvTwoPi + 0.5f, std::max(belly[s] + f * (belly[s + 1] - belly[s]), thick * thick * (3.0f - 2.0f * thick))};
