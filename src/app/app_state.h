@@ -61,6 +61,8 @@ struct App {
   std::string settings_path;
   float base_scale = 1.0f;
   HandoutJob handout_job;  // the Handout dialog's PDF, made beside the window (app/handout_job.h)
+  std::string handout_preview_file;           // the page picture the running job makes ("" when it makes the PDF)
+  std::unique_ptr<Texture2D> handout_preview; // the dialog's last page preview
   std::unique_ptr<ui::UiContext> imgui;  // Dear ImGui on this window (ui/ui_context.h)
   bool presentation_applied = false;
   // input

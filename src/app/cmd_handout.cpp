@@ -28,7 +28,8 @@ Command add_handout_command(CLI::App& app) {
   sub->add_option("--paper", o->paper, "a4 or letter (default a4)");
   sub->add_option("--date", o->date, "The date printed on the cover (default today)");
   sub->add_option("--picture-size", o->picture_size, "Size of each picture in pixels, WxH (default 800x600)");
-  sub->add_option("--out", o->out, "Output file (.pdf); written under a temporary name, renamed when complete")->required();
+  sub->add_option("--page", o->page, "With --out FILE.png: that page (1 = the cover) as a picture at 100 dpi, e.g. for a preview");
+  sub->add_option("--out", o->out, "Output file (.pdf, or .png with --page); written under a temporary name, renamed when complete")->required();
 
   auto run = [o]() -> int {
     const auto start = std::chrono::steady_clock::now();
@@ -53,6 +54,25 @@ Command add_handout_command(CLI::App& app) {
     if (!doc) {
       std::fprintf(stderr, "error: %s\n", doc.error().message.c_str());
       return 1;
+    }
+    if (o->out.size() >= 4 && (o->out.ends_with(".png") || o->out.ends_with(".PNG"))) {
+      const int page = o->page == 0 ? 1 : o->page;
+      if (page > static_cast<int>(doc->pages.size()) + 1) {
+        std::fprintf(stderr, "error: --page %d: expected 1 (the cover) to %zu\n", page, doc->pages.size() + 1);
+        return 2;
+      }
+      auto png = media::handout_page_png(doc.value(), page, 100.0);
+      if (!png) {
+        std::fprintf(stderr, "error: %s\n", png.error().message.c_str());
+        return 1;
+      }
+      if (Status s = write_file_atomic(plan->out, png.value()); !s) {
+        std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
+        return 1;
+      }
+      std::fprintf(stderr, "handout: page %d of %zu as a picture\n", page, doc->pages.size() + 1);
+      std::printf("%s\n", plan->out.c_str());
+      return 0;
     }
     auto pdf = media::handout_pdf(doc.value());
     if (!pdf) {

@@ -149,7 +149,12 @@ std::vector<std::string> dosage_lines(const motion::Dosage& d) {
 
 Result<HandoutPlan> plan_handout(const HandoutOptions& o) {
   if (trim(o.drills).empty()) return make_error("--drills: expected one or more drills, e.g. clamshell,reverse_clamshell (see hiplab drills)");
-  if (o.out.empty() || !lower(o.out).ends_with(".pdf")) return make_error("--out '" + o.out + "': expected a file name ending in .pdf");
+  const bool png = lower(o.out).ends_with(".png");
+  if (o.out.empty() || (!lower(o.out).ends_with(".pdf") && !png))
+    return make_error("--out '" + o.out + "': expected a file name ending in .pdf (or .png for one page as a picture, with --page)");
+  if (o.page != 0 && !png) return make_error("--page " + std::to_string(o.page) + ": only with --out FILE.png (one page as a picture)");
+  if (o.page < 0 || o.page > kHandoutMaxDrills + 1)
+    return make_error("--page " + std::to_string(o.page) + ": expected 1 (the cover) to the number of drills + 1");
   HandoutPlan plan;
   auto side = parse_side(o.side);
   if (!side) return side.error();

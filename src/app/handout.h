@@ -28,7 +28,8 @@ struct HandoutOptions {
   std::string paper = "a4";
   std::string date;    // as printed; default today, e.g. "4 December 2026"
   std::string picture_size;  // WxH of each picture
-  std::string out;     // .pdf
+  std::string out;     // .pdf; or .png: one page as a picture (the window's preview)
+  int page = 0;        // with a .png: the page (1 = the cover); 0 = 1
 };
 
 inline constexpr int kHandoutMaxDrills = 12;

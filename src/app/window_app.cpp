@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+
+#include <unistd.h>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -26,6 +29,8 @@
 #include "assets/muscle_layers.h"
 #include "core/log.h"
 #include "render/gl_context.h"
+#include "render/image.h"
+#include "render/texture.h"
 
 namespace hiplab::app {
 
@@ -36,6 +41,39 @@ float aspect_of(GLFWwindow* w) {
 }
 
 namespace {
+
+// Where the Handout dialog's page preview is drawn: a fresh owner-only folder (the page shows the
+// patient's name), removed again once the picture is read.
+std::string handout_preview_path() {
+  const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+  std::string dir = std::string(runtime && *runtime ? runtime : "/tmp") + "/hiplab-handout-XXXXXX";
+  if (!mkdtemp(dir.data())) return "/nonexistent/hiplab-handout-preview.png";  // the child then says why
+  return dir + "/page.png";
+}
+
+// The preview job ended: its picture becomes the dialog's page, or its message says why not.
+void show_handout_preview(App& app, int status, const std::string& message) {
+  const std::string file = app.handout_preview_file;
+  app.handout_preview_file.clear();
+  ui::HandoutDialog& d = app.ui.handout;
+  if (status != 0) {
+    app.ui.message = message;
+    app.ui.message_is_error = true;
+  } else if (auto image = read_png(file)) {
+    app.handout_preview = Texture2D::create(image->rgba.data(), image->width, image->height, TextureFilter::kLinear);
+    d.preview_texture = app.handout_preview ? app.handout_preview->id() : 0;
+    d.preview_w = image->width;
+    d.preview_h = image->height;
+    app.ui.message = "Page " + std::to_string(d.preview_page) + " as it will print";
+    app.ui.message_is_error = false;
+  } else {
+    app.ui.message = image.error().message;
+    app.ui.message_is_error = true;
+  }
+  std::remove(file.c_str());
+  const std::size_t slash = file.rfind('/');
+  if (slash != std::string::npos) ::rmdir(file.substr(0, slash).c_str());
+}
 
 void apply_ui_scale(App& app) {
   const float scale = app.base_scale * (app.ui.presentation ? 1.75f : 1.0f);
@@ -178,15 +216,27 @@ int main_loop(App& app, const WindowOptions& options) {
     if (actions.handout) {
       std::vector<std::string> argv{own_program_path()};
       argv.insert(argv.end(), actions.handout->begin(), actions.handout->end());
+      // A preview goes to a private temporary file (the arguments end with --out FILE).
+      app.handout_preview_file.clear();
+      if (actions.handout_preview) {
+        app.handout_preview_file = handout_preview_path();
+        argv.back() = app.handout_preview_file;
+      }
       const bool started = app.handout_job.start(argv);
       app.ui.handout.running = started;
-      app.ui.message = started ? "Making the handout..." : app.handout_job.why();
+      app.ui.handout.previewing = started && actions.handout_preview;
+      app.ui.message = started ? (actions.handout_preview ? "Drawing the handout's page..." : "Making the handout...") : app.handout_job.why();
       app.ui.message_is_error = !started;
     }
     if (const auto ended = app.handout_job.poll()) {
       app.ui.handout.running = false;
-      app.ui.message = ended->status == 0 ? "Saved " + ended->message : ended->message;
-      app.ui.message_is_error = ended->status != 0;
+      app.ui.handout.previewing = false;
+      if (!app.handout_preview_file.empty()) {
+        show_handout_preview(app, ended->status, ended->message);
+      } else {
+        app.ui.message = ended->status == 0 ? "Saved " + ended->message : ended->message;
+        app.ui.message_is_error = ended->status != 0;
+      }
     }
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(window, &fw, &fh);

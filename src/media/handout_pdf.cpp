@@ -331,13 +331,43 @@ Status check_logo(const std::string& path) {
   return Ok{};
 }
 
-Result<std::string> handout_pdf(const HandoutDocument& doc) {
-  SurfacePtr logo;
-  if (!doc.logo_png.empty()) {
-    auto l = read_logo(doc.logo_png);
-    if (!l) return l.error();
-    logo = std::move(l.value());
+namespace {
+
+// Page `index` of the document (0 = the cover), laid out on `cr` in points, with its footer.
+void draw_page(cairo_t* cr, const PaperSize& ps, const HandoutDocument& doc, cairo_surface_t* logo, std::size_t index) {
+  const double bottom = ps.height_pt - kMargin - kFooterH;
+  const int pages = 1 + static_cast<int>(doc.pages.size());
+  if (index == 0) {
+    // The cover: smaller type when a long list would run into the footer.
+    double type = 1.0;
+    while (type > 0.6 && cover_page(cr, ps, doc, logo, type, false) > bottom) type -= 0.05;
+    cover_page(cr, ps, doc, logo, type, true);
+    footer(cr, ps, doc, 1, pages);
+    return;
   }
+  const HandoutDrillPage& p = doc.pages[index - 1];
+  std::vector<SurfacePtr> pics;
+  for (const HandoutPicture& hp : p.pictures) pics.push_back(picture_surface(hp));
+  // Shrink the pictures first (to 60%), then the type (to 65%), until the page fits.
+  double pic = 1.0, type = 1.0;
+  while (drill_page(cr, ps, p, pics, pic, type, false) > bottom && (pic > 0.6 || type > 0.65)) {
+    if (pic > 0.6) pic -= 0.05;
+    else type -= 0.05;
+  }
+  drill_page(cr, ps, p, pics, pic, type, true);
+  footer(cr, ps, doc, static_cast<int>(index) + 1, pages);
+}
+
+Result<SurfacePtr> logo_of(const HandoutDocument& doc) {
+  if (doc.logo_png.empty()) return SurfacePtr{};
+  return read_logo(doc.logo_png);
+}
+
+}  // namespace
+
+Result<std::string> handout_pdf(const HandoutDocument& doc) {
+  auto logo = logo_of(doc);
+  if (!logo) return logo.error();
   const PaperSize ps = paper_size(doc.paper);
   std::string bytes;
   SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, ps.width_pt, ps.height_pt));
@@ -345,29 +375,8 @@ Result<std::string> handout_pdf(const HandoutDocument& doc) {
                                  (doc.title + (doc.patient.empty() ? "" : " — " + doc.patient)).c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "HipLab");
   cairo_t* cr = cairo_create(surface.get());
-  const double bottom = ps.height_pt - kMargin - kFooterH;
-  const int pages = 1 + static_cast<int>(doc.pages.size());
-
-  // The cover: smaller type when a long list would run into the footer.
-  double type = 1.0;
-  while (type > 0.6 && cover_page(cr, ps, doc, logo.get(), type, false) > bottom) type -= 0.05;
-  cover_page(cr, ps, doc, logo.get(), type, true);
-  footer(cr, ps, doc, 1, pages);
-  cairo_show_page(cr);
-
-  for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-    const HandoutDrillPage& p = doc.pages[i];
-    std::vector<SurfacePtr> pics;
-    for (const HandoutPicture& hp : p.pictures) pics.push_back(picture_surface(hp));
-    // Shrink the pictures first (to 60%), then the type (to 65%), until the page fits.
-    double pic = 1.0;
-    type = 1.0;
-    while (drill_page(cr, ps, p, pics, pic, type, false) > bottom && (pic > 0.6 || type > 0.65)) {
-      if (pic > 0.6) pic -= 0.05;
-      else type -= 0.05;
-    }
-    drill_page(cr, ps, p, pics, pic, type, true);
-    footer(cr, ps, doc, static_cast<int>(i) + 2, pages);
+  for (std::size_t i = 0; i <= doc.pages.size(); ++i) {
+    draw_page(cr, ps, doc, logo->get(), i);
     cairo_show_page(cr);
   }
   const cairo_status_t st = cairo_status(cr);
@@ -376,6 +385,31 @@ Result<std::string> handout_pdf(const HandoutDocument& doc) {
   const cairo_status_t sst = cairo_surface_status(surface.get());
   if (st != CAIRO_STATUS_SUCCESS || sst != CAIRO_STATUS_SUCCESS)
     return make_error(std::string("cannot make the PDF: ") + cairo_status_to_string(st != CAIRO_STATUS_SUCCESS ? st : sst));
+  return bytes;
+}
+
+Result<std::string> handout_page_png(const HandoutDocument& doc, int page, double dpi) {
+  const int pages = 1 + static_cast<int>(doc.pages.size());
+  if (page < 1 || page > pages)
+    return make_error("page " + std::to_string(page) + ": expected 1 to " + std::to_string(pages) + " (1 is the cover)");
+  if (!(dpi >= 10.0 && dpi <= 600.0)) return make_error("dpi: expected 10 to 600");
+  auto logo = logo_of(doc);
+  if (!logo) return logo.error();
+  const PaperSize ps = paper_size(doc.paper);
+  const double scale = dpi / 72.0;
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(ps.width_pt * scale + 0.5),
+                                                static_cast<int>(ps.height_pt * scale + 0.5)));
+  cairo_t* cr = cairo_create(surface.get());
+  cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);  // paper
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  draw_page(cr, ps, doc, logo->get(), static_cast<std::size_t>(page - 1));
+  const cairo_status_t st = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface.get());
+  std::string bytes;
+  const cairo_status_t wst = st == CAIRO_STATUS_SUCCESS ? cairo_surface_write_to_png_stream(surface.get(), append_bytes, &bytes) : st;
+  if (wst != CAIRO_STATUS_SUCCESS) return make_error(std::string("cannot draw the page: ") + cairo_status_to_string(wst));
   return bytes;
 }
 

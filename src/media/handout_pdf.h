@@ -70,4 +70,8 @@ Status check_logo(const std::string& path);
 // The whole document as PDF bytes. Errors: the logo cannot be read, or cairo fails.
 Result<std::string> handout_pdf(const HandoutDocument& doc);
 
+// One page (1 = the cover) as PNG bytes at `dpi` (10..600), laid out exactly as in the PDF: the
+// window's preview. Errors: no such page, the logo cannot be read, or cairo fails.
+Result<std::string> handout_page_png(const HandoutDocument& doc, int page, double dpi = 72.0);
+
 }  // namespace hiplab::media

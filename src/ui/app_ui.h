@@ -153,6 +153,7 @@ struct UiActions {
   bool cancel_load = false;  // the Cancel button of "Loading..."
   std::optional<ScreenshotRequest> screenshot;
   std::optional<std::vector<std::string>> handout;  // `hiplab handout` arguments to run (app/handout_job.h)
+  bool handout_preview = false;  // ... making the dialog's page preview (the arguments end with --out its picture)
   CameraRequest camera = CameraRequest::kNone;
   std::optional<int> drill_view;  // one of the current drill's own views (motion::Drill::views)
   bool quit = false;

@@ -73,4 +73,19 @@ Result<std::vector<std::string>> handout_arguments(const HandoutDialog& d) {
   return args;
 }
 
+Result<std::vector<std::string>> handout_preview_arguments(const HandoutDialog& d, const std::string& png_path) {
+  HandoutDialog copy = d;
+  copy.path = "preview.pdf";  // the PDF's own name is checked when it is saved
+  auto args = handout_arguments(copy);
+  if (!args) return args.error();
+  const auto ticked = std::count_if(d.entries.begin(), d.entries.end(), [](const HandoutEntry& e) { return e.include; });
+  if (d.preview_page < 1 || d.preview_page > ticked + 1)
+    return make_error("Page " + std::to_string(d.preview_page) + ": the handout has " + std::to_string(ticked + 1) +
+                      " pages (the cover and one per ticked drill)");
+  std::vector<std::string>& a = args.value();
+  a.back() = png_path;  // the value of --out, always last
+  a.insert(a.end() - 2, {"--page", std::to_string(d.preview_page)});
+  return args;
+}
+
 }  // namespace hiplab::ui

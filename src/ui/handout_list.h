@@ -4,6 +4,7 @@
 // of `hiplab handout` that make the PDF (app/handout_job.h runs them beside the window, so it stays
 // responsive while the pictures render).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,13 @@ struct HandoutDialog {
   bool letter = false;  // US Letter, else A4
   bool left = false;    // the working side
   bool running = false; // a handout is being made (app/handout_job.h)
+  // Preview: one page (1 = the cover) drawn as it will print, shown in the dialog; the app makes it
+  // beside the window as the PDF is made (`hiplab handout --page N --out FILE.png`).
+  int preview_page = 1;
+  bool previewing = false;            // a preview is being made
+  std::uint32_t preview_texture = 0;  // render/texture.h id; 0 none
+  int preview_w = 0, preview_h = 0;
+  int preview_pages = 0;              // pages of the handout previewed last (cover + drills)
 };
 
 // Offers every drill the session knows (built-in and the user's) — the first time with the current
@@ -43,5 +51,10 @@ int move_handout_entry(HandoutDialog& d, int index, int delta);
 // of each drill whose sets, reps or hold differ from its file's. Errors: no drill ticked, no file
 // name, or one that does not end in .pdf.
 Result<std::vector<std::string>> handout_arguments(const HandoutDialog& d);
+
+// The same handout's page d.preview_page as a picture in `png_path` (for the dialog's preview):
+// as handout_arguments, with --page and that file instead of the PDF. Errors as handout_arguments
+// (the PDF's name is not needed yet), or a page beyond the ticked drills.
+Result<std::vector<std::string>> handout_preview_arguments(const HandoutDialog& d, const std::string& png_path);
 
 }  // namespace hiplab::ui

@@ -5,6 +5,7 @@
 #include "ui/panels.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include <imgui.h>
@@ -82,7 +83,25 @@ void handout_window(UiState& ui, UiActions& a) {
   if (ImGui::RadioButton("US Letter", &paper, 1)) d.letter = true;
   text_field("File", d.path);
   if (d.running) {
-    ImGui::TextUnformatted("Making the handout...");
+    ImGui::TextUnformatted(d.previewing ? "Drawing the page..." : "Making the handout...");
+  } else {
+    // Preview: the chosen page drawn exactly as it will print.
+    ImGui::SetNextItemWidth(90 * ui.ui_scale);
+    if (ImGui::InputInt("##page", &d.preview_page)) d.preview_page = std::max(1, d.preview_page);
+    ImGui::SameLine();
+    if (ImGui::Button("Preview page")) {
+      auto args = handout_preview_arguments(d, "preview.png");  // the app picks the file (app/window_app.cpp)
+      if (args) {
+        a.handout = std::move(args.value());
+        a.handout_preview = true;
+      } else {
+        ui.message = args.error().message;
+        ui.message_is_error = true;
+      }
+    }
+    ImGui::SameLine();
+  }
+  if (d.running) {
   } else if (ImGui::Button("Save PDF")) {
     auto args = handout_arguments(d);
     if (args) {
@@ -91,6 +110,14 @@ void handout_window(UiState& ui, UiActions& a) {
       ui.message = args.error().message;
       ui.message_is_error = true;
     }
+  }
+  if (d.preview_texture != 0 && d.preview_w > 0 && d.preview_h > 0) {
+    // The page at the dialog's width (a page is taller than wide: scroll for the rest).
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = w * static_cast<float>(d.preview_h) / static_cast<float>(d.preview_w);
+    ImGui::BeginChild("preview", ImVec2(0, std::min(h, 520.0f * ui.ui_scale)), true);
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(d.preview_texture)), ImVec2(w - 16.0f * ui.ui_scale, h));
+    ImGui::EndChild();
   }
   ImGui::End();
 }

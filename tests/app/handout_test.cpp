@@ -18,6 +18,7 @@
 #include <string>
 
 #include "app/cli.h"
+#include "render/image.h"
 #include "app/cmd_drill_moment.h"
 #include "app/handout.h"
 #include "app/headless.h"
@@ -261,4 +262,32 @@ TEST_CASE("handout: key moments come from the drill file, or are computed withou
   CHECK(std::any_of(computed.begin(), computed.end(), [&](const app::KeyMoment& m) { return m.time_s == key; }));
   for (std::size_t i = 1; i < computed.size(); ++i) CHECK(computed[i].time_s > computed[i - 1].time_s);
   CHECK(computed.back().time_s < tl2->duration() - 0.1);
+}
+
+TEST_CASE("handout: --page N --out FILE.png draws that page as it prints (the window's preview), and a page beyond the drills is exit 2") {
+  if (const std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  const auto dir = test::scratch_dir("handout_page");
+  const std::string png = (dir / "page.png").string();
+  auto r = run({"handout", "--drills", "clamshell", "--patient", "Jane Doe", "--picture-size", "96x72", "--page", "2", "--out", png});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  auto image = read_png(png);
+  REQUIRE_MESSAGE(image.ok(), image.error().message);
+  CHECK(image->width == 827);  // A4 at 100 dpi: 210 mm x 297 mm
+  CHECK(image->height == 1169);
+  // White paper with dark type: the top-left corner is paper, and the title row has ink.
+  CHECK(image->pixel(2, 2)[0] == 255);
+  int ink = 0;
+  for (int y = 55; y < 95; ++y)
+    for (int x = 58; x < 220; ++x) ink += image->pixel(x, y)[0] < 80;
+  CHECK(ink > 300);  // "Clamshell" in bold
+
+  r = run({"handout", "--drills", "clamshell", "--picture-size", "96x72", "--page", "3", "--out", (dir / "p3.png").string()});
+  CHECK(r.status == 2);
+  CHECK(r.out == "error: --page 3: expected 1 (the cover) to 2\n");
+  CHECK_FALSE(fs::exists(dir / "p3.png"));
+  r = run({"handout", "--drills", "clamshell", "--page", "2", "--out", (dir / "p.pdf").string()});
+  CHECK(r.status == 2);
+  CHECK(r.out.find("--page 2: only with --out FILE.png") != std::string::npos);
+  fs::remove_all(dir);
 }

@@ -101,3 +101,25 @@ TEST_CASE("handout dialog: Save's arguments are what hiplab handout accepts, wit
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message == "The handout's file name must end in .pdf");
 }
+
+TEST_CASE("handout dialog: Preview's arguments draw the chosen page to a picture, and a page beyond the ticked drills is refused") {
+  session::Session s = shipped();
+  ui::HandoutDialog d;
+  ui::open_handout_dialog(d, s);
+  auto find = [&](const std::string& id) {
+    return std::find_if(d.entries.begin(), d.entries.end(), [&](const ui::HandoutEntry& e) { return e.id == id; });
+  };
+  for (ui::HandoutEntry& e : d.entries) e.include = false;
+  find("clamshell")->include = true;
+  d.path = "";  // the PDF's name is not needed for a preview
+  d.preview_page = 2;
+  auto args = ui::handout_preview_arguments(d, "/tmp/x/page.png");
+  REQUIRE_MESSAGE(args.ok(), args.error().message);
+  const std::vector<std::string> want{"handout", "--drills", "clamshell", "--side", d.left ? "left" : "right", "--paper", "a4",
+                                      "--page", "2", "--out", "/tmp/x/page.png"};
+  CHECK(args.value() == want);
+  d.preview_page = 3;
+  auto bad = ui::handout_preview_arguments(d, "/tmp/x/page.png");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "Page 3: the handout has 2 pages (the cover and one per ticked drill)");
+}
