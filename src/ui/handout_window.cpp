@@ -111,15 +111,23 @@ void handout_window(UiState& ui, UiActions& a) {
       ui.message_is_error = true;
     }
   }
-  if (d.preview_texture != 0 && d.preview_w > 0 && d.preview_h > 0) {
-    // The page at the dialog's width (a page is taller than wide: scroll for the rest).
-    const float w = ImGui::GetContentRegionAvail().x;
-    const float h = w * static_cast<float>(d.preview_h) / static_cast<float>(d.preview_w);
-    ImGui::BeginChild("preview", ImVec2(0, std::min(h, 520.0f * ui.ui_scale)), true);
-    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(d.preview_texture)), ImVec2(w - 16.0f * ui.ui_scale, h));
-    ImGui::EndChild();
-  }
+  const ImVec2 dialog_pos = ImGui::GetWindowPos(), dialog_size = ImGui::GetWindowSize();
   ImGui::End();
+  if (d.preview_texture != 0 && d.preview_w > 0 && d.preview_h > 0) {
+    // The page beside the dialog, as tall as the window allows (a page is taller than wide).
+    const ImVec2 work = ImGui::GetMainViewport()->WorkSize;
+    const float h = std::max(200.0f, work.y - 60.0f * ui.ui_scale);
+    const float w = h * static_cast<float>(d.preview_w) / static_cast<float>(d.preview_h);
+    ImGui::SetNextWindowPos(ImVec2(std::min(dialog_pos.x + dialog_size.x + 8.0f, std::max(0.0f, work.x - w - 24.0f)), 10.0f),
+                            ImGuiCond_Appearing);
+    bool show = true;
+    char title[64];
+    std::snprintf(title, sizeof title, "Handout page %d (as printed)###handout_preview", d.preview_page);
+    ImGui::Begin(title, &show, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(d.preview_texture)), ImVec2(w, h));
+    ImGui::End();
+    if (!show) d.preview_texture = 0;  // closed: the app keeps the texture until the next preview
+  }
 }
 
 }  // namespace hiplab::ui

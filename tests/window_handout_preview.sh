@@ -1,0 +1,47 @@
+#!/bin/sh
+# The Handout dialog's page preview (issue 15), driven by xdotool in a fresh 1280x800 window under
+# its own X server: open the dialog (Drills panel, "Handout (PDF)..."), tick the clamshell, step
+# the page to 2, press "Preview page". The page, drawn by `hiplab handout --page 2` beside the
+# window, then shows in its own window right of the dialog: where the scene was grey, the paper is
+# white. The private folder the page was drawn in is gone afterwards. Ctrl+Q ends the run.
+# usage: window_handout_preview.sh RUN_UNDER_XVFB HIPLAB
+run="$1"
+hiplab="$2"
+if ! command -v xdotool >/dev/null 2>&1 || ! command -v import >/dev/null 2>&1; then
+  echo "SKIP: xdotool or ImageMagick's import not installed (scripts/debian-packages.txt lists them)"
+  exit 77
+fi
+dir=$(mktemp -d "${TMPDIR:-/tmp}/hiplab-handout-preview.XXXXXX") || exit 1
+trap 'rm -rf "$dir"' EXIT
+mkdir -m 700 "$dir/runtime"
+cat >"$dir/drive.sh" <<DRIVE
+#!/bin/sh
+"$hiplab" --frames 20000 --size 1280x800 >"$dir/out.txt" 2>"$dir/err.txt" &
+pid=\$!
+xdotool search --sync --name HipLab >/dev/null
+sleep 5
+import -window root "$dir/before.png"
+xdotool mousemove 73 418 click 1
+sleep 2
+xdotool mousemove 79 143 click 1
+sleep 1
+xdotool mousemove 146 655 click 1
+sleep 1
+xdotool mousemove 215 655 click 1
+# The child renders the clamshell's pictures and lays out the page: allow a slow machine its time.
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+  sleep 2
+  import -window root "$dir/after.png"
+  [ "\$(convert "$dir/after.png" -format '%[fx:int(255*p{950,650}.r)]' info:)" -ge 240 ] && break
+done
+ls "$dir/runtime" >"$dir/left.txt"
+xdotool key ctrl+q
+wait \$pid
+DRIVE
+XDG_RUNTIME_DIR="$dir/runtime" XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data" sh "$run" -s 1280x800x24 sh "$dir/drive.sh"
+before=$(convert "$dir/before.png" -format '%[fx:int(255*p{950,650}.r)]' info:)
+after=$(convert "$dir/after.png" -format '%[fx:int(255*p{950,650}.r)]' info:)
+if [ "$before" -ge 240 ]; then echo "FAIL: the spot checked is white before any preview ($before)"; exit 1; fi
+if [ "$after" -lt 240 ]; then echo "FAIL: no white page where the preview should be ($after) $(cat "$dir/err.txt")"; exit 1; fi
+if [ -s "$dir/left.txt" ]; then echo "FAIL: the preview's folder was left behind: $(cat "$dir/left.txt")"; exit 1; fi
+echo "ok: the page preview shows (red $before before, $after after) and its folder is gone"
