@@ -149,6 +149,22 @@ std::string to_csv(const std::vector<PatientRecord>& records) {
   return out;
 }
 
+namespace {
+// A cell quoted in a message: on one line (a line break shows as \n, other control characters as
+// '?') and at most 60 characters, so an error is always one readable line.
+std::string shown(std::string_view cell) {
+  std::string out;
+  for (char ch : cell) {
+    if (out.size() >= 60) return out + "...";
+    if (ch == '\n') out += "\\n";
+    else if (ch == '\r') out += "\\r";
+    else if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) out += '?';
+    else out += ch;
+  }
+  return out;
+}
+}  // namespace
+
 Result<std::vector<PatientRecord>> from_csv(std::string_view text, const std::string& label) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a spreadsheet's byte-order mark
   auto rows = split(text, label);
@@ -158,7 +174,7 @@ Result<std::vector<PatientRecord>> from_csv(std::string_view text, const std::st
     const Row& h = rows->front();
     std::string got;
     for (const std::string& c : h.cells) got += (got.empty() ? "" : ",") + c;
-    if (got != kCsvHeader) return make_error(label + ":1: expected the header line " + std::string(kCsvHeader) + ", got '" + got + "'");
+    if (got != kCsvHeader) return make_error(label + ":1: expected the header line " + std::string(kCsvHeader) + ", got '" + shown(got) + "'");
   }
   std::vector<PatientRecord> out;
   std::map<std::string, std::size_t> patients;                         // key -> index in out
@@ -169,7 +185,7 @@ Result<std::vector<PatientRecord>> from_csv(std::string_view text, const std::st
     const std::string where = label + ":" + std::to_string(r.line) + ": ";
     auto bad = [&](Col col, const std::string& expected) {
       const std::size_t ci = static_cast<std::size_t>(col);
-      return make_error(where + std::string(kColNames[ci]) + ": expected " + expected + ", got '" + (ci < r.cells.size() ? r.cells[ci] : "") + "'");
+      return make_error(where + std::string(kColNames[ci]) + ": expected " + expected + ", got '" + shown(ci < r.cells.size() ? r.cells[ci] : "") + "'");
     };
     if (r.cells.size() != kCols)
       return make_error(where + "expected " + std::to_string(kCols) + " cells, got " + std::to_string(r.cells.size()));

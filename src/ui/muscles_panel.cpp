@@ -54,7 +54,8 @@ void legend(HighlightMode mode) {
 }
 
 void internal_rotator_group(session::Session& s, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info) {
-  if (!ImGui::TreeNode("Internal rotators (the brief's six)")) return;
+  // Named for patients: the six muscles often listed as internal rotators (see above).
+  if (!ImGui::TreeNode("Internal rotators (the usual six)")) return;
   const Side side = s.side();
   const auto& leg = frame.analysis.leg[static_cast<std::size_t>(anatomy::side_index(side))];
   const double flex = rad_to_deg(s.current_pose().legs.leg(side)[LegCoord::kHipFlexion]);

@@ -87,6 +87,14 @@ TEST_CASE("records CSV: a bad row is named by its line and field, and nothing is
   CHECK(error_of("").find("in.csv:1: empty file") == 0);
 }
 
+TEST_CASE("csv: a bad cell that holds a line break is quoted on one line in the message (found by fuzzing)") {
+  const std::string text = kHead + "patient,1,,Ann,1970,\"fe\nmale\",,,,,,,,,,\n";
+  auto r = from_csv(text, "in.csv");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "in.csv:2: sex: expected unstated, female, male, other, got 'fe\\nmale'");
+  CHECK(r.error().message.find('\n') == std::string::npos);
+}
+
 }  // namespace
 
 }  // namespace hiplab
