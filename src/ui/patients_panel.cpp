@@ -356,8 +356,11 @@ void patients_window(session::Session& s, UiState& ui) {
   PatientsUi& p = ui.patients;
   if (!p.open || !p.available) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 350 * ui.ui_scale, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(520 * ui.ui_scale, vp->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
+  // Over the right-hand panels, not the middle: the hips and their arcs (with the patient's limits)
+  // stay in view while a visit is typed in.
+  const float width = std::min(520.0f * ui.ui_scale, std::max(360.0f * ui.ui_scale, vp->WorkSize.x * 0.36f));
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - width - 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(width, vp->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Patients", &p.open, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;
