@@ -225,7 +225,12 @@ Command add_patients_command(CLI::App& app) {
   measure->add_option("--pain", ma->pain, "Pain during the test, 0-10")->check(CLI::Range(0, 10));
   measure->add_option("--note", ma->note, "Note on these measurements");
   measure->add_option("--visit-note", ma->visit_note, "Note on the visit");
-  measure->add_option("--programme", ma->programme, "A drill given, DRILL=DOSAGE (e.g. clamshell=\"3 x 12, daily\"); repeatable");
+  // One value per --programme (repeat the option for more), so the measurements after it are not
+  // taken for programme items.
+  measure->add_option("--programme", ma->programme, "A drill given, DRILL=DOSAGE (e.g. clamshell=\"3 x 12, daily\"); repeatable")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   // export
   auto ex_ids = std::make_shared<std::vector<std::string>>();
   auto ex_out = std::make_shared<std::string>();

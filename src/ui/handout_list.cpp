@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <tuple>
 
 namespace hiplab::ui {
 
@@ -71,6 +73,46 @@ Result<std::vector<std::string>> handout_arguments(const HandoutDialog& d) {
     if (!value->empty()) args.insert(args.end(), {option, *value});
   args.insert(args.end(), {"--out", d.path});
   return args;
+}
+
+namespace {
+// "3x10" / "3x10x5s" / "3 x 10" -> sets, reps, hold; nullopt for anything else (free text stays the file's).
+std::optional<std::tuple<int, int, double>> parse_programme_dosage(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+  int sets = 0, reps = 0, used = 0;
+  double hold = 0.0;
+  if (std::sscanf(text.c_str(), "%dx%d%n", &sets, &reps, &used) != 2) return std::nullopt;
+  const std::string rest = text.substr(static_cast<std::size_t>(used));
+  if (!rest.empty()) {
+    int more = 0;
+    if (std::sscanf(rest.c_str(), "x%lfs%n", &hold, &more) != 1 || static_cast<std::size_t>(more) != rest.size()) return std::nullopt;
+  }
+  if (sets < 1 || sets > 20 || reps < 1 || reps > 200 || !(hold >= 0.0 && hold <= 600.0)) return std::nullopt;
+  return std::tuple<int, int, double>{sets, reps, hold};
+}
+}  // namespace
+
+std::vector<std::string> open_handout_for_programme(HandoutDialog& d, const session::Session& s, const std::string& patient,
+                                                    const std::vector<records::ProgrammeItem>& programme) {
+  open_handout_dialog(d, s);
+  for (HandoutEntry& e : d.entries) e.include = false;
+  std::vector<std::string> unknown;
+  int placed = 0;
+  for (const records::ProgrammeItem& item : programme) {
+    const auto it = std::find_if(d.entries.begin(), d.entries.end(), [&](const HandoutEntry& e) { return e.id == item.drill; });
+    if (it == d.entries.end()) {
+      unknown.push_back(item.drill);
+      continue;
+    }
+    if (it->include) continue;  // listed twice: the first dosage stands
+    it->include = true;
+    if (const auto dose = parse_programme_dosage(item.dosage)) std::tie(it->sets, it->reps, it->hold_s) = *dose;
+    move_handout_entry(d, static_cast<int>(it - d.entries.begin()), placed - static_cast<int>(it - d.entries.begin()));
+    ++placed;
+  }
+  if (!programme.empty()) d.left = programme.front().side == records::Side::kLeft;
+  d.patient = patient;
+  return unknown;
 }
 
 Result<std::vector<std::string>> handout_preview_arguments(const HandoutDialog& d, const std::string& png_path) {

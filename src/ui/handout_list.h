@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "records/records.h"
 #include "session/session.h"
 
 namespace hiplab::ui {
@@ -43,6 +44,13 @@ struct HandoutDialog {
 // one ticked and first — and the side the window shows; drills listed before keep their order,
 // ticks and dosage.
 void open_handout_dialog(HandoutDialog& d, const session::Session& s);
+
+// Opens the dialog on a visit's programme (patients' records): only its drills ticked, first and in
+// its order; each dosage written as SETSxREPS or SETSxREPSxHOLDs (e.g. "3x10", "2x12x5s") taken for
+// this patient, others left as the file's; the patient's name on the cover; the side of the first
+// item. Returns the programme's drills the session does not know (left out).
+std::vector<std::string> open_handout_for_programme(HandoutDialog& d, const session::Session& s, const std::string& patient,
+                                                    const std::vector<records::ProgrammeItem>& programme);
 
 // Moves entry `index` by `delta` places (clamped to the list); returns its new index.
 int move_handout_entry(HandoutDialog& d, int index, int delta);

@@ -13,6 +13,7 @@
 
 #include <imgui.h>
 
+#include "ui/handout_list.h"
 #include "ui/patient_chart.h"
 #include "ui/widgets.h"
 
@@ -352,6 +353,37 @@ Status show_patient(PatientsUi& p, session::Session& s, std::int64_t id) {
   return Ok{};
 }
 
+// The programmes given at the patient's visits, newest first, each one click from its handout: the
+// Handout dialog opened on its drills and dosage for this patient (ui/handout_list.h).
+void programmes(PatientsUi& p, session::Session& s, UiState& ui) {
+  const PatientRecord& r = *p.record;
+  bool any = false;
+  for (auto v = r.visits.rbegin(); v != r.visits.rend(); ++v) {
+    if (v->programme.empty()) continue;
+    if (!any) {
+      ImGui::Separator();
+      ImGui::TextUnformatted("Exercise programmes given");
+      any = true;
+    }
+    std::string line = v->date + ":";
+    for (const ProgrammeItem& item : v->programme)
+      line += " " + item.drill + (item.dosage.empty() ? "" : " " + item.dosage) + (item.side == Side::kLeft ? " (left)" : "") + ";";
+    ImGui::PushID(static_cast<int>(v->id));
+    if (ImGui::SmallButton("Handout...")) {
+      const std::vector<std::string> unknown = open_handout_for_programme(ui.handout, s, r.patient.name, v->programme);
+      p.notice = unknown.empty() ? "The Handout dialog holds this visit's programme"
+                                 : "Not among the drills here, left out of the handout: " + [&] {
+                                     std::string u;
+                                     for (const std::string& x : unknown) u += (u.empty() ? "" : ", ") + x;
+                                     return u;
+                                   }();
+    }
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", line.c_str());
+    ImGui::PopID();
+  }
+}
+
 void patients_window(session::Session& s, UiState& ui) {
   PatientsUi& p = ui.patients;
   if (!p.open || !p.available) return;
@@ -392,6 +424,7 @@ void patients_window(session::Session& s, UiState& ui) {
       if (p.record) {
         visit_entry(p, s);
         charts(p, ui.ui_scale);
+        programmes(p, s, ui);
       }
     }
   } else if (ImGui::Button("Try again")) {

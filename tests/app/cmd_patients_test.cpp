@@ -50,6 +50,23 @@ struct IsolatedHome {
   fs::path db() const { return dir / "data" / "hiplab" / "records.sqlite"; }
 };
 
+TEST_CASE("patients measure: each --programme takes one drill, so the measurements after it stay measurements") {
+  IsolatedHome home("cli_patients_programme");
+  REQUIRE(run({"hiplab", "patients", "add", "--name", "Bea"}).status == 0);
+  const auto measured = run({"hiplab", "patients", "measure", "1", "--date", "2024-05-01", "--programme", "clamshell=3x10", "--programme",
+                             "reverse_clamshell=2x12", "internal_rotation=28", "external_rotation=36"});
+  CHECK(measured.status == 0);
+  CHECK(measured.out == "saved visit 1 of patient 1 on 2024-05-01: right internal_rotation 28 deg; right external_rotation 36 deg;\n");
+  const auto show = run({"hiplab", "patients", "show", "1"});
+  CHECK(show.out ==
+        "patient 1: Bea (revision 1)\n"
+        "2024-05-01  visit 1\n"
+        "  right internal_rotation 28 deg, supine, goniometer\n"
+        "  right external_rotation 36 deg, supine, goniometer\n"
+        "  programme: clamshell (right) 3x10\n"
+        "  programme: reverse_clamshell (right) 2x12\n");
+}
+
 TEST_CASE("patients: add, measure, list and show, as text and JSON, in the default database (owner-only)") {
   IsolatedHome home("cli_patients_basic");
   const auto added = run({"hiplab", "patients", "add", "--name", "Anna", "--birth-year", "1961", "--sex", "female"});

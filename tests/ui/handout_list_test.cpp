@@ -123,3 +123,35 @@ TEST_CASE("handout dialog: Preview's arguments draw the chosen page to a picture
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message == "Page 3: the handout has 2 pages (the cover and one per ticked drill)");
 }
+
+TEST_CASE("handout dialog from a visit's programme: its drills ticked first in its order, its dosage, the patient and side") {
+  session::Session s = shipped();
+  ui::HandoutDialog d;
+  std::vector<records::ProgrammeItem> programme(4);
+  programme[0].drill = "reverse_clamshell";
+  programme[0].dosage = "2x12";
+  programme[0].side = records::Side::kLeft;
+  programme[1].drill = "figure4_self_test";
+  programme[1].dosage = "1 x 1 x 30s";
+  programme[2].drill = "clamshell";
+  programme[2].dosage = "as tolerated";  // free text: the file's dosage stays
+  programme[3].drill = "no_such_drill";
+  const std::vector<std::string> unknown = ui::open_handout_for_programme(d, s, "Jane Doe", programme);
+  CHECK(unknown == std::vector<std::string>{"no_such_drill"});
+  CHECK(d.open);
+  CHECK(d.patient == "Jane Doe");
+  CHECK(d.left);
+  REQUIRE(d.entries.size() >= 3);
+  CHECK(d.entries[0].id == "reverse_clamshell");
+  CHECK(d.entries[1].id == "figure4_self_test");
+  CHECK(d.entries[2].id == "clamshell");
+  CHECK(std::count_if(d.entries.begin(), d.entries.end(), [](const ui::HandoutEntry& e) { return e.include; }) == 3);
+  CHECK(d.entries[0].sets == 2);
+  CHECK(d.entries[0].reps == 12);
+  CHECK(d.entries[1].hold_s == 30.0);
+  CHECK(d.entries[2].sets == d.entries[2].file_sets);
+  CHECK(d.entries[2].reps == d.entries[2].file_reps);
+  auto args = ui::handout_arguments(d);
+  REQUIRE(args.ok());
+  CHECK(args.value()[2] == "reverse_clamshell,figure4_self_test,clamshell");
+}
