@@ -30,7 +30,7 @@ double median(std::vector<double> v) {
 // (8 measurements), and two drills given.
 Visit monthly_visit(int year, int month, int i) {
   Visit v;
-  char date[16];
+  char date[32];  // room for any two ints (GCC checks the worst case)
   std::snprintf(date, sizeof date, "%04d-%02d-15", year, month);
   v.date = date;
   v.note = "monthly review";
