@@ -1,10 +1,12 @@
 #include "test_support.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -52,27 +54,33 @@ bool gl_unavailable(const std::string& error_message) {
   return error_message.rfind("headless OpenGL unavailable", 0) == 0;
 }
 
-Captured capture_stdout(const std::function<int()>& fn) {
-  std::cout.flush();
-  std::fflush(stdout);
-  const auto path = scratch_dir("capture") / "stdout.txt";
+namespace {
+// What `fn` writes to file descriptor `fd` (1 or 2), with its result; the descriptor is put back
+// whatever `fn` does.
+Captured capture_fd(int fd, const std::function<int()>& fn) {
+  auto flush = [] {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+  };
+  flush();
+  const auto path = scratch_dir(fd == 1 ? "capture_stdout" : "capture_stderr") / "out.txt";
   const int file = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  const int saved = ::dup(1);
-  if (file < 0 || saved < 0 || ::dup2(file, 1) < 0) throw std::runtime_error("capture_stdout: cannot redirect stdout");
+  const int saved = ::dup(fd);
+  if (file < 0 || saved < 0 || ::dup2(file, fd) < 0) throw std::runtime_error("capture: cannot redirect descriptor " + std::to_string(fd));
   ::close(file);
   Captured c;
   try {
     c.status = fn();
   } catch (...) {
-    std::cout.flush();
-    std::fflush(stdout);
-    ::dup2(saved, 1);
+    flush();
+    ::dup2(saved, fd);
     ::close(saved);
     throw;
   }
-  std::cout.flush();
-  std::fflush(stdout);
-  ::dup2(saved, 1);
+  flush();
+  ::dup2(saved, fd);
   ::close(saved);
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -81,5 +89,22 @@ Captured capture_stdout(const std::function<int()>& fn) {
   std::filesystem::remove_all(path.parent_path());
   return c;
 }
+}  // namespace
+
+Captured capture_stdout(const std::function<int()>& fn) { return capture_fd(1, fn); }
+Captured capture_stderr(const std::function<int()>& fn) { return capture_fd(2, fn); }
+
+std::string run_program(const std::string& command) {
+  std::string out;
+  if (FILE* p = ::popen(command.c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    ::pclose(p);
+  }
+  return out;
+}
+
+bool have_program(const std::string& name) { return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0; }
 
 }  // namespace hiplab::test

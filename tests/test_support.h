@@ -40,6 +40,13 @@ struct Captured {
   std::string out;
 };
 Captured capture_stdout(const std::function<int()>& fn);
+// The same for stderr (file descriptor 2: fprintf(stderr) and std::cerr), where commands report.
+Captured capture_stderr(const std::function<int()>& fn);
+
+// A shell command's standard output (popen), "" when it cannot start.
+std::string run_program(const std::string& command);
+// Whether a program is on the PATH.
+bool have_program(const std::string& name);
 
 }  // namespace hiplab::test
 

@@ -33,32 +33,9 @@
 
 using namespace hiplab;
 namespace fs = std::filesystem;
+using test::capture_stderr;
 
 namespace {
-
-// What `fn` writes to stderr (file descriptor 2), with its result.
-test::Captured capture_stderr(const std::function<int()>& fn) {
-  std::fflush(stderr);
-  const auto dir = test::scratch_dir("capture_stderr");
-  const auto path = dir / "stderr.txt";
-  const int file = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  const int saved = ::dup(2);
-  REQUIRE(file >= 0);
-  REQUIRE(saved >= 0);
-  REQUIRE(::dup2(file, 2) >= 0);
-  ::close(file);
-  test::Captured c;
-  c.status = fn();
-  std::fflush(stderr);
-  ::dup2(saved, 2);
-  ::close(saved);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  c.out = ss.str();
-  fs::remove_all(dir);
-  return c;
-}
 
 
 // The frame the command should export, built here the way `hiplab render` builds it, and its bounds

@@ -26,21 +26,11 @@
 
 using namespace hiplab;
 namespace fs = std::filesystem;
+using test::capture_stderr;
+using test::have_program;
+using test::run_program;
 
 namespace {
-
-std::string run_program(const std::string& command) {
-  std::string out;
-  if (FILE* p = ::popen(command.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    ::pclose(p);
-  }
-  return out;
-}
-
-bool have_program(const std::string& name) { return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0; }
 
 std::string cannot_run() {
   if (!have_program("pdfinfo") || !have_program("pdffonts") || !have_program("pdftotext"))
@@ -48,29 +38,6 @@ std::string cannot_run() {
   auto probe = app::HeadlessSession::create();
   if (!probe.ok() && test::gl_unavailable(probe.error().message)) return probe.error().message;
   return "";
-}
-
-// What `fn` writes to stderr (file descriptor 2), with its result.
-test::Captured capture_stderr(const std::function<int()>& fn) {
-  std::fflush(stderr);
-  const auto dir = test::scratch_dir("handout_stderr");
-  const auto path = dir / "stderr.txt";
-  const int file = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  const int saved = ::dup(2);
-  REQUIRE(file >= 0);
-  ::dup2(file, 2);
-  ::close(file);
-  test::Captured c;
-  c.status = fn();
-  std::fflush(stderr);
-  ::dup2(saved, 2);
-  ::close(saved);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  c.out = ss.str();
-  fs::remove_all(dir);
-  return c;
 }
 
 test::Captured run(const std::vector<std::string>& args) {
