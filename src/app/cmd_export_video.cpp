@@ -96,13 +96,11 @@ Command add_export_video_command(CLI::App& app) {
       std::fprintf(stderr, "error: %s\n", plan.error().message.c_str());
       return 2;
     }
-    auto model = load_model(default_model_path());
+    auto model = load_prepared_body();
     if (!model) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
       return 1;
     }
-    bake_ambient_occlusion(model.value());
-    build_lods(model.value());
     auto session = HeadlessSession::create();
     if (!session) {
       std::fprintf(stderr, "error: %s\n", session.error().message.c_str());

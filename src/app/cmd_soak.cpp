@@ -69,13 +69,11 @@ Command add_soak_command(CLI::App& app) {
       std::fprintf(stderr, "error: %s\n", size.error().message.c_str());
       return 2;
     }
-    auto loaded = load_model(default_model_path());
+    auto loaded = load_prepared_body();
     if (!loaded) {
       std::fprintf(stderr, "error: %s\n", loaded.error().message.c_str());
       return 1;
     }
-    bake_ambient_occlusion(loaded.value());
-    build_lods(loaded.value());
     const Model& model = loaded.value();
     auto hs = HeadlessSession::create();
     if (!hs) {

@@ -1,9 +1,22 @@
 #include "app/headless.h"
 
+#include "app/paths.h"
+#include "assets/ambient_occlusion.h"
+#include "assets/model_loader.h"
+#include "assets/model_lod.h"
+
 #include "scene/frame_builder.h"
 #include "scene/framing.h"
 
 namespace hiplab::app {
+
+Result<Model> load_prepared_body() {
+  auto model = load_model(default_model_path());
+  if (!model) return model.error();
+  bake_ambient_occlusion(model.value());
+  build_lods(model.value());
+  return model;
+}
 
 Result<std::unique_ptr<HeadlessSession>> HeadlessSession::create(bool debug) {
   auto ctx = EglContext::create(debug);

@@ -44,6 +44,11 @@ struct ViewRequest {
   std::vector<Caption> captions;  // burnt in over everything (scene/captions.h)
 };
 
+// The shipped body read and prepared as the window draws it: ambient occlusion baked and levels of
+// detail made (assets/ambient_occlusion.h, assets/model_lod.h). For the commands that render
+// pictures of drills (export-video, handout, soak); the error names the file.
+Result<Model> load_prepared_body();
+
 // The camera a preset gives for a posed model in a viewport of that aspect (framed to fit).
 OrbitCamera camera_for_view(const Model& model, const NodeTransforms& pose, ViewPreset view, float aspect);
 
