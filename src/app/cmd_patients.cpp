@@ -56,15 +56,6 @@ int fail(const std::string& message, int code = 1) {
   return code;
 }
 
-std::string today() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 // Owner-only folders for anything that holds a patient's data.
 Status make_private_dir(const fs::path& dir) {
   std::error_code ec;
@@ -291,7 +282,7 @@ Command add_patients_command(CLI::App& app) {
       if (!id) return fail(id.error().message, 2);
       Visit v;
       v.patient_id = *id;
-      v.date = ma->date.empty() ? today() : ma->date;
+      v.date = ma->date.empty() ? today_date() : ma->date;
       v.note = ma->visit_note;
       for (const std::string& value : ma->values) {
         const auto eq = value.find('=');

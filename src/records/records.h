@@ -91,6 +91,8 @@ Status validate(const Visit& v);
 Status validate(const Measurement& m);
 Status validate(const ProgrammeItem& item);
 bool valid_date(std::string_view date);
+// Today in local time as YYYY-MM-DD (a new visit's default date).
+std::string today_date();
 
 // The latest measurement of a movement on a side (by visit date, then visit id; within a visit the
 // last one entered), or none.

@@ -35,15 +35,6 @@ bool input(const char* label, std::string& s, std::size_t max, ImGuiInputTextFla
   return r;
 }
 
-std::string today() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 template <class E, std::size_t N>
 bool combo(const char* label, E& value, const std::array<E, N>& values, std::string_view (*name)(E)) {
   bool changed = false;
@@ -189,7 +180,7 @@ void patient_details(PatientsUi& p, session::Session& s) {
 // One line of fields, typed left to right with Tab; Enter in any of them saves the visit.
 void visit_entry(PatientsUi& p, session::Session& s) {
   section("New visit (Tab between fields, Enter saves)");
-  if (p.visit_date.empty()) p.visit_date = today();
+  if (p.visit_date.empty()) p.visit_date = today_date();
   ImGui::SetNextItemWidth(100);
   bool enter = input("Date", p.visit_date, 10, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
