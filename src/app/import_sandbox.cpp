@@ -1,5 +1,5 @@
 // import_sandbox.cpp — see import_sandbox.h. The parent's side (spawn, watch, read, judge) first,
-// then the child's (limits, seccomp filter, load, answer).
+// then the child's (limits, Landlock and seccomp filters, load, answer).
 #include "app/import_sandbox.h"
 
 #include <algorithm>
@@ -25,6 +25,7 @@
 #if defined(__linux__)
 #include <linux/audit.h>
 #include <linux/filter.h>
+#include <linux/landlock.h>
 #include <linux/seccomp.h>
 #include <sys/syscall.h>
 #endif
@@ -376,6 +377,60 @@ bool forbid_writes_and_programs() {
 #endif
 }
 
+// Landlock (Linux 5.13 on, unprivileged): from here on the child may read files and list folders
+// only beneath the model file's folder, and may not execute, write, truncate, create, link or
+// remove anything anywhere. The seccomp filter refuses writes and programs by system call; this
+// also refuses READING outside the folder, so a hostile model whose texture names ~/.ssh/id_rsa or
+// a colleague's records gets nothing (the loader's own check is the first line, this the second).
+// Files already open (the answer pipe, stdin) are unaffected. In a sanitizer build /proc stays
+// readable as well: the sanitizer runtime reads /proc/self/maps when it reports. Returns the
+// Landlock ABI version used, 0 where the kernel has no Landlock (the other limits still hold).
+int confine_to_folder(const std::string& folder, const std::string& real_folder) {
+#if defined(__linux__) && defined(SYS_landlock_create_ruleset)
+  const long abi = ::syscall(SYS_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
+  if (abi < 1) return 0;
+  // Every file-system right this header and the running kernel know: handled = refused unless a
+  // rule below allows it.
+  std::uint64_t handled = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_READ_FILE |
+                          LANDLOCK_ACCESS_FS_READ_DIR | LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
+                          LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
+                          LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO | LANDLOCK_ACCESS_FS_MAKE_BLOCK |
+                          LANDLOCK_ACCESS_FS_MAKE_SYM;
+#if defined(LANDLOCK_ACCESS_FS_REFER)
+  if (abi >= 2) handled |= LANDLOCK_ACCESS_FS_REFER;
+#endif
+#if defined(LANDLOCK_ACCESS_FS_TRUNCATE)
+  if (abi >= 3) handled |= LANDLOCK_ACCESS_FS_TRUNCATE;
+#endif
+  landlock_ruleset_attr attr{};
+  attr.handled_access_fs = handled;
+  const int ruleset = static_cast<int>(::syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0));
+  if (ruleset < 0) return 0;
+  bool ok = true;
+  auto allow_reading = [&](const char* path) {
+    const int fd = ::open(path, O_PATH | O_CLOEXEC);
+    if (fd < 0) return false;
+    landlock_path_beneath_attr rule{};
+    rule.allowed_access = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+    rule.parent_fd = fd;
+    const bool added = ::syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &rule, 0) == 0;
+    ::close(fd);
+    return added;
+  };
+  ok = allow_reading(folder.c_str());
+  if (ok && !real_folder.empty() && real_folder != folder) ok = allow_reading(real_folder.c_str());
+  if (ok && kAddressSanitizer) allow_reading("/proc");
+  if (ok && ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) ok = false;
+  if (ok && ::syscall(SYS_landlock_restrict_self, ruleset, 0) != 0) ok = false;
+  ::close(ruleset);
+  return ok ? static_cast<int>(abi) : 0;
+#else
+  (void)folder;
+  (void)real_folder;
+  return 0;
+#endif
+}
+
 // The misbehaviour HIPLAB_IMPORT_TEST_HOOK asks for (tests only; the parent never reads it).
 void run_test_hook() {
   const char* hook = std::getenv("HIPLAB_IMPORT_TEST_HOOK");
@@ -395,6 +450,13 @@ void run_test_hook() {
   }
   if (h == "garbage") {
     write_all({'H', 'L', 'M', 'W', 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f});
+    ::_exit(0);
+  }
+  if (h == "read-outside") {
+    // A texture path naming a file outside the model's folder: Landlock must refuse it.
+    const int fd = ::open("../hiplab_outside_the_model_folder.txt", O_RDONLY);  // the test puts one there
+    answer_error(fd >= 0 ? "the import child could read outside its folder" : "the import child could not read outside its folder (" +
+                                                                                 std::string(std::strerror(errno)) + ")");
     ::_exit(0);
   }
   if (h == "write") {
@@ -425,6 +487,11 @@ int run_import_child(const std::vector<std::string>& args) {
     const rlimit data{(mib + 256) << 20, (mib + 256) << 20};
     ::setrlimit(RLIMIT_DATA, &data);
   }
+  // The folder as named and, for a model reached through a link, the folder it really lies in.
+  std::error_code ec;
+  const fs::path real = fs::canonical(args[3], ec);
+  const int landlock = confine_to_folder(fs::path(args[3]).parent_path().string(), ec ? std::string() : real.parent_path().string());
+  if (landlock == 0) log_info("import child: no Landlock on this system; reads outside the model's folder are not blocked");
   const bool filtered = forbid_writes_and_programs();
   if (!filtered) log_info("import child: no seccomp filter on this system; the limits still hold");
   set_log_sink([](LogLevel, const std::string&) {});  // warnings travel in the answer

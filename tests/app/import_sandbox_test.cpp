@@ -15,6 +15,11 @@
 #include <thread>
 
 #include <sys/stat.h>
+#if defined(__linux__)
+#include <linux/landlock.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "app/import_sandbox.h"
 #include "app/model_load_job.h"
@@ -212,6 +217,23 @@ TEST_CASE("a malformed answer from the importer is refused, and the importer can
     CHECK_FALSE(fs::exists(dir / "hiplab_import_hook_wrote_this"));  // it works in the file's folder
 #endif
   }
+}
+
+TEST_CASE("the importer cannot read outside the model's folder (Landlock), and still reads inside it") {
+  const auto dir = test::scratch_dir("sandbox_landlock");
+  fs::create_directories(dir / "models");
+  write_text(dir, "hiplab_outside_the_model_folder.txt", "a record the model must not see\n");
+  const std::string file = write_text(dir / "models", "ok.dae", collada_skin("0 0 0 0 0 0"));
+  auto plain = app::import_in_child(file, Prep::kNone, quick_limits());
+  REQUIRE(plain.ok());  // the model itself, in the allowed folder, still loads
+  Hook h("read-outside");
+  auto r = app::import_in_child(file, Prep::kNone, quick_limits());
+  REQUIRE_FALSE(r.ok());
+#if defined(__linux__)
+  const long abi = ::syscall(SYS_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
+  if (abi < 1) HIPLAB_SKIP("this kernel has no Landlock, so reads outside the model's folder cannot be blocked here");
+  CHECK(r.error().message == "the import child could not read outside its folder (Permission denied)");
+#endif
 }
 
 TEST_CASE("a pipe, a folder or a missing file is refused before any child starts") {
