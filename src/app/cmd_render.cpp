@@ -33,6 +33,7 @@ Command add_render_command(CLI::App& app) {
     std::string skin = "faint";
     std::string contacts = "off";
     bool key_moment = false;
+    bool timings = false;
     std::string names = "on";
     std::string props = "on";
     std::string overlay = "off";
@@ -55,6 +56,8 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--props", o->props, "on | off: the drill's mat, bench, band or cable (default on)");
   sub->add_option("--names", o->names, "on | off: name the muscles that matter now (most working or stretched) with leader lines (default on)");
   sub->add_option("--skin", o->skin, "faint | outline | off: the body surface (body model)");
+  sub->add_flag("--timings", o->timings,
+                "Print where the time went: start to the picture drawn (model read and prepared beside the GL context), and the PNG written");
   sub->add_flag("--mirror", o->mirror, "Mirror view: left and right swapped, as a patient following along sees it");
   sub->add_option("--overlay", o->overlay, "on | off: the joint-limit overlay at both hips (body model)");
   sub->add_option("--age-group", o->age_group, "Normal range shown by the overlay: teen, adult, older, "
@@ -77,6 +80,9 @@ Command add_render_command(CLI::App& app) {
   sub->add_option("--out", o->out, "Output PNG file (written atomically)")->required();
 
   auto run = [o]() -> int {
+    using Clock = std::chrono::steady_clock;
+    const auto t_start = Clock::now();
+    auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
     // "drill" or "drill:N" (1-based): one of the drill's own views, checked once the drill is read.
     std::optional<int> drill_view;
     const bool therapist_view = o->view == "therapist";  // found once the drill is read
@@ -219,8 +225,16 @@ Command add_render_command(CLI::App& app) {
     // made here too, although one picture would draw the full meshes faster: where packed muscles
     // touch, the level drawn decides which shows, and `render` shows what the window shows.
     // It is read and prepared on a worker thread while this one opens the GL context.
-    auto loading = std::async(std::launch::async, [path] { return load_user_model(path, Prep::kFull); });
+    double load_ms = 0.0;
+    auto loading = std::async(std::launch::async, [path, &load_ms, ms_since] {
+      const auto t = Clock::now();
+      auto m = load_user_model(path, Prep::kFull);
+      load_ms = ms_since(t);
+      return m;
+    });
+    const auto t_context = Clock::now();
     auto session = HeadlessSession::create();
+    const double context_ms = ms_since(t_context);
     auto model = loading.get();
     if (!model) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
@@ -303,12 +317,18 @@ Command add_render_command(CLI::App& app) {
       std::fprintf(stderr, "error: %s\n", image.error().message.c_str());
       return 1;
     }
+    const double drawn_ms = ms_since(t_start);
+    const auto t_png = Clock::now();
     Status written = write_png(image.value(), o->out, o->transparent);
     if (!written) {
       std::fprintf(stderr, "error: %s\n", written.error().message.c_str());
       return 1;
     }
+    const double png_ms = ms_since(t_png);
     std::printf("%s\n", o->out.c_str());
+    if (o->timings)
+      std::printf("start → picture drawn %.1f ms (model read and prepared %.1f ms, beside the GL context %.1f ms); PNG written %.1f ms\n",
+                  drawn_ms, load_ms, context_ms, png_ms);
     return 0;
   };
   return Command{sub, run};

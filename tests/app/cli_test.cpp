@@ -3,6 +3,8 @@
 // What `info` and `bench` print is read in cli_output_test.cpp.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -46,6 +48,25 @@ TEST_CASE("hiplab render writes a PNG of the requested size and nothing else") {
   int n = 0;
   for (auto& e : fs::directory_iterator(dir)) n += e.is_regular_file();
   CHECK(n == 1);  // no temporary left behind
+}
+
+TEST_CASE("hiplab render --timings prints where the start-up went, and without it only the path") {
+  SKIP_WITHOUT_GL();
+  const auto out = (test::scratch_dir("cli_timings") / "t.png").string();
+  const auto plain = test::capture_stdout([&] { return app::run_cli({"hiplab", "render", "--size", "64x48", "--msaa", "1", "--out", out}); });
+  CHECK(plain.status == 0);
+  CHECK(plain.out == out + "\n");
+  const auto timed = test::capture_stdout([&] { return app::run_cli({"hiplab", "render", "--size", "64x48", "--msaa", "1", "--timings", "--out", out}); });
+  REQUIRE(timed.status == 0);
+  double drawn = -1, load = -1, context = -1, png = -1;
+  const std::string line = timed.out.substr(timed.out.find('\n') + 1);
+  REQUIRE(std::sscanf(line.c_str(), "start \xe2\x86\x92 picture drawn %lf ms (model read and prepared %lf ms, beside the GL context %lf ms); PNG written %lf ms",
+                      &drawn, &load, &context, &png) == 4);
+  // The parts lie within the whole: reading the model and opening the context run side by side.
+  CHECK(load > 0.0);
+  CHECK(context > 0.0);
+  CHECK(png > 0.0);
+  CHECK(drawn >= std::max(load, context));
 }
 
 TEST_CASE("hiplab render --transparent keeps an alpha channel") {
