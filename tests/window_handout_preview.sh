@@ -4,6 +4,9 @@
 # the page to 2, press "Preview page". The page, drawn by `hiplab handout --page 2` beside the
 # window, then shows in its own window right of the dialog: where the scene was grey, the paper is
 # white. The private folder the page was drawn in is gone afterwards. Ctrl+Q ends the run.
+# Every wait is bounded (the window must appear within 90 s, the app ends within 200 s even if a
+# key is lost on a busy machine), so a lost event fails the test with its message instead of
+# hanging until ctest's timeout.
 # usage: window_handout_preview.sh RUN_UNDER_XVFB HIPLAB
 run="$1"
 hiplab="$2"
@@ -16,9 +19,9 @@ trap 'rm -rf "$dir"' EXIT
 mkdir -m 700 "$dir/runtime"
 cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
-"$hiplab" --frames 20000 --size 1280x800 >"$dir/out.txt" 2>"$dir/err.txt" &
+timeout -k 5 200 "$hiplab" --frames 20000 --size 1280x800 >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
-xdotool search --sync --name HipLab >/dev/null
+timeout 90 xdotool search --sync --name HipLab >/dev/null
 sleep 5
 import -window root "$dir/before.png"
 xdotool mousemove 73 418 click 1

@@ -5,6 +5,9 @@
 # playing. xdotool drives the window under its own X server; `--report-state` prints what the
 # session ended in ("drill=ID playing=yes|no time=S"), read here. Ctrl+Q ends the run (the frame
 # cap only guards against a hang).
+# Every wait is bounded (the window must appear within 90 s, the app ends within 120 s even if a
+# key is lost on a busy machine), so a lost event fails the test with its message instead of
+# hanging until ctest's timeout.
 # usage: window_space.sh RUN_UNDER_XVFB HIPLAB
 run="$1"
 hiplab="$2"
@@ -18,9 +21,9 @@ trap 'rm -rf "$dir"' EXIT
 drive() {
   cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
-"$hiplab" --frames 20000 --size 1024x640 --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
+timeout -k 5 120 "$hiplab" --frames 20000 --size 1024x640 --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
-xdotool search --sync --name HipLab >/dev/null
+timeout 90 xdotool search --sync --name HipLab >/dev/null
 sleep 4
 # The Drills list in the left panel of a fresh 1024x640 window, then its second entry (Clamshell).
 xdotool mousemove 120 366 click 1
