@@ -373,7 +373,7 @@ TEST_CASE("a view may be the therapist's view (at most one), a contact may rest 
 // (hiplab-drill/1, or /2 without them: users' own files too) loads unchanged and plays with the head
 // in line with the trunk; a file that names them gets them, in degrees, mirrored on the other side.
 // No new format version: hiplab-drill/2 already reads any subset of the channels.
-TEST_CASE("old drill files without the neck fields load and play with the neck neutral; new ones pose the head") {
+TEST_CASE("old drill files without the neck fields load and play with the neck neutral, new ones pose the head") {
   for (const char* text : {kGood, kV1, kV2}) {
     auto r = parse_drill(text, "old.json", "old");
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
