@@ -230,7 +230,7 @@ TEST_CASE("side-lying, the head rests on the bottom arm within 1 cm in every fra
         const double toward_mat = bottom == anatomy::Side::kLeft ? -fr.upper.neck_bending : fr.upper.neck_bending;
         CHECK(toward_mat > deg_to_rad(20.0));
       }
-      MESSAGE(drill.id << (side == anatomy::Side::kRight ? " right" : " left") << ": head on the arm, worst gap " << worst * 100.0 << " cm");
+      MESSAGE(drill.id << std::string(side == anatomy::Side::kRight ? " right" : " left") << ": head on the arm, worst gap " << worst * 100.0 << " cm");
     }
   }
   CHECK(side_lying == 5);
@@ -261,6 +261,6 @@ TEST_CASE("the standing cable drill's hand holds the machine's handle within 1 c
       CHECK(std::hypot(pulley.x - fr.grip->at.x, pulley.z - fr.grip->at.z) < 0.6);
       CHECK((standing == anatomy::Side::kLeft ? -fr.grip->at.z : fr.grip->at.z) > 0.3);
     }
-    MESSAGE((side == anatomy::Side::kRight ? "right" : "left") << ": the hand holds the handle, worst " << worst * 100.0 << " cm");
+    MESSAGE(std::string(side == anatomy::Side::kRight ? "right" : "left") << ": the hand holds the handle, worst " << worst * 100.0 << " cm");
   }
 }
