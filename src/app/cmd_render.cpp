@@ -270,6 +270,7 @@ Command add_render_command(CLI::App& app) {
         pose.posture = moment.posture;
         pose.loads = moment.loads;
         pose.partner_hand = moment.partner_hand;
+        pose.grip = moment.grip;
       }
       session::ViewSettings view;
       view.highlight = highlight;

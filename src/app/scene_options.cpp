@@ -83,6 +83,7 @@ session::PoseSource scene_pose(const Model& model, const SceneChoice& choice) {
     pose.posture = choice.moment.posture;
     pose.loads = choice.moment.loads;
     pose.partner_hand = choice.moment.partner_hand;
+    pose.grip = choice.moment.grip;
   }
   return pose;
 }

@@ -485,7 +485,7 @@ motion::Phase read_phase(const json& v, const std::string& base) {
   object(v, base);
   no_v1_fields(v, base, "floor_contacts");
   only_known(v, base, {"name", "duration_s", "part", "easing", "hold", "end_range", "keyframes", "loads", "cues",
-                       "contacts", "partner_hand"});
+                       "contacts", "partner_hand", "grip"});
   motion::Phase p;
   p.name = string(require(v, base, "name", "a string"), join(base, "name"));
   p.duration_s = number(require(v, base, "duration_s", "a positive number of seconds"), join(base, "duration_s"),
@@ -542,6 +542,25 @@ motion::Phase read_phase(const json& v, const std::string& base) {
                number(f[2], at(fp, 2), "a direction component")};
     if (glm::length(ph.from) < 1e-6) throw FieldError{fp, "expected a direction, got [0, 0, 0]"};
     p.partner_hand = ph;
+  }
+  if (v.contains("grip")) {
+    const std::string q = join(base, "grip");
+    const json& g = object(v["grip"], q);
+    only_known(g, q, {"hand", "at_m"});
+    motion::Grip grip;
+    const std::string hand = string(require(g, q, "hand", "\"hand_r\" or \"hand_l\""), join(q, "hand"));
+    if (hand == "hand_r") grip.hand = anatomy::Side::kRight;
+    else if (hand == "hand_l") grip.hand = anatomy::Side::kLeft;
+    else throw FieldError{join(q, "hand"), "expected \"hand_r\" or \"hand_l\", got \"" + hand + "\""};
+    const json& a = require(g, q, "at_m", "[x, y, z]: where the hand holds, in the pelvis frame (m)");
+    const std::string ap = join(q, "at_m");
+    if (!a.is_array() || a.size() != 3)
+      throw FieldError{ap, "expected [x, y, z] in metres (x anterior, y superior, z right), got " + type_of(a)};
+    grip.at = {number(a[0], at(ap, 0), "metres"), number(a[1], at(ap, 1), "metres"), number(a[2], at(ap, 2), "metres")};
+    // Out of any arm's reach (shoulder 0.5 m above and 0.2 m beside the hip joints, arm 0.7 m):
+    // a typo, not a handle.
+    if (glm::length(grip.at) > 1.5) throw FieldError{ap, "expected a point within 1.5 m of the pelvis (a hand's reach)"};
+    p.grip = grip;
   }
   return p;
 }

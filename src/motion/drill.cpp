@@ -283,6 +283,10 @@ Drill mirrored_drill(const Drill& d) {
       p.partner_hand->at = mirror_contact(p.partner_hand->at);
       p.partner_hand->from = anatomy::mirror_point(p.partner_hand->from);
     }
+    if (p.grip) {
+      p.grip->hand = p.grip->hand == anatomy::Side::kRight ? anatomy::Side::kLeft : anatomy::Side::kRight;
+      p.grip->at = anatomy::mirror_point(p.grip->at);
+    }
   }
   for (DrillView& v : m.views) v.from = anatomy::mirror_point(v.from);  // the other side's hip
   return m;

@@ -79,6 +79,15 @@ struct PartnerHand {
   glm::dvec3 from{0, 0, -1};  // never zero
 };
 
+// A hand holding a fixed handle during a phase (the standing cable drill's hand on the cable
+// machine, "hold the machine"): the point the middle of the hand's grip is at (the hand contact
+// sphere's centre, floor_contacts.h), in the pelvis frame, written for the working side like views
+// and mirrored for the other side. The arm reaches it (hand_reach.h); the handle is drawn there.
+struct Grip {
+  anatomy::Side hand = anatomy::Side::kLeft;
+  glm::dvec3 at{0.0};  // m, pelvis frame
+};
+
 struct Phase {
   std::string name;
   double duration_s = 1.0;
@@ -93,6 +102,7 @@ struct Phase {
   // 90/90 switch, the top foot resting on the bottom one); none = the drill's.
   std::optional<std::vector<DrillContact>> contacts;
   std::optional<PartnerHand> partner_hand;
+  std::optional<Grip> grip;
 };
 
 struct Dosage {

@@ -9,6 +9,7 @@ constexpr std::string_view kNames[kChannelCount] = {
     "shoulder_flexion_r", "shoulder_abduction_r", "elbow_flexion_r",
     "shoulder_flexion_l", "shoulder_abduction_l", "elbow_flexion_l",
     "pelvis_tilt", "pelvis_obliquity", "pelvis_rotation", "pelvis_x", "pelvis_y", "pelvis_z",
+    "neck_flexion", "neck_bending", "neck_rotation",
 };
 }  // namespace
 
@@ -59,7 +60,9 @@ double mirror_sign(Channel c) {
     case Channel::kPelvisRotation:
     case Channel::kPelvisZ:
     case Channel::kLumbarBending:
-    case Channel::kLumbarRotation: return -1.0;
+    case Channel::kLumbarRotation:
+    case Channel::kNeckBending:
+    case Channel::kNeckRotation: return -1.0;
     default: return 1.0;
   }
 }
@@ -96,6 +99,9 @@ anatomy::UpperBodyPose upper_body_pose(const ChannelValues& values) {
   u.lumbar_flexion = values[Channel::kLumbarFlexion];
   u.lumbar_bending = values[Channel::kLumbarBending];
   u.lumbar_rotation = values[Channel::kLumbarRotation];
+  u.neck_flexion = values[Channel::kNeckFlexion];
+  u.neck_bending = values[Channel::kNeckBending];
+  u.neck_rotation = values[Channel::kNeckRotation];
   auto& r = u.arms[anatomy::side_index(anatomy::Side::kRight)];
   r.shoulder_flexion = values[Channel::kShoulderFlexionR];
   r.shoulder_abduction = values[Channel::kShoulderAbductionR];
@@ -111,6 +117,9 @@ void set_upper_body_pose(ChannelValues& values, const anatomy::UpperBodyPose& u)
   values[Channel::kLumbarFlexion] = u.lumbar_flexion;
   values[Channel::kLumbarBending] = u.lumbar_bending;
   values[Channel::kLumbarRotation] = u.lumbar_rotation;
+  values[Channel::kNeckFlexion] = u.neck_flexion;
+  values[Channel::kNeckBending] = u.neck_bending;
+  values[Channel::kNeckRotation] = u.neck_rotation;
   const auto& r = u.arms[anatomy::side_index(anatomy::Side::kRight)];
   values[Channel::kShoulderFlexionR] = r.shoulder_flexion;
   values[Channel::kShoulderAbductionR] = r.shoulder_abduction;

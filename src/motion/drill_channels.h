@@ -1,6 +1,7 @@
 // drill_channels.h — the named, animatable channels of a drill pose: every joint coordinate of
 // both legs, the simplified upper body, and the pelvis placement offsets. A keyframe sets some of
-// them; a ChannelValues holds all of them.
+// them; a ChannelValues holds all of them. A drill file that names none of a channel (an older file
+// without the neck channels) leaves it at 0 throughout: every channel is optional.
 //
 // Units: radians for angles, metres for the pelvis translation. Signs of the leg channels: those of
 // anatomy/joint_coordinates.h (+ flexion, + adduction, + internal rotation, + knee flexion, for both
@@ -12,7 +13,7 @@
 //   pelvis_x/y/z     shift along the posture's base pelvis axes (x anterior, y superior, z right), m
 // File names: the channel name plus "_deg" (angles) or "_m" (translations), e.g. "hip_rotation_r_deg".
 // Mirroring (the same drill on the other side): _r and _l channels swap; pelvis_obliquity,
-// pelvis_rotation, pelvis_z, lumbar_bending and lumbar_rotation change sign (rotations about x and y
+// pelvis_rotation, pelvis_z, lumbar_bending, lumbar_rotation, neck_bending and neck_rotation change sign (rotations about x and y
 // and translations along z flip under z -> -z); everything else is unchanged.
 #pragma once
 #include <array>
@@ -34,8 +35,11 @@ enum class Channel : std::uint8_t {
   kShoulderFlexionR, kShoulderAbductionR, kElbowFlexionR,
   kShoulderFlexionL, kShoulderAbductionL, kElbowFlexionL,
   kPelvisTilt, kPelvisObliquity, kPelvisRotation, kPelvisX, kPelvisY, kPelvisZ,
+  // Added after the pelvis (not beside the lumbar channels) so that every older channel keeps its
+  // index.
+  kNeckFlexion, kNeckBending, kNeckRotation,
 };
-inline constexpr int kChannelCount = 29;
+inline constexpr int kChannelCount = 32;
 constexpr int channel_index(Channel c) { return static_cast<int>(c); }
 constexpr Channel channel_at(int i) { return static_cast<Channel>(i); }
 
@@ -69,7 +73,7 @@ ChannelValues mirrored(const ChannelValues& values);
 // The joint-angle parts of a ChannelValues.
 anatomy::LegAngles leg_pose(const ChannelValues& values);
 anatomy::UpperBodyPose upper_body_pose(const ChannelValues& values);
-// Writes an UpperBodyPose into the lumbar, shoulder and elbow channels.
+// Writes an UpperBodyPose into the lumbar, neck, shoulder and elbow channels.
 void set_upper_body_pose(ChannelValues& values, const anatomy::UpperBodyPose& pose);
 // Writes a LegAngles's leg coordinates into the leg channels (the others are left as they are).
 void set_leg_pose(ChannelValues& values, const anatomy::LegAngles& pose);

@@ -52,6 +52,16 @@ constexpr ContactDef kSide[kContactPerSide] = {
     {"shoulder", Carrier::kHumerus, {0.0, 0.0, 0.020}, 0.050},
     {"elbow", Carrier::kForearm, {0.0, 0.0, 0.0}, 0.040},
     {"hand", Carrier::kHand, {0.0, -0.130, 0.0}, 0.045},  // palm and fingers (the hand has no wrist joint: it lies in line with the forearm)
+    // The side of the head over the ear, what rests on a hand or an arm when lying on the side: the
+    // body skin's skull is an ellipsoid 0.10 x 0.12 x 0.08 m (semi-axes: front-back, up, across)
+    // centred 0.11 m above the head base (tools/model_generator/body_skin.cpp), so a 4.5 cm sphere
+    // 3.5 cm from the midline reaches its side at 0.08 m. (The "head" sphere, 10 cm round, is for
+    // lying on the back: across it would reach 2 cm past the skin.)
+    {"head_side", Carrier::kHead, {0.015, 0.110, 0.035}, 0.045},
+    // The upper arm halfway to the elbow, what the head rests on when the bottom arm lies overhead
+    // (side-lying): the arm's girth ~0.30 m at the biceps (Gordon et al. 1989, ANSUR, 50th
+    // percentile male), a 4.5 cm radius round the humerus's line.
+    {"upper_arm", Carrier::kHumerus, {0.0, -0.150, 0.0}, 0.045},
 };
 
 constexpr dvec3 kBackJoint{-0.1007, 0.0815, 0.0};  // Gait2392 back joint, pelvis frame
@@ -99,7 +109,7 @@ UpperFrames upper_body_frames(const anatomy::UpperBodyPose& u) {
   UpperFrames f;
   f.rotation[0] = rz(-u.lumbar_flexion) * rx(u.lumbar_bending) * ry(u.lumbar_rotation);
   f.origin[0] = kBackJoint;
-  f.rotation[1] = f.rotation[0];
+  f.rotation[1] = f.rotation[0] * rz(-u.neck_flexion) * rx(u.neck_bending) * ry(u.neck_rotation);
   f.origin[1] = f.origin[0] + f.rotation[0] * kHeadBase;
   for (Side s : {Side::kRight, Side::kLeft}) {
     const anatomy::ArmPose& a = u.arms[anatomy::side_index(s)];

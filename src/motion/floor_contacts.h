@@ -17,7 +17,8 @@
 // Units: metres, radians. Frames: pelvis frame (x anterior, y superior, z right) unless stated.
 // Upper-body kinematics (matching anatomy/upper_body.h and the Gait2392 back joint order): torso at
 // the back joint (-0.1007, 0.0815, 0) rotated Rz(-lumbar_flexion) Rx(lumbar_bending)
-// Ry(lumbar_rotation); right shoulder Rz(shoulder_flexion) Rx(-shoulder_abduction); elbow
+// Ry(lumbar_rotation); the head at the head base turned by the neck the same way, Rz(-neck_flexion)
+// Rx(neck_bending) Ry(neck_rotation); right shoulder Rz(shoulder_flexion) Rx(-shoulder_abduction); elbow
 // Rz(elbow_flexion); the left arm is the mirror image.
 #pragma once
 #include <cstdint>
@@ -40,13 +41,13 @@ enum class ContactPoint : std::uint8_t {
   // right side; the left side follows in the same order
   kIschiumR, kIliacCrestR, kTrochanterR, kThighUpperR, kThighMidR, kThighLowerR, kKneeR, kKneeFrontR,
   kShinUpperR, kShinMidR, kShinLowerR, kAnkleR, kHeelR, kForefootR, kFootLateralR, kFootDorsumR,
-  kToesR, kShoulderR, kElbowR, kHandR,
+  kToesR, kShoulderR, kElbowR, kHandR, kHeadSideR, kUpperArmR,
   kIschiumL, kIliacCrestL, kTrochanterL, kThighUpperL, kThighMidL, kThighLowerL, kKneeL, kKneeFrontL,
   kShinUpperL, kShinMidL, kShinLowerL, kAnkleL, kHeelL, kForefootL, kFootLateralL, kFootDorsumL,
-  kToesL, kShoulderL, kElbowL, kHandL,
+  kToesL, kShoulderL, kElbowL, kHandL, kHeadSideL, kUpperArmL,
 };
 inline constexpr int kContactCentralCount = 3;
-inline constexpr int kContactPerSide = 20;
+inline constexpr int kContactPerSide = 22;
 inline constexpr int kContactCount = kContactCentralCount + 2 * kContactPerSide;
 constexpr int contact_index(ContactPoint c) { return static_cast<int>(c); }
 

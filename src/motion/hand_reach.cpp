@@ -11,12 +11,14 @@
 namespace hiplab::motion {
 namespace {
 
-// The landmarks an arm carries (floor_contacts.h): its elbow and its hand.
+// The landmarks an arm carries (floor_contacts.h): its upper arm, its elbow and its hand.
 bool is_hand(ContactPoint p) {
-  return p == ContactPoint::kHandR || p == ContactPoint::kHandL || p == ContactPoint::kElbowR || p == ContactPoint::kElbowL;
+  return p == ContactPoint::kHandR || p == ContactPoint::kHandL || p == ContactPoint::kElbowR || p == ContactPoint::kElbowL ||
+         p == ContactPoint::kUpperArmR || p == ContactPoint::kUpperArmL;
 }
 anatomy::Side hand_side(ContactPoint p) {
-  return p == ContactPoint::kHandR || p == ContactPoint::kElbowR ? anatomy::Side::kRight : anatomy::Side::kLeft;
+  return p == ContactPoint::kHandR || p == ContactPoint::kElbowR || p == ContactPoint::kUpperArmR ? anatomy::Side::kRight
+                                                                                                   : anatomy::Side::kLeft;
 }
 
 std::array<double, 3> angles(const anatomy::ArmPose& a) { return {a.shoulder_flexion, a.shoulder_abduction, a.elbow_flexion}; }
@@ -44,20 +46,20 @@ std::optional<anatomy::Side> reaching_hand(const DrillContact& c) {
   return std::nullopt;
 }
 
-anatomy::ArmPose reach(std::span<const DrillContact> contacts, anatomy::Side hand, const anatomy::LegAngles& legs,
-                       const anatomy::UpperBodyPose& upper, const glm::dmat4& pelvis_world) {
+namespace {
+
+// The arm of `hand` changed as little as possible from upper.arms[hand] so that `residual` (up to
+// three numbers, metres, that the arm's pose sets) is zero: damped least squares, see the header.
+template <class Residual>
+anatomy::ArmPose solve_arm(anatomy::Side hand, const anatomy::UpperBodyPose& upper, std::size_t n, Residual residual) {
   const std::size_t h = static_cast<std::size_t>(anatomy::side_index(hand));
   const bool right = hand == anatomy::Side::kRight;
   const std::array<Channel, 3> ch = right ? std::array{Channel::kShoulderFlexionR, Channel::kShoulderAbductionR, Channel::kElbowFlexionR}
                                           : std::array{Channel::kShoulderFlexionL, Channel::kShoulderAbductionL, Channel::kElbowFlexionL};
-  const std::size_t n = std::min<std::size_t>(contacts.size(), 3);
   anatomy::UpperBodyPose u = upper;
   auto gaps = [&](const std::array<double, 3>& p) {
     u.arms[h] = arm_of(p);
-    const ContactSpheres s = contact_spheres(legs, u);
-    glm::dvec3 g(0.0);
-    for (std::size_t i = 0; i < n; ++i) g[static_cast<int>(i)] = contact_gap(contacts[i], s, pelvis_world).value_or(0.0);
-    return g;
+    return residual(u);
   };
   std::array<double, 3> p = angles(upper.arms[h]);
   constexpr double kStep = 1e-5;     // rad, for the numerical derivative
@@ -82,6 +84,31 @@ anatomy::ArmPose reach(std::span<const DrillContact> contacts, anatomy::Side han
     }
   }
   return arm_of(p);
+}
+
+}  // namespace
+
+anatomy::ArmPose reach(std::span<const DrillContact> contacts, anatomy::Side hand, const anatomy::LegAngles& legs,
+                       const anatomy::UpperBodyPose& upper, const glm::dmat4& pelvis_world) {
+  const std::size_t n = std::min<std::size_t>(contacts.size(), 3);
+  return solve_arm(hand, upper, n, [&](const anatomy::UpperBodyPose& u) {
+    const ContactSpheres s = contact_spheres(legs, u);
+    glm::dvec3 g(0.0);
+    for (std::size_t i = 0; i < n; ++i) g[static_cast<int>(i)] = contact_gap(contacts[i], s, pelvis_world).value_or(0.0);
+    return g;
+  });
+}
+
+double grip_gap(const Grip& grip, const ContactSpheres& spheres) {
+  const ContactPoint hand = grip.hand == anatomy::Side::kRight ? ContactPoint::kHandR : ContactPoint::kHandL;
+  return glm::length(spheres.centre[static_cast<std::size_t>(contact_index(hand))] - grip.at);
+}
+
+anatomy::ArmPose reach_grip(const Grip& grip, const anatomy::LegAngles& legs, const anatomy::UpperBodyPose& upper) {
+  const ContactPoint hand = grip.hand == anatomy::Side::kRight ? ContactPoint::kHandR : ContactPoint::kHandL;
+  return solve_arm(grip.hand, upper, 3, [&](const anatomy::UpperBodyPose& u) {
+    return contact_spheres(legs, u).centre[static_cast<std::size_t>(contact_index(hand))] - grip.at;
+  });
 }
 
 }  // namespace hiplab::motion

@@ -31,6 +31,10 @@ std::array<RomLimit, kChannelCount> make_table() {
   t[channel_index(Channel::kLumbarFlexion)] = deg(-25, 80, -25, 80, kAaos);
   t[channel_index(Channel::kLumbarBending)] = deg(-35, 35, -35, 35, kAaos);
   t[channel_index(Channel::kLumbarRotation)] = deg(-45, 45, -45, 45, kAaos);
+  // Cervical spine (AAOS 1965): flexion 45, extension 45, lateral bending 45, rotation 60 each way.
+  t[channel_index(Channel::kNeckFlexion)] = deg(-45, 45, -45, 45, kAaos);
+  t[channel_index(Channel::kNeckBending)] = deg(-45, 45, -45, 45, kAaos);
+  t[channel_index(Channel::kNeckRotation)] = deg(-60, 60, -60, 60, kAaos);
   for (Channel c : {Channel::kShoulderFlexionR, Channel::kShoulderFlexionL})
     t[channel_index(c)] = deg(-60, 180, -60, 180, kAaos);
   // Below 0: the arm brought across the front of the body (a hand on the other thigh or the

@@ -182,15 +182,38 @@ void Timeline::reach_hands(int instance, double phase_time, ChannelValues& ch, g
     if (auto next = hands_of(instance + 1, hand); !next.empty())
       reaches.push_back({std::move(next), hand, smooth((phase_time - (in.duration_s - fade)) / fade)});
   }
+  // A hand holding a handle (drill.h Grip) the same way: the phase's grip fully, a neighbour's
+  // faded in or out. It takes the hand from any contact of the same hand.
+  struct GripReach {
+    Grip grip;
+    double weight;
+  };
+  std::vector<GripReach> grips;
+  auto grip_of = [&](int inst) -> std::optional<Grip> {
+    if (inst < 0 || inst >= static_cast<int>(instances_.size())) return std::nullopt;
+    return drill_.phases[instances_[static_cast<std::size_t>(inst)].phase].grip;
+  };
+  if (auto own = grip_of(instance)) {
+    grips.push_back({*own, 1.0});
+  } else if (fade > 0.0) {
+    if (auto prev = grip_of(instance - 1)) grips.push_back({*prev, 1.0 - smooth(phase_time / fade)});
+    if (auto next = grip_of(instance + 1)) grips.push_back({*next, smooth((phase_time - (in.duration_s - fade)) / fade)});
+  }
   std::vector<ContactPoint> ignored;
+  for (const GripReach& g : grips) {
+    const bool right = g.grip.hand == anatomy::Side::kRight;
+    ignored.push_back(right ? ContactPoint::kHandR : ContactPoint::kHandL);
+    ignored.push_back(right ? ContactPoint::kElbowR : ContactPoint::kElbowL);
+  }
   for (const Reach& r : reaches) {
     const bool right = r.hand == anatomy::Side::kRight;
     ignored.push_back(right ? ContactPoint::kHandR : ContactPoint::kHandL);
     ignored.push_back(right ? ContactPoint::kElbowR : ContactPoint::kElbowL);
+    ignored.push_back(right ? ContactPoint::kUpperArmR : ContactPoint::kUpperArmL);
   }
   // The body rests on its other contacts; the reaching hands then meet their surfaces.
   pelvis_world = pelvis_placement(drill_.posture, ch, ignored);
-  if (reaches.empty()) return;
+  if (reaches.empty() && grips.empty()) return;
   const anatomy::LegAngles legs = leg_pose(ch);
   const anatomy::UpperBodyPose authored = upper_body_pose(ch);
   anatomy::UpperBodyPose out = authored;
@@ -202,6 +225,15 @@ void Timeline::reach_hands(int instance, double phase_time, ChannelValues& ch, g
     out.arms[h].shoulder_flexion += r.weight * (a.shoulder_flexion - from.shoulder_flexion);
     out.arms[h].shoulder_abduction += r.weight * (a.shoulder_abduction - from.shoulder_abduction);
     out.arms[h].elbow_flexion += r.weight * (a.elbow_flexion - from.elbow_flexion);
+  }
+  for (const GripReach& g : grips) {
+    if (g.weight <= 0.0) continue;
+    const std::size_t h = static_cast<std::size_t>(anatomy::side_index(g.grip.hand));
+    const anatomy::ArmPose a = reach_grip(g.grip, legs, authored);
+    const anatomy::ArmPose from = out.arms[h];
+    out.arms[h].shoulder_flexion = from.shoulder_flexion + g.weight * (a.shoulder_flexion - from.shoulder_flexion);
+    out.arms[h].shoulder_abduction = from.shoulder_abduction + g.weight * (a.shoulder_abduction - from.shoulder_abduction);
+    out.arms[h].elbow_flexion = from.elbow_flexion + g.weight * (a.elbow_flexion - from.elbow_flexion);
   }
   set_upper_body_pose(ch, out);
 }
@@ -241,6 +273,7 @@ DrillFrame Timeline::evaluate(double t) const {
   }
   f.load_description = ph.loads.description;
   f.partner_hand = ph.partner_hand;
+  f.grip = ph.grip;
   return f;
 }
 

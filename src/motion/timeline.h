@@ -63,6 +63,7 @@ struct DrillFrame {
   biomech::Loads loads;          // efforts already ramped; biomech world (pelvis origin, posture axes)
   std::string load_description;
   std::optional<PartnerHand> partner_hand;  // the phase's (drill.h), for this side
+  std::optional<Grip> grip;                 // the phase's handle (drill.h), for this side
 };
 
 // The effort solve's input for a frame: pose, posture, the pelvis as placed (tilt included), the

@@ -20,6 +20,10 @@ glm::dmat3 rot(const glm::dvec3& axis, double angle) { return anatomy::rotation_
 // The joint rotation an upper-body node adds to its bind offset, or none for nodes without one.
 std::optional<glm::dmat3> upper_joint(const std::string& name, const anatomy::UpperBodyPose& u) {
   const glm::dvec3 x(1, 0, 0), y(0, 1, 0), z(0, 0, 1);
+  // The neck, at the head node's origin (the head's base), in the lumbar joint's order and signs:
+  // flexion bows the head forward (about -z, the head pointing up), bending tips it toward +z
+  // (right), rotation turns the nose toward -z (left).
+  if (name == "head") return rot(z, -u.neck_flexion) * rot(x, u.neck_bending) * rot(y, u.neck_rotation);
   for (int s = 0; s < 2; ++s) {
     const std::string sfx = s == 0 ? "_r" : "_l";
     const anatomy::ArmPose& a = u.arms[static_cast<std::size_t>(s)];
@@ -29,7 +33,6 @@ std::optional<glm::dmat3> upper_joint(const std::string& name, const anatomy::Up
       return rot(z, a.shoulder_flexion) * rot(x, s == 0 ? -a.shoulder_abduction : a.shoulder_abduction);
     if (name == "forearm" + sfx) return rot(z, a.elbow_flexion);
   }
-  (void)y;
   return std::nullopt;
 }
 

@@ -19,7 +19,7 @@ namespace hiplab {
 
 struct BodyPoseInput {
   anatomy::LegAngles legs;                // hip, knee, ankle... of both legs
-  anatomy::UpperBodyPose upper;      // lumbar, shoulders, elbows
+  anatomy::UpperBodyPose upper;      // lumbar, neck, shoulders, elbows
   glm::dmat4 pelvis_world{1.0};      // pelvis body frame → world
 };
 

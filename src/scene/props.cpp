@@ -83,7 +83,7 @@ void add_props(const Props& props, DrawList& out) {
     out.floor.mat_axis = glm::length(axis) > 1e-6f ? glm::normalize(axis) : glm::vec2(1.0f, 0.0f);
     out.floor.mat_half = 0.5f * props.mat_size;
   }
-  if (!props.seat_top && props.pulls.empty() && !props.partner_hand) return;
+  if (!props.seat_top && props.pulls.empty() && !props.partner_hand && !props.grip) return;
   DynamicMesh m;
   const int dyn = static_cast<int>(out.dynamic_meshes.size());
   std::vector<std::pair<glm::ivec2, glm::vec4>> parts;  // index range and colour of each part
@@ -125,6 +125,28 @@ void add_props(const Props& props, DrawList& out) {
         add_box(m, glm::vec3(p.target.x, 0.175f, p.target.z), glm::vec3(1, 0, 0), {0.12f, 0.175f, 0.08f});  // weight stack
       });
     }
+  }
+  if (props.grip) {
+    part({0.08f, 0.08f, 0.09f, 1.0f}, [&] {
+      const glm::vec3 g = *props.grip;
+      // The handle: a vertical bar 12 cm long and 3 cm thick (a cable machine's stirrup grip)
+      // through the middle of the fist.
+      add_tube(m, g - glm::vec3(0, 0.06f, 0), g + glm::vec3(0, 0.06f, 0), 0.015f);
+      // Its arm, level, out from the machine's column (at the first cable's pulley, or 30 cm
+      // beyond the handle away from the body's vertical line when there is no cable), and the
+      // column from the floor to above it.
+      glm::vec3 column = g;
+      for (const PropPull& p : props.pulls)
+        if (!p.elastic) {
+          column = p.target;
+          break;
+        }
+      if (column == g) column = g + glm::vec3(0.3f, 0.0f, 0.0f);
+      const glm::vec3 foot(column.x, 0.0f, column.z), top(column.x, std::max(g.y, column.y) + 0.25f, column.z);
+      add_tube(m, g + glm::vec3(0, 0.06f, 0), glm::vec3(column.x, g.y + 0.06f, column.z), 0.012f);
+      add_tube(m, g - glm::vec3(0, 0.06f, 0), glm::vec3(column.x, g.y - 0.06f, column.z), 0.012f);
+      add_box(m, 0.5f * (foot + top), glm::vec3(1, 0, 0), {0.03f, 0.5f * (top.y - foot.y), 0.03f});
+    });
   }
   if (props.partner_hand) {
     part({0.60f, 0.42f, 0.33f, 1.0f}, [&] {  // skin-toned: a person's hand, not equipment

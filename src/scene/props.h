@@ -5,7 +5,9 @@
 // cable from the ankle over its pulley down to the weight stack. The band and the cable are drawn
 // along the very line the effort solve pulls along (biomech::PullResult), so the picture and the
 // torques share one anchor and one direction. A partner's hand, where a drill phase names one, rests
-// on the landmark's skin on the side it resists from (e.g. a PAILs contraction's). World frame: metres, y up, floor at y = 0.
+// on the landmark's skin on the side it resists from (e.g. a PAILs contraction's). A handle a hand
+// holds (the cable machine's, "hold the machine") is drawn where the drill's grip puts the hand.
+// World frame: metres, y up, floor at y = 0.
 #pragma once
 #include <optional>
 #include <vector>
@@ -42,6 +44,10 @@ struct Props {
     glm::vec3 forearm_end{0.0f};
   };
   std::optional<Hand> partner_hand;
+  // The handle a hand holds (motion::Grip: the middle of the grip, world): drawn as a vertical
+  // handle on an arm from the cable machine's column (the first cable's pulley) when the drill has
+  // a cable, else on a post of its own.
+  std::optional<glm::vec3> grip;
 };
 
 inline constexpr float kBandRadius = 0.006f;     // a flat band drawn round, at its rest length

@@ -92,6 +92,7 @@ PoseSource Session::current_pose() const {
     p.posture = f.posture;
     p.loads = f.loads;
     p.partner_hand = f.partner_hand;
+    p.grip = f.grip;
     return p;
   }
   p.legs = motion::leg_pose(manual_.channels);

@@ -95,6 +95,7 @@ Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
     h.forearm_end = h.palm + 0.25f * glm::normalize(glm::vec3(dir_w) + glm::vec3(0.0f, 0.8f, 0.0f));
     p.partner_hand = h;
   }
+  if (pose.grip) p.grip = glm::vec3(pw * glm::dvec4(pose.grip->at, 1.0));
   for (int k = 0; k < frame.analysis.pull_count; ++k) {
     const biomech::PullResult& pr = frame.analysis.pull[static_cast<std::size_t>(k)];
     PropPull q;

@@ -28,6 +28,7 @@ struct PoseSource {
   biomech::Posture posture = biomech::Posture::kStanding;
   biomech::Loads loads;
   std::optional<motion::PartnerHand> partner_hand;  // drawn as a prop (props.h)
+  std::optional<motion::Grip> grip;                 // the handle a hand holds, drawn as a prop
 };
 
 enum class MuscleVisibility : unsigned char { kShown, kFaded, kHidden };

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/units.h"
+#include "motion/timeline.h"
 #include "test_support.h"
 
 using namespace hiplab;
@@ -366,4 +367,57 @@ TEST_CASE("a view may be the therapist's view (at most one), a contact may rest 
   CHECK(e.find("views[1].therapist") != std::string::npos);
   CHECK(e.find("at most one") != std::string::npos);
   CHECK(error_of(replaced(v2, "\"carries\": false", "\"carries\": 0")).find("contacts[0].carries") != std::string::npos);
+}
+
+// The neck channels (issue 12) are optional like every channel: a file written before they existed
+// (hiplab-drill/1, or /2 without them: users' own files too) loads unchanged and plays with the head
+// in line with the trunk; a file that names them gets them, in degrees, mirrored on the other side.
+// No new format version: hiplab-drill/2 already reads any subset of the channels.
+TEST_CASE("old drill files without the neck fields load and play with the neck neutral, new ones pose the head") {
+  for (const char* text : {kGood, kV1, kV2}) {
+    auto r = parse_drill(text, "old.json", "old");
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      auto tl = motion::Timeline::build(r.value(), side);
+      REQUIRE(tl.ok());
+      for (int i = 0; i <= 10; ++i) {
+        const motion::DrillFrame f = tl->evaluate(tl->duration() * i / 10.0);
+        CHECK(f.upper.neck_flexion == 0.0);
+        CHECK(f.upper.neck_bending == 0.0);
+        CHECK(f.upper.neck_rotation == 0.0);
+      }
+    }
+  }
+  const std::string with_neck =
+      replaced(kV2, R"("knee_l_deg": 90})", R"("knee_l_deg": 90, "neck_bending_deg": -40, "neck_flexion_deg": 10})");
+  auto r = parse_drill(with_neck, "new.json", "new");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+  CHECK(r->start[motion::Channel::kNeckBending] == doctest::Approx(deg_to_rad(-40.0)));
+  CHECK(r->start[motion::Channel::kNeckFlexion] == doctest::Approx(deg_to_rad(10.0)));
+  // The mirrored drill (working side left) bends the neck the other way; flexion is unchanged.
+  auto left = motion::Timeline::build(r.value(), anatomy::Side::kLeft);
+  REQUIRE(left.ok());
+  const motion::DrillFrame f = left->evaluate(0.0);
+  CHECK(f.upper.neck_bending == doctest::Approx(deg_to_rad(40.0)));
+  CHECK(f.upper.neck_flexion == doctest::Approx(deg_to_rad(10.0)));
+  // A neck past its range (AAOS 1965: 45 deg of lateral bending) is rejected like any joint.
+  CHECK(error_of(replaced(with_neck, "-40", "-70")).find("neck_bending") != std::string::npos);
+}
+
+TEST_CASE("a phase's grip: read in metres, mirrored with the drill, a bad one named") {
+  const std::string with_grip = replaced(kV2, R"("contacts": [{"at": "femur_l", "on": "support"}]},)",
+                                         R"("contacts": [{"at": "femur_l", "on": "support"}],
+     "grip": {"hand": "hand_l", "at_m": [-0.25, 0.1, -0.65]}},)");
+  auto r = parse_drill(with_grip, "new.json", "new");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+  REQUIRE(r->phases[0].grip.has_value());
+  CHECK(r->phases[0].grip->hand == anatomy::Side::kLeft);
+  CHECK(r->phases[0].grip->at.z == doctest::Approx(-0.65));
+  CHECK_FALSE(r->phases[1].grip.has_value());
+  const motion::Drill m = motion::drill_for_side(r.value(), anatomy::Side::kLeft);
+  CHECK(m.phases[0].grip->hand == anatomy::Side::kRight);
+  CHECK(m.phases[0].grip->at.z == doctest::Approx(0.65));
+  CHECK(error_of(replaced(with_grip, R"("hand_l", "at_m")", R"("hand_x", "at_m")")).find("phases[0].grip.hand: expected \"hand_r\" or \"hand_l\"") != std::string::npos);
+  CHECK(error_of(replaced(with_grip, "[-0.25, 0.1, -0.65]", "[-0.25, 0.1]")).find("phases[0].grip.at_m: expected [x, y, z]") != std::string::npos);
+  CHECK(error_of(replaced(with_grip, "[-0.25, 0.1, -0.65]", "[-25, 10, -65]")).find("within 1.5 m") != std::string::npos);
 }

@@ -40,33 +40,40 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // Achieved worst figures per drill (both sides, 100 samples each), with a little room: the largest
 // area ratio, the smallest, and the triangle-samples past any limit. Raised where the drills now
 // pose the whole person (issue 12: hands on the floor behind in the 90/90s with the trunk upright,
-// on the hips kneeling, on the thighs seated, on the mat and the top hip side-lying, on the knee in
-// the supine PAILs/RAILs): the extra
-// samples are at the shoulders and the lower trunk (humerus_*, torso), the skin's known weak part.
+// on the hips kneeling, on the thighs seated, on the top hip side-lying, on the knee in the supine
+// PAILs/RAILs, on the cable machine's handle standing): the extra samples are at the shoulders and
+// the lower trunk (humerus_*, torso), the skin's known weak part.
+// Side-lying, the head now rests on the bottom arm (issue 12: "under the head when side-lying"),
+// which has to lie overhead on the mat (shoulder flexed 155-165 deg, elbow straight: the only way
+// the upper arm gets under the head) with the neck bent 40-42 deg toward it. That roughly trebles
+// those five drills' triangle-samples past a limit (about 6 000-7 400 with the arm forward on the
+// mat; now about 19 000-20 000: humerus_* 5 000 and 4 200-4 500, torso 6 800-7 100, head 300-800),
+// almost all squashed or folded at the bottom armpit and the side of the chest under it; the
+// largest stretch went down (3.01 to 2.83x). The skin's rest shape has the arms raised only part of
+// the way (tools/model_generator/body_skin.h); an arm overhead needs corrective shapes or a second
+// rest pose there. Tightened to the figures now reached elsewhere.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.01f, 0.0454f, 6138},
-    {"figure4_self_test", 4.84f, 0.0165f, 2100},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
-    {"ir_pails_rails_9090", 9.82f, 0.0200f, 20761},
-    {"ir_pails_rails_supine", 7.79f, 0.0015f, 12667},
-    {"kneeling_windmill", 4.71f, 0.0483f, 10182},
-    {"ninety_ninety_hip_switch", 9.79f, 0.00039f, 20478},
-    {"reverse_clamshell", 3.01f, 0.0328f, 6232},
-    {"seated_band_internal_rotation", 7.79f, 0.0154f, 14212},
-    {"standing_cable_internal_rotation", 4.71f, 0.1413f, 2273},
-    // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm forward
-    // on the mat, the top hand on the hip; its pelvis roll and trunk side-bend), so they carry the
-    // clamshell's triangle-samples at the shoulders and the trunk (humerus_l 1700, humerus_r 1100-1200,
-    // torso 2100-2400, forearm_r 200, as the clamshell's 6138); the straight or more flexed legs add
-    // some at the bottom thigh and the pelvis. Past-limit counts measured with those arms (they were
-    // 4240 / 5000 / 4200 with the arms these drills had before the clamshell's posing reached them).
-    {"clamshell_30", 3.01f, 0.0454f, 6016},
-    {"clamshell_60", 3.95f, 0.0454f, 7352},
-    {"side_lying_hip_abduction", 4.80f, 0.0454f, 6542},
+    {"clamshell", 2.86f, 0.0469f, 19300},
+    {"figure4_self_test", 4.65f, 0.0172f, 2020},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
+    {"ir_pails_rails_9090", 9.45f, 0.0209f, 19700},
+    {"ir_pails_rails_supine", 7.49f, 0.0016f, 12650},
+    {"kneeling_windmill", 4.53f, 0.0570f, 10300},
+    {"ninety_ninety_hip_switch", 9.42f, 0.0024f, 19400},
+    {"reverse_clamshell", 2.86f, 0.0342f, 19400},
+    {"seated_band_internal_rotation", 7.49f, 0.0160f, 13250},
+    {"standing_cable_internal_rotation", 4.53f, 0.1473f, 2400},
+    // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
+    // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
+    // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
+    // or more flexed legs add some at the bottom thigh and the pelvis.
+    {"clamshell_30", 2.84f, 0.0416f, 20500},
+    {"clamshell_60", 3.94f, 0.0469f, 20200},
+    {"side_lying_hip_abduction", 4.78f, 0.0469f, 19400},
 };
 
 struct Worst {

@@ -1,0 +1,108 @@
+// Tests src/scene/body_pose.h on the shipped body model: the neck (anatomy/upper_body.h) turns the
+// head node about its own origin (the head's base) by flexion, bending and rotation with the stated
+// signs, the rest of the body stays where it was, and the head frame the contacts use
+// (motion/floor_contacts.h, upper_body_frames) is the one the model is drawn with.
+#include "scene/body_pose.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "assets/model_loader.h"
+#include "core/units.h"
+#include "motion/floor_contacts.h"
+
+using namespace hiplab;
+
+namespace {
+
+const Model& body_model() {
+  static const Model model = [] {
+    auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
+    REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? "" : loaded.error().message));
+    return std::move(loaded).value();
+  }();
+  return model;
+}
+
+struct Posed {
+  glm::dmat4 head, torso, hand_r;
+};
+
+Posed pose(const anatomy::UpperBodyPose& upper) {
+  const Model& m = body_model();
+  NodeTransforms t = NodeTransforms::bind(m);
+  pose_body_model(m, BodyPoseInput{{}, upper, glm::dmat4(1.0)}, t);
+  auto world = [&](const char* name) {
+    const int i = m.find_node(name);
+    REQUIRE_MESSAGE(i >= 0, name);
+    return glm::dmat4(t.world[static_cast<std::size_t>(i)]);
+  };
+  return {world("head"), world("torso"), world("hand_r")};
+}
+
+// A point fixed in the head (metres, in its frame) in the pelvis frame.
+glm::dvec3 at(const glm::dmat4& m, glm::dvec3 local) { return glm::dvec3(m * glm::dvec4(local, 1.0)); }
+
+void check_near(const glm::dvec3& a, const glm::dvec3& b, double tol = 1e-5) {
+  INFO(a.x << " " << a.y << " " << a.z << " vs " << b.x << " " << b.y << " " << b.z);
+  CHECK(glm::length(a - b) < tol);
+}
+
+}  // namespace
+
+TEST_CASE("the neck turns the head about its base: flexion bows it forward, bending tips it right, rotation turns it left") {
+  const Posed rest = pose({});
+  const glm::dvec3 base = at(rest.head, {0, 0, 0});
+  const glm::dvec3 crown = at(rest.head, {0, 0.2, 0});  // 20 cm up the head's axis
+  // At zero the head's frame is the torso's (all frames parallel in the bind pose).
+  check_near(crown - base, {0, 0.2, 0});
+
+  anatomy::UpperBodyPose u;
+  u.neck_flexion = deg_to_rad(30.0);
+  Posed p = pose(u);
+  check_near(at(p.head, {0, 0, 0}), base);  // the base stays: the joint is at the head node's origin
+  check_near(at(p.head, {0, 0.2, 0}) - base, {0.2 * std::sin(deg_to_rad(30.0)), 0.2 * std::cos(deg_to_rad(30.0)), 0.0});
+  check_near(glm::dvec3(p.torso[3]), glm::dvec3(rest.torso[3]));
+  check_near(glm::dvec3(p.hand_r[3]), glm::dvec3(rest.hand_r[3]));  // the arms hang from the torso, not the head
+
+  u = {};
+  u.neck_bending = deg_to_rad(20.0);
+  p = pose(u);
+  check_near(at(p.head, {0, 0.2, 0}) - base, {0.0, 0.2 * std::cos(deg_to_rad(20.0)), 0.2 * std::sin(deg_to_rad(20.0))});
+
+  u = {};
+  u.neck_rotation = deg_to_rad(90.0);
+  p = pose(u);
+  // The nose, 10 cm forward, turns to the left (-z); the crown stays on the axis.
+  check_near(at(p.head, {0.1, 0.1, 0}) - base, {0.0, 0.1, -0.1});
+  check_near(at(p.head, {0, 0.2, 0}), crown);
+
+  // With the trunk bent forward 20 deg and the neck extended 20 deg the head is upright again.
+  u = {};
+  u.lumbar_flexion = deg_to_rad(20.0);
+  u.neck_flexion = deg_to_rad(-20.0);
+  p = pose(u);
+  const glm::dvec3 up = at(p.head, {0, 0.2, 0}) - at(p.head, {0, 0, 0});
+  check_near(up, {0, 0.2, 0});
+  CHECK(at(p.head, {0, 0, 0}).x > base.x + 0.1);  // the base went forward with the trunk
+}
+
+TEST_CASE("the head frame of the contact spheres is the one the body model is drawn with") {
+  anatomy::UpperBodyPose u;
+  u.lumbar_flexion = deg_to_rad(10.0);
+  u.lumbar_bending = deg_to_rad(-6.0);
+  u.lumbar_rotation = deg_to_rad(5.0);
+  u.neck_flexion = deg_to_rad(15.0);
+  u.neck_bending = deg_to_rad(-40.0);
+  u.neck_rotation = deg_to_rad(20.0);
+  const Posed p = pose(u);
+  const motion::UpperFrames f = motion::upper_body_frames(u);
+  // Legs at zero and the pelvis at the origin: the model's world frame is the pelvis frame.
+  check_near(glm::dvec3(p.head[3]), f.origin[1], 1e-4);
+  for (int c = 0; c < 3; ++c) check_near(glm::dvec3(p.head[c]), f.rotation[1][c], 1e-4);
+  // The side of the head, what rests on the bottom arm when side-lying, follows it.
+  const motion::ContactSpheres s = motion::contact_spheres({}, u);
+  const glm::dvec3 side_l = s.centre[motion::contact_index(motion::ContactPoint::kHeadSideL)];
+  check_near(side_l, at(p.head, {0.015, 0.110, -0.035}), 1e-4);
+}
