@@ -37,14 +37,15 @@ Patient patient_from(const SqlRow& r) {
 
 const char* kPatientColumns = "id, revision, name, birth_year, sex, notes";
 const char* kVisitColumns = "v.id, v.patient_id, v.revision, v.date, v.note";
-const char* kMeasurementColumns = "m.visit_id, m.id, m.side, m.movement, m.position, m.degrees, m.method, m.pain, m.note";
+const char* kMeasurementColumns = "m.visit_id, m.id, m.side, m.movement, m.position, m.degrees, m.method, m.pain, m.note, m.photo, m.landmarks";
 const char* kProgrammeColumns = "g.visit_id, g.id, g.drill, g.side, g.dosage";
 
 // Measurements and programme rows are inserted many at a time: one statement of up to this many
 // rows (SQLite allows 32766 parameters, PostgreSQL 65535), which is what makes an import of
 // thousands of measurements take a fraction of a second on a server at the other end of a socket.
 constexpr std::size_t kRowsPerInsert = 200;
-const char* kMeasurementInsert = "INSERT INTO measurements(visit_id, side, movement, position, degrees, method, pain, note) VALUES ";
+constexpr std::size_t kMeasurementValues = 10;
+const char* kMeasurementInsert = "INSERT INTO measurements(visit_id, side, movement, position, degrees, method, pain, note, photo, landmarks) VALUES ";
 const char* kProgrammeInsert = "INSERT INTO programme_items(visit_id, drill, side, dosage) VALUES ";
 
 // Fills each visit's measurements and programme from rows of all of them.
@@ -72,6 +73,8 @@ Status attach_contents(SqlConnection& c, const std::string& where, const std::ve
     m.method = *method;
     m.pain = row_opt_int(r, 7);
     m.note = r.text(8);
+    m.photo = r.text(9);
+    m.landmarks = r.text(10);
     it->second->measurements.push_back(std::move(m));
   }
   auto gs = c.query(std::string("SELECT ") + kProgrammeColumns + " FROM programme_items g JOIN visits v ON v.id = g.visit_id " + where + " ORDER BY g.id", params);
@@ -244,14 +247,14 @@ Status Store::insert_rows(const std::string& head, std::size_t columns, const st
 void Store::add_content_rows(std::int64_t visit_id, const Visit& v, std::vector<SqlValue>& measurements, std::vector<SqlValue>& programme) {
   for (const Measurement& m : v.measurements)
     measurements.insert(measurements.end(), {visit_id, s(side_name(m.side)), s(movement_name(m.movement)), s(position_name(m.position)), m.degrees,
-                                             s(method_name(m.method)), opt_int(m.pain), m.note});
+                                             s(method_name(m.method)), opt_int(m.pain), m.note, m.photo, m.landmarks});
   for (const ProgrammeItem& g : v.programme) programme.insert(programme.end(), {visit_id, g.drill, s(side_name(g.side)), g.dosage});
 }
 
 Status Store::insert_visit_contents(std::int64_t visit_id, const Visit& v) {
   std::vector<SqlValue> ms, gs;
   add_content_rows(visit_id, v, ms, gs);
-  if (auto st = insert_rows(kMeasurementInsert, 8, ms); !st) return st;
+  if (auto st = insert_rows(kMeasurementInsert, kMeasurementValues, ms); !st) return st;
   return insert_rows(kProgrammeInsert, 4, gs);
 }
 
@@ -394,7 +397,7 @@ Status Store::insert_all(const std::vector<PatientRecord>& records, std::vector<
   }
   if (auto st = insert_rows("INSERT INTO patients(id, name, birth_year, sex, notes) VALUES ", 5, patients); !st) return st;
   if (auto st = insert_rows("INSERT INTO visits(id, patient_id, date, note) VALUES ", 4, visits); !st) return st;
-  if (auto st = insert_rows(kMeasurementInsert, 8, ms); !st) return st;
+  if (auto st = insert_rows(kMeasurementInsert, kMeasurementValues, ms); !st) return st;
   if (auto st = insert_rows(kProgrammeInsert, 4, gs); !st) return st;
   if (ids) *ids = *pids;
   if (counts) *counts = n;

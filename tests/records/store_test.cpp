@@ -247,8 +247,24 @@ void migrations(Backend& b) {
     CHECK(rec->visits[0].measurements[0].degrees == 33.5);
     CHECK(rec->visits[0].measurements[0].position == Position::kProne);
     // What the later versions added works on the migrated database.
+    CHECK(rec->visits[0].measurements[0].photo.empty());
+    CHECK(rec->visits[0].measurements[0].landmarks.empty());
     REQUIRE(store->add_visit(sample_visit(1, "2016-06-01", 30.0)).ok());
     CHECK(store->load(1)->visits[1].programme.size() == 2);
+    // Version 3: a measurement made from a photo keeps the photo's name and its landmarks.
+    Visit pv = sample_visit(1, "2017-06-01", 0.0);
+    pv.measurements.resize(1);
+    pv.measurements[0].method = Method::kPhoto;
+    pv.measurements[0].degrees = 27.25;
+    pv.measurements[0].photo = "2017-06-01-00c0ffee.jpg";
+    pv.measurements[0].landmarks = "512,300,400.5,700";
+    REQUIRE(store->add_visit(pv).ok());
+    auto with_photo = store->load(1);
+    REQUIRE(with_photo.ok());
+    REQUIRE(with_photo->visits.size() == 3);
+    CHECK(with_photo->visits[2].measurements[0].photo == "2017-06-01-00c0ffee.jpg");
+    CHECK(with_photo->visits[2].measurements[0].landmarks == "512,300,400.5,700");
+    CHECK(with_photo->visits[2].measurements[0].method == Method::kPhoto);
   }
   // A database made by a newer HipLab is refused, not "migrated" backwards.
   {
