@@ -81,7 +81,9 @@ Result<PhotoAngle> photo_angle(const std::vector<PhotoPoint>& pts, Side side, in
   const double dot = reference.x * shin.x + reference.y * shin.y;
   PhotoAngle a;
   a.clockwise_deg = std::atan2(cross, dot) * 180.0 / kPi;
-  a.degrees = std::abs(a.clockwise_deg);
+  // To a tenth of a degree: a click is good to a pixel, which on a shin a few hundred pixels long
+  // is a few tenths; more digits would claim a precision the photo does not have.
+  a.degrees = std::round(std::abs(a.clockwise_deg) * 10.0) / 10.0;
   if (a.degrees > kMaxPhotoAngleDeg)
     return make_error("landmarks: the shin is " + std::to_string(static_cast<int>(std::lround(a.degrees))) +
                       " degrees from the reference axis (expected at most 90: place the reference first, then the knee, then the ankle)");

@@ -40,7 +40,7 @@ struct PhotoPoint {
 
 struct PhotoAngle {
   double clockwise_deg = 0.0;  // signed, + clockwise in the photo as seen (-180..180)
-  double degrees = 0.0;        // the size of the rotation (>= 0), what a measurement stores
+  double degrees = 0.0;        // the size of the rotation (>= 0) to 0.1 deg, what a measurement stores
   Movement movement = Movement::kInternalRotation;  // internal or external, from the side and the sign
 };
 
