@@ -97,6 +97,11 @@ struct PatientsUi {
   // visit being typed; the photo is kept with the measurement when the visit is saved and its
   // degrees are still the ones taken.
   PhotoMeasure photo;
+  // Everyday activities' range from the literature (assets/anatomy/activity_demands.json, loaded by
+  // the app; null when it could not be read): lines on the charts, "enough for ..." under them and,
+  // when ticked, ticks on the overlay's arcs.
+  std::shared_ptr<const anatomy::ActivityDemands> activities;
+  bool activities_on_overlay = false;
   struct TakenPhoto {
     std::string path, landmarks, value;
     records::Movement movement = records::Movement::kInternalRotation;

@@ -17,6 +17,7 @@
 
 #include <imgui.h>
 
+#include "anatomy/activity_demands.h"
 #include "records/photo.h"
 #include "records/photo_angle.h"
 #include "render/texture.h"
@@ -317,11 +318,15 @@ void visit_entry(PatientsUi& p, session::Session& s, UiState& ui) {
 
 // One movement over time: the normal band (green), Kouyoumdjian's mean for the position (a dashed
 // line), each measurement as a dot joined in date order, the first and last dates under it.
-void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) {
+// With the activities' figures (green lines, labelled where they do not crowd each other) and, under
+// the chart, which of them the latest measurement is enough for.
+void movement_chart(const PatientRecord& r, Side side, Movement m, float scale, const anatomy::ActivityDemands* acts) {
   const std::vector<ChartPoint> pts = movement_series(r, side, m);
   if (pts.empty()) return;
   const NormBand band = norm_band(m, pts.back().position, age_at(r.patient.birth_year, pts.back().date));
   double lo = std::min(band.low_deg, band.position_mean_deg.value_or(band.low_deg)) - 10.0, hi = std::max(band.high_deg, band.position_mean_deg.value_or(band.high_deg)) + 10.0;
+  const std::vector<const anatomy::ActivityDemand*> demands = acts ? anatomy::demands_for(*acts, movement_name(m)) : std::vector<const anatomy::ActivityDemand*>{};
+  for (const anatomy::ActivityDemand* a : demands) lo = std::min(lo, a->degrees - 5.0), hi = std::max(hi, a->degrees + 5.0);
   for (const ChartPoint& c : pts) lo = std::min(lo, c.degrees - 5.0), hi = std::max(hi, c.degrees + 5.0);
   lo = std::max(0.0, std::floor(lo / 10.0) * 10.0);
   hi = std::ceil(hi / 10.0) * 10.0;
@@ -339,6 +344,23 @@ void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) 
   if (band.position_mean_deg) {
     const float y = y_of(*band.position_mean_deg);
     for (float x = x0; x < x1; x += 8.0f) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4.0f, x1), y), IM_COL32(150, 220, 160, 220), 1.0f);
+  }
+  {
+    float last_label_y = 1e9f;
+    const float th = ImGui::GetTextLineHeight();
+    for (auto it = demands.rbegin(); it != demands.rend(); ++it) {  // most demanding (highest) first
+      const float y = y_of((*it)->degrees);
+      dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), IM_COL32(60, 190, 90, 200), 1.0f);
+      if (last_label_y - y >= th || last_label_y > 1e8f) {
+        // Labels inside the chart's right end, each below its line, skipped where they would overlap.
+        const std::string label = (*it)->label;
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        if (y + th <= origin.y + h + 1) {
+          dl->AddText(ImVec2(x1 - ts.x - 4, y + 1), IM_COL32(120, 220, 140, 230), label.c_str());
+          last_label_y = y + th;
+        }
+      }
+    }
   }
   for (double tick : {lo, (lo + hi) / 2, hi}) {
     char buf[16];
@@ -358,6 +380,20 @@ void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) 
   }
   hint("%s  ...  %s   band: %.0f-%.0f deg, %s", pts.front().date.c_str(), pts.back().date.c_str(), band.low_deg, band.high_deg,
        band.source.c_str());
+  if (!demands.empty()) {
+    const std::string text = anatomy::verdict_text(anatomy::verdict(*acts, movement_name(m), pts.back().degrees), movement_name(m), pts.back().degrees);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.9f, 0.62f, 1));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+      std::string sources;
+      for (const anatomy::ActivityDemand* a : demands) {
+        const anatomy::ActivitySource* src = acts->source(a->source);
+        sources += a->label + ": " + a->statistic + ". " + (src ? src->citation : a->source) + "\n";
+      }
+      ImGui::SetTooltip("%s", sources.c_str());
+    }
+  }
 }
 
 // Reads the chosen photo and makes its texture, at most 2048 px on its longer side (GL 3.3 allows
@@ -506,8 +542,13 @@ void photo_window(PatientsUi& p, UiState& ui) {
   ImGui::End();
 }
 
-void charts(PatientsUi& p, float scale) {
+void charts(PatientsUi& p, session::Session& s, float scale) {
   section("Over time, against the normal range");
+  if (p.activities) {
+    if (ImGui::Checkbox("Everyday activities' range on the overlay arcs", &p.activities_on_overlay))
+      s.view.activity_marks = p.activities_on_overlay ? anatomy::overlay_marks(*p.activities) : std::vector<anatomy::ActivityMark>{};
+    hint("Green lines: the range everyday activities take (healthy adults' means; hover the sentence under a chart for the sources).");
+  }
   int side = p.chart_side == Side::kRight ? 0 : 1;
   if (ImGui::RadioButton("Right side", side == 0)) p.chart_side = Side::kRight;
   ImGui::SameLine();
@@ -517,7 +558,7 @@ void charts(PatientsUi& p, float scale) {
     if (movement_series(*p.record, p.chart_side, m).empty()) continue;
     any = true;
     ImGui::PushID(static_cast<int>(m));
-    movement_chart(*p.record, p.chart_side, m, scale);
+    movement_chart(*p.record, p.chart_side, m, scale, p.activities.get());
     ImGui::PopID();
   }
   if (!any) ImGui::TextDisabled("No measurements of this side yet");
@@ -615,7 +656,7 @@ void patients_window(session::Session& s, UiState& ui) {
       patient_details(p, s);
       if (p.record) {
         visit_entry(p, s, ui);
-        charts(p, ui.ui_scale);
+        charts(p, s, ui.ui_scale);
         programmes(p, s, ui);
       }
     }
