@@ -89,7 +89,7 @@ TEST_CASE("records CSV: a bad row is named by its line and field, and nothing is
   CHECK(error_of("").find("in.csv:1: empty file") == 0);
 }
 
-TEST_CASE("records CSV: a measurement's photo and landmarks go and come back; an older file has none; a bad name is refused") {
+TEST_CASE("records CSV: a measurement's photo and landmarks go and come back, an older file has none, a bad name is refused") {
   std::vector<PatientRecord> recs(1);
   recs[0].patient.name = "Ann";
   Visit v;
@@ -102,7 +102,7 @@ TEST_CASE("records CSV: a measurement's photo and landmarks go and come back; an
   v.measurements.push_back(m);
   recs[0].visits.push_back(v);
   const std::string csv = to_csv(recs);
-  CHECK(csv.find(",photo,2026-03-01-0a1b2c3d.jpg,\"512,300,400.5,700\"\n") != std::string::npos);
+  CHECK(csv.find(",photo,,,,,2026-03-01-0a1b2c3d.jpg,\"512,300,400.5,700\"\n") != std::string::npos);  // pain, drill, dosage, note empty
   auto back = from_csv(csv, "x.csv");
   REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().message));
   CHECK((*back)[0].visits[0].measurements[0].photo == m.photo);

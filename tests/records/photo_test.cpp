@@ -48,7 +48,7 @@ unsigned mode_of(const fs::path& p) {
   return st.st_mode & 0777u;
 }
 
-TEST_CASE("photo: a JPEG and a PNG read back at their size; other files are refused by name") {
+TEST_CASE("photo: a JPEG and a PNG read back at their size, other files are refused by name") {
   const PhotoPixels src = gradient(640, 480);
   auto jpg = decode_photo(encode_jpeg(src, 90), "a.jpg");
   REQUIRE(jpg.ok());

@@ -14,7 +14,7 @@ namespace {
 using namespace ui;
 using records::PhotoPoint;
 
-TEST_CASE("photo measure: clicks place the knee then the ankle; the angle is the command line's") {
+TEST_CASE("photo measure: clicks place the knee then the ankle, and the angle is the command line's") {
   PhotoMeasure m;
   m.width = 640;
   m.height = 480;
