@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <map>
 
+#include "records/photo.h"
+
 namespace hiplab::records {
 
 namespace {
@@ -337,10 +339,35 @@ Result<Visit> Store::add_visit(Visit v) {
   return v;
 }
 
+Result<std::vector<std::string>> Store::visit_photos(std::int64_t visit_id, std::int64_t* patient_id) {
+  auto r = c_->query("SELECT v.patient_id, m.photo FROM visits v JOIN measurements m ON m.visit_id = v.id WHERE v.id = $1 AND m.photo <> ''", {visit_id});
+  if (!r) return r.error();
+  std::vector<std::string> out;
+  for (const SqlRow& row : *r) {
+    *patient_id = row.integer(0);
+    out.push_back(row.text(1));
+  }
+  return out;
+}
+
+void Store::remove_photos(std::int64_t patient_id, const std::vector<std::string>& names) {
+  const std::string dir = photos_dir(patient_id);
+  if (dir.empty()) return;
+  for (const std::string& name : names) {
+    if (!valid_photo_name(name)) continue;  // never a path outside the folder, whatever the table holds
+    std::error_code ec;
+    fs::remove(fs::path(dir) / name, ec);
+    fs::remove(fs::path(dir) / thumbnail_name(name), ec);
+  }
+}
+
 Result<Visit> Store::update_visit(const Visit& v) {
   if (auto st = validate(v); !st) return st.error();
   WriteTransaction tx(*c_);
   if (auto st = tx.begin(); !st) return st.error();
+  std::int64_t owner = 0;
+  auto before = visit_photos(v.id, &owner);
+  if (!before) return before.error();
   auto r = c_->query("UPDATE visits SET date = $1, note = $2, revision = revision + 1 WHERE id = $3 AND revision = $4 RETURNING revision",
                      {v.date, v.note, v.id, v.revision});
   if (!r) return r.error();
@@ -351,17 +378,29 @@ Result<Visit> Store::update_visit(const Visit& v) {
   if (auto d = c_->query("DELETE FROM programme_items WHERE visit_id = $1", {v.id}); !d) return d.error();
   if (auto st = insert_visit_contents(v.id, v); !st) return st.error();
   if (auto st = tx.commit(); !st) return st.error();
+  // The photos of measurements the visit no longer has go with them.
+  std::vector<std::string> dropped;
+  for (const std::string& name : *before) {
+    bool kept = false;
+    for (const Measurement& m : v.measurements) kept = kept || m.photo == name;
+    if (!kept) dropped.push_back(name);
+  }
+  remove_photos(owner, dropped);
   return out;
 }
 
 Status Store::delete_visit(std::int64_t visit_id, std::int64_t revision) {
   WriteTransaction tx(*c_);
   if (auto st = tx.begin(); !st) return st;
+  std::int64_t owner = 0;
+  auto photos = visit_photos(visit_id, &owner);
+  if (!photos) return photos.error();
   auto r = c_->query("DELETE FROM visits WHERE id = $1 AND revision = $2 RETURNING id", {visit_id, revision});
   if (!r) return r.error();
   if (r->empty()) return stale("visit", visit_id, revision, "visits");
   if (auto st = tx.commit(); !st) return st;
   c_->after_delete();
+  remove_photos(owner, *photos);
   return Ok{};
 }
 
