@@ -1,6 +1,8 @@
 #include "app/cmd_patients.h"
 
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +17,8 @@
 #include "app/records_open.h"
 #include "core/atomic_file.h"
 #include "records/csv.h"
+#include "records/photo.h"
+#include "records/photo_angle.h"
 #include "records/sqlite_connection.h"
 
 namespace hiplab::app {
@@ -42,7 +46,9 @@ nlohmann::json to_json(const Visit& v) {
                   {"degrees", m.degrees},
                   {"method", std::string(method_name(m.method))},
                   {"pain", m.pain ? nlohmann::json(*m.pain) : nlohmann::json(nullptr)},
-                  {"note", m.note}});
+                  {"note", m.note},
+                  {"photo", m.photo.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.photo)},
+                  {"landmarks", m.landmarks.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.landmarks)}});
   for (const ProgrammeItem& g : v.programme)
     gs.push_back({{"drill", g.drill}, {"side", std::string(side_name(g.side))}, {"dosage", g.dosage}});
   return {{"id", v.id}, {"patient_id", v.patient_id}, {"revision", v.revision}, {"date", v.date},
@@ -160,6 +166,7 @@ std::string format_record(const PatientRecord& r) {
         << position_name(m.position) << ", " << method_name(m.method);
       if (m.pain) o << ", pain " << *m.pain << "/10";
       if (!m.note.empty()) o << " - " << m.note;
+      if (!m.photo.empty()) o << " [photo " << m.photo << "]";
       o << "\n";
     }
     for (const ProgrammeItem& g : v.programme)
@@ -201,14 +208,20 @@ Command add_patients_command(CLI::App& app) {
   show->add_option("patient", *patient, "Patient number (see list)")->required();
   // measure
   struct MeasureArgs {
-    std::string patient, date, side = "right", position = "supine", method = "goniometer", note, visit_note;
+    std::string patient, date, side = "right", position = "supine", method = "goniometer", note, visit_note, photo, landmarks;
     int pain = -1;
     std::vector<std::string> values, programme;
   };
   auto ma = std::make_shared<MeasureArgs>();
-  CLI::App* measure = leaf("measure", "Record a visit: measured degrees per movement, e.g. internal_rotation=32 external_rotation=41");
+  CLI::App* measure = leaf("measure", "Record a visit: measured degrees per movement, e.g. internal_rotation=32 external_rotation=41, "
+                                      "or a rotation measured on a photo (--photo, --landmarks)");
   measure->add_option("patient", ma->patient, "Patient number")->required();
-  measure->add_option("values", ma->values, "MOVEMENT=DEGREES ... (" + movement_names() + ")")->required();
+  measure->add_option("values", ma->values, "MOVEMENT=DEGREES ... (" + movement_names() + "); none needed with --photo");
+  measure->add_option("--photo", ma->photo, "A JPEG or PNG photo of the rotation test (seated or supine from the front/foot end, prone from the foot end), "
+                                            "kept with a thumbnail in the records' photo folder; the rotation is measured on it from --landmarks");
+  measure->add_option("--landmarks", ma->landmarks, "Pixel positions on the photo (x right, y down): knee,ankle (against the vertical) as x1,y1,x2,y2; "
+                                                    "or reference,knee,ankle; or two points of the reference axis then knee,ankle. The shin turned "
+                                                    "clockwise in the photo is internal rotation of a right hip, external of a left one");
   measure->add_option("--date", ma->date, "Date of the visit, YYYY-MM-DD (default: today)");
   measure->add_option("--side", ma->side, "left or right")->check(CLI::IsMember({"left", "right"}));
   measure->add_option("--position", ma->position, position_names())->check(CLI::IsMember({"supine", "prone", "seated"}));
@@ -305,6 +318,29 @@ Command add_patients_command(CLI::App& app) {
         m.note = ma->note;
         v.measurements.push_back(m);
       }
+      if (ma->values.empty() && ma->photo.empty())
+        return fail("values: expected MOVEMENT=DEGREES (" + movement_names() + ") or --photo with --landmarks", 2);
+      if (ma->photo.empty() != ma->landmarks.empty()) return fail(ma->photo.empty() ? "--landmarks: needs --photo" : "--photo: needs --landmarks (where the knee and the ankle are)", 2);
+      std::optional<PhotoAngle> photo_angle_found;
+      if (!ma->photo.empty()) {
+        auto pts = parse_landmarks(ma->landmarks);
+        if (!pts) return fail(pts.error().message, 2);
+        auto pixels = read_photo(ma->photo);
+        if (!pixels) return fail(pixels.error().message, 2);
+        auto angle = photo_angle(*pts, *parse_side(ma->side), pixels->width, pixels->height);
+        if (!angle) return fail(angle.error().message, 2);
+        photo_angle_found = *angle;
+        Measurement m;
+        m.movement = angle->movement;
+        m.degrees = angle->degrees;
+        m.side = *parse_side(ma->side);
+        m.position = *parse_position(ma->position);
+        m.method = Method::kPhoto;
+        if (ma->pain >= 0) m.pain = ma->pain;
+        m.note = ma->note;
+        m.landmarks = landmarks_text(*pts);
+        v.measurements.push_back(m);
+      }
       for (const std::string& g : ma->programme) {
         const auto eq = g.find('=');
         ProgrammeItem item;
@@ -317,8 +353,28 @@ Command add_patients_command(CLI::App& app) {
       int code = 1;
       auto store = open_for(c, &code);
       if (!store) return fail(store.error().message, code);
+      std::string kept_photo;
+      if (photo_angle_found) {
+        // Kept before the visit is saved, so a saved measurement never names a missing photo; a
+        // visit that then fails to save takes its photo away again.
+        auto name = keep_photo((*store)->photos_dir(*id), ma->photo, v.date);
+        if (!name) return fail(name.error().message);
+        kept_photo = *name;
+        v.measurements.back().photo = kept_photo;
+      }
       auto saved = (*store)->add_visit(v);
-      if (!saved) return fail(saved.error().message);
+      if (!saved) {
+        if (!kept_photo.empty()) {
+          std::error_code ec;
+          fs::remove(fs::path((*store)->photos_dir(*id)) / kept_photo, ec);
+          fs::remove(fs::path((*store)->photos_dir(*id)) / thumbnail_name(kept_photo), ec);
+        }
+        return fail(saved.error().message);
+      }
+      if (photo_angle_found && !c.json)
+        std::printf("photo angle: %.1f deg %s of the %s hip (the shin %.1f deg %s of the reference in the photo); photo kept as %s\n", photo_angle_found->degrees,
+                    photo_angle_found->movement == Movement::kInternalRotation ? "internal rotation" : "external rotation", ma->side.c_str(),
+                    std::abs(photo_angle_found->clockwise_deg), photo_angle_found->clockwise_deg >= 0 ? "clockwise" : "counter-clockwise", kept_photo.c_str());
       if (c.json) print_json(to_json(*saved));
       else {
         std::printf("saved visit %lld of patient %lld on %s:", static_cast<long long>(saved->id), static_cast<long long>(*id), saved->date.c_str());

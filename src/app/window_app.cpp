@@ -26,6 +26,7 @@
 #include "app/records_open.h"
 #include "app/window_settings.h"
 #include "app/window_video.h"
+#include "assets/activity_demands_loader.h"
 #include "assets/muscle_layers.h"
 #include "core/log.h"
 #include "render/gl_context.h"
@@ -308,6 +309,11 @@ int run_window_app(const WindowOptions& options) {
       app.ui.patients.available = !where || where->kind != records::RecordsLocation::Kind::kOff;
       if (where) app.ui.patients.open_store = [w = *where] { return open_records(w); };
       else app.ui.patients.error = where.error().message;
+      // The activities' range for the charts and the overlay; without it the charts just lack the lines.
+      if (auto acts = load_activity_demands(asset_dir() + "/anatomy/activity_demands.json"))
+        app.ui.patients.activities = std::make_shared<const anatomy::ActivityDemands>(std::move(acts.value()));
+      else
+        std::fprintf(stderr, "warning: %s\n", acts.error().message.c_str());
     }
     auto renderer = Renderer::create();
     if (!renderer) {
@@ -337,6 +343,7 @@ int run_window_app(const WindowOptions& options) {
       exit_code = 1;
     }
     end_video_export(app);
+    app.ui.patients.photo.texture.reset();  // while the GL context is still there
     app.ui_draw.reset();
     app.imgui.reset();
     if (app.has_model) app.renderer->release(app.handle);

@@ -8,10 +8,12 @@ namespace hiplab::records {
 
 namespace {
 
-enum Col { kRecord, kPatient, kVisit, kName, kBirthYear, kSex, kDate, kSide, kMovement, kPosition, kDegrees, kMethod, kPain, kDrill, kDosage, kNote, kCols };
+enum Col { kRecord, kPatient, kVisit, kName, kBirthYear, kSex, kDate, kSide, kMovement, kPosition, kDegrees, kMethod, kPain, kDrill, kDosage, kNote, kPhoto, kLandmarks, kCols };
+// Columns of a file written before photos: every one up to note.
+constexpr int kColsWithoutPhotos = kPhoto;
 constexpr std::array<std::string_view, kCols> kColNames{"record", "patient", "visit",   "name",   "birth_year", "sex",
                                                         "date",   "side",    "movement", "position", "degrees", "method",
-                                                        "pain",   "drill",   "dosage",  "note"};
+                                                        "pain",   "drill",   "dosage",  "note",    "photo",  "landmarks"};
 
 void cell(std::string& out, std::string_view v) {
   if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -132,6 +134,8 @@ std::string to_csv(const std::vector<PatientRecord>& records) {
         c[kMethod] = method_name(m.method);
         c[kPain] = m.pain ? std::to_string(*m.pain) : "";
         c[kNote] = m.note;
+        c[kPhoto] = m.photo;
+        c[kLandmarks] = m.landmarks;
         row(out, c);
       }
       for (const ProgrammeItem& g : v.programme) {
@@ -170,11 +174,13 @@ Result<std::vector<PatientRecord>> from_csv(std::string_view text, const std::st
   auto rows = split(text, label);
   if (!rows) return rows.error();
   if (rows->empty()) return make_error(label + ":1: empty file (expected the header line: " + std::string(kCsvHeader) + ")");
+  int columns = kCols;
   {
     const Row& h = rows->front();
     std::string got;
     for (const std::string& c : h.cells) got += (got.empty() ? "" : ",") + c;
-    if (got != kCsvHeader) return make_error(label + ":1: expected the header line " + std::string(kCsvHeader) + ", got '" + shown(got) + "'");
+    if (got == kCsvHeaderWithoutPhotos) columns = kColsWithoutPhotos;
+    else if (got != kCsvHeader) return make_error(label + ":1: expected the header line " + std::string(kCsvHeader) + ", got '" + shown(got) + "'");
   }
   std::vector<PatientRecord> out;
   std::map<std::string, std::size_t> patients;                         // key -> index in out
@@ -187,9 +193,10 @@ Result<std::vector<PatientRecord>> from_csv(std::string_view text, const std::st
       const std::size_t ci = static_cast<std::size_t>(col);
       return make_error(where + std::string(kColNames[ci]) + ": expected " + expected + ", got '" + shown(ci < r.cells.size() ? r.cells[ci] : "") + "'");
     };
-    if (r.cells.size() != kCols)
-      return make_error(where + "expected " + std::to_string(kCols) + " cells, got " + std::to_string(r.cells.size()));
-    const auto& c = r.cells;
+    if (r.cells.size() != static_cast<std::size_t>(columns))
+      return make_error(where + "expected " + std::to_string(columns) + " cells, got " + std::to_string(r.cells.size()));
+    std::vector<std::string> c = r.cells;
+    c.resize(kCols);  // an older file's rows: no photo
     auto only = [&](std::initializer_list<Col> used) -> std::optional<Error> {
       for (int i = 0; i < kCols; ++i) {
         bool u = i == kRecord;
@@ -250,7 +257,7 @@ Result<std::vector<PatientRecord>> from_csv(std::string_view text, const std::st
       visits[c[kVisit]] = {*p, out[*p].visits.size()};
       out[*p].visits.push_back(std::move(v));
     } else if (kind == "measurement") {
-      if (auto e = only({kPatient, kVisit, kSide, kMovement, kPosition, kDegrees, kMethod, kPain, kNote})) return *e;
+      if (auto e = only({kPatient, kVisit, kSide, kMovement, kPosition, kDegrees, kMethod, kPain, kNote, kPhoto, kLandmarks})) return *e;
       auto v = find_visit();
       if (!v) return v.error();
       Measurement m;
@@ -273,6 +280,8 @@ Result<std::vector<PatientRecord>> from_csv(std::string_view text, const std::st
         m.pain = pain;
       }
       m.note = c[kNote];
+      m.photo = c[kPhoto];
+      m.landmarks = c[kLandmarks];
       if (auto st = validate(m); !st) return field_error(st.error());
       (*v)->measurements.push_back(std::move(m));
     } else if (kind == "programme") {

@@ -2,14 +2,18 @@
 // comma, a quote or a line break, a quote inside is doubled; lines end in "\n", "\r\n" is read too).
 //
 // Header, always this line:
-//   record,patient,visit,name,birth_year,sex,date,side,movement,position,degrees,method,pain,drill,dosage,note
+//   record,patient,visit,name,birth_year,sex,date,side,movement,position,degrees,method,pain,drill,dosage,note,photo,landmarks
+// (a file with the header before photos, which ends at note, is read too: its rows have no photo).
 // One row per thing, each after what it belongs to:
 //   patient      patient, name, birth_year (may be empty), sex, note (the patient's notes)
 //   visit        patient, visit, date, note
-//   measurement  patient, visit, side, movement, position, degrees, method, pain (may be empty), note
+//   measurement  patient, visit, side, movement, position, degrees, method, pain (may be empty), note,
+//                photo and landmarks (both may be empty: records.h Measurement)
 //   programme    patient, visit, side, drill, dosage
 // `patient` and `visit` are numbers that tie rows together inside the file only (an export numbers
 // them 1, 2, 3 ...); an import makes new patients. Cells a row's kind does not use are empty.
+// A measurement's photo is only named here: the file is in photos/<patient>/ beside the CSV in an
+// exported folder (app/cmd_patients.cpp), with <patient> the number in this file's patient column.
 // Degrees are written as the shortest decimal that reads back as the same double, so
 // export → import → export gives the same bytes.
 #pragma once
@@ -22,6 +26,9 @@
 namespace hiplab::records {
 
 inline constexpr std::string_view kCsvHeader =
+    "record,patient,visit,name,birth_year,sex,date,side,movement,position,degrees,method,pain,drill,dosage,note,photo,landmarks";
+// The header of files written before measurements had photos (schema version 2).
+inline constexpr std::string_view kCsvHeaderWithoutPhotos =
     "record,patient,visit,name,birth_year,sex,date,side,movement,position,degrees,method,pain,drill,dosage,note";
 
 // Visits in each record are written in the order given (Store::load gives them oldest first).

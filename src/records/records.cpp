@@ -6,6 +6,9 @@
 #include <ctime>
 #include <utility>
 
+#include "records/photo.h"
+#include "records/photo_angle.h"
+
 namespace hiplab::records {
 
 namespace {
@@ -104,6 +107,10 @@ Status validate(const Measurement& m) {
   if (!std::isfinite(m.degrees) || m.degrees < 0.0 || m.degrees > 180.0)
     return make_error("degrees: expected 0 to 180, got " + exact_decimal(m.degrees));
   if (m.pain && (*m.pain < 0 || *m.pain > 10)) return make_error("pain: expected 0 to 10, got " + std::to_string(*m.pain));
+  if (!m.photo.empty() && !valid_photo_name(m.photo))
+    return make_error("photo: expected the name of a kept photo (letters, digits, '-', '_', '.'; ending .jpg or .png), got '" + m.photo + "'");
+  if (!m.landmarks.empty())
+    if (auto pts = parse_landmarks(m.landmarks); !pts) return pts.error();
   return text_field("note", m.note, 2000);
 }
 

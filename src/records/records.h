@@ -51,6 +51,11 @@ struct Measurement {
   Method method = Method::kGoniometer;
   std::optional<int> pain;      // 0..10
   std::string note;
+  // Measured from a photo (method photo, records/photo_angle.h): the kept photo's name in the
+  // patient's photo folder (records/photo.h; empty: none) and the landmarks clicked on it
+  // ("x1,y1,x2,y2,...", its pixels; empty: none).
+  std::string photo;
+  std::string landmarks;
 };
 
 // One drill of the programme given at a visit: which drill (its id, motion/drill.h), which side

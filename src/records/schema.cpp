@@ -37,6 +37,9 @@ std::string step_sql(int to_version, Dialect d) {
       return "CREATE TABLE programme_items(id " + w.id + ", visit_id BIGINT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,"
              " drill TEXT NOT NULL, side TEXT NOT NULL, dosage TEXT NOT NULL DEFAULT '');\n"
              "CREATE INDEX programme_items_visit ON programme_items(visit_id);\n";
+    case 3:
+      return "ALTER TABLE measurements ADD COLUMN photo TEXT NOT NULL DEFAULT '';\n"
+             "ALTER TABLE measurements ADD COLUMN landmarks TEXT NOT NULL DEFAULT '';\n";
     default:
       return {};
   }

@@ -5,6 +5,8 @@
 // never edits an old one, so a database of any earlier version opens and is brought up to date):
 //   1  patients, visits, measurements; the hiplab_meta table (application marker, schema version)
 //   2  programme_items: the drills given at a visit, with side and dosage
+//   3  measurements.photo and measurements.landmarks: a measurement made from a photo
+//      (records/photo.h, records/photo_angle.h); '' for every older row
 // The version lives in hiplab_meta ('schema_version'); SQLite files also carry HipLab's
 // application_id and the version as user_version, so `file` and sqlite3 can tell what they are.
 // On PostgreSQL the tables live in their own schema, "hiplab", so they never meet a clinic's other
@@ -14,7 +16,7 @@
 
 namespace hiplab::records {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // "HPLR": PRAGMA application_id of a HipLab records file.
 inline constexpr std::int64_t kSqliteApplicationId = 0x48504C52;
 inline constexpr const char* kApplicationMarker = "hiplab records";

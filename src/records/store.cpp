@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <map>
 
+#include "records/photo.h"
+
 namespace hiplab::records {
 
 namespace {
@@ -37,14 +39,15 @@ Patient patient_from(const SqlRow& r) {
 
 const char* kPatientColumns = "id, revision, name, birth_year, sex, notes";
 const char* kVisitColumns = "v.id, v.patient_id, v.revision, v.date, v.note";
-const char* kMeasurementColumns = "m.visit_id, m.id, m.side, m.movement, m.position, m.degrees, m.method, m.pain, m.note";
+const char* kMeasurementColumns = "m.visit_id, m.id, m.side, m.movement, m.position, m.degrees, m.method, m.pain, m.note, m.photo, m.landmarks";
 const char* kProgrammeColumns = "g.visit_id, g.id, g.drill, g.side, g.dosage";
 
 // Measurements and programme rows are inserted many at a time: one statement of up to this many
 // rows (SQLite allows 32766 parameters, PostgreSQL 65535), which is what makes an import of
 // thousands of measurements take a fraction of a second on a server at the other end of a socket.
 constexpr std::size_t kRowsPerInsert = 200;
-const char* kMeasurementInsert = "INSERT INTO measurements(visit_id, side, movement, position, degrees, method, pain, note) VALUES ";
+constexpr std::size_t kMeasurementValues = 10;
+const char* kMeasurementInsert = "INSERT INTO measurements(visit_id, side, movement, position, degrees, method, pain, note, photo, landmarks) VALUES ";
 const char* kProgrammeInsert = "INSERT INTO programme_items(visit_id, drill, side, dosage) VALUES ";
 
 // Fills each visit's measurements and programme from rows of all of them.
@@ -72,6 +75,8 @@ Status attach_contents(SqlConnection& c, const std::string& where, const std::ve
     m.method = *method;
     m.pain = row_opt_int(r, 7);
     m.note = r.text(8);
+    m.photo = r.text(9);
+    m.landmarks = r.text(10);
     it->second->measurements.push_back(std::move(m));
   }
   auto gs = c.query(std::string("SELECT ") + kProgrammeColumns + " FROM programme_items g JOIN visits v ON v.id = g.visit_id " + where + " ORDER BY g.id", params);
@@ -244,14 +249,14 @@ Status Store::insert_rows(const std::string& head, std::size_t columns, const st
 void Store::add_content_rows(std::int64_t visit_id, const Visit& v, std::vector<SqlValue>& measurements, std::vector<SqlValue>& programme) {
   for (const Measurement& m : v.measurements)
     measurements.insert(measurements.end(), {visit_id, s(side_name(m.side)), s(movement_name(m.movement)), s(position_name(m.position)), m.degrees,
-                                             s(method_name(m.method)), opt_int(m.pain), m.note});
+                                             s(method_name(m.method)), opt_int(m.pain), m.note, m.photo, m.landmarks});
   for (const ProgrammeItem& g : v.programme) programme.insert(programme.end(), {visit_id, g.drill, s(side_name(g.side)), g.dosage});
 }
 
 Status Store::insert_visit_contents(std::int64_t visit_id, const Visit& v) {
   std::vector<SqlValue> ms, gs;
   add_content_rows(visit_id, v, ms, gs);
-  if (auto st = insert_rows(kMeasurementInsert, 8, ms); !st) return st;
+  if (auto st = insert_rows(kMeasurementInsert, kMeasurementValues, ms); !st) return st;
   return insert_rows(kProgrammeInsert, 4, gs);
 }
 
@@ -334,10 +339,35 @@ Result<Visit> Store::add_visit(Visit v) {
   return v;
 }
 
+Result<std::vector<std::string>> Store::visit_photos(std::int64_t visit_id, std::int64_t* patient_id) {
+  auto r = c_->query("SELECT v.patient_id, m.photo FROM visits v JOIN measurements m ON m.visit_id = v.id WHERE v.id = $1 AND m.photo <> ''", {visit_id});
+  if (!r) return r.error();
+  std::vector<std::string> out;
+  for (const SqlRow& row : *r) {
+    *patient_id = row.integer(0);
+    out.push_back(row.text(1));
+  }
+  return out;
+}
+
+void Store::remove_photos(std::int64_t patient_id, const std::vector<std::string>& names) {
+  const std::string dir = photos_dir(patient_id);
+  if (dir.empty()) return;
+  for (const std::string& name : names) {
+    if (!valid_photo_name(name)) continue;  // never a path outside the folder, whatever the table holds
+    std::error_code ec;
+    fs::remove(fs::path(dir) / name, ec);
+    fs::remove(fs::path(dir) / thumbnail_name(name), ec);
+  }
+}
+
 Result<Visit> Store::update_visit(const Visit& v) {
   if (auto st = validate(v); !st) return st.error();
   WriteTransaction tx(*c_);
   if (auto st = tx.begin(); !st) return st.error();
+  std::int64_t owner = 0;
+  auto before = visit_photos(v.id, &owner);
+  if (!before) return before.error();
   auto r = c_->query("UPDATE visits SET date = $1, note = $2, revision = revision + 1 WHERE id = $3 AND revision = $4 RETURNING revision",
                      {v.date, v.note, v.id, v.revision});
   if (!r) return r.error();
@@ -348,17 +378,29 @@ Result<Visit> Store::update_visit(const Visit& v) {
   if (auto d = c_->query("DELETE FROM programme_items WHERE visit_id = $1", {v.id}); !d) return d.error();
   if (auto st = insert_visit_contents(v.id, v); !st) return st.error();
   if (auto st = tx.commit(); !st) return st.error();
+  // The photos of measurements the visit no longer has go with them.
+  std::vector<std::string> dropped;
+  for (const std::string& name : *before) {
+    bool kept = false;
+    for (const Measurement& m : v.measurements) kept = kept || m.photo == name;
+    if (!kept) dropped.push_back(name);
+  }
+  remove_photos(owner, dropped);
   return out;
 }
 
 Status Store::delete_visit(std::int64_t visit_id, std::int64_t revision) {
   WriteTransaction tx(*c_);
   if (auto st = tx.begin(); !st) return st;
+  std::int64_t owner = 0;
+  auto photos = visit_photos(visit_id, &owner);
+  if (!photos) return photos.error();
   auto r = c_->query("DELETE FROM visits WHERE id = $1 AND revision = $2 RETURNING id", {visit_id, revision});
   if (!r) return r.error();
   if (r->empty()) return stale("visit", visit_id, revision, "visits");
   if (auto st = tx.commit(); !st) return st;
   c_->after_delete();
+  remove_photos(owner, *photos);
   return Ok{};
 }
 
@@ -394,7 +436,7 @@ Status Store::insert_all(const std::vector<PatientRecord>& records, std::vector<
   }
   if (auto st = insert_rows("INSERT INTO patients(id, name, birth_year, sex, notes) VALUES ", 5, patients); !st) return st;
   if (auto st = insert_rows("INSERT INTO visits(id, patient_id, date, note) VALUES ", 4, visits); !st) return st;
-  if (auto st = insert_rows(kMeasurementInsert, 8, ms); !st) return st;
+  if (auto st = insert_rows(kMeasurementInsert, kMeasurementValues, ms); !st) return st;
   if (auto st = insert_rows(kProgrammeInsert, 4, gs); !st) return st;
   if (ids) *ids = *pids;
   if (counts) *counts = n;

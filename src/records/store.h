@@ -8,8 +8,9 @@
 // revision it was made from and is refused, with "changed by someone else", when another instance
 // (another window, another workstation) saved a change in between. A visit's measurements and
 // programme belong to it and change with it (update_visit replaces them).
-// Photos: a patient's photos live in <photos root>/<patient id>/ (owner-only); delete removes the
-// folder, export copies it.
+// Photos: a patient's photos live in <photos root>/<patient id>/ (owner-only, records/photo.h);
+// deleting the patient removes the folder, deleting a visit (or a visit update dropping a
+// measurement) removes its measurements' photos; export copies the folder.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -81,6 +82,10 @@ class Store {
   Result<std::int64_t> insert_visit(std::int64_t patient_id, const Visit& v);
   Status insert_all(const std::vector<PatientRecord>& records, std::vector<std::int64_t>* ids, ImportCounts* counts);
   Error stale(const char* what, std::int64_t id, std::int64_t expected, const char* table);
+  // The photo names of a visit's measurements, and its patient (left as is when it has none).
+  Result<std::vector<std::string>> visit_photos(std::int64_t visit_id, std::int64_t* patient_id);
+  // Removes kept photos and their thumbnails from the patient's folder (after the commit).
+  void remove_photos(std::int64_t patient_id, const std::vector<std::string>& names);
 
   std::unique_ptr<SqlConnection> c_;
   std::string photos_root_;

@@ -108,7 +108,15 @@ void add_rom_overlay(const anatomy::LegAngles& pose, const glm::dmat4& pelvis_wo
     add_legend_line(out, "inside it", kArcInside);
     add_legend_line(out, "near its end", kArcNear);
     add_legend_line(out, "past it", kArcPast);
+    if (!o.activity_marks.empty()) add_legend_line(out, "what everyday activities take", kActivityTick);
   }
+  // A tick across an arc of radius `radius` at `deg` for each activity mark of that arc.
+  auto ticks = [&](anatomy::OverlayArc arc, glm::vec3 centre, float radius, const auto& dir) {
+    for (const anatomy::ActivityMark& m : o.activity_marks)
+      if (m.arc == arc)
+        out.overlay_lines.push_back({{centre + 0.9f * radius * dir(deg_to_rad(m.signed_deg)), centre + 1.1f * radius * dir(deg_to_rad(m.signed_deg))},
+                                     kActivityTick, 3.0f, false});
+  };
   for (Side side : {Side::kRight, Side::kLeft}) {
     const int si = anatomy::side_index(side);
     if (!o.sides[si]) continue;
@@ -143,6 +151,7 @@ void add_rom_overlay(const anatomy::LegAngles& pose, const glm::dmat4& pelvis_wo
           out.overlay_lines.push_back({{centre + 0.82f * r * dir(deg_to_rad(sign * *lim)),
                                         centre + 1.18f * r * dir(deg_to_rad(sign * *lim))},
                                        {0.55f, 0.1f, 0.75f, 1.0f}, 7.0f, false});
+      ticks(anatomy::OverlayArc::kRotation, centre, r, dir);
       add_needle(out, centre, dir(leg[LegCoord::kHipRotation]), r);
       add_value_label(out, centre + 1.3f * r * lateral, lateral, align, 0.0f,
                       std::string(side == Side::kRight ? "R " : "L ") + degrees_text(rot_deg, "IR", "ER"),
@@ -163,6 +172,7 @@ void add_rom_overlay(const anatomy::LegAngles& pose, const glm::dmat4& pelvis_wo
       auto dir = [&](double phi) { return femur_down(phi, leg[LegCoord::kHipAdduction]); };
       out.overlay_lines.push_back({arc_points(centre, r * 1.5f, deg_to_rad(-n.extension_deg), deg_to_rad(n.flexion_deg), dir),
                                    color, 8.0f, false});
+      ticks(anatomy::OverlayArc::kFlexion, centre, r * 1.5f, dir);
       add_needle(out, centre, dir(leg[LegCoord::kHipFlexion]), r * 1.5f);
       add_value_label(out, centre + 1.3f * r * lateral, lateral, align, -62.0f, degrees_text(flex_deg, "flexion", "extension"),
                       "+ flexion / - extension");
@@ -173,6 +183,7 @@ void add_rom_overlay(const anatomy::LegAngles& pose, const glm::dmat4& pelvis_wo
       auto dir = [&](double phi) { return femur_down(leg[LegCoord::kHipFlexion], phi); };
       out.overlay_lines.push_back({arc_points(centre, r * 1.8f, deg_to_rad(-n.abduction_deg), deg_to_rad(n.adduction_deg), dir),
                                    color, 8.0f, false});
+      ticks(anatomy::OverlayArc::kAbduction, centre, r * 1.8f, dir);
       add_needle(out, centre, dir(leg[LegCoord::kHipAdduction]), r * 1.8f);
       add_value_label(out, centre + 1.3f * r * lateral, lateral, align, -124.0f, degrees_text(add_deg, "adduction", "abduction"),
                       "+ adduction / - abduction");

@@ -3,16 +3,19 @@
 // internal (+) rotation for the chosen norm, the patient's own limits if entered, a needle at the
 // current rotation with its value in degrees, and the sign convention written on it. The arc is
 // blue inside the range, amber within 5° of a limit and red past it. Flexion/extension and
-// abduction/adduction arcs on request (in the pelvis's sagittal and frontal planes).
+// abduction/adduction arcs on request (in the pelvis's sagittal and frontal planes). Green ticks
+// across the arcs, on request, mark what everyday activities take (anatomy/activity_demands.h).
 //
 // Angles: the arc point at rotation φ is the femur's anterior (x) axis when the hip is at the
 // current flexion and adduction with rotation φ — so the needle (rotation = current) lies on the
 // arc exactly where the pose is. Units: metres, radians; labels in degrees.
 #pragma once
 #include <optional>
+#include <vector>
 
 #include <glm/glm.hpp>
 
+#include "anatomy/activity_demands.h"
 #include "anatomy/joint_coordinates.h"
 #include "anatomy/rom_norms.h"
 #include "scene/draw_list.h"
@@ -27,7 +30,12 @@ struct RomOverlayOptions {
   bool flexion = false;
   bool abduction = false;
   float radius_m = 0.12f;
+  // Everyday activities' range (anatomy/activity_demands.h) as ticks across the arcs drawn.
+  std::vector<anatomy::ActivityMark> activity_marks;
 };
+
+// The activity ticks' colour: green, apart from the arcs' blue, amber and red.
+inline constexpr glm::vec4 kActivityTick{0.05f, 0.55f, 0.2f, 1.0f};
 
 // Colours (linear RGB), colour-blind safe against each other: blue, amber, red; needle near-black.
 inline constexpr glm::vec4 kArcInside{0.02f, 0.28f, 0.72f, 0.95f};

@@ -151,6 +151,7 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
   r.rom.measured[1] = view.measured[1];
   r.rom.flexion = view.overlay_flexion;
   r.rom.abduction = view.overlay_abduction;
+  r.rom.activity_marks = view.activity_marks;
   BodySceneOptions& o = r.body_options;
   o.show_bones = view.show_bones;
   o.show_muscles = view.show_muscles;

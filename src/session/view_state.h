@@ -11,6 +11,7 @@
 
 #include <glm/vec3.hpp>
 
+#include "anatomy/activity_demands.h"
 #include "anatomy/rom_norms.h"
 #include "assets/model.h"
 #include "biomech/frame_analysis.h"
@@ -40,6 +41,8 @@ struct ViewSettings {
   bool overlay_abduction = false;
   anatomy::RomNorm norm = anatomy::default_rom_norm();
   std::array<anatomy::MeasuredLimits, 2> measured{};
+  // Everyday activities' range as ticks on the arcs (anatomy/activity_demands.h; empty: none).
+  std::vector<anatomy::ActivityMark> activity_marks;
 
   bool show_bones = true, show_muscles = true, show_skin = true;
   bool skin_outline = false;  // the skin as a silhouette outline (show_skin off hides it)

@@ -21,6 +21,7 @@
 #include "records/store.h"
 #include "session/session.h"
 #include "ui/handout_list.h"
+#include "ui/photo_measure.h"
 #include "ui/style.h"  // apply_style, setup_fonts: set up before the first frame
 
 namespace hiplab::ui {
@@ -92,7 +93,24 @@ struct PatientsUi {
   std::string visit_pain, visit_note;
   bool focus_entry = false;
   records::Side chart_side = records::Side::kRight;
+  // "Measure from photo..." (ui/photo_measure.h): the window, and the angle taken from it into the
+  // visit being typed; the photo is kept with the measurement when the visit is saved and its
+  // degrees are still the ones taken.
+  PhotoMeasure photo;
+  // Everyday activities' range from the literature (assets/anatomy/activity_demands.json, loaded by
+  // the app; null when it could not be read): lines on the charts, "enough for ..." under them and,
+  // when ticked, ticks on the overlay's arcs.
+  std::shared_ptr<const anatomy::ActivityDemands> activities;
+  bool activities_on_overlay = false;
+  struct TakenPhoto {
+    std::string path, landmarks, value;
+    records::Movement movement = records::Movement::kInternalRotation;
+  };
+  std::optional<TakenPhoto> photo_taken;
 };
+
+// What the file browser (ui/file_browser.cpp) opens: a model, or a photo to measure on.
+enum class BrowserPurpose { kModel, kPhoto };
 
 enum class CameraRequest { kNone, kFront, kBack, kLeft, kRight, kTop, kWorkingHip, kFrame, kReset };
 
@@ -132,6 +150,7 @@ struct UiState {
   std::string muscle_search;
   std::string hover_text;     // name under the cursor, shown as a tooltip
   bool browser_open = false;
+  BrowserPurpose browser_purpose = BrowserPurpose::kModel;
   std::string browser_dir;
   float ui_scale = 1.0f;
   // Key presses since the last frame, from the window's key callback: (key code, modifier bits

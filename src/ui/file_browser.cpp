@@ -1,4 +1,5 @@
-// file_browser.cpp — the Open model window (Ctrl+O): folders and the model files in one folder, a
+// file_browser.cpp — the Open model window (Ctrl+O), and the same for a photo to measure on (the
+// Patients window's "Measure from photo..."): folders and the files of that kind in one folder, a
 // double-click opens one. See ui/panels.h.
 #include "ui/panels.h"
 
@@ -17,7 +18,8 @@ namespace fs = std::filesystem;
 void file_browser(UiState& s, UiActions& a) {
   if (!s.browser_open) return;
   ImGui::SetNextWindowSize(ImVec2(520, 420), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Open model", &s.browser_open)) {
+  const bool photo = s.browser_purpose == BrowserPurpose::kPhoto;
+  if (!ImGui::Begin(photo ? "Open photo###browser" : "Open model###browser", &s.browser_open)) {
     ImGui::End();
     return;
   }
@@ -26,7 +28,7 @@ void file_browser(UiState& s, UiActions& a) {
   ImGui::TextWrapped("%s", s.browser_dir.c_str());
   if (ImGui::Button("Up")) s.browser_dir = fs::path(s.browser_dir).parent_path().string();
   ImGui::SameLine();
-  ImGui::TextDisabled("glTF / GLB / FBX / COLLADA - or drop a file on the window");
+  ImGui::TextDisabled(photo ? "JPEG / PNG photos of the rotation test" : "glTF / GLB / FBX / COLLADA - or drop a file on the window");
   ImGui::BeginChild("files", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), true);
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(s.browser_dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
@@ -45,9 +47,15 @@ void file_browser(UiState& s, UiActions& a) {
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (e.is_directory(e1)) {
       if (ImGui::Selectable((name + "/").c_str())) s.browser_dir = e.path().string();
-    } else if (ext == ".gltf" || ext == ".glb" || ext == ".fbx" || ext == ".dae") {
+    } else if (photo ? (ext == ".jpg" || ext == ".jpeg" || ext == ".png") : (ext == ".gltf" || ext == ".glb" || ext == ".fbx" || ext == ".dae")) {
       if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick) && ImGui::IsMouseDoubleClicked(0)) {
-        a.open_file = e.path().string();
+        if (photo) {
+          s.patients.photo.path = e.path().string();
+          s.patients.photo.load = true;
+          s.patients.photo.open = true;
+        } else {
+          a.open_file = e.path().string();
+        }
         s.browser_open = false;
       }
     }

@@ -17,6 +17,7 @@ void model_and_view(session::Session& s, UiState& ui, UiActions& a) {
   for (const std::string& line : ui.model_lines) ImGui::TextDisabled("%s", line.c_str());
   if (ImGui::Button("Open model... (Ctrl+O)")) {
     ui.browser_open = true;
+    ui.browser_purpose = BrowserPurpose::kModel;
     if (ui.browser_dir.empty()) ui.browser_dir = fs::path(ui.model_path).parent_path().string();
   }
   section("View");

@@ -1,18 +1,26 @@
 // patients_panel.cpp — the Patients window: search, add, edit, delete (with confirmation) patients;
 // a visit's measurements typed keyboard-first (Tab between fields, Enter saves, the cursor back in
 // the first field); a chart of each movement over time against its normal band; the selected
-// patient's latest rotation limits on the overlay. See ui/panels.h, ui/patient_chart.h.
+// patient's latest rotation limits on the overlay; "Measure from photo..." (a photo of the rotation
+// test, landmarks clicked on it, the angle drawn over it: ui/photo_measure.h). See ui/panels.h,
+// ui/patient_chart.h.
 // Every change goes straight to the records store (records/store.h): one transaction each, and a
 // save over someone else's newer change is refused with the store's message and a Reload button.
 #include "ui/panels.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
+#include <filesystem>
 #include <vector>
 
 #include <imgui.h>
 
+#include "anatomy/activity_demands.h"
+#include "records/photo.h"
+#include "records/photo_angle.h"
+#include "render/texture.h"
 #include "ui/handout_list.h"
 #include "ui/patient_chart.h"
 #include "ui/widgets.h"
@@ -177,8 +185,14 @@ void patient_details(PatientsUi& p, session::Session& s) {
   }
 }
 
+std::size_t movement_index(Movement m) {
+  for (std::size_t i = 0; i < kMovements.size(); ++i)
+    if (kMovements[i] == m) return i;
+  return 0;
+}
+
 // One line of fields, typed left to right with Tab; Enter in any of them saves the visit.
-void visit_entry(PatientsUi& p, session::Session& s) {
+void visit_entry(PatientsUi& p, session::Session& s, UiState& ui) {
   section("New visit (Tab between fields, Enter saves)");
   if (p.visit_date.empty()) p.visit_date = today_date();
   ImGui::SetNextItemWidth(100);
@@ -210,7 +224,20 @@ void visit_entry(PatientsUi& p, session::Session& s) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-60);
   enter |= input("Note", p.visit_note, 500, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (!(ImGui::Button("Save visit") || enter)) return;
+  const bool save = ImGui::Button("Save visit");
+  ImGui::SameLine();
+  if (ImGui::Button("Measure from photo...")) {
+    p.photo.open = true;
+    if (p.photo.path.empty()) {
+      ui.browser_open = true;
+      ui.browser_purpose = BrowserPurpose::kPhoto;
+    }
+  }
+  if (p.photo_taken) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("photo kept with %s on save", std::string(movement_name(p.photo_taken->movement)).c_str());
+  }
+  if (!(save || enter)) return;
   Visit v;
   v.patient_id = p.record->patient.id;
   v.date = p.visit_date;
@@ -244,11 +271,40 @@ void visit_entry(PatientsUi& p, session::Session& s) {
     p.error = "nothing to save: type the degrees of at least one movement";
     return;
   }
+  // The photo an angle was taken from goes with that measurement, as long as its degrees are still
+  // the ones taken (a changed number is no longer the photo's).
+  std::string kept;
+  const std::string folder = p.store->photos_dir(p.record->patient.id);
+  if (p.photo_taken) {
+    const std::size_t i = movement_index(p.photo_taken->movement);
+    for (Measurement& m : v.measurements)
+      if (m.movement == p.photo_taken->movement && p.visit_values[i] == p.photo_taken->value) {
+        if (auto st = validate(v); !st) {
+          p.error = st.error().message;
+          return;
+        }
+        auto name = keep_photo(folder, p.photo_taken->path, v.date);
+        if (!name) {
+          p.error = name.error().message;
+          return;
+        }
+        kept = *name;
+        m.photo = kept;
+        m.landmarks = p.photo_taken->landmarks;
+        m.method = Method::kPhoto;
+      }
+  }
   auto saved = p.store->add_visit(v);
   if (!saved) {
+    if (!kept.empty()) {
+      std::error_code ec;
+      std::filesystem::remove(std::filesystem::path(folder) / kept, ec);
+      std::filesystem::remove(std::filesystem::path(folder) / thumbnail_name(kept), ec);
+    }
     p.error = saved.error().message;
     return;
   }
+  p.photo_taken.reset();
   p.notice = "saved the visit of " + saved->date;
   p.error.clear();
   for (std::string& x : p.visit_values) x.clear();
@@ -262,11 +318,15 @@ void visit_entry(PatientsUi& p, session::Session& s) {
 
 // One movement over time: the normal band (green), Kouyoumdjian's mean for the position (a dashed
 // line), each measurement as a dot joined in date order, the first and last dates under it.
-void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) {
+// With the activities' figures (green lines, labelled where they do not crowd each other) and, under
+// the chart, which of them the latest measurement is enough for.
+void movement_chart(const PatientRecord& r, Side side, Movement m, float scale, const anatomy::ActivityDemands* acts) {
   const std::vector<ChartPoint> pts = movement_series(r, side, m);
   if (pts.empty()) return;
   const NormBand band = norm_band(m, pts.back().position, age_at(r.patient.birth_year, pts.back().date));
   double lo = std::min(band.low_deg, band.position_mean_deg.value_or(band.low_deg)) - 10.0, hi = std::max(band.high_deg, band.position_mean_deg.value_or(band.high_deg)) + 10.0;
+  const std::vector<const anatomy::ActivityDemand*> demands = acts ? anatomy::demands_for(*acts, movement_name(m)) : std::vector<const anatomy::ActivityDemand*>{};
+  for (const anatomy::ActivityDemand* a : demands) lo = std::min(lo, a->degrees - 5.0), hi = std::max(hi, a->degrees + 5.0);
   for (const ChartPoint& c : pts) lo = std::min(lo, c.degrees - 5.0), hi = std::max(hi, c.degrees + 5.0);
   lo = std::max(0.0, std::floor(lo / 10.0) * 10.0);
   hi = std::ceil(hi / 10.0) * 10.0;
@@ -284,6 +344,23 @@ void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) 
   if (band.position_mean_deg) {
     const float y = y_of(*band.position_mean_deg);
     for (float x = x0; x < x1; x += 8.0f) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 4.0f, x1), y), IM_COL32(150, 220, 160, 220), 1.0f);
+  }
+  {
+    float last_label_y = 1e9f;
+    const float th = ImGui::GetTextLineHeight();
+    for (auto it = demands.rbegin(); it != demands.rend(); ++it) {  // most demanding (highest) first
+      const float y = y_of((*it)->degrees);
+      dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), IM_COL32(60, 190, 90, 200), 1.0f);
+      if (last_label_y - y >= th || last_label_y > 1e8f) {
+        // Labels inside the chart's right end, each below its line, skipped where they would overlap.
+        const std::string label = (*it)->label;
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        if (y + th <= origin.y + h + 1) {
+          dl->AddText(ImVec2(x1 - ts.x - 4, y + 1), IM_COL32(120, 220, 140, 230), label.c_str());
+          last_label_y = y + th;
+        }
+      }
+    }
   }
   for (double tick : {lo, (lo + hi) / 2, hi}) {
     char buf[16];
@@ -303,10 +380,175 @@ void movement_chart(const PatientRecord& r, Side side, Movement m, float scale) 
   }
   hint("%s  ...  %s   band: %.0f-%.0f deg, %s", pts.front().date.c_str(), pts.back().date.c_str(), band.low_deg, band.high_deg,
        band.source.c_str());
+  if (!demands.empty()) {
+    const std::string text = anatomy::verdict_text(anatomy::verdict(*acts, movement_name(m), pts.back().degrees), movement_name(m), pts.back().degrees);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.9f, 0.62f, 1));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+      std::string sources;
+      for (const anatomy::ActivityDemand* a : demands) {
+        const anatomy::ActivitySource* src = acts->source(a->source);
+        sources += a->label + ": " + a->statistic + ". " + (src ? src->citation : a->source) + "\n";
+      }
+      ImGui::SetTooltip("%s", sources.c_str());
+    }
+  }
 }
 
-void charts(PatientsUi& p, float scale) {
+// Reads the chosen photo and makes its texture, at most 2048 px on its longer side (GL 3.3 allows
+// that everywhere; the landmarks stay in the photo's own pixels).
+void load_photo_texture(PhotoMeasure& m) {
+  m.load = false;
+  m.points.clear();
+  m.dragging = -1;
+  m.texture.reset();
+  m.width = m.height = 0;
+  auto px = read_photo(m.path);
+  if (!px) {
+    m.error = px.error().message;
+    return;
+  }
+  m.error.clear();
+  m.width = px->width;
+  m.height = px->height;
+  const PhotoPixels shown = downscale(*px, 2048);
+  m.texture = std::shared_ptr<Texture2D>(Texture2D::create(shown.rgba.data(), shown.width, shown.height, TextureFilter::kLinear));
+  if (!m.texture) m.error = m.path + ": cannot be shown (no texture)";
+}
+
+// The "Measure from photo" window: the photo, the landmarks placed and moved by clicking on it, the
+// reference axis and the shin drawn over it and the angle beside the knee; "Use" puts the angle
+// into the visit being typed (internal or external rotation, from the side and the turn).
+void photo_window(PatientsUi& p, UiState& ui) {
+  PhotoMeasure& m = p.photo;
+  if (!m.open) {
+    m.texture.reset();
+    return;
+  }
+  if (m.load) load_photo_texture(m);
+  const float sc = ui.ui_scale;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 16 * sc, vp->WorkPos.y + 16 * sc), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(std::min(760.0f * sc, vp->WorkSize.x * 0.6f), vp->WorkSize.y * 0.85f), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Measure from photo", &m.open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    return;
+  }
+  note_panel(ui);
+  ImGui::TextWrapped("%s", m.path.empty() ? "No photo chosen" : m.path.c_str());
+  if (ImGui::Button(m.path.empty() ? "Choose a photo..." : "Another photo...")) {
+    ui.browser_open = true;
+    ui.browser_purpose = BrowserPurpose::kPhoto;
+  }
+  ImGui::SameLine();
+  int side = p.visit_side == Side::kRight ? 0 : 1;
+  if (ImGui::RadioButton("Right leg", side == 0)) p.visit_side = Side::kRight;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Left leg", side == 1)) p.visit_side = Side::kLeft;
+  const int before = m.count;
+  ImGui::RadioButton("Knee, ankle (against the vertical)", &m.count, 2);
+  ImGui::SameLine();
+  ImGui::RadioButton("Reference, knee, ankle", &m.count, 3);
+  ImGui::SameLine();
+  ImGui::RadioButton("Reference axis, knee, ankle", &m.count, 4);
+  if (m.count != before) m.points.clear();
+  if (!m.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.45f, 1));
+    ImGui::TextWrapped("%s", m.error.c_str());
+    ImGui::PopStyleColor();
+  }
+  const auto result = measured(m, p.visit_side);
+  // One line whatever it holds (the angle and its button, an error, the next click), so the photo
+  // below does not jump when the last point is placed.
+  ImGui::AlignTextToFramePadding();
+  if (result && *result) {
+    const PhotoAngle& a = result->value();
+    ImGui::Text("%.1f deg %s of the %s hip", a.degrees, a.movement == Movement::kInternalRotation ? "internal rotation" : "external rotation",
+                p.visit_side == Side::kRight ? "right" : "left");
+    ImGui::SameLine();
+    const std::string label = std::string("Use as ") + (a.movement == Movement::kInternalRotation ? "IR" : "ER") + " in the visit";
+    if (ImGui::Button(label.c_str())) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%.1f", a.degrees);
+      const std::size_t i = movement_index(a.movement);
+      p.visit_values[i] = buf;
+      p.visit_method = Method::kPhoto;
+      p.photo_taken = PatientsUi::TakenPhoto{m.path, landmarks_text(std::vector<PhotoPoint>(m.points.begin(), m.points.begin() + m.count)), buf, a.movement};
+      p.notice = std::string("took ") + buf + " deg from the photo: Save visit keeps the photo with it";
+      m.open = false;
+    }
+  } else if (result) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.45f, 1));
+    ImGui::TextUnformatted(result->error().message.c_str());
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TextDisabled("%s", next_landmark_hint(m).c_str());
+  }
+  if (!m.points.empty()) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear points")) m.points.clear();
+  }
+  hint("Clockwise in the photo is internal rotation of a right hip, external of a left one (seated from the front, supine or prone from the "
+       "foot end; a photo as taken, not mirrored).");
+  if (m.texture && m.width > 0) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    PhotoView view;
+    view.scale = fit_scale(m.width, m.height, avail.x, std::max(50.0f, avail.y));
+    const ImVec2 size(static_cast<float>(m.width) * view.scale, static_cast<float>(m.height) * view.scale);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    view.x0 = origin.x;
+    view.y0 = origin.y;
+    ImGui::InvisibleButton("##photo", size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m.texture->id())), origin, ImVec2(origin.x + size.x, origin.y + size.y));
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const PhotoPoint at = view.to_photo(mouse.x, mouse.y);
+    if (ImGui::IsItemActivated()) press(m, at, 12.0 * sc / view.scale);
+    else if (ImGui::IsItemActive()) drag(m, at);
+    else release(m);
+    auto pt = [&](std::size_t i) { return ImVec2(view.screen_x(m.points[i].x), view.screen_y(m.points[i].y)); };
+    const ImU32 reference = IM_COL32(90, 200, 255, 255), shin = IM_COL32(255, 210, 60, 255);
+    const float thick = 2.5f * sc;
+    const std::size_t n = m.points.size();
+    // The reference axis (blue) and the shin (yellow), as photo_angle reads the points.
+    if (m.count == 2 && n >= 1) {
+      const ImVec2 k = pt(0);
+      for (float y = origin.y; y < origin.y + size.y; y += 12.0f * sc) dl->AddLine(ImVec2(k.x, y), ImVec2(k.x, std::min(y + 6.0f * sc, origin.y + size.y)), reference, thick);
+      if (n >= 2) dl->AddLine(k, pt(1), shin, thick);
+    } else if (m.count == 3 && n >= 2) {
+      const ImVec2 a = pt(0), k = pt(1);
+      dl->AddLine(a, ImVec2(k.x + (k.x - a.x), k.y + (k.y - a.y)), reference, thick);
+      if (n >= 3) dl->AddLine(k, pt(2), shin, thick);
+    } else if (m.count == 4 && n >= 2) {
+      dl->AddLine(pt(0), pt(1), reference, thick);
+      if (n >= 4) dl->AddLine(pt(2), pt(3), shin, thick);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      dl->AddCircleFilled(pt(i), 5.0f * sc, IM_COL32(0, 0, 0, 200));
+      dl->AddCircle(pt(i), 5.0f * sc, static_cast<int>(i) == m.dragging ? IM_COL32(255, 255, 255, 255) : IM_COL32(255, 120, 90, 255), 0, 2.0f * sc);
+      dl->AddText(ImVec2(pt(i).x + 7 * sc, pt(i).y - 7 * sc), IM_COL32(255, 255, 255, 255), std::to_string(i + 1).c_str());
+    }
+    if (result && *result) {
+      const std::size_t knee = m.count == 2 ? 0 : m.count == 3 ? 1 : 2;
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "%.1f deg %s", result->value().degrees, result->value().movement == Movement::kInternalRotation ? "IR" : "ER");
+      const ImVec2 k = pt(knee), tp(k.x + 12 * sc, k.y + 8 * sc);
+      const ImVec2 ts = ImGui::CalcTextSize(buf);
+      dl->AddRectFilled(ImVec2(tp.x - 3, tp.y - 2), ImVec2(tp.x + ts.x + 3, tp.y + ts.y + 2), IM_COL32(0, 0, 0, 180), 3.0f);
+      dl->AddText(tp, shin, buf);
+    }
+  }
+  ImGui::End();
+}
+
+void charts(PatientsUi& p, session::Session& s, float scale) {
   section("Over time, against the normal range");
+  if (p.activities) {
+    if (ImGui::Checkbox("Everyday activities' range on the overlay arcs", &p.activities_on_overlay))
+      s.view.activity_marks = p.activities_on_overlay ? anatomy::overlay_marks(*p.activities) : std::vector<anatomy::ActivityMark>{};
+    hint("Green lines: the range everyday activities take (healthy adults' means; hover the sentence under a chart for the sources).");
+  }
   int side = p.chart_side == Side::kRight ? 0 : 1;
   if (ImGui::RadioButton("Right side", side == 0)) p.chart_side = Side::kRight;
   ImGui::SameLine();
@@ -316,7 +558,7 @@ void charts(PatientsUi& p, float scale) {
     if (movement_series(*p.record, p.chart_side, m).empty()) continue;
     any = true;
     ImGui::PushID(static_cast<int>(m));
-    movement_chart(*p.record, p.chart_side, m, scale);
+    movement_chart(*p.record, p.chart_side, m, scale, p.activities.get());
     ImGui::PopID();
   }
   if (!any) ImGui::TextDisabled("No measurements of this side yet");
@@ -413,8 +655,8 @@ void patients_window(session::Session& s, UiState& ui) {
     if (p.record) {
       patient_details(p, s);
       if (p.record) {
-        visit_entry(p, s);
-        charts(p, ui.ui_scale);
+        visit_entry(p, s, ui);
+        charts(p, s, ui.ui_scale);
         programmes(p, s, ui);
       }
     }
@@ -422,6 +664,8 @@ void patients_window(session::Session& s, UiState& ui) {
     p.error.clear();
   }
   ImGui::End();
+  if (p.record) photo_window(p, ui);
+  else p.photo.open = false;
 }
 
 }  // namespace hiplab::ui

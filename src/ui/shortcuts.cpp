@@ -78,7 +78,10 @@ void apply(KeyAction action, UiState& ui, session::Session& s, UiActions& a) {
       ui.screenshot_open = true;
       ui.screenshot_replace.clear();  // a question from an earlier opening is not carried over
       break;
-    case KeyAction::kOpenModel: ui.browser_open = true; break;
+    case KeyAction::kOpenModel:
+      ui.browser_open = true;
+      ui.browser_purpose = BrowserPurpose::kModel;
+      break;
     case KeyAction::kPresentation: ui.presentation = !ui.presentation; break;
     case KeyAction::kHelp: ui.show_help = !ui.show_help; break;
     case KeyAction::kDeveloper: ui.developer = !ui.developer; break;

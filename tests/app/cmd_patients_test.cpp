@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "app/cli.h"
+#include "records/photo.h"
 #include "test_support.h"
 
 namespace hiplab {
@@ -155,6 +156,71 @@ TEST_CASE("patients: export and import round-trip exactly, a bad row imports not
   CHECK_FALSE(fs::exists(photos));
   CHECK(has(run({"hiplab", "patients", "list"}).out, "0 patients in"));
   CHECK_FALSE(has(read_all(home.db()), "Müller"));
+}
+
+TEST_CASE("patients measure --photo: the rotation from the landmarks, the photo kept owner-only, exported, imported and deleted with the patient") {
+  IsolatedHome home("cli_patients_photo");
+  REQUIRE(run({"hiplab", "patients", "add", "--name", "Photo Patient"}).status == 0);
+  records::PhotoPixels px;
+  px.width = 640;
+  px.height = 480;
+  px.rgba.assign(640u * 480u * 4u, 180);
+  const fs::path photo = home.dir / "seated test.jpg";
+  std::ofstream(photo, std::ios::binary) << records::encode_jpeg(px);
+  // Knee (320,100), ankle (220,420): the shin 17.35 deg clockwise of the vertical. Seated from the
+  // front, a right foot swung to the photo's left is internal rotation.
+  const auto measured = run({"hiplab", "patients", "measure", "1", "--date", "2026-03-01", "--position", "seated", "--photo", photo.string(),
+                             "--landmarks", "320,100,220,420"});
+  REQUIRE(measured.status == 0);
+  INFO(measured.out);
+  CHECK(measured.out.rfind("photo angle: 17.4 deg internal rotation of the right hip (the shin 17.4 deg clockwise of the reference in the photo); photo kept as 2026-03-01-", 0) == 0);
+  CHECK(has(measured.out, "saved visit 1 of patient 1 on 2026-03-01: right internal_rotation 17.4 deg;\n"));
+  // The same photo and points of a left leg: external rotation.
+  const auto left = run({"hiplab", "patients", "measure", "1", "--date", "2026-03-02", "--side", "left", "--photo", photo.string(), "--landmarks",
+                         "320,100,220,420", "--json"});
+  REQUIRE(left.status == 0);
+  const auto lj = nlohmann::json::parse(left.out);
+  CHECK(lj["measurements"][0]["movement"] == "external_rotation");
+  CHECK(lj["measurements"][0]["degrees"] == 17.4);
+  CHECK(lj["measurements"][0]["method"] == "photo");
+  CHECK(lj["measurements"][0]["landmarks"] == "320,100,220,420");
+  const std::string name = lj["measurements"][0]["photo"];
+  const fs::path folder = home.dir / "data" / "hiplab" / "photos" / "1";
+  CHECK(read_all(folder / name) == read_all(photo));
+  CHECK((fs::status(folder).permissions() & fs::perms::all) == fs::perms::owner_all);
+  CHECK((fs::status(folder / name).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK((fs::status(folder / records::thumbnail_name(name)).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  auto thumb = records::read_photo((folder / records::thumbnail_name(name)).string());
+  REQUIRE(thumb.ok());
+  CHECK(thumb->width == 256);
+  CHECK(has(run({"hiplab", "patients", "show", "1"}).out, "  left external_rotation 17.4 deg, supine, photo [photo " + name + "]\n"));
+
+  // Bad landmarks or photo: exit 2, a reason, nothing saved.
+  CHECK(run({"hiplab", "patients", "measure", "1", "--photo", photo.string(), "--landmarks", "320,100,2200,420"}).status == 2);
+  CHECK(run({"hiplab", "patients", "measure", "1", "--photo", photo.string(), "--landmarks", "320,100"}).status == 2);
+  CHECK(run({"hiplab", "patients", "measure", "1", "--photo", photo.string()}).status == 2);
+  CHECK(run({"hiplab", "patients", "measure", "1", "--photo", (home.dir / "none.jpg").string(), "--landmarks", "1,1,1,100"}).status == 2);
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 4);
+
+  // Export: the CSV names each photo; the files are in photos/1/. Import restores them under the
+  // new patient's number, and the names in the records find them there.
+  const fs::path out = home.dir / "export";
+  REQUIRE(run({"hiplab", "patients", "export", "1", "--out", out.string()}).status == 0);
+  CHECK(has(read_all(out / "records.csv"), ",photo,,,,," + name + ",\"320,100,220,420\"\n"));
+  CHECK(read_all(out / "photos" / "1" / name) == read_all(photo));
+  const std::string other = (home.dir / "other" / "records.sqlite").string();
+  fs::create_directories(home.dir / "other");
+  REQUIRE(run({"hiplab", "patients", "--records", other, "add", "--name", "Someone Else"}).status == 0);
+  REQUIRE(run({"hiplab", "patients", "--records", other, "import", out.string()}).status == 0);
+  const auto shown = run({"hiplab", "patients", "--records", other, "show", "2", "--json"});
+  REQUIRE(shown.status == 0);
+  const auto sj = nlohmann::json::parse(shown.out);
+  CHECK(sj["visits"][1]["measurements"][0]["photo"] == name);
+  CHECK(read_all(home.dir / "other" / "photos" / "2" / name) == read_all(photo));
+
+  // Delete: the photos go with the patient.
+  REQUIRE(run({"hiplab", "patients", "delete", "1", "--yes"}).status == 0);
+  CHECK_FALSE(fs::exists(folder));
 }
 
 TEST_CASE("patients: backup and restore the whole database, records switched off, passwords refused") {

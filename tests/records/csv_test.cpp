@@ -11,6 +11,8 @@ namespace {
 using namespace records;
 
 const std::string kHead = std::string(kCsvHeader) + "\n";
+// Files written before measurements had photos are still read; the row checks below use them.
+const std::string kOldHead = std::string(kCsvHeaderWithoutPhotos) + "\n";
 
 TEST_CASE("records CSV: what is written reads back the same, quotes, line breaks and every bit of a double included") {
   std::vector<PatientRecord> recs(1);
@@ -66,7 +68,7 @@ std::string error_of(const std::string& text) {
 }
 
 TEST_CASE("records CSV: a bad row is named by its line and field, and nothing is read") {
-  const std::string good = kHead + "patient,1,,Ann,1970,female,,,,,,,,,,\n" + "visit,1,1,,,,2024-01-05,,,,,,,,,\"first\nvisit\"\n";
+  const std::string good = kOldHead + "patient,1,,Ann,1970,female,,,,,,,,,,\n" + "visit,1,1,,,,2024-01-05,,,,,,,,,\"first\nvisit\"\n";
   REQUIRE(from_csv(good, "in.csv").ok());
   // Line 4: the visit's note spans lines 3 and 4, so the measurement starts on line 5.
   CHECK(error_of(good + "measurement,1,1,,,,,right,internal_rotation,seated,200,goniometer,,,,\n") ==
@@ -87,8 +89,40 @@ TEST_CASE("records CSV: a bad row is named by its line and field, and nothing is
   CHECK(error_of("").find("in.csv:1: empty file") == 0);
 }
 
+TEST_CASE("records CSV: a measurement's photo and landmarks go and come back, an older file has none, a bad name is refused") {
+  std::vector<PatientRecord> recs(1);
+  recs[0].patient.name = "Ann";
+  Visit v;
+  v.date = "2026-03-01";
+  Measurement m;
+  m.method = Method::kPhoto;
+  m.degrees = 23.5;
+  m.photo = "2026-03-01-0a1b2c3d.jpg";
+  m.landmarks = "512,300,400.5,700";
+  v.measurements.push_back(m);
+  recs[0].visits.push_back(v);
+  const std::string csv = to_csv(recs);
+  CHECK(csv.find(",photo,,,,,2026-03-01-0a1b2c3d.jpg,\"512,300,400.5,700\"\n") != std::string::npos);  // pain, drill, dosage, note empty
+  auto back = from_csv(csv, "x.csv");
+  REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().message));
+  CHECK((*back)[0].visits[0].measurements[0].photo == m.photo);
+  CHECK((*back)[0].visits[0].measurements[0].landmarks == m.landmarks);
+  CHECK(to_csv(*back) == csv);
+  const std::string old = kOldHead + "patient,1,,Ann,1970,female,,,,,,,,,,\n" + "visit,1,1,,,,2024-01-05,,,,,,,,,\n" +
+                          "measurement,1,1,,,,,right,internal_rotation,seated,30,goniometer,,,,\n";
+  auto read_old = from_csv(old, "old.csv");
+  REQUIRE_MESSAGE(read_old.ok(), (read_old.ok() ? "" : read_old.error().message));
+  CHECK((*read_old)[0].visits[0].measurements[0].photo.empty());
+  const std::string head = kHead + "patient,1,,Ann,1970,female,,,,,,,,,,,,\n" + "visit,1,1,,,,2024-01-05,,,,,,,,,,,\n";
+  REQUIRE(from_csv(head, "in.csv").ok());
+  CHECK(error_of(head + "measurement,1,1,,,,,right,internal_rotation,seated,30,photo,,,,,../2/x.jpg,\n").rfind("in.csv:4: photo: expected the name of a kept photo", 0) == 0);
+  CHECK(error_of(head + "measurement,1,1,,,,,right,internal_rotation,seated,30,photo,,,,,x.jpg,\"1,2,3\"\n").rfind("in.csv:4: landmarks: expected", 0) == 0);
+  CHECK(error_of(head + "visit,1,2,,,,2024-02-03,,,,,,,,,,x.jpg,\n") == "in.csv:4: photo: expected nothing in a visit row, got 'x.jpg'");
+  CHECK(error_of(head + "measurement,1,1,right\n") == "in.csv:4: expected 18 cells, got 4");
+}
+
 TEST_CASE("csv: a bad cell that holds a line break is quoted on one line in the message (found by fuzzing)") {
-  const std::string text = kHead + "patient,1,,Ann,1970,\"fe\nmale\",,,,,,,,,,\n";
+  const std::string text = kOldHead + "patient,1,,Ann,1970,\"fe\nmale\",,,,,,,,,,\n";
   auto r = from_csv(text, "in.csv");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message == "in.csv:2: sex: expected unstated, female, male, other, got 'fe\\nmale'");

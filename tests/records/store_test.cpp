@@ -247,8 +247,24 @@ void migrations(Backend& b) {
     CHECK(rec->visits[0].measurements[0].degrees == 33.5);
     CHECK(rec->visits[0].measurements[0].position == Position::kProne);
     // What the later versions added works on the migrated database.
+    CHECK(rec->visits[0].measurements[0].photo.empty());
+    CHECK(rec->visits[0].measurements[0].landmarks.empty());
     REQUIRE(store->add_visit(sample_visit(1, "2016-06-01", 30.0)).ok());
     CHECK(store->load(1)->visits[1].programme.size() == 2);
+    // Version 3: a measurement made from a photo keeps the photo's name and its landmarks.
+    Visit pv = sample_visit(1, "2017-06-01", 0.0);
+    pv.measurements.resize(1);
+    pv.measurements[0].method = Method::kPhoto;
+    pv.measurements[0].degrees = 27.25;
+    pv.measurements[0].photo = "2017-06-01-00c0ffee.jpg";
+    pv.measurements[0].landmarks = "512,300,400.5,700";
+    REQUIRE(store->add_visit(pv).ok());
+    auto with_photo = store->load(1);
+    REQUIRE(with_photo.ok());
+    REQUIRE(with_photo->visits.size() == 3);
+    CHECK(with_photo->visits[2].measurements[0].photo == "2017-06-01-00c0ffee.jpg");
+    CHECK(with_photo->visits[2].measurements[0].landmarks == "512,300,400.5,700");
+    CHECK(with_photo->visits[2].measurements[0].method == Method::kPhoto);
   }
   // A database made by a newer HipLab is refused, not "migrated" backwards.
   {
@@ -261,6 +277,46 @@ void migrations(Backend& b) {
   CHECK(newer.error().message.find("newer HipLab") != std::string::npos);
 }
 ON_BOTH_BACK_ENDS(migrations, "a database of every earlier schema version is migrated with its records, a newer one refused")
+
+void visit_photos_go_with_them(Backend& b) {
+  auto store = b.open();
+  Patient p;
+  p.name = "Photo Visits";
+  auto added = store->add_patient(p);
+  REQUIRE(added.ok());
+  const fs::path dir = store->photos_dir(added->id);
+  fs::create_directories(dir);
+  auto visit_with = [&](const std::string& date, const std::string& photo) {
+    Visit v = sample_visit(added->id, date, 20.0);
+    v.measurements[0].method = Method::kPhoto;
+    v.measurements[0].photo = photo;
+    v.measurements[0].landmarks = "10,10,10,300";
+    std::ofstream(dir / photo) << "jpeg";
+    std::ofstream(dir / (photo + ".thumb.jpg")) << "thumb";
+    auto saved = store->add_visit(v);
+    REQUIRE(saved.ok());
+    return *saved;
+  };
+  Visit kept = visit_with("2026-01-01", "2026-01-01-00000001.jpg");
+  Visit gone = visit_with("2026-02-01", "2026-02-01-00000002.jpg");
+  // An update that drops the photo measurement removes its photo; one that keeps it keeps it.
+  Visit same = kept;
+  same.note = "edited";
+  auto updated = store->update_visit(same);
+  REQUIRE(updated.ok());
+  CHECK(fs::exists(dir / "2026-01-01-00000001.jpg"));
+  Visit dropped = *updated;
+  dropped.measurements.erase(dropped.measurements.begin());
+  REQUIRE(store->update_visit(dropped).ok());
+  CHECK_FALSE(fs::exists(dir / "2026-01-01-00000001.jpg"));
+  CHECK_FALSE(fs::exists(dir / "2026-01-01-00000001.jpg.thumb.jpg"));
+  // Deleting a visit removes its photos, nobody else's.
+  REQUIRE(store->delete_visit(gone.id, gone.revision).ok());
+  CHECK_FALSE(fs::exists(dir / "2026-02-01-00000002.jpg"));
+  CHECK_FALSE(fs::exists(dir / "2026-02-01-00000002.jpg.thumb.jpg"));
+  CHECK(fs::exists(dir));
+}
+ON_BOTH_BACK_ENDS(visit_photos_go_with_them, "a visit's photos go when the visit goes or drops the measurement, and stay otherwise")
 
 void delete_everything(Backend& b) {
   auto store = b.open();

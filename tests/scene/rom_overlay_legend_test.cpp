@@ -31,3 +31,28 @@ TEST_CASE("the joint-limit overlay puts one legend in the picture: the colours o
   // No value label carries the convention any more.
   for (const OverlayLabel& l : list.overlay_labels) CHECK(l.text.find("internal /") == std::string::npos);
 }
+
+TEST_CASE("the overlay's activity ticks: one green tick per activity on the arcs drawn, and a legend line") {
+  anatomy::LegAngles pose{};
+  RomOverlayOptions o;
+  o.sides[1] = false;  // the right hip only
+  DrawList plain;
+  add_rom_overlay(pose, glm::dmat4(1.0), o, plain);
+  o.activity_marks = {{anatomy::OverlayArc::kRotation, -62.0}, {anatomy::OverlayArc::kFlexion, 95.0}};
+  DrawList marked;
+  add_rom_overlay(pose, glm::dmat4(1.0), o, marked);
+  // The flexion arc is not drawn: only the rotation tick is added.
+  CHECK(marked.overlay_lines.size() == plain.overlay_lines.size() + 1);
+  int ticks = 0;
+  for (const OverlayLine& l : marked.overlay_lines) ticks += l.color == kActivityTick;
+  CHECK(ticks == 1);
+  bool legend = false;
+  for (const LegendEntry& e : marked.legend) legend = legend || (e.swatch == kActivityTick && e.text.find("activities") != std::string::npos);
+  CHECK(legend);
+  o.flexion = true;
+  DrawList both;
+  add_rom_overlay(pose, glm::dmat4(1.0), o, both);
+  ticks = 0;
+  for (const OverlayLine& l : both.overlay_lines) ticks += l.color == kActivityTick;
+  CHECK(ticks == 2);
+}

@@ -1,0 +1,121 @@
+// Tests src/records/photo.h: JPEG and PNG read, anything else refused by name, the thumbnail's
+// size, and a kept photo's files owner-only in an owner-only folder.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <stb_image_write.h>
+#include <sys/stat.h>
+
+#include "core/atomic_file.h"
+#include "records/photo.h"
+#include "test_support.h"
+
+namespace hiplab {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace records;
+
+PhotoPixels gradient(int w, int h) {
+  PhotoPixels p;
+  p.width = w;
+  p.height = h;
+  p.rgba.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
+      q[0] = static_cast<std::uint8_t>(x * 255 / w);
+      q[1] = static_cast<std::uint8_t>(y * 255 / h);
+      q[2] = 128;
+      q[3] = 255;
+    }
+  return p;
+}
+
+std::string png_bytes(const PhotoPixels& p) {
+  std::string out;
+  stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<std::size_t>(size)); },
+                         &out, p.width, p.height, 4, p.rgba.data(), p.width * 4);
+  return out;
+}
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mode & 0777u;
+}
+
+TEST_CASE("photo: a JPEG and a PNG read back at their size, other files are refused by name") {
+  const PhotoPixels src = gradient(640, 480);
+  auto jpg = decode_photo(encode_jpeg(src, 90), "a.jpg");
+  REQUIRE(jpg.ok());
+  CHECK(jpg->width == 640);
+  CHECK(jpg->height == 480);
+  // JPEG is lossy but a smooth gradient comes back close.
+  CHECK(std::abs(int(jpg->rgba[(240 * 640 + 320) * 4]) - int(src.rgba[(240 * 640 + 320) * 4])) <= 6);
+  auto png = decode_photo(png_bytes(src), "a.png");
+  REQUIRE(png.ok());
+  CHECK(png->rgba == src.rgba);
+  auto gif = decode_photo("GIF89a........", "cat.gif");
+  REQUIRE_FALSE(gif.ok());
+  CHECK(gif.error().message == "cat.gif: not a JPEG or PNG photo");
+  auto cut = decode_photo(encode_jpeg(src, 90).substr(0, 40), "cut.jpg");
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error().message.rfind("cut.jpg: cannot be read as a photo", 0) == 0);
+}
+
+TEST_CASE("photo: the thumbnail fits 256 px on its longer side and keeps the shape") {
+  const PhotoPixels t = downscale(gradient(1000, 600), kThumbnailPx);
+  CHECK(t.width == 256);
+  CHECK(t.height == 154);
+  // The average of what each thumbnail pixel covers: the left edge dark red, the right bright.
+  CHECK(t.rgba[0] < 10);
+  CHECK(t.rgba[(255) * 4] > 245);
+  const PhotoPixels small = downscale(gradient(100, 50), kThumbnailPx);
+  CHECK(small.width == 100);
+}
+
+TEST_CASE("photo: a kept photo is the file's bytes and a thumbnail, owner-only, in owner-only folders") {
+  const fs::path dir = test::scratch_dir("photo_keep");
+  const std::string bytes = encode_jpeg(gradient(800, 600), 90);
+  REQUIRE(write_file_atomic((dir / "in.jpg").string(), bytes).ok());
+  const fs::path folder = dir / "photos" / "7";
+  auto name = keep_photo(folder.string(), (dir / "in.jpg").string(), "2026-03-01");
+  REQUIRE_MESSAGE(name.ok(), (name.ok() ? "" : name.error().message));
+  CHECK(name->rfind("2026-03-01-", 0) == 0);
+  CHECK(valid_photo_name(*name));
+  std::ifstream in(folder / *name, std::ios::binary);
+  const std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(kept == bytes);
+  auto thumb = read_photo((folder / thumbnail_name(*name)).string());
+  REQUIRE(thumb.ok());
+  CHECK(thumb->width == 256);
+  CHECK(thumb->height == 192);
+  CHECK(mode_of(folder) == 0700u);
+  CHECK(mode_of(folder.parent_path()) == 0700u);
+  CHECK(mode_of(folder / *name) == 0600u);
+  CHECK(mode_of(folder / thumbnail_name(*name)) == 0600u);
+  // Not a photo: nothing is kept.
+  REQUIRE(write_file_atomic((dir / "notes.txt").string(), "hello").ok());
+  auto bad = keep_photo(folder.string(), (dir / "notes.txt").string(), "2026-03-01");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == (dir / "notes.txt").string() + ": not a JPEG or PNG photo");
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 2);
+}
+
+TEST_CASE("photo: a name from a file can never reach outside the patient's folder") {
+  CHECK(valid_photo_name("2026-03-01-0a1b2c3d.jpg"));
+  CHECK(valid_photo_name("x.png"));
+  CHECK_FALSE(valid_photo_name("../1/x.jpg"));
+  CHECK_FALSE(valid_photo_name("/etc/passwd.jpg"));
+  CHECK_FALSE(valid_photo_name(".hidden.jpg"));
+  CHECK_FALSE(valid_photo_name("photo.gif"));
+  CHECK_FALSE(valid_photo_name(""));
+}
+
+}  // namespace
+
+}  // namespace hiplab
