@@ -35,10 +35,11 @@ Placed place(const MuscleVolume& v, int muscle, anatomy::Side side, const anatom
   anatomy::MusclePath p;
   anatomy::evaluate_muscle_path(muscle, leg, kin, side, p);
   anatomy::PathCurve c;
-  anatomy::build_path_curve(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)),
+  anatomy::build_path_curve(std::span<const glm::dvec3>(p.drawn.data(), static_cast<std::size_t>(p.drawn_count)),
                             anatomy::path_hint(kin, p.body[0], side, v.hint, v.tangent,
                                                anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)))),
-                            c, {v.rest_point_s, v.rest_length});
+                            c, {v.rest_point_s, v.rest_length},
+                            std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
   const anatomy::MuscleSpec& s = anatomy::muscle(muscle);
   DynamicMesh mesh;
   AttachmentMotion attached;
