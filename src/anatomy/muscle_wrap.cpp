@@ -30,6 +30,17 @@ namespace {
 // 0.24 to 0.18 activation in the external-rotation effort at end-range internal rotation, below the
 // 0.2 that test holds for the chief external rotators. The sphere is crude for them: the part of
 // bone they cut is the greater trochanter or the ischium, off the hip centre.
+// Knee cylinders: across the knee (axis = the body's z, the knee's flexion axis), as Rajagopal et
+// al. 2016 wrap the knee extensors over the distal femur and the gastrocnemius heads at the shank.
+// Fitted by tests/scene/muscle_wrap_bone_test.cpp ("fit of the knee cylinders", --no-skip): centres
+// on a 10 mm grid and radii 15..45 mm in 5 mm steps, path samples in bone summed over the group,
+// over the slider grid and every other drill frame; the fewest, ties to the smaller radius.
+//   quadriceps (vasti, rectus femoris), femur frame, in front (+x): 178320 -> 57080 at centre
+//     (0.020, -0.360), radius 45 mm — the edge of the searched range (x <= 0.02, y >= -0.42, r <=
+//     45 mm); what remains is mostly vastus medialis between its two femoral points, which cuts the
+//     curve of the shaft in every pose (no wrap across the knee can lift that).
+//   gastrocnemius heads, tibia frame, behind (-x): 13570 -> 0 at centre (-0.010, -0.060), radius 15 mm.
+constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr glm::dvec3 kHip = kRightHipCentre;
 constexpr char kHipFit[] = "sphere about the hip centre; radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr WrapSurface kSurfaces[] = {
@@ -40,14 +51,18 @@ constexpr WrapSurface kSurfaces[] = {
     {"hip_55", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0550, {0, 0, 0}, kHipFit},
     {"hip_60", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0600, {0, 0, 0}, kHipFit},
     {"hip_92_5", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0925, {0, 0, 0}, kHipFit},
+    {"distal_femur", PathBody::kFemur, WrapShape::kCylinder, {0.020, -0.360, 0.0}, {0, 0, 1}, 0.045, {1, 0, 0}, kKneeFit},
+    {"proximal_tibia", PathBody::kTibia, WrapShape::kCylinder, {-0.010, -0.060, 0.0}, {0, 0, 1}, 0.015, {-1, 0, 0}, kKneeFit},
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5 };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kDistalFemur, kProximalTibia };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
     {"glut_med1", kHip55, 0, kAll},   {"glut_med2", kHip50, 0, kAll},   {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
     {"glut_min3", kHip52_5, 0, kAll}, {"glut_max1", kHip60, 0, kAll},   {"glut_max3", kHip92_5, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"gem", kHip35, 0, kAll},
+    {"rect_fem", kDistalFemur, 0, kAll}, {"vas_med", kDistalFemur, 0, kAll}, {"vas_int", kDistalFemur, 0, kAll},
+    {"vas_lat", kDistalFemur, 0, kAll},  {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
 };
 
 }  // namespace

@@ -180,8 +180,12 @@ TEST_CASE("wrapped paths: where no wrap acts, lengths and moment arms are Gait23
         bool on = false;
         for (const MuscleWrap& w : wraps_of(m)) {
           const WrapSurface& s2 = wrap_surfaces()[static_cast<std::size_t>(w.surface)];
-          if (s2.shape == WrapShape::kSphere && s2.body == PathBody::kPelvis)
-            on = on || std::fabs(glm::length(p.drawn[static_cast<std::size_t>(i)] - s2.centre) - s2.radius) < 1e-9;
+          Frame f{};
+          if (s2.body == PathBody::kFemur) f = k[LegSegment::kFemur];
+          if (s2.body == PathBody::kTibia) f = k[LegSegment::kTibia];
+          const glm::dvec3 x = glm::transpose(f.rotation) * (p.drawn[static_cast<std::size_t>(i)] - f.origin) - s2.centre;
+          const double r = s2.shape == WrapShape::kSphere ? glm::length(x) : glm::length(x - glm::dot(x, s2.axis) * s2.axis);
+          on = on || std::fabs(r - s2.radius) < 1e-9;
         }
         CHECK(on);
       }

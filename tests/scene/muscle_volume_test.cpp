@@ -423,10 +423,12 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   std::printf("muscle volumes with <= 1%% of their vertices inside a bone in every drill frame: %d of %zu (worst %.1f%%)\n", within,
               worst.size(), 100 * overall);
   CHECK(worst.size() >= 80);
-  // Reached: 11 of 86, worst 72% (gluteus minimus in the 90/90 hip switch). Not met: the volumes
-  // follow their paths, and Gait2392's straight paths still cut through the ilium and the femoral
-  // condyles in deep flexion (issue 11, section 2: wrapping is still open); at the anatomical pose
-  // every muscle but peroneus tertius (2.4%) is clear.
-  CHECK(within >= 11);
-  CHECK(overall <= 0.73);
+  // Reached: 15 of 86, worst 54.9% (gluteus minimus 1 in the supine IR PAILs and the 90/90 hip
+  // switch). Was 11 of 86, worst 72%, before the paths went round the hip spheres and knee cylinders
+  // of anatomy/muscle_wrap.h (issue 11, section 2). Not met: what is left is mostly the volumes'
+  // own thickness against the bone beside their paths, and paths that still cut bone
+  // (tests/scene/muscle_wrap_bone_test.cpp lists them); at the anatomical pose every muscle but
+  // peroneus tertius (2.4%) is clear.
+  CHECK(within >= 15);
+  CHECK(overall <= 0.55);
 }
