@@ -154,7 +154,7 @@ TEST_CASE("wrapped paths: moment arms equal central differences of the length ov
   CHECK(wrapped > 500);
 }
 
-TEST_CASE("wrapped paths: where no wrap acts, lengths and moment arms are Gait2392's straight-line values; drawn paths run over the surfaces") {
+TEST_CASE("wrapped paths: where no wrap acts, lengths and moment arms are Gait2392's straight-line values, and drawn paths run over the surfaces") {
   int unwrapped = 0, wrapped = 0;
   for_grid([&](const LegPose& q) {
     const LegKinematics k = leg_kinematics(q);
@@ -213,7 +213,7 @@ TEST_CASE("wrapped paths: the left leg's are the mirror image of the right's") {
 }
 
 // Issue 11 asks which moment arms the wraps changed and by how much: Gait2392's straight lines
-// against the wrapped paths at the drills' deep poses, mm (printed; checked only for sign sanity:
+// against the wrapped paths at the drills' deep poses, hip and knee, mm (printed; checked only for sign sanity:
 // a wrap never shortens a path).
 TEST_CASE("wrapped paths: hip moment arms before and after wrapping at a few poses (printed)") {
   struct Pose {
@@ -233,7 +233,7 @@ TEST_CASE("wrapped paths: hip moment arms before and after wrapping at a few pos
     q[LegCoord::kHipRotation] = ps.rot * kDeg;
     q[LegCoord::kKneeFlexion] = ps.knee * kDeg;
     const LegKinematics k = leg_kinematics(q);
-    std::printf("%s: muscle  flexion  adduction  rotation (mm, Gait2392 -> wrapped)\n", ps.name);
+    std::printf("%s: muscle  hip flexion  adduction  rotation  knee flexion (mm, Gait2392 -> wrapped)\n", ps.name);
     for (int m = 0; m < kMuscleCount; ++m) {
       MusclePath p, s;
       evaluate_muscle_path(m, q, k, Side::kRight, p);
@@ -241,9 +241,9 @@ TEST_CASE("wrapped paths: hip moment arms before and after wrapping at a few pos
       if (p.wraps_active == 0u) continue;
       ++changed;
       CHECK(p.length >= s.length);
-      std::printf("  %-10s %6.1f -> %6.1f  %6.1f -> %6.1f  %6.1f -> %6.1f   length %.1f -> %.1f\n", muscle(m).name.data(),
+      std::printf("  %-10s %6.1f -> %6.1f  %6.1f -> %6.1f  %6.1f -> %6.1f  %6.1f -> %6.1f   length %.1f -> %.1f\n", muscle(m).name.data(),
                   1000 * s.moment_arm[0], 1000 * p.moment_arm[0], 1000 * s.moment_arm[1], 1000 * p.moment_arm[1], 1000 * s.moment_arm[2],
-                  1000 * p.moment_arm[2], 1000 * s.length, 1000 * p.length);
+                  1000 * p.moment_arm[2], 1000 * s.moment_arm[3], 1000 * p.moment_arm[3], 1000 * s.length, 1000 * p.length);
     }
   }
   CHECK(changed > 0);

@@ -85,7 +85,17 @@ TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed a
     REQUIRE(mi);
     REQUIRE(side);
     const Placed rest = place(v, *mi, *side, anatomy::LegPose{});
-    CHECK(rest.length == doctest::Approx(v.rest_length).epsilon(1e-9));
+    // Where a wrap surface already touches in the anatomical position (anatomy/muscle_wrap.h), the
+    // placed curve runs over its arc while the model's rest length is of the generator's curve
+    // through the active points: longer by about what the wrap adds (at most 3.8 mm, gluteus
+    // minimus 3; the spline through the arc's points adds up to a millimetre more); elsewhere the
+    // same.
+    const anatomy::LegKinematics kin = anatomy::leg_kinematics(anatomy::LegPose{});
+    anatomy::MusclePath wrapped, straight;
+    anatomy::evaluate_muscle_path(*mi, anatomy::LegPose{}, kin, *side, wrapped);
+    anatomy::evaluate_muscle_path(*mi, anatomy::LegPose{}, kin, *side, straight, anatomy::Wrapping::kOff);
+    if (wrapped.wraps_active == 0u) CHECK(rest.length == doctest::Approx(v.rest_length).epsilon(1e-9));
+    else CHECK(std::fabs(rest.length - v.rest_length) <= wrapped.length - straight.length + 0.0015);
     CHECK(enclosed_volume(v, rest.pos) > 0.0);  // wound outward
   }
 }
