@@ -37,13 +37,15 @@ LegSegment segment_of(PathBody b) {
 }  // namespace
 
 void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinematics& kin,
-                          Side side, MusclePath& out) {
+                          Side side, MusclePath& out, Wrapping wrapping) {
   const MuscleSpec& m = muscle(muscle_index);
-  // Positions and their rates for the four coordinates, in the right-leg frame.
+  // Positions and their rates for the six coordinates, in the right-leg frame.
   std::array<glm::dvec3, kMaxPathPoints> x{};
   std::array<std::array<glm::dvec3, kMuscleCoordCount>, kMaxPathPoints> dx{};
+  std::array<int, kMaxPathPoints> spec_index{};
   int n = 0;
-  for (const PathPointSpec& p : m.points) {
+  for (int pi = 0; pi < static_cast<int>(m.points.size()); ++pi) {
+    const PathPointSpec& p = m.points[static_cast<std::size_t>(pi)];
     if (!point_active(p, pose)) continue;
     auto& v = dx[n];
     if (p.body == PathBody::kPelvis) {
@@ -59,12 +61,56 @@ void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinema
       if (p.moving >= 0) v[coord_index(LegCoord::kKneeFlexion)] += f.rotation * dlocal;
     }
     out.body[n] = p.body;
+    spec_index[n] = pi;
     ++n;
   }
   out.count = n;
   out.length = 0.0;
   out.moment_arm.fill(0.0);
-  for (int i = 0; i + 1 < n; ++i) {
+  out.wraps_active = 0;
+  int drawn = 0;
+  auto draw = [&](const glm::dvec3& p, int anchor) {
+    if (drawn >= kMaxDrawnPoints) return;
+    out.drawn[drawn] = p;
+    out.drawn_anchor[drawn] = static_cast<std::int8_t>(anchor);
+    ++drawn;
+  };
+  const std::span<const MuscleWrap> wraps =
+      wrapping == Wrapping::kOn ? wraps_of(muscle_index) : std::span<const MuscleWrap>{};
+  WrapResult w;
+  for (int i = 0; i < n; ++i) {
+    draw(x[i], i);
+    if (i + 1 == n) break;
+    bool wrapped = false;
+    for (std::size_t wi = 0; wi < wraps.size() && !wrapped; ++wi) {
+      const MuscleWrap& mw = wraps[wi];
+      if (spec_index[i] < mw.first_point || spec_index[i + 1] > mw.last_point) continue;
+      const WrapSurface& s = wrap_surfaces()[static_cast<std::size_t>(mw.surface)];
+      // The segment in the wrap body's frame, and back.
+      const bool on_pelvis = s.body == PathBody::kPelvis;
+      const LegSegment seg = segment_of(s.body);
+      const Frame f = on_pelvis ? Frame{} : kin[seg];
+      const glm::dmat3 to_local = glm::transpose(f.rotation);
+      wrap_segment(s, to_local * (x[i] - f.origin), to_local * (x[i + 1] - f.origin), w);
+      if (!w.active) continue;
+      const glm::dvec3 t1 = f.apply(w.t1), t2 = f.apply(w.t2);
+      const glm::dvec3 d1 = t1 - x[i], d2 = x[i + 1] - t2;
+      const double l1 = glm::length(d1), l2 = glm::length(d2);
+      out.length += l1 + w.arc + l2;
+      // Tangent points as via points fixed on the wrap's body (envelope theorem, see the header).
+      for (int k = 0; k < kMuscleCoordCount; ++k) {
+        const glm::dvec3 v1 = on_pelvis ? glm::dvec3(0.0) : kin.point_velocity(k, seg, t1);
+        const glm::dvec3 v2 = on_pelvis ? glm::dvec3(0.0) : kin.point_velocity(k, seg, t2);
+        if (l1 > 0.0) out.moment_arm[k] -= glm::dot(d1 / l1, v1 - dx[i][k]);
+        if (l2 > 0.0) out.moment_arm[k] -= glm::dot(d2 / l2, dx[i + 1][k] - v2);
+      }
+      draw(t1, -1);
+      for (int j = 0; j < w.inner; ++j) draw(f.apply(w.inner_point[j]), -1);
+      draw(t2, -1);
+      out.wraps_active |= 1u << wi;
+      wrapped = true;
+    }
+    if (wrapped) continue;
     const glm::dvec3 d = x[i + 1] - x[i];
     const double len = glm::length(d);
     out.length += len;
@@ -73,7 +119,10 @@ void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinema
     for (int k = 0; k < kMuscleCoordCount; ++k)
       out.moment_arm[k] -= glm::dot(u, dx[i + 1][k] - dx[i][k]);
   }
+  out.drawn_count = drawn;
   for (int i = 0; i < n; ++i) out.point[i] = side == Side::kLeft ? mirror_point(x[i]) : x[i];
+  if (side == Side::kLeft)
+    for (int i = 0; i < drawn; ++i) out.drawn[i] = mirror_point(out.drawn[i]);
 }
 
 void evaluate_leg_muscle_paths(const LegPose& pose, const LegKinematics& kin, Side side,

@@ -1,6 +1,7 @@
 #include "anatomy/path_curve.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <vector>
 
@@ -16,12 +17,16 @@ glm::dvec3 orthonormal_to(const glm::dvec3& t, const glm::dvec3& v) {
 }
 }  // namespace
 
-void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out, const PathRest& rest) {
+void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out, const PathRest& rest,
+                      std::span<const std::int8_t> anchor) {
   constexpr int kSub = 8;
-  std::array<glm::dvec3, kMaxPathPoints + 1> pts{};
+  constexpr std::size_t kMax = kMaxDrawnPoints;
+  const std::size_t given = std::min(points.size(), kMax);
+  const bool anchored = anchor.size() == points.size() && !anchor.empty();
+  std::array<glm::dvec3, kMax + 1> pts{};
   std::size_t n = 0;
-  std::array<std::size_t, kMaxPathPoints> kept_as{};  // given point -> index among the kept ones
-  for (std::size_t g = 0; g < points.size() && g < kMaxPathPoints; ++g) {
+  std::array<std::size_t, kMax> kept_as{};  // given point -> index among the kept ones
+  for (std::size_t g = 0; g < given; ++g) {
     const glm::dvec3& p = points[g];
     if (n == 0 || glm::length(p - pts[n - 1]) > 1e-6) pts[n++] = p;
     kept_as[g] = n - 1;
@@ -29,8 +34,8 @@ void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint
   if (n == 0) pts[n++] = glm::dvec3(0.0);
   if (n == 1) pts[n++] = pts[0] + glm::dvec3(0, -1e-3, 0);
   // Dense Catmull-Rom polyline (end tangents mirrored), with running arc length.
-  std::array<glm::dvec3, kMaxPathPoints * kSub + 1> dense{};
-  std::array<double, kMaxPathPoints * kSub + 1> arc{};
+  std::array<glm::dvec3, kMax * kSub + 1> dense{};
+  std::array<double, kMax * kSub + 1> arc{};
   std::size_t nd = 0;
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const glm::dvec3 p1 = pts[i], p2 = pts[i + 1];
@@ -56,10 +61,16 @@ void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint
   arc[0] = 0.0;
   for (std::size_t i = 1; i < nd; ++i) arc[i] = arc[i - 1] + glm::length(dense[i] - dense[i - 1]);
   out.length = std::max(arc[nd - 1], 1e-9);
+  // point_s: of each given point, or with `anchor`, of each anchor (the points between them on a
+  // wrap's arc only shape the curve).
   out.point_s.fill(0.0);
-  for (std::size_t g = 0; g < points.size() && g < kMaxPathPoints; ++g)
-    out.point_s[g] = std::min(arc[std::min(kept_as[g] * kSub, nd - 1)] / out.length, 1.0);
-  const std::size_t ng = std::min(points.size(), static_cast<std::size_t>(kMaxPathPoints));
+  std::size_t ng = 0;
+  for (std::size_t g = 0; g < given; ++g) {
+    const std::size_t slot = anchored ? static_cast<std::size_t>(anchor[g]) : g;
+    if ((anchored && anchor[g] < 0) || slot >= static_cast<std::size_t>(kMaxPathPoints)) continue;
+    out.point_s[slot] = std::min(arc[std::min(kept_as[g] * kSub, nd - 1)] / out.length, 1.0);
+    ng = std::max(ng, slot + 1);
+  }
   const bool piecewise = rest.length > 0.0 && rest.point_s.size() == ng && ng >= 2;
   const double whole_scale = rest.length > 0.0 ? std::sqrt(rest.length / out.length) : 1.0;
   std::size_t seg = 0, g = 0;

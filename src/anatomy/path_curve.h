@@ -13,6 +13,7 @@
 // interpolated between stations). Units: metres, in whatever frame the points are given.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <span>
 
 #include <glm/glm.hpp>
@@ -27,7 +28,8 @@ struct PathCurve {
   static constexpr int kStations = 48;
   std::array<glm::dvec3, kStations> pos{}, tangent{}, normal{}, binormal{};
   double length = 0.0;  // arc length of the spline, m
-  // Normalised arc length at each of the given points (a repeated point shares its twin's).
+  // Normalised arc length at each of the given points (a repeated point shares its twin's); with
+  // anchors, at each active point of the path.
   std::array<double, kMaxPathPoints> point_s{};
   // Section scale at each station: sqrt(rest length / length) of the path segment it lies on
   // (see build_path_curve's `rest`), else of the whole path; 1 when no rest is given.
@@ -45,7 +47,12 @@ struct PathRest {
 };
 
 // `points` >= 1 (repeated points are dropped; a single point gets a 1 mm stub downward).
-void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out, const PathRest& rest = {});
+// `anchor` (empty, or one per point): MusclePath::drawn_anchor — the curve runs through every
+// point (over the wraps' arcs), while point_s and the rest mapping are of the path's active points
+// only (an arc point has -1), so the volume keeps its place along the muscle whether or not a wrap
+// acts, and stations spread over the arc instead of jumping across it.
+void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint, PathCurve& out, const PathRest& rest = {},
+                      std::span<const std::int8_t> anchor = {});
 
 // Point at path coordinates (s, a, u, v), the cross-section offset (u, v) scaled by `section_scale`.
 glm::dvec3 place_on_curve(const PathCurve& c, const glm::dvec4& coord, double section_scale = 1.0);

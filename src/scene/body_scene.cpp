@@ -127,7 +127,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
   DynamicMesh mesh;
   const int dyn = static_cast<int>(out.dynamic_meshes.size());
   std::vector<MeshDraw> muscle_draws;
-  std::array<glm::dvec3, anatomy::kMaxPathPoints> world{};
+  std::array<glm::dvec3, anatomy::kMaxDrawnPoints> world{};
   // The generated body's packed volumes by side and muscle; muscles without one are drawn as tubes.
   std::array<std::array<const MuscleVolume*, anatomy::kMuscleCount>, anatomy::kSideCount> volume{};
   if (options.muscle_volumes)
@@ -157,8 +157,9 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       const MuscleLook& look = options.muscles[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
       if (!look.visible || look.colour.a <= 0.0f) continue;
       const anatomy::MusclePath& p = paths[static_cast<std::size_t>(m)];
-      for (int k = 0; k < p.count; ++k)
-        world[static_cast<std::size_t>(k)] = glm::dvec3(input.pelvis_world * glm::dvec4(p.point[static_cast<std::size_t>(k)], 1.0));
+      // The path as it runs, over the wraps' arcs (anatomy/muscle_path.h).
+      for (int k = 0; k < p.drawn_count; ++k)
+        world[static_cast<std::size_t>(k)] = glm::dvec3(input.pelvis_world * glm::dvec4(p.drawn[static_cast<std::size_t>(k)], 1.0));
       const anatomy::MuscleSpec& spec = anatomy::muscle(m);
       MuscleTubeProfile profile =
           muscle_tube_profile(spec.max_isometric_force_n, spec.optimal_fiber_length_m, spec.tendon_slack_length_m);
@@ -174,13 +175,14 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
           profile.fan_aspect = 2.6;
         }
       }
-      const std::span<const glm::dvec3> points(world.data(), static_cast<std::size_t>(p.count));
+      const std::span<const glm::dvec3> points(world.data(), static_cast<std::size_t>(p.drawn_count));
       glm::ivec2 range;
       if (const MuscleVolume* v = volume[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)]) {
         // The hint in the side's pelvis frame (where the paths are evaluated), then turned to world.
         const glm::dvec3 hint = anatomy::path_hint(kin, p.body[0], side, v->hint, v->tangent,
                                                    anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count))));
-        anatomy::build_path_curve(points, pelvis_turn * hint, curve, {v->rest_point_s, v->rest_length});
+        anatomy::build_path_curve(points, pelvis_turn * hint, curve, {v->rest_point_s, v->rest_length},
+                                  std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
         attachment_motion(curve, p, kin, side, input.pelvis_world, attached);
         range = append_muscle_volume(*v, curve, profile, attached, mesh, options.muscle_px_per_m);
       } else {

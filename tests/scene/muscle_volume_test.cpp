@@ -35,10 +35,11 @@ Placed place(const MuscleVolume& v, int muscle, anatomy::Side side, const anatom
   anatomy::MusclePath p;
   anatomy::evaluate_muscle_path(muscle, leg, kin, side, p);
   anatomy::PathCurve c;
-  anatomy::build_path_curve(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)),
+  anatomy::build_path_curve(std::span<const glm::dvec3>(p.drawn.data(), static_cast<std::size_t>(p.drawn_count)),
                             anatomy::path_hint(kin, p.body[0], side, v.hint, v.tangent,
                                                anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)))),
-                            c, {v.rest_point_s, v.rest_length});
+                            c, {v.rest_point_s, v.rest_length},
+                            std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
   const anatomy::MuscleSpec& s = anatomy::muscle(muscle);
   DynamicMesh mesh;
   AttachmentMotion attached;
@@ -84,7 +85,17 @@ TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed a
     REQUIRE(mi);
     REQUIRE(side);
     const Placed rest = place(v, *mi, *side, anatomy::LegPose{});
-    CHECK(rest.length == doctest::Approx(v.rest_length).epsilon(1e-9));
+    // Where a wrap surface already touches in the anatomical position (anatomy/muscle_wrap.h), the
+    // placed curve runs over its arc while the model's rest length is of the generator's curve
+    // through the active points: longer by about what the wrap adds (at most 3.8 mm, gluteus
+    // minimus 3; the spline through the arc's points adds up to a millimetre more); elsewhere the
+    // same.
+    const anatomy::LegKinematics kin = anatomy::leg_kinematics(anatomy::LegPose{});
+    anatomy::MusclePath wrapped, straight;
+    anatomy::evaluate_muscle_path(*mi, anatomy::LegPose{}, kin, *side, wrapped);
+    anatomy::evaluate_muscle_path(*mi, anatomy::LegPose{}, kin, *side, straight, anatomy::Wrapping::kOff);
+    if (wrapped.wraps_active == 0u) CHECK(rest.length == doctest::Approx(v.rest_length).epsilon(1e-9));
+    else CHECK(std::fabs(rest.length - v.rest_length) <= wrapped.length - straight.length + 0.0015);
     CHECK(enclosed_volume(v, rest.pos) > 0.0);  // wound outward
   }
 }
@@ -422,10 +433,12 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   std::printf("muscle volumes with <= 1%% of their vertices inside a bone in every drill frame: %d of %zu (worst %.1f%%)\n", within,
               worst.size(), 100 * overall);
   CHECK(worst.size() >= 80);
-  // Reached: 11 of 86, worst 72% (gluteus minimus in the 90/90 hip switch). Not met: the volumes
-  // follow their paths, and Gait2392's straight paths still cut through the ilium and the femoral
-  // condyles in deep flexion (issue 11, section 2: wrapping is still open); at the anatomical pose
-  // every muscle but peroneus tertius (2.4%) is clear.
-  CHECK(within >= 11);
-  CHECK(overall <= 0.73);
+  // Reached: 15 of 86, worst 54.9% (gluteus minimus 1 in the supine IR PAILs and the 90/90 hip
+  // switch). Was 11 of 86, worst 72%, before the paths went round the hip spheres and knee cylinders
+  // of anatomy/muscle_wrap.h (issue 11, section 2). Not met: what is left is mostly the volumes'
+  // own thickness against the bone beside their paths, and paths that still cut bone
+  // (tests/scene/muscle_wrap_bone_test.cpp lists them); at the anatomical pose every muscle but
+  // peroneus tertius (2.4%) is clear.
+  CHECK(within >= 15);
+  CHECK(overall <= 0.55);
 }

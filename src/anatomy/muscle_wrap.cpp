@@ -1,0 +1,144 @@
+#include "anatomy/muscle_wrap.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/skeleton.h"
+
+namespace hiplab::anatomy {
+namespace {
+
+// [SURFACES] Hip spheres: about the hip centre (kRightHipCentre; fixed in the pelvis, and the same
+// surface in the femur's frame, the hip being a ball joint), one per muscle, standing for what its
+// straight line cut in deep flexion: femoral head and neck, acetabular rim, ischium. Fitted to
+// HipLab's bone meshes by tests/scene/muscle_wrap_bone_test.cpp ("fit of the hip spheres", run with
+// --no-skip): for each radius from 20 mm in 2.5 mm steps to 4 mm short of the muscle's nearest
+// attachment, the path samples more than ~2 mm inside a bone over the slider grid (6 x 4 x 4 x 5 x 3
+// poses) and every other drill frame; the radius with the fewest is used, for the muscles where it
+// cut the count by at least a quarter (none -> fitted): glut_med3 15172 -> 1515, glut_min2 1485 ->
+// 435, glut_min3 11647 -> 0, glut_max1 26917 -> 12731, glut_max3 28947 -> 0, peri 23007 -> 465,
+// pect 2625 -> 750, gem 18811 -> 10023.
+// Left without: gluteus minimus 1 (16% fewer), the hamstrings (8-24%), the adductors but
+// pectineus, TFL, sartorius, rectus femoris, iliacus, psoas and gracilis (none): what they cut lies
+// beside an attachment or along the femoral shaft, not round the joint. Four that qualified are
+// left without because a downstream test showed the sphere made them worse:
+//   - gluteus medius 1 (14054 -> 10222 at 55 mm) and 2 (32582 -> 12656 at 50 mm): their volumes'
+//     triangles stretched past 3x their rest area over the arc in the drills (3.8x; the volume test
+//     in tests/scene/muscle_volume_test.cpp holds 0.2..3x), though their share of vertices in bone
+//     fell (28% -> 10% for gluteus medius 2);
+//   - gluteus maximus 2 (25273 -> 15387 at 62.5 mm) became one of the leading muscles of the seated
+//     internal-rotation drill (tests/biomech/frame_analysis_test.cpp);
+//   - quadratus femoris (5812 -> 2482 at 57.5 mm) fell from 0.24 to 0.18 activation in the
+//     external-rotation effort at end-range internal rotation, below the 0.2 that test holds.
+// The sphere is crude for them: the bone they cut is the greater trochanter or the ischium, off
+// the hip centre.
+// Knee cylinders: across the knee (axis = the body's z, the knee's flexion axis), as Rajagopal et
+// al. 2016 wrap the knee extensors over the distal femur and the gastrocnemius heads at the shank.
+// Fitted by tests/scene/muscle_wrap_bone_test.cpp ("fit of the knee cylinders", --no-skip): centres
+// on a 10 mm grid and radii 15..45 mm in 5 mm steps, path samples in bone summed over the group,
+// over the slider grid and every other drill frame; the fewest, ties to the smaller radius.
+//   quadriceps (vasti, rectus femoris), femur frame, in front (+x): 178320 -> 57080 at centre
+//     (0.020, -0.360), radius 45 mm — the edge of the searched range (x <= 0.02, y >= -0.42, r <=
+//     45 mm); what remains is mostly vastus medialis between its two femoral points, which cuts the
+//     curve of the shaft in every pose (no wrap across the knee can lift that).
+//   gastrocnemius heads, tibia frame, behind (-x): 13570 -> 0 at centre (-0.010, -0.060), radius 15 mm.
+constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
+constexpr glm::dvec3 kHip = kRightHipCentre;
+constexpr char kHipFit[] = "sphere about the hip centre; radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
+constexpr WrapSurface kSurfaces[] = {
+    {"hip_35", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0350, {0, 0, 0}, kHipFit},
+    {"hip_47_5", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0475, {0, 0, 0}, kHipFit},
+    {"hip_50", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0500, {0, 0, 0}, kHipFit},
+    {"hip_52_5", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0525, {0, 0, 0}, kHipFit},
+    {"hip_55", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0550, {0, 0, 0}, kHipFit},
+    {"hip_60", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0600, {0, 0, 0}, kHipFit},
+    {"hip_92_5", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0925, {0, 0, 0}, kHipFit},
+    {"distal_femur", PathBody::kFemur, WrapShape::kCylinder, {0.020, -0.360, 0.0}, {0, 0, 1}, 0.045, {1, 0, 0}, kKneeFit},
+    {"proximal_tibia", PathBody::kTibia, WrapShape::kCylinder, {-0.010, -0.060, 0.0}, {0, 0, 1}, 0.015, {-1, 0, 0}, kKneeFit},
+};
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kDistalFemur, kProximalTibia };
+
+constexpr int kAll = 99;  // every segment of the path
+constexpr MuscleWrap kWraps[] = {
+    {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
+    {"glut_min3", kHip52_5, 0, kAll}, {"glut_max1", kHip60, 0, kAll},   {"glut_max3", kHip92_5, 0, kAll},
+    {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"gem", kHip35, 0, kAll},
+    {"rect_fem", kDistalFemur, 0, kAll}, {"vas_med", kDistalFemur, 0, kAll}, {"vas_int", kDistalFemur, 0, kAll},
+    {"vas_lat", kDistalFemur, 0, kAll},  {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
+};
+
+}  // namespace
+
+std::span<const WrapSurface> wrap_surfaces() { return kSurfaces; }
+
+std::span<const MuscleWrap> muscle_wraps() { return kWraps; }
+
+std::span<const MuscleWrap> wraps_of(int muscle_index) {
+  // [first, end) of each muscle's wraps in kWraps, found once by name.
+  static const std::array<std::array<std::size_t, 2>, kMuscleCount> range = [] {
+    std::array<std::array<std::size_t, 2>, kMuscleCount> r{};
+    for (int m = 0; m < kMuscleCount; ++m) {
+      std::size_t first = std::size(kWraps), end = first;
+      for (std::size_t i = 0; i < std::size(kWraps); ++i)
+        if (kWraps[i].muscle == muscle(m).name) {
+          first = std::min(first, i);
+          end = i + 1;
+        }
+      r[static_cast<std::size_t>(m)] = {std::min(first, end), end};
+    }
+    return r;
+  }();
+  const auto [first, end] = range[static_cast<std::size_t>(muscle_index)];
+  return std::span<const MuscleWrap>(kWraps).subspan(first, end - first);
+}
+
+void wrap_segment(const WrapSurface& s, const glm::dvec3& a_in, const glm::dvec3& b_in, WrapResult& out) {
+  out.active = false;
+  out.inner = 0;
+  const bool cylinder = s.shape == WrapShape::kCylinder;
+  const glm::dvec3 w = cylinder ? s.axis : glm::dvec3(0.0);
+  const glm::dvec3 a = a_in - s.centre, b = b_in - s.centre;
+  const double za = glm::dot(a, w), zb = glm::dot(b, w);
+  const glm::dvec3 a2 = a - za * w, b2 = b - zb * w;  // across the axis (a sphere: as they are)
+  const double ra = glm::length(a2), rb = glm::length(b2), r = s.radius;
+  if (ra <= r || rb <= r) return;  // an end inside the surface: nothing to wrap round
+  const glm::dvec3 ua = a2 / ra, ub = b2 / rb;
+  const double cos_phi = std::clamp(glm::dot(ua, ub), -1.0, 1.0);
+  const double phi = std::acos(cos_phi);
+  const double alpha_a = std::acos(r / ra), alpha_b = std::acos(r / rb);
+  const double theta = phi - alpha_a - alpha_b;  // > 0: the straight line enters the surface
+  if (theta <= 0.0) return;
+  // The in-plane direction from ua toward ub (a line through the centre: turn toward `side`, or
+  // any way across the axis).
+  glm::dvec3 e = ub - cos_phi * ua;
+  if (glm::length(e) < 1e-9) {
+    e = s.side - glm::dot(s.side, ua) * ua;
+    if (glm::length(e) < 1e-9) e = cylinder ? glm::cross(w, ua) : glm::cross(ua, std::fabs(ua.y) < 0.9 ? glm::dvec3(0, 1, 0) : glm::dvec3(1, 0, 0));
+  }
+  e = glm::normalize(e);
+  auto across = [&](double psi) { return std::cos(psi) * ua + std::sin(psi) * e; };
+  if (cylinder && glm::dot(s.side, s.side) > 0.0 && glm::dot(across(alpha_a + 0.5 * theta), s.side) < 0.0) return;
+  // Unrolled: the planar lengths, and the height along the axis in proportion to them.
+  const double la = std::sqrt(ra * ra - r * r), lb = std::sqrt(rb * rb - r * r), arc = r * theta;
+  const double lp = la + arc + lb, dz = zb - za;
+  const double k = std::sqrt(lp * lp + dz * dz) / lp;  // 3D length per planar length
+  auto at = [&](double psi) {
+    const double planar = la + r * (psi - alpha_a);
+    return s.centre + r * across(psi) + (za + dz * planar / lp) * w;
+  };
+  out.active = true;
+  out.t1 = at(alpha_a);
+  out.t2 = at(alpha_a + theta);
+  out.length_in = la * k;
+  out.arc = arc * k;
+  out.length_out = lb * k;
+  // Inner points about every 20 degrees of arc.
+  constexpr double kStep = 0.35;
+  out.inner = std::min(kMaxArcInnerPoints, static_cast<int>(theta / kStep));
+  for (int i = 0; i < out.inner; ++i) out.inner_point[i] = at(alpha_a + theta * (i + 1) / (out.inner + 1));
+}
+
+}  // namespace hiplab::anatomy

@@ -1,0 +1,250 @@
+// muscle_wrap_test.cpp — the wrap surfaces (anatomy/muscle_wrap.h) and the wrapped paths of
+// anatomy/muscle_path.h: geometry of the shortest path round a sphere and a cylinder, moment arms of
+// wrapped paths against central differences of the length over a grid of hip flexion x adduction x
+// rotation x knee (issue 11, section 2), Gait2392's values wherever no wrap acts, and a table of
+// the hip moment arms that changed (printed).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/moment_arm.h"
+#include "anatomy/muscle_path.h"
+#include "anatomy/muscle_wrap.h"
+
+using namespace hiplab::anatomy;
+
+namespace {
+constexpr double kDeg = 3.14159265358979323846 / 180.0;
+
+// Length of a path given as a polyline (the arc between tangent points finely sampled).
+double wrapped_length(const WrapSurface& s, const glm::dvec3& a, const glm::dvec3& b) {
+  WrapResult w;
+  wrap_segment(s, a, b, w);
+  return w.active ? w.length_in + w.arc + w.length_out : glm::length(b - a);
+}
+}  // namespace
+
+TEST_CASE("wrap: round a sphere the path leaves and meets it on tangents, and is the shortest of the paths over it") {
+  const WrapSurface s{"test", PathBody::kPelvis, WrapShape::kSphere, {0.01, -0.02, 0.03}, {0, 1, 0}, 0.04, {0, 0, 0}, ""};
+  const glm::dvec3 a = s.centre + glm::dvec3(-0.09, 0.015, 0.01), b = s.centre + glm::dvec3(0.08, 0.01, -0.02);
+  WrapResult w;
+  wrap_segment(s, a, b, w);
+  REQUIRE(w.active);
+  CHECK(glm::length(w.t1 - s.centre) == doctest::Approx(s.radius).epsilon(1e-12));
+  CHECK(glm::length(w.t2 - s.centre) == doctest::Approx(s.radius).epsilon(1e-12));
+  CHECK(std::fabs(glm::dot(w.t1 - a, w.t1 - s.centre)) < 1e-12);  // tangent at t1
+  CHECK(std::fabs(glm::dot(b - w.t2, w.t2 - s.centre)) < 1e-12);  // and at t2
+  for (int i = 0; i < w.inner; ++i) CHECK(glm::length(w.inner_point[i] - s.centre) == doctest::Approx(s.radius).epsilon(1e-12));
+  const double l = w.length_in + w.arc + w.length_out;
+  CHECK(l > glm::length(b - a));
+  // Any path by way of a point p just off the sphere (each half itself kept out of the sphere) is no
+  // shorter, p searched over the whole sphere.
+  double best = 1e9;
+  for (int i = 0; i <= 400; ++i)
+    for (int j = 0; j <= 400; ++j) {
+      const double th = 3.14159265 * i / 400, ph = 2 * 3.14159265 * j / 400;
+      const glm::dvec3 p = s.centre + 1.0005 * s.radius * glm::dvec3(std::sin(th) * std::cos(ph), std::cos(th), std::sin(th) * std::sin(ph));
+      best = std::min(best, wrapped_length(s, a, p) + wrapped_length(s, p, b));
+    }
+  CHECK(l <= best + 1e-6);
+  CHECK(l == doctest::Approx(best).epsilon(1e-3));
+  // A segment that misses the sphere is left straight.
+  wrap_segment(s, a, s.centre + glm::dvec3(-0.09, 0.08, 0.01), w);
+  CHECK_FALSE(w.active);
+}
+
+TEST_CASE("wrap: round a cylinder the path is a helix between tangents (straight when unrolled), on the allowed side only") {
+  const WrapSurface s{"test", PathBody::kFemur, WrapShape::kCylinder, {0, 0, 0}, {0, 0, 1}, 0.03, {0, -1, 0}, ""};
+  const glm::dvec3 a{-0.08, -0.01, -0.02}, b{0.07, -0.005, 0.05};
+  WrapResult w;
+  wrap_segment(s, a, b, w);
+  REQUIRE(w.active);
+  auto radial = [](const glm::dvec3& p) { return std::hypot(p.x, p.y); };
+  CHECK(radial(w.t1) == doctest::Approx(0.03).epsilon(1e-12));
+  CHECK(radial(w.t2) == doctest::Approx(0.03).epsilon(1e-12));
+  CHECK(w.t1.y < 0.0);  // over the allowed side
+  // Unrolled: the height changes in proportion to the path length, so the three pieces have the
+  // same slope and the total is the hypotenuse of planar length and rise.
+  const double planar = glm::length(glm::dvec2(w.t1) - glm::dvec2(a)) +
+                        0.03 * std::acos(glm::dot(glm::normalize(glm::dvec2(w.t1)), glm::normalize(glm::dvec2(w.t2)))) +
+                        glm::length(glm::dvec2(b) - glm::dvec2(w.t2));
+  CHECK(w.length_in + w.arc + w.length_out == doctest::Approx(std::hypot(planar, b.z - a.z)).epsilon(1e-9));
+  CHECK((w.t1.z - a.z) / (w.length_in) == doctest::Approx((b.z - w.t2.z) / w.length_out).epsilon(1e-9));
+  // The same line passing the other side of the axis is not wrapped (that side is not allowed).
+  wrap_segment(s, {-0.08, 0.01, -0.02}, {0.07, 0.005, 0.05}, w);
+  CHECK_FALSE(w.active);
+}
+
+TEST_CASE("wrap: at the switch the arc shrinks to nothing, so the length is continuous") {
+  const WrapSurface s{"test", PathBody::kPelvis, WrapShape::kSphere, {0, 0, 0}, {0, 1, 0}, 0.04, {0, 0, 0}, ""};
+  // Lines at height y past the sphere: wrapped just below y = r, straight above.
+  for (double y : {0.04 - 1e-7, 0.04 + 1e-7}) {
+    const glm::dvec3 a{-0.1, y, 0}, b{0.1, y, 0};
+    CHECK(wrapped_length(s, a, b) == doctest::Approx(0.2).epsilon(1e-6));
+  }
+}
+
+// In the anatomical position some spheres already touch (they are fitted for deep flexion), by
+// little: the model's bind curves, built by the generator from the active points, stay within a
+// few millimetres of the wrapped ones. Printed, and bounded.
+TEST_CASE("wrapped paths: in the anatomical position wrapping lengthens a path by at most 4 mm (printed)") {
+  const LegPose q{};
+  const LegKinematics k = leg_kinematics(q);
+  for (int m = 0; m < kMuscleCount; ++m) {
+    MusclePath p, s;
+    evaluate_muscle_path(m, q, k, Side::kRight, p);
+    evaluate_muscle_path(m, q, k, Side::kRight, s, Wrapping::kOff);
+    if (p.wraps_active != 0u) std::printf("  anatomical position: %-10s wrapped, %.2f mm longer\n", muscle(m).name.data(), 1000 * (p.length - s.length));
+    CHECK(p.length - s.length <= 0.004);
+    CHECK(anatomical_length(m) == p.length);
+  }
+}
+
+// The grid of combinations the wrapped paths are checked over: hip flexion -30..120, adduction
+// -45..30, rotation -45..45, knee 0..135 (the hands-on sliders' ranges, motion/rom_limits.h).
+template <typename F>
+void for_grid(F&& f) {
+  for (double fl = -30; fl <= 120; fl += 15)
+    for (double ad = -45; ad <= 30; ad += 15)
+      for (double ro = -45; ro <= 45; ro += 15)
+        for (double kn = 0; kn <= 135; kn += 45) {
+          LegPose q{};
+          q[LegCoord::kHipFlexion] = fl * kDeg;
+          q[LegCoord::kHipAdduction] = ad * kDeg;
+          q[LegCoord::kHipRotation] = ro * kDeg;
+          q[LegCoord::kKneeFlexion] = kn * kDeg;
+          f(q);
+        }
+}
+
+TEST_CASE("wrapped paths: moment arms equal central differences of the length over a grid of flexion x adduction x rotation x knee") {
+  int compared = 0, wrapped = 0;
+  double worst = 0.0;
+  for_grid([&](const LegPose& q) {
+    const LegKinematics k = leg_kinematics(q);
+    for (int m = 0; m < kMuscleCount; ++m) {
+      if (wraps_of(m).empty()) continue;
+      MusclePath p;
+      evaluate_muscle_path(m, q, k, Side::kRight, p);
+      for (LegCoord c : {LegCoord::kHipFlexion, LegCoord::kHipAdduction, LegCoord::kHipRotation, LegCoord::kKneeFlexion}) {
+        constexpr double h = 1e-6;
+        LegPose a = q, b = q;
+        a[c] += h;
+        b[c] -= h;
+        MusclePath pa, pb;
+        evaluate_muscle_path(m, a, leg_kinematics(a), Side::kRight, pa);
+        evaluate_muscle_path(m, b, leg_kinematics(b), Side::kRight, pb);
+        // Away from switches: the same active points and the same wraps acting on both sides.
+        if (pa.count != pb.count || pa.count != p.count || pa.wraps_active != p.wraps_active || pb.wraps_active != p.wraps_active) continue;
+        const double cd = -(pa.length - pb.length) / (2 * h);
+        const double err = std::fabs(cd - p.moment_arm[static_cast<std::size_t>(coord_index(c))]);
+        worst = std::max(worst, err);
+        CHECK(err < 1e-6);  // m (1 micrometre)
+        ++compared;
+        wrapped += p.wraps_active != 0u;
+      }
+    }
+  });
+  MESSAGE("wrapped muscles: " << compared << " moment arms compared, " << wrapped << " with a wrap acting; worst difference "
+                              << worst * 1e6 << " um");
+  CHECK(wrapped > 500);
+}
+
+TEST_CASE("wrapped paths: where no wrap acts, lengths and moment arms are Gait2392's straight-line values, and drawn paths run over the surfaces") {
+  int unwrapped = 0, wrapped = 0;
+  for_grid([&](const LegPose& q) {
+    const LegKinematics k = leg_kinematics(q);
+    for (int m = 0; m < kMuscleCount; ++m) {
+      MusclePath p, s;
+      evaluate_muscle_path(m, q, k, Side::kRight, p);
+      evaluate_muscle_path(m, q, k, Side::kRight, s, Wrapping::kOff);
+      CHECK(p.drawn_count <= kMaxDrawnPoints);
+      if (p.wraps_active == 0u) {
+        ++unwrapped;
+        CHECK(p.length == s.length);
+        for (int c = 0; c < kMuscleCoordCount; ++c) CHECK(p.moment_arm[static_cast<std::size_t>(c)] == s.moment_arm[static_cast<std::size_t>(c)]);
+        continue;
+      }
+      ++wrapped;
+      CHECK(p.length > s.length);  // a wrap only lengthens
+      // Every drawn point off the active points lies on one of the muscle's surfaces.
+      for (int i = 0; i < p.drawn_count; ++i) {
+        if (p.drawn_anchor[static_cast<std::size_t>(i)] >= 0) {
+          CHECK(p.drawn[static_cast<std::size_t>(i)] == p.point[static_cast<std::size_t>(p.drawn_anchor[static_cast<std::size_t>(i)])]);
+          continue;
+        }
+        bool on = false;
+        for (const MuscleWrap& w : wraps_of(m)) {
+          const WrapSurface& s2 = wrap_surfaces()[static_cast<std::size_t>(w.surface)];
+          Frame f{};
+          if (s2.body == PathBody::kFemur) f = k[LegSegment::kFemur];
+          if (s2.body == PathBody::kTibia) f = k[LegSegment::kTibia];
+          const glm::dvec3 x = glm::transpose(f.rotation) * (p.drawn[static_cast<std::size_t>(i)] - f.origin) - s2.centre;
+          const double r = s2.shape == WrapShape::kSphere ? glm::length(x) : glm::length(x - glm::dot(x, s2.axis) * s2.axis);
+          on = on || std::fabs(r - s2.radius) < 1e-9;
+        }
+        CHECK(on);
+      }
+    }
+  });
+  MESSAGE(unwrapped << " paths without a wrap acting (Gait2392's), " << wrapped << " wrapped");
+  CHECK(wrapped > 0);
+}
+
+TEST_CASE("wrapped paths: the left leg's are the mirror image of the right's") {
+  LegPose q{};
+  q[LegCoord::kHipFlexion] = 100 * kDeg;
+  q[LegCoord::kHipAdduction] = 10 * kDeg;
+  q[LegCoord::kHipRotation] = 30 * kDeg;
+  q[LegCoord::kKneeFlexion] = 90 * kDeg;
+  const LegKinematics k = leg_kinematics(q);
+  for (int m = 0; m < kMuscleCount; ++m) {
+    MusclePath r, l;
+    evaluate_muscle_path(m, q, k, Side::kRight, r);
+    evaluate_muscle_path(m, q, k, Side::kLeft, l);
+    CHECK(r.length == l.length);
+    REQUIRE(r.drawn_count == l.drawn_count);
+    for (int i = 0; i < r.drawn_count; ++i) CHECK(l.drawn[static_cast<std::size_t>(i)] == mirror_point(r.drawn[static_cast<std::size_t>(i)]));
+  }
+}
+
+// Issue 11 asks which moment arms the wraps changed and by how much: Gait2392's straight lines
+// against the wrapped paths at the drills' deep poses, hip and knee, mm (printed; checked only for sign sanity:
+// a wrap never shortens a path).
+TEST_CASE("wrapped paths: hip moment arms before and after wrapping at a few poses (printed)") {
+  struct Pose {
+    const char* name;
+    double flex, add, rot, knee;
+  };
+  const Pose poses[] = {{"standing", 0, 0, 0, 0},
+                        {"hip 90 knee 90 (90/90 front, seated)", 90, 0, 0, 90},
+                        {"hip 90, 40 IR (seated IR end range)", 90, 0, 40, 90},
+                        {"hip 110, 30 ER, 20 abd (deep squat-like)", 110, -20, -30, 120},
+                        {"hip 60, 30 abd (clamshell top)", 60, -30, -30, 90}};
+  int changed = 0;
+  for (const Pose& ps : poses) {
+    LegPose q{};
+    q[LegCoord::kHipFlexion] = ps.flex * kDeg;
+    q[LegCoord::kHipAdduction] = ps.add * kDeg;
+    q[LegCoord::kHipRotation] = ps.rot * kDeg;
+    q[LegCoord::kKneeFlexion] = ps.knee * kDeg;
+    const LegKinematics k = leg_kinematics(q);
+    std::printf("%s: muscle  hip flexion  adduction  rotation  knee flexion (mm, Gait2392 -> wrapped)\n", ps.name);
+    for (int m = 0; m < kMuscleCount; ++m) {
+      MusclePath p, s;
+      evaluate_muscle_path(m, q, k, Side::kRight, p);
+      evaluate_muscle_path(m, q, k, Side::kRight, s, Wrapping::kOff);
+      if (p.wraps_active == 0u) continue;
+      ++changed;
+      CHECK(p.length >= s.length);
+      std::printf("  %-10s %6.1f -> %6.1f  %6.1f -> %6.1f  %6.1f -> %6.1f  %6.1f -> %6.1f   length %.1f -> %.1f\n", muscle(m).name.data(),
+                  1000 * s.moment_arm[0], 1000 * p.moment_arm[0], 1000 * s.moment_arm[1], 1000 * p.moment_arm[1], 1000 * s.moment_arm[2],
+                  1000 * p.moment_arm[2], 1000 * s.moment_arm[3], 1000 * p.moment_arm[3], 1000 * s.length, 1000 * p.length);
+    }
+  }
+  CHECK(changed > 0);
+}
