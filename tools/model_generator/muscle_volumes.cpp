@@ -460,12 +460,14 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     Mesh raw = mesh_sdf(field, mlo, mhi, h);
     if (raw.triangles() == 0) continue;
     raw = largest_piece(raw);
-    // 25 rounds (was 10): evener triangles, fewer slivers for the app's carrying along the posed
-    // path to squash (tests/scene/muscle_volume_test.cpp: 54 of 86 within 0.2..3x with 25 rounds
-    // against 49 with 10 on these volumes).
+    // 25 rounds (was 10): evener triangles, fewer for the app's carrying along the posed path to
+    // squash or stretch (tests/scene/muscle_volume_test.cpp: 54 of 86 within 0.2..3x against 49).
     taubin_smooth(raw, 25);
     const size_t budget = std::clamp<size_t>(raw.triangles() / 16, 160, 1000);
-    v.mesh = simplify(raw, budget, 0.01f);
+    // No sliver left (area at least 0.08 times the longest edge squared, the bones' and skin's
+    // 0.025 let through): carried along a bending path, a sliver's area swings far more than an
+    // even triangle's (tests/scene/muscle_volume_test.cpp, triangles within 0.2..3x: 56 of 86, 54 with 0.025).
+    v.mesh = simplify(raw, budget, 0.01f, 0.08);
     // Far level: a third of the triangles over the same vertices (meshoptimizer's edge collapse,
     // indices only), for whole-body views where a triangle spans a few pixels.
     {

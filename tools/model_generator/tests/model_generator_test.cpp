@@ -493,10 +493,10 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
                 1000.0 * (oc.x - rc.x), 1000.0 * (oc.y - rc.y), oa, ra);
   }
   std::printf("section centroids at 50%% of the femur within 12 mm of BodyParts3D's: %d of %d\n", within, compared);
-  // Reached: 5 of 11 (vastus intermedius 5.3 mm, biceps short head 6.6, sartorius 8.5, adductor
-  // magnus 11.3, gracilis 11.7); vastus medialis 16.1, rectus femoris 24.4 (our thigh is thinner in
-  // front of the femur than BodyParts3D's), adductor longus 13.3, semimembranosus 17.4,
-  // semitendinosus 14.7, biceps long head 15.4. Was 1 of 11 with most of ours about 3 cm behind
+  // Reached: 5 of 11 (vastus intermedius 5.3 mm, biceps short head 6.6, sartorius 8.6, adductor
+  // magnus 11.2, gracilis 11.6); vastus medialis 15.6, rectus femoris 24.4 (our thigh is thinner in
+  // front of the femur than BodyParts3D's), adductor longus 13.2, semimembranosus 17.5,
+  // semitendinosus 14.9, biceps long head 15.4. Was 1 of 11 with most of ours about 3 cm behind
   // (the split followed Gait2392's straight lines and let the biggest muscles take whole quadrants:
   // muscle_volumes.h). The femur alignment is not the cause: a rigid fit of the whole bone turns
   // BodyParts3D's femur less than 5 degrees further (hiplab_model_inspect section).
