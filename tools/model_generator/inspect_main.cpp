@@ -2,6 +2,10 @@
 //   hiplab_model_inspect ref OUTDIR        shaded views of the Gait2392 reference meshes
 //   hiplab_model_inspect glutes OUTDIR     the right gluteal volumes beside BodyParts3D's (aligned by
 //                                          the hip bone) from behind and the side, and their overlay
+//   hiplab_model_inspect section OUTDIR [F] the right thigh's section at F (0.5) of femur length: our
+//                                          muscles (with the bind-pose path lines' crossings as dots)
+//                                          beside BodyParts3D's (aligned by the femur as the centroid
+//                                          test does), one colour per muscle; centroids printed
 //   hiplab_model_inspect bones OUTDIR      each bone shaded from six sides + silhouette overlays
 //                                          against the reference (red = generated only, blue =
 //                                          reference only, grey = both) and the IoU figures
@@ -9,6 +13,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "anatomy/kinematics.h"
+#include "anatomy/muscle_data.h"
+#include "anatomy/muscle_path.h"
 #include "bodyparts3d.h"
 #include "bones.h"
 #include "inspect.h"
@@ -31,6 +38,198 @@ static Image views(const std::vector<Shaded>& items, std::initializer_list<View>
   return hstack(imgs);
 }
 
+namespace {
+struct Seg2 {
+  glm::vec2 a, b;
+};
+// The section of mesh m (offset by `offset`) by the plane y = c, as (x, z) segments.
+std::vector<Seg2> slice(const Mesh& m, glm::vec3 offset, float c) {
+  std::vector<Seg2> out;
+  for (size_t t = 0; t < m.triangles(); ++t) {
+    glm::vec3 p[3];
+    for (int k = 0; k < 3; ++k) p[k] = m.pos[m.idx[3 * t + k]] + offset;
+    glm::vec2 hit[2];
+    int n = 0;
+    for (int k = 0; k < 3 && n < 2; ++k) {
+      const glm::vec3 a = p[k], b = p[(k + 1) % 3];
+      if ((a.y < c) == (b.y < c)) continue;
+      const glm::vec3 q = a + (c - a.y) / (b.y - a.y) * (b - a);
+      hit[n++] = {q.x, q.z};
+    }
+    if (n == 2) out.push_back({hit[0], hit[1]});
+  }
+  return out;
+}
+bool inside(const std::vector<Seg2>& s, glm::vec2 p) {
+  bool in = false;
+  for (const Seg2& e : s)
+    if ((e.a.y > p.y) != (e.b.y > p.y) && e.a.x + (p.y - e.a.y) / (e.b.y - e.a.y) * (e.b.x - e.a.x) > p.x) in = !in;
+  return in;
+}
+bool centroid(const std::vector<Seg2>& s, glm::vec2& c, double& area_mm2) {
+  if (s.empty()) return false;
+  glm::vec2 lo(1e9f), hi(-1e9f);
+  for (const Seg2& e : s) lo = glm::min(lo, glm::min(e.a, e.b)), hi = glm::max(hi, glm::max(e.a, e.b));
+  glm::dvec2 sum(0.0);
+  size_t n = 0;
+  for (float x = lo.x + 0.0005f; x < hi.x; x += 0.001f)
+    for (float z = lo.y + 0.0005f; z < hi.y; z += 0.001f)
+      if (inside(s, {x, z})) sum += glm::dvec2(x, z), ++n;
+  if (n == 0) return false;
+  c = glm::vec2(sum / double(n));
+  area_mm2 = double(n);
+  return true;
+}
+std::array<uint8_t, 3> muscle_colour(int i) {
+  static const uint8_t pal[][3] = {{230, 25, 75},  {60, 180, 75},  {255, 225, 25}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180},
+                                   {70, 240, 240}, {240, 50, 230}, {210, 245, 60}, {250, 190, 212}, {0, 128, 128}, {170, 110, 40},
+                                   {128, 0, 0},    {170, 255, 195}, {128, 128, 0}, {0, 0, 128}};
+  const auto& c = pal[i % 16];
+  return {c[0], c[1], c[2]};
+}
+// The right thigh's section at fraction f of femur length, ours beside BodyParts3D's (see the top).
+int section_pictures(const std::string& out, float frac) {
+  BuiltModel bm = build_model(Morphometry{});
+  const auto skel = skeleton_layout();
+  const glm::vec3 femur_w(skel[find_node(skel, "femur_r")].world), pelvis_w(skel[find_node(skel, "pelvis")].world);
+  const float knee = float(skel[find_node(skel, "tibia_r")].world.y);
+  const float y = femur_w.y - frac * (femur_w.y - knee);
+  Mesh femur;
+  for (auto& [name, mesh] : bm.bone_meshes)
+    if (name == "femur_r") femur = mesh;
+  for (auto& p : femur.pos) p += femur_w;
+  const std::string dir = std::string(HIPLAB_REFERENCE_DIR) + "/bodyparts3d/";
+  Mesh ref_femur;
+  if (!load_bodyparts3d(dir + "bones/FJ40_BP62922_FMA24474_Right_femur.glb", ref_femur)) return 2;
+  // As the centroid test: box centre and height, then the shafts' sections on one another. The
+  // rigid fit (ICP) says how far that is from laying the whole bone on ours.
+  BoxAlignment al = box_alignment(ref_femur, femur);
+  const BoxAlignment fit = rigid_alignment(ref_femur, femur);
+  const glm::vec3 deg = rotation_degrees(fit.rot);
+  std::printf("femur: the rigid fit turns BodyParts3D's by x %.1f, y %.1f, z %.1f degrees beyond the box alignment\n", deg.x, deg.y, deg.z);
+  apply(al, ref_femur);
+  {  // the hip bones, once the femurs lie on one another: how differently the two men stand at the hip
+    Mesh hip, ref_hip;
+    for (auto& [name, mesh] : bm.bone_meshes)
+      if (name == "hip_bone_r") hip = mesh;
+    for (auto& p : hip.pos) p += pelvis_w;
+    if (load_bodyparts3d(dir + "bones/FJ485_BP62353_FMA16586_Right_hip_bone.glb", ref_hip)) {
+      apply(fit, ref_hip);
+      const BoxAlignment h = rigid_alignment(ref_hip, hip);
+      const glm::vec3 d = rotation_degrees(h.rot);
+      std::printf("hip bone, femurs aligned: a further rotation about x %.1f, y %.1f, z %.1f degrees, scale %.3f lays BodyParts3D's on ours\n", d.x, d.y, d.z, h.scale);
+    }
+  }
+  write_png(out + "/femurs.png", hstack({overlay(femur, ref_femur, View::Top, 0.0005f), overlay(femur, ref_femur, View::Front, 0.0005f),
+                                         overlay(femur, ref_femur, View::Side, 0.0005f)}));
+  glm::vec2 oc, rc;
+  double oa, ra;
+  centroid(slice(femur, glm::vec3(0), y), oc, oa);
+  centroid(slice(ref_femur, glm::vec3(0), y), rc, ra);
+  const glm::vec3 shift(oc.x - rc.x, 0.0f, oc.y - rc.y);
+  for (auto& p : ref_femur.pos) p += shift;
+  std::printf("section at %.0f%% of the femur, y = %.3f m; femur centroid ours (x %.1f, z %.1f) mm, %.0f vs %.0f mm^2\n", 100 * frac, y,
+              1000 * oc.x, 1000 * oc.y, oa, ra);
+  struct Pair {
+    const char* ours;
+    const char* ref;
+  };
+  const Pair pairs[] = {
+      {"vas_med", "FMA38932_Right_vastus_medialis.glb"},        {"vas_int", "FMA38934_Right_vastus_intermedius.glb"},
+      {"rect_fem", "FMA38928_Right_rectus_femoris.glb"},        {"sar", "FMA22354_Right_sartorius.glb"},
+      {"grac", "FMA43883_Right_gracilis.glb"},                  {"add_long", "FMA22456_Right_adductor_longus.glb"},
+      {"add_brev", "FJ379_BP62997_FMA22452_Right_adductor_brevis.glb"}, {"add_mag", "FJ329_BP62964_FMA22459_Right_adductor_magnus.glb"},
+      {"semimem", "FMA22448_Right_semimembranosus.glb"},        {"semiten", "FJ276_BP62988_FMA22358_Right_semitendinosus.glb"},
+      {"bifemlh", "FMA45888_Long_head_of_right_biceps_femoris.glb"}, {"bifemsh", "FMA45891_Short_head_of_right_biceps_femoris.glb"},
+      {"vas_lat", nullptr},                                      {"tfl", "FJ142_BP62918_FMA22425_Right_tensor_fasciae_latae.glb"},
+  };
+  // Where each muscle's bind-pose path line crosses y (model space).
+  hiplab::anatomy::LegPose bind{};
+  const auto kin = hiplab::anatomy::leg_kinematics(bind);
+  hiplab::anatomy::LegMusclePaths paths;
+  hiplab::anatomy::evaluate_leg_muscle_paths(bind, kin, hiplab::anatomy::Side::kRight, paths);
+  std::vector<std::vector<Seg2>> ours_s, ref_s;
+  std::vector<std::vector<glm::vec2>> cross;
+  for (size_t i = 0; i < std::size(pairs); ++i) {
+    const Pair& p = pairs[i];
+    Mesh ours;
+    std::vector<glm::vec2> xs;
+    for (const MuscleVolume& v : bm.muscle_volumes) {
+      if (v.side != hiplab::anatomy::Side::kRight || v.name.rfind(p.ours, 0) != 0) continue;
+      const auto base = static_cast<uint32_t>(ours.pos.size());
+      ours.pos.insert(ours.pos.end(), v.mesh.pos.begin(), v.mesh.pos.end());
+      for (uint32_t k : v.mesh.idx) ours.idx.push_back(base + k);
+    }
+    for (int m = 0; m < hiplab::anatomy::kMuscleCount; ++m) {
+      if (std::string(hiplab::anatomy::muscle(m).name).rfind(p.ours, 0) != 0) continue;
+      const auto& path = paths[static_cast<size_t>(m)];
+      for (int k = 0; k + 1 < path.count; ++k) {
+        const glm::vec3 a = glm::vec3(path.point[k]) + pelvis_w, b = glm::vec3(path.point[k + 1]) + pelvis_w;
+        if ((a.y < y) == (b.y < y)) continue;
+        const glm::vec3 q = a + (y - a.y) / (b.y - a.y) * (b - a);
+        xs.push_back({q.x, q.z});
+      }
+    }
+    Mesh ref;
+    if (p.ref) {
+      load_bodyparts3d(dir + "muscles/" + p.ref, ref);
+      apply(al, ref);
+      for (auto& q : ref.pos) q += shift;
+    }
+    ours_s.push_back(slice(ours, glm::vec3(0), y));
+    ref_s.push_back(slice(ref, glm::vec3(0), y));
+    cross.push_back(xs);
+    glm::vec2 a(0), b(0);
+    double aa = 0, ba = 0;
+    const bool ho = centroid(ours_s.back(), a, aa), hr = centroid(ref_s.back(), b, ba);
+    std::printf("  %-9s ours %s(x %+6.1f, z %+6.1f) %5.0f mm^2 | bp3d %s(x %+6.1f, z %+6.1f) %5.0f mm^2 | path", p.ours, ho ? " " : "-",
+                1000 * (a.x - oc.x), 1000 * (a.y - oc.y), aa, hr ? " " : "-", 1000 * (b.x - oc.x), 1000 * (b.y - oc.y), ba);
+    for (glm::vec2 c : xs) std::printf(" (x %+6.1f, z %+6.1f)", 1000 * (c.x - oc.x), 1000 * (c.y - oc.y));
+    std::printf("\n");
+  }
+  const auto skin_s = slice(bm.skin, glm::vec3(0), y), femur_s = slice(femur, glm::vec3(0), y), rfemur_s = slice(ref_femur, glm::vec3(0), y);
+  // Top view: right = lateral (+z), up = anterior (+x); 0.5 mm pixels over 20 x 20 cm round the femur.
+  const float px = 0.0005f;
+  const int n = 400;
+  auto panel = [&](const std::vector<std::vector<Seg2>>& ms, const std::vector<Seg2>& bone, bool dots) {
+    Image img;
+    img.w = img.h = n;
+    img.rgb.assign(size_t(n) * n * 3, 255);
+    for (int r = 0; r < n; ++r)
+      for (int c = 0; c < n; ++c) {
+        const glm::vec2 p(oc.x + (n / 2 - r) * px, oc.y + (c - n / 2) * px);
+        uint8_t* o = &img.rgb[(size_t(r) * n + c) * 3];
+        if (inside(skin_s, p)) o[0] = o[1] = o[2] = 235;
+        if (inside(bone, p)) { o[0] = 120; o[1] = 110; o[2] = 100; continue; }
+        for (size_t i = 0; i < ms.size(); ++i)
+          if (inside(ms[i], p)) {
+            const auto col = muscle_colour(int(i));
+            o[0] = col[0], o[1] = col[1], o[2] = col[2];
+          }
+        if (dots)
+          for (size_t i = 0; i < cross.size(); ++i)
+            for (glm::vec2 q : cross[i]) {
+              const float d = glm::length(q - p);
+              if (d < 0.0025f) {
+                const auto col = muscle_colour(int(i));
+                const bool rim = d > 0.0015f;
+                o[0] = rim ? 0 : col[0], o[1] = rim ? 0 : col[1], o[2] = rim ? 0 : col[2];
+              }
+            }
+      }
+    return img;
+  };
+  write_png(out + "/section.png", hstack({panel(ours_s, femur_s, true), panel(ref_s, rfemur_s, true)}));
+  std::printf("colours:");
+  for (size_t i = 0; i < std::size(pairs); ++i) {
+    const auto c = muscle_colour(int(i));
+    std::printf(" %s=(%d,%d,%d)", pairs[i].ours, c[0], c[1], c[2]);
+  }
+  std::printf("\n");
+  return 0;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: %s ref|bones OUTDIR [bone]\n", argv[0]);
@@ -47,6 +246,7 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
+  if (mode == "section") return section_pictures(out, argc > 3 ? std::strtof(argv[3], nullptr) : 0.5f);
   if (mode == "model") {  // docs pictures: all bones in the bind pose, front / side / back
     BuiltModel bm = build_model(Morphometry{});
     const auto nodes = skeleton_layout();
@@ -89,15 +289,20 @@ int main(int argc, char** argv) {
     Mesh ref_hip, ref;
     const std::string dir = std::string(HIPLAB_REFERENCE_DIR) + "/bodyparts3d/";
     if (!load_bodyparts3d(dir + "bones/FJ485_BP62353_FMA16586_Right_hip_bone.glb", ref_hip)) return 2;
+    // glutes OUTDIR [max|med|min]: one of the three alone
+    const std::string which = argc > 3 ? argv[3] : "";
     for (const char* f : {"muscles/FJ786_BP62967_FMA22328_Right_gluteus_maximus.glb", "muscles/FJ229_BP62943_FMA22330_Right_gluteus_medius.glb",
                           "muscles/FJ32_BP63005_FMA22332_Right_gluteus_minimus.glb"})
-      if (!load_bodyparts3d(dir + f, ref)) return 2;
+      if ((which.empty() || std::string(f).find("gluteus_" + (which == "max" ? std::string("maximus") : which == "med" ? "medius" : "minimus")) !=
+                                std::string::npos) &&
+          !load_bodyparts3d(dir + f, ref))
+        return 2;
     const BoxAlignment a = box_alignment(ref_hip, hip);
     apply(a, ref);
     apply(a, ref_hip);
     Mesh ours;
     for (const MuscleVolume& v : bm.muscle_volumes) {
-      if (v.side != hiplab::anatomy::Side::kRight || v.name.rfind("glut_", 0) != 0) continue;
+      if (v.side != hiplab::anatomy::Side::kRight || v.name.rfind("glut_" + which, 0) != 0) continue;
       const auto base = static_cast<uint32_t>(ours.pos.size());
       ours.pos.insert(ours.pos.end(), v.mesh.pos.begin(), v.mesh.pos.end());
       for (uint32_t i : v.mesh.idx) ours.idx.push_back(base + i);
@@ -107,7 +312,7 @@ int main(int argc, char** argv) {
       glm::vec2 lo, hi;
       screen_bounds({&ours, &ref, &hip}, v, lo, hi);
       lo -= glm::vec2(0.01f), hi += glm::vec2(0.01f);
-      write_png(out + "/glutes_" + view_name(v) + ".png", hstack({render_shaded({{&hip, ivory}, {&ours, red}}, v, lo, hi, 0.0008f),
+      write_png(out + "/glutes" + which + "_" + view_name(v) + ".png", hstack({render_shaded({{&hip, ivory}, {&ours, red}}, v, lo, hi, 0.0008f),
                                                                      render_shaded({{&ref_hip, ivory}, {&ref, red}}, v, lo, hi, 0.0008f),
                                                                      overlay(ours, ref, v, 0.0008f)}));
     }

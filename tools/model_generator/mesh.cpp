@@ -206,7 +206,7 @@ struct HeapItem {
 };
 }  // namespace
 
-Mesh simplify(const Mesh& m, size_t target_triangles, float target_error) {
+Mesh simplify(const Mesh& m, size_t target_triangles, float target_error, double min_aspect) {
   const size_t nv = m.pos.size(), nt = m.triangles();
   std::vector<glm::dvec3> P(nv);
   for (size_t i = 0; i < nv; ++i) P[i] = glm::dvec3(m.pos[i]);
@@ -298,7 +298,7 @@ Mesh simplify(const Mesh& m, size_t target_triangles, float target_error) {
         const double lb = glm::length(before), la = glm::length(after);
         if (la <= 1e-14 || glm::dot(before, after) < 0.2 * lb * la) { ok = false; break; }
         const double e2 = std::max({glm::dot(p1 - p0, p1 - p0), glm::dot(p2 - p1, p2 - p1), glm::dot(p0 - p2, p0 - p2)});
-        if (la < 0.05 * e2) { ok = false; break; }  // aspect guard
+        if (0.5 * la < min_aspect * e2) { ok = false; break; }  // aspect guard
       }
       if (!ok) break;
     }

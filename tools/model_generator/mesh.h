@@ -30,9 +30,11 @@ void taubin_smooth(Mesh& m, int iterations, float lambda = 0.5f, float mu = -0.5
 // Move every vertex onto the zero set with a few Newton steps along the numerical gradient.
 void project_to_surface(Mesh& m, const Sdf& sdf, float h);
 
-// meshoptimizer edge-collapse simplification to at most target_triangles (and at most
-// target_error relative to the mesh extent), then drop unused vertices.
-Mesh simplify(const Mesh& m, size_t target_triangles, float target_error);
+// Quadric edge-collapse simplification to at most target_triangles (and at most target_error
+// relative to the mesh extent), then drop unused vertices and order them for drawing
+// (meshoptimizer). No collapse may leave a triangle whose area is under min_aspect times the
+// square of its longest edge (0.433 for an equilateral one).
+Mesh simplify(const Mesh& m, size_t target_triangles, float target_error, double min_aspect = 0.025);
 
 // Area-weighted unit vertex normals.
 std::vector<glm::vec3> vertex_normals(const Mesh& m);

@@ -17,14 +17,9 @@
 namespace hiplab::modelgen {
 namespace {
 
-// Power-distance weight: a muscle claims tissue as if its section were kClaim times its radius.
-constexpr double kClaim = 2.2;
 // Reach: tissue farther than kReach R(s) + kReachMin from every path stays unassigned.
 constexpr double kReach = 3.5;
 constexpr double kReachMin = 0.006;
-// Core: tissue within kCore R(s) of a path goes to that muscle before any power-distance claim, so
-// small deep muscles (gemelli, gluteus minimus) keep a body under their big neighbours.
-constexpr double kCore = 0.8;
 // In the trunk (see muscle_volumes.h) a muscle takes tissue only this close to its path, in R(s):
 // the psoas major is about 4-5 cm across at L4-L5 (Reimann 2008, cited by Bogduk, Clinical and
 // Radiological Anatomy of the Lumbar Spine, 5th ed.), about 2 R(s) with R from its PCSA.
@@ -35,6 +30,27 @@ constexpr float kArmRadius = 0.03f;
 // The iliacus is a fan that lines the whole iliac fossa (Gray's Anatomy, 42nd ed., ch. 80), much
 // wider than the section its PCSA gives around its one path line.
 constexpr double kFossaReach = 2.2;
+
+// Where each thigh muscle's belly lies at half the femur's length, for the split: the direction
+// from the femur shaft's centre (degrees from anterior towards lateral, so -90 is medial) and the
+// depth as a share of the soft tissue between the bone and the fat along it. After the standard
+// mid-thigh cross-section (Gray's Anatomy, 42nd ed., ch. 81, transverse section through the middle
+// of the thigh; Netter, Atlas of Human Anatomy, 7th ed., serial cross-sections of the thigh): in front rectus femoris over
+// vastus intermedius, vastus medialis anteromedial and vastus lateralis lateral; sartorius
+// anteromedial over the adductor canal, adductor longus deep to it in front of adductor magnus,
+// gracilis the most medial; behind, from medial to lateral, semimembranosus under semitendinosus
+// and the long head of biceps, the short head deep on the linea aspera. Gait2392's lines of
+// action run straight between their via points and cross mid-thigh nearer the femur and further
+// back: rectus femoris 2 cm medial of the shaft, sartorius level with it (not in front).
+struct MidThigh {
+  const char* muscle;
+  double angle_deg, depth;
+};
+constexpr MidThigh kMidThigh[] = {
+    {"rect_fem", 10, 0.75},  {"vas_med", -35, 0.4},   {"vas_lat", 85, 0.55},   {"sar", -55, 0.85},
+    {"grac", -95, 0.85},     {"add_long", -65, 0.5},  {"add_mag3", -115, 0.5}, {"semimem", -135, 0.6},
+    {"semiten", -150, 0.7}, {"bifemlh", -175, 0.65},
+};
 
 struct Curve {
   anatomy::PathCurve c;
@@ -126,6 +142,32 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
   const anatomy::LegKinematics kin = anatomy::leg_kinematics(bind);
   anatomy::LegMusclePaths paths;
   anatomy::evaluate_leg_muscle_paths(bind, kin, anatomy::Side::kRight, paths);
+  // The femur shaft's section centre at half its length (hip centre to knee centre), model space,
+  // from our femur's SDF on a 1 mm grid; and where a ray from it leaves the body surface.
+  const vec3 hip_c(skel[find_node(skel, "femur_r")].world), knee_c(skel[find_node(skel, "tibia_r")].world);
+  dvec3 mid(0.5 * (dvec3(hip_c) + dvec3(knee_c)));
+  for (const PlacedBone& b : bones) {
+    if (b.name != "femur_r") continue;
+    dvec3 sum(0.0);
+    int cnt = 0;
+    for (int i = -40; i <= 40; ++i)
+      for (int k = -40; k <= 40; ++k) {
+        const vec3 p(static_cast<float>(mid.x) + 0.001f * static_cast<float>(i), static_cast<float>(mid.y), static_cast<float>(mid.z) + 0.001f * static_cast<float>(k));
+        if (b.sdf(p - b.origin) < 0.0f) sum += dvec3(p), ++cnt;
+      }
+    if (cnt > 0) mid = sum / static_cast<double>(cnt);
+  }
+  auto mid_thigh_point = [&](const MidThigh& b) {
+    const double a = b.angle_deg * 3.14159265358979 / 180.0;
+    const dvec3 dir(std::cos(a), 0.0, std::sin(a));
+    double r = 0.0, bone_r = 0.0;
+    for (const PlacedBone& bn : bones)
+      if (bn.name == "femur_r")
+        while (bone_r < 0.05 && bn.sdf(vec3(mid + bone_r * dir) - bn.origin) < 0.0f) bone_r += 0.0005;
+    r = bone_r;
+    while (r < 0.2 && skin(vec3(mid + r * dir)) < -st.fat_m) r += 0.0005;
+    return mid + (bone_r + b.depth * (r - bone_r)) * dir;
+  };
   std::vector<Curve> curves(anatomy::kMuscleCount);
   std::vector<dvec3> hints(anatomy::kMuscleCount), tangents(anatomy::kMuscleCount);
   for (int m = 0; m < anatomy::kMuscleCount; ++m) {
@@ -148,10 +190,33 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     if (name == "vas_lat") origin_local = {0.002, -0.075, 0.048};
     else if (name == "vas_med") origin_local = {0.004, -0.085, 0.004};
     else if (name == "vas_int") origin_local = {0.022, -0.080, 0.030};
+    // Biceps femoris' short head arises from the lateral lip of the linea aspera almost up to the
+    // gluteus maximus insertion (Gray's, ch. 81); Gait2392's line starts at mid-shaft.
+    else if (name == "bifemsh") origin_local = {-0.002, -0.14, 0.028};
     if (origin_local != glm::dvec3(0.0) && n < anatomy::kMaxPathPoints) {
       for (int k = n; k > 0; --k) pts[static_cast<size_t>(k)] = pts[static_cast<size_t>(k) - 1];
       pts[0] = kin[anatomy::LegSegment::kFemur].apply(origin_local) + dvec3(pelvis_world);
       ++n;
+    }
+    // Adductor longus inserts by an aponeurosis along the middle third of the linea aspera
+    // (Gray's, ch. 81); Gait2392 has one insertion point at its top, so its belly ended above
+    // mid-thigh. For the split its line runs on down the linea aspera to the third's lower end.
+    if (name == "add_long" && n < anatomy::kMaxPathPoints) {
+      pts[static_cast<size_t>(n)] = kin[anatomy::LegSegment::kFemur].apply(glm::dvec3(0.005, -0.27, 0.022)) + dvec3(pelvis_world);
+      ++n;
+    }
+    // And the thigh's bellies cross mid-thigh where they lie around the femur, not where the
+    // straight lines of action between their via points cross it (see kMidThigh).
+    for (const MidThigh& b : kMidThigh) {
+      if (name != b.muscle || n >= anatomy::kMaxPathPoints) continue;
+      for (int k = 0; k + 1 < n; ++k) {
+        const dvec3 a = pts[static_cast<size_t>(k)], e = pts[static_cast<size_t>(k) + 1];
+        if ((a.y < mid.y) == (e.y < mid.y)) continue;
+        for (int q = n; q > k + 1; --q) pts[static_cast<size_t>(q)] = pts[static_cast<size_t>(q) - 1];
+        pts[static_cast<size_t>(k) + 1] = mid_thigh_point(b);
+        ++n;
+        break;
+      }
     }
     anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(n)), hints[static_cast<size_t>(m)], c.c);
     c.lo = dvec3(1e9);
@@ -316,8 +381,8 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
                   const double r = c.radius[static_cast<size_t>(s)] + f * (c.radius[static_cast<size_t>(s) + 1] - c.radius[static_cast<size_t>(s)]);
                   const double reach = in_cavity ? (m == iliacus ? kFossaReach : kCavityReach) * r : kReach * r + kReachMin;
                   if (d2 > reach * reach) continue;
-                  double score = d2 - (kClaim * r) * (kClaim * r);
-                  if (d2 < (kCore * r) * (kCore * r)) score -= 1.0;  // a muscle's own core is never taken
+                  // Distance in units of the muscle's own radius there (see muscle_volumes.h).
+                  const double score = std::sqrt(d2) / r;
                   if (score < best) {
                     best = score;
                     who = m;
@@ -395,9 +460,14 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     Mesh raw = mesh_sdf(field, mlo, mhi, h);
     if (raw.triangles() == 0) continue;
     raw = largest_piece(raw);
-    taubin_smooth(raw, 10);
+    // 25 rounds (was 10): evener triangles, fewer for the app's carrying along the posed path to
+    // squash or stretch (tests/scene/muscle_volume_test.cpp: 54 of 86 within 0.2..3x against 49).
+    taubin_smooth(raw, 25);
     const size_t budget = std::clamp<size_t>(raw.triangles() / 16, 160, 1000);
-    v.mesh = simplify(raw, budget, 0.01f);
+    // No sliver left (area at least 0.08 times the longest edge squared, the bones' and skin's
+    // 0.025 let through): carried along a bending path, a sliver's area swings far more than an
+    // even triangle's (tests/scene/muscle_volume_test.cpp, triangles within 0.2..3x: 56 of 86, 54 with 0.025).
+    v.mesh = simplify(raw, budget, 0.01f, 0.08);
     // Far level: a third of the triangles over the same vertices (meshoptimizer's edge collapse,
     // indices only), for whole-body views where a triangle spans a few pixels.
     {

@@ -5,12 +5,16 @@
 // coordinates (anatomy/path_curve.h) against the muscle's path at the bind pose, so the app can
 // carry the volume along the posed path (scene/muscle_volume.h).
 //
-// Split: a power diagram of the paths. A tissue sample goes to the muscle whose bind-pose path is
-// nearest by d^2 - (kClaim R(s))^2, R(s) being the muscle's section radius at that point of the path
-// (belly radius from the PCSA, tapering into the tendons as the tubes do: scene/muscle_geometry.h),
-// provided d <= kReach R(s) + kReachMin (tissue within 0.8 R(s) of a path is that muscle's core and
-// goes to it first, so deep muscles keep a body); tissue out of every muscle's reach stays unassigned (fat
-// and connective tissue). In the trunk — medial to the hip bone (the greater and lesser pelvis),
+// Split: a multiplicatively weighted Voronoi diagram of the paths. A tissue sample goes to the
+// muscle whose bind-pose path is nearest by d / R(s), R(s) being the muscle's section radius at that
+// point of the path (belly radius from the PCSA, tapering into the tendons as the tubes do:
+// scene/muscle_geometry.h), so each muscle's share of a section grows with its PCSA, provided
+// d <= kReach R(s) + kReachMin; tissue out of every muscle's reach stays unassigned (fat and
+// connective tissue). (An additive power weight, d^2 - (2.2 R)^2, let the biggest muscles take
+// whole quadrants: vastus lateralis the back of the thigh, vastus medialis its front.) For the
+// split only, the lines of the thigh muscles pass through where their bellies lie round the femur
+// at mid-thigh (muscle_volumes.cpp, kMidThigh), and the vasti and adductor longus run along their
+// fleshy attachments on the femur. In the trunk — medial to the hip bone (the greater and lesser pelvis),
 // above the iliac crests in front of the spine, and in front above the inguinal ligament — lie the
 // viscera and the abdominal wall, not leg muscle: there a sample goes
 // only to a muscle whose path runs within kCavityReach R(s) of it (kFossaReach for the iliacus, a fan that lines its fossa; psoas

@@ -493,11 +493,15 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
                 1000.0 * (oc.x - rc.x), 1000.0 * (oc.y - rc.y), oa, ra);
   }
   std::printf("section centroids at 50%% of the femur within 12 mm of BodyParts3D's: %d of %d\n", within, compared);
-  // Reached: 1 of 11 (vastus intermedius, 10.3 mm); the rest 19-57 mm off, most of them behind
-  // BodyParts3D's by about 3 cm (our thigh's muscles sit further back around the femur), and
-  // adductor longus and semitendinosus have no section there (their neighbours take the tissue).
-  CHECK(compared >= 10);
-  CHECK(within >= 1);
+  // Reached: 5 of 11 (vastus intermedius 5.3 mm, biceps short head 6.6, sartorius 8.6, adductor
+  // magnus 11.2, gracilis 11.6); vastus medialis 15.6, rectus femoris 24.4 (our thigh is thinner in
+  // front of the femur than BodyParts3D's), adductor longus 13.2, semimembranosus 17.5,
+  // semitendinosus 14.9, biceps long head 15.4. Was 1 of 11 with most of ours about 3 cm behind
+  // (the split followed Gait2392's straight lines and let the biggest muscles take whole quadrants:
+  // muscle_volumes.h). The femur alignment is not the cause: a rigid fit of the whole bone turns
+  // BodyParts3D's femur less than 5 degrees further (hiplab_model_inspect section).
+  CHECK(compared >= 11);
+  CHECK(within >= 5);
 }
 
 // Issue 11: "the gluteal muscles, seen from behind and from the side, match the bodyparts3d gluteal
@@ -538,11 +542,13 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
       std::printf("  IoU %-16s %-5s %.3f (target 0.70)\n", g.name, view_name(v), iou);
     }
   }
-  // Reached: the three together 0.65 from behind, 0.63 from the side; maximus 0.63/0.60, medius
-  // 0.62/0.47, minimus 0.11/0.15 (ours follows Gait2392's single lines into a slim body under
-  // medius; BodyParts3D's is a fan over the whole outer ilium). The target, 0.70, is not met.
-  CHECK(worst >= 0.10);
-  CHECK(together >= 0.62);
+  // Reached: the three together 0.676 from behind, 0.637 from the side (was 0.649 / 0.630);
+  // maximus 0.67/0.61, medius 0.63/0.49, minimus 0.22/0.28 (ours follows Gait2392's single lines
+  // into a slim body under medius; BodyParts3D's is a fan over the whole outer ilium). Ours are
+  // fuller: they take the buttock's tissue out to the skin, over the trochanter and forward to the
+  // iliac spine. The target, 0.70, is not met.
+  CHECK(worst >= 0.20);
+  CHECK(together >= 0.63);
 }
 
 // Issue 11, section 4: muscles do not poke through the skin by more than 2 mm. At the anatomical
