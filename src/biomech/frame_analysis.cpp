@@ -143,19 +143,21 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       const anatomy::MusclePath& path = r.paths[i];
       MuscleState& m = r.muscle[i];
       const anatomy::Stretch st = anatomy::stretch(i, path.length);
-      const FibreState fs = fibre_state(anatomy::muscle(i), path.length);
+      const MuscleCapacity cap = muscle_capacity(anatomy::muscle(i), path.length);
       m.length_m = path.length;
       m.stretch_vs_anatomical = st.vs_anatomical;
       m.stretch_vs_optimal = st.vs_optimal_plus_slack;
-      m.normalized_fibre_length = fs.normalized_length;
-      m.force_length = fs.force_length;
-      m.available_force_n = fs.available_force_n;
-      m.passive_force_n = fs.passive_force_n;
+      m.normalized_fibre_length = cap.relaxed.normalized_length;
+      m.normalized_fibre_length_full = cap.full.normalized_length;
+      m.tendon_strain_full = cap.full.tendon_strain;
+      m.force_length = cap.full.force_length;
+      m.available_force_n = cap.available_force_n;
+      m.passive_force_n = cap.passive_force_n;
       m.moment_arm_m = path.moment_arm;
       for (int c = 0; c < kRows; ++c) {
-        const double t = fs.available_force_n * path.moment_arm[c];
+        const double t = cap.available_force_n * path.moment_arm[c];
         (t > 0 ? r.capacity_positive[c] : r.capacity_negative[c]) += t;
-        r.passive_torque[c] += fs.passive_force_n * path.moment_arm[c];
+        r.passive_torque[c] += cap.passive_force_n * path.moment_arm[c];
       }
     }
 
