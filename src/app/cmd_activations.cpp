@@ -154,6 +154,7 @@ Command add_activations_command(CLI::App& app) {
     bool json = false;
     std::string drill, phase, drill_side = "right";
     std::optional<double> time_s;
+    bool count_passive = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand(
@@ -173,6 +174,8 @@ Command add_activations_command(CLI::App& app) {
   sub->add_option("--phase", o->phase, "... or the middle of this phase");
   sub->add_option("--working-side", o->drill_side, "The drill's working side: left or right (default right)");
   sub->add_flag("--json", o->json, "Print JSON instead of text");
+  sub->add_flag("--count-passive", o->count_passive,
+                "Count the muscles' passive pull in the torque balance (not yet the default: biomech/frame_analysis.h)");
   auto run = [o]() -> int {
     auto fail = [](const Error& e) {
       std::fprintf(stderr, "error: %s\n", e.message.c_str());
@@ -228,6 +231,7 @@ Command add_activations_command(CLI::App& app) {
     else if (o->side == "left") sides = {Side::kLeft};
     else return fail(bad("--side", o->side, "left, right or both"));
 
+    in.count_passive = o->count_passive;
     auto result = std::make_unique<BiomechResult>();
     analyze_frame(in, *result);
 
@@ -252,7 +256,7 @@ Command add_activations_command(CLI::App& app) {
                          {"achieved", torques_json(r.achieved_torque)},
                          {"capacity_positive", torques_json(r.capacity_positive)},
                          {"capacity_negative", torques_json(r.capacity_negative)},
-                         {"passive_not_in_balance", torques_json(r.passive_torque)}};
+                         {in.count_passive ? "passive" : "passive_not_in_balance", torques_json(r.passive_torque)}};
         leg["feasible"] = r.feasible;
         leg["solver_converged"] = r.solver_converged;
         leg["saturated"] = nlohmann::json::array();
@@ -331,7 +335,7 @@ Command add_activations_command(CLI::App& app) {
       row("muscles", r.achieved_torque);
       row("capacity +", r.capacity_positive);
       row("capacity -", r.capacity_negative);
-      row("passive (info)", r.passive_torque);  // the relaxed muscles' pull: shown, not yet in the balance
+      row(in.count_passive ? "passive" : "passive (info)", r.passive_torque);  // in the balance only with --count-passive
       std::string sat, braced;
       for (int c = 0; c < kMuscleCoordCount; ++c) {
         if (r.saturated[c]) sat += " " + std::string(coord_name(static_cast<LegCoord>(c)));

@@ -203,12 +203,19 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
 
     // Intentional efforts.
     r.effort_torque.fill(0.0);
+    std::array<bool, kRows> effort_on{};
     for (const Effort& e : in.loads.efforts) {
       const int c = anatomy::coord_index(e.coord);
       if (e.side != side || c >= kRows) continue;
       const double f = std::clamp(e.fraction, -1.0, 1.0);
       r.effort_torque[c] += f >= 0 ? f * r.capacity_positive[c] : -f * r.capacity_negative[c];
+      effort_on[static_cast<std::size_t>(c)] = true;
     }
+    // With the passive pull counted, what resists an effort feels the share plus the passive pull
+    // about that coordinate, so the activations still make exactly the share.
+    if (in.count_passive)
+      for (int c = 0; c < kRows; ++c)
+        if (effort_on[static_cast<std::size_t>(c)]) r.effort_torque[c] += r.passive_torque[c];
     for (int c = 0; c < kRows; ++c) {
       r.braced[c] = std::any_of(in.loads.braces.begin(), in.loads.braces.end(), [&](const Brace& b) {
         return b.side == side && anatomy::coord_index(b.coord) == c;
@@ -268,7 +275,8 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
   for (int si = 0; si < anatomy::kSideCount; ++si) {
     const LegResult& r = out.leg[si];
     for (int c = 0; c < kRows; ++c)
-      load_required[si][c] = -(r.gravity_torque[c] + r.external_torque[c]) + r.effort_torque[c];
+      load_required[si][c] = -(r.gravity_torque[c] + r.external_torque[c] + (in.count_passive ? r.passive_torque[c] : 0.0)) +
+                             r.effort_torque[c];
   }
   const double weight = std::max(out.body_weight_n, 1e-9);
   const double residual_unit[6] = {kResidualForceUnit * weight, kResidualForceUnit * weight,

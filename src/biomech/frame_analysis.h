@@ -12,8 +12,13 @@
 // Muscles (muscle_force.h): Gait2392's Thelen 2003 muscles with compliant tendons. Each frame the
 // fibre-tendon equilibrium is solved for every muscle twice, relaxed and fully active; the relaxed
 // tendon force is the muscle's passive pull, and the difference is what activation adds (the
-// muscle's column in the solve). The passive pull is computed and shown (passive_torque) but not
-// yet counted in the balance.
+// muscle's column in the solve). The passive pull is computed and shown (passive_torque); it is
+// counted in the balance only when BiomechInput::count_passive is set: then required =
+// -(gravity + external + contact + passive) + effort, and an effort's torque is its share of the
+// active capacity plus the passive pull about that coordinate (the activations make exactly the
+// share). Not yet the default: with Gait2392's parameters some shipped drill frames become
+// infeasible (the 90/90 switch's ends, the figure-4 release with its 110 deg knee, where the vasti
+// sit at 1.3 l_o and pull 15 N m) until their contacts or hands are modelled for it.
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
 // along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
@@ -76,6 +81,7 @@ struct BiomechInput {
   anatomy::UpperBodyPose upper;  // lumbar angles place the trunk's centre of mass
   BodyDescription body;
   Loads loads;
+  bool count_passive = false;  // count the muscles' passive pull in the balance (see above)
 };
 
 struct MuscleState {
