@@ -154,6 +154,7 @@ Command add_activations_command(CLI::App& app) {
     bool json = false;
     std::string drill, phase, drill_side = "right";
     std::optional<double> time_s;
+    bool count_passive = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand(
@@ -173,6 +174,8 @@ Command add_activations_command(CLI::App& app) {
   sub->add_option("--phase", o->phase, "... or the middle of this phase");
   sub->add_option("--working-side", o->drill_side, "The drill's working side: left or right (default right)");
   sub->add_flag("--json", o->json, "Print JSON instead of text");
+  sub->add_flag("--count-passive", o->count_passive,
+                "Count the muscles' passive pull in the torque balance (not yet the default: biomech/frame_analysis.h)");
   auto run = [o]() -> int {
     auto fail = [](const Error& e) {
       std::fprintf(stderr, "error: %s\n", e.message.c_str());
@@ -228,6 +231,7 @@ Command add_activations_command(CLI::App& app) {
     else if (o->side == "left") sides = {Side::kLeft};
     else return fail(bad("--side", o->side, "left, right or both"));
 
+    in.count_passive = o->count_passive;
     auto result = std::make_unique<BiomechResult>();
     analyze_frame(in, *result);
 
@@ -252,7 +256,7 @@ Command add_activations_command(CLI::App& app) {
                          {"achieved", torques_json(r.achieved_torque)},
                          {"capacity_positive", torques_json(r.capacity_positive)},
                          {"capacity_negative", torques_json(r.capacity_negative)},
-                         {"passive_not_in_balance", torques_json(r.passive_torque)}};
+                         {in.count_passive ? "passive" : "passive_not_in_balance", torques_json(r.passive_torque)}};
         leg["feasible"] = r.feasible;
         leg["solver_converged"] = r.solver_converged;
         leg["saturated"] = nlohmann::json::array();
@@ -277,6 +281,8 @@ Command add_activations_command(CLI::App& app) {
                                     {"stretch_vs_anatomical", m.stretch_vs_anatomical},
                                     {"stretch_vs_optimal_plus_slack", m.stretch_vs_optimal},
                                     {"normalized_fibre_length", m.normalized_fibre_length},
+                                    {"normalized_fibre_length_full", m.normalized_fibre_length_full},
+                                    {"tendon_strain_full", m.tendon_strain_full},
                                     {"moment_arm_mm", arms}});
         }
         j[s == Side::kRight ? "right" : "left"] = leg;
@@ -329,7 +335,7 @@ Command add_activations_command(CLI::App& app) {
       row("muscles", r.achieved_torque);
       row("capacity +", r.capacity_positive);
       row("capacity -", r.capacity_negative);
-      row("passive (info)", r.passive_torque);  // stretched muscles' pull: shown, not yet in the balance
+      row(in.count_passive ? "passive" : "passive (info)", r.passive_torque);  // in the balance only with --count-passive
       std::string sat, braced;
       for (int c = 0; c < kMuscleCoordCount; ++c) {
         if (r.saturated[c]) sat += " " + std::string(coord_name(static_cast<LegCoord>(c)));
@@ -340,13 +346,16 @@ Command add_activations_command(CLI::App& app) {
                                        : ("INFEASIBLE: beyond the muscles; closest solution; saturated:" + sat).c_str());
       if (!r.solver_converged)
         std::printf("  NOT CONVERGED: the solver stopped at its iteration cap; the activations are its last point\n");
-      std::printf("  %-13s %6s %8s %8s %7s %7s %6s %7s %7s %7s %7s %7s %7s\n", "muscle", "act", "force_N",
-                  "len_mm", "L/L0", "L/(lo+ls)", "lM/lo", "r_flex", "r_add", "r_rot", "r_knee", "r_ankle", "r_subt");
+      // force_N: the active force (activation x available); passive_N: the relaxed muscle's pull;
+      // lM/lo relaxed and fully active (compliant tendon, biomech/muscle_force.h).
+      std::printf("  %-13s %6s %8s %9s %8s %7s %7s %6s %6s %7s %7s %7s %7s %7s %7s\n", "muscle", "act", "force_N",
+                  "passive_N", "len_mm", "L/L0", "L/(lo+ls)", "lM/lo", "@full", "r_flex", "r_add", "r_rot", "r_knee",
+                  "r_ankle", "r_subt");
       for (int i = 0; i < kMuscleCount; ++i) {
         const MuscleState& m = r.muscle[i];
-        std::printf("  %-13s %6.3f %8.1f %8.1f %7.3f %9.3f %6.2f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n",
-                    muscle_name(i, s).c_str(), m.activation, m.force_n, 1000.0 * m.length_m,
-                    m.stretch_vs_anatomical, m.stretch_vs_optimal, m.normalized_fibre_length,
+        std::printf("  %-13s %6.3f %8.1f %9.1f %8.1f %7.3f %9.3f %6.2f %6.2f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n",
+                    muscle_name(i, s).c_str(), m.activation, m.force_n, m.passive_force_n, 1000.0 * m.length_m,
+                    m.stretch_vs_anatomical, m.stretch_vs_optimal, m.normalized_fibre_length, m.normalized_fibre_length_full,
                     1000.0 * m.moment_arm_m[0], 1000.0 * m.moment_arm_m[1], 1000.0 * m.moment_arm_m[2],
                     1000.0 * m.moment_arm_m[3], 1000.0 * m.moment_arm_m[4], 1000.0 * m.moment_arm_m[5]);
       }

@@ -143,19 +143,21 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       const anatomy::MusclePath& path = r.paths[i];
       MuscleState& m = r.muscle[i];
       const anatomy::Stretch st = anatomy::stretch(i, path.length);
-      const FibreState fs = fibre_state(anatomy::muscle(i), path.length);
+      const MuscleCapacity cap = muscle_capacity(anatomy::muscle(i), path.length);
       m.length_m = path.length;
       m.stretch_vs_anatomical = st.vs_anatomical;
       m.stretch_vs_optimal = st.vs_optimal_plus_slack;
-      m.normalized_fibre_length = fs.normalized_length;
-      m.force_length = fs.force_length;
-      m.available_force_n = fs.available_force_n;
-      m.passive_force_n = fs.passive_force_n;
+      m.normalized_fibre_length = cap.relaxed.normalized_length;
+      m.normalized_fibre_length_full = cap.full.normalized_length;
+      m.tendon_strain_full = cap.full.tendon_strain;
+      m.force_length = cap.full.force_length;
+      m.available_force_n = cap.available_force_n;
+      m.passive_force_n = cap.passive_force_n;
       m.moment_arm_m = path.moment_arm;
       for (int c = 0; c < kRows; ++c) {
-        const double t = fs.available_force_n * path.moment_arm[c];
+        const double t = cap.available_force_n * path.moment_arm[c];
         (t > 0 ? r.capacity_positive[c] : r.capacity_negative[c]) += t;
-        r.passive_torque[c] += fs.passive_force_n * path.moment_arm[c];
+        r.passive_torque[c] += cap.passive_force_n * path.moment_arm[c];
       }
     }
 
@@ -201,12 +203,19 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
 
     // Intentional efforts.
     r.effort_torque.fill(0.0);
+    std::array<bool, kRows> effort_on{};
     for (const Effort& e : in.loads.efforts) {
       const int c = anatomy::coord_index(e.coord);
       if (e.side != side || c >= kRows) continue;
       const double f = std::clamp(e.fraction, -1.0, 1.0);
       r.effort_torque[c] += f >= 0 ? f * r.capacity_positive[c] : -f * r.capacity_negative[c];
+      effort_on[static_cast<std::size_t>(c)] = true;
     }
+    // With the passive pull counted, what resists an effort feels the share plus the passive pull
+    // about that coordinate, so the activations still make exactly the share.
+    if (in.count_passive)
+      for (int c = 0; c < kRows; ++c)
+        if (effort_on[static_cast<std::size_t>(c)]) r.effort_torque[c] += r.passive_torque[c];
     for (int c = 0; c < kRows; ++c) {
       r.braced[c] = std::any_of(in.loads.braces.begin(), in.loads.braces.end(), [&](const Brace& b) {
         return b.side == side && anatomy::coord_index(b.coord) == c;
@@ -266,7 +275,8 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
   for (int si = 0; si < anatomy::kSideCount; ++si) {
     const LegResult& r = out.leg[si];
     for (int c = 0; c < kRows; ++c)
-      load_required[si][c] = -(r.gravity_torque[c] + r.external_torque[c]) + r.effort_torque[c];
+      load_required[si][c] = -(r.gravity_torque[c] + r.external_torque[c] + (in.count_passive ? r.passive_torque[c] : 0.0)) +
+                             r.effort_torque[c];
   }
   const double weight = std::max(out.body_weight_n, 1e-9);
   const double residual_unit[6] = {kResidualForceUnit * weight, kResidualForceUnit * weight,

@@ -3,10 +3,22 @@
 // static optimisation (static_optimization.h), for both legs.
 //
 // Torques (N m) are about the six muscle coordinates of each leg (hip flexion, adduction,
-// rotation, knee, ankle, subtalar; signs in anatomy/joint_coordinates.h). `required_torque` is what the muscles
-// must make: required = -(gravity + external + contact) + effort (0 about a braced coordinate),
-// where gravity/external/contact are the generalised forces the loads apply (quasi-static, pelvis
-// held fixed by the posture). Gravity acts on every segment; what carries it is the contacts.
+// rotation, knee, ankle, subtalar; signs in anatomy/joint_coordinates.h). `required_torque` is what the muscles'
+// activations must make: required = -(gravity + external + contact) + effort (0 about a braced
+// coordinate), where gravity/external/contact are the generalised forces the loads apply
+// (quasi-static, pelvis held fixed by the posture). Gravity acts on every segment; what carries it
+// is the contacts.
+//
+// Muscles (muscle_force.h): Gait2392's Thelen 2003 muscles with compliant tendons. Each frame the
+// fibre-tendon equilibrium is solved for every muscle twice, relaxed and fully active; the relaxed
+// tendon force is the muscle's passive pull, and the difference is what activation adds (the
+// muscle's column in the solve). The passive pull is computed and shown (passive_torque); it is
+// counted in the balance only when BiomechInput::count_passive is set: then required =
+// -(gravity + external + contact + passive) + effort, and an effort's torque is its share of the
+// active capacity plus the passive pull about that coordinate (the activations make exactly the
+// share). Not yet the default: with Gait2392's parameters some shipped drill frames become
+// infeasible (the 90/90 switch's ends, the figure-4 release with its 110 deg knee, where the vasti
+// sit at 1.3 l_o and pull 15 N m) until their contacts or hands are modelled for it.
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
 // along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
@@ -39,8 +51,9 @@
 // head and arms lumped, 34.2366 kg at (-0.03, 0.32, 0) in the torso frame, whose origin is the back
 // joint (-0.1007, 0.0815, 0) and which turns with the lumbar angles as in motion/floor_contacts.h).
 // The arms' own pose is not followed (Gait2392 lumps them into the torso).
-// Effort capacity: the torque all muscles with a moment arm in that direction make at full
-// activation at their current length (capacity_positive >= 0 >= capacity_negative).
+// Effort capacity: the torque that full activation adds, over all muscles with a moment arm in
+// that direction, at their current length (capacity_positive >= 0 >= capacity_negative; the
+// passive pull is not in it).
 // No allocation inside analyze_frame; the result is caller-owned and reusable.
 #pragma once
 #include <array>
@@ -68,18 +81,21 @@ struct BiomechInput {
   anatomy::UpperBodyPose upper;  // lumbar angles place the trunk's centre of mass
   BodyDescription body;
   Loads loads;
+  bool count_passive = false;  // count the muscles' passive pull in the balance (see above)
 };
 
 struct MuscleState {
   double length_m = 0.0;
   double stretch_vs_anatomical = 1.0;   // L / L(anatomical position)
   double stretch_vs_optimal = 1.0;      // L / (optimal fibre + tendon slack length)
-  double normalized_fibre_length = 1.0; // l_M / l_o (rigid tendon)
-  double force_length = 1.0;            // active force-length factor
-  double available_force_n = 0.0;       // F_max f_L cos(pennation)
-  double activation = 0.0;              // [0, 1]
-  double force_n = 0.0;                 // activation * available force (active)
-  double passive_force_n = 0.0;         // the stretched fibre's pull (muscle_force.h); shown, not in the balance
+  double normalized_fibre_length = 1.0;       // l_M / l_o of the relaxed muscle (equilibrium at 0 activation)
+  double normalized_fibre_length_full = 1.0;  // l_M / l_o when fully active (its tendon stretched)
+  double tendon_strain_full = 0.0;            // tendon strain when fully active
+  double force_length = 1.0;                  // active force-length factor when fully active
+  double available_force_n = 0.0;             // what full activation adds to the passive pull (muscle_force.h)
+  double activation = 0.0;                    // [0, 1]
+  double force_n = 0.0;                       // activation * available force (active)
+  double passive_force_n = 0.0;               // the relaxed muscle's pull (shown, not in the balance)
   Torques moment_arm_m{};
 };
 
@@ -87,10 +103,8 @@ struct LegResult {
   anatomy::LegKinematics kinematics;    // in the right-leg frame (see kinematics.h)
   anatomy::LegMusclePaths paths;        // points in this side's pelvis frame
   std::array<MuscleState, anatomy::kMuscleCount> muscle{};
-  // passive: the stretched muscles' pull (muscle_force.h), shown but NOT yet counted in the balance:
-  // with Gait2392's rigid tendons it is far too large in deep knee flexion (counted, the kneeling
-  // windmill's hamstrings rose from 1% to 90% to hold the stretched vasti), so it waits for
-  // compliant tendons. required and achieved are the muscles' active torque.
+  // passive: the relaxed muscles' pull (muscle_force.h), shown but not counted in the balance.
+  // required and achieved are the muscles' active torque.
   Torques gravity_torque{}, external_torque{}, contact_torque{}, passive_torque{}, effort_torque{},
       required_torque{}, achieved_torque{}, capacity_positive{}, capacity_negative{};
   std::array<bool, anatomy::kMuscleCoordCount> saturated{};

@@ -1,18 +1,38 @@
-// muscle_force.h — how much force a muscle can make at its current length, with a rigid tendon.
+// muscle_force.h — how much force a muscle makes at its current musculotendon length: a Hill-type
+// fibre in series with a compliant tendon (the Thelen2003Muscle of OpenSim's Gait2392), with the
+// fibre-tendon equilibrium solved for the length the pose gives.
 //
-// Fibre geometry (rigid tendon, constant-thickness pennation as in OpenSim's Thelen2003Muscle):
-//   l_M = sqrt((L_MT - l_TS)^2 + (l_o sin a_o)^2),  cos a = (L_MT - l_TS) / l_M  (clamped >= 0).
-// Active force-length (Thelen 2003, J Biomech Eng 125:70, eq. 4, shape factor gamma = 0.5 as the
-// Gait2392 KshapeActive parameter):  f_L = exp(-(l_M/l_o - 1)^2 / gamma).
-// Available force along the tendon at full activation: F_max * f_L * cos a.
-// Passive fibre force (Thelen 2003, eq. 3; the curve of OpenSim's Thelen2003Muscle), with Gait2392's
-// KshapePassive k_PE = 4 and FmaxMuscleStrain e0 = 0.6 (shared/reference/opensim-gait2392):
-//   f_PE = (exp(k_PE (l_M/l_o - 1) / e0) - 1) / (exp(k_PE) - 1)  for l_M > l_o, else 0,
-// along the tendon: F_max * f_PE * cos a. A stretched muscle pulls whatever its activation; the
-// effort solve reports that pull but does not count it yet (frame_analysis.h says why).
-// The tendon is rigid (no force-strain equilibrium): where Gait2392's tendon slack length leaves the
-// fibre far from its working range the fibre length — and so f_L and f_PE — is that model's
-// limit, not tuned here (e.g. TFL: tendon 0.425 m against 0.095 m of fibre).
+// Curves (all normalised: fibre length by l_o, force by F_max), Thelen 2003, J Biomech Eng 125:70,
+// with Gait2392's parameters (shared/reference/opensim-gait2392: every muscle has KshapeActive 0.5,
+// KshapePassive 4, FmaxMuscleStrain 0.6, FmaxTendonStrain 0.033):
+//   active force-length (Thelen 2003 eq. 4):  f_L = exp(-(l - 1)^2 / gamma),  gamma = 0.5;
+//   passive force-length (Thelen 2003 eq. 3): f_PE = (exp(k_PE (l - 1) / e0) - 1) / (exp(k_PE) - 1)
+//                                             for l > 1, else 0;  k_PE = 4, e0 = 0.6;
+//   tendon force-strain (Thelen 2003, the exponential toe and linear region of its Fig. 1c; the
+//   constants are those of OpenSim's Thelen2003Muscle::calcTendonForce):
+//       f_T = F_toe (exp(k_toe eps / eps_toe) - 1) / (exp(k_toe) - 1)   for 0 < eps <= eps_toe,
+//       f_T = k_lin (eps - eps_toe) + F_toe                           for eps > eps_toe,  0 when slack,
+//     eps = (l_T - l_s) / l_s, F_toe = 1/3, k_toe = 3, eps_toe = 0.609 eps0, k_lin = 1.712 / eps0,
+//     eps0 = 0.033 (the strain at which the tendon carries F_max: f_T(eps0) = 1.003).
+//   OpenSim adds 0.001 (1 + eps) to f_T so that its integrator never sees a slack tendon; a static
+//   equilibrium does not need it, so it is left out.
+// Pennation, constant thickness (constant height; OpenSim's Thelen2003Muscle and
+// MuscleFixedWidthPennationModel): l_M sin(a) = h = l_o sin(a_o), so the fibre's projection along
+// the tendon is x = sqrt(l_M^2 - h^2) and cos(a) = x / l_M.
+// Equilibrium at activation u in [0, 1] (force-velocity is 1: drills are slow, static optimisation):
+//     F_max (u f_L(l_M) + f_PE(l_M)) cos(a) = F_max f_T(eps),   L_MT = l_T + x.
+// It is solved for x by Newton's method kept inside a bracket (bisection when a step leaves it):
+// at x = 0 the fibre pulls nothing along the tendon and the tendon is at its longest, at
+// x = L_MT - l_s the tendon is slack, so the residual changes sign in between. The start is the
+// rigid-tendon fibre with its force's tendon stretch taken off (one fixed-point step), which is
+// within a few Newton steps of the root. No allocation; deterministic (no state between calls).
+//
+// For the effort solve (frame_analysis.h) a muscle's force must be linear in its activation. The
+// equilibrium is solved twice: relaxed (u = 0, what the stretched muscle pulls by itself: its
+// passive force) and fully active (u = 1); between them the tendon force is taken on the chord
+//     F(u) = F_passive + u (F_full - F_passive),
+// exact at both ends; with a rigid tendon (eps0 -> 0) it is exactly u F_max f_L cos(a) + passive.
+// "available force" is F_full - F_passive: what activation adds on top of the passive pull.
 // Units: metres, newtons.
 #pragma once
 
@@ -20,20 +40,47 @@
 
 namespace hiplab::biomech {
 
-inline constexpr double kForceLengthShape = 0.5;  // Gait2392 KshapeActive (Thelen 2003: 0.45)
-inline constexpr double kPassiveShape = 4.0;      // Gait2392 KshapePassive (Thelen 2003: 5)
+inline constexpr double kForceLengthShape = 0.5;     // Gait2392 KshapeActive (Thelen 2003: 0.45)
+inline constexpr double kPassiveShape = 4.0;         // Gait2392 KshapePassive (Thelen 2003: 5)
 inline constexpr double kPassiveStrainAtFmax = 0.6;  // Gait2392 FmaxMuscleStrain (Thelen 2003: 0.6)
+inline constexpr double kTendonStrainAtFmax = 0.033; // Gait2392 FmaxTendonStrain (Thelen 2003: 0.04)
+
+// The normalised curves (see the top of this file).
+double active_force_length(double normalized_fibre_length);
+double passive_force_length(double normalized_fibre_length);
+double tendon_force_strain(double tendon_strain);
+// The tendon strain at which f_T = force (>= 0); the inverse of tendon_force_strain.
+double tendon_strain_at(double normalized_force);
 
 struct FibreState {
-  double fibre_length_m;      // l_M
-  double normalized_length;   // l_M / l_o
-  double cos_pennation;
-  double force_length;        // f_L in (0, 1]
-  double available_force_n;   // F_max * f_L * cos a
-  double passive_length;      // f_PE >= 0
-  double passive_force_n;     // F_max * f_PE * cos a, along the tendon
+  double activation = 0.0;         // u the state was solved for
+  double fibre_length_m = 0.0;     // l_M
+  double normalized_length = 0.0;  // l_M / l_o
+  double cos_pennation = 0.0;
+  double tendon_strain = 0.0;      // (l_T - l_s) / l_s; 0 for a rigid tendon
+  double force_length = 0.0;       // f_L in (0, 1]
+  double passive_length = 0.0;     // f_PE >= 0
+  double available_force_n = 0.0;  // F_max f_L cos a: the fibre's pull along the tendon at u = 1
+  double passive_force_n = 0.0;    // F_max f_PE cos a, along the tendon
+  double tendon_force_n = 0.0;     // u * available + passive (= F_max f_T for the compliant tendon)
+  double residual_n = 0.0;         // fibre force along the tendon minus tendon force (0 when rigid)
+  int iterations = 0;              // Newton/bisection steps the equilibrium took
 };
 
-FibreState fibre_state(const anatomy::MuscleSpec& muscle, double musculotendon_length_m);
+// Rigid tendon (the tendon at its slack length): the model this file had before compliant tendons.
+FibreState rigid_fibre_state(const anatomy::MuscleSpec& muscle, double musculotendon_length_m,
+                             double activation = 1.0);
+// Compliant tendon: the fibre-tendon equilibrium at this activation (clamped to [0, 1]).
+FibreState equilibrium_fibre_state(const anatomy::MuscleSpec& muscle, double musculotendon_length_m,
+                                   double activation);
+
+// What the effort solve uses: the relaxed and the fully active equilibria and the chord between them.
+struct MuscleCapacity {
+  FibreState relaxed;              // u = 0
+  FibreState full;                 // u = 1
+  double passive_force_n = 0.0;    // relaxed.tendon_force_n
+  double available_force_n = 0.0;  // full.tendon_force_n - relaxed.tendon_force_n (>= 0)
+};
+MuscleCapacity muscle_capacity(const anatomy::MuscleSpec& muscle, double musculotendon_length_m);
 
 }  // namespace hiplab::biomech

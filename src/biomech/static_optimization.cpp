@@ -295,7 +295,11 @@ struct Solver {
         released = -1;
         continue;
       }
-      // Stationary on the working set: check the bound multipliers.
+      // Stationary on the working set: check the bound multipliers. Release the most violated
+      // bound; after 2n steps without reaching the optimum (cycling between degenerate working
+      // sets, seen on a cold start once the passive muscle forces counted), the violated bound of
+      // the lowest index instead (Bland's rule, the classic remedy for cycling).
+      const bool bland = it > 2 * n;
       int worst = -1;
       double worst_v = mult_tol;
       for (int i = 0; i < n; ++i) {
@@ -303,7 +307,11 @@ struct Solver {
         const double c = dot_col(i, lambda);
         const double viol = state[i] == State::kLower ? c : 1.0 - c;  // > 0 means release (an
         // unbounded variable is never at an upper bound)
-        if (viol > worst_v) { worst_v = viol; worst = i; }
+        if (viol > worst_v) {
+          worst_v = viol;
+          worst = i;
+          if (bland) break;
+        }
       }
       if (worst < 0) break;
       state[worst] = State::kFree;

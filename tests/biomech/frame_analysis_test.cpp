@@ -297,3 +297,34 @@ TEST_CASE("bench: one frame of both legs takes under 0.2 ms in an optimised buil
   CHECK(ms > 0.0);
   CHECK(ms < budget_ms);
 }
+
+TEST_CASE("passive pull counted (count_passive): the activations balance loads and the stretched muscles' pull together") {
+  // Seated, hip and knee at 90 deg: Gait2392's vasti are stretched (about 1.25 l_o) and pull the knee
+  // straight. Counted, that passive torque is part of what the activations must balance, and the
+  // knee flexors answer it; not counted, the activations balance only gravity.
+  BiomechInput in;
+  in.posture = Posture::kSeated;
+  set_both(in, LegCoord::kHipFlexion, 90.0);
+  set_both(in, LegCoord::kKneeFlexion, 90.0);
+  auto off = std::make_unique<BiomechResult>();
+  analyze_frame(in, *off);
+  in.count_passive = true;
+  auto on = std::make_unique<BiomechResult>();
+  analyze_frame(in, *on);
+  const int knee = coord_index(LegCoord::kKneeFlexion);
+  for (int s = 0; s < kSideCount; ++s) {
+    const LegResult& a = off->leg[s];
+    const LegResult& b = on->leg[s];
+    REQUIRE(b.feasible);
+    CHECK(a.passive_torque[knee] < -2.0);  // the vasti pull into extension
+    CHECK(b.passive_torque[knee] == doctest::Approx(a.passive_torque[knee]));
+    for (int c = 0; c < kMuscleCoordCount; ++c) {
+      CHECK(a.required_torque[c] == doctest::Approx(-(a.gravity_torque[c] + a.contact_torque[c])).scale(1.0));
+      CHECK(b.required_torque[c] ==
+            doctest::Approx(-(b.gravity_torque[c] + b.contact_torque[c] + b.passive_torque[c])).scale(1.0));
+      CHECK(b.achieved_torque[c] == doctest::Approx(b.required_torque[c]).epsilon(1e-6).scale(1.0));
+    }
+    // The knee flexors now hold the knee against the vasti: more flexion torque from activation.
+    CHECK(b.required_torque[knee] > a.required_torque[knee] + 2.0);
+  }
+}
