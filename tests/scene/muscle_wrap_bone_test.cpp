@@ -311,10 +311,11 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   CHECK(poses.size() == 6 * 4 * 4 * 5 * 3);
   CHECK(found.size() < straight.size());
   CHECK(total_points(found) < total_points(straight));
-  // Reached with the hip spheres and the gastrocnemius cylinder (the quadriceps' cylinder is not
-  // applied: anatomy/muscle_wrap.cpp says why): 35 of 43, 749,970 samples (straight: 39, 839,220).
-  CHECK(found.size() <= 35);
-  CHECK(total_points(found) <= 749970);
+  // Reached with the hip spheres and the gastrocnemius cylinder (the quadriceps' cylinder and gluteus
+  // maximus 3's sphere are not applied: anatomy/muscle_wrap.cpp says why): 36 of 43, 770,715
+  // samples (straight: 39, 839,220).
+  CHECK(found.size() <= 36);
+  CHECK(total_points(found) <= 770715);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -325,9 +326,9 @@ TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, 
   print("built-in drills, wrapped", found, static_cast<int>(poses.size()));
   CHECK(found.size() < straight.size());
   CHECK(total_points(found) < total_points(straight));
-  // Reached: 24 of 43, 1,088,390 samples (straight: 29, 1,142,613).
-  CHECK(found.size() <= 24);
-  CHECK(total_points(found) <= 1088390);
+  // Reached: 25 of 43, 1,104,794 samples (straight: 29, 1,142,613).
+  CHECK(found.size() <= 25);
+  CHECK(total_points(found) <= 1104794);
 }
 
 // How the hip spheres of anatomy/muscle_wrap.cpp were fitted (run with --no-skip): for each hip
