@@ -37,6 +37,85 @@ Status write_private(const fs::path& path, std::string_view bytes) {
   return Ok{};
 }
 
+// The EXIF orientation tag (0x0112, values 1..8; EXIF 2.3 section 4.6.4, TIFF 6.0 layout) of JPEG
+// bytes: 1 (as stored) when there is none or it cannot be read. Every offset is checked against
+// the segment, so a hostile header reads as 1, never past the bytes.
+int exif_orientation(std::string_view b) {
+  auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(b[i])); };
+  if (b.size() < 4 || u8(0) != 0xFF || u8(1) != 0xD8) return 1;
+  std::size_t p = 2;
+  while (p + 4 <= b.size()) {
+    if (u8(p) != 0xFF) return 1;
+    const unsigned marker = u8(p + 1);
+    if (marker == 0xFF) {  // fill byte
+      ++p;
+      continue;
+    }
+    if (marker == 0xDA || marker == 0xD9) return 1;  // the image data starts: no header after it
+    const std::size_t len = (u8(p + 2) << 8) | u8(p + 3);
+    if (len < 2 || p + 2 + len > b.size()) return 1;
+    if (marker == 0xE1 && len >= 16 && b.substr(p + 4, 6) == std::string_view("Exif\0\0", 6)) {
+      const std::string_view t = b.substr(p + 10, len - 8);  // the TIFF structure
+      const bool le = t.substr(0, 2) == "II", be = t.substr(0, 2) == "MM";
+      if (!le && !be) return 1;
+      auto get = [&](std::size_t o, int n) -> long long {
+        if (o + static_cast<std::size_t>(n) > t.size()) return -1;
+        unsigned long long v = 0;
+        for (int i = 0; i < n; ++i) {
+          const unsigned byte = static_cast<unsigned char>(t[o + static_cast<std::size_t>(le ? n - 1 - i : i)]);
+          v = (v << 8) | byte;
+        }
+        return static_cast<long long>(v);
+      };
+      const long long ifd = get(4, 4);
+      const long long count = ifd < 0 ? -1 : get(static_cast<std::size_t>(ifd), 2);
+      if (count < 0) return 1;
+      for (long long e = 0; e < count; ++e) {
+        const std::size_t at = static_cast<std::size_t>(ifd) + 2 + static_cast<std::size_t>(e) * 12;
+        const long long tag = get(at, 2), type = get(at + 2, 2);
+        if (tag < 0) return 1;
+        if (tag == 0x0112 && type == 3) {  // SHORT, its value in the entry's first two bytes
+          const long long v = get(at + 8, 2);
+          return v >= 1 && v <= 8 ? static_cast<int>(v) : 1;
+        }
+      }
+      return 1;
+    }
+    p += 2 + len;
+  }
+  return 1;
+}
+
+// The photo turned upright as the camera meant it: EXIF orientation 2..8 (ImageMagick's names:
+// flop, rotate 180, flip, transpose, rotate 90 clockwise, transverse, rotate 270).
+PhotoPixels apply_orientation(PhotoPixels in, int orientation) {
+  if (orientation <= 1 || orientation > 8) return in;
+  const int w = in.width, h = in.height;
+  const bool swap = orientation >= 5;
+  PhotoPixels out;
+  out.width = swap ? h : w;
+  out.height = swap ? w : h;
+  out.rgba.resize(in.rgba.size());
+  for (int y = 0; y < out.height; ++y)
+    for (int x = 0; x < out.width; ++x) {
+      int sx = x, sy = y;
+      switch (orientation) {
+        case 2: sx = w - 1 - x; break;
+        case 3: sx = w - 1 - x, sy = h - 1 - y; break;
+        case 4: sy = h - 1 - y; break;
+        case 5: sx = y, sy = x; break;
+        case 6: sx = y, sy = h - 1 - x; break;
+        case 7: sx = w - 1 - y, sy = h - 1 - x; break;
+        case 8: sx = w - 1 - y, sy = x; break;
+        default: break;
+      }
+      const std::size_t d = (static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width) + static_cast<std::size_t>(x)) * 4;
+      const std::size_t src = (static_cast<std::size_t>(sy) * static_cast<std::size_t>(w) + static_cast<std::size_t>(sx)) * 4;
+      for (int c = 0; c < 4; ++c) out.rgba[d + static_cast<std::size_t>(c)] = in.rgba[src + static_cast<std::size_t>(c)];
+    }
+  return out;
+}
+
 }  // namespace
 
 Result<PhotoPixels> decode_photo(std::string_view bytes, const std::string& label) {
@@ -55,7 +134,7 @@ Result<PhotoPixels> decode_photo(std::string_view bytes, const std::string& labe
   out.height = h;
   out.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
   stbi_image_free(px);
-  return out;
+  return is_jpeg(bytes) ? apply_orientation(std::move(out), exif_orientation(bytes)) : out;
 }
 
 Result<PhotoPixels> read_photo(const std::string& path) {

@@ -9,8 +9,9 @@
 // The measurement stores only the name (Measurement::photo), so the folder can move with the
 // records: an export copies it and an import copies it back under the new patient's number.
 // Only JPEG and PNG are read (stb_image), and not past kMaxPhotoPixels, so a hostile file cannot
-// ask for gigabytes. EXIF orientation is not applied: the photo is shown and measured as its
-// pixels lie, which is what the landmarks refer to.
+// ask for gigabytes. A JPEG's EXIF orientation is applied when it is decoded, so a phone photo
+// taken sideways is shown, measured and thumbnailed upright, and the landmarks refer to that
+// upright grid (the kept bytes stay as taken; decoding them again gives the same grid).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -29,7 +30,8 @@ struct PhotoPixels {
   std::vector<std::uint8_t> rgba;  // row 0 at the top
 };
 
-// Reads a JPEG or PNG file; errors name the file ("x.gif: not a JPEG or PNG photo").
+// Reads a JPEG or PNG file, upright (EXIF orientation applied); errors name the file
+// ("x.gif: not a JPEG or PNG photo").
 Result<PhotoPixels> read_photo(const std::string& path);
 // The same from bytes in memory; `label` names them in errors.
 Result<PhotoPixels> decode_photo(std::string_view bytes, const std::string& label);

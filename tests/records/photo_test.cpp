@@ -67,6 +67,83 @@ TEST_CASE("photo: a JPEG and a PNG read back at their size, other files are refu
   CHECK(cut.error().message.rfind("cut.jpg: cannot be read as a photo", 0) == 0);
 }
 
+// A JPEG with an EXIF block (APP1 right after SOI) whose IFD0 holds only the orientation tag
+// (EXIF 2.3: tag 0x0112, type SHORT, count 1), little- or big-endian.
+std::string with_orientation(const std::string& jpeg, int orientation, bool little) {
+  auto u16 = [&](unsigned v) { return little ? std::string{char(v & 0xFF), char(v >> 8)} : std::string{char(v >> 8), char(v & 0xFF)}; };
+  auto u32 = [&](unsigned v) {
+    return little ? u16(v & 0xFFFF) + u16(v >> 16) : u16(v >> 16) + u16(v & 0xFFFF);
+  };
+  std::string tiff = little ? std::string("II") : std::string("MM");
+  tiff += u16(42) + u32(8) + u16(1);                                        // header, IFD0 at 8, one entry
+  tiff += u16(0x0112) + u16(3) + u32(1) + u16(static_cast<unsigned>(orientation)) + u16(0);
+  tiff += u32(0);                                                           // no next IFD
+  const std::string body = std::string("Exif\0\0", 6) + tiff;
+  const std::size_t len = body.size() + 2;
+  std::string app1 = std::string{char(0xFF), char(0xE1), char(len >> 8), char(len & 0xFF)} + body;
+  return jpeg.substr(0, 2) + app1 + jpeg.substr(2);
+}
+
+// Left half red, right half blue, w x h.
+PhotoPixels halves(int w, int h) {
+  PhotoPixels p;
+  p.width = w;
+  p.height = h;
+  p.rgba.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
+      q[0] = x < w / 2 ? 255 : 0;
+      q[2] = x < w / 2 ? 0 : 255;
+      q[3] = 255;
+    }
+  return p;
+}
+
+bool red_at(const PhotoPixels& p, int x, int y) {
+  const std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(p.width) + static_cast<std::size_t>(x)) * 4];
+  return q[0] > 200 && q[2] < 60;
+}
+bool blue_at(const PhotoPixels& p, int x, int y) {
+  const std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(p.width) + static_cast<std::size_t>(x)) * 4];
+  return q[2] > 200 && q[0] < 60;
+}
+
+TEST_CASE("photo: a phone photo taken sideways is read upright (EXIF orientation), either byte order") {
+  const std::string plain = encode_jpeg(halves(64, 32), 95);
+  for (bool little : {true, false}) {
+    CAPTURE(little);
+    auto as_is = decode_photo(with_orientation(plain, 1, little), "a.jpg");
+    REQUIRE(as_is.ok());
+    CHECK(as_is->width == 64);
+    CHECK((red_at(*as_is, 8, 16) && blue_at(*as_is, 56, 16)));
+    // 6: stored turned left, shown turned 90 degrees clockwise: the left half ends on top.
+    auto cw = decode_photo(with_orientation(plain, 6, little), "a.jpg");
+    REQUIRE(cw.ok());
+    CHECK(cw->width == 32);
+    CHECK(cw->height == 64);
+    CHECK((red_at(*cw, 16, 8) && blue_at(*cw, 16, 56)));
+    // 8: turned 90 degrees the other way: the left half ends at the bottom.
+    auto ccw = decode_photo(with_orientation(plain, 8, little), "a.jpg");
+    REQUIRE(ccw.ok());
+    CHECK(ccw->width == 32);
+    CHECK((blue_at(*ccw, 16, 8) && red_at(*ccw, 16, 56)));
+    // 3: upside down: left and right swap.
+    auto flipped = decode_photo(with_orientation(plain, 3, little), "a.jpg");
+    REQUIRE(flipped.ok());
+    CHECK(flipped->width == 64);
+    CHECK((blue_at(*flipped, 8, 16) && red_at(*flipped, 56, 16)));
+  }
+  // An orientation out of range or an EXIF block cut short reads as stored, never past the bytes.
+  auto odd = decode_photo(with_orientation(plain, 9, true), "a.jpg");
+  REQUIRE(odd.ok());
+  CHECK(odd->width == 64);
+  std::string cut = with_orientation(plain, 6, true);
+  cut[5] = 12;  // the APP1 length now ends inside the TIFF header
+  auto short_exif = decode_photo(cut, "a.jpg");
+  if (short_exif.ok()) CHECK(short_exif->width == 64);
+}
+
 TEST_CASE("photo: the thumbnail fits 256 px on its longer side and keeps the shape") {
   const PhotoPixels t = downscale(gradient(1000, 600), kThumbnailPx);
   CHECK(t.width == 256);
