@@ -6,6 +6,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -116,9 +118,84 @@ Status write_private(const fs::path& path, const std::string& text) {
   return Ok{};
 }
 
+// The photos travel inside the backup file, in a table a records database never has:
+// hiplab_backup_photos(patient_id = the patient's number IN THE BACKUP, name = the kept file's
+// name, hex = its bytes as hexadecimal text, which both connections carry unchanged). A restore
+// writes them into the restored patients' folders, so photos are not lost to a backup and restore.
+constexpr char kBackupPhotos[] = "hiplab_backup_photos";
+
+struct BackupPhoto {
+  std::int64_t patient_id = 0;  // in the backup
+  std::string name, bytes;
+};
+
+struct BackupContents {
+  std::vector<PatientRecord> records;
+  std::vector<BackupPhoto> photos;
+};
+
+std::string to_hex(const std::string& bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out(bytes.size() * 2, '0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = digits[b >> 4];
+    out[2 * i + 1] = digits[b & 15];
+  }
+  return out;
+}
+
+std::optional<std::string> from_hex(const std::string& hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  auto nibble = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+  std::string out(hex.size() / 2, '\0');
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out[i] = static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+// Every kept photo and thumbnail of the patients in `recs` (their numbers in the live store) into
+// the backup, under the numbers `backup_ids` the backup gave them; one transaction.
+Result<std::size_t> add_backup_photos(SqlConnection& to, const Store& from, const std::vector<PatientRecord>& recs,
+                                      const std::vector<std::int64_t>& backup_ids) {
+  if (auto st = to.exec_script(std::string("CREATE TABLE ") + kBackupPhotos + "(patient_id INTEGER NOT NULL, name TEXT NOT NULL, hex TEXT NOT NULL)"); !st)
+    return st.error();
+  if (auto st = to.begin_write(); !st) return st.error();
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < recs.size() && i < backup_ids.size(); ++i) {
+    const std::string dir = from.photos_dir(recs[i].patient.id);
+    std::error_code ec;
+    if (dir.empty() || !fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.is_regular_file(ec) && records::valid_photo_name(e.path().filename().string())) files.push_back(e.path());
+    std::sort(files.begin(), files.end());  // the same bytes for the same records
+    for (const fs::path& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      if (!in && !in.eof()) {
+        to.rollback();
+        return make_error(f.string() + ": cannot be read for the backup");
+      }
+      auto r = to.query(std::string("INSERT INTO ") + kBackupPhotos + " VALUES ($1, $2, $3)", {backup_ids[i], f.filename().string(), to_hex(bytes.str())});
+      if (!r) {
+        to.rollback();
+        return r.error();
+      }
+      ++n;
+    }
+  }
+  if (auto st = to.commit(); !st) return st.error();
+  return n;
+}
+
 // A copy of the backup to read from, so that opening it (which migrates an older one) never
 // writes to the user's file.
-Result<std::vector<PatientRecord>> read_backup(const std::string& file) {
+Result<BackupContents> read_backup(const std::string& file) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) return make_error(file + ": no such backup file");
   char tmpl[] = "/tmp/hiplab-restore-XXXXXX";
@@ -131,7 +208,7 @@ Result<std::vector<PatientRecord>> read_backup(const std::string& file) {
     return make_error(file + ": cannot be read (" + ec.message() + ")");
   }
   ::chmod(copy.c_str(), 0600);
-  Result<std::vector<PatientRecord>> out = make_error("");
+  Result<BackupContents> out = make_error("");
   {
     auto c = open_sqlite(copy.string(), false);
     if (!c) {
@@ -141,7 +218,32 @@ Result<std::vector<PatientRecord>> read_backup(const std::string& file) {
       out = make_error(m);
     } else {
       Store backup(std::move(c.value()), "");
-      out = backup.load_all();
+      auto recs = backup.load_all();
+      if (!recs) {
+        out = recs.error();
+      } else {
+        BackupContents got;
+        got.records = std::move(recs.value());
+        // Backups from before photos travelled have no such table: no photos, not an error.
+        auto has = backup.connection().query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1", {std::string(kBackupPhotos)});
+        if (has && !has->empty()) {
+          auto rows = backup.connection().query(std::string("SELECT patient_id, name, hex FROM ") + kBackupPhotos + " ORDER BY rowid");
+          if (!rows) {
+            out = make_error(file + ": its photos cannot be read (" + rows.error().message + ")");
+            fs::remove_all(dir, ec);
+            return out;
+          }
+          for (const SqlRow& r : *rows) {
+            auto bytes = from_hex(r.text(2));
+            if (!bytes || !records::valid_photo_name(r.text(1))) {
+              fs::remove_all(dir, ec);
+              return make_error(file + ": a photo in the backup is damaged or badly named ('" + r.text(1) + "')");
+            }
+            got.photos.push_back({r.integer(0), r.text(1), std::move(*bytes)});
+          }
+        }
+        out = std::move(got);
+      }
     }
   }
   fs::remove_all(dir, ec);
@@ -524,16 +626,24 @@ Command add_patients_command(CLI::App& app) {
       // Written beside the target and renamed over it only when whole.
       const fs::path target = *bk_file;
       const fs::path tmp = target.string() + ".partial-" + std::to_string(::getpid());
+      std::size_t photo_count = 0;
       std::error_code ec;
       fs::remove(tmp, ec);
       {
         auto copy = open_sqlite(tmp.string());
         if (!copy) return fail(copy.error().message);
         Store b(std::move(copy.value()), "");
-        if (auto st = b.replace_all(*all); !st) {
+        std::vector<std::int64_t> backup_ids;
+        if (auto st = b.replace_all(*all, &backup_ids); !st) {
           fs::remove(tmp, ec);
           return fail(st.error().message);
         }
+        auto photos = add_backup_photos(b.connection(), **store, *all, backup_ids);
+        if (!photos) {
+          fs::remove(tmp, ec);
+          return fail(photos.error().message + "; no backup was written");
+        }
+        photo_count = *photos;
         if (auto st = b.connection().exec_script("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;"); !st) {
           fs::remove(tmp, ec);
           return fail(st.error().message);
@@ -544,13 +654,17 @@ Command add_patients_command(CLI::App& app) {
         fs::remove(tmp, ec);
         return fail(target.string() + ": cannot write the backup (" + ec.message() + ")");
       }
-      if (c.json) print_json({{"backup", target.string()}, {"patients", all->size()}});
-      else std::printf("backed up %zu patient%s to %s\n", all->size(), all->size() == 1 ? "" : "s", target.string().c_str());
+      ::chmod(target.c_str(), 0600);
+      if (c.json) print_json({{"backup", target.string()}, {"patients", all->size()}, {"photo_files", photo_count}});
+      else
+        std::printf("backed up %zu patient%s%s to %s\n", all->size(), all->size() == 1 ? "" : "s",
+                    photo_count ? (" and " + std::to_string(photo_count) + " photo file" + (photo_count == 1 ? "" : "s")).c_str() : "", target.string().c_str());
       return 0;
     }
     if (restore->parsed()) {
-      auto recs = read_backup(*rs_file);
-      if (!recs) return fail(recs.error().message + "; nothing was restored");
+      auto got = read_backup(*rs_file);
+      if (!got) return fail(got.error().message + "; nothing was restored");
+      const std::vector<PatientRecord>* recs = &got->records;
       int code = 1;
       auto store = open_for(c, &code);
       if (!store) return fail(store.error().message, code);
@@ -560,9 +674,27 @@ Command add_patients_command(CLI::App& app) {
         return fail("restore: this would replace the " + std::to_string(now->size()) + " patients in " + (*store)->describe() + " with the backup's " +
                         std::to_string(recs->size()) + "; add --yes to restore",
                     2);
-      if (auto st = (*store)->replace_all(*recs); !st) return fail(st.error().message + "; nothing was restored");
-      if (c.json) print_json({{"restored", recs->size()}, {"replaced", now->size()}});
-      else std::printf("restored %zu patient%s from %s (replacing %zu)\n", recs->size(), recs->size() == 1 ? "" : "s", rs_file->c_str(), now->size());
+      std::vector<std::int64_t> new_ids;
+      if (auto st = (*store)->replace_all(*recs, &new_ids); !st) return fail(st.error().message + "; nothing was restored");
+      // The photos into the restored patients' folders (their numbers are new).
+      std::map<std::int64_t, std::int64_t> renumbered;
+      for (std::size_t i = 0; i < recs->size() && i < new_ids.size(); ++i) renumbered[(*recs)[i].patient.id] = new_ids[i];
+      std::size_t photo_count = 0;
+      for (const BackupPhoto& ph : got->photos) {
+        const auto to = renumbered.find(ph.patient_id);
+        const std::string dir = to == renumbered.end() ? std::string() : (*store)->photos_dir(to->second);
+        if (dir.empty()) continue;  // a store with no photo folder, or a photo of no restored patient
+        const fs::path folder = dir;
+        if (auto st = make_private_dir(folder.parent_path()); !st) return fail(st.error().message + "; the records were restored, the photos not all");
+        if (auto st = make_private_dir(folder); !st) return fail(st.error().message + "; the records were restored, the photos not all");
+        if (auto st = write_private(folder / ph.name, ph.bytes); !st) return fail(st.error().message + "; the records were restored, the photos not all");
+        ++photo_count;
+      }
+      if (c.json) print_json({{"restored", recs->size()}, {"replaced", now->size()}, {"photo_files", photo_count}});
+      else
+        std::printf("restored %zu patient%s%s from %s (replacing %zu)\n", recs->size(), recs->size() == 1 ? "" : "s",
+                    photo_count ? (" and " + std::to_string(photo_count) + " photo file" + (photo_count == 1 ? "" : "s")).c_str() : "", rs_file->c_str(),
+                    now->size());
       return 0;
     }
     return 2;

@@ -452,7 +452,7 @@ Result<std::vector<std::int64_t>> Store::import_records(const std::vector<Patien
   return ids;
 }
 
-Status Store::replace_all(const std::vector<PatientRecord>& records) {
+Status Store::replace_all(const std::vector<PatientRecord>& records, std::vector<std::int64_t>* ids) {
   std::vector<std::int64_t> old_ids;
   {
     WriteTransaction tx(*c_);
@@ -461,11 +461,12 @@ Status Store::replace_all(const std::vector<PatientRecord>& records) {
     if (!old) return old.error();
     for (const SqlRow& r : *old) old_ids.push_back(r.integer(0));
     if (auto d = c_->query("DELETE FROM patients"); !d) return d.error();
-    if (auto st = insert_all(records, nullptr, nullptr); !st) return st;
+    if (auto st = insert_all(records, ids, nullptr); !st) return st;
     if (auto st = tx.commit(); !st) return st;
   }
   c_->after_delete();
-  // A backup holds the database, not the photo folders: the replaced patients' photos go with them.
+  // The replaced patients' photo folders go with them (a restore writes the backup's photos into
+  // the new patients' folders after this).
   for (std::int64_t id : old_ids)
     if (const std::string dir = photos_dir(id); !dir.empty()) {
       std::error_code ec;

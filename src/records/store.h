@@ -69,7 +69,8 @@ class Store {
   // part fails. Returns the new patients' ids in the order given.
   Result<std::vector<std::int64_t>> import_records(const std::vector<PatientRecord>& records, ImportCounts* counts = nullptr);
   // Restore: everything stored is replaced by `records`, in one transaction.
-  Status replace_all(const std::vector<PatientRecord>& records);
+  // `ids` (optional) gets the new patients' numbers, in the order of `records`.
+  Status replace_all(const std::vector<PatientRecord>& records, std::vector<std::int64_t>* ids = nullptr);
 
  private:
   Status insert_visit_contents(std::int64_t visit_id, const Visit& v);

@@ -223,6 +223,44 @@ TEST_CASE("patients measure --photo: the rotation from the landmarks, the photo 
   CHECK_FALSE(fs::exists(folder));
 }
 
+TEST_CASE("patients: a backup carries the photos, and a restore puts them back with the restored patients (owner-only)") {
+  IsolatedHome home("cli_patients_backup_photos");
+  REQUIRE(run({"hiplab", "patients", "add", "--name", "With Photo"}).status == 0);
+  records::PhotoPixels px;
+  px.width = 320;
+  px.height = 240;
+  px.rgba.assign(320u * 240u * 4u, 90);
+  const fs::path photo = home.dir / "knee.jpg";
+  std::ofstream(photo, std::ios::binary) << records::encode_jpeg(px);
+  const auto measured = run({"hiplab", "patients", "measure", "1", "--date", "2026-04-01", "--position", "seated", "--photo", photo.string(),
+                             "--landmarks", "160,40,120,200", "--json"});
+  REQUIRE(measured.status == 0);
+  const std::string name = nlohmann::json::parse(measured.out)["measurements"][0]["photo"];
+  const std::string backup = (home.dir / "backup.sqlite").string();
+  const auto b = run({"hiplab", "patients", "backup", backup});
+  REQUIRE(b.status == 0);
+  CHECK(b.out == "backed up 1 patient and 2 photo files to " + backup + "\n");  // the photo and its thumbnail
+  CHECK((fs::status(backup).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  // Lost: the patient deleted (the photos with it), then the backup restored.
+  REQUIRE(run({"hiplab", "patients", "delete", "1", "--yes"}).status == 0);
+  REQUIRE_FALSE(fs::exists(home.dir / "data" / "hiplab" / "photos" / "1"));
+  const auto r = run({"hiplab", "patients", "restore", backup, "--yes", "--json"});
+  REQUIRE(r.status == 0);
+  const auto rj = nlohmann::json::parse(r.out);
+  CHECK(rj["restored"] == 1);
+  CHECK(rj["photo_files"] == 2);
+  const auto listed = nlohmann::json::parse(run({"hiplab", "patients", "list", "--json"}).out);
+  REQUIRE(listed["patients"].size() == 1);
+  const std::int64_t id = listed["patients"][0]["id"];
+  const auto shown = nlohmann::json::parse(run({"hiplab", "patients", "show", std::to_string(id), "--json"}).out);
+  CHECK(shown["visits"][0]["measurements"][0]["photo"] == name);
+  const fs::path folder = home.dir / "data" / "hiplab" / "photos" / std::to_string(id);
+  CHECK(read_all(folder / name) == read_all(photo));
+  CHECK(fs::exists(folder / records::thumbnail_name(name)));
+  CHECK((fs::status(folder).permissions() & fs::perms::all) == fs::perms::owner_all);
+  CHECK((fs::status(folder / name).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+}
+
 TEST_CASE("patients: backup and restore the whole database, records switched off, passwords refused") {
   IsolatedHome home("cli_patients_backup");
   REQUIRE(run({"hiplab", "patients", "add", "--name", "Kept"}).status == 0);
