@@ -21,6 +21,7 @@
 #include "motion/timeline.h"
 #include "scene/body_scene.h"
 #include "scene/muscle_volume.h"
+#include "scene/test_bone_cells.h"
 
 using namespace hiplab;
 
@@ -286,69 +287,10 @@ TEST_CASE("muscle volumes: levels made at load halve the triangles within their 
 }
 
 namespace {
-// A bone mesh (its own frame) as a grid of 1 mm cells, each marked inside when its centre is inside
-// the closed mesh (the parity of crossings along y), then eroded by one cell: a point counts as in
-// the bone when it lies about a millimetre or more under the bone's surface, so a muscle that lies
-// on the bone (as the generator packs them) is not counted.
-struct BoneGrid {
-  glm::vec3 lo{0.0f};
-  int nx = 0, ny = 0, nz = 0;
-  static constexpr float kCell = 0.001f;
-  std::vector<std::uint8_t> deep;
-  bool inside(const glm::vec3& p) const {
-    const glm::vec3 g = (p - lo) / kCell;
-    const int i = static_cast<int>(std::floor(g.x)), j = static_cast<int>(std::floor(g.y)), k = static_cast<int>(std::floor(g.z));
-    if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return false;
-    return deep[(static_cast<std::size_t>(k) * ny + j) * nx + i] != 0;
-  }
-};
-BoneGrid bone_grid(const Mesh& m) {
-  BoneGrid g;
-  glm::vec3 lo(1e9f), hi(-1e9f);
-  for (const Vertex& v : m.vertices) lo = glm::min(lo, v.position), hi = glm::max(hi, v.position);
-  g.lo = lo - glm::vec3(2 * BoneGrid::kCell);
-  const glm::ivec3 n = glm::ivec3((hi - g.lo) / BoneGrid::kCell) + 3;
-  g.nx = n.x, g.ny = n.y, g.nz = n.z;
-  std::vector<std::uint8_t> in(static_cast<std::size_t>(g.nx) * g.ny * g.nz, 0);
-  std::vector<std::vector<float>> hits(static_cast<std::size_t>(g.nx) * g.nz);
-  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-    const glm::vec3 a = m.vertices[m.indices[t]].position, b = m.vertices[m.indices[t + 1]].position, c = m.vertices[m.indices[t + 2]].position;
-    const float bx0 = std::min({a.x, b.x, c.x}), bx1 = std::max({a.x, b.x, c.x}), bz0 = std::min({a.z, b.z, c.z}), bz1 = std::max({a.z, b.z, c.z});
-    const float det = (b.x - a.x) * (c.z - a.z) - (c.x - a.x) * (b.z - a.z);
-    if (std::fabs(det) < 1e-14f) continue;
-    for (int k = std::max(0, static_cast<int>((bz0 - g.lo.z) / BoneGrid::kCell - 0.5f)); k < g.nz; ++k) {
-      const float z = g.lo.z + (k + 0.5f) * BoneGrid::kCell;
-      if (z > bz1) break;
-      for (int i = std::max(0, static_cast<int>((bx0 - g.lo.x) / BoneGrid::kCell - 0.5f)); i < g.nx; ++i) {
-        const float x = g.lo.x + (i + 0.5f) * BoneGrid::kCell;
-        if (x > bx1) break;
-        const float u = ((x - a.x) * (c.z - a.z) - (c.x - a.x) * (z - a.z)) / det;
-        const float w = ((b.x - a.x) * (z - a.z) - (x - a.x) * (b.z - a.z)) / det;
-        if (u < 0.0f || w < 0.0f || u + w > 1.0f) continue;
-        hits[static_cast<std::size_t>(k) * g.nx + i].push_back(a.y + u * (b.y - a.y) + w * (c.y - a.y));
-      }
-    }
-  }
-  for (int k = 0; k < g.nz; ++k)
-    for (int i = 0; i < g.nx; ++i) {
-      std::vector<float>& h = hits[static_cast<std::size_t>(k) * g.nx + i];
-      std::sort(h.begin(), h.end());
-      for (std::size_t e = 0; e + 1 < h.size(); e += 2)
-        for (int j = 0; j < g.ny; ++j) {
-          const float y = g.lo.y + (j + 0.5f) * BoneGrid::kCell;
-          if (y > h[e] && y < h[e + 1]) in[(static_cast<std::size_t>(k) * g.ny + j) * g.nx + i] = 1;
-        }
-    }
-  g.deep.assign(in.size(), 0);
-  for (int k = 1; k + 1 < g.nz; ++k)
-    for (int j = 1; j + 1 < g.ny; ++j)
-      for (int i = 1; i + 1 < g.nx; ++i) {
-        auto at = [&](int a, int b, int c) { return in[(static_cast<std::size_t>(c) * g.ny + b) * g.nx + a]; };
-        g.deep[(static_cast<std::size_t>(k) * g.ny + j) * g.nx + i] =
-            at(i, j, k) && at(i - 1, j, k) && at(i + 1, j, k) && at(i, j - 1, k) && at(i, j + 1, k) && at(i, j, k - 1) && at(i, j, k + 1);
-      }
-  return g;
-}
+// A point counts as in the bone when it lies about a millimetre or more under the bone's surface
+// (one erosion), so a muscle that lies on the bone (as the generator packs them) is not counted.
+using BoneGrid = test::BoneCells;
+BoneGrid bone_grid(const Mesh& m) { return test::bone_cells(m, 1); }
 }  // namespace
 
 // Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
