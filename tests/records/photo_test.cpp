@@ -19,20 +19,29 @@ namespace {
 namespace fs = std::filesystem;
 using namespace records;
 
-PhotoPixels gradient(int w, int h) {
+// A w x h photo, each pixel's RGBA from `colour(x, y, q)`; pixel(p, x, y) is its pixel.
+template <typename Colour>
+PhotoPixels filled(int w, int h, Colour colour) {
   PhotoPixels p;
   p.width = w;
   p.height = h;
   p.rgba.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
   for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
-      q[0] = static_cast<std::uint8_t>(x * 255 / w);
-      q[1] = static_cast<std::uint8_t>(y * 255 / h);
-      q[2] = 128;
-      q[3] = 255;
-    }
+    for (int x = 0; x < w; ++x) colour(x, y, &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4]);
   return p;
+}
+
+const std::uint8_t* pixel(const PhotoPixels& p, int x, int y) {
+  return &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(p.width) + static_cast<std::size_t>(x)) * 4];
+}
+
+PhotoPixels gradient(int w, int h) {
+  return filled(w, h, [w, h](int x, int y, std::uint8_t* q) {
+    q[0] = static_cast<std::uint8_t>(x * 255 / w);
+    q[1] = static_cast<std::uint8_t>(y * 255 / h);
+    q[2] = 128;
+    q[3] = 255;
+  });
 }
 
 std::string png_bytes(const PhotoPixels& p) {
@@ -86,28 +95,16 @@ std::string with_orientation(const std::string& jpeg, int orientation, bool litt
 
 // Left half red, right half blue, w x h.
 PhotoPixels halves(int w, int h) {
-  PhotoPixels p;
-  p.width = w;
-  p.height = h;
-  p.rgba.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
-      q[0] = x < w / 2 ? 255 : 0;
-      q[2] = x < w / 2 ? 0 : 255;
-      q[3] = 255;
-    }
-  return p;
+  return filled(w, h, [w](int x, int, std::uint8_t* q) {
+    q[0] = x < w / 2 ? 255 : 0;
+    q[1] = 0;
+    q[2] = x < w / 2 ? 0 : 255;
+    q[3] = 255;
+  });
 }
 
-bool red_at(const PhotoPixels& p, int x, int y) {
-  const std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(p.width) + static_cast<std::size_t>(x)) * 4];
-  return q[0] > 200 && q[2] < 60;
-}
-bool blue_at(const PhotoPixels& p, int x, int y) {
-  const std::uint8_t* q = &p.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(p.width) + static_cast<std::size_t>(x)) * 4];
-  return q[2] > 200 && q[0] < 60;
-}
+bool red_at(const PhotoPixels& p, int x, int y) { return pixel(p, x, y)[0] > 200 && pixel(p, x, y)[2] < 60; }
+bool blue_at(const PhotoPixels& p, int x, int y) { return pixel(p, x, y)[2] > 200 && pixel(p, x, y)[0] < 60; }
 
 TEST_CASE("photo: a phone photo taken sideways is read upright (EXIF orientation), either byte order") {
   const std::string plain = encode_jpeg(halves(64, 32), 95);
