@@ -51,6 +51,16 @@ struct IsolatedHome {
   fs::path db() const { return dir / "data" / "hiplab" / "records.sqlite"; }
 };
 
+// A plain grey w x h JPEG at `path` (a photo to measure on; the landmarks are typed, not found).
+fs::path write_grey_jpeg(const fs::path& path, int w, int h, std::uint8_t grey) {
+  records::PhotoPixels px;
+  px.width = w;
+  px.height = h;
+  px.rgba.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4u, grey);
+  std::ofstream(path, std::ios::binary) << records::encode_jpeg(px);
+  return path;
+}
+
 TEST_CASE("patients measure: each --programme takes one drill, so the measurements after it stay measurements") {
   IsolatedHome home("cli_patients_programme");
   REQUIRE(run({"hiplab", "patients", "add", "--name", "Bea"}).status == 0);
@@ -161,12 +171,7 @@ TEST_CASE("patients: export and import round-trip exactly, a bad row imports not
 TEST_CASE("patients measure --photo: the rotation from the landmarks, the photo kept owner-only, exported, imported and deleted with the patient") {
   IsolatedHome home("cli_patients_photo");
   REQUIRE(run({"hiplab", "patients", "add", "--name", "Photo Patient"}).status == 0);
-  records::PhotoPixels px;
-  px.width = 640;
-  px.height = 480;
-  px.rgba.assign(640u * 480u * 4u, 180);
-  const fs::path photo = home.dir / "seated test.jpg";
-  std::ofstream(photo, std::ios::binary) << records::encode_jpeg(px);
+  const fs::path photo = write_grey_jpeg(home.dir / "seated test.jpg", 640, 480, 180);
   // Knee (320,100), ankle (220,420): the shin 17.35 deg clockwise of the vertical. Seated from the
   // front, a right foot swung to the photo's left is internal rotation.
   const auto measured = run({"hiplab", "patients", "measure", "1", "--date", "2026-03-01", "--position", "seated", "--photo", photo.string(),
@@ -226,12 +231,7 @@ TEST_CASE("patients measure --photo: the rotation from the landmarks, the photo 
 TEST_CASE("patients: a backup carries the photos, and a restore puts them back with the restored patients (owner-only)") {
   IsolatedHome home("cli_patients_backup_photos");
   REQUIRE(run({"hiplab", "patients", "add", "--name", "With Photo"}).status == 0);
-  records::PhotoPixels px;
-  px.width = 320;
-  px.height = 240;
-  px.rgba.assign(320u * 240u * 4u, 90);
-  const fs::path photo = home.dir / "knee.jpg";
-  std::ofstream(photo, std::ios::binary) << records::encode_jpeg(px);
+  const fs::path photo = write_grey_jpeg(home.dir / "knee.jpg", 320, 240, 90);
   const auto measured = run({"hiplab", "patients", "measure", "1", "--date", "2026-04-01", "--position", "seated", "--photo", photo.string(),
                              "--landmarks", "160,40,120,200", "--json"});
   REQUIRE(measured.status == 0);
