@@ -4,6 +4,7 @@
 #pragma once
 #include <vector>
 
+#include "motion/drill_channels.h"
 #include "ui/app_ui.h"
 
 namespace hiplab::ui {
@@ -17,6 +18,17 @@ void model_and_view(session::Session& s, UiState& ui, UiActions& a);            
 void drills_panel(session::Session& s, UiState& ui, UiActions& a);  // ui/drills_panel.cpp
 void overlay_panel(session::Session& s, UiActions& a);              // ui/overlay_panel.cpp
 void pose_panel(session::Session& s);                               // ui/pose_panel.cpp
+// The Pose panel's sliders, in the order shown: each drives one drill channel through the session
+// (Session::begin_pose_edit / set_channel / end_pose_edit: a drill pauses and keeps its loads).
+struct PoseSlider {
+  motion::Channel channel;
+  const char* label;
+};
+struct PoseSliderGroup {
+  const char* title;
+  std::vector<PoseSlider> sliders;
+};
+const std::vector<PoseSliderGroup>& pose_slider_groups();
 
 // Right panel ("Muscles" window) and the cards it ends with.
 void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,

@@ -1,5 +1,6 @@
 // pose_panel.cpp — the hands-on angles (left panel): a slider and a typed value per hip and knee
-// coordinate of both legs, with the joint limits, and reset / undo / redo. See ui/panels.h.
+// coordinate of both legs and per neck coordinate (flexion, side-bending, rotation), with the joint
+// limits, and reset / undo / redo. See ui/panels.h.
 #include "ui/panels.h"
 
 #include <string>
@@ -46,16 +47,31 @@ void angle_slider(session::Session& s, Channel c, const char* label) {
 
 }  // namespace
 
+const std::vector<PoseSliderGroup>& pose_slider_groups() {
+  static const std::vector<PoseSliderGroup> groups = [] {
+    std::vector<PoseSliderGroup> g;
+    for (Side side : {Side::kRight, Side::kLeft})
+      g.push_back({side == Side::kRight ? "Right hip and knee" : "Left hip and knee",
+                   {{motion::leg_channel(side, LegCoord::kHipFlexion), "flexion"},
+                    {motion::leg_channel(side, LegCoord::kHipAdduction), "adduction"},
+                    {motion::leg_channel(side, LegCoord::kHipRotation), "internal rotation"},
+                    {motion::leg_channel(side, LegCoord::kKneeFlexion), "knee flexion"}}});
+    // The neck (anatomy/upper_body.h; its ranges AAOS 1965, motion/rom_limits.cpp): signs as the
+    // drill channels neck_*_deg, so a value typed here reads like one in a drill file.
+    g.push_back({"Neck",
+                 {{Channel::kNeckFlexion, "flexion (chin down)"},
+                  {Channel::kNeckBending, "side-bending (to the right)"},
+                  {Channel::kNeckRotation, "rotation (to the left)"}}});
+    return g;
+  }();
+  return groups;
+}
+
 void pose_panel(session::Session& s) {
-  hint("+ flexion, + adduction, + internal rotation, + knee flexion (both legs)");
-  for (Side side : {Side::kRight, Side::kLeft}) {
-    ImGui::PushID(anatomy::side_index(side));
-    ImGui::Text("%s hip and knee", side == Side::kRight ? "Right" : "Left");
-    angle_slider(s, motion::leg_channel(side, LegCoord::kHipFlexion), "flexion");
-    angle_slider(s, motion::leg_channel(side, LegCoord::kHipAdduction), "adduction");
-    angle_slider(s, motion::leg_channel(side, LegCoord::kHipRotation), "internal rotation");
-    angle_slider(s, motion::leg_channel(side, LegCoord::kKneeFlexion), "knee flexion");
-    ImGui::PopID();
+  hint("+ flexion, + adduction, + internal rotation, + knee flexion (both legs); neck: + chin down, + toward the right shoulder, + turned to the left");
+  for (const PoseSliderGroup& g : pose_slider_groups()) {
+    ImGui::TextUnformatted(g.title);
+    for (const PoseSlider& sl : g.sliders) angle_slider(s, sl.channel, sl.label);  // IDs: the channel
   }
   if (ImGui::Button("Reset (R)")) s.reset_pose();
   ImGui::SameLine();
