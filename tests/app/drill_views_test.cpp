@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 
@@ -165,4 +166,56 @@ TEST_CASE("drill views: from each drill's first view the working hip, knee and f
       CHECK(outside == 0);
       CHECK(covered == 0);
     }
+}
+
+// View names are relative to the person (issue 12: "front = facing them, whatever the posture"): in
+// the first frame of every shipped drill, both sides, the eye of every view whose name says "front",
+// "behind", "side" or "above" lies on that side of the posed body. The body's axes are the posed
+// model's pelvis bone (OpenSim: x anterior, y superior, z right), not the drill's own placement, so a
+// view written in the wrong sign, or a placement that turns the body away from where the camera
+// looks, both fail. The eye direction is the one the app's camera takes (look_from_body_direction).
+TEST_CASE("drill views: a view named front, behind, side or above looks at the body from there") {
+  auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
+  REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? "" : loaded.error().message));
+  const Model& m = loaded.value();
+  const DrillFolder f = load_drill_folder(drill_dir());
+  REQUIRE(f.errors.empty());
+  hiplab::NodeTransforms pose = hiplab::NodeTransforms::bind(m);
+  const int pelvis = m.find_node("pelvis");
+  REQUIRE(pelvis >= 0);
+  // At least 15 deg to the named side of the plane that divides the two (sin 15 deg ~ 0.26).
+  constexpr float kClear = 0.25f;
+  int named = 0;
+  for (const Drill& drill : f.drills)
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      auto tl = Timeline::build(drill, side);
+      REQUIRE(tl.ok());
+      const DrillFrame fr = tl->evaluate(0.0);
+      pose_body_model(m, BodyPoseInput{fr.legs, fr.upper, fr.pelvis_world}, pose);
+      const glm::mat3 body(pose.world[static_cast<std::size_t>(pelvis)]);
+      const glm::vec3 forward = glm::normalize(body[0]), up = glm::normalize(body[1]);
+      const glm::vec3 working = glm::normalize(body[2]) * (side == anatomy::Side::kRight ? 1.0f : -1.0f);
+      for (const DrillView& v : tl->drill().views) {
+        OrbitCamera cam;
+        look_from_body_direction(cam, fr.pelvis_world, v.from);
+        const glm::vec3 eye = glm::normalize(cam.eye() - cam.target);
+        std::string name = v.name;
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        auto says = [&](const char* w) { return name.find(w) != std::string::npos; };
+        CAPTURE(drill.id);
+        CAPTURE(v.name);
+        CAPTURE(side == anatomy::Side::kRight ? "right" : "left");
+        CAPTURE(glm::dot(eye, forward));
+        CAPTURE(glm::dot(eye, working));
+        if (says("front")) CHECK(glm::dot(eye, forward) > kClear);
+        if (says("behind")) CHECK(glm::dot(eye, forward) < -kClear);
+        if (says("working side")) CHECK(glm::dot(eye, working) > kClear);
+        else if (says("side")) CHECK(std::abs(glm::dot(eye, body[2])) > kClear);
+        if (says("feet")) CHECK(glm::dot(eye, up) < -kClear);
+        // "Above" is the room's up (the floor is y = 0), whatever the posture.
+        if (says("above")) CHECK(eye.y > kClear);
+        named += says("front") || says("behind") || says("side") || says("feet") || says("above");
+      }
+    }
+  CHECK(named > 20);  // the names above are read, not skipped
 }
