@@ -51,29 +51,37 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // almost all squashed or folded at the bottom armpit and the side of the chest under it; the
 // largest stretch went down (3.01 to 2.83x). The skin's rest shape has the arms raised only part of
 // the way (tools/model_generator/body_skin.h); an arm overhead needs corrective shapes or a second
-// rest pose there. Tightened to the figures now reached elsewhere.
+// rest pose there. Tightened to the figures now reached elsewhere. Side-lying counts now reached
+// (both sides, 100 samples): clamshell 19 038, clamshell_30 20 216, clamshell_60 19 952, reverse
+// clamshell 19 132, side-lying abduction 19 142 (all twelve drills 176 319). Tried for the arm
+// overhead and not kept (side-lying drills / all drills): dual-quaternion skinning of the whole
+// skin, 20 700-21 800 / 187 300 (fewer squashed, more folded); with it, the shoulder's blend
+// widths doubled, 33 400-34 600; narrowed, 24 700-25 700; the skin's rest arm flexed 45 deg, not 30,
+// 13 000-14 000 / 160 300, but the side-lying worst stretch 2.83 -> 6.5x (the top of the neck) and
+// the standing cable and kneeling drills 55% and 43% worse. Next: corrective shapes for the arm
+// overhead.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 2.86f, 0.0469f, 19300},
+    {"clamshell", 2.86f, 0.0469f, 19100},
     {"figure4_self_test", 4.65f, 0.0172f, 2020},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
     {"ir_pails_rails_9090", 9.45f, 0.0209f, 19700},
     {"ir_pails_rails_supine", 7.49f, 0.0016f, 12650},
     {"kneeling_windmill", 4.53f, 0.0570f, 10300},
     {"ninety_ninety_hip_switch", 9.42f, 0.0024f, 19400},
-    {"reverse_clamshell", 2.86f, 0.0342f, 19400},
+    {"reverse_clamshell", 2.86f, 0.0342f, 19200},
     {"seated_band_internal_rotation", 7.49f, 0.0160f, 13250},
     {"standing_cable_internal_rotation", 4.53f, 0.1473f, 2400},
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 2.84f, 0.0416f, 20500},
-    {"clamshell_60", 3.94f, 0.0469f, 20200},
-    {"side_lying_hip_abduction", 4.78f, 0.0469f, 19400},
+    {"clamshell_30", 2.84f, 0.0416f, 20300},
+    {"clamshell_60", 3.94f, 0.0469f, 20000},
+    {"side_lying_hip_abduction", 4.78f, 0.0469f, 19200},
 };
 
 struct Worst {
