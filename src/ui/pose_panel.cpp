@@ -57,11 +57,10 @@ const std::vector<PoseSliderGroup>& pose_slider_groups() {
                     {motion::leg_channel(side, LegCoord::kHipRotation), "internal rotation"},
                     {motion::leg_channel(side, LegCoord::kKneeFlexion), "knee flexion"}}});
     // The neck (anatomy/upper_body.h; its ranges AAOS 1965, motion/rom_limits.cpp): signs as the
-    // drill channels neck_*_deg, so a value typed here reads like one in a drill file.
+    // drill channels neck_*_deg, so a value typed here reads like one in a drill file; the hint
+    // above the sliders says which way + goes (short labels: the panel is narrow).
     g.push_back({"Neck",
-                 {{Channel::kNeckFlexion, "flexion (chin down)"},
-                  {Channel::kNeckBending, "side-bending (to the right)"},
-                  {Channel::kNeckRotation, "rotation (to the left)"}}});
+                 {{Channel::kNeckFlexion, "flexion"}, {Channel::kNeckBending, "side-bend"}, {Channel::kNeckRotation, "rotation"}}});
     return g;
   }();
   return groups;
