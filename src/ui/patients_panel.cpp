@@ -431,6 +431,7 @@ void load_photo_texture(PhotoMeasure& m) {
 // The thumbnail of kept photo `photo` of the selected patient, read the first time it is asked
 // for (from the photo itself when its thumbnail file is missing).
 const PhotoThumbnail& thumbnail(PatientsUi& p, const std::string& photo) {
+  keep_thumbnails_of(p.thumbnails, p.record->patient.id);  // selected this frame: none of the last one's
   auto [it, fresh] = p.thumbnails.by_photo.try_emplace(photo);
   PhotoThumbnail& t = it->second;
   if (!fresh) return t;
