@@ -96,9 +96,23 @@ Result<std::size_t> stage_photos(const fs::path& staging, const BackupContents& 
   return n;
 }
 
+// Whether `file` is the SQLite database `c` has open (a backup renamed over it would replace the
+// live records under the open connection).
+bool is_open_database(SqlConnection& c, const std::string& file) {
+  std::error_code ec;
+  if (c.dialect() != Dialect::kSqlite || !fs::exists(file, ec)) return false;
+  auto rows = c.query("PRAGMA database_list");
+  if (!rows) return false;
+  for (const SqlRow& r : *rows)
+    if (r.cols.size() >= 3 && !r.is_null(1) && r.text(1) == "main" && !r.is_null(2) && !r.text(2).empty() && fs::equivalent(file, r.text(2), ec))
+      return true;
+  return false;
+}
+
 }  // namespace
 
 Result<BackupCounts> write_backup(Store& from, const std::string& file) {
+  if (is_open_database(from.connection(), file)) return make_error(file + ": this is the records database itself; choose another file for the backup");
   auto all = from.load_all();
   if (!all) return all.error();
   // Written beside the target and renamed over it only when whole.

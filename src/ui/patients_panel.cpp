@@ -985,8 +985,12 @@ void patients_window(session::Session& s, UiState& ui) {
     p.error.clear();
   }
   ImGui::End();
-  if (p.record) photo_window(p, ui);
-  else p.photo.open = false;
+  if (p.record) {
+    photo_window(p, ui);
+  } else {
+    p.photo.open = false;
+    p.photo.texture.reset();
+  }
   viewer_window(p, ui);
 }
 

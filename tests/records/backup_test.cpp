@@ -128,6 +128,13 @@ TEST_CASE("backup: the records and the photos go into one owner-only file and a 
     CHECK(b->patients == 1);
     CHECK(b->photo_files == 2);
     CHECK(mode_of(file) == 0600u);
+    if (!place.postgres) {
+      // Never over the records database itself, which is open.
+      auto self = write_backup(*s, place.target);
+      REQUIRE_FALSE(self.ok());
+      CHECK(self.error().message == place.target + ": this is the records database itself; choose another file for the backup");
+      CHECK(s->list_patients()->size() == 1);
+    }
     // Lost: the patient deleted with the photos, then another one added.
     auto rec = s->load(id);
     REQUIRE(rec.ok());
