@@ -89,7 +89,10 @@ void file_browser(UiState& s, UiActions& a) {
     const fs::path target = fs::path(s.browser_dir) / s.browser_name;
     const bool exists = !s.browser_name.empty() && fs::exists(target, ec);
     const bool named = !s.browser_name.empty() && s.browser_name.find('/') == std::string::npos;
-    if (ImGui::Button(exists ? "Replace" : "Save") && named) {
+    if (!named) ImGui::BeginDisabled();  // a name, in this folder (go to another with its entry)
+    const bool chosen = ImGui::Button(exists ? "Replace" : "Save");
+    if (!named) ImGui::EndDisabled();
+    if (chosen && named) {
       s.patients.backup_to = target.string();
       s.browser_open = false;
     }
