@@ -7,21 +7,19 @@
 #include <filesystem>
 #include <fstream>
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "app/records_bench.h"
 #include "app/records_open.h"
 #include "core/atomic_file.h"
+#include "records/backup.h"
 #include "records/csv.h"
 #include "records/photo.h"
 #include "records/photo_angle.h"
-#include "records/sqlite_connection.h"
 
 namespace hiplab::app {
 
@@ -109,145 +107,6 @@ Result<std::unique_ptr<Store>> open_for(const Common& c, int* code) {
   *code = !where && !c.records.empty() ? 2 : 1;
   if (!where) return where.error();
   return open_records(*where);
-}
-
-// Writes `text` atomically at `path`, owner-only (a patient's data).
-Status write_private(const fs::path& path, const std::string& text) {
-  if (auto st = write_file_atomic(path.string(), text); !st) return st;
-  ::chmod(path.c_str(), 0600);
-  return Ok{};
-}
-
-// The photos travel inside the backup file, in a table a records database never has:
-// hiplab_backup_photos(patient_id = the patient's number IN THE BACKUP, name = the kept file's
-// name, hex = its bytes as hexadecimal text, which both connections carry unchanged). A restore
-// writes them into the restored patients' folders, so photos are not lost to a backup and restore.
-constexpr char kBackupPhotos[] = "hiplab_backup_photos";
-
-struct BackupPhoto {
-  std::int64_t patient_id = 0;  // in the backup
-  std::string name, bytes;
-};
-
-struct BackupContents {
-  std::vector<PatientRecord> records;
-  std::vector<BackupPhoto> photos;
-};
-
-std::string to_hex(const std::string& bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out(bytes.size() * 2, '0');
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    out[2 * i] = digits[b >> 4];
-    out[2 * i + 1] = digits[b & 15];
-  }
-  return out;
-}
-
-std::optional<std::string> from_hex(const std::string& hex) {
-  if (hex.size() % 2 != 0) return std::nullopt;
-  auto nibble = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
-  std::string out(hex.size() / 2, '\0');
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out[i] = static_cast<char>(hi * 16 + lo);
-  }
-  return out;
-}
-
-// Every kept photo and thumbnail of the patients in `recs` (their numbers in the live store) into
-// the backup, under the numbers `backup_ids` the backup gave them; one transaction.
-Result<std::size_t> add_backup_photos(SqlConnection& to, const Store& from, const std::vector<PatientRecord>& recs,
-                                      const std::vector<std::int64_t>& backup_ids) {
-  if (auto st = to.exec_script(std::string("CREATE TABLE ") + kBackupPhotos + "(patient_id INTEGER NOT NULL, name TEXT NOT NULL, hex TEXT NOT NULL)"); !st)
-    return st.error();
-  if (auto st = to.begin_write(); !st) return st.error();
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < recs.size() && i < backup_ids.size(); ++i) {
-    const std::string dir = from.photos_dir(recs[i].patient.id);
-    std::error_code ec;
-    if (dir.empty() || !fs::is_directory(dir, ec)) continue;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-      if (e.is_regular_file(ec) && records::valid_photo_name(e.path().filename().string())) files.push_back(e.path());
-    std::sort(files.begin(), files.end());  // the same bytes for the same records
-    for (const fs::path& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      if (!in && !in.eof()) {
-        to.rollback();
-        return make_error(f.string() + ": cannot be read for the backup");
-      }
-      auto r = to.query(std::string("INSERT INTO ") + kBackupPhotos + " VALUES ($1, $2, $3)", {backup_ids[i], f.filename().string(), to_hex(bytes.str())});
-      if (!r) {
-        to.rollback();
-        return r.error();
-      }
-      ++n;
-    }
-  }
-  if (auto st = to.commit(); !st) return st.error();
-  return n;
-}
-
-// A copy of the backup to read from, so that opening it (which migrates an older one) never
-// writes to the user's file.
-Result<BackupContents> read_backup(const std::string& file) {
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) return make_error(file + ": no such backup file");
-  char tmpl[] = "/tmp/hiplab-restore-XXXXXX";
-  if (!::mkdtemp(tmpl)) return make_error("cannot make a temporary folder to read the backup");
-  const fs::path dir = tmpl;
-  const fs::path copy = dir / "backup.sqlite";
-  fs::copy_file(file, copy, ec);
-  if (ec) {
-    fs::remove_all(dir, ec);
-    return make_error(file + ": cannot be read (" + ec.message() + ")");
-  }
-  ::chmod(copy.c_str(), 0600);
-  Result<BackupContents> out = make_error("");
-  {
-    auto c = open_sqlite(copy.string(), false);
-    if (!c) {
-      std::string m = c.error().message;
-      if (m.rfind(copy.string(), 0) == 0) m = file + m.substr(copy.string().size());
-      if (const auto hint = m.find(" — move it away"); hint != std::string::npos) m.erase(hint);  // the user's records are not the file here
-      out = make_error(m);
-    } else {
-      Store backup(std::move(c.value()), "");
-      auto recs = backup.load_all();
-      if (!recs) {
-        out = recs.error();
-      } else {
-        BackupContents got;
-        got.records = std::move(recs.value());
-        // Backups from before photos travelled have no such table: no photos, not an error.
-        auto has = backup.connection().query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1", {std::string(kBackupPhotos)});
-        if (has && !has->empty()) {
-          auto rows = backup.connection().query(std::string("SELECT patient_id, name, hex FROM ") + kBackupPhotos + " ORDER BY rowid");
-          if (!rows) {
-            out = make_error(file + ": its photos cannot be read (" + rows.error().message + ")");
-            fs::remove_all(dir, ec);
-            return out;
-          }
-          for (const SqlRow& r : *rows) {
-            auto bytes = from_hex(r.text(2));
-            if (!bytes || !records::valid_photo_name(r.text(1))) {
-              fs::remove_all(dir, ec);
-              return make_error(file + ": a photo in the backup is damaged or badly named ('" + r.text(1) + "')");
-            }
-            got.photos.push_back({r.integer(0), r.text(1), std::move(*bytes)});
-          }
-        }
-        out = std::move(got);
-      }
-    }
-  }
-  fs::remove_all(dir, ec);
-  return out;
 }
 
 }  // namespace
@@ -361,7 +220,7 @@ Command add_patients_command(CLI::App& app) {
   backup->add_option("file", *bk_file, "Backup file to write")->required();
   auto rs_file = std::make_shared<std::string>();
   auto rs_yes = std::make_shared<bool>(false);
-  CLI::App* restore = leaf("restore", "Replace every record with a backup's (photos are not in a backup)");
+  CLI::App* restore = leaf("restore", "Replace every record and photo with a backup's");
   restore->add_option("file", *rs_file, "Backup file (from hiplab patients backup)")->required();
   restore->add_flag("--yes", *rs_yes, "Really replace (without it, says what would be replaced)");
   // bench
@@ -566,7 +425,7 @@ Command add_patients_command(CLI::App& app) {
       }
       const fs::path out = *ex_out;
       if (auto st = make_private_dir(out); !st) return fail(st.error().message);
-      if (auto st = write_private(out / "records.csv", to_csv(recs)); !st) return fail(st.error().message);
+      if (auto st = write_private_file((out / "records.csv").string(), to_csv(recs)); !st) return fail(st.error().message);
       // photos/<n>/ for the n-th patient of the CSV, as its `patient` column numbers them.
       int photo_folders = 0;
       for (std::size_t i = 0; i < recs.size(); ++i) {
@@ -621,50 +480,18 @@ Command add_patients_command(CLI::App& app) {
       int code = 1;
       auto store = open_for(c, &code);
       if (!store) return fail(store.error().message, code);
-      auto all = (*store)->load_all();
-      if (!all) return fail(all.error().message);
-      // Written beside the target and renamed over it only when whole.
-      const fs::path target = *bk_file;
-      const fs::path tmp = target.string() + ".partial-" + std::to_string(::getpid());
-      std::size_t photo_count = 0;
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      {
-        auto copy = open_sqlite(tmp.string());
-        if (!copy) return fail(copy.error().message);
-        Store b(std::move(copy.value()), "");
-        std::vector<std::int64_t> backup_ids;
-        if (auto st = b.replace_all(*all, &backup_ids); !st) {
-          fs::remove(tmp, ec);
-          return fail(st.error().message);
-        }
-        auto photos = add_backup_photos(b.connection(), **store, *all, backup_ids);
-        if (!photos) {
-          fs::remove(tmp, ec);
-          return fail(photos.error().message + "; no backup was written");
-        }
-        photo_count = *photos;
-        if (auto st = b.connection().exec_script("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;"); !st) {
-          fs::remove(tmp, ec);
-          return fail(st.error().message);
-        }
-      }
-      fs::rename(tmp, target, ec);
-      if (ec) {
-        fs::remove(tmp, ec);
-        return fail(target.string() + ": cannot write the backup (" + ec.message() + ")");
-      }
-      ::chmod(target.c_str(), 0600);
-      if (c.json) print_json({{"backup", target.string()}, {"patients", all->size()}, {"photo_files", photo_count}});
+      auto done = write_backup(**store, *bk_file);
+      if (!done) return fail(done.error().message);
+      const std::size_t n = done->patients, photo_count = done->photo_files;
+      if (c.json) print_json({{"backup", *bk_file}, {"patients", n}, {"photo_files", photo_count}});
       else
-        std::printf("backed up %zu patient%s%s to %s\n", all->size(), all->size() == 1 ? "" : "s",
-                    photo_count ? (" and " + std::to_string(photo_count) + " photo file" + (photo_count == 1 ? "" : "s")).c_str() : "", target.string().c_str());
+        std::printf("backed up %zu patient%s%s to %s\n", n, n == 1 ? "" : "s",
+                    photo_count ? (" and " + std::to_string(photo_count) + " photo file" + (photo_count == 1 ? "" : "s")).c_str() : "", bk_file->c_str());
       return 0;
     }
     if (restore->parsed()) {
       auto got = read_backup(*rs_file);
       if (!got) return fail(got.error().message + "; nothing was restored");
-      const std::vector<PatientRecord>* recs = &got->records;
       int code = 1;
       auto store = open_for(c, &code);
       if (!store) return fail(store.error().message, code);
@@ -672,29 +499,18 @@ Command add_patients_command(CLI::App& app) {
       if (!now) return fail(now.error().message);
       if (!*rs_yes)
         return fail("restore: this would replace the " + std::to_string(now->size()) + " patients in " + (*store)->describe() + " with the backup's " +
-                        std::to_string(recs->size()) + "; add --yes to restore",
+                        std::to_string(got->records.size()) + "; add --yes to restore",
                     2);
-      std::vector<std::int64_t> new_ids;
-      if (auto st = (*store)->replace_all(*recs, &new_ids); !st) return fail(st.error().message + "; nothing was restored");
-      // The photos into the restored patients' folders (their numbers are new).
-      std::map<std::int64_t, std::int64_t> renumbered;
-      for (std::size_t i = 0; i < recs->size() && i < new_ids.size(); ++i) renumbered[(*recs)[i].patient.id] = new_ids[i];
-      std::size_t photo_count = 0;
-      for (const BackupPhoto& ph : got->photos) {
-        const auto to = renumbered.find(ph.patient_id);
-        const std::string dir = to == renumbered.end() ? std::string() : (*store)->photos_dir(to->second);
-        if (dir.empty()) continue;  // a store with no photo folder, or a photo of no restored patient
-        const fs::path folder = dir;
-        if (auto st = make_private_dir(folder.parent_path()); !st) return fail(st.error().message + "; the records were restored, the photos not all");
-        if (auto st = make_private_dir(folder); !st) return fail(st.error().message + "; the records were restored, the photos not all");
-        if (auto st = write_private(folder / ph.name, ph.bytes); !st) return fail(st.error().message + "; the records were restored, the photos not all");
-        ++photo_count;
+      auto done = restore_backup(**store, *got);
+      if (!done) {
+        const std::string& m = done.error().message;
+        return fail(m.find("the records were restored") != std::string::npos ? m : m + "; nothing was restored");
       }
-      if (c.json) print_json({{"restored", recs->size()}, {"replaced", now->size()}, {"photo_files", photo_count}});
+      if (c.json) print_json({{"restored", done->restored}, {"replaced", done->replaced}, {"photo_files", done->photo_files}});
       else
-        std::printf("restored %zu patient%s%s from %s (replacing %zu)\n", recs->size(), recs->size() == 1 ? "" : "s",
-                    photo_count ? (" and " + std::to_string(photo_count) + " photo file" + (photo_count == 1 ? "" : "s")).c_str() : "", rs_file->c_str(),
-                    now->size());
+        std::printf("restored %zu patient%s%s from %s (replacing %zu)\n", done->restored, done->restored == 1 ? "" : "s",
+                    done->photo_files ? (" and " + std::to_string(done->photo_files) + " photo file" + (done->photo_files == 1 ? "" : "s")).c_str() : "",
+                    rs_file->c_str(), done->replaced);
       return 0;
     }
     return 2;

@@ -343,7 +343,7 @@ int run_window_app(const WindowOptions& options) {
       exit_code = 1;
     }
     end_video_export(app);
-    app.ui.patients.photo.texture.reset();  // while the GL context is still there
+    ui::release_patient_textures(app.ui.patients);  // while the GL context is still there
     app.ui_draw.reset();
     app.imgui.reset();
     if (app.has_model) app.renderer->release(app.handle);

@@ -23,20 +23,6 @@ namespace fs = std::filesystem;
 bool is_jpeg(std::string_view b) { return b.size() >= 3 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8 && static_cast<unsigned char>(b[2]) == 0xFF; }
 bool is_png(std::string_view b) { return b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8); }
 
-Status private_dir(const fs::path& dir) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir, ec)) return make_error(dir.string() + ": cannot make the photo folder (" + (ec ? ec.message() : "not a folder") + ")");
-  if (::chmod(dir.c_str(), 0700) != 0) return make_error(dir.string() + ": cannot make the photo folder owner-only");
-  return Ok{};
-}
-
-Status write_private(const fs::path& path, std::string_view bytes) {
-  if (auto st = write_file_atomic(path.string(), bytes); !st) return st;
-  if (::chmod(path.c_str(), 0600) != 0) return make_error(path.string() + ": cannot make the photo owner-only");
-  return Ok{};
-}
-
 // The EXIF orientation tag (0x0112, values 1..8; EXIF 2.3 section 4.6.4, TIFF 6.0 layout) of JPEG
 // bytes: 1 (as stored) when there is none or it cannot be read. Every offset is checked against
 // the segment, so a hostile header reads as 1, never past the bytes.
@@ -186,6 +172,21 @@ bool valid_photo_name(std::string_view name) {
 
 std::string thumbnail_name(const std::string& photo_name) { return photo_name + ".thumb.jpg"; }
 
+Status make_private_dir(const std::string& folder) {
+  const fs::path dir = folder;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir, ec)) return make_error(dir.string() + ": cannot make the folder (" + (ec ? ec.message() : "not a folder") + ")");
+  if (::chmod(dir.c_str(), 0700) != 0) return make_error(dir.string() + ": cannot make the folder owner-only");
+  return Ok{};
+}
+
+Status write_private_file(const std::string& path, std::string_view bytes) {
+  if (auto st = write_file_atomic(path, bytes); !st) return st;
+  if (::chmod(path.c_str(), 0600) != 0) return make_error(path + ": cannot make the file owner-only");
+  return Ok{};
+}
+
 Result<std::string> keep_photo(const std::string& folder, const std::string& source, const std::string& date) {
   std::ifstream in(source, std::ios::binary);
   if (!in) return make_error(source + ": cannot be read (expected a JPEG or PNG photo)");
@@ -196,8 +197,8 @@ Result<std::string> keep_photo(const std::string& folder, const std::string& sou
   if (!pixels) return pixels.error();
   const fs::path dir = folder;
   if (folder.empty()) return make_error("this records store keeps no photos");
-  if (auto st = private_dir(dir.parent_path()); !st) return st.error();
-  if (auto st = private_dir(dir); !st) return st.error();
+  if (auto st = make_private_dir(dir.parent_path().string()); !st) return st.error();
+  if (auto st = make_private_dir(dir.string()); !st) return st.error();
   // A random part, so two photos of one day (or two workstations) never take the same name.
   std::random_device rd;
   std::string name;
@@ -209,8 +210,8 @@ Result<std::string> keep_photo(const std::string& folder, const std::string& sou
     if (!fs::exists(dir / name, ec)) break;
   }
   if (!valid_photo_name(name)) return make_error("date: expected YYYY-MM-DD for the photo's name, got '" + date + "'");
-  if (auto st = write_private(dir / name, bytes); !st) return st.error();
-  if (auto st = write_private(dir / thumbnail_name(name), encode_jpeg(downscale(*pixels, kThumbnailPx), 85)); !st) {
+  if (auto st = write_private_file((dir / name).string(), bytes); !st) return st.error();
+  if (auto st = write_private_file((dir / thumbnail_name(name)).string(), encode_jpeg(downscale(*pixels, kThumbnailPx), 85)); !st) {
     std::error_code ec;
     fs::remove(dir / name, ec);
     return st.error();

@@ -48,6 +48,11 @@ bool valid_photo_name(std::string_view name);
 // "<name>.thumb.jpg"
 std::string thumbnail_name(const std::string& photo_name);
 
+// A folder made (with its parents) and set owner-only (0700), existing or not; errors name it.
+Status make_private_dir(const std::string& folder);
+// `bytes` written atomically (core/atomic_file.h) at `path`, then set owner-only (0600).
+Status write_private_file(const std::string& path, std::string_view bytes);
+
 // Keeps the photo at `source` in `folder` (made 0700 with its parent when missing): its bytes and
 // its thumbnail, as above. `date` (YYYY-MM-DD) starts the name. Returns the name.
 Result<std::string> keep_photo(const std::string& folder, const std::string& source, const std::string& date);

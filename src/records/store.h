@@ -42,6 +42,9 @@ class Store {
   SqlConnection& connection() { return *c_; }
   // <photos root>/<id>, or empty when the store keeps no photos.
   std::string photos_dir(std::int64_t patient_id) const;
+  // The folder holding every patient's photo folder, or empty (records/backup.cpp stages a
+  // restore's photos in it).
+  const std::string& photos_root() const { return photos_root_; }
 
   // Patients whose name contains `search` (case-insensitive for ASCII; all when empty), by name.
   Result<std::vector<PatientSummary>> list_patients(std::string_view search = {});

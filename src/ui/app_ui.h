@@ -18,6 +18,7 @@
 #include "assets/muscle_info.h"
 #include "scene/bone_attachments.h"
 #include "scene/camera.h"
+#include "records/backup.h"
 #include "records/store.h"
 #include "session/session.h"
 #include "ui/handout_list.h"
@@ -107,10 +108,27 @@ struct PatientsUi {
     records::Movement movement = records::Movement::kInternalRotation;
   };
   std::optional<TakenPhoto> photo_taken;
+  // The thumbnails of the selected patient's photo measurements in the visit list, and the photo
+  // one of them opened (ui/photo_measure.h). Held only while that patient is shown: another
+  // patient, a deletion, a restore or the window closing drops them with their textures.
+  PhotoThumbnails thumbnails;
+  PhotoViewer viewer;
+  // Backup and restore from the window (records/backup.h, the code `hiplab patients backup|restore`
+  // runs): the file chosen in the file browser, then for a restore the backup read and waiting for
+  // the user's yes, with what it would replace.
+  std::string backup_to, restore_from;
+  struct PendingRestore {
+    std::string file;
+    records::BackupContents contents;
+    std::vector<std::string> replaced;  // the names of the patients it would replace
+    std::size_t photo_files = 0;        // ... and of their photo files
+  };
+  std::optional<PendingRestore> restore;
 };
 
-// What the file browser (ui/file_browser.cpp) opens: a model, or a photo to measure on.
-enum class BrowserPurpose { kModel, kPhoto };
+// What the file browser (ui/file_browser.cpp) is for: opening a model, a photo to measure on or a
+// records backup to restore, or naming the file a backup is written to.
+enum class BrowserPurpose { kModel, kPhoto, kBackupOpen, kBackupSave };
 
 enum class CameraRequest { kNone, kFront, kBack, kLeft, kRight, kTop, kWorkingHip, kFrame, kReset };
 
@@ -152,6 +170,8 @@ struct UiState {
   bool browser_open = false;
   BrowserPurpose browser_purpose = BrowserPurpose::kModel;
   std::string browser_dir;
+  std::string browser_name;  // the file name typed when naming a file to write (kBackupSave)
+  std::string browser_pick;  // the file clicked, which Open opens
   float ui_scale = 1.0f;
   // Key presses since the last frame, from the window's key callback: (key code, modifier bits
   // 1 shift, 2 ctrl). Collected there because on a slow software renderer a quick tap can go down
@@ -193,6 +213,9 @@ struct BoneCards {
 // Opens the Patients window (and the records, when not yet open) with patient `id` selected and
 // their latest limits on the overlay. Errors: records switched off or unavailable, no such patient.
 Status show_patient(PatientsUi& p, session::Session& s, std::int64_t id);
+// Drops every texture the Patients window holds (the photo being measured, the thumbnails, the
+// photo viewer): called while the GL context is still there, before it goes.
+void release_patient_textures(PatientsUi& p);
 
 UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedFrame& frame, const Model* model,
                       const std::vector<MuscleInfo>& info, const BoneCards* bones = nullptr);

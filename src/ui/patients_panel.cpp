@@ -2,8 +2,11 @@
 // a visit's measurements typed keyboard-first (Tab between fields, Enter saves, the cursor back in
 // the first field); a chart of each movement over time against its normal band; the selected
 // patient's latest rotation limits on the overlay; "Measure from photo..." (a photo of the rotation
-// test, landmarks clicked on it, the angle drawn over it: ui/photo_measure.h). See ui/panels.h,
-// ui/patient_chart.h.
+// test, landmarks clicked on it, the angle drawn over it: ui/photo_measure.h); the visits with
+// each photo measurement's thumbnail, a click on which shows the photo with its stored landmarks;
+// the Records menu: backup and restore of the whole records (records/backup.h, as
+// `hiplab patients backup|restore`), a restore only after a dialog says what it replaces.
+// See ui/panels.h, ui/patient_chart.h.
 // Every change goes straight to the records store (records/store.h): one transaction each, and a
 // save over someone else's newer change is refused with the store's message and a Reload button.
 #include "ui/panels.h"
@@ -13,6 +16,7 @@
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 #include <imgui.h>
@@ -396,8 +400,16 @@ void movement_chart(const PatientRecord& r, Side side, Movement m, float scale, 
   }
 }
 
-// Reads the chosen photo and makes its texture, at most 2048 px on its longer side (GL 3.3 allows
-// that everywhere; the landmarks stay in the photo's own pixels).
+// A texture of the photo at most `max_side` pixels on its longer side (2048: GL 3.3 allows that
+// everywhere; the landmarks stay in the photo's own pixels). Null when GL cannot make one.
+std::shared_ptr<Texture2D> photo_texture(const PhotoPixels& px, int max_side) {
+  const PhotoPixels shown = downscale(px, max_side);
+  return std::shared_ptr<Texture2D>(Texture2D::create(shown.rgba.data(), shown.width, shown.height, TextureFilter::kLinear));
+}
+
+ImTextureID imgui_id(const Texture2D& t) { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(t.id())); }
+
+// Reads the chosen photo and makes its texture.
 void load_photo_texture(PhotoMeasure& m) {
   m.load = false;
   m.points.clear();
@@ -412,9 +424,87 @@ void load_photo_texture(PhotoMeasure& m) {
   m.error.clear();
   m.width = px->width;
   m.height = px->height;
-  const PhotoPixels shown = downscale(*px, 2048);
-  m.texture = std::shared_ptr<Texture2D>(Texture2D::create(shown.rgba.data(), shown.width, shown.height, TextureFilter::kLinear));
+  m.texture = photo_texture(*px, 2048);
   if (!m.texture) m.error = m.path + ": cannot be shown (no texture)";
+}
+
+// The thumbnail of kept photo `photo` of the selected patient, read the first time it is asked
+// for (from the photo itself when its thumbnail file is missing).
+const PhotoThumbnail& thumbnail(PatientsUi& p, const std::string& photo) {
+  keep_thumbnails_of(p.thumbnails, p.record->patient.id);  // selected this frame: none of the last one's
+  auto [it, fresh] = p.thumbnails.by_photo.try_emplace(photo);
+  PhotoThumbnail& t = it->second;
+  if (!fresh) return t;
+  const std::filesystem::path dir = p.store->photos_dir(p.record->patient.id);
+  if (dir.empty()) {
+    t.error = "this records store keeps no photos";
+    return t;
+  }
+  auto px = read_photo((dir / thumbnail_name(photo)).string());
+  if (!px) px = read_photo((dir / photo).string());
+  if (!px) {
+    t.error = px.error().message;
+    return t;
+  }
+  t.texture = photo_texture(*px, kThumbnailPx);
+  t.width = px->width;
+  t.height = px->height;
+  if (!t.texture) t.error = photo + ": cannot be shown (no texture)";
+  return t;
+}
+
+// The landmarks over a photo shown at `view` (origin, size: the photo's rectangle on screen), as
+// photo_angle reads them: the reference axis blue, the shin yellow, the points numbered, and the
+// angle beside the knee once there is one. `count` is the number of landmarks the method takes
+// (2-4); `dragging` the point being moved (-1 none).
+void draw_marks(ImDrawList* dl, const PhotoView& view, ImVec2 origin, ImVec2 size, const std::vector<PhotoPoint>& points, int count, int dragging,
+                const PhotoAngle* angle, float sc) {
+  auto pt = [&](std::size_t i) { return ImVec2(view.screen_x(points[i].x), view.screen_y(points[i].y)); };
+  const ImU32 reference = IM_COL32(90, 200, 255, 255), shin = IM_COL32(255, 210, 60, 255);
+  const float thick = 2.5f * sc;
+  const std::size_t n = points.size();
+  if (count == 2 && n >= 1) {
+    const ImVec2 k = pt(0);
+    for (float y = origin.y; y < origin.y + size.y; y += 12.0f * sc) dl->AddLine(ImVec2(k.x, y), ImVec2(k.x, std::min(y + 6.0f * sc, origin.y + size.y)), reference, thick);
+    if (n >= 2) dl->AddLine(k, pt(1), shin, thick);
+  } else if (count == 3 && n >= 2) {
+    const ImVec2 a = pt(0), k = pt(1);
+    dl->AddLine(a, ImVec2(k.x + (k.x - a.x), k.y + (k.y - a.y)), reference, thick);
+    if (n >= 3) dl->AddLine(k, pt(2), shin, thick);
+  } else if (count == 4 && n >= 2) {
+    dl->AddLine(pt(0), pt(1), reference, thick);
+    if (n >= 4) dl->AddLine(pt(2), pt(3), shin, thick);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    dl->AddCircleFilled(pt(i), 5.0f * sc, IM_COL32(0, 0, 0, 200));
+    dl->AddCircle(pt(i), 5.0f * sc, static_cast<int>(i) == dragging ? IM_COL32(255, 255, 255, 255) : IM_COL32(255, 120, 90, 255), 0, 2.0f * sc);
+    dl->AddText(ImVec2(pt(i).x + 7 * sc, pt(i).y - 7 * sc), IM_COL32(255, 255, 255, 255), std::to_string(i + 1).c_str());
+  }
+  if (angle && static_cast<int>(n) >= count) {
+    const std::size_t knee = count == 2 ? 0 : count == 3 ? 1 : 2;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.1f deg %s", angle->degrees, angle->movement == Movement::kInternalRotation ? "IR" : "ER");
+    const ImVec2 k = pt(knee), tp(k.x + 12 * sc, k.y + 8 * sc);
+    const ImVec2 ts = ImGui::CalcTextSize(buf);
+    dl->AddRectFilled(ImVec2(tp.x - 3, tp.y - 2), ImVec2(tp.x + ts.x + 3, tp.y + ts.y + 2), IM_COL32(0, 0, 0, 180), 3.0f);
+    dl->AddText(tp, shin, buf);
+  }
+}
+
+// Where a photo of w x h fits in the rest of the window: its view and screen rectangle.
+struct PlacedPhoto {
+  PhotoView view;
+  ImVec2 origin, size;
+};
+PlacedPhoto place_photo(int w, int h) {
+  PlacedPhoto out;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  out.view.scale = fit_scale(w, h, avail.x, std::max(50.0f, avail.y));
+  out.size = ImVec2(static_cast<float>(w) * out.view.scale, static_cast<float>(h) * out.view.scale);
+  out.origin = ImGui::GetCursorScreenPos();
+  out.view.x0 = out.origin.x;
+  out.view.y0 = out.origin.y;
+  return out;
 }
 
 // The "Measure from photo" window: the photo, the landmarks placed and moved by clicking on it, the
@@ -492,54 +582,131 @@ void photo_window(PatientsUi& p, UiState& ui) {
   hint("Clockwise in the photo is internal rotation of a right hip, external of a left one (seated from the front, supine or prone from the "
        "foot end; a photo as taken, not mirrored).");
   if (m.texture && m.width > 0) {
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    PhotoView view;
-    view.scale = fit_scale(m.width, m.height, avail.x, std::max(50.0f, avail.y));
-    const ImVec2 size(static_cast<float>(m.width) * view.scale, static_cast<float>(m.height) * view.scale);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    view.x0 = origin.x;
-    view.y0 = origin.y;
-    ImGui::InvisibleButton("##photo", size);
+    const PlacedPhoto at_screen = place_photo(m.width, m.height);
+    const PhotoView& view = at_screen.view;
+    ImGui::InvisibleButton("##photo", at_screen.size);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m.texture->id())), origin, ImVec2(origin.x + size.x, origin.y + size.y));
+    dl->AddImage(imgui_id(*m.texture), at_screen.origin, ImVec2(at_screen.origin.x + at_screen.size.x, at_screen.origin.y + at_screen.size.y));
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const PhotoPoint at = view.to_photo(mouse.x, mouse.y);
     if (ImGui::IsItemActivated()) press(m, at, 12.0 * sc / view.scale);
     else if (ImGui::IsItemActive()) drag(m, at);
     else release(m);
-    auto pt = [&](std::size_t i) { return ImVec2(view.screen_x(m.points[i].x), view.screen_y(m.points[i].y)); };
-    const ImU32 reference = IM_COL32(90, 200, 255, 255), shin = IM_COL32(255, 210, 60, 255);
-    const float thick = 2.5f * sc;
-    const std::size_t n = m.points.size();
-    // The reference axis (blue) and the shin (yellow), as photo_angle reads the points.
-    if (m.count == 2 && n >= 1) {
-      const ImVec2 k = pt(0);
-      for (float y = origin.y; y < origin.y + size.y; y += 12.0f * sc) dl->AddLine(ImVec2(k.x, y), ImVec2(k.x, std::min(y + 6.0f * sc, origin.y + size.y)), reference, thick);
-      if (n >= 2) dl->AddLine(k, pt(1), shin, thick);
-    } else if (m.count == 3 && n >= 2) {
-      const ImVec2 a = pt(0), k = pt(1);
-      dl->AddLine(a, ImVec2(k.x + (k.x - a.x), k.y + (k.y - a.y)), reference, thick);
-      if (n >= 3) dl->AddLine(k, pt(2), shin, thick);
-    } else if (m.count == 4 && n >= 2) {
-      dl->AddLine(pt(0), pt(1), reference, thick);
-      if (n >= 4) dl->AddLine(pt(2), pt(3), shin, thick);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      dl->AddCircleFilled(pt(i), 5.0f * sc, IM_COL32(0, 0, 0, 200));
-      dl->AddCircle(pt(i), 5.0f * sc, static_cast<int>(i) == m.dragging ? IM_COL32(255, 255, 255, 255) : IM_COL32(255, 120, 90, 255), 0, 2.0f * sc);
-      dl->AddText(ImVec2(pt(i).x + 7 * sc, pt(i).y - 7 * sc), IM_COL32(255, 255, 255, 255), std::to_string(i + 1).c_str());
-    }
-    if (result && *result) {
-      const std::size_t knee = m.count == 2 ? 0 : m.count == 3 ? 1 : 2;
-      char buf[48];
-      std::snprintf(buf, sizeof buf, "%.1f deg %s", result->value().degrees, result->value().movement == Movement::kInternalRotation ? "IR" : "ER");
-      const ImVec2 k = pt(knee), tp(k.x + 12 * sc, k.y + 8 * sc);
-      const ImVec2 ts = ImGui::CalcTextSize(buf);
-      dl->AddRectFilled(ImVec2(tp.x - 3, tp.y - 2), ImVec2(tp.x + ts.x + 3, tp.y + ts.y + 2), IM_COL32(0, 0, 0, 180), 3.0f);
-      dl->AddText(tp, shin, buf);
-    }
+    draw_marks(dl, view, at_screen.origin, at_screen.size, m.points, m.count, m.dragging, result && *result ? &result->value() : nullptr, sc);
   }
   ImGui::End();
+}
+
+// A kept photo opened from the visit list: the photo with the landmarks stored with the
+// measurement, the reference axis and the shin, and the angle they give.
+void viewer_window(PatientsUi& p, UiState& ui) {
+  PhotoViewer& v = p.viewer;
+  if (!v.open) {
+    v = PhotoViewer{};
+    return;
+  }
+  if (v.load) {
+    v.load = false;
+    v.texture.reset();
+    const std::string dir = p.store ? p.store->photos_dir(v.patient_id) : std::string();
+    auto px = dir.empty() ? Result<PhotoPixels>(make_error("this records store keeps no photos"))
+                          : read_photo((std::filesystem::path(dir) / v.photo).string());
+    if (!px) {
+      v.error = px.error().message;
+    } else {
+      v.width = px->width;
+      v.height = px->height;
+      v.texture = photo_texture(*px, 2048);
+      if (!v.texture) v.error = v.photo + ": cannot be shown (no texture)";
+    }
+  }
+  const float sc = ui.ui_scale;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 16 * sc, vp->WorkPos.y + 16 * sc), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(std::min(760.0f * sc, vp->WorkSize.x * 0.6f), vp->WorkSize.y * 0.85f), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Measured photo###photo_viewer", &v.open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    return;
+  }
+  note_panel(ui);
+  ImGui::TextUnformatted(v.title.c_str());
+  if (v.angle)
+    ImGui::Text("The landmarks stored with it give %.1f deg %s", v.angle->degrees,
+                v.angle->movement == Movement::kInternalRotation ? "internal rotation" : "external rotation");
+  if (!v.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.45f, 1));
+    ImGui::TextWrapped("%s", v.error.c_str());
+    ImGui::PopStyleColor();
+  }
+  hint("%s", v.photo.c_str());
+  if (v.texture && v.width > 0) {
+    const PlacedPhoto at = place_photo(v.width, v.height);
+    ImGui::Dummy(at.size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddImage(imgui_id(*v.texture), at.origin, ImVec2(at.origin.x + at.size.x, at.origin.y + at.size.y));
+    draw_marks(dl, at.view, at.origin, at.size, v.points, static_cast<int>(v.points.size()), -1, v.angle ? &*v.angle : nullptr, sc);
+  }
+  ImGui::End();
+}
+
+// The patient's visits, newest first, each measurement on a line; one measured from a photo
+// shows the photo's thumbnail, and a click on it opens the photo with its landmarks.
+void visit_list(PatientsUi& p, float scale) {
+  const PatientRecord& r = *p.record;
+  section("Visits");
+  if (r.visits.empty()) {
+    ImGui::TextDisabled("No visits yet");
+    return;
+  }
+  const float line = ImGui::GetTextLineHeightWithSpacing(), thumb_h = 56.0f * scale;
+  const float pad = ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().ItemSpacing.y;
+  float want = ImGui::GetStyle().WindowPadding.y * 2;
+  for (const Visit& v : r.visits) {
+    want += line;
+    for (const Measurement& m : v.measurements) want += m.photo.empty() ? line : thumb_h + pad;
+  }
+  ImGui::BeginChild("##visits", ImVec2(0, std::min(want, 236.0f * scale)), true);
+  for (auto v = r.visits.rbegin(); v != r.visits.rend(); ++v) {
+    ImGui::PushID(static_cast<int>(v->id));
+    ImGui::Text("%s%s%s", v->date.c_str(), v->note.empty() ? "" : "  ", v->note.c_str());
+    for (std::size_t i = 0; i < v->measurements.size(); ++i) {
+      const Measurement& m = v->measurements[i];
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::Indent(12.0f * scale);
+      if (!m.photo.empty()) {
+        const PhotoThumbnail& t = thumbnail(p, m.photo);
+        if (t.texture) {
+          const ImVec2 size(thumbnail_width(t.width, t.height, thumb_h), thumb_h);
+          if (ImGui::ImageButton(imgui_id(*t.texture), size, ImVec2(0, 0), ImVec2(1, 1), 1)) p.viewer = view_measurement(r.patient.id, v->date, m);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the photo with its landmarks and angle");
+        } else {
+          if (ImGui::Button("photo?", ImVec2(thumb_h, thumb_h))) p.viewer = view_measurement(r.patient.id, v->date, m);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.error.c_str());
+        }
+        ImGui::SameLine();
+      }
+      std::string movement(movement_name(m.movement));
+      std::replace(movement.begin(), movement.end(), '_', ' ');
+      std::string text = std::string(side_name(m.side)) + " " + movement + " ";
+      char deg[24];
+      std::snprintf(deg, sizeof deg, "%.1f deg", m.degrees);
+      text += deg + std::string(", ") + std::string(position_name(m.position)) + ", " + std::string(method_name(m.method));
+      if (m.pain) text += ", pain " + std::to_string(*m.pain) + "/10";
+      if (!m.note.empty()) text += " - " + m.note;
+      if (!m.photo.empty()) {
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::TextDisabled("click the photo to see its landmarks");
+        ImGui::EndGroup();
+      } else {
+        ImGui::TextUnformatted(text.c_str());
+      }
+      ImGui::Unindent(12.0f * scale);
+      ImGui::PopID();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
 }
 
 void charts(PatientsUi& p, session::Session& s, float scale) {
@@ -617,20 +784,170 @@ void programmes(PatientsUi& p, session::Session& s, UiState& ui) {
   }
 }
 
+namespace {
+
+// The Records menu: a backup of the whole records database (photos included) to a file, and a
+// restore from one, each through the file browser (ui/file_browser.cpp).
+void records_menu(PatientsUi& p, UiState& ui) {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("Records")) {
+    if (ImGui::MenuItem("Back up to a file...", nullptr, false, p.store != nullptr)) {
+      ui.browser_open = true;
+      ui.browser_purpose = BrowserPurpose::kBackupSave;
+      ui.browser_name = "hiplab-records-" + today_date() + ".sqlite";
+    }
+    if (ImGui::MenuItem("Restore from a backup...", nullptr, false, p.store != nullptr)) {
+      ui.browser_open = true;
+      ui.browser_purpose = BrowserPurpose::kBackupOpen;
+    }
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// Up to 8 names, then how many more.
+std::string name_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < 8; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > 8) out += " and " + std::to_string(names.size() - 8) + " more";
+  return out;
+}
+
+// Forgets the selected patient and what was shown of them (after a restore replaced everyone).
+void forget_patient(PatientsUi& p, session::Session& s) {
+  p.record.reset();
+  p.photo_taken.reset();
+  p.confirm_delete = false;
+  keep_thumbnails_of(p.thumbnails, 0);
+  p.viewer = PhotoViewer{};
+  p.list_stale = true;
+  for (auto& m : s.view.measured) m = anatomy::MeasuredLimits{};
+}
+
+// Carries out a backup or reads a restore's file once the file browser has named it; a restore
+// then waits for the user's yes in a dialog that says what it replaces.
+void backup_and_restore(PatientsUi& p, session::Session& s, float sc) {
+  if (!p.backup_to.empty()) {
+    auto done = write_backup(*p.store, p.backup_to);
+    if (done) {
+      p.notice = "backed up " + plural(done->patients, "patient", "patients") + " and " + plural(done->photo_files, "photo file", "photo files") + " to " +
+                 p.backup_to;
+      p.error.clear();
+    } else {
+      p.error = "backup: " + done.error().message;
+    }
+    p.backup_to.clear();
+  }
+  if (!p.restore_from.empty()) {
+    auto got = read_backup(p.restore_from);
+    auto now = p.store->list_patients();
+    if (!got) {
+      p.error = got.error().message + "; nothing was restored";
+    } else if (!now) {
+      p.error = now.error().message + "; nothing was restored";
+    } else {
+      PatientsUi::PendingRestore r;
+      r.file = p.restore_from;
+      r.contents = std::move(got.value());
+      for (const PatientSummary& ps : *now) {
+        r.replaced.push_back(ps.patient.name);
+        std::error_code ec;
+        const std::string dir = p.store->photos_dir(ps.patient.id);
+        if (!dir.empty() && std::filesystem::is_directory(dir, ec))
+          for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+            if (e.is_regular_file(ec)) ++r.photo_files;
+      }
+      p.restore = std::move(r);
+      p.error.clear();
+    }
+    p.restore_from.clear();
+  }
+  constexpr const char* kTitle = "Restore the records?";
+  if (p.restore && !ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
+  ImGui::SetNextWindowSize(ImVec2(480 * sc, 0));
+  if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoResize)) return;
+  if (!p.restore) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const PatientsUi::PendingRestore& r = *p.restore;
+  std::vector<std::string> incoming;
+  for (const PatientRecord& rec : r.contents.records) incoming.push_back(rec.patient.name);
+  ImGui::TextWrapped("Restore from %s?", r.file.c_str());
+  ImGui::Spacing();
+  auto what = [](std::size_t patients, const std::vector<std::string>& names, std::size_t photos) {
+    return plural(patients, "patient", "patients") + (names.empty() ? "" : " (" + name_list(names) + ")") + " and " + plural(photos, "photo file", "photo files");
+  };
+  ImGui::TextWrapped("This replaces everything now in %s:", p.store->describe().c_str());
+  ImGui::Indent();
+  ImGui::TextWrapped("%s", what(r.replaced.size(), r.replaced, r.photo_files).c_str());
+  ImGui::Unindent();
+  ImGui::TextUnformatted("with the backup's");
+  ImGui::Indent();
+  ImGui::TextWrapped("%s.", what(incoming.size(), incoming, r.contents.photos.size()).c_str());
+  ImGui::Unindent();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.5f, 1));
+  ImGui::TextWrapped("The records replaced cannot be brought back (unless they were backed up).");
+  ImGui::PopStyleColor();
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.65f, 0.15f, 0.12f, 1));
+  const bool yes = ImGui::Button("Replace with the backup");
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  const bool no = ImGui::Button("Keep the current records");
+  if (yes) {
+    auto done = restore_backup(*p.store, r.contents);
+    if (done) {
+      p.notice = "restored " + plural(done->restored, "patient", "patients") + " and " + plural(done->photo_files, "photo file", "photo files") + " from " +
+                 r.file + " (replacing " + std::to_string(done->replaced) + ")";
+      p.error.clear();
+      forget_patient(p, s);
+    } else {
+      const std::string& m = done.error().message;
+      const bool partly = m.find("the records were restored") != std::string::npos;
+      p.error = partly ? m : m + "; nothing was restored, the records are as they were";
+      if (partly) forget_patient(p, s);
+    }
+  }
+  if (yes || no) {
+    p.restore.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void release_patient_textures(PatientsUi& p) {
+  p.photo.texture.reset();
+  keep_thumbnails_of(p.thumbnails, 0);
+  p.viewer = PhotoViewer{};
+}
+
 void patients_window(session::Session& s, UiState& ui) {
   PatientsUi& p = ui.patients;
+  // The thumbnails and the photo viewer are the shown patient's only: another patient, none (a
+  // deletion, a restore) or the window closed drops them and their textures.
+  const std::int64_t shown = p.open && p.available && p.record ? p.record->patient.id : 0;
+  keep_thumbnails_of(p.thumbnails, shown);
+  keep_viewer_of(p.viewer, shown);
   if (!p.open || !p.available) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   // Over the right-hand panels, not the middle: the hips and their arcs (with the patient's limits)
   // stay in view while a visit is typed in.
   const float width = std::min(520.0f * ui.ui_scale, std::max(360.0f * ui.ui_scale, vp->WorkSize.x * 0.36f));
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - width - 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(width, vp->WorkSize.y * 0.8f), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Patients", &p.open, ImGuiWindowFlags_NoCollapse)) {
+  // As tall as the status line leaves: the visit list with its photos sits below the visit entry.
+  ImGui::SetNextWindowSize(ImVec2(width, std::max(vp->WorkSize.y * 0.8f, vp->WorkSize.y - 16 - 34 * ui.ui_scale)), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Patients", &p.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_MenuBar)) {
     ImGui::End();
     return;
   }
   note_panel(ui);
+  records_menu(p, ui);
   if (!p.store && p.error.empty() && p.open_store) {
     auto opened = p.open_store();
     if (opened) {
@@ -648,14 +965,18 @@ void patients_window(session::Session& s, UiState& ui) {
     ImGui::TextWrapped("%s", p.error.c_str());
     ImGui::PopStyleColor();
   } else if (!p.notice.empty()) {
-    ImGui::TextDisabled("%s", p.notice.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", p.notice.c_str());  // a backup's path can be long
+    ImGui::PopStyleColor();
   }
   if (p.store) {
+    backup_and_restore(p, s, ui.ui_scale);
     patient_list(p, s);
     if (p.record) {
       patient_details(p, s);
       if (p.record) {
         visit_entry(p, s, ui);
+        visit_list(p, ui.ui_scale);
         charts(p, s, ui.ui_scale);
         programmes(p, s, ui);
       }
@@ -664,8 +985,13 @@ void patients_window(session::Session& s, UiState& ui) {
     p.error.clear();
   }
   ImGui::End();
-  if (p.record) photo_window(p, ui);
-  else p.photo.open = false;
+  if (p.record) {
+    photo_window(p, ui);
+  } else {
+    p.photo.open = false;
+    p.photo.texture.reset();
+  }
+  viewer_window(p, ui);
 }
 
 }  // namespace hiplab::ui

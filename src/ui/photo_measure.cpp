@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace hiplab::ui {
 
@@ -45,6 +46,47 @@ std::optional<Result<records::PhotoAngle>> measured(const PhotoMeasure& m, recor
   if (static_cast<int>(m.points.size()) < m.count) return std::nullopt;
   std::vector<records::PhotoPoint> pts(m.points.begin(), m.points.begin() + m.count);
   return records::photo_angle(pts, side, m.width, m.height);
+}
+
+bool keep_thumbnails_of(PhotoThumbnails& t, std::int64_t id) {
+  if (t.patient_id == id) return false;
+  const bool dropped = !t.by_photo.empty();
+  t.by_photo.clear();
+  t.patient_id = id;
+  return dropped;
+}
+
+float thumbnail_width(int w, int h, float height) {
+  if (w <= 0 || h <= 0) return height;
+  return height * static_cast<float>(w) / static_cast<float>(h);
+}
+
+PhotoViewer view_measurement(std::int64_t patient_id, const std::string& date, const records::Measurement& m) {
+  PhotoViewer v;
+  v.open = true;
+  v.load = true;
+  v.patient_id = patient_id;
+  v.photo = m.photo;
+  v.side = m.side;
+  char deg[32];
+  std::snprintf(deg, sizeof deg, "%.1f", m.degrees);
+  std::string movement(records::movement_name(m.movement));
+  std::replace(movement.begin(), movement.end(), '_', ' ');
+  v.title = date + ": " + std::string(records::side_name(m.side)) + " " + movement + " " + deg + " deg, " + std::string(records::position_name(m.position));
+  auto pts = records::parse_landmarks(m.landmarks);
+  if (!pts) {
+    v.error = m.landmarks.empty() ? "no landmarks were stored with this photo" : pts.error().message;
+    return v;
+  }
+  v.points = std::move(pts.value());
+  if (auto a = records::photo_angle(v.points, m.side)) v.angle = a.value();
+  else v.error = a.error().message;
+  return v;
+}
+
+void keep_viewer_of(PhotoViewer& v, std::int64_t id) {
+  if (v.patient_id == id) return;
+  v = PhotoViewer{};
 }
 
 std::string next_landmark_hint(const PhotoMeasure& m) {

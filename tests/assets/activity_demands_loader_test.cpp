@@ -44,6 +44,12 @@ TEST_CASE("activity demands: the shipped file loads and every figure cites a sou
   REQUIRE(find(*d, "putting_on_shoes"));
   CHECK(find(*d, "putting_on_shoes")->degrees == 17.0);
   CHECK(d->source("hyodo2017")->citation.find("Braz J Phys Ther. 2017;21(3):159-166") != std::string::npos);
+  // Heiderscheit et al. 2011, Table 3 (preferred step rate): running lands with the hip near
+  // neutral rotation, 0.4 deg internal at most (SD 4.3).
+  REQUIRE(find(*d, "running_landing"));
+  CHECK(find(*d, "running_landing")->degrees == 0.4);
+  CHECK(find(*d, "running_landing")->movement == "internal_rotation");
+  CHECK(d->source("heiderscheit2011")->citation.find("Med Sci Sports Exerc. 2011;43(2):296-302") != std::string::npos);
 }
 
 TEST_CASE("activity demands: what 30 deg of flexion, and 45 deg of external rotation, are enough for") {
