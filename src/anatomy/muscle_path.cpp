@@ -4,6 +4,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "anatomy/point_registration.h"
+
 
 namespace hiplab::anatomy {
 namespace {
@@ -39,6 +41,7 @@ LegSegment segment_of(PathBody b) {
 void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinematics& kin,
                           Side side, MusclePath& out, Wrapping wrapping) {
   const MuscleSpec& m = muscle(muscle_index);
+  out.registered_active = false;
   // Positions and their rates for the six coordinates, in the right-leg frame.
   std::array<glm::dvec3, kMaxPathPoints> x{};
   std::array<std::array<glm::dvec3, kMuscleCoordCount>, kMaxPathPoints> dx{};
@@ -48,13 +51,17 @@ void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinema
     const PathPointSpec& p = m.points[static_cast<std::size_t>(pi)];
     if (!point_active(p, pose)) continue;
     auto& v = dx[n];
+    // Gait2392's point, registered to HipLab's bones (point_registration.h) unless Gait2392's own
+    // straight lines are asked for.
+    const glm::dvec3 location = wrapping == Wrapping::kOn ? registered_location(muscle_index, pi) : p.location;
+    if (wrapping == Wrapping::kOn && location != p.location) out.registered_active = true;
     if (p.body == PathBody::kPelvis) {
-      x[n] = p.location;
+      x[n] = location;
       for (auto& d : v) d = glm::dvec3{0.0};
     } else {
       const LegSegment seg = segment_of(p.body);
       const Frame& f = kin[seg];
-      glm::dvec3 local = p.location, dlocal{0.0};
+      glm::dvec3 local = location, dlocal{0.0};
       if (p.moving >= 0) local = moving_point_location(p.moving, pose[LegCoord::kKneeFlexion], &dlocal);
       x[n] = f.apply(local);
       for (int k = 0; k < kMuscleCoordCount; ++k) v[k] = kin.point_velocity(k, seg, x[n]);

@@ -4,7 +4,8 @@
 //
 // Units: metres (lengths and moment arms), radians. Paths run between the active points of
 // muscle_data.h (conditional points only inside their coordinate range; the moving point follows
-// the knee): straight, except where a segment would pass into one of the muscle's wrap surfaces
+// the knee), each registered to HipLab's bones (point_registration.h: the few that lay inside or
+// on a bone moved out to its surface + 1.5 mm): straight, except where a segment would pass into one of the muscle's wrap surfaces
 // (muscle_wrap.h), which it then goes round on the shortest way (tangent, arc, tangent).
 // Moment arm r_k = -dL/dq_k, computed analytically from the screw axes of kinematics.h (exact for
 // the piecewise-smooth path; at a conditional point's switch the one-sided value of the active
@@ -45,11 +46,13 @@ struct MusclePath {
   std::array<std::int8_t, kMaxDrawnPoints> drawn_anchor{};
   int drawn_count = 0;
   std::uint32_t wraps_active = 0;  // bit i: wraps_of(muscle)[i] acts now
+  bool registered_active = false;  // an active point is registered to HipLab's bones (point_registration.h)
   double length = 0.0;                                  // m
   std::array<double, kMuscleCoordCount> moment_arm{};   // m, hip flex/add/rot, knee, ankle, subtalar
 };
 
-// Whether the wrap surfaces act: kOff gives Gait2392's straight lines (for comparison).
+// Whether the wrap surfaces act and the points are registered to HipLab's bones
+// (point_registration.h): kOff gives Gait2392's straight lines on its own points (for comparison).
 enum class Wrapping : std::uint8_t { kOn, kOff };
 
 // One muscle at `pose`; `kin` must be leg_kinematics(pose). Writes into `out` (no allocation).

@@ -58,6 +58,30 @@ namespace {
 // carries the quadriceps over the knee with its moving (patella) points, fitted to published
 // lengths and moment arms; a wrap on top counts that detour twice. Their volumes still cut the
 // condyles in deep flexion (the inside-bone test prints it).
+// Lower-leg cylinders: four tendons whose Gait2392 lines, between two points on one body, cut
+// HipLab's tibia or foot (after registration, point_registration.h), each over a cylinder fitted to
+// that bone by tests/scene/muscle_wrap_bone_test.cpp ("fit of the lower-leg cylinders", --no-skip):
+// centres on a 2.5 mm grid across the axis and radii in 2.5 mm steps, path samples in bone over
+// five ankle angles through the slider range; the fewest, then the least added length.
+//   extensor hallucis longus (origin -> front of the distal tibia), tibia frame, axis y (along the
+//     shaft): 395 -> 0 at centre (0.010, 0.0025) r 12.5 mm, 0.17 mm longer — the anterior crest
+//     of HipLab's shaft, which the line from the fibular origin to the ankle crossed;
+//   peroneus tertius (the same stretch), tibia, axis y: 10 -> 0 at (0.0175, 0.0125) r 7.5 mm, 0.01 mm;
+//     and its stretch over the ankle to the fifth metatarsal, calcn, axis x: 2 samples per pose
+//     in full dorsiflexion -> 0 at (y 0.0175, z -0.0025) r 30 mm (acts only near full
+//     dorsiflexion, under 0.01 mm longer on average);
+//   extensor digitorum longus over the dorsum of the foot (the two calcaneus-body points), calcn,
+//     axis z (across the foot), over the top (+y): 225 -> 0 at (0.145, 0.0075) r 15 mm, 4.6 mm
+//     longer — the extensor tendons run over the tarsal arch, held by the inferior extensor
+//     retinaculum (Gray's Anatomy 42nd ed., leg and foot);
+//   tibialis anterior (front of the distal tibia -> medial cuneiform), calcn, axis x (along the
+//     foot): 36 -> 0 at (y 0.045, z -0.015) r 15 mm, 0.05 mm longer (the medial dorsum of the
+//     talus and navicular). A cylinder across the foot could not (27 left).
+// Rajagopal et al. 2016 put no wrap surfaces at the ankle; these are HipLab's own, and only the
+// tibialis anterior's and peroneus tertius' second span a joint (the ankle and subtalar; under
+// 0.1 mm, so their moment arms barely move). The three others join two points of one body: their
+// length grows by a constant, their moment arms do not change.
+constexpr char kLegFit[] = "cylinder over the tibia or foot; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr glm::dvec3 kHip = kRightHipCentre;
 constexpr char kHipFit[] = "sphere about the hip centre; radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
@@ -71,8 +95,13 @@ constexpr WrapSurface kSurfaces[] = {
     {"hip_92_5", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0925, {0, 0, 0}, kHipFit},
     {"distal_femur", PathBody::kFemur, WrapShape::kCylinder, {0.020, -0.360, 0.0}, {0, 0, 1}, 0.045, {1, 0, 0}, kKneeFit},
     {"proximal_tibia", PathBody::kTibia, WrapShape::kCylinder, {-0.010, -0.060, 0.0}, {0, 0, 1}, 0.015, {-1, 0, 0}, kKneeFit},
+    {"tibial_crest_ehl", PathBody::kTibia, WrapShape::kCylinder, {0.010, 0.0, 0.0025}, {0, 1, 0}, 0.0125, {0, 0, 0}, kLegFit},
+    {"tibial_crest_pt", PathBody::kTibia, WrapShape::kCylinder, {0.0175, 0.0, 0.0125}, {0, 1, 0}, 0.0075, {0, 0, 0}, kLegFit},
+    {"foot_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.145, 0.0075, 0.0}, {0, 0, 1}, 0.015, {0, 1, 0}, kLegFit},
+    {"medial_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.0, 0.045, -0.015}, {1, 0, 0}, 0.015, {0, 0, 0}, kLegFit},
+    {"lateral_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.0, 0.0175, -0.0025}, {1, 0, 0}, 0.030, {0, 0, 0}, kLegFit},
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kDistalFemur, kProximalTibia };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -80,6 +109,8 @@ constexpr MuscleWrap kWraps[] = {
     {"glut_min3", kHip52_5, 0, kAll}, {"glut_max1", kHip60, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"gem", kHip35, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
+    {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
+    {"ext_hal", kCrestEhl, 0, 1},
 };
 
 }  // namespace

@@ -39,7 +39,7 @@ enum class WrapShape : std::uint8_t { kSphere, kCylinder };
 
 struct WrapSurface {
   std::string_view name;     // e.g. "femoral_head"
-  PathBody body;             // the body frame it is fixed in (pelvis, femur or tibia)
+  PathBody body;             // the body frame it is fixed in (pelvis, femur, tibia or calcaneus)
   WrapShape shape;
   glm::dvec3 centre;         // m, right side, in `body`'s frame
   glm::dvec3 axis;           // cylinder: unit axis; sphere: unused

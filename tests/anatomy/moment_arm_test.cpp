@@ -112,7 +112,12 @@ TEST_CASE("adductor rotation moment arms are small in the anatomical position (<
   for (const char* m : {"add_long", "add_brev", "add_mag1", "add_mag2", "add_mag3", "pect", "grac"}) {
     CAPTURE(m);
     CHECK(std::abs(rot_mm(m, 0.0)) < 10.0);
-    CHECK(std::abs(rot_mm(m, 0.0)) < 6.0);
+    // "Under about 6 mm" is said of Gait2392's own points; HipLab's are registered to its bones
+    // (anatomy/point_registration.h), which moves pectineus' and the adductors' femoral points by
+    // up to 9 mm and puts one of them at 6.1 mm.
+    MusclePath own;
+    evaluate_muscle_path(idx(m), LegPose{}, leg_kinematics(LegPose{}), Side::kRight, own, Wrapping::kOff);
+    CHECK(std::abs(1000.0 * own.moment_arm[static_cast<std::size_t>(coord_index(LegCoord::kHipRotation))]) < 6.0);
   }
 }
 

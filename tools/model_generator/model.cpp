@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "anatomy/muscle_data.h"
+#include "anatomy/point_registration.h"
 #include "anatomy/skeleton.h"
 #include "body_skin.h"
 #include "skeleton_layout.h"
@@ -135,7 +136,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       out.bone_meshes.emplace_back(sides[s].first, m);
     }
   }
-  // --- muscle path points (Gait2392; left = mirror) ---
+  // --- muscle path points (Gait2392, registered to HipLab's bones; left = mirror) ---
   for (int mi = 0; mi < anatomy::kMuscleCount; ++mi) {
     const anatomy::MuscleSpec& ms = anatomy::muscle(mi);
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
@@ -144,7 +145,9 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       for (size_t k = 0; k < ms.points.size(); ++k) {
         const anatomy::PathPointSpec& pp = ms.points[k];
         const std::string body = path_body_node(pp.body, sfx);
-        glm::dvec3 loc = side == anatomy::Side::kRight ? pp.location : anatomy::mirror_point(pp.location);
+        // Registered to HipLab's bones (anatomy/point_registration.h), as the paths run at runtime.
+        const glm::dvec3 right = anatomy::registered_location(mi, static_cast<int>(k));
+        glm::dvec3 loc = side == anatomy::Side::kRight ? right : anatomy::mirror_point(right);
         ordered_json n = {{"name", "muscle." + name + ".p" + std::to_string(k)}, {"translation", {loc.x, loc.y, loc.z}}};
         ordered_json extras = {{"muscle", name}, {"index", k}, {"body", body}};
         if (pp.condition != anatomy::Condition::kNone) {
