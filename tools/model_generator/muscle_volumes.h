@@ -14,7 +14,8 @@
 // whole quadrants: vastus lateralis the back of the thigh, vastus medialis its front.) For the
 // split only, the lines of the thigh muscles pass through where their bellies lie round the femur
 // at mid-thigh (muscle_volumes.cpp, kMidThigh), and the vasti and adductor longus run along their
-// fleshy attachments on the femur. In the trunk — medial to the hip bone (the greater and lesser pelvis),
+// fleshy attachments on the femur; the gluteal muscles take no tissue in front of the line from the anterior
+// superior iliac spine to the front of the greater trochanter (the tensor fasciae latae's place). In the trunk — medial to the hip bone (the greater and lesser pelvis),
 // above the iliac crests in front of the spine, and in front above the inguinal ligament — lie the
 // viscera and the abdominal wall, not leg muscle: there a sample goes
 // only to a muscle whose path runs within kCavityReach R(s) of it (kFossaReach for the iliacus, a fan that lines its fossa; psoas

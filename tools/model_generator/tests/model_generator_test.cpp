@@ -528,7 +528,7 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
        {"muscles/FJ786_BP62967_FMA22328_Right_gluteus_maximus.glb", "muscles/FJ229_BP62943_FMA22330_Right_gluteus_medius.glb",
         "muscles/FJ32_BP63005_FMA22332_Right_gluteus_minimus.glb"}},
   };
-  double worst = 1.0, together = 1.0;
+  double worst = 1.0, together = 1.0, side_together = 0.0;
   for (const Group& g : groups) {
     Mesh ref;
     for (const char* r : g.refs) REQUIRE(load_bodyparts3d(bp3d(r), ref));
@@ -539,16 +539,20 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
       const double iou = silhouette_iou(ours, ref, v, 0.001f);
       worst = std::min(worst, iou);
       if (std::string(g.name) == "all three") together = std::min(together, iou);
+      if (std::string(g.name) == "all three" && v == View::Side) side_together = iou;
       std::printf("  IoU %-16s %-5s %.3f (target 0.70)\n", g.name, view_name(v), iou);
     }
   }
-  // Reached: the three together 0.676 from behind, 0.637 from the side (was 0.649 / 0.630);
-  // maximus 0.67/0.61, medius 0.63/0.49, minimus 0.22/0.28 (ours follows Gait2392's single lines
-  // into a slim body under medius; BodyParts3D's is a fan over the whole outer ilium). Ours are
-  // fuller: they take the buttock's tissue out to the skin, over the trochanter and forward to the
-  // iliac spine. The target, 0.70, is not met.
+  // Reached: the three together 0.679 from behind, 0.742 from the side (was 0.676 / 0.637 before
+  // the gluteals were kept behind the line from the anterior superior iliac spine to the front of
+  // the greater trochanter, muscle_volumes.cpp; 0.649 / 0.630 before that); maximus 0.67/0.62,
+  // medius 0.65/0.65, minimus 0.22/0.27 (ours follows Gait2392's single lines into a slim body
+  // under medius; BodyParts3D's is a fan over the whole outer ilium). From behind ours are wider:
+  // they take the buttock's tissue out to the skin, over the trochanter and down between the
+  // buttocks. The target, 0.70, is met from the side only.
   CHECK(worst >= 0.20);
-  CHECK(together >= 0.63);
+  CHECK(together >= 0.67);
+  CHECK(side_together >= 0.73);
 }
 
 // Issue 11, section 4: muscles do not poke through the skin by more than 2 mm. At the anatomical
