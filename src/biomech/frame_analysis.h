@@ -126,6 +126,13 @@ struct ContactResult {
 };
 
 inline constexpr double kContactCostWeight = 1.0 / 225.0;
+// The warm start is used only when no leg coordinate has moved more than this since the solve it
+// starts from. Playing, the shipped drills move a joint at most 1.6 deg per frame at 60 fps
+// (figure-4 setup), so this keeps every played frame warm down to 20 fps; a jump along the scrub
+// bar is usually further, and a start from another moment of the drill took up to 2.5 times the
+// active-set steps of a cold start (398 against 161 on the reverse clamshell; `hiplab bench`,
+// scrubbing).
+inline constexpr double kWarmStartMaxStepRad = 5.0 * 3.14159265358979323846 / 180.0;
 // Residual loads on the pelvis (whole-body balance): one unit of activation is 1% of the body
 // weight (force rows) or 1% of the body weight at 0.1 m (moment rows).
 inline constexpr double kResidualForceUnit = 0.01;
@@ -160,9 +167,12 @@ struct BiomechResult {
   // The last solve of each problem (one per leg, or one for both): the next call on this result
   // starts there (static_optimization.h, warm start) when the problem has the same shape — the
   // window reuses one result per frame, so playing starts each frame from the one before.
+  // A jump (scrubbing to another moment) starts cold instead: a start far from the answer costs
+  // more active-set steps than none (kWarmStartMaxStepRad).
   struct WarmStart {
     int rows = 0, variables = 0;
     std::array<double, kMaxVariables> x{};
+    std::array<std::array<double, anatomy::kMuscleCoordCount>, anatomy::kSideCount> pose{};  // rad, solved at
   };
   std::array<WarmStart, anatomy::kSideCount> warm{};
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }

@@ -369,3 +369,30 @@ TEST_CASE("a support carries the passive pull that presses a leg into it, not on
   MESSAGE("SLR 70 deg on a support: passive hip torque ", b.passive_torque[hip], " N m, gravity ", b.gravity_torque[hip],
           " N m, push ", off->contact[0].push_n, " -> ", on->contact[0].push_n, " N");
 }
+
+TEST_CASE("warm start only from a nearby pose: a jump along the scrub bar starts cold") {
+  // Seated, an external-rotation effort. On one reused result, a frame 2 deg away starts from the
+  // last solve (fewer active-set steps than cold); one 30 deg away (further than
+  // kWarmStartMaxStepRad) starts cold, step for step as a fresh result does.
+  auto input = [](double rotation_deg) {
+    BiomechInput in;
+    in.posture = Posture::kSeated;
+    set_both(in, LegCoord::kHipFlexion, 80.0);
+    set_both(in, LegCoord::kKneeFlexion, 90.0);
+    set_both(in, LegCoord::kHipRotation, rotation_deg);
+    in.loads.efforts.push_back({Side::kRight, LegCoord::kHipRotation, -0.3});
+    return in;
+  };
+  auto cold_iterations = [](const BiomechInput& in) {
+    auto r = std::make_unique<BiomechResult>();
+    analyze_frame(in, *r);
+    return r->leg[0].solver_iterations;
+  };
+  auto reused = std::make_unique<BiomechResult>();
+  analyze_frame(input(0.0), *reused);
+  analyze_frame(input(2.0), *reused);
+  CHECK(reused->leg[0].solver_iterations < cold_iterations(input(2.0)));
+  analyze_frame(input(32.0), *reused);
+  CHECK(reused->leg[0].solver_iterations == cold_iterations(input(32.0)));
+  CHECK(rad_to_deg(kWarmStartMaxStepRad) < 30.0);
+}
