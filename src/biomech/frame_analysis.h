@@ -16,9 +16,13 @@
 // counted in the balance only when BiomechInput::count_passive is set: then required =
 // -(gravity + external + contact + passive) + effort, and an effort's torque is its share of the
 // active capacity plus the passive pull about that coordinate (the activations make exactly the
-// share). Not yet the default: with Gait2392's parameters some shipped drill frames become
-// infeasible (the 90/90 switch's ends, the figure-4 release with its 110 deg knee, where the vasti
-// sit at 1.3 l_o and pull 15 N m) until their contacts or hands are modelled for it.
+// share). Not yet the default (docs/validation.md, "Passive fibre force in the balance"): counted,
+// 48 sampled frames of the shipped drills turn infeasible. Mostly the 90/90 front leg, where the
+// hip spheres (anatomy/muscle_wrap.h) lengthen gluteus minimus 3 and medius 3 by 23 and 20 mm past
+// Gait2392's own paths, for whose lengths their fibre and tendon lengths were set: 1.94 and 1.77 l_o,
+// 251 N m of passive internal rotation against 18 N m on Gait2392's paths. On Gait2392's paths the
+// figure-4 release's start (the vasti at 1.3 l_o pull 15 N m at a 110 deg knee) and the ends of the
+// 90/90 switch (the front leg at end range in the air) stay infeasible.
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
 // along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
