@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
@@ -27,6 +31,7 @@
 #include "assets/synthetic_model.h"
 #include "biomech/frame_analysis.h"
 #include "assets/muscle_info.h"
+#include "motion/timeline.h"
 #include "render/gl_context.h"
 #include "scene/body_pose.h"
 #include "scene/frame_builder.h"
@@ -50,6 +55,79 @@ double percentile(std::vector<double> v, double p) {
   const std::size_t i = static_cast<std::size_t>(pos);
   const double f = pos - static_cast<double>(i);
   return i + 1 < v.size() ? v[i] * (1 - f) + v[i + 1] * f : v[i];
+}
+
+// Scrubbing: the effort solve of frames the user jumps to on the scrub bar. Every shipped drill
+// (working side right), `per_drill` times spread over its whole timeline, visited in a shuffled
+// order (fixed seed) with one result reused, as the window reuses its frame's result: each solve
+// starts from the frame before, which is another moment of the drill (biomech/frame_analysis.h
+// warm start; a jump to another phase changes the problem's shape and the solve starts cold). The
+// same order is run `passes` times and each frame keeps its fastest time. Times are this thread's
+// CPU time (CLOCK_THREAD_CPUTIME_ID): on a shared machine another process can hold the core for
+// milliseconds in the middle of a solve, in every pass; on a free core, CPU and wall time agree.
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
+}
+
+struct ScrubTiming {
+  double worst_ms = 0.0, p99_ms = 0.0, median_ms = 0.0;
+  double worst_raw_ms = 0.0;  // the slowest single call
+  int frames = 0, drills = 0;
+  std::string worst_at;  // drill and time of the worst frame
+};
+
+ScrubTiming scrub_timing(const std::vector<session::DrillEntry>& drills, int per_drill, int passes) {
+  struct Frame {
+    std::size_t drill;
+    double t;
+  };
+  std::vector<motion::Timeline> timelines;
+  std::vector<std::string> ids;
+  std::vector<Frame> frames;
+  for (const session::DrillEntry& d : drills) {
+    if (d.user) continue;
+    auto tl = motion::Timeline::build(d.drill, anatomy::Side::kRight);
+    if (!tl) continue;
+    const double dur = tl->duration();
+    for (int i = 0; i < per_drill; ++i)
+      frames.push_back({timelines.size(), dur * (static_cast<double>(i) + 0.5) / per_drill});
+    timelines.push_back(std::move(tl.value()));
+    ids.push_back(d.drill.id);
+  }
+  std::uint64_t seed = 0x9E3779B97F4A7C15ull;  // fixed: every run jumps the same way
+  for (std::size_t i = frames.size(); i > 1; --i) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    std::swap(frames[i - 1], frames[static_cast<std::size_t>((seed >> 33) % i)]);
+  }
+  std::vector<biomech::BiomechInput> inputs;
+  inputs.reserve(frames.size());
+  for (const Frame& f : frames) inputs.push_back(motion::biomech_input(timelines[f.drill].evaluate(f.t)));
+  auto result = std::make_unique<biomech::BiomechResult>();
+  std::vector<double> best(frames.size(), 1e300);
+  ScrubTiming st;
+  for (int p = 0; p < passes; ++p) {
+    *result = biomech::BiomechResult{};
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+      const double t0 = thread_cpu_ms();
+      biomech::analyze_frame(inputs[i], *result);
+      const double ms = thread_cpu_ms() - t0;
+      best[i] = std::min(best[i], ms);
+      st.worst_raw_ms = std::max(st.worst_raw_ms, ms);
+    }
+  }
+  st.frames = static_cast<int>(frames.size());
+  st.drills = static_cast<int>(timelines.size());
+  if (frames.empty()) return st;
+  const std::size_t worst = static_cast<std::size_t>(std::max_element(best.begin(), best.end()) - best.begin());
+  st.worst_ms = best[worst];
+  char at[160];
+  std::snprintf(at, sizeof at, "%s at %.2f s", ids[frames[worst].drill].c_str(), frames[worst].t);
+  st.worst_at = at;
+  st.p99_ms = percentile(best, 0.99);
+  st.median_ms = percentile(best, 0.5);
+  return st;
 }
 
 }  // namespace
@@ -283,6 +361,7 @@ Command add_bench_command(CLI::App& app) {
     const ProcessMemory memory = process_memory();
     // The biomechanics of one frame (paths, lengths, moment arms, torques, effort solve, both legs).
     const double biomech_ms = biomech::biomech_bench_median_ms(std::max(200, o->frames * 10));
+    const ScrubTiming scrub = scrub_timing(app_state.drills(), 100, 3);
     std::string parts;
     for (const char* part : {"bones", "muscles", "skin", "floor", "overlay", "labels"})
       if (std::find(o->without.begin(), o->without.end(), part) == o->without.end()) parts += std::string(part) + ", ";
@@ -310,6 +389,12 @@ Command add_bench_command(CLI::App& app) {
                         {"plain_frame_ms_median", base},
                         {"full_vs_plain_ratio", full / std::max(base, 1e-6)},
                         {"biomech_ms_median", biomech_ms},
+                        {"biomech_scrub_ms_worst", scrub.worst_ms},
+                        {"biomech_scrub_ms_p99", scrub.p99_ms},
+                        {"biomech_scrub_ms_median", scrub.median_ms},
+                        {"biomech_scrub_ms_worst_single_call", scrub.worst_raw_ms},
+                        {"biomech_scrub_frames", scrub.frames},
+                        {"biomech_scrub_worst_at", scrub.worst_at},
                         {"resident_mib", memory.resident_mib},
                         {"peak_resident_mib", memory.peak_resident_mib},
                         {"gl_errors", gl_errors}};
@@ -340,6 +425,10 @@ Command add_bench_command(CLI::App& app) {
                     j["ui_layers_drawn_median"].get<double>(), j["ui_layers_median"].get<double>(),
                     100.0 * j["ui_kept_share_median"].get<double>());
       std::printf("biomechanics        median %.3f ms per frame (both legs, one core)\n", biomech_ms);
+      std::printf("scrubbing effort    worst %.3f ms, p99 %.3f ms, median %.3f ms over %d jumps in %d drills "
+                  "(CPU time, fastest of 3 passes; slowest single call %.3f ms); worst: %s\n",
+                  scrub.worst_ms, scrub.p99_ms, scrub.median_ms, scrub.frames, scrub.drills, scrub.worst_raw_ms,
+                  scrub.worst_at.c_str());
       std::printf("memory              %.0f MiB resident, peak %.0f MiB\n", memory.resident_mib, memory.peak_resident_mib);
       std::printf("GL errors           %d\n", gl_errors);
     }

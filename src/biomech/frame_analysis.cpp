@@ -340,12 +340,23 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     }
     pb.variables = n;
     BiomechResult::WarmStart& ws = out.warm[static_cast<std::size_t>(g)];
-    pb.warm = ws.rows == m && ws.variables == n;
+    bool near = true;
+    for (int si = 0; si < anatomy::kSideCount; ++si) {
+      if (!member[si]) continue;
+      const anatomy::LegPose& q = in.pose.legs[static_cast<std::size_t>(si)];
+      for (int c = 0; c < kRows; ++c)
+        if (std::abs(q.q[c] - ws.pose[si][c]) > kWarmStartMaxStepRad) near = false;
+    }
+    pb.warm = ws.rows == m && ws.variables == n && near;
     if (pb.warm) std::copy(ws.x.begin(), ws.x.begin() + n, pb.start.begin());
     ActivationSolution sol;
     if (m > 0) sol = solve_activations(pb);
     ws.rows = m;
     ws.variables = n;
+    for (int si = 0; si < anatomy::kSideCount; ++si) {
+      const anatomy::LegPose& q = in.pose.legs[static_cast<std::size_t>(si)];
+      for (int c = 0; c < kRows; ++c) ws.pose[si][c] = q.q[c];
+    }
     std::copy(sol.activation.begin(), sol.activation.begin() + n, ws.x.begin());
     int v = 0;
     for (int si = 0; si < anatomy::kSideCount; ++si) {

@@ -16,9 +16,13 @@
 // counted in the balance only when BiomechInput::count_passive is set: then required =
 // -(gravity + external + contact + passive) + effort, and an effort's torque is its share of the
 // active capacity plus the passive pull about that coordinate (the activations make exactly the
-// share). Not yet the default: with Gait2392's parameters some shipped drill frames become
-// infeasible (the 90/90 switch's ends, the figure-4 release with its 110 deg knee, where the vasti
-// sit at 1.3 l_o and pull 15 N m) until their contacts or hands are modelled for it.
+// share). Not yet the default (docs/validation.md, "Passive fibre force in the balance"): counted,
+// 48 sampled frames of the shipped drills turn infeasible. Mostly the 90/90 front leg, where the
+// hip spheres (anatomy/muscle_wrap.h) lengthen gluteus minimus 3 and medius 3 by 23 and 20 mm past
+// Gait2392's own paths, for whose lengths their fibre and tendon lengths were set: 1.94 and 1.77 l_o,
+// 251 N m of passive internal rotation against 18 N m on Gait2392's paths. On Gait2392's paths the
+// figure-4 release's start (the vasti at 1.3 l_o pull 15 N m at a 110 deg knee) and the ends of the
+// 90/90 switch (the front leg at end range in the air) stay infeasible.
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
 // along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
@@ -126,6 +130,13 @@ struct ContactResult {
 };
 
 inline constexpr double kContactCostWeight = 1.0 / 225.0;
+// The warm start is used only when no leg coordinate has moved more than this since the solve it
+// starts from. Playing, the shipped drills move a joint at most 1.6 deg per frame at 60 fps
+// (figure-4 setup), so this keeps every played frame warm down to 20 fps; a jump along the scrub
+// bar is usually further, and a start from another moment of the drill took up to 2.5 times the
+// active-set steps of a cold start (398 against 161 on the reverse clamshell; `hiplab bench`,
+// scrubbing).
+inline constexpr double kWarmStartMaxStepRad = 5.0 * 3.14159265358979323846 / 180.0;
 // Residual loads on the pelvis (whole-body balance): one unit of activation is 1% of the body
 // weight (force rows) or 1% of the body weight at 0.1 m (moment rows).
 inline constexpr double kResidualForceUnit = 0.01;
@@ -160,9 +171,12 @@ struct BiomechResult {
   // The last solve of each problem (one per leg, or one for both): the next call on this result
   // starts there (static_optimization.h, warm start) when the problem has the same shape — the
   // window reuses one result per frame, so playing starts each frame from the one before.
+  // A jump (scrubbing to another moment) starts cold instead: a start far from the answer costs
+  // more active-set steps than none (kWarmStartMaxStepRad).
   struct WarmStart {
     int rows = 0, variables = 0;
     std::array<double, kMaxVariables> x{};
+    std::array<std::array<double, anatomy::kMuscleCoordCount>, anatomy::kSideCount> pose{};  // rad, solved at
   };
   std::array<WarmStart, anatomy::kSideCount> warm{};
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }

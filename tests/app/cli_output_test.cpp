@@ -93,6 +93,18 @@ TEST_CASE("bench prints the frames it drew, the renderer, its memory and zero GL
   CHECK(has(line_starting(r.out, "frames"), "3 at 160x120"));
   CHECK(has(line_starting(r.out, "CPU frame time"), "median"));
   CHECK(has(line_starting(r.out, "biomechanics"), "ms per frame"));
+  // Scrubbing: every shipped drill's effort solve at jumps along its timeline, worst >= p99 >= median > 0.
+  const std::string scrub = line_starting(r.out, "scrubbing effort");
+  REQUIRE_FALSE(scrub.empty());
+  double worst = 0.0, p99 = 0.0, median = 0.0;
+  int jumps = 0, drills = 0;
+  REQUIRE(std::sscanf(scrub.c_str(), "scrubbing effort worst %lf ms, p99 %lf ms, median %lf ms over %d jumps in %d drills",
+                      &worst, &p99, &median, &jumps, &drills) == 5);
+  CHECK(median > 0.0);
+  CHECK(p99 >= median);
+  CHECK(worst >= p99);
+  CHECK(drills >= 9);
+  CHECK(jumps == 100 * drills);
   // The memory the window would hold for the same scene: resident now, and a peak at least that.
   const std::string memory = line_starting(r.out, "memory");
   REQUIRE_FALSE(memory.empty());

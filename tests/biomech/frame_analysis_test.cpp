@@ -330,3 +330,69 @@ TEST_CASE("passive pull counted (count_passive): the activations balance loads a
     CHECK(b.required_torque[knee] > a.required_torque[knee] + 2.0);
   }
 }
+
+TEST_CASE("a support carries the passive pull that presses a leg into it, not only the leg's weight") {
+  // Supine straight-leg raise at 70 deg resting on a support under the calf (the knee, ankle and
+  // the hip's other two coordinates held, so that the hip flexion row alone is balanced). The
+  // stretched hamstrings pull the hip into extension: they press the leg into the support, as its
+  // weight does. Counted, the passive pull is carried by the support's push, not by the hip flexors:
+  // the push grows by the passive torque over its lever and the muscles stay relaxed.
+  auto run = [](bool count_passive) {
+    BiomechInput in;
+    in.posture = Posture::kSupine;
+    in.count_passive = count_passive;
+    in.pose.leg(Side::kRight)[LegCoord::kHipFlexion] = deg_to_rad(70.0);
+    for (LegCoord c : {LegCoord::kHipAdduction, LegCoord::kHipRotation, LegCoord::kKneeFlexion, LegCoord::kAnkle,
+                       LegCoord::kSubtalar})
+      in.loads.braces.push_back({Side::kRight, c});
+    in.loads.contacts.push_back(support(BodyId::kTibiaR));
+    auto out = std::make_unique<BiomechResult>();
+    analyze_frame(in, *out);
+    return out;
+  };
+  const auto off = run(false), on = run(true);
+  const LegResult& a = (*off)[Side::kRight];
+  const LegResult& b = (*on)[Side::kRight];
+  const int hip = coord_index(LegCoord::kHipFlexion);
+  REQUIRE(a.feasible);
+  REQUIRE(b.feasible);
+  CHECK(b.passive_torque[hip] < -5.0);  // the hamstrings pull the raised leg down (extension)
+  CHECK(b.gravity_torque[hip] < 0.0);   // so does its weight
+  // Not counted, the support carries the weight only; counted, the weight and the passive pull.
+  CHECK(a.contact_torque[hip] == doctest::Approx(-a.gravity_torque[hip]).epsilon(1e-3));
+  CHECK(b.contact_torque[hip] == doctest::Approx(-(b.gravity_torque[hip] + b.passive_torque[hip])).epsilon(1e-3));
+  // The push's lever about the hip (the same point in both runs): the push grows by passive / lever.
+  REQUIRE(off->contact[0].push_n > 1.0);
+  const double lever = a.contact_torque[hip] / off->contact[0].push_n;
+  CHECK(on->contact[0].push_n == doctest::Approx(off->contact[0].push_n - b.passive_torque[hip] / lever).epsilon(1e-3));
+  for (const MuscleState& m : b.muscle) CHECK(m.activation < 1e-3);
+  MESSAGE("SLR 70 deg on a support: passive hip torque ", b.passive_torque[hip], " N m, gravity ", b.gravity_torque[hip],
+          " N m, push ", off->contact[0].push_n, " -> ", on->contact[0].push_n, " N");
+}
+
+TEST_CASE("warm start only from a nearby pose: a jump along the scrub bar starts cold") {
+  // Seated, an external-rotation effort. On one reused result, a frame 2 deg away starts from the
+  // last solve (fewer active-set steps than cold); one 30 deg away (further than
+  // kWarmStartMaxStepRad) starts cold, step for step as a fresh result does.
+  auto input = [](double rotation_deg) {
+    BiomechInput in;
+    in.posture = Posture::kSeated;
+    set_both(in, LegCoord::kHipFlexion, 80.0);
+    set_both(in, LegCoord::kKneeFlexion, 90.0);
+    set_both(in, LegCoord::kHipRotation, rotation_deg);
+    in.loads.efforts.push_back({Side::kRight, LegCoord::kHipRotation, -0.3});
+    return in;
+  };
+  auto cold_iterations = [](const BiomechInput& in) {
+    auto r = std::make_unique<BiomechResult>();
+    analyze_frame(in, *r);
+    return r->leg[0].solver_iterations;
+  };
+  auto reused = std::make_unique<BiomechResult>();
+  analyze_frame(input(0.0), *reused);
+  analyze_frame(input(2.0), *reused);
+  CHECK(reused->leg[0].solver_iterations < cold_iterations(input(2.0)));
+  analyze_frame(input(32.0), *reused);
+  CHECK(reused->leg[0].solver_iterations == cold_iterations(input(32.0)));
+  CHECK(rad_to_deg(kWarmStartMaxStepRad) < 30.0);
+}
