@@ -39,4 +39,12 @@ struct UpperBodyPose {
   std::array<ArmPose, 2> arms{};  // index side_index(Side): 0 right, 1 left
 };
 
+// The arm overhead (shoulder flexed 155 deg, as the side-lying drills' bottom arm lies under the
+// head): the pose the body skin's corrective shape for each arm is made at
+// (tools/model_generator/body_skin.h, arm_overhead_corrective), and the elevation (angle between
+// the arm and the trunk's downward axis) at which the runtime gives it its full weight; below
+// kArmCorrectiveStartDeg (arm horizontal) its weight is 0 (scene/body_pose.h).
+constexpr double kArmOverheadElevationDeg = 155.0;
+constexpr double kArmCorrectiveStartDeg = 90.0;
+
 }  // namespace hiplab::anatomy

@@ -1,5 +1,7 @@
 #include "scene/body_pose.h"
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -34,6 +36,19 @@ std::optional<glm::dmat3> upper_joint(const std::string& name, const anatomy::Up
     if (name == "forearm" + sfx) return rot(z, a.elbow_flexion);
   }
   return std::nullopt;
+}
+
+// The weight of an arm's overhead corrective shape (anatomy/upper_body.h): 0 up to the arm
+// horizontal, rising smoothly (smoothstep) to 1 at the overhead elevation the shape was made at.
+// The elevation is the angle between the arm and the trunk's downward axis: the humerus's
+// rotation (flexion about z, then abduction about x) turns -y to a y component of
+// -cos(flexion) cos(abduction).
+float arm_overhead_weight(const anatomy::ArmPose& a) {
+  const double c = std::clamp(std::cos(a.shoulder_flexion) * std::cos(a.shoulder_abduction), -1.0, 1.0);
+  const double elevation = std::acos(c);
+  const double start = glm::radians(anatomy::kArmCorrectiveStartDeg), full = glm::radians(anatomy::kArmOverheadElevationDeg);
+  const double t = std::clamp((elevation - start) / (full - start), 0.0, 1.0);
+  return static_cast<float>(t * t * (3.0 - 2.0 * t));
 }
 
 }  // namespace
@@ -75,6 +90,16 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
     }
     out.world[i] = glm::mat4(world);
     out.local[i] = glm::inverse(parent_world) * out.world[i];
+  }
+  // The skin's corrective shapes (tools/model_generator/body_skin.h), by name.
+  out.morph_weights.resize(model.meshes.size());
+  for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+    const Mesh& m = model.meshes[i];
+    out.morph_weights[i] = m.default_morph_weights;
+    for (std::size_t t = 0; t < m.morph_targets.size() && t < out.morph_weights[i].size(); ++t) {
+      if (m.morph_targets[t].name == "arm_overhead_r") out.morph_weights[i][t] = arm_overhead_weight(input.upper.arms[0]);
+      if (m.morph_targets[t].name == "arm_overhead_l") out.morph_weights[i][t] = arm_overhead_weight(input.upper.arms[1]);
+    }
   }
 }
 

@@ -26,7 +26,9 @@ struct BodyPoseInput {
 // True when the model has the Gait2392 body nodes (pelvis and both femurs at least).
 bool is_body_model(const Model& model);
 
-// Fills out.local / out.world (out must come from NodeTransforms::bind(model) or an earlier call).
+// Fills out.local / out.world (out must come from NodeTransforms::bind(model) or an earlier call),
+// and out.morph_weights: the skin's arm-overhead corrective shapes (targets 'arm_overhead_r'/'_l')
+// weighted by each shoulder's elevation (anatomy/upper_body.h), every other target at its default.
 void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransforms& out);
 
 }  // namespace hiplab

@@ -106,3 +106,37 @@ TEST_CASE("the head frame of the contact spheres is the one the body model is dr
   const glm::dvec3 side_l = s.centre[motion::contact_index(motion::ContactPoint::kHeadSideL)];
   check_near(side_l, at(p.head, {0.015, 0.110, -0.035}), 1e-4);
 }
+
+TEST_CASE("the skin's arm-overhead corrective shapes are weighted by each shoulder's elevation") {
+  const Model& m = body_model();
+  int skin = -1, right = -1, left = -1;
+  for (std::size_t i = 0; i < m.meshes.size(); ++i)
+    for (std::size_t t = 0; t < m.meshes[i].morph_targets.size(); ++t) {
+      if (m.meshes[i].morph_targets[t].name == "arm_overhead_r") skin = static_cast<int>(i), right = static_cast<int>(t);
+      if (m.meshes[i].morph_targets[t].name == "arm_overhead_l") left = static_cast<int>(t);
+    }
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'arm_overhead_r' morph target");
+  REQUIRE(left >= 0);
+  REQUIRE(m.meshes[static_cast<std::size_t>(skin)].skinned);
+  auto weights = [&](double flex_r_deg, double abd_r_deg, double flex_l_deg) {
+    anatomy::UpperBodyPose u;
+    u.arms[0].shoulder_flexion = deg_to_rad(flex_r_deg);
+    u.arms[0].shoulder_abduction = deg_to_rad(abd_r_deg);
+    u.arms[1].shoulder_flexion = deg_to_rad(flex_l_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{{}, u, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+  };
+  // Arms hanging, forward to horizontal, or out to 60 deg: no correction (the standing, kneeling and
+  // seated drills' arms).
+  CHECK(weights(0, 0, 0) == std::pair<float, float>{0.0f, 0.0f});
+  CHECK(weights(90, 0, 60).first == 0.0f);
+  CHECK(weights(30, 60, 0).first == 0.0f);
+  // Overhead (the side-lying drills' bottom arm, 155 deg): full, on that side only.
+  CHECK(weights(60, 0, 155) == std::pair<float, float>{0.0f, 1.0f});
+  CHECK(weights(170, 0, 0).first == 1.0f);
+  // Halfway (122.5 deg): half (smoothstep), and rising with the elevation.
+  CHECK(weights(122.5, 0, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(weights(110, 0, 0).first < weights(130, 0, 0).first);
+}

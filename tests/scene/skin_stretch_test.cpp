@@ -58,30 +58,41 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // skin, 20 700-21 800 / 187 300 (fewer squashed, more folded); with it, the shoulder's blend
 // widths doubled, 33 400-34 600; narrowed, 24 700-25 700; the skin's rest arm flexed 45 deg, not 30,
 // 13 000-14 000 / 160 300, but the side-lying worst stretch 2.83 -> 6.5x (the top of the neck) and
-// the standing cable and kneeling drills 55% and 43% worse. Next: corrective shapes for the arm
-// overhead.
+// the standing cable and kneeling drills 55% and 43% worse.
+// Kept: a corrective shape per arm overhead (tools/model_generator/body_skin.h,
+// arm_overhead_corrective; weighted by the shoulder's elevation, 0 up to 90 deg, scene/body_pose.h).
+// Side-lying counts now (both sides, 100 samples): clamshell 15 838, clamshell_30 17 216,
+// clamshell_60 16 852, reverse clamshell 15 932, side-lying abduction 16 042 (-15 to -17%: the
+// bottom armpit's torso samples 6 800 -> 5 200, humerus 5 000 -> 4 000); the 90/90 hip switch
+// 19 136 -> 18 568 (its hands-behind arms pass 90 deg of elevation in part of the switch); every
+// other drill unchanged. The price: the side-lying worst stretch 2.83 -> 3.71x (side of the chest
+// below the armpit) and worst squash 0.047 -> 0.011-0.014x (the top of the bottom shoulder): fewer
+// triangles past the limits, the worst few further past. Also tried for the corrective: relaxing
+// only the vertices blended between arm and trunk, 17 000-20 000 (edge springs toward the rest
+// lengths: squashed 8 700 -> 1 800 but folded 10 300 -> 20 800); letting the whole arm's skin slide
+// too, 12 200-13 200, but the hand's skin then moves 7-8 cm off the hand's bones (not kept).
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 2.86f, 0.0469f, 19100},
+    {"clamshell", 3.73f, 0.0140f, 15900},
     {"figure4_self_test", 4.65f, 0.0172f, 2020},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
     {"ir_pails_rails_9090", 9.45f, 0.0209f, 19700},
     {"ir_pails_rails_supine", 7.49f, 0.0016f, 12650},
     {"kneeling_windmill", 4.53f, 0.0570f, 10300},
-    {"ninety_ninety_hip_switch", 9.42f, 0.0024f, 19400},
-    {"reverse_clamshell", 2.86f, 0.0342f, 19200},
+    {"ninety_ninety_hip_switch", 9.42f, 0.0024f, 18600},
+    {"reverse_clamshell", 3.73f, 0.0140f, 16000},
     {"seated_band_internal_rotation", 7.49f, 0.0160f, 13250},
     {"standing_cable_internal_rotation", 4.53f, 0.1473f, 2400},
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 2.84f, 0.0416f, 20300},
-    {"clamshell_60", 3.94f, 0.0469f, 20000},
-    {"side_lying_hip_abduction", 4.78f, 0.0469f, 19200},
+    {"clamshell_30", 3.73f, 0.0112f, 17300},
+    {"clamshell_60", 3.94f, 0.0139f, 16900},
+    {"side_lying_hip_abduction", 4.78f, 0.0139f, 16100},
 };
 
 struct Worst {
@@ -166,8 +177,14 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
         pose_body_model(m, BodyPoseInput{f.legs, f.upper, f.pelvis_world}, pose);
         skin_matrices(m, pose, skin_index, skin);
         const glm::mat4 nw = pose.world[static_cast<std::size_t>(std::max(skin_mesh.node, 0))];
+        // The morph targets (the arms' overhead correctives) at the pose's weights, as the renderer
+        // blends them (render/gpu_models.cpp) before skinning.
+        const std::vector<float>& mw = pose.morph_weights[static_cast<std::size_t>(skin_index)];
         for (std::size_t v = 0; v < posed.size(); ++v) {
-          posed[v] = skin_position(skin_mesh, skin, nw, skin_mesh.vertices[v]);
+          Vertex vx = skin_mesh.vertices[v];
+          for (std::size_t t = 0; t < skin_mesh.morph_targets.size() && t < mw.size(); ++t)
+            vx.position += mw[t] * skin_mesh.morph_targets[t].delta_positions[v];
+          posed[v] = skin_position(skin_mesh, skin, nw, vx);
           rot[v] = blend_rotation(skin, skin_mesh.vertices[v]);
         }
         const char* side_name = side == anatomy::Side::kRight ? "R" : "L";

@@ -7,6 +7,7 @@
 #include <limits>
 #include <queue>
 
+#include "anatomy/upper_body.h"
 #include "detmath.h"
 #include "sdf.h"
 
@@ -32,6 +33,14 @@ constexpr float kHipMidlineShare = 0.25f;
 constexpr int kSmoothRounds = 12;
 constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.07f,
                 kReachToes = 0.05f, kReachShoulder = 0.11f, kReachElbow = 0.08f, kReachWrist = 0.06f;
+
+// The arm-overhead corrective (arm_overhead_corrective): vertices with more than this share of
+// the arm and of the trunk are relaxed, and this many rings of mesh around them (~1 cm each; 32
+// reaches as far as the sliding skin goes); rounds of relaxation (enough for that band to settle:
+// 48 rings and 3 000 rounds gave the same stretch-test counts).
+constexpr double kCorrectiveMinArm = 0.03;
+constexpr int kCorrectiveIterations = 2000;
+constexpr int kCorrectiveGrowRings = 32;
 
 // Active right-handed rotation about a unit axis (Rodrigues), with the generator's deterministic sine.
 glm::dmat3 rotation(glm::dvec3 k, double angle) {
@@ -415,6 +424,113 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
     out.joints[v] = jj;
     out.weights[v] = ww;
   }
+  return out;
+}
+
+}  // namespace hiplab::modelgen
+
+namespace hiplab::modelgen {
+
+std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  // The pose: the bind pose (every node unrotated) with this arm flexed overhead about the shoulder,
+  // elbow straight; the skinning matrix of each node is its posed world times its inverse rest world.
+  std::vector<glm::dmat4> skin_m(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    glm::dmat4 bind(1.0);
+    bind[3] = glm::dvec4(nodes[i].world, 1.0);
+    skin_m[i] = bind * glm::inverse(rest[i]);
+  }
+  std::vector<char> is_arm(nodes.size(), 0);
+  const glm::dmat3 over = rotation({0, 0, 1}, dm::deg(anatomy::kArmOverheadElevationDeg));
+  const glm::dvec3 sh = nodes[static_cast<size_t>(find_node(nodes, "humerus" + sfx))].world;
+  for (const char* base : {"humerus", "forearm", "hand"}) {
+    const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+    glm::dmat4 posed(over);
+    posed[3] = glm::dvec4(sh + over * (nodes[i].world - sh), 1.0);
+    skin_m[i] = posed * glm::inverse(rest[i]);
+    is_arm[i] = 1;
+  }
+  const size_t nv = skin.mesh.pos.size();
+  std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
+  std::vector<glm::dvec3> p(nv);
+  std::vector<char> free_v(nv, 0), may_slide(nv, 0);
+  // Beyond the blended band only the skin of the chest, this upper arm and forearm moves (it slides
+  // toward the armpit); the hand stays on its bones (pinned, it holds the arm's skin on the arm:
+  // with it free the whole arm's skin drifted 7-8 cm), the neck, the pelvis and the other arm stay
+  // where the blend puts them.
+  const int torso = find_node(nodes, "torso"), humerus = find_node(nodes, "humerus" + sfx),
+            forearm = find_node(nodes, "forearm" + sfx);
+  for (size_t v = 0; v < nv; ++v) {
+    double arm = 0.0;
+    for (int k = 0; k < 4; ++k)
+      if (skin.weights[v][k] > 0.0f) {
+        blend[v] += double(skin.weights[v][k]) * skin_m[skin.joints[v][k]];
+        if (is_arm[skin.joints[v][k]]) arm += skin.weights[v][k];
+      }
+    p[v] = glm::dvec3(blend[v] * glm::dvec4(glm::dvec3(skin.mesh.pos[v]), 1.0));
+    // Blended between this arm and the trunk: where the blend collapses the armpit.
+    free_v[v] = arm > kCorrectiveMinArm && arm < 1.0 - kCorrectiveMinArm;
+    may_slide[v] = 1;
+    for (int k = 0; k < 4; ++k)
+      if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus &&
+          skin.joints[v][k] != forearm)
+        may_slide[v] = 0;
+  }
+  // ... and the rings of vertices around that band: room for the skin to slide over the shoulder
+  // (pinned right at the band's edge, the few triangles there take all of the arm's turn).
+  {
+    std::vector<std::vector<uint32_t>> nb(nv);
+    for (size_t t = 0; t + 2 < skin.mesh.idx.size(); t += 3)
+      for (int e = 0; e < 3; ++e) {
+        const uint32_t a = skin.mesh.idx[t + e], b = skin.mesh.idx[t + (e + 1) % 3];
+        nb[a].push_back(b);
+        nb[b].push_back(a);
+      }
+    for (int ring = 0; ring < kCorrectiveGrowRings; ++ring) {
+      std::vector<char> grown = free_v;
+      for (size_t v = 0; v < nv; ++v)
+        if (free_v[v])
+          for (uint32_t u : nb[v]) grown[u] |= may_slide[u];
+      free_v.swap(grown);
+    }
+  }
+  // Each vertex's blended rotation without the blend's shrinking (the polar factor of its blended
+  // matrix, by Higham's iteration): what the surface there should turn by.
+  auto polar = [](glm::dmat3 m) {
+    for (int i = 0; i < 20; ++i) m = 0.5 * (m + glm::transpose(glm::inverse(m)));
+    return m;
+  };
+  std::vector<glm::dmat3> turn(nv);
+  for (size_t v = 0; v < nv; ++v) turn[v] = polar(glm::dmat3(blend[v]));
+  // Neighbours of each free vertex (an edge shared by two triangles counts twice: a weight).
+  std::vector<std::vector<uint32_t>> adj(nv);
+  const auto& idx = skin.mesh.idx;
+  for (size_t t = 0; t + 2 < idx.size(); t += 3)
+    for (int e = 0; e < 3; ++e) {
+      const uint32_t a = idx[t + e], b = idx[t + (e + 1) % 3];
+      if (free_v[a]) adj[a].push_back(b);
+      if (free_v[b]) adj[b].push_back(a);
+    }
+  // Relaxation in the posed space (Gauss-Seidel, in vertex order: deterministic): each free vertex
+  // moves to where its edges are their rest edges turned by the rotation between their two ends,
+  // rigid-like rather than collapsed; the rest of the skin is pinned where the blend puts it.
+  std::vector<std::vector<glm::dvec3>> edge(nv);  // per neighbour: the turned rest edge to v
+  for (size_t v = 0; v < nv; ++v)
+    for (const uint32_t u : adj[v])
+      edge[v].push_back(polar(turn[v] + turn[u]) * (glm::dvec3(skin.mesh.pos[v]) - glm::dvec3(skin.mesh.pos[u])));
+  for (int it = 0; it < kCorrectiveIterations; ++it) {
+    for (size_t v = 0; v < nv; ++v) {
+      if (!free_v[v] || adj[v].empty()) continue;
+      glm::dvec3 sum(0.0);
+      for (size_t k = 0; k < adj[v].size(); ++k) sum += p[adj[v][k]] + edge[v][k];
+      p[v] = sum / static_cast<double>(adj[v].size());
+    }
+  }
+  std::vector<glm::vec3> out(nv, glm::vec3(0.0f));
+  for (size_t v = 0; v < nv; ++v)
+    if (free_v[v]) out[v] = glm::vec3(glm::dvec3(glm::inverse(blend[v]) * glm::dvec4(p[v], 1.0)) - glm::dvec3(skin.mesh.pos[v]));
   return out;
 }
 

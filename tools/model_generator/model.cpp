@@ -165,6 +165,19 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
   const SkinMesh skin = build_body_skin(skel);
   const int skin_mesh = add_mesh("skin", skin.mesh, 1, &skin);
   out.report.skin_triangles = skin.mesh.triangles();
+  // Corrective shapes of each arm overhead (body_skin.h), as glTF morph targets named for the
+  // runtime (scene/body_pose.cpp sets their weights from the shoulders' elevation); weights 0.
+  {
+    ordered_json targets = ordered_json::array(), names = ordered_json::array();
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = arm_overhead_corrective(skin, skel, s);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "arm_overhead_r" : "arm_overhead_l");
+    }
+    meshes[static_cast<size_t>(skin_mesh)]["primitives"][0]["targets"] = targets;
+    meshes[static_cast<size_t>(skin_mesh)]["weights"] = {0.0, 0.0};
+    meshes[static_cast<size_t>(skin_mesh)]["extras"] = {{"targetNames", names}};
+  }
   // Inverse bind matrices: of the skin's rest pose (body_skin.h: the arms raised clear of the
   // trunk), not of the nodes' bind pose, so the bind pose turns the skin's arms down to hang.
   std::vector<float> ibm;
