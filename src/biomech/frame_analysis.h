@@ -91,7 +91,7 @@ struct BiomechInput {
 struct MuscleState {
   double length_m = 0.0;
   double stretch_vs_anatomical = 1.0;   // L / L(anatomical position)
-  double stretch_vs_optimal = 1.0;      // L / (optimal fibre + tendon slack length)
+  double stretch_vs_optimal = 1.0;      // L / (optimal fibre + tendon slack length, as used for the force: anatomy/muscle_calibration.h)
   double normalized_fibre_length = 1.0;       // l_M / l_o of the relaxed muscle (equilibrium at 0 activation)
   double normalized_fibre_length_full = 1.0;  // l_M / l_o when fully active (its tendon stretched)
   double tendon_strain_full = 0.0;            // tendon strain when fully active
