@@ -28,7 +28,7 @@ TEST_CASE("muscles whose path is Gait2392's keep Gait2392's parameters exactly")
   CHECK(same > 0);
 }
 
-TEST_CASE("every wrapped muscle is re-fitted; only l_o and l_ts change") {
+TEST_CASE("every wrapped muscle is re-fitted, and only its l_o and l_ts change") {
   for (const char* name : {"glut_min3", "glut_med3", "glut_max1", "peri"}) {
     const auto m = find_muscle(name);
     REQUIRE(m);
