@@ -7,6 +7,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "anatomy/muscle_calibration.h"
 #include "biomech/muscle_force.h"
 #include "biomech/static_optimization.h"
 #include "core/units.h"
@@ -143,10 +144,13 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       const anatomy::MusclePath& path = r.paths[i];
       MuscleState& m = r.muscle[i];
       const anatomy::Stretch st = anatomy::stretch(i, path.length);
-      const MuscleCapacity cap = muscle_capacity(anatomy::muscle(i), path.length);
+      // Gait2392's l_o and l_ts, re-fitted where HipLab's path differs (muscle_calibration.h);
+      // the stretch against l_o + l_ts uses the same.
+      const anatomy::MuscleSpec& spec = anatomy::force_muscle(i);
+      const MuscleCapacity cap = muscle_capacity(spec, path.length);
       m.length_m = path.length;
       m.stretch_vs_anatomical = st.vs_anatomical;
-      m.stretch_vs_optimal = st.vs_optimal_plus_slack;
+      m.stretch_vs_optimal = path.length / (spec.optimal_fiber_length_m + spec.tendon_slack_length_m);
       m.normalized_fibre_length = cap.relaxed.normalized_length;
       m.normalized_fibre_length_full = cap.full.normalized_length;
       m.tendon_strain_full = cap.full.tendon_strain;

@@ -9,7 +9,9 @@
 // (quasi-static, pelvis held fixed by the posture). Gravity acts on every segment; what carries it
 // is the contacts.
 //
-// Muscles (muscle_force.h): Gait2392's Thelen 2003 muscles with compliant tendons. Each frame the
+// Muscles (muscle_force.h): Gait2392's Thelen 2003 muscles with compliant tendons, with the
+// optimal fibre and tendon slack lengths re-fitted where HipLab's path differs from Gait2392's
+// (anatomy/muscle_calibration.h). Each frame the
 // fibre-tendon equilibrium is solved for every muscle twice, relaxed and fully active; the relaxed
 // tendon force is the muscle's passive pull, and the difference is what activation adds (the
 // muscle's column in the solve). The passive pull is computed and shown (passive_torque); it is
@@ -17,12 +19,10 @@
 // -(gravity + external + contact + passive) + effort, and an effort's torque is its share of the
 // active capacity plus the passive pull about that coordinate (the activations make exactly the
 // share). Not yet the default (docs/validation.md, "Passive fibre force in the balance"): counted,
-// 48 sampled frames of the shipped drills turn infeasible. Mostly the 90/90 front leg, where the
-// hip spheres (anatomy/muscle_wrap.h) lengthen gluteus minimus 3 and medius 3 by 23 and 20 mm past
-// Gait2392's own paths, for whose lengths their fibre and tendon lengths were set: 1.94 and 1.77 l_o,
-// 251 N m of passive internal rotation against 18 N m on Gait2392's paths. On Gait2392's paths the
-// figure-4 release's start (the vasti at 1.3 l_o pull 15 N m at a 110 deg knee) and the ends of the
-// 90/90 switch (the front leg at end range in the air) stay infeasible.
+// 6 of the 234 sampled frames of the shipped drills are infeasible (48 before the re-fit, when the
+// hip spheres held gluteus minimus 3 and medius 3 at 1.94 and 1.77 l_o at the 90/90 front leg):
+// the figure-4 release's start (the vasti at 1.3 l_o pull 15 N m at a 110 deg knee) and the ends of
+// the 90/90 switch (the front leg at end range in the air), as on Gait2392's own paths.
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
 // along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
@@ -91,7 +91,7 @@ struct BiomechInput {
 struct MuscleState {
   double length_m = 0.0;
   double stretch_vs_anatomical = 1.0;   // L / L(anatomical position)
-  double stretch_vs_optimal = 1.0;      // L / (optimal fibre + tendon slack length)
+  double stretch_vs_optimal = 1.0;      // L / (optimal fibre + tendon slack length, as used for the force: anatomy/muscle_calibration.h)
   double normalized_fibre_length = 1.0;       // l_M / l_o of the relaxed muscle (equilibrium at 0 activation)
   double normalized_fibre_length_full = 1.0;  // l_M / l_o when fully active (its tendon stretched)
   double tendon_strain_full = 0.0;            // tendon strain when fully active

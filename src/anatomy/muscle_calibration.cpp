@@ -1,0 +1,141 @@
+#include "anatomy/muscle_calibration.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/kinematics.h"
+#include "anatomy/muscle_path.h"
+#include "anatomy/muscle_wrap.h"
+#include "anatomy/point_registration.h"
+
+namespace hiplab::anatomy {
+namespace {
+
+constexpr double kDeg = 3.14159265358979323846 / 180.0;
+
+struct Range {
+  double from_deg, to_deg, step_deg;
+};
+// Per coordinate (LegCoord order, mtp left out): the shipped grid and the fine one (the header).
+constexpr std::array<Range, kMuscleCoordCount> kShippedGrid{{
+    {-20.0, 120.0, 10.0}, {-40.0, 20.0, 10.0}, {-45.0, 45.0, 15.0},
+    {0.0, 120.0, 30.0}, {-30.0, 20.0, 10.0}, {-20.0, 20.0, 10.0}}};
+constexpr std::array<Range, kMuscleCoordCount> kFineGrid{{
+    {-20.0, 120.0, 5.0}, {-40.0, 20.0, 5.0}, {-45.0, 45.0, 7.5},
+    {0.0, 120.0, 15.0}, {-30.0, 20.0, 5.0}, {-20.0, 20.0, 5.0}}};
+
+std::vector<double> values(const Range& r) {
+  std::vector<double> v;
+  for (double a = r.from_deg; a <= r.to_deg + 1e-9; a += r.step_deg) v.push_back(a * kDeg);
+  return v;
+}
+
+// Which coordinates the muscle's path spans, from the bodies of its points.
+std::array<bool, kMuscleCoordCount> crossed(int m) {
+  int lo = 99, hi = -1;
+  for (const PathPointSpec& p : muscle(m).points) {
+    lo = std::min(lo, static_cast<int>(p.body));
+    hi = std::max(hi, static_cast<int>(p.body));
+  }
+  auto spans = [&](PathBody a, PathBody b) { return lo <= static_cast<int>(a) && hi >= static_cast<int>(b); };
+  const bool hip = spans(PathBody::kPelvis, PathBody::kFemur);
+  const bool knee = spans(PathBody::kFemur, PathBody::kTibia);
+  const bool ankle = spans(PathBody::kTibia, PathBody::kCalcn);
+  return {hip, hip, hip, knee, ankle, ankle};
+}
+
+}  // namespace
+
+bool path_differs_from_gait2392(int m) {
+  if (!wraps_of(m).empty()) return true;
+  const int n = static_cast<int>(muscle(m).points.size());
+  for (int p = 0; p < n; ++p)
+    if (glm::length(registration_offset(m, p)) > 0.0) return true;
+  return false;
+}
+
+MuscleFit fit_muscle_parameters(int m, CalibrationGrid grid) {
+  const MuscleSpec& s = muscle(m);
+  const auto& ranges = grid == CalibrationGrid::kFine ? kFineGrid : kShippedGrid;
+  const auto cross = crossed(m);
+  std::array<std::vector<double>, kMuscleCoordCount> axis;
+  for (int c = 0; c < kMuscleCoordCount; ++c) axis[c] = cross[c] ? values(ranges[c]) : std::vector<double>{0.0};
+
+  // x = (l_MT,ref - l_ts) / l_o on Gait2392's path; y = l_MT on HipLab's.
+  std::vector<double> xs, ys;
+  MusclePath on, off;
+  LegPose q{};
+  std::array<std::size_t, kMuscleCoordCount> i{};
+  for (;;) {
+    for (int c = 0; c < kMuscleCoordCount; ++c) q.q[c] = axis[c][i[c]];
+    const LegKinematics kin = leg_kinematics(q);
+    evaluate_muscle_path(m, q, kin, Side::kRight, on, Wrapping::kOn);
+    evaluate_muscle_path(m, q, kin, Side::kRight, off, Wrapping::kOff);
+    xs.push_back((off.length - s.tendon_slack_length_m) / s.optimal_fiber_length_m);
+    ys.push_back(on.length);
+    int c = 0;
+    while (c < kMuscleCoordCount && ++i[c] == axis[c].size()) i[c++] = 0;
+    if (c == kMuscleCoordCount) break;
+  }
+
+  // Ordinary least squares of y = l_ts + l_o x.
+  const double n = static_cast<double>(xs.size());
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (std::size_t k = 0; k < xs.size(); ++k) {
+    sx += xs[k]; sy += ys[k]; sxx += xs[k] * xs[k]; sxy += xs[k] * ys[k];
+  }
+  MuscleFit f;
+  f.samples = static_cast<int>(xs.size());
+  f.optimal_fiber_length_m = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  f.tendon_slack_length_m = (sy - f.optimal_fiber_length_m * sx) / n;
+
+  // How well the fitted target reproduces the reference's normalised fibre length.
+  const double sin2 = std::pow(std::sin(s.pennation_at_optimal_rad), 2);
+  double sum2 = 0.0, sum2_before = 0.0;
+  for (std::size_t k = 0; k < xs.size(); ++k) {
+    const double ref = std::sqrt(xs[k] * xs[k] + sin2);
+    const double x_target = (ys[k] - f.tendon_slack_length_m) / f.optimal_fiber_length_m;
+    const double d = std::sqrt(x_target * x_target + sin2) - ref;
+    f.max_abs_difference = std::max(f.max_abs_difference, std::abs(d));
+    sum2 += d * d;
+    const double x_before = (ys[k] - s.tendon_slack_length_m) / s.optimal_fiber_length_m;
+    const double d_before = std::sqrt(x_before * x_before + sin2) - ref;
+    f.max_abs_difference_unfitted = std::max(f.max_abs_difference_unfitted, std::abs(d_before));
+    sum2_before += d_before * d_before;
+  }
+  f.rms_difference = std::sqrt(sum2 / n);
+  f.rms_difference_unfitted = std::sqrt(sum2_before / n);
+  return f;
+}
+
+const MuscleSpec& force_muscle(int m) {
+  // The fitted copies, and which muscles use them (a function-local static: initialised once,
+  // thread-safe since C++11).
+  struct Table {
+    std::array<MuscleSpec, kMuscleCount> fitted{};
+    std::array<bool, kMuscleCount> use_fitted{};
+  };
+  static const Table table = [] {
+    Table t;
+    for (int i = 0; i < kMuscleCount; ++i) {
+      if (!path_differs_from_gait2392(i)) continue;
+      const MuscleFit f = fit_muscle_parameters(i);
+      // A fit without positive lengths would be no muscle: keep Gait2392's (the test checks that
+      // no muscle needs this).
+      if (!(f.optimal_fiber_length_m > 0.0 && f.tendon_slack_length_m > 0.0)) continue;
+      t.fitted[i] = muscle(i);
+      t.fitted[i].optimal_fiber_length_m = f.optimal_fiber_length_m;
+      t.fitted[i].tendon_slack_length_m = f.tendon_slack_length_m;
+      t.use_fitted[i] = true;
+    }
+    return t;
+  }();
+  const auto k = static_cast<std::size_t>(m);
+  return table.use_fitted[k] ? table.fitted[k] : muscle(m);
+}
+
+}  // namespace hiplab::anatomy

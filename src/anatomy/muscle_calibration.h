@@ -1,0 +1,63 @@
+// muscle_calibration.h — the optimal fibre length and tendon slack length each muscle's force is
+// computed with (issue 13): Gait2392's own where HipLab's path is Gait2392's, re-fitted where it is
+// not.
+//
+// Why: HipLab's wrap surfaces (muscle_wrap.h) and the registration of Gait2392's points to HipLab's
+// bones (point_registration.h) change some muscles' paths, but Gait2392's optimal fibre length l_o
+// and tendon slack length l_ts were set for its own straight paths. On the longer wrapped paths the
+// fibres sat far past their working range (gluteus minimus 3 at 1.94 l_o at the 90/90 front leg,
+// docs/validation.md "Passive fibre force in the balance").
+//
+// Method: Modenese, Ceseracciu, Reggiani & Lloyd 2016, "Estimation of musculotendon parameters for
+// scaled and subject specific musculoskeletal models using an optimization technique", J Biomech
+// 49(2):141-148 (after Winby et al. 2008, J Biomech 41:1682-1688): sample the ranges of the joints
+// the muscle crosses, take the normalised fibre length of the reference model (Gait2392's own path,
+// Wrapping::kOff, with Gait2392's l_o and l_ts) and find the target model's l_o and l_ts (HipLab's
+// path, Wrapping::kOn) by linear least squares so that the target gives the same normalised fibre
+// lengths. As in their method the tendon is taken at its slack length for the fit and the pennation
+// angle follows from the constant-thickness model (sin a * l_M = l_o sin a_o, muscle_force.h); the
+// pennation at optimal length is kept. With those, the reference's normalised fibre length is
+// l~ = sqrt(x^2 + sin^2 a_o), x = (l_MT,ref - l_ts,ref) / l_o,ref, and the target reproduces it
+// exactly where l_MT,target = l_ts + l_o x: a linear fit of l_MT,target against x.
+//
+// The sample (degrees; both ends included), only for the joints the muscle's path points span
+// (pelvis-femur: hip; femur-tibia: knee; tibia-foot: ankle and subtalar; the others held at 0):
+//   hip flexion -20..120 step 10, adduction -40..20 step 10, rotation -45..45 step 15,
+//   knee flexion 0..120 step 30, ankle -30..20 step 10, subtalar -20..20 step 10
+// (1,050 poses for a hip muscle, 5,250 for one crossing hip and knee).
+// It spans the shipped drills' hip and knee angles (the 90/90 front leg: 96 deg flexion, 44 deg
+// external rotation, knee 92 deg). A fine grid (half the steps) gives fits within 0.5 mm of it
+// (tests/anatomy/muscle_calibration_test.cpp) at about ten times the one-off cost; the shipped
+// grid costs a few milliseconds once, for all muscles, on the first frame analysed.
+#pragma once
+#include "anatomy/muscle_data.h"
+
+namespace hiplab::anatomy {
+
+// HipLab's path differs from Gait2392's own: the muscle has a wrap surface or a registered point.
+bool path_differs_from_gait2392(int muscle);
+
+enum class CalibrationGrid : std::uint8_t { kShipped, kFine };
+
+struct MuscleFit {
+  double optimal_fiber_length_m = 0.0;
+  double tendon_slack_length_m = 0.0;
+  int samples = 0;
+  // Normalised fibre length (rigid tendon) on HipLab's path with the fitted values minus that on
+  // Gait2392's own path with Gait2392's: the largest difference and the root mean square.
+  double max_abs_difference = 0.0;
+  double rms_difference = 0.0;
+  // The same with Gait2392's l_o and l_ts on HipLab's path (what the fit corrects).
+  double max_abs_difference_unfitted = 0.0;
+  double rms_difference_unfitted = 0.0;
+};
+
+// The least-squares fit of one muscle over `grid` (whether or not its path differs).
+MuscleFit fit_muscle_parameters(int muscle, CalibrationGrid grid = CalibrationGrid::kShipped);
+
+// The parameters the muscle's force is computed with: muscle(m) itself (the same object, so the
+// same numbers exactly) where path_differs_from_gait2392(m) is false, else a copy with the fitted
+// l_o and l_ts. All 43 are computed on the first call (thread-safe).
+const MuscleSpec& force_muscle(int muscle);
+
+}  // namespace hiplab::anatomy
