@@ -499,7 +499,8 @@ TEST_CASE("wrapped muscle paths: fit of the lower-leg cylinders (printed)" * doc
 //     al. 2016's Gmax2_at_pelvis_r / Gmax3_at_pelvis_r (radius 40 mm there);
 //   - gluteus medius 1 and 2, TFL: spheres fixed in the femur about the greater trochanter;
 //   - biceps femoris long head, semimembranosus, sartorius: cylinders fixed in the femur along its
-//     shaft (axis y);
+//     shaft (axis y); the two hamstrings also over cylinders at Rajagopal's Gmax3 place (pelvis)
+//     and biceps femoris over a femur sphere at the greater trochanter;
 //   - rectus femoris, vastus intermedius: cylinders across the knee (axis z) about Rajagopal et
 //     al.'s KnExt_at_fem_r (centre (0.0036, -0.4027) m, radius 25 mm there).
 TEST_CASE("wrapped muscle paths: fit of the off-centre hip surfaces (printed)" * doctest::skip()) {
@@ -538,6 +539,12 @@ TEST_CASE("wrapped muscle paths: fit of the off-centre hip surfaces (printed)" *
        {0.0, -0.2, 0.01}, y, x, z, y, 0.01, 2, 2, 0, 0.010, 0.030, 0.005},
       {"sartorius, femur cylinder along the shaft", "sar", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
        {0.0, -0.2, 0.01}, y, x, z, y, 0.01, 2, 2, 0, 0.010, 0.030, 0.005},
+      {"biceps femoris long head, pelvis cylinder at Rajagopal's Gmax3", "bifemlh", anatomy::WrapShape::kCylinder, anatomy::PathBody::kPelvis,
+       {-0.083, -0.088, 0.068}, gmax3_axis, x, y, z, 0.005, 2, 2, 0, 0.030, 0.050, 0.005},
+      {"semimembranosus, pelvis cylinder at Rajagopal's Gmax3", "semimem", anatomy::WrapShape::kCylinder, anatomy::PathBody::kPelvis,
+       {-0.083, -0.088, 0.068}, gmax3_axis, x, y, z, 0.005, 2, 2, 0, 0.030, 0.050, 0.005},
+      {"biceps femoris long head, femur sphere at the greater trochanter", "bifemlh", anatomy::WrapShape::kSphere, anatomy::PathBody::kFemur,
+       {-0.010, -0.030, 0.035}, y, x, y, z, 0.01, 2, 2, 1, 0.015, 0.035, 0.01},
       {"rectus femoris, femur cylinder across the knee at Rajagopal's KnExt", "rect_fem", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
        {0.0036, -0.4027, 0.0}, z, x, y, z, 0.005, 4, 2, 0, 0.015, 0.040, 0.005, 0.003},
       {"vastus intermedius, femur cylinder across the knee at Rajagopal's KnExt", "vas_int", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
