@@ -23,7 +23,8 @@
 // body frames: shared/reference/opensim-gait2392/meshes/*.obj), method beside each surface in
 // muscle_wrap.cpp. The kinds and places of the surfaces follow Rajagopal et al. 2016 (IEEE TBME
 // 63:2068) and Lai, Arnold & Uhlrich 2017/2023 models' use of wrap surfaces at the hip and knee;
-// none of their numbers is used.
+// of their numbers only the places (and axes) of Rajagopal's Gmax2/Gmax3_at_pelvis_r and
+// KnExt_at_fem_r are used, as the starts of searches that refit them to HipLab's bones.
 #pragma once
 #include <cstdint>
 #include <span>

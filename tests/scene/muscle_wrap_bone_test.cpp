@@ -238,8 +238,8 @@ int total_points(const std::map<int, Finding>& found) {
 // the distal femur in knee flexion (rectus femoris, vastus intermedius and lateralis: the moving
 // patella points of Gait2392 do not clear HipLab's condyles), and the hip muscles whose sphere
 // cannot stand in for the greater trochanter, the iliac wing or the ischium they cross (gluteus
-// medius 1 and 2, gluteus maximus, the hamstrings, sartorius, gemelli partly;
-// anatomy/muscle_wrap.cpp says why each).
+// medius 1, the hamstrings, gemelli partly; gluteus medius 2, gluteus maximus 2 and sartorius in
+// part even over their off-centre surfaces; anatomy/muscle_wrap.cpp says why each).
 TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x knee x ankle finds them out of bone (printed)") {
   const Labelled poses = grid_poses();
   const std::map<int, Finding> straight = check_all(poses, anatomy::Wrapping::kOff);
@@ -252,9 +252,13 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   // Reached with the hip spheres and the gastrocnemius cylinder (the quadriceps' cylinder and gluteus
   // maximus 3's sphere are not applied: anatomy/muscle_wrap.cpp says why): 36 of 43, 770,715
   // samples (straight: 39, 839,220); with Gait2392's points registered to HipLab's bones
-  // (anatomy/point_registration.h) and the lower-leg cylinders: 28 of 43, 233,481.
+  // (anatomy/point_registration.h) and the lower-leg cylinders: 28 of 43, 233,481; with the
+  // off-centre surfaces of gluteus maximus 2 and 3 and gluteus medius 2: 28 of 43, 197,511
+  // (gluteus maximus 3 20,745 -> 2,475, gluteus maximus 2 20,205 -> 13,170, gluteus medius 2
+  // 18,255 -> 7,590); and sartorius over the femoral shaft: 186,036 (sartorius 19,785 -> 8,310);
+  // and rectus femoris over the condyles: 180,576 (rectus femoris 51,423 -> 45,963).
   CHECK(found.size() <= 28);
-  CHECK(total_points(found) <= 233481);
+  CHECK(total_points(found) <= 180576);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -266,9 +270,13 @@ TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, 
   CHECK(found.size() < straight.size());
   CHECK(total_points(found) < total_points(straight));
   // Reached: 25 of 43, 1,104,794 samples (straight: 29, 1,142,613); registered and with the
-  // lower-leg cylinders: 13 of 43, 231,460.
-  CHECK(found.size() <= 13);
-  CHECK(total_points(found) <= 231460);
+  // lower-leg cylinders: 13 of 43, 231,460; with the off-centre surfaces of gluteus maximus 2 and 3
+  // and gluteus medius 2: 12 of 43, 202,485 (gluteus maximus 3 16,404 -> 0, gluteus medius 2
+  // 19,173 -> 8,820, gluteus maximus 2 10,208 -> 7,990); and sartorius over the femoral shaft:
+  // 185,751 (sartorius 17,610 -> 876); and rectus femoris over the condyles: 160,803 (rectus
+  // femoris 72,918 -> 47,970).
+  CHECK(found.size() <= 12);
+  CHECK(total_points(found) <= 160803);
 }
 
 // How the hip spheres of anatomy/muscle_wrap.cpp were fitted (run with --no-skip): for each hip
@@ -478,5 +486,161 @@ TEST_CASE("wrapped muscle paths: fit of the lower-leg cylinders (printed)" * doc
     std::printf("%s: none %ld; best centre (%.4f, %.4f, %.4f) radius %.1f mm: %ld, %.2f mm longer (mean over %zu poses)\n", g.name, hits[0],
                 cand[best].centre.x, cand[best].centre.y, cand[best].centre.z, 1000 * cand[best].radius, hits[best],
                 1000 * added[best] / poses.size(), poses.size());
+  }
+}
+
+// How the off-centre hip surfaces of anatomy/muscle_wrap.cpp were fitted (run with --no-skip): for
+// one muscle, a surface fixed in one body over a grid of centres about a start and radii, acting on
+// the whole path; printed: the path samples through HipLab's bones over every 6th pose of the
+// slider grid and every 4th drill frame for each, and the candidates with the fewest, each with its
+// length change and moment arms (hip flexion, adduction, rotation, knee flexion; central
+// differences of the wrapped length) at standing and at hip 90 deg / knee 90 deg beside Gait2392's (registered) path.
+//   - gluteus maximus 2 and 3: cylinders fixed in the pelvis at the places and axes of Rajagopal et
+//     al. 2016's Gmax2_at_pelvis_r / Gmax3_at_pelvis_r (radius 40 mm there);
+//   - gluteus medius 1 and 2, TFL: spheres fixed in the femur about the greater trochanter;
+//   - biceps femoris long head, semimembranosus, sartorius: cylinders fixed in the femur along its
+//     shaft (axis y); the two hamstrings also over cylinders at Rajagopal's Gmax3 place (pelvis)
+//     and biceps femoris over a femur sphere at the greater trochanter;
+//   - rectus femoris, vastus intermedius: cylinders across the knee (axis z) about Rajagopal et
+//     al.'s KnExt_at_fem_r (centre (0.0036, -0.4027) m, radius 25 mm there).
+TEST_CASE("wrapped muscle paths: fit of the off-centre hip surfaces (printed)" * doctest::skip()) {
+  static BoneChecker checker;
+  Labelled poses;
+  const Labelled grid = grid_poses(), drills = drill_poses();
+  for (std::size_t i = 0; i < grid.size(); i += 6) poses.push_back(grid[i]);
+  for (std::size_t i = 0; i < drills.size(); i += 4) poses.push_back(drills[i]);
+  struct Group {
+    const char* name;
+    const char* muscle;
+    anatomy::WrapShape shape;
+    anatomy::PathBody body;
+    glm::dvec3 c0, axis, u, v, w;  // start centre; axis (cylinder); grid directions
+    double step;                   // m, centre grid step along u, v, w
+    int nu, nv, nw;                // offsets -n..n along each
+    double r0, r1, dr;
+    double max_change = 1.0;  // m: candidates that change the length at 90/90 by more are left out
+  };
+  const glm::dvec3 x{1, 0, 0}, y{0, 1, 0}, z{0, 0, 1};
+  const glm::dvec3 gmax2_axis = glm::normalize(glm::dvec3(0.3802, 0.6305, 0.6767)), gmax3_axis = glm::normalize(glm::dvec3(0, 0.0998, 0.995));
+  const std::vector<Group> groups = {
+      {"gluteus maximus 2, pelvis cylinder at Rajagopal's Gmax2", "glut_max2", anatomy::WrapShape::kCylinder, anatomy::PathBody::kPelvis,
+       {-0.080, -0.083, 0.068}, gmax2_axis, x, y, z, 0.005, 2, 2, 0, 0.030, 0.050, 0.005},
+      {"gluteus maximus 3, pelvis cylinder at Rajagopal's Gmax3", "glut_max3", anatomy::WrapShape::kCylinder, anatomy::PathBody::kPelvis,
+       {-0.083, -0.088, 0.068}, gmax3_axis, x, y, z, 0.005, 2, 2, 0, 0.030, 0.050, 0.005},
+      {"gluteus medius 1, femur sphere at the greater trochanter", "glut_med1", anatomy::WrapShape::kSphere, anatomy::PathBody::kFemur,
+       {-0.010, -0.030, 0.035}, y, x, y, z, 0.01, 2, 2, 2, 0.015, 0.045, 0.01},
+      {"gluteus medius 2, femur sphere at the greater trochanter", "glut_med2", anatomy::WrapShape::kSphere, anatomy::PathBody::kFemur,
+       {-0.010, -0.030, 0.035}, y, x, y, z, 0.01, 2, 2, 2, 0.015, 0.045, 0.01},
+      {"TFL, femur sphere at the greater trochanter", "tfl", anatomy::WrapShape::kSphere, anatomy::PathBody::kFemur,
+       {0.000, -0.030, 0.035}, y, x, y, z, 0.01, 2, 2, 1, 0.015, 0.035, 0.01},
+      {"biceps femoris long head, femur cylinder along the shaft", "bifemlh", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
+       {0.0, -0.2, 0.01}, y, x, z, y, 0.01, 2, 2, 0, 0.010, 0.030, 0.005},
+      {"semimembranosus, femur cylinder along the shaft", "semimem", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
+       {0.0, -0.2, 0.01}, y, x, z, y, 0.01, 2, 2, 0, 0.010, 0.030, 0.005},
+      {"sartorius, femur cylinder along the shaft", "sar", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
+       {0.0, -0.2, 0.01}, y, x, z, y, 0.01, 2, 2, 0, 0.010, 0.030, 0.005},
+      {"biceps femoris long head, pelvis cylinder at Rajagopal's Gmax3", "bifemlh", anatomy::WrapShape::kCylinder, anatomy::PathBody::kPelvis,
+       {-0.083, -0.088, 0.068}, gmax3_axis, x, y, z, 0.005, 2, 2, 0, 0.030, 0.050, 0.005},
+      {"semimembranosus, pelvis cylinder at Rajagopal's Gmax3", "semimem", anatomy::WrapShape::kCylinder, anatomy::PathBody::kPelvis,
+       {-0.083, -0.088, 0.068}, gmax3_axis, x, y, z, 0.005, 2, 2, 0, 0.030, 0.050, 0.005},
+      {"biceps femoris long head, femur sphere at the greater trochanter", "bifemlh", anatomy::WrapShape::kSphere, anatomy::PathBody::kFemur,
+       {-0.010, -0.030, 0.035}, y, x, y, z, 0.01, 2, 2, 1, 0.015, 0.035, 0.01},
+      {"rectus femoris, femur cylinder across the knee at Rajagopal's KnExt", "rect_fem", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
+       {0.0036, -0.4027, 0.0}, z, x, y, z, 0.005, 4, 2, 0, 0.015, 0.040, 0.005, 0.003},
+      {"vastus intermedius, femur cylinder across the knee at Rajagopal's KnExt", "vas_int", anatomy::WrapShape::kCylinder, anatomy::PathBody::kFemur,
+       {0.0036, -0.4027, 0.0}, z, x, y, z, 0.005, 4, 2, 0, 0.015, 0.040, 0.005, 0.003},
+  };
+  // The wrapped path of muscle m at `leg` with `s` over every segment (s.radius 0: none): drawn
+  // points into `pts` (when given), the length returned.
+  auto wrapped = [](int m, const anatomy::LegPose& leg, const anatomy::WrapSurface& s, std::vector<glm::dvec3>* pts) {
+    const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
+    anatomy::MusclePath p;
+    anatomy::evaluate_muscle_path(m, leg, kin, anatomy::Side::kRight, p);
+    const anatomy::Frame f = s.body == anatomy::PathBody::kPelvis ? anatomy::Frame{} : kin[anatomy::LegSegment::kFemur];
+    const glm::dmat3 to_local = glm::transpose(f.rotation);
+    double len = 0.0;
+    for (int k = 0; k < p.count; ++k) {
+      const glm::dvec3 a = p.point[static_cast<std::size_t>(k)];
+      if (pts) pts->push_back(a);
+      if (k + 1 == p.count) break;
+      const glm::dvec3 b = p.point[static_cast<std::size_t>(k) + 1];
+      anatomy::WrapResult w;
+      if (s.radius > 0.0) anatomy::wrap_segment(s, to_local * (a - f.origin), to_local * (b - f.origin), w);
+      if (!w.active) {
+        len += glm::length(b - a);
+        continue;
+      }
+      len += w.length_in + w.arc + w.length_out;
+      if (!pts) continue;
+      pts->push_back(f.apply(w.t1));
+      for (int j = 0; j < w.inner; ++j) pts->push_back(f.apply(w.inner_point[j]));
+      pts->push_back(f.apply(w.t2));
+    }
+    return len;
+  };
+  for (const Group& g : groups) {
+    const int m = *anatomy::find_muscle(g.muscle);
+    std::vector<anatomy::WrapSurface> cand;
+    cand.push_back({"none", g.body, g.shape, g.c0, g.axis, 0.0, {0, 0, 0}, ""});
+    for (int a = -g.nu; a <= g.nu; ++a)
+      for (int b = -g.nv; b <= g.nv; ++b)
+        for (int c = -g.nw; c <= g.nw; ++c)
+          for (double r = g.r0; r <= g.r1 + 1e-9; r += g.dr)
+            cand.push_back({"fit", g.body, g.shape, g.c0 + g.step * (double(a) * g.u + double(b) * g.v + double(c) * g.w), g.axis, r, {0, 0, 0}, ""});
+    // The knee extensors: only surfaces that leave the length at hip and knee 90 deg within
+    // max_change of Gait2392's (whose moving patella points already carry them over the knee).
+    {
+      anatomy::LegPose flexed{};
+      flexed[anatomy::LegCoord::kHipFlexion] = deg(90);
+      flexed[anatomy::LegCoord::kKneeFlexion] = deg(90);
+      const double l0 = wrapped(m, flexed, cand[0], nullptr);
+      std::erase_if(cand, [&](const anatomy::WrapSurface& s) { return std::fabs(wrapped(m, flexed, s, nullptr) - l0) > g.max_change; });
+    }
+    std::vector<long> hits(cand.size(), 0);
+    for (const auto& [legs, label] : poses) {
+      checker.pose(legs);
+      const anatomy::LegPose& leg = legs.leg(anatomy::Side::kRight);
+      anatomy::MusclePath p;
+      anatomy::evaluate_muscle_path(m, leg, anatomy::leg_kinematics(leg), anatomy::Side::kRight, p);
+      const std::span<const glm::dvec3> anchors(p.point.data(), static_cast<std::size_t>(p.count));
+      for (std::size_t ci = 0; ci < cand.size(); ++ci) {
+        std::vector<glm::dvec3> pts;
+        wrapped(m, leg, cand[ci], &pts);
+        hits[ci] += checker.through(m, pts, anchors);
+      }
+    }
+    std::vector<std::size_t> order(cand.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return hits[i] < hits[j]; });
+    std::printf("%s: none %ld\n", g.name, hits[0]);
+    auto report = [&](std::size_t ci) {
+      std::printf("   (%.4f, %.4f, %.4f) r %.1f: %ld;", cand[ci].centre.x, cand[ci].centre.y, cand[ci].centre.z, 1000 * cand[ci].radius, hits[ci]);
+      for (int pose = 0; pose < 2; ++pose) {
+        anatomy::LegPose leg{};
+        if (pose == 1) {
+          leg[anatomy::LegCoord::kHipFlexion] = deg(90);
+          leg[anatomy::LegCoord::kKneeFlexion] = deg(90);
+        }
+        const double l = wrapped(m, leg, cand[ci], nullptr), l0 = wrapped(m, leg, cand[0], nullptr);
+        std::printf(" %s: +%.1f mm, arms", pose == 0 ? "standing" : "90/90", 1000 * (l - l0));
+        for (anatomy::LegCoord q : {anatomy::LegCoord::kHipFlexion, anatomy::LegCoord::kHipAdduction, anatomy::LegCoord::kHipRotation, anatomy::LegCoord::kKneeFlexion}) {
+          auto arm = [&](const anatomy::WrapSurface& s) {
+            anatomy::LegPose lo = leg, hi = leg;
+            lo[q] -= 1e-4;
+            hi[q] += 1e-4;
+            return -(wrapped(m, hi, s, nullptr) - wrapped(m, lo, s, nullptr)) / 2e-4;
+          };
+          std::printf(" %.1f(%.1f)", 1000 * arm(cand[ci]), 1000 * arm(cand[0]));
+        }
+      }
+      std::printf("\n");
+    };
+    for (std::size_t i = 0; i < std::min<std::size_t>(8, order.size()); ++i) report(order[i]);
+    // The start itself with a 40 mm radius (for gluteus maximus: Rajagopal et al.'s surface).
+    for (std::size_t ci = 1; ci < cand.size(); ++ci)
+      if (glm::length(cand[ci].centre - g.c0) < 1e-9 && std::fabs(cand[ci].radius - 0.040) < 1e-9) {
+        std::printf("   the start, r 40 mm:\n");
+        report(ci);
+      }
   }
 }
