@@ -64,7 +64,10 @@ bool order_for_prefixes(std::vector<std::uint32_t>& full, std::vector<Level>& ch
 // The levels of one mesh; the number made.
 std::size_t build_mesh_lods(Mesh& m, const LodOptions& options) {
   m.lods.clear();
-  if (!m.morph_targets.empty() || m.vertices.empty() || m.indices.size() < 3 * options.min_triangles) return 0;
+  if (m.vertices.empty() || m.indices.size() < 3 * options.min_triangles) return 0;
+  for (const MorphTarget& t : m.morph_targets)  // a target must have one delta per vertex to follow the reorder
+    if (t.delta_positions.size() != m.vertices.size() || (!t.delta_normals.empty() && t.delta_normals.size() != m.vertices.size()))
+      return 0;
   std::vector<Level> chain =
       simplify_chain(m.indices, &m.vertices[0].position.x, m.vertices.size(), sizeof(Vertex), options.floor_triangles, options);
   std::vector<unsigned int> remap;
@@ -72,6 +75,17 @@ std::size_t build_mesh_lods(Mesh& m, const LodOptions& options) {
     std::vector<Vertex> vertices(m.vertices.size());
     meshopt_remapVertexBuffer(vertices.data(), m.vertices.data(), m.vertices.size(), sizeof(Vertex), remap.data());
     m.vertices = std::move(vertices);
+    // Corrective shapes (the skin's arm-overhead targets) move the same vertices, so their deltas
+    // follow the reorder; a level is made on the rest shape and, as a subset of the full mesh's
+    // vertices, moves with the target as the full mesh does.
+    for (MorphTarget& t : m.morph_targets) {
+      for (std::vector<glm::vec3>* d : {&t.delta_positions, &t.delta_normals}) {
+        if (d->empty()) continue;
+        std::vector<glm::vec3> moved(d->size());
+        meshopt_remapVertexBuffer(moved.data(), d->data(), d->size(), sizeof(glm::vec3), remap.data());
+        *d = std::move(moved);
+      }
+    }
   }
   for (Level& l : chain) m.lods.push_back(MeshLod{std::move(l.indices), l.error});
   return m.lods.size();

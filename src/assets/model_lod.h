@@ -1,6 +1,6 @@
 // model_lod.h — levels of detail for interactive display on a software renderer. Every mesh
-// without morph targets (rigid or skinned: the triangles change, the vertices and weights do not)
-// gets a chain of lighter index lists, each about half the triangles of the one before, made with
+// (rigid, skinned or with morph targets: the triangles change, the vertices, weights and morph
+// deltas do not — they are only reordered together) gets a chain of lighter index lists, each about half the triangles of the one before, made with
 // meshoptimizer's edge-collapse simplifier (meshopt_simplify: Garland & Heckbert 1997 quadrics)
 // from the full mesh, each with its geometric error in mesh units (meshoptimizer's relative error
 // × its scale: how far the level strays from the full surface). Vertices are reordered so each

@@ -95,11 +95,38 @@ TEST_CASE("levels of detail halve the triangles, their error grows and bounds th
   CHECK(worst <= 1.5f * coarse.error + 1e-5f);
 }
 
-TEST_CASE("small meshes and meshes with morph targets keep only the full level") {
+TEST_CASE("small meshes keep only the full level") {
   Model small = sphere_model(0.1f, 8, 16);  // 256 triangles
   CHECK(build_lods(small) == 0);
   CHECK(small.meshes[0].lods.empty());
+}
+
+TEST_CASE("a mesh with morph targets gets levels and its deltas follow the reordered vertices") {
+  // The body skin carries corrective shapes (arm overhead); before, such a mesh kept only its full
+  // level and a side-lying drill drew 18k more skin triangles. Each delta here is a function of
+  // its vertex's position, so after the reorder it must still be that function of the same vertex.
   Model morph = sphere_model(0.1f, 48, 96);
-  morph.meshes[0].morph_targets.push_back({"bulge", std::vector<glm::vec3>(morph.meshes[0].vertices.size()), {}});
-  CHECK(build_lods(morph) == 0);
+  Mesh& m = morph.meshes[0];
+  MorphTarget bulge{"bulge", {}, {}};
+  for (const Vertex& v : m.vertices) {
+    bulge.delta_positions.push_back(glm::vec3(0.5f, -0.25f, 2.0f) * v.position);
+    bulge.delta_normals.push_back(glm::vec3(v.position.z, v.position.x, v.position.y));
+  }
+  m.morph_targets.push_back(bulge);
+  const std::size_t triangles = m.indices.size() / 3;
+  CHECK(build_lods(morph) > 0);
+  REQUIRE(!m.lods.empty());
+  CHECK(m.lods[0].indices.size() / 3 < triangles);
+  REQUIRE(m.morph_targets[0].delta_positions.size() == m.vertices.size());
+  int wrong = 0;
+  for (std::size_t i = 0; i < m.vertices.size(); ++i) {
+    const glm::vec3 p = m.vertices[i].position;
+    if (glm::length(m.morph_targets[0].delta_positions[i] - glm::vec3(0.5f, -0.25f, 2.0f) * p) > 1e-7f) ++wrong;
+    if (glm::length(m.morph_targets[0].delta_normals[i] - glm::vec3(p.z, p.x, p.y)) > 1e-7f) ++wrong;
+  }
+  CHECK(wrong == 0);
+  // A target whose delta count does not match the vertices is left alone (no levels, no reorder).
+  Model bad = sphere_model(0.1f, 48, 96);
+  bad.meshes[0].morph_targets.push_back({"short", std::vector<glm::vec3>(3), {}});
+  CHECK(build_lods(bad) == 0);
 }
