@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 
-#include "anatomy/muscle_calibration.h"
 #include "app/import_sandbox.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
@@ -93,12 +92,8 @@ bool poll_model_open(App& app) {
 
 std::future<PreloadedModel> preload_model(const std::string& path) {
   return std::async(std::launch::async, [path] {
-    // The muscles' re-fitted parameters (anatomy/muscle_calibration.h, 6-11 ms once) are made
-    // beside the load, so the first frame's effort solve does not pay for them.
-    auto refit = std::async(std::launch::async, [] { anatomy::force_muscle(0); });
     PreloadedModel p;
     p.model = load_user_model(path, Prep::kOcclusion, &p.report);
-    refit.get();
     return p;
   });
 }

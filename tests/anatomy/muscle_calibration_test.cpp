@@ -82,8 +82,6 @@ TEST_CASE("the fit reproduces Gait2392's normalised fibre lengths and does not d
                 f.max_abs_difference_unfitted);
     // Least squares in the fibre's projection is not least squares in l_M / l_o, but close.
     CHECK(f.rms_difference <= f.rms_difference_unfitted + 1e-9);
-    CHECK(f.optimal_fiber_length_m == force_muscle(m).optimal_fiber_length_m);
-    CHECK(f.tendon_slack_length_m == force_muscle(m).tendon_slack_length_m);
     CHECK(f.rms_difference < kRmsTolerance);
     CHECK(f.max_abs_difference < kMaxTolerance);
     CHECK(fine.rms_difference < kRmsTolerance);
@@ -93,6 +91,31 @@ TEST_CASE("the fit reproduces Gait2392's normalised fibre lengths and does not d
   std::printf("%d muscles re-fitted; one-off cost of the shipped grid %.2f ms (the fine grid %.1f ms)\n", fitted,
               1000 * seconds, 1000 * fine_seconds);
   CHECK(fitted > 0);
+}
+
+TEST_CASE("the written-out fit (muscle_calibration.cpp's table) is today's fit of every muscle whose path differs") {
+  // The force reads a table so that no run pays for the path sweeps; a changed wrap, registered
+  // point or path must come with a new table. On a difference this prints the rows to paste.
+  int differing = 0, wrong = 0;
+  std::string rows;
+  for (int m = 0; m < kMuscleCount; ++m) {
+    if (!path_differs_from_gait2392(m)) continue;
+    ++differing;
+    const MuscleFit f = fit_muscle_parameters(m);
+    const MuscleSpec& used = force_muscle(m);
+    CAPTURE(muscle(m).name);
+    const bool same = std::abs(used.optimal_fiber_length_m - f.optimal_fiber_length_m) < 1e-8 &&
+                      std::abs(used.tendon_slack_length_m - f.tendon_slack_length_m) < 1e-8;
+    CHECK(same);
+    if (!same) ++wrong;
+    char row[160];
+    std::snprintf(row, sizeof row, "    {\"%s\", %.9f, %.9f},\n", std::string(muscle(m).name).c_str(),
+                  f.optimal_fiber_length_m, f.tendon_slack_length_m);
+    rows += row;
+  }
+  CHECK(refit_row_count() == static_cast<std::size_t>(differing));  // no row left for a muscle that no longer differs
+  if (wrong > 0 || refit_row_count() != static_cast<std::size_t>(differing))
+    std::printf("kRefitted in src/anatomy/muscle_calibration.cpp should read:\n%s", rows.c_str());
 }
 
 TEST_CASE("a muscle whose path is Gait2392's fits back to Gait2392's own parameters") {
