@@ -48,6 +48,11 @@ std::string run_program(const std::string& command);
 // Whether a program is on the PATH.
 bool have_program(const std::string& name);
 
+// A file's whole contents, bytes as they are ("" when it cannot be read).
+std::string read_all(const std::filesystem::path& path);
+// A file's permission bits (mode & 0777); REQUIREs that it exists.
+unsigned mode_of(const std::filesystem::path& path);
+
 }  // namespace hiplab::test
 
 // Skips the running test case (see mark_skipped) and returns from the enclosing void function.

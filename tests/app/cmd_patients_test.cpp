@@ -18,17 +18,11 @@ namespace hiplab {
 namespace {
 
 namespace fs = std::filesystem;
+using test::read_all;
 
 test::Captured run(std::vector<std::string> args) { return test::capture_stdout([&] { return app::run_cli(args); }); }
 
 bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Each test its own data and config folders (XDG), so neither the developer's records nor their
 // settings are touched, and restored afterwards.

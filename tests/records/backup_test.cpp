@@ -25,20 +25,9 @@ namespace hiplab {
 namespace {
 
 namespace fs = std::filesystem;
+using test::read_all;
+using test::mode_of;
 using namespace records;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  REQUIRE(::stat(p.c_str(), &st) == 0);
-  return st.st_mode & 0777u;
-}
 
 // A store in `dir` (its photos in dir/photos), on SQLite or PostgreSQL; or, with `photos_root`,
 // the same database with its photos kept there.

@@ -17,6 +17,7 @@ namespace hiplab {
 namespace {
 
 namespace fs = std::filesystem;
+using test::mode_of;
 using namespace records;
 
 // A w x h photo, each pixel's RGBA from `colour(x, y, q)`; pixel(p, x, y) is its pixel.
@@ -49,12 +50,6 @@ std::string png_bytes(const PhotoPixels& p) {
   stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<std::size_t>(size)); },
                          &out, p.width, p.height, 4, p.rgba.data(), p.width * 4);
   return out;
-}
-
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  REQUIRE(::stat(p.c_str(), &st) == 0);
-  return st.st_mode & 0777u;
 }
 
 TEST_CASE("photo: a JPEG and a PNG read back at their size, other files are refused by name") {

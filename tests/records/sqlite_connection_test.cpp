@@ -27,14 +27,8 @@ namespace hiplab {
 namespace {
 
 namespace fs = std::filesystem;
+using test::read_all;
 using namespace records;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::unique_ptr<Store> open_at(const fs::path& path) {
   auto s = open_store(RecordsLocation{RecordsLocation::Kind::kSqlite, path.string()}, "");

@@ -23,6 +23,7 @@
 #include "motion/timeline.h"
 #include "scene/body_scene.h"
 #include "scene/muscle_volume.h"
+#include "scene/shipped_body.h"
 #include "scene/test_bone_cells.h"
 
 using namespace hiplab;
@@ -68,14 +69,7 @@ double enclosed_volume(const MuscleVolume& v, const std::vector<glm::vec3>& pos)
 double area(const MuscleVolume& v, const std::vector<glm::vec3>& pos, std::size_t t) {
   return 0.5 * glm::length(glm::cross(glm::dvec3(pos[v.indices[t + 1]] - pos[v.indices[t]]), glm::dvec3(pos[v.indices[t + 2]] - pos[v.indices[t]])));
 }
-const Model& body() {
-  static const Model m = [] {
-    auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
-    REQUIRE(loaded.ok());
-    return std::move(loaded.value());
-  }();
-  return m;
-}
+const Model& body() { return test::shipped_body(); }
 }  // namespace
 
 TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed and outward") {

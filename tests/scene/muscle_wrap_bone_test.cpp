@@ -31,20 +31,14 @@
 #include "motion/rom_limits.h"
 #include "motion/timeline.h"
 #include "scene/body_scene.h"
+#include "scene/shipped_body.h"
 #include "scene/test_bone_cells.h"
 
 using namespace hiplab;
 
 namespace {
 
-const Model& body() {
-  static const Model m = [] {
-    auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
-    REQUIRE(loaded.ok());
-    return std::move(loaded.value());
-  }();
-  return m;
-}
+const Model& body() { return test::shipped_body(); }
 
 // A bone mesh (its own frame) as 1 mm cells, "deep" after two erosions (~2 mm under the surface).
 using DeepGrid = test::BoneCells;

@@ -20,6 +20,7 @@
 
 #include "anatomy/point_registration.h"
 #include "assets/model_loader.h"
+#include "scene/shipped_body.h"
 
 using namespace hiplab;
 
@@ -90,14 +91,7 @@ Signed signed_distance(const glm::dvec3& p, const std::vector<Tri>& tris) {
   return {inside ? -best : best, nearest, n};
 }
 
-const Model& body() {
-  static const Model m = [] {
-    auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
-    REQUIRE(loaded.ok());
-    return std::move(loaded.value());
-  }();
-  return m;
-}
+const Model& body() { return test::shipped_body(); }
 
 // The bones of each body, right side, in that body's frame (the bone meshes hang on their body's
 // node with no offset of their own, the bind frames parallel: model_generator/model.cpp).

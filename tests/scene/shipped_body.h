@@ -1,0 +1,22 @@
+// shipped_body.h — the shipped body model (assets/models/hiplab_body.glb), loaded once per test
+// binary, for the scene tests that measure its muscles and bones (muscle volumes, wrapped paths
+// against bone, point registration); each had its own loader before.
+#pragma once
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "assets/model_loader.h"
+
+namespace hiplab::test {
+
+inline const Model& shipped_body() {
+  static const Model m = [] {
+    auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
+    REQUIRE(loaded.ok());
+    return std::move(loaded.value());
+  }();
+  return m;
+}
+
+}  // namespace hiplab::test
