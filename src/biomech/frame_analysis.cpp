@@ -351,6 +351,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       for (int c = 0; c < kRows; ++c)
         if (std::abs(q.q[c] - ws.pose[si][c]) > kWarmStartMaxStepRad) near = false;
     }
+    pb.reference = in.reference_solve;
     pb.warm = ws.rows == m && ws.variables == n && near;
     if (pb.warm) std::copy(ws.x.begin(), ws.x.begin() + n, pb.start.begin());
     ActivationSolution sol;

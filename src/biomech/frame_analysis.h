@@ -86,6 +86,9 @@ struct BiomechInput {
   BodyDescription body;
   Loads loads;
   bool count_passive = false;  // count the muscles' passive pull in the balance (see above)
+  // Solve with static_optimization.h's reference path (cold, Jacobi pseudo-inverses): for tests
+  // that check the fast path's answer; about ten times slower.
+  bool reference_solve = false;
 };
 
 struct MuscleState {

@@ -20,8 +20,10 @@
 // Optimization, Alg. 16.3; phase 1 is the bounded-variable least squares of Stark & Parker 1995,
 // Computational Statistics 10:129). Each subproblem on the free set is solved in closed form with
 // the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 18 x 18: Cholesky when it is safely
-// non-singular on its non-zero rows, else a Jacobi eigen-decomposition), so
-// rank-deficient cases (a coordinate no free muscle crosses) are handled. No allocation; sizes fixed.
+// non-singular on its non-zero rows, else Cholesky with diagonal pivoting, which finds the rank,
+// else a Jacobi eigen-decomposition), so rank-deficient cases (a coordinate no free muscle
+// crosses, a contact's rows reached in fewer directions than rows) are handled. No allocation;
+// sizes fixed.
 // Rows: up to two legs' coordinates (contacts between the legs couple them into one problem).
 // Units: activations dimensionless, torques N m.
 #pragma once
@@ -47,6 +49,11 @@ struct ActivationProblem {
   // the answer is the same up to the tolerances; only the iterations drop.
   bool warm = false;
   std::array<double, kMaxVariables> start{};
+  // The straightforward solve, for tests that check the fast paths give the same answer: cold
+  // (`warm` ignored), and every free-set pseudo-inverse by the Jacobi eigen-decomposition of the
+  // whole Gram matrix (no Cholesky, no pivoting, no shortcut for few free variables). About ten
+  // times slower.
+  bool reference = false;
 };
 
 struct ActivationSolution {

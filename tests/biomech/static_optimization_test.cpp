@@ -124,3 +124,39 @@ TEST_CASE("an unbounded variable goes past 1 when the load needs it") {
   CHECK(s.activation[0] == doctest::Approx(300.0 * 100.0 / 10100.0));
   CHECK(s.activation[1] == doctest::Approx(300.0 * 10.0 / 10100.0));
 }
+
+TEST_CASE("a rank-deficient Gram matrix (pivoted Cholesky path) gives the reference solve's answer") {
+  // Rows 4 and 5 are combinations of rows 0-2 for every variable (as a contact's rows that the free
+  // variables reach in fewer directions than rows), so A_F A_F^T is singular however many variables
+  // are free and the plain Cholesky fails: the pivoted one must give the pseudo-inverse that the
+  // reference's Jacobi decomposition gives. Tolerance as in tests/assets/drill_effort_test.cpp.
+  std::mt19937 rng(4);
+  std::uniform_real_distribution<double> col(-40.0, 40.0), t(-1.0, 1.0);
+  int compared = 0, feasible = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    ActivationProblem pb;
+    pb.rows = 6;
+    pb.variables = 40;
+    for (int i = 0; i < pb.variables; ++i) {
+      for (int k = 0; k < 4; ++k) pb.column[i][k] = col(rng);
+      pb.column[i][4] = 0.5 * pb.column[i][0] - 2.0 * pb.column[i][1];
+      pb.column[i][5] = pb.column[i][2] + pb.column[i][0];
+      pb.unbounded[i] = i >= 32;  // a few contact-like edges
+    }
+    // A reachable torque (in the span of the rows), or an arbitrary one (the closest is found).
+    for (int k = 0; k < 4; ++k) pb.torque[k] = 60.0 * t(rng);
+    pb.torque[4] = trial % 2 ? 0.5 * pb.torque[0] - 2.0 * pb.torque[1] : 60.0 * t(rng);
+    pb.torque[5] = pb.torque[2] + pb.torque[0];
+    const ActivationSolution fast = solve_activations(pb);
+    pb.reference = true;
+    const ActivationSolution ref = solve_activations(pb);
+    REQUIRE(fast.converged);
+    REQUIRE(ref.converged);
+    CHECK(fast.feasible == ref.feasible);
+    feasible += fast.feasible ? 1 : 0;
+    for (int i = 0; i < pb.variables; ++i) REQUIRE(std::abs(fast.activation[i] - ref.activation[i]) <= 1e-8);
+    ++compared;
+  }
+  CHECK(compared == 200);
+  CHECK(feasible > 50);  // both kinds of problem are met
+}
