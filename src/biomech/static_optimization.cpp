@@ -12,45 +12,71 @@ using Mat = std::array<std::array<double, kMaxRows>, kMaxRows>;
 
 enum class State : unsigned char { kLower, kUpper, kFree };
 
-// x = G^{-1} b by Cholesky for a symmetric positive semi-definite G whose rows are either all zero
-// (no free variable reaches that coordinate: x_k = 0, as the pseudo-inverse gives) or part of a
-// well-conditioned block. Returns false when a pivot is too small to trust (then use Jacobi).
-bool cholesky_solve(const Mat& g, const Vec& b, int m, Vec& x) {
-  std::array<int, kMaxRows> idx{};
-  int r = 0;
-  double dmax = 0.0;
-  for (int i = 0; i < m; ++i) dmax = std::max(dmax, g[i][i]);
-  if (dmax <= 0.0) { x = Vec{}; return true; }
-  for (int i = 0; i < m; ++i) {
-    if (g[i][i] > 0.0) { idx[r++] = i; continue; }
-    for (int j = 0; j < m; ++j)
-      if (g[i][j] != 0.0) return false;  // a zero diagonal with a non-zero row: not semi-definite-clean
-  }
-  Mat l{};
-  for (int i = 0; i < r; ++i) {
-    for (int j = 0; j <= i; ++j) {
-      double sum = g[idx[i]][idx[j]];
-      for (int k = 0; k < j; ++k) sum -= l[i][k] * l[j][k];
-      if (i == j) {
-        if (sum <= 1e-9 * g[idx[i]][idx[i]] || sum <= 1e-13 * dmax) return false;
-        l[i][i] = std::sqrt(sum);
-      } else {
-        l[i][j] = sum / l[j][j];
+// G = L L^T by Cholesky for a symmetric positive semi-definite G whose rows are either all zero
+// (no free variable reaches that coordinate: x_k = 0 in x = G^+ b, as the pseudo-inverse gives) or
+// part of a well-conditioned block; factored once, solved for as many right-hand sides as needed.
+// factor() returns false when a pivot is too small to trust (then use the pivoted or Jacobi path).
+// Row i of L is zero left of row i of G's first non-zero (no fill outside the envelope: George &
+// Liu 1981, Computer Solution of Large Sparse Positive Definite Systems, ch. 4), so those products
+// are skipped: a muscle reaches only its own leg's rows, and the legs' blocks meet only through the
+// body's rows. Skipping exact zeros leaves every sum bit for bit as it was.
+struct Cholesky {
+  std::array<int, kMaxRows> idx{};    // the non-zero rows of G, in order
+  std::array<int, kMaxRows> first{};  // first non-zero column of row i of L (compressed order)
+  int r = 0, m = 0;
+  Mat l;
+
+  bool factor(const Mat& g, int rows) {
+    m = rows;
+    r = 0;
+    double dmax = 0.0;
+    for (int i = 0; i < m; ++i) dmax = std::max(dmax, g[i][i]);
+    if (dmax <= 0.0) return true;
+    for (int i = 0; i < m; ++i) {
+      if (g[i][i] > 0.0) { idx[r++] = i; continue; }
+      for (int j = 0; j < m; ++j)
+        if (g[i][j] != 0.0) return false;  // a zero diagonal with a non-zero row: not semi-definite-clean
+    }
+    for (int i = 0; i < r; ++i) {
+      int f = 0;
+      while (g[idx[i]][idx[f]] == 0.0) ++f;  // stops at i at the latest (positive diagonal)
+      first[i] = f;
+      for (int j = 0; j < f; ++j) l[i][j] = 0.0;
+      for (int j = f; j <= i; ++j) {
+        double sum = g[idx[i]][idx[j]];
+        for (int k = std::max(f, first[j]); k < j; ++k) sum -= l[i][k] * l[j][k];
+        if (i == j) {
+          if (sum <= 1e-9 * g[idx[i]][idx[i]] || sum <= 1e-13 * dmax) return false;
+          l[i][i] = std::sqrt(sum);
+        } else {
+          l[i][j] = sum / l[j][j];
+        }
       }
     }
+    return true;
   }
-  Vec y{};
-  for (int i = 0; i < r; ++i) {
-    double sum = b[idx[i]];
-    for (int k = 0; k < i; ++k) sum -= l[i][k] * y[k];
-    y[i] = sum / l[i][i];
+  Vec solve(const Vec& b) const {
+    Vec y{};
+    for (int i = 0; i < r; ++i) {
+      double sum = b[idx[i]];
+      for (int k = first[i]; k < i; ++k) sum -= l[i][k] * y[k];
+      y[i] = sum / l[i][i];
+    }
+    Vec x{};
+    for (int i = r - 1; i >= 0; --i) {
+      double sum = y[i];
+      for (int k = i + 1; k < r; ++k) sum -= l[k][i] * x[idx[k]];
+      x[idx[i]] = sum / l[i][i];
+    }
+    return x;
   }
-  x = Vec{};
-  for (int i = r - 1; i >= 0; --i) {
-    double sum = y[i];
-    for (int k = i + 1; k < r; ++k) sum -= l[k][i] * x[idx[k]];
-    x[idx[i]] = sum / l[i][i];
-  }
+};
+
+// x = G^{-1} b (G^+ b on G's zero rows) in one call; false as Cholesky::factor.
+bool cholesky_solve(const Mat& g, const Vec& b, int m, Vec& x) {
+  Cholesky c;
+  if (!c.factor(g, m)) return false;
+  x = c.solve(b);
   return true;
 }
 
@@ -97,8 +123,9 @@ bool pivoted_pinv_solve(const Mat& g, const Vec& b, int m, double cut, Vec& x) {
     for (int i = j; i < m; ++i) sum += l[i][j] * b[p[i]];
     c[j] = sum;
   }
-  Vec u, v;
-  if (!cholesky_solve(mm, c, r, u) || !cholesky_solve(mm, u, r, v)) return false;
+  Cholesky ch;
+  if (!ch.factor(mm, r)) return false;
+  const Vec u = ch.solve(c), v = ch.solve(u);
   for (int i = 0; i < m; ++i) {
     double sum = 0.0;
     for (int j = 0; j < std::min(i + 1, r); ++j) sum += l[i][j] * v[j];
@@ -237,9 +264,10 @@ struct Solver {
         }
         atr[p] = dot_col(fi[p], rhs);
       }
-      Vec z{}, w{};
       if (f == 0) return Vec{};
-      if (cholesky_solve(h, atr, f, z) && cholesky_solve(h, z, f, w)) {
+      Cholesky ch;
+      if (ch.factor(h, f)) {
+        const Vec w = ch.solve(ch.solve(atr));
         Vec lambda{};
         for (int p = 0; p < f; ++p)
           for (int k = lo[fi[p]]; k < hi[fi[p]]; ++k) lambda[k] += pb.column[fi[p]][k] * w[p];
