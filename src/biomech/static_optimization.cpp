@@ -55,6 +55,31 @@ struct Cholesky {
     }
     return true;
   }
+  // L L^T + sigma w w^T, for a factor of every row (r == m, idx the identity): sigma = +1 when a
+  // variable joins the free set (w its column), -1 when one leaves. The rank-one modification of
+  // Gill, Golub, Murray & Saunders 1974 (Math. Comp. 28:505; Golub & Van Loan 2013, Matrix
+  // Computations, 4th ed., sec. 6.5), O(m^2) against factor()'s O(m^3). w is zero above row
+  // `from`; rows whose envelope starts later meet no change left of it (their L and w entries stay
+  // exactly zero), so the envelope of the rows w reaches moves up to `from` and no other changes.
+  // `g` is the modified Gram matrix: a pivot fails factor()'s test against it, and the
+  // result is false (the factor is then spoilt: make it again).
+  bool rank_one(Vec w, double sigma, int from, int to, const Mat& g, double dmax) {
+    for (int i = from; i < to; ++i) first[i] = std::min(first[i], from);
+    for (int k = from; k < m; ++k) {
+      if (w[k] == 0.0) continue;
+      const double lkk = l[k][k];
+      const double r2 = lkk * lkk + sigma * w[k] * w[k];
+      if (!(r2 > 1e-9 * g[k][k]) || r2 <= 1e-13 * dmax) return false;
+      const double rk = std::sqrt(r2), c = rk / lkk, s = w[k] / lkk;
+      l[k][k] = rk;
+      for (int i = k + 1; i < m; ++i) {
+        if (first[i] > k) continue;
+        l[i][k] = (l[i][k] + sigma * s * w[i]) / c;
+        w[i] = c * w[i] - s * l[i][k];
+      }
+    }
+    return true;
+  }
   Vec solve(const Vec& b) const {
     Vec y{};
     for (int i = 0; i < r; ++i) {
@@ -141,10 +166,12 @@ bool pivoted_pinv_solve(const Mat& g, const Vec& b, int m, double cut, Vec& x) {
 // (`reference`: Jacobi every time). The pivoted path replaced Jacobi as the fallback: Jacobi's
 // sweeps over 15-18 rows took about 100 us, and on ir_pails_rails_supine one free-set solve in
 // eight fell back, nine tenths of that drill's 2.1 ms cold solve; the pivoted path takes a few.
-Vec pinv_solve(const Mat& g_in, const Vec& b, int m, bool reference) {
+// `from`: the first method to try (kPivoted when the caller's Cholesky has failed already).
+enum class Method { kCholesky, kPivoted, kJacobi };
+Vec pinv_solve(const Mat& g_in, const Vec& b, int m, Method from) {
   Vec x;
-  if (!reference) {
-    if (cholesky_solve(g_in, b, m, x)) return x;
+  if (from != Method::kJacobi) {
+    if (from == Method::kCholesky && cholesky_solve(g_in, b, m, x)) return x;
     double dmax = 0.0;
     for (int i = 0; i < m; ++i) dmax = std::max(dmax, g_in[i][i]);
     // The rank cut of Jacobi's below: 1e-12 of the largest diagonal (there, of the largest eigenvalue).
@@ -234,7 +261,7 @@ struct Solver {
   // lambda = (A_F A_F^T)^+ (target - A_B a_B); the free-set minimiser is z_F = A_F^T lambda,
   // which is both the least-norm least-squares solution (phase 1) and the least-norm solution of
   // A_F z = rhs (phase 2).
-  Vec free_lambda(const Vec& target) const {
+  Vec free_lambda(const Vec& target) {
     Vec rhs = target;
     std::array<int, kMaxRows> fi{};  // the free variables while there are fewer than rows
     int f = 0;
@@ -274,6 +301,8 @@ struct Solver {
         return lambda;
       }
     }
+    Vec lambda;
+    if (!pb.reference && updated_lambda(rhs, lambda)) return lambda;
     Mat g{};
     for (int i = 0; i < n; ++i) {
       const auto& c = pb.column[i];
@@ -284,7 +313,76 @@ struct Solver {
     }
     for (int p = 0; p < m; ++p)
       for (int q = 0; q < p; ++q) g[p][q] = g[q][p];
-    return pinv_solve(g, rhs, m, pb.reference);
+    if (pb.reference) return pinv_solve(g, rhs, m, Method::kJacobi);
+    if (!gram_factor.factor(g, m)) {
+      gram_valid = false;
+      return pinv_solve(g, rhs, m, Method::kPivoted);
+    }
+    // Kept for the next free set when it covers every row (the rank-one changes need r == m).
+    gram_valid = gram_factor.r == m;
+    if (gram_valid) {
+      gram = g;
+      gram_changes = 0;
+      for (int i = 0; i < n; ++i) in_gram[i] = state[i] == State::kFree;
+    }
+    return gram_factor.solve(rhs);
+  }
+  // The free set's Gram matrix and Cholesky factor, kept from the last free-set solve that made
+  // them and changed by rank-one updates while the free set changes by a few variables at a time
+  // (one joins in a step, one or a few leave): each active-set step then costs O(m^2) instead of
+  // rebuilding G and factoring it again. After kMaxGramChanges changes the factor is made afresh
+  // (bounding the rounding the changes accumulate); each solve with an updated factor takes one
+  // step of iterative refinement against the updated G (Higham 2002, sec. 12.1), so the
+  // answer keeps the accuracy of a fresh factor.
+  static constexpr int kMaxStepChanges = 4, kMaxGramChanges = 32;
+  Mat gram{};
+  Cholesky gram_factor{};
+  bool gram_valid = false;
+  int gram_changes = 0;
+  std::array<bool, kMaxVariables> in_gram{};
+
+  // lambda = G^-1 rhs from the kept factor after the changes to the free set; false when there
+  // is none, too many changes, or a changed pivot fails the test (then make G afresh).
+  bool updated_lambda(const Vec& rhs, Vec& lambda) {
+    if (!gram_valid) return false;
+    std::array<int, kMaxStepChanges> changed{};
+    int count = 0;
+    for (int i = 0; i < n; ++i)
+      if ((state[i] == State::kFree) != in_gram[i]) {
+        if (count == kMaxStepChanges) return false;
+        changed[count++] = i;
+      }
+    if (gram_changes + count > kMaxGramChanges) return false;
+    // Joining variables first: G stays positive definite while the leaving ones come out.
+    for (int pass = 0; pass < 2; ++pass)
+      for (int c = 0; c < count; ++c) {
+        const int i = changed[c];
+        const bool joins = state[i] == State::kFree;
+        if (joins != (pass == 0)) continue;
+        const double sigma = joins ? 1.0 : -1.0;
+        const auto& col = pb.column[i];
+        for (int p = lo[i]; p < hi[i]; ++p)
+          for (int q = lo[i]; q < hi[i]; ++q) gram[p][q] += sigma * col[p] * col[q];
+        double dmax = 0.0;
+        for (int k = 0; k < m; ++k) dmax = std::max(dmax, gram[k][k]);
+        Vec w{};
+        for (int k = lo[i]; k < hi[i]; ++k) w[k] = col[k];
+        in_gram[i] = joins;
+        ++gram_changes;
+        if (!gram_factor.rank_one(w, sigma, lo[i], hi[i], gram, dmax)) {
+          gram_valid = false;
+          return false;
+        }
+      }
+    lambda = gram_factor.solve(rhs);
+    if (gram_changes > 0) {
+      Vec res = rhs;
+      for (int p = 0; p < m; ++p)
+        for (int q = 0; q < m; ++q) res[p] -= gram[p][q] * lambda[q];
+      const Vec d = gram_factor.solve(res);
+      for (int k = 0; k < m; ++k) lambda[k] += d[k];
+    }
+    return true;
   }
   // Moves free variables toward z (z_i = col_i . lambda) as far as the box allows; returns the
   // step fraction taken (1 = reached z).

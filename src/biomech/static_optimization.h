@@ -22,8 +22,9 @@
 // the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 18 x 18: Cholesky when it is safely
 // non-singular on its non-zero rows, else Cholesky with diagonal pivoting, which finds the rank,
 // else a Jacobi eigen-decomposition), so rank-deficient cases (a coordinate no free muscle
-// crosses, a contact's rows reached in fewer directions than rows) are handled. No allocation;
-// sizes fixed.
+// crosses, a contact's rows reached in fewer directions than rows) are handled. The Cholesky
+// factor is kept from step to step and changed by rank-one updates as variables join and leave
+// the free set (static_optimization.cpp, Solver::updated_lambda). No allocation; sizes fixed.
 // Rows: up to two legs' coordinates (contacts between the legs couple them into one problem).
 // Units: activations dimensionless, torques N m.
 #pragma once
