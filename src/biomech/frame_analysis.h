@@ -87,7 +87,7 @@ struct BiomechInput {
   Loads loads;
   bool count_passive = false;  // count the muscles' passive pull in the balance (see above)
   // Solve with static_optimization.h's reference path (cold, Jacobi pseudo-inverses): for tests
-  // that check the fast path's answer; about ten times slower.
+  // that check the fast path's answer; about 25 times slower.
   bool reference_solve = false;
 };
 

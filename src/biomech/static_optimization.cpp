@@ -164,8 +164,8 @@ bool pivoted_pinv_solve(const Mat& g, const Vec& b, int m, double cut, Vec& x) {
 // (rank-deficient G: a contact's or the body's rows that the free variables reach in fewer
 // directions than there are rows), else cyclic Jacobi, which is also the reference path
 // (`reference`: Jacobi every time). The pivoted path replaced Jacobi as the fallback: Jacobi's
-// sweeps over 15-18 rows took about 100 us, and on ir_pails_rails_supine one free-set solve in
-// eight fell back, nine tenths of that drill's 2.1 ms cold solve; the pivoted path takes a few.
+// sweeps over 15-18 rows took about 120 us, and on ir_pails_rails_supine one free-set solve in
+// eight fell back, nine tenths of that drill's 2.1 ms cold solve; the pivoted path takes a few us.
 // `from`: the first method to try (kPivoted when the caller's Cholesky has failed already).
 enum class Method { kCholesky, kPivoted, kJacobi };
 Vec pinv_solve(const Mat& g_in, const Vec& b, int m, Method from) {

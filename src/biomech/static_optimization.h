@@ -52,8 +52,8 @@ struct ActivationProblem {
   std::array<double, kMaxVariables> start{};
   // The straightforward solve, for tests that check the fast paths give the same answer: cold
   // (`warm` ignored), and every free-set pseudo-inverse by the Jacobi eigen-decomposition of the
-  // whole Gram matrix (no Cholesky, no pivoting, no shortcut for few free variables). About ten
-  // times slower.
+  // whole Gram matrix built afresh (no Cholesky, no kept factor, no pivoting, no shortcut for few
+  // free variables). About 25 times slower (a scrubbed frame: 6.6 ms median against 0.26).
   bool reference = false;
 };
 
