@@ -90,7 +90,7 @@ TEST_CASE("activations: an effort beyond the muscles is printed as infeasible") 
   CHECK(nlohmann::json::parse(js)["right"]["feasible"] == false);
 }
 
-TEST_CASE("activations counts the passive pull by default; --no-passive leaves it out, --count-passive is still accepted") {
+TEST_CASE("activations counts the passive pull by default, --no-passive leaves it out, --count-passive is still accepted") {
   // The 90/90 front hip (96 deg flexion, 44 deg external rotation): its stretched internal rotators
   // pull tens of N m, so counting them changes what the muscles must make about hip rotation.
   auto required_rotation = [](const std::string& text, const char* passive_key) {
