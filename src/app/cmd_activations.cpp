@@ -154,7 +154,8 @@ Command add_activations_command(CLI::App& app) {
     bool json = false;
     std::string drill, phase, drill_side = "right";
     std::optional<double> time_s;
-    bool count_passive = false;
+    bool count_passive = false;  // accepted for scripts written before passive was the default
+    bool no_passive = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand(
@@ -174,8 +175,11 @@ Command add_activations_command(CLI::App& app) {
   sub->add_option("--phase", o->phase, "... or the middle of this phase");
   sub->add_option("--working-side", o->drill_side, "The drill's working side: left or right (default right)");
   sub->add_flag("--json", o->json, "Print JSON instead of text");
-  sub->add_flag("--count-passive", o->count_passive,
-                "Count the muscles' passive pull in the torque balance (not yet the default: biomech/frame_analysis.h)");
+  auto* count = sub->add_flag("--count-passive", o->count_passive,
+                              "Count the muscles' passive pull in the torque balance (the default; kept for older scripts)");
+  sub->add_flag("--no-passive", o->no_passive,
+                "Leave the muscles' passive pull out of the torque balance (shown only, as before it was counted)")
+      ->excludes(count);
   auto run = [o]() -> int {
     auto fail = [](const Error& e) {
       std::fprintf(stderr, "error: %s\n", e.message.c_str());
@@ -231,7 +235,7 @@ Command add_activations_command(CLI::App& app) {
     else if (o->side == "left") sides = {Side::kLeft};
     else return fail(bad("--side", o->side, "left, right or both"));
 
-    in.count_passive = o->count_passive;
+    in.count_passive = !o->no_passive;
     auto result = std::make_unique<BiomechResult>();
     analyze_frame(in, *result);
 
@@ -335,7 +339,7 @@ Command add_activations_command(CLI::App& app) {
       row("muscles", r.achieved_torque);
       row("capacity +", r.capacity_positive);
       row("capacity -", r.capacity_negative);
-      row(in.count_passive ? "passive" : "passive (info)", r.passive_torque);  // in the balance only with --count-passive
+      row(in.count_passive ? "passive" : "passive (info)", r.passive_torque);  // in the balance unless --no-passive
       std::string sat, braced;
       for (int c = 0; c < kMuscleCoordCount; ++c) {
         if (r.saturated[c]) sat += " " + std::string(coord_name(static_cast<LegCoord>(c)));

@@ -14,15 +14,18 @@
 // (anatomy/muscle_calibration.h). Each frame the
 // fibre-tendon equilibrium is solved for every muscle twice, relaxed and fully active; the relaxed
 // tendon force is the muscle's passive pull, and the difference is what activation adds (the
-// muscle's column in the solve). The passive pull is computed and shown (passive_torque); it is
-// counted in the balance only when BiomechInput::count_passive is set: then required =
+// muscle's column in the solve). The passive pull is counted in the balance (issue 13: stretch
+// drills hold the hip at end range, and the passive torque is what the patient feels): required =
 // -(gravity + external + contact + passive) + effort, and an effort's torque is its share of the
 // active capacity plus the passive pull about that coordinate (the activations make exactly the
-// share). Not yet the default (docs/validation.md, "Passive fibre force in the balance"): counted,
-// 6 of the 234 sampled frames of the shipped drills are infeasible (48 before the re-fit, when the
-// hip spheres held gluteus minimus 3 and medius 3 at 1.94 and 1.77 l_o at the 90/90 front leg):
-// the figure-4 release's start (the vasti at 1.3 l_o pull 15 N m at a 110 deg knee) and the ends of
-// the 90/90 switch (the front leg at end range in the air), as on Gait2392's own paths.
+// share). BiomechInput::count_passive = false leaves it out (shown only; `activations --no-passive`).
+// Counted, 2 of the 246 sampled frames of the shipped drills are infeasible (docs/validation.md,
+// "Passive fibre force in the balance"; tests/assets/passive_default_test.cpp): the start of the
+// figure-4 release on both sides, where the leg is lifted off the other knee at hip 45 deg flexion,
+// 42 deg external rotation and knee 110 deg, and the vasti at 1.30-1.33 l_o pull the knee into
+// extension with 15.6 N m (2.2 times the Riener & Edrich 1999 passive knee formula) while the
+// stretched anterior gluteal fibres pull 10.4 N m into internal rotation against an external-
+// rotation capacity of 31 N m, as on Gait2392's own paths.
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
 // along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
@@ -85,7 +88,7 @@ struct BiomechInput {
   anatomy::UpperBodyPose upper;  // lumbar angles place the trunk's centre of mass
   BodyDescription body;
   Loads loads;
-  bool count_passive = false;  // count the muscles' passive pull in the balance (see above)
+  bool count_passive = true;  // count the muscles' passive pull in the balance (see above)
   // Solve with static_optimization.h's reference path (cold, Jacobi pseudo-inverses): for tests
   // that check the fast path's answer; about 25 times slower.
   bool reference_solve = false;
@@ -102,7 +105,7 @@ struct MuscleState {
   double available_force_n = 0.0;             // what full activation adds to the passive pull (muscle_force.h)
   double activation = 0.0;                    // [0, 1]
   double force_n = 0.0;                       // activation * available force (active)
-  double passive_force_n = 0.0;               // the relaxed muscle's pull (shown, not in the balance)
+  double passive_force_n = 0.0;               // the relaxed muscle's pull (in the balance unless count_passive is off)
   Torques moment_arm_m{};
 };
 
@@ -110,7 +113,7 @@ struct LegResult {
   anatomy::LegKinematics kinematics;    // in the right-leg frame (see kinematics.h)
   anatomy::LegMusclePaths paths;        // points in this side's pelvis frame
   std::array<MuscleState, anatomy::kMuscleCount> muscle{};
-  // passive: the relaxed muscles' pull (muscle_force.h), shown but not counted in the balance.
+  // passive: the relaxed muscles' pull (muscle_force.h), in the balance unless count_passive is off.
   // required and achieved are the muscles' active torque.
   Torques gravity_torque{}, external_torque{}, contact_torque{}, passive_torque{}, effort_torque{},
       required_torque{}, achieved_torque{}, capacity_positive{}, capacity_negative{};

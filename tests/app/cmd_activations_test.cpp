@@ -2,6 +2,7 @@
 // (text and --json), the torque the contacts take, and the solver's state per leg.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -87,4 +88,39 @@ TEST_CASE("activations: an effort beyond the muscles is printed as infeasible") 
                               "--effort", "hip_adduction=-100", "--json"});
   REQUIRE(rc2 == 0);
   CHECK(nlohmann::json::parse(js)["right"]["feasible"] == false);
+}
+
+TEST_CASE("activations counts the passive pull by default, --no-passive leaves it out, --count-passive is still accepted") {
+  // The 90/90 front hip (96 deg flexion, 44 deg external rotation): its stretched internal rotators
+  // pull tens of N m, so counting them changes what the muscles must make about hip rotation.
+  auto required_rotation = [](const std::string& text, const char* passive_key) {
+    const nlohmann::json j = nlohmann::json::parse(text);
+    REQUIRE(j["right"]["torque"].contains(passive_key));
+    CHECK(std::abs(j["right"]["torque"][passive_key]["hip_rotation"].get<double>()) > 10.0);
+    return j["right"]["torque"]["required"]["hip_rotation"].get<double>();
+  };
+  const std::vector<std::string> moment = {"--drill", "ninety_ninety_hip_switch", "--phase", "Right front (hold)", "--json"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> a = moment;
+    a.insert(a.end(), extra.begin(), extra.end());
+    return run(a);
+  };
+  const auto [rc_default, by_default] = with({});
+  const auto [rc_count, counted] = with({"--count-passive"});
+  const auto [rc_none, left_out] = with({"--no-passive"});
+  REQUIRE(rc_default == 0);
+  REQUIRE(rc_count == 0);
+  REQUIRE(rc_none == 0);
+  const double d = required_rotation(by_default, "passive");
+  CHECK(required_rotation(counted, "passive") == doctest::Approx(d));
+  CHECK(std::abs(required_rotation(left_out, "passive_not_in_balance") - d) > 1.0);
+  // The text output names the row the same way.
+  const auto [rc_text, text] = run({"--drill", "ninety_ninety_hip_switch", "--phase", "Right front (hold)", "--no-passive"});
+  REQUIRE(rc_text == 0);
+  CHECK(text.find("passive (info)") != std::string::npos);
+  // Both at once is a usage error (CLI11 refuses it before the command runs).
+  CLI::App app{"hiplab"};
+  hiplab::app::add_activations_command(app);
+  std::vector<const char*> argv{"hiplab", "activations", "--count-passive", "--no-passive"};
+  CHECK_THROWS_AS(app.parse(static_cast<int>(argv.size()), argv.data()), CLI::ParseError);
 }

@@ -76,8 +76,20 @@ TEST_CASE("every shipped drill gives a feasible, converged effort solve in every
         for (double u : {0.02, 0.5, 1.0}) {
           const DrillFrame fr = tl->evaluate(pi.start_s + u * pi.duration_s - (u == 1.0 ? 1e-6 : 0.0));
           const auto out = analyse(fr);
+          // With the passive pull counted (the default), the start of the figure-4 release is
+          // beyond the muscles: the crossed leg leaves the other knee with the vasti at 1.3 l_o
+          // (docs/validation.md, "Passive fibre force in the balance"; passive_default_test.cpp
+          // counts these frames). Every other phase, and that one without the passive pull, is feasible.
+          const bool stated = d.id == "figure4_self_test" && fr.phase_name == "Release" && u < 0.1;
+          if (stated) {
+            biomech::BiomechInput in = biomech_input(fr);
+            in.count_passive = false;
+            const auto without = std::make_unique<biomech::BiomechResult>();
+            biomech::analyze_frame(in, *without);
+            for (const biomech::LegResult& r : without->leg) CHECK_MESSAGE(r.feasible, d.id << " release without passive");
+          }
           for (const biomech::LegResult& r : out->leg) {
-            CHECK_MESSAGE(r.feasible, d.id << " phase '" << fr.phase_name << "' at " << u);
+            if (!stated) CHECK_MESSAGE(r.feasible, d.id << " phase '" << fr.phase_name << "' at " << u);
             CHECK_MESSAGE(r.solver_converged, d.id << " phase '" << fr.phase_name << "' at " << u);
           }
         }
@@ -162,10 +174,22 @@ TEST_CASE("clamshell rest: the top leg lies on the bottom one and the contacts c
   const PhaseInstance& pi = tl->instances()[tl->find_phase_instance("Rest")];
   const auto out = analyse(tl->evaluate(pi.start_s + 0.5 * pi.duration_s));
   // The legs rest; with the whole body balanced the bottom hip also carries the pelvis and trunk
-  // to the trochanter, so its adductors hold a little (a few percent), nothing works.
+  // to the trochanter, so its adductors hold a little (a few percent), nothing works: below 5%
+  // with the passive pull left out. With it counted (the default), the vasti, stretched to 1.2 l_o
+  // at the 90 deg knees, pull the knees straight (9 N m) further than the contacts can carry: the
+  // knee flexors hold them (up to 8.5%) and the anterior gluteus medius balances the hamstrings'
+  // hip torques (6%); still below 10%.
   for (const biomech::LegResult& r : out->leg) {
     CHECK(r.feasible);
-    for (const biomech::MuscleState& m : r.muscle) CHECK(m.activation < 0.05);
+    for (const biomech::MuscleState& m : r.muscle) CHECK(m.activation < 0.10);
+  }
+  {
+    biomech::BiomechInput in = biomech_input(tl->evaluate(pi.start_s + 0.5 * pi.duration_s));
+    in.count_passive = false;
+    const auto without = std::make_unique<biomech::BiomechResult>();
+    biomech::analyze_frame(in, *without);
+    for (const biomech::LegResult& r : without->leg)
+      for (const biomech::MuscleState& m : r.muscle) CHECK(m.activation < 0.05);
   }
   CHECK(external_contact_force(*out, tl->evaluate(pi.start_s + 0.5 * pi.duration_s).loads).y ==
         doctest::Approx(out->body_weight_n).epsilon(0.01));
@@ -201,8 +225,15 @@ TEST_CASE("whole-body balance: in the shipped drills the floor and supports carr
       ++whole;
       const double w = out->body_weight_n;
       const glm::dvec3 sum = external_contact_force(*out, fr.loads);
-      CHECK(std::abs(sum.y - w) <= 0.05 * w);   // the weight, carried
-      CHECK(glm::length(out->residual_force_world) <= 0.05 * w);
+      // One named exception, with the passive pull counted (docs/validation.md, "Short fibres at
+      // end range"): lowering the 90/90 back leg from end-range internal rotation, Gait2392's short
+      // gemelli (1.84 l_o) and quadratus femoris (1.62 l_o) pull the hip outward with 41 N m against
+      // 20 N m of internal-rotation capacity; the floor under the shin carries the rest only with a
+      // residual of 9.9% of the weight.
+      const bool short_fibres = d.id == "ir_pails_rails_9090" && fr.phase_name == "Lower";
+      const double limit = short_fibres ? 0.10 : 0.05;
+      CHECK(std::abs(sum.y - w) <= limit * w);   // the weight, carried
+      CHECK(glm::length(out->residual_force_world) <= limit * w);
       for (int k = 0; k < out->contact_count; ++k) CHECK(out->contact[k].push_n <= 1.02 * w);
     }
   }
@@ -243,6 +274,7 @@ TEST_CASE("warm start: playing a drill frame by frame gives the cold solve's act
   REQUIRE(!f.drills.empty());
   auto warm = std::make_unique<biomech::BiomechResult>();
   long warm_iterations = 0, cold_iterations = 0;
+  int unreached = 0;
   for (const Drill& d : f.drills) {
     auto tl = Timeline::build(d, anatomy::Side::kRight);
     REQUIRE(tl.ok());
@@ -252,18 +284,31 @@ TEST_CASE("warm start: playing a drill frame by frame gives the cold solve's act
       biomech::analyze_frame(biomech_input(fr), *warm);
       const auto cold = analyse(fr);
       INFO(d.id << " t=" << t);
+      // The optimum is unique where the muscles reach the load. Where they cannot (with the passive
+      // pull counted, the first 0.4 s of the figure-4 release: docs/validation.md), the solve is the
+      // closest reachable torque, which the active set may stop short of at its iteration cap, so
+      // warm and cold can differ there; those frames are counted and must be that release's.
+      const bool reached = cold->leg[0].feasible && cold->leg[1].feasible;
+      if (!reached) {
+        ++unreached;
+        CHECK_MESSAGE((d.id == "figure4_self_test" && fr.phase_name == "Release"), d.id << " '" << fr.phase_name << "'");
+      }
       for (int s = 0; s < anatomy::kSideCount; ++s) {
         warm_iterations += warm->leg[s].solver_iterations;
         cold_iterations += cold->leg[s].solver_iterations;
         CHECK(warm->leg[s].feasible == cold->leg[s].feasible);
+        if (!reached) continue;
         for (int i = 0; i < anatomy::kMuscleCount; ++i)
           CHECK(warm->leg[s].muscle[i].activation == doctest::Approx(cold->leg[s].muscle[i].activation).epsilon(1e-6).scale(1.0));
       }
-      for (int k = 0; k < cold->contact_count; ++k)
-        CHECK(glm::length(warm->contact[k].force_world - cold->contact[k].force_world) <= 1e-4 * cold->body_weight_n);
+      if (reached)
+        for (int k = 0; k < cold->contact_count; ++k)
+          CHECK(glm::length(warm->contact[k].force_world - cold->contact[k].force_world) <= 1e-4 * cold->body_weight_n);
     }
   }
-  MESSAGE("solver iterations, warm " << warm_iterations << " against cold " << cold_iterations);
+  MESSAGE("solver iterations, warm " << warm_iterations << " against cold " << cold_iterations << "; " << unreached
+                                     << " frames beyond the muscles");
+  CHECK(unreached <= 12);  // the figure-4 release's first 0.4 s at 30 fps (t = 12.0-12.4 s)
   CHECK(warm_iterations < cold_iterations);
 }
 
