@@ -321,7 +321,11 @@ TEST_CASE("warm start: playing a drill frame by frame gives the cold solve's act
 // that differ by what the stopping rules leave: a bound is released only when its multiplier is
 // violated by more than 1e-10, and contact columns are up to ~100 times the muscles'. Measured:
 // 9.6e-10 at most between the reference and the solver as it was before the pivoted path
-// (7356129), and the same between the reference and the pivoted path.
+// (7356129), and the same between the reference and the pivoted path, with the passive pull left
+// out. With it counted (the default since issue 13) the frames near end range have more bounds
+// whose multipliers sit near the release threshold and activations differ by up to 1.5e-7
+// (measured); so activations are held to 1e-6 (0.0001% of the muscle's capacity, far below what
+// is shown), contact forces still to 1e-8 of their unit.
 TEST_CASE("the fast effort solve gives the reference solve's activations and contact forces on every shipped drill") {
   const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
   REQUIRE(f.drills.size() >= 9);
@@ -355,7 +359,7 @@ TEST_CASE("the fast effort solve gives the reference solve's activations and con
           for (int i = 0; i < anatomy::kMuscleCount; ++i) {
             const double diff = std::abs(fast->leg[s].muscle[i].activation - ref->leg[s].muscle[i].activation);
             worst_activation = std::max(worst_activation, diff);
-            CHECK(diff <= 1e-8);
+            CHECK(diff <= 1e-6);
           }
         }
         REQUIRE(fast->contact_count == ref->contact_count);

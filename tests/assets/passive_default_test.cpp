@@ -82,6 +82,14 @@ TEST_CASE("with the passive pull counted, the shipped drills' sampled frames are
           // The one reason written in docs/validation.md: the figure-4 release as the crossed leg
           // leaves the other knee.
           CHECK_MESSAGE((d.id == "figure4_self_test" && fr.phase_name == "Release" && u < 0.1), what);
+          // The closest reachable solve still ends at its optimum, well inside the iteration cap:
+          // its target lies on a face of saturated muscles where the multipliers are not unique,
+          // and the active set used to cycle through the same futile releases to the cap (811
+          // steps, the scrubbing worst case; static_optimization.cpp least_norm).
+          for (const biomech::LegResult& leg : out->leg) {
+            CHECK_MESSAGE(leg.solver_converged, what);
+            CHECK_MESSAGE(leg.solver_iterations < 400, what, ": ", leg.solver_iterations, " steps");
+          }
         }
       }
     }
