@@ -44,7 +44,7 @@ TEST_CASE("a label moved off the legend does not land on a label placed before i
   CHECK(box.hi.y <= bounds.hi.y);
 }
 
-TEST_CASE("labels clear of everything stay put; labels meeting an earlier one stack below it") {
+TEST_CASE("labels clear of everything stay put, and labels meeting an earlier one stack below it") {
   const LabelBox legend{{346.0f, 180.0f}, {636.0f, 284.0f}};
   const LabelBox bounds{{340.0f, 33.0f}, {907.0f, 787.0f}};
   const glm::vec2 box_lo(-6.0f, -8.0f), box_hi(96.0f, 20.0f);
