@@ -18,7 +18,9 @@ double bake_ambient_occlusion(Model& model, float radius) {
     const Mesh& m = model.meshes[mi];
     if (m.skinned) skin_matrices(model, bind, static_cast<int>(mi), skin);
     const glm::mat4 node = m.node >= 0 ? bind.world[static_cast<std::size_t>(m.node)] : glm::mat4(1.0f);
-    for (const Vertex& v : m.vertices) {
+    // The bind pose's shape as drawn: the mesh's morph targets at their default weights.
+    for (std::size_t vi = 0; vi < m.vertices.size(); ++vi) {
+      const Vertex v = morphed_vertex(m, vi, bind.morph_weights[mi]);
       const glm::vec3 p = skin_position(m, skin, node, v);
       glm::mat3 r = glm::mat3(node);
       if (m.skinned) {

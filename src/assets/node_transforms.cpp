@@ -38,6 +38,18 @@ glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, co
   return glm::vec3(blend * p);
 }
 
+Vertex morphed_vertex(const Mesh& mesh, std::size_t i, const std::vector<float>& weights) {
+  Vertex v = mesh.vertices[i];
+  for (std::size_t t = 0; t < mesh.morph_targets.size() && t < weights.size(); ++t) {
+    const float w = weights[t];
+    if (w == 0.0f) continue;
+    const MorphTarget& target = mesh.morph_targets[t];
+    if (i < target.delta_positions.size()) v.position += w * target.delta_positions[i];
+    if (i < target.delta_normals.size()) v.normal += w * target.delta_normals[i];
+  }
+  return v;
+}
+
 Aabb posed_bounds(const Model& model, const NodeTransforms& pose) {
   Aabb box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(-std::numeric_limits<float>::max())};
   std::vector<glm::mat4> skin;
@@ -46,8 +58,10 @@ Aabb posed_bounds(const Model& model, const NodeTransforms& pose) {
     const Mesh& m = model.meshes[mi];
     if (m.skinned) skin_matrices(model, pose, static_cast<int>(mi), skin);
     const glm::mat4 node_world = m.node >= 0 ? pose.world[static_cast<std::size_t>(m.node)] : glm::mat4(1.0f);
-    for (const Vertex& v : m.vertices) {
-      const glm::vec3 p = skin_position(m, skin, node_world, v);
+    static const std::vector<float> kNone;
+    const std::vector<float>& weights = mi < pose.morph_weights.size() ? pose.morph_weights[mi] : kNone;
+    for (std::size_t vi = 0; vi < m.vertices.size(); ++vi) {
+      const glm::vec3 p = skin_position(m, skin, node_world, morphed_vertex(m, vi, weights));
       box.min = glm::min(box.min, p);
       box.max = glm::max(box.max, p);
       any = true;

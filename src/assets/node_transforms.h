@@ -2,6 +2,7 @@
 // the world / skinning matrices derived from it (the joint angles of the body's legs are another
 // thing: anatomy::LegAngles). Pure maths over buffers the caller owns (no GL).
 #pragma once
+#include <cstddef>
 #include <vector>
 
 #include "assets/model.h"
@@ -26,5 +27,11 @@ Aabb posed_bounds(const Model& model, const NodeTransforms& pose);
 // CPU linear-blend skinning of one vertex (positions, model space). Used by tests and bounds.
 glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, const glm::mat4& node_world,
                         const Vertex& v);
+
+// Vertex `i` of `mesh` with its morph targets added at `weights` (one per target; missing ones
+// count as 0), positions and normals, as the renderer blends them before skinning
+// (render/gpu_models.cpp). What the CPU skins (bounds, framing, baked occlusion) must start from this
+// or it disagrees with what is drawn (the skin's arm-overhead shapes move vertices up to ~7 cm).
+Vertex morphed_vertex(const Mesh& mesh, std::size_t i, const std::vector<float>& weights);
 
 }  // namespace hiplab

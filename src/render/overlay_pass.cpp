@@ -14,6 +14,7 @@
 
 #include <stb_truetype.h>
 
+#include "core/label_layout.h"
 #include "core/log.h"
 #include "render/gl.h"
 #include "render/gl_program.h"
@@ -276,7 +277,22 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
   }
   const Font& f = font();
   if (f.ok) {
-    std::vector<std::pair<glm::vec2, glm::vec2>> placed;  // screen boxes of the labels laid out so far
+    // The picture's legend: one box in the bottom-left corner of the label area, a line per entry,
+    // a colour swatch before those that have one. Laid out before the labels so that none goes under
+    // it (issue 12: "labels never clip under a panel").
+    const float legend_px = 15.0f * scale, legend_s = legend_px / kBakePx;
+    const float legend_line = kBakePx * 1.35f * legend_s, legend_pad = 0.5f * legend_px, legend_sw = 0.8f * legend_px;
+    std::vector<LabelBox> fixed;
+    if (!list.legend.empty()) {
+      float width = 0.0f;
+      for (const LegendEntry& e : list.legend)
+        width = std::max(width, overlay_text_width(e.text, legend_px) + (e.swatch.a > 0.0f ? legend_sw + 0.5f * legend_px : 0.0f));
+      glm::vec2 corner(6.0f * scale, 6.0f * scale);  // y-up pixels: bottom left
+      const glm::vec4& area = list.label_area;
+      if (area.z > area.x && area.w > area.y) corner += glm::vec2(area.x, size.y - area.w);
+      fixed.push_back({corner, corner + glm::vec2(width + 2.0f * legend_pad, legend_line * static_cast<float>(list.legend.size()) + legend_pad)});
+    }
+    std::vector<LabelBox> placed;  // screen boxes of the labels laid out so far
     for (const OverlayLabel& label : list.overlay_labels) {
       glm::vec2 at;
       float depth;
@@ -313,31 +329,23 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       const glm::vec2 box_lo(-pad, -0.28f * line - pad * 0.5f), box_hi(w + pad, ascent + pad * 0.5f);
       const glm::vec4& area = list.label_area;
       const bool in_area = area.z > area.x && area.w > area.y;
-      if (label.leader || in_area) {
-        // A named thing's label stays whole inside the picture, and every label clear of the
-        // window's panels (a named thing's line still reaches its anchor). label_area is y-down;
-        // these pixels are y-up.
-        const float margin = 3.0f * scale;
-        glm::vec2 lo(0.0f), hi = size;
-        if (in_area) {
-          lo = glm::max(lo, glm::vec2(area.x, size.y - area.w));
-          hi = glm::min(hi, glm::vec2(area.z, size.y - area.y));
-        }
+      // A named thing's label stays whole inside the picture, and every label clear of the
+      // window's panels (a named thing's line still reaches its anchor). label_area is y-down;
+      // these pixels are y-up.
+      const float margin = 3.0f * scale;
+      glm::vec2 lo(0.0f), hi = size;
+      if (in_area) {
+        lo = glm::max(lo, glm::vec2(area.x, size.y - area.w));
+        hi = glm::min(hi, glm::vec2(area.z, size.y - area.y));
+      }
+      const bool bounded = label.leader || in_area;
+      if (bounded) {
         const glm::vec2 min_origin = lo + glm::vec2(margin) - box_lo;
         origin = glm::clamp(origin, min_origin, glm::max(hi - glm::vec2(margin) - box_hi, min_origin));
       }
-      for (int tries = 0; tries < 32; ++tries) {
-        bool moved = false;
-        for (const auto& [plo, phi] : placed) {
-          const glm::vec2 lo = origin + box_lo, hi = origin + box_hi;
-          if (lo.x < phi.x && hi.x > plo.x && lo.y < phi.y && hi.y > plo.y) {
-            origin.y -= hi.y - plo.y + 2.0f;
-            moved = true;
-          }
-        }
-        if (!moved) break;
-      }
-      placed.emplace_back(origin + box_lo, origin + box_hi);
+      // Off the labels placed before it (greedy, in the list's order) and off the legend.
+      origin = place_label(origin, box_lo, box_hi, placed, fixed, {lo + glm::vec2(margin), hi - glm::vec2(margin)}, bounded);
+      placed.push_back({origin + box_lo, origin + box_hi});
       if (label.leader) {
         // The line from the anchor to the nearest point of the label's box, and a dot at the anchor,
         // over the scene (in the text layer), with a dark edge so it reads on any colour.
@@ -352,18 +360,10 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       if (label.background.a > 0.0f) rect(m.text, origin + box_lo, origin + box_hi, label.background);
       glyphs(m.text, f, label.text, origin, s, label.color);
     }
-    // The picture's legend: one box in the bottom-left corner of the label area, a line per entry,
-    // a colour swatch before those that have one.
+    // The legend box laid out above.
     if (!list.legend.empty()) {
-      const float px = 15.0f * scale, s = px / kBakePx;
-      const float line = kBakePx * 1.35f * s, pad = 0.5f * px, sw = 0.8f * px;
-      float width = 0.0f;
-      for (const LegendEntry& e : list.legend)
-        width = std::max(width, overlay_text_width(e.text, px) + (e.swatch.a > 0.0f ? sw + 0.5f * px : 0.0f));
-      glm::vec2 corner(6.0f * scale, 6.0f * scale);  // y-up pixels: bottom left
-      const glm::vec4& area = list.label_area;
-      if (area.z > area.x && area.w > area.y) corner += glm::vec2(area.x, size.y - area.w);
-      const glm::vec2 lo = corner, hi = corner + glm::vec2(width + 2.0f * pad, line * static_cast<float>(list.legend.size()) + pad);
+      const float px = legend_px, s = legend_s, line = legend_line, pad = legend_pad, sw = legend_sw;
+      const glm::vec2 lo = fixed.front().lo, hi = fixed.front().hi;
       rect(m.text, lo, hi, glm::vec4(0.05f, 0.05f, 0.08f, 0.78f));
       float y = hi.y - pad * 0.5f - f.ascent * s;
       for (const LegendEntry& e : list.legend) {

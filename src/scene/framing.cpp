@@ -52,7 +52,10 @@ std::vector<glm::vec3> person_points(const Model& model, const NodeTransforms& p
     if (!m.skinned) continue;
     skin_matrices(model, pose, static_cast<int>(mi), skin);
     const glm::mat4 node_world = m.node >= 0 ? pose.world[static_cast<std::size_t>(m.node)] : glm::mat4(1.0f);
-    for (std::size_t i = 0; i < m.vertices.size(); i += 8) out.push_back(skin_position(m, skin, node_world, m.vertices[i]));
+    // With the morph targets at the pose's weights (the arms' overhead shapes), as drawn.
+    static const std::vector<float> kNone;
+    const std::vector<float>& weights = mi < pose.morph_weights.size() ? pose.morph_weights[mi] : kNone;
+    for (std::size_t i = 0; i < m.vertices.size(); i += 8) out.push_back(skin_position(m, skin, node_world, morphed_vertex(m, i, weights)));
   }
   return out;
 }

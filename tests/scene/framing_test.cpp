@@ -8,8 +8,13 @@
 #include <filesystem>
 #include <limits>
 
+#include "assets/drill_loader.h"
 #include "assets/model_loader.h"
+#include "motion/timeline.h"
+#include "scene/body_pose.h"
+#include "scene/draw_list_export.h"
 #include "scene/framing.h"
+#include "scene/model_scene.h"
 
 using namespace hiplab;
 
@@ -209,4 +214,60 @@ TEST_CASE("framing: a therapist's view frames the whole person, head to feet, in
     frame_focus(legs, model, pose, aspect);
     CHECK(project_skin(model, pose, legs, aspect, std::numeric_limits<float>::max()).max_y > 1.0f);
   }
+}
+
+TEST_CASE("framing: the person's points are the skin as drawn, the arms' overhead shapes included") {
+  // The clamshell's bottom arm lies overhead under the head: its corrective morph target is on
+  // (weight 1 at 155 deg of elevation), moving skin vertices by up to ~7 cm. The points the person
+  // framing uses must be where the renderer draws them (scene/draw_list_export.h computes that on
+  // the CPU), not the skin without its morph offsets.
+  auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
+  REQUIRE(loaded.ok());
+  const Model& model = loaded.value();
+  auto drill = load_drill_file(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills/clamshell.json");
+  REQUIRE(drill.ok());
+  auto tl = motion::Timeline::build(drill.value(), anatomy::Side::kRight);
+  REQUIRE(tl.ok());
+  const motion::DrillFrame f = tl->evaluate(0.5 * tl->duration());
+  NodeTransforms pose = NodeTransforms::bind(model);
+  pose_body_model(model, BodyPoseInput{f.legs, f.upper, f.pelvis_world}, pose);
+  int skin_index = -1;
+  for (std::size_t i = 0; i < model.meshes.size(); ++i)
+    if (model.meshes[i].skinned) skin_index = static_cast<int>(i);
+  REQUIRE(skin_index >= 0);
+  const Mesh& skin_mesh = model.meshes[static_cast<std::size_t>(skin_index)];
+  float weight = 0.0f;
+  for (float w : pose.morph_weights[static_cast<std::size_t>(skin_index)]) weight = std::max(weight, w);
+  REQUIRE(weight > 0.5f);  // the case this test is about
+
+  DrawList list;
+  add_model_to_scene(model, ModelHandle{}, pose, {}, list);
+  const ExportScene drawn = export_draw_list(model, list);
+  const ExportObject* skin = nullptr;
+  for (const ExportObject& o : drawn.objects)
+    if (o.name == skin_mesh.name) skin = &o;
+  REQUIRE(skin != nullptr);
+  REQUIRE(skin->positions.size() == skin_mesh.vertices.size());
+
+  // person_points ends with every 8th skin vertex (after the bones').
+  const std::vector<glm::vec3> points = person_points(model, pose);
+  const std::size_t n_skin = (skin_mesh.vertices.size() + 7) / 8;
+  REQUIRE(points.size() >= n_skin);
+  std::vector<glm::mat4> mats;
+  skin_matrices(model, pose, skin_index, mats);
+  double worst = 0.0, unmorphed_worst = 0.0;
+  for (std::size_t k = 0; k < n_skin; ++k) {
+    const glm::vec3 p = points[points.size() - n_skin + k];
+    worst = std::max(worst, double(glm::length(p - skin->positions[8 * k])));
+    const glm::vec3 bare = skin_position(skin_mesh, mats, glm::mat4(1.0f), skin_mesh.vertices[8 * k]);
+    unmorphed_worst = std::max(unmorphed_worst, double(glm::length(bare - skin->positions[8 * k])));
+  }
+  CHECK(worst < 1e-4);            // the same places, to a tenth of a millimetre
+  CHECK(unmorphed_worst > 0.02);  // without the offsets they would be centimetres off
+  // The posed bounds hold every drawn skin vertex.
+  const Aabb box = posed_bounds(model, pose);
+  int outside = 0;
+  for (const glm::vec3& p : skin->positions)
+    outside += glm::any(glm::lessThan(p, box.min - glm::vec3(1e-5f))) || glm::any(glm::greaterThan(p, box.max + glm::vec3(1e-5f)));
+  CHECK(outside == 0);
 }

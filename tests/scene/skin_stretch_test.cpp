@@ -7,7 +7,8 @@
 //
 // The goal is not met yet: linear-blend skinning still folds the inside of the hip and knee (groin,
 // back of the knee) and stretches the crotch when the thighs part (90/90, PAILs/RAILs); see the
-// figures printed per drill. It is reported as a warning; what is checked is a ratchet: each
+// figures printed per drill (and where: by the dominant joint, and by body region for each working
+// side). It is reported as a warning; what is checked is a ratchet: each
 // drill's worst figures may not get worse than those reached by the skin of
 // tools/model_generator/body_skin.h (rest shape with the arms raised clear of the trunk, hips and
 // knees flexed 30 deg, weights by distance along the surface). Before it (weights by straight-line
@@ -17,6 +18,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -71,28 +73,46 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // only the vertices blended between arm and trunk, 17 000-20 000 (edge springs toward the rest
 // lengths: squashed 8 700 -> 1 800 but folded 10 300 -> 20 800); letting the whole arm's skin slide
 // too, 12 200-13 200, but the hand's skin then moves 7-8 cm off the hand's bones (not kept).
+// Where the samples past a limit are (the "by region" line; all twelve drills, 160 151): the armpit
+// about 83 000 (the five side-lying drills 13 400-13 900 each, the raised arm's side the most), the
+// groin about 37 000 (the 90/90s, seated, supine), the buttock 8 000, the knee 5 000. The corrective
+// then improved (tools/model_generator/body_skin.cpp): the base of the neck slides with the chest
+// (it was pinned: the top of the shoulder between raised arm and neck had nowhere to go), the shape
+// is made with the head bent 40 deg toward the raised arm as the side-lying drills hold it, and each
+// relaxation step smooths 8% toward the neighbours' centroid. Side-lying counts now: clamshell
+// 14 838, clamshell_30 15 016, clamshell_60 15 752, reverse clamshell 14 932, side-lying abduction
+// 14 942 (-6 to -7%; the clamshell's armpit 13 400 -> 11 200); all twelve drills 153 781; worst
+// side-lying stretch 3.71 -> 3.20x, worst squash 0.011-0.014 -> 0.035-0.045x; the 90/90s and the
+// others unchanged. Each step measured alone (all drills): the neck sliding, 159 400; smoothing
+// 3/5/8/12/20%, 157 900/156 700/155 500/155 900/156 600; the head bent 20/40 deg, 154 400/153 800.
+// Tried and not kept: holding the relaxed band on a surface built for the pose (the skin's own
+// trunk, cap and arm parts with the arm turned overhead, as a signed distance; projected onto it
+// every 10 steps) 340 900, the blend's collapsed points, up to 4.7 cm inside it, went to the wrong
+// sheet (stretch 37x); pulled 30% toward it after 500 steps, 192 000; as-rigid-as-possible rotations
+// (Sorkine & Alexa 2007) refitted every 20 steps, 180 300 (squashed 4 700 -> 1 900 in the clamshell,
+// inside out 11 000 -> 18 000); untangling the folded triangles by Laplacian smoothing, 200 100.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.73f, 0.0140f, 15900},
-    {"figure4_self_test", 4.65f, 0.0172f, 2020},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
-    {"ir_pails_rails_9090", 9.45f, 0.0209f, 19700},
-    {"ir_pails_rails_supine", 7.49f, 0.0016f, 12650},
-    {"kneeling_windmill", 4.53f, 0.0570f, 10300},
-    {"ninety_ninety_hip_switch", 9.42f, 0.0024f, 18600},
-    {"reverse_clamshell", 3.73f, 0.0140f, 16000},
-    {"seated_band_internal_rotation", 7.49f, 0.0160f, 13250},
-    {"standing_cable_internal_rotation", 4.53f, 0.1473f, 2400},
+    {"clamshell", 3.21f, 0.0448f, 14850},
+    {"figure4_self_test", 4.61f, 0.0173f, 2020},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
+    {"ir_pails_rails_9090", 9.36f, 0.0210f, 19500},
+    {"ir_pails_rails_supine", 7.42f, 0.0016f, 12500},
+    {"kneeling_windmill", 4.49f, 0.0575f, 10200},
+    {"ninety_ninety_hip_switch", 9.33f, 0.0024f, 18650},
+    {"reverse_clamshell", 3.21f, 0.0345f, 14950},
+    {"seated_band_internal_rotation", 7.42f, 0.0162f, 13250},
+    {"standing_cable_internal_rotation", 4.49f, 0.1487f, 2400},
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 3.73f, 0.0112f, 17300},
-    {"clamshell_60", 3.94f, 0.0139f, 16900},
-    {"side_lying_hip_abduction", 4.78f, 0.0139f, 16100},
+    {"clamshell_30", 3.21f, 0.0389f, 15050},
+    {"clamshell_60", 3.91f, 0.0447f, 15800},
+    {"side_lying_hip_abduction", 4.74f, 0.0447f, 15000},
 };
 
 struct Worst {
@@ -101,7 +121,40 @@ struct Worst {
   double max_t = 0.0, min_t = 0.0;
   std::string max_where, min_where;
   std::map<std::string, int> bad_at;  // triangle-samples past a limit, by the first corner's dominant joint
+  std::map<std::string, std::array<int, 2>> bad_in;  // ... by body region (region_of), right / left working side
 };
+
+// The body region a skin vertex belongs to, by the bones its weights blend (over 5%) and where it
+// sits at rest: where to look when a drill's figures change. "armpit": the shoulder's blend between
+// arm and trunk; "chest": the trunk's own skin; "groin" / "buttock": the hip's blend in front of /
+// behind the hip centre; "knee": thigh and shank blended; "neck": the head's blend with the trunk.
+std::string region_of(const Model& m, const Mesh& mesh, const Vertex& v, const std::vector<glm::mat4>& bind_world) {
+  bool arm = false, torso = false, pelvis = false, femur = false, shank = false, head = false;
+  for (int k = 0; k < kMaxWeightsPerVertex; ++k) {
+    if (v.weights[k] <= 0.05f) continue;
+    const std::string& n = m.nodes[static_cast<std::size_t>(mesh.joint_nodes[v.joints[k]])].name;
+    auto is = [&](const char* base) { return n.rfind(base, 0) == 0; };
+    arm = arm || is("humerus") || is("forearm") || is("hand");
+    torso = torso || is("torso");
+    pelvis = pelvis || is("pelvis");
+    femur = femur || is("femur");
+    shank = shank || is("tibia") || is("calcn") || is("toes") || is("talus");
+    head = head || is("head");
+  }
+  if (arm && torso) return "armpit";
+  if (arm) return "arm";
+  if (head) return "neck";
+  if (femur && shank) return "knee";
+  if (shank) return "shank/foot";
+  if (femur && pelvis) {
+    const int hip = m.find_node(v.position.z >= 0.0f ? "femur_r" : "femur_l");
+    const float hip_x = hip >= 0 ? bind_world[static_cast<std::size_t>(hip)][3].x : 0.0f;
+    return v.position.x >= hip_x ? "groin" : "buttock";
+  }
+  if (femur) return "thigh";
+  if (torso) return "chest";
+  return "pelvis";
+}
 
 // Where a triangle sits, for the message: its first corner's dominant joint and rest position (cm).
 std::string joint_of(const Model& m, const Mesh& mesh, const Vertex& v) {
@@ -144,6 +197,7 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
   // Rest areas and normals: the mesh as authored (the skin's rest shape: the inverse bind matrices
   // map it to the joints, so it need not be the nodes' bind pose).
   NodeTransforms pose = NodeTransforms::bind(m);
+  const std::vector<glm::mat4> bind_world = pose.world;
   std::vector<glm::mat4> skin;
   std::vector<glm::vec3> rest(skin_mesh.vertices.size()), posed(skin_mesh.vertices.size());
   std::vector<glm::mat3> rot(skin_mesh.vertices.size());
@@ -181,10 +235,7 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
         // blends them (render/gpu_models.cpp) before skinning.
         const std::vector<float>& mw = pose.morph_weights[static_cast<std::size_t>(skin_index)];
         for (std::size_t v = 0; v < posed.size(); ++v) {
-          Vertex vx = skin_mesh.vertices[v];
-          for (std::size_t t = 0; t < skin_mesh.morph_targets.size() && t < mw.size(); ++t)
-            vx.position += mw[t] * skin_mesh.morph_targets[t].delta_positions[v];
-          posed[v] = skin_position(skin_mesh, skin, nw, vx);
+          posed[v] = skin_position(skin_mesh, skin, nw, morphed_vertex(skin_mesh, v, mw));
           rot[v] = blend_rotation(skin, skin_mesh.vertices[v]);
         }
         const char* side_name = side == anatomy::Side::kRight ? "R" : "L";
@@ -198,7 +249,10 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
           w.flipped += flipped;
           w.stretched += ratio > kMaxStretch;
           w.squashed += ratio < kMinSquash;
-          if (flipped || ratio > kMaxStretch || ratio < kMinSquash) ++w.bad_at[joint_of(m, skin_mesh, skin_mesh.vertices[i0])];
+          if (flipped || ratio > kMaxStretch || ratio < kMinSquash) {
+            ++w.bad_at[joint_of(m, skin_mesh, skin_mesh.vertices[i0])];
+            ++w.bad_in[region_of(m, skin_mesh, skin_mesh.vertices[i0], bind_world)][side == anatomy::Side::kRight ? 0 : 1];
+          }
           if (ratio > w.max_ratio) {
             w.max_ratio = ratio;
             w.max_t = time;
@@ -217,6 +271,9 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
     if (!w.bad_at.empty()) {
       std::printf("    past a limit, by joint:");
       for (const auto& [joint, count] : w.bad_at) std::printf(" %s %d", joint.c_str(), count);
+      std::printf("\n");
+      std::printf("    by region (right + left working side):");
+      for (const auto& [region, count] : w.bad_in) std::printf(" %s %d+%d", region.c_str(), count[0], count[1]);
       std::printf("\n");
     }
     INFO(drill.id);

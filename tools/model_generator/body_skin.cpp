@@ -41,6 +41,18 @@ constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kRe
 constexpr double kCorrectiveMinArm = 0.03;
 constexpr int kCorrectiveIterations = 2000;
 constexpr int kCorrectiveGrowRings = 32;
+// The skin of the neck (head weight under this) slides with the chest and the arm: pinned, the top
+// of the shoulder between the raised arm and the neck had nowhere to go and was squashed to 0.014x.
+constexpr float kCorrectiveNeckSlide = 0.9f;
+// Each relaxation step moves a free vertex this share of the way to its neighbours' centroid
+// (Laplacian smoothing) and the rest to where its turned rest edges put it: the turned edges alone
+// ask the band for folds where the rotation between arm and trunk changes fastest.
+constexpr double kCorrectiveEven = 0.08;
+// The pose the corrective is made for has the head bent this far toward the raised arm: the arm is
+// overhead only side-lying, where the head rests on it with the neck bent 40 deg toward the mat
+// (assets/drills/clamshell.json, _neck; the other side-lying drills share the pose). Made with the
+// neck straight, the skin between the bent neck and that shoulder stayed folded.
+constexpr double kCorrectiveNeckBendDeg = 40.0;
 
 // Active right-handed rotation about a unit axis (Rodrigues), with the generator's deterministic sine.
 glm::dmat3 rotation(glm::dvec3 k, double angle) {
@@ -452,16 +464,24 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
     skin_m[i] = posed * glm::inverse(rest[i]);
     is_arm[i] = 1;
   }
+  {
+    // The head bent toward the raised arm, as it lies on it side-lying.
+    const size_t h = static_cast<size_t>(find_node(nodes, "head"));
+    const glm::dmat3 bend = rotation({1, 0, 0}, dm::deg(side == 0 ? kCorrectiveNeckBendDeg : -kCorrectiveNeckBendDeg));
+    glm::dmat4 posed(bend);
+    posed[3] = glm::dvec4(nodes[h].world, 1.0);
+    skin_m[h] = posed * glm::inverse(rest[h]);
+  }
   const size_t nv = skin.mesh.pos.size();
   std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
   std::vector<glm::dvec3> p(nv);
   std::vector<char> free_v(nv, 0), may_slide(nv, 0);
-  // Beyond the blended band only the skin of the chest, this upper arm and forearm moves (it slides
-  // toward the armpit); the hand stays on its bones (pinned, it holds the arm's skin on the arm:
-  // with it free the whole arm's skin drifted 7-8 cm), the neck, the pelvis and the other arm stay
-  // where the blend puts them.
+  // Beyond the blended band only the skin of the chest, this upper arm and forearm, and the base of
+  // the neck moves (it slides toward the armpit); the hand stays on its bones (pinned, it holds the
+  // arm's skin on the arm: with it free the whole arm's skin drifted 7-8 cm), the head, the pelvis
+  // and the other arm stay where the blend puts them.
   const int torso = find_node(nodes, "torso"), humerus = find_node(nodes, "humerus" + sfx),
-            forearm = find_node(nodes, "forearm" + sfx);
+            forearm = find_node(nodes, "forearm" + sfx), head = find_node(nodes, "head");
   for (size_t v = 0; v < nv; ++v) {
     double arm = 0.0;
     for (int k = 0; k < 4; ++k)
@@ -473,10 +493,12 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
     // Blended between this arm and the trunk: where the blend collapses the armpit.
     free_v[v] = arm > kCorrectiveMinArm && arm < 1.0 - kCorrectiveMinArm;
     may_slide[v] = 1;
-    for (int k = 0; k < 4; ++k)
+    for (int k = 0; k < 4; ++k) {
+      const bool neck = skin.joints[v][k] == head && skin.weights[v][k] < kCorrectiveNeckSlide;
       if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus &&
-          skin.joints[v][k] != forearm)
+          skin.joints[v][k] != forearm && !neck)
         may_slide[v] = 0;
+    }
   }
   // ... and the rings of vertices around that band: room for the skin to slide over the shoulder
   // (pinned right at the band's edge, the few triangles there take all of the arm's turn).
@@ -523,9 +545,12 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
   for (int it = 0; it < kCorrectiveIterations; ++it) {
     for (size_t v = 0; v < nv; ++v) {
       if (!free_v[v] || adj[v].empty()) continue;
-      glm::dvec3 sum(0.0);
-      for (size_t k = 0; k < adj[v].size(); ++k) sum += p[adj[v][k]] + edge[v][k];
-      p[v] = sum / static_cast<double>(adj[v].size());
+      glm::dvec3 sum(0.0), mid(0.0);
+      for (size_t k = 0; k < adj[v].size(); ++k) {
+        sum += p[adj[v][k]] + edge[v][k];
+        mid += p[adj[v][k]];
+      }
+      p[v] = ((1.0 - kCorrectiveEven) * sum + kCorrectiveEven * mid) / static_cast<double>(adj[v].size());
     }
   }
   std::vector<glm::vec3> out(nv, glm::vec3(0.0f));

@@ -68,10 +68,10 @@ Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& no
 // anatomy::kArmOverheadElevationDeg of shoulder flexion, elbow straight): per vertex, the offset in
 // the skin's rest space that undoes what linear-blend skinning does to the armpit there. The skin
 // is posed with that arm overhead by the runtime's blend; the vertices blended between the arm and
-// the trunk, and the skin of the chest, upper arm and forearm around them, are relaxed in the posed
-// space so that each edge is its rest edge turned by its two ends' rotations (the blend's rotations
-// without its shrinking); the hand, neck, pelvis and other arm stay pinned where the blend puts
-// them. The moved positions are mapped back through the inverse of each vertex's blended matrix.
+// the trunk, and the skin of the chest, upper arm, forearm and base of the neck around them, are
+// relaxed in the posed space so that each edge is its rest edge turned by its two ends' rotations
+// (the blend's rotations without its shrinking), with a little Laplacian smoothing against folds;
+// the hand, head, pelvis and other arm stay pinned where the blend puts them. The moved positions are mapped back through the inverse of each vertex's blended matrix.
 // The runtime weights it by the posed shoulder's elevation (scene/body_pose.h). Zero elsewhere.
 std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side);
 
