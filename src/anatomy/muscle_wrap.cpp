@@ -139,9 +139,47 @@ namespace {
 //     only with the hip extended and adducted or rotated, where the patella points do not clear
 //     HipLab's condyles): no double count in the sagittal plane. Vastus intermedius: the same
 //     search cut 8% (15282 -> 14013): none.
+// Femoral-shaft surfaces (issue 11 section 2, the two muscles with the most path samples in bone
+// in the drills), fitted by tests/scene/muscle_wrap_bone_test.cpp ("fit of the femoral-shaft
+// surfaces", --no-skip): what they cut is the front of HipLab's femoral shaft, whose anterior bow
+// stands 36-38 mm before the femur's origin 300-360 mm down (bone cells 2 mm under the surface
+// reach 34-36 mm), while the Gait2392 lines run straight at 33-34 mm from the front of the
+// greater trochanter region to the trochlea. Both appear only in deep knee flexion, when the
+// conditional condylar point is active (knee > 81 deg for vastus intermedius, > 84 deg for rectus
+// femoris). Rajagopal et al. 2016 keep their quadriceps off the femur with KnExt_at_fem_r at the
+// condyles (used above) and wrap the adductors over femoral-shaft cylinders (AL_, AMmid_,
+// AMdist_at_femshaft_r: radius about 20 mm, axis down, forward and medially, (0.186, -0.973,
+// -0.138) for AMdist in the MyoConverter conversion); no surface of theirs lies on the anterior
+// shaft. Cylinders along the shaft were tried first: about the axis of HipLab's own shaft (through
+// the centroids of its sections 200 and 300 mm down) none helps, as these lines close in on the
+// shaft at the knee and their lower ends fall inside any cylinder that reaches the bone; along
+// Rajagopal's AMdist axis a 12.5 mm one centred on the front of the shaft cleared vastus
+// intermedius (33156 -> 2565 in the fit) but added 1.8 mm in deep flexion, and for rectus femoris
+// the best cut only 28% (61593 -> 44297). What fits the front of the shaft is a large sphere
+// behind it, whose front follows the bow up and down and to the sides (HipLab's own surfaces;
+// centre = (front - r, y, z), fronts 36..44 mm, y and z on a 20 mm grid, r 50..300 mm; fewest
+// samples in bone, then the least added length):
+//   rectus femoris, its stretch from the anterior inferior iliac spine to the condylar point:
+//     centre (-0.206, -0.220, 0.012), r 250 mm (front 44 mm before the origin at 220 mm down):
+//     61593 -> 18857 in the fit, +0.41 mm on average; drills 47,970 -> 0 samples. Unchanged
+//     while the knee is flexed less than 84 deg (it acts only on the stretch to the condylar
+//     point); hip 0 / knee 90 flexion 40.6 -> 41.6 (+0.3 mm long); moment arms (mm, -dL/dq, Gait2392 -> wrapped): hip 90 / knee 90 flexion 35.2 -> 32.8,
+//     rotation -1.0 -> -1.8 (+0.6 mm long); hip 90, 40 IR, knee 90 flexion 35.8 -> 31.6, adduction
+//     -17.0 -> -19.8, rotation -2.9 -> -6.7 (+1.9 mm); hip 110, 20 abd, 30 ER, knee 120 flexion
+//     15.9 -> 8.5, adduction 8.3 -> 11.4, rotation 1.4 -> 3.2 (+2.5 mm); knee moment arms
+//     unchanged (the sphere is on the femur, the stretch ends on it). Its line now rides over the
+//     shaft where it ran through it, so its hip moment arms in deep flexion are those of a path
+//     lying on the bone (rectus femoris lies on vastus intermedius there: Gray's Anatomy 42nd ed.).
+//   vastus intermedius, between its second femoral point and the next (the condylar point, or
+//     the tibial patellar point at knee 75-81 deg): centre (-0.114, -0.340, 0.012), r 150 mm
+//     (front 36 mm at 340 mm down): 33156 -> 2565 in the fit (the rest, the tibial stretch, also
+//     goes in the sweeps), +0.03 mm on average; drills 50,733 -> 0. Both ends of its conditional
+//     stretch are on the femur, so the sphere adds a constant (0.1 mm in deep flexion) and moves no
+//     moment arm.
 constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest path samples in bone, then the least change of length and moment arms (muscle_wrap_bone_test)";
 constexpr char kLegFit[] = "cylinder over the tibia or foot; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
+constexpr char kShaftFit[] = "cylinder along the femoral shaft at the axis of Rajagopal's AMdist_at_femshaft_r; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr glm::dvec3 kHip = kRightHipCentre;
 constexpr char kHipFit[] = "sphere about the hip centre; radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr WrapSurface kSurfaces[] = {
@@ -165,8 +203,10 @@ constexpr WrapSurface kSurfaces[] = {
     {"foot_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.145, 0.0075, 0.0}, {0, 0, 1}, 0.015, {0, 1, 0}, kLegFit},
     {"medial_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.0, 0.045, -0.015}, {1, 0, 0}, 0.015, {0, 0, 0}, kLegFit},
     {"lateral_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.0, 0.0175, -0.0025}, {1, 0, 0}, 0.030, {0, 0, 0}, kLegFit},
+    {"anterior_bow_rf", PathBody::kFemur, WrapShape::kSphere, {-0.206, -0.220, 0.012}, {0, 1, 0}, 0.250, {0, 0, 0}, kShaftFit},
+    {"anterior_bow_vi", PathBody::kFemur, WrapShape::kSphere, {-0.114, -0.340, 0.012}, {0, 1, 0}, 0.150, {0, 0, 0}, kShaftFit},
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kAnteriorBowVi };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -174,11 +214,12 @@ constexpr MuscleWrap kWraps[] = {
     {"glut_min3", kHip52_5, 0, kAll}, {"glut_max1", kHip60, 0, kAll},
     {"glut_max2", kGmax2Ischium, 0, kAll}, {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kTrochanterGmed2, 0, kAll},
-    {"sar", kShaftSar, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
+    {"sar", kShaftSar, 0, 1}, {"rect_fem", kAnteriorBowRf, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"gem", kHip35, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},
+    {"vas_int", kAnteriorBowVi, 1, 3},
 };
 
 }  // namespace
