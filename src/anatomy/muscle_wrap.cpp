@@ -200,6 +200,15 @@ namespace {
 //     -> 0. Unchanged at the same poses; in the 90/90 front leg +0.4 mm, flexion -27.5 -> -30.7,
 //     adduction -7.3 -> -2.7, rotation 3.8 -> 7.2 mm.
 //   The drill effort tests (warm-started = cold optimum, the EMG facts) hold over both.
+// Gluteus medius over the iliac wing, tried and left out: in every drill its lines from the
+// gluteal surface of the ilium dip into the wing 15-25 mm below their origins (the wing flares out
+// below them), and behind the acetabulum in the 90/90 front leg. Pelvis spheres under the gluteal
+// surface, fitted by the same case ("a pelvis sphere under the iliac wing's gluteal surface"):
+// gluteus medius 2 at (-0.070, 0, 0.070) r 40 mm, ahead of its trochanter sphere, cut the drills
+// only from 8,820 to 5,469 samples (grid 7,590 -> 6,630) while adding 1.1 mm at standing (which
+// would change the model's volumes), raising its rotation moment arm at 90/90 from 39.0 to 43.6 mm
+// and at the 90/90 front leg from 13.6 to 22.9 mm (+7.4 mm long); gluteus medius 1's best, (-0.040,
+// 0, 0.110) r 30 mm, 8169 -> 3916 in the fit, lengthened it by 4.6 mm on average. Neither used.
 constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest path samples in bone, then the least change of length and moment arms (muscle_wrap_bone_test)";
 constexpr char kLegFit[] = "cylinder over the tibia or foot; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";

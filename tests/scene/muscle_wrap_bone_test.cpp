@@ -674,6 +674,7 @@ TEST_CASE("wrapped muscle paths: fit of the femoral-shaft surfaces (printed)" * 
     double r0, r1, dr;
     bool bow = false;  // spheres instead: centre (front - r, c0.y + a step, c0.z + b step), front 36..44 mm
     bool ball = false;  // spheres instead: centre c0 + step (a x + b y + c z), a in -nu..nu, b and c in -nv..nv
+    anatomy::PathBody body = anatomy::PathBody::kFemur;  // the body the surface is fixed in
   };
   using anatomy::PathBody;
   // The axis of Rajagopal et al. 2016's femoral-shaft cylinder AMdist_at_femshaft_r (from its
@@ -697,6 +698,8 @@ TEST_CASE("wrapped muscle paths: fit of the femoral-shaft surfaces (printed)" * 
       {"semimembranosus, HipLab's shaft axis", "semimem", PathBody::kPelvis, PathBody::kTibia, {0.0178, -0.20, 0.0273}, own, own_u, own_v, 0.005, 3, 3, 0.015, 0.040, 0.005},
       {"biceps femoris long head, a sphere behind the femoral neck", "bifemlh", PathBody::kPelvis, PathBody::kTibia, {-0.010, -0.040, 0.025}, shaft, u, v, 0.01, 2, 2, 0.015, 0.035, 0.005, false, true},
       {"semimembranosus, a sphere behind the femoral neck", "semimem", PathBody::kPelvis, PathBody::kTibia, {-0.010, -0.040, 0.020}, shaft, u, v, 0.01, 2, 2, 0.015, 0.035, 0.005, false, true},
+      {"gluteus medius 2, a pelvis sphere under the iliac wing's gluteal surface", "glut_med2", PathBody::kPelvis, PathBody::kFemur, {-0.090, 0.020, 0.050}, shaft, u, v, 0.01, 2, 2, 0.015, 0.045, 0.005, false, true, PathBody::kPelvis},
+      {"gluteus medius 1, a pelvis sphere under the iliac wing's gluteal surface", "glut_med1", PathBody::kPelvis, PathBody::kFemur, {-0.050, 0.010, 0.090}, shaft, u, v, 0.01, 2, 2, 0.015, 0.045, 0.005, false, true, PathBody::kPelvis},
       {"rectus femoris, a sphere over the anterior bow", "rect_fem", PathBody::kPelvis, PathBody::kFemur, {0.0, -0.28, 0.012}, shaft, u, v, 0.02, 3, 2, 0.05, 0.30, 0.05, true},
       {"vastus intermedius, a sphere over the anterior bow", "vas_int", PathBody::kFemur, PathBody::kFemur, {0.0, -0.28, 0.012}, shaft, u, v, 0.02, 3, 2, 0.05, 0.30, 0.05, true},
   };
@@ -707,7 +710,7 @@ TEST_CASE("wrapped muscle paths: fit of the femoral-shaft surfaces (printed)" * 
     const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
     anatomy::MusclePath p;
     anatomy::evaluate_muscle_path(m, leg, kin, anatomy::Side::kRight, p);
-    const anatomy::Frame f = kin[anatomy::LegSegment::kFemur];
+    const anatomy::Frame f = g.body == PathBody::kPelvis ? anatomy::Frame{} : kin[anatomy::LegSegment::kFemur];
     const glm::dmat3 to_local = glm::transpose(f.rotation);
     double len = 0.0;
     for (int k = 0; k < p.count; ++k) {
@@ -751,7 +754,7 @@ TEST_CASE("wrapped muscle paths: fit of the femoral-shaft surfaces (printed)" * 
         for (double r = g.r0; r <= g.r1 + 1e-9; r += g.dr) {
           if (g.ball) {
             for (int c = -g.nv; c <= g.nv; ++c)
-              cand.push_back({"fit", PathBody::kFemur, anatomy::WrapShape::kSphere, g.c0 + g.step * glm::dvec3(a, b, c), {0, 1, 0}, r, {0, 0, 0}, ""});
+              cand.push_back({"fit", g.body, anatomy::WrapShape::kSphere, g.c0 + g.step * glm::dvec3(a, b, c), {0, 1, 0}, r, {0, 0, 0}, ""});
             continue;
           }
           if (!g.bow) {
