@@ -165,10 +165,13 @@ namespace {
 // centre = (front - r, y, z), fronts 36..44 mm, y and z on a 20 mm grid, r 50..300 mm; fewest
 // samples in bone, then the least added length):
 //   rectus femoris, its stretch from the anterior inferior iliac spine to the condylar point:
-//     centre (-0.206, -0.220, 0.012), r 250 mm (front 44 mm before the origin at 220 mm down):
-//     61593 -> 18857 in the fit, +0.41 mm on average; drills 47,970 -> 0 samples. Unchanged
+//     centre (-0.206, -0.220, 0.012), r 250 mm (front 44 mm before the origin at 220 mm down; the
+//     highest centre searched): 61593 -> 18857 in the fit (counted without its condylar
+//     cylinder), +0.41 mm on average; its ends stay 9.7 mm or more outside over the slider grid
+//     (tests/anatomy/muscle_wrap_test.cpp); drills 47,970 -> 0 samples. Unchanged
 //     while the knee is flexed less than 84 deg (it acts only on the stretch to the condylar
-//     point); hip 0 / knee 90 flexion 40.6 -> 41.6 (+0.3 mm long); moment arms (mm, -dL/dq, Gait2392 -> wrapped): hip 90 / knee 90 flexion 35.2 -> 32.8,
+//     point); moment arms (mm, -dL/dq, Gait2392 -> wrapped): hip 0 / knee 90 flexion 40.6 ->
+//     41.6 (+0.3 mm long); hip 90 / knee 90 flexion 35.2 -> 32.8,
 //     rotation -1.0 -> -1.8 (+0.6 mm long); hip 90, 40 IR, knee 90 flexion 35.8 -> 31.6, adduction
 //     -17.0 -> -19.8, rotation -2.9 -> -6.7 (+1.9 mm); hip 110, 20 abd, 30 ER, knee 120 flexion
 //     15.9 -> 8.5, adduction 8.3 -> 11.4, rotation 1.4 -> 3.2 (+2.5 mm); knee moment arms
@@ -178,7 +181,7 @@ namespace {
 //   vastus intermedius, between its second femoral point and the next (the condylar point, or
 //     the tibial patellar point at knee 75-81 deg): centre (-0.114, -0.340, 0.012), r 150 mm
 //     (front 36 mm at 340 mm down): 33156 -> 2565 in the fit (the rest, the tibial stretch, also
-//     goes in the sweeps), +0.03 mm on average; drills 50,733 -> 0. Both ends of its conditional
+//     goes in the sweeps), +0.03 mm on average, ends 11.3 mm or more outside; drills 50,733 -> 0. Both ends of its conditional
 //     stretch are on the femur, so the sphere adds a constant (0.1 mm in deep flexion) and moves no
 //     moment arm.
 // Hamstrings behind the femoral neck: in the 90/90 front leg (hip 90 deg, 30 abd, 45 ER, knee 90;
@@ -212,7 +215,7 @@ namespace {
 constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest path samples in bone, then the least change of length and moment arms (muscle_wrap_bone_test)";
 constexpr char kLegFit[] = "cylinder over the tibia or foot; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
-constexpr char kShaftFit[] = "cylinder along the femoral shaft at the axis of Rajagopal's AMdist_at_femshaft_r; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
+constexpr char kShaftFit[] = "sphere fixed in the femur over its shaft or neck; centre and radius: fewest path samples in bone with the stretch's ends outside, then least added length (muscle_wrap_bone_test)";
 constexpr glm::dvec3 kHip = kRightHipCentre;
 constexpr char kHipFit[] = "sphere about the hip centre; radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr WrapSurface kSurfaces[] = {
