@@ -21,7 +21,8 @@ namespace {
 // cut the count by at least a quarter (none -> fitted): glut_med3 15172 -> 1515, glut_min2 1485 ->
 // 435, glut_min3 11647 -> 0, glut_max1 26917 -> 12731, glut_max3 28947 -> 0, peri 23007 -> 465,
 // pect 2625 -> 750, gem 18811 -> 10023.
-// Left without: gluteus minimus 1 (16% fewer), the hamstrings (8-24%), the adductors but
+// Left without: gluteus minimus 1 (16% fewer), the hamstrings (8-24%; they go behind the femoral
+// neck instead, below), the adductors but
 // pectineus, TFL, sartorius, rectus femoris, iliacus, psoas and gracilis (none): what they cut lies
 // beside an attachment or along the femoral shaft, not round the joint. Gluteus maximus 3 is fitted
 // (92.5 mm) but NOT applied: a sphere that large about the hip centre raised its extension moment
@@ -128,7 +129,11 @@ namespace {
 //     greater trochanter, (-0.010, -0.030, 0.035) r 35 mm, cut biceps femoris long head 5463 ->
 //     1465 in the fit (12,185 -> 0 over the drills) with no change at standing or 90/90, but over
 //     it the drill effort's warm-started optimum no longer matched the cold one
-//     (tests/assets/drill_effort_test.cpp): left out until that is understood. None for them.
+//     (tests/assets/drill_effort_test.cpp). Understood since: the ischial origin came inside
+//     that sphere in some poses, where a wrap lets go (an end inside: nothing to wrap round) and
+//     the length jumps to the straight line's; tests/anatomy/muscle_wrap_test.cpp now checks that
+//     the ends of every wrapped stretch stay outside its surface. Spheres that keep the ends out
+//     are used (below, "posterior neck").
 //   rectus femoris: a cylinder across the knee (axis z) fixed in the femur, about the place of
 //     Rajagopal et al. 2016's KnExt_at_fem_r (centre (0.0036, -0.4027) m, radius 25 mm, over the
 //     femoral condyles), searched only among surfaces that leave its length at hip and knee 90 deg
@@ -139,9 +144,78 @@ namespace {
 //     only with the hip extended and adducted or rotated, where the patella points do not clear
 //     HipLab's condyles): no double count in the sagittal plane. Vastus intermedius: the same
 //     search cut 8% (15282 -> 14013): none.
+// Femoral-shaft surfaces (issue 11 section 2, the two muscles with the most path samples in bone
+// in the drills), fitted by tests/scene/muscle_wrap_bone_test.cpp ("fit of the femoral-shaft
+// surfaces", --no-skip): what they cut is the front of HipLab's femoral shaft, whose anterior bow
+// stands 36-38 mm before the femur's origin 300-360 mm down (bone cells 2 mm under the surface
+// reach 34-36 mm), while the Gait2392 lines run straight at 33-34 mm from the front of the
+// greater trochanter region to the trochlea. Both appear only in deep knee flexion, when the
+// conditional condylar point is active (knee > 81 deg for vastus intermedius, > 84 deg for rectus
+// femoris). Rajagopal et al. 2016 keep their quadriceps off the femur with KnExt_at_fem_r at the
+// condyles (used above) and wrap the adductors over femoral-shaft cylinders (AL_, AMmid_,
+// AMdist_at_femshaft_r: radius about 20 mm, axis down, forward and medially, (0.186, -0.973,
+// -0.138) for AMdist in the MyoConverter conversion); no surface of theirs lies on the anterior
+// shaft. Cylinders along the shaft were tried first: about the axis of HipLab's own shaft (through
+// the centroids of its sections 200 and 300 mm down) none helps, as these lines close in on the
+// shaft at the knee and their lower ends fall inside any cylinder that reaches the bone; along
+// Rajagopal's AMdist axis a 12.5 mm one centred on the front of the shaft cleared vastus
+// intermedius (33156 -> 2565 in the fit) but added 1.8 mm in deep flexion, and for rectus femoris
+// the best cut only 28% (61593 -> 44297). What fits the front of the shaft is a large sphere
+// behind it, whose front follows the bow up and down and to the sides (HipLab's own surfaces;
+// centre = (front - r, y, z), fronts 36..44 mm, y and z on a 20 mm grid, r 50..300 mm; fewest
+// samples in bone, then the least added length):
+//   rectus femoris, its stretch from the anterior inferior iliac spine to the condylar point:
+//     centre (-0.206, -0.220, 0.012), r 250 mm (front 44 mm before the origin at 220 mm down; the
+//     highest centre searched): 61593 -> 18857 in the fit (counted without its condylar
+//     cylinder), +0.41 mm on average; its ends stay 9.7 mm or more outside over the slider grid
+//     (tests/anatomy/muscle_wrap_test.cpp); drills 47,970 -> 0 samples. Unchanged
+//     while the knee is flexed less than 84 deg (it acts only on the stretch to the condylar
+//     point); moment arms (mm, -dL/dq, Gait2392 -> wrapped): hip 0 / knee 90 flexion 40.6 ->
+//     41.6 (+0.3 mm long); hip 90 / knee 90 flexion 35.2 -> 32.8,
+//     rotation -1.0 -> -1.8 (+0.6 mm long); hip 90, 40 IR, knee 90 flexion 35.8 -> 31.6, adduction
+//     -17.0 -> -19.8, rotation -2.9 -> -6.7 (+1.9 mm); hip 110, 20 abd, 30 ER, knee 120 flexion
+//     15.9 -> 8.5, adduction 8.3 -> 11.4, rotation 1.4 -> 3.2 (+2.5 mm); knee moment arms
+//     unchanged (the sphere is on the femur, the stretch ends on it). Its line now rides over the
+//     shaft where it ran through it, so its hip moment arms in deep flexion are those of a path
+//     lying on the bone (rectus femoris lies on vastus intermedius there: Gray's Anatomy 42nd ed.).
+//   vastus intermedius, between its second femoral point and the next (the condylar point, or
+//     the tibial patellar point at knee 75-81 deg): centre (-0.114, -0.340, 0.012), r 150 mm
+//     (front 36 mm at 340 mm down): 33156 -> 2565 in the fit (the rest, the tibial stretch, also
+//     goes in the sweeps), +0.03 mm on average, ends 11.3 mm or more outside; drills 50,733 -> 0. Both ends of its conditional
+//     stretch are on the femur, so the sphere adds a constant (0.1 mm in deep flexion) and moves no
+//     moment arm.
+// Hamstrings behind the femoral neck: in the 90/90 front leg (hip 90 deg, 30 abd, 45 ER, knee 90;
+// the 90/90 switch and the 90/90 PAILs/RAILs) the lines of biceps femoris long head and
+// semimembranosus from the ischial tuberosity to the tibia pass through the back of HipLab's
+// femoral neck and intertrochanteric crest (femur frame x -15..-20 mm, y -10..-80 mm, z 15-30 mm).
+// Spheres fixed in the femur there (HipLab's own; Rajagopal et al. 2016 wrap their hamstrings only
+// at the knee), fitted by the same case ("a sphere behind the femoral neck": centres on a 10 mm
+// grid about (-0.010, -0.040, 0.025), r 15..35 mm; fewest samples in bone among those whose
+// stretch ends stay 1 mm or more outside in every pose of the fit, then least added length):
+//   biceps femoris long head at (0, -0.020, 0.035), r 35 mm: 13162 -> 4296 in the fit, ends at
+//     least 4.3 mm outside; drills 12,185 -> 0. Unchanged at standing, knee 90, 90/90 and 90/90 IR
+//     30; in the 90/90 front leg +2.4 mm, flexion -33.2 -> -44.5, adduction -13.2 -> -3.7,
+//     rotation 1.7 -> 10.3 mm; at hip 110, 20 abd, 30 ER, knee 120 adduction -9.8 -> 1.8,
+//     rotation 0.1 -> 2.9 mm (+1.6 mm long);
+//   semimembranosus at (0, -0.020, 0.030), r 25 mm (the best, (0, -0.020, 0.040) r 30 mm, 3525
+//     in the fit, let an end within 0.7 mm of it over the slider grid; the biceps sphere let its
+//     origin 4.7 mm inside): 8123 -> 4016 in the fit, ends at least 6.5 mm outside; drills 7,359
+//     -> 0. Unchanged at the same poses; in the 90/90 front leg +0.4 mm, flexion -27.5 -> -30.7,
+//     adduction -7.3 -> -2.7, rotation 3.8 -> 7.2 mm.
+//   The drill effort tests (warm-started = cold optimum, the EMG facts) hold over both.
+// Gluteus medius over the iliac wing, tried and left out: in every drill its lines from the
+// gluteal surface of the ilium dip into the wing 15-25 mm below their origins (the wing flares out
+// below them), and behind the acetabulum in the 90/90 front leg. Pelvis spheres under the gluteal
+// surface, fitted by the same case ("a pelvis sphere under the iliac wing's gluteal surface"):
+// gluteus medius 2 at (-0.070, 0, 0.070) r 40 mm, ahead of its trochanter sphere, cut the drills
+// only from 8,820 to 5,469 samples (grid 7,590 -> 6,630) while adding 1.1 mm at standing (which
+// would change the model's volumes), raising its rotation moment arm at 90/90 from 39.0 to 43.6 mm
+// and at the 90/90 front leg from 13.6 to 22.9 mm (+7.4 mm long); gluteus medius 1's best, (-0.040,
+// 0, 0.110) r 30 mm, 8169 -> 3916 in the fit, lengthened it by 4.6 mm on average. Neither used.
 constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest path samples in bone, then the least change of length and moment arms (muscle_wrap_bone_test)";
 constexpr char kLegFit[] = "cylinder over the tibia or foot; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
+constexpr char kShaftFit[] = "sphere fixed in the femur over its shaft or neck; centre and radius: fewest path samples in bone with the stretch's ends outside, then least added length (muscle_wrap_bone_test)";
 constexpr glm::dvec3 kHip = kRightHipCentre;
 constexpr char kHipFit[] = "sphere about the hip centre; radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr WrapSurface kSurfaces[] = {
@@ -165,8 +239,12 @@ constexpr WrapSurface kSurfaces[] = {
     {"foot_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.145, 0.0075, 0.0}, {0, 0, 1}, 0.015, {0, 1, 0}, kLegFit},
     {"medial_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.0, 0.045, -0.015}, {1, 0, 0}, 0.015, {0, 0, 0}, kLegFit},
     {"lateral_dorsum", PathBody::kCalcn, WrapShape::kCylinder, {0.0, 0.0175, -0.0025}, {1, 0, 0}, 0.030, {0, 0, 0}, kLegFit},
+    {"anterior_bow_rf", PathBody::kFemur, WrapShape::kSphere, {-0.206, -0.220, 0.012}, {0, 1, 0}, 0.250, {0, 0, 0}, kShaftFit},
+    {"posterior_neck_bflh", PathBody::kFemur, WrapShape::kSphere, {0.000, -0.020, 0.035}, {0, 1, 0}, 0.035, {0, 0, 0}, kShaftFit},
+    {"posterior_neck_sm", PathBody::kFemur, WrapShape::kSphere, {0.000, -0.020, 0.030}, {0, 1, 0}, 0.025, {0, 0, 0}, kShaftFit},
+    {"anterior_bow_vi", PathBody::kFemur, WrapShape::kSphere, {-0.114, -0.340, 0.012}, {0, 1, 0}, 0.150, {0, 0, 0}, kShaftFit},
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -174,11 +252,13 @@ constexpr MuscleWrap kWraps[] = {
     {"glut_min3", kHip52_5, 0, kAll}, {"glut_max1", kHip60, 0, kAll},
     {"glut_max2", kGmax2Ischium, 0, kAll}, {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kTrochanterGmed2, 0, kAll},
-    {"sar", kShaftSar, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
+    {"sar", kShaftSar, 0, 1}, {"rect_fem", kAnteriorBowRf, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"gem", kHip35, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},
+    {"vas_int", kAnteriorBowVi, 1, 3},
+    {"bifemlh", kPosteriorNeckBflh, 0, kAll}, {"semimem", kPosteriorNeckSm, 0, kAll},
 };
 
 }  // namespace

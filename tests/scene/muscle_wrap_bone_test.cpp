@@ -228,12 +228,14 @@ int total_points(const std::map<int, Finding>& found) {
 // Reached (wrapped, points registered), against Gait2392's straight lines in the same poses: the
 // guards below. Not met: no path through bone anywhere. The attachments that sat inside HipLab's
 // bones are registered to their surfaces (anatomy/point_registration.h) and the tendons of the
-// shin and foot go over cylinders (anatomy/muscle_wrap.cpp); what is left is the quadriceps over
-// the distal femur in knee flexion (rectus femoris, vastus intermedius and lateralis: the moving
-// patella points of Gait2392 do not clear HipLab's condyles), and the hip muscles whose sphere
-// cannot stand in for the greater trochanter, the iliac wing or the ischium they cross (gluteus
-// medius 1, the hamstrings, gemelli partly; gluteus medius 2, gluteus maximus 2 and sartorius in
-// part even over their off-centre surfaces; anatomy/muscle_wrap.cpp says why each).
+// shin and foot go over cylinders (anatomy/muscle_wrap.cpp), rectus femoris and vastus
+// intermedius over the anterior bow of the femoral shaft and the hamstrings behind the femoral
+// neck; what is left is vastus lateralis over the distal femur in knee flexion (the moving patella
+// points of Gait2392 do not clear HipLab's condyles), rectus femoris and the hamstrings in some
+// slider combinations, and the hip muscles whose surfaces cannot stand in for the greater
+// trochanter, the iliac wing or the ischium they cross (gluteus medius 1, gemelli partly; gluteus
+// medius 2, gluteus maximus 1 and 2 and sartorius in part even over their surfaces;
+// anatomy/muscle_wrap.cpp says why each).
 TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x knee x ankle finds them out of bone (printed)") {
   const Labelled poses = grid_poses();
   const std::map<int, Finding> straight = check_all(poses, anatomy::Wrapping::kOff);
@@ -250,9 +252,13 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   // off-centre surfaces of gluteus maximus 2 and 3 and gluteus medius 2: 28 of 43, 197,511
   // (gluteus maximus 3 20,745 -> 2,475, gluteus maximus 2 20,205 -> 13,170, gluteus medius 2
   // 18,255 -> 7,590); and sartorius over the femoral shaft: 186,036 (sartorius 19,785 -> 8,310);
-  // and rectus femoris over the condyles: 180,576 (rectus femoris 51,423 -> 45,963).
-  CHECK(found.size() <= 28);
-  CHECK(total_points(found) <= 180576);
+  // and rectus femoris over the condyles: 180,576 (rectus femoris 51,423 -> 45,963); and rectus
+  // femoris and vastus intermedius over the anterior bow of the femoral shaft: 27 of 43, 127,428
+  // (rectus femoris 45,963 -> 8,367, vastus intermedius 15,552 -> 0); and the hamstrings behind
+  // the femoral neck: 121,086 (biceps femoris long head 13,980 -> 8,484, semimembranosus 8,793 ->
+  // 7,947).
+  CHECK(found.size() <= 27);
+  CHECK(total_points(found) <= 121086);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -268,9 +274,12 @@ TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, 
   // and gluteus medius 2: 12 of 43, 202,485 (gluteus maximus 3 16,404 -> 0, gluteus medius 2
   // 19,173 -> 8,820, gluteus maximus 2 10,208 -> 7,990); and sartorius over the femoral shaft:
   // 185,751 (sartorius 17,610 -> 876); and rectus femoris over the condyles: 160,803 (rectus
-  // femoris 72,918 -> 47,970).
-  CHECK(found.size() <= 12);
-  CHECK(total_points(found) <= 160803);
+  // femoris 72,918 -> 47,970); and rectus femoris and vastus intermedius over the anterior bow of
+  // the femoral shaft: 10 of 43, 62,100 (rectus femoris 47,970 -> 0, vastus intermedius 50,733 -> 0);
+  // and the hamstrings behind the femoral neck: 8 of 43, 42,556 (biceps femoris long head 12,185
+  // -> 0, semimembranosus 7,359 -> 0).
+  CHECK(found.size() <= 8);
+  CHECK(total_points(found) <= 42556);
 }
 
 // How the hip spheres of anatomy/muscle_wrap.cpp were fitted (run with --no-skip): for each hip
@@ -636,5 +645,175 @@ TEST_CASE("wrapped muscle paths: fit of the off-centre hip surfaces (printed)" *
         std::printf("   the start, r 40 mm:\n");
         report(ci);
       }
+  }
+}
+
+// How the femoral-shaft surfaces of anatomy/muscle_wrap.cpp were fitted (run with --no-skip;
+// FIT_ONLY=<part of a group's name> runs one group): for one stretch of a muscle's path (the
+// segments between active points on two given bodies), a surface fixed in the femur over a grid
+// of places and radii: cylinders along the shaft (axis below), or spheres behind its front
+// ("anterior bow": centre = (front - r, y, z), the front 36..44 mm before the femur's origin);
+// printed: the path samples through HipLab's bones over every 2nd pose of the slider grid and
+// every 2nd drill frame, and the candidates with the fewest (then the least added length), each
+// with its added length and moment arms (hip flexion, adduction, rotation, knee flexion; central
+// differences, Gait2392's registered path in brackets) at named poses. The surface acts on the
+// stretch alone, and the muscle's other wraps are left out here.
+TEST_CASE("wrapped muscle paths: fit of the femoral-shaft surfaces (printed)" * doctest::skip()) {
+  static BoneChecker checker;
+  Labelled poses;
+  const Labelled grid = grid_poses(), drills = drill_poses();
+  for (std::size_t i = 0; i < grid.size(); i += 2) poses.push_back(grid[i]);
+  for (std::size_t i = 0; i < drills.size(); i += 2) poses.push_back(drills[i]);
+  struct Group {
+    const char* name;
+    const char* muscle;
+    anatomy::PathBody from, to;  // the stretch: segments from a point on `from` to one on `to`
+    glm::dvec3 c0, axis, u, v;   // start centre; axis; grid directions across it
+    double step;
+    int nu, nv;
+    double r0, r1, dr;
+    bool bow = false;  // spheres instead: centre (front - r, c0.y + a step, c0.z + b step), front 36..44 mm
+    bool ball = false;  // spheres instead: centre c0 + step (a x + b y + c z), a in -nu..nu, b and c in -nv..nv
+    anatomy::PathBody body = anatomy::PathBody::kFemur;  // the body the surface is fixed in
+  };
+  using anatomy::PathBody;
+  // The axis of Rajagopal et al. 2016's femoral-shaft cylinder AMdist_at_femshaft_r (from its
+  // orientation in the MyoConverter conversion of that model: (0.186, -0.973, -0.138) in the femur
+  // frame, Gait2392's). A cylinder about the axis of HipLab's own shaft (through the centroids of
+  // its sections 200 and 300 mm below the hip centre, (0.0040, -0.1, -0.0128)) helps none of
+  // these: the muscles' lines run along the shaft and close in on it at the knee, so their lower
+  // ends lie inside any such cylinder that reaches the bone; this axis, tilted forward, holds
+  // them off the shaft's anterior bow only.
+  const glm::dvec3 shaft = glm::normalize(glm::dvec3(0.1856, -0.9728, -0.1382));
+  const glm::dvec3 u = glm::normalize(glm::cross(shaft, glm::dvec3(0, 0, 1))), v = glm::cross(shaft, u);
+  const glm::dvec3 own = glm::normalize(glm::dvec3(0.0040, -0.1, -0.0128));
+  const glm::dvec3 own_u = glm::normalize(glm::cross(own, glm::dvec3(0, 0, 1))), own_v = glm::cross(own, own_u);
+  const char* only = std::getenv("FIT_ONLY");
+  const std::vector<Group> groups = {
+      {"vastus intermedius, between its femoral points", "vas_int", PathBody::kFemur, PathBody::kFemur, {0.020, -0.30, 0.015}, shaft, u, v, 0.0025, 6, 6, 0.010, 0.025, 0.0025},
+      {"rectus femoris, pelvis to the condylar point", "rect_fem", PathBody::kPelvis, PathBody::kFemur, {0.020, -0.25, 0.020}, shaft, u, v, 0.0025, 6, 6, 0.010, 0.025, 0.0025},
+      {"biceps femoris long head, pelvis to tibia", "bifemlh", PathBody::kPelvis, PathBody::kTibia, {0.016, -0.18, 0.028}, shaft, u, v, 0.0025, 6, 6, 0.010, 0.025, 0.0025},
+      {"semimembranosus, pelvis to tibia", "semimem", PathBody::kPelvis, PathBody::kTibia, {0.016, -0.18, 0.028}, shaft, u, v, 0.0025, 6, 6, 0.010, 0.025, 0.0025},
+      {"biceps femoris long head, HipLab's shaft axis", "bifemlh", PathBody::kPelvis, PathBody::kTibia, {0.0178, -0.20, 0.0273}, own, own_u, own_v, 0.005, 3, 3, 0.015, 0.040, 0.005},
+      {"semimembranosus, HipLab's shaft axis", "semimem", PathBody::kPelvis, PathBody::kTibia, {0.0178, -0.20, 0.0273}, own, own_u, own_v, 0.005, 3, 3, 0.015, 0.040, 0.005},
+      {"biceps femoris long head, a sphere behind the femoral neck", "bifemlh", PathBody::kPelvis, PathBody::kTibia, {-0.010, -0.040, 0.025}, shaft, u, v, 0.01, 2, 2, 0.015, 0.035, 0.005, false, true},
+      {"semimembranosus, a sphere behind the femoral neck", "semimem", PathBody::kPelvis, PathBody::kTibia, {-0.010, -0.040, 0.020}, shaft, u, v, 0.01, 2, 2, 0.015, 0.035, 0.005, false, true},
+      {"gluteus medius 2, a pelvis sphere under the iliac wing's gluteal surface", "glut_med2", PathBody::kPelvis, PathBody::kFemur, {-0.090, 0.020, 0.050}, shaft, u, v, 0.01, 2, 2, 0.015, 0.045, 0.005, false, true, PathBody::kPelvis},
+      {"gluteus medius 1, a pelvis sphere under the iliac wing's gluteal surface", "glut_med1", PathBody::kPelvis, PathBody::kFemur, {-0.050, 0.010, 0.090}, shaft, u, v, 0.01, 2, 2, 0.015, 0.045, 0.005, false, true, PathBody::kPelvis},
+      {"rectus femoris, a sphere over the anterior bow", "rect_fem", PathBody::kPelvis, PathBody::kFemur, {0.0, -0.28, 0.012}, shaft, u, v, 0.02, 3, 2, 0.05, 0.30, 0.05, true},
+      {"vastus intermedius, a sphere over the anterior bow", "vas_int", PathBody::kFemur, PathBody::kFemur, {0.0, -0.28, 0.012}, shaft, u, v, 0.02, 3, 2, 0.05, 0.30, 0.05, true},
+  };
+  // The nearest an end of the stretch comes to the surface (m, < 0: inside, where the wrap lets go
+  // and the length jumps), over the calls since it was last reset.
+  double clearance = 1.0;
+  auto wrapped = [&clearance](int m, const anatomy::LegPose& leg, const Group& g, const anatomy::WrapSurface& s, std::vector<glm::dvec3>* pts) {
+    const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
+    anatomy::MusclePath p;
+    anatomy::evaluate_muscle_path(m, leg, kin, anatomy::Side::kRight, p);
+    const anatomy::Frame f = g.body == PathBody::kPelvis ? anatomy::Frame{} : kin[anatomy::LegSegment::kFemur];
+    const glm::dmat3 to_local = glm::transpose(f.rotation);
+    double len = 0.0;
+    for (int k = 0; k < p.count; ++k) {
+      const glm::dvec3 a = p.point[static_cast<std::size_t>(k)];
+      if (pts) pts->push_back(a);
+      if (k + 1 == p.count) break;
+      const glm::dvec3 b = p.point[static_cast<std::size_t>(k) + 1];
+      anatomy::WrapResult w;
+      if (s.radius > 0.0 && p.body[static_cast<std::size_t>(k)] == g.from && p.body[static_cast<std::size_t>(k) + 1] == g.to) {
+        anatomy::wrap_segment(s, to_local * (a - f.origin), to_local * (b - f.origin), w);
+        for (const glm::dvec3& e : {to_local * (a - f.origin) - s.centre, to_local * (b - f.origin) - s.centre}) {
+          const glm::dvec3 across = s.shape == anatomy::WrapShape::kSphere ? e : e - glm::dot(e, s.axis) * s.axis;
+          clearance = std::min(clearance, glm::length(across) - s.radius);
+        }
+      }
+      if (!w.active) {
+        len += glm::length(b - a);
+        continue;
+      }
+      len += w.length_in + w.arc + w.length_out;
+      if (!pts) continue;
+      pts->push_back(f.apply(w.t1));
+      for (int j = 0; j < w.inner; ++j) pts->push_back(f.apply(w.inner_point[j]));
+      pts->push_back(f.apply(w.t2));
+    }
+    return len;
+  };
+  struct Named {
+    const char* name;
+    double flex, add, rot, knee;  // deg
+  };
+  const Named named[] = {{"standing", 0, 0, 0, 0}, {"knee 90", 0, 0, 0, 90}, {"90/90", 90, 0, 0, 90}, {"90/90 front (abd 30, ER 45)", 90, -30, -45, 90},
+                         {"90/90 IR 30", 90, 0, 30, 90}, {"knee 120", 0, 0, 0, 120}};
+  for (const Group& g : groups) {
+    if (only && std::string(g.name).find(only) == std::string::npos) continue;
+    const int m = *anatomy::find_muscle(g.muscle);
+    std::vector<anatomy::WrapSurface> cand;
+    cand.push_back({"none", PathBody::kFemur, anatomy::WrapShape::kCylinder, g.c0, g.axis, 0.0, {0, 0, 0}, ""});
+    for (int a = -g.nu; a <= g.nu; ++a)
+      for (int b = -g.nv; b <= g.nv; ++b)
+        for (double r = g.r0; r <= g.r1 + 1e-9; r += g.dr) {
+          if (g.ball) {
+            for (int c = -g.nv; c <= g.nv; ++c)
+              cand.push_back({"fit", g.body, anatomy::WrapShape::kSphere, g.c0 + g.step * glm::dvec3(a, b, c), {0, 1, 0}, r, {0, 0, 0}, ""});
+            continue;
+          }
+          if (!g.bow) {
+            cand.push_back({"fit", PathBody::kFemur, anatomy::WrapShape::kCylinder, g.c0 + g.step * (double(a) * g.u + double(b) * g.v), g.axis, r, {0, 0, 0}, ""});
+            continue;
+          }
+          for (double front = 0.036; front <= 0.0441; front += 0.002)
+            cand.push_back({"fit", PathBody::kFemur, anatomy::WrapShape::kSphere, {front - r, g.c0.y + a * g.step, g.c0.z + b * g.step}, {0, 1, 0}, r, {0, 0, 0}, ""});
+        }
+    std::vector<long> hits(cand.size(), 0);
+    std::vector<double> added(cand.size(), 0.0), clear(cand.size(), 1.0);
+    for (const auto& [legs, label] : poses) {
+      checker.pose(legs);
+      const anatomy::LegPose& leg = legs.leg(anatomy::Side::kRight);
+      anatomy::MusclePath p;
+      anatomy::evaluate_muscle_path(m, leg, anatomy::leg_kinematics(leg), anatomy::Side::kRight, p);
+      const std::span<const glm::dvec3> anchors(p.point.data(), static_cast<std::size_t>(p.count));
+      const double l0 = wrapped(m, leg, g, cand[0], nullptr);
+      for (std::size_t ci = 0; ci < cand.size(); ++ci) {
+        std::vector<glm::dvec3> pts;
+        clearance = 1.0;
+        added[ci] += wrapped(m, leg, g, cand[ci], &pts) - l0;
+        clear[ci] = std::min(clear[ci], clearance);
+        hits[ci] += checker.through(m, pts, anchors);
+      }
+    }
+    std::vector<std::size_t> order(cand.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Candidates that an end of the stretch enters in some pose last: there the wrap lets go and the
+    // length jumps.
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+      const bool ii = clear[i] < 0.001, ij = clear[j] < 0.001;
+      if (ii != ij) return ij;
+      return hits[i] != hits[j] ? hits[i] < hits[j] : added[i] < added[j];
+    });
+    std::printf("%s: none %ld\n", g.name, hits[0]);
+    for (std::size_t i = 0; i < std::min<std::size_t>(6, order.size()); ++i) {
+      const std::size_t ci = order[i];
+      std::printf("   (%.4f, %.4f, %.4f) r %.1f: %ld, mean +%.2f mm, ends at least %.1f mm off it\n", cand[ci].centre.x, cand[ci].centre.y, cand[ci].centre.z,
+                  1000 * cand[ci].radius, hits[ci], 1000 * added[ci] / poses.size(), 1000 * clear[ci]);
+      for (const Named& n : named) {
+        anatomy::LegPose leg{};
+        leg[anatomy::LegCoord::kHipFlexion] = deg(n.flex);
+        leg[anatomy::LegCoord::kHipAdduction] = deg(n.add);
+        leg[anatomy::LegCoord::kHipRotation] = deg(n.rot);
+        leg[anatomy::LegCoord::kKneeFlexion] = deg(n.knee);
+        const double l = wrapped(m, leg, g, cand[ci], nullptr), l0 = wrapped(m, leg, g, cand[0], nullptr);
+        std::printf("      %-28s +%.1f mm, arms", n.name, 1000 * (l - l0));
+        for (anatomy::LegCoord q : {anatomy::LegCoord::kHipFlexion, anatomy::LegCoord::kHipAdduction, anatomy::LegCoord::kHipRotation, anatomy::LegCoord::kKneeFlexion}) {
+          auto arm = [&](const anatomy::WrapSurface& s) {
+            anatomy::LegPose lo = leg, hi = leg;
+            lo[q] -= 1e-4;
+            hi[q] += 1e-4;
+            return -(wrapped(m, hi, g, s, nullptr) - wrapped(m, lo, g, s, nullptr)) / 2e-4;
+          };
+          std::printf(" %.1f(%.1f)", 1000 * arm(cand[ci]), 1000 * arm(cand[0]));
+        }
+        std::printf("\n");
+      }
+    }
   }
 }
