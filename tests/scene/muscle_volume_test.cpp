@@ -181,8 +181,10 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // tendons more sharply over the ankle in the kneeling windmill's full plantarflexion, and the
   // inside of the bend squashes to 0.12x (extensor digitorum) and 0.18x (extensor hallucis), both
   // sides; before, their lines ran through the tibia and the foot in every pose.
-  CHECK(area_within >= 52);
-  CHECK(within >= 52);
+  // 54 since the generator keeps the packed vertices 1 mm off the bones (extensor digitorum's
+  // squash at full plantarflexion 0.12 -> 0.20x, both sides).
+  CHECK(area_within >= 54);
+  CHECK(within >= 54);
   CHECK(vmin >= 0.15);  // iliacus in the 90/90 hip switch: 0.16 (folds over the pelvic brim)
   CHECK(vmax <= 1.25);
 }
@@ -317,6 +319,7 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   }
   std::map<std::uint32_t, double> worst;  // pick id -> worst share
   std::map<std::uint32_t, std::string> worst_at;
+  std::map<std::uint32_t, double> at_rest;  // pick id -> share at the anatomical pose
   NodeTransforms pose = NodeTransforms::bind(m);
   std::vector<const motion::Drill*> drills{nullptr};  // first the anatomical (bind) pose
   for (const motion::Drill& drill : f.drills) drills.push_back(&drill);
@@ -360,6 +363,7 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
             if (g->inside(glm::vec3(inv * p))) { ++in; break; }
         }
         const double share = static_cast<double>(in) / (v1 - v0 + 1);
+        if (!drill) at_rest[d.pick_id] = share;
         if (share > worst[d.pick_id]) {
           worst[d.pick_id] = share;
           worst_at[d.pick_id] = drill ? drill->id + " t=" + std::to_string(time) : std::string("the anatomical pose");
@@ -374,19 +378,31 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
     overall = std::max(overall, share);
     const anatomy::Side side = id - kMusclePickBase >= 100 ? anatomy::Side::kLeft : anatomy::Side::kRight;
     if (share > 0.01)
-      std::printf("  %-14s worst %.1f%% of its vertices inside a bone (%s)\n",
-                  anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), side).c_str(), 100 * share, worst_at[id].c_str());
+      std::printf("  %-14s worst %.1f%% of its vertices inside a bone (%s), %.1f%% at the anatomical pose\n",
+                  anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), side).c_str(), 100 * share, worst_at[id].c_str(),
+                  100 * at_rest[id]);
   }
   std::printf("muscle volumes with <= 1%% of their vertices inside a bone in every drill frame: %d of %zu (worst %.1f%%)\n", within,
               worst.size(), 100 * overall);
   CHECK(worst.size() >= 80);
-  // Reached: 18 of 86, worst 22.3% (gluteus medius 2 in the 90/90 hip switch), with Gait2392's
-  // points registered to the bones (anatomy/point_registration.h) and the off-centre wraps. Was 15
-  // of 86, worst 54.9%, before those, and 11 of 86, worst 72%, before the paths went round the hip
-  // spheres and knee cylinders of anatomy/muscle_wrap.h (issue 11, section 2). Not met: what is left is mostly the volumes'
-  // own thickness against the bone beside their paths, and paths that still cut bone
-  // (tests/scene/muscle_wrap_bone_test.cpp lists them); at the anatomical pose every muscle but
-  // peroneus tertius (2.4%) is clear.
+  // Reached: 18 of 86, worst 21.5% (gluteus medius 2 in the 90/90 hip switch), since the generator
+  // keeps the packed vertices 1 mm off the bones (tools/model_generator/muscle_volumes.cpp,
+  // push_out_of_bones); 18 of 86, worst 22.3%, before that, when 20 volumes were already 1.2-3.4%
+  // in bone at the anatomical pose (the gemelli, adductor brevis, iliacus, the gastrocnemius heads,
+  // soleus, the long toe flexors and extensors, peroneus longus). 15 of 86, worst 54.9%, before
+  // Gait2392's points were registered to the bones (anatomy/point_registration.h) and the off-centre
+  // wraps; 11 of 86, worst 72%, before the paths went round the hip spheres and knee cylinders of
+  // anatomy/muscle_wrap.h (issue 11, section 2). Not met: what is left enters bone when posed, nearly
+  // all into the femur at 90-96 degrees of hip flexion with the knee at 90 (the 90/90 drills, the
+  // seated band) and at deep knee flexion (figure-4, kneeling windmill): the volumes' own thickness
+  // against the bone beside their paths, and paths that still cut bone
+  // (tests/scene/muscle_wrap_bone_test.cpp lists them).
   CHECK(within >= 18);
-  CHECK(overall <= 0.235);
+  CHECK(overall <= 0.216);
+  // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
+  // maximus 1, 0.6%).
+  for (const auto& [id, share] : at_rest) {
+    INFO(anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), id - kMusclePickBase >= 100 ? anatomy::Side::kLeft : anatomy::Side::kRight));
+    CHECK(share <= 0.01);
+  }
 }
