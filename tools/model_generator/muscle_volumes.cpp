@@ -99,7 +99,7 @@ Mesh largest_piece(const Mesh& m) {
 // (concave on the muscle's side) onto its chords, into the bone. Before this, 22 of 86 volumes had
 // 1.2-3.4% of their vertices inside a bone at the anatomical pose as drawn
 // (tests/scene/muscle_volume_test.cpp): the calf's muscles in the tibia, fibula and foot, the
-// gemelli and adductor brevis in the femur, the iliacus in the hip bone; now none has over 0.6%
+// gemelli and adductor brevis in the femur, the iliacus in the hip bone; now none has over 0.8%
 // (tools/model_generator/tests checks each at the bind pose). A few Newton steps per bone; bones
 // in a fixed order, so the result is deterministic. Vertices between two bones (tibia and fibula)
 // get the steps of each in turn.
@@ -527,7 +527,26 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     // 0.025 let through): carried along a bending path, a sliver's area swings far more than an
     // even triangle's (tests/scene/muscle_volume_test.cpp, triangles within 0.2..3x: 56 of 86, 54 with 0.025).
     v.mesh = simplify(raw, budget, 0.01f, 0.08);
-    push_out_of_bones(v.mesh, bones, st.bone_clearance_m);
+    {
+      // A vertex whose push moves it along its path more than the push itself could (its nearest
+      // station jumping across a bend) would be carried with another part of the path when posed,
+      // so it keeps its place: where the arc length it maps to moves by more than twice the push
+      // plus a millimetre (one vertex, on flexor digitorum longus). Without this, or with a 1 mm
+      // clearance, a deep muscle over the iliac crest (gluteus minimus, the bump it already had)
+      // rose into a 3 cm fin at the start of the clamshell, as rendered; why that one vertex
+      // changes it is not understood.
+      const anatomy::MusclePath& mp = paths[static_cast<size_t>(m)];
+      anatomy::PathCurve pc;
+      anatomy::build_path_curve(std::span<const dvec3>(mp.point.data(), static_cast<size_t>(mp.count)), hints[static_cast<size_t>(m)], pc);
+      const std::vector<vec3> before = v.mesh.pos;
+      push_out_of_bones(v.mesh, bones, st.bone_clearance_m);
+      for (size_t i = 0; i < before.size(); ++i) {
+        if (before[i] == v.mesh.pos[i]) continue;
+        const double s0 = anatomy::path_coordinates(pc, dvec3(before[i]) - dvec3(pelvis_world)).x;
+        const double s1 = anatomy::path_coordinates(pc, dvec3(v.mesh.pos[i]) - dvec3(pelvis_world)).x;
+        if (std::fabs(s1 - s0) * pc.length > 2.0 * glm::length(v.mesh.pos[i] - before[i]) + 0.001) v.mesh.pos[i] = before[i];
+      }
+    }
     // Far level: a third of the triangles over the same vertices (meshoptimizer's edge collapse,
     // indices only), for whole-body views where a triangle spans a few pixels.
     {

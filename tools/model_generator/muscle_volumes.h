@@ -41,8 +41,8 @@ struct VolumeSettings {
   float fat_m = 0.001f;      // subcutaneous layer left free under the body surface (SDF); and a
                              // grid cell under the skin as drawn (build_muscle_volumes)
   float bone_gap_m = 0.0f;   // tissue starts this far off the bone surface
-  float bone_clearance_m = 0.001f;  // each meshed volume's vertices end at least this far off the
-                                    // bones' SDFs (muscle_volumes.cpp, push_out_of_bones)
+  float bone_clearance_m = 0.0005f;  // each meshed volume's vertices end at least this far off
+                                     // the bones' SDFs (muscle_volumes.cpp, push_out_of_bones)
 };
 
 struct MuscleVolume {

@@ -544,16 +544,21 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
       std::printf("  IoU %-16s %-5s %.3f (target 0.70)\n", g.name, view_name(v), iou);
     }
   }
-  // Reached: the three together 0.679 from behind, 0.742 from the side (was 0.676 / 0.637 before
+  // Reached: the three together 0.680 from behind, 0.741 from the side (0.679 / 0.742 before the
+  // volumes were kept 0.5 mm off the bones; 0.676 / 0.637 before
   // the gluteals were kept behind the line from the anterior superior iliac spine to the front of
   // the greater trochanter, muscle_volumes.cpp; 0.649 / 0.630 before that); maximus 0.67/0.62,
   // medius 0.65/0.65, minimus 0.22/0.27 (ours follows Gait2392's single lines into a slim body
   // under medius; BodyParts3D's is a fan over the whole outer ilium). From behind ours are wider:
   // they take the buttock's tissue out to the skin, over the trochanter and down between the
-  // buttocks. The target, 0.70, is met from the side only.
+  // buttocks. The target, 0.70, is met from the side only. Tried and left out: keeping the
+  // gluteals above the maximus's free lower border, the line from the coccyx (gluteus maximus 3's
+  // origin in Gait2392) to the gluteal tuberosity (its insertion; Gray's Anatomy, 42nd ed.,
+  // ch. 80), lowered the figure from behind to 0.633 (maximus 0.609): BodyParts3D's maximus
+  // reaches well below that line medially.
   CHECK(worst >= 0.20);
-  CHECK(together >= 0.67);
-  CHECK(side_together >= 0.73);
+  CHECK(together >= 0.675);
+  CHECK(side_together >= 0.735);
 }
 
 // Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
