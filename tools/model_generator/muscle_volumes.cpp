@@ -531,10 +531,14 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
       // A vertex whose push moves it along its path more than the push itself could (its nearest
       // station jumping across a bend) would be carried with another part of the path when posed,
       // so it keeps its place: where the arc length it maps to moves by more than twice the push
-      // plus a millimetre (one vertex, on flexor digitorum longus). Without this, or with a 1 mm
-      // clearance, a deep muscle over the iliac crest (gluteus minimus, the bump it already had)
-      // rose into a 3 cm fin at the start of the clamshell, as rendered; why that one vertex
-      // changes it is not understood.
+      // plus a millimetre (one vertex, on flexor digitorum longus).
+      // Not solved (issue 11): rendered in the clamshell, the model before this push already
+      // showed a small peak over the top hip at 4 s and bumps at 2 and 6 s; with the push that
+      // peak rises to a fin of about 2-3 cm at 2, 4, 5 and 6 s (at 0 s too with a 1 mm clearance).
+      // Which vertices move there changes with any small change to the volumes (leaving the
+      // piriformis, or the gluteals, or the iliacus unpushed each moved it between frames), and the
+      // drill tests' placement shows no vertex off its muscle, so the cause is still open. A
+      // negative bone_clearance_m turns the push off and gives the model before it, byte for byte.
       const anatomy::MusclePath& mp = paths[static_cast<size_t>(m)];
       anatomy::PathCurve pc;
       anatomy::build_path_curve(std::span<const dvec3>(mp.point.data(), static_cast<size_t>(mp.count)), hints[static_cast<size_t>(m)], pc);
