@@ -183,9 +183,13 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // sides; before, their lines ran through the tibia and the foot in every pose.
   // 54 since the generator keeps the packed vertices 0.5 mm off the bones (extensor digitorum's
   // squash at full plantarflexion 0.12 -> 0.20x, both sides).
-  CHECK(area_within >= 54);
-  CHECK(within >= 54);
-  CHECK(vmin >= 0.15);  // iliacus in the 90/90 hip switch: 0.16 (folds over the pelvic brim)
+  // 58 since the generator keeps each vertex's path station continuous across the mesh
+  // (tools/model_generator/muscle_volumes.cpp, smooth_path_stations): the iliacus's fan no longer
+  // tears where its nearest station jumped across the pelvic brim (its worst triangle 17.2 -> 9.6x,
+  // its least volume 0.20 -> 0.40 of rest).
+  CHECK(area_within >= 58);
+  CHECK(within >= 58);
+  CHECK(vmin >= 0.35);  // iliacus in the 90/90 hip switch: 0.40 (folds over the pelvic brim)
   CHECK(vmax <= 1.25);
 }
 

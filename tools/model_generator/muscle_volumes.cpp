@@ -2,6 +2,7 @@
 #include "muscle_volumes.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
@@ -128,14 +129,78 @@ void push_out_of_bones(Mesh& m, const std::vector<PlacedBone>& bones, float clea
     }
 }
 
+// Path coordinates of `p` against `c` at the given normalised arc length `s` (not necessarily the
+// nearest point): offsets in the interpolated frame there, as scene/muscle_volume.cpp places them.
+glm::dvec4 path_coordinates_at(const anatomy::PathCurve& c, const glm::dvec3& p, double s) {
+  const double x = std::clamp(s, 0.0, 1.0) * (anatomy::PathCurve::kStations - 1);
+  const int i = std::min(static_cast<int>(x), anatomy::PathCurve::kStations - 2);
+  const double f = x - i;
+  auto lerp = [&](const std::array<glm::dvec3, anatomy::PathCurve::kStations>& a) { return a[i] + f * (a[i + 1] - a[i]); };
+  const glm::dmat3 frame(lerp(c.tangent), lerp(c.normal), lerp(c.binormal));
+  const glm::dvec3 o = glm::inverse(frame) * (p - lerp(c.pos));
+  return {s, o.x, o.y, o.z};
+}
+
+// Each vertex is carried by the path station nearest to it at the bind pose. Where the volume
+// reaches further from its path than the path's bend radius (the iliacus's fan over the iliac
+// fossa, 7-9 cm off a path that bends over the pelvic brim; the vasti round the femur's bend), the
+// nearest station jumps between neighbouring vertices (iliacus: 0.80 to 0.93 across one 23 mm
+// edge). Posed, such neighbours are carried by parts of the path far apart: with the hips flexed
+// (the clamshell) that edge opened to 78 mm, folding the fan, and the runtime's volume correction
+// (scene/muscle_volume.cpp) then inflated the rest by its limit of 1.3, raising a 2-3 cm fin over
+// the top hip. So where s jumps by more than an edge can explain (the arc length between two
+// neighbours' stations over twice their distance plus 2 mm), s is made continuous: averaged over
+// those vertices and two rings round them, and their offsets taken at the averaged s, which
+// places them exactly where they were at the bind pose.
+void smooth_path_stations(MuscleVolume& v, const anatomy::PathCurve& c, glm::vec3 pelvis_world) {
+  const size_t n = v.mesh.pos.size();
+  std::vector<std::vector<uint32_t>> nb(n);
+  for (size_t t = 0; t + 2 < v.mesh.idx.size(); t += 3)
+    for (int e = 0; e < 3; ++e) {
+      const uint32_t a = v.mesh.idx[t + static_cast<size_t>(e)], b = v.mesh.idx[t + static_cast<size_t>((e + 1) % 3)];
+      nb[a].push_back(b);
+      nb[b].push_back(a);
+    }
+  for (auto& l : nb) {
+    std::sort(l.begin(), l.end());
+    l.erase(std::unique(l.begin(), l.end()), l.end());
+  }
+  std::vector<char> flag(n, 0);
+  for (size_t a = 0; a < n; ++a)
+    for (uint32_t b : nb[a])
+      if (std::fabs(v.path_coord[a].x - v.path_coord[b].x) * c.length > 2.0 * glm::length(v.mesh.pos[a] - v.mesh.pos[b]) + 0.002) flag[a] = 1;
+  for (int ring = 0; ring < 4; ++ring) {
+    std::vector<char> next = flag;
+    for (size_t a = 0; a < n; ++a)
+      if (flag[a])
+        for (uint32_t b : nb[a]) next[b] = 1;
+    flag = std::move(next);
+  }
+  std::vector<double> s(n);
+  for (size_t i = 0; i < n; ++i) s[i] = v.path_coord[i].x;
+  for (int it = 0; it < 200; ++it) {
+    std::vector<double> next = s;
+    for (size_t a = 0; a < n; ++a) {
+      if (!flag[a] || nb[a].empty()) continue;
+      double sum = s[a];
+      for (uint32_t b : nb[a]) sum += s[b];
+      next[a] = sum / static_cast<double>(nb[a].size() + 1);
+    }
+    s = std::move(next);
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (flag[i]) v.path_coord[i] = glm::vec4(path_coordinates_at(c, glm::dvec3(v.mesh.pos[i]) - glm::dvec3(pelvis_world), s[i]));
+}
+
 void set_path_coordinates(MuscleVolume& v, const anatomy::PathCurve& c, glm::vec3 pelvis_world) {
   const std::vector<glm::vec3> nrm = vertex_normals(v.mesh);
   v.path_coord.resize(v.mesh.pos.size());
   v.frame_normal.resize(v.mesh.pos.size());
+  for (size_t i = 0; i < v.mesh.pos.size(); ++i)
+    v.path_coord[i] = glm::vec4(anatomy::path_coordinates(c, glm::dvec3(v.mesh.pos[i]) - glm::dvec3(pelvis_world)));
+  smooth_path_stations(v, c, pelvis_world);
   for (size_t i = 0; i < v.mesh.pos.size(); ++i) {
-    const glm::dvec3 p = glm::dvec3(v.mesh.pos[i]) - glm::dvec3(pelvis_world);
-    const glm::dvec4 q = anatomy::path_coordinates(c, p);
-    v.path_coord[i] = glm::vec4(q);
+    const glm::dvec4 q(v.path_coord[i]);
     const double x = q.x * (anatomy::PathCurve::kStations - 1);
     const int k = std::min(static_cast<int>(x), anatomy::PathCurve::kStations - 2);
     const double f = x - k;
@@ -532,13 +597,12 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
       // station jumping across a bend) would be carried with another part of the path when posed,
       // so it keeps its place: where the arc length it maps to moves by more than twice the push
       // plus a millimetre (one vertex, on flexor digitorum longus).
-      // Not solved (issue 11): rendered in the clamshell, the model before this push already
-      // showed a small peak over the top hip at 4 s and bumps at 2 and 6 s; with the push that
-      // peak rises to a fin of about 2-3 cm at 2, 4, 5 and 6 s (at 0 s too with a 1 mm clearance).
-      // Which vertices move there changes with any small change to the volumes (leaving the
-      // piriformis, or the gluteals, or the iliacus unpushed each moved it between frames), and the
-      // drill tests' placement shows no vertex off its muscle, so the cause is still open. A
-      // negative bone_clearance_m turns the push off and gives the model before it, byte for byte.
+      // The fin over the top hip seen in the clamshell at 2-6 s was not this push: the model
+      // before it draws the same fin when loaded as the shipped body. Loaded with --model from
+      // another path it goes through the import sandbox, whose wire form
+      // (src/assets/model_wire.cpp) does not carry the volumes' rest volumes, so no volume
+      // correction runs and the fin is hidden; that compare misled. Its cause was the iliacus's
+      // path stations (smooth_path_stations above). A negative bone_clearance_m turns the push off.
       const anatomy::MusclePath& mp = paths[static_cast<size_t>(m)];
       anatomy::PathCurve pc;
       anatomy::build_path_curve(std::span<const dvec3>(mp.point.data(), static_cast<size_t>(mp.count)), hints[static_cast<size_t>(m)], pc);
