@@ -150,7 +150,7 @@ glm::dvec4 path_coordinates_at(const anatomy::PathCurve& c, const glm::dvec3& p,
 // (scene/muscle_volume.cpp) then inflated the rest by its limit of 1.3, raising a 2-3 cm fin over
 // the top hip. So where s jumps by more than an edge can explain (the arc length between two
 // neighbours' stations over twice their distance plus 2 mm), s is made continuous: averaged over
-// those vertices and two rings round them, and their offsets taken at the averaged s, which
+// those vertices and four rings round them, and their offsets taken at the averaged s, which
 // places them exactly where they were at the bind pose.
 void smooth_path_stations(MuscleVolume& v, const anatomy::PathCurve& c, glm::vec3 pelvis_world) {
   const size_t n = v.mesh.pos.size();
