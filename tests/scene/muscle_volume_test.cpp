@@ -107,7 +107,7 @@ TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed a
 // the femur and its part on the path part ways in deep knee flexion, and the gluteal fans and vasti
 // stretch single triangles past 3x. This test prints the figures per muscle and guards what is
 // reached (volume within 5% in every frame: 80 of 86, was 48 before the volume correction of
-// scene/muscle_volume.cpp; triangles within 0.2..3x: 52 of 86; both: 52, was 48; see below), so a change can
+// scene/muscle_volume.cpp; triangles within 0.2..3x: 54 of 86; both: 54, was 48; see below), so a change can
 // only improve it.
 TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and triangles within 0.2x..3x their rest area") {
   const Model& m = body();
@@ -181,9 +181,15 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // tendons more sharply over the ankle in the kneeling windmill's full plantarflexion, and the
   // inside of the bend squashes to 0.12x (extensor digitorum) and 0.18x (extensor hallucis), both
   // sides; before, their lines ran through the tibia and the foot in every pose.
-  CHECK(area_within >= 52);
-  CHECK(within >= 52);
-  CHECK(vmin >= 0.15);  // iliacus in the 90/90 hip switch: 0.16 (folds over the pelvic brim)
+  // 54 since the generator keeps the packed vertices 0.5 mm off the bones (extensor digitorum's
+  // squash at full plantarflexion 0.12 -> 0.20x, both sides).
+  // 58 since the generator keeps each vertex's path station continuous across the mesh
+  // (tools/model_generator/muscle_volumes.cpp, smooth_path_stations): the iliacus's fan no longer
+  // tears where its nearest station jumped across the pelvic brim (its worst triangle 17.2 -> 9.6x,
+  // its least volume 0.20 -> 0.40 of rest).
+  CHECK(area_within >= 58);
+  CHECK(within >= 58);
+  CHECK(vmin >= 0.35);  // iliacus in the 90/90 hip switch: 0.40 (folds over the pelvic brim)
   CHECK(vmax <= 1.25);
 }
 
@@ -317,6 +323,7 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   }
   std::map<std::uint32_t, double> worst;  // pick id -> worst share
   std::map<std::uint32_t, std::string> worst_at;
+  std::map<std::uint32_t, double> at_rest;  // pick id -> share at the anatomical pose
   NodeTransforms pose = NodeTransforms::bind(m);
   std::vector<const motion::Drill*> drills{nullptr};  // first the anatomical (bind) pose
   for (const motion::Drill& drill : f.drills) drills.push_back(&drill);
@@ -360,6 +367,7 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
             if (g->inside(glm::vec3(inv * p))) { ++in; break; }
         }
         const double share = static_cast<double>(in) / (v1 - v0 + 1);
+        if (!drill) at_rest[d.pick_id] = share;
         if (share > worst[d.pick_id]) {
           worst[d.pick_id] = share;
           worst_at[d.pick_id] = drill ? drill->id + " t=" + std::to_string(time) : std::string("the anatomical pose");
@@ -374,19 +382,39 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
     overall = std::max(overall, share);
     const anatomy::Side side = id - kMusclePickBase >= 100 ? anatomy::Side::kLeft : anatomy::Side::kRight;
     if (share > 0.01)
-      std::printf("  %-14s worst %.1f%% of its vertices inside a bone (%s)\n",
-                  anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), side).c_str(), 100 * share, worst_at[id].c_str());
+      std::printf("  %-14s worst %.1f%% of its vertices inside a bone (%s), %.1f%% at the anatomical pose\n",
+                  anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), side).c_str(), 100 * share, worst_at[id].c_str(),
+                  100 * at_rest[id]);
   }
   std::printf("muscle volumes with <= 1%% of their vertices inside a bone in every drill frame: %d of %zu (worst %.1f%%)\n", within,
               worst.size(), 100 * overall);
   CHECK(worst.size() >= 80);
-  // Reached: 18 of 86, worst 22.3% (gluteus medius 2 in the 90/90 hip switch), with Gait2392's
-  // points registered to the bones (anatomy/point_registration.h) and the off-centre wraps. Was 15
-  // of 86, worst 54.9%, before those, and 11 of 86, worst 72%, before the paths went round the hip
-  // spheres and knee cylinders of anatomy/muscle_wrap.h (issue 11, section 2). Not met: what is left is mostly the volumes'
-  // own thickness against the bone beside their paths, and paths that still cut bone
-  // (tests/scene/muscle_wrap_bone_test.cpp lists them); at the anatomical pose every muscle but
-  // peroneus tertius (2.4%) is clear.
+  // Reached: 18 of 86, worst 22.1% (gluteus medius 2 in the 90/90 hip switch), since the generator
+  // keeps the packed vertices 0.5 mm off the bones (tools/model_generator/muscle_volumes.cpp,
+  // push_out_of_bones); 18 of 86, worst 22.3%, before that, when 22 volumes were already 1.2-3.4%
+  // in bone at the anatomical pose (the gemelli, adductor brevis, iliacus, the gastrocnemius heads,
+  // soleus, the long toe flexors and extensors, peroneus longus). 15 of 86, worst 54.9%, before
+  // Gait2392's points were registered to the bones (anatomy/point_registration.h) and the off-centre
+  // wraps; 11 of 86, worst 72%, before the paths went round the hip spheres and knee cylinders of
+  // anatomy/muscle_wrap.h (issue 11, section 2). Not met: what is left enters bone when posed, nearly
+  // all into the femur at 90-96 degrees of hip flexion with the knee at 90 (the 90/90 drills, the
+  // seated band) and at deep knee flexion (figure-4, kneeling windmill): the volumes' own thickness
+  // against the bone beside their paths, and paths that still cut bone
+  // (tests/scene/muscle_wrap_bone_test.cpp lists them). Of the 34 muscles past 1%, 12 have posed
+  // paths that cut bone in the drills (gluteus medius 1-2 and maximus 1-2, TFL, semimembranosus,
+  // biceps femoris long head, sartorius, rectus femoris, gemelli, vastus intermedius and lateralis);
+  // in the worst frames the vertices in bone lie along the belly (gluteus medius 2: 86 of 502 in the
+  // ilium, 22 in the femur, at s 0.1-0.7; vastus intermedius: 83 in the femur at s 0.6-0.8 with the
+  // knee at 81 degrees), and the soleus's are at its heel end (43 of 498 in the foot at 44 degrees
+  // of plantarflexion). Making the path's two ends follow their bones rigidly (as the attached
+  // segments do, scene/muscle_volume.cpp) left the worst at 20.5% and cost the triangle guard
+  // 54 -> 41, so it was left out. (Figures with the 1 mm clearance tried first.)
   CHECK(within >= 18);
-  CHECK(overall <= 0.235);
+  CHECK(overall <= 0.222);
+  // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
+  // maximus 1, 0.8% both sides).
+  for (const auto& [id, share] : at_rest) {
+    INFO(anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), id - kMusclePickBase >= 100 ? anatomy::Side::kLeft : anatomy::Side::kRight));
+    CHECK(share <= 0.01);
+  }
 }

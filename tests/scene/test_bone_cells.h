@@ -2,7 +2,9 @@
 // a point lies inside a bone: each cell is marked inside when its centre is inside the closed mesh
 // (the parity of crossings along y), then the grid is eroded `erosions` times (6 neighbours), so a
 // point counts as in the bone only when it lies about `erosions` millimetres or more under the
-// bone's surface. Shared by the muscle-volume and the wrapped-path bone tests.
+// bone's surface. Shared by the muscle-volume and the wrapped-path bone tests, and by the model
+// generator's test (tools/model_generator/tests), which checks the packed volumes at the bind pose
+// against its own bone meshes with the same cells.
 #pragma once
 #include <algorithm>
 #include <cmath>
@@ -11,8 +13,6 @@
 
 #include <glm/common.hpp>
 #include <glm/vec3.hpp>
-
-#include "assets/model.h"
 
 namespace hiplab::test {
 
@@ -29,18 +29,19 @@ struct BoneCells {
   }
 };
 
-inline BoneCells bone_cells(const Mesh& m, int erosions) {
+// From a closed triangle mesh's positions and indices (3 per triangle).
+inline BoneCells bone_cells_of(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& idx, int erosions) {
   BoneCells g;
   glm::vec3 lo(1e9f), hi(-1e9f);
-  for (const Vertex& v : m.vertices) lo = glm::min(lo, v.position), hi = glm::max(hi, v.position);
+  for (const glm::vec3& v : pos) lo = glm::min(lo, v), hi = glm::max(hi, v);
   // An empty border wider than the erosion, so it never reaches the mesh from outside the grid.
   g.lo = lo - glm::vec3(static_cast<float>(erosions + 1) * BoneCells::kCell);
   const glm::ivec3 n = glm::ivec3((hi - g.lo) / BoneCells::kCell) + (2 * erosions + 1);
   g.nx = n.x, g.ny = n.y, g.nz = n.z;
   std::vector<std::uint8_t> in(static_cast<std::size_t>(g.nx) * g.ny * g.nz, 0);
   std::vector<std::vector<float>> hits(static_cast<std::size_t>(g.nx) * g.nz);
-  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-    const glm::vec3 a = m.vertices[m.indices[t]].position, b = m.vertices[m.indices[t + 1]].position, c = m.vertices[m.indices[t + 2]].position;
+  for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
+    const glm::vec3 a = pos[idx[t]], b = pos[idx[t + 1]], c = pos[idx[t + 2]];
     const float bx0 = std::min({a.x, b.x, c.x}), bx1 = std::max({a.x, b.x, c.x}), bz0 = std::min({a.z, b.z, c.z}), bz1 = std::max({a.z, b.z, c.z});
     const float det = (b.x - a.x) * (c.z - a.z) - (c.x - a.x) * (b.z - a.z);
     if (std::fabs(det) < 1e-14f) continue;
@@ -80,6 +81,15 @@ inline BoneCells bone_cells(const Mesh& m, int erosions) {
   }
   g.deep = std::move(in);
   return g;
+}
+
+// From an app model's mesh (assets/model.h: vertices with a position, indices).
+template <class AppMesh>
+BoneCells bone_cells(const AppMesh& m, int erosions) {
+  std::vector<glm::vec3> pos;
+  pos.reserve(m.vertices.size());
+  for (const auto& v : m.vertices) pos.push_back(v.position);
+  return bone_cells_of(pos, m.indices, erosions);
 }
 
 }  // namespace hiplab::test

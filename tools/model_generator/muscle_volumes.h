@@ -21,7 +21,8 @@
 // only to a muscle whose path runs within kCavityReach R(s) of it (kFossaReach for the iliacus, a fan that lines its fossa; psoas
 // beside the spine, obturator internus and piriformis on the pelvic walls), so the iliopsoas keeps
 // its own shape instead of filling the lower abdomen up to the abdominal wall. Each muscle's indicator is smoothed and meshed at its half level, the
-// largest piece kept, Taubin-smoothed and simplified. Deterministic (single thread, fixed order).
+// largest piece kept, Taubin-smoothed and simplified, and any vertex that leaves within
+// VolumeSettings::bone_clearance_m of a bone moved back out along the bone's SDF. Deterministic (single thread, fixed order).
 // Units: metres; meshes in model space (bind pose), paths in the pelvis frame of their side.
 #pragma once
 #include <string>
@@ -40,6 +41,8 @@ struct VolumeSettings {
   float fat_m = 0.001f;      // subcutaneous layer left free under the body surface (SDF); and a
                              // grid cell under the skin as drawn (build_muscle_volumes)
   float bone_gap_m = 0.0f;   // tissue starts this far off the bone surface
+  float bone_clearance_m = 0.0005f;  // each meshed volume's vertices end at least this far off
+                                     // the bones' SDFs (muscle_volumes.cpp, push_out_of_bones)
 };
 
 struct MuscleVolume {

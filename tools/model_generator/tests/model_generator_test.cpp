@@ -28,6 +28,7 @@
 #include "inspect.h"
 #include "model.h"
 #include "muscle_info.h"
+#include "scene/test_bone_cells.h"
 #include "skeleton_layout.h"
 #include "test_support.h"
 
@@ -543,16 +544,71 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
       std::printf("  IoU %-16s %-5s %.3f (target 0.70)\n", g.name, view_name(v), iou);
     }
   }
-  // Reached: the three together 0.679 from behind, 0.742 from the side (was 0.676 / 0.637 before
+  // Reached: the three together 0.680 from behind, 0.741 from the side (0.679 / 0.742 before the
+  // volumes were kept 0.5 mm off the bones; 0.676 / 0.637 before
   // the gluteals were kept behind the line from the anterior superior iliac spine to the front of
   // the greater trochanter, muscle_volumes.cpp; 0.649 / 0.630 before that); maximus 0.67/0.62,
   // medius 0.65/0.65, minimus 0.22/0.27 (ours follows Gait2392's single lines into a slim body
   // under medius; BodyParts3D's is a fan over the whole outer ilium). From behind ours are wider:
   // they take the buttock's tissue out to the skin, over the trochanter and down between the
-  // buttocks. The target, 0.70, is met from the side only.
+  // buttocks. The target, 0.70, is met from the side only. Tried and left out: keeping the
+  // gluteals above the maximus's free lower border, the line from the coccyx (gluteus maximus 3's
+  // origin in Gait2392) to the gluteal tuberosity (its insertion; Gray's Anatomy, 42nd ed.,
+  // ch. 80), lowered the figure from behind to 0.633 (maximus 0.609): BodyParts3D's maximus
+  // reaches well below that line medially.
   CHECK(worst >= 0.20);
-  CHECK(together >= 0.67);
-  CHECK(side_together >= 0.73);
+  CHECK(together >= 0.675);
+  CHECK(side_together >= 0.735);
+}
+
+// Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
+// drill)" starts at the bind pose, where the volumes are made. The same cells as the drill test
+// (tests/scene/muscle_volume_test.cpp: the bone meshes as written to the file, 1 mm cells, one
+// erosion, so a vertex lying on the bone does not count), against the bones of the volume's own
+// leg and the sacrum. Every muscle is checked, so a packing change that leaves a volume in bone
+// fails here rather than only in the slower drill sweep.
+TEST_CASE("muscle volumes: at most 1% of each muscle's vertices inside a bone at the anatomical pose") {
+  const auto skel = skeleton_layout();
+  struct Placed {
+    glm::vec3 origin;
+    hiplab::test::BoneCells cells;
+    int side;  // 0 right, 1 left, -1 both (unpaired)
+  };
+  std::vector<Placed> bones;
+  for (const BoneSpec& b : bone_specs())
+    for (int s = 0; s < (b.paired ? 2 : 1); ++s) {
+      std::string name = b.name, body = b.body;
+      auto left = [](std::string& n) {
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, "_r") == 0) n.back() = 'l';
+      };
+      if (s == 1) left(name), left(body);
+      const Mesh* m = bone(name);
+      REQUIRE(m);
+      const int node = find_node(skel, body);
+      REQUIRE(node >= 0);
+      bones.push_back({glm::vec3(skel[static_cast<size_t>(node)].world), hiplab::test::bone_cells_of(m->pos, m->idx, 1), b.paired ? s : -1});
+    }
+  int within = 0;
+  double worst = 0.0;
+  std::string worst_name;
+  for (const MuscleVolume& v : model().muscle_volumes) {
+    const int side = v.side == hiplab::anatomy::Side::kRight ? 0 : 1;
+    size_t in = 0;
+    for (const glm::vec3& p : v.mesh.pos)
+      for (const Placed& b : bones)
+        if ((b.side < 0 || b.side == side) && b.cells.inside(p - b.origin)) {
+          ++in;
+          break;
+        }
+    const double share = double(in) / double(v.mesh.pos.size());
+    within += share <= 0.01;
+    if (share > 0.01) std::printf("  %-16s %.1f%% of its vertices inside a bone at the anatomical pose\n", v.name.c_str(), 100 * share);
+    if (share > worst) worst = share, worst_name = v.name;
+    INFO(v.name);
+    CHECK(share <= 0.01);
+  }
+  std::printf("muscle volumes with <= 1%% of their vertices inside a bone at the anatomical pose: %d of %zu (worst %s, %.1f%%)\n", within,
+              model().muscle_volumes.size(), worst_name.empty() ? "none" : worst_name.c_str(), 100 * worst);
 }
 
 // Issue 11, section 4: muscles do not poke through the skin by more than 2 mm. At the anatomical
