@@ -376,6 +376,15 @@ Result<WireModel> decode_model(const std::uint8_t* data, std::size_t size, const
   if (!(m.load_ms >= 0.0) || !std::isfinite(m.load_ms)) m.load_ms = 0.0;
   m.source = file;
   if (Status s = check_model(m, file); !s) return s.error();
+  // The volumes' rest volumes are not on the wire: made again from the checked meshes, as the
+  // loader and build_lods make them. Without them a model opened through the sandbox (any file
+  // but the shipped body) drew its volumes with no volume correction (scene/muscle_volume.cpp), so
+  // it looked unlike the same file loaded directly.
+  for (MuscleVolume& v : m.muscle_volumes) {
+    v.rest_volume = enclosed_volume(v.bind_position, v.indices);
+    v.lod_rest_volume = enclosed_volume(v.bind_position, v.lod_indices);
+    for (MuscleVolume::Level& l : v.levels) l.rest_volume = enclosed_volume(v.bind_position, l.indices);
+  }
   m.bind_bounds = posed_bounds(m, NodeTransforms::bind(m));
   for (int k = 0; k < 3; ++k)
     if (!std::isfinite(m.bind_bounds.min[k]) || !std::isfinite(m.bind_bounds.max[k]))

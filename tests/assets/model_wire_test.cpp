@@ -53,8 +53,15 @@ void check_same(const Model& a, const Model& b) {
     CHECK(same(x.path_coord, y.path_coord));
     CHECK(same(x.bind_position, y.bind_position));
     CHECK(x.indices == y.indices);
+    // The rest volumes keep the volume correction working for a model opened through the sandbox.
+    CHECK(x.rest_volume > 0.0);
+    CHECK(y.rest_volume == doctest::Approx(x.rest_volume).epsilon(1e-12));
+    CHECK(y.lod_rest_volume == doctest::Approx(x.lod_rest_volume).epsilon(1e-12));
     REQUIRE(x.levels.size() == y.levels.size());
-    for (std::size_t l = 0; l < x.levels.size(); ++l) CHECK(x.levels[l].vertex_count == y.levels[l].vertex_count);
+    for (std::size_t l = 0; l < x.levels.size(); ++l) {
+      CHECK(x.levels[l].vertex_count == y.levels[l].vertex_count);
+      CHECK(y.levels[l].rest_volume == doctest::Approx(x.levels[l].rest_volume).epsilon(1e-12));
+    }
   }
   CHECK(a.materials.size() == b.materials.size());
   CHECK(a.bind_bounds.min == b.bind_bounds.min);
