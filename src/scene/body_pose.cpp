@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "anatomy/hip_corrective.h"
 #include "anatomy/kinematics.h"
 #include "anatomy/skeleton.h"
 
@@ -49,6 +50,26 @@ float arm_overhead_weight(const anatomy::ArmPose& a) {
   const double start = glm::radians(anatomy::kArmCorrectiveStartDeg), full = glm::radians(anatomy::kArmOverheadElevationDeg);
   const double t = std::clamp((elevation - start) / (full - start), 0.0, 1.0);
   return static_cast<float>(t * t * (3.0 - 2.0 * t));
+}
+
+// The weight of a hip's flexion corrective shape (anatomy/hip_corrective.h): 0 up to the skin's
+// rest flexion, rising smoothly (smoothstep) to 1 at the flexion the shape was made at, 1 beyond.
+// Gait2392's hip_flexion turns the femur first (z-x-y), so it is the thigh's flexion whatever its
+// abduction and rotation.
+float smoothstep01(double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  return static_cast<float>(t * t * (3.0 - 2.0 * t));
+}
+float hip_flexion_weight(const anatomy::LegPose& leg) {
+  const double start = glm::radians(anatomy::kHipCorrectiveStartDeg), full = glm::radians(anatomy::kHipFlexedCorrectiveDeg);
+  return smoothstep01((leg[anatomy::LegCoord::kHipFlexion] - start) / (full - start));
+}
+// How far the hip is turned out toward the turned-out shape's pose (0 straight, 1 there or
+// beyond): the mean of its abduction's and its external rotation's share of that pose's.
+double hip_turned_out(const anatomy::LegPose& leg) {
+  const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipTurnedOutAdductionDeg), 0.0, 1.0);
+  const double er = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipTurnedOutRotationDeg), 0.0, 1.0);
+  return 0.5 * (abd + er);
 }
 
 }  // namespace
@@ -99,6 +120,15 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
     for (std::size_t t = 0; t < m.morph_targets.size() && t < out.morph_weights[i].size(); ++t) {
       if (m.morph_targets[t].name == "arm_overhead_r") out.morph_weights[i][t] = arm_overhead_weight(input.upper.arms[0]);
       if (m.morph_targets[t].name == "arm_overhead_l") out.morph_weights[i][t] = arm_overhead_weight(input.upper.arms[1]);
+      // The hip's flexion weight, shared between its straight and turned-out shapes.
+      for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+        const std::string sfx = side == anatomy::Side::kRight ? "_r" : "_l";
+        const anatomy::LegPose& leg = input.legs.leg(side);
+        if (m.morph_targets[t].name == "hip_flexion" + sfx)
+          out.morph_weights[i][t] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)));
+        if (m.morph_targets[t].name == "hip_flexion_out" + sfx)
+          out.morph_weights[i][t] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
+      }
     }
   }
 }

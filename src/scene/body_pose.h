@@ -28,7 +28,9 @@ bool is_body_model(const Model& model);
 
 // Fills out.local / out.world (out must come from NodeTransforms::bind(model) or an earlier call),
 // and out.morph_weights: the skin's arm-overhead corrective shapes (targets 'arm_overhead_r'/'_l')
-// weighted by each shoulder's elevation (anatomy/upper_body.h), every other target at its default.
+// weighted by each shoulder's elevation (anatomy/upper_body.h) and its hip-flexion ones
+// ('hip_flexion_r'/'_l') by each hip's flexion (anatomy/hip_corrective.h), every other target at
+// its default.
 void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransforms& out);
 
 }  // namespace hiplab

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <string>
 
 #include "assets/model_loader.h"
@@ -139,4 +140,49 @@ TEST_CASE("the skin's arm-overhead corrective shapes are weighted by each should
   // Halfway (122.5 deg): half (smoothstep), and rising with the elevation.
   CHECK(weights(122.5, 0, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
   CHECK(weights(110, 0, 0).first < weights(130, 0, 0).first);
+}
+
+TEST_CASE("the skin's hip-flexion corrective shapes are weighted by each hip's flexion and turn-out") {
+  const Model& m = body_model();
+  int skin = -1;
+  std::array<int, 4> target{-1, -1, -1, -1};  // hip_flexion_r, _l, hip_flexion_out_r, _l
+  const std::array<const char*, 4> names{"hip_flexion_r", "hip_flexion_l", "hip_flexion_out_r", "hip_flexion_out_l"};
+  for (std::size_t i = 0; i < m.meshes.size(); ++i)
+    for (std::size_t t = 0; t < m.meshes[i].morph_targets.size(); ++t)
+      for (std::size_t k = 0; k < names.size(); ++k)
+        if (m.meshes[i].morph_targets[t].name == names[k]) skin = static_cast<int>(i), target[k] = static_cast<int>(t);
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_flexion_r' morph target");
+  for (std::size_t k = 0; k < names.size(); ++k) REQUIRE_MESSAGE(target[k] >= 0, "no '" << names[k] << "' morph target");
+  // Right hip flexion, abduction (deg, + away), external rotation (deg, + out); left hip flexion.
+  auto weights = [&](double flex_r_deg, double abd_r_deg, double er_r_deg, double flex_l_deg) {
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_r_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_r_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(-er_r_deg);
+    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    std::array<float, 4> out{};
+    for (std::size_t k = 0; k < 4; ++k) out[k] = w[static_cast<std::size_t>(target[k])];
+    return out;
+  };
+  using W = std::array<float, 4>;
+  // Standing, extended, or flexed no further than the skin's rest (30 deg): no correction.
+  CHECK(weights(0, 0, 0, 0) == W{0, 0, 0, 0});
+  CHECK(weights(-15, 0, 0, 30) == W{0, 0, 0, 0});
+  // Straight, from the shape's 80 deg on (the seated and supine holds' 90): the straight shape, full.
+  CHECK(weights(90, 0, 0, 0) == W{1, 0, 0, 0});
+  CHECK(weights(11, 0, 0, 120) == W{0, 1, 0, 0});
+  // Turned out as the 90/90's front hip (abduction 30, external rotation 44): the turned-out shape.
+  CHECK(weights(96, 30, 44, 11) == W{0, 0, 1, 0});
+  // Half turned out (the abduction alone): the flexion's weight shared half and half.
+  const W half = weights(96, 30, 0, 0);
+  CHECK(half[0] == doctest::Approx(0.5f));
+  CHECK(half[2] == doctest::Approx(0.5f));
+  // Internal rotation and adduction are not turned out.
+  CHECK(weights(90, -10, -35, 0) == W{1, 0, 0, 0});
+  // Halfway between 30 and 80 deg (55): half (smoothstep), rising with the flexion.
+  CHECK(weights(55, 0, 0, 0)[0] == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(weights(45, 0, 0, 0)[0] < weights(70, 0, 0, 0)[0]);
 }

@@ -6,7 +6,8 @@
 // face normal against the normal the skinning gives its corners: the surface folded over itself).
 //
 // The goal is not met yet: linear-blend skinning still folds the inside of the hip and knee (groin,
-// back of the knee) and stretches the crotch when the thighs part (90/90, PAILs/RAILs); see the
+// back of the knee; the hips' corrective shapes halve it when seated) and stretches the crotch when
+// the thighs part (90/90, PAILs/RAILs); see the
 // figures printed per drill (and where: by the dominant joint, and by body region for each working
 // side). It is reported as a warning; what is checked is a ratchet: each
 // drill's worst figures may not get worse than those reached by the skin of
@@ -91,28 +92,39 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // sheet (stretch 37x); pulled 30% toward it after 500 steps, 192 000; as-rigid-as-possible rotations
 // (Sorkine & Alexa 2007) refitted every 20 steps, 180 300 (squashed 4 700 -> 1 900 in the clamshell,
 // inside out 11 000 -> 18 000); untangling the folded triangles by Laplacian smoothing, 200 100.
+// Then the groin (tools/model_generator/body_skin.h, hip_flexion_corrective): per hip a corrective
+// shape at 80 deg of flexion and one at 80 deg turned out as the 90/90's front hip (abduction 30,
+// external rotation 44), weighted by the hip's flexion and shared by its turn-out
+// (scene/body_pose.h). All twelve drills 153 781 -> 134 739 (groin 37 644 -> 24 355, buttock
+// 8 272 -> 5 178); seated band drill 13 212 -> 6 548, supine PAILs/RAILs 12 487 -> 8 781, 90/90
+// PAILs/RAILs 19 461 -> 15 176, 90/90 switch 18 598 -> 15 107; the worst stretch of the seated
+// and supine drills 7.41 -> 5.09 / 4.66x, the 90/90s' unchanged (9.32-9.35x: the perineum behind
+// the crotch, which the shapes leave alone); the figure-4's worst squash 0.0174 -> 0.0098x (one
+// triangle at the left groin in its hold; its samples past a limit 1 997 -> 1 978). Tried: the key
+// pose at 95 deg with the turned rest edges alone (8% smoothing), 147 400; see body_skin.cpp for
+// the smoothing, the crotch kept out, and the key pose.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.21f, 0.0448f, 14850},
-    {"figure4_self_test", 4.61f, 0.0173f, 2020},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
-    {"ir_pails_rails_9090", 9.36f, 0.0210f, 19500},
-    {"ir_pails_rails_supine", 7.42f, 0.0016f, 12500},
+    {"clamshell", 3.21f, 0.0448f, 14830},
+    {"figure4_self_test", 4.61f, 0.0097f, 1990},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
+    {"ir_pails_rails_9090", 9.36f, 0.0434f, 15190},
+    {"ir_pails_rails_supine", 4.67f, 0.0466f, 8800},
     {"kneeling_windmill", 4.49f, 0.0575f, 10200},
-    {"ninety_ninety_hip_switch", 9.33f, 0.0024f, 18650},
-    {"reverse_clamshell", 3.21f, 0.0345f, 14950},
-    {"seated_band_internal_rotation", 7.42f, 0.0162f, 13250},
-    {"standing_cable_internal_rotation", 4.49f, 0.1487f, 2400},
+    {"ninety_ninety_hip_switch", 9.33f, 0.0024f, 15120},
+    {"reverse_clamshell", 3.21f, 0.0448f, 14850},
+    {"seated_band_internal_rotation", 5.10f, 0.0214f, 6560},
+    {"standing_cable_internal_rotation", 4.49f, 0.1487f, 2380},
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 3.21f, 0.0389f, 15050},
-    {"clamshell_60", 3.91f, 0.0447f, 15800},
-    {"side_lying_hip_abduction", 4.74f, 0.0447f, 15000},
+    {"clamshell_30", 3.21f, 0.0389f, 15030},
+    {"clamshell_60", 3.55f, 0.0447f, 15000},
+    {"side_lying_hip_abduction", 4.74f, 0.0447f, 14960},
 };
 
 struct Worst {

@@ -7,6 +7,7 @@
 #include <limits>
 #include <queue>
 
+#include "anatomy/hip_corrective.h"
 #include "anatomy/upper_body.h"
 #include "detmath.h"
 #include "sdf.h"
@@ -53,6 +54,25 @@ constexpr double kCorrectiveEven = 0.08;
 // (assets/drills/clamshell.json, _neck; the other side-lying drills share the pose). Made with the
 // neck straight, the skin between the bent neck and that shoulder stayed folded.
 constexpr double kCorrectiveNeckBendDeg = 40.0;
+// The hip-flexion corrective (hip_flexion_corrective): vertices with more than this share of the
+// thigh (and its leg) and of the trunk are relaxed, with this many rings around them (the counts
+// were the same from 12 rings on; none, 2% more) and rounds. Measured over all drills (stretch
+// test, triangle-samples past a limit; 95 deg key pose): share 0.01/0.03/0.10, 134 100/133 800/135 500.
+constexpr double kCorrectiveMinHip = 0.03;
+constexpr int kHipCorrectiveGrowRings = 24;
+constexpr int kHipCorrectiveIterations = 2000;
+// The lower trunk slides with the groin up to this torso weight (the belly above stays; letting
+// it all slide, the chest's samples 180 -> 1 380).
+constexpr float kHipCorrectiveTorsoSlide = 0.5f;
+// More Laplacian smoothing per step than the armpit's: the groin's skin is pressed together in
+// flexion and the turned rest edges alone fold it. At a 95 deg key pose, 8/20/35/50%: 147 400/138 900/133 800/132 500
+// samples past a limit, but the 90/90's worst stretch 9.4/10.2/11.1/12.1x; 35% kept.
+constexpr double kHipCorrectiveEven = 0.35;
+// Vertices with more of the other thigh than this stay out of the band (the crotch; see
+// hip_flexion_corrective). Samples past a limit (80 deg key pose), and the 90/90's worst stretch:
+// none kept out 130 700, 10.5x; any of it (0) 138 900, 9.32x; 0.05 134 700, 9.32x; 0.15 130 900,
+// 10.7x. 0.05 kept: fewer samples, and no drill's worst stretch above the model without the shapes.
+constexpr float kHipCorrectiveOtherThigh = 0.05f;
 
 // Active right-handed rotation about a unit axis (Rodrigues), with the generator's deterministic sine.
 glm::dmat3 rotation(glm::dvec3 k, double angle) {
@@ -443,65 +463,35 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
 
 namespace hiplab::modelgen {
 
-std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side) {
-  const std::string sfx = side == 0 ? "_r" : "_l";
-  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
-  // The pose: the bind pose (every node unrotated) with this arm flexed overhead about the shoulder,
-  // elbow straight; the skinning matrix of each node is its posed world times its inverse rest world.
-  std::vector<glm::dmat4> skin_m(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    glm::dmat4 bind(1.0);
-    bind[3] = glm::dvec4(nodes[i].world, 1.0);
-    skin_m[i] = bind * glm::inverse(rest[i]);
-  }
-  std::vector<char> is_arm(nodes.size(), 0);
-  const glm::dmat3 over = rotation({0, 0, 1}, dm::deg(anatomy::kArmOverheadElevationDeg));
-  const glm::dvec3 sh = nodes[static_cast<size_t>(find_node(nodes, "humerus" + sfx))].world;
-  for (const char* base : {"humerus", "forearm", "hand"}) {
-    const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
-    glm::dmat4 posed(over);
-    posed[3] = glm::dvec4(sh + over * (nodes[i].world - sh), 1.0);
-    skin_m[i] = posed * glm::inverse(rest[i]);
-    is_arm[i] = 1;
-  }
-  {
-    // The head bent toward the raised arm, as it lies on it side-lying.
-    const size_t h = static_cast<size_t>(find_node(nodes, "head"));
-    const glm::dmat3 bend = rotation({1, 0, 0}, dm::deg(side == 0 ? kCorrectiveNeckBendDeg : -kCorrectiveNeckBendDeg));
-    glm::dmat4 posed(bend);
-    posed[3] = glm::dvec4(nodes[h].world, 1.0);
-    skin_m[h] = posed * glm::inverse(rest[h]);
-  }
+namespace {
+
+// The relaxation shared by the corrective shapes: the skin posed by the skinning matrices skin_m
+// (posed world times inverse rest world per node); the vertices blended between the moving nodes
+// and the rest (more than min_share of each) are free, and grow_rings rings of mesh around them
+// where may_slide allows; the free vertices are relaxed in the posed space (each edge its rest edge
+// turned by the rotation between its two ends, with kCorrectiveEven Laplacian smoothing), the rest
+// pinned where the blend puts them; the moved positions mapped back through the inverse of each
+// vertex's blended matrix, as offsets in the skin's rest space (zero where not free).
+std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<glm::dmat4>& skin_m, const std::vector<char>& moving,
+                                       const std::vector<char>& may_slide, double min_share, int grow_rings, int iterations, double even = kCorrectiveEven,
+                                       const std::vector<char>* band_ok = nullptr) {
   const size_t nv = skin.mesh.pos.size();
   std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
   std::vector<glm::dvec3> p(nv);
-  std::vector<char> free_v(nv, 0), may_slide(nv, 0);
-  // Beyond the blended band only the skin of the chest, this upper arm and forearm, and the base of
-  // the neck moves (it slides toward the armpit); the hand stays on its bones (pinned, it holds the
-  // arm's skin on the arm: with it free the whole arm's skin drifted 7-8 cm), the head, the pelvis
-  // and the other arm stay where the blend puts them.
-  const int torso = find_node(nodes, "torso"), humerus = find_node(nodes, "humerus" + sfx),
-            forearm = find_node(nodes, "forearm" + sfx), head = find_node(nodes, "head");
+  std::vector<char> free_v(nv, 0);
   for (size_t v = 0; v < nv; ++v) {
-    double arm = 0.0;
+    double share = 0.0;
     for (int k = 0; k < 4; ++k)
       if (skin.weights[v][k] > 0.0f) {
         blend[v] += double(skin.weights[v][k]) * skin_m[skin.joints[v][k]];
-        if (is_arm[skin.joints[v][k]]) arm += skin.weights[v][k];
+        if (moving[skin.joints[v][k]]) share += skin.weights[v][k];
       }
     p[v] = glm::dvec3(blend[v] * glm::dvec4(glm::dvec3(skin.mesh.pos[v]), 1.0));
-    // Blended between this arm and the trunk: where the blend collapses the armpit.
-    free_v[v] = arm > kCorrectiveMinArm && arm < 1.0 - kCorrectiveMinArm;
-    may_slide[v] = 1;
-    for (int k = 0; k < 4; ++k) {
-      const bool neck = skin.joints[v][k] == head && skin.weights[v][k] < kCorrectiveNeckSlide;
-      if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus &&
-          skin.joints[v][k] != forearm && !neck)
-        may_slide[v] = 0;
-    }
+    // Blended between the moving limb and the trunk: where the blend collapses the joint's inside.
+    free_v[v] = share > min_share && share < 1.0 - min_share && (!band_ok || (*band_ok)[v]);
   }
-  // ... and the rings of vertices around that band: room for the skin to slide over the shoulder
-  // (pinned right at the band's edge, the few triangles there take all of the arm's turn).
+  // ... and the rings of vertices around that band: room for the skin to slide (pinned right at
+  // the band's edge, the few triangles there take all of the joint's turn).
   {
     std::vector<std::vector<uint32_t>> nb(nv);
     for (size_t t = 0; t + 2 < skin.mesh.idx.size(); t += 3)
@@ -510,7 +500,7 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
         nb[a].push_back(b);
         nb[b].push_back(a);
       }
-    for (int ring = 0; ring < kCorrectiveGrowRings; ++ring) {
+    for (int ring = 0; ring < grow_rings; ++ring) {
       std::vector<char> grown = free_v;
       for (size_t v = 0; v < nv; ++v)
         if (free_v[v])
@@ -542,7 +532,7 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
   for (size_t v = 0; v < nv; ++v)
     for (const uint32_t u : adj[v])
       edge[v].push_back(polar(turn[v] + turn[u]) * (glm::dvec3(skin.mesh.pos[v]) - glm::dvec3(skin.mesh.pos[u])));
-  for (int it = 0; it < kCorrectiveIterations; ++it) {
+  for (int it = 0; it < iterations; ++it) {
     for (size_t v = 0; v < nv; ++v) {
       if (!free_v[v] || adj[v].empty()) continue;
       glm::dvec3 sum(0.0), mid(0.0);
@@ -550,13 +540,121 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
         sum += p[adj[v][k]] + edge[v][k];
         mid += p[adj[v][k]];
       }
-      p[v] = ((1.0 - kCorrectiveEven) * sum + kCorrectiveEven * mid) / static_cast<double>(adj[v].size());
+      p[v] = ((1.0 - even) * sum + even * mid) / static_cast<double>(adj[v].size());
     }
   }
   std::vector<glm::vec3> out(nv, glm::vec3(0.0f));
   for (size_t v = 0; v < nv; ++v)
     if (free_v[v]) out[v] = glm::vec3(glm::dvec3(glm::inverse(blend[v]) * glm::dvec4(p[v], 1.0)) - glm::dvec3(skin.mesh.pos[v]));
   return out;
+}
+
+// The skinning matrices of the skeleton's bind pose (every node unrotated, legs straight, arms
+// hanging): each node's bind world times its inverse rest world.
+std::vector<glm::dmat4> bind_skin_matrices(const std::vector<SkeletonNode>& nodes) {
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  std::vector<glm::dmat4> skin_m(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    glm::dmat4 bind(1.0);
+    bind[3] = glm::dvec4(nodes[i].world, 1.0);
+    skin_m[i] = bind * glm::inverse(rest[i]);
+  }
+  return skin_m;
+}
+
+}  // namespace
+
+std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  // The pose: the bind pose (every node unrotated) with this arm flexed overhead about the shoulder,
+  // elbow straight; the skinning matrix of each node is its posed world times its inverse rest world.
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_arm(nodes.size(), 0);
+  const glm::dmat3 over = rotation({0, 0, 1}, dm::deg(anatomy::kArmOverheadElevationDeg));
+  const glm::dvec3 sh = nodes[static_cast<size_t>(find_node(nodes, "humerus" + sfx))].world;
+  for (const char* base : {"humerus", "forearm", "hand"}) {
+    const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+    glm::dmat4 posed(over);
+    posed[3] = glm::dvec4(sh + over * (nodes[i].world - sh), 1.0);
+    skin_m[i] = posed * glm::inverse(rest[i]);
+    is_arm[i] = 1;
+  }
+  {
+    // The head bent toward the raised arm, as it lies on it side-lying.
+    const size_t h = static_cast<size_t>(find_node(nodes, "head"));
+    const glm::dmat3 bend = rotation({1, 0, 0}, dm::deg(side == 0 ? kCorrectiveNeckBendDeg : -kCorrectiveNeckBendDeg));
+    glm::dmat4 posed(bend);
+    posed[3] = glm::dvec4(nodes[h].world, 1.0);
+    skin_m[h] = posed * glm::inverse(rest[h]);
+  }
+  // Beyond the blended band only the skin of the chest, this upper arm and forearm, and the base of
+  // the neck moves (it slides toward the armpit); the hand stays on its bones (pinned, it holds the
+  // arm's skin on the arm: with it free the whole arm's skin drifted 7-8 cm), the head, the pelvis
+  // and the other arm stay where the blend puts them.
+  const size_t nv = skin.mesh.pos.size();
+  std::vector<char> may_slide(nv, 0);
+  const int torso = find_node(nodes, "torso"), humerus = find_node(nodes, "humerus" + sfx),
+            forearm = find_node(nodes, "forearm" + sfx), head = find_node(nodes, "head");
+  for (size_t v = 0; v < nv; ++v) {
+    may_slide[v] = 1;
+    for (int k = 0; k < 4; ++k) {
+      const bool neck = skin.joints[v][k] == head && skin.weights[v][k] < kCorrectiveNeckSlide;
+      if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus &&
+          skin.joints[v][k] != forearm && !neck)
+        may_slide[v] = 0;
+    }
+  }
+  return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, kCorrectiveGrowRings, kCorrectiveIterations);
+}
+
+std::vector<glm::vec3> hip_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg,
+                                              double adduction_deg, double rotation_deg) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  // The pose: the bind pose with this hip turned about its centre as Gait2392's hip joint turns it
+  // (right hip: flexion about the pelvis's z, then adduction about x, then internal rotation about
+  // y; the left mirrored), the knee straight: the leg below turns with the thigh.
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_leg(nodes.size(), 0);
+  glm::dmat3 flex = rotation({0, 0, 1}, dm::deg(flexion_deg)) * rotation({1, 0, 0}, dm::deg(adduction_deg)) *
+                    rotation({0, 1, 0}, dm::deg(rotation_deg));
+  if (side == 1) {
+    const glm::dmat3 mirror(glm::dvec3(1, 0, 0), glm::dvec3(0, 1, 0), glm::dvec3(0, 0, -1));
+    flex = mirror * flex * mirror;
+  }
+  const glm::dvec3 hip = nodes[static_cast<size_t>(find_node(nodes, "femur" + sfx))].world;
+  for (const char* base : {"femur", "tibia", "patella", "talus", "calcn", "toes"}) {
+    const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+    glm::dmat4 posed(flex);
+    posed[3] = glm::dvec4(hip + flex * (nodes[i].world - hip), 1.0);
+    skin_m[i] = posed * glm::inverse(rest[i]);
+    is_leg[i] = 1;
+  }
+  // Beyond the blended band the skin of the lower trunk and this thigh slides (the groin's fold
+  // and the buttock's stretch spread over it); the shank and foot, the other leg and the chest
+  // above the lumbar blend stay where the blend puts them.
+  const size_t nv = skin.mesh.pos.size();
+  std::vector<char> may_slide(nv, 0);
+  const int pelvis = find_node(nodes, "pelvis"), torso = find_node(nodes, "torso"), femur = find_node(nodes, "femur" + sfx);
+  for (size_t v = 0; v < nv; ++v) {
+    may_slide[v] = 1;
+    for (int k = 0; k < 4; ++k) {
+      const int j = skin.joints[v][k];
+      const bool trunk = j == pelvis || (j == torso && skin.weights[v][k] < kHipCorrectiveTorsoSlide);
+      if (skin.weights[v][k] > 0.0f && !trunk && j != femur) may_slide[v] = 0;
+    }
+  }
+  // The crotch, blended with the other thigh too, stays out of the band: both hips flex together
+  // (seated, 90/90) and the two shapes add there; relaxed in both, it was moved twice (the
+  // perineum stretched 6.8-10.7x against 5.1-9.3x).
+  const int other = find_node(nodes, side == 0 ? "femur_l" : "femur_r");
+  std::vector<char> band_ok(nv, 1);
+  for (size_t v = 0; v < nv; ++v)
+    for (int k = 0; k < 4; ++k)
+      if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh) band_ok[v] = 0;
+  return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings, kHipCorrectiveIterations,
+                         kHipCorrectiveEven, &band_ok);
 }
 
 }  // namespace hiplab::modelgen

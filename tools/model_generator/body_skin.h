@@ -75,4 +75,12 @@ Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& no
 // The runtime weights it by the posed shoulder's elevation (scene/body_pose.h). Zero elsewhere.
 std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side);
 
+// The corrective shape of one hip posed (side 0 right, 1 left; Gait2392 hip flexion, adduction and
+// internal rotation in degrees, knee straight; anatomy/hip_corrective.h names the poses), made as the arm's: the vertices blended between the thigh and
+// the pelvis (groin in front, buttock behind), and rings of the lower trunk and thigh around them,
+// relaxed in the posed space; the shank, foot and other leg pinned. The runtime weights it by the
+// posed hip's flexion (scene/body_pose.h). Zero elsewhere.
+std::vector<glm::vec3> hip_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg,
+                                              double adduction_deg, double rotation_deg);
+
 }  // namespace hiplab::modelgen

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "anatomy/hip_corrective.h"
 #include "anatomy/muscle_data.h"
 #include "anatomy/point_registration.h"
 #include "anatomy/skeleton.h"
@@ -165,8 +166,9 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
   const SkinMesh skin = build_body_skin(skel);
   const int skin_mesh = add_mesh("skin", skin.mesh, 1, &skin);
   out.report.skin_triangles = skin.mesh.triangles();
-  // Corrective shapes of each arm overhead (body_skin.h), as glTF morph targets named for the
-  // runtime (scene/body_pose.cpp sets their weights from the shoulders' elevation); weights 0.
+  // Corrective shapes of each arm overhead and each hip flexed (body_skin.h), as glTF morph
+  // targets named for the runtime (scene/body_pose.cpp sets their weights from the shoulders'
+  // elevation and the hips' flexion); weights 0.
   {
     ordered_json targets = ordered_json::array(), names = ordered_json::array();
     for (int s = 0; s < 2; ++s) {
@@ -174,8 +176,21 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "arm_overhead_r" : "arm_overhead_l");
     }
+    // ... and of each hip flexed, straight and turned out (scene/body_pose.cpp weights them by the
+    // hip's flexion, and shares it between them by its abduction and external rotation).
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = hip_flexion_corrective(skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "hip_flexion_r" : "hip_flexion_l");
+    }
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = hip_flexion_corrective(skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, anatomy::kHipTurnedOutAdductionDeg,
+                                                              anatomy::kHipTurnedOutRotationDeg);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "hip_flexion_out_r" : "hip_flexion_out_l");
+    }
     meshes[static_cast<size_t>(skin_mesh)]["primitives"][0]["targets"] = targets;
-    meshes[static_cast<size_t>(skin_mesh)]["weights"] = {0.0, 0.0};
+    meshes[static_cast<size_t>(skin_mesh)]["weights"] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
     meshes[static_cast<size_t>(skin_mesh)]["extras"] = {{"targetNames", names}};
   }
   // Inverse bind matrices: of the skin's rest pose (body_skin.h: the arms raised clear of the
