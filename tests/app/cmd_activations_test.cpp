@@ -120,7 +120,8 @@ TEST_CASE("activations counts the passive pull by default, --no-passive leaves i
   CHECK(text.find("passive (info)") != std::string::npos);
   // Both at once is a usage error (CLI11 refuses it before the command runs).
   CLI::App app{"hiplab"};
-  hiplab::app::add_activations_command(app);
+  // Kept while parsing: the command owns the options CLI11 writes into.
+  const hiplab::app::Command cmd = hiplab::app::add_activations_command(app);
   std::vector<const char*> argv{"hiplab", "activations", "--count-passive", "--no-passive"};
   CHECK_THROWS_AS(app.parse(static_cast<int>(argv.size()), argv.data()), CLI::ParseError);
 }
