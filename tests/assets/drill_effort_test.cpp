@@ -19,6 +19,7 @@
 #include "core/units.h"
 #include "motion/floor_contacts.h"
 #include "motion/timeline.h"
+#include "phase_samples.h"
 
 using namespace hiplab;
 using namespace hiplab::motion;
@@ -71,10 +72,7 @@ TEST_CASE("every shipped drill gives a feasible, converged effort solve in every
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
       auto tl = Timeline::build(d, side);
       REQUIRE(tl.ok());
-      for (const PhaseInstance& pi : tl->instances()) {
-        if (pi.set > 1 || pi.rep > 1) continue;  // the first rep shows every phase
-        for (double u : {0.02, 0.5, 1.0}) {
-          const DrillFrame fr = tl->evaluate(pi.start_s + u * pi.duration_s - (u == 1.0 ? 1e-6 : 0.0));
+      test::for_each_phase_sample(*tl, [&](const DrillFrame& fr, double u) {
           const auto out = analyse(fr);
           // With the passive pull counted (the default), the start of the figure-4 release is
           // beyond the muscles: the crossed leg leaves the other knee with the vasti at 1.3 l_o
@@ -92,8 +90,7 @@ TEST_CASE("every shipped drill gives a feasible, converged effort solve in every
             if (!stated) CHECK_MESSAGE(r.feasible, d.id << " phase '" << fr.phase_name << "' at " << u);
             CHECK_MESSAGE(r.solver_converged, d.id << " phase '" << fr.phase_name << "' at " << u);
           }
-        }
-      }
+      });
     }
   }
 }

@@ -14,6 +14,7 @@
 #include "assets/drill_loader.h"
 #include "biomech/frame_analysis.h"
 #include "motion/timeline.h"
+#include "phase_samples.h"
 
 using namespace hiplab;
 using namespace hiplab::motion;
@@ -65,16 +66,13 @@ TEST_CASE("with the passive pull counted, the shipped drills' sampled frames are
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
       auto tl = Timeline::build(d, side);
       REQUIRE(tl.ok());
-      for (const PhaseInstance& pi : tl->instances()) {
-        if (pi.set > 1 || pi.rep > 1) continue;  // the first rep shows every phase
-        for (double u : {0.02, 0.5, 1.0}) {
-          const DrillFrame fr = tl->evaluate(pi.start_s + u * pi.duration_s - (u == 1.0 ? 1e-6 : 0.0));
+      test::for_each_phase_sample(*tl, [&](const DrillFrame& fr, double u) {
           const biomech::BiomechInput in = biomech_input(fr);
           REQUIRE(in.count_passive);
           *out = biomech::BiomechResult{};  // cold, as the feasibility test solves each frame
           biomech::analyze_frame(in, *out);
           ++frames;
-          if (out->leg[0].feasible && out->leg[1].feasible) continue;
+          if (out->leg[0].feasible && out->leg[1].feasible) return;
           ++infeasible;
           const std::string what = d.id + (side == anatomy::Side::kRight ? " right" : " left") + " '" + fr.phase_name +
                                    "' at " + std::to_string(u);
@@ -90,8 +88,7 @@ TEST_CASE("with the passive pull counted, the shipped drills' sampled frames are
             CHECK_MESSAGE(leg.solver_converged, what);
             CHECK_MESSAGE(leg.solver_iterations < 400, what, ": ", leg.solver_iterations, " steps");
           }
-        }
-      }
+      });
     }
   std::string list;
   for (const std::string& w : which) list += "\n  " + w;
