@@ -8,7 +8,9 @@
 // Split: a multiplicatively weighted Voronoi diagram of the paths. A tissue sample goes to the
 // muscle whose bind-pose path is nearest by d / R(s), R(s) being the muscle's section radius at that
 // point of the path (belly radius from the PCSA, tapering into the tendons as the tubes do:
-// scene/muscle_geometry.h), so each muscle's share of a section grows with its PCSA, provided
+// scene/muscle_geometry.h; adductor magnus' three lines each with the whole muscle's PCSA, the three
+// hamstrings from the ischium sharing theirs by fascicle over muscle length: muscle_volumes.cpp,
+// split_scale), so each muscle's share of a section grows with its PCSA, provided
 // d <= kReach R(s) + kReachMin; tissue out of every muscle's reach stays unassigned (fat and
 // connective tissue). (An additive power weight, d^2 - (2.2 R)^2, let the biggest muscles take
 // whole quadrants: vastus lateralis the back of the thigh, vastus medialis its front.) For the

@@ -494,15 +494,21 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
                 1000.0 * (oc.x - rc.x), 1000.0 * (oc.y - rc.y), oa, ra);
   }
   std::printf("section centroids at 50%% of the femur within 12 mm of BodyParts3D's: %d of %d\n", within, compared);
-  // Reached: 5 of 11 (vastus intermedius 5.3 mm, biceps short head 6.6, sartorius 8.6, adductor
-  // magnus 11.2, gracilis 11.6); vastus medialis 15.6, rectus femoris 24.4 (our thigh is thinner in
-  // front of the femur than BodyParts3D's), adductor longus 13.2, semimembranosus 17.5,
-  // semitendinosus 14.9, biceps long head 15.4. Was 1 of 11 with most of ours about 3 cm behind
-  // (the split followed Gait2392's straight lines and let the biggest muscles take whole quadrants:
+  // Reached: 10 of 11 (adductor magnus 6.6 mm, bifemsh 6.4, gracilis 9.2, adductor longus 7.1,
+  // vastus intermedius 7.6, sartorius 8.5, vastus medialis 9.4, semimembranosus 10.8,
+  // semitendinosus 11.0, biceps long head 11.2); rectus femoris 22.0 mm. Its miss is mostly depth:
+  // BodyParts3D's centroid lies about 51 mm in front of the shaft's centre, our skin 42 mm along
+  // that direction, so no split of our tissue can reach it. Most of ours lie 5-10 mm behind
+  // BodyParts3D's (our thigh is thinner in front of the femur and deeper behind it). Was 5 of 11
+  // with adductor magnus' three Gait2392 lines each weighed by a third of its PCSA (vastus medialis
+  // took the medial back of the femur), semitendinosus by PCSA rather than section, and the
+  // hamstrings placed 10-15 degrees lateral of Gait2392's own lines (muscle_volumes.cpp,
+  // split_scale and kMidThigh); 1 of 11 before that, with most of ours about 3 cm behind (the split
+  // followed Gait2392's straight lines and let the biggest muscles take whole quadrants:
   // muscle_volumes.h). The femur alignment is not the cause: a rigid fit of the whole bone turns
   // BodyParts3D's femur less than 5 degrees further (hiplab_model_inspect section).
   CHECK(compared >= 11);
-  CHECK(within >= 5);
+  CHECK(within >= 10);
 }
 
 // Issue 11: "the gluteal muscles, seen from behind and from the side, match the bodyparts3d gluteal
@@ -544,21 +550,24 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
       std::printf("  IoU %-16s %-5s %.3f (target 0.70)\n", g.name, view_name(v), iou);
     }
   }
-  // Reached: the three together 0.680 from behind, 0.741 from the side (0.679 / 0.742 before the
-  // volumes were kept 0.5 mm off the bones; 0.676 / 0.637 before
+  // Reached: the three together 0.702 from behind, 0.735 from the side (0.681 / 0.741 before
+  // adductor magnus' three lines were weighed as one muscle in the split, muscle_volumes.cpp
+  // split_scale; with that change alone maximus from behind went from 0.669 to 0.695: adductor
+  // magnus borders maximus' lower medial part; 0.679 / 0.742 before the volumes were kept 0.5 mm off the bones; 0.676 / 0.637 before
   // the gluteals were kept behind the line from the anterior superior iliac spine to the front of
-  // the greater trochanter, muscle_volumes.cpp; 0.649 / 0.630 before that); maximus 0.67/0.62,
-  // medius 0.65/0.65, minimus 0.22/0.27 (ours follows Gait2392's single lines into a slim body
+  // the greater trochanter, muscle_volumes.cpp; 0.649 / 0.630 before that); maximus 0.69/0.60,
+  // medius 0.66/0.65, minimus 0.23/0.27 (ours follows Gait2392's single lines into a slim body
   // under medius; BodyParts3D's is a fan over the whole outer ilium). From behind ours are wider:
-  // they take the buttock's tissue out to the skin, over the trochanter and down between the
-  // buttocks. The target, 0.70, is met from the side only. Tried and left out: keeping the
+  // they take the buttock's tissue out to the skin, over the trochanter (medius reaches about a
+  // centimetre further lateral than BodyParts3D's). Tried and left out: keeping the
   // gluteals above the maximus's free lower border, the line from the coccyx (gluteus maximus 3's
   // origin in Gait2392) to the gluteal tuberosity (its insertion; Gray's Anatomy, 42nd ed.,
   // ch. 80), lowered the figure from behind to 0.633 (maximus 0.609): BodyParts3D's maximus
-  // reaches well below that line medially.
+  // reaches well below that line medially; weighing each gluteal muscle's three lines as one
+  // muscle, as adductor magnus', lowered it to 0.554 / 0.603.
   CHECK(worst >= 0.20);
-  CHECK(together >= 0.675);
-  CHECK(side_together >= 0.735);
+  CHECK(together >= 0.70);  // issue 11's target, from behind and the side
+  CHECK(side_together >= 0.73);
 }
 
 // Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
