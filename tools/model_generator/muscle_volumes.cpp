@@ -51,13 +51,14 @@ constexpr double kFossaReach = 2.2;
 // -135/-150/-175, all three sat 9-20 mm lateral of BodyParts3D's. The long head fills the compartment's depth
 // from adductor magnus and the short head to the fascia, so its centre is half way; adductor
 // magnus lies deep, on the linea aspera, under the hamstrings (0.35); gracilis is the most medial
-// (-90); rectus femoris lies in front of vastus intermedius (25, the latter's direction).
+// (-90). (Rectus femoris turned to 25 degrees, over vastus intermedius, came 3 mm nearer
+// BodyParts3D's but let vastus medialis cover it from the front: tests/app/overlay_pick_test.cpp.)
 struct MidThigh {
   const char* muscle;
   double angle_deg, depth;
 };
 constexpr MidThigh kMidThigh[] = {
-    {"rect_fem", 25, 0.75},  {"vas_med", -35, 0.4},   {"vas_lat", 85, 0.55},   {"sar", -55, 0.85},
+    {"rect_fem", 10, 0.75},  {"vas_med", -35, 0.4},   {"vas_lat", 85, 0.55},   {"sar", -55, 0.85},
     {"grac", -90, 0.85},     {"add_long", -65, 0.5},  {"add_mag3", -115, 0.35}, {"semimem", -130, 0.6},
     {"semiten", -145, 0.7}, {"bifemlh", -160, 0.5},
 };

@@ -494,11 +494,11 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
                 1000.0 * (oc.x - rc.x), 1000.0 * (oc.y - rc.y), oa, ra);
   }
   std::printf("section centroids at 50%% of the femur within 12 mm of BodyParts3D's: %d of %d\n", within, compared);
-  // Reached: 10 of 11 (adductor magnus 6.6 mm, bifemsh 6.4, gracilis 9.2, adductor longus 7.1,
-  // vastus intermedius 7.6, sartorius 8.5, vastus medialis 9.4, semimembranosus 10.8,
-  // semitendinosus 11.0, biceps long head 11.2); rectus femoris 22.0 mm. Its miss is mostly depth:
-  // BodyParts3D's centroid lies about 51 mm in front of the shaft's centre, our skin 42 mm along
-  // that direction, so no split of our tissue can reach it. Most of ours lie 5-10 mm behind
+  // Reached: 10 of 11 (vastus intermedius 5.1 mm, biceps short head 6.4, adductor magnus 6.6,
+  // adductor longus 7.1, sartorius 8.6, gracilis 9.2, semimembranosus 10.8, semitendinosus 11.0,
+  // biceps long head 11.2, vastus medialis 11.7); rectus femoris 25.0 mm. Its miss is mostly
+  // depth: BodyParts3D's centroid lies about 51 mm in front of the shaft's centre, our skin 42 mm
+  // along that direction, so no split of our tissue can reach it. Most of ours lie 5-10 mm behind
   // BodyParts3D's (our thigh is thinner in front of the femur and deeper behind it). Was 5 of 11
   // with adductor magnus' three Gait2392 lines each weighed by a third of its PCSA (vastus medialis
   // took the medial back of the femur), semitendinosus by PCSA rather than section, and the
