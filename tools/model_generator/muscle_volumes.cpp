@@ -231,7 +231,7 @@ void set_path_coordinates(MuscleVolume& v, const anatomy::PathCurve& c, glm::vec
 // magnus lies on the linea aspera). So each line of such a muscle weighs with the radius of the
 // whole muscle's PCSA (the lines' forces summed): the factor sqrt(whole / own). Adductor magnus'
 // section at mid-thigh went from 868 to about 2,050 mm^2 (BodyParts3D's 2,219) and its centroid
-// from 11.6 to 6.6 mm off BodyParts3D's; vastus medialis' from 19.2 to 9.4 mm and adductor
+// from 11.6 to 6.6 mm off BodyParts3D's; vastus medialis' from 19.2 to 11.7 mm and adductor
 // longus' from 13.3 to 7.1 mm with the rest of this change (model_generator_test.cpp). Not done
 // for the gluteal muscles, though Gait2392 splits them the same way: their three lines are spread
 // over the whole fan, so each already reaches its part of it, and with the whole muscle's radius
