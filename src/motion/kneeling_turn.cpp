@@ -29,8 +29,8 @@ std::array<double, 3> zxy_angles(const dmat3& r) {
   return {a, b, c};
 }
 
-constexpr int kUnknowns = 5;    // pelvis roll, back hip flexion, adduction, rotation, back knee flexion
-constexpr int kResiduals = 9;   // back knee landmark (3), back toes (3), back shin direction (3)
+constexpr std::size_t kUnknowns = 5;    // pelvis roll, back hip flexion, adduction, rotation, back knee flexion
+constexpr std::size_t kResiduals = 9;   // back knee landmark (3), back toes (3), back shin direction (3)
 // The shin direction is weighed as a 0.4 m lever (about the shin's length): an angle error counts
 // like the displacement it makes at the ankle.
 constexpr double kShinLever = 0.4;
@@ -108,49 +108,46 @@ KneelingTurnResult kneeling_turn(const ChannelValues& start, Side front, double 
                                   lb0[LegCoord::kHipRotation], lb0[LegCoord::kKneeFlexion]};
   // Gauss-Newton with a little Levenberg-Marquardt damping; the start pose is an exact solution at
   // turn 0 and the solution moves smoothly with the turn, so a few steps suffice.
+  constexpr std::size_t kN = kUnknowns, kM = kResiduals;
   for (int iter = 0; iter < 30; ++iter) {
-    const std::array<double, kResiduals> r = residuals(x);
-    std::array<std::array<double, kUnknowns>, kResiduals> jac{};
-    const double h = 1e-7;
-    for (int j = 0; j < kUnknowns; ++j) {
-      std::array<double, kUnknowns> xp = x;
-      xp[static_cast<std::size_t>(j)] += h;
-      const std::array<double, kResiduals> rp = residuals(xp);
-      for (int i = 0; i < kResiduals; ++i) jac[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = (rp[static_cast<std::size_t>(i)] - r[static_cast<std::size_t>(i)]) / h;
+    const std::array<double, kM> r = residuals(x);
+    std::array<std::array<double, kN>, kM> jac{};  // forward differences
+    constexpr double kStep = 1e-7;
+    for (std::size_t j = 0; j < kN; ++j) {
+      std::array<double, kN> xp = x;
+      xp[j] += kStep;
+      const std::array<double, kM> rp = residuals(xp);
+      for (std::size_t i = 0; i < kM; ++i) jac[i][j] = (rp[i] - r[i]) / kStep;
     }
-    // Normal equations (J^T J + lambda I) dx = -J^T r, solved by Gaussian elimination.
-    std::array<std::array<double, kUnknowns + 1>, kUnknowns> a{};
-    for (int p = 0; p < kUnknowns; ++p) {
-      for (int q = 0; q < kUnknowns; ++q) {
-        double s = 0.0;
-        for (int i = 0; i < kResiduals; ++i) s += jac[static_cast<std::size_t>(i)][static_cast<std::size_t>(p)] * jac[static_cast<std::size_t>(i)][static_cast<std::size_t>(q)];
-        a[static_cast<std::size_t>(p)][static_cast<std::size_t>(q)] = s + (p == q ? 1e-9 : 0.0);
+    // Normal equations (J^T J + lambda I) dx = -J^T r, by Gaussian elimination with partial pivoting.
+    std::array<std::array<double, kN + 1>, kN> a{};
+    for (std::size_t p = 0; p < kN; ++p) {
+      for (std::size_t q = 0; q < kN; ++q) {
+        for (std::size_t i = 0; i < kM; ++i) a[p][q] += jac[i][p] * jac[i][q];
+        if (p == q) a[p][q] += 1e-9;
       }
-      double g = 0.0;
-      for (int i = 0; i < kResiduals; ++i) g += jac[static_cast<std::size_t>(i)][static_cast<std::size_t>(p)] * r[static_cast<std::size_t>(i)];
-      a[static_cast<std::size_t>(p)][kUnknowns] = -g;
+      for (std::size_t i = 0; i < kM; ++i) a[p][kN] -= jac[i][p] * r[i];
     }
-    for (std::size_t c = 0; c < kUnknowns; ++c) {
+    for (std::size_t c = 0; c < kN; ++c) {
       std::size_t piv = c;
-      for (std::size_t k = c + 1; k < kUnknowns; ++k)
+      for (std::size_t k = c + 1; k < kN; ++k)
         if (std::abs(a[k][c]) > std::abs(a[piv][c])) piv = k;
       std::swap(a[c], a[piv]);
-      for (std::size_t k = c + 1; k < kUnknowns; ++k) {
+      for (std::size_t k = c + 1; k < kN; ++k) {
         const double f = a[k][c] / a[c][c];
-        for (std::size_t m = c; m <= kUnknowns; ++m) a[k][m] -= f * a[c][m];
+        for (std::size_t m = c; m <= kN; ++m) a[k][m] -= f * a[c][m];
       }
     }
-    std::array<double, kUnknowns> dx{};
-    for (int c = kUnknowns - 1; c >= 0; --c) {
-      const std::size_t cu = static_cast<std::size_t>(c);
-      double s = a[cu][kUnknowns];
-      for (std::size_t m = cu + 1; m < kUnknowns; ++m) s -= a[cu][m] * dx[m];
-      dx[cu] = s / a[cu][cu];
+    std::array<double, kN> dx{};
+    for (std::size_t c = kN; c-- > 0;) {
+      double s = a[c][kN];
+      for (std::size_t m = c + 1; m < kN; ++m) s -= a[c][m] * dx[m];
+      dx[c] = s / a[c][c];
     }
     double step = 0.0;
-    for (int j = 0; j < kUnknowns; ++j) {
-      x[static_cast<std::size_t>(j)] += dx[static_cast<std::size_t>(j)];
-      step = std::max(step, std::abs(dx[static_cast<std::size_t>(j)]));
+    for (std::size_t j = 0; j < kN; ++j) {
+      x[j] += dx[j];
+      step = std::max(step, std::abs(dx[j]));
     }
     if (step < 1e-10) break;
   }
