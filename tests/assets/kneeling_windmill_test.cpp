@@ -131,7 +131,7 @@ TEST_CASE("kneeling windmill: every keyframe of the shipped file is the closed-c
 // the front hip's rotation going internal (+, README's signs) as the pelvis turns toward the front
 // leg. Played on both sides at 200 times through one rep, keyframes and the interpolation between
 // them together.
-TEST_CASE("kneeling windmill: front foot and back knee stay within 1 cm while the pelvis turns; the front hip turns in") {
+TEST_CASE("kneeling windmill: front foot and back knee stay within 1 cm while the pelvis turns, and the front hip turns in") {
   const Drill d = windmill();
   CHECK(d.working_side == Side::kRight);
   CHECK(d.posture == biomech::Posture::kKneeling);
