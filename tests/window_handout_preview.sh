@@ -28,9 +28,11 @@ xdotool mousemove 73 418 click 1
 sleep 2
 xdotool mousemove 79 143 click 1
 sleep 1
-xdotool mousemove 146 655 click 1
+# The page stepper and "Preview page" sit under the drill list: one row (26 px) per shipped drill,
+# 13 of them (y 681; 655 with 12 before the tall-kneeling foot windmill got its own file).
+xdotool mousemove 146 681 click 1
 sleep 1
-xdotool mousemove 215 655 click 1
+xdotool mousemove 215 681 click 1
 # The child renders the clamshell's pictures and lays out the page: allow a slow machine its time.
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
   sleep 2

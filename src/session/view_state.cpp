@@ -50,10 +50,14 @@ Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
       p.mat_centre = under + 0.25f * anterior;
       break;
     case Posture::kKneeling:
+      // Along the posture's forward, not the pelvis's: the half-kneeling windmill turns the pelvis
+      // 35 deg over a planted front foot and back knee, and the mat stays on the floor under them.
+      // Tall kneeling: knees under the hips, shins and feet behind (to 0.55 m); half-kneeling: the
+      // front foot 0.45-0.65 m in front, the back toes 0.5 m behind.
       p.mat = true;
-      p.mat_axis = anterior;
-      p.mat_size = {1.3f, 0.75f};
-      p.mat_centre = under - 0.15f * anterior;  // knees under the hips, shins and feet behind
+      p.mat_axis = flat(biomech::pelvis_to_world(pose.posture) * glm::dvec3(1.0, 0.0, 0.0));
+      p.mat_size = {1.55f, 0.75f};
+      p.mat_centre = under - 0.03f * p.mat_axis;
       break;
     case Posture::kSeated: {
       // The bench top where the seat contacts act (the lowest of them), under their middle. A

@@ -23,15 +23,15 @@ namespace {
 std::string drill_dir() { return std::string(HIPLAB_SOURCE_DIR) + "/assets/drills"; }
 }  // namespace
 
-TEST_CASE("all twelve built-in drills load without errors, the three comparison drills marked as such") {
+TEST_CASE("all thirteen built-in drills load without errors, the three comparison drills marked as such") {
   const DrillFolder f = load_drill_folder(drill_dir());
   for (const auto& e : f.errors) FAIL_CHECK(e);
-  CHECK(f.drills.size() == 12);
+  CHECK(f.drills.size() == 13);
   for (const Drill& d : f.drills)
     CHECK_MESSAGE((d.kind == "comparison") == (d.id == "side_lying_hip_abduction" || d.id == "clamshell_30" || d.id == "clamshell_60"), d.id);
   for (const char* id : {"ninety_ninety_hip_switch", "ir_pails_rails_supine", "ir_pails_rails_9090", "clamshell",
                          "reverse_clamshell", "seated_band_internal_rotation", "standing_cable_internal_rotation",
-                         "kneeling_windmill", "figure4_self_test", "side_lying_hip_abduction", "clamshell_30",
+                         "kneeling_windmill", "tall_kneeling_foot_windmill", "figure4_self_test", "side_lying_hip_abduction", "clamshell_30",
                          "clamshell_60"}) {
     bool found = false;
     for (const Drill& d : f.drills) found = found || d.id == id;

@@ -20,8 +20,9 @@ using namespace hiplab;
 using namespace hiplab::motion;
 
 namespace {
-// docs/validation.md, "Passive fibre force in the balance": 2 of 246 sampled frames.
-constexpr int kSampledFrames = 246;
+// docs/validation.md, "Passive fibre force in the balance": 2 of 264 sampled frames (246 before the
+// half-kneeling windmill joined the shipped drills, issue 12: its 18 frames are all feasible).
+constexpr int kSampledFrames = 264;
 constexpr int kInfeasibleReported = 2;
 }  // namespace
 

@@ -277,9 +277,12 @@ TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, 
   // femoris 72,918 -> 47,970); and rectus femoris and vastus intermedius over the anterior bow of
   // the femoral shaft: 10 of 43, 62,100 (rectus femoris 47,970 -> 0, vastus intermedius 50,733 -> 0);
   // and the hamstrings behind the femoral neck: 8 of 43, 42,556 (biceps femoris long head 12,185
-  // -> 0, semimembranosus 7,359 -> 0).
-  CHECK(found.size() <= 8);
-  CHECK(total_points(found) <= 42556);
+  // -> 0, semimembranosus 7,359 -> 0). The half-kneeling windmill (issue 12) added its poses: 9 of
+  // 43, 46,670 (semitendinosus 0 -> 656 at the front hip's ischium, 72-75 deg of flexion with up to
+  // 25 of adduction; gemelli 6,160 -> 7,520, TFL 3,396 -> 4,094, gluteus medius 1-2 +834, vastus
+  // lateralis +472, sartorius +94), measured with the paths as they are.
+  CHECK(found.size() <= 9);
+  CHECK(total_points(found) <= 46670);
 }
 
 // How the hip spheres of anatomy/muscle_wrap.cpp were fitted (run with --no-skip): for each hip
