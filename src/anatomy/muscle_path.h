@@ -32,7 +32,7 @@ namespace hiplab::anatomy {
 inline constexpr int kMaxPathPoints = 8;  // flexor digitorum longus has 8
 // The drawn path: the active points and, on each wrapped segment, the two tangent points and up to
 // kMaxArcInnerPoints between them; a path crosses at most this many wraps at once.
-inline constexpr int kMaxWrapsPerPath = 2;
+inline constexpr int kMaxWrapsPerPath = 3;
 inline constexpr int kMaxDrawnPoints = kMaxPathPoints + kMaxWrapsPerPath * (2 + kMaxArcInnerPoints);
 
 struct MusclePath {

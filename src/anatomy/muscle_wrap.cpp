@@ -216,6 +216,7 @@ constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest pa
 constexpr char kLegFit[] = "cylinder over the tibia or foot; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr char kShaftFit[] = "sphere fixed in the femur over its shaft or neck; centre and radius: fewest path samples in bone with the stretch's ends outside, then least added length (muscle_wrap_bone_test)";
+constexpr char kChainFit[] = "surface alone or in sequence with the muscle's own on one segment; centre and radius: fewest path samples in bone with the segment's ends outside, then least added length (muscle_wrap_bone_test, fit of the chained surfaces)";
 constexpr glm::dvec3 kHip = kRightHipCentre;
 constexpr char kHipFit[] = "sphere about the hip centre; radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr WrapSurface kSurfaces[] = {
@@ -243,15 +244,20 @@ constexpr WrapSurface kSurfaces[] = {
     {"posterior_neck_bflh", PathBody::kFemur, WrapShape::kSphere, {0.000, -0.020, 0.035}, {0, 1, 0}, 0.035, {0, 0, 0}, kShaftFit},
     {"posterior_neck_sm", PathBody::kFemur, WrapShape::kSphere, {0.000, -0.020, 0.030}, {0, 1, 0}, 0.025, {0, 0, 0}, kShaftFit},
     {"anterior_bow_vi", PathBody::kFemur, WrapShape::kSphere, {-0.114, -0.340, 0.012}, {0, 1, 0}, 0.150, {0, 0, 0}, kShaftFit},
+    {"supra_acetabular_gmed2", PathBody::kPelvis, WrapShape::kCylinder, {-0.050, -0.010, 0.080}, {1, 0, 0}, 0.020, {0, 0, 0}, kChainFit},
+    {"iliac_tfl", PathBody::kPelvis, WrapShape::kSphere, {-0.010, 0.000, 0.110}, {0, 1, 0}, 0.025, {0, 0, 0}, kChainFit},
+    {"trochanter_gmax2", PathBody::kFemur, WrapShape::kSphere, {-0.020, -0.030, 0.030}, {0, 1, 0}, 0.015, {0, 0, 0}, kChainFit},
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2 };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
     {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
     {"glut_min3", kHip52_5, 0, kAll}, {"glut_max1", kHip60, 0, kAll},
-    {"glut_max2", kGmax2Ischium, 0, kAll}, {"glut_max3", kGmax3Ischium, 0, kAll},
-    {"glut_med2", kTrochanterGmed2, 0, kAll},
+    {"glut_max2", kGmax2Ischium, 1, 2, true}, {"glut_max2", kTrochanterGmax2, 1, 2}, {"glut_max2", kGmax2Ischium, 0, kAll},
+    {"glut_max3", kGmax3Ischium, 0, kAll},
+    {"glut_med2", kSupraAcetabularGmed2, 0, kAll, true}, {"glut_med2", kTrochanterGmed2, 0, kAll},
+    {"tfl", kIliacTfl, 0, 1},
     {"sar", kShaftSar, 0, 1}, {"rect_fem", kAnteriorBowRf, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"gem", kHip35, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
@@ -330,6 +336,34 @@ void wrap_segment(const WrapSurface& s, const glm::dvec3& a_in, const glm::dvec3
   constexpr double kStep = 0.35;
   out.inner = std::min(kMaxArcInnerPoints, static_cast<int>(theta / kStep));
   for (int i = 0; i < out.inner; ++i) out.inner_point[i] = at(alpha_a + theta * (i + 1) / (out.inner + 1));
+}
+
+WrapSurface moved_surface(const WrapSurface& s, const glm::dmat3& rotation, const glm::dvec3& origin) {
+  WrapSurface m = s;
+  m.centre = rotation * s.centre + origin;
+  m.axis = rotation * s.axis;
+  m.side = rotation * s.side;
+  return m;
+}
+
+bool wrap_chain(const WrapSurface& s1, const WrapSurface& s2, const glm::dvec3& a, const glm::dvec3& b, WrapResult& first,
+                WrapResult& second) {
+  // p: where the path leaves s1 (a when it does not touch it); q: where it reaches s2 (b when not).
+  glm::dvec3 p = a, q = b;
+  bool settled = false;
+  for (int round = 0; round < 200 && !settled; ++round) {
+    wrap_segment(s1, a, q, first);
+    const glm::dvec3 p_next = first.active ? first.t2 : a;
+    wrap_segment(s2, p_next, b, second);
+    const glm::dvec3 q_next = second.active ? second.t1 : b;
+    const double moved = glm::length(p_next - p) + glm::length(q_next - q);
+    p = p_next;
+    q = q_next;
+    settled = moved < 1e-13;
+  }
+  // The last round's s1 wrap went to the q before the last s2 solve: make both agree on q.
+  wrap_segment(s1, a, q, first);
+  return settled;
 }
 
 }  // namespace hiplab::anatomy
