@@ -6,7 +6,8 @@
 // muscle_data.h (conditional points only inside their coordinate range; the moving point follows
 // the knee), each registered to HipLab's bones (point_registration.h: the few that lay inside or
 // on a bone moved out to its surface + 1.5 mm): straight, except where a segment would pass into one of the muscle's wrap surfaces
-// (muscle_wrap.h), which it then goes round on the shortest way (tangent, arc, tangent).
+// (muscle_wrap.h), which it then goes round on the shortest way (tangent, arc, tangent; or round two
+// surfaces in sequence, tangent, arc, tangent, arc, tangent, where the muscle's wraps chain them).
 // Moment arm r_k = -dL/dq_k, computed analytically from the screw axes of kinematics.h (exact for
 // the piecewise-smooth path; at a conditional point's switch the one-sided value of the active
 // configuration is returned). Over a wrap, the envelope theorem (the wrapped path is locally

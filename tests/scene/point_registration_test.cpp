@@ -5,7 +5,8 @@
 // bones (inside by the parity of ray crossings on three axes, majority; distance to the nearest
 // triangle); when it is below kRegistrationNear (inside, or outside by less), the point goes to
 // the nearest surface point + kRegistrationClearance along the outward normal there (the
-// direction from the surface point to the point, reversed inside). Printed: every moved point, the
+// direction from the surface point to the point, reversed inside); then the plate rule of
+// point_registration.h for pelvis points on the inner face of the iliac wing. Printed: every moved point, the
 // distance it moved, the worst and median, and the table in C++ form.
 #include <doctest/doctest.h>
 
