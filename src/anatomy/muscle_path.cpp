@@ -91,7 +91,65 @@ void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinema
     bool wrapped = false;
     for (std::size_t wi = 0; wi < wraps.size() && !wrapped; ++wi) {
       const MuscleWrap& mw = wraps[wi];
-      if (spec_index[i] < mw.first_point || spec_index[i + 1] > mw.last_point) continue;
+      if (spec_index[i] < mw.first_point || spec_index[i + 1] > mw.last_point) {
+        if (mw.then_next) ++wi;  // the pair is skipped together
+        continue;
+      }
+      if (mw.then_next && wi + 1 < wraps.size()) {
+        // Two surfaces in sequence (wrap_chain), solved in this pelvis frame with both moved there.
+        const WrapSurface* s[2] = {&wrap_surfaces()[static_cast<std::size_t>(mw.surface)],
+                                   &wrap_surfaces()[static_cast<std::size_t>(wraps[wi + 1].surface)]};
+        Frame f[2];
+        WrapSurface moved[2];
+        for (int j = 0; j < 2; ++j) {
+          f[j] = s[j]->body == PathBody::kPelvis ? Frame{} : kin[segment_of(s[j]->body)];
+          moved[j] = moved_surface(*s[j], f[j].rotation, f[j].origin);
+        }
+        WrapResult c[2];
+        wrap_chain(moved[0], moved[1], x[i], x[i + 1], c[0], c[1]);
+        if (!c[0].active && !c[1].active) {
+          ++wi;
+          continue;
+        }
+        // The path: x[i], then for each acting surface its two tangent points (via points on its
+        // body), then x[i + 1].
+        std::array<glm::dvec3, 6> via{};
+        std::array<std::array<glm::dvec3, kMuscleCoordCount>, 6> dvia{};
+        int nv = 0;
+        via[nv] = x[i];
+        dvia[nv] = dx[i];
+        ++nv;
+        for (int j = 0; j < 2; ++j) {
+          if (!c[j].active) continue;
+          for (const glm::dvec3& t : {c[j].t1, c[j].t2}) {
+            via[nv] = t;
+            for (int k = 0; k < kMuscleCoordCount; ++k)
+              dvia[nv][k] = s[j]->body == PathBody::kPelvis ? glm::dvec3(0.0) : kin.point_velocity(k, segment_of(s[j]->body), t);
+            ++nv;
+          }
+          out.length += c[j].arc;
+          out.wraps_active |= 1u << (wi + static_cast<std::size_t>(j));
+        }
+        via[nv] = x[i + 1];
+        dvia[nv] = dx[i + 1];
+        ++nv;
+        // Straight pieces: x[i] -> first tangent point, between the surfaces, last -> x[i + 1].
+        for (int v = 0; v + 1 < nv; v += 2) {
+          const glm::dvec3 d = via[v + 1] - via[v];
+          const double len = glm::length(d);
+          out.length += len;
+          if (len <= 0.0) continue;
+          for (int k = 0; k < kMuscleCoordCount; ++k) out.moment_arm[k] -= glm::dot(d / len, dvia[v + 1][k] - dvia[v][k]);
+        }
+        for (int j = 0; j < 2; ++j) {
+          if (!c[j].active) continue;
+          draw(c[j].t1, -1);
+          for (int p = 0; p < c[j].inner; ++p) draw(c[j].inner_point[p], -1);
+          draw(c[j].t2, -1);
+        }
+        wrapped = true;
+        continue;
+      }
       const WrapSurface& s = wrap_surfaces()[static_cast<std::size_t>(mw.surface)];
       // The segment in the wrap body's frame, and back.
       const bool on_pelvis = s.body == PathBody::kPelvis;

@@ -6,7 +6,8 @@
 // muscle_data.h (conditional points only inside their coordinate range; the moving point follows
 // the knee), each registered to HipLab's bones (point_registration.h: the few that lay inside or
 // on a bone moved out to its surface + 1.5 mm): straight, except where a segment would pass into one of the muscle's wrap surfaces
-// (muscle_wrap.h), which it then goes round on the shortest way (tangent, arc, tangent).
+// (muscle_wrap.h), which it then goes round on the shortest way (tangent, arc, tangent; or round two
+// surfaces in sequence, tangent, arc, tangent, arc, tangent, where the muscle's wraps chain them).
 // Moment arm r_k = -dL/dq_k, computed analytically from the screw axes of kinematics.h (exact for
 // the piecewise-smooth path; at a conditional point's switch the one-sided value of the active
 // configuration is returned). Over a wrap, the envelope theorem (the wrapped path is locally
@@ -32,7 +33,7 @@ namespace hiplab::anatomy {
 inline constexpr int kMaxPathPoints = 8;  // flexor digitorum longus has 8
 // The drawn path: the active points and, on each wrapped segment, the two tangent points and up to
 // kMaxArcInnerPoints between them; a path crosses at most this many wraps at once.
-inline constexpr int kMaxWrapsPerPath = 2;
+inline constexpr int kMaxWrapsPerPath = 3;
 inline constexpr int kMaxDrawnPoints = kMaxPathPoints + kMaxWrapsPerPath * (2 + kMaxArcInnerPoints);
 
 struct MusclePath {

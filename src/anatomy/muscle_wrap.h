@@ -34,6 +34,7 @@
 #include <span>
 #include <string_view>
 
+#include <glm/mat3x3.hpp>
 #include <glm/vec3.hpp>
 
 #include "anatomy/muscle_data.h"
@@ -55,11 +56,16 @@ struct WrapSurface {
 
 // One muscle on one surface: the surface acts on the path between active points whose Gait2392
 // point indices (0 = origin) lie in [first_point, last_point].
+// `then_next`: this surface and the next entry (the same muscle and stretch) act on a segment in
+// sequence — the path may go round this one, then the next (wrap_chain below), as OpenSim applies
+// a path's wrap objects one after another; without it, the first surface that acts on a segment
+// is the only one.
 struct MuscleWrap {
   std::string_view muscle;  // side-less Gait2392 name, as muscle_data.h
   int surface;              // index into wrap_surfaces()
   int first_point;
   int last_point;
+  bool then_next = false;
 };
 
 std::span<const WrapSurface> wrap_surfaces();
@@ -81,5 +87,23 @@ struct WrapResult {
   glm::dvec3 inner_point[kMaxArcInnerPoints]{};
 };
 void wrap_segment(const WrapSurface& s, const glm::dvec3& a, const glm::dvec3& b, WrapResult& out);
+
+// A surface moved into another frame: x' = rotation * x + origin (its centre, axis and side).
+WrapSurface moved_surface(const WrapSurface& s, const glm::dmat3& rotation, const glm::dvec3& origin);
+
+// The shortest path from a to b round s1 and then s2 (both in the frame of a and b): each wrap is
+// solved with the other's tangent point as its end, alternately, until the tangent points stop
+// moving (to 1e-13 m; at most 200 rounds). Where both act the result has the tangent-continuity
+// of a locally shortest path (the straight piece between them leaves s1 and reaches s2 along its
+// tangents), so the envelope theorem still gives the moment arms with the four tangent points held
+// on their bodies. first.length_out and second.length_in both hold the straight piece between
+// the two (count it once); either may be inactive (then the other is wrap_segment's result).
+// Returns false when the rounds did not settle (two surfaces that crowd each other can send the
+// path round them in turn, a cycle): then the result is the last round's and not a shortest path;
+// surfaces are chosen so that this never happens over the slider grid and the drills
+// (tests/scene/muscle_wrap_bone_test.cpp counts it in the fit, tests/anatomy/muscle_wrap_test.cpp
+// checks it).
+bool wrap_chain(const WrapSurface& s1, const WrapSurface& s2, const glm::dvec3& a, const glm::dvec3& b, WrapResult& first,
+                WrapResult& second);
 
 }  // namespace hiplab::anatomy

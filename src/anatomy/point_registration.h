@@ -7,6 +7,11 @@
 // surface normal: a point whose distance outside its body's bones (signed, + outside) is below
 // kRegistrationNear is moved to the nearest surface point + kRegistrationClearance along the
 // outward normal there. Points that move with the knee (the quadriceps' patella points) are left.
+// The plate rule: a pelvis point whose line to the next point (at the anatomical position) passes
+// through the pelvis bones within 30 mm, in and out again, lies on the wrong face of the iliac
+// wing (a plate 2-5 mm thick, reshaped from Gait2392's): it goes through the plate along the way
+// to its nearest surface and out by the clearance. Only the gluteus medius 1 and 2 origins meet
+// it (gluteus medius arises from the outer face of the ilium: Gray's Anatomy 42nd ed.).
 // The offsets are transcribed from tests/scene/point_registration_test.cpp, which re-derives them
 // from the shipped bone meshes (assets/models/hiplab_body.glb: hip bone and sacrum for the pelvis,
 // femur, tibia and fibula for the tibia body, foot, toes) and fails when they differ.

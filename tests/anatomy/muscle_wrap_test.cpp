@@ -153,6 +153,8 @@ TEST_CASE("wrapped paths: moment arms equal central differences of the length ov
         const double cd = -(pa.length - pb.length) / (2 * h);
         const double err = std::fabs(cd - p.moment_arm[static_cast<std::size_t>(coord_index(c))]);
         worst = std::max(worst, err);
+        INFO(muscle(m).name << " coordinate " << coord_index(c) << " at hip " << q[LegCoord::kHipFlexion] / kDeg << "/" << q[LegCoord::kHipAdduction] / kDeg
+                            << "/" << q[LegCoord::kHipRotation] / kDeg << " knee " << q[LegCoord::kKneeFlexion] / kDeg << ", wraps acting " << p.wraps_active);
         CHECK(err < 1e-6);  // m (1 micrometre)
         ++compared;
         wrapped += p.wraps_active != 0u;
@@ -326,4 +328,42 @@ TEST_CASE("wrapped paths: the ends of every wrapped stretch stay outside its sur
     CAPTURE(name);
     if (!known(name)) CHECK(nearest[i] > 0.001);
   }
+}
+
+// Two surfaces in sequence on one segment (MuscleWrap::then_next) are solved by alternating
+// tangent points (wrap_chain); where two surfaces crowd each other the rounds can cycle and the
+// result is no shortest path (its moment arms are not -dL/dq). Over the grid every chain settles.
+TEST_CASE("wrapped paths: every pair of surfaces in sequence settles on one shortest path over the grid (printed)") {
+  int pairs = 0, both = 0;
+  for_grid([&](const LegPose& q) {
+    const LegKinematics k = leg_kinematics(q);
+    for (int m = 0; m < kMuscleCount; ++m) {
+      const std::span<const MuscleWrap> wraps = wraps_of(m);
+      MusclePath p;
+      evaluate_muscle_path(m, q, k, Side::kRight, p);
+      for (std::size_t wi = 0; wi + 1 < wraps.size(); ++wi) {
+        if (!wraps[wi].then_next) continue;
+        WrapSurface s[2];
+        for (int j = 0; j < 2; ++j) {
+          const WrapSurface& w = wrap_surfaces()[static_cast<std::size_t>(wraps[wi + static_cast<std::size_t>(j)].surface)];
+          Frame f{};
+          if (w.body == PathBody::kFemur) f = k[LegSegment::kFemur];
+          s[j] = moved_surface(w, f.rotation, f.origin);
+        }
+        // Every segment of the pair's stretch: the active points in order (the stretch's bounds
+        // are Gait2392 point indices; these muscles' points are all unconditional).
+        const int last = std::min(p.count - 1, wraps[wi].last_point);
+        for (int i = wraps[wi].first_point; i < last; ++i) {
+          WrapResult a, b;
+          const bool settled = wrap_chain(s[0], s[1], p.point[static_cast<std::size_t>(i)], p.point[static_cast<std::size_t>(i) + 1], a, b);
+          CAPTURE(muscle(m).name);
+          CHECK(settled);
+          ++pairs;
+          both += a.active && b.active;
+        }
+      }
+    }
+  });
+  MESSAGE(pairs << " chained segments solved, " << both << " with both surfaces acting");
+  CHECK(both > 0);
 }

@@ -304,7 +304,9 @@ TEST_CASE("warm start: playing a drill frame by frame gives the cold solve's act
   }
   MESSAGE("solver iterations, warm " << warm_iterations << " against cold " << cold_iterations << "; " << unreached
                                      << " frames beyond the muscles");
-  CHECK(unreached <= 12);  // the figure-4 release's first 0.4 s at 30 fps (t = 12.0-12.4 s)
+  // The figure-4 release's first 0.43 s at 30 fps (t = 12.0-12.43 s): 12 frames before gluteus
+  // medius 2 went round the supra-acetabular ilium (anatomy/muscle_wrap.cpp), one more since.
+  CHECK(unreached <= 13);
   CHECK(warm_iterations < cold_iterations);
 }
 

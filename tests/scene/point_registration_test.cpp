@@ -5,7 +5,8 @@
 // bones (inside by the parity of ray crossings on three axes, majority; distance to the nearest
 // triangle); when it is below kRegistrationNear (inside, or outside by less), the point goes to
 // the nearest surface point + kRegistrationClearance along the outward normal there (the
-// direction from the surface point to the point, reversed inside). Printed: every moved point, the
+// direction from the surface point to the point, reversed inside); then the plate rule of
+// point_registration.h for pelvis points on the inner face of the iliac wing. Printed: every moved point, the
 // distance it moved, the worst and median, and the table in C++ form.
 #include <doctest/doctest.h>
 
@@ -18,6 +19,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "anatomy/kinematics.h"
 #include "anatomy/point_registration.h"
 #include "assets/model_loader.h"
 #include "scene/shipped_body.h"
@@ -121,19 +123,85 @@ struct Derived {
   glm::dvec3 offset;
 };
 
+// Where the ray p + s*dir (0 < s < s_max) crosses the triangles, nearest first.
+std::vector<double> hits_along(const glm::dvec3& p, const glm::dvec3& dir, double s_max, const std::vector<Tri>& tris) {
+  std::vector<double> out;
+  for (const Tri& t : tris) {
+    const glm::dvec3 e1 = t.b - t.a, e2 = t.c - t.a, h = glm::cross(dir, e2);
+    const double det = glm::dot(e1, h);
+    if (std::fabs(det) < 1e-15) continue;
+    const glm::dvec3 sv = p - t.a;
+    const double u = glm::dot(sv, h) / det;
+    if (u < 0 || u > 1) continue;
+    const glm::dvec3 q = glm::cross(sv, e1);
+    const double v = glm::dot(dir, q) / det;
+    if (v < 0 || u + v > 1) continue;
+    const double at = glm::dot(e2, q) / det;
+    if (at > 0 && at < s_max) out.push_back(at);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A point's location in the pelvis frame at the anatomical position.
+glm::dvec3 at_anatomical(const anatomy::PathPointSpec& pp, const glm::dvec3& local) {
+  if (pp.body == anatomy::PathBody::kPelvis) return local;
+  const anatomy::LegKinematics k = anatomy::leg_kinematics(anatomy::LegPose{});
+  anatomy::LegSegment seg = anatomy::LegSegment::kFemur;
+  if (pp.body == anatomy::PathBody::kTibia) seg = anatomy::LegSegment::kTibia;
+  if (pp.body == anatomy::PathBody::kCalcn) seg = anatomy::LegSegment::kCalcn;
+  if (pp.body == anatomy::PathBody::kToes) seg = anatomy::LegSegment::kToes;
+  return k[seg].apply(local);
+}
+glm::dvec3 to_body(const anatomy::PathPointSpec& pp, const glm::dvec3& pelvis) {
+  if (pp.body == anatomy::PathBody::kPelvis) return pelvis;
+  const glm::dvec3 origin = at_anatomical(pp, glm::dvec3(0.0));
+  glm::dmat3 r;
+  for (int c = 0; c < 3; ++c) {
+    glm::dvec3 e(0.0);
+    e[c] = 1.0;
+    r[c] = at_anatomical(pp, e) - origin;
+  }
+  return glm::transpose(r) * (pelvis - origin);
+}
+
 std::vector<Derived> derive() {
   std::map<anatomy::PathBody, std::vector<Tri>> bones;
+  auto bones_of = [&bones](anatomy::PathBody b) -> const std::vector<Tri>& {
+    auto it = bones.find(b);
+    if (it == bones.end()) it = bones.emplace(b, body_bones(b)).first;
+    return it->second;
+  };
   std::vector<Derived> out;
   for (int m = 0; m < anatomy::kMuscleCount; ++m) {
     const anatomy::MuscleSpec& ms = anatomy::muscle(m);
     for (std::size_t k = 0; k < ms.points.size(); ++k) {
       const anatomy::PathPointSpec& pp = ms.points[k];
       if (pp.moving >= 0) continue;
-      auto it = bones.find(pp.body);
-      if (it == bones.end()) it = bones.emplace(pp.body, body_bones(pp.body)).first;
-      const Signed s = signed_distance(pp.location, it->second);
-      if (s.distance >= anatomy::kRegistrationNear) continue;
-      const glm::dvec3 moved = s.nearest + anatomy::kRegistrationClearance * s.normal;
+      const std::vector<Tri>& tris = bones_of(pp.body);
+      const Signed s = signed_distance(pp.location, tris);
+      glm::dvec3 moved = pp.location;
+      if (s.distance < anatomy::kRegistrationNear) moved = s.nearest + anatomy::kRegistrationClearance * s.normal;
+      // The wrong face of the iliac wing (a plate of bone 2-5 mm thick, reshaped from Gait2392's:
+      // a pelvis point may end up on its inner face): the line to the next point (at the
+      // anatomical position) passes through the pelvis bones within 30 mm, entering and leaving.
+      // The point goes through the plate along the way to its nearest surface, and out by the
+      // clearance.
+      if (pp.body == anatomy::PathBody::kPelvis && k + 1 < ms.points.size() && ms.points[k + 1].moving < 0) {
+        const anatomy::PathPointSpec& next = ms.points[k + 1];
+        const glm::dvec3 toward = to_body(pp, at_anatomical(next, next.location)) - moved;
+        const std::vector<double> through = hits_along(moved, glm::normalize(toward), std::min(0.030, glm::length(toward)), tris);
+        if (through.size() >= 2) {
+          const Signed here = signed_distance(moved, tris);
+          const glm::dvec3 in = glm::normalize(here.nearest - moved);
+          const std::vector<double> plate = hits_along(moved, in, 0.05, tris);
+          if (plate.size() >= 2) {
+            const Signed far = signed_distance(moved + (plate[1] + 0.0005) * in, tris);
+            moved = far.nearest + anatomy::kRegistrationClearance * far.normal;
+          }
+        }
+      }
+      if (moved == pp.location) continue;
       out.push_back({m, static_cast<int>(k), s.distance, moved - pp.location});
     }
   }
