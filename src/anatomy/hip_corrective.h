@@ -39,8 +39,9 @@ constexpr double kHipFrontFlexionDeg = 96.0;
 // flexion (rising from the skin's rest flexion, 30 deg, tools/model_generator/body_skin.h
 // kSkinRestKneeFlexionDeg) it over-corrects the middle of the bend, the shape between rest and key
 // pose not being linear. Measured over all drills (tests/scene/skin_stretch_test.cpp,
-// triangle-samples past a limit): key 120, weight 30->120 127 400, 50->120 118 100, 50->150 116 700;
-// key 100, 30->100 121 900, 50->130 116 800; none 123 600.
+// triangle-samples past a limit, the whole knee's band relaxed): key 120, weight 30->120 127 400,
+// 50->120 118 100, 50->150 116 700; key 100, 30->100 121 900, 50->130 116 800; none 123 600. With
+// only the back of the knee relaxed (body_skin.cpp, kKneeCorrectiveBehind), 116 900.
 constexpr double kKneeFlexedCorrectiveDeg = 120.0;
 constexpr double kKneeCorrectiveStartDeg = 50.0;
 constexpr double kKneeCorrectiveFullDeg = 150.0;
