@@ -1,6 +1,7 @@
-// hip_corrective.h — the hip flexion the body skin's hip corrective shapes are made at, shared by
-// the model generator (tools/model_generator/body_skin.h, hip_flexion_corrective) and the runtime
-// that weights them (scene/body_pose.h).
+// hip_corrective.h — the poses the body skin's hip and knee corrective shapes are made at, and
+// the angles their weights ramp over, shared by the model generator (tools/model_generator/
+// body_skin.h, hip_corrective, knee_flexion_corrective) and the runtime that weights them
+// (scene/body_pose.h).
 #pragma once
 
 namespace hiplab::anatomy {
@@ -22,5 +23,27 @@ constexpr double kHipCorrectiveStartDeg = 30.0;
 // by how far the hip is turned out toward this (abduction and external rotation, each its share).
 constexpr double kHipTurnedOutAdductionDeg = -30.0;
 constexpr double kHipTurnedOutRotationDeg = -44.0;
+
+// A third shape per hip, for the 90/90's back hip (assets/drills/ninety_ninety_hip_switch.json,
+// _angles: flexion 11, abduction 35, internal rotation 33 deg), made with the other hip held as the
+// front hip (flexion 96, and the turned-out shape's abduction and rotation) so that the crotch
+// between the parted thighs is relaxed with it. The runtime weights it by how far the hip is
+// abducted and turned in toward this pose, fading out as the hip flexes toward the flexion shapes.
+constexpr double kHipBackFlexionDeg = 11.0;
+constexpr double kHipBackAdductionDeg = -35.0;
+constexpr double kHipBackRotationDeg = 33.0;
+constexpr double kHipFrontFlexionDeg = 96.0;
+// The knee's corrective shape: the knee flexed 120 deg (thigh straight), past the drills' bent
+// knees (80-92 deg in the 90/90, 90 seated, 104 kneeling, 110 in the figure-4; assets/drills/*.json).
+// Its weight rises smoothly from 50 deg and reaches 1 only at 150: given its full weight at its own
+// flexion (rising from the skin's rest flexion, 30 deg, tools/model_generator/body_skin.h
+// kSkinRestKneeFlexionDeg) it over-corrects the middle of the bend, the shape between rest and key
+// pose not being linear. Measured over all drills (tests/scene/skin_stretch_test.cpp,
+// triangle-samples past a limit, the whole knee's band relaxed): key 120, weight 30->120 127 400,
+// 50->120 118 100, 50->150 116 700; key 100, 30->100 121 900, 50->130 116 800; none 123 600. With
+// only the back of the knee relaxed (body_skin.cpp, kKneeCorrectiveBehind), 116 900.
+constexpr double kKneeFlexedCorrectiveDeg = 120.0;
+constexpr double kKneeCorrectiveStartDeg = 50.0;
+constexpr double kKneeCorrectiveFullDeg = 150.0;
 
 }  // namespace hiplab::anatomy

@@ -72,6 +72,25 @@ double hip_turned_out(const anatomy::LegPose& leg) {
   return 0.5 * (abd + er);
 }
 
+// How far the hip is held toward the 90/90 back hip's pose (anatomy/hip_corrective.h): the product
+// of its abduction's and internal rotation's shares of that pose's (each 0 to 1: abduction alone,
+// side-lying, or internal rotation alone, standing or seated, gives none), fading out as the hip
+// flexes toward the flexion shapes (which take over from the skin's rest flexion on). Measured
+// (stretch test, all drills): the product 116 700, the mean of the shares 116 800 (side-lying
+// abduction's worst stretch 4.7 -> 5.7x), the smaller share 116 700; the weight scaled by 0.7,
+// 115 800 but the 90/90's worst stretch 7.0 -> 7.6x, by 1.2, 117 200.
+float hip_back_weight(const anatomy::LegPose& leg) {
+  const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
+  const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
+  return static_cast<float>(smoothstep01(abd * ir) * (1.0 - hip_flexion_weight(leg)));
+}
+// The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
+// rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
+float knee_flexion_weight(const anatomy::LegPose& leg) {
+  const double start = glm::radians(anatomy::kKneeCorrectiveStartDeg), full = glm::radians(anatomy::kKneeCorrectiveFullDeg);
+  return smoothstep01((leg[anatomy::LegCoord::kKneeFlexion] - start) / (full - start));
+}
+
 }  // namespace
 
 bool is_body_model(const Model& model) {
@@ -128,6 +147,8 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
           out.morph_weights[i][t] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)));
         if (m.morph_targets[t].name == "hip_flexion_out" + sfx)
           out.morph_weights[i][t] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
+        if (m.morph_targets[t].name == "hip_back" + sfx) out.morph_weights[i][t] = hip_back_weight(leg);
+        if (m.morph_targets[t].name == "knee_flexion" + sfx) out.morph_weights[i][t] = knee_flexion_weight(leg);
       }
     }
   }

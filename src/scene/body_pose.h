@@ -28,9 +28,11 @@ bool is_body_model(const Model& model);
 
 // Fills out.local / out.world (out must come from NodeTransforms::bind(model) or an earlier call),
 // and out.morph_weights: the skin's arm-overhead corrective shapes (targets 'arm_overhead_r'/'_l')
-// weighted by each shoulder's elevation (anatomy/upper_body.h) and its hip-flexion ones
-// ('hip_flexion_r'/'_l') by each hip's flexion (anatomy/hip_corrective.h), every other target at
-// its default.
+// weighted by each shoulder's elevation (anatomy/upper_body.h), its hip-flexion ones
+// ('hip_flexion_r'/'_l', 'hip_flexion_out_r'/'_l') by each hip's flexion and turn-out, the 90/90
+// back-hip ones ('hip_back_r'/'_l') by each hip's abduction and internal rotation at low flexion,
+// and the knee ones ('knee_flexion_r'/'_l') by each knee's flexion (anatomy/hip_corrective.h),
+// every other target at its default.
 void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransforms& out);
 
 }  // namespace hiplab

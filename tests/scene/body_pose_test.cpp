@@ -186,3 +186,76 @@ TEST_CASE("the skin's hip-flexion corrective shapes are weighted by each hip's f
   CHECK(weights(55, 0, 0, 0)[0] == doctest::Approx(0.5f).epsilon(1e-4));
   CHECK(weights(45, 0, 0, 0)[0] < weights(70, 0, 0, 0)[0]);
 }
+
+// The index of a skin morph target by name (and the skin mesh's index), or -1.
+static std::pair<int, int> skin_target(const Model& m, const char* name) {
+  for (std::size_t i = 0; i < m.meshes.size(); ++i)
+    for (std::size_t t = 0; t < m.meshes[i].morph_targets.size(); ++t)
+      if (m.meshes[i].morph_targets[t].name == name) return {static_cast<int>(i), static_cast<int>(t)};
+  return {-1, -1};
+}
+
+TEST_CASE("the skin's 90/90 back-hip shapes are weighted by abduction and internal rotation at low flexion") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "hip_back_r");
+  const int left = skin_target(m, "hip_back_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_back_r' morph target");
+  REQUIRE_MESSAGE(left >= 0, "no 'hip_back_l' morph target");
+  // Right hip flexion, abduction (deg, + away), internal rotation (deg, + in); the left hip as the
+  // right's mirror (same numbers, same anatomical motion).
+  auto weights = [&](double flex_deg, double abd_deg, double ir_deg, bool left_side) {
+    anatomy::LegAngles legs;
+    anatomy::LegPose& leg = legs.leg(left_side ? anatomy::Side::kLeft : anatomy::Side::kRight);
+    leg[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
+    leg[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
+    leg[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+  };
+  // The 90/90's back hip (flexion 11, abduction 35, internal rotation 33): that hip's shape, full.
+  CHECK(weights(11, 35, 33, false) == std::pair<float, float>{1.0f, 0.0f});
+  CHECK(weights(11, 35, 33, true) == std::pair<float, float>{0.0f, 1.0f});
+  // Standing; abducted alone (side-lying abduction); turned in alone (the standing cable drill):
+  // none.
+  CHECK(weights(0, 0, 0, false).first == 0.0f);
+  CHECK(weights(0, 40, 0, false).first == 0.0f);
+  CHECK(weights(0, 0, 40, false).first == 0.0f);
+  // Turned out (the 90/90's front hip's direction) or adducted: none.
+  CHECK(weights(11, 35, -33, false).first == 0.0f);
+  CHECK(weights(11, -20, 33, false).first == 0.0f);
+  // Flexed to the flexion shapes' 80 deg (seated internal rotation): none; halfway there, less.
+  CHECK(weights(90, 35, 33, false).first == 0.0f);
+  CHECK(weights(55, 35, 33, false).first < weights(20, 35, 33, false).first);
+  // Half the abduction and rotation: less than full, more than none, rising toward the pose.
+  const float part = weights(11, 17.5, 16.5, false).first;
+  CHECK(part > 0.0f);
+  CHECK(part < 0.5f);
+  CHECK(part < weights(11, 30, 28, false).first);
+}
+
+TEST_CASE("the skin's knee-flexion shapes are weighted by each knee's flexion") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "knee_flexion_r");
+  const int left = skin_target(m, "knee_flexion_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'knee_flexion_r' morph target");
+  REQUIRE_MESSAGE(left >= 0, "no 'knee_flexion_l' morph target");
+  auto weights = [&](double knee_r_deg, double knee_l_deg) {
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_r_deg);
+    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_l_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+  };
+  // Straight and up to 50 deg: none; each knee its own shape.
+  CHECK(weights(0, 0) == std::pair<float, float>{0.0f, 0.0f});
+  CHECK(weights(50, 0) == std::pair<float, float>{0.0f, 0.0f});
+  CHECK(weights(150, 0) == std::pair<float, float>{1.0f, 0.0f});
+  CHECK(weights(0, 160) == std::pair<float, float>{0.0f, 1.0f});
+  // Halfway (100 deg): half (smoothstep), rising with the flexion.
+  CHECK(weights(100, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(weights(80, 0).first < weights(110, 0).first);
+}

@@ -73,6 +73,24 @@ constexpr double kHipCorrectiveEven = 0.35;
 // none kept out 130 700, 10.5x; any of it (0) 138 900, 9.32x; 0.05 134 700, 9.32x; 0.15 130 900,
 // 10.7x. 0.05 kept: fewer samples, and no drill's worst stretch above the model without the shapes.
 constexpr float kHipCorrectiveOtherThigh = 0.05f;
+// The crotch a shape made with both legs posed relaxes too: the skin within this of the midline
+// at rest (the hip centres sit 8.4 cm either side of it, Gait2392). Measured over all drills
+// (stretch test, triangle-samples past a limit, and the 90/90s' worst stretch): the back-hip shape
+// made without the other leg and without the crotch 125 900, 9.35x; 2 cm 116 700, 7.68x; 4 cm
+// 116 700, 6.98x; 7 cm 117 700, 6.72x.
+constexpr float kCrotchHalfWidth = 0.04f;
+// The knee-flexion corrective (knee_flexion_corrective): rings around the blended band, and the
+// smoothing per relaxation step (the back of the knee is pressed together as the groin is).
+// Measured at a 100 deg key pose (all drills): 4 rings 122 500, 12 121 900, 24 the same (the thigh
+// and calf that may slide end there); 10% smoothing 120 000 at full weight but 121 700 against
+// 116 800 with the weight kept (anatomy/hip_corrective.h).
+constexpr int kKneeCorrectiveGrowRings = 12;
+constexpr double kKneeCorrectiveEven = 0.35;
+// ... and only the skin more than this behind the knee's centre (along the forward direction of
+// thigh and shank at rest) is relaxed: relaxed all round, the front's convex skin shrank onto the
+// kneecap (the kneeling windmill's knees showed the kneecap bare in a render; 116 700 samples past
+// a limit, all drills). Behind the centre by 1.5 cm 116 900, 0 cm 118 500; 2 cm in front 117 200.
+constexpr double kKneeCorrectiveBehind = 0.015;
 
 // Active right-handed rotation about a unit axis (Rodrigues), with the generator's deterministic sine.
 glm::dmat3 rotation(glm::dvec3 k, double angle) {
@@ -608,53 +626,115 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
   return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, kCorrectiveGrowRings, kCorrectiveIterations);
 }
 
-std::vector<glm::vec3> hip_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg,
-                                              double adduction_deg, double rotation_deg) {
-  const std::string sfx = side == 0 ? "_r" : "_l";
-  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
-  // The pose: the bind pose with this hip turned about its centre as Gait2392's hip joint turns it
-  // (right hip: flexion about the pelvis's z, then adduction about x, then internal rotation about
-  // y; the left mirrored), the knee straight: the leg below turns with the thigh.
-  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
-  std::vector<char> is_leg(nodes.size(), 0);
-  glm::dmat3 flex = rotation({0, 0, 1}, dm::deg(flexion_deg)) * rotation({1, 0, 0}, dm::deg(adduction_deg)) *
-                    rotation({0, 1, 0}, dm::deg(rotation_deg));
+namespace {
+
+// A hip's turn as Gait2392's hip joint turns the femur (right hip: flexion about the pelvis's z,
+// then adduction about x, then internal rotation about y; the left mirrored), degrees.
+glm::dmat3 hip_turn(int side, const HipAngles& a) {
+  glm::dmat3 r = rotation({0, 0, 1}, dm::deg(a.flexion)) * rotation({1, 0, 0}, dm::deg(a.adduction)) * rotation({0, 1, 0}, dm::deg(a.rotation));
   if (side == 1) {
     const glm::dmat3 mirror(glm::dvec3(1, 0, 0), glm::dvec3(0, 1, 0), glm::dvec3(0, 0, -1));
-    flex = mirror * flex * mirror;
+    r = mirror * r * mirror;
   }
+  return r;
+}
+
+// The skinning matrices of one leg turned about its hip centre, knee straight (the leg below turns
+// with the thigh), into skin_m; its nodes marked in moving when given.
+void pose_leg(std::vector<glm::dmat4>& skin_m, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& a, std::vector<char>* moving) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  const glm::dmat3 turn = hip_turn(side, a);
   const glm::dvec3 hip = nodes[static_cast<size_t>(find_node(nodes, "femur" + sfx))].world;
   for (const char* base : {"femur", "tibia", "patella", "talus", "calcn", "toes"}) {
     const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
-    glm::dmat4 posed(flex);
-    posed[3] = glm::dvec4(hip + flex * (nodes[i].world - hip), 1.0);
+    glm::dmat4 posed(turn);
+    posed[3] = glm::dvec4(hip + turn * (nodes[i].world - hip), 1.0);
     skin_m[i] = posed * glm::inverse(rest[i]);
-    is_leg[i] = 1;
+    if (moving) (*moving)[i] = 1;
   }
+}
+
+}  // namespace
+
+std::vector<glm::vec3> hip_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg,
+                                              double adduction_deg, double rotation_deg) {
+  return hip_corrective(skin, nodes, side, {flexion_deg, adduction_deg, rotation_deg}, nullptr);
+}
+
+std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self,
+                                      const HipAngles* other_leg) {
+  // The pose: the bind pose with this hip turned (and the other, when given, as it is held with it).
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_leg(nodes.size(), 0);
+  pose_leg(skin_m, nodes, side, self, &is_leg);
+  if (other_leg) pose_leg(skin_m, nodes, 1 - side, *other_leg, nullptr);
   // Beyond the blended band the skin of the lower trunk and this thigh slides (the groin's fold
   // and the buttock's stretch spread over it); the shank and foot, the other leg and the chest
   // above the lumbar blend stay where the blend puts them.
   const size_t nv = skin.mesh.pos.size();
   std::vector<char> may_slide(nv, 0);
-  const int pelvis = find_node(nodes, "pelvis"), torso = find_node(nodes, "torso"), femur = find_node(nodes, "femur" + sfx);
+  const int pelvis = find_node(nodes, "pelvis"), torso = find_node(nodes, "torso"), femur = find_node(nodes, side == 0 ? "femur_r" : "femur_l");
+  const int other = find_node(nodes, side == 0 ? "femur_l" : "femur_r");
+  // With the other leg posed too, the crotch between the two thighs (within kCrotchHalfWidth of
+  // the midline at rest) is relaxed as well: it is where the parted thighs stretch the perineum.
+  auto crotch = [&](size_t v) { return other_leg && std::fabs(skin.mesh.pos[v].z) < kCrotchHalfWidth; };
   for (size_t v = 0; v < nv; ++v) {
     may_slide[v] = 1;
     for (int k = 0; k < 4; ++k) {
       const int j = skin.joints[v][k];
       const bool trunk = j == pelvis || (j == torso && skin.weights[v][k] < kHipCorrectiveTorsoSlide);
-      if (skin.weights[v][k] > 0.0f && !trunk && j != femur) may_slide[v] = 0;
+      if (skin.weights[v][k] > 0.0f && !trunk && j != femur && !(j == other && crotch(v))) may_slide[v] = 0;
     }
   }
-  // The crotch, blended with the other thigh too, stays out of the band: both hips flex together
-  // (seated, 90/90) and the two shapes add there; relaxed in both, it was moved twice (the
-  // perineum stretched 6.8-10.7x against 5.1-9.3x).
-  const int other = find_node(nodes, side == 0 ? "femur_l" : "femur_r");
+  // The crotch, blended with the other thigh too, stays out of the band of the shapes made with
+  // one hip posed: both hips flex together (seated, 90/90) and the two shapes add there; relaxed
+  // in both, it was moved twice (the perineum stretched 6.8-10.7x against 5.1-9.3x).
   std::vector<char> band_ok(nv, 1);
   for (size_t v = 0; v < nv; ++v)
     for (int k = 0; k < 4; ++k)
-      if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh) band_ok[v] = 0;
+      if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh && !crotch(v)) band_ok[v] = 0;
   return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings, kHipCorrectiveIterations,
                          kHipCorrectiveEven, &band_ok);
+}
+
+std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  // The pose: the bind pose (thigh straight down) with this knee flexed: the shank and foot turn
+  // backward (about -z) about the knee's centre.
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_shank(nodes.size(), 0);
+  const glm::dmat3 bend = rotation({0, 0, 1}, -dm::deg(flexion_deg));
+  const glm::dvec3 knee = nodes[static_cast<size_t>(find_node(nodes, "tibia" + sfx))].world;
+  for (const char* base : {"tibia", "patella", "talus", "calcn", "toes"}) {
+    const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+    glm::dmat4 posed(bend);
+    posed[3] = glm::dvec4(knee + bend * (nodes[i].world - knee), 1.0);
+    skin_m[i] = posed * glm::inverse(rest[i]);
+    is_shank[i] = 1;
+  }
+  // Beyond the blended band the skin of the thigh and the calf slides; the foot, the hip's blend
+  // and everything else stay where the blend puts them.
+  const size_t nv = skin.mesh.pos.size();
+  std::vector<char> may_slide(nv, 0);
+  const int femur = find_node(nodes, "femur" + sfx), tibia = find_node(nodes, "tibia" + sfx), patella = find_node(nodes, "patella" + sfx);
+  // Only the back of the knee is relaxed (the fold: kKneeCorrectiveBehind); the front stays where
+  // the blend puts it.
+  const glm::dvec3 rest_knee(rest[static_cast<size_t>(tibia)][3]);
+  const glm::dvec3 forward = glm::normalize(glm::dmat3(rest[static_cast<size_t>(femur)]) * glm::dvec3(1, 0, 0) +
+                                            glm::dmat3(rest[static_cast<size_t>(tibia)]) * glm::dvec3(1, 0, 0));
+  std::vector<char> behind(nv, 0);
+  for (size_t v = 0; v < nv; ++v) behind[v] = glm::dot(glm::dvec3(skin.mesh.pos[v]) - rest_knee, forward) < -kKneeCorrectiveBehind;
+  for (size_t v = 0; v < nv; ++v) {
+    may_slide[v] = behind[v];
+    for (int k = 0; k < 4; ++k) {
+      const int j = skin.joints[v][k];
+      if (skin.weights[v][k] > 0.0f && j != femur && j != tibia && j != patella) may_slide[v] = 0;
+    }
+  }
+  return relaxed_offsets(skin, skin_m, is_shank, may_slide, kCorrectiveMinHip, kKneeCorrectiveGrowRings, kHipCorrectiveIterations,
+                         kKneeCorrectiveEven, &behind);
 }
 
 }  // namespace hiplab::modelgen

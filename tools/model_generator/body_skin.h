@@ -83,4 +83,21 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
 std::vector<glm::vec3> hip_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg,
                                               double adduction_deg, double rotation_deg);
 
+// A hip's pose in Gait2392's coordinates, degrees (adduction + toward the midline, rotation +
+// internal).
+struct HipAngles {
+  double flexion = 0.0, adduction = 0.0, rotation = 0.0;
+};
+// hip_flexion_corrective's shape, optionally made with the other leg posed too (other_leg): then
+// the crotch between the thighs is relaxed with the hip's band (the shape is meant for a pose
+// where both hips are held so, e.g. the 90/90's back hip with the front hip beside it).
+std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self,
+                                      const HipAngles* other_leg);
+
+// The corrective shape of one knee flexed (side 0 right, 1 left; degrees, thigh straight), made as
+// the hip's: the vertices blended between thigh and shank, and rings of thigh and calf around them,
+// relaxed in the posed space; the foot and everything above the thigh pinned. The runtime weights
+// it by the knee's flexion (scene/body_pose.h). Zero elsewhere.
+std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg);
+
 }  // namespace hiplab::modelgen

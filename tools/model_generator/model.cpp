@@ -189,8 +189,23 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_flexion_out_r" : "hip_flexion_out_l");
     }
+    // ... of each hip held as the 90/90's back hip, with the other as its front hip (the crotch
+    // between them relaxed too) ...
+    for (int s = 0; s < 2; ++s) {
+      const HipAngles back{anatomy::kHipBackFlexionDeg, anatomy::kHipBackAdductionDeg, anatomy::kHipBackRotationDeg};
+      const HipAngles front{anatomy::kHipFrontFlexionDeg, anatomy::kHipTurnedOutAdductionDeg, anatomy::kHipTurnedOutRotationDeg};
+      const std::vector<glm::vec3> d = hip_corrective(skin, skel, s, back, &front);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "hip_back_r" : "hip_back_l");
+    }
+    // ... and of each knee flexed.
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = knee_flexion_corrective(skin, skel, s, anatomy::kKneeFlexedCorrectiveDeg);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "knee_flexion_r" : "knee_flexion_l");
+    }
     meshes[static_cast<size_t>(skin_mesh)]["primitives"][0]["targets"] = targets;
-    meshes[static_cast<size_t>(skin_mesh)]["weights"] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    meshes[static_cast<size_t>(skin_mesh)]["weights"] = ordered_json(std::vector<double>(targets.size(), 0.0));
     meshes[static_cast<size_t>(skin_mesh)]["extras"] = {{"targetNames", names}};
   }
   // Inverse bind matrices: of the skin's rest pose (body_skin.h: the arms raised clear of the
