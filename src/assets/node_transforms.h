@@ -30,7 +30,7 @@ glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, co
 
 // Vertex `i` of `mesh` with its morph targets added at `weights` (one per target; missing ones
 // count as 0), positions and normals, as the renderer blends them before skinning
-// (render/gpu_models.cpp). What the CPU skins (bounds, framing, baked occlusion) must start from this
+// (render/morph_blend.h). What the CPU skins (bounds, framing, baked occlusion) must start from this
 // or it disagrees with what is drawn (the skin's arm-overhead shapes move vertices up to ~7 cm).
 Vertex morphed_vertex(const Mesh& mesh, std::size_t i, const std::vector<float>& weights);
 

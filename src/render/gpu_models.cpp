@@ -16,24 +16,9 @@ constexpr float kLodErrorPx = 1.0f;  // a level of detail may move the surface b
 constexpr float kFaintLodErrorPx = 2.5f;
 constexpr GLuint kBonesBinding = 0;
 
-std::vector<Vertex> blend_morphs(const std::vector<Vertex>& base, const std::vector<MorphTarget>& targets,
-                                 const float* weights, std::size_t n_weights) {
-  std::vector<Vertex> out = base;
-  for (std::size_t t = 0; t < targets.size() && t < n_weights; ++t) {
-    const float w = weights[t];
-    if (w == 0.0f) continue;
-    for (std::size_t v = 0; v < out.size(); ++v) {
-      out[v].position += w * targets[t].delta_positions[v];
-      out[v].normal += w * targets[t].delta_normals[v];
-    }
-  }
-  return out;
-}
-
-void upload_vertices(GpuMesh& g, const std::vector<Vertex>& vertices, bool dynamic) {
-  glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(),
-               dynamic ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
+void upload_vertices(GLuint vbo, const void* data, std::size_t bytes, GLenum usage) {
+  glBindBuffer(GL_ARRAY_BUFFER, vbo);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, usage);
 }
 
 void grow(Aabb& box, bool& empty, const glm::vec3& p) {
@@ -90,6 +75,15 @@ void setup_vertex_layout() {
   glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, weights)));
   glEnableVertexAttribArray(5);
   glVertexAttribPointer(5, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, ao)));
+}
+
+// A mesh with morph targets: positions and normals from its blended buffer instead.
+static_assert(sizeof(MorphBlend::PositionNormal) == 6 * sizeof(float), "the morph buffer is tightly packed");
+void setup_morph_layout(GLuint morph_vbo) {
+  using PN = MorphBlend::PositionNormal;
+  glBindBuffer(GL_ARRAY_BUFFER, morph_vbo);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(PN), reinterpret_cast<void*>(offsetof(PN, position)));
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(PN), reinterpret_cast<void*>(offsetof(PN, normal)));
 }
 
 }  // namespace
@@ -153,14 +147,13 @@ std::uint32_t GpuModels::upload(const Model& model) {
     glGenBuffers(1, &g.vbo);
     glGenBuffers(1, &g.ebo);
     glBindVertexArray(g.vao);
+    upload_vertices(g.vbo, mesh.vertices.data(), mesh.vertices.size() * sizeof(Vertex), GL_STATIC_DRAW);
     if (!mesh.morph_targets.empty()) {
-      g.base = mesh.vertices;
-      g.targets = mesh.morph_targets;
       g.default_weights = mesh.default_morph_weights;
-      g.uploaded_weights = mesh.default_morph_weights;
-      upload_vertices(g, blend_morphs(g.base, g.targets, g.default_weights.data(), g.default_weights.size()), true);
-    } else {
-      upload_vertices(g, mesh.vertices, false);
+      g.morph = MorphBlend(mesh, g.default_weights);
+      glGenBuffers(1, &g.morph_vbo);
+      upload_vertices(g.morph_vbo, g.morph.blended().data(), g.morph.blended().size() * sizeof(MorphBlend::PositionNormal),
+                      GL_DYNAMIC_DRAW);
     }
     std::vector<std::uint32_t> all = mesh.indices;
     g.lods.push_back({0, static_cast<GLsizei>(mesh.indices.size()), 0.0f});
@@ -172,7 +165,9 @@ std::uint32_t GpuModels::upload(const Model& model) {
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(all.size() * sizeof(std::uint32_t)), all.data(),
                  GL_STATIC_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
     setup_vertex_layout();
+    if (g.morph_vbo) setup_morph_layout(g.morph_vbo);
     glBindVertexArray(0);
     gm.meshes.push_back(std::move(g));
   }
@@ -188,6 +183,7 @@ void GpuModels::release(std::uint32_t id) {
     glDeleteVertexArrays(1, &g.vao);
     glDeleteBuffers(1, &g.vbo);
     glDeleteBuffers(1, &g.ebo);
+    if (g.morph_vbo) glDeleteBuffers(1, &g.morph_vbo);
   }
   for (GLuint t : it->second.textures) glDeleteTextures(1, &t);
   models_.erase(it);
@@ -320,17 +316,22 @@ GpuMesh* GpuModels::prepare_draw(Program& p, const DrawList& list, const MeshDra
     glBufferSubData(GL_UNIFORM_BUFFER, 0, static_cast<GLsizeiptr>(n * sizeof(glm::mat4)),
                     &list.skin_matrices[static_cast<std::size_t>(d.skin_offset)]);
   }
-  if (!g.targets.empty()) {
+  if (g.morph_vbo) {
+    const std::size_t n_targets = g.morph.target_count();
     const float* w = g.default_weights.data();
     std::size_t nw = g.default_weights.size();
-    if (d.morph_offset >= 0 && d.morph_offset + static_cast<int>(g.targets.size()) <= static_cast<int>(list.morph_weights.size())) {
+    if (d.morph_offset >= 0 && static_cast<std::size_t>(d.morph_offset) + n_targets <= list.morph_weights.size()) {
       w = &list.morph_weights[static_cast<std::size_t>(d.morph_offset)];
-      nw = g.targets.size();
+      nw = n_targets;
     }
-    std::vector<float> want(w, w + nw);
-    if (want != g.uploaded_weights) {
-      upload_vertices(g, blend_morphs(g.base, g.targets, want.data(), want.size()), true);
-      g.uploaded_weights = want;
+    const MorphBlend::Span changed = g.morph.update(w, nw);
+    if (!changed.empty()) {
+      // Into the buffer in place: a vertex buffer is read when the draw is issued (and a GPU
+      // driver copies a range still in flight), so no orphaning, and only the changed span goes.
+      using PN = MorphBlend::PositionNormal;
+      glBindBuffer(GL_ARRAY_BUFFER, g.morph_vbo);
+      glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(changed.first * sizeof(PN)),
+                      static_cast<GLsizeiptr>((changed.end - changed.first) * sizeof(PN)), &g.morph.blended()[changed.first]);
     }
   }
   return &g;

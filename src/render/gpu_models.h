@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "render/gl.h"
 #include "render/gl_program.h"
+#include "render/morph_blend.h"
 #include "scene/draw_list.h"
 
 namespace hiplab {
@@ -42,11 +43,13 @@ struct GpuMesh {
   float bound_pad = 0.0f;
   int material = 0;
   bool skinned = false;
-  // For morph targets, blended on the CPU when a draw asks for other weights than the defaults.
-  std::vector<Vertex> base;
-  std::vector<MorphTarget> targets;
+  // Morph targets: positions and normals blended on the CPU (render/morph_blend.h) into their own
+  // buffer, `morph_vbo` (MorphBlend::PositionNormal, interleaved), which attributes 0 and 1 read;
+  // the other attributes stay in `vbo`. A draw with other weights than those blended last
+  // recomputes and uploads only the vertices the changed targets move.
+  GLuint morph_vbo = 0;
+  MorphBlend morph;
   std::vector<float> default_weights;
-  std::vector<float> uploaded_weights;
 
   // Level `lod`, clamped to the levels the mesh has.
   const Lod& level(int lod) const { return lods[static_cast<std::size_t>(std::clamp(lod, 0, static_cast<int>(lods.size()) - 1))]; }
