@@ -137,8 +137,9 @@ constexpr Ratchet kRatchet[] = {
     // same spot as the tall-kneeling one's (the back thigh over the knee, femur_l), deeper here with
     // the back knee at 106-120 deg and the back hip in 17 deg of extension and 35 deg of external
     // rotation in the hold; the worst squash at the front of the pelvis as it turns over the front
-    // thigh (25 deg of adduction at 72 deg of flexion). KW_NOTE
-    {"kneeling_windmill", 99.0f, 0.0001f, 999999},
+    // thigh (25 deg of adduction at 72 deg of flexion). With the back-hip and knee shapes: 448 stretched /
+    // 1954 squashed / 3572 turned (8058 before them).
+    {"kneeling_windmill", 6.48f, 0.0076f, 5980},
     {"ninety_ninety_hip_switch", 7.27f, 0.0053f, 9750},
     {"reverse_clamshell", 3.21f, 0.0448f, 14450},
     {"seated_band_internal_rotation", 5.10f, 0.0214f, 6160},
