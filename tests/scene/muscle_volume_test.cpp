@@ -102,11 +102,14 @@ TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed a
 }
 
 // Issue 11 asks every volume to keep within +-5% and every triangle within 0.2x..3x in every frame.
-// Not reached yet for all: the hip flexors (iliacus, psoas, tensor fasciae latae) fold where their
-// path turns sharply over the pelvic brim in deep flexion, vastus medialis swells where its part on
+// Not reached yet for all: tensor fasciae latae folds in deep hip flexion (the iliacus and psoas,
+// which folded where their path turns over the pelvic brim, keep within 5% since their far
+// vertices' path stations are smoothed: tools/model_generator/muscle_volumes.cpp,
+// smooth_path_stations), vastus medialis swells where its part on
 // the femur and its part on the path part ways in deep knee flexion, and the gluteal fans and vasti
 // stretch single triangles past 3x. This test prints the figures per muscle and guards what is
-// reached (volume within 5% in every frame: 80 of 86, was 48 before the volume correction of
+// reached (volume within 5% in every frame: 84 of 86, 80 before the far vertices' stations were
+// smoothed, 48 before the volume correction of
 // scene/muscle_volume.cpp; triangles within 0.2..3x: 54 of 86; both: 54, was 48; see below), so a change can
 // only improve it.
 TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and triangles within 0.2x..3x their rest area") {
@@ -175,7 +178,7 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
               vmax, vmin_at.c_str(), vmax_at.c_str(), amin, amax, amin_at.c_str(), amax_at.c_str());
   std::printf("muscle volumes: farthest vertex from its path %.1f mm (%s)\n", 1000 * far, far_at.c_str());
   CHECK(far < 0.15);  // no vertex flies off
-  CHECK(volume_within >= 80);
+  CHECK(volume_within >= 84);
   // 56 before Gait2392's points were registered to HipLab's bones (anatomy/point_registration.h):
   // the long toe extensors' foot points, moved 3-5 mm up out of the dorsum of the foot, bend their
   // tendons more sharply over the ankle in the kneeling windmill's full plantarflexion, and the
@@ -187,13 +190,19 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // (tools/model_generator/muscle_volumes.cpp, smooth_path_stations): the iliacus's fan no longer
   // tears where its nearest station jumped across the pelvic brim (its worst triangle 17.2 -> 9.6x,
   // its least volume 0.20 -> 0.40 of rest).
-  CHECK(area_within >= 58);
-  CHECK(within >= 58);
-  // Iliacus in the 90/90 hip switch: 0.40 (folds over the pelvic brim); 0.281 since the muscle split by
-  // section (adductor magnus as one muscle, the hamstrings by section) and the chained gluteal wraps
-  // came together (each alone kept 0.40; iliacus_r at t=69.7 s, its farthest vertex 129 mm from its
-  // path over the brim). Not yet understood; the fan needs a path that follows the iliac fossa.
-  CHECK(vmin >= 0.28);
+  // 66 since a vertex further from its path than twice the path's bend radius nearby has its
+  // station smoothed too (iliacus, psoas and biceps femoris short head, both sides, now within;
+  // the iliacus's worst triangle was 8.46x).
+  CHECK(area_within >= 66);
+  CHECK(within >= 66);
+  // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
+  // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
+  // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
+  // 17 mm radius over the brim, then kept its nearest stations past the bend and swung with the
+  // thigh. With such far vertices' stations smoothed (smooth_path_stations) the iliacus and psoas
+  // keep within 5%, and the least is tensor fasciae latae's, 0.519 (tfl_r in the supine pails and
+  // rails at 49.6 s).
+  CHECK(vmin >= 0.51);
   CHECK(vmax <= 1.25);
 }
 
@@ -420,8 +429,11 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // The half-kneeling windmill (issue 12) added poses the volumes do not follow well: 17 of 86, worst
   // 56.1% — the back hip's gemelli (56.1%) and quadratus femoris (24.7%) at 35 deg of external
   // rotation with 17 of extension, the front hip's pectineus (16.9%) at 72 deg of flexion and 25 of
-  // adduction, adductor longus 1.2%; without it, 18 of 86 and 22.1% as above.
-  CHECK(within >= 17);
+  // adduction, adductor longus 1.2%; without it, 18 of 86 and 22.1% as above. 19 of 86 since the
+  // far vertices' path stations are smoothed (smooth_path_stations): the left psoas within (2.6%
+  // before), the iliacus 10.4 -> 6.7% (right); biceps femoris short head 9.0 -> 10.8% and the
+  // medial gastrocnemius 8.3 -> 8.7% worse (right side; figure-4, the 90/90 switch).
+  CHECK(within >= 19);
   CHECK(overall <= 0.562);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.8% both sides).
