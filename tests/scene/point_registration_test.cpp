@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -53,22 +54,29 @@ glm::dvec3 closest_on_triangle(const glm::dvec3& p, const Tri& t) {
   return t.a + ab * (vb * denom) + ac * (vc * denom);
 }
 
-// Crossings of the ray p + s*dir (s > 0) with the triangles (Moller-Trumbore).
-int crossings(const glm::dvec3& p, const glm::dvec3& dir, const std::vector<Tri>& tris) {
-  int n = 0;
+// Where the ray p + s*dir (0 < s < s_max) crosses the triangles (Moller-Trumbore), nearest first.
+std::vector<double> hits_along(const glm::dvec3& p, const glm::dvec3& dir, double s_max, const std::vector<Tri>& tris) {
+  std::vector<double> out;
   for (const Tri& t : tris) {
     const glm::dvec3 e1 = t.b - t.a, e2 = t.c - t.a, h = glm::cross(dir, e2);
     const double det = glm::dot(e1, h);
     if (std::fabs(det) < 1e-15) continue;
-    const glm::dvec3 s = p - t.a;
-    const double u = glm::dot(s, h) / det;
+    const glm::dvec3 sv = p - t.a;
+    const double u = glm::dot(sv, h) / det;
     if (u < 0 || u > 1) continue;
-    const glm::dvec3 q = glm::cross(s, e1);
+    const glm::dvec3 q = glm::cross(sv, e1);
     const double v = glm::dot(dir, q) / det;
     if (v < 0 || u + v > 1) continue;
-    if (glm::dot(e2, q) / det > 0) ++n;
+    const double at = glm::dot(e2, q) / det;
+    if (at > 0 && at < s_max) out.push_back(at);
   }
-  return n;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// How many times the ray p + s*dir (s > 0) crosses the triangles.
+int crossings(const glm::dvec3& p, const glm::dvec3& dir, const std::vector<Tri>& tris) {
+  return static_cast<int>(hits_along(p, dir, std::numeric_limits<double>::infinity(), tris).size());
 }
 
 struct Signed {
@@ -123,25 +131,6 @@ struct Derived {
   glm::dvec3 offset;
 };
 
-// Where the ray p + s*dir (0 < s < s_max) crosses the triangles, nearest first.
-std::vector<double> hits_along(const glm::dvec3& p, const glm::dvec3& dir, double s_max, const std::vector<Tri>& tris) {
-  std::vector<double> out;
-  for (const Tri& t : tris) {
-    const glm::dvec3 e1 = t.b - t.a, e2 = t.c - t.a, h = glm::cross(dir, e2);
-    const double det = glm::dot(e1, h);
-    if (std::fabs(det) < 1e-15) continue;
-    const glm::dvec3 sv = p - t.a;
-    const double u = glm::dot(sv, h) / det;
-    if (u < 0 || u > 1) continue;
-    const glm::dvec3 q = glm::cross(sv, e1);
-    const double v = glm::dot(dir, q) / det;
-    if (v < 0 || u + v > 1) continue;
-    const double at = glm::dot(e2, q) / det;
-    if (at > 0 && at < s_max) out.push_back(at);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // A point's location in the pelvis frame at the anatomical position.
 glm::dvec3 at_anatomical(const anatomy::PathPointSpec& pp, const glm::dvec3& local) {
