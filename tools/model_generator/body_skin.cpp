@@ -249,6 +249,18 @@ struct SkinBone {
   float reach;   // the blend fades out between reach and 1.6 reach from that centre (m)
 };
 
+// The skinning matrices of the skeleton's bind pose (every node unrotated, legs straight, arms
+// hanging): each node's bind world times its inverse rest world.
+std::vector<glm::dmat4> bind_skin_matrices(const std::vector<SkeletonNode>& nodes) {
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  std::vector<glm::dmat4> skin_m(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    glm::dmat4 bind(1.0);
+    bind[3] = glm::dvec4(nodes[i].world, 1.0);
+    skin_m[i] = bind * glm::inverse(rest[i]);
+  }
+  return skin_m;
+}
 }  // namespace
 
 Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
@@ -286,13 +298,7 @@ std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes) 
 }
 
 Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes) {
-  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
-  std::vector<glm::dmat4> to_bind(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    glm::dmat4 bind(1.0);
-    bind[3] = glm::dvec4(nodes[i].world, 1.0);
-    to_bind[i] = bind * glm::inverse(rest[i]);
-  }
+  const std::vector<glm::dmat4> to_bind = bind_skin_matrices(nodes);
   Mesh out = skin.mesh;
   for (size_t v = 0; v < out.pos.size(); ++v) {
     glm::dvec3 p(0.0);
@@ -565,19 +571,6 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
   for (size_t v = 0; v < nv; ++v)
     if (free_v[v]) out[v] = glm::vec3(glm::dvec3(glm::inverse(blend[v]) * glm::dvec4(p[v], 1.0)) - glm::dvec3(skin.mesh.pos[v]));
   return out;
-}
-
-// The skinning matrices of the skeleton's bind pose (every node unrotated, legs straight, arms
-// hanging): each node's bind world times its inverse rest world.
-std::vector<glm::dmat4> bind_skin_matrices(const std::vector<SkeletonNode>& nodes) {
-  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
-  std::vector<glm::dmat4> skin_m(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    glm::dmat4 bind(1.0);
-    bind[3] = glm::dvec4(nodes[i].world, 1.0);
-    skin_m[i] = bind * glm::inverse(rest[i]);
-  }
-  return skin_m;
 }
 
 }  // namespace
