@@ -75,9 +75,10 @@ constexpr ContactDef kSide[kContactPerSide] = {
     // percentile 360 mm: Pheasant & Haslegrave 2006, Bodyspace, 3rd ed.). No padding is added: each
     // sphere is the skin's own curvature there, the radius of the skin's hip ellipsoid across the
     // body at its widest (0.115^2 / 0.175 = 0.076 m, semi-axes front-back and across), so its
-    // centre lies 0.075 m in from the skin, on the bone's side.
-    {"hip_side_front", Carrier::kPelvis, {-0.020, -0.035, 0.099}, 0.075},
-    {"hip_side_back", Carrier::kPelvis, {-0.068, -0.035, 0.099}, 0.075},
+    // centre lies 0.075 m in from the skin, on the bone's side: the skin is 0.174 m from the midline
+    // at the front point and 0.179 m at the back one (x -0.015 and -0.068: toward the two ends of the patch) (the middle of what the five drills show).
+    {"hip_side_front", Carrier::kPelvis, {-0.015, -0.035, 0.099}, 0.075},
+    {"hip_side_back", Carrier::kPelvis, {-0.068, -0.035, 0.104}, 0.075},
 };
 
 constexpr dvec3 kBackJoint{-0.1007, 0.0815, 0.0};  // Gait2392 back joint, pelvis frame
