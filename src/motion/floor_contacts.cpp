@@ -62,6 +62,23 @@ constexpr ContactDef kSide[kContactPerSide] = {
     // (side-lying): the arm's girth ~0.30 m at the biceps (Gordon et al. 1989, ANSUR, 50th
     // percentile male), a 4.5 cm radius round the humerus's line.
     {"upper_arm", Carrier::kHumerus, {0.0, -0.150, 0.0}, 0.045},
+    // The side of the hip, where the drawn skin meets the mat when lying on the side: the lateral
+    // hip between the greater trochanter and the iliac crest (over gluteus medius and minimus on the
+    // outer face of the ilium), carried by the pelvis. Two points, the front and the back of that
+    // patch, so that the pelvis is held against rolling forward or back by the mat itself (with the
+    // trochanter alone, a point under the hip joint, only the bottom hip's muscles could hold it:
+    // the clamshell's bottom gluteus medius 3 worked 33% while the top knee opened).
+    // Read off the HipLab body skin (tools/model_generator/body_skin.cpp), posed in the rest poses
+    // of the five side-lying drills (tests/app/drill_posture_test.cpp checks it stays so): the skin
+    // rests on the mat over pelvis x -0.085 to -0.006 m, y -0.07 to -0.01 m, 0.169-0.183 m from the
+    // midline (the skin's hip breadth, 0.35 m, is the sitting hip breadth of adult men, 50th
+    // percentile 360 mm: Pheasant & Haslegrave 2006, Bodyspace, 3rd ed.). No padding is added: each
+    // sphere is the skin's own curvature there, the radius of the skin's hip ellipsoid across the
+    // body at its widest (0.115^2 / 0.175 = 0.076 m, semi-axes front-back and across), so its
+    // centre lies 0.075 m in from the skin, on the bone's side: the skin is 0.174 m from the midline
+    // at the front point and 0.179 m at the back one (x -0.015 and -0.068: toward the two ends of the patch) (the middle of what the five drills show).
+    {"hip_side_front", Carrier::kPelvis, {-0.015, -0.035, 0.099}, 0.075},
+    {"hip_side_back", Carrier::kPelvis, {-0.068, -0.035, 0.104}, 0.075},
 };
 
 constexpr dvec3 kBackJoint{-0.1007, 0.0815, 0.0};  // Gait2392 back joint, pelvis frame

@@ -41,13 +41,13 @@ enum class ContactPoint : std::uint8_t {
   // right side; the left side follows in the same order
   kIschiumR, kIliacCrestR, kTrochanterR, kThighUpperR, kThighMidR, kThighLowerR, kKneeR, kKneeFrontR,
   kShinUpperR, kShinMidR, kShinLowerR, kAnkleR, kHeelR, kForefootR, kFootLateralR, kFootDorsumR,
-  kToesR, kShoulderR, kElbowR, kHandR, kHeadSideR, kUpperArmR,
+  kToesR, kShoulderR, kElbowR, kHandR, kHeadSideR, kUpperArmR, kHipSideFrontR, kHipSideBackR,
   kIschiumL, kIliacCrestL, kTrochanterL, kThighUpperL, kThighMidL, kThighLowerL, kKneeL, kKneeFrontL,
   kShinUpperL, kShinMidL, kShinLowerL, kAnkleL, kHeelL, kForefootL, kFootLateralL, kFootDorsumL,
-  kToesL, kShoulderL, kElbowL, kHandL, kHeadSideL, kUpperArmL,
+  kToesL, kShoulderL, kElbowL, kHandL, kHeadSideL, kUpperArmL, kHipSideFrontL, kHipSideBackL,
 };
 inline constexpr int kContactCentralCount = 3;
-inline constexpr int kContactPerSide = 22;
+inline constexpr int kContactPerSide = 24;
 inline constexpr int kContactCount = kContactCentralCount + 2 * kContactPerSide;
 constexpr int contact_index(ContactPoint c) { return static_cast<int>(c); }
 

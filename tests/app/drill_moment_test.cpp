@@ -5,11 +5,16 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <memory>
+#include <string>
 
 #include "anatomy/muscle_names.h"
+#include "assets/drill_loader.h"
 #include "biomech/frame_analysis.h"
 #include "core/units.h"
 #include "motion/timeline.h"
+#include "scene/body_scene.h"
+#include "scene/highlight.h"
 
 using namespace hiplab;
 using namespace hiplab::app;
@@ -87,4 +92,27 @@ TEST_CASE("the key moment of a drill is computed: the clamshell's is in its lift
       CHECK(r.leg[0].muscle[static_cast<std::size_t>(*anatomy::find_muscle("glut_med3"))].activation > 0.15);
     }
   }
+}
+
+// The side-lying drills' key-moment pictures name the leg that does the drill (issue 12, and the
+// clamshell whose picture named "Gluteus medius (posterior) (L)", the bottom leg, while its text
+// says the top hip works). Lying on the side the pelvis now rests on the mat at the side of the hip
+// (motion/floor_contacts.cpp hip_side_*), so the bottom hip's muscles no longer hold it from rolling:
+// at each drill's computed key moment the three muscles a picture names (the most working, one part
+// per muscle, scene/highlight.h) are all on the working (top) leg, for both working sides.
+TEST_CASE("side-lying drills: the key-moment picture names only the top leg's muscles") {
+  for (const char* id : {"clamshell", "clamshell_30", "clamshell_60", "reverse_clamshell", "side_lying_hip_abduction"})
+    for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+      auto d = load_drill_file(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills/" + id + ".json");
+      REQUIRE(d.ok());
+      auto tl = motion::Timeline::build(d.value(), side);
+      REQUIRE(tl.ok());
+      const double t = key_moment_time(tl.value());
+      auto r = std::make_unique<biomech::BiomechResult>();
+      biomech::analyze_frame(motion::biomech_input(tl->evaluate(t)), *r);
+      const auto named = muscles_to_name(*r, HighlightMode::kWorking, 3);
+      CHECK(named.size() == 3);
+      for (const auto& [s, m] : named)
+        CHECK_MESSAGE(s == side, id << " at " << t << " s names " << named_muscle_text(s, m));
+    }
 }

