@@ -1,0 +1,560 @@
+// muscle_poke_through_test.cpp — issue 11, section 4, last clause: "muscles do not poke through
+// each other or through the skin by more than 2 mm. Tests sample 100 frames of every drill."
+// The body as drawn (scene/body_scene.h, full muscle detail) at the anatomical pose and at 100
+// times of every built-in drill, read back in world space as the renderer would draw it
+// (scene/draw_list_export.h: the skin linearly blended with its morph targets — the arms', hips'
+// and knees' corrective shapes — at the frame's weights, the muscle volumes as placed), and per
+// muscle vertex:
+//  (a) outside the skin by more than 2 mm: the skin's winding number at the vertex is 0 or less
+//      and its distance to the skin's surface over 2 mm;
+//  (b) inside another muscle of the same leg by more than 2 mm: that muscle's winding number at
+//      the vertex is not 0 and the distance to its surface over 2 mm. The other leg's muscles are
+//      left out: they meet this leg's only where the legs touch (the figure-4's crossed shin), a
+//      contact of skin on skin that the drill's posture decides.
+// Winding numbers come from signed crossings of a ray along +x (every mesh here is closed and
+// wound outward: tests/scene/muscle_volume_test.cpp, tools/model_generator); a skin folded over
+// itself in a pose (the groin, the armpit: tests/scene/skin_stretch_test.cpp) counts 2 where it
+// doubles and 0 or -1 where it turns inside out, so a muscle under an inverted fold counts as
+// outside. Distances are to the nearest triangle, found on a grid of cells.
+// Figures are printed per drill and for the worst muscles; what is reached is guarded (a ratchet).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/geometric.hpp>
+
+#include "anatomy/muscle_data.h"
+#include "assets/drill_loader.h"
+#include "assets/model_loader.h"
+#include "motion/timeline.h"
+#include "scene/body_scene.h"
+#include "scene/draw_list_export.h"
+#include "scene/shipped_body.h"
+
+using namespace hiplab;
+
+namespace {
+constexpr float kLimit = 0.002f;  // issue 11: "by more than 2 mm"
+
+// The sanitizer build (CI's ASan/UBSan run, about 3x slower) samples every fourth of the 100 times.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kStride = 4;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr int kStride = 4;
+#else
+constexpr int kStride = 1;
+#endif
+#else
+constexpr int kStride = 1;
+#endif
+
+// Closest point on triangle abc to p (Ericson, Real-Time Collision Detection, 5.1.5), its distance.
+float point_triangle_distance(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0.0f && d2 <= 0.0f) return glm::length(ap);
+  const glm::vec3 bp = p - b;
+  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0.0f && d4 <= d3) return glm::length(bp);
+  const float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) return glm::length(p - (a + d1 / (d1 - d3) * ab));
+  const glm::vec3 cp = p - c;
+  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0.0f && d5 <= d6) return glm::length(cp);
+  const float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return glm::length(p - (a + d2 / (d2 - d6) * ac));
+  const float va = d3 * d6 - d5 * d4;
+  if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f) return glm::length(p - (b + (d4 - d3) / ((d4 - d3) + (d5 - d6)) * (c - b)));
+  const float den = 1.0f / (va + vb + vc);
+  return glm::length(p - (a + ab * (vb * den) + ac * (vc * den)));
+}
+
+// A closed triangle mesh (world space, wound outward) with its triangles listed by columns of
+// (y, z), for both questions: the ray along +x crosses only its own column's triangles, and the
+// triangles within a distance d of a point lie in the columns within d of its own (their boxes
+// then reject most of them cheaply).
+class ClosedMesh {
+ public:
+  glm::vec3 lo{1e9f}, hi{-1e9f};
+
+  ClosedMesh(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& idx, float column_m)
+      : column_(column_m) {
+    for (const glm::vec3& v : pos) lo = glm::min(lo, v), hi = glm::max(hi, v);
+    ny_ = static_cast<int>((hi.y - lo.y) / column_) + 1;
+    nz_ = static_cast<int>((hi.z - lo.z) / column_) + 1;
+    const std::size_t tris = idx.size() / 3;
+    // Counting pass, then filling (compressed rows).
+    start_.assign(static_cast<std::size_t>(ny_) * nz_ + 1, 0);
+    std::vector<std::uint32_t> fill;
+    for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 1) {
+        for (std::size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
+        col_.resize(start_.back());
+        fill.assign(start_.begin(), start_.end() - 1);
+      }
+      for (std::size_t t = 0; t < tris; ++t) {
+        const glm::vec3 a = pos[idx[3 * t]], b = pos[idx[3 * t + 1]], c = pos[idx[3 * t + 2]];
+        const glm::vec3 tlo = glm::min(a, glm::min(b, c)), thi = glm::max(a, glm::max(b, c));
+        const int j0 = column_of(tlo.y - lo.y, ny_), j1 = column_of(thi.y - lo.y, ny_);
+        const int k0 = column_of(tlo.z - lo.z, nz_), k1 = column_of(thi.z - lo.z, nz_);
+        for (int k = k0; k <= k1; ++k)
+          for (int j = j0; j <= j1; ++j) {
+            const std::size_t at = static_cast<std::size_t>(k) * ny_ + j;
+            if (pass == 0) ++start_[at + 1];
+            else col_[fill[at]++] = {a, b, c};
+          }
+      }
+    }
+  }
+
+  bool in_box(const glm::vec3& p, float shrink) const {
+    return p.x > lo.x + shrink && p.y > lo.y + shrink && p.z > lo.z + shrink && p.x < hi.x - shrink && p.y < hi.y - shrink &&
+           p.z < hi.z - shrink;
+  }
+
+  // Signed crossings of the ray from p along +x: 1 inside a closed outward mesh, 0 outside. The
+  // point is nudged by a fraction of a micron off the mesh's float grid so the ray never runs
+  // exactly through a shared edge (counted twice or not at all).
+  int winding(const glm::vec3& p) const {
+    if (!in_box(p, 0.0f)) return 0;
+    const double py = static_cast<double>(p.y) + 3.1e-9, pz = static_cast<double>(p.z) + 1.7e-9;
+    const std::size_t at = static_cast<std::size_t>(column_of(p.z - lo.z, nz_)) * ny_ + column_of(p.y - lo.y, ny_);
+    int w = 0;
+    for (std::uint32_t e = start_[at]; e < start_[at + 1]; ++e) {
+      const Tri& tr = col_[e];
+      if (std::max({tr.a.x, tr.b.x, tr.c.x}) <= p.x || p.y < std::min({tr.a.y, tr.b.y, tr.c.y}) || p.y > std::max({tr.a.y, tr.b.y, tr.c.y}) ||
+          p.z < std::min({tr.a.z, tr.b.z, tr.c.z}) || p.z > std::max({tr.a.z, tr.b.z, tr.c.z}))
+        continue;
+      const glm::dvec3 a(tr.a), b(tr.b), c(tr.c);
+      double det = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);  // the normal's x, twice the area
+      if (det == 0.0) continue;
+      // Barycentric coordinates times det, made positive with it (no division).
+      const double sign = det > 0.0 ? 1.0 : -1.0;
+      const double u = sign * ((py - a.y) * (c.z - a.z) - (c.y - a.y) * (pz - a.z));
+      const double v = sign * ((b.y - a.y) * (pz - a.z) - (py - a.y) * (b.z - a.z));
+      det *= sign;
+      if (u < 0.0 || v < 0.0 || u + v > det) continue;
+      if (a.x * det + u * (b.x - a.x) + v * (c.x - a.x) <= static_cast<double>(p.x) * det) continue;
+      w += static_cast<int>(sign);  // leaving through a face that looks along +x
+    }
+    return w;
+  }
+
+  // Distance from p to the surface, or `reach` when it is further: columns searched ring by ring
+  // until the best found lies within the rings already searched. Sooner, for a caller that only
+  // needs to know which side of `floor` the distance is and whether it beats `enough` (>= floor):
+  // as soon as a triangle within `floor` is found, and once everything within `floor` has been
+  // searched, as soon as one within `enough` is (each returns a value >= the distance, <= the bound).
+  float distance(const glm::vec3& p, float reach, float floor = 0.0f, float enough = 0.0f) const {
+    const int cj = static_cast<int>(std::floor((p.y - lo.y) / column_)), ck = static_cast<int>(std::floor((p.z - lo.z) / column_));
+    float best = reach;
+    const int rings = static_cast<int>(std::ceil(reach / column_));
+    for (int r = 0; r <= rings; ++r) {
+      for (int k = ck - r; k <= ck + r; ++k) {
+        if (k < 0 || k >= nz_) continue;
+        const bool edge = std::abs(k - ck) == r;
+        for (int j = cj - r; j <= cj + r; j += edge ? 1 : 2 * std::max(r, 1)) {
+          if (j < 0 || j >= ny_) continue;
+          const std::size_t at = static_cast<std::size_t>(k) * ny_ + j;
+          for (std::uint32_t e = start_[at]; e < start_[at + 1]; ++e) {
+            const Tri& tr = col_[e];
+            const glm::vec3 tlo = glm::min(tr.a, glm::min(tr.b, tr.c)), thi = glm::max(tr.a, glm::max(tr.b, tr.c));
+            const glm::vec3 gap = glm::max(glm::max(tlo - p, p - thi), glm::vec3(0.0f));
+            if (glm::dot(gap, gap) >= best * best) continue;
+            best = std::min(best, point_triangle_distance(p, tr.a, tr.b, tr.c));
+            if (best <= floor) return best;
+          }
+        }
+      }
+      // Every point within r columns of p's is searched: what lies within r * column is found.
+      if (best <= static_cast<float>(r) * column_) break;
+      if (static_cast<float>(r) * column_ >= floor && best <= enough) break;
+    }
+    return best;
+  }
+
+ private:
+  int column_of(float d, int n) const { return std::clamp(static_cast<int>(std::floor(d / column_)), 0, n - 1); }
+
+  float column_;
+  int ny_ = 1, nz_ = 1;
+  struct Tri {
+    glm::vec3 a, b, c;
+    Tri() {}  // left unset: every slot is written once, in the filling pass
+    Tri(const glm::vec3& x, const glm::vec3& y, const glm::vec3& z) : a(x), b(y), c(z) {}
+  };
+  std::vector<std::uint32_t> start_;
+  std::vector<Tri> col_;  // each column's triangles, copied in column order (read in a row)
+};
+
+// One frame's figures for one muscle.
+struct MuscleFrame {
+  std::string name;  // "glut_med1_r"
+  std::size_t vertices = 0;
+  int out_of_skin = 0;          // vertices outside the skin by more than kLimit
+  int out_far = 0;              // ... of them, by kReach or more
+  float out_depth = 0.0f;       // the furthest outside, m (capped at kReach)
+  int in_other = 0;             // vertices inside another muscle by more than kLimit
+  int in_far = 0;               // ... of them, by kReach or more
+  float in_depth = 0.0f;        // the deepest, m (capped)
+  std::string in_which;         // the muscle it is deepest in
+};
+constexpr float kReach = 0.005f;  // depths past 5 mm are reported as 5 mm
+
+// The draws the measure needs (the skin and the muscles) as the renderer would draw them.
+ExportScene drawn_skin_and_muscles(const Model& m, DrawList& out) {
+  std::vector<MeshDraw> all = std::move(out.meshes);
+  out.meshes.clear();
+  for (const MeshDraw& d : all) {
+    const bool skin = d.dynamic_mesh < 0 && d.mesh >= 0 && m.meshes[static_cast<std::size_t>(d.mesh)].name.rfind("skin", 0) == 0;
+    if (skin || (d.dynamic_mesh >= 0 && d.pick_id >= kMusclePickBase)) out.meshes.push_back(d);
+  }
+  ExportScene s = export_draw_list(m, out);
+  out.meshes = std::move(all);
+  return s;
+}
+
+// Measures one frame: the skin is the object named "skin"; the rest are muscles named as
+// Gait2392 names them with the side ("vas_lat_r").
+std::vector<MuscleFrame> measure(const ExportScene& scene) {
+  const ExportObject* skin_obj = nullptr;
+  std::vector<const ExportObject*> muscles;
+  std::vector<int> side;
+  for (const ExportObject& o : scene.objects) {
+    if (o.name.rfind("skin", 0) == 0) {
+      skin_obj = &o;
+      continue;
+    }
+    std::optional<anatomy::Side> s;
+    if (!anatomy::find_muscle(o.name, &s) || !s) continue;
+    muscles.push_back(&o);
+    side.push_back(anatomy::side_index(*s));
+  }
+  REQUIRE(skin_obj);
+  const ClosedMesh skin(skin_obj->positions, skin_obj->indices, 0.005f);
+  std::vector<ClosedMesh> vols;
+  vols.reserve(muscles.size());
+  for (const ExportObject* o : muscles) vols.emplace_back(o->positions, o->indices, 0.003f);
+  std::vector<MuscleFrame> out(muscles.size());
+  std::vector<std::size_t> near;
+  for (std::size_t a = 0; a < muscles.size(); ++a) {
+    MuscleFrame& f = out[a];
+    f.name = muscles[a]->name;
+    f.vertices = muscles[a]->positions.size();
+    // The other muscles of the leg whose box, less the limit, overlaps this one's.
+    near.clear();
+    for (std::size_t b = 0; b < muscles.size(); ++b) {
+      if (b == a || side[b] != side[a]) continue;
+      const ClosedMesh& vb = vols[b];
+      if (vb.lo.x + kLimit > vols[a].hi.x || vb.lo.y + kLimit > vols[a].hi.y || vb.lo.z + kLimit > vols[a].hi.z ||
+          vb.hi.x - kLimit < vols[a].lo.x || vb.hi.y - kLimit < vols[a].lo.y || vb.hi.z - kLimit < vols[a].lo.z)
+        continue;
+      near.push_back(b);
+    }
+    for (const glm::vec3& p : muscles[a]->positions) {
+      if (skin.winding(p) <= 0) {
+        const float d = skin.distance(p, kReach, kLimit, f.out_depth);
+        if (d > kLimit) {
+          ++f.out_of_skin;
+          f.out_far += d >= kReach;
+          f.out_depth = std::max(f.out_depth, d);
+        }
+      }
+      float deepest = 0.0f;
+      std::size_t in = 0;
+      for (std::size_t b : near) {
+        if (deepest >= kReach) break;  // as deep as it is measured
+        if (!vols[b].in_box(p, kLimit) || vols[b].winding(p) == 0) continue;
+        const float d = vols[b].distance(p, kReach, kLimit, std::max(deepest, f.in_depth));
+        if (d > deepest) deepest = d, in = b;
+      }
+      if (deepest > kLimit) {
+        ++f.in_other;
+        f.in_far += deepest >= kReach;
+        if (deepest > f.in_depth) f.in_depth = deepest, f.in_which = muscles[in]->name;
+      }
+    }
+  }
+  return out;
+}
+
+const Model& body() { return test::shipped_body(); }
+
+ExportScene anatomical_scene(const Model& m, NodeTransforms& pose) {
+  DrawList out;
+  add_body_to_scene(m, ModelHandle{}, BodyPoseInput{{}, {}, bind_pelvis_world(m)}, BodySceneOptions{}, pose, out);
+  return drawn_skin_and_muscles(m, out);
+}
+
+const ExportObject& object_named(const ExportScene& s, const std::string& name) {
+  const auto it = std::find_if(s.objects.begin(), s.objects.end(), [&](const ExportObject& o) { return o.name == name; });
+  REQUIRE_MESSAGE(it != s.objects.end(), name);
+  return *it;
+}
+
+}  // namespace
+
+TEST_CASE("muscle poke-through: the inside test and the distances on known points of the body") {
+  const Model& m = body();
+  NodeTransforms pose = NodeTransforms::bind(m);
+  const ExportScene scene = anatomical_scene(m, pose);
+  const ExportObject& skin_obj = object_named(scene, "skin");
+  const ClosedMesh skin(skin_obj.positions, skin_obj.indices, 0.005f);
+  // The middle of the right femur's shaft lies deep in the thigh; 15 cm in front of it is air.
+  const int hip = m.find_node("femur_r"), knee = m.find_node("tibia_r");
+  REQUIRE(hip >= 0);
+  REQUIRE(knee >= 0);
+  const glm::vec3 mid_femur = 0.5f * (glm::vec3(pose.world[static_cast<std::size_t>(hip)][3]) + glm::vec3(pose.world[static_cast<std::size_t>(knee)][3]));
+  CHECK(skin.winding(mid_femur) == 1);
+  CHECK(skin.distance(mid_femur, 0.2f) > 0.03f);  // the thigh is about 7 cm in radius there
+  const glm::vec3 in_front = mid_femur + glm::vec3(0.15f, 0.0f, 0.0f);
+  CHECK(skin.winding(in_front) == 0);
+  CHECK(skin.distance(in_front, 0.2f) > 0.03f);
+  CHECK(skin.distance(in_front, 0.02f) == doctest::Approx(0.02f));  // capped at the reach asked for
+  // Far outside the body's box, and the body's centre line at the navel's height inside it.
+  CHECK(skin.winding(mid_femur + glm::vec3(0.0f, 0.0f, 2.0f)) == 0);
+  // Every 37th skin vertex of the legs moved 5 mm out along its normal lies outside, 5 mm in lies
+  // inside, each about 5 mm from the surface (less where the skin curves). Below the fingertips:
+  // at the anatomical pose the hands hang against the hips, their skin touching and crossing the
+  // hips'.
+  int checked = 0;
+  for (std::size_t i = 0; i < skin_obj.positions.size(); i += 37) {
+    const glm::vec3 p = skin_obj.positions[i], n = skin_obj.normals[i];
+    if (p.y > 0.6f) continue;
+    INFO("skin vertex " << i << " at " << p.x << " " << p.y << " " << p.z);
+    CHECK(skin.winding(p + 0.005f * n) == 0);
+    CHECK(skin.winding(p - 0.005f * n) == 1);
+    const float out = skin.distance(p + 0.005f * n, kReach);
+    CHECK(out <= 0.00501f);
+    CHECK(out >= 0.0025f);
+    ++checked;
+  }
+  CHECK(checked > 50);
+  // Each muscle vertex moved 4 mm out along its normal lies outside its own volume (but where the
+  // volume curves round on itself: one of rectus femoris' 496) and within 4 mm of it.
+  for (const char* name : {"vas_lat_r", "rect_fem_r", "semimem_r", "add_long_r", "soleus_r", "glut_max2_r"}) {
+    INFO(name);
+    const ExportObject& o = object_named(scene, name);
+    const ClosedMesh vol(o.positions, o.indices, 0.003f);
+    int outside = 0, near = 0;
+    for (std::size_t i = 0; i < o.positions.size(); ++i) {
+      const glm::vec3 p = o.positions[i] + 0.004f * o.normals[i];
+      outside += vol.winding(p) == 0;
+      near += vol.distance(p, kReach) <= 0.00401f;
+    }
+    CHECK(outside * 100 >= static_cast<int>(o.positions.size()) * 99);
+    CHECK(near == static_cast<int>(o.positions.size()));
+  }
+}
+
+TEST_CASE("muscle poke-through: the inside test and the distances on a sphere") {
+  // An octahedron subdivided four times onto a sphere of 5 cm (2048 triangles, wound outward).
+  std::vector<glm::vec3> pos{{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+  std::vector<std::uint32_t> idx{0, 2, 4, 2, 1, 4, 1, 3, 4, 3, 0, 4, 2, 0, 5, 1, 2, 5, 3, 1, 5, 0, 3, 5};
+  for (int level = 0; level < 4; ++level) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> mids;
+    auto mid = [&](std::uint32_t a, std::uint32_t b) {
+      const auto key = std::minmax(a, b);
+      const auto it = mids.find(key);
+      if (it != mids.end()) return it->second;
+      pos.push_back(glm::normalize(pos[a] + pos[b]));
+      return mids[key] = static_cast<std::uint32_t>(pos.size() - 1);
+    };
+    std::vector<std::uint32_t> next;
+    for (std::size_t t = 0; t < idx.size(); t += 3) {
+      const std::uint32_t a = idx[t], b = idx[t + 1], c = idx[t + 2], ab = mid(a, b), bc = mid(b, c), ca = mid(c, a);
+      next.insert(next.end(), {a, ab, ca, ab, b, bc, ca, bc, c, ab, bc, ca});
+    }
+    idx = std::move(next);
+  }
+  for (glm::vec3& p : pos) p *= 0.05f;
+  const ClosedMesh sphere(pos, idx, 0.003f);
+  // The tessellation lies up to r (1 - cos(half the edge's angle)) = 0.3 mm inside the true sphere.
+  for (int i = 0; i < 200; ++i) {
+    const float a = 0.7f * static_cast<float>(i), b = 0.37f * static_cast<float>(i);
+    const glm::vec3 dir(std::cos(a) * std::cos(b), std::sin(b), std::sin(a) * std::cos(b));
+    INFO("direction " << dir.x << " " << dir.y << " " << dir.z);
+    CHECK(sphere.winding(0.045f * dir) == 1);
+    CHECK(sphere.winding(0.001f * dir) == 1);
+    CHECK(sphere.winding(0.0515f * dir) == 0);
+    CHECK(sphere.winding(0.2f * dir) == 0);
+    CHECK(sphere.distance(0.045f * dir, kReach) == doctest::Approx(0.005).epsilon(0.07));
+    CHECK(sphere.distance(0.053f * dir, kReach) == doctest::Approx(0.003).epsilon(0.12));
+    CHECK(sphere.distance(0.01f * dir, kReach) == doctest::Approx(kReach));  // 4 cm in: past the reach
+  }
+}
+
+TEST_CASE("muscle poke-through: a muscle moved out through the skin or into its neighbour is counted") {
+  const Model& m = body();
+  NodeTransforms pose = NodeTransforms::bind(m);
+  ExportScene scene = anatomical_scene(m, pose);
+  auto figures_of = [](const std::vector<MuscleFrame>& fs, const std::string& name) {
+    const auto it = std::find_if(fs.begin(), fs.end(), [&](const MuscleFrame& f) { return f.name == name; });
+    REQUIRE(it != fs.end());
+    return *it;
+  };
+  const MuscleFrame before = figures_of(measure(scene), "vas_lat_r");
+  // Vastus lateralis moved 4 cm laterally (+z on the right): its outer half leaves the thigh.
+  for (ExportObject& o : scene.objects)
+    if (o.name == "vas_lat_r")
+      for (glm::vec3& p : o.positions) p.z += 0.04f;
+  const MuscleFrame lateral = figures_of(measure(scene), "vas_lat_r");
+  CHECK(lateral.out_of_skin > before.out_of_skin + static_cast<int>(lateral.vertices / 5));
+  CHECK(lateral.out_far > static_cast<int>(lateral.vertices / 10));  // 5 mm or more out
+  // Moved 2 cm medially from where it was (towards the femur and vastus intermedius): it enters
+  // its neighbours.
+  for (ExportObject& o : scene.objects)
+    if (o.name == "vas_lat_r")
+      for (glm::vec3& p : o.positions) p.z -= 0.06f;
+  const MuscleFrame medial = figures_of(measure(scene), "vas_lat_r");
+  CHECK(medial.in_other > before.in_other + static_cast<int>(medial.vertices / 10));
+  CHECK(medial.in_far > 0);  // 5 mm or more in
+}
+
+// Per drill: the vertex-samples (over its 100 sampled times, right working side; both legs are
+// posed) outside the skin by more than 2 mm and inside another muscle by more than 2 mm, and the
+// deepest of each. Guarded at what is reached so a change can only improve it.
+struct PokeRatchet {
+  const char* drill;
+  int out_of_skin, in_other;
+};
+// The goal (none) is far from met. At the anatomical pose the volumes are nearly clean (one vertex
+// of the left adductor magnus 2 is 2.1 mm out of the skin, the mirrored right one is not: the skin
+// is not mirror-symmetric; 264 vertex-samples inside a neighbour, all between the gluteal layers,
+// up to 10 mm: gluteus maximus 1 in 2, minimus 3 in medius 2, minimus 2 in medius 1. Not the
+// generator's: placed at rest, gluteus minimus 3's vertices lie 5.1 mm on average and up to 11 mm
+// from their bind positions, maximus 1's 1.8 / 11 mm, where their paths run over the wraps that
+// already touch at rest (scene/muscle_volume.cpp; adductor magnus 2 is placed exactly). Posed, the volumes follow their paths while the skin follows
+// linear-blend skinning and its corrective shapes, and neighbouring volumes follow different paths:
+// in the 90/90s and the seated band 17-20% of all muscle vertex-samples are out of the skin by
+// more than 2 mm (rectus femoris, sartorius, tensor fasciae latae, the gluteals over the flexed
+// hip: 65-93% of their vertices in their worst frame; checked against an independent generalized
+// winding number on `hiplab export` of the 90/90 PAILs/RAILs at t = 0: gluteus medius 1 31 of 51
+// sampled vertices outside, gluteus maximus 2 26 of 50, vastus lateralis 21 of 51), and 8-25%
+// inside a neighbour (pectineus in the iliacus, the gluteus minimus parts in medius, the gemelli
+// in maximus: 83-97% of their vertices in their worst frame). Most of it comes from the runtime
+// posing of the volumes (scene/muscle_volume.cpp) and the skin's blend at the hip, not from the
+// generator. Reached (vertex-samples over the 100 times; a drill's 100 times hold about 4.3
+// million), with a tenth of a percent of room for a compiler's rounding:
+constexpr PokeRatchet kPokeRatchet[] = {
+    {"clamshell", 226157, 775374},  // 225931 / 774599
+    {"clamshell_30", 152853, 697716},  // 152700 / 697018
+    {"clamshell_60", 469340, 863898},  // 468871 / 863034
+    {"figure4_self_test", 145259, 384861},  // 145113 / 384476
+    {"ir_pails_rails_9090", 844961, 855939},  // 844116 / 855083
+    {"ir_pails_rails_supine", 362733, 546232},  // 362370 / 545686
+    {"kneeling_windmill", 426128, 810424},  // 425702 / 809614
+    {"ninety_ninety_hip_switch", 787420, 841122},  // 786633 / 840281
+    {"reverse_clamshell", 212699, 792568},  // 212486 / 791776
+    {"seated_band_internal_rotation", 740935, 1034434},  // 740194 / 1033400
+    {"side_lying_hip_abduction", 19237, 77325},  // 19217 / 77247
+    {"standing_cable_internal_rotation", 57498, 312200},  // 57440 / 311888
+    {"tall_kneeling_foot_windmill", 105909, 512356},  // 105803 / 511844
+};
+constexpr int kCleanSkin = 13;   // muscles never out of the skin by > 2 mm in any sampled frame, of 86
+constexpr int kCleanOther = 8;   // ... never inside another muscle by > 2 mm
+constexpr int kRestOut = 1;      // vertex-samples out of the skin at the anatomical pose (add_mag2_l, 2.1 mm)
+constexpr int kRestIn = 264;     // ... inside another muscle there (the gluteal layers: see the test below)
+
+TEST_CASE("muscle poke-through: over every built-in drill, muscle vertices outside the skin or inside another muscle by more than 2 mm (printed)") {
+  const Model& m = body();
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  REQUIRE(f.errors.empty());
+  REQUIRE(!f.drills.empty());
+  const auto t0 = std::chrono::steady_clock::now();
+  NodeTransforms pose = NodeTransforms::bind(m);
+  struct Worst {
+    double out_share = 0.0, in_share = 0.0;
+    float out_depth = 0.0f, in_depth = 0.0f;
+    std::string out_at, in_at;
+  };
+  std::map<std::string, Worst> worst;  // by muscle
+  std::map<std::string, MuscleFrame> at_rest;
+  int rest_out = 0, rest_in = 0;
+  for (const MuscleFrame& x : measure(anatomical_scene(m, pose))) {
+    at_rest[x.name] = x;
+    rest_out += x.out_of_skin;
+    rest_in += x.in_other;
+  }
+  std::printf("muscle poke-through (> %.0f mm), vertex-samples at the anatomical pose: %d outside the skin, %d inside another muscle\n",
+              1000 * kLimit, rest_out, rest_in);
+  for (const auto& [name, x] : at_rest)
+    if (x.out_of_skin > 0 || x.in_other > 0)
+      std::printf("  at rest %-14s %3d of %3zu out of the skin (%.1f mm), %3d in another (%.1f mm, %s)\n", name.c_str(), x.out_of_skin,
+                  x.vertices, 1000 * x.out_depth, x.in_other, 1000 * x.in_depth, x.in_which.c_str());
+  std::printf("muscle poke-through per drill (%d of 100 times, right working side): vertex-samples out of the skin / in another muscle by > 2 mm\n",
+              (99 + kStride) / kStride);
+  int all_out = 0, all_in = 0;
+  for (const motion::Drill& drill : f.drills) {
+    auto tl = motion::Timeline::build(drill, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    int out_total = 0, in_total = 0, out_far = 0, in_far = 0;
+    for (int i = 0; i < 100; i += kStride) {
+      const double time = tl->duration() * i / 99.0;
+      const motion::DrillFrame fr = tl->evaluate(time);
+      DrawList out;
+      add_body_to_scene(m, ModelHandle{}, BodyPoseInput{fr.legs, fr.upper, fr.pelvis_world}, BodySceneOptions{}, pose, out);
+      char at[64];
+      std::snprintf(at, sizeof at, " t=%.1f", time);
+      for (const MuscleFrame& x : measure(drawn_skin_and_muscles(m, out))) {
+        out_total += x.out_of_skin;
+        in_total += x.in_other;
+        out_far += x.out_far;
+        in_far += x.in_far;
+        Worst& w = worst[x.name];
+        const double os = static_cast<double>(x.out_of_skin) / static_cast<double>(x.vertices);
+        const double is = static_cast<double>(x.in_other) / static_cast<double>(x.vertices);
+        if (os > w.out_share) w.out_share = os, w.out_at = drill.id + at;
+        if (is > w.in_share) w.in_share = is, w.in_at = drill.id + at + " in " + x.in_which;
+        w.out_depth = std::max(w.out_depth, x.out_depth);
+        w.in_depth = std::max(w.in_depth, x.in_depth);
+      }
+    }
+    all_out += out_total;
+    all_in += in_total;
+    std::printf("  %-34s %6d / %7d   by 5 mm or more %6d / %6d\n", drill.id.c_str(), out_total, in_total, out_far, in_far);
+    INFO(drill.id);
+    const PokeRatchet* r = nullptr;
+    for (const PokeRatchet& x : kPokeRatchet)
+      if (drill.id == x.drill) r = &x;
+    if (!r) {  // a new drill meets the goal
+      CHECK(out_total == 0);
+      CHECK(in_total == 0);
+      continue;
+    }
+    CHECK_MESSAGE(out_total <= r->out_of_skin, "worse than reached: " << out_total << " muscle vertex-samples out of the skin by > 2 mm");
+    CHECK_MESSAGE(in_total <= r->in_other, "worse than reached: " << in_total << " muscle vertex-samples inside another by > 2 mm");
+  }
+  std::vector<std::pair<std::string, Worst>> ranked(worst.begin(), worst.end());
+  int clean_skin = 0, clean_other = 0;
+  for (const auto& [name, w] : ranked) clean_skin += w.out_share == 0.0, clean_other += w.in_share == 0.0;
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second.out_share > b.second.out_share; });
+  std::printf("muscles never out of the skin by > 2 mm: %d of %zu; worst (share of its vertices in its worst frame; deepest, 5.0 = 5 mm or more):\n", clean_skin,
+              ranked.size());
+  for (std::size_t i = 0; i < std::min<std::size_t>(12, ranked.size()) && ranked[i].second.out_share > 0.0; ++i)
+    std::printf("  %-14s %5.1f%% (%s), %.1f mm\n", ranked[i].first.c_str(), 100 * ranked[i].second.out_share, ranked[i].second.out_at.c_str(),
+                1000 * ranked[i].second.out_depth);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second.in_share > b.second.in_share; });
+  std::printf("muscles never inside another by > 2 mm: %d of %zu; worst:\n", clean_other, ranked.size());
+  for (std::size_t i = 0; i < std::min<std::size_t>(12, ranked.size()) && ranked[i].second.in_share > 0.0; ++i)
+    std::printf("  %-14s %5.1f%% (%s), %.1f mm\n", ranked[i].first.c_str(), 100 * ranked[i].second.in_share, ranked[i].second.in_at.c_str(),
+                1000 * ranked[i].second.in_depth);
+  std::printf("muscle poke-through: all drills %d out of the skin, %d inside another muscle (%.1f s)\n", all_out, all_in,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  CHECK(ranked.size() >= 80);
+  // The goal is none; reached (all 100 times of every drill; a sanitizer build's sparser sample
+  // can only count fewer):
+  CHECK(clean_skin >= kCleanSkin);
+  CHECK(clean_other >= kCleanOther);
+  CHECK(rest_out <= kRestOut);
+  CHECK(rest_in <= kRestIn);
+}
