@@ -79,6 +79,13 @@ namespace {
 //   tibialis anterior (front of the distal tibia -> medial cuneiform), calcn, axis x (along the
 //     foot): 36 -> 0 at (y 0.045, z -0.015) r 15 mm, 0.05 mm longer (the medial dorsum of the
 //     talus and navicular). A cylinder across the foot could not (27 left).
+//   vastus lateralis from its first conditional femoral point (Gait2392's, active from 69 deg of
+//     knee flexion) over the lateral condyle to its second (active from 110 deg) or, before that,
+//     its patellar point on the tibia; femur, axis z (across the knee): 17 -> 0 at (0.015, -0.405)
+//     r 20 mm, 0.05 mm longer on average over 75..135 deg of knee flexion (the ends stay 1.9 mm
+//     outside). Length +0.1 mm at 120 and 135 deg; knee moment arm -25.1 -> -25.3 mm at 105 deg,
+//     unchanged (to 0.1 mm) at 75, 90, 120 and 135 deg; no hip moment arm. Drills 934 -> 0 for
+//     vastus lateralis (the figure-4 and the windmill's back knee), grid 2,304 -> 0.
 // Rajagopal et al. 2016 put no wrap surfaces at the ankle; these are HipLab's own, and only the
 // tibialis anterior's and peroneus tertius' second span a joint (the ankle and subtalar; under
 // 0.1 mm, so their moment arms barely move). The three others join two points of one body: their
@@ -259,7 +266,7 @@ namespace {
 //     best; alone on that segment (no hip sphere) 8727 -> 2380 but +7.4 mm and flexion -6.9 ->
 //     -23.3 at 90/90.
 constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest path samples in bone, then the least change of length and moment arms (muscle_wrap_bone_test)";
-constexpr char kLegFit[] = "cylinder over the tibia or foot; centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
+constexpr char kLegFit[] = "cylinder over the tibia, foot or distal femur (between two points of one body); centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
 constexpr char kShaftFit[] = "sphere fixed in the femur over its shaft or neck; centre and radius: fewest path samples in bone with the stretch's ends outside, then least added length (muscle_wrap_bone_test)";
 constexpr char kChainFit[] = "surface alone or in sequence with the muscle's own on one segment; centre and radius: fewest path samples in bone with the segment's ends outside, then least added length (muscle_wrap_bone_test, fit of the chained surfaces)";
@@ -293,8 +300,9 @@ constexpr WrapSurface kSurfaces[] = {
     {"supra_acetabular_gmed2", PathBody::kPelvis, WrapShape::kCylinder, {-0.050, -0.010, 0.080}, {1, 0, 0}, 0.020, {0, 0, 0}, kChainFit},
     {"iliac_tfl", PathBody::kPelvis, WrapShape::kSphere, {-0.010, 0.000, 0.110}, {0, 1, 0}, 0.025, {0, 0, 0}, kChainFit},
     {"trochanter_gmax2", PathBody::kFemur, WrapShape::kSphere, {-0.020, -0.030, 0.030}, {0, 1, 0}, 0.015, {0, 0, 0}, kChainFit},
+    {"lateral_condyle_vl", PathBody::kFemur, WrapShape::kCylinder, {0.015, -0.405, 0.0}, {0, 0, 1}, 0.020, {0, 0, 0}, kLegFit},
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2 };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -309,7 +317,7 @@ constexpr MuscleWrap kWraps[] = {
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},
-    {"vas_int", kAnteriorBowVi, 1, 3},
+    {"vas_int", kAnteriorBowVi, 1, 3},        {"vas_lat", kLateralCondyleVl, 2, 4},
     {"bifemlh", kPosteriorNeckBflh, 0, kAll}, {"semimem", kPosteriorNeckSm, 0, kAll},
 };
 

@@ -112,6 +112,16 @@ class BoneChecker {
     }
     return hits;
   }
+  // The posed bone (index into the last pose's bones) `x` (pelvis frame) is deep inside, or -1.
+  int bone_at(int muscle, const glm::dvec3& x) const {
+    const glm::vec4 xv(glm::vec3(x), 1.0f);
+    for (std::size_t j = 0; j < bones_.size(); ++j) {
+      if (passes_patella(muscle) && names_[j].rfind("patella", 0) == 0) continue;
+      if (bones_[j].grid->inside(glm::vec3(bones_[j].to_bone * xv))) return static_cast<int>(j);
+    }
+    return -1;
+  }
+  const std::string& bone_name(int j) const { return names_[static_cast<std::size_t>(j)]; }
   // Checks every right-leg muscle path at `legs` (the right leg's pose); adds to `found`.
   void check(const anatomy::LegAngles& legs, const std::string& label, std::map<int, Finding>& found, anatomy::Wrapping wrapping) {
     pose(legs);
@@ -434,6 +444,7 @@ TEST_CASE("wrapped muscle paths: fit of the lower-leg cylinders (printed)" * doc
     glm::dvec3 axis, side, u, v;  // u, v: across the axis, the centre grid's directions
     glm::dvec3 c0;
     double u0, u1, v0, v1, r0, r1;
+    double knee_deg = 0.0;  // > 0: the poses sweep knee flexion from 75 deg to this in 15 deg steps (ankle 0) instead of the ankle
   };
   auto id = [](const char* n) { return *anatomy::find_muscle(n); };
   const std::vector<Group> groups = {
@@ -449,15 +460,23 @@ TEST_CASE("wrapped muscle paths: fit of the lower-leg cylinders (printed)" * doc
        {0, 0, 1}, {0, 0, 0}, -0.03, 0.06, -0.02, 0.07, 0.005, 0.04},
       {"tibialis anterior along the medial dorsum", anatomy::PathBody::kCalcn, {id("tib_ant")}, 1, 2, {1, 0, 0}, {0, 0, 0}, {0, 1, 0},
        {0, 0, 1}, {0, 0, 0}, -0.03, 0.06, -0.07, 0.02, 0.005, 0.04},
+      // Vastus lateralis from its first conditional femoral point (active from 69 deg of knee
+      // flexion) on over the lateral condyle (to its second, active from 110 deg, or the patellar
+      // point on the tibia): a cylinder across the knee (axis z), centres on the front of the distal
+      // femur; poses 75..135 deg of knee flexion.
+      {"vastus lateralis over the lateral condyle", anatomy::PathBody::kFemur, {id("vas_lat")}, 2, 3, {0, 0, 1}, {0, 0, 0}, {1, 0, 0},
+       {0, 1, 0}, {0, 0, 0}, -0.01, 0.03, -0.44, -0.40, 0.005, 0.03, 135.0},
   };
-  std::vector<anatomy::LegAngles> poses;
-  for (int i = 0; i < 5; ++i) {
-    anatomy::LegAngles legs;
-    const motion::RomLimit& l = motion::rom_limit(motion::Channel::kAnkleR);
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kAnkle] = l.min + (l.max - l.min) * i / 4;
-    poses.push_back(legs);
-  }
   for (const Group& g : groups) {
+    if (const char* only = std::getenv("FIT_ONLY"); only && std::string(g.name).find(only) == std::string::npos) continue;
+    std::vector<anatomy::LegAngles> poses;
+    for (int i = 0; i < 5; ++i) {
+      anatomy::LegAngles legs;
+      const motion::RomLimit& l = motion::rom_limit(motion::Channel::kAnkleR);
+      if (g.knee_deg > 0.0) legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kKneeFlexion] = deg(75.0 + (g.knee_deg - 75.0) * i / 4);
+      else legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kAnkle] = l.min + (l.max - l.min) * i / 4;
+      poses.push_back(legs);
+    }
     std::vector<anatomy::WrapSurface> cand;
     cand.push_back({"none", g.body, anatomy::WrapShape::kCylinder, {0, 0, 0}, g.axis, 0.0, g.side, ""});
     for (double a = g.u0; a <= g.u1 + 1e-9; a += 0.0025)
@@ -465,7 +484,9 @@ TEST_CASE("wrapped muscle paths: fit of the lower-leg cylinders (printed)" * doc
         for (double r = g.r0; r <= g.r1 + 1e-9; r += 0.0025) cand.push_back({"fit", g.body, anatomy::WrapShape::kCylinder, g.c0 + a * g.u + b * g.v, g.axis, r, g.side, ""});
     std::vector<long> hits(cand.size(), 0);
     std::vector<double> added(cand.size(), 0.0);
-    const anatomy::LegSegment seg = g.body == anatomy::PathBody::kTibia ? anatomy::LegSegment::kTibia : anatomy::LegSegment::kCalcn;
+    const anatomy::LegSegment seg = g.body == anatomy::PathBody::kFemur   ? anatomy::LegSegment::kFemur
+                                    : g.body == anatomy::PathBody::kTibia ? anatomy::LegSegment::kTibia
+                                                                          : anatomy::LegSegment::kCalcn;
     for (const anatomy::LegAngles& legs : poses) {
       checker.pose(legs);
       const anatomy::LegPose& leg = legs.leg(anatomy::Side::kRight);
@@ -858,7 +879,7 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
     int n;  // centres c0 + step (a, b, c), each in -n..n
     double r0, r1, dr;
   };
-  const glm::dvec3 x{1, 0, 0}, z{0, 0, 1};
+  const glm::dvec3 x{1, 0, 0}, y{0, 1, 0}, z{0, 0, 1};
   const char* only = std::getenv("FIT_ONLY");
   const std::vector<Group> groups = {
       {"gluteus medius 2, pelvis sphere under the wing, then its trochanter sphere", "glut_med2", PathBody::kPelvis, PathBody::kFemur,
@@ -887,6 +908,14 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "", true, WrapShape::kSphere, PathBody::kPelvis, {-0.020, -0.020, 0.100}, x, 0.01, 2, 0.015, 0.035, 0.005},
       {"TFL, a femur sphere at the trochanter", "tfl", PathBody::kPelvis, PathBody::kFemur,
        "", true, WrapShape::kSphere, PathBody::kFemur, {0.000, -0.030, 0.040}, x, 0.01, 2, 0.015, 0.035, 0.005},
+      {"semitendinosus, a pelvis sphere in front of the ischial tuberosity", "semiten", PathBody::kPelvis, PathBody::kTibia,
+       "", true, WrapShape::kSphere, PathBody::kPelvis, {-0.105, -0.105, 0.055}, x, 0.005, 2, 0.005, 0.020, 0.0025},
+      {"semitendinosus, a pelvis cylinder (axis z) at the ischial tuberosity", "semiten", PathBody::kPelvis, PathBody::kTibia,
+       "", true, WrapShape::kCylinder, PathBody::kPelvis, {-0.105, -0.105, 0.055}, z, 0.005, 2, 0.005, 0.020, 0.0025},
+      {"gluteus maximus 1, hip sphere then a femur cylinder (axis y, along the shaft) over the trochanter", "glut_max1", PathBody::kPelvis,
+       PathBody::kFemur, "hip_60", false, WrapShape::kCylinder, PathBody::kFemur, {-0.010, -0.030, 0.020}, y, 0.01, 2, 0.030, 0.050, 0.005},
+      {"gluteus maximus 1, a femur cylinder (axis y, along the shaft) over the trochanter, then the hip sphere", "glut_max1", PathBody::kPelvis,
+       PathBody::kFemur, "hip_60", true, WrapShape::kCylinder, PathBody::kFemur, {-0.010, -0.030, 0.020}, y, 0.01, 2, 0.030, 0.050, 0.005},
   };
   auto surface_named = [](std::string_view name) {
     for (const anatomy::WrapSurface& s : anatomy::wrap_surfaces())
@@ -1037,5 +1066,74 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
         std::printf("\n");
       }
     }
+  }
+}
+
+// Where the path samples in bone lie (run with --no-skip; WHERE_MUSCLES=a,b,c names the muscles,
+// default: every muscle with any): per drill and side, per segment of the path (between Gait2392
+// points i and i+1) and bone, the samples and their mean place in the femur's and the pelvis's
+// frames (mm), over 100 frames of every drill; then the same for the slider grid, per hip flexion.
+TEST_CASE("wrapped muscle paths: where the samples in bone lie (printed)" * doctest::skip()) {
+  static BoneChecker checker;
+  const char* only = std::getenv("WHERE_MUSCLES");
+  auto wanted = [&](int m) {
+    if (!only) return true;
+    const std::string list = std::string(",") + only + ",";
+    return list.find("," + std::string(anatomy::muscle(m).name) + ",") != std::string::npos;
+  };
+  struct Cell {
+    int samples = 0, poses = 0;
+    glm::dvec3 femur{0.0}, pelvis{0.0};
+    std::string first;
+  };
+  auto run = [&](const Labelled& poses, bool by_drill) {
+    std::map<std::string, Cell> cells;
+    for (const auto& [legs, label] : poses) {
+      checker.pose(legs);
+      const anatomy::LegPose& leg = legs.leg(anatomy::Side::kRight);
+      const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
+      const anatomy::Frame& fem = kin[anatomy::LegSegment::kFemur];
+      std::string group = label;
+      if (by_drill) group = label.substr(0, label.find(" t="));
+      else group = label.substr(0, label.find(" add"));
+      for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+        if (!wanted(m)) continue;
+        anatomy::MusclePath p;
+        anatomy::evaluate_muscle_path(m, leg, kin, anatomy::Side::kRight, p);
+        int seg = 0;
+        std::map<std::string, int> seen;
+        for (int k = 0; k + 1 < p.drawn_count; ++k) {
+          if (p.drawn_anchor[static_cast<std::size_t>(k)] >= 0) seg = p.drawn_anchor[static_cast<std::size_t>(k)];
+          const glm::dvec3 a = p.drawn[static_cast<std::size_t>(k)], b = p.drawn[static_cast<std::size_t>(k) + 1];
+          const int n = std::max(1, static_cast<int>(glm::length(b - a) / 0.001));
+          for (int i = (k == 0 ? 0 : 1); i <= n; ++i) {
+            const glm::dvec3 x = a + (b - a) * (static_cast<double>(i) / n);
+            bool near = false;
+            for (int j = 0; j < p.count; ++j) near = near || glm::length(x - p.point[static_cast<std::size_t>(j)]) < 0.006;
+            if (near) continue;
+            const int bone = checker.bone_at(m, x);
+            if (bone < 0) continue;
+            const std::string key = std::string(anatomy::muscle(m).name) + " | " + group + " | seg " + std::to_string(seg) + " | " + checker.bone_name(bone);
+            Cell& c = cells[key];
+            if (seen[key]++ == 0) {
+              if (c.poses++ == 0) c.first = label;
+            }
+            c.samples++;
+            c.femur += glm::transpose(fem.rotation) * (x - fem.origin);
+            c.pelvis += x;
+          }
+        }
+      }
+    }
+    for (const auto& [key, c] : cells)
+      std::printf("  %-70s %6d samples %4d poses; mean femur (%.0f %.0f %.0f) pelvis (%.0f %.0f %.0f) mm; first %s\n", key.c_str(), c.samples,
+                  c.poses, 1000 * c.femur.x / c.samples, 1000 * c.femur.y / c.samples, 1000 * c.femur.z / c.samples, 1000 * c.pelvis.x / c.samples,
+                  1000 * c.pelvis.y / c.samples, 1000 * c.pelvis.z / c.samples, c.first.c_str());
+  };
+  std::printf("drills:\n");
+  run(drill_poses(), true);
+  if (!std::getenv("WHERE_NO_GRID")) {
+    std::printf("slider grid, by hip flexion:\n");
+    run(grid_poses(), false);
   }
 }
