@@ -276,6 +276,11 @@ namespace {
 //     shaft cylinder's known let-go, its origin end inside it: tests/anatomy/muscle_wrap_test.cpp)
 //     and under the spine at 120 deg of flexion.
 // Tried and left out:
+//   TFL's iliac sphere at 27.5 and 30 mm: its 165 drill samples lie in the spine just outside the
+//     25 mm sphere (25.3 mm from its centre on average, supine PAILs/RAILs), and 30 mm cleared them
+//     (27.5 mm left 39), but its femoral end then came 3.4 mm (0.9 mm at 27.5) inside the sphere
+//     over the moment-arm grid, where the wrap lets go with a jump in length (the 25 mm one stays
+//     1 mm outside, as tests/anatomy/muscle_wrap_test.cpp holds);
 //   gluteus medius 1: a femur sphere at the trochanter, (-0.020, -0.030, 0.025) r 35 mm, cleared
 //     it in the fit (2869 -> 0; unchanged at standing and 90/90, 90/90 front leg rotation 24.5 ->
 //     29.9) but the 90/90 PAILs/RAILs' lowering then left a residual force of 11.2% of the body's
