@@ -294,6 +294,24 @@ namespace {
 //   gluteus maximus 1: a femur sphere at the trochanter after its hip sphere cut 3978 -> 2907 at
 //     best; alone on that segment (no hip sphere) 8727 -> 2380 but +7.4 mm and flexion -6.9 ->
 //     -23.3 at 90/90.
+// Still in bone after this (drills, samples 1 mm apart; where from the "where the samples in bone
+// lie" case of tests/scene/muscle_wrap_bone_test.cpp):
+//   gemelli 7,520: 9 samples a frame in standing-like poses of most drills (and the windmill's back
+//     hip), in the femur 6-15 mm before the insertion, at (-18, -4, 36) mm in the femur frame (the
+//     back of the trochanter over the neck). Its refit (tests/anatomy/muscle_calibration_test.cpp)
+//     is at rms 0.075 of the 0.08 it holds (its hip sphere already engages over part of its range),
+//     so a surface that lengthens it near standing fails it (the neck sphere above: 0.087);
+//   gluteus medius 1 6,270: the 90/90 drills' front leg, in the femur at (-6, -17, 43) mm (the
+//     neck's base under the trochanter); the spheres that clear it fail the PAILs/RAILs residual and
+//     the volume's triangle stretch (above);
+//   gluteus maximus 1 6,098: in flexion (90/90, seated, supine), in the femur at (-28..-31, -9..-14,
+//     50) mm, 59.6 mm from the hip centre: the trochanter stands out of its 60 mm hip sphere, which
+//     cannot grow (its femoral point is 65 mm from the hip centre, 4 mm the margin). Femur
+//     cylinders along the shaft (axis y) over the trochanter, before or after the hip sphere
+//     (centres within 10 mm of (-0.010, -0.030, 0.020), r 30-50 mm) all had an end of the stretch
+//     inside them in some pose (the least bad cut 3,978 -> 3,851 with an end 41 mm inside);
+//   TFL 165 and gluteus maximus 2 164 (one sample a frame in the 90/90 front leg, at the back of
+//     the trochanter, (-22, -11, 30) mm).
 constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest path samples in bone, then the least change of length and moment arms (muscle_wrap_bone_test)";
 constexpr char kLegFit[] = "cylinder over the tibia, foot or distal femur (between two points of one body); centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";

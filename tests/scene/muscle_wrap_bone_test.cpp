@@ -1087,11 +1087,20 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
 TEST_CASE("wrapped muscle paths: where the samples in bone lie (printed)" * doctest::skip()) {
   static BoneChecker checker;
   const char* only = std::getenv("WHERE_MUSCLES");
-  auto wanted = [&](int m) {
-    if (!only) return true;
-    const std::string list = std::string(",") + only + ",";
-    return list.find("," + std::string(anatomy::muscle(m).name) + ",") != std::string::npos;
-  };
+  std::vector<std::string> names;  // the list, split at commas
+  if (only) {
+    std::string item;
+    for (const char* c = only;; ++c) {
+      if (*c == ',' || *c == '\0') {
+        names.push_back(item);
+        item.clear();
+        if (*c == '\0') break;
+      } else {
+        item.push_back(*c);
+      }
+    }
+  }
+  auto wanted = [&](int m) { return !only || std::find(names.begin(), names.end(), anatomy::muscle(m).name) != names.end(); };
   struct Cell {
     int samples = 0, poses = 0;
     glm::dvec3 femur{0.0}, pelvis{0.0};
@@ -1124,7 +1133,13 @@ TEST_CASE("wrapped muscle paths: where the samples in bone lie (printed)" * doct
             if (near) continue;
             const int bone = checker.bone_at(m, x);
             if (bone < 0) continue;
-            const std::string key = std::string(anatomy::muscle(m).name) + " | " + group + " | seg " + std::to_string(seg) + " | " + checker.bone_name(bone);
+            std::string key(anatomy::muscle(m).name);
+            key += " | ";
+            key += group;
+            key += " | seg ";
+            key += std::to_string(seg);
+            key += " | ";
+            key += checker.bone_name(bone);
             Cell& c = cells[key];
             if (seen[key]++ == 0) {
               if (c.poses++ == 0) c.first = label;
