@@ -85,7 +85,8 @@ namespace {
 //     r 20 mm, 0.05 mm longer on average over 75..135 deg of knee flexion (the ends stay 1.9 mm
 //     outside). Length +0.1 mm at 120 and 135 deg; knee moment arm -25.1 -> -25.3 mm at 105 deg,
 //     unchanged (to 0.1 mm) at 75, 90, 120 and 135 deg; no hip moment arm. Drills 934 -> 0 for
-//     vastus lateralis (the figure-4 and the windmill's back knee), grid 2,304 -> 0.
+//     vastus lateralis (the figure-4 and the windmill's back knee; 780 -> 2 with the windmill
+//     re-posed), grid 2,304 -> 0.
 // Rajagopal et al. 2016 put no wrap surfaces at the ankle; these are HipLab's own, and only the
 // tibialis anterior's and peroneus tertius' second span a joint (the ankle and subtalar; under
 // 0.1 mm, so their moment arms barely move). The three others join two points of one body: their
@@ -260,7 +261,8 @@ namespace {
 //     flexion -44.5 -> -46.7, adduction 23.1 -> 20.9, rotation -0.3 -> 0.1; hip 72, adduction 25,
 //     knee 90 (the windmill's front hip) flexion -53.3 -> -55.8, adduction 36.6 -> 35.5; hip 120,
 //     knee 45: flexion -16.9 -> -19.3, adduction 23.0 -> 15.3. Drills 656 -> 0 (the half-kneeling
-//     windmill's front hip), grid 11,436 -> 5,673: what is left is the line through the femoral
+//     windmill's front hip, before it was re-posed; the re-posed one has none), grid 11,436 ->
+//     5,673: what is left is the line through the femoral
 //     head at 120 deg of flexion with 45 deg of abduction, and through the femur at 90 deg with 45
 //     of abduction and 45 of external rotation, which no surface on the pelvis can lift.
 //   sartorius: a sphere fixed in the pelvis in the anterior superior iliac spine, just in front of
@@ -272,9 +274,9 @@ namespace {
 //     standing, in the 90/90 front leg and at hip 120 / knee 45; hip and knee 90 +0.6 mm, flexion
 //     72.8 -> 73.5, adduction -52.7 -> -57.0, rotation -8.1 -> -8.2; hip 72, adduction 25, knee 90
 //     (the windmill's front hip) +2.0 mm, flexion 66.0 -> 60.0, adduction -50.9 -> -51.1, rotation
-//     -8.6 -> -7.8. Drills 970 -> 0, grid 8,310 -> 7,335: what is left is in hip extension (the
-//     shaft cylinder's known let-go, its origin end inside it: tests/anatomy/muscle_wrap_test.cpp)
-//     and under the spine at 120 deg of flexion.
+//     -8.6 -> -7.8. Drills 970 -> 0 (876 -> 0 with the windmill re-posed), grid 8,310 -> 7,335:
+//     what is left is in hip extension (the shaft cylinder's known let-go, its origin end inside
+//     it: tests/anatomy/muscle_wrap_test.cpp) and under the spine at 120 deg of flexion.
 // Tried and left out:
 //   TFL's iliac sphere at 27.5 and 30 mm: its 165 drill samples lie in the spine just outside the
 //     25 mm sphere (25.3 mm from its centre on average, supine PAILs/RAILs), and 30 mm cleared them
@@ -294,8 +296,9 @@ namespace {
 //   gluteus maximus 1: a femur sphere at the trochanter after its hip sphere cut 3978 -> 2907 at
 //     best; alone on that segment (no hip sphere) 8727 -> 2380 but +7.4 mm and flexion -6.9 ->
 //     -23.3 at 90/90.
-// Still in bone after this (drills, samples 1 mm apart; where from the "where the samples in bone
-// lie" case of tests/scene/muscle_wrap_bone_test.cpp):
+// Still in bone after this (drills before the windmill was re-posed, samples 1 mm apart; with it
+// re-posed: gemelli 7,314, gluteus maximus 1 6,410, gluteus maximus 2 512, vastus lateralis 2;
+// where: the "where the samples in bone lie" case of tests/scene/muscle_wrap_bone_test.cpp):
 //   gemelli 7,520: 9 samples a frame in standing-like poses of most drills (and the windmill's back
 //     hip), in the femur 6-15 mm before the insertion, at (-18, -4, 36) mm in the femur frame (the
 //     back of the trochanter over the neck). Its refit (tests/anatomy/muscle_calibration_test.cpp)

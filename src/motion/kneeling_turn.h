@@ -14,13 +14,15 @@
 //    back knee; it and the back hip's three angles and the back knee's flexion are found by
 //    Gauss-Newton least squares so the back knee's floor landmark (knee_front, floor_contacts.h) and
 //    the back toes stay where they were and the back shin keeps its direction;
-//  - the trunk turns with the pelvis about the vertical (the lumbar angles keep the trunk upright
-//    and turned by the same angle; the arms follow the trunk).
-// How much of the turn is internal rotation of the front hip: the turn about an axis at angle phi
-// from the femur's long axis splits into cos(phi) of rotation about the femur (internal rotation)
-// and sin(phi) about a crosswise axis (horizontal adduction); phi is the front hip's flexion relative
-// to the turn axis (the pelvis's long axis), so the drill keeps the front hip flexed less than 90 deg
-// (a posteriorly tilted pelvis, as half-kneeling is cued) for the turn to rotate the femur at all.
+//  - the trunk turns with the pelvis about the vertical (the lumbar angles keep the trunk's lean
+//    of the start pose, turned by the same angle; the arms follow the trunk).
+// How much of the turn is internal rotation of the front hip: with the front femur near level, a
+// turn of the pelvis about the vertical is horizontal adduction; the pelvis turns about the femur's
+// own axis (internal rotation) by about the rise of the back hip against the front one divided by
+// the hip width, and the back hip rises only as the turn carries it forward over a back knee that
+// starts ahead of it (a back thigh leaning forward). A back thigh upright over its knee makes the
+// back hip drop as it passes in front of the knee, and the front hip then turns out (the drill
+// file's _keyframes note gives the shipped figures).
 //
 // Units: radians, metres. `turn` is + toward the front leg. Posture: kneeling (pelvis upright in the
 // world, biomech/posture.h). Signs of the channels: drill_channels.h.

@@ -293,6 +293,14 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       fixed.push_back({corner, corner + glm::vec2(width + 2.0f * legend_pad, legend_line * static_cast<float>(list.legend.size()) + legend_pad)});
     }
     std::vector<LabelBox> placed;  // screen boxes of the labels laid out so far
+    // Every leader line goes under every label: a later label's line must not cross an earlier
+    // label's text (the 90/90's stacked gluteal labels lost a bracket to the line below them).
+    struct PlacedLabel {
+      const OverlayLabel* label;
+      glm::vec2 at, origin, box_lo, box_hi;
+      float s;
+    };
+    std::vector<PlacedLabel> laid;
     for (const OverlayLabel& label : list.overlay_labels) {
       glm::vec2 at;
       float depth;
@@ -346,19 +354,23 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       // Off the labels placed before it (greedy, in the list's order) and off the legend.
       origin = place_label(origin, box_lo, box_hi, placed, fixed, {lo + glm::vec2(margin), hi - glm::vec2(margin)}, bounded);
       placed.push_back({origin + box_lo, origin + box_hi});
-      if (label.leader) {
-        // The line from the anchor to the nearest point of the label's box, and a dot at the anchor,
-        // over the scene (in the text layer), with a dark edge so it reads on any colour.
-        const glm::vec2 lo = origin + box_lo, hi = origin + box_hi;
-        const glm::vec2 end = glm::clamp(at, lo, hi);
-        const glm::vec4 edge(0.02f, 0.02f, 0.03f, 0.8f * label.leader_color.a);
-        segment(m.text, at, end, 1.6f * scale, edge);
-        segment(m.text, at, end, 0.8f * scale, label.leader_color);
-        segment(m.text, at, at, 3.2f * scale, edge);
-        segment(m.text, at, at, 2.2f * scale, label.leader_color);
-      }
-      if (label.background.a > 0.0f) rect(m.text, origin + box_lo, origin + box_hi, label.background);
-      glyphs(m.text, f, label.text, origin, s, label.color);
+      laid.push_back({&label, at, origin, box_lo, box_hi, s});
+    }
+    for (const PlacedLabel& p : laid) {
+      const OverlayLabel& label = *p.label;
+      if (!label.leader) continue;
+      // The line from the anchor to the nearest point of the label's box, and a dot at the anchor,
+      // over the scene (in the text layer), with a dark edge so it reads on any colour.
+      const glm::vec2 end = glm::clamp(p.at, p.origin + p.box_lo, p.origin + p.box_hi);
+      const glm::vec4 edge(0.02f, 0.02f, 0.03f, 0.8f * label.leader_color.a);
+      segment(m.text, p.at, end, 1.6f * scale, edge);
+      segment(m.text, p.at, end, 0.8f * scale, label.leader_color);
+      segment(m.text, p.at, p.at, 3.2f * scale, edge);
+      segment(m.text, p.at, p.at, 2.2f * scale, label.leader_color);
+    }
+    for (const PlacedLabel& p : laid) {
+      if (p.label->background.a > 0.0f) rect(m.text, p.origin + p.box_lo, p.origin + p.box_hi, p.label->background);
+      glyphs(m.text, f, p.label->text, p.origin, p.s, p.label->color);
     }
     // The legend box laid out above.
     if (!list.legend.empty()) {

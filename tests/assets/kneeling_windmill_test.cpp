@@ -6,16 +6,20 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <memory>
 #include <sstream>
 #include <string>
 
 #include <glm/geometric.hpp>
 
 #include "anatomy/kinematics.h"
+#include "anatomy/muscle_data.h"
 #include "assets/drill_loader.h"
+#include "biomech/frame_analysis.h"
 #include "core/units.h"
 #include "motion/floor_contacts.h"
 #include "motion/kneeling_turn.h"
+#include "motion/rom_limits.h"
 #include "motion/timeline.h"
 
 using namespace hiplab;
@@ -49,7 +53,7 @@ TEST_CASE("kneeling turn: the front leg stays exactly, the back knee and toes wi
   const ChannelValues start = windmill().start;
   const anatomy::BodyFrames fk0 = anatomy::forward_kinematics(leg_pose(start));
   const glm::dmat4 w0 = pelvis_placement(biomech::Posture::kKneeling, start);
-  for (double turn_deg : {0.0, 10.0, 20.0, 35.0}) {
+  for (double turn_deg : {0.0, 10.0, 20.0, 30.0}) {
     CAPTURE(turn_deg);
     const KneelingTurnResult r = kneeling_turn(start, Side::kRight, deg_to_rad(turn_deg));
     const ChannelValues& ch = r.channels;
@@ -169,12 +173,75 @@ TEST_CASE("kneeling windmill: front foot and back knee stay within 1 cm while th
       max_ir = std::max(max_ir, ir);
       min_back = std::min(min_back, f.legs.leg(back)[LegCoord::kHipRotation]);
     }
-    CHECK(rad_to_deg(max_turn) == doctest::Approx(35.0).epsilon(0.01));
-    CHECK(rad_to_deg(max_ir) > 3.0);
+    CHECK(rad_to_deg(max_turn) == doctest::Approx(30.0).epsilon(0.01));
+    // A few degrees only (the drill's text says so): the front femur lies near level, so the turn
+    // is mostly horizontal adduction; 2.3 deg at the shipped pose.
+    CHECK(rad_to_deg(max_ir) > 2.0);
     MESSAGE(std::string(side == Side::kRight ? "right" : "left") << " in front: pelvis turn " << rad_to_deg(max_turn)
                                                       << " deg, front hip internal rotation up to " << rad_to_deg(max_ir)
                                                       << " deg, back hip " << rad_to_deg(min_back)
                                                       << " deg; front foot / back knee and toes moved at most "
                                                       << worst * 1000.0 << " mm");
+  }
+}
+
+// The shipped pose's effort (issue 12: "the app must not show an implausible 100% quad at rest"):
+// resting in the half-kneel, the back leg's quadriceps work well below their maximum (the pose
+// before this guard had vastus lateralis at 100%, medialis 90%, rectus femoris 55%, because the
+// centre of mass sat 10.7 cm behind the back knee); no muscle works hard anywhere in the drill;
+// the front hip never turns out (its rotation stays at or above the start's); and both hips stay
+// inside their AAOS range (rom_limits.h) in every frame. Both sides, 121 frames of one rep, the
+// effort solve as the window runs it (whole-body balance on the drill's contacts, 70 kg).
+// Figures reached (both sides): back vastus lateralis 0.243 at rest, and that is the largest
+// activation of any muscle over the rep; the guards are set just above (0.25), a ratchet.
+TEST_CASE("kneeling windmill: at rest the back quadriceps stay below 25%, no muscle above 25%, the front hip never turns out, the hips stay in range") {
+  const Drill d = windmill();
+  const int quads[] = {*anatomy::find_muscle("vas_lat"), *anatomy::find_muscle("vas_med"), *anatomy::find_muscle("vas_int"),
+                       *anatomy::find_muscle("rect_fem")};
+  auto result = std::make_unique<biomech::BiomechResult>();
+  for (Side side : {Side::kRight, Side::kLeft}) {
+    const Side back = side == Side::kRight ? Side::kLeft : Side::kRight;
+    auto tl = Timeline::build(d, side);
+    REQUIRE(tl.ok());
+    double rep = 0.0;
+    for (const Phase& ph : d.phases) rep += ph.duration_s;
+    const double ir0 = tl->evaluate(0.0).legs.leg(side)[LegCoord::kHipRotation];
+    double quads_rest = 0.0, worst = 0.0, min_ir = 1.0;
+    std::string worst_name;
+    for (int i = 0; i <= 120; ++i) {
+      const DrillFrame f = tl->evaluate(rep * i / 120.0);
+      CAPTURE(f.time_s);
+      biomech::analyze_frame(biomech_input(f), *result);
+      CHECK((*result)[Side::kRight].feasible);
+      CHECK((*result)[Side::kLeft].feasible);
+      // The contacts carry the body: what is left to the pelvis's residual loads is small (Hicks et
+      // al. 2015: below 5% of the largest external force; here 1% of the body weight).
+      CHECK(glm::length(result->residual_force_world) < 0.01 * result->body_weight_n);
+      for (Side s : {Side::kRight, Side::kLeft})
+        for (int m = 0; m < anatomy::kMuscleCount; ++m)
+          if ((*result)[s].muscle[m].activation > worst) {
+            worst = (*result)[s].muscle[m].activation;
+            worst_name = anatomy::muscle_name(m, s);
+          }
+      // At rest: the start of the turn and its end (the pelvis square to the front).
+      const double turn = std::abs(f.channels[Channel::kPelvisRotation]);
+      if (turn < deg_to_rad(1.0))
+        for (int q : quads) quads_rest = std::max(quads_rest, (*result)[back].muscle[q].activation);
+      const double ir = f.legs.leg(side)[LegCoord::kHipRotation];
+      min_ir = std::min(min_ir, ir - ir0);
+      CHECK(ir >= ir0 - deg_to_rad(0.01));
+      // Both hips in range, checked on the right-leg channels (the limits are the same for both legs).
+      for (Side s : {Side::kRight, Side::kLeft}) {
+        const anatomy::LegPose& q = f.legs.leg(s);
+        CHECK_MESSAGE(within_rom(Channel::kHipFlexionR, q[LegCoord::kHipFlexion]), "hip flexion " << rad_to_deg(q[LegCoord::kHipFlexion]));
+        CHECK_MESSAGE(within_rom(Channel::kHipAdductionR, q[LegCoord::kHipAdduction]), "hip adduction " << rad_to_deg(q[LegCoord::kHipAdduction]));
+        CHECK_MESSAGE(within_rom(Channel::kHipRotationR, q[LegCoord::kHipRotation]), "hip rotation " << rad_to_deg(q[LegCoord::kHipRotation]));
+      }
+    }
+    MESSAGE(std::string(side == Side::kRight ? "right" : "left") << " in front: back quadriceps at rest up to " << quads_rest
+                                                      << ", largest activation over the rep " << worst << " (" << worst_name
+                                                      << "), front hip rotation at least " << rad_to_deg(min_ir) << " deg from the start's");
+    CHECK(quads_rest < 0.25);
+    CHECK(worst < 0.25);
   }
 }

@@ -560,6 +560,58 @@ TEST_CASE("in a window every label keeps clear of the panels: a plain label at t
   CHECK(outside == 0);
 }
 
+TEST_CASE("leader lines go under every label: a later label's line never crosses an earlier label's text") {
+  // Two named things side by side (the 90/90's gluteus medius and minimus): the second label meets
+  // the first and stacks below it, so its line from the anchor runs down through the first label's
+  // box. It must pass under that box, not over its text (it once hid the closing bracket).
+  HIPLAB_SKIP_WITHOUT_GL();
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 480, h = 320;
+  DrawList list;
+  list.floor.visible = false;
+  list.clear_color = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);
+  for (int i = 0; i < 2; ++i) {
+    OverlayLabel l;
+    l.anchor = cam.target;
+    l.text = i == 0 ? "Gluteus medius (R)" : "Gluteus minimus (R)";
+    l.leader = true;
+    l.away = on_square(cam, {0.0f, -1.0f}, 0.0f) - cam.target;  // straight down on screen
+    l.leader_color = glm::vec4(0.0f, 1.0f, 0.0f, 1.0f);
+    l.color = glm::vec4(1.0f, 0.0f, 1.0f, 1.0f);  // text the box's colour: the box reads as one block
+    l.background = glm::vec4(1.0f, 0.0f, 1.0f, 1.0f);
+    list.overlay_labels.push_back(l);
+  }
+  REQUIRE(session().renderer().render(list, cam, w, h, 1).ok());
+  const Image img = session().renderer().read_pixels();
+  const glm::ivec2 anchor = pixel_of(cam, cam.target, w, h);
+  // Down the anchor's column: the line (green) to the first box, then the boxes (magenta, read
+  // a little to the side of the line); inside the boxes no green near the line's column.
+  auto magenta = [&](int x, int y) {
+    const std::uint8_t* p = img.pixel(x, y);
+    return p[0] > 200 && p[1] < 60 && p[2] > 200;
+  };
+  auto green_near = [&](int y) {
+    for (int x = anchor.x - 2; x <= anchor.x + 2; ++x) {
+      const std::uint8_t* p = img.pixel(x, y);
+      if (p[1] > 120 && p[0] < 100 && p[2] < 100) return true;
+    }
+    return false;
+  };
+  int first_magenta = -1, green_in_boxes = 0, magenta_rows = 0;
+  const int step = pixel_of(cam, on_square(cam, {0.0f, -1.0f}, 0.0f), w, h).y > anchor.y ? 1 : -1;
+  for (int y = anchor.y + 4 * step; y >= 0 && y < h; y += step) {
+    if (magenta(anchor.x + 10, y)) {
+      if (first_magenta < 0) first_magenta = y;
+      ++magenta_rows;
+      green_in_boxes += green_near(y);
+    }
+  }
+  REQUIRE(first_magenta >= 0);
+  CHECK(magenta_rows > 30);  // both boxes, one below the other
+  CHECK(green_in_boxes == 0);
+  CHECK(gl_error_count() == 0);
+}
+
 TEST_CASE("the picture's legend is drawn once in the bottom-left corner, with its colour swatches") {
   HIPLAB_SKIP_WITHOUT_GL();
   const OrbitCamera cam = fixed_front_camera();

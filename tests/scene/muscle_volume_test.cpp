@@ -433,8 +433,15 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // far vertices' path stations are smoothed (smooth_path_stations): the left psoas within (2.6%
   // before), the iliacus 10.4 -> 6.7% (right); biceps femoris short head 9.0 -> 10.8% and the
   // medial gastrocnemius 8.3 -> 8.7% worse (right side; figure-4, the 90/90 switch).
-  CHECK(within >= 19);
-  CHECK(overall <= 0.562);
+  // The half-kneeling windmill re-posed so the back quadriceps rest (issue 12: pelvis tucked 6 deg,
+  // back hip at most 29 deg of external rotation and 8 of extension, front hip 30 deg out at 82 of
+  // flexion): worst 56.1 -> 42.7% (the back gemelli), quadratus femoris 24.7 -> 26.1%, and 18 of 86,
+  // one fewer, a loosened guard: the front extensor hallucis longus goes 1.3% into bone at the
+  // windmill's start, where the front ankle is dorsiflexed 14 deg (front knee at 100 deg, the shin
+  // leaning over the foot; it was 2 deg with the knee at 90). The front knee at 100 deg is what
+  // brings the front foot under the body's weight (the back quadriceps at rest 27 -> 24%).
+  CHECK(within >= 18);
+  CHECK(overall <= 0.428);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.8% both sides).
   for (const auto& [id, share] : at_rest) {

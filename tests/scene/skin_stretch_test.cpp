@@ -138,8 +138,12 @@ constexpr Ratchet kRatchet[] = {
     // the back knee at 106-120 deg and the back hip in 17 deg of extension and 35 deg of external
     // rotation in the hold; the worst squash at the front of the pelvis as it turns over the front
     // thigh (25 deg of adduction at 72 deg of flexion). With the back-hip and knee shapes: 448 stretched /
-    // 1954 squashed / 3572 turned (8058 before them).
-    {"kneeling_windmill", 6.48f, 0.0076f, 5980},
+    // 1954 squashed / 3572 turned (8058 before them). Re-posed so the back quadriceps rest (pelvis
+    // tucked 6 deg, back knee 103-115 deg, back hip at most 8 deg of extension and 29 of external
+    // rotation, front hip 30 deg out and turned in to 0 of adduction at 82 of flexion): worst
+    // stretch 5.48x at the back thigh over the knee, worst squash 0.0231x on the back thigh,
+    // 724 stretched / 752 squashed / 1218 turned.
+    {"kneeling_windmill", 5.49f, 0.0231f, 2700},
     {"ninety_ninety_hip_switch", 7.27f, 0.0053f, 9750},
     {"reverse_clamshell", 3.21f, 0.0448f, 14450},
     {"seated_band_internal_rotation", 5.10f, 0.0214f, 6160},
