@@ -10,7 +10,9 @@
 // on the same body (the iliacus in its fossa, the gluteal origins on the ilium), vertices move
 // rigidly with that body (their bind position carried by its motion), blended into the
 // path-following part over a few stations, so a sharp turn of the path over a bony edge does not
-// fold the part of the muscle that lies on the bone.
+// fold the part of the muscle that lies on the bone. And the frames twist about the path as the
+// bones under its points turn (AttachmentMotion::twist), so a section that lay against the femur
+// at the bind pose stays against the same side of it when the femur rotates.
 #pragma once
 #include <array>
 #include <span>
