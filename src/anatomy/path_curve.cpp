@@ -167,6 +167,29 @@ glm::dvec3 first_direction(std::span<const glm::dvec3> points) {
   return {0, -1, 0};
 }
 
+int rest_point_normals(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
+                       std::array<glm::dvec3, kMaxPathPoints>& normal, std::array<glm::dvec3, kMaxPathPoints>& tangent) {
+  if (muscle < 0 || muscle >= kMuscleCount) return 0;
+  const LegPose pose{};
+  const LegKinematics kin = leg_kinematics(pose);
+  MusclePath p;
+  evaluate_muscle_path(muscle, pose, kin, side, p);
+  PathCurve c;
+  build_path_curve(std::span<const glm::dvec3>(p.drawn.data(), static_cast<std::size_t>(p.drawn_count)),
+                   path_hint(kin, p.body[0], side, hint_local, tangent_local,
+                             first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)))),
+                   c, rest, std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
+  for (int j = 0; j < p.count; ++j) {
+    const double x = std::clamp(c.point_s[static_cast<std::size_t>(j)], 0.0, 1.0) * (PathCurve::kStations - 1);
+    const int i = std::min(static_cast<int>(x), PathCurve::kStations - 2);
+    const double f = x - i;
+    const auto iu = static_cast<std::size_t>(i);
+    normal[static_cast<std::size_t>(j)] = glm::normalize(c.normal[iu] + f * (c.normal[iu + 1] - c.normal[iu]));
+    tangent[static_cast<std::size_t>(j)] = glm::normalize(c.tangent[iu] + f * (c.tangent[iu + 1] - c.tangent[iu]));
+  }
+  return p.count;
+}
+
 glm::dvec3 default_path_hint(const glm::dvec3& t) {
   const glm::dvec3 a = glm::abs(t);
   if (a.x <= a.y && a.x <= a.z) return {1, 0, 0};

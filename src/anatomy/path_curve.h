@@ -72,6 +72,14 @@ glm::dvec3 path_hint(const LegKinematics& kin, PathBody first_body, Side side, c
 // Direction of the first segment of a path (unit; straight down for a degenerate one).
 glm::dvec3 first_direction(std::span<const glm::dvec3> points);
 
+// The placed curve's normal and tangent at each active path point of `muscle` on `side` in the
+// anatomical (bind) pose, in the pelvis frame of the side: the curve built as the scene builds it (the drawn
+// points over the wraps, the volume's hint and `rest`). The scene turns each with its point's body
+// to find how far the posed frames have twisted against the bones (scene/muscle_volume.h). Writes
+// the number of active points, or 0 for an unknown muscle.
+int rest_point_normals(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
+                       std::array<glm::dvec3, kMaxPathPoints>& normal, std::array<glm::dvec3, kMaxPathPoints>& tangent);
+
 // A hint for a first tangent `t` (unit): the coordinate axis most nearly perpendicular to it.
 glm::dvec3 default_path_hint(const glm::dvec3& t);
 

@@ -92,6 +92,11 @@ struct MuscleVolume {
   std::vector<glm::vec4> path_coord;    // per vertex (s, tangent, normal, binormal offset)
   std::vector<glm::vec3> frame_normal;  // per vertex
   std::vector<glm::vec3> bind_position; // per vertex, bind pose, pelvis frame of its side (m)
+  // Per active path point at the bind pose: the placed curve's normal and tangent there, pelvis
+  // frame of the side (anatomy/path_curve.h rest_point_normals; made at load, not stored). The
+  // scene twists the posed frames so the normals turn with their points' bones. Empty: frames are
+  // not twisted.
+  std::vector<glm::vec3> rest_point_normal, rest_point_tangent;
   std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
   std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
   float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh

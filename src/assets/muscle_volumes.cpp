@@ -1,10 +1,15 @@
 #include "assets/muscle_volumes.h"
 
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
+
+#include "anatomy/muscle_data.h"
+#include "anatomy/path_curve.h"
 
 namespace hiplab {
 
@@ -23,6 +28,20 @@ double enclosed_volume(const std::vector<glm::vec3>& pos, const std::vector<std:
   for (std::size_t t = 0; t + 2 < indices.size(); t += 3)
     vol += glm::dot(glm::dvec3(pos[indices[t]]) - o, glm::cross(glm::dvec3(pos[indices[t + 1]]) - o, glm::dvec3(pos[indices[t + 2]]) - o));
   return vol / 6.0;
+}
+
+void set_rest_point_normals(MuscleVolume& v) {
+  v.rest_point_normal.clear();
+  v.rest_point_tangent.clear();
+  std::optional<anatomy::Side> side;
+  const std::optional<int> m = anatomy::find_muscle(v.name, &side);
+  if (!m || !side) return;
+  std::array<glm::dvec3, anatomy::kMaxPathPoints> n{}, t{};
+  const int count = anatomy::rest_point_normals(*m, *side, v.hint, v.tangent, {v.rest_point_s, v.rest_length}, n, t);
+  for (int j = 0; j < count; ++j) {
+    v.rest_point_normal.emplace_back(n[static_cast<std::size_t>(j)]);
+    v.rest_point_tangent.emplace_back(t[static_cast<std::size_t>(j)]);
+  }
 }
 
 Status validate_muscle_volume(const MuscleVolume& v, const std::string& file) {
@@ -116,6 +135,7 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       if (!ok) return ok.error();
       v.rest_volume = enclosed_volume(v.bind_position, v.indices);
       v.lod_rest_volume = enclosed_volume(v.bind_position, v.lod_indices);
+      set_rest_point_normals(v);
       out.push_back(std::move(v));
     }
   } catch (const nlohmann::json::exception& e) {

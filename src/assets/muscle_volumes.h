@@ -20,6 +20,10 @@ Result<std::vector<MuscleVolume>> read_muscle_volumes(const std::string& path);
 // triangles wound counter-clockwise from outside).
 double enclosed_volume(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& indices);
 
+// Fills v.rest_point_normal and rest_point_tangent from the anatomy (the muscle named by v.name at the bind pose); left
+// empty for a name that is no muscle of the model.
+void set_rest_point_normals(MuscleVolume& v);
+
 // Invariants: triangles whose indices lie within the volume's vertices, s in [0, 1], finite
 // offsets and unit normals, a positive rest length, a unit hint and tangent.
 Status validate_muscle_volume(const MuscleVolume& v, const std::string& file);

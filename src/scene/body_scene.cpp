@@ -183,7 +183,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
                                                    anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count))));
         anatomy::build_path_curve(points, pelvis_turn * hint, curve, {v->rest_point_s, v->rest_length},
                                   std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
-        attachment_motion(curve, p, kin, side, input.pelvis_world, attached);
+        attachment_motion(curve, p, kin, side, input.pelvis_world, attached, v->rest_point_normal, v->rest_point_tangent);
         range = append_muscle_volume(*v, curve, profile, attached, mesh, options.muscle_px_per_m);
       } else {
         const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);

@@ -10,9 +10,12 @@
 // on the same body (the iliacus in its fossa, the gluteal origins on the ilium), vertices move
 // rigidly with that body (their bind position carried by its motion), blended into the
 // path-following part over a few stations, so a sharp turn of the path over a bony edge does not
-// fold the part of the muscle that lies on the bone.
+// fold the part of the muscle that lies on the bone. And the frames twist about the path as the
+// bones under its points turn (AttachmentMotion::twist), so a section that lay against the femur
+// at the bind pose stays against the same side of it when the femur rotates.
 #pragma once
 #include <array>
+#include <span>
 
 #include <glm/glm.hpp>
 
@@ -28,15 +31,25 @@ double muscle_section_scale(double rest_length, double length);
 
 // Per station of a curve: how much the volume follows a bone there (0 path .. 1 bone) and that
 // bone's motion since the bind pose, in world (posed = turn * bind (pelvis frame of the side) + shift).
+// Also the twist of the path's frames about the tangent at each station (cos, sin): the
+// parallel-transported frames keep the hint's turn from the origin, so where the bone under the
+// far end turns about the path (the femur's rotation under a muscle from the pelvis) the section
+// would stay put while the bone turns into it. Each active path point's bind frame
+// (MuscleVolume::rest_point_normal, rest_point_tangent), carried by its point's bone and then
+// turned by the smallest rotation from the carried tangent to the posed one (the swing), gives the
+// twist there; the stations between take it linearly by arc length.
 struct AttachmentMotion {
   std::array<float, anatomy::PathCurve::kStations> weight{};
   std::array<glm::mat3, anatomy::PathCurve::kStations> turn{};
   std::array<glm::vec3, anatomy::PathCurve::kStations> shift{};
+  std::array<glm::vec2, anatomy::PathCurve::kStations> twist{};
 };
 // From the posed path `p` (pelvis frame of `side`, kin = leg_kinematics of its leg), its curve and
-// the pelvis placement in the world.
+// the pelvis placement in the world. `rest_normal`, `rest_tangent`: MuscleVolume::rest_point_normal
+// and rest_point_tangent (empty, or a count other than the posed path's active points: no twist).
 void attachment_motion(const anatomy::PathCurve& curve, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin,
-                       anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out);
+                       anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out,
+                       std::span<const glm::vec3> rest_normal = {}, std::span<const glm::vec3> rest_tangent = {});
 
 // Appends `volume` placed on `curve` (world) to `mesh`; returns {first_index, index_count}.
 // `px_per_m` > 0: the far level's triangles where its error spans at most a pixel there (as the

@@ -91,7 +91,12 @@ TEST_CASE("clamshell: gluteus medius pixels carry the working colour during the 
   CHECK(lift.activation > 0.2);
   CHECK(at_rest.activation < 0.02);
   // The pixel at the muscle's middle is that muscle in both shots.
-  CHECK(lift.picked == muscle_pick_id(anatomy::Side::kRight, gmed));
+  // During the lift, the pixel at gluteus medius 3's middle may be medius 2's: since the volumes'
+  // frames twist with the femur (scene/muscle_volume.h, AttachmentMotion::twist), medius 2's
+  // section turns over medius 3's middle with the thigh turned out (picked 1001 for 1002). Both
+  // are parts of one gluteus medius, and the colour checked below is that pixel's.
+  const int gmed2 = *anatomy::find_muscle("glut_med2");
+  CHECK((lift.picked == muscle_pick_id(anatomy::Side::kRight, gmed) || lift.picked == muscle_pick_id(anatomy::Side::kRight, gmed2)));
   CHECK(at_rest.picked == muscle_pick_id(anatomy::Side::kRight, gmed));
   // Working: a saturated warm colour of the effort map (inferno). At rest: muted and greyish.
   CHECK(chroma(lift.rgb) > 80);
