@@ -46,5 +46,32 @@ struct UpperBodyPose {
 // kArmCorrectiveStartDeg (arm horizontal) its weight is 0 (scene/body_pose.h).
 constexpr double kArmOverheadElevationDeg = 155.0;
 constexpr double kArmCorrectiveStartDeg = 90.0;
+// ... made with the elbow straight, as those drills hold it (motion/hand_reach.h places the head
+// on the arm: shoulder flexion 154-156, abduction 4-5, elbow 0 deg in every frame; a shape made at
+// the files' authored elbow of 20 deg moved the forearm's skin off its straight elbow).
+constexpr double kArmOverheadElbowDeg = 0.0;
+
+// The arm poses below the horizontal that the drills hold, each the pose of one more corrective
+// shape per arm (tools/model_generator/body_skin.h, arm_corrective), degrees: shoulder flexion,
+// shoulder abduction, elbow flexion. The angles are what the drills' hands reach to (motion/
+// hand_reach.h, evaluated over the built-in drills), not the angles authored in the files. The
+// skin's rest pose (flexion 30, abduction 35: body_skin.h) needs none. The runtime weights each by
+// how near the posed arm's flexion and abduction are to it (scene/body_pose.cpp): 1 there, 0 at
+// the rest pose and at the other shapes.
+struct ArmCorrectivePose {
+  const char* name;  // the morph target's name, before "_r" / "_l"
+  double flexion_deg, abduction_deg, elbow_deg;
+};
+constexpr ArmCorrectivePose kArmCorrectivePoses[] = {
+    // the hand on the hip: the side-lying drills' top arm (-31, -10, 75) and the tall-kneeling
+    // windmill's arms (-35, -2, 81)
+    {"arm_hip", -33.0, -6.0, 78.0},
+    // the hands in front on the thighs or the knee: seated (7, -4, 48 and 8, -1, 48), the supine
+    // PAILs/RAILs (13, -12, 45 and 6, -26, 47)
+    {"arm_front", 8.0, -10.0, 47.0},
+    // the hands on the floor behind: the 90/90s' (-39, 38, 10; the other -33, 15, 15)
+    {"arm_back", -39.0, 38.0, 10.0},
+};
+constexpr double kArmRestFlexionDeg = 30.0, kArmRestAbductionDeg = 35.0;  // = body_skin.h's skin rest pose
 
 }  // namespace hiplab::anatomy

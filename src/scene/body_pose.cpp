@@ -1,6 +1,8 @@
 #include "scene/body_pose.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -50,6 +52,35 @@ float arm_overhead_weight(const anatomy::ArmPose& a) {
   const double start = glm::radians(anatomy::kArmCorrectiveStartDeg), full = glm::radians(anatomy::kArmOverheadElevationDeg);
   const double t = std::clamp((elevation - start) / (full - start), 0.0, 1.0);
   return static_cast<float>(t * t * (3.0 - 2.0 * t));
+}
+
+// The weights of an arm's shapes below the horizontal (anatomy::kArmCorrectivePoses), by how near
+// the arm's (flexion, abduction) is to each key pose: 1 - smoothstep of the distance over the
+// distance from that key to the nearest other key or the skin's rest pose (where the shape is 0),
+// so each shape has its full weight at its own pose and none at the rest pose or at another key;
+// scaled down where they sum past 1, and by what the overhead shape leaves.
+constexpr double kArmKeyReach = 0.75;
+std::array<float, std::size(anatomy::kArmCorrectivePoses)> arm_key_weights(const anatomy::ArmPose& a, float overhead) {
+  constexpr std::size_t n = std::size(anatomy::kArmCorrectivePoses);
+  auto dist = [](double f0, double a0, double f1, double a1) { return std::hypot(f0 - f1, a0 - a1); };
+  std::array<float, n> w{};
+  const double flex = glm::degrees(a.shoulder_flexion), abd = glm::degrees(a.shoulder_abduction);
+  double sum = 0.0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const anatomy::ArmCorrectivePose& key = anatomy::kArmCorrectivePoses[k];
+    double reach = dist(key.flexion_deg, key.abduction_deg, anatomy::kArmRestFlexionDeg, anatomy::kArmRestAbductionDeg);
+    for (std::size_t j = 0; j < n; ++j)
+      if (j != k)
+        reach = std::min(reach, dist(key.flexion_deg, key.abduction_deg, anatomy::kArmCorrectivePoses[j].flexion_deg,
+                                     anatomy::kArmCorrectivePoses[j].abduction_deg));
+    const double d = dist(flex, abd, key.flexion_deg, key.abduction_deg);
+    const double t = 1.0 - std::clamp(d / (kArmKeyReach * reach), 0.0, 1.0);
+    w[k] = static_cast<float>(t * t * (3.0 - 2.0 * t));
+    sum += w[k];
+  }
+  const double scale = (sum > 1.0 ? 1.0 / sum : 1.0) * (1.0 - overhead);
+  for (float& x : w) x = static_cast<float>(x * scale);
+  return w;
 }
 
 // The weight of a hip's flexion corrective shape (anatomy/hip_corrective.h): 0 up to the skin's
@@ -137,8 +168,14 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
     const Mesh& m = model.meshes[i];
     out.morph_weights[i] = m.default_morph_weights;
     for (std::size_t t = 0; t < m.morph_targets.size() && t < out.morph_weights[i].size(); ++t) {
-      if (m.morph_targets[t].name == "arm_overhead_r") out.morph_weights[i][t] = arm_overhead_weight(input.upper.arms[0]);
-      if (m.morph_targets[t].name == "arm_overhead_l") out.morph_weights[i][t] = arm_overhead_weight(input.upper.arms[1]);
+      for (int s = 0; s < 2; ++s) {
+        const std::string sfx = s == 0 ? "_r" : "_l";
+        const anatomy::ArmPose& arm = input.upper.arms[static_cast<std::size_t>(s)];
+        const float overhead = arm_overhead_weight(arm);
+        if (m.morph_targets[t].name == "arm_overhead" + sfx) out.morph_weights[i][t] = overhead;
+        for (std::size_t k = 0; k < std::size(anatomy::kArmCorrectivePoses); ++k)
+          if (m.morph_targets[t].name == anatomy::kArmCorrectivePoses[k].name + sfx) out.morph_weights[i][t] = arm_key_weights(arm, overhead)[k];
+      }
       // The hip's flexion weight, shared between its straight and turned-out shapes.
       for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
         const std::string sfx = side == anatomy::Side::kRight ? "_r" : "_l";

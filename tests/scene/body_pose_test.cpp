@@ -7,8 +7,10 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <map>
 #include <string>
 
+#include "anatomy/upper_body.h"
 #include "assets/model_loader.h"
 #include "core/units.h"
 #include "motion/floor_contacts.h"
@@ -140,6 +142,45 @@ TEST_CASE("the skin's arm-overhead corrective shapes are weighted by each should
   // Halfway (122.5 deg): half (smoothstep), and rising with the elevation.
   CHECK(weights(122.5, 0, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
   CHECK(weights(110, 0, 0).first < weights(130, 0, 0).first);
+}
+
+TEST_CASE("the skin's arm shapes below the horizontal are weighted by how near each arm is to their poses") {
+  const Model& m = body_model();
+  int skin = -1;
+  std::map<std::string, int> target;
+  for (std::size_t i = 0; i < m.meshes.size(); ++i)
+    for (std::size_t t = 0; t < m.meshes[i].morph_targets.size(); ++t)
+      for (const anatomy::ArmCorrectivePose& key : anatomy::kArmCorrectivePoses)
+        for (const char* sfx : {"_r", "_l"})
+          if (m.meshes[i].morph_targets[t].name == std::string(key.name) + sfx) skin = static_cast<int>(i), target[std::string(key.name) + sfx] = static_cast<int>(t);
+  REQUIRE_MESSAGE(target.size() == 2 * std::size(anatomy::kArmCorrectivePoses), "the body model's skin lacks arm shapes");
+  auto weight = [&](double flex_r_deg, double abd_r_deg, const std::string& name) {
+    anatomy::UpperBodyPose u;
+    u.arms[0].shoulder_flexion = deg_to_rad(flex_r_deg);
+    u.arms[0].shoulder_abduction = deg_to_rad(abd_r_deg);
+    u.arms[1].shoulder_flexion = deg_to_rad(anatomy::kArmRestFlexionDeg);  // the left arm at the skin's rest pose
+    u.arms[1].shoulder_abduction = deg_to_rad(anatomy::kArmRestAbductionDeg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{{}, u, glm::dmat4(1.0)}, t);
+    return t.morph_weights[static_cast<std::size_t>(skin)][static_cast<std::size_t>(target.at(name))];
+  };
+  for (const anatomy::ArmCorrectivePose& key : anatomy::kArmCorrectivePoses) {
+    const std::string n = key.name;
+    INFO(n);
+    // Full at its own pose, on that side only; none at the skin's rest pose or at another shape's pose.
+    CHECK(weight(key.flexion_deg, key.abduction_deg, n + "_r") == doctest::Approx(1.0f));
+    CHECK(weight(key.flexion_deg, key.abduction_deg, n + "_l") == 0.0f);
+    CHECK(weight(anatomy::kArmRestFlexionDeg, anatomy::kArmRestAbductionDeg, n + "_r") == 0.0f);
+    for (const anatomy::ArmCorrectivePose& other : anatomy::kArmCorrectivePoses)
+      if (&other != &key) CHECK(weight(other.flexion_deg, other.abduction_deg, n + "_r") == 0.0f);
+    // Overhead (side-lying's bottom arm) the overhead shape takes it all.
+    CHECK(weight(155, 0, n + "_r") == 0.0f);
+  }
+  // Between the hand on the hip and the hands in front, each has a share and they do not sum past 1.
+  const float a = weight(-12.5, -8, "arm_hip_r"), b = weight(-12.5, -8, "arm_front_r");
+  CHECK(a > 0.0f);
+  CHECK(b > 0.0f);
+  CHECK(a + b <= 1.0f + 1e-6f);
 }
 
 TEST_CASE("the skin's hip-flexion corrective shapes are weighted by each hip's flexion and turn-out") {

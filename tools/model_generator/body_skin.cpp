@@ -54,6 +54,17 @@ constexpr double kCorrectiveEven = 0.08;
 // (assets/drills/clamshell.json, _neck; the other side-lying drills share the pose). Made with the
 // neck straight, the skin between the bent neck and that shoulder stayed folded.
 constexpr double kCorrectiveNeckBendDeg = 40.0;
+// After the relaxation, the arm's band is held to bounded distortion (bound_distortion): no
+// triangle's area under kBoundLo or over kBoundHi times its rest area, none inside out, with a
+// margin inside the 0.2-3x; sweeps of it, and the smoothing between sweeps.
+constexpr double kBoundLo = 0.3, kBoundHi = 2.6, kBoundEven = 0.02;
+constexpr int kArmBoundSweeps = 1500;
+constexpr double kBoundStep = 0.0005;  // m
+// The shapes of an arm below the horizontal (arm_corrective with the neck straight): the skin that
+// slides is this far out from the midline at rest, on the arm's side (the chest's other half
+// belongs to the other arm's shapes), and this many rings around the blended band.
+constexpr float kArmLocalMidline = 0.06f;  // m
+constexpr int kArmLocalGrowRings = 12;
 // The hip-flexion corrective (hip_flexion_corrective): vertices with more than this share of the
 // thigh (and its leg) and of the trunk are relaxed, with this many rings around them (the counts
 // were the same from 12 rings on; none, 2% more) and rounds. Measured over all drills (stretch
@@ -91,6 +102,9 @@ constexpr double kKneeCorrectiveEven = 0.35;
 // kneecap (the kneeling windmill's knees showed the kneecap bare in a render; 116 700 samples past
 // a limit, all drills). Behind the centre by 1.5 cm 116 900, 0 cm 118 500; 2 cm in front 117 200.
 constexpr double kKneeCorrectiveBehind = 0.015;
+
+static_assert(kSkinRestShoulderFlexionDeg == anatomy::kArmRestFlexionDeg && kSkinRestShoulderAbductionDeg == anatomy::kArmRestAbductionDeg,
+              "the runtime's arm shape weights (scene/body_pose.cpp) measure from the skin's rest pose");
 
 // Active right-handed rotation about a unit axis (Rodrigues), with the generator's deterministic sine.
 glm::dmat3 rotation(glm::dvec3 k, double angle) {
@@ -489,6 +503,95 @@ namespace hiplab::modelgen {
 
 namespace {
 
+// Bounded distortion of the relaxed band (Lipman 2012's goal, met here by projecting constraints
+// one triangle at a time, as position-based dynamics does): each triangle with a free corner whose
+// area, signed along the normal the skinning gives it (what the stretch test calls inside out when
+// negative), has fallen under lo times its rest area is pushed back to lo, and each stretched past
+// hi pulled back to hi, by the least move of its free corners (the linearised constraint's
+// minimal-norm step, half of it per sweep, averaged over the triangles a vertex shares); between
+// sweeps the free vertices are smoothed a little toward their neighbours (even) so the corrected
+// triangles do not spike. In the posed space p, pinned vertices stay.
+void bound_distortion(const SkinMesh& skin, const std::vector<glm::dmat4>& blend, const std::vector<char>& free_v, std::vector<glm::dvec3>& p,
+                      int sweeps, double lo, double hi, double even) {
+  const size_t nv = skin.mesh.pos.size();
+  const auto& idx = skin.mesh.idx;
+  struct Tri {
+    uint32_t v[3];
+    double rest_area;
+    glm::dvec3 normal;  // unit: the rest normal turned by the skinning
+  };
+  std::vector<Tri> tris;
+  for (size_t t = 0; t + 2 < idx.size(); t += 3) {
+    const uint32_t a = idx[t], b = idx[t + 1], c = idx[t + 2];
+    if (!free_v[a] && !free_v[b] && !free_v[c]) continue;
+    const glm::dvec3 ra(skin.mesh.pos[a]), rb(skin.mesh.pos[b]), rc(skin.mesh.pos[c]);
+    const glm::dvec3 n = glm::cross(rb - ra, rc - ra);
+    const double area = 0.5 * glm::length(n);
+    if (area < 1e-7) continue;  // slivers (the stretch test skips them too)
+    const glm::dvec3 turned = (glm::dmat3(blend[a]) + glm::dmat3(blend[b]) + glm::dmat3(blend[c])) * n;
+    tris.push_back({{a, b, c}, area, glm::normalize(turned)});
+  }
+  std::vector<std::vector<uint32_t>> nb(nv);
+  for (size_t t = 0; t + 2 < idx.size(); t += 3)
+    for (int e = 0; e < 3; ++e) {
+      const uint32_t a = idx[t + e], b = idx[t + (e + 1) % 3];
+      if (free_v[a]) nb[a].push_back(b);
+      if (free_v[b]) nb[b].push_back(a);
+    }
+  std::vector<glm::dvec3> move(nv);
+  std::vector<int> count(nv);
+  for (int sweep = 0; sweep < sweeps; ++sweep) {
+    std::fill(move.begin(), move.end(), glm::dvec3(0.0));
+    std::fill(count.begin(), count.end(), 0);
+    for (const Tri& t : tris) {
+      const glm::dvec3 a = p[t.v[0]], b = p[t.v[1]], c = p[t.v[2]];
+      const glm::dvec3 cr = glm::cross(b - a, c - a);
+      const double signed_ratio = 0.5 * glm::dot(cr, t.normal) / t.rest_area;
+      const double ratio = 0.5 * glm::length(cr) / t.rest_area;
+      glm::dvec3 n;
+      double want;
+      if (signed_ratio < lo) {
+        n = t.normal;
+        want = lo - signed_ratio;
+      } else if (ratio > hi) {
+        n = cr / glm::length(cr);
+        want = hi - ratio;
+      } else {
+        continue;
+      }
+      // d(area along n)/d(corner i) = 0.5 n x (previous - next).
+      const glm::dvec3 q[3] = {a, b, c};
+      glm::dvec3 g[3];
+      double norm2 = 0.0;
+      for (int i = 0; i < 3; ++i) {
+        g[i] = free_v[t.v[i]] ? 0.5 / t.rest_area * glm::cross(n, q[(i + 2) % 3] - q[(i + 1) % 3]) : glm::dvec3(0.0);
+        norm2 += glm::dot(g[i], g[i]);
+      }
+      if (!(norm2 > 1.0)) continue;  // (1/m²: a triangle shrunk to a point has no direction to grow in)
+      for (int i = 0; i < 3; ++i)
+        if (free_v[t.v[i]]) {
+          move[t.v[i]] += 0.5 * want / norm2 * g[i];
+          ++count[t.v[i]];
+        }
+    }
+    for (size_t v = 0; v < nv; ++v) {
+      if (!free_v[v]) continue;
+      if (count[v]) {
+        // At most kBoundStep a sweep: the linearised step overshoots on a triangle collapsed flat.
+        glm::dvec3 m = move[v] / static_cast<double>(count[v]);
+        const double len = glm::length(m);
+        if (len > kBoundStep) m *= kBoundStep / len;
+        p[v] += m;
+      }
+      if (even > 0.0 && !nb[v].empty()) {
+        glm::dvec3 mid(0.0);
+        for (uint32_t u : nb[v]) mid += p[u];
+        p[v] = (1.0 - even) * p[v] + even * mid / static_cast<double>(nb[v].size());
+      }
+    }
+  }
+}
+
 // The relaxation shared by the corrective shapes: the skin posed by the skinning matrices skin_m
 // (posed world times inverse rest world per node); the vertices blended between the moving nodes
 // and the rest (more than min_share of each) are free, and grow_rings rings of mesh around them
@@ -498,7 +601,7 @@ namespace {
 // vertex's blended matrix, as offsets in the skin's rest space (zero where not free).
 std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<glm::dmat4>& skin_m, const std::vector<char>& moving,
                                        const std::vector<char>& may_slide, double min_share, int grow_rings, int iterations, double even = kCorrectiveEven,
-                                       const std::vector<char>* band_ok = nullptr) {
+                                       const std::vector<char>* band_ok = nullptr, int bound_sweeps = 0) {
   const size_t nv = skin.mesh.pos.size();
   std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
   std::vector<glm::dvec3> p(nv);
@@ -567,6 +670,7 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
       p[v] = ((1.0 - even) * sum + even * mid) / static_cast<double>(adj[v].size());
     }
   }
+  if (bound_sweeps > 0) bound_distortion(skin, blend, free_v, p, bound_sweeps, kBoundLo, kBoundHi, kBoundEven);
   std::vector<glm::vec3> out(nv, glm::vec3(0.0f));
   for (size_t v = 0; v < nv; ++v)
     if (free_v[v]) out[v] = glm::vec3(glm::dvec3(glm::inverse(blend[v]) * glm::dvec4(p[v], 1.0)) - glm::dvec3(skin.mesh.pos[v]));
@@ -576,25 +680,38 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
 }  // namespace
 
 std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side) {
+  // The head bent toward the raised arm, as it lies on it side-lying.
+  return arm_corrective(skin, nodes, side, {anatomy::kArmOverheadElevationDeg, 0.0, anatomy::kArmOverheadElbowDeg}, kCorrectiveNeckBendDeg);
+}
+
+std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const ArmAngles& arm,
+                                      double neck_bend_deg) {
   const std::string sfx = side == 0 ? "_r" : "_l";
   const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
-  // The pose: the bind pose (every node unrotated) with this arm flexed overhead about the shoulder,
-  // elbow straight; the skinning matrix of each node is its posed world times its inverse rest world.
+  // The pose: the bind pose (every node unrotated) with this arm turned about the shoulder as
+  // scene/body_pose.cpp turns it (flexion about z, then abduction about x, mirrored on the left),
+  // the forearm and hand turned further about the elbow's z; the skinning matrix of each node is
+  // its posed world times its inverse rest world.
   std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
   std::vector<char> is_arm(nodes.size(), 0);
-  const glm::dmat3 over = rotation({0, 0, 1}, dm::deg(anatomy::kArmOverheadElevationDeg));
+  const double abd = dm::deg(arm.abduction);
+  const glm::dmat3 turn = rotation({0, 0, 1}, dm::deg(arm.flexion)) * rotation({1, 0, 0}, side == 0 ? -abd : abd);
   const glm::dvec3 sh = nodes[static_cast<size_t>(find_node(nodes, "humerus" + sfx))].world;
+  const glm::dvec3 el = nodes[static_cast<size_t>(find_node(nodes, "forearm" + sfx))].world;
+  const glm::dmat3 bent = turn * rotation({0, 0, 1}, dm::deg(arm.elbow));
   for (const char* base : {"humerus", "forearm", "hand"}) {
     const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
-    glm::dmat4 posed(over);
-    posed[3] = glm::dvec4(sh + over * (nodes[i].world - sh), 1.0);
+    const bool below_elbow = std::string(base) != "humerus";
+    glm::dmat4 posed(below_elbow ? bent : turn);
+    const glm::dvec3 at = below_elbow ? sh + turn * (el - sh) + bent * (nodes[i].world - el) : sh + turn * (nodes[i].world - sh);
+    posed[3] = glm::dvec4(at, 1.0);
     skin_m[i] = posed * glm::inverse(rest[i]);
     is_arm[i] = 1;
   }
-  {
-    // The head bent toward the raised arm, as it lies on it side-lying.
+  if (neck_bend_deg != 0.0) {
+    // The head bent toward this arm (side-lying, the head resting on the arm overhead).
     const size_t h = static_cast<size_t>(find_node(nodes, "head"));
-    const glm::dmat3 bend = rotation({1, 0, 0}, dm::deg(side == 0 ? kCorrectiveNeckBendDeg : -kCorrectiveNeckBendDeg));
+    const glm::dmat3 bend = rotation({1, 0, 0}, dm::deg(side == 0 ? neck_bend_deg : -neck_bend_deg));
     glm::dmat4 posed(bend);
     posed[3] = glm::dvec4(nodes[h].world, 1.0);
     skin_m[h] = posed * glm::inverse(rest[h]);
@@ -603,20 +720,28 @@ std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::
   // the neck moves (it slides toward the armpit); the hand stays on its bones (pinned, it holds the
   // arm's skin on the arm: with it free the whole arm's skin drifted 7-8 cm), the head, the pelvis
   // and the other arm stay where the blend puts them.
+  // Each arm's shapes slide only the skin on its own side of the midline: the two arms' shapes add
+  // (side-lying, one arm overhead and the other's hand on the hip) and skin slid by both was moved
+  // twice (the side-lying chest 12 000 triangle-samples past a limit, none before). An arm below
+  // the horizontal (neck straight) keeps further from the midline, off the neck and above the
+  // elbow (kArmLocal*): held as both arms are (kneeling, seated, the 90/90s) their shapes met at
+  // the midline (the figure-4's chest 21 000), and an elbow bent otherwise than the shape's was torn.
+  const bool local = neck_bend_deg == 0.0;
   const size_t nv = skin.mesh.pos.size();
   std::vector<char> may_slide(nv, 0);
   const int torso = find_node(nodes, "torso"), humerus = find_node(nodes, "humerus" + sfx),
             forearm = find_node(nodes, "forearm" + sfx), head = find_node(nodes, "head");
   for (size_t v = 0; v < nv; ++v) {
-    may_slide[v] = 1;
+    may_slide[v] = (side == 0 ? 1.0f : -1.0f) * skin.mesh.pos[v].z > (local ? kArmLocalMidline : 0.0f);
     for (int k = 0; k < 4; ++k) {
-      const bool neck = skin.joints[v][k] == head && skin.weights[v][k] < kCorrectiveNeckSlide;
+      const bool neck = !local && skin.joints[v][k] == head && skin.weights[v][k] < kCorrectiveNeckSlide;
       if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus &&
-          skin.joints[v][k] != forearm && !neck)
+          (local || skin.joints[v][k] != forearm) && !neck)
         may_slide[v] = 0;
     }
   }
-  return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, kCorrectiveGrowRings, kCorrectiveIterations);
+  return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings,
+                         kCorrectiveIterations, kCorrectiveEven, local ? &may_slide : nullptr, kArmBoundSweeps);
 }
 
 namespace {

@@ -75,6 +75,16 @@ Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& no
 // The runtime weights it by the posed shoulder's elevation (scene/body_pose.h). Zero elsewhere.
 std::vector<glm::vec3> arm_overhead_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side);
 
+// The arm's corrective shape at any pose (scene/body_pose.h's arm angles, degrees: + flexion,
+// + abduction, + elbow flexion), made as the overhead one, the head bent neck_bend_deg toward the
+// arm (0: straight). The runtime weights the shapes by how near the posed arm is to each
+// (scene/body_pose.cpp). Zero away from this arm's shoulder.
+struct ArmAngles {
+  double flexion = 0.0, abduction = 0.0, elbow = 0.0;
+};
+std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const ArmAngles& arm,
+                                      double neck_bend_deg);
+
 // The corrective shape of one hip posed (side 0 right, 1 left; Gait2392 hip flexion, adduction and
 // internal rotation in degrees, knee straight; anatomy/hip_corrective.h names the poses), made as the arm's: the vertices blended between the thigh and
 // the pelvis (groin in front, buttock behind), and rings of the lower trunk and thigh around them,

@@ -10,6 +10,7 @@
 #include "anatomy/muscle_data.h"
 #include "anatomy/point_registration.h"
 #include "anatomy/skeleton.h"
+#include "anatomy/upper_body.h"
 #include "body_skin.h"
 #include "skeleton_layout.h"
 
@@ -176,6 +177,13 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "arm_overhead_r" : "arm_overhead_l");
     }
+    // ... of each arm at the poses below the horizontal the drills hold (anatomy/upper_body.h) ...
+    for (const anatomy::ArmCorrectivePose& key : anatomy::kArmCorrectivePoses)
+      for (int s = 0; s < 2; ++s) {
+        const std::vector<glm::vec3> d = arm_corrective(skin, skel, s, {key.flexion_deg, key.abduction_deg, key.elbow_deg}, 0.0);
+        targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+        names.push_back(std::string(key.name) + (s == 0 ? "_r" : "_l"));
+      }
     // ... and of each hip flexed, straight and turned out (scene/body_pose.cpp weights them by the
     // hip's flexion, and shares it between them by its abduction and external rotation).
     for (int s = 0; s < 2; ++s) {
