@@ -122,35 +122,49 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // 125 900 (9.35x); the front hip's turned-out shape made at the 90/90's 96 deg, not 80, 118 600;
 // see body_skin.cpp and hip_corrective.h for the crotch's width, the knee's rings and smoothing,
 // and the weights.
+// Then the front of the thigh (tools/model_generator/body_skin.cpp, quadriceps_front): the skin
+// 63 mm in front of the femur's centre at mid-thigh, was 46 (anterior thigh thickness by
+// ultrasound, Agyapong-Badu et al. 2014). The skin is remeshed as a whole (marching cubes, then
+// one simplification to 24 000 triangles over the whole body), so the triangles moved everywhere,
+// not only on the thigh. All thirteen drills 122 883 -> 117 285 (by region, counted once per
+// triangle-sample: groin 19 201 -> 13 824, knee 120 -> 20; the thigh 1 728 -> 2 693: the fuller front over the bent knee, whose worst stretch,
+// 2.9-5.0x, is now the front of the lower thigh in the kneeling, figure-4 and standing drills);
+// the armpit 72 560 -> 72 926 and the arm 4 579 -> 5 081 took new triangles at rest. Loosened for
+// that, each by what one or two triangles give over 100 frames: the side-lying clamshell, reverse
+// clamshell and clamshell_30 (+84 to +100 samples at the armpit and arm, t = 0 on), the kneeling
+// windmill's worst squash (the crotch's midline, 0.0076 -> 0.0065x) and the tall-kneeling
+// windmill's (the left armpit at rest, 0.0575 -> 0.0568x). Six other shapes of the same front
+// (depth 37-40 mm, blend 1.5-3 cm, 26-34 cm long) failed 4 to 19 of these checks; the one with 4
+// (37 mm deep) took the 90/90 PAILs/RAILs' crotch squash to 0.0125x.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.21f, 0.0448f, 14430},
-    {"figure4_self_test", 4.61f, 0.0097f, 880},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
-    {"ir_pails_rails_9090", 6.99f, 0.0185f, 8230},  // the crotch midline, squashed between the parted thighs mid-drill (was 0.0435x at the front thigh's groin before the back-hip shapes)
-    {"ir_pails_rails_supine", 4.67f, 0.0466f, 8590},
-    {"tall_kneeling_foot_windmill", 4.49f, 0.0575f, 8190},  // the kneeling_windmill of before (issue 12 renamed it)
+    {"clamshell", 3.21f, 0.0450f, 14510},  // loosened 14 430 -> 14 510: re-meshing, see above
+    {"figure4_self_test", 4.32f, 0.0895f, 760},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
+    {"ir_pails_rails_9090", 6.94f, 0.0475f, 7160},  // the crotch midline, squashed between the parted thighs mid-drill (was 0.0435x at the front thigh's groin before the back-hip shapes)
+    {"ir_pails_rails_supine", 4.62f, 0.0474f, 7360},
+    {"tall_kneeling_foot_windmill", 3.88f, 0.0567f, 7610},  // the kneeling_windmill of before (issue 12 renamed it)
     // The half-kneeling windmill (issue 12), measured when it was added: the worst stretch at the
     // same spot as the tall-kneeling one's (the back thigh over the knee, femur_l), deeper here with
     // the back knee at 106-120 deg and the back hip in 17 deg of extension and 35 deg of external
     // rotation in the hold; the worst squash at the front of the pelvis as it turns over the front
     // thigh (25 deg of adduction at 72 deg of flexion). With the back-hip and knee shapes: 448 stretched /
     // 1954 squashed / 3572 turned (8058 before them).
-    {"kneeling_windmill", 6.48f, 0.0076f, 5980},
-    {"ninety_ninety_hip_switch", 7.27f, 0.0053f, 9750},
-    {"reverse_clamshell", 3.21f, 0.0448f, 14450},
-    {"seated_band_internal_rotation", 5.10f, 0.0214f, 6160},
-    {"standing_cable_internal_rotation", 4.49f, 0.1487f, 2175},
+    {"kneeling_windmill", 5.03f, 0.0065f, 5300},  // squash loosened 0.0076 -> 0.0065x: re-meshing, see above
+    {"ninety_ninety_hip_switch", 7.23f, 0.0055f, 9070},
+    {"reverse_clamshell", 3.21f, 0.0450f, 14550},  // loosened 14 450 -> 14 550: re-meshing, see above
+    {"seated_band_internal_rotation", 5.10f, 0.0455f, 5060},
+    {"standing_cable_internal_rotation", 2.88f, 0.1487f, 2010},
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 3.21f, 0.0389f, 14630},
-    {"clamshell_60", 3.55f, 0.0447f, 14600},
-    {"side_lying_hip_abduction", 4.74f, 0.0447f, 14960},
+    {"clamshell_30", 3.21f, 0.0391f, 14710},  // loosened 14 630 -> 14 710: re-meshing, see above
+    {"clamshell_60", 3.21f, 0.0449f, 14570},
+    {"side_lying_hip_abduction", 3.83f, 0.0449f, 14700},
 };
 
 struct Worst {
