@@ -136,35 +136,47 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // windmill's (the left armpit at rest, 0.0575 -> 0.0568x). Six other shapes of the same front
 // (depth 37-40 mm, blend 1.5-3 cm, 26-34 cm long) failed 4 to 19 of these checks; the one with 4
 // (37 mm deep) took the 90/90 PAILs/RAILs' crotch squash to 0.0125x.
+// Then the front's ends (body_skin.cpp, quadriceps_front): 10 cm above and 12 cm below the shaft's
+// middle, not 17 cm each way, so tensor fasciae latae stays in view at the front-lateral hip and
+// the vasti's triangles stretch less over the bent knee. All thirteen drills 117 285 -> 116 008
+// samples past a limit; tightened: figure-4, the 90/90s, the windmills' and standing drill's counts
+// and worst stretches. Remeshed again, the worst single triangles moved: at rest, the left
+// torso's (the armpit, t = 0) squash 0.045 -> 0.037x and stretch 3.21 -> 3.22x in the five
+// side-lying drills, the standing drill's right forearm 0.1487 -> 0.1452x; the tall-kneeling
+// windmill's left thigh mid-drill 0.0567 -> 0.0375x and the kneeling windmill's crotch 0.0065 ->
+// 0.0055x; the supine and seated drills' worst stretch at the pelvis 4.62 -> 4.83x and 5.10 ->
+// 5.12x, their counts +361 and +166, the side-lying 30 and 60 deg +90 and +17. Loosened to them
+// (marked "re-meshing, ends" below).
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.21f, 0.0450f, 14510},  // loosened 14 430 -> 14 510: re-meshing, see above
-    {"figure4_self_test", 4.32f, 0.0895f, 760},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
-    {"ir_pails_rails_9090", 6.94f, 0.0475f, 7160},  // the crotch midline, squashed between the parted thighs mid-drill (was 0.0435x at the front thigh's groin before the back-hip shapes)
-    {"ir_pails_rails_supine", 4.62f, 0.0474f, 7360},
-    {"tall_kneeling_foot_windmill", 3.88f, 0.0567f, 7610},  // the kneeling_windmill of before (issue 12 renamed it)
+    // Loosened below ("re-meshing, ends"): see the note above on the front's ends.
+    {"clamshell", 3.22f, 0.0373f, 14500},  // loosened 3.21 -> 3.22x, 0.0450 -> 0.0373x: re-meshing, ends
+    {"figure4_self_test", 3.64f, 0.1286f, 574},  // the crossed shin resting on the other knee (hold at 12.5 deg abduction, knee 110): less stretch, a deeper squash at the left hip
+    {"ir_pails_rails_9090", 6.87f, 0.0684f, 6585},  // the crotch midline, squashed between the parted thighs mid-drill (was 0.0435x at the front thigh's groin before the back-hip shapes)
+    {"ir_pails_rails_supine", 4.83f, 0.0474f, 7721},  // loosened 4.62 -> 4.83x, 7 360 -> 7 721: re-meshing, ends
+    {"tall_kneeling_foot_windmill", 2.62f, 0.0374f, 7078},  // the kneeling_windmill of before (issue 12 renamed it); squash loosened 0.0567 -> 0.0374x: re-meshing, ends
     // The half-kneeling windmill (issue 12), measured when it was added: the worst stretch at the
     // same spot as the tall-kneeling one's (the back thigh over the knee, femur_l), deeper here with
     // the back knee at 106-120 deg and the back hip in 17 deg of extension and 35 deg of external
     // rotation in the hold; the worst squash at the front of the pelvis as it turns over the front
     // thigh (25 deg of adduction at 72 deg of flexion). With the back-hip and knee shapes: 448 stretched /
     // 1954 squashed / 3572 turned (8058 before them).
-    {"kneeling_windmill", 5.03f, 0.0065f, 5300},  // squash loosened 0.0076 -> 0.0065x: re-meshing, see above
-    {"ninety_ninety_hip_switch", 7.23f, 0.0055f, 9070},
-    {"reverse_clamshell", 3.21f, 0.0450f, 14550},  // loosened 14 450 -> 14 550: re-meshing, see above
-    {"seated_band_internal_rotation", 5.10f, 0.0455f, 5060},
-    {"standing_cable_internal_rotation", 2.88f, 0.1487f, 2010},
+    {"kneeling_windmill", 3.28f, 0.0054f, 5292},  // squash loosened 0.0076 -> 0.0065 -> 0.0054x: re-meshing, see above
+    {"ninety_ninety_hip_switch", 7.24f, 0.0058f, 8535},  // loosened 7.23 -> 7.24x: re-meshing, ends
+    {"reverse_clamshell", 3.22f, 0.0373f, 14500},  // loosened 3.21 -> 3.22x, 0.0450 -> 0.0373x: re-meshing, ends
+    {"seated_band_internal_rotation", 5.13f, 0.0516f, 5226},  // loosened 5.10 -> 5.13x, 5 060 -> 5 226: re-meshing, ends
+    {"standing_cable_internal_rotation", 2.62f, 0.1452f, 1918},  // squash loosened 0.1487 -> 0.1452x: re-meshing, ends
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 3.21f, 0.0391f, 14710},  // loosened 14 630 -> 14 710: re-meshing, see above
-    {"clamshell_60", 3.21f, 0.0449f, 14570},
-    {"side_lying_hip_abduction", 3.83f, 0.0449f, 14700},
+    {"clamshell_30", 3.22f, 0.0334f, 14800},  // loosened 14 630 -> 14 710 -> 14 800, 3.21 -> 3.22x, 0.0391 -> 0.0334x: re-meshing
+    {"clamshell_60", 3.22f, 0.0372f, 14587},  // loosened 14 570 -> 14 587, 3.21 -> 3.22x, 0.0449 -> 0.0372x: re-meshing, ends
+    {"side_lying_hip_abduction", 3.83f, 0.0372f, 14692},  // squash loosened 0.0449 -> 0.0372x: re-meshing, ends
 };
 
 struct Worst {

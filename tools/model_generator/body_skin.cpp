@@ -191,18 +191,31 @@ struct BodyParts {
   // length (hiplab_model_inspect section): 63 mm in front of the shaft's centre, 64 mm at 30 deg
   // lateral of the front, 49 mm laterally (were 46 / 40 / 40); the back unchanged (80 mm);
   // BodyParts3D's rectus femoris reaches 60 mm in front, its vastus intermedius 65 mm at 30 deg,
-  // and with it our rectus's centroid came from 25 mm to 9.5 mm of BodyParts3D's
+  // and with it our rectus's centroid came from 25 mm to about 10 mm of BodyParts3D's
   // (tools/model_generator/tests). Depth 37-40 mm, blend 1.5-3 cm and 26-34 cm in length were
   // tried; these were the fewest changes to the skin stretch ratchets (tests/scene/skin_stretch_test.cpp).
+  // Its ends: 10 cm above the shaft's middle (about a quarter of the femur below the hip centre)
+  // and 12 cm below it. First it ran 17 cm each way, up to 3 cm below the hip centre and down over
+  // the suprapatellar front: the bulk near the hip moved the soft-tissue split's rectus femoris
+  // forward there (its centroid at 15% of the femur +58 -> +69 mm anterior) and with a fuller
+  // vastus lateralis it covered tensor fasciae latae, which lies superficial at the front-lateral
+  // hip (Gray's, ch. 80), so TFL went out of sight from the front (hiplab render --peel
+  // hip-flexors: 0 points of its course, tests/app/peel_render_test.cpp); the bulk over the knee
+  // stretched vastus lateralis's and biceps short head's triangles past 3x in the kneeling and
+  // 90/90 drills (tests/scene/muscle_volume_test.cpp: 66 -> 62 of 86 within 0.2-3x). With these
+  // ends: TFL 7 / 8 points (right / left), 66 of 86 within 0.2-3x, rectus 10.1 mm. Tried: up 11 /
+  // down 17 cm (TFL 4 / 4, 62 of 86), 12 / 13 (TFL 3 / 1, 62), centred on the shaft (not lateral;
+  // 63), and 10 / 12 at 40 mm deep (rectus 9.5 mm but TFL 3 / 3, 64).
   static constexpr float kShaftMidAnterior = 0.0177f, kShaftMidLateral = 0.0272f;  // of the hip centre
   static constexpr float kQuadricepsAhead = 0.022f, kQuadricepsLateral = 0.008f;   // of the shaft's centre
-  static constexpr float kQuadricepsDepth = 0.039f, kQuadricepsWidth = 0.042f, kQuadricepsHalfLength = 0.17f;
+  static constexpr float kQuadricepsDepth = 0.039f, kQuadricepsWidth = 0.042f;
+  static constexpr float kQuadricepsUp = 0.10f, kQuadricepsDown = 0.12f;  // its ends, along the shaft from its middle
   static constexpr float kQuadricepsBlend = 0.03f;
   static Ellipsoid quadriceps_front(const LegArm& L, float zs) {
     const vec3 shaft_mid = L.hip + vec3(kShaftMidAnterior, -0.5f * (L.hip.y - L.knee.y), kShaftMidLateral * zs);
     const vec3 down = glm::normalize(L.knee - shaft_mid);
     const vec3 c = shaft_mid + vec3(kQuadricepsAhead, 0.0f, kQuadricepsLateral * zs);
-    return ellipsoid_between(c - kQuadricepsHalfLength * down, c + kQuadricepsHalfLength * down, vec3(1, 0, 0), kQuadricepsDepth,
+    return ellipsoid_between(c - kQuadricepsUp * down, c + kQuadricepsDown * down, vec3(1, 0, 0), kQuadricepsDepth,
                              kQuadricepsWidth);
   }
   float leg(vec3 p, int s) const {
