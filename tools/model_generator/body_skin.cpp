@@ -195,17 +195,20 @@ struct BodyParts {
   // (tools/model_generator/tests). Depth 37-40 mm, blend 1.5-3 cm and 26-34 cm in length were
   // tried; these were the fewest changes to the skin stretch ratchets (tests/scene/skin_stretch_test.cpp).
   // Its ends: 10 cm above the shaft's middle (about a quarter of the femur below the hip centre)
-  // and 12 cm below it. First it ran 17 cm each way, up to 3 cm below the hip centre and down over
-  // the suprapatellar front: the bulk near the hip moved the soft-tissue split's rectus femoris
-  // forward there (its centroid at 15% of the femur +58 -> +69 mm anterior) and with a fuller
-  // vastus lateralis it covered tensor fasciae latae, which lies superficial at the front-lateral
-  // hip (Gray's, ch. 80), so TFL went out of sight from the front (hiplab render --peel
-  // hip-flexors: 0 points of its course, tests/app/peel_render_test.cpp); the bulk over the knee
-  // stretched vastus lateralis's and biceps short head's triangles past 3x in the kneeling and
-  // 90/90 drills (tests/scene/muscle_volume_test.cpp: 66 -> 62 of 86 within 0.2-3x). With these
-  // ends: TFL 7 / 8 points (right / left), 66 of 86 within 0.2-3x, rectus 10.1 mm. Tried: up 11 /
-  // down 17 cm (TFL 4 / 4, 62 of 86), 12 / 13 (TFL 3 / 1, 62), centred on the shaft (not lateral;
-  // 63), and 10 / 12 at 40 mm deep (rectus 9.5 mm but TFL 3 / 3, 64).
+  // and 12 cm below it (reached at mid-thigh: 62 mm in front, 63 at 30 deg, 49 laterally). First
+  // it ran 17 cm each way, up to 3 cm below the hip centre and down over the suprapatellar front:
+  // tensor fasciae latae, superficial at the front-lateral hip (Gray's Anatomy, 42nd ed., gluteal
+  // region), went out of sight from the front under rectus femoris and vastus lateralis
+  // (hiplab render --peel hip-flexors: 0 points of its course, tests/app/peel_render_test.cpp),
+  // and vastus lateralis's and biceps short head's triangles stretched past 3x in the drills
+  // (tests/scene/muscle_volume_test.cpp: 66 -> 62 of 86 within 0.2-3x). With these ends: TFL 7 / 8
+  // points (right / left), 66 of 86, rectus 10.1 mm from BodyParts3D's. The split's rectus
+  // femoris at 15% of the femur stays forward all the same (centroid x +67.5 mm; +69 with 17 cm,
+  // +58 without the ellipsoid; hiplab_model_inspect section OUTDIR 0.15): what the ends change near
+  // the hip is the drawn skin's remeshing and the split's cells under it, so these figures move in
+  // steps, not smoothly. Tried: up 11 / down 17 cm (TFL 4 / 4, 62 of 86), 12 / 13 (TFL 3 / 1, 62),
+  // 11 / 17 centred on the shaft (not lateral; 63), and 10 / 12 at 40 mm deep (rectus 9.5 mm but
+  // TFL 3 / 3, 64).
   static constexpr float kShaftMidAnterior = 0.0177f, kShaftMidLateral = 0.0272f;  // of the hip centre
   static constexpr float kQuadricepsAhead = 0.022f, kQuadricepsLateral = 0.008f;   // of the shaft's centre
   static constexpr float kQuadricepsDepth = 0.039f, kQuadricepsWidth = 0.042f;
