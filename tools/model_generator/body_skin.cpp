@@ -190,6 +190,51 @@ struct BodyParts {
     d = smin(d, ellipsoid(p, {head + vec3(0.015f, 0.11f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.1f, 0.12f, 0.08f)}), 0.03f);
     return d;
   }
+  // The front of the thigh: the quadriceps' bulk over the femur. The thigh's round cone is centred
+  // on the line from hip centre to knee centre, which at mid-thigh runs 18 mm behind and 27 mm
+  // medial of the femur's shaft (our femur, Gait2392's mesh), so the skin lay only 46 mm in front
+  // of the shaft's centre and 40 mm anterolaterally. Ultrasound of the anterior thigh midway
+  // between the anterior superior iliac spine and the patella in young men (Agyapong-Badu et al.
+  // 2014, Physiol Meas 35:2165, n = 63 aged 18-35): muscle 39 +- 8 mm, subcutaneous fat and fascia
+  // 17 +- 6% of the whole, so the skin lies about 47 mm in front of the femur's surface, about 60 mm
+  // in front of its centre (our shaft's radius is 12.6 mm). An ellipsoid along the shaft, centred
+  // in front of it at half the femur's length, brings the front there; slightly lateral of the
+  // shaft, where vastus intermedius and lateralis make the front of the thigh fullest (Gray's
+  // Anatomy, 42nd ed., ch. 81, transverse section through the middle of the thigh). Its ends
+  // fade into the cone above the groin's fold and above the kneecap. Reached at half the femur's
+  // length (hiplab_model_inspect section): 63 mm in front of the shaft's centre, 64 mm at 30 deg
+  // lateral of the front, 49 mm laterally (were 46 / 40 / 40); the back unchanged (80 mm);
+  // BodyParts3D's rectus femoris reaches 60 mm in front, its vastus intermedius 65 mm at 30 deg,
+  // and with it our rectus's centroid came from 25 mm to about 10 mm of BodyParts3D's
+  // (tools/model_generator/tests). Depth 37-40 mm, blend 1.5-3 cm and 26-34 cm in length were
+  // tried; these were the fewest changes to the skin stretch ratchets (tests/scene/skin_stretch_test.cpp).
+  // Its ends: 10 cm above the shaft's middle (about a quarter of the femur below the hip centre)
+  // and 12 cm below it (reached at mid-thigh: 62 mm in front, 63 at 30 deg, 49 laterally). First
+  // it ran 17 cm each way, up to 3 cm below the hip centre and down over the suprapatellar front:
+  // tensor fasciae latae, superficial at the front-lateral hip (Gray's Anatomy, 42nd ed., gluteal
+  // region), went out of sight from the front under rectus femoris and vastus lateralis
+  // (hiplab render --peel hip-flexors: 0 points of its course, tests/app/peel_render_test.cpp),
+  // and vastus lateralis's and biceps short head's triangles stretched past 3x in the drills
+  // (tests/scene/muscle_volume_test.cpp: 66 -> 62 of 86 within 0.2-3x). With these ends: TFL 7 / 8
+  // points (right / left), 66 of 86, rectus 10.1 mm from BodyParts3D's. The split's rectus
+  // femoris at 15% of the femur stays forward all the same (centroid x +67.5 mm; +69 with 17 cm,
+  // +58 without the ellipsoid; hiplab_model_inspect section OUTDIR 0.15): what the ends change near
+  // the hip is the drawn skin's remeshing and the split's cells under it, so these figures move in
+  // steps, not smoothly. Tried: up 11 / down 17 cm (TFL 4 / 4, 62 of 86), 12 / 13 (TFL 3 / 1, 62),
+  // 11 / 17 centred on the shaft (not lateral; 63), and 10 / 12 at 40 mm deep (rectus 9.5 mm but
+  // TFL 3 / 3, 64).
+  static constexpr float kShaftMidAnterior = 0.0177f, kShaftMidLateral = 0.0272f;  // of the hip centre
+  static constexpr float kQuadricepsAhead = 0.022f, kQuadricepsLateral = 0.008f;   // of the shaft's centre
+  static constexpr float kQuadricepsDepth = 0.039f, kQuadricepsWidth = 0.042f;
+  static constexpr float kQuadricepsUp = 0.10f, kQuadricepsDown = 0.12f;  // its ends, along the shaft from its middle
+  static constexpr float kQuadricepsBlend = 0.03f;
+  static Ellipsoid quadriceps_front(const LegArm& L, float zs) {
+    const vec3 shaft_mid = L.hip + vec3(kShaftMidAnterior, -0.5f * (L.hip.y - L.knee.y), kShaftMidLateral * zs);
+    const vec3 down = glm::normalize(L.knee - shaft_mid);
+    const vec3 c = shaft_mid + vec3(kQuadricepsAhead, 0.0f, kQuadricepsLateral * zs);
+    return ellipsoid_between(c - kQuadricepsUp * down, c + kQuadricepsDown * down, vec3(1, 0, 0), kQuadricepsDepth,
+                             kQuadricepsWidth);
+  }
   float leg(vec3 p, int s) const {
     const float zs = s == 0 ? 1.0f : -1.0f;
     const LegArm& L = limbs[static_cast<size_t>(s)];
@@ -201,6 +246,7 @@ struct BodyParts {
       q = L.knee + knee_rest_t * (p - L.knee);
     }
     float d = round_cone(p, L.hip + vec3(0.0f, -0.02f, 0.012f * zs), L.knee + vec3(0.0f, 0.06f, 0), 0.082f, 0.05f);
+    d = smin(d, ellipsoid(p, quadriceps_front(L, zs)), kQuadricepsBlend);
     d = smin(d, round_cone(p, L.knee + vec3(0, 0.04f, 0), L.knee + vec3(0, -0.04f, 0), 0.05f, 0.047f), 0.03f);
     d = smin(d, ellipsoid(q, {L.knee + vec3(-0.012f, -0.13f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.052f, 0.12f, 0.05f)}), 0.05f);
     d = smin(d, round_cone(q, L.knee + vec3(0, -0.08f, 0), L.ankle + vec3(-0.01f, 0.02f, 0), 0.045f, 0.03f), 0.04f);

@@ -5,7 +5,9 @@
 //   hiplab_model_inspect section OUTDIR [F] the right thigh's section at F (0.5) of femur length: our
 //                                          muscles (with the bind-pose path lines' crossings as dots)
 //                                          beside BodyParts3D's (aligned by the femur as the centroid
-//                                          test does), one colour per muscle; centroids printed
+//                                          test does), one colour per muscle; centroids printed;
+//                                          the skin's reach round the femur; and the thigh
+//                                          muscles over BodyParts3D's from the front and side
 //   hiplab_model_inspect bones OUTDIR      each bone shaded from six sides + silhouette overlays
 //                                          against the reference (red = generated only, blue =
 //                                          reference only, grey = both) and the IoU figures
@@ -150,6 +152,12 @@ int section_pictures(const std::string& out, float frac) {
   hiplab::anatomy::evaluate_leg_muscle_paths(bind, kin, hiplab::anatomy::Side::kRight, paths);
   std::vector<std::vector<Seg2>> ours_s, ref_s;
   std::vector<std::vector<glm::vec2>> cross;
+  Mesh ours_all, ref_all;  // the thigh muscles BodyParts3D has, together (vastus lateralis left out)
+  auto append = [](Mesh& to, const Mesh& m) {
+    const auto base = static_cast<uint32_t>(to.pos.size());
+    to.pos.insert(to.pos.end(), m.pos.begin(), m.pos.end());
+    for (uint32_t k : m.idx) to.idx.push_back(base + k);
+  };
   for (size_t i = 0; i < std::size(pairs); ++i) {
     const Pair& p = pairs[i];
     Mesh ours;
@@ -176,6 +184,7 @@ int section_pictures(const std::string& out, float frac) {
       apply(al, ref);
       for (auto& q : ref.pos) q += shift;
     }
+    if (p.ref) append(ours_all, ours), append(ref_all, ref);
     ours_s.push_back(slice(ours, glm::vec3(0), y));
     ref_s.push_back(slice(ref, glm::vec3(0), y));
     cross.push_back(xs);
@@ -188,6 +197,31 @@ int section_pictures(const std::string& out, float frac) {
     std::printf("\n");
   }
   const auto skin_s = slice(bm.skin, glm::vec3(0), y), femur_s = slice(femur, glm::vec3(0), y), rfemur_s = slice(ref_femur, glm::vec3(0), y);
+  {
+    // The skin's reach from the femur's centre (0 deg anterior, +90 lateral), and BodyParts3D's
+    // muscles' reach (all of them together: the skin is at least that far out), and the thigh's
+    // girth.
+    std::vector<Seg2> all_ref;
+    for (const auto& r : ref_s) all_ref.insert(all_ref.end(), r.begin(), r.end());
+    std::printf("reach from the femur's centre (mm): angle  skin  | BodyParts3D muscles\n");
+    for (int a = -180; a < 180; a += 30) {
+      const glm::vec2 d(std::cos(glm::radians(float(a))), std::sin(glm::radians(float(a))));
+      float rs = 0, rr = 0;
+      for (float r = 0; r < 0.2f; r += 0.0005f)
+        if (inside(skin_s, oc + r * d)) rs = r;
+      for (const auto& m : ref_s)
+        for (float r = 0; r < 0.2f; r += 0.0005f)
+          if (inside(m, oc + r * d)) rr = std::max(rr, r);
+      std::printf("  %+5d  %5.1f | %5.1f\n", a, 1000 * rs, 1000 * rr);
+    }
+    // The thighs touch at the bind pose, so the girth is that of a circle of the right thigh's
+    // area (the section at z > 0).
+    size_t area = 0;
+    for (float x = oc.x - 0.15f; x < oc.x + 0.15f; x += 0.001f)
+      for (float z = 0.0005f; z < oc.y + 0.15f; z += 0.001f) area += inside(skin_s, {x, z});
+    std::printf("right thigh at this level: %zu mm^2, the girth of a circle of that area %.0f mm\n", area,
+                2.0 * std::sqrt(3.14159265 * double(area)));
+  }
   // Top view: right = lateral (+z), up = anterior (+x); 0.5 mm pixels over 20 x 20 cm round the femur.
   const float px = 0.0005f;
   const int n = 400;
@@ -220,6 +254,9 @@ int section_pictures(const std::string& out, float frac) {
     return img;
   };
   write_png(out + "/section.png", hstack({panel(ours_s, femur_s, true), panel(ref_s, rfemur_s, true)}));
+  // The thigh muscles from the front and the side, ours over BodyParts3D's (red ours only, blue
+  // BodyParts3D's only, grey both), aligned as above.
+  write_png(out + "/thigh_muscles.png", hstack({overlay(ours_all, ref_all, View::Front, 0.001f), overlay(ours_all, ref_all, View::Side, 0.001f)}));
   std::printf("colours:");
   for (size_t i = 0; i < std::size(pairs); ++i) {
     const auto c = muscle_colour(int(i));

@@ -424,8 +424,8 @@ bool section_centroid(const Mesh& m, float y, glm::vec2& centroid, double& area_
 // centroid of the same bodyparts3d muscle's section (aligned by the femur), for every muscle
 // bodyparts3d has there (quote the distances)". BodyParts3D's right femur is laid over ours by
 // bounding-box centre and height (inspect's alignment), and its thigh muscles moved with it; the
-// three parts of our adductor magnus are one muscle there. Printed; the distances reached are
-// guarded (the target is not met by all).
+// three parts of our adductor magnus are one muscle there. Printed; the target is met by all, and
+// each distance reached is guarded.
 TEST_CASE("muscle volumes: section centroids at 50% of femur length against BodyParts3D (printed)") {
   if (!have_bodyparts3d()) HIPLAB_SKIP(bp3d("bones") + " not found; BodyParts3D figures not computed");
   const Mesh femur = placed_bone("femur_r", "femur_r");
@@ -458,21 +458,21 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
   struct Pair {
     const char* ours;
     const char* ref;
-    double max_mm;  // guard: what is reached, a little room
+    double max_mm;  // guard: what is reached and half a millimetre (at most the target's 12 mm)
   };
   const Pair pairs[] = {
-      {"vas_med", "muscles/FMA38932_Right_vastus_medialis.glb", 0},
-      {"vas_int", "muscles/FMA38934_Right_vastus_intermedius.glb", 0},
-      {"rect_fem", "muscles/FMA38928_Right_rectus_femoris.glb", 0},
-      {"sar", "muscles/FMA22354_Right_sartorius.glb", 0},
-      {"grac", "muscles/FMA43883_Right_gracilis.glb", 0},
-      {"add_long", "muscles/FMA22456_Right_adductor_longus.glb", 0},
-      {"add_brev", "muscles/FJ379_BP62997_FMA22452_Right_adductor_brevis.glb", 0},
-      {"add_mag", "muscles/FJ329_BP62964_FMA22459_Right_adductor_magnus.glb", 0},
-      {"semimem", "muscles/FMA22448_Right_semimembranosus.glb", 0},
-      {"semiten", "muscles/FJ276_BP62988_FMA22358_Right_semitendinosus.glb", 0},
-      {"bifemlh", "muscles/FMA45888_Long_head_of_right_biceps_femoris.glb", 0},
-      {"bifemsh", "muscles/FMA45891_Short_head_of_right_biceps_femoris.glb", 0},
+      {"vas_med", "muscles/FMA38932_Right_vastus_medialis.glb", 8.4},
+      {"vas_int", "muscles/FMA38934_Right_vastus_intermedius.glb", 4.2},
+      {"rect_fem", "muscles/FMA38928_Right_rectus_femoris.glb", 10.6},  // 9.5 -> 10.1 mm: the front bulk ends a quarter of the femur below the hip, so TFL stays in view (body_skin.cpp)
+      {"sar", "muscles/FMA22354_Right_sartorius.glb", 9.0},
+      {"grac", "muscles/FMA43883_Right_gracilis.glb", 9.7},
+      {"add_long", "muscles/FMA22456_Right_adductor_longus.glb", 7.7},
+      {"add_brev", "muscles/FJ379_BP62997_FMA22452_Right_adductor_brevis.glb", 12.0},
+      {"add_mag", "muscles/FJ329_BP62964_FMA22459_Right_adductor_magnus.glb", 7.2},
+      {"semimem", "muscles/FMA22448_Right_semimembranosus.glb", 11.3},
+      {"semiten", "muscles/FJ276_BP62988_FMA22358_Right_semitendinosus.glb", 11.5},
+      {"bifemlh", "muscles/FMA45888_Long_head_of_right_biceps_femoris.glb", 11.6},
+      {"bifemsh", "muscles/FMA45891_Short_head_of_right_biceps_femoris.glb", 6.6},
   };
   int compared = 0, within = 0;
   for (const Pair& p : pairs) {
@@ -490,16 +490,23 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
     }
     const double d = 1000.0 * glm::length(oc - rc);
     within += d <= 12.0;
+    INFO(p.ours);
+    CHECK(d <= p.max_mm);
     std::printf("  %-9s centroid %5.1f mm from BodyParts3D's (x %+5.1f, z %+5.1f mm); section %4.0f vs %4.0f mm^2\n", p.ours, d,
                 1000.0 * (oc.x - rc.x), 1000.0 * (oc.y - rc.y), oa, ra);
   }
   std::printf("section centroids at 50%% of the femur within 12 mm of BodyParts3D's: %d of %d\n", within, compared);
-  // Reached: 10 of 11 (vastus intermedius 5.1 mm, biceps short head 6.4, adductor magnus 6.6,
-  // adductor longus 7.1, sartorius 8.6, gracilis 9.2, semimembranosus 10.8, semitendinosus 11.0,
-  // biceps long head 11.2, vastus medialis 11.7); rectus femoris 25.0 mm. Its miss is mostly
-  // depth: BodyParts3D's centroid lies about 51 mm in front of the shaft's centre, our skin 42 mm
-  // along that direction, so no split of our tissue can reach it. Most of ours lie 5-10 mm behind
-  // BodyParts3D's (our thigh is thinner in front of the femur and deeper behind it). Was 5 of 11
+  // Reached: 11 of 11 (vastus intermedius 3.7 mm, biceps short head 6.1, adductor magnus 6.7,
+  // adductor longus 7.2, vastus medialis 8.1, sartorius 8.5, gracilis 9.2, rectus femoris 9.5,
+  // semimembranosus 10.8, semitendinosus 11.0, biceps long head 11.1; BodyParts3D has no adductor
+  // brevis at this level). Rectus femoris was 25.0 mm off, and vastus medialis 11.7, vastus
+  // intermedius 5.1, sartorius 8.6, biceps short head 6.4, before the skin's front of the thigh
+  // (tools/model_generator/body_skin.cpp, quadriceps_front) was brought 63 mm in front of the
+  // femur's centre (was 46; anterior thigh thickness by ultrasound, Agyapong-Badu et al. 2014):
+  // BodyParts3D's rectus centroid lies about 51 mm in front of the shaft's centre, so no split of
+  // our tissue could reach it. Most of ours still lie 5-10 mm behind BodyParts3D's (our thigh is
+  // deeper behind the femur: 80 mm from its centre to the skin against BodyParts3D's hamstrings'
+  // 62). Was 5 of 11
   // with adductor magnus' three Gait2392 lines each weighed by a third of its PCSA (vastus medialis
   // took the medial back of the femur), semitendinosus by PCSA rather than section, and the
   // hamstrings placed 10-15 degrees lateral of Gait2392's own lines (muscle_volumes.cpp,
@@ -508,7 +515,7 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
   // muscle_volumes.h). The femur alignment is not the cause: a rigid fit of the whole bone turns
   // BodyParts3D's femur less than 5 degrees further (hiplab_model_inspect section).
   CHECK(compared >= 11);
-  CHECK(within >= 10);
+  CHECK(within >= 11);
 }
 
 // Issue 11: "the gluteal muscles, seen from behind and from the side, match the bodyparts3d gluteal
