@@ -444,26 +444,29 @@ struct PokeRatchet {
 // in maximus: 83-97% of their vertices in their worst frame). Most of it comes from the runtime
 // posing of the volumes (scene/muscle_volume.cpp) and the skin's blend at the hip, not from the
 // generator. Reached (vertex-samples over the 100 times; a drill's 100 times hold about 4.3
-// million), with a tenth of a percent of room for a compiler's rounding:
+// million), with a tenth of a percent of room for a compiler's rounding. Re-measured on the merged
+// tree of this session (the volumes' frames twisting with the bones, the arms' and the thigh's
+// skin shapes): 13 -> 12 muscles never out of the skin, 264 -> 266 inside a neighbour at rest, the
+// drills within -4%..+8% of the first measure (the half-kneeling windmill, re-posed, +8% out).
 constexpr PokeRatchet kPokeRatchet[] = {
-    {"clamshell", 226157, 775374},  // 225931 / 774599
-    {"clamshell_30", 152853, 697716},  // 152700 / 697018
-    {"clamshell_60", 469340, 863898},  // 468871 / 863034
-    {"figure4_self_test", 145259, 384861},  // 145113 / 384476
-    {"ir_pails_rails_9090", 844961, 855939},  // 844116 / 855083
-    {"ir_pails_rails_supine", 362733, 546232},  // 362370 / 545686
-    {"kneeling_windmill", 426128, 810424},  // 425702 / 809614
-    {"ninety_ninety_hip_switch", 787420, 841122},  // 786633 / 840281
-    {"reverse_clamshell", 212699, 792568},  // 212486 / 791776
-    {"seated_band_internal_rotation", 740935, 1034434},  // 740194 / 1033400
-    {"side_lying_hip_abduction", 19237, 77325},  // 19217 / 77247
-    {"standing_cable_internal_rotation", 57498, 312200},  // 57440 / 311888
-    {"tall_kneeling_foot_windmill", 105909, 512356},  // 105803 / 511844
+    {"clamshell", 233453, 765119},  // 233219 / 764354
+    {"clamshell_30", 147153, 696111},  // 147005 / 695415
+    {"clamshell_60", 481708, 856006},  // 481226 / 855150
+    {"figure4_self_test", 152956, 372454},  // 152803 / 372081
+    {"ir_pails_rails_9090", 866283, 870944},  // 865417 / 870073
+    {"ir_pails_rails_supine", 370556, 530457},  // 370185 / 529927
+    {"kneeling_windmill", 462597, 792666},  // 462134 / 791874
+    {"ninety_ninety_hip_switch", 808006, 849359},  // 807198 / 848510
+    {"reverse_clamshell", 209530, 787101},  // 209320 / 786314
+    {"seated_band_internal_rotation", 747956, 1021969},  // 747208 / 1020948
+    {"side_lying_hip_abduction", 18734, 78945},  // 18715 / 78866
+    {"standing_cable_internal_rotation", 57726, 323083},  // 57668 / 322760
+    {"tall_kneeling_foot_windmill", 104974, 541015},  // 104869 / 540474
 };
-constexpr int kCleanSkin = 13;   // muscles never out of the skin by > 2 mm in any sampled frame, of 86
+constexpr int kCleanSkin = 12;   // muscles never out of the skin by > 2 mm in any sampled frame, of 86
 constexpr int kCleanOther = 8;   // ... never inside another muscle by > 2 mm
 constexpr int kRestOut = 1;      // vertex-samples out of the skin at the anatomical pose (add_mag2_l, 2.1 mm)
-constexpr int kRestIn = 264;     // ... inside another muscle there (the gluteal layers: see the test below)
+constexpr int kRestIn = 266;     // ... inside another muscle there (the gluteal layers: see the test below)
 
 TEST_CASE("muscle poke-through: over every built-in drill, muscle vertices outside the skin or inside another muscle by more than 2 mm (printed)") {
   const Model& m = body();

