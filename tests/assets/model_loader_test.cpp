@@ -4,12 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <limits>
 
 #include <sys/stat.h>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <nlohmann/json.hpp>
 
 #include "assets/gltf_writer.h"
 #include "assets/model_loader.h"
@@ -122,6 +124,48 @@ TEST_CASE("morph targets survive the loader as per-vertex deltas with their defa
   float max_delta = 0.0f;
   for (const glm::vec3& d : mesh.morph_targets[0].delta_positions) max_delta = std::max(max_delta, glm::length(d));
   CHECK(max_delta == doctest::Approx(0.1f).epsilon(1e-3));
+}
+
+TEST_CASE("vertices repeated with every attribute equal are joined, first ones kept in order") {
+  // An OBJ gives each triangle corner its own vertex: a flat quad of two triangles comes in as six
+  // vertices, four of them distinct (the loader joins them itself since Assimp's step was dropped
+  // for its cost; the generated body, whose vertices are all distinct, comes through unchanged).
+  const auto path = write_text("join", "quad.obj",
+                               "v 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nvn 0 0 1\n"
+                               "f 1//1 2//1 3//1\nf 1//1 3//1 4//1\n");
+  auto model = load_model(path);
+  REQUIRE(model.ok());
+  REQUIRE(model->meshes.size() == 1);
+  const Mesh& m = model->meshes[0];
+  CHECK(m.vertices.size() == 4);
+  REQUIRE(m.indices.size() == 6);
+  // Same triangles over the joined vertices: corners at the quad's four positions, in file order.
+  const glm::vec3 want[6] = {{0, 0, 0}, {1, 0, 0}, {1, 1, 0}, {0, 0, 0}, {1, 1, 0}, {0, 1, 0}};
+  for (int k = 0; k < 6; ++k) CHECK(glm::length(m.vertices[m.indices[static_cast<size_t>(k)]].position - want[k]) < 1e-6f);
+  CHECK(m.vertices[0].position == glm::vec3(0, 0, 0));
+  CHECK(m.vertices[1].position == glm::vec3(1, 0, 0));
+}
+
+TEST_CASE("the generated body loads with every vertex it was written with (none joined)") {
+  const std::string path = std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb";
+  auto model = load_model(path);
+  REQUIRE(model.ok());
+  std::size_t loaded = 0;
+  for (const Mesh& m : model->meshes) loaded += m.vertices.size();
+  // The file's own count: every primitive's POSITION accessor, read from the .glb's JSON chunk.
+  std::ifstream f(path, std::ios::binary);
+  char header[20];
+  REQUIRE(f.read(header, sizeof(header)));
+  std::uint32_t json_length = 0;
+  std::memcpy(&json_length, header + 12, 4);
+  std::string text(json_length, '\0');
+  REQUIRE(f.read(text.data(), json_length));
+  const auto gltf = nlohmann::json::parse(text);
+  std::size_t written = 0;
+  for (const auto& mesh : gltf["meshes"])
+    for (const auto& prim : mesh["primitives"]) written += gltf["accessors"][prim["attributes"]["POSITION"].get<int>()]["count"].get<std::size_t>();
+  CHECK(written > 50000);
+  CHECK(loaded == written);
 }
 
 TEST_CASE("at least 128 bones load but more than the renderer supports is refused with a clear message") {
