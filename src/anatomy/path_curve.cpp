@@ -179,15 +179,17 @@ int rest_point_normals(int muscle, Side side, const glm::dvec3& hint_local, cons
                    path_hint(kin, p.body[0], side, hint_local, tangent_local,
                              first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)))),
                    c, rest, std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
-  for (int j = 0; j < p.count; ++j) {
-    const double x = std::clamp(c.point_s[static_cast<std::size_t>(j)], 0.0, 1.0) * (PathCurve::kStations - 1);
-    const int i = std::min(static_cast<int>(x), PathCurve::kStations - 2);
-    const double f = x - i;
-    const auto iu = static_cast<std::size_t>(i);
-    normal[static_cast<std::size_t>(j)] = glm::normalize(c.normal[iu] + f * (c.normal[iu + 1] - c.normal[iu]));
-    tangent[static_cast<std::size_t>(j)] = glm::normalize(c.tangent[iu] + f * (c.tangent[iu + 1] - c.tangent[iu]));
-  }
+  for (int j = 0; j < p.count; ++j) curve_frame_at_point(c, j, tangent[static_cast<std::size_t>(j)], normal[static_cast<std::size_t>(j)]);
   return p.count;
+}
+
+void curve_frame_at_point(const PathCurve& c, int j, glm::dvec3& tangent, glm::dvec3& normal) {
+  const double x = std::clamp(c.point_s[static_cast<std::size_t>(j)], 0.0, 1.0) * (PathCurve::kStations - 1);
+  const int i = std::min(static_cast<int>(x), PathCurve::kStations - 2);
+  const double f = x - i;
+  const auto iu = static_cast<std::size_t>(i);
+  tangent = glm::normalize(c.tangent[iu] + f * (c.tangent[iu + 1] - c.tangent[iu]));
+  normal = glm::normalize(c.normal[iu] + f * (c.normal[iu + 1] - c.normal[iu]));
 }
 
 glm::dvec3 default_path_hint(const glm::dvec3& t) {

@@ -72,6 +72,10 @@ glm::dvec3 path_hint(const LegKinematics& kin, PathBody first_body, Side side, c
 // Direction of the first segment of a path (unit; straight down for a degenerate one).
 glm::dvec3 first_direction(std::span<const glm::dvec3> points);
 
+// The curve's unit tangent and normal at the active path point `j` (at point_s[j], between the two
+// stations around it, linearly).
+void curve_frame_at_point(const PathCurve& c, int j, glm::dvec3& tangent, glm::dvec3& normal);
+
 // The placed curve's normal and tangent at each active path point of `muscle` on `side` in the
 // anatomical (bind) pose, in the pelvis frame of the side: the curve built as the scene builds it (the drawn
 // points over the wraps, the volume's hint and `rest`). The scene turns each with its point's body

@@ -6,6 +6,7 @@
 
 #include "anatomy/kinematics.h"
 #include "anatomy/skeleton.h"
+#include "core/units.h"
 
 namespace hiplab {
 
@@ -17,7 +18,6 @@ constexpr double kVolumePixelError = 2.0;
 // The volume correction's bounds (see append_muscle_volume): 40% thinner or 30% thicker
 // than the per-segment scale says, no more.
 constexpr double kMinCorrection = 0.6, kMaxCorrection = 1.3;
-constexpr double kPi = 3.14159265358979323846;
 // atan2 to within 0.01 degrees (a minimax polynomial on [0, 1] and the octant symmetries): the
 // fibre striation only needs the angle about the path, and libm's atan2 was a tenth of the cost.
 float fast_atan2(float y, float x) {
@@ -88,12 +88,8 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
   std::array<double, anatomy::kMaxPathPoints> angle{};
   for (int j = 0; j < p.count; ++j) {
     const auto ju = static_cast<std::size_t>(j);
-    const double x = std::clamp(c.point_s[ju], 0.0, 1.0) * (K - 1);
-    const int i = std::min(static_cast<int>(x), K - 2);
-    const double f = x - i;
-    const auto iu = static_cast<std::size_t>(i);
-    const glm::dvec3 t = glm::normalize(c.tangent[iu] + f * (c.tangent[iu + 1] - c.tangent[iu]));
-    const glm::dvec3 n = c.normal[iu] + f * (c.normal[iu + 1] - c.normal[iu]);
+    glm::dvec3 t, n;
+    anatomy::curve_frame_at_point(c, j, t, n);
     glm::mat3 turn;
     glm::vec3 shift;
     motion(p.body[ju], turn, shift);
