@@ -175,13 +175,19 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // looser than either branch alone, each one triangle of the re-meshed skin: the supine
 // PAILs/RAILs' worst squash 0.0283 -> 0.0199x (the armpit), the 90/90 switch's 0.0058 -> 0.0055x
 // (the upper arm) and the standing drill's worst stretch 2.62 -> 3.30x (the torso at rest).
+// The arm under the head side-lying then kept whole (its girth: the test at the end of this file):
+// its own skin from 20 cm out from the shoulder no longer slides in the overhead shape. Loosened
+// for it, knowingly: in the five side-lying drills one to two more armpit triangles past a limit
+// (+100 to +200 samples) and the worst squash there 0.10-0.12 -> 0.063-0.066x (the same triangle
+// at the back of the bottom armpit); the 90/90 switch 8 135 -> 8 198 (its hands-behind arms pass
+// the overhead shape's start).
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.09f, 0.1200f, 1810},  // merged: 3.080x / 0.1201x / 1800
+    {"clamshell", 3.10f, 0.0660f, 1910},  // arm under the head kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
     {"figure4_self_test", 3.64f, 0.1286f, 580},  // merged: 3.630x / 0.1287x / 574
     {"ir_pails_rails_9090", 6.87f, 0.0684f, 6290},  // merged: 6.860x / 0.0685x / 6285
     {"ir_pails_rails_supine", 4.84f, 0.0198f, 5320},  // merged: 4.830x / 0.0199x / 5311 (looser than either branch alone: see "Both skin changes" above)
@@ -197,17 +203,17 @@ constexpr Ratchet kRatchet[] = {
     // stretch 5.48x at the back thigh over the knee, worst squash 0.0231x on the back thigh,
     // 724 stretched / 752 squashed / 1218 turned.
     {"kneeling_windmill", 4.70f, 0.0221f, 1990},  // merged: 4.690x / 0.0222x / 1982
-    {"ninety_ninety_hip_switch", 7.25f, 0.0054f, 8140},  // merged: 7.240x / 0.0055x / 8135 (looser than either branch alone: see "Both skin changes" above)
-    {"reverse_clamshell", 3.09f, 0.1200f, 1810},  // merged: 3.080x / 0.1201x / 1800
+    {"ninety_ninety_hip_switch", 7.25f, 0.0054f, 8200},  // arm kept whole: 8198 (was 8135);  // merged: 7.240x / 0.0055x / 8135 (looser than either branch alone: see "Both skin changes" above)
+    {"reverse_clamshell", 3.10f, 0.0660f, 1910},  // arm kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
     {"seated_band_internal_rotation", 5.13f, 0.0516f, 4730},  // merged: 5.120x / 0.0517x / 4726
     {"standing_cable_internal_rotation", 3.31f, 0.1451f, 1920},  // merged: 3.300x / 0.1452x / 1918 (looser than either branch alone: see "Both skin changes" above)
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 3.09f, 0.1015f, 1910},  // merged: 3.080x / 0.1016x / 1900
-    {"clamshell_60", 3.09f, 0.1139f, 1890},  // merged: 3.080x / 0.1140x / 1887
-    {"side_lying_hip_abduction", 3.84f, 0.1197f, 2000},  // merged: 3.830x / 0.1198x / 1992
+    {"clamshell_30", 3.10f, 0.0633f, 1910},  // arm kept whole: 3.093x / 0.0634x / 1900 (was 3.080x / 0.1016x / 1900)
+    {"clamshell_60", 3.10f, 0.0660f, 1990},  // arm kept whole: 3.095x / 0.0661x / 1987 (was 3.080x / 0.1140x / 1887)
+    {"side_lying_hip_abduction", 3.84f, 0.0660f, 2100},  // arm kept whole: 3.830x / 0.0661x / 2092 (was 3.830x / 0.1198x / 1992)
 };
 
 struct Worst {
@@ -388,5 +394,87 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
     CHECK_MESSAGE(w.max_ratio <= r->max_ratio, "worse than reached: stretched " << w.max_ratio << "x at " << w.max_where << " t=" << w.max_t);
     CHECK_MESSAGE(w.min_ratio >= r->min_ratio, "worse than reached: squashed to " << w.min_ratio << "x at " << w.min_where << " t=" << w.min_t);
     CHECK_MESSAGE(past <= r->past_limit, "worse than reached: " << past << " triangle-samples past a limit");
+  }
+}
+
+// The arm overhead side-lying (the head resting on it) keeps its girth: the skin wholly on the
+// upper arm and forearm, from 12 cm out from the shoulder to the wrist, lies as far from its bone's
+// axis posed (the clamshell's rest, both working sides) as at rest. The overhead corrective's
+// relaxation, free over the whole arm, had flattened it into a thin ribbon (looked at from the
+// clamshell's therapist's view): mean 0.87 / 0.83 of rest, the thinnest tenth 0.60 / 0.44. Now the
+// arm's own skin from 20 cm out holds to its bones in that shape (tools/model_generator/
+// body_skin.cpp, kOverheadRigidFrom): mean 0.986 both sides, the thinnest tenth 1.00.
+TEST_CASE("side-lying, the arm under the head keeps its girth") {
+  auto model = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
+  REQUIRE_MESSAGE(model.ok(), (model.ok() ? "" : model.error().message));
+  const Model& m = model.value();
+  int skin_index = -1;
+  for (std::size_t i = 0; i < m.meshes.size(); ++i)
+    if (m.meshes[i].skinned) skin_index = static_cast<int>(i);
+  REQUIRE(skin_index >= 0);
+  const Mesh& mesh = m.meshes[static_cast<std::size_t>(skin_index)];
+  const DrillFolder drills = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  const Drill* clam = nullptr;
+  for (const Drill& d : drills.drills)
+    if (d.id == "clamshell") clam = &d;
+  REQUIRE(clam);
+  for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    // Working right, the body lies on its left side: the left arm is under the head.
+    const std::string sfx = side == anatomy::Side::kRight ? "_l" : "_r";
+    const int hum = m.find_node("humerus" + sfx), fore = m.find_node("forearm" + sfx), hand = m.find_node("hand" + sfx);
+    REQUIRE((hum >= 0 && fore >= 0 && hand >= 0));
+    auto tl = Timeline::build(*clam, side);
+    REQUIRE(tl.ok());
+    const DrillFrame f = tl->evaluate(0.0);
+    NodeTransforms pose = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{f.legs, f.upper, f.pelvis_world}, pose);
+    std::vector<glm::mat4> skin;
+    skin_matrices(m, pose, skin_index, skin);
+    const glm::mat4 nw = pose.world[static_cast<std::size_t>(std::max(mesh.node, 0))];
+    const std::vector<float>& mw = pose.morph_weights[static_cast<std::size_t>(skin_index)];
+    // The skin's rest shape is not the nodes' bind pose (its arms are raised clear of the trunk):
+    // each bone's axis at rest is its posed axis taken back by that bone's skinning matrix.
+    auto joint = [&](int node) {
+      for (std::size_t j = 0; j < mesh.joint_nodes.size(); ++j)
+        if (mesh.joint_nodes[j] == node) return j;
+      return mesh.joint_nodes.size();
+    };
+    auto origin = [&](int node) { return glm::vec3(pose.world[static_cast<std::size_t>(node)][3]); };
+    auto rest_of = [&](int bone, glm::vec3 p) {
+      return glm::vec3(glm::inverse(skin[joint(bone)]) * glm::vec4(p, 1.0f));
+    };
+    auto axis_distance = [](glm::vec3 p, glm::vec3 a, glm::vec3 b) {
+      const glm::vec3 d = glm::normalize(b - a);
+      const glm::vec3 r = p - a;
+      return glm::length(r - glm::dot(r, d) * d);
+    };
+    REQUIRE((joint(hum) < skin.size() && joint(fore) < skin.size()));
+    const glm::vec3 shoulder_rest = rest_of(hum, origin(hum));
+    std::vector<float> ratio;
+    for (std::size_t v = 0; v < mesh.vertices.size(); ++v) {
+      const Vertex& vx = mesh.vertices[v];
+      float upper = 0.0f, lower = 0.0f;
+      for (int k = 0; k < kMaxWeightsPerVertex; ++k) {
+        const int node = mesh.joint_nodes[vx.joints[k]];
+        if (node == hum) upper += vx.weights[k];
+        if (node == fore) lower += vx.weights[k];
+      }
+      if (upper + lower < 0.999f || glm::distance(vx.position, shoulder_rest) < 0.12f) continue;
+      const int a = upper >= lower ? hum : fore, b = upper >= lower ? fore : hand;
+      const float rest = axis_distance(vx.position, rest_of(a, origin(a)), rest_of(a, origin(b)));
+      if (rest < 0.01f) continue;
+      const glm::vec3 p = skin_position(mesh, skin, nw, morphed_vertex(mesh, v, mw));
+      ratio.push_back(axis_distance(p, origin(a), origin(b)) / rest);
+    }
+    REQUIRE(ratio.size() > 200);
+    std::sort(ratio.begin(), ratio.end());
+    double mean = 0.0;
+    for (float r : ratio) mean += r;
+    mean /= static_cast<double>(ratio.size());
+    const float p10 = ratio[ratio.size() / 10];
+    std::printf("side-lying (%s working), arm under the head: girth posed/rest over %zu vertices: mean %.3f, 10th percentile %.3f\n",
+                side == anatomy::Side::kRight ? "right" : "left", ratio.size(), mean, p10);
+    CHECK(mean > 0.95);
+    CHECK(p10 > 0.9);
   }
 }

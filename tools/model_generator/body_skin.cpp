@@ -42,6 +42,13 @@ constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kRe
 constexpr double kCorrectiveMinArm = 0.03;
 constexpr int kCorrectiveIterations = 2000;
 constexpr int kCorrectiveGrowRings = 32;
+// In the overhead shape the skin wholly on the upper arm and forearm (this share of its weights)
+// from this far out from the shoulder joint (m; the elbow is ~30 cm out) stays on its bones: left
+// free to slide with the rest of the arm, the relaxation (whose smoothing shrinks a tube) flattened
+// the raised arm into a thin ribbon (tests/scene/skin_stretch_test.cpp, its girth). From 12 cm the
+// armpit's few worst triangles got worse (0.12 -> 0.064x); from 20 cm, 0.12 -> 0.066x.
+constexpr float kOverheadRigidArm = 0.999f;
+constexpr double kOverheadRigidFrom = 0.20;
 // The skin of the neck (head weight under this) slides with the chest and the arm: pinned, the top
 // of the shoulder between the raised arm and the neck had nowhere to go and was squashed to 0.014x.
 constexpr float kCorrectiveNeckSlide = 0.9f;
@@ -784,6 +791,12 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
       if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus &&
           (local || skin.joints[v][k] != forearm) && !neck)
         may_slide[v] = 0;
+    }
+    if (!local) {  // the raised arm's own skin stays on its bones (kOverheadRigidFrom)
+      float arm_share = 0.0f;
+      for (int k = 0; k < 4; ++k)
+        if (skin.joints[v][k] == humerus || skin.joints[v][k] == forearm) arm_share += skin.weights[v][k];
+      if (arm_share >= kOverheadRigidArm && glm::distance(glm::dvec3(skin.mesh.pos[v]), sh) > kOverheadRigidFrom) may_slide[v] = 0;
     }
   }
   return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings,
