@@ -107,7 +107,13 @@ std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::Biomec
       const double floor = mode == HighlightMode::kWorking ? kShowThroughActivation : kShowThroughStretch;
       if (v >= floor) all.push_back({static_cast<anatomy::Side>(s), m, v});
     }
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.value > b.value; });
+  // Stretched: the hip's muscles (the first anatomy::kHipMuscleCount) before the knee's and ankle's.
+  const bool hip_first = mode == HighlightMode::kStretched;
+  std::stable_sort(all.begin(), all.end(), [hip_first](const Candidate& a, const Candidate& b) {
+    const bool ha = a.muscle < anatomy::kHipMuscleCount, hb = b.muscle < anatomy::kHipMuscleCount;
+    if (hip_first && ha != hb) return ha;
+    return a.value > b.value;
+  });
   // One part per muscle: the family is the label before its part in brackets.
   auto family = [](int m) {
     const std::string_view l = anatomy::muscle(m).label;

@@ -46,7 +46,9 @@ struct WorkingMuscle {
 // The muscles a picture names (issue 12: "the muscles that matter at this moment"): the most
 // working (activation >= kShowThroughActivation) or most stretched (>= kShowThroughStretch) by
 // the mode, largest first, one part per muscle (gluteus medius once, by its busiest part), at
-// most n; none for kNone.
+// most n; none for kNone. Stretched, the muscles that cross the hip come first: HipLab stretches
+// the hip, and a bent knee stretches the one-joint vasti more than any hip muscle (the figure-4
+// named only the three vasti); they are still coloured, and named after the hip's.
 std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::BiomechResult& result, HighlightMode mode, int n);
 
 // Muscles sorted by activation, at most n, only those above rest.

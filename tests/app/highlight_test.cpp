@@ -154,4 +154,13 @@ TEST_CASE("muscles_to_name: the busiest or most stretched first, one part per mu
   CHECK(stretched[2].second == gmax1);
   CHECK(muscles_to_name(r, HighlightMode::kNone, 3).empty());
   CHECK(named_muscle_text(anatomy::Side::kRight, peri) == "Piriformis (R)");
+  // Stretched, the hip's muscles are named before a knee-only muscle stretched more (a bent knee
+  // stretches the vasti most: the figure-4 named only them); working, the busiest still lead.
+  const int vmed = set("vas_med", 0, 0.50, 1.40);
+  const auto stretched_hip = muscles_to_name(r, HighlightMode::kStretched, 4);
+  REQUIRE(stretched_hip.size() == 4);
+  CHECK(stretched_hip[0].second == *anatomy::find_muscle("add_long"));
+  CHECK(stretched_hip[2].second == gmax1);
+  CHECK(stretched_hip[3].second == vmed);
+  CHECK(muscles_to_name(r, HighlightMode::kWorking, 1)[0].second == vmed);
 }
