@@ -299,6 +299,21 @@ namespace {
 //     What the calibration compares: Gait2392's own straight-line path (its normalised fibre
 //     length over the hip's range), not a measured curve; a short-fibred muscle (l_o 24 mm) moves
 //     0.04 in l_M/l_o per mm of path that is not affine in Gait2392's length.
+//   gluteus maximus 1 (h11p3): its 60 mm hip sphere, then a femur sphere in the greater
+//     trochanter, (-0.027, -0.020, 0.035) r 17 mm, on the stretch from its second pelvic point to
+//     its first femoral one (HipLab's own; Rajagopal et al. 2016 wrap gluteus maximus only over
+//     the pelvis). Where: in flexion the line from the hip sphere's tangent point (femur (-31, -8,
+//     51) mm at hip 90, knee 90) to the gluteal tuberosity point (-46, -25, 39) clipped the
+//     posterior border of HipLab's greater trochanter (x -33..-37 mm at y -6..-14, z 41-50;
+//     printed by the "probe" case); the upper fibres of gluteus maximus pass over the greater
+//     trochanter's posterolateral face (Gray's Anatomy 42nd ed.). Fitted by the chained-surface
+//     case (centres on a 5 mm grid about (-0.027, -0.025, 0.030), radii 14..26 mm): 4059 -> 2716,
+//     ends and link at least 2.8 mm outside, +0.06 mm on average, calibration rms 0.0328 ->
+//     0.0328. Moment arms (mm, flexion / adduction / rotation, before -> now): standing
+//     unchanged (-47.7 / -29.2 / -21.7); hip and knee 90 -15.4 -> -16.9 / -37.3 -> -37.0 / 44.4 ->
+//     44.1 (+0.2 mm long); 90/90 front leg -52.4 -> -53.8 / -16.8 -> -15.0 / 46.9 -> 45.9 (+0.2
+//     mm). Drills 6,410 -> 2,457, grid 9,690 -> 8,250. Its hip sphere still leaves the samples in
+//     the hip bone at 90-120 deg of flexion with adduction (grid) and in the 90/90 front leg.
 // Tried and left out:
 //   TFL's iliac sphere at 27.5 and 30 mm: its 165 drill samples lie in the spine just outside the
 //     25 mm sphere (25.3 mm from its centre on average, supine PAILs/RAILs), and 30 mm cleared them
@@ -376,13 +391,15 @@ constexpr WrapSurface kSurfaces[] = {
     {"iliac_spine_sar", PathBody::kPelvis, WrapShape::kSphere, {-0.005, -0.005, 0.115}, {0, 1, 0}, 0.010, {0, 0, 0}, kChainFit},
     {"hip_32_5", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0325, {0, 0, 0}, kHipFit},
     {"trochanteric_fossa_gem", PathBody::kFemur, WrapShape::kCylinder, {-0.018, 0.0, 0.040}, {0, 1, 0}, 0.004, {0, 0, 0}, kChainFit},
+    {"trochanter_gmax1", PathBody::kFemur, WrapShape::kSphere, {-0.027, -0.020, 0.035}, {0, 1, 0}, 0.017, {0, 0, 0}, kChainFit},
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1 };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
     {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
-    {"glut_min3", kHip52_5, 0, kAll}, {"glut_max1", kHip60, 0, kAll},
+    {"glut_min3", kHip52_5, 0, kAll}, 
+    {"glut_max1", kHip60, 1, 2, true}, {"glut_max1", kTrochanterGmax1, 1, 2}, {"glut_max1", kHip60, 0, kAll},
     {"glut_max2", kGmax2Ischium, 1, 2, true}, {"glut_max2", kTrochanterGmax2, 1, 2}, {"glut_max2", kGmax2Ischium, 0, kAll},
     {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kSupraAcetabularGmed2, 0, kAll, true}, {"glut_med2", kTrochanterGmed2, 0, kAll},
