@@ -254,11 +254,15 @@ int total_points(const std::map<int, Finding>& found) {
 // neck; the gluteus medius origins sit on the outer face of the iliac wing (registered through
 // it), and gluteus medius 2, TFL and gluteus maximus 2 go round surfaces (two in sequence for
 // gluteus medius 2 and maximus 2), vastus lateralis over the lateral condyle, semitendinosus
-// over the ischium and sartorius over the anterior superior iliac spine. What is left is rectus femoris and the hamstrings in some slider combinations
-// (semitendinosus through the femoral head at 120 deg of flexion with 45 of abduction), and the hip
-// muscles whose surfaces cannot stand in for the greater trochanter or the femoral neck they cross
-// (gluteus medius 1 in the 90/90 drills, the gemelli in the last 6-15 mm before their insertion in
-// most drills, gluteus maximus 1 in flexion; anatomy/muscle_wrap.cpp says why each).
+// over the ischium and sartorius over the anterior superior iliac spine; the gemelli over a 32.5 mm hip sphere then the
+// posterior lip of the trochanteric fossa, gluteus maximus 1 over its hip sphere then a sphere in
+// the greater trochanter. What is left is
+// rectus femoris and the hamstrings in some slider combinations (semitendinosus through the
+// femoral head at 120 deg of flexion with 45 of abduction), and the hip muscles whose surfaces do
+// not yet stand in for the greater trochanter or the femoral neck they cross (the gemelli in the
+// kneeling windmill's back hip and in hip extension, gluteus medius 1 in the 90/90 drills, gluteus
+// maximus 1 and 2 in flexion, TFL under
+// the anterior superior iliac spine; anatomy/muscle_wrap.cpp says why each).
 TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x knee x ankle finds them out of bone (printed)") {
   const Labelled poses = grid_poses();
   const std::map<int, Finding> straight = check_all(poses, anatomy::Wrapping::kOff);
@@ -287,10 +291,9 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   // 96,489 (vastus lateralis 2,304 -> 0, semitendinosus 11,436 -> 5,673); and sartorius over the
   // anterior superior iliac spine: 95,514 (sartorius 8,310 -> 7,335); and the gemelli over a
   // 32.5 mm hip sphere then the trochanteric fossa cylinder: 95,289 (gemelli 6,870 -> 6,645); and
-  // gluteus maximus 1 over its hip sphere then a trochanter sphere: 93,849 (9,690 -> 8,250); and
-  // gluteus medius 1 over a sphere in the neck's base: 25 of 43, 88,884 (4,965 -> 0).
-  CHECK(found.size() <= 25);
-  CHECK(total_points(found) <= 88884);
+  // gluteus maximus 1 over its hip sphere then a trochanter sphere: 93,849 (9,690 -> 8,250).
+  CHECK(found.size() <= 26);
+  CHECK(total_points(found) <= 93849);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -325,10 +328,10 @@ TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, 
   // semitendinosus 656 -> 0 and vastus lateralis 934 -> 0 there). And the gemelli over a 32.5 mm
   // hip sphere then the trochanteric fossa cylinder: 6 of 43, 14,119 (gemelli 7,314 -> 760, the
   // kneeling windmill's back hip); and gluteus maximus 1 over its hip sphere then a trochanter
-  // sphere: 10,166 (gluteus maximus 1 6,410 -> 2,457); and gluteus medius 1 over a sphere in the
-  // neck's base: 5 of 43, 3,896 (gluteus medius 1 6,270 -> 0).
-  CHECK(found.size() <= 5);
-  CHECK(total_points(found) <= 3896);
+  // sphere: 10,166 (gluteus maximus 1 6,410 -> 2,457). (Gluteus medius 1 over a sphere in the
+  // neck's base gave 5 of 43, 3,896, but stretched its volume: anatomy/muscle_wrap.cpp.)
+  CHECK(found.size() <= 6);
+  CHECK(total_points(found) <= 10166);
 }
 
 // How the hip spheres of anatomy/muscle_wrap.cpp were fitted (run with --no-skip): for each hip
@@ -961,6 +964,8 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
       {"gemelli, hip sphere then a femur sphere at the back of the greater trochanter", "gem", PathBody::kPelvis, PathBody::kFemur,
        "hip_35", false, WrapShape::kSphere, PathBody::kFemur, {-0.024, -0.004, 0.042}, y, 0.002, 2, 0.004, 0.010, 0.001},
   };
+  // KEPT_R=metres replaces the kept surface's radius (how the gemelli's 32.5 mm hip sphere was
+  // chosen with its fossa cylinder).
   auto surface_named = [](std::string_view name) {
     for (anatomy::WrapSurface s : anatomy::wrap_surfaces())
       if (s.name == name) {
@@ -1232,8 +1237,13 @@ TEST_CASE("wrapped muscle paths: where the samples in bone lie (printed)" * doct
   }
 }
 
-// PROBE (scratch): PROBE_MUSCLE=name PROBE_POSE=flex,add,rot,knee (deg) PROBE_Y=y1,y2 (mm, femur frame)
-TEST_CASE("probe" * doctest::skip()) {
+// Where exactly a path meets the bone (run with --no-skip): one muscle at one pose, its drawn path
+// (pelvis and femur frames, mm) and slices of one bone across its y axis, 1 mm cells: '#' inside
+// the mesh, '@' inside by the 2 mm the sweeps count, 'o' a path sample within 0.5 mm of the slice,
+// '*' one inside. PROBE_MUSCLE=name, PROBE_POSE=flexion,adduction,rotation,knee (deg),
+// PROBE_Y=from,to,step (m, slice heights), PROBE_BOX=x0,x1,z0,z1 (m), PROBE_BONE=mesh name
+// (femur_r, in the femur's frame; another bone in the pelvis frame).
+TEST_CASE("wrapped muscle paths: probe, the bone around one muscle's path at one pose (printed)" * doctest::skip()) {
   static BoneChecker checker;
   const int m = *anatomy::find_muscle(std::getenv("PROBE_MUSCLE"));
   double f = 0, a = 0, r = 0, k = 0;
