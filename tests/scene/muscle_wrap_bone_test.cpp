@@ -73,6 +73,7 @@ class BoneChecker {
       if (!right_leg_bone(mesh.name)) continue;
       grids_.emplace(static_cast<int>(i), deep_grid(mesh));
     }
+    REQUIRE(grids_.size() <= kMaxBones);
   }
   // Poses the right leg's bones as the scene draws them at `legs`: pose_body_model, which
   // add_body_to_scene poses the model with, and each bone mesh drawn at its node's world transform
@@ -107,8 +108,7 @@ class BoneChecker {
   int through(int muscle, std::span<const glm::dvec3> pts, std::span<const glm::dvec3> anchors, std::string* bone = nullptr) const {
     int hits = 0;
     const bool patella_ok = passes_patella(muscle);
-    std::array<std::size_t, 32> near_bones{};
-    REQUIRE(bones_.size() <= near_bones.size());
+    std::array<std::size_t, kMaxBones> near_bones{};
     for (std::size_t k = 0; k + 1 < pts.size(); ++k) {
       const glm::dvec3 a = pts[k], b = pts[k + 1];
       const glm::vec3 slo(glm::min(a, b)), shi(glm::max(a, b));
@@ -170,6 +170,7 @@ class BoneChecker {
   }
 
  private:
+  static constexpr std::size_t kMaxBones = 32;
   struct Posed {
     glm::mat4 to_bone;  // pelvis frame (right leg) -> the bone mesh's frame
     const DeepGrid* grid;
