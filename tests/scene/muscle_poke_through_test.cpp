@@ -86,15 +86,20 @@ class ClosedMesh {
  public:
   glm::vec3 lo{1e9f}, hi{-1e9f};
 
-  ClosedMesh(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& idx, float column_m)
-      : column_(column_m) {
+  ClosedMesh() = default;
+  ClosedMesh(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& idx, float column_m) { assign(pos, idx, column_m); }
+
+  // Builds the columns for this mesh, reusing the storage of the last (a sweep builds ~90 a frame).
+  void assign(const std::vector<glm::vec3>& pos, const std::vector<std::uint32_t>& idx, float column_m) {
+    column_ = column_m;
+    lo = glm::vec3(1e9f), hi = glm::vec3(-1e9f);
     for (const glm::vec3& v : pos) lo = glm::min(lo, v), hi = glm::max(hi, v);
     ny_ = static_cast<int>((hi.y - lo.y) / column_) + 1;
     nz_ = static_cast<int>((hi.z - lo.z) / column_) + 1;
     const std::size_t tris = idx.size() / 3;
     // Counting pass, then filling (compressed rows).
     start_.assign(static_cast<std::size_t>(ny_) * nz_ + 1, 0);
-    std::vector<std::uint32_t> fill;
+    std::vector<std::uint32_t>& fill = fill_;
     for (int pass = 0; pass < 2; ++pass) {
       if (pass == 1) {
         for (std::size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
@@ -110,7 +115,7 @@ class ClosedMesh {
           for (int j = j0; j <= j1; ++j) {
             const std::size_t at = static_cast<std::size_t>(k) * ny_ + j;
             if (pass == 0) ++start_[at + 1];
-            else col_[fill[at]++] = {a, b, c};
+            else col_[fill[at]++] = {a, b, c, tlo, thi};
           }
       }
     }
@@ -131,9 +136,7 @@ class ClosedMesh {
     int w = 0;
     for (std::uint32_t e = start_[at]; e < start_[at + 1]; ++e) {
       const Tri& tr = col_[e];
-      if (std::max({tr.a.x, tr.b.x, tr.c.x}) <= p.x || p.y < std::min({tr.a.y, tr.b.y, tr.c.y}) || p.y > std::max({tr.a.y, tr.b.y, tr.c.y}) ||
-          p.z < std::min({tr.a.z, tr.b.z, tr.c.z}) || p.z > std::max({tr.a.z, tr.b.z, tr.c.z}))
-        continue;
+      if (tr.hi.x <= p.x || p.y < tr.lo.y || p.y > tr.hi.y || p.z < tr.lo.z || p.z > tr.hi.z) continue;
       const glm::dvec3 a(tr.a), b(tr.b), c(tr.c);
       double det = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);  // the normal's x, twice the area
       if (det == 0.0) continue;
@@ -167,8 +170,7 @@ class ClosedMesh {
           const std::size_t at = static_cast<std::size_t>(k) * ny_ + j;
           for (std::uint32_t e = start_[at]; e < start_[at + 1]; ++e) {
             const Tri& tr = col_[e];
-            const glm::vec3 tlo = glm::min(tr.a, glm::min(tr.b, tr.c)), thi = glm::max(tr.a, glm::max(tr.b, tr.c));
-            const glm::vec3 gap = glm::max(glm::max(tlo - p, p - thi), glm::vec3(0.0f));
+            const glm::vec3 gap = glm::max(glm::max(tr.lo - p, p - tr.hi), glm::vec3(0.0f));
             if (glm::dot(gap, gap) >= best * best) continue;
             best = std::min(best, point_triangle_distance(p, tr.a, tr.b, tr.c));
             if (best <= floor) return best;
@@ -185,15 +187,23 @@ class ClosedMesh {
  private:
   int column_of(float d, int n) const { return std::clamp(static_cast<int>(std::floor(d / column_)), 0, n - 1); }
 
-  float column_;
+  float column_ = 0.001f;
   int ny_ = 1, nz_ = 1;
   struct Tri {
     glm::vec3 a, b, c;
+    glm::vec3 lo, hi;  // its box
     Tri() {}  // left unset: every slot is written once, in the filling pass
-    Tri(const glm::vec3& x, const glm::vec3& y, const glm::vec3& z) : a(x), b(y), c(z) {}
+    Tri(const glm::vec3& x, const glm::vec3& y, const glm::vec3& z, const glm::vec3& l, const glm::vec3& h) : a(x), b(y), c(z), lo(l), hi(h) {}
   };
   std::vector<std::uint32_t> start_;
   std::vector<Tri> col_;  // each column's triangles, copied in column order (read in a row)
+  std::vector<std::uint32_t> fill_;  // the filling pass's cursors
+};
+
+// The meshes measure() builds, kept from frame to frame so their storage is reused.
+struct MeasureBuffers {
+  ClosedMesh skin;
+  std::vector<ClosedMesh> vols;
 };
 
 // One frame's figures for one muscle.
@@ -225,7 +235,7 @@ ExportScene drawn_skin_and_muscles(const Model& m, DrawList& out) {
 
 // Measures one frame: the skin is the object named "skin"; the rest are muscles named as
 // Gait2392 names them with the side ("vas_lat_r").
-std::vector<MuscleFrame> measure(const ExportScene& scene) {
+std::vector<MuscleFrame> measure(const ExportScene& scene, MeasureBuffers& buffers) {
   const ExportObject* skin_obj = nullptr;
   std::vector<const ExportObject*> muscles;
   std::vector<int> side;
@@ -240,10 +250,11 @@ std::vector<MuscleFrame> measure(const ExportScene& scene) {
     side.push_back(anatomy::side_index(*s));
   }
   REQUIRE(skin_obj);
-  const ClosedMesh skin(skin_obj->positions, skin_obj->indices, 0.005f);
-  std::vector<ClosedMesh> vols;
-  vols.reserve(muscles.size());
-  for (const ExportObject* o : muscles) vols.emplace_back(o->positions, o->indices, 0.003f);
+  ClosedMesh& skin = buffers.skin;
+  skin.assign(skin_obj->positions, skin_obj->indices, 0.005f);
+  std::vector<ClosedMesh>& vols = buffers.vols;
+  vols.resize(muscles.size());
+  for (std::size_t a = 0; a < muscles.size(); ++a) vols[a].assign(muscles[a]->positions, muscles[a]->indices, 0.003f);
   std::vector<MuscleFrame> out(muscles.size());
   std::vector<std::size_t> near;
   for (std::size_t a = 0; a < muscles.size(); ++a) {
@@ -285,6 +296,11 @@ std::vector<MuscleFrame> measure(const ExportScene& scene) {
     }
   }
   return out;
+}
+
+std::vector<MuscleFrame> measure(const ExportScene& scene) {
+  MeasureBuffers buffers;
+  return measure(scene, buffers);
 }
 
 const Model& body() { return test::shipped_body(); }
@@ -497,6 +513,7 @@ TEST_CASE("muscle poke-through: over every built-in drill, muscle vertices outsi
   std::printf("muscle poke-through per drill (%d of 100 times, right working side): vertex-samples out of the skin / in another muscle by > 2 mm\n",
               (99 + kStride) / kStride);
   int all_out = 0, all_in = 0;
+  MeasureBuffers buffers;
   for (const motion::Drill& drill : f.drills) {
     auto tl = motion::Timeline::build(drill, anatomy::Side::kRight);
     REQUIRE(tl.ok());
@@ -508,7 +525,7 @@ TEST_CASE("muscle poke-through: over every built-in drill, muscle vertices outsi
       add_body_to_scene(m, ModelHandle{}, BodyPoseInput{fr.legs, fr.upper, fr.pelvis_world}, BodySceneOptions{}, pose, out);
       char at[64];
       std::snprintf(at, sizeof at, " t=%.1f", time);
-      for (const MuscleFrame& x : measure(drawn_skin_and_muscles(m, out))) {
+      for (const MuscleFrame& x : measure(drawn_skin_and_muscles(m, out), buffers)) {
         out_total += x.out_of_skin;
         in_total += x.in_other;
         out_far += x.out_far;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <glm/geometric.hpp>
+#include <glm/vector_relational.hpp>
 
 #include "anatomy/muscle_path.h"
 #include "anatomy/path_curve.h"
@@ -51,11 +52,25 @@ Placed place(const MuscleVolume& v, int muscle, anatomy::Side side, const anatom
   append_muscle_volume(v, c, muscle_tube_profile(s.max_isometric_force_n, s.optimal_fiber_length_m, s.tendon_slack_length_m), attached,
                        mesh);
   Placed out;
+  out.pos.reserve(mesh.vertices.size());
+  // A vertex's nearest station only matters when it lies further than the farthest so far: the
+  // search for it stops as soon as a station within that is found (starting from the station that
+  // was nearest the last vertex, which is usually near this one), so the maximum is the same.
+  std::size_t last = 0;
   for (const Vertex& x : mesh.vertices) {
     out.pos.push_back(x.position);
-    double near = 1e9;
-    for (const glm::dvec3& q : c.pos) near = std::min(near, glm::length(glm::dvec3(x.position) - q));
-    out.farthest = std::max(out.farthest, near);
+    const glm::dvec3 v(x.position);
+    const double bound = 0.999999 * out.farthest * out.farthest;  // clear of the rounding of a square
+    double near2 = 1e18;
+    bool closer = false;
+    for (std::size_t n = 0; n < c.pos.size() && !closer; ++n) {
+      const std::size_t k = (last + n) % c.pos.size();
+      const glm::dvec3 d = v - c.pos[k];
+      const double d2 = glm::dot(d, d);
+      if (d2 < near2) near2 = d2, last = k;
+      closer = near2 < bound;
+    }
+    if (!closer && !c.pos.empty()) out.farthest = std::max(out.farthest, glm::length(v - c.pos[last]));
   }
   out.length = c.length;
   return out;
@@ -146,19 +161,19 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
         const Rest& r = rest[ri];
         const Placed p = place(*r.v, r.muscle, r.side, fr.legs.leg(r.side));
         const double ratio = enclosed_volume(*r.v, p.pos) / r.volume;
-        const std::string where = r.v->name + " in " + drill.id + " t=" + std::to_string(time);
-        if (p.farthest > far) { far = p.farthest; far_at = where; }
+        const auto where = [&] { return r.v->name + " in " + drill.id + " t=" + std::to_string(time); };
+        if (p.farthest > far) { far = p.farthest; far_at = where(); }
         mvmin[ri] = std::min(mvmin[ri], ratio);
         mvmax[ri] = std::max(mvmax[ri], ratio);
-        if (ratio < vmin) { vmin = ratio; vmin_at = where; }
-        if (ratio > vmax) { vmax = ratio; vmax_at = where; }
+        if (ratio < vmin) { vmin = ratio; vmin_at = where(); }
+        if (ratio > vmax) { vmax = ratio; vmax_at = where(); }
         for (std::size_t t = 0; t < r.areas.size(); ++t) {
           if (r.areas[t] <= 1e-12) continue;
           const double a = area(*r.v, p.pos, 3 * t) / r.areas[t];
           mamin[ri] = std::min(mamin[ri], a);
           mamax[ri] = std::max(mamax[ri], a);
-          if (a < amin) { amin = a; amin_at = where; }
-          if (a > amax) { amax = a; amax_at = where; }
+          if (a < amin) { amin = a; amin_at = where(); }
+          if (a > amax) { amax = a; amax_at = where(); }
         }
       }
     }
@@ -360,14 +375,31 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
       add_body_to_scene(m, ModelHandle{}, input, BodySceneOptions{}, pose, out);
       // Each leg's bones, and the pelvis and spine for both (bones of the other leg are the drill's
       // posture, not the muscle's shape: a crossed shin can rest against the other knee).
-      std::array<std::vector<std::pair<glm::mat4, const BoneGrid*>>, 2> bones;
+      // Each with the world box of its cells (1 mm wider than the float arithmetic needs): a vertex
+      // outside it cannot be in the bone, so a muscle is tested only against the bones whose box
+      // meets its own.
+      struct PosedBone {
+        glm::mat4 inv;
+        const BoneGrid* grid;
+        glm::vec3 lo, hi;
+      };
+      std::array<std::vector<PosedBone>, 2> bones;
       for (const MeshDraw& d : out.meshes)
         if (d.dynamic_mesh < 0 && d.mesh >= 0 && is_bone[static_cast<std::size_t>(d.mesh)]) {
           const std::string& name = m.meshes[static_cast<std::size_t>(d.mesh)].name;
           const bool left = name.size() > 2 && name.substr(name.size() - 2) == "_l", right = name.size() > 2 && name.substr(name.size() - 2) == "_r";
+          const BoneGrid& g = grids[static_cast<std::size_t>(d.mesh)];
+          PosedBone b{glm::inverse(d.node_world), &g, glm::vec3(1e9f), glm::vec3(-1e9f)};
+          for (int c = 0; c < 8; ++c) {
+            const glm::vec3 q(d.node_world * glm::vec4((c & 1) ? g.deep_hi.x : g.deep_lo.x, (c & 2) ? g.deep_hi.y : g.deep_lo.y,
+                                                       (c & 4) ? g.deep_hi.z : g.deep_lo.z, 1.0f));
+            b.lo = glm::min(b.lo, q), b.hi = glm::max(b.hi, q);
+          }
+          b.lo -= glm::vec3(0.001f), b.hi += glm::vec3(0.001f);
           for (int s = 0; s < 2; ++s)
-            if ((s == 0 && !left) || (s == 1 && !right)) bones[static_cast<std::size_t>(s)].emplace_back(glm::inverse(d.node_world), &grids[static_cast<std::size_t>(d.mesh)]);
+            if ((s == 0 && !left) || (s == 1 && !right)) bones[static_cast<std::size_t>(s)].push_back(b);
         }
+      std::vector<const PosedBone*> near;
       for (const MeshDraw& d : out.meshes) {
         if (d.dynamic_mesh < 0 || d.pick_id < kMusclePickBase) continue;
         const DynamicMesh& dm = out.dynamic_meshes[static_cast<std::size_t>(d.dynamic_mesh)];
@@ -380,10 +412,18 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
         if (v0 > v1) continue;
         std::size_t in = 0;
         const std::size_t side = d.pick_id - kMusclePickBase >= 100 ? 1 : 0;  // 0 right, 1 left
-        for (std::uint32_t vi = v0; vi <= v1; ++vi) {
-          const glm::vec4 p(dm.vertices[vi].position, 1.0f);
-          for (const auto& [inv, g] : bones[side])
-            if (g->inside(glm::vec3(inv * p))) { ++in; break; }
+        glm::vec3 lo(1e9f), hi(-1e9f);
+        for (std::uint32_t vi = v0; vi <= v1; ++vi) lo = glm::min(lo, dm.vertices[vi].position), hi = glm::max(hi, dm.vertices[vi].position);
+        near.clear();
+        for (const PosedBone& b : bones[side])
+          if (!glm::any(glm::lessThan(hi, b.lo)) && !glm::any(glm::greaterThan(lo, b.hi))) near.push_back(&b);
+        for (std::uint32_t vi = v0; vi <= v1 && !near.empty(); ++vi) {
+          const glm::vec3& x = dm.vertices[vi].position;
+          const glm::vec4 p(x, 1.0f);
+          for (const PosedBone* b : near) {
+            if (glm::any(glm::lessThan(x, b->lo)) || glm::any(glm::greaterThan(x, b->hi))) continue;
+            if (b->grid->inside(glm::vec3(b->inv * p))) { ++in; break; }
+          }
         }
         const double share = static_cast<double>(in) / (v1 - v0 + 1);
         if (!drill) at_rest[d.pick_id] = share;

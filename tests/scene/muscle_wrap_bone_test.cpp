@@ -24,12 +24,15 @@
 #include <string>
 #include <vector>
 
+#include <glm/vector_relational.hpp>
+
 #include "anatomy/muscle_path.h"
 #include "anatomy/muscle_wrap.h"
 #include "assets/drill_loader.h"
 #include "assets/model_loader.h"
 #include "motion/rom_limits.h"
 #include "motion/timeline.h"
+#include "scene/body_pose.h"
 #include "scene/body_scene.h"
 #include "scene/shipped_body.h"
 #include "scene/test_bone_cells.h"
@@ -70,39 +73,64 @@ class BoneChecker {
       if (!right_leg_bone(mesh.name)) continue;
       grids_.emplace(static_cast<int>(i), deep_grid(mesh));
     }
+    REQUIRE(grids_.size() <= kMaxBones);
   }
-  // Poses the right leg's bones as the scene draws them at `legs`.
+  // Poses the right leg's bones as the scene draws them at `legs`: pose_body_model, which
+  // add_body_to_scene poses the model with, and each bone mesh drawn at its node's world transform
+  // (scene/model_scene.cpp), in the model's mesh order.
   void pose(const anatomy::LegAngles& legs) {
-    BodySceneOptions opt;
-    opt.show_muscles = false;
-    opt.show_skin = false;
-    opt.floor = false;
-    DrawList out;
-    add_body_to_scene(model_, ModelHandle{}, BodyPoseInput{legs, {}, pelvis_world_}, opt, pose_, out);
+    pose_body_model(model_, BodyPoseInput{legs, {}, pelvis_world_}, pose_);
     bones_.clear();
     names_.clear();
-    for (const MeshDraw& d : out.meshes) {
-      const auto g = grids_.find(d.mesh);
-      if (d.dynamic_mesh >= 0 || g == grids_.end()) continue;
-      bones_.push_back({glm::mat4(glm::inverse(glm::dmat4(d.node_world)) * pelvis_world_), &g->second});
-      names_.push_back(model_.meshes[static_cast<std::size_t>(d.mesh)].name);
+    for (const auto& [mesh, grid] : grids_) {
+      const Mesh& m = model_.meshes[static_cast<std::size_t>(mesh)];
+      const glm::mat4 node_world = m.node >= 0 ? pose_.world[static_cast<std::size_t>(m.node)] : glm::mat4(1.0f);
+      Posed b{glm::mat4(glm::inverse(glm::dmat4(node_world)) * pelvis_world_), &grid, glm::vec3(0.0f), glm::vec3(0.0f),
+              m.name.rfind("patella", 0) == 0};
+      // The pelvis-frame box of the bone's deep cells, 1 mm wider than the float arithmetic needs:
+      // a sample outside it cannot be in them (the placement is rigid).
+      const glm::mat4 from_bone = glm::mat4(glm::inverse(glm::dmat4(b.to_bone)));
+      b.lo = glm::vec3(1e9f), b.hi = glm::vec3(-1e9f);
+      for (int c = 0; c < 8; ++c) {
+        const glm::vec3 corner((c & 1) ? grid.deep_hi.x : grid.deep_lo.x, (c & 2) ? grid.deep_hi.y : grid.deep_lo.y,
+                               (c & 4) ? grid.deep_hi.z : grid.deep_lo.z);
+        const glm::vec3 q(from_bone * glm::vec4(corner, 1.0f));
+        b.lo = glm::min(b.lo, q), b.hi = glm::max(b.hi, q);
+      }
+      b.lo -= glm::vec3(0.001f), b.hi += glm::vec3(0.001f);
+      bones_.push_back(b);
+      names_.push_back(m.name);
     }
   }
   // Samples of the polyline `pts` (pelvis frame of the right leg) through a posed bone, skipping
-  // those within 6 mm of an attachment in `anchors`; `bone` gets the first bone's name.
+  // those within 6 mm of an attachment in `anchors`; `bone` gets the first bone's name. Each
+  // segment's samples are tested against the bones whose box its own box meets (in order).
   int through(int muscle, std::span<const glm::dvec3> pts, std::span<const glm::dvec3> anchors, std::string* bone = nullptr) const {
     int hits = 0;
+    const bool patella_ok = passes_patella(muscle);
+    std::array<std::size_t, kMaxBones> near_bones{};
     for (std::size_t k = 0; k + 1 < pts.size(); ++k) {
       const glm::dvec3 a = pts[k], b = pts[k + 1];
+      const glm::vec3 slo(glm::min(a, b)), shi(glm::max(a, b));
+      std::size_t near_count = 0;
+      for (std::size_t j = 0; j < bones_.size(); ++j) {
+        const Posed& pb = bones_[j];
+        if (patella_ok && pb.patella) continue;
+        if (glm::any(glm::lessThan(shi, pb.lo)) || glm::any(glm::greaterThan(slo, pb.hi))) continue;
+        near_bones[near_count++] = j;
+      }
+      if (near_count == 0) continue;
       const int n = std::max(1, static_cast<int>(glm::length(b - a) / 0.001));
       for (int i = (k == 0 ? 0 : 1); i <= n; ++i) {
         const glm::dvec3 x = a + (b - a) * (static_cast<double>(i) / n);
         bool near = false;
         for (const glm::dvec3& q : anchors) near = near || glm::length(x - q) < 0.006;
         if (near) continue;
-        const glm::vec4 xv(glm::vec3(x), 1.0f);
-        for (std::size_t j = 0; j < bones_.size(); ++j) {
-          if (passes_patella(muscle) && names_[j].rfind("patella", 0) == 0) continue;
+        const glm::vec3 xf(x);
+        const glm::vec4 xv(xf, 1.0f);
+        for (std::size_t nb = 0; nb < near_count; ++nb) {
+          const std::size_t j = near_bones[nb];
+          if (glm::any(glm::lessThan(xf, bones_[j].lo)) || glm::any(glm::greaterThan(xf, bones_[j].hi))) continue;
           if (bones_[j].grid->inside(glm::vec3(bones_[j].to_bone * xv))) {
             if (hits++ == 0 && bone) *bone = names_[j];
             break;
@@ -116,7 +144,7 @@ class BoneChecker {
   int bone_at(int muscle, const glm::dvec3& x) const {
     const glm::vec4 xv(glm::vec3(x), 1.0f);
     for (std::size_t j = 0; j < bones_.size(); ++j) {
-      if (passes_patella(muscle) && names_[j].rfind("patella", 0) == 0) continue;
+      if (bones_[j].patella && passes_patella(muscle)) continue;
       if (bones_[j].grid->inside(glm::vec3(bones_[j].to_bone * xv))) return static_cast<int>(j);
     }
     return -1;
@@ -153,9 +181,12 @@ class BoneChecker {
   }
 
  private:
+  static constexpr std::size_t kMaxBones = 32;
   struct Posed {
     glm::mat4 to_bone;  // pelvis frame (right leg) -> the bone mesh's frame
     const DeepGrid* grid;
+    glm::vec3 lo, hi;   // pelvis frame: a box round the deep cells
+    bool patella;
   };
   const Model& model_;
   NodeTransforms pose_;

@@ -13,6 +13,7 @@
 
 #include <glm/common.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vector_relational.hpp>
 
 namespace hiplab::test {
 
@@ -20,12 +21,22 @@ struct BoneCells {
   glm::vec3 lo{0.0f};
   int nx = 0, ny = 0, nz = 0;
   static constexpr float kCell = 0.001f;
-  std::vector<std::uint8_t> deep;
+  // The deep cells, one bit each, in bricks of 4 x 4 x 4 cells (one word a brick), so that nearby
+  // points read the same few words.
+  std::vector<std::uint64_t> bricks;
+  int bx = 0, by = 0;  // bricks along x and y
+  // The box of the cells marked deep (a point at lo where there are none): no point outside it is
+  // inside().
+  glm::vec3 deep_lo{0.0f}, deep_hi{0.0f};
+  bool cell(int i, int j, int k) const {
+    const std::uint64_t w = bricks[(static_cast<std::size_t>(k >> 2) * by + (j >> 2)) * bx + (i >> 2)];
+    return (w >> ((i & 3) | (j & 3) << 2 | (k & 3) << 4)) & 1u;
+  }
   bool inside(const glm::vec3& p) const {
     const glm::vec3 g = (p - lo) / kCell;
     const int i = static_cast<int>(std::floor(g.x)), j = static_cast<int>(std::floor(g.y)), k = static_cast<int>(std::floor(g.z));
     if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return false;
-    return deep[(static_cast<std::size_t>(k) * ny + j) * nx + i] != 0;
+    return cell(i, j, k);
   }
 };
 
@@ -79,7 +90,18 @@ inline BoneCells bone_cells_of(const std::vector<glm::vec3>& pos, const std::vec
         }
     in = std::move(next);
   }
-  g.deep = std::move(in);
+  g.bx = (g.nx + 3) / 4, g.by = (g.ny + 3) / 4;
+  g.bricks.assign(static_cast<std::size_t>(g.bx) * g.by * ((g.nz + 3) / 4), 0u);
+  glm::ivec3 dlo(g.nx, g.ny, g.nz), dhi(-1);
+  for (int k = 0; k < g.nz; ++k)
+    for (int j = 0; j < g.ny; ++j)
+      for (int i = 0; i < g.nx; ++i)
+        if (in[(static_cast<std::size_t>(k) * g.ny + j) * g.nx + i]) {
+          g.bricks[(static_cast<std::size_t>(k >> 2) * g.by + (j >> 2)) * g.bx + (i >> 2)] |= std::uint64_t{1} << ((i & 3) | (j & 3) << 2 | (k & 3) << 4);
+          dlo = glm::min(dlo, glm::ivec3(i, j, k)), dhi = glm::max(dhi, glm::ivec3(i, j, k));
+        }
+  if (dhi.x < 0) g.deep_lo = g.deep_hi = g.lo;
+  else g.deep_lo = g.lo + glm::vec3(dlo) * BoneCells::kCell, g.deep_hi = g.lo + glm::vec3(dhi + 1) * BoneCells::kCell;
   return g;
 }
 
