@@ -217,6 +217,10 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     // (skin_bone_cover.h; the kneeling drills rest on it).
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d = knee_front_corrective(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM);
+      out.report.knee_front_shortfall_without[static_cast<size_t>(s)] =
+          knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, nullptr);
+      out.report.knee_front_shortfall_with[static_cast<size_t>(s)] =
+          knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, &d);
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "knee_front_r" : "knee_front_l");
     }
