@@ -15,19 +15,22 @@ namespace {
 
 // The front-of-knee band: vertices in front of the knee's centre (along the rest pose's forward
 // direction of thigh and shank) and within this of it at rest, blended only among the thigh, the
-// shank and the kneecap. 14 cm reaches over the kneecap, the tibial plateau and the tibial
-// tuberosity (7-8 cm below the knee centre) and fades out on the front of the thigh and the shin.
-constexpr double kFrontReach = 0.14;
+// shank and the kneecap. 20 cm reaches over the kneecap, the tibial plateau and the tibial
+// tuberosity (7-8 cm below the knee centre) and leaves room for the push to fade out on the front
+// of the thigh and the shin (with 14 cm and 80 rounds at half weight, the skin above the kneecap
+// stretched past 3x at the band's edge: tests/scene/skin_stretch_test.cpp).
+constexpr double kFrontReach = 0.20;
 // Rounds of push-out and smoothing (each round: every band vertex pushed out of the bones to the
 // cover, then its displacement averaged half with its neighbours'; vertices outside the band stay).
-constexpr int kRounds = 80;
-constexpr double kSelf = 0.5;
+constexpr int kRounds = 300;
+constexpr double kSelf = 0.2;
 
 struct PosedBone {
   const PlacedBone* bone;
   glm::dmat3 rotation;
   glm::dvec3 origin;
   bool mirror;
+  double slack;  // added to the bone's distance: the femur's is the cover (the skin need only clear it)
 };
 
 // Distance (m) from the nearest posed bone (negative inside).
@@ -36,26 +39,15 @@ double bone_distance(const std::vector<PosedBone>& bones, const glm::dvec3& p) {
   for (const PosedBone& b : bones) {
     glm::dvec3 q = glm::transpose(b.rotation) * (p - b.origin);
     if (b.mirror) q.z = -q.z;
-    d = std::min(d, static_cast<double>(b.bone->sdf(glm::vec3(q))));
+    d = std::min(d, static_cast<double>(b.bone->sdf(glm::vec3(q))) + b.slack);
   }
   return d;
-}
-
-glm::dvec3 bone_gradient(const std::vector<PosedBone>& bones, const glm::dvec3& p) {
-  constexpr double h = 0.0005;
-  glm::dvec3 g;
-  for (int k = 0; k < 3; ++k) {
-    glm::dvec3 e(0.0);
-    e[k] = h;
-    g[k] = bone_distance(bones, p + e) - bone_distance(bones, p - e);
-  }
-  const double n = std::sqrt(glm::dot(g, g));
-  return n > 1e-12 ? g / n : glm::dvec3(0.0);
 }
 
 // The pose the shape is made at (thigh straight, this knee flexed), the band and the blended
 // matrices: shared by the shape and its check.
 struct KneePose {
+  glm::dvec3 knee;  // the knee's centre, posed
   std::vector<glm::dmat4> blend;
   std::vector<glm::dvec3> posed;
   std::vector<char> band;
@@ -63,7 +55,7 @@ struct KneePose {
 };
 
 KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const std::vector<PlacedBone>& bones, int side,
-                   double flexion_deg) {
+                   double flexion_deg, double cover_m) {
   const std::string sfx = side == 0 ? "_r" : "_l";
   auto node = [&](const std::string& base) { return static_cast<size_t>(find_node(nodes, base + sfx)); };
   const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
@@ -95,6 +87,7 @@ KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
     skin_m[i] = posed * glm::inverse(rest[i]);
   }
   KneePose out;
+  out.knee = knee;
   const size_t nv = skin.mesh.pos.size();
   out.blend.assign(nv, glm::dmat4(0.0));
   out.posed.resize(nv);
@@ -121,7 +114,7 @@ KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
       if (b.name == std::string(n) + "_r") base = n;
     if (base.empty()) continue;
     const size_t i = node(base == "fibula" ? "tibia" : base);
-    out.bones.push_back({&b, glm::dmat3(posed_world[i]), glm::dvec3(posed_world[i][3]), side == 1});
+    out.bones.push_back({&b, glm::dmat3(posed_world[i]), glm::dvec3(posed_world[i][3]), side == 1, base == "femur" ? cover_m : 0.0});
   }
   return out;
 }
@@ -130,7 +123,7 @@ KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
 
 std::vector<glm::vec3> knee_front_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
                                              const std::vector<PlacedBone>& bones, int side, double flexion_deg, double cover_m) {
-  const KneePose kp = knee_pose(skin, nodes, bones, side, flexion_deg);
+  const KneePose kp = knee_pose(skin, nodes, bones, side, flexion_deg, cover_m);
   const size_t nv = skin.mesh.pos.size();
   std::vector<std::vector<uint32_t>> adj(nv);
   const auto& idx = skin.mesh.idx;
@@ -141,12 +134,22 @@ std::vector<glm::vec3> knee_front_corrective(const SkinMesh& skin, const std::ve
       if (kp.band[b]) adj[b].push_back(a);
     }
   std::vector<glm::dvec3> delta(nv, glm::dvec3(0.0));
+  // Out from the knee's flexion axis (through the knee's centre along z), the way the blend
+  // collapsed it: marched in 0.5 mm steps until the cover is reached (never through a thin bone to
+  // its far side, as the distance's gradient inside the kneecap can point).
   auto push = [&] {
     for (size_t v = 0; v < nv; ++v) {
       if (!kp.band[v]) continue;
       const glm::dvec3 q = kp.posed[v] + delta[v];
-      const double d = bone_distance(kp.bones, q);
-      if (d < cover_m) delta[v] += (cover_m - d) * bone_gradient(kp.bones, q);
+      if (bone_distance(kp.bones, q) >= cover_m) continue;
+      glm::dvec3 dir = q - kp.knee;
+      dir.z = 0.0;
+      const double n = std::sqrt(glm::dot(dir, dir));
+      if (n < 1e-9) continue;
+      dir /= n;
+      double t = 0.0;
+      while (t < 0.05 && bone_distance(kp.bones, q + t * dir) < cover_m) t += 0.0005;
+      delta[v] += t * dir;
     }
   };
   for (int round = 0; round < kRounds; ++round) {
@@ -170,7 +173,7 @@ std::vector<glm::vec3> knee_front_corrective(const SkinMesh& skin, const std::ve
 
 double knee_front_cover_shortfall(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const std::vector<PlacedBone>& bones,
                                   int side, double flexion_deg, double cover_m, const std::vector<glm::vec3>* offsets) {
-  const KneePose kp = knee_pose(skin, nodes, bones, side, flexion_deg);
+  const KneePose kp = knee_pose(skin, nodes, bones, side, flexion_deg, cover_m);
   double worst = 0.0;
   for (size_t v = 0; v < kp.posed.size(); ++v) {
     if (!kp.band[v]) continue;
