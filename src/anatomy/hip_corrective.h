@@ -46,4 +46,17 @@ constexpr double kKneeFlexedCorrectiveDeg = 120.0;
 constexpr double kKneeCorrectiveStartDeg = 50.0;
 constexpr double kKneeCorrectiveFullDeg = 150.0;
 
+// The front of the knee's corrective shape (tools/model_generator/skin_bone_cover.h): made at the
+// half-kneeling windmill's back knee (assets/drills/kneeling_windmill.json, 114.81 deg; the
+// tall-kneeling windmill's knees are at 104), where the knee rests on the mat, so that the skin
+// there lies kKneeFrontCoverM outside the kneecap and the tibia. Its weight rises smoothly from the
+// skin's rest flexion (linear-blend skinning is exact there) to 1 at the key angle, and stays 1
+// beyond. The cover: the kneecap is subcutaneous, with only the skin, a thin subcutaneous layer and
+// the prepatellar bursa in front of it (Standring (ed.), Gray's Anatomy, 41st ed. 2016, ch. 81, the
+// knee); 5 mm for all of them is HipLab's figure within "a few millimetres", not a measured mean
+// (no ultrasound figure of the prepatellar layer was found for this change: issue 12, h12c).
+constexpr double kKneeFrontCorrectiveDeg = 115.0;
+constexpr double kKneeFrontStartDeg = 30.0;
+constexpr double kKneeFrontCoverM = 0.005;
+
 }  // namespace hiplab::anatomy

@@ -174,7 +174,8 @@ struct Drill {
   const std::vector<DrillContact>& contacts_of(int phase) const {
     return phases[phase].contacts ? *phases[phase].contacts : contacts;
   }
-  // The landmarks of a phase that rest on the floor (within 2 cm during holds).
+  // The landmarks of a phase that rest on the floor (the drawn skin within 1 cm of it during holds,
+  // tests/app/drill_posture_test.cpp, which names the exceptions).
   std::vector<ContactPoint> floor_points_of(int phase) const;
   // The file's format version (1: converted on loading; docs/drills.md).
   int format_version = 2;

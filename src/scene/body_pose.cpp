@@ -122,6 +122,13 @@ float knee_flexion_weight(const anatomy::LegPose& leg) {
   return smoothstep01((leg[anatomy::LegCoord::kKneeFlexion] - start) / (full - start));
 }
 
+// The weight of a knee's front shape (anatomy/hip_corrective.h, kKneeFront*): 0 at the skin's
+// rest flexion, rising smoothly to 1 at the key angle, 1 beyond.
+float knee_front_weight(const anatomy::LegPose& leg) {
+  const double start = glm::radians(anatomy::kKneeFrontStartDeg), full = glm::radians(anatomy::kKneeFrontCorrectiveDeg);
+  return smoothstep01((leg[anatomy::LegCoord::kKneeFlexion] - start) / (full - start));
+}
+
 }  // namespace
 
 bool is_body_model(const Model& model) {
@@ -186,6 +193,7 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
           out.morph_weights[i][t] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
         if (m.morph_targets[t].name == "hip_back" + sfx) out.morph_weights[i][t] = hip_back_weight(leg);
         if (m.morph_targets[t].name == "knee_flexion" + sfx) out.morph_weights[i][t] = knee_flexion_weight(leg);
+        if (m.morph_targets[t].name == "knee_front" + sfx) out.morph_weights[i][t] = knee_front_weight(leg);
       }
     }
   }

@@ -300,3 +300,38 @@ TEST_CASE("the skin's knee-flexion shapes are weighted by each knee's flexion") 
   CHECK(weights(100, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
   CHECK(weights(80, 0).first < weights(110, 0).first);
 }
+
+// The front of each knee (tools/model_generator/skin_bone_cover.h): weighted from the skin's rest
+// flexion (30 deg) to 1 at the half-kneeling back knee's 115 deg (anatomy/hip_corrective.h).
+TEST_CASE("the skin's knee-front shapes are weighted by each knee's flexion, full at the kneeling knee") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "knee_front_r");
+  const int left = skin_target(m, "knee_front_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'knee_front_r' morph target");
+  REQUIRE_MESSAGE(left >= 0, "no 'knee_front_l' morph target");
+  auto weights = [&](double knee_r_deg, double knee_l_deg) {
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_r_deg);
+    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_l_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+  };
+  CHECK(weights(0, 0) == std::pair<float, float>{0.0f, 0.0f});
+  CHECK(weights(30, 0) == std::pair<float, float>{0.0f, 0.0f});
+  CHECK(weights(115, 0) == std::pair<float, float>{1.0f, 0.0f});
+  CHECK(weights(0, 130) == std::pair<float, float>{0.0f, 1.0f});
+  CHECK(weights(72.5, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(weights(60, 0).first < weights(104, 0).first);
+  // The right knee's shape moves only vertices of the right leg (z > 0 at rest), and some.
+  const Mesh& mesh = m.meshes[static_cast<std::size_t>(skin)];
+  const auto& target = mesh.morph_targets[static_cast<std::size_t>(right)];
+  int moved = 0;
+  for (std::size_t v = 0; v < mesh.vertices.size(); ++v)
+    if (glm::length(target.delta_positions[v]) > 1e-6f) {
+      ++moved;
+      CHECK(mesh.vertices[v].position.z > 0.0f);
+    }
+  CHECK(moved > 50);
+}

@@ -181,6 +181,16 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // (+100 to +200 samples) and the worst squash there 0.10-0.12 -> 0.063-0.066x (the same triangle
 // at the back of the bottom armpit); the 90/90 switch 8 135 -> 8 198 (its hands-behind arms pass
 // the overhead shape's start).
+// Loosened for the knee-front shape (h12c, tools/model_generator/skin_bone_cover.h, issue 12's
+// "contacts ... within 1 cm in holds"): the skin in front of a deeply bent knee pushed out of the
+// kneecap and tibia (5 mm cover) and clear of the femur stretches a few triangles over the kneecap
+// and above it: figure-4 574 -> 720 samples past a limit, 90/90 PAILs/RAILs 6 285 -> 6 385, the
+// half-kneeling windmill 1 982 -> 2 240, the 90/90 switch 8 135 -> 8 220, the tall-kneeling
+// windmill 3 878 -> 4 078 and its worst stretch 2.78 -> 3.28x (one triangle above the kneecap,
+// femur_l at rest (14 60 -7) cm); all thirteen drills 42 188 -> 42 977. What it buys: the kneecap
+// no longer through the skin where the knee rests on the mat (the kneeling windmill's back knee:
+// skin 2.8-2.9 -> 1.0 cm above the mat, tests/app/drill_posture_test.cpp). A first version that
+// also covered the femur by 5 mm cost 44 636 (2.4 -> 3.5x at that triangle).
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
@@ -188,10 +198,10 @@ struct Ratchet {
 };
 constexpr Ratchet kRatchet[] = {
     {"clamshell", 3.10f, 0.0660f, 1910},  // arm under the head kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
-    {"figure4_self_test", 3.64f, 0.1286f, 580},  // merged: 3.630x / 0.1287x / 574
-    {"ir_pails_rails_9090", 6.87f, 0.0684f, 6290},  // merged: 6.860x / 0.0685x / 6285
+    {"figure4_self_test", 3.64f, 0.1286f, 730},  // merged: 3.630x / 0.1287x / 574; knee-front shape (h12c): 720
+    {"ir_pails_rails_9090", 6.87f, 0.0684f, 6390},  // merged: 6.860x / 0.0685x / 6285; knee-front shape (h12c): 6385
     {"ir_pails_rails_supine", 4.84f, 0.0198f, 5320},  // merged: 4.830x / 0.0199x / 5311 (looser than either branch alone: see "Both skin changes" above)
-    {"tall_kneeling_foot_windmill", 2.79f, 0.0374f, 3880},  // merged: 2.780x / 0.0375x / 3878
+    {"tall_kneeling_foot_windmill", 3.28f, 0.0374f, 4080},  // merged: 2.780x / 0.0375x / 3878; knee-front shape (h12c): 3.275x / 4078
     // The half-kneeling windmill (issue 12), measured when it was added: the worst stretch at the
     // same spot as the tall-kneeling one's (the back thigh over the knee, femur_l), deeper here with
     // the back knee at 106-120 deg and the back hip in 17 deg of extension and 35 deg of external
@@ -202,8 +212,8 @@ constexpr Ratchet kRatchet[] = {
     // rotation, front hip 30 deg out and turned in to 0 of adduction at 82 of flexion): worst
     // stretch 5.48x at the back thigh over the knee, worst squash 0.0231x on the back thigh,
     // 724 stretched / 752 squashed / 1218 turned.
-    {"kneeling_windmill", 4.70f, 0.0221f, 1990},  // merged: 4.690x / 0.0222x / 1982
-    {"ninety_ninety_hip_switch", 7.25f, 0.0054f, 8200},  // arm kept whole: 8198 (was 8135);  // merged: 7.240x / 0.0055x / 8135 (looser than either branch alone: see "Both skin changes" above)
+    {"kneeling_windmill", 4.70f, 0.0221f, 2250},  // merged: 4.690x / 0.0222x / 1982; knee-front shape (h12c): 2240
+    {"ninety_ninety_hip_switch", 7.25f, 0.0054f, 8300},  // arm kept whole (8198, was 8135) and knee-front shape (h12c: 8220): both
     {"reverse_clamshell", 3.10f, 0.0660f, 1910},  // arm kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
     {"seated_band_internal_rotation", 5.13f, 0.0516f, 4730},  // merged: 5.120x / 0.0517x / 4726
     {"standing_cable_internal_rotation", 3.31f, 0.1451f, 1920},  // merged: 3.300x / 0.1452x / 1918 (looser than either branch alone: see "Both skin changes" above)

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "anatomy/hip_corrective.h"
+#include "skin_bone_cover.h"
 #include "anatomy/muscle_data.h"
 #include "anatomy/point_registration.h"
 #include "anatomy/skeleton.h"
@@ -211,6 +212,17 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       const std::vector<glm::vec3> d = knee_flexion_corrective(skin, skel, s, anatomy::kKneeFlexedCorrectiveDeg);
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "knee_flexion_r" : "knee_flexion_l");
+    }
+    // ... and the front of each knee kept outside the kneecap and tibia when deeply bent
+    // (skin_bone_cover.h; the kneeling drills rest on it).
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = knee_front_corrective(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM);
+      out.report.knee_front_shortfall_without[static_cast<size_t>(s)] =
+          knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, nullptr);
+      out.report.knee_front_shortfall_with[static_cast<size_t>(s)] =
+          knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, &d);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "knee_front_r" : "knee_front_l");
     }
     meshes[static_cast<size_t>(skin_mesh)]["primitives"][0]["targets"] = targets;
     meshes[static_cast<size_t>(skin_mesh)]["weights"] = ordered_json(std::vector<double>(targets.size(), 0.0));

@@ -12,6 +12,7 @@
 // the bind position in the pelvis frame of the side), the index view uint32 triangles local to each muscle's vertices.
 // Deterministic: same bytes on every run (see detmath.h).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct ModelReport {
   size_t muscle_nodes = 0;
   size_t muscle_volume_triangles = 0;
   VolumeReport volumes;
+  // How far (m) the posed bones of each knee (right, left) reach into the skin's kneecap cover at
+  // the knee-front shape's key pose (skin_bone_cover.h): without the shape and with it.
+  std::array<double, 2> knee_front_shortfall_without{}, knee_front_shortfall_with{};
 };
 
 struct BuiltModel {
