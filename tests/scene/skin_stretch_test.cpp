@@ -175,6 +175,18 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // looser than either branch alone, each one triangle of the re-meshed skin: the supine
 // PAILs/RAILs' worst squash 0.0283 -> 0.0199x (the armpit), the 90/90 switch's 0.0058 -> 0.0055x
 // (the upper arm) and the standing drill's worst stretch 2.62 -> 3.30x (the torso at rest).
+// Then both hips together (tools/model_generator/body_skin.h, hip_pair_corrective; weights in
+// scene/body_pose.cpp): a shape of the crotch with both hips flexed 80 deg, made over both hips'
+// flexion shapes (only the crotch, blended with both thighs, slides), and per side a shape of the
+// 90/90 as held (this hip the back hip, the other the front hip), made over those two hips' shapes
+// with both hips' whole blended bands and the crotch relaxed; both then held to bounded distortion
+// as the arm's shapes are. All thirteen drills 42 188 -> 32 709 samples past a limit: 90/90
+// PAILs/RAILs 6 285 -> 1 600 (worst stretch 6.86 -> 3.49x, now the lower trunk's side in the hold;
+// worst squash 0.0685 -> 0.158x), 90/90 switch 8 135 -> 4 852 (worst stretch 7.24 -> 6.83x, the
+// perineum behind as the hips pass each other), seated band drill 4 726 -> 3 302, clamshell_60
+// 1 887 -> 1 800; the others unchanged. One guard loosened: the seated band drill's worst stretch
+// 5.12 -> 5.17x (one triangle of the perineum behind, L pelvis (-9 79 0), as the hip turns in
+// 34 deg from the crotch shape's straight key pose), while its samples past a limit fell by 1 424.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
@@ -183,7 +195,7 @@ struct Ratchet {
 constexpr Ratchet kRatchet[] = {
     {"clamshell", 3.09f, 0.1200f, 1810},  // merged: 3.080x / 0.1201x / 1800
     {"figure4_self_test", 3.64f, 0.1286f, 580},  // merged: 3.630x / 0.1287x / 574
-    {"ir_pails_rails_9090", 6.87f, 0.0684f, 6290},  // merged: 6.860x / 0.0685x / 6285
+    {"ir_pails_rails_9090", 3.50f, 0.1583f, 1610},  // both hips together: 3.490x / 0.1584x / 1600 (merged: 6.860x / 0.0685x / 6285)
     {"ir_pails_rails_supine", 4.84f, 0.0198f, 5320},  // merged: 4.830x / 0.0199x / 5311 (looser than either branch alone: see "Both skin changes" above)
     {"tall_kneeling_foot_windmill", 2.79f, 0.0374f, 3880},  // merged: 2.780x / 0.0375x / 3878
     // The half-kneeling windmill (issue 12), measured when it was added: the worst stretch at the
@@ -197,16 +209,16 @@ constexpr Ratchet kRatchet[] = {
     // stretch 5.48x at the back thigh over the knee, worst squash 0.0231x on the back thigh,
     // 724 stretched / 752 squashed / 1218 turned.
     {"kneeling_windmill", 4.70f, 0.0221f, 1990},  // merged: 4.690x / 0.0222x / 1982
-    {"ninety_ninety_hip_switch", 7.25f, 0.0054f, 8140},  // merged: 7.240x / 0.0055x / 8135 (looser than either branch alone: see "Both skin changes" above)
+    {"ninety_ninety_hip_switch", 6.84f, 0.0054f, 4860},  // both hips together: 6.830x / 0.0055x / 4852 (merged: 7.240x / 8135; the squash looser than either branch alone: see "Both skin changes" above)
     {"reverse_clamshell", 3.09f, 0.1200f, 1810},  // merged: 3.080x / 0.1201x / 1800
-    {"seated_band_internal_rotation", 5.13f, 0.0516f, 4730},  // merged: 5.120x / 0.0517x / 4726
+    {"seated_band_internal_rotation", 5.18f, 0.0516f, 3310},  // both hips together: 5.170x / 0.0517x / 3302 (merged: 5.120x / 4726; the stretch LOOSENED: see "Then both hips together" above)
     {"standing_cable_internal_rotation", 3.31f, 0.1451f, 1920},  // merged: 3.300x / 0.1452x / 1918 (looser than either branch alone: see "Both skin changes" above)
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
     {"clamshell_30", 3.09f, 0.1015f, 1910},  // merged: 3.080x / 0.1016x / 1900
-    {"clamshell_60", 3.09f, 0.1139f, 1890},  // merged: 3.080x / 0.1140x / 1887
+    {"clamshell_60", 3.09f, 0.1197f, 1810},  // both hips together: 3.080x / 0.1198x / 1800 (merged: 0.1140x / 1887)
     {"side_lying_hip_abduction", 3.84f, 0.1197f, 2000},  // merged: 3.830x / 0.1198x / 1992
 };
 
