@@ -448,22 +448,30 @@ struct PokeRatchet {
 // tree of this session (the volumes' frames twisting with the bones, the arms' and the thigh's
 // skin shapes): 13 -> 12 muscles never out of the skin, 264 -> 266 inside a neighbour at rest, the
 // drills within -4%..+8% of the first measure (the half-kneeling windmill, re-posed, +8% out).
+// LOOSENED by the skin's shapes of both hips together (tools/model_generator/body_skin.h,
+// hip_pair_corrective; tests/scene/skin_stretch_test.cpp: skin samples past a limit 42 188 ->
+// 32 709): the 90/90 hold's shape relaxes both hips' whole blended bands and holds them to bounded
+// distortion, and the relaxed skin lies closer in over the hips, so more of the gluteal and thigh
+// volumes' vertices are out of it: 90/90 PAILs/RAILs 865 417 -> 1 351 602 out of the skin, 90/90
+// switch 807 198 -> 1 188 763, seated band drill (the crotch's shape) 747 208 -> 753 652; muscles
+// never out of the skin 12 -> 8. A trade between the two issues' figures, reported to the lead;
+// the side-lying clamshells' figures fell a little (tightened).
 constexpr PokeRatchet kPokeRatchet[] = {
-    {"clamshell", 233453, 765119},  // 233219 / 764354
+    {"clamshell", 233306, 765119},  // 233073 / 764354 (was 233219)
     {"clamshell_30", 147153, 696111},  // 147005 / 695415
-    {"clamshell_60", 481708, 856006},  // 481226 / 855150
+    {"clamshell_60", 481121, 856006},  // 480640 / 855150 (was 481226)
     {"figure4_self_test", 152956, 372454},  // 152803 / 372081
-    {"ir_pails_rails_9090", 866283, 870944},  // 865417 / 870073
+    {"ir_pails_rails_9090", 1352954, 870944},  // 1351602 / 870073 (LOOSENED, was 865417: see above)
     {"ir_pails_rails_supine", 370556, 530457},  // 370185 / 529927
     {"kneeling_windmill", 462597, 792666},  // 462134 / 791874
-    {"ninety_ninety_hip_switch", 808006, 849359},  // 807198 / 848510
-    {"reverse_clamshell", 209530, 787101},  // 209320 / 786314
-    {"seated_band_internal_rotation", 747956, 1021969},  // 747208 / 1020948
+    {"ninety_ninety_hip_switch", 1189952, 849359},  // 1188763 / 848510 (LOOSENED, was 807198: see above)
+    {"reverse_clamshell", 209291, 787101},  // 209082 / 786314 (was 209320)
+    {"seated_band_internal_rotation", 754406, 1021969},  // 753652 / 1020948 (LOOSENED, was 747208: see above)
     {"side_lying_hip_abduction", 18734, 78945},  // 18715 / 78866
     {"standing_cable_internal_rotation", 57726, 323083},  // 57668 / 322760
     {"tall_kneeling_foot_windmill", 104974, 541015},  // 104869 / 540474
 };
-constexpr int kCleanSkin = 12;   // muscles never out of the skin by > 2 mm in any sampled frame, of 86
+constexpr int kCleanSkin = 8;    // muscles never out of the skin by > 2 mm in any sampled frame, of 86 (LOOSENED from 12: see above)
 constexpr int kCleanOther = 8;   // ... never inside another muscle by > 2 mm
 constexpr int kRestOut = 1;      // vertex-samples out of the skin at the anatomical pose (add_mag2_l, 2.1 mm)
 constexpr int kRestIn = 266;     // ... inside another muscle there (the gluteal layers: see the test below)
