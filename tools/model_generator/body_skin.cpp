@@ -103,7 +103,10 @@ constexpr float kCrotchHalfWidth = 0.04f;
 // front hip's turned-out shape (43 000); the crotch shape relaxing both hips' whole bands, not only
 // the crotch (seated 4 912, worse squash); the hip's blend narrowed further toward the midline
 // (kHipMidlineShare 0.1: 39 200 with the crotch shape, but the figure-4's and kneeling windmill's
-// worst stretch 3.6 -> 4.2x and 4.7 -> 4.9x; 0.5: 40 900).
+// worst stretch 3.6 -> 4.2x and 4.7 -> 4.9x; 0.5: 40 900). The price: the relaxed skin lies closer
+// in over the hips, and more muscle vertices are out of it in the 90/90s (tests/scene/
+// muscle_poke_through_test.cpp: 90/90 PAILs/RAILs 865 417 -> 1 351 602 vertex-samples, 90/90
+// switch 807 198 -> 1 188 763; seated +0.9%).
 constexpr float kPairCrotchHalfWidth = 0.05f;
 constexpr int kPairCorrectiveGrowRings = 8;
 constexpr int kPairBoundSweeps = 1500;
