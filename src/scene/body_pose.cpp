@@ -115,6 +115,20 @@ float hip_back_weight(const anatomy::LegPose& leg) {
   const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
   return static_cast<float>(smoothstep01(abd * ir) * (1.0 - hip_flexion_weight(leg)));
 }
+// The crotch's shape with both hips flexed (made over both hips' straight flexion shapes at their
+// full weight): the product of the two hips' flexion weights (1 with both at 80 deg or more, the
+// seated band drill; 0 with either at the skin's rest flexion or less, the supine drill's straight
+// leg).
+float hip_pair_flexion_weight(const anatomy::LegPose& right, const anatomy::LegPose& left) {
+  return hip_flexion_weight(right) * hip_flexion_weight(left);
+}
+// The 90/90 hold's shape of a back hip (made with the other as the 90/90's front hip, over the back
+// hip's shape and the front hip's turned-out one, both at full weight): how far this hip is held as
+// the back hip times how far the other is flexed and turned out as the front hip, the weights those
+// two shapes have (1 in the hold, falling as the hips pass each other in the switch).
+float hip_ninety_weight(const anatomy::LegPose& back, const anatomy::LegPose& front) {
+  return static_cast<float>(hip_back_weight(back) * hip_flexion_weight(front) * hip_turned_out(front));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -195,6 +209,12 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
         if (m.morph_targets[t].name == "knee_flexion" + sfx) out.morph_weights[i][t] = knee_flexion_weight(leg);
         if (m.morph_targets[t].name == "knee_front" + sfx) out.morph_weights[i][t] = knee_front_weight(leg);
       }
+      // The shapes of both hips together (tools/model_generator/body_skin.h, hip_pair_corrective).
+      const anatomy::LegPose& right = input.legs.leg(anatomy::Side::kRight);
+      const anatomy::LegPose& left = input.legs.leg(anatomy::Side::kLeft);
+      if (m.morph_targets[t].name == "hip_flexion_pair") out.morph_weights[i][t] = hip_pair_flexion_weight(right, left);
+      if (m.morph_targets[t].name == "hip_ninety_r") out.morph_weights[i][t] = hip_ninety_weight(right, left);
+      if (m.morph_targets[t].name == "hip_ninety_l") out.morph_weights[i][t] = hip_ninety_weight(left, right);
     }
   }
 }

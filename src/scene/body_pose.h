@@ -31,8 +31,10 @@ bool is_body_model(const Model& model);
 // weighted by each shoulder's elevation (anatomy/upper_body.h), its hip-flexion ones
 // ('hip_flexion_r'/'_l', 'hip_flexion_out_r'/'_l') by each hip's flexion and turn-out, the 90/90
 // back-hip ones ('hip_back_r'/'_l') by each hip's abduction and internal rotation at low flexion,
-// and the knee ones ('knee_flexion_r'/'_l') by each knee's flexion (anatomy/hip_corrective.h),
-// every other target at its default.
+// the crotch's with both hips flexed ('hip_flexion_pair') by both hips' flexion, the 90/90 hold's
+// ('hip_ninety_r'/'_l', named for the back hip) by how far the hips are held as the 90/90's back
+// and front hip, and the knee ones ('knee_flexion_r'/'_l') by each knee's flexion
+// (anatomy/hip_corrective.h), every other target at its default.
 void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransforms& out);
 
 }  // namespace hiplab

@@ -276,6 +276,50 @@ TEST_CASE("the skin's 90/90 back-hip shapes are weighted by abduction and intern
   CHECK(part < weights(11, 30, 28, false).first);
 }
 
+TEST_CASE("the skin's shapes of both hips together: the crotch by both hips' flexion, the 90/90 hold by its back and front hip") {
+  const Model& m = body_model();
+  const auto [skin, pair] = skin_target(m, "hip_flexion_pair");
+  const int ninety_r = skin_target(m, "hip_ninety_r").second, ninety_l = skin_target(m, "hip_ninety_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_flexion_pair' morph target");
+  REQUIRE_MESSAGE(ninety_r >= 0, "no 'hip_ninety_r' morph target");
+  REQUIRE_MESSAGE(ninety_l >= 0, "no 'hip_ninety_l' morph target");
+  // Each hip: flexion, abduction (deg, + away), internal rotation (deg, + in); the left as the
+  // right's mirror. Returns the pair's, hip_ninety_r's and hip_ninety_l's weights.
+  struct Hip {
+    double flex, abd, ir;
+  };
+  auto weights = [&](Hip r, Hip l) {
+    anatomy::LegAngles legs;
+    for (auto [side, h] : {std::pair{anatomy::Side::kRight, r}, std::pair{anatomy::Side::kLeft, l}}) {
+      legs.leg(side)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(h.flex);
+      legs.leg(side)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-h.abd);
+      legs.leg(side)[anatomy::LegCoord::kHipRotation] = deg_to_rad(h.ir);
+    }
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::array<float, 3>{w[static_cast<std::size_t>(pair)], w[static_cast<std::size_t>(ninety_r)], w[static_cast<std::size_t>(ninety_l)]};
+  };
+  using W = std::array<float, 3>;
+  // Standing: none. Seated (both hips at 90 deg): the crotch's shape, full; one hip flexed and the
+  // other straight (the supine drill): none.
+  CHECK(weights({0, 0, 0}, {0, 0, 0}) == W{0, 0, 0});
+  CHECK(weights({90, 0, 0}, {90, 0, 0}) == W{1, 0, 0});
+  CHECK(weights({90, 0, 0}, {0, 0, 0}) == W{0, 0, 0});
+  // Both at 55 deg (halfway to 80 from the skin's rest 30): a quarter.
+  CHECK(weights({55, 0, 0}, {55, 0, 0})[0] == doctest::Approx(0.25f).epsilon(1e-3));
+  // The 90/90 held (back hip: flexion 11, abduction 35, internal rotation 33; front hip: flexion
+  // 96, abduction 30, external rotation 44): the back hip's shape, full; mirrored, the other.
+  CHECK(weights({11, 35, 33}, {96, 30, -44}) == W{0, 1, 0});
+  CHECK(weights({96, 30, -44}, {11, 35, 33}) == W{0, 0, 1});
+  // The back hip without the front hip beside it (the other leg straight): none.
+  CHECK(weights({11, 35, 33}, {0, 0, 0})[1] == 0.0f);
+  // Halfway through the switch (both hips about 65 deg flexed, a little apart): less than held.
+  const W mid = weights({65, 20, 10}, {65, 20, -10});
+  CHECK(mid[1] < 0.5f);
+  CHECK(mid[2] < 0.5f);
+}
+
 TEST_CASE("the skin's knee-flexion shapes are weighted by each knee's flexion") {
   const Model& m = body_model();
   const auto [skin, right] = skin_target(m, "knee_flexion_r");

@@ -466,22 +466,30 @@ struct PokeRatchet {
 // drills within -4%..+8% of the first measure (the half-kneeling windmill, re-posed, +8% out).
 // The knee-front skin shape (h12c, tools/model_generator/skin_bone_cover.h) took 6 722 samples out of
 // the skin (all drills 4 656 967 -> 4 650 245): tightened to it.
+// LOOSENED by the skin's shapes of both hips together (tools/model_generator/body_skin.h,
+// hip_pair_corrective; tests/scene/skin_stretch_test.cpp: skin samples past a limit 42 188 ->
+// 32 709): the 90/90 hold's shape relaxes both hips' whole blended bands and holds them to bounded
+// distortion, and the relaxed skin lies closer in over the hips, so more of the gluteal and thigh
+// volumes' vertices are out of it: 90/90 PAILs/RAILs 865 417 -> 1 351 602 out of the skin, 90/90
+// switch 807 198 -> 1 188 763, seated band drill (the crotch's shape) 747 208 -> 753 652; muscles
+// never out of the skin 12 -> 8. A trade between the two issues' figures, reported to the lead;
+// the side-lying clamshells' figures fell a little (tightened).
 constexpr PokeRatchet kPokeRatchet[] = {
-    {"clamshell", 232783, 765119},  // 232550 / 764354 (out of the skin 233219 before the knee-front shape)
-    {"clamshell_30", 146750, 696111},  // 146603 / 695415 (out of the skin 147005 before the knee-front shape)
-    {"clamshell_60", 480525, 856006},  // 480044 / 855150 (out of the skin 481226 before the knee-front shape)
-    {"figure4_self_test", 152612, 372454},  // 152459 / 372081 (out of the skin 152803 before the knee-front shape)
-    {"ir_pails_rails_9090", 865761, 870944},  // 864896 / 870073 (out of the skin 865417 before the knee-front shape)
-    {"ir_pails_rails_supine", 370105, 530457},  // 369735 / 529927 (out of the skin 370185 before the knee-front shape)
-    {"kneeling_windmill", 461728, 792666},  // 461266 / 791874 (out of the skin 462134 before the knee-front shape)
-    {"ninety_ninety_hip_switch", 807398, 849359},  // 806591 / 848510 (out of the skin 807198 before the knee-front shape)
-    {"reverse_clamshell", 209027, 787101},  // 208818 / 786314 (out of the skin 209320 before the knee-front shape)
-    {"seated_band_internal_rotation", 746879, 1021969},  // 746132 / 1020948 (out of the skin 747208 before the knee-front shape)
-    {"side_lying_hip_abduction", 18734, 78945},  // 18715 / 78866
-    {"standing_cable_internal_rotation", 57626, 323083},  // 57568 / 322760 (out of the skin 57668 before the knee-front shape)
-    {"tall_kneeling_foot_windmill", 104973, 541015},  // 104868 / 540474 (out of the skin 104869 before the knee-front shape)
+    {"clamshell", 232637, 764253},  // 232404 / 763489 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell_30", 146750, 695330},  // 146603 / 694635 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell_60", 479938, 854634},  // 479458 / 853780 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"figure4_self_test", 152612, 371864},  // 152459 / 371492 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ir_pails_rails_9090", 1351869, 870959},  // 1350518 / 870088 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ir_pails_rails_supine", 369792, 530305},  // 369422 / 529775 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"kneeling_windmill", 461510, 791569},  // 461048 / 790778 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ninety_ninety_hip_switch", 1189036, 849177},  // 1187848 / 848328 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"reverse_clamshell", 208789, 786180},  // 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"seated_band_internal_rotation", 752548, 1020560},  // 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"side_lying_hip_abduction", 18734, 78734},  // 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"standing_cable_internal_rotation", 57626, 322238},  // 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"tall_kneeling_foot_windmill", 104973, 540931},  // 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
 };
-constexpr int kCleanSkin = 12;   // muscles never out of the skin by > 2 mm in any sampled frame, of 86
+constexpr int kCleanSkin = 8;    // muscles never out of the skin by > 2 mm in any sampled frame, of 86 (LOOSENED from 12: see above)
 constexpr int kCleanOther = 8;   // ... never inside another muscle by > 2 mm
 constexpr int kRestOut = 1;      // vertex-samples out of the skin at the anatomical pose (add_mag2_l, 2.1 mm)
 constexpr int kRestIn = 266;     // ... inside another muscle there (the gluteal layers: see the test below)

@@ -97,6 +97,26 @@ constexpr float kHipCorrectiveOtherThigh = 0.05f;
 // made without the other leg and without the crotch 125 900, 9.35x; 2 cm 116 700, 7.68x; 4 cm
 // 116 700, 6.98x; 7 cm 117 700, 6.72x.
 constexpr float kCrotchHalfWidth = 0.04f;
+// The shapes of both hips posed together (hip_pair_corrective). Both hips flexed: only the crotch
+// slides, within this of the midline at rest, this many rings of it around the skin blended with
+// both thighs. Then, as the arm's shapes, the relaxed skin is held to bounded distortion
+// (bound_distortion, kBoundLo-kBoundHi) for this many sweeps. Measured over all drills (stretch
+// test, triangle-samples past a limit): without the shapes 42 188; the crotch of both hips flexed
+// relaxed alone 41 569 (seated band drill 4 726 -> 4 174), held to bounded distortion too 40 831
+// (seated 3 302); with the 90/90 hold's shape as well (both hips' whole bands and the crotch,
+// bounded) 32 709 (90/90 PAILs/RAILs 6 285 -> 1 600, worst stretch 6.86 -> 3.49x; 90/90 switch
+// 8 135 -> 4 852). Tried and not kept: bounded distortion on each hip's own shapes (they are
+// blended at part weights through the drills: 100 500); the 90/90 back-hip shape made over the
+// front hip's turned-out shape (43 000); the crotch shape relaxing both hips' whole bands, not only
+// the crotch (seated 4 912, worse squash); the hip's blend narrowed further toward the midline
+// (kHipMidlineShare 0.1: 39 200 with the crotch shape, but the figure-4's and kneeling windmill's
+// worst stretch 3.6 -> 4.2x and 4.7 -> 4.9x; 0.5: 40 900). The price: the relaxed skin lies closer
+// in over the hips, and more muscle vertices are out of it in the 90/90s (tests/scene/
+// muscle_poke_through_test.cpp: 90/90 PAILs/RAILs 865 417 -> 1 351 602 vertex-samples, 90/90
+// switch 807 198 -> 1 188 763; seated +0.9%).
+constexpr float kPairCrotchHalfWidth = 0.05f;
+constexpr int kPairCorrectiveGrowRings = 8;
+constexpr int kPairBoundSweeps = 1500;
 // The knee-flexion corrective (knee_flexion_corrective): rings around the blended band, and the
 // smoothing per relaxation step (the back of the knee is pressed together as the groin is).
 // Measured at a 100 deg key pose (all drills): 4 rings 122 500, 12 121 900, 24 the same (the thigh
@@ -654,7 +674,8 @@ void bound_distortion(const SkinMesh& skin, const std::vector<glm::dmat4>& blend
 // vertex's blended matrix, as offsets in the skin's rest space (zero where not free).
 std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<glm::dmat4>& skin_m, const std::vector<char>& moving,
                                        const std::vector<char>& may_slide, double min_share, int grow_rings, int iterations, double even = kCorrectiveEven,
-                                       const std::vector<char>* band_ok = nullptr, int bound_sweeps = 0) {
+                                       const std::vector<char>* band_ok = nullptr, int bound_sweeps = 0,
+                                       const std::vector<glm::vec3>* base = nullptr) {
   const size_t nv = skin.mesh.pos.size();
   std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
   std::vector<glm::dvec3> p(nv);
@@ -666,7 +687,8 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
         blend[v] += double(skin.weights[v][k]) * skin_m[skin.joints[v][k]];
         if (moving[skin.joints[v][k]]) share += skin.weights[v][k];
       }
-    p[v] = glm::dvec3(blend[v] * glm::dvec4(glm::dvec3(skin.mesh.pos[v]), 1.0));
+    // Where other shapes are applied at this pose (base), the skin starts where they put it.
+    p[v] = glm::dvec3(blend[v] * glm::dvec4(glm::dvec3(skin.mesh.pos[v]) + (base ? glm::dvec3((*base)[v]) : glm::dvec3(0.0)), 1.0));
     // Blended between the moving limb and the trunk: where the blend collapses the joint's inside.
     free_v[v] = share > min_share && share < 1.0 - min_share && (!band_ok || (*band_ok)[v]);
   }
@@ -726,7 +748,9 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
   if (bound_sweeps > 0) bound_distortion(skin, blend, free_v, p, bound_sweeps, kBoundLo, kBoundHi, kBoundEven);
   std::vector<glm::vec3> out(nv, glm::vec3(0.0f));
   for (size_t v = 0; v < nv; ++v)
-    if (free_v[v]) out[v] = glm::vec3(glm::dvec3(glm::inverse(blend[v]) * glm::dvec4(p[v], 1.0)) - glm::dvec3(skin.mesh.pos[v]));
+    if (free_v[v])
+      out[v] = glm::vec3(glm::dvec3(glm::inverse(blend[v]) * glm::dvec4(p[v], 1.0)) - glm::dvec3(skin.mesh.pos[v]) -
+                         (base ? glm::dvec3((*base)[v]) : glm::dvec3(0.0)));
   return out;
 }
 
@@ -873,6 +897,37 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
       if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh && !crotch(v)) band_ok[v] = 0;
   return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings, kHipCorrectiveIterations,
                          kHipCorrectiveEven, &band_ok);
+}
+
+std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
+                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band) {
+  // The pose: both hips turned; both legs move.
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_leg(nodes.size(), 0);
+  pose_leg(skin_m, nodes, 0, right, &is_leg);
+  pose_leg(skin_m, nodes, 1, left, &is_leg);
+  // Only the crotch slides: the skin within kPairCrotchHalfWidth of the midline at rest, carried by
+  // the pelvis (the lower trunk) and the thighs, that the hips' own shapes leave where it is (they
+  // keep out of it: hip_corrective); the band is the part of it blended with both thighs.
+  const size_t nv = skin.mesh.pos.size();
+  const int pelvis = find_node(nodes, "pelvis"), torso = find_node(nodes, "torso");
+  const int femur_r = find_node(nodes, "femur_r"), femur_l = find_node(nodes, "femur_l");
+  std::vector<char> may_slide(nv, 0), band(nv, 0);
+  for (size_t v = 0; v < nv; ++v) {
+    if (!whole_band && (std::fabs(skin.mesh.pos[v].z) >= kPairCrotchHalfWidth || hip_shapes[v] != glm::vec3(0.0f))) continue;
+    bool ok = true, right_thigh = false, left_thigh = false;
+    for (int k = 0; k < 4; ++k) {
+      if (skin.weights[v][k] <= 0.0f) continue;
+      const int j = skin.joints[v][k];
+      right_thigh |= j == femur_r;
+      left_thigh |= j == femur_l;
+      ok &= j == pelvis || j == femur_r || j == femur_l || (j == torso && skin.weights[v][k] < kHipCorrectiveTorsoSlide);
+    }
+    may_slide[v] = ok;
+    band[v] = ok && (whole_band || (right_thigh && left_thigh));
+  }
+  return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, whole_band ? kHipCorrectiveGrowRings : kPairCorrectiveGrowRings,
+                         kHipCorrectiveIterations, kHipCorrectiveEven, &band, kPairBoundSweeps, &hip_shapes);
 }
 
 std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg) {

@@ -104,6 +104,16 @@ struct HipAngles {
 std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self,
                                       const HipAngles* other_leg);
 
+// The crotch's corrective shape with both hips posed together (right, left: Gait2392 degrees, knees
+// straight), over the hips' own shapes at that pose (hip_shapes: the sum of their offsets at the
+// weights the runtime gives them there), which keep out of the crotch: the skin within a few cm of
+// the midline blended with both thighs, and rings of the crotch around it, relaxed in the posed
+// space; everything the hips' shapes move stays where they put it. Its offsets are zero wherever
+// hip_shapes' are not, so the shapes add. The runtime weights it by both hips' flexion
+// (scene/body_pose.cpp).
+std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
+                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band = false);
+
 // The corrective shape of one knee flexed (side 0 right, 1 left; degrees, thigh straight), made as
 // the hip's: the vertices blended between thigh and shank, and rings of thigh and calf around them,
 // relaxed in the posed space; the foot and everything above the thigh pinned. The runtime weights

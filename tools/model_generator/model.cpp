@@ -187,25 +187,49 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       }
     // ... and of each hip flexed, straight and turned out (scene/body_pose.cpp weights them by the
     // hip's flexion, and shares it between them by its abduction and external rotation).
+    std::array<std::vector<glm::vec3>, 2> flexed, turned_out;
     for (int s = 0; s < 2; ++s) {
-      const std::vector<glm::vec3> d = hip_flexion_corrective(skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0);
+      const std::vector<glm::vec3>& d = flexed[static_cast<size_t>(s)] =
+          hip_flexion_corrective(skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0);
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_flexion_r" : "hip_flexion_l");
     }
     for (int s = 0; s < 2; ++s) {
-      const std::vector<glm::vec3> d = hip_flexion_corrective(skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, anatomy::kHipTurnedOutAdductionDeg,
-                                                              anatomy::kHipTurnedOutRotationDeg);
+      const std::vector<glm::vec3>& d = turned_out[static_cast<size_t>(s)] = hip_flexion_corrective(
+          skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, anatomy::kHipTurnedOutAdductionDeg, anatomy::kHipTurnedOutRotationDeg);
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_flexion_out_r" : "hip_flexion_out_l");
     }
     // ... of each hip held as the 90/90's back hip, with the other as its front hip (the crotch
     // between them relaxed too) ...
+    const HipAngles back{anatomy::kHipBackFlexionDeg, anatomy::kHipBackAdductionDeg, anatomy::kHipBackRotationDeg};
+    const HipAngles front{anatomy::kHipFrontFlexionDeg, anatomy::kHipTurnedOutAdductionDeg, anatomy::kHipTurnedOutRotationDeg};
+    std::array<std::vector<glm::vec3>, 2> held_back;
     for (int s = 0; s < 2; ++s) {
-      const HipAngles back{anatomy::kHipBackFlexionDeg, anatomy::kHipBackAdductionDeg, anatomy::kHipBackRotationDeg};
-      const HipAngles front{anatomy::kHipFrontFlexionDeg, anatomy::kHipTurnedOutAdductionDeg, anatomy::kHipTurnedOutRotationDeg};
-      const std::vector<glm::vec3> d = hip_corrective(skin, skel, s, back, &front);
+      const std::vector<glm::vec3>& d = held_back[static_cast<size_t>(s)] = hip_corrective(skin, skel, s, back, &front);
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_back_r" : "hip_back_l");
+    }
+    // ... of the crotch with both hips flexed, over both hips' flexion shapes (body_skin.h,
+    // hip_pair_corrective; scene/body_pose.cpp weights it by both hips' flexion) ...
+    {
+      std::vector<glm::vec3> both(flexed[0].size());
+      for (size_t v = 0; v < both.size(); ++v) both[v] = flexed[0][v] + flexed[1][v];
+      const HipAngles flexion{anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0};
+      const std::vector<glm::vec3> d = hip_pair_corrective(skin, skel, flexion, flexion, both, false);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back("hip_flexion_pair");
+    }
+    // ... of the 90/90 as held, this hip its back hip and the other its front hip, over those two
+    // hips' shapes (the whole band of both hips and the crotch; weighted by how far each hip is
+    // held so) ...
+    for (int s = 0; s < 2; ++s) {
+      std::vector<glm::vec3> held(held_back[static_cast<size_t>(s)].size());
+      for (size_t v = 0; v < held.size(); ++v) held[v] = held_back[static_cast<size_t>(s)][v] + turned_out[static_cast<size_t>(1 - s)][v];
+      const std::vector<glm::vec3> d =
+          s == 0 ? hip_pair_corrective(skin, skel, back, front, held, true) : hip_pair_corrective(skin, skel, front, back, held, true);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "hip_ninety_r" : "hip_ninety_l");
     }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
