@@ -38,6 +38,9 @@ namespace {
 //    so the bent toes stick out of the skin (1.3 cm below it) and the skin there floats;
 //  - side-lying, the bottom shoulder (4.70) and hand (1.71): the shoulder sphere (5 cm round the
 //    humerus head) reaches 4-5 cm below the drawn shoulder, whose arm lies overhead under the head;
+//    6.32 since the arm under the head keeps its girth (tests/scene/skin_stretch_test.cpp): its skin
+//    no longer slides down off the raised arm toward the mat, so the drawn shoulder sits higher
+//    (loosened knowingly, 4.75 -> 6.35: the contact sphere is the one that is not where the body is);
 //    clamshell_60's bottom hip (hip_side 2.46, trochanter 2.74, knee 1.01): at 60 deg the skin over
 //    the bottom hip is drawn 1.6 cm narrower than at 45 (the side-lying contact test below);
 //  - supine, the upper back (1.52) and the shoulder (2.03): both spheres reach below the drawn back.
@@ -45,7 +48,8 @@ double hold_limit(const std::string& drill, std::string_view contact) {
   auto is = [&](const char* p) { return contact.rfind(p, 0) == 0; };
   if (is("knee_front")) return 0.0101;
   if (is("toes")) return 0.0325;
-  if (is("shoulder")) return 0.0475;
+  const bool side_lying = drill.find("clamshell") != std::string::npos || drill == "side_lying_hip_abduction";
+  if (is("shoulder")) return side_lying ? 0.0635 : 0.0475;
   if (is("upper_back")) return 0.0155;
   if (is("hand") && drill.find("clamshell") != std::string::npos) return 0.0175;
   if (is("hand") && drill == "side_lying_hip_abduction") return 0.0175;
