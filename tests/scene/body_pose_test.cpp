@@ -320,21 +320,25 @@ TEST_CASE("the skin's shapes of both hips together: the crotch by both hips' fle
   CHECK(mid[2] < 0.5f);
 }
 
+// The weights pose_body_model gives a right and a left knee shape (morph targets `right` and
+// `left` of mesh `skin`) with the knees flexed this far (deg), everything else at rest.
+static std::pair<float, float> knee_shape_weights(const Model& m, int skin, int right, int left, double knee_r_deg, double knee_l_deg) {
+  anatomy::LegAngles legs;
+  legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_r_deg);
+  legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_l_deg);
+  NodeTransforms t = NodeTransforms::bind(m);
+  pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+  const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+  return {w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+}
+
 TEST_CASE("the skin's knee-flexion shapes are weighted by each knee's flexion") {
   const Model& m = body_model();
   const auto [skin, right] = skin_target(m, "knee_flexion_r");
   const int left = skin_target(m, "knee_flexion_l").second;
   REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'knee_flexion_r' morph target");
   REQUIRE_MESSAGE(left >= 0, "no 'knee_flexion_l' morph target");
-  auto weights = [&](double knee_r_deg, double knee_l_deg) {
-    anatomy::LegAngles legs;
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_r_deg);
-    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_l_deg);
-    NodeTransforms t = NodeTransforms::bind(m);
-    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
-    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
-  };
+  auto weights = [&](double knee_r_deg, double knee_l_deg) { return knee_shape_weights(m, skin, right, left, knee_r_deg, knee_l_deg); };
   // Straight and up to 50 deg: none; each knee its own shape.
   CHECK(weights(0, 0) == std::pair<float, float>{0.0f, 0.0f});
   CHECK(weights(50, 0) == std::pair<float, float>{0.0f, 0.0f});
@@ -353,15 +357,7 @@ TEST_CASE("the skin's knee-front shapes are weighted by each knee's flexion, ful
   const int left = skin_target(m, "knee_front_l").second;
   REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'knee_front_r' morph target");
   REQUIRE_MESSAGE(left >= 0, "no 'knee_front_l' morph target");
-  auto weights = [&](double knee_r_deg, double knee_l_deg) {
-    anatomy::LegAngles legs;
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_r_deg);
-    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_l_deg);
-    NodeTransforms t = NodeTransforms::bind(m);
-    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
-    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
-  };
+  auto weights = [&](double knee_r_deg, double knee_l_deg) { return knee_shape_weights(m, skin, right, left, knee_r_deg, knee_l_deg); };
   CHECK(weights(0, 0) == std::pair<float, float>{0.0f, 0.0f});
   CHECK(weights(30, 0) == std::pair<float, float>{0.0f, 0.0f});
   CHECK(weights(115, 0) == std::pair<float, float>{1.0f, 0.0f});

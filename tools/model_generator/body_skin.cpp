@@ -336,18 +336,6 @@ struct SkinBone {
   float reach;   // the blend fades out between reach and 1.6 reach from that centre (m)
 };
 
-// The skinning matrices of the skeleton's bind pose (every node unrotated, legs straight, arms
-// hanging): each node's bind world times its inverse rest world.
-std::vector<glm::dmat4> bind_skin_matrices(const std::vector<SkeletonNode>& nodes) {
-  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
-  std::vector<glm::dmat4> skin_m(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    glm::dmat4 bind(1.0);
-    bind[3] = glm::dvec4(nodes[i].world, 1.0);
-    skin_m[i] = bind * glm::inverse(rest[i]);
-  }
-  return skin_m;
-}
 }  // namespace
 
 Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
@@ -382,6 +370,17 @@ std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes) 
     }
   }
   return out;
+}
+
+std::vector<glm::dmat4> bind_skin_matrices(const std::vector<SkeletonNode>& nodes) {
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  std::vector<glm::dmat4> skin_m(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    glm::dmat4 bind(1.0);
+    bind[3] = glm::dvec4(nodes[i].world, 1.0);
+    skin_m[i] = bind * glm::inverse(rest[i]);
+  }
+  return skin_m;
 }
 
 Mesh skin_in_bind_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes) {

@@ -57,6 +57,9 @@ Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms = SkinAr
 // World transform of every skeleton node in the skin's rest pose (the bind pose with the arms
 // raised and the hips flexed): the inverse of each is the node's inverse bind matrix for the skin.
 std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes);
+// The skinning matrices of the skeleton's bind pose (every node unrotated, legs straight, arms
+// hanging): each node's bind world times its inverse rest world.
+std::vector<glm::dmat4> bind_skin_matrices(const std::vector<SkeletonNode>& nodes);
 
 SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes);
 

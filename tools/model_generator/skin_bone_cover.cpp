@@ -59,12 +59,7 @@ KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
   const std::string sfx = side == 0 ? "_r" : "_l";
   auto node = [&](const std::string& base) { return static_cast<size_t>(find_node(nodes, base + sfx)); };
   const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
-  std::vector<glm::dmat4> skin_m(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    glm::dmat4 bind(1.0);
-    bind[3] = glm::dvec4(nodes[i].world, 1.0);
-    skin_m[i] = bind * glm::inverse(rest[i]);
-  }
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
   // Knee flexion turns the shank backward: about -z (body_skin.cpp, knee_flexion_corrective).
   const double a = -dm::deg(flexion_deg);
   const double c = dm::cos(a), s = dm::sin(a);
