@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "anatomy/hip_corrective.h"
 #include "anatomy/kinematics.h"
@@ -143,6 +144,54 @@ float knee_front_weight(const anatomy::LegPose& leg) {
   return smoothstep01((leg[anatomy::LegCoord::kKneeFlexion] - start) / (full - start));
 }
 
+// The skin's corrective shapes that pose_body_model weights, by morph target name, in the order
+// of corrective_weights: per side (_r, then _l) the arm overhead, the arm's key poses below the
+// horizontal, the hip's straight and turned-out flexion, the 90/90 back hip, the knee's flexion
+// and front; then the shapes of both hips together. Made once.
+constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
+constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 5;
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3;
+using CorrectiveWeights = std::array<float, kCorrectiveCount>;
+
+const std::vector<std::string>& corrective_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const char* sfx : {"_r", "_l"}) {
+      n.push_back(std::string("arm_overhead") + sfx);
+      for (const anatomy::ArmCorrectivePose& k : anatomy::kArmCorrectivePoses) n.push_back(k.name + std::string(sfx));
+      for (const char* leg : {"hip_flexion", "hip_flexion_out", "hip_back", "knee_flexion", "knee_front"}) n.push_back(leg + std::string(sfx));
+    }
+    n.insert(n.end(), {"hip_flexion_pair", "hip_ninety_r", "hip_ninety_l"});
+    return n;
+  }();
+  return names;
+}
+
+CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
+  CorrectiveWeights w{};
+  std::size_t k = 0;
+  for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    const anatomy::ArmPose& arm = input.upper.arms[side == anatomy::Side::kRight ? 0 : 1];
+    const float overhead = arm_overhead_weight(arm);
+    w[k++] = overhead;
+    for (const float key : arm_key_weights(arm, overhead)) w[k++] = key;
+    // The hip's flexion weight, shared between its straight and turned-out shapes.
+    const anatomy::LegPose& leg = input.legs.leg(side);
+    w[k++] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)));
+    w[k++] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
+    w[k++] = hip_back_weight(leg);
+    w[k++] = knee_flexion_weight(leg);
+    w[k++] = knee_front_weight(leg);
+  }
+  // The shapes of both hips together (tools/model_generator/body_skin.h, hip_pair_corrective).
+  const anatomy::LegPose& right = input.legs.leg(anatomy::Side::kRight);
+  const anatomy::LegPose& left = input.legs.leg(anatomy::Side::kLeft);
+  w[k++] = hip_pair_flexion_weight(right, left);
+  w[k++] = hip_ninety_weight(right, left);
+  w[k++] = hip_ninety_weight(left, right);
+  return w;
+}
+
 }  // namespace
 
 bool is_body_model(const Model& model) {
@@ -183,38 +232,17 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
     out.world[i] = glm::mat4(world);
     out.local[i] = glm::inverse(parent_world) * out.world[i];
   }
-  // The skin's corrective shapes (tools/model_generator/body_skin.h), by name.
+  // The skin's corrective shapes (tools/model_generator/body_skin.h), by name: every shape's
+  // weight worked out once for this pose, then matched to the meshes' targets.
+  const std::vector<std::string>& names = corrective_names();
+  const CorrectiveWeights weights = corrective_weights(input);
   out.morph_weights.resize(model.meshes.size());
   for (std::size_t i = 0; i < model.meshes.size(); ++i) {
     const Mesh& m = model.meshes[i];
     out.morph_weights[i] = m.default_morph_weights;
     for (std::size_t t = 0; t < m.morph_targets.size() && t < out.morph_weights[i].size(); ++t) {
-      for (int s = 0; s < 2; ++s) {
-        const std::string sfx = s == 0 ? "_r" : "_l";
-        const anatomy::ArmPose& arm = input.upper.arms[static_cast<std::size_t>(s)];
-        const float overhead = arm_overhead_weight(arm);
-        if (m.morph_targets[t].name == "arm_overhead" + sfx) out.morph_weights[i][t] = overhead;
-        for (std::size_t k = 0; k < std::size(anatomy::kArmCorrectivePoses); ++k)
-          if (m.morph_targets[t].name == anatomy::kArmCorrectivePoses[k].name + sfx) out.morph_weights[i][t] = arm_key_weights(arm, overhead)[k];
-      }
-      // The hip's flexion weight, shared between its straight and turned-out shapes.
-      for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
-        const std::string sfx = side == anatomy::Side::kRight ? "_r" : "_l";
-        const anatomy::LegPose& leg = input.legs.leg(side);
-        if (m.morph_targets[t].name == "hip_flexion" + sfx)
-          out.morph_weights[i][t] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)));
-        if (m.morph_targets[t].name == "hip_flexion_out" + sfx)
-          out.morph_weights[i][t] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
-        if (m.morph_targets[t].name == "hip_back" + sfx) out.morph_weights[i][t] = hip_back_weight(leg);
-        if (m.morph_targets[t].name == "knee_flexion" + sfx) out.morph_weights[i][t] = knee_flexion_weight(leg);
-        if (m.morph_targets[t].name == "knee_front" + sfx) out.morph_weights[i][t] = knee_front_weight(leg);
-      }
-      // The shapes of both hips together (tools/model_generator/body_skin.h, hip_pair_corrective).
-      const anatomy::LegPose& right = input.legs.leg(anatomy::Side::kRight);
-      const anatomy::LegPose& left = input.legs.leg(anatomy::Side::kLeft);
-      if (m.morph_targets[t].name == "hip_flexion_pair") out.morph_weights[i][t] = hip_pair_flexion_weight(right, left);
-      if (m.morph_targets[t].name == "hip_ninety_r") out.morph_weights[i][t] = hip_ninety_weight(right, left);
-      if (m.morph_targets[t].name == "hip_ninety_l") out.morph_weights[i][t] = hip_ninety_weight(left, right);
+      const auto it = std::find(names.begin(), names.end(), m.morph_targets[t].name);
+      if (it != names.end()) out.morph_weights[i][t] = weights[static_cast<std::size_t>(it - names.begin())];
     }
   }
 }
