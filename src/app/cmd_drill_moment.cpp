@@ -13,6 +13,7 @@
 #include "biomech/frame_analysis.h"
 #include "assets/drill_loader.h"
 #include "core/units.h"
+#include "scene/highlight.h"
 
 namespace hiplab::app {
 namespace fs = std::filesystem;
@@ -109,7 +110,10 @@ double key_moment_time(const motion::Timeline& tl) {
     biomech::analyze_frame(motion::biomech_input(f), r);
     std::array<double, 3> top{};  // the three largest values, activation or stretch beyond 1
     for (const auto& leg : r.leg)
-      for (const biomech::MuscleState& m : leg.muscle) {
+      for (int mi = 0; mi < anatomy::kMuscleCount; ++mi) {
+        // Stretched, the hip's muscles, as the picture names them (scene/highlight.h, leads_for).
+        if (!leads_for(stretched ? HighlightMode::kStretched : HighlightMode::kWorking, mi)) continue;
+        const biomech::MuscleState& m = leg.muscle[static_cast<std::size_t>(mi)];
         double v = stretched ? m.stretch_vs_anatomical - 1.0 : m.activation;
         for (double& x : top)
           if (v > x) std::swap(v, x);

@@ -92,6 +92,8 @@ void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, B
     }
 }
 
+bool leads_for(HighlightMode mode, int muscle) { return mode != HighlightMode::kStretched || muscle < anatomy::kHipMuscleCount; }
+
 std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::BiomechResult& result, HighlightMode mode, int n) {
   struct Candidate {
     anatomy::Side side;
@@ -107,11 +109,10 @@ std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::Biomec
       const double floor = mode == HighlightMode::kWorking ? kShowThroughActivation : kShowThroughStretch;
       if (v >= floor) all.push_back({static_cast<anatomy::Side>(s), m, v});
     }
-  // Stretched: the hip's muscles (the first anatomy::kHipMuscleCount) before the knee's and ankle's.
-  const bool hip_first = mode == HighlightMode::kStretched;
-  std::stable_sort(all.begin(), all.end(), [hip_first](const Candidate& a, const Candidate& b) {
-    const bool ha = a.muscle < anatomy::kHipMuscleCount, hb = b.muscle < anatomy::kHipMuscleCount;
-    if (hip_first && ha != hb) return ha;
+  // Stretched: the hip's muscles before the knee's and ankle's (leads_for).
+  std::stable_sort(all.begin(), all.end(), [mode](const Candidate& a, const Candidate& b) {
+    const bool la = leads_for(mode, a.muscle), lb = leads_for(mode, b.muscle);
+    if (la != lb) return la;
     return a.value > b.value;
   });
   // One part per muscle: the family is the label before its part in brackets.

@@ -50,6 +50,10 @@ struct WorkingMuscle {
 // the hip, and a bent knee stretches the one-joint vasti more than any hip muscle (the figure-4
 // named only the three vasti); they are still coloured, and named after the hip's.
 std::vector<std::pair<anatomy::Side, int>> muscles_to_name(const biomech::BiomechResult& result, HighlightMode mode, int n);
+// Whether a muscle comes first for the mode (the one rule that muscles_to_name and the key moment
+// share): stretched, the muscles that cross the hip (the first anatomy::kHipMuscleCount); working,
+// every muscle.
+bool leads_for(HighlightMode mode, int muscle);
 
 // Muscles sorted by activation, at most n, only those above rest.
 std::vector<WorkingMuscle> top_working_muscles(const biomech::BiomechResult& result, int n);
