@@ -22,6 +22,7 @@
 #include "app/paths.h"
 #include "app/process_memory.h"
 #include "app/version.h"
+#include "app/window_fit.h"
 #include "app/window_frame.h"
 #include "app/records_open.h"
 #include "app/window_settings.h"
@@ -96,8 +97,27 @@ GLFWwindow* open_window(const WindowOptions& options, const Settings& st) {
   // The X11 class the desktop entry's StartupWMClass names, so the launcher's icon is the window's.
   glfwWindowHintString(GLFW_X11_CLASS_NAME, "HipLab");
   glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "hiplab");
-  GLFWwindow* window = glfwCreateWindow(options.width > 0 ? options.width : st.window_width,
-                                        options.height > 0 ? options.height : st.window_height, "HipLab", nullptr, nullptr);
+  // A size from --size is the user's; the remembered or default one is fitted to the screen it
+  // opens on (app/window_fit.h), centred there when it had to shrink.
+  WindowPlacement placement{options.width > 0 ? options.width : st.window_width,
+                            options.height > 0 ? options.height : st.window_height};
+  if (options.width <= 0 || options.height <= 0) {
+    WorkArea area;
+    float scale = 1.0f;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+      glfwGetMonitorWorkarea(monitor, &area.x, &area.y, &area.width, &area.height);
+      float sy = 1.0f;
+      glfwGetMonitorContentScale(monitor, &scale, &sy);
+      scale = std::max(scale, sy);
+    }
+    placement = fit_window(placement.width, placement.height, area, scale);
+  }
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once in its place
+  GLFWwindow* window = glfwCreateWindow(placement.width, placement.height, "HipLab", nullptr, nullptr);
+  if (window) {
+    if (placement.place) glfwSetWindowPos(window, placement.x, placement.y);
+    glfwShowWindow(window);
+  }
   if (!window) {
     std::fprintf(stderr, "error: no OpenGL 3.3 core context could be had for a window; for a picture without one "
                          "run: hiplab render --out view.png\n");
@@ -266,9 +286,12 @@ int main_loop(App& app, const WindowOptions& options) {
   }
   if (options.report_state) {
     const motion::Drill* d = app.session.drill();
-    std::printf("drill=%s playing=%s time=%.2f\n", d ? d->id.c_str() : "none",
+    int ww = 0, wh = 0, wx = 0, wy = 0;
+    glfwGetWindowSize(window, &ww, &wh);
+    glfwGetWindowPos(window, &wx, &wy);
+    std::printf("drill=%s playing=%s time=%.2f window=%dx%d+%d+%d\n", d ? d->id.c_str() : "none",
                 app.session.playback().playing() && app.session.mode() == session::Mode::kDrill ? "yes" : "no",
-                app.session.playback().time());
+                app.session.playback().time(), ww, wh, wx, wy);
   }
   return exit_code;
 }

@@ -60,7 +60,7 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   }
   if (body && panel_visible(ui, false)) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(360 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(kMusclesPanelWidth * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
     ImGui::Begin("Muscles", nullptr, ImGuiWindowFlags_NoCollapse);
     note_panel(ui);
     muscles_panel(s, ui, a, frame, info, model, bones);

@@ -91,6 +91,7 @@ void muscle_card(session::Session& s, UiActions& a, const session::ComputedFrame
   ImGui::TextWrapped("%s (%s)", display_name(info, m).c_str(), side == Side::kRight ? "right" : "left");
   if (large_font()) ImGui::PopFont();
   layer_line(s, a, side, m);
+  muscle_view_buttons(s.view, m, false);
   if (mi) {
     ImGui::TextWrapped("%s", mi->description.c_str());
     ImGui::TextWrapped("Origin: %s", mi->origin.c_str());
@@ -100,9 +101,9 @@ void muscle_card(session::Session& s, UiActions& a, const session::ComputedFrame
     ImGui::TextWrapped("Rotation and hip flexion: %s", mi->rotation_with_hip_flexion.c_str());
   }
   const biomech::MuscleState& st = frame.analysis.leg[static_cast<std::size_t>(anatomy::side_index(side))].muscle[static_cast<std::size_t>(m)];
-  ImGui::Text("Length %.1f cm   stretch %+.0f%% vs standing", st.length_m * 100.0, (st.stretch_vs_anatomical - 1.0) * 100.0);
-  ImGui::Text("Activation %.0f%%   force %.0f N", st.activation * 100.0, st.force_n);
-  ImGui::Text("Rotation moment arm %+.1f mm (%s)", st.moment_arm_m[2] * 1000.0,
+  ImGui::TextWrapped("Length %.1f cm   stretch %+.0f%% vs standing", st.length_m * 100.0, (st.stretch_vs_anatomical - 1.0) * 100.0);
+  ImGui::TextWrapped("Activation %.0f%%   force %.0f N", st.activation * 100.0, st.force_n);
+  ImGui::TextWrapped("Rotation moment arm %+.1f mm (%s)", st.moment_arm_m[2] * 1000.0,
               st.moment_arm_m[2] > 0 ? "internal rotator now" : "external rotator now");
   moment_arm_explorer(s, side, m);
   if (ImGui::Button("Deselect (Esc)")) session::clear_selection(s.view);

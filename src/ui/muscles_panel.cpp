@@ -151,12 +151,47 @@ void peel_controls(session::ViewSettings& v, UiActions& a) {
 
 }  // namespace
 
+float working_row_name_width(float avail) {
+  // The row: colour swatch (drawn before, outside `avail`), the name, then "100%".
+  return avail - ImGui::CalcTextSize("100%").x - ImGui::GetStyle().ItemSpacing.x;
+}
+
+void muscle_view_buttons(session::ViewSettings& v, int m, bool menu) {
+  const auto vis = v.visibility[0][static_cast<std::size_t>(m)];
+  auto both = [&](session::MuscleVisibility value) {
+    for (auto& side : v.visibility) side[static_cast<std::size_t>(m)] = value;
+  };
+  auto item = [&](const char* label, const char* tip) {
+    const bool hit = menu ? ImGui::MenuItem(label) : ImGui::SmallButton(label);
+    if (!menu && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    if (!menu) ImGui::SameLine();
+    return hit;
+  };
+  if (item("Isolate", "Show it on both sides with every other muscle faded")) {
+    for (auto& side : v.visibility) side.fill(session::MuscleVisibility::kFaded);
+    both(session::MuscleVisibility::kShown);
+  }
+  const bool faded = vis == session::MuscleVisibility::kFaded, hidden = vis == session::MuscleVisibility::kHidden;
+  if (item(faded ? "Unfade" : "Fade", faded ? "Draw it fully again" : "Draw it faint, on both sides"))
+    both(faded ? session::MuscleVisibility::kShown : session::MuscleVisibility::kFaded);
+  if (item(hidden ? "Show" : "Hide", hidden ? "Draw it again" : "Leave it out of the view, on both sides"))
+    both(hidden ? session::MuscleVisibility::kShown : session::MuscleVisibility::kHidden);
+  if (!menu) ImGui::NewLine();
+}
+
 void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,
                    const std::vector<MuscleInfo>& info, const Model* model, const BoneCards* bones) {
   session::ViewSettings& v = s.view;
   int mode = static_cast<int>(v.highlight);
   ImGui::TextUnformatted("Highlight (W):");
-  ImGui::SameLine();
+  {
+    // The three choices beside the label where the panel is wide enough, else on their own line.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float radios = 0.0f;
+    for (const char* label : {"working", "stretched", "none"})
+      radios += ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x + st.ItemSpacing.x;
+    if (ImGui::CalcTextSize("Highlight (W):").x + radios <= ImGui::GetContentRegionAvail().x) ImGui::SameLine();
+  }
   if (ImGui::RadioButton("working", &mode, static_cast<int>(HighlightMode::kWorking))) a.settings_changed = true;
   ImGui::SameLine();
   if (ImGui::RadioButton("stretched", &mode, static_cast<int>(HighlightMode::kStretched))) a.settings_changed = true;
@@ -176,15 +211,22 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
   }
   const auto top = top_working_muscles(frame.analysis, 6);
   if (top.empty()) hint("No muscle is working (no load or effort in this pose).");
+  // The name and the activation only, so the longest names fit the panel (issue 12: "muscle names
+  // not cut off"); the share of the effort, a figure for the curious, is in the row's tooltip.
   for (const WorkingMuscle& w : top) {
+    ImGui::PushID(static_cast<int>(anatomy::side_index(w.side)) * anatomy::kMuscleCount + w.muscle);
     ImGui::ColorButton("##c", to_imgui(working_colour(w.activation)), ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
     ImGui::SameLine();
-    if (ImGui::Selectable((display_name(info, w.muscle) + " (" + side_letter(w.side) + ")").c_str(), false,
-                          ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 95, 0)))
+    const std::string name = display_name(info, w.muscle) + " (" + side_letter(w.side) + ")";
+    if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_None, ImVec2(working_row_name_width(ImGui::GetContentRegionAvail().x), 0)))
       session::select_muscle(v, std::pair{w.side, w.muscle});
+    const bool hovered = ImGui::IsItemHovered();
     ImGui::SameLine();
-    ImGui::Text("%3.0f%%  (%2.0f%%)", w.activation * 100.0, w.share * 100.0);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("activation (share of the effort: activation squared, what the solve minimises)");
+    ImGui::Text("%3.0f%%", w.activation * 100.0);
+    if (hovered || ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s: %.0f%% of its strength, %.0f%% of the effort the solve shares out", name.c_str(), w.activation * 100.0,
+                        w.share * 100.0);
+    ImGui::PopID();
   }
   for (int sd = 0; sd < 2; ++sd) {
     const auto& leg = frame.analysis.leg[static_cast<std::size_t>(sd)];
@@ -209,15 +251,15 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
     v.skin_outline = skin == 1;
     a.settings_changed = true;
   }
-  ImGui::SameLine();
-  ImGui::Checkbox("Props", &v.props);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The mat, bench, band or cable the drill uses");
   if (ImGui::Button("Show all")) {
     v.props = true;
     for (auto& side : v.visibility) side.fill(session::MuscleVisibility::kShown);
     if (v.peel.any()) a.settings_changed = true;
     v.peel = session::Peel{};
   }
+  ImGui::SameLine();  // on the second line: the first is full at the panel's width
+  ImGui::Checkbox("Props", &v.props);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The mat, bench, band or cable the drill uses");
   peel_controls(v, a);
   internal_rotator_group(s, frame, info);
 
@@ -259,26 +301,25 @@ void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session
       const Side side = s.side();
       auto& vis = v.visibility[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
       const bool selected = v.selected_muscle && v.selected_muscle->second == m;
-      // A muscle the peel took away is listed greyed; its card offers to bring it back.
+      // A muscle the peel took away or the user hid is listed greyed, a faded one dimmed; the
+      // peeled one's card offers to bring it back.
       const bool peeled = session::muscle_peeled(v, m);
-      if (peeled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      const bool clicked = ImGui::Selectable((peeled ? name + " (peeled)" : name).c_str(), selected, ImGuiSelectableFlags_None, ImVec2(ImGui::GetContentRegionAvail().x - 120, 0));
-      if (peeled) ImGui::PopStyleColor();
-      if (clicked) session::select_muscle(v, std::pair{side, m});
-      ImGui::SameLine();
-      auto both = [&](session::MuscleVisibility value) {
-        for (int sd = 0; sd < 2; ++sd) v.visibility[static_cast<std::size_t>(sd)][static_cast<std::size_t>(m)] = value;
-      };
-      if (ImGui::SmallButton("iso")) {
-        for (auto& sdv : v.visibility) sdv.fill(session::MuscleVisibility::kFaded);
-        both(session::MuscleVisibility::kShown);
+      const bool dim = peeled || vis != session::MuscleVisibility::kShown;
+      if (dim) {
+        ImVec4 c = ImGui::GetStyleColorVec4(peeled || vis == session::MuscleVisibility::kHidden ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+        if (!peeled && vis == session::MuscleVisibility::kFaded) c.w *= 0.7f;
+        ImGui::PushStyleColor(ImGuiCol_Text, c);
       }
-      ImGui::SameLine();
-      if (ImGui::SmallButton(vis == session::MuscleVisibility::kFaded ? "unfade" : "fade"))
-        both(vis == session::MuscleVisibility::kFaded ? session::MuscleVisibility::kShown : session::MuscleVisibility::kFaded);
-      ImGui::SameLine();
-      if (ImGui::SmallButton(vis == session::MuscleVisibility::kHidden ? "show" : "hide"))
-        both(vis == session::MuscleVisibility::kHidden ? session::MuscleVisibility::kShown : session::MuscleVisibility::kHidden);
+      // The whole row for the name (issue 12: names not cut off); isolate / fade / hide in its
+      // right-click menu and on the muscle card.
+      const bool clicked = ImGui::Selectable((peeled ? name + " (peeled)" : name).c_str(), selected);
+      if (dim) ImGui::PopStyleColor();
+      if (clicked) session::select_muscle(v, std::pair{side, m});
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click for its card; right-click to isolate, fade or hide it");
+      if (ImGui::BeginPopupContextItem("row")) {
+        muscle_view_buttons(v, m, true);
+        ImGui::EndPopup();
+      }
       ImGui::PopID();
     }
   }

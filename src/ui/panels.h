@@ -33,6 +33,14 @@ const std::vector<PoseSliderGroup>& pose_slider_groups();
 // Right panel ("Muscles" window) and the cards it ends with.
 void muscles_panel(session::Session& s, UiState& ui, UiActions& a, const session::ComputedFrame& frame,
                    const std::vector<MuscleInfo>& info, const Model* model, const BoneCards* bones);  // ui/muscles_panel.cpp
+// The right ("Muscles") panel's first width, before the UI scale (app_ui.cpp), and the width its
+// "Working now" rows leave for a muscle's name beside the activation (muscles_panel.cpp) in a
+// row `avail` wide: the longest names must fit (issue 12: "muscle names not cut off"; tested).
+inline constexpr float kMusclesPanelWidth = 372.0f;
+float working_row_name_width(float avail);
+// Isolate / fade / hide one muscle on both sides (in the muscle list's right-click menu and on the
+// muscle card); `menu` draws them as menu items, else as small buttons on one line.
+void muscle_view_buttons(session::ViewSettings& v, int muscle, bool menu);  // ui/muscles_panel.cpp
 void muscle_card(session::Session& s, UiActions& a, const session::ComputedFrame& frame, const std::vector<MuscleInfo>& info);  // ui/muscle_card.cpp
 void bone_card(session::Session& s, const Model& model, const std::vector<MuscleInfo>& info, const BoneCards* bones);  // ui/bone_card.cpp
 
