@@ -283,6 +283,7 @@ Command add_render_command(CLI::App& app) {
       view.skin_outline = o->skin == "outline";
       view.contact_arrows = o->contacts == "on";
       view.name_muscles = o->names == "on";
+      if (view.name_muscles) view.display_names = load_muscle_display_names();
       view.props = o->props == "on";
       view.peel = *peel;
       if (Status layers = load_peel_layers(view); !layers) {

@@ -9,6 +9,7 @@
 #include "anatomy/muscle_data.h"
 #include "app/cli_values.h"
 #include "app/cmd_drill_moment.h"
+#include "app/scene_options.h"
 #include "app/video_export.h"
 #include "scene/highlight.h"
 #include "session/view_state.h"
@@ -281,6 +282,7 @@ Result<media::HandoutDocument> make_handout(const HandoutPlan& plan, HeadlessSes
   auto handle = session.renderer().upload(model);
   if (!handle) return handle.error();
   const NodeTransforms bind = NodeTransforms::bind(model);
+  const auto display_names = load_muscle_display_names();  // the pictures' muscle names in the panels' words
   Status status = Ok{};
   for (const HandoutDrill& hd : plan.drills) {
     auto tl = handout_timeline(hd.drill, plan.side);
@@ -294,6 +296,7 @@ Result<media::HandoutDocument> make_handout(const HandoutPlan& plan, HeadlessSes
     if (!d.highlight.empty()) parse_highlight_mode(d.highlight, view.highlight);
     view.overlay = false;
     view.name_muscles = true;
+    view.display_names = display_names;
     view.props = true;
     view.contact_arrows = false;
     // Muscle names in the picture large enough to read when the picture is printed about 9 cm wide.

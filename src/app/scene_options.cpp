@@ -3,6 +3,7 @@
 #include "app/cmd_drill_moment.h"
 #include "app/paths.h"
 #include "assets/muscle_layers.h"
+#include "core/log.h"
 #include "motion/timeline.h"
 #include "scene/highlight.h"
 
@@ -72,6 +73,22 @@ Status load_peel_layers(session::ViewSettings& view) {
   if (!layers) return layers.error();
   view.layers = layers.value();
   return Ok{};
+}
+
+std::shared_ptr<const MuscleDisplayNames> muscle_display_names(const std::vector<MuscleInfo>& info) {
+  auto names = std::make_shared<MuscleDisplayNames>();
+  for (const MuscleInfo& i : info)
+    if (const auto m = anatomy::find_muscle(i.name); m && !i.display_name.empty()) (*names)[static_cast<std::size_t>(*m)] = i.display_name;
+  return names;
+}
+
+std::shared_ptr<const MuscleDisplayNames> load_muscle_display_names() {
+  auto info = load_muscle_info(asset_dir() + "/anatomy/muscles.json");
+  if (!info) {
+    log_warning(info.error().message);
+    return nullptr;
+  }
+  return muscle_display_names(info.value());
 }
 
 session::PoseSource scene_pose(const Model& model, const SceneChoice& choice) {

@@ -5,6 +5,7 @@
 // own copy, older), so a frame exported and a frame rendered with the same options agree. A view
 // option added for both (a peel depth) belongs here and in ViewSettings.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "assets/model.h"
+#include "assets/muscle_info.h"
 #include "core/result.h"
 #include "motion/drill.h"
 #include "motion/timeline.h"
@@ -46,6 +48,12 @@ Result<SceneChoice> resolve_scene_options(const SceneOptions& o);
 // Reads each muscle's layer (assets/anatomy/muscle_layers.json) into `view` when its peel takes
 // anything away; a file that cannot be used is the caller's exit code 1.
 Status load_peel_layers(session::ViewSettings& view);
+
+// The muscles' names as the panels show them (muscles.json's display_name), for the names drawn
+// in pictures (session::ViewSettings::display_names): from cards already loaded, or read from the
+// shipped muscles.json (null, with a warning, if it cannot be read: the anatomy labels are used).
+std::shared_ptr<const MuscleDisplayNames> muscle_display_names(const std::vector<MuscleInfo>& info);
+std::shared_ptr<const MuscleDisplayNames> load_muscle_display_names();
 
 // The pose to show for a body model: the drill moment (with --pose on top), or standing.
 session::PoseSource scene_pose(const Model& model, const SceneChoice& choice);

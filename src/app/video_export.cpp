@@ -4,6 +4,7 @@
 
 #include "app/cli_values.h"
 #include "app/cmd_drill_moment.h"
+#include "app/scene_options.h"
 #include "scene/captions.h"
 #include "scene/framing.h"
 #include "scene/highlight.h"
@@ -84,6 +85,7 @@ Result<VideoPlan> plan_video(const VideoOptions& o) {
   plan.view.highlight = highlight;
   plan.view.overlay = o.overlay == "on";
   plan.view.name_muscles = true;
+  plan.view.display_names = load_muscle_display_names();
   plan.view.props = true;
   plan.view.contact_arrows = false;
   // Muscle names and overlay labels sized for the picture as the window's are for 720 lines, no

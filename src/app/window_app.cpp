@@ -25,6 +25,7 @@
 #include "app/window_fit.h"
 #include "app/window_frame.h"
 #include "app/records_open.h"
+#include "app/scene_options.h"
 #include "app/window_settings.h"
 #include "app/window_video.h"
 #include "assets/activity_demands_loader.h"
@@ -156,6 +157,7 @@ int load_start_state(App& app, const WindowOptions& options, std::future<Preload
   app.session.load_drills(asset_dir() + "/drills", data_dir() + "/drills");
   if (auto info = load_muscle_info(asset_dir() + "/anatomy/muscles.json")) app.muscle_info = std::move(info.value());
   else log_warning(info.error().message);
+  app.session.view.display_names = muscle_display_names(app.muscle_info);  // the view names muscles as the panels do
   if (auto info = load_bone_info(asset_dir() + "/anatomy/bones.json")) app.bone_cards.info = std::move(info.value());
   else log_warning(info.error().message);
   // Without the layers the window works on, only unpeeled (the Muscles panel says why).

@@ -209,7 +209,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     if (m >= 0 && m < anatomy::kMuscleCount) {
       OverlayLabel label;
       label.anchor = muscle_midpoint(input, side, m);
-      label.text = std::string(anatomy::muscle(m).label) + (side == anatomy::Side::kRight ? " (R)" : " (L)");
+      label.text = named_muscle_text(side, m, options.display_names.get());
       label.size_px = 20.0f;
       label.offset_px = {0.0f, 28.0f};
       out.overlay_labels.push_back(label);
@@ -224,7 +224,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     if (!look.visible) continue;
     OverlayLabel label;
     label.anchor = muscle_midpoint(input, side, m);
-    label.text = named_muscle_text(side, m);
+    label.text = named_muscle_text(side, m, options.display_names.get());
     label.size_px = 18.0f;
     label.leader = true;
     label.away = label.anchor - centre;
@@ -234,8 +234,9 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
   out.meshes.insert(out.meshes.end(), muscle_draws.begin(), muscle_draws.end());
 }
 
-std::string named_muscle_text(anatomy::Side side, int muscle) {
-  std::string label(anatomy::muscle(muscle).label);
+std::string named_muscle_text(anatomy::Side side, int muscle, const MuscleDisplayNames* names) {
+  std::string label = names && !(*names)[static_cast<std::size_t>(muscle)].empty() ? (*names)[static_cast<std::size_t>(muscle)]
+                                                                                    : std::string(anatomy::muscle(muscle).label);
   if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
   return label + (side == anatomy::Side::kRight ? " (R)" : " (L)");
 }

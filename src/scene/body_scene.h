@@ -6,6 +6,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,6 +30,11 @@ struct MuscleLook {
   bool visible = true;
   bool show_through = false;  // highlighted: seen faintly through the muscles and bones over it
 };
+
+// The names the panels and cards show for each muscle (assets/anatomy/muscles.json's display_name,
+// e.g. "Gluteus medius (back part)"), by muscle index; an empty entry falls back to the anatomy
+// label. Loaded once by whoever makes the view and shared, so a frame copies no strings.
+using MuscleDisplayNames = std::array<std::string, anatomy::kMuscleCount>;
 
 struct BodySceneOptions {
   bool show_bones = true;
@@ -54,10 +60,14 @@ struct BodySceneOptions {
   // Muscles named in the view with leader lines (the ones that matter now: session picks them),
   // each line in the muscle's own highlight colour.
   std::vector<std::pair<anatomy::Side, int>> named;
+  // The words for those labels, as the panels name the muscles (null: the anatomy labels).
+  std::shared_ptr<const MuscleDisplayNames> display_names;
 };
 
-// A muscle's name as a picture shows it: "Gluteus medius (posterior) (R)".
-std::string named_muscle_text(anatomy::Side side, int muscle);
+// A muscle's name as a picture shows it, in the words of the panels where `names` has them
+// ("Gluteus medius (back part) (R)"), else its anatomy label capitalised ("Gluteus medius
+// (posterior) (R)").
+std::string named_muscle_text(anatomy::Side side, int muscle, const MuscleDisplayNames* names = nullptr);
 
 // The label of a bone mesh: "femur_r" → "femur (R)", "hip_bone_l" → "hip bone (L)", "sacrum".
 std::string bone_label(const std::string& mesh_name);

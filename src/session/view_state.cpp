@@ -166,6 +166,7 @@ void compute_frame(const PoseSource& pose, const ViewSettings& view, ComputedFra
     for (const auto& [side, m] : muscles_to_name(out.analysis, view.highlight, kNamedMuscles))
       if (view.visibility[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)] != MuscleVisibility::kHidden)
         o.named.emplace_back(side, m);
+  o.display_names = view.display_names;
   o.selected = view.selected_muscle;
   o.selected_bone = view.selected_bone.value_or("");
   std::array<bool, anatomy::kMuscleCount> peeled{};

@@ -4,6 +4,7 @@
 // `hiplab render`, so a still and the window agree.
 #pragma once
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,6 +57,9 @@ struct ViewSettings {
   // nothing is peeled.
   Peel peel;
   std::optional<anatomy::MuscleLayers> layers;
+  // The muscles' names as the panels show them, for the names drawn in the view (scene/body_scene.h;
+  // loaded once by whoever makes the view; null: the anatomy labels).
+  std::shared_ptr<const MuscleDisplayNames> display_names;
   // One selection at a time (select_muscle / select_bone keep it so): a muscle, or a bone by its
   // mesh name ("femur_r", "sacrum").
   std::optional<std::pair<anatomy::Side, int>> selected_muscle;

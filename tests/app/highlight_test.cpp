@@ -8,6 +8,8 @@
 
 #include "app/headless.h"
 #include "app/paths.h"
+#include "app/scene_options.h"
+#include "assets/muscle_info.h"
 #include "assets/model_loader.h"
 #include "render/gl_context.h"
 #include "scene/body_scene.h"
@@ -163,4 +165,29 @@ TEST_CASE("muscles_to_name: the busiest or most stretched first, one part per mu
   CHECK(stretched_hip[2].second == gmax1);
   CHECK(stretched_hip[3].second == vmed);
   CHECK(muscles_to_name(r, HighlightMode::kWorking, 1)[0].second == vmed);
+}
+
+// Issue 12, "the words a patient reads are plain": the muscles named in the view use the panels'
+// words (muscles.json's display names: "Gluteus medius (back part)", not the anatomy label
+// "gluteus medius (posterior)"), so the picture and the Working now list name a muscle alike; the
+// view made by the render command and the window carries them into the frame's scene options.
+TEST_CASE("named muscles in the view are named as the panels name them") {
+  auto info = load_muscle_info(std::string(HIPLAB_SOURCE_DIR) + "/assets/anatomy/muscles.json");
+  REQUIRE(info.ok());
+  const auto names = app::muscle_display_names(info.value());
+  REQUIRE(names);
+  const int gmed3 = *anatomy::find_muscle("glut_med3");
+  CHECK(named_muscle_text(anatomy::Side::kRight, gmed3, names.get()) == "Gluteus medius (back part) (R)");
+  CHECK(named_muscle_text(anatomy::Side::kRight, gmed3) == "Gluteus medius (posterior) (R)");  // no names: the label
+  for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+    const std::string& n = (*names)[static_cast<std::size_t>(m)];
+    CHECK_MESSAGE(!n.empty(), anatomy::muscle(m).name << " has no display name in muscles.json");
+    CHECK(named_muscle_text(anatomy::Side::kLeft, m, names.get()) == n + " (L)");
+  }
+  session::ViewSettings view;
+  view.display_names = names;
+  session::ComputedFrame frame;
+  session::compute_frame(session::PoseSource{}, view, frame);
+  CHECK(frame.request.body_options.display_names == names);
+  CHECK(app::load_muscle_display_names() != nullptr);  // the shipped file, as render and video read it
 }
