@@ -41,7 +41,7 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_option("--peel", window.peel, "Muscle layers taken away: 0, 1, 2, deep-rotators or hip-flexors (default: as last time)")
       ->check([](const std::string& v) { return session::parse_peel(v) ? std::string() : "expected " + session::peel_values_help(); });
   std::string window_size;
-  app.add_option("--size", window_size, "Window size WxH (default: as last time)");
+  app.add_option("--size", window_size, "Window size WxH (default: as last time, made smaller where the screen is)");
   app.add_option("--patient", window.patient, "Open the Patients window with this patient (a number from hiplab patients list)")
       ->check(CLI::Range(1LL, 1000000000000LL));
   app.add_flag("--presentation", window.presentation, "Start in presentation mode (F5)");
