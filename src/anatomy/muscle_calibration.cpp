@@ -166,6 +166,28 @@ constexpr RefitRow kRefitted[] = {
     {"ext_hal", 0.111000000, 0.305493067},
 };
 
+// Thelen 2003's passive strain at F_max (e0), fitted per group of muscles so that the model's
+// passive hip and knee flexion moments match Riener & Edrich 1999 (muscle_calibration.h, "Passive
+// strain"; tests/biomech/passive_moment_test.cpp re-checks the fit). Muscles not listed keep
+// Gait2392's FmaxMuscleStrain.
+constexpr double kGait2392PassiveStrain = 0.6;
+struct PassiveStrainRow {
+  const char* name;
+  double passive_strain_at_fmax;
+};
+constexpr double kHamstringsE0 = 0.71, kVastiE0 = 1.01, kRectusFemorisE0 = 0.74, kHipOneJointE0 = 1.44;
+constexpr PassiveStrainRow kPassiveStrain[] = {
+    {"semiten", kHamstringsE0},    {"semimem", kHamstringsE0},    {"bifemlh", kHamstringsE0},
+    {"vas_med", kVastiE0},         {"vas_int", kVastiE0},         {"vas_lat", kVastiE0},
+    {"rect_fem", kRectusFemorisE0},
+    {"glut_max1", kHipOneJointE0}, {"glut_max2", kHipOneJointE0}, {"glut_max3", kHipOneJointE0},
+    {"glut_med1", kHipOneJointE0}, {"glut_med2", kHipOneJointE0}, {"glut_med3", kHipOneJointE0},
+    {"glut_min1", kHipOneJointE0}, {"glut_min2", kHipOneJointE0}, {"glut_min3", kHipOneJointE0},
+    {"quad_fem", kHipOneJointE0},  {"gem", kHipOneJointE0},       {"peri", kHipOneJointE0},
+    {"add_mag1", kHipOneJointE0},  {"add_mag2", kHipOneJointE0},  {"add_mag3", kHipOneJointE0},
+    {"add_long", kHipOneJointE0},  {"add_brev", kHipOneJointE0},  {"pect", kHipOneJointE0},
+};
+
 }  // namespace
 
 const MuscleSpec& force_muscle(int m) {
@@ -191,6 +213,19 @@ const MuscleSpec& force_muscle(int m) {
   }();
   const auto k = static_cast<std::size_t>(m);
   return table.use_fitted[k] ? table.fitted[k] : muscle(m);
+}
+
+double passive_strain_at_fmax(int m) {
+  static const std::array<double, kMuscleCount> table = [] {
+    std::array<double, kMuscleCount> t{};
+    for (int i = 0; i < kMuscleCount; ++i) {
+      t[static_cast<std::size_t>(i)] = kGait2392PassiveStrain;
+      for (const PassiveStrainRow& r : kPassiveStrain)
+        if (muscle(i).name == r.name) t[static_cast<std::size_t>(i)] = r.passive_strain_at_fmax;
+    }
+    return t;
+  }();
+  return table[static_cast<std::size_t>(m)];
 }
 
 std::size_t refit_row_count() { return std::size(kRefitted); }

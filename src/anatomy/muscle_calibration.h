@@ -68,4 +68,34 @@ const MuscleSpec& force_muscle(int muscle);
 // Rows in the written-out fit (for the test: one per muscle whose path differs).
 std::size_t refit_row_count();
 
+// The passive strain at F_max (e0 of Thelen 2003's passive force-length curve, biomech/muscle_force.h)
+// the muscle's force is computed with. Gait2392 gives every muscle 0.6 (FmaxMuscleStrain); with it,
+// the model's passive joint moments were up to 2-3 times those Riener & Edrich 1999 measured
+// (J Biomech 32:539-544; biomech/passive_moment.h), e.g. knee -15.8 against -6.9 N m at 110 deg
+// knee flexion and 45 deg hip flexion, hip -92.7 against -51.4 N m at 90 deg hip flexion with the
+// knee straight, and -19.3 against +0.3 N m at 90 deg hip and knee flexion. As Rajagopal et al.
+// 2016 (IEEE Trans Biomed Eng 63:2068) calibrated their muscles' passive curves against measured
+// passive moments (Silder et al. 2007), e0 is fitted here per group by least squares of the
+// model's passive hip and knee flexion moments (N m) against Riener & Edrich's formula over hip
+// flexion -10..105 deg (step 5) x knee flexion 0..110 deg (step 10), the other coordinates 0 (288
+// poses), each group's e0 searched in 0.60..2.50 (never stiffer than Gait2392) by steps of 0.01,
+// coordinate descent to convergence:
+//   hamstrings (semitendinosus, semimembranosus, biceps femoris long head)        0.71
+//   vasti (medialis, intermedius, lateralis)                                      1.01
+//   rectus femoris                                                                0.74
+//   the hip's one-joint muscles round the back and the inside (gluteus maximus,
+//     medius, minimus, piriformis, quadratus femoris, gemelli, adductors longus,
+//     brevis and magnus, pectineus)                                               1.44
+//   the rest (biceps femoris short head, iliopsoas, sartorius, tensor fasciae
+//     latae, gracilis, the lower leg) kept Gait2392's 0.6: the fit would make
+//     them stiffer (each ends at the search's lower bound), to make up the ligaments' part of the measured moment
+//     (Riener & Edrich's +8.6 N m of hip flexion moment at 0 deg, which no muscle
+//     near its optimal length gives).
+// Root mean square difference over the grid: hip 14.2 -> 6.5 N m, knee 10.3 -> 5.1 N m
+// (tests/biomech/passive_moment_test.cpp checks it and that each e0 is the optimum to 0.02).
+// Thelen 2003 himself gives 0.6 for young and 0.5 for older adults; the fitted values are
+// compliant beyond that for the one-joint hip muscles, whose fibres reach 1.5-1.9 l_o in deep
+// flexion on Gait2392's paths (docs/validation.md, "Passive fibre force in the balance").
+double passive_strain_at_fmax(int muscle);
+
 }  // namespace hiplab::anatomy

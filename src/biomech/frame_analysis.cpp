@@ -146,8 +146,9 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       const anatomy::Stretch st = anatomy::stretch(i, path.length);
       // Gait2392's l_o and l_ts, re-fitted where HipLab's path differs (muscle_calibration.h);
       // the stretch against l_o + l_ts uses the same.
+      // Passive strain at F_max fitted to measured passive joint moments (the same header).
       const anatomy::MuscleSpec& spec = anatomy::force_muscle(i);
-      const MuscleCapacity cap = muscle_capacity(spec, path.length);
+      const MuscleCapacity cap = muscle_capacity(spec, path.length, anatomy::passive_strain_at_fmax(i));
       m.length_m = path.length;
       m.stretch_vs_anatomical = st.vs_anatomical;
       m.stretch_vs_optimal = path.length / (spec.optimal_fiber_length_m + spec.tendon_slack_length_m);

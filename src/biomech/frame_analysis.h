@@ -11,6 +11,7 @@
 //
 // Muscles (muscle_force.h): Gait2392's Thelen 2003 muscles with compliant tendons, with the
 // optimal fibre and tendon slack lengths re-fitted where HipLab's path differs from Gait2392's
+// and the passive strain at F_max fitted per group to measured passive joint moments
 // (anatomy/muscle_calibration.h). Each frame the
 // fibre-tendon equilibrium is solved for every muscle twice, relaxed and fully active; the relaxed
 // tendon force is the muscle's passive pull, and the difference is what activation adds (the
@@ -19,13 +20,14 @@
 // -(gravity + external + contact + passive) + effort, and an effort's torque is its share of the
 // active capacity plus the passive pull about that coordinate (the activations make exactly the
 // share). BiomechInput::count_passive = false leaves it out (shown only; `activations --no-passive`).
-// Counted, 2 of the 246 sampled frames of the shipped drills are infeasible (docs/validation.md,
-// "Passive fibre force in the balance"; tests/assets/passive_default_test.cpp): the start of the
-// figure-4 release on both sides, where the leg is lifted off the other knee at hip 45 deg flexion,
-// 42 deg external rotation and knee 110 deg, and the vasti at 1.30-1.33 l_o pull the knee into
-// extension with 15.6 N m (2.2 times the Riener & Edrich 1999 passive knee formula) while the
-// stretched anterior gluteal fibres pull 10.4 N m into internal rotation against an external-
-// rotation capacity of 31 N m, as on Gait2392's own paths.
+// The passive moments it gives (biomech/passive_moment.h) follow Riener & Edrich 1999 (J Biomech
+// 32:539) within a root mean square of 6.5 N m at the hip and 5.1 N m at the knee over hip -10..105
+// deg x knee 0..110 deg (14.2 and 10.3 with Gait2392's uniform e0 = 0.6, which made them up to 2-3
+// times the measured: the knee -15.8 N m against -6.9 at the figure-4 release, 110 deg knee).
+// Counted, all 264 sampled frames of the shipped drills are feasible (docs/validation.md,
+// "Passive fibre force in the balance"; tests/assets/passive_default_test.cpp), and in the holds
+// that ask for no effort no muscle reaches 50% (tests/assets/restful_hold_test.cpp: figure-4
+// 0.48, the 90/90 holds 0.12, where 100% had been reached).
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
 // along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n

@@ -28,11 +28,11 @@ Curve active_curve(double l) {
   return {f, -2.0 * d / kForceLengthShape * f};
 }
 
-Curve passive_curve(double l) {
+Curve passive_curve(double l, double e0) {
   const double d = l - 1.0;
   if (d <= 0.0) return {};
-  const double e = std::exp(kPassiveShape * d / kPassiveStrainAtFmax);
-  return {(e - 1.0) / kPassiveScale, kPassiveShape / kPassiveStrainAtFmax * e / kPassiveScale};
+  const double e = std::exp(kPassiveShape * d / e0);
+  return {(e - 1.0) / kPassiveScale, kPassiveShape / e0 * e / kPassiveScale};
 }
 
 Curve tendon_curve(double eps) {
@@ -60,7 +60,7 @@ Geometry fibre_geometry(double x, double h) {
   return g;
 }
 
-FibreState fill(const anatomy::MuscleSpec& m, double u, double x, double h, double tendon_strain, bool rigid) {
+FibreState fill(const anatomy::MuscleSpec& m, double e0, double u, double x, double h, double tendon_strain, bool rigid) {
   const Geometry g = fibre_geometry(x, h);
   FibreState s;
   s.activation = u;
@@ -69,7 +69,7 @@ FibreState fill(const anatomy::MuscleSpec& m, double u, double x, double h, doub
   s.cos_pennation = g.cos_pennation;
   s.tendon_strain = tendon_strain;
   s.force_length = active_force_length(s.normalized_length);
-  s.passive_length = passive_force_length(s.normalized_length);
+  s.passive_length = passive_force_length(s.normalized_length, e0);
   s.available_force_n = m.max_isometric_force_n * s.force_length * s.cos_pennation;
   s.passive_force_n = m.max_isometric_force_n * s.passive_length * s.cos_pennation;
   const double fibre_force = u * s.available_force_n + s.passive_force_n;
@@ -81,7 +81,7 @@ FibreState fill(const anatomy::MuscleSpec& m, double u, double x, double h, doub
 }  // namespace
 
 double active_force_length(double l) { return active_curve(l).f; }
-double passive_force_length(double l) { return passive_curve(l).f; }
+double passive_force_length(double l, double e0) { return passive_curve(l, e0).f; }
 double tendon_force_strain(double eps) { return tendon_curve(eps).f; }
 
 double tendon_strain_at(double force) {
@@ -90,11 +90,11 @@ double tendon_strain_at(double force) {
   return kToeStrain + (force - kToeForce) / kLinearStiffness;
 }
 
-FibreState rigid_fibre_state(const anatomy::MuscleSpec& m, double length, double activation) {
+FibreState rigid_fibre_state(const anatomy::MuscleSpec& m, double length, double activation, double e0) {
   const double u = std::clamp(activation, 0.0, 1.0);
   const double along = length - m.tendon_slack_length_m;
   const double h = m.optimal_fiber_length_m * std::sin(m.pennation_at_optimal_rad);
-  FibreState s = fill(m, u, std::max(0.0, along), h, 0.0, true);
+  FibreState s = fill(m, e0, u, std::max(0.0, along), h, 0.0, true);
   // A musculotendon shorter than its tendon's slack length: the rigid model's fibre folds back
   // (its length counts the overlap, cos a = 0), as it always did here.
   if (along < 0.0) {
@@ -102,24 +102,24 @@ FibreState rigid_fibre_state(const anatomy::MuscleSpec& m, double length, double
     s.normalized_length = s.fibre_length_m / m.optimal_fiber_length_m;
     s.cos_pennation = 0.0;
     s.force_length = active_force_length(s.normalized_length);
-    s.passive_length = passive_force_length(s.normalized_length);
+    s.passive_length = passive_force_length(s.normalized_length, e0);
     s.available_force_n = s.passive_force_n = s.tendon_force_n = 0.0;
   }
   return s;
 }
 
-FibreState equilibrium_fibre_state(const anatomy::MuscleSpec& m, double length, double activation) {
+FibreState equilibrium_fibre_state(const anatomy::MuscleSpec& m, double length, double activation, double e0) {
   const double u = std::clamp(activation, 0.0, 1.0);
   const double lo = m.optimal_fiber_length_m, ls = m.tendon_slack_length_m;
   const double h = lo * std::sin(m.pennation_at_optimal_rad);
   const double x_max = length - ls;  // the fibre's projection with the tendon slack
-  if (x_max <= 0.0) return fill(m, u, 0.0, h, x_max / ls, false);  // slack: nothing pulls
+  if (x_max <= 0.0) return fill(m, e0, u, 0.0, h, x_max / ls, false);  // slack: nothing pulls
 
   // Residual (normalised by F_max) and its derivative with respect to the projection x.
   auto residual = [&](double x, double& d) {
     const Geometry g = fibre_geometry(x, h);
     const double l = g.length / lo;
-    const Curve a = active_curve(l), p = passive_curve(l);
+    const Curve a = active_curve(l), p = passive_curve(l, e0);
     const double fibre = u * a.f + p.f;
     const Curve t = tendon_curve((length - x - ls) / ls);
     d = (u * a.df + p.df) / lo * g.dlength_dx * g.cos_pennation + fibre * g.dcos_dx + t.df / ls;
@@ -141,15 +141,15 @@ FibreState equilibrium_fibre_state(const anatomy::MuscleSpec& m, double length, 
     if (upper - lower <= 1e-15 * x_max) break;
     x = next;
   }
-  FibreState s = fill(m, u, x, h, (length - x - ls) / ls, false);
+  FibreState s = fill(m, e0, u, x, h, (length - x - ls) / ls, false);
   s.iterations = it;
   return s;
 }
 
-MuscleCapacity muscle_capacity(const anatomy::MuscleSpec& m, double length) {
+MuscleCapacity muscle_capacity(const anatomy::MuscleSpec& m, double length, double e0) {
   MuscleCapacity c;
-  c.relaxed = equilibrium_fibre_state(m, length, 0.0);
-  c.full = equilibrium_fibre_state(m, length, 1.0);
+  c.relaxed = equilibrium_fibre_state(m, length, 0.0, e0);
+  c.full = equilibrium_fibre_state(m, length, 1.0, e0);
   c.passive_force_n = c.relaxed.tendon_force_n;
   c.available_force_n = std::max(0.0, c.full.tendon_force_n - c.relaxed.tendon_force_n);
   return c;

@@ -7,7 +7,9 @@
 // KshapePassive 4, FmaxMuscleStrain 0.6, FmaxTendonStrain 0.033):
 //   active force-length (Thelen 2003 eq. 4):  f_L = exp(-(l - 1)^2 / gamma),  gamma = 0.5;
 //   passive force-length (Thelen 2003 eq. 3): f_PE = (exp(k_PE (l - 1) / e0) - 1) / (exp(k_PE) - 1)
-//                                             for l > 1, else 0;  k_PE = 4, e0 = 0.6;
+//                                             for l > 1, else 0;  k_PE = 4, e0 = 0.6 (Gait2392;
+//                                             per muscle, fitted to measured passive joint moments:
+//                                             anatomy::passive_strain_at_fmax);
 //   tendon force-strain (Thelen 2003, the exponential toe and linear region of its Fig. 1c; the
 //   constants are those of OpenSim's Thelen2003Muscle::calcTendonForce):
 //       f_T = F_toe (exp(k_toe eps / eps_toe) - 1) / (exp(k_toe) - 1)   for 0 < eps <= eps_toe,
@@ -42,12 +44,13 @@ namespace hiplab::biomech {
 
 inline constexpr double kForceLengthShape = 0.5;     // Gait2392 KshapeActive (Thelen 2003: 0.45)
 inline constexpr double kPassiveShape = 4.0;         // Gait2392 KshapePassive (Thelen 2003: 5)
-inline constexpr double kPassiveStrainAtFmax = 0.6;  // Gait2392 FmaxMuscleStrain (Thelen 2003: 0.6)
+inline constexpr double kPassiveStrainAtFmax = 0.6;  // Gait2392 FmaxMuscleStrain (Thelen 2003: 0.6); the default e0
 inline constexpr double kTendonStrainAtFmax = 0.033; // Gait2392 FmaxTendonStrain (Thelen 2003: 0.04)
 
 // The normalised curves (see the top of this file).
 double active_force_length(double normalized_fibre_length);
-double passive_force_length(double normalized_fibre_length);
+// e0: the passive strain at F_max (Gait2392's 0.6 by default; per muscle: anatomy::passive_strain_at_fmax).
+double passive_force_length(double normalized_fibre_length, double e0 = kPassiveStrainAtFmax);
 double tendon_force_strain(double tendon_strain);
 // The tendon strain at which f_T = force (>= 0); the inverse of tendon_force_strain.
 double tendon_strain_at(double normalized_force);
@@ -68,11 +71,13 @@ struct FibreState {
 };
 
 // Rigid tendon (the tendon at its slack length): the model this file had before compliant tendons.
+// e0 below: the passive strain at F_max of the passive curve (Gait2392's 0.6 by default; the
+// force uses anatomy::passive_strain_at_fmax(muscle), fitted per muscle: muscle_calibration.h).
 FibreState rigid_fibre_state(const anatomy::MuscleSpec& muscle, double musculotendon_length_m,
-                             double activation = 1.0);
+                             double activation = 1.0, double e0 = kPassiveStrainAtFmax);
 // Compliant tendon: the fibre-tendon equilibrium at this activation (clamped to [0, 1]).
 FibreState equilibrium_fibre_state(const anatomy::MuscleSpec& muscle, double musculotendon_length_m,
-                                   double activation);
+                                   double activation, double e0 = kPassiveStrainAtFmax);
 
 // What the effort solve uses: the relaxed and the fully active equilibria and the chord between them.
 struct MuscleCapacity {
@@ -81,6 +86,7 @@ struct MuscleCapacity {
   double passive_force_n = 0.0;    // relaxed.tendon_force_n
   double available_force_n = 0.0;  // full.tendon_force_n - relaxed.tendon_force_n (>= 0)
 };
-MuscleCapacity muscle_capacity(const anatomy::MuscleSpec& muscle, double musculotendon_length_m);
+MuscleCapacity muscle_capacity(const anatomy::MuscleSpec& muscle, double musculotendon_length_m,
+                               double e0 = kPassiveStrainAtFmax);
 
 }  // namespace hiplab::biomech

@@ -192,9 +192,16 @@ TEST_CASE("kneeling windmill: front foot and back knee stay within 1 cm while th
 // the front hip never turns out (its rotation stays at or above the start's); and both hips stay
 // inside their AAOS range (rom_limits.h) in every frame. Both sides, 121 frames of one rep, the
 // effort solve as the window runs it (whole-body balance on the drill's contacts, 70 kg).
-// Figures reached (both sides): back vastus lateralis 0.243 at rest, and that is the largest
-// activation of any muscle over the rep; the guards are set just above (0.25), a ratchet.
-TEST_CASE("kneeling windmill: at rest the back quadriceps stay below 25%, no muscle above 25%, the front hip never turns out, the hips stay in range") {
+// Figures reached (both sides): back vastus lateralis 0.410 at rest, and that is the largest
+// activation of any muscle over the rep; the guards are set just above (0.42), a ratchet.
+// It was 0.243 (guard 0.25) before the passive strain at F_max was fitted to Riener & Edrich
+// 1999's passive knee moments (anatomy/muscle_calibration.h): at rest the back knee (115 deg
+// flexion, hip 4 deg) has 11.1 N m of passive extension moment from the model's muscles, against
+// 10.0 N m by Riener & Edrich's formula, where Gait2392's passive curves gave 26.0 N m (2.6 times
+// the measured); the quadriceps now make what the passive pull used to: 32 N m of knee extension
+// against the 52 N m of flexion the toes' contact (134 N, behind the knee) puts on the shin. How
+// much of the weight the back toes carry is the drill's pose (issue 12), not the passive curves.
+TEST_CASE("kneeling windmill: at rest the back quadriceps stay below 42%, no muscle above 42%, the front hip never turns out, the hips stay in range") {
   const Drill d = windmill();
   const int quads[] = {*anatomy::find_muscle("vas_lat"), *anatomy::find_muscle("vas_med"), *anatomy::find_muscle("vas_int"),
                        *anatomy::find_muscle("rect_fem")};
@@ -241,7 +248,7 @@ TEST_CASE("kneeling windmill: at rest the back quadriceps stay below 25%, no mus
     MESSAGE(std::string(side == Side::kRight ? "right" : "left") << " in front: back quadriceps at rest up to " << quads_rest
                                                       << ", largest activation over the rep " << worst << " (" << worst_name
                                                       << "), front hip rotation at least " << rad_to_deg(min_ir) << " deg from the start's");
-    CHECK(quads_rest < 0.25);
-    CHECK(worst < 0.25);
+    CHECK(quads_rest < 0.42);
+    CHECK(worst < 0.42);
   }
 }

@@ -431,7 +431,8 @@ TEST_CASE("the force uses the re-fitted fibre and tendon slack lengths where Hip
   // The 90/90 front leg (hip 96 deg flexed, 30 abducted, 44 externally rotated, knee 92): the hip
   // spheres lengthen gluteus minimus 3 past Gait2392's path; with Gait2392's l_o and l_ts its
   // relaxed fibre would sit at about 1.94 l_o, with the re-fit (anatomy/muscle_calibration.h) near
-  // the 1.57 of Gait2392's own path. Muscles whose path is Gait2392's are computed with its numbers.
+  // the 1.57 of Gait2392's own path. Muscles whose path is Gait2392's are computed with its l_o and
+  // l_ts. Every muscle's passive curve uses its fitted passive strain (passive_strain_at_fmax).
   BiomechInput in;
   LegPose& q = in.pose.leg(Side::kRight);
   q[LegCoord::kHipFlexion] = deg_to_rad(96.0);
@@ -443,8 +444,9 @@ TEST_CASE("the force uses the re-fitted fibre and tendon slack lengths where Hip
   const LegResult& r = out->leg[side_index(Side::kRight)];
   const int m = *find_muscle("glut_min3");
   REQUIRE(path_differs_from_gait2392(m));
-  const double fitted = muscle_capacity(force_muscle(m), r.muscle[m].length_m).relaxed.normalized_length;
-  const double gait = muscle_capacity(muscle(m), r.muscle[m].length_m).relaxed.normalized_length;
+  const double e0 = passive_strain_at_fmax(m);
+  const double fitted = muscle_capacity(force_muscle(m), r.muscle[m].length_m, e0).relaxed.normalized_length;
+  const double gait = muscle_capacity(muscle(m), r.muscle[m].length_m, e0).relaxed.normalized_length;
   CHECK(r.muscle[m].normalized_fibre_length == fitted);
   CHECK(gait > 1.85);
   CHECK(fitted < 1.8);
@@ -453,7 +455,7 @@ TEST_CASE("the force uses the re-fitted fibre and tendon slack lengths where Hip
     if (path_differs_from_gait2392(i)) continue;
     ++same;
     CHECK(r.muscle[i].normalized_fibre_length ==
-          muscle_capacity(muscle(i), r.muscle[i].length_m).relaxed.normalized_length);
+          muscle_capacity(muscle(i), r.muscle[i].length_m, passive_strain_at_fmax(i)).relaxed.normalized_length);
   }
   CHECK(same > 0);
 }
