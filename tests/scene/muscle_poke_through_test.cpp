@@ -486,7 +486,10 @@ constexpr PokeRatchet kPokeRatchet[] = {
     {"reverse_clamshell", 208789, 786180},  // 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
     {"seated_band_internal_rotation", 752548, 1020560},  // 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
     {"side_lying_hip_abduction", 18734, 78734},  // 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"standing_cable_internal_rotation", 57626, 322238},  // 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    // The kneecap riding the femur (h12k, anatomy/patella.h) put it 1.6 cm lower and 8 mm further
+    // forward at extension, the bind pose the muscle volumes are packed against: standing cable
+    // 57 568 -> 57 668 out of the skin (+0.2%), every other figure lower.
+    {"standing_cable_internal_rotation", 57678, 322238},  // 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
     {"tall_kneeling_foot_windmill", 104973, 540931},  // 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
 };
 constexpr int kCleanSkin = 8;    // muscles never out of the skin by > 2 mm in any sampled frame, of 86 (LOOSENED from 12: see above)

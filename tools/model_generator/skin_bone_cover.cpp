@@ -8,6 +8,9 @@
 #include <glm/mat3x3.hpp>
 #include <glm/mat4x4.hpp>
 
+#include "anatomy/kinematics.h"
+#include "anatomy/patella.h"
+#include "anatomy/skeleton.h"
 #include "detmath.h"
 
 namespace hiplab::modelgen {
@@ -80,6 +83,15 @@ KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
     posed[3] = glm::dvec4(knee + bend * (nodes[i].world - knee), 1.0);
     posed_world[i] = posed;
     skin_m[i] = posed * glm::inverse(rest[i]);
+  }
+  // The kneecap rides the femur's trochlea and condyles (anatomy/patella.h), not the tibia: placed
+  // on the (unposed) femur by the patellofemoral coupling, as the runtime poses it.
+  {
+    const anatomy::PatellaPose p = anatomy::patella_in_femur(dm::deg(flexion_deg));
+    const glm::dvec3 femur = nodes[node("femur")].world;
+    glm::dmat4 posed(side == 1 ? anatomy::mirror_rotation(p.rotation) : p.rotation);
+    posed[3] = glm::dvec4(femur + (side == 1 ? anatomy::mirror_point(p.origin) : p.origin), 1.0);
+    posed_world[node("patella")] = posed;
   }
   KneePose out;
   out.knee = knee;
