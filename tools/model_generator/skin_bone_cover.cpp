@@ -8,9 +8,6 @@
 #include <glm/mat3x3.hpp>
 #include <glm/mat4x4.hpp>
 
-#include "anatomy/kinematics.h"
-#include "anatomy/patella.h"
-#include "anatomy/skeleton.h"
 #include "detmath.h"
 
 namespace hiplab::modelgen {
@@ -84,15 +81,13 @@ KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
     posed_world[i] = posed;
     skin_m[i] = posed * glm::inverse(rest[i]);
   }
-  // The kneecap rides the femur's trochlea and condyles (anatomy/patella.h), not the tibia: placed
-  // on the (unposed) femur by the patellofemoral coupling, as the runtime poses it.
-  {
-    const anatomy::PatellaPose p = anatomy::patella_in_femur(dm::deg(flexion_deg));
-    const glm::dvec3 femur = nodes[node("femur")].world;
-    glm::dmat4 posed(side == 1 ? anatomy::mirror_rotation(p.rotation) : p.rotation);
-    posed[3] = glm::dvec4(femur + (side == 1 ? anatomy::mirror_point(p.origin) : p.origin), 1.0);
-    posed_world[node("patella")] = posed;
-  }
+  // The kneecap itself rides the femur's trochlea and condyles as the knee bends (anatomy/patella.h;
+  // the runtime poses it so), but the shape still covers it where it sat fixed to the tibia (the
+  // front of the knee in front of the condyles): the kneeling drills' knee_front contact
+  // (motion/floor_contacts.cpp) and their knee angles were solved against that skin. Made over the
+  // riding kneecap instead, the skin under the kneeling knee lay 1.7 cm above the mat (was 1.0;
+  // tests/app/drill_posture_test.cpp, issue 12's 1 cm) until the contact and those drills are
+  // re-solved on it.
   KneePose out;
   out.knee = knee;
   const size_t nv = skin.mesh.pos.size();
