@@ -43,12 +43,15 @@ glm::dmat3 rot_z(double a) {
 // HipLab's patella centre in Rajagopal's patella frame (m): where HipLab's own patella bone
 // (tools/model_generator/bones.cpp, drawn about its centre) sits on that model's moving frame. Fitted
 // to the generated femur (tests/scene/body_pose_test.cpp): over 0-120 deg the patella's back stays
-// 1-6 mm off the bone of the trochlea and condyles: the room of the two articular cartilages
+// 1.5-4.2 mm off the bone of the trochlea and condyles, the room of the two articular cartilages
 // between them (the patella's the thickest in the body, several mm: Standring (ed.), Gray's Anatomy,
-// 41st ed. 2016, ch. 81; the generated bones carry none). Searched on a grid of 2 mm over x 0-6 mm
-// and 5 mm over y 0-40 mm: 2 mm further back the bone overlapped the femur's by up to 0.6 mm
-// between 30 and 50 deg, 4 mm further back by up to 2.4 mm.
-constexpr glm::dvec3 kCentreInRajagopalPatella{0.006, 0.020, 0.0};
+// 41st ed. 2016, ch. 81; the generated bones carry none). At extension the patella then stands as
+// high as it did fixed to the tibia (its centre 1.7 cm above the tibia's origin, its apex about
+// 1.8 cm above the tibial plateau) and 1.2 cm further forward, where fixed it lay 6.8 mm inside the
+// femur above the trochlea. Searched on a grid of 1-2 mm in x (0-7 mm) and 5 mm in y (0-40 mm):
+// (0.006, 0.020) kept 1.0-5.0 mm but stood the patella 2 cm lower, its apex at the joint line;
+// (0.005, 0.040) touched the femur at 40-50 deg.
+constexpr glm::dvec3 kCentreInRajagopalPatella{0.007, 0.040, 0.0};
 // Its z in the femur frame (Rajagopal's patella runs 2.75 mm lateral of its knee; HipLab's patella sat
 // 1 mm lateral of the tibia's origin in its trochlea before the coupling, and keeps that).
 constexpr double kCentreZ = 0.001;

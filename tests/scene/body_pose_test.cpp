@@ -423,8 +423,8 @@ bool ray_x_hits(const glm::dvec3& p, const std::array<glm::dvec3, 3>& t) {
 // The kneecap rides the femur's trochlea and condyles as the knee bends (anatomy/patella.h, the
 // patellofemoral coupling of Rajagopal et al. 2016): over 0-120 deg of knee flexion the gap between
 // the posed patella bone and the femur bone of the shipped model (the nearest pair of surface
-// points; negative where the patella's surface lies inside the femur's) stays 0-6 mm: the room of
-// the two articular cartilages, which the generated bones do not carry. Reached: +1.0 to +5.0 mm.
+// points; negative where the patella's surface lies inside the femur's) stays 1-5 mm: the room of
+// the two articular cartilages, which the generated bones do not carry. Reached: +1.5 to +4.2 mm.
 // Fixed to the tibia as at extension, it was -6.8 mm at extension (into the femur above the
 // trochlea) to +26 mm at 110 deg and +30 mm at 120 deg.
 TEST_CASE("the kneecap stays on the femur's trochlea and condyles from 0 to 120 deg of knee flexion") {
@@ -483,8 +483,8 @@ TEST_CASE("the kneecap stays on the femur's trochlea and condyles from 0 to 120 
       deepest = std::min(deepest, gap);
     }
     std::printf("patella%s over 0-120 deg: gap %+.1f to %+.1f mm\n", sfx.c_str(), 1000.0 * deepest, 1000.0 * widest);
-    CHECK(widest < 0.006);
-    CHECK(deepest > 0.0);
+    CHECK(widest < 0.005);
+    CHECK(deepest > 0.001);
   }
 }
 
