@@ -477,7 +477,7 @@ struct PokeRatchet {
 // The skin made mirror-symmetric (h12k, tools/model_generator/body_skin.cpp; re-meshed, and the
 // muscle volumes, packed against it at the bind pose, re-packed): all drills 5 518 580 -> 5 584 419
 // vertex-samples out of the skin (+1.2%: the side-lying clamshells +2 to +5%, the 90/90s, supine and
-// seated +1%, the 90/90 switch and figure-4 -0.3 and -1.8%; 5 585 756 with the knee-front shape made
+// seated +1%, the 90/90 switch and figure-4 -0.3 and -1.8%; 5 584 089 with the knee-front shape made
 // as before) and 8 458 142 -> 8 492 189 inside another
 // muscle (+0.4%); muscles never out of the skin 8 -> 6 (the two sides' volumes are now mirror
 // images, so a muscle is clean on both sides or neither). Loosened knowingly for the symmetry issue
@@ -494,9 +494,9 @@ constexpr PokeRatchet kPokeRatchet[] = {
     {"reverse_clamshell", 219627, 789654},  // 219408 / 788866 symmetric skin (h12k); 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
     {"seated_band_internal_rotation", 762183, 1027822},  // 761422 / 1026796 symmetric skin (h12k); 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
     {"side_lying_hip_abduction", 18555, 79056},  // 18537 / 78978 symmetric skin (h12k); 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    // The kneecap riding the femur (h12k, anatomy/patella.h) put it 1.6 cm lower and 8 mm further
-    // forward at extension, the bind pose the muscle volumes are packed against: standing cable
-    // 57 568 -> 57 668 out of the skin (+0.2%), every other figure lower.
+    // The kneecap riding the femur (h12k, anatomy/patella.h) moved it at extension, the bind pose
+    // the muscle volumes are packed against (first fit: 2 cm lower, 1 cm further forward): standing
+    // cable 57 568 -> 57 668 out of the skin (+0.2%), every other figure lower.
     {"standing_cable_internal_rotation", 58572, 320516},  // 58514 / 320196 symmetric skin (h12k); 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
     {"tall_kneeling_foot_windmill", 108466, 535508},  // 108358 / 534974 symmetric skin (h12k); 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
 };
