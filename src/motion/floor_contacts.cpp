@@ -39,7 +39,9 @@ constexpr ContactDef kSide[kContactPerSide] = {
     {"thigh_mid", Carrier::kFemur, {0.0, -0.250, 0.0}, 0.060},
     {"thigh_lower", Carrier::kFemur, {0.0, -0.350, 0.0}, 0.052},
     {"knee", Carrier::kTibia, {0.0, 0.0, 0.0}, 0.052},
-    {"knee_front", Carrier::kTibia, {0.049, 0.018, 0.0}, 0.020},  // patella (HipLab body node)
+    // The front of the knee: the patella at extension (HipLab's body node before it rode the femur,
+    // anatomy/patella.h); kneeling, the patellar tendon and tibial tuberosity in front of the tibia.
+    {"knee_front", Carrier::kTibia, {0.049, 0.018, 0.0}, 0.020},
     {"shin_upper", Carrier::kTibia, {-0.010, -0.100, 0.0}, 0.055},
     {"shin_mid", Carrier::kTibia, {-0.010, -0.220, 0.0}, 0.048},
     {"shin_lower", Carrier::kTibia, {-0.005, -0.340, 0.0}, 0.038},

@@ -10,6 +10,7 @@
 
 #include "anatomy/hip_corrective.h"
 #include "anatomy/kinematics.h"
+#include "anatomy/patella.h"
 #include "anatomy/skeleton.h"
 
 namespace hiplab {
@@ -38,6 +39,21 @@ std::optional<glm::dmat3> upper_joint(const std::string& name, const anatomy::Up
     if (name == "humerus" + sfx)
       return rot(z, a.shoulder_flexion) * rot(x, s == 0 ? -a.shoulder_abduction : a.shoulder_abduction);
     if (name == "forearm" + sfx) return rot(z, a.elbow_flexion);
+  }
+  return std::nullopt;
+}
+
+// The kneecap's transform in its tibia's frame (anatomy/patella.h: it follows the femur's trochlea
+// and condyles as the knee bends), or none for other nodes.
+std::optional<glm::dmat4> patella_local(const std::string& name, const anatomy::LegAngles& legs) {
+  if (name.rfind("patella", 0) != 0) return std::nullopt;
+  for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    if (name != "patella" + std::string(anatomy::side_suffix(side))) continue;
+    const anatomy::PatellaPose p = anatomy::patella_in_tibia(legs.leg(side)[anatomy::LegCoord::kKneeFlexion]);
+    const bool left = side == anatomy::Side::kLeft;
+    glm::dmat4 m(left ? anatomy::mirror_rotation(p.rotation) : p.rotation);
+    m[3] = glm::dvec4(left ? anatomy::mirror_point(p.origin) : p.origin, 1.0);
+    return m;
   }
   return std::nullopt;
 }
@@ -220,6 +236,8 @@ void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransfo
     glm::dmat4 world;
     if (auto body = anatomy::find_body(n.name)) {
       world = input.pelvis_world * to_mat4(frames[*body]);
+    } else if (auto patella = patella_local(n.name, input.legs)) {
+      world = glm::dmat4(parent_world) * *patella;
     } else {
       glm::dmat4 local(n.local_bind);
       if (auto joint = upper_joint(n.name, input.upper)) {

@@ -5,7 +5,8 @@
 // Units: metres, radians. World frame: y up. `pelvis_world` places the pelvis body frame in the
 // world (rotation from biomech::pelvis_to_world plus tilt and translation); every leg body's world
 // transform is pelvis_world * (its anatomy forward-kinematics frame); other nodes keep their bind
-// offset from their parent, turned by the upper-body angles where they name a joint.
+// offset from their parent, turned by the upper-body angles where they name a joint; the patellae
+// ride their femur's trochlea and condyles by the knee's flexion (anatomy/patella.h).
 // A model without these node names is left in its bind pose (any rig still renders).
 #pragma once
 #include <glm/glm.hpp>

@@ -6,10 +6,14 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <string>
 
+#include "anatomy/patella.h"
 #include "anatomy/upper_body.h"
 #include "assets/model_loader.h"
 #include "core/units.h"
@@ -375,3 +379,112 @@ TEST_CASE("the skin's knee-front shapes are weighted by each knee's flexion, ful
     }
   CHECK(moved > 50);
 }
+
+namespace {
+
+// Closest point on triangle abc to p (Ericson, Real-Time Collision Detection, 5.1.5).
+glm::dvec3 closest_on_triangle(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& c) {
+  const glm::dvec3 ab = b - a, ac = c - a, ap = p - a;
+  const double d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0.0 && d2 <= 0.0) return a;
+  const glm::dvec3 bp = p - b;
+  const double d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0.0 && d4 <= d3) return b;
+  const double vc = d1 * d4 - d3 * d2;
+  if (vc <= 0.0 && d1 >= 0.0 && d3 <= 0.0) return a + ab * (d1 / (d1 - d3));
+  const glm::dvec3 cp = p - c;
+  const double d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0.0 && d5 <= d6) return c;
+  const double vb = d5 * d2 - d1 * d6;
+  if (vb <= 0.0 && d2 >= 0.0 && d6 <= 0.0) return a + ac * (d2 / (d2 - d6));
+  const double va = d3 * d6 - d5 * d4;
+  if (va <= 0.0 && (d4 - d3) >= 0.0 && (d5 - d6) >= 0.0) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+  const double denom = 1.0 / (va + vb + vc);
+  return a + ab * (vb * denom) + ac * (vc * denom);
+}
+
+// Whether the ray from p along +x crosses triangle t (Moller-Trumbore).
+bool ray_x_hits(const glm::dvec3& p, const std::array<glm::dvec3, 3>& t) {
+  const glm::dvec3 d(1.0, 0.0, 0.0), e1 = t[1] - t[0], e2 = t[2] - t[0];
+  const glm::dvec3 h = glm::cross(d, e2);
+  const double a = glm::dot(e1, h);
+  if (std::abs(a) < 1e-15) return false;
+  const glm::dvec3 s = p - t[0];
+  const double u = glm::dot(s, h) / a;
+  if (u < 0.0 || u > 1.0) return false;
+  const glm::dvec3 q = glm::cross(s, e1);
+  const double v = glm::dot(d, q) / a;
+  if (v < 0.0 || u + v > 1.0) return false;
+  return glm::dot(e2, q) / a > 0.0;
+}
+
+}  // namespace
+
+// The kneecap rides the femur's trochlea and condyles as the knee bends (anatomy/patella.h, the
+// patellofemoral coupling of Rajagopal et al. 2016): over 0-120 deg of knee flexion the gap between
+// the posed patella bone and the femur bone of the shipped model (the nearest pair of surface
+// points; negative where the patella's surface lies inside the femur's) stays 1-5 mm: the room of
+// the two articular cartilages, which the generated bones do not carry. Reached: +1.5 to +4.2 mm.
+// Fixed to the tibia as at extension, it was -6.8 mm at extension (into the femur above the
+// trochlea) to +26 mm at 110 deg and +30 mm at 120 deg.
+TEST_CASE("the kneecap stays on the femur's trochlea and condyles from 0 to 120 deg of knee flexion") {
+  const Model& m = body_model();
+  for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    const std::string sfx(anatomy::side_suffix(side));
+    const Mesh* femur = nullptr;
+    const Mesh* patella = nullptr;
+    for (const Mesh& mesh : m.meshes) {
+      if (mesh.name == "femur" + sfx) femur = &mesh;
+      if (mesh.name == "patella" + sfx) patella = &mesh;
+    }
+    REQUIRE((femur && patella && femur->node >= 0 && patella->node >= 0));
+    // The distal femur's triangles, in the femur mesh's own space.
+    std::vector<std::array<glm::dvec3, 3>> tris;
+    for (std::size_t t = 0; t + 2 < femur->indices.size(); t += 3) {
+      std::array<glm::dvec3, 3> tri;
+      bool distal = false;
+      for (int k = 0; k < 3; ++k) {
+        tri[static_cast<std::size_t>(k)] = glm::dvec3(femur->vertices[femur->indices[t + static_cast<std::size_t>(k)]].position);
+        distal = distal || tri[static_cast<std::size_t>(k)].y < -0.33;
+      }
+      if (distal) tris.push_back(tri);
+    }
+    REQUIRE(tris.size() > 100);
+    double widest = -1.0, deepest = 1.0;
+    for (int deg = 0; deg <= 120; deg += 10) {
+      anatomy::LegAngles legs;
+      legs.leg(side)[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(static_cast<double>(deg));
+      NodeTransforms t = NodeTransforms::bind(m);
+      pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+      if (deg == 0) {  // at extension the coupling gives the model's own rest pose
+        const int node = m.find_node("patella" + sfx);
+        REQUIRE(node >= 0);
+        const glm::mat4 bind(m.nodes[static_cast<std::size_t>(node)].local_bind);
+        for (int c = 0; c < 4; ++c)
+          for (int r = 0; r < 3; ++r) CHECK(t.local[static_cast<std::size_t>(node)][c][r] == doctest::Approx(bind[c][r]).epsilon(1e-5));
+      }
+      const glm::dmat4 to_femur = glm::inverse(glm::dmat4(t.world[static_cast<std::size_t>(femur->node)])) *
+                                  glm::dmat4(t.world[static_cast<std::size_t>(patella->node)]);
+      double gap = 1e9;
+      for (std::size_t v = 0; v < patella->vertices.size(); v += 2) {
+        const glm::dvec3 p(to_femur * glm::dvec4(glm::dvec3(patella->vertices[v].position), 1.0));
+        double best = 1e9;
+        int crossings = 0;  // of a ray from p along +x (anterior): odd inside the closed femur
+        for (const auto& tri : tris) {
+          best = std::min(best, glm::length(p - closest_on_triangle(p, tri[0], tri[1], tri[2])));
+          crossings += ray_x_hits(p, tri);
+        }
+        const double sign = crossings % 2 == 1 ? -1.0 : 1.0;
+        const double signed_d = sign * best;
+        gap = std::min(gap, signed_d);
+      }
+      std::printf("patella%s at knee %3d deg: gap to the femur %+.1f mm\n", sfx.c_str(), deg, 1000.0 * gap);
+      widest = std::max(widest, gap);
+      deepest = std::min(deepest, gap);
+    }
+    std::printf("patella%s over 0-120 deg: gap %+.1f to %+.1f mm\n", sfx.c_str(), 1000.0 * deepest, 1000.0 * widest);
+    CHECK(widest < 0.005);
+    CHECK(deepest > 0.001);
+  }
+}
+

@@ -474,22 +474,33 @@ struct PokeRatchet {
 // switch 807 198 -> 1 188 763, seated band drill (the crotch's shape) 747 208 -> 753 652; muscles
 // never out of the skin 12 -> 8. A trade between the two issues' figures, reported to the lead;
 // the side-lying clamshells' figures fell a little (tightened).
+// The skin made mirror-symmetric (h12k, tools/model_generator/body_skin.cpp; re-meshed, and the
+// muscle volumes, packed against it at the bind pose, re-packed): all drills 5 518 580 -> 5 584 419
+// vertex-samples out of the skin (+1.2%: the side-lying clamshells +2 to +5%, the 90/90s, supine and
+// seated +1%, the 90/90 switch and figure-4 -0.3 and -1.8%; 5 584 089 with the knee-front shape made
+// as before) and 8 458 142 -> 8 492 189 inside another
+// muscle (+0.4%); muscles never out of the skin 8 -> 6 (the two sides' volumes are now mirror
+// images, so a muscle is clean on both sides or neither). Loosened knowingly for the symmetry issue
+// 12 asks; the per-drill figures below are the right working side's.
 constexpr PokeRatchet kPokeRatchet[] = {
-    {"clamshell", 232637, 764253},  // 232404 / 763489 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"clamshell_30", 146750, 695330},  // 146603 / 694635 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"clamshell_60", 479938, 854634},  // 479458 / 853780 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"figure4_self_test", 152612, 371864},  // 152459 / 371492 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ir_pails_rails_9090", 1351869, 870959},  // 1350518 / 870088 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ir_pails_rails_supine", 369792, 530305},  // 369422 / 529775 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"kneeling_windmill", 461510, 791569},  // 461048 / 790778 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ninety_ninety_hip_switch", 1189036, 849177},  // 1187848 / 848328 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"reverse_clamshell", 208789, 786180},  // 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"seated_band_internal_rotation", 752548, 1020560},  // 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"side_lying_hip_abduction", 18734, 78734},  // 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"standing_cable_internal_rotation", 57626, 322238},  // 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"tall_kneeling_foot_windmill", 104973, 540931},  // 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell", 241930, 767596},  // 241689 / 766830 symmetric skin (h12k); 232404 / 763489 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell_30", 147349, 695703},  // 147202 / 695008 symmetric skin (h12k); 146603 / 694635 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell_60", 497056, 854941},  // 496560 / 854087 symmetric skin (h12k); 479458 / 853780 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"figure4_self_test", 149601, 372921},  // 149452 / 372549 symmetric skin (h12k); 152459 / 371492 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ir_pails_rails_9090", 1362595, 875996},  // 1361234 / 875121 symmetric skin (h12k); 1350518 / 870088 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ir_pails_rails_supine", 372784, 533739},  // 372412 / 533206 symmetric skin (h12k); 369422 / 529775 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"kneeling_windmill", 466295, 793140},  // 465830 / 792348 symmetric skin (h12k); 461048 / 790778 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ninety_ninety_hip_switch", 1184984, 854083},  // 1183801 / 853230 symmetric skin (h12k); 1187848 / 848328 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"reverse_clamshell", 219627, 789654},  // 219408 / 788866 symmetric skin (h12k); 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"seated_band_internal_rotation", 762183, 1027822},  // 761422 / 1026796 symmetric skin (h12k); 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"side_lying_hip_abduction", 18555, 79056},  // 18537 / 78978 symmetric skin (h12k); 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    // The kneecap riding the femur (h12k, anatomy/patella.h) moved it at extension, the bind pose
+    // the muscle volumes are packed against (first fit: 2 cm lower, 1 cm further forward): standing
+    // cable 57 568 -> 57 668 out of the skin (+0.2%), every other figure lower.
+    {"standing_cable_internal_rotation", 58572, 320516},  // 58514 / 320196 symmetric skin (h12k); 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"tall_kneeling_foot_windmill", 108466, 535508},  // 108358 / 534974 symmetric skin (h12k); 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
 };
-constexpr int kCleanSkin = 8;    // muscles never out of the skin by > 2 mm in any sampled frame, of 86 (LOOSENED from 12: see above)
+constexpr int kCleanSkin = 6;    // muscles never out of the skin by > 2 mm in any sampled frame, of 86 (LOOSENED from 12, then 8: see above)
 constexpr int kCleanOther = 8;   // ... never inside another muscle by > 2 mm
 constexpr int kRestOut = 1;      // vertex-samples out of the skin at the anatomical pose (add_mag2_l, 2.1 mm)
 constexpr int kRestIn = 266;     // ... inside another muscle there (the gluteal layers: see the test below)

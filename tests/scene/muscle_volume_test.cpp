@@ -507,7 +507,9 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // into bone in the same windmill frame: back-hip gemelli 41.5 -> 45.1% (left), and 13.4 -> 18.3%
   // on the right in the 90/90 switch. Still 17 within; gluteus maximus 1 (its new trochanter
   // sphere) 5.6 -> 5.4% right, 4.8 -> 4.2% left. Dropping the gemelli's surfaces restores 41.5%.
-  CHECK(within >= 17);
+  // 16 since the skin was made mirror-symmetric (h12k; the volumes re-packed against it): the left
+  // sartorius 1.2% in the 90/90 switch, where it was within.
+  CHECK(within >= 16);
   CHECK(overall <= 0.452);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.8% both sides).

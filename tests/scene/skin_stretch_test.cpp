@@ -203,17 +203,43 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // 1 887 -> 1 800; the others unchanged. One guard loosened: the seated band drill's worst stretch
 // 5.12 -> 5.17x (one triangle of the perineum behind, L pelvis (-9 79 0), as the hip turns in
 // 34 deg from the crotch shape's straight key pose), while its samples past a limit fell by 1 424.
+// Then the kneecap riding the femur (h12k, anatomy/patella.h). Made over the kneecap where the
+// coupling puts it at 115 deg (on the condyles, not out in front of them with the tibia), the
+// knee-front shape pushed the skin less far out over the bent knee (figure-4 720 -> 646 samples past
+// a limit, kneeling windmill 2 240 -> 2 082, 90/90 switch 5 076 -> 4 987, the tall-kneeling
+// windmill's worst stretch 3.28 -> 3.06x) but left the kneeling knee's skin 1.7 cm above the mat,
+// where the kneeling drills were solved on the old skin (tests/app/drill_posture_test.cpp): the
+// shape is made as before (tools/model_generator/skin_bone_cover.cpp), the figures with it.
+// Then the skin made mirror-symmetric (h12k, tools/model_generator/body_skin.cpp: the right half
+// meshed, simplified with its border kept on the sagittal plane, and mirrored; the weights and
+// every left shape the right's mirrored). Before it the two working sides differed: the side-lying
+// clamshell's armpit 0 (working right) against 1 400 (working left) samples past a limit, the arm
+// under the head's girth 0.87 against 0.83 of rest before that. Now each drill's figures are the
+// same for both sides (the armpit 1 200 + 1 200). The remesh moved every triangle, so the figures
+// moved everywhere: all thirteen drills 33 716 -> 37 962 samples past a limit (the five side-lying
+// drills +1 100 to +1 500 each, at the armpit of the arm overhead, whose shape is now the right
+// one's on both sides where the left one's had been the better; the kneeling windmill +650 at the
+// perineum, whose midline vertices now share both thighs' weights equally; the supine and standing
+// drills -1 800 and -900, the 90/90 switch -550, the figure-4 -280); worst stretch better in the
+// supine PAILs/RAILs (4.83 -> 3.33x), seated (5.17 -> 4.11x), 90/90 switch (6.83 -> 6.20x), 90/90
+// PAILs/RAILs (3.49 -> 3.20x) and tall-kneeling windmill (3.06 -> 2.67x), worse in the side-lying
+// drills (3.1 -> 4.6-5.2x, the top of the upper shoulder at rest), kneeling windmill (4.69 -> 5.21x,
+// perineum) and figure-4 (3.63 -> 3.84x); worst squash better in eight drills, worse in the
+// side-lying ones (0.066 -> 0.047x) and the kneeling windmill (0.022 -> 0.0077x). Loosened where
+// worse, knowingly: symmetry is what issue 12 asks here, and each single-triangle figure moves with
+// any remesh (see "Remeshed again" above). Tried: the border's plane weighted as its triangle
+// (not 10x), 39 552.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 3.11f, 0.0660f, 1910},  // merged (session 26): 3.10x / 0.0661x / 1900; arm under the head kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
-    {"figure4_self_test", 3.64f, 0.1286f, 730},  // merged (session 26): 3.63x / 0.1287x / 720; merged: 3.630x / 0.1287x / 574; knee-front shape (h12c): 720
-    {"ir_pails_rails_9090", 3.50f, 0.1583f, 1810},  // merged (session 26): 3.49x / 0.1584x / 1800; merged: 6.860x / 0.0685x / 6285; knee-front shape (h12c): 6385
-    {"ir_pails_rails_supine", 4.84f, 0.0198f, 5321},  // merged (session 26): 4.83x / 0.0199x / 5311; merged: 4.830x / 0.0199x / 5311 (looser than either branch alone: see "Both skin changes" above)
-    {"tall_kneeling_foot_windmill", 3.29f, 0.0374f, 4088},  // merged (session 26): 3.28x / 0.0375x / 4078; merged: 2.780x / 0.0375x / 3878; knee-front shape (h12c): 3.275x / 4078
+    {"clamshell", 4.58f, 0.0470f, 3010},  // symmetric skin (h12k): 4.57x / 0.0471x / 3000; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm under the head kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
+    {"figure4_self_test", 3.85f, 0.3238f, 380},  // symmetric skin (h12k): 3.84x / 0.3239x / 370; before: 3.64x / 0.1286x / 656; patella riding the femur (h12k): 646; merged (session 26): 3.63x / 0.1287x / 720; merged: 3.630x / 0.1287x / 574; knee-front shape (h12c): 720
+    {"ir_pails_rails_9090", 3.24f, 0.1630f, 1810},  // kneecap refitted higher (h12k): 3.230x (one triangle of the front thigh, femur_l, at rest); symmetric skin (h12k): 3.20x / 0.1631x / 1800; before: 3.50x / 0.1583x / 1710; patella riding the femur (h12k): 1700; merged (session 26): 3.49x / 0.1584x / 1800; merged: 6.860x / 0.0685x / 6285; knee-front shape (h12c): 6385
+    {"ir_pails_rails_supine", 3.34f, 0.0353f, 3492},  // symmetric skin (h12k): 3.33x / 0.0354x / 3482; before: 4.84x / 0.0198x / 5321; merged (session 26): 4.83x / 0.0199x / 5311; merged: 4.830x / 0.0199x / 5311 (looser than either branch alone: see "Both skin changes" above)
+    {"tall_kneeling_foot_windmill", 2.80f, 0.1155f, 4442},  // kneecap refitted higher (h12k): 2.787x (the front of the thigh over the knee); symmetric skin (h12k): 2.696x / 0.1156x / 4432; before: 3.07x / 0.0374x / 4088; patella riding the femur (h12k): 3.06x; merged (session 26): 3.28x / 0.0375x / 4078; merged: 2.780x / 0.0375x / 3878; knee-front shape (h12c): 3.275x / 4078
     // The half-kneeling windmill (issue 12), measured when it was added: the worst stretch at the
     // same spot as the tall-kneeling one's (the back thigh over the knee, femur_l), deeper here with
     // the back knee at 106-120 deg and the back hip in 17 deg of extension and 35 deg of external
@@ -224,18 +250,18 @@ constexpr Ratchet kRatchet[] = {
     // rotation, front hip 30 deg out and turned in to 0 of adduction at 82 of flexion): worst
     // stretch 5.48x at the back thigh over the knee, worst squash 0.0231x on the back thigh,
     // 724 stretched / 752 squashed / 1218 turned.
-    {"kneeling_windmill", 4.70f, 0.0221f, 2250},  // merged (session 26): 4.69x / 0.0222x / 2240; merged: 4.690x / 0.0222x / 1982; knee-front shape (h12c): 2240
-    {"ninety_ninety_hip_switch", 6.84f, 0.0054f, 5086},  // merged (session 26): 6.83x / 0.0055x / 5076; arm kept whole (8198, was 8135) and knee-front shape (h12c: 8220): both
-    {"reverse_clamshell", 3.11f, 0.0660f, 1910},  // merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
-    {"seated_band_internal_rotation", 5.18f, 0.0516f, 3312},  // merged (session 26): 5.17x / 0.0517x / 3302; merged: 5.120x / 0.0517x / 4726
-    {"standing_cable_internal_rotation", 3.31f, 0.1451f, 1928},  // merged (session 26): 3.30x / 0.1452x / 1918; merged: 3.300x / 0.1452x / 1918 (looser than either branch alone: see "Both skin changes" above)
+    {"kneeling_windmill", 5.22f, 0.0076f, 2746},  // symmetric skin (h12k): 5.21x / 0.0077x / 2736; before: 4.70x / 0.0221x / 2092; patella riding the femur (h12k): 2082; merged (session 26): 4.69x / 0.0222x / 2240; merged: 4.690x / 0.0222x / 1982; knee-front shape (h12c): 2240
+    {"ninety_ninety_hip_switch", 6.21f, 0.0147f, 4448},  // symmetric skin (h12k): 6.20x / 0.0148x / 4438; before: 6.84x / 0.0054x / 4997; patella riding the femur (h12k): 4987; merged (session 26): 6.83x / 0.0055x / 5076; arm kept whole (8198, was 8135) and knee-front shape (h12c: 8220): both
+    {"reverse_clamshell", 4.58f, 0.0470f, 3066},  // symmetric skin (h12k): 4.57x / 0.0471x / 3056; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
+    {"seated_band_internal_rotation", 4.12f, 0.0724f, 3710},  // symmetric skin (h12k): 4.11x / 0.0725x / 3700; before: 5.18x / 0.0516x / 3312; merged (session 26): 5.17x / 0.0517x / 3302; merged: 5.120x / 0.0517x / 4726
+    {"standing_cable_internal_rotation", 3.31f, 0.1612f, 1046},  // symmetric skin (h12k): 3.30x / 0.1613x / 1036; before: 3.31x / 0.1451x / 1928; merged (session 26): 3.30x / 0.1452x / 1918; merged: 3.300x / 0.1452x / 1918 (looser than either branch alone: see "Both skin changes" above)
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 3.10f, 0.0633f, 1910},  // merged (session 26): 3.09x / 0.0634x / 1900; arm kept whole: 3.093x / 0.0634x / 1900 (was 3.080x / 0.1016x / 1900)
-    {"clamshell_60", 3.11f, 0.0660f, 1910},  // merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1987 (was 3.080x / 0.1140x / 1887)
-    {"side_lying_hip_abduction", 3.84f, 0.0660f, 2102},  // merged (session 26): 3.83x / 0.0661x / 2092; arm kept whole: 3.830x / 0.0661x / 2092 (was 3.830x / 0.1198x / 1992)
+    {"clamshell_30", 4.73f, 0.0670f, 3446},  // symmetric skin (h12k): 4.72x / 0.0671x / 3436; before: 3.10x / 0.0633x / 1910; merged (session 26): 3.09x / 0.0634x / 1900; arm kept whole: 3.093x / 0.0634x / 1900 (was 3.080x / 0.1016x / 1900)
+    {"clamshell_60", 4.59f, 0.0472f, 3118},  // symmetric skin (h12k): 4.58x / 0.0473x / 3108; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1987 (was 3.080x / 0.1140x / 1887)
+    {"side_lying_hip_abduction", 5.20f, 0.0472f, 3378},  // symmetric skin (h12k): 5.19x / 0.0473x / 3368; before: 3.84x / 0.0660x / 2102; merged (session 26): 3.83x / 0.0661x / 2092; arm kept whole: 3.830x / 0.0661x / 2092 (was 3.830x / 0.1198x / 1992)
 };
 
 struct Worst {

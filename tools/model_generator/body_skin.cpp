@@ -435,9 +435,25 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
   }
 
   SkinMesh out;
-  Mesh raw = mesh_sdf([&parts](vec3 p) { return parts.rest_body(p); }, vec3(-0.25f, -0.05f, -0.72f), vec3(0.75f, 1.95f, 0.72f), 0.006f);
+  // Meshed mirror-symmetric (issue 12: the two sides' figures differed, e.g. the arm under the head
+  // side-lying 0.87 against 0.83 of its rest girth): the right half (+z) of the marched surface,
+  // mirrored, smoothed as a whole and evened back to symmetric, then its right half simplified with
+  // the border kept on the plane and mirrored again. The grid has a plane at z = 0 (-0.72 + 120 h).
+  Mesh raw = mirror_half(right_half(mesh_sdf([&parts](vec3 p) { return parts.rest_body(p); }, vec3(-0.25f, -0.05f, -0.72f),
+                                                      vec3(0.75f, 1.95f, 0.72f), 0.006f)),
+                         &out.twin);
   taubin_smooth(raw, 6);
-  out.mesh = simplify(raw, 24000, 0.002f);
+  for (size_t v = 0; v < raw.pos.size(); ++v) {
+    const uint32_t t = out.twin[v];
+    if (t == v) {
+      raw.pos[v].z = 0.0f;
+    } else if (t > v) {
+      const glm::vec3 mean = 0.5f * (raw.pos[v] + glm::vec3(raw.pos[t].x, raw.pos[t].y, -raw.pos[t].z));
+      raw.pos[v] = mean;
+      raw.pos[t] = {mean.x, mean.y, -mean.z};
+    }
+  }
+  out.mesh = mirror_half(simplify_half(right_half(raw), 12000, 0.002f), &out.twin);
   const Mesh& m = out.mesh;
   const size_t nv = m.pos.size();
 
@@ -565,6 +581,69 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
     for (auto& f : ww) f /= kept;
     out.joints[v] = jj;
     out.weights[v] = ww;
+  }
+  // 4. The left side the mirror of the right: each vertex off the plane takes its right twin's
+  // weights on the mirrored joints; one on the plane the mean of its own and their mirror (equal on
+  // _r and _l), the four largest kept.
+  std::vector<int> mirror_node(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const std::string& n = nodes[i].name;
+    std::string m = n;
+    if (n.size() > 2 && n.compare(n.size() - 2, 2, "_r") == 0) m = n.substr(0, n.size() - 2) + "_l";
+    if (n.size() > 2 && n.compare(n.size() - 2, 2, "_l") == 0) m = n.substr(0, n.size() - 2) + "_r";
+    mirror_node[i] = find_node(nodes, m);
+  }
+  for (size_t v = 0; v < nv; ++v) {
+    const uint32_t t = out.twin[v];
+    if (t > v) {
+      for (int k = 0; k < 4; ++k) out.joints[t][static_cast<size_t>(k)] = static_cast<uint8_t>(mirror_node[out.joints[v][static_cast<size_t>(k)]]);
+      out.weights[t] = out.weights[v];
+    } else if (t == v) {
+      std::vector<std::pair<float, int>> w;
+      auto add_w = [&](int node, float f) {
+        for (auto& x : w)
+          if (x.second == node) {
+            x.first += f;
+            return;
+          }
+        w.emplace_back(f, node);
+      };
+      for (int k = 0; k < 4; ++k) {
+        const float f = out.weights[v][static_cast<size_t>(k)];
+        if (f <= 0.0f) continue;
+        const int j = out.joints[v][static_cast<size_t>(k)];
+        add_w(j, 0.5f * f);
+        add_w(mirror_node[static_cast<size_t>(j)], 0.5f * f);
+      }
+      std::sort(w.begin(), w.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+      // Ties between a joint and its mirror are kept or dropped together.
+      size_t keep = std::min<size_t>(w.size(), 4);
+      while (keep > 0 && keep < w.size() && w[keep].first == w[keep - 1].first) --keep;
+      float sum = 0.0f;
+      for (size_t i = 0; i < keep; ++i) sum += w[i].first;
+      out.joints[v] = {};
+      out.weights[v] = {};
+      for (size_t i = 0; i < keep; ++i) {
+        out.joints[v][i] = static_cast<uint8_t>(w[i].second);
+        out.weights[v][i] = w[i].first / sum;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<glm::vec3> mirror_corrective(const SkinMesh& skin, const std::vector<glm::vec3>& shape, bool symmetric) {
+  std::vector<glm::vec3> out(shape.size());
+  for (size_t v = 0; v < shape.size(); ++v) {
+    const glm::vec3 d = shape[skin.twin[v]];
+    const glm::vec3 m(d.x, d.y, -d.z);
+    out[v] = symmetric ? 0.5f * (shape[v] + m) : m;
+  }
+  if (symmetric) {  // exactly: each pair from one of its two
+    for (size_t v = 0; v < shape.size(); ++v) {
+      if (skin.twin[v] > v) out[skin.twin[v]] = {out[v].x, out[v].y, -out[v].z};
+      if (skin.twin[v] == v) out[v].z = 0.0f;
+    }
   }
   return out;
 }

@@ -44,6 +44,10 @@ struct SkinMesh {
   Mesh mesh;
   std::vector<std::array<uint8_t, 4>> joints;  // skeleton node indices
   std::vector<std::array<float, 4>> weights;   // sum 1
+  // Each vertex's mirror vertex (x, y, -z), itself on the plane z = 0: the mesh, its weights (on the
+  // mirrored joints) and its corrective shapes are mirror-symmetric (build_body_skin,
+  // mirror_corrective).
+  std::vector<uint32_t> twin;
 };
 
 enum class SkinArms {
@@ -62,6 +66,11 @@ std::vector<glm::dmat4> skin_rest_world(const std::vector<SkeletonNode>& nodes);
 std::vector<glm::dmat4> bind_skin_matrices(const std::vector<SkeletonNode>& nodes);
 
 SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes);
+
+// The corrective shape of the other side: the given one mirrored vertex by vertex (the offset at a
+// vertex's twin, z negated). For a shape of both sides at a symmetric pose, symmetric = true gives
+// the mean of the shape and its mirror.
+std::vector<glm::vec3> mirror_corrective(const SkinMesh& skin, const std::vector<glm::vec3>& shape, bool symmetric = false);
 
 // The skin turned to the skeleton's bind pose (arms hanging, legs straight) by its own weights:
 // what the model's report and tests compare with bones and muscles.

@@ -36,6 +36,17 @@ void project_to_surface(Mesh& m, const Sdf& sdf, float h);
 // square of its longest edge (0.433 for an equilateral one).
 Mesh simplify(const Mesh& m, size_t target_triangles, float target_error, double min_aspect = 0.025);
 
+// Mirror symmetry about the plane z = 0 (Gait2392's sagittal plane). right_half keeps the triangles
+// of m on the +z side (each whole: a mesh from mesh_sdf on a grid with a plane at z = 0 has no
+// triangle across it), its vertices within 1e-6 m of the plane set on it. mirror_half returns the
+// half and its mirror image (x, y, -z, winding reversed) as one mesh, the half's vertices first and
+// the vertices on the plane shared; twin, when given, gets each vertex's mirror vertex (itself on
+// the plane). simplify_half simplifies such a half keeping its border on the plane: vertices on it
+// stay on it (only collapsed along the border, into border positions), so its mirror closes it.
+Mesh right_half(const Mesh& m);
+Mesh mirror_half(const Mesh& half, std::vector<uint32_t>* twin = nullptr);
+Mesh simplify_half(const Mesh& half, size_t target_triangles, float target_error, double min_aspect = 0.025);
+
 // Area-weighted unit vertex normals.
 std::vector<glm::vec3> vertex_normals(const Mesh& m);
 

@@ -173,15 +173,23 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
   // elevation and the hips' flexion); weights 0.
   {
     ordered_json targets = ordered_json::array(), names = ordered_json::array();
+    // The left side's shapes are the right side's mirrored (body_skin.h, mirror_corrective): the
+    // skin is mirror-symmetric, and so is each shape's pose.
+    auto right_or_mirror = [&](int s, std::vector<glm::vec3>& right, auto make) {
+      if (s == 0) right = make();
+      return s == 0 ? right : mirror_corrective(skin, right);
+    };
+    std::vector<glm::vec3> right;
     for (int s = 0; s < 2; ++s) {
-      const std::vector<glm::vec3> d = arm_overhead_corrective(skin, skel, s);
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] { return arm_overhead_corrective(skin, skel, 0); });
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "arm_overhead_r" : "arm_overhead_l");
     }
     // ... of each arm at the poses below the horizontal the drills hold (anatomy/upper_body.h) ...
     for (const anatomy::ArmCorrectivePose& key : anatomy::kArmCorrectivePoses)
       for (int s = 0; s < 2; ++s) {
-        const std::vector<glm::vec3> d = arm_corrective(skin, skel, s, {key.flexion_deg, key.abduction_deg, key.elbow_deg}, 0.0);
+        const std::vector<glm::vec3> d =
+            right_or_mirror(s, right, [&] { return arm_corrective(skin, skel, 0, {key.flexion_deg, key.abduction_deg, key.elbow_deg}, 0.0); });
         targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
         names.push_back(std::string(key.name) + (s == 0 ? "_r" : "_l"));
       }
@@ -190,13 +198,15 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     std::array<std::vector<glm::vec3>, 2> flexed, turned_out;
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3>& d = flexed[static_cast<size_t>(s)] =
-          hip_flexion_corrective(skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0);
+          right_or_mirror(s, right, [&] { return hip_flexion_corrective(skin, skel, 0, anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0); });
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_flexion_r" : "hip_flexion_l");
     }
     for (int s = 0; s < 2; ++s) {
-      const std::vector<glm::vec3>& d = turned_out[static_cast<size_t>(s)] = hip_flexion_corrective(
-          skin, skel, s, anatomy::kHipFlexedCorrectiveDeg, anatomy::kHipTurnedOutAdductionDeg, anatomy::kHipTurnedOutRotationDeg);
+      const std::vector<glm::vec3>& d = turned_out[static_cast<size_t>(s)] = right_or_mirror(s, right, [&] {
+        return hip_flexion_corrective(skin, skel, 0, anatomy::kHipFlexedCorrectiveDeg, anatomy::kHipTurnedOutAdductionDeg,
+                                      anatomy::kHipTurnedOutRotationDeg);
+      });
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_flexion_out_r" : "hip_flexion_out_l");
     }
@@ -206,7 +216,8 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     const HipAngles front{anatomy::kHipFrontFlexionDeg, anatomy::kHipTurnedOutAdductionDeg, anatomy::kHipTurnedOutRotationDeg};
     std::array<std::vector<glm::vec3>, 2> held_back;
     for (int s = 0; s < 2; ++s) {
-      const std::vector<glm::vec3>& d = held_back[static_cast<size_t>(s)] = hip_corrective(skin, skel, s, back, &front);
+      const std::vector<glm::vec3>& d = held_back[static_cast<size_t>(s)] =
+          right_or_mirror(s, right, [&] { return hip_corrective(skin, skel, 0, back, &front); });
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_back_r" : "hip_back_l");
     }
@@ -216,7 +227,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       std::vector<glm::vec3> both(flexed[0].size());
       for (size_t v = 0; v < both.size(); ++v) both[v] = flexed[0][v] + flexed[1][v];
       const HipAngles flexion{anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0};
-      const std::vector<glm::vec3> d = hip_pair_corrective(skin, skel, flexion, flexion, both, false);
+      const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, flexion, flexion, both, false), true);
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back("hip_flexion_pair");
     }
@@ -224,23 +235,27 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     // hips' shapes (the whole band of both hips and the crotch; weighted by how far each hip is
     // held so) ...
     for (int s = 0; s < 2; ++s) {
-      std::vector<glm::vec3> held(held_back[static_cast<size_t>(s)].size());
-      for (size_t v = 0; v < held.size(); ++v) held[v] = held_back[static_cast<size_t>(s)][v] + turned_out[static_cast<size_t>(1 - s)][v];
-      const std::vector<glm::vec3> d =
-          s == 0 ? hip_pair_corrective(skin, skel, back, front, held, true) : hip_pair_corrective(skin, skel, front, back, held, true);
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        std::vector<glm::vec3> held(held_back[0].size());
+        for (size_t v = 0; v < held.size(); ++v) held[v] = held_back[0][v] + turned_out[1][v];
+        return hip_pair_corrective(skin, skel, back, front, held, true);
+      });
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_ninety_r" : "hip_ninety_l");
     }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
-      const std::vector<glm::vec3> d = knee_flexion_corrective(skin, skel, s, anatomy::kKneeFlexedCorrectiveDeg);
+      const std::vector<glm::vec3> d =
+          right_or_mirror(s, right, [&] { return knee_flexion_corrective(skin, skel, 0, anatomy::kKneeFlexedCorrectiveDeg); });
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "knee_flexion_r" : "knee_flexion_l");
     }
     // ... and the front of each knee kept outside the kneecap and tibia when deeply bent
     // (skin_bone_cover.h; the kneeling drills rest on it).
     for (int s = 0; s < 2; ++s) {
-      const std::vector<glm::vec3> d = knee_front_corrective(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM);
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        return knee_front_corrective(skin, skel, right_bones, 0, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM);
+      });
       out.report.knee_front_shortfall_without[static_cast<size_t>(s)] =
           knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, nullptr);
       out.report.knee_front_shortfall_with[static_cast<size_t>(s)] =

@@ -1,6 +1,7 @@
 // skeleton_layout.cpp — see skeleton_layout.h.
 #include "skeleton_layout.h"
 
+#include "anatomy/patella.h"
 #include "anatomy/skeleton.h"
 #include "model.h"
 
@@ -8,10 +9,6 @@ namespace hiplab::modelgen {
 using anatomy::BodyId;
 
 namespace {
-// Patella centre in the tibia frame at full knee extension: in the trochlear groove, just behind
-// rect_fem_r-P3 (Gait2392's quadriceps-tendon point on the patella, (0.0618, 0.0210, 0.0014)); its
-// articular ridge rests on the generated trochlear groove (x 0.044 puts the back ~1 mm off the floor).
-constexpr glm::dvec3 kPatellaInTibia{0.044, 0.018, 0.001};
 // Lowest point of the foot below the calcn origin (Gait2392 foot mesh: y min -0.0098 m).
 constexpr double kSoleBelowCalcn = 0.0098;
 }  // namespace
@@ -48,6 +45,8 @@ std::vector<SkeletonNode> skeleton_layout() {
     const int fore = add(std::string("forearm") + sfx, hum, m(ub.elbow_in_humerus));
     add(std::string("hand") + sfx, fore, m(ub.wrist_in_forearm));
   }
+  // The kneecap at extension, where the patellofemoral coupling puts it (anatomy/patella.h).
+  const glm::dvec3 patella_rest = anatomy::patella_in_tibia(0.0).origin;
   for (int s = 0; s < 2; ++s) {
     const anatomy::Side side = s == 0 ? anatomy::Side::kRight : anatomy::Side::kLeft;
     const std::string sfx(anatomy::side_suffix(side));
@@ -56,7 +55,7 @@ std::vector<SkeletonNode> skeleton_layout() {
     glm::dvec3 knee = anatomy::knee_tibia_origin(0.0);
     if (s == 1) knee = anatomy::mirror_point(knee);
     const int tibia = add("tibia" + sfx, femur, knee);
-    add("patella" + sfx, tibia, s == 0 ? kPatellaInTibia : anatomy::mirror_point(kPatellaInTibia));
+    add("patella" + sfx, tibia, s == 0 ? patella_rest : anatomy::mirror_point(patella_rest));
     const int talus = add("talus" + sfx, tibia, seg(anatomy::LegSegment::kTalus).joint_in_parent);
     const int calcn = add("calcn" + sfx, talus, seg(anatomy::LegSegment::kCalcn).joint_in_parent);
     add("toes" + sfx, calcn, seg(anatomy::LegSegment::kToes).joint_in_parent);

@@ -24,6 +24,9 @@ constexpr double kFrontReach = 0.20;
 // cover, then its displacement averaged half with its neighbours'; vertices outside the band stay).
 constexpr int kRounds = 300;
 constexpr double kSelf = 0.2;
+// Where the kneecap sat fixed to the tibia (right tibia frame, m) before it rode the femur: just
+// behind Gait2392's quadriceps-tendon point rect_fem_r-P3 (0.0618, 0.0210, 0.0014) at extension.
+constexpr glm::dvec3 kFixedKneecapInTibia{0.044, 0.018, 0.001};
 
 struct PosedBone {
   const PlacedBone* bone;
@@ -80,6 +83,21 @@ KneePose knee_pose(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes,
     posed[3] = glm::dvec4(knee + bend * (nodes[i].world - knee), 1.0);
     posed_world[i] = posed;
     skin_m[i] = posed * glm::inverse(rest[i]);
+  }
+  // The kneecap itself rides the femur's trochlea and condyles as the knee bends (anatomy/patella.h;
+  // the runtime poses it so), but the shape still covers it where it sat fixed to the tibia before
+  // (kFixedKneecapInTibia, the front of the knee in front of the condyles): the kneeling drills'
+  // knee_front contact (motion/floor_contacts.cpp) and their knee angles were solved against that
+  // skin. Made over the riding kneecap instead, the skin under the kneeling knee lay 1.7 cm above the
+  // mat (was 1.0; tests/app/drill_posture_test.cpp, issue 12's 1 cm) until the contact and those
+  // drills are re-solved on it; made over the kneecap's new rest place carried with the tibia (1.2 cm
+  // further forward), the skin stretched more over the bent knee (figure-4 370 -> 496 samples past a
+  // limit, tall-kneeling windmill's worst 2.70 -> 2.91x).
+  {
+    const glm::dvec3 p = side == 1 ? glm::dvec3(kFixedKneecapInTibia.x, kFixedKneecapInTibia.y, -kFixedKneecapInTibia.z) : kFixedKneecapInTibia;
+    glm::dmat4 posed(bend);
+    posed[3] = glm::dvec4(knee + bend * p, 1.0);
+    posed_world[node("patella")] = posed;
   }
   KneePose out;
   out.knee = knee;
