@@ -474,25 +474,33 @@ struct PokeRatchet {
 // switch 807 198 -> 1 188 763, seated band drill (the crotch's shape) 747 208 -> 753 652; muscles
 // never out of the skin 12 -> 8. A trade between the two issues' figures, reported to the lead;
 // the side-lying clamshells' figures fell a little (tightened).
+// Re-set by h11t (scene/muscle_volume.h: the vertices far from their path on smoothed frames,
+// stations finding their segment on the posed curve, points matched for the twist), which took the
+// triangles within 0.2..3x from 66 to 68 and the volumes within 5% from 84 to 86
+// (tests/scene/muscle_volume_test.cpp): all drills 5 521 287 -> 5 520 143 out of the skin, 8 468 260
+// -> 8 477 501 (+0.1%) inside another; per drill -4%..+3.4% out (the tall-kneeling windmill +3.4%,
+// the reverse clamshell +1.9%, the clamshells and figure-4 -2..-3.6%) and -4%..+1.3% inside
+// (figure-4 +1.3%, the supine pails and rails +1.2%, the seated band +1.1%); at rest 266 -> 240
+// inside a neighbour. Loosened where worse by that much, tightened where better.
 constexpr PokeRatchet kPokeRatchet[] = {
-    {"clamshell", 232637, 764253},  // 232404 / 763489 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"clamshell_30", 146750, 695330},  // 146603 / 694635 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"clamshell_60", 479938, 854634},  // 479458 / 853780 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"figure4_self_test", 152612, 371864},  // 152459 / 371492 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ir_pails_rails_9090", 1351869, 870959},  // 1350518 / 870088 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ir_pails_rails_supine", 369792, 530305},  // 369422 / 529775 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"kneeling_windmill", 461510, 791569},  // 461048 / 790778 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ninety_ninety_hip_switch", 1189036, 849177},  // 1187848 / 848328 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"reverse_clamshell", 208789, 786180},  // 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"seated_band_internal_rotation", 752548, 1020560},  // 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"side_lying_hip_abduction", 18734, 78734},  // 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"standing_cable_internal_rotation", 57626, 322238},  // 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"tall_kneeling_foot_windmill", 104973, 540931},  // 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell", 227779, 766829},  // 227551 / 766062 h11t (far vertices on smoothed frames, stations on the posed curve); 232404 / 763489 before
+    {"clamshell_30", 141457, 697694},  // 141315 / 696997 h11t (far vertices on smoothed frames, stations on the posed curve); 146603 / 694635 before
+    {"clamshell_60", 477720, 854179},  // 477242 / 853325 h11t (far vertices on smoothed frames, stations on the posed curve); 479458 / 853780 before
+    {"figure4_self_test", 148160, 376776},  // 148011 / 376399 h11t (far vertices on smoothed frames, stations on the posed curve); 152459 / 371492 before
+    {"ir_pails_rails_9090", 1352989, 878596},  // 1351637 / 877718 h11t (far vertices on smoothed frames, stations on the posed curve); 1350518 / 870088 before
+    {"ir_pails_rails_supine", 371266, 536476},  // 370895 / 535940 h11t (far vertices on smoothed frames, stations on the posed curve); 369422 / 529775 before
+    {"kneeling_windmill", 460917, 796654},  // 460456 / 795858 h11t (far vertices on smoothed frames, stations on the posed curve); 461048 / 790778 before
+    {"ninety_ninety_hip_switch", 1188116, 856496},  // 1186929 / 855640 h11t (far vertices on smoothed frames, stations on the posed curve); 1187848 / 848328 before
+    {"reverse_clamshell", 212839, 777291},  // 212626 / 776514 h11t (far vertices on smoothed frames, stations on the posed curve); 208580 / 785394 before
+    {"seated_band_internal_rotation", 758845, 1031713},  // 758086 / 1030682 h11t (far vertices on smoothed frames, stations on the posed curve); 751796 / 1019540 before
+    {"side_lying_hip_abduction", 19017, 76333},  // 18998 / 76256 h11t (far vertices on smoothed frames, stations on the posed curve); 18715 / 78655 before
+    {"standing_cable_internal_rotation", 58054, 309169},  // 57996 / 308860 h11t (far vertices on smoothed frames, stations on the posed curve); 57568 / 321916 before
+    {"tall_kneeling_foot_windmill", 108510, 527778},  // 108401 / 527250 h11t (far vertices on smoothed frames, stations on the posed curve); 104868 / 540390 before
 };
 constexpr int kCleanSkin = 8;    // muscles never out of the skin by > 2 mm in any sampled frame, of 86 (LOOSENED from 12: see above)
 constexpr int kCleanOther = 8;   // ... never inside another muscle by > 2 mm
 constexpr int kRestOut = 1;      // vertex-samples out of the skin at the anatomical pose (add_mag2_l, 2.1 mm)
-constexpr int kRestIn = 266;     // ... inside another muscle there (the gluteal layers: see the test below)
+constexpr int kRestIn = 240;     // ... inside another muscle there (the gluteal layers: see the test below); 266 before h11t's smoothed frames
 
 TEST_CASE("muscle poke-through: over every built-in drill, muscle vertices outside the skin or inside another muscle by more than 2 mm (printed)") {
   const Model& m = body();
