@@ -210,18 +210,14 @@ void match_rest_points(const MusclePath& p, std::span<const std::int8_t> rest_sp
 }
 
 void blend_station_frames(const StationFrames& a, const StationFrames& b, float w, StationFrames& out) {
+  // Mixed, not made orthonormal again: the placement only needs the same function of the bind
+  // pose's frames and the posed ones (the coordinates are made against these frames at load), and
+  // between two unit frames a few tens of degrees apart the mix stays close to one.
   for (std::size_t i = 0; i < static_cast<std::size_t>(PathCurve::kStations); ++i) {
     out.pos[i] = a.pos[i] + w * (b.pos[i] - a.pos[i]);
-    glm::vec3 t = a.tangent[i] + w * (b.tangent[i] - a.tangent[i]);
-    const float lt = glm::length(t);
-    t = lt > 1e-6f ? t / lt : a.tangent[i];
-    glm::vec3 n = a.normal[i] + w * (b.normal[i] - a.normal[i]);
-    n -= t * glm::dot(t, n);
-    const float ln = glm::length(n);
-    n = ln > 1e-6f ? n / ln : a.normal[i];
-    out.tangent[i] = t;
-    out.normal[i] = n;
-    out.binormal[i] = glm::cross(t, n);
+    out.tangent[i] = a.tangent[i] + w * (b.tangent[i] - a.tangent[i]);
+    out.normal[i] = a.normal[i] + w * (b.normal[i] - a.normal[i]);
+    out.binormal[i] = a.binormal[i] + w * (b.binormal[i] - a.binormal[i]);
   }
 }
 

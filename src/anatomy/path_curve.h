@@ -113,8 +113,7 @@ void smooth_station_frames(const StationFrames& in, StationFrames& out, int half
 // The window the muscle volumes use (scene/muscle_volume.h; the rest coordinates on the smoothed
 // frames are made at load with the same, assets/muscle_volumes.h).
 constexpr int kVolumeSmoothHalfWidth = 3;
-// Frames part way from `a` to `b` (w 0..1): positions and axes mixed, the tangent normalised and
-// the normal made orthogonal to it.
+// Frames part way from `a` to `b` (w 0..1): positions and axes mixed linearly.
 void blend_station_frames(const StationFrames& a, const StationFrames& b, float w, StationFrames& out);
 // The volumes' smoothing levels: a vertex at offset d (m) from its path is placed on the frames
 // blend_station_frames(path's, smoothed, level / kVolumeSmoothLevels), its level the nearest to a
