@@ -125,7 +125,7 @@ struct RefitRow {
   double tendon_slack_length_m;
 };
 constexpr RefitRow kRefitted[] = {
-    {"glut_med1", 0.057320185, 0.072696909},
+    {"glut_med1", 0.057945696, 0.072486078},
     {"glut_med2", 0.095042710, 0.040786215},
     {"glut_med3", 0.082953253, 0.039024628},
     {"glut_min1", 0.068931708, 0.012763846},

@@ -68,6 +68,7 @@ void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinema
       if (p.moving >= 0) v[coord_index(LegCoord::kKneeFlexion)] += f.rotation * dlocal;
     }
     out.body[n] = p.body;
+    out.spec[static_cast<std::size_t>(n)] = static_cast<std::int8_t>(pi);
     spec_index[n] = pi;
     ++n;
   }

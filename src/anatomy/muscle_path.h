@@ -39,6 +39,10 @@ inline constexpr int kMaxDrawnPoints = kMaxPathPoints + kMaxWrapsPerPath * (2 + 
 struct MusclePath {
   std::array<glm::dvec3, kMaxPathPoints> point{};  // active points in the pelvis frame of the side
   std::array<PathBody, kMaxPathPoints> body{};
+  // Index of each active point among the muscle's points (MuscleSpec::points): Gait2392's
+  // conditional points come and go with the knee, so the same index in `point` is not always the
+  // same point.
+  std::array<std::int8_t, kMaxPathPoints> spec{};
   int count = 0;
   // The path as it runs, wraps included (pelvis frame of the side), for drawing: the volumes
   // follow it (path_curve.h). drawn_anchor[i] = the index in `point` of drawn point i, or -1 for a

@@ -90,6 +90,7 @@ void build_path_curve(std::span<const glm::dvec3> points, const glm::dvec3& hint
     }
     if (seg > 0 && arc[seg] > target) seg = 0;  // piecewise targets rise too, but stay safe
     target = std::clamp(target, 0.0, out.length);
+    out.station_s[r] = target / out.length;
     while (seg + 2 < nd && arc[seg + 1] < target) ++seg;
     const double len = std::max(arc[seg + 1] - arc[seg], 1e-12);
     const double f = std::clamp((target - arc[seg]) / len, 0.0, 1.0);
@@ -167,20 +168,106 @@ glm::dvec3 first_direction(std::span<const glm::dvec3> points) {
   return {0, -1, 0};
 }
 
-int rest_point_normals(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
-                       std::array<glm::dvec3, kMaxPathPoints>& normal, std::array<glm::dvec3, kMaxPathPoints>& tangent) {
+namespace {
+int rest_curve_and_count(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
+                         PathCurve& c, std::array<std::int8_t, kMaxPathPoints>* spec = nullptr) {
   if (muscle < 0 || muscle >= kMuscleCount) return 0;
   const LegPose pose{};
   const LegKinematics kin = leg_kinematics(pose);
   MusclePath p;
   evaluate_muscle_path(muscle, pose, kin, side, p);
-  PathCurve c;
   build_path_curve(std::span<const glm::dvec3>(p.drawn.data(), static_cast<std::size_t>(p.drawn_count)),
                    path_hint(kin, p.body[0], side, hint_local, tangent_local,
                              first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count)))),
                    c, rest, std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
-  for (int j = 0; j < p.count; ++j) curve_frame_at_point(c, j, tangent[static_cast<std::size_t>(j)], normal[static_cast<std::size_t>(j)]);
+  if (spec) *spec = p.spec;
   return p.count;
+}
+}  // namespace
+
+int rest_point_normals(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
+                       std::array<glm::dvec3, kMaxPathPoints>& normal, std::array<glm::dvec3, kMaxPathPoints>& tangent,
+                       std::array<std::int8_t, kMaxPathPoints>* spec) {
+  PathCurve c;
+  const int count = rest_curve_and_count(muscle, side, hint_local, tangent_local, rest, c, spec);
+  for (int j = 0; j < count; ++j) curve_frame_at_point(c, j, tangent[static_cast<std::size_t>(j)], normal[static_cast<std::size_t>(j)]);
+  return count;
+}
+
+bool rest_path_curve(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
+                     PathCurve& out) {
+  return rest_curve_and_count(muscle, side, hint_local, tangent_local, rest, out) > 0;
+}
+
+void match_rest_points(const MusclePath& p, std::span<const std::int8_t> rest_spec, std::array<std::int8_t, kMaxPathPoints>& out) {
+  out.fill(-1);
+  std::size_t r = 0;
+  for (int j = 0; j < p.count; ++j) {
+    const auto ju = static_cast<std::size_t>(j);
+    while (r < rest_spec.size() && rest_spec[r] < p.spec[ju]) ++r;
+    if (r < rest_spec.size() && rest_spec[r] == p.spec[ju]) out[ju] = static_cast<std::int8_t>(r);
+  }
+}
+
+void blend_station_frames(const StationFrames& a, const StationFrames& b, float w, StationFrames& out) {
+  // Mixed, not made orthonormal again: the placement only needs the same function of the bind
+  // pose's frames and the posed ones (the coordinates are made against these frames at load), and
+  // between two unit frames a few tens of degrees apart the mix stays close to one.
+  for (std::size_t i = 0; i < static_cast<std::size_t>(PathCurve::kStations); ++i) {
+    out.pos[i] = a.pos[i] + w * (b.pos[i] - a.pos[i]);
+    out.tangent[i] = a.tangent[i] + w * (b.tangent[i] - a.tangent[i]);
+    out.normal[i] = a.normal[i] + w * (b.normal[i] - a.normal[i]);
+    out.binormal[i] = a.binormal[i] + w * (b.binormal[i] - a.binormal[i]);
+  }
+}
+
+int volume_smooth_level(float offset_m) {
+  const float x = std::clamp((offset_m - kVolumeSmoothFrom) / (kVolumeSmoothFull - kVolumeSmoothFrom), 0.0f, 1.0f);
+  return static_cast<int>(std::lround(x * x * (3.0f - 2.0f * x) * kVolumeSmoothLevels));
+}
+
+void smooth_station_frames(const StationFrames& in, StationFrames& out, int half_width) {
+  constexpr int K = PathCurve::kStations;
+  const int h = std::clamp(half_width, 0, (K - 1) / 2);
+  // Running sums (about the first station, so single precision keeps micrometres).
+  const glm::vec3 o = in.pos[0];
+  std::array<glm::vec3, K + 1> sp{}, st{}, sn{};
+  StationFrames mid = in;
+  auto box = [&](const StationFrames& a, StationFrames& b) {
+    for (int i = 0; i < K; ++i) {
+      const auto iu = static_cast<std::size_t>(i);
+      sp[iu + 1] = sp[iu] + (a.pos[iu] - o);
+      st[iu + 1] = st[iu] + a.tangent[iu];
+      sn[iu + 1] = sn[iu] + a.normal[iu];
+    }
+    for (int i = 0; i < K; ++i) {
+      const int w = std::min({h, i, K - 1 - i});
+      const auto lo = static_cast<std::size_t>(i - w), hi = static_cast<std::size_t>(i + w + 1);
+      const float inv = 1.0f / static_cast<float>(2 * w + 1);
+      const auto iu = static_cast<std::size_t>(i);
+      b.pos[iu] = o + inv * (sp[hi] - sp[lo]);
+      b.tangent[iu] = inv * (st[hi] - st[lo]);
+      b.normal[iu] = inv * (sn[hi] - sn[lo]);
+    }
+  };
+  box(in, mid);
+  box(mid, out);
+  for (int i = 0; i < K; ++i) {
+    const auto iu = static_cast<std::size_t>(i);
+    const float lt = glm::length(out.tangent[iu]);
+    const glm::vec3 t = lt > 1e-6f ? out.tangent[iu] / lt : in.tangent[iu];
+    glm::vec3 n = out.normal[iu] - t * glm::dot(t, out.normal[iu]);
+    float ln = glm::length(n);
+    if (ln <= 1e-6f) {  // the averaged normal along the tangent: the station's own, else any normal
+      n = in.normal[iu] - t * glm::dot(t, in.normal[iu]);
+      ln = glm::length(n);
+      if (ln <= 1e-6f) n = glm::cross(t, std::fabs(t.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)), ln = glm::length(n);
+    }
+    n /= ln;
+    out.tangent[iu] = t;
+    out.normal[iu] = n;
+    out.binormal[iu] = glm::cross(t, n);
+  }
 }
 
 void curve_frame_at_point(const PathCurve& c, int j, glm::dvec3& tangent, glm::dvec3& normal) {

@@ -34,6 +34,9 @@ struct PathCurve {
   // Section scale at each station: sqrt(rest length / length) of the path segment it lies on
   // (see build_path_curve's `rest`), else of the whole path; 1 when no rest is given.
   std::array<double, kStations> scale{};
+  // Normalised arc length of each station along this curve (r / (kStations - 1) without `rest`;
+  // with it, where the station's place in its segment puts it), comparable with point_s.
+  std::array<double, kStations> station_s{};
 };
 
 // The same path at the bind pose: its point_s and length. With it, stations keep their place
@@ -45,6 +48,10 @@ struct PathRest {
   std::span<const double> point_s;
   double length = 0.0;
 };
+
+// For each active point of `p`, its index among the bind pose's active points, whose spec indices
+// (MusclePath::spec at the bind pose) are `rest_spec`; -1 where it was not active then.
+void match_rest_points(const MusclePath& p, std::span<const std::int8_t> rest_spec, std::array<std::int8_t, kMaxPathPoints>& out);
 
 // `points` >= 1 (repeated points are dropped; a single point gets a 1 mm stub downward).
 // `anchor` (empty, or one per point): MusclePath::drawn_anchor — the curve runs through every
@@ -82,7 +89,39 @@ void curve_frame_at_point(const PathCurve& c, int j, glm::dvec3& tangent, glm::d
 // to find how far the posed frames have twisted against the bones (scene/muscle_volume.h). Writes
 // the number of active points, or 0 for an unknown muscle.
 int rest_point_normals(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
-                       std::array<glm::dvec3, kMaxPathPoints>& normal, std::array<glm::dvec3, kMaxPathPoints>& tangent);
+                       std::array<glm::dvec3, kMaxPathPoints>& normal, std::array<glm::dvec3, kMaxPathPoints>& tangent,
+                       std::array<std::int8_t, kMaxPathPoints>* spec = nullptr);
+
+// The rest curve itself, as rest_point_normals builds it (false for an unknown muscle).
+bool rest_path_curve(int muscle, Side side, const glm::dvec3& hint_local, const glm::dvec3& tangent_local, const PathRest& rest,
+                     PathCurve& out);
+
+// A curve's station frames in single precision, as the scene places volumes on them.
+struct StationFrames {
+  std::array<glm::vec3, PathCurve::kStations> pos{}, tangent{}, normal{}, binormal{};
+};
+// Station frames smoothed along the curve, for the parts of a volume that lie far from their path:
+// where the path turns sharply (over a wrap surface's arc, round the knee, over the pelvic brim) a
+// section offset d from it by more than the turn's radius folds on the inside of the turn and
+// stretches on the outside; on frames averaged over a stretch of the curve the same section turns
+// gently. Positions, tangents and normals are averaged over a window of 2 h + 1 stations (h =
+// `half_width`, narrowed near the ends so the end stations keep their place and a straight run
+// stays as it is), twice over (a triangular kernel of 4 h + 1 stations); tangents are normalised,
+// normals made orthogonal to them. Linear in its input but for those normalisations, so the same
+// function of the bind pose's frames and of a posed curve's agree where the curve moves rigidly.
+void smooth_station_frames(const StationFrames& in, StationFrames& out, int half_width);
+// The window the muscle volumes use (scene/muscle_volume.h; the rest coordinates on the smoothed
+// frames are made at load with the same, assets/muscle_volumes.h).
+constexpr int kVolumeSmoothHalfWidth = 3;
+// Frames part way from `a` to `b` (w 0..1): positions and axes mixed linearly.
+void blend_station_frames(const StationFrames& a, const StationFrames& b, float w, StationFrames& out);
+// The volumes' smoothing levels: a vertex at offset d (m) from its path is placed on the frames
+// blend_station_frames(path's, smoothed, level / kVolumeSmoothLevels), its level the nearest to a
+// smoothstep of d from kVolumeSmoothFrom to kVolumeSmoothFull (one placement per vertex, as
+// cheap as on the path's own frames; neighbouring vertices on neighbouring levels).
+constexpr int kVolumeSmoothLevels = 3;
+constexpr float kVolumeSmoothFrom = 0.012f, kVolumeSmoothFull = 0.030f;
+int volume_smooth_level(float offset_m);
 
 // A hint for a first tangent `t` (unit): the coordinate axis most nearly perpendicular to it.
 glm::dvec3 default_path_hint(const glm::dvec3& t);

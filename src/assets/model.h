@@ -97,6 +97,18 @@ struct MuscleVolume {
   // scene twists the posed frames so the normals turn with their points' bones. Empty: frames are
   // not twisted.
   std::vector<glm::vec3> rest_point_normal, rest_point_tangent;
+  // Per active path point at the bind pose, its index among the muscle's points (MusclePath::spec;
+  // made at load): a pose's points are matched to these (anatomy/path_curve.h match_rest_points).
+  std::vector<std::int8_t> rest_point_spec;
+  // Per vertex, the same bind-pose point and normal against the path's smoothed frames
+  // (anatomy/path_curve.h smooth_station_frames; made at load, not stored): (s, tangent, normal,
+  // binormal offset) with the same s as path_coord, and the normal as frame_normal. The scene
+  // places the vertices far from their path on those frames (scene/muscle_volume.h). Empty: not.
+  // smooth_level: the vertex's level (anatomy/path_curve.h volume_smooth_level; 0: on the path's
+  // own frames, path_coord and frame_normal then used).
+  std::vector<glm::vec4> smooth_coord;
+  std::vector<glm::vec3> smooth_normal;
+  std::vector<std::uint8_t> smooth_level;
   std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
   std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
   float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh

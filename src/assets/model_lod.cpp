@@ -135,6 +135,11 @@ std::size_t build_volume_lods(MuscleVolume& v, const LodOptions& options) {
     permute(v.path_coord);
     permute(v.frame_normal);
     permute(v.bind_position);
+    if (v.smooth_coord.size() == nv && v.smooth_normal.size() == nv && v.smooth_level.size() == nv) {
+      permute(v.smooth_coord);
+      permute(v.smooth_normal);
+      permute(v.smooth_level);
+    }
     if (!v.lod_indices.empty()) meshopt_remapIndexBuffer(v.lod_indices.data(), v.lod_indices.data(), v.lod_indices.size(), remap.data());
   }
   for (Level& l : chain) {

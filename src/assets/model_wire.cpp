@@ -385,6 +385,7 @@ Result<WireModel> decode_model(const std::uint8_t* data, std::size_t size, const
     v.lod_rest_volume = enclosed_volume(v.bind_position, v.lod_indices);
     for (MuscleVolume::Level& l : v.levels) l.rest_volume = enclosed_volume(v.bind_position, l.indices);
     set_rest_point_normals(v);
+    set_smooth_coords(v);
   }
   m.bind_bounds = posed_bounds(m, NodeTransforms::bind(m));
   for (int k = 0; k < 3; ++k)

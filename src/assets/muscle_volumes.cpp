@@ -1,5 +1,6 @@
 #include "assets/muscle_volumes.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -33,14 +34,63 @@ double enclosed_volume(const std::vector<glm::vec3>& pos, const std::vector<std:
 void set_rest_point_normals(MuscleVolume& v) {
   v.rest_point_normal.clear();
   v.rest_point_tangent.clear();
+  v.rest_point_spec.clear();
   std::optional<anatomy::Side> side;
   const std::optional<int> m = anatomy::find_muscle(v.name, &side);
   if (!m || !side) return;
   std::array<glm::dvec3, anatomy::kMaxPathPoints> n{}, t{};
-  const int count = anatomy::rest_point_normals(*m, *side, v.hint, v.tangent, {v.rest_point_s, v.rest_length}, n, t);
+  std::array<std::int8_t, anatomy::kMaxPathPoints> spec{};
+  const int count = anatomy::rest_point_normals(*m, *side, v.hint, v.tangent, {v.rest_point_s, v.rest_length}, n, t, &spec);
   for (int j = 0; j < count; ++j) {
     v.rest_point_normal.emplace_back(n[static_cast<std::size_t>(j)]);
     v.rest_point_tangent.emplace_back(t[static_cast<std::size_t>(j)]);
+    v.rest_point_spec.push_back(spec[static_cast<std::size_t>(j)]);
+  }
+}
+
+void set_smooth_coords(MuscleVolume& v) {
+  v.smooth_coord.clear();
+  v.smooth_normal.clear();
+  v.smooth_level.clear();
+  std::optional<anatomy::Side> side;
+  const std::optional<int> m = anatomy::find_muscle(v.name, &side);
+  anatomy::PathCurve c;
+  if (!m || !side || !anatomy::rest_path_curve(*m, *side, v.hint, v.tangent, {v.rest_point_s, v.rest_length}, c)) return;
+  constexpr int K = anatomy::PathCurve::kStations;
+  anatomy::StationFrames raw, sm;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(K); ++i) {
+    raw.pos[i] = glm::vec3(c.pos[i]);
+    raw.tangent[i] = glm::vec3(c.tangent[i]);
+    raw.normal[i] = glm::vec3(c.normal[i]);
+    raw.binormal[i] = glm::vec3(c.binormal[i]);
+  }
+  anatomy::smooth_station_frames(raw, sm, anatomy::kVolumeSmoothHalfWidth);
+  std::array<anatomy::StationFrames, anatomy::kVolumeSmoothLevels + 1> level;
+  for (int l = 0; l <= anatomy::kVolumeSmoothLevels; ++l)
+    anatomy::blend_station_frames(raw, sm, static_cast<float>(l) / anatomy::kVolumeSmoothLevels, level[static_cast<std::size_t>(l)]);
+  v.smooth_coord.resize(v.path_coord.size());
+  v.smooth_normal.resize(v.path_coord.size());
+  v.smooth_level.resize(v.path_coord.size());
+  for (std::size_t i = 0; i < v.path_coord.size(); ++i) {
+    // As scene/muscle_volume.cpp places it (single precision, frames interpolated linearly).
+    const glm::vec4 q = v.path_coord[i];
+    const float x = std::clamp(q.x, 0.0f, 1.0f) * (K - 1);
+    const int s = std::min(static_cast<int>(x), K - 2);
+    const float f = x - static_cast<float>(s);
+    const auto su = static_cast<std::size_t>(s);
+    auto lerp = [&](const std::array<glm::vec3, K>& a) { return a[su] + f * (a[su + 1] - a[su]); };
+    const float k = static_cast<float>(c.scale[su] + f * (c.scale[su + 1] - c.scale[su])), k3 = k * k * k, stretch = 1.0f / (k * k);
+    const glm::vec3 t = lerp(raw.tangent), n = lerp(raw.normal), b = lerp(raw.binormal);
+    const glm::vec3 pos = lerp(raw.pos) + stretch * q.y * t + k * (q.z * n + q.w * b);
+    const glm::vec3 fn = v.frame_normal[i];
+    const glm::vec3 nrm = glm::normalize(fn.x * k3 * t + fn.y * n + fn.z * b);
+    const int lv = anatomy::volume_smooth_level(std::sqrt(q.z * q.z + q.w * q.w));
+    const anatomy::StationFrames& F = level[static_cast<std::size_t>(lv)];
+    v.smooth_level[i] = static_cast<std::uint8_t>(lv);
+    const glm::vec3 ts = lerp(F.tangent), ns = lerp(F.normal), bs = lerp(F.binormal);
+    const glm::dvec3 o = glm::inverse(glm::dmat3(glm::dvec3(stretch * ts), glm::dvec3(k * ns), glm::dvec3(k * bs))) * glm::dvec3(pos - lerp(F.pos));
+    v.smooth_coord[i] = glm::vec4(q.x, static_cast<float>(o.x), static_cast<float>(o.y), static_cast<float>(o.z));
+    v.smooth_normal[i] = glm::vec3(glm::inverse(glm::dmat3(glm::dvec3(k3 * ts), glm::dvec3(ns), glm::dvec3(bs))) * glm::dvec3(nrm));
   }
 }
 
@@ -136,6 +186,7 @@ Result<std::vector<MuscleVolume>> parse_muscle_volumes(const std::vector<std::ui
       v.rest_volume = enclosed_volume(v.bind_position, v.indices);
       v.lod_rest_volume = enclosed_volume(v.bind_position, v.lod_indices);
       set_rest_point_normals(v);
+      set_smooth_coords(v);
       out.push_back(std::move(v));
     }
   } catch (const nlohmann::json::exception& e) {

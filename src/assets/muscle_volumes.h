@@ -23,6 +23,11 @@ double enclosed_volume(const std::vector<glm::vec3>& pos, const std::vector<std:
 // Fills v.rest_point_normal and rest_point_tangent from the anatomy (the muscle named by v.name at the bind pose); left
 // empty for a name that is no muscle of the model.
 void set_rest_point_normals(MuscleVolume& v);
+// MuscleVolume::smooth_coord and smooth_normal: each vertex as placed on the bind pose's curve
+// (scene/muscle_volume.h's placement with no twist, the curve's own section scale), written
+// against that curve's smoothed frames (anatomy/path_curve.h smooth_station_frames,
+// kVolumeSmoothHalfWidth). Cleared for an unknown muscle.
+void set_smooth_coords(MuscleVolume& v);
 
 // Invariants: triangles whose indices lie within the volume's vertices, s in [0, 1], finite
 // offsets and unit normals, a positive rest length, a unit hint and tangent.

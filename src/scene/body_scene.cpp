@@ -145,7 +145,6 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     mesh.vertices.reserve(nv + 4096);  // and room for a few tubes
     mesh.indices.reserve(ni + 8192);
   }
-  const glm::dmat3 pelvis_turn(input.pelvis_world);
   anatomy::PathCurve curve;
   AttachmentMotion attached;
   for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
@@ -178,12 +177,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       const std::span<const glm::dvec3> points(world.data(), static_cast<std::size_t>(p.drawn_count));
       glm::ivec2 range;
       if (const MuscleVolume* v = volume[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)]) {
-        // The hint in the side's pelvis frame (where the paths are evaluated), then turned to world.
-        const glm::dvec3 hint = anatomy::path_hint(kin, p.body[0], side, v->hint, v->tangent,
-                                                   anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count))));
-        anatomy::build_path_curve(points, pelvis_turn * hint, curve, {v->rest_point_s, v->rest_length},
-                                  std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
-        attachment_motion(curve, p, kin, side, input.pelvis_world, attached, v->rest_point_normal, v->rest_point_tangent);
+        posed_volume_curve(*v, p, kin, side, input.pelvis_world, points, curve, attached);
         range = append_muscle_volume(*v, curve, profile, attached, mesh, options.muscle_px_per_m);
       } else {
         const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);

@@ -18,6 +18,7 @@ constexpr double kVolumePixelError = 2.0;
 // The volume correction's bounds (see append_muscle_volume): 40% thinner or 30% thicker
 // than the per-segment scale says, no more.
 constexpr double kMinCorrection = 0.6, kMaxCorrection = 1.3;
+
 // atan2 to within 0.01 degrees (a minimax polynomial on [0, 1] and the octant symmetries): the
 // fibre striation only needs the angle about the path, and libm's atan2 was a tenth of the cost.
 float fast_atan2(float y, float x) {
@@ -38,7 +39,7 @@ double muscle_section_scale(double rest_length, double length) {
 
 void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin,
                        anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out, std::span<const glm::vec3> rest_normal,
-                       std::span<const glm::vec3> rest_tangent) {
+                       std::span<const glm::vec3> rest_tangent, std::span<const std::int8_t> rest_index) {
   constexpr int K = anatomy::PathCurve::kStations;
   static const anatomy::LegKinematics bind = anatomy::leg_kinematics(anatomy::LegPose{});
   const glm::dmat3 pw(pelvis_world);
@@ -66,7 +67,9 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
   };
   std::array<float, K> w{};
   for (int i = 0; i < K; ++i) {
-    const double s = static_cast<double>(i) / (K - 1);
+    // Where the station lies among the posed points (with the bind pose's arc lengths, a station
+    // keeps its place within its segment, not its share of the whole length).
+    const double s = c.station_s[static_cast<std::size_t>(i)];
     int j = 0;
     while (j + 2 < p.count && c.point_s[static_cast<std::size_t>(j) + 1] <= s) ++j;
     const anatomy::PathBody a = p.body[static_cast<std::size_t>(j)], b = p.body[static_cast<std::size_t>(j) + 1];
@@ -84,28 +87,53 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
   // The twist at each active point: its bind normal carried by its bone, against the posed
   // frame there (both about the posed tangent), unwrapped from point to point.
   out.twist.fill(glm::vec2(1.0f, 0.0f));
-  if (rest_normal.size() != static_cast<std::size_t>(p.count) || rest_tangent.size() != rest_normal.size() || p.count < 2) return;
+  const bool mapped = rest_index.size() >= static_cast<std::size_t>(p.count);
+  if ((!mapped && rest_normal.size() != static_cast<std::size_t>(p.count)) || rest_tangent.size() != rest_normal.size() || p.count < 2) return;
   std::array<double, anatomy::kMaxPathPoints> angle{};
+  std::array<bool, anatomy::kMaxPathPoints> known{};
+  int last = -1;
   for (int j = 0; j < p.count; ++j) {
     const auto ju = static_cast<std::size_t>(j);
+    const int r = mapped ? rest_index[ju] : j;
+    if (r < 0 || static_cast<std::size_t>(r) >= rest_normal.size()) continue;
+    const auto ru = static_cast<std::size_t>(r);
     glm::dvec3 t, n;
     anatomy::curve_frame_at_point(c, j, t, n);
     glm::mat3 turn;
     glm::vec3 shift;
     motion(p.body[ju], turn, shift);
-    const glm::dvec3 h = glm::dmat3(turn) * glm::dvec3(rest_normal[ju]), a0 = glm::normalize(glm::dmat3(turn) * glm::dvec3(rest_tangent[ju]));
+    const glm::dvec3 h = glm::dmat3(turn) * glm::dvec3(rest_normal[ru]), a0 = glm::normalize(glm::dmat3(turn) * glm::dvec3(rest_tangent[ru]));
     // Rodrigues' smallest rotation from the carried tangent a0 to t, applied to h (as path_hint).
     const glm::dvec3 v = glm::cross(a0, t);
     const double cs = glm::dot(a0, t);
     glm::dvec3 carried = cs > -0.999 ? h + glm::cross(v, h) + glm::cross(v, glm::cross(v, h)) / (1.0 + cs) : h;
     carried -= t * glm::dot(t, carried);
     double a = glm::length(carried) > 1e-6 ? std::atan2(glm::dot(t, glm::cross(n, carried)), glm::dot(n, carried)) : 0.0;
-    if (j > 0) {
-      const double prev = angle[ju - 1];
+    if (last >= 0) {
+      const double prev = angle[static_cast<std::size_t>(last)];
       while (a - prev > kPi) a -= 2.0 * kPi;
       while (a - prev < -kPi) a += 2.0 * kPi;
     }
     angle[ju] = a;
+    known[ju] = true;
+    last = j;
+  }
+  if (last < 0) return;
+  // A point the bind pose did not have: linearly by arc length between the known ones either side
+  // (the nearer one's beyond the last).
+  for (int j = 0; j < p.count; ++j) {
+    const auto ju = static_cast<std::size_t>(j);
+    if (known[ju]) continue;
+    int a = j - 1, b = j + 1;
+    while (a >= 0 && !known[static_cast<std::size_t>(a)]) --a;
+    while (b < p.count && !known[static_cast<std::size_t>(b)]) ++b;
+    if (a < 0) angle[ju] = angle[static_cast<std::size_t>(b)];
+    else if (b >= p.count) angle[ju] = angle[static_cast<std::size_t>(a)];
+    else {
+      const double sa = c.point_s[static_cast<std::size_t>(a)], sb = c.point_s[static_cast<std::size_t>(b)];
+      const double w = sb - sa > 1e-9 ? (c.point_s[ju] - sa) / (sb - sa) : 0.5;
+      angle[ju] = angle[static_cast<std::size_t>(a)] + w * (angle[static_cast<std::size_t>(b)] - angle[static_cast<std::size_t>(a)]);
+    }
   }
   // Linear in s within a segment, so from one station to the next the twist turns by a fixed step:
   // cos and sin where a segment starts, then that step by rotation (two trig calls per station
@@ -113,7 +141,7 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
   int j = 0, seg = -1;
   double cs = 1.0, sn = 0.0, step_c = 1.0, step_s = 0.0;
   for (int i = 0; i < K; ++i) {
-    const double s = static_cast<double>(i) / (K - 1);
+    const double s = c.station_s[static_cast<std::size_t>(i)];
     while (j + 2 < p.count && c.point_s[static_cast<std::size_t>(j) + 1] <= s) ++j;
     const double s0 = c.point_s[static_cast<std::size_t>(j)], s1 = c.point_s[static_cast<std::size_t>(j) + 1];
     const double a0 = angle[static_cast<std::size_t>(j)], a1 = angle[static_cast<std::size_t>(j) + 1];
@@ -128,8 +156,9 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
       cs = std::cos(a);
       sn = std::sin(a);
       seg = inside && s1 - s0 > 1e-9 ? j : -1;
-      if (seg >= 0) {
-        const double step = (a1 - a0) / ((s1 - s0) * (K - 1));
+      if (seg >= 0 && i + 1 < K) {
+        // Stations within one segment are evenly spaced along it.
+        const double step = (a1 - a0) / (s1 - s0) * (c.station_s[static_cast<std::size_t>(i) + 1] - s);
         step_c = std::cos(step);
         step_s = std::sin(step);
       }
@@ -138,10 +167,28 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
   }
 }
 
+void posed_volume_curve(const MuscleVolume& v, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin, anatomy::Side side,
+                        const glm::dmat4& pelvis_world, std::span<const glm::dvec3> drawn_world, anatomy::PathCurve& curve,
+                        AttachmentMotion& attached) {
+  // The hint in the side's pelvis frame (where the paths are evaluated), then turned to world.
+  const glm::dvec3 hint = anatomy::path_hint(kin, p.body[0], side, v.hint, v.tangent,
+                                             anatomy::first_direction(std::span<const glm::dvec3>(p.point.data(), static_cast<std::size_t>(p.count))));
+  std::array<std::int8_t, anatomy::kMaxPathPoints> rest_index{};
+  std::span<const std::int8_t> index;
+  if (!v.rest_point_spec.empty()) {
+    anatomy::match_rest_points(p, v.rest_point_spec, rest_index);
+    index = std::span<const std::int8_t>(rest_index.data(), static_cast<std::size_t>(p.count));
+  }
+  anatomy::build_path_curve(drawn_world, glm::dmat3(pelvis_world) * hint, curve, {v.rest_point_s, v.rest_length},
+                            std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
+  attachment_motion(curve, p, kin, side, pelvis_world, attached, v.rest_point_normal, v.rest_point_tangent, index);
+}
+
 glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve& curve, const MuscleTubeProfile& profile,
                                 const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m) {
   constexpr int K = anatomy::PathCurve::kStations;
-  std::array<glm::vec3, K> P, T, N, B;
+  anatomy::StationFrames raw, sm;
+  std::array<glm::vec3, K>&P = raw.pos, &T = raw.tangent, &N = raw.normal, &B = raw.binormal;
   for (int i = 0; i < K; ++i) {
     P[i] = glm::vec3(curve.pos[i]);
     T[i] = glm::vec3(curve.tangent[i]);
@@ -149,6 +196,14 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     const glm::vec3 n(curve.normal[i]), b(curve.binormal[i]);
     N[i] = tw.x * n + tw.y * b;
     B[i] = tw.x * b - tw.y * n;
+  }
+  const bool smooth = v.smooth_coord.size() == v.path_coord.size() && v.smooth_normal.size() == v.path_coord.size() &&
+                      v.smooth_level.size() == v.path_coord.size();
+  std::array<anatomy::StationFrames, anatomy::kVolumeSmoothLevels> level;  // levels 1.. (0: raw)
+  if (smooth) {
+    anatomy::smooth_station_frames(raw, sm, anatomy::kVolumeSmoothHalfWidth);
+    for (int l = 1; l <= anatomy::kVolumeSmoothLevels; ++l)
+      anatomy::blend_station_frames(raw, sm, static_cast<float>(l) / anatomy::kVolumeSmoothLevels, level[static_cast<std::size_t>(l) - 1]);
   }
   std::array<float, K> scale{};
   for (int i = 0; i < K; ++i) scale[i] = static_cast<float>(curve.scale[i]);
@@ -194,16 +249,27 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     const float x = std::clamp(q.x, 0.0f, 1.0f) * (K - 1);
     const int s = std::min(static_cast<int>(x), K - 2);
     const float f = x - static_cast<float>(s);
-    const glm::vec3 t = T[s] + f * (T[s + 1] - T[s]);
-    const glm::vec3 n = N[s] + f * (N[s + 1] - N[s]);
-    const glm::vec3 b = B[s] + f * (B[s + 1] - B[s]);
     Vertex& o = out[i];
     const float k = scale[s] + f * (scale[s + 1] - scale[s]), k3 = k * k * k;
     const float stretch = 1.0f / (k * k);  // length / rest length: the ends beyond the path stretch with it
-    const glm::vec3 across = k * (q.z * n + q.w * b);
-    const glm::vec3 along = P[s] + f * (P[s + 1] - P[s]) + stretch * q.y * t + across;
-    const glm::vec3 fn = v.frame_normal[i];
-    const glm::vec3 n_along = glm::normalize(fn.x * k3 * t + fn.y * n + fn.z * b);
+    // The vertex on one set of frames: its point, its cross-section offset, normal and tangent.
+    glm::vec3 along, across, n_along, fibre;
+    auto on = [&](const anatomy::StationFrames& F, const glm::vec4& c, const glm::vec3& fn, glm::vec3& pos, glm::vec3& off_across,
+                  glm::vec3& nrm, glm::vec3& tan) {
+      tan = F.tangent[s] + f * (F.tangent[s + 1] - F.tangent[s]);
+      const glm::vec3 n = F.normal[s] + f * (F.normal[s + 1] - F.normal[s]);
+      const glm::vec3 b = F.binormal[s] + f * (F.binormal[s + 1] - F.binormal[s]);
+      off_across = k * (c.z * n + c.w * b);
+      pos = F.pos[s] + f * (F.pos[s + 1] - F.pos[s]) + stretch * c.y * tan + off_across;
+      nrm = fn.x * k3 * tan + fn.y * n + fn.z * b;
+    };
+    const float off = std::sqrt(q.z * q.z + q.w * q.w);
+    // Far from the path, on smoothed frames (the level made at load; placed there, the vertex is
+    // at its bind position in the bind pose, as on the path's own frames).
+    const int lv = smooth ? v.smooth_level[i] : 0;
+    if (lv <= 0 || lv > anatomy::kVolumeSmoothLevels) on(raw, q, v.frame_normal[i], along, across, n_along, fibre);
+    else on(level[static_cast<std::size_t>(lv) - 1], v.smooth_coord[i], v.smooth_normal[i], along, across, n_along, fibre);
+    n_along = glm::normalize(n_along);
     const int near = f < 0.5f ? s : s + 1;
     const float wb = attached.weight[static_cast<std::size_t>(s)] + f * (attached.weight[static_cast<std::size_t>(s) + 1] - attached.weight[static_cast<std::size_t>(s)]);
     if (wb > 0.0f) {
@@ -219,8 +285,7 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     o.normal = n_along;
     // Placed volumes are not skinned (drawn with u_skinned off), so the weights carry the fibre
     // direction instead, the path's tangent here: mesh.vert.glsl shades the belly along it.
-    o.weights = glm::vec4(t, 0.0f);
-    const float off = std::sqrt(q.z * q.z + q.w * q.w);
+    o.weights = glm::vec4(fibre, 0.0f);
     const float thick = std::clamp((off - r0) / (r1 - r0), 0.0f, 1.0f);
     o.uv = {fast_atan2(q.w, q.z) * kInvTwoPi + 0.5f, std::max(belly[s] + f * (belly[s + 1] - belly[s]), thick * thick * (3.0f - 2.0f * thick))};
   }

@@ -13,6 +13,17 @@
 // fold the part of the muscle that lies on the bone. And the frames twist about the path as the
 // bones under its points turn (AttachmentMotion::twist), so a section that lay against the femur
 // at the bind pose stays against the same side of it when the femur rotates.
+// Far from the path the vertices ride on smoothed frames instead (anatomy/path_curve.h
+// smooth_station_frames, blended with the path's own in kVolumeSmoothLevels steps by the offset):
+// where the path turns sharply over a wrap surface (gluteus maximus over the greater trochanter in
+// the 90/90 drills) a section 3-6 cm off it folded on the inside of the turn and stretched past 3x
+// on the outside; lengths and moment arms are still of the real path. Their coordinates on those
+// frames are made at load from the bind pose (MuscleVolume::smooth_coord), so the anatomical pose
+// is unchanged.
+// Stations find their segment by where they lie on the posed curve (PathCurve::station_s), and a
+// pose's path points are matched to the bind pose's by Gait2392's point (match_rest_points): when
+// a conditional point drops out (semitendinosus's on the tibia as the knee bends) the twist still
+// follows the bones.
 #pragma once
 #include <array>
 #include <span>
@@ -29,7 +40,8 @@ namespace hiplab {
 // Section scale for a path of `length` whose bind length was `rest_length`.
 double muscle_section_scale(double rest_length, double length);
 
-// Per station of a curve: how much the volume follows a bone there (0 path .. 1 bone) and that
+// Per station of a curve (at its arc length on the posed curve, PathCurve::station_s): how much
+// the volume follows a bone there (0 path .. 1 bone) and that
 // bone's motion since the bind pose, in world (posed = turn * bind (pelvis frame of the side) + shift).
 // Also the twist of the path's frames about the tangent at each station (cos, sin): the
 // parallel-transported frames keep the hint's turn from the origin, so where the bone under the
@@ -47,9 +59,20 @@ struct AttachmentMotion {
 // From the posed path `p` (pelvis frame of `side`, kin = leg_kinematics of its leg), its curve and
 // the pelvis placement in the world. `rest_normal`, `rest_tangent`: MuscleVolume::rest_point_normal
 // and rest_point_tangent (empty, or a count other than the posed path's active points: no twist).
+// `rest_index` (empty: one for one): per active point of `p`, its index among the bind pose's
+// points (anatomy/path_curve.h match_rest_points); a point not active then takes its twist from
+// its neighbours (linearly by arc length).
 void attachment_motion(const anatomy::PathCurve& curve, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin,
                        anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out,
-                       std::span<const glm::vec3> rest_normal = {}, std::span<const glm::vec3> rest_tangent = {});
+                       std::span<const glm::vec3> rest_normal = {}, std::span<const glm::vec3> rest_tangent = {},
+                       std::span<const std::int8_t> rest_index = {});
+
+// The path curve and attachment motion of volume `v` on the posed path `p` (pelvis frame of
+// `side`, placed in the world by `pelvis_world`; `drawn_world`: p.drawn in the world), as the
+// scene places it: the hint, the bind pose's arc lengths and the points matched to the bind pose's.
+void posed_volume_curve(const MuscleVolume& v, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin, anatomy::Side side,
+                        const glm::dmat4& pelvis_world, std::span<const glm::dvec3> drawn_world, anatomy::PathCurve& curve,
+                        AttachmentMotion& attached);
 
 // Appends `volume` placed on `curve` (world) to `mesh`; returns {first_index, index_count}.
 // `px_per_m` > 0: the far level's triangles where its error spans at most a pixel there (as the

@@ -474,6 +474,16 @@ struct PokeRatchet {
 // switch 807 198 -> 1 188 763, seated band drill (the crotch's shape) 747 208 -> 753 652; muscles
 // never out of the skin 12 -> 8. A trade between the two issues' figures, reported to the lead;
 // the side-lying clamshells' figures fell a little (tightened).
+// Re-set by h11t (scene/muscle_volume.h: the vertices far from their path on smoothed frames,
+// stations finding their segment on the posed curve, points matched for the twist), which took the
+// triangles within 0.2..3x from 66 to 68 and the volumes within 5% from 84 to 86
+// (tests/scene/muscle_volume_test.cpp): all drills 5 521 287 -> 5 520 143 out of the skin, 8 468 260
+// -> 8 477 501 (+0.1%) inside another; per drill -4%..+3.4% out (the tall-kneeling windmill +3.4%,
+// the reverse clamshell +1.9%, the clamshells and figure-4 -2..-3.6%) and -4%..+1.3% inside
+// (figure-4 +1.3%, the supine pails and rails +1.2%, the seated band +1.1%); at rest 266 -> 240
+// inside a neighbour. With gluteus medius 1 over its neck-base sphere (anatomy/muscle_wrap.cpp),
+// which that made possible: 5 520 521 out, 8 466 524 inside (the 90/90s' inside 877 718 -> 872 018
+// and 855 640 -> 850 611). Loosened where worse, tightened where better.
 // The skin made mirror-symmetric (h12k, tools/model_generator/body_skin.cpp; re-meshed, and the
 // muscle volumes, packed against it at the bind pose, re-packed): all drills 5 518 580 -> 5 584 419
 // vertex-samples out of the skin (+1.2%: the side-lying clamshells +2 to +5%, the 90/90s, supine and
@@ -482,28 +492,31 @@ struct PokeRatchet {
 // muscle (+0.4%); muscles never out of the skin 8 -> 6 (the two sides' volumes are now mirror
 // images, so a muscle is clean on both sides or neither). Loosened knowingly for the symmetry issue
 // 12 asks; the per-drill figures below are the right working side's.
+// Merged (session 27: h11t's volumes over the symmetric skin and moving kneecap of h12k): all
+// drills 5 574 767 out of the skin (h12k alone 5 584 419), 8 497 205 inside another (8 492 189);
+// each row is the merged figure + 0.1%.
 constexpr PokeRatchet kPokeRatchet[] = {
-    {"clamshell", 241930, 767596},  // 241689 / 766830 symmetric skin (h12k); 232404 / 763489 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"clamshell_30", 147349, 695703},  // 147202 / 695008 symmetric skin (h12k); 146603 / 694635 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"clamshell_60", 497056, 854941},  // 496560 / 854087 symmetric skin (h12k); 479458 / 853780 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"figure4_self_test", 149601, 372921},  // 149452 / 372549 symmetric skin (h12k); 152459 / 371492 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ir_pails_rails_9090", 1362595, 875996},  // 1361234 / 875121 symmetric skin (h12k); 1350518 / 870088 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ir_pails_rails_supine", 372784, 533739},  // 372412 / 533206 symmetric skin (h12k); 369422 / 529775 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"kneeling_windmill", 466295, 793140},  // 465830 / 792348 symmetric skin (h12k); 461048 / 790778 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"ninety_ninety_hip_switch", 1184984, 854083},  // 1183801 / 853230 symmetric skin (h12k); 1187848 / 848328 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"reverse_clamshell", 219627, 789654},  // 219408 / 788866 symmetric skin (h12k); 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"seated_band_internal_rotation", 762183, 1027822},  // 761422 / 1026796 symmetric skin (h12k); 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"side_lying_hip_abduction", 18555, 79056},  // 18537 / 78978 symmetric skin (h12k); 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell", 236343, 771410},  // 236106 / 770639 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 241689 / 766830 symmetric skin (h12k); 232404 / 763489 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell_30", 140696, 699844},  // 140555 / 699144 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 147202 / 695008 symmetric skin (h12k); 146603 / 694635 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"clamshell_60", 493887, 858607},  // 493393 / 857749 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 496560 / 854087 symmetric skin (h12k); 479458 / 853780 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"figure4_self_test", 144326, 379203},  // 144181 / 378824 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 149452 / 372549 symmetric skin (h12k); 152459 / 371492 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ir_pails_rails_9090", 1363234, 877015},  // 1361872 / 876138 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 1361234 / 875121 symmetric skin (h12k); 1350518 / 870088 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ir_pails_rails_supine", 375903, 539211},  // 375527 / 538672 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 372412 / 533206 symmetric skin (h12k); 369422 / 529775 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"kneeling_windmill", 463289, 797619},  // 462826 / 796822 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 465830 / 792348 symmetric skin (h12k); 461048 / 790778 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"ninety_ninety_hip_switch", 1185878, 854943},  // 1184693 / 854088 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 1183801 / 853230 symmetric skin (h12k); 1187848 / 848328 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"reverse_clamshell", 221948, 781804},  // 221726 / 781022 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 219408 / 788866 symmetric skin (h12k); 208580 / 785394 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"seated_band_internal_rotation", 766722, 1037105},  // 765956 / 1036068 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 761422 / 1026796 symmetric skin (h12k); 751796 / 1019540 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"side_lying_hip_abduction", 18883, 76508},  // 18864 / 76431 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 18537 / 78978 symmetric skin (h12k); 18715 / 78655 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
     // The kneecap riding the femur (h12k, anatomy/patella.h) moved it at extension, the bind pose
     // the muscle volumes are packed against (first fit: 2 cm lower, 1 cm further forward): standing
     // cable 57 568 -> 57 668 out of the skin (+0.2%), every other figure lower.
-    {"standing_cable_internal_rotation", 58572, 320516},  // 58514 / 320196 symmetric skin (h12k); 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
-    {"tall_kneeling_foot_windmill", 108466, 535508},  // 108358 / 534974 symmetric skin (h12k); 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"standing_cable_internal_rotation", 58951, 308661},  // 58892 / 308352 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 58514 / 320196 symmetric skin (h12k); 57568 / 321916 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
+    {"tall_kneeling_foot_windmill", 110287, 523780},  // 110176 / 523256 merged (session 27: h11t smoothed volumes and gluteus medius 1 sphere, h12k symmetric skin and kneecap); 108358 / 534974 symmetric skin (h12k); 104868 / 540390 merged (session 26: the arm kept whole, the knee-front and both-hips skin shapes, the gemelli and gluteus maximus 1 wraps)
 };
 constexpr int kCleanSkin = 6;    // muscles never out of the skin by > 2 mm in any sampled frame, of 86 (LOOSENED from 12, then 8: see above)
 constexpr int kCleanOther = 8;   // ... never inside another muscle by > 2 mm
 constexpr int kRestOut = 1;      // vertex-samples out of the skin at the anatomical pose (add_mag2_l, 2.1 mm)
-constexpr int kRestIn = 266;     // ... inside another muscle there (the gluteal layers: see the test below)
+constexpr int kRestIn = 226;     // ... inside another muscle there (the gluteal layers: see the test below); 266 before h11t's smoothed frames, 240 on its branch, 226 merged with the symmetric skin
 
 TEST_CASE("muscle poke-through: over every built-in drill, muscle vertices outside the skin or inside another muscle by more than 2 mm (printed)") {
   const Model& m = body();
