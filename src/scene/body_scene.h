@@ -53,6 +53,9 @@ struct BodySceneOptions {
   float muscle_px_per_m = 0.0f;
   // Draw the model's packed muscle volumes where it has them (scene/muscle_volume.h); off = tubes.
   bool muscle_volumes = true;
+  // Place the left leg's muscles on a second thread while this one places the right's (where the
+  // machine has two cores); the mesh is the same either way.
+  bool threads = true;
   // The selected muscle gets its name as a label at its middle; the selected bone (mesh name) a
   // warmer tint and its name on its surface near its middle.
   std::optional<std::pair<anatomy::Side, int>> selected;
