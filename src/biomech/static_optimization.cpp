@@ -545,7 +545,8 @@ struct Solver {
 
 }  // namespace
 
-ActivationSolution solve_activations(const ActivationProblem& pb) {
+namespace {
+ActivationSolution solve_once(const ActivationProblem& pb) {
   Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.variables, 0, kMaxVariables)};
   s.a.fill(0.0);
   s.state.fill(State::kLower);
@@ -576,6 +577,46 @@ ActivationSolution solve_activations(const ActivationProblem& pb) {
   for (int i = 0; i < s.n; ++i) out.activation[i] = s.a[i];
   out.iterations = s.iterations;
   out.converged = s.converged;
+  return out;
+}
+
+// The optimality conditions of min sum x^2 s.t. A x = tau, bounds (static_optimization_test.cpp):
+// x_i = clamp(c_i . lambda, 0, 1), or max(0, c_i . lambda) for an unbounded variable.
+bool meets_kkt(const ActivationProblem& pb, const ActivationSolution& sol, int n, int m) {
+  if (!sol.feasible) return false;
+  for (int i = 0; i < n; ++i) {
+    double c = 0.0;
+    for (int k = 0; k < m; ++k) c += pb.column[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)] * sol.multiplier[static_cast<std::size_t>(k)];
+    const double want = pb.unbounded[static_cast<std::size_t>(i)] ? std::max(0.0, c) : std::clamp(c, 0.0, 1.0);
+    if (std::abs(sol.activation[static_cast<std::size_t>(i)] - want) > 1e-6 * std::max(1.0, want)) return false;
+  }
+  return true;
+}
+
+double sum_of_squares(const ActivationSolution& sol, int n) {
+  double sum = 0.0;
+  for (int i = 0; i < n; ++i) sum += sol.activation[static_cast<std::size_t>(i)] * sol.activation[static_cast<std::size_t>(i)];
+  return sum;
+}
+}  // namespace
+
+ActivationSolution solve_activations(const ActivationProblem& pb) {
+  ActivationSolution out = solve_once(pb);
+  const int n = std::clamp(pb.variables, 0, kMaxVariables), m = std::clamp(pb.rows, 1, kMaxRows);
+  if (pb.warm || pb.reference || meets_kkt(pb, out, n, m)) return out;
+  // A cold solve is polished by a warm one started from its point: the cold fast path can stop
+  // above the optimum (clamshell_30 at 20.17 s: sum of squares 0.4691 against the reference's
+  // 0.4024, with the passive pull fitted and gluteus medius 1 over its neck-base sphere), and the
+  // warm start from there reaches it in a few iterations (tests/assets/drill_effort_test.cpp).
+  // Only where the cold point misses the optimality conditions; kept only where it is no worse:
+  // feasible where the cold one was, and a smaller sum.
+  ActivationProblem polish = pb;
+  polish.warm = true;
+  polish.start = out.activation;
+  ActivationSolution p = solve_once(polish);
+  p.iterations += out.iterations;
+  if ((p.feasible || !out.feasible) && p.converged && sum_of_squares(p, n) < sum_of_squares(out, n)) return p;
+  out.iterations = p.iterations;
   return out;
 }
 

@@ -347,6 +347,10 @@ TEST_CASE("whole-body balance: twice the mass, twice the floor's push, and witho
 // contact on the mat 5 mm further back (floor_contacts.cpp hip_side_front at x = -0.020 instead of
 // -0.015), it stopped 0.05% above the optimum (sum of squared activations 0.46974 against 0.46950)
 // at 2 of 900 clamshell frames (t = 3.2 and 27.23 s), where the reference and the warm solves agreed.
+// It came back with the fitted passive strain and gluteus medius 1's neck-base sphere together:
+// clamshell_30 at 20.17 s, the cold sum of squares 0.4691 against the reference's and the warm
+// solve's 0.4024 (52 activations off). A cold solve whose point misses the optimality conditions
+// is now polished by a warm solve from it (static_optimization.cpp), which this test checks.
 TEST_CASE("warm start: playing a drill frame by frame gives the cold solve's activations and contact forces") {
   const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
   REQUIRE(!f.drills.empty());
