@@ -208,9 +208,14 @@ void ScenePass::draw_multisampled(const Frame& frame, const RenderTargets& targe
   for (std::size_t i : translucent_) draw(frame, i);
   // Highlighted muscles where something else covers them: only there (farther than what is drawn,
   // and not under another highlighted muscle, which shows its own colour), at a third of their
-  // opacity, so a working deep rotator shows through gluteus maximus.
+  // opacity, so a working deep rotator shows through gluteus maximus. One layer a sample: the
+  // first one drawn there sets stencil bit 2 (GL_INVERT under write mask 0x4) and the others are
+  // left out, so covered muscles and the hidden folds of one muscle do not stack into the layered
+  // translucent sheets that read as torn muscle in the flexed hips.
   if (through) {
-    glStencilFunc(GL_EQUAL, 0x0, 0x3);
+    glStencilMask(0x4);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+    glStencilFunc(GL_EQUAL, 0x0, 0x7);
     glDepthFunc(GL_GREATER);
     alpha_scale_ = kShowThroughAlpha;
     for (std::size_t i : show_through_) draw(frame, i);

@@ -461,6 +461,38 @@ TEST_CASE("a highlighted item under an opaque one shows through it faintly, but 
   CHECK(gl_error_count() == 0);
 }
 
+// One layer a sample (render/scene_pass.cpp): two highlighted squares behind one grey square do
+// not stack their faint colours: where the grey covers both it looks as where it covers one, so the
+// covered muscles of a flexed hip do not pile up into layered translucent sheets.
+TEST_CASE("show-through draws one highlighted layer a sample, not every covered one stacked") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const glm::vec4 grey(0.3f, 0.3f, 0.3f, 1.0f), yellow(0.9f, 0.8f, 0.05f, 1.0f);
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 200, h = 200;
+  DrawList list;
+  list.floor.visible = false;
+  DynamicMesh mesh;
+  // Two highlighted squares behind, overlapping on the right half of the first; the grey square in
+  // front covers the first one whole.
+  list.meshes.push_back(square(mesh, cam, {0.0f, 0.0f}, 0.4f, -0.2f, yellow, true));
+  list.meshes.push_back(square(mesh, cam, {0.4f, 0.0f}, 0.4f, -0.4f, yellow, true));
+  list.meshes.push_back(square(mesh, cam, {0.0f, 0.0f}, 0.6f, 0.2f, grey, false));
+  list.dynamic_meshes.push_back(std::move(mesh));
+  REQUIRE(session().renderer().render(list, cam, w, h, 4).ok());
+  const Image img = session().renderer().read_pixels();
+  auto rgb = [&](glm::vec2 at) {
+    const glm::ivec2 p = pixel_of(cam, on_square(cam, at, 0.2f), w, h);
+    const std::uint8_t* px = img.pixel(p.x, p.y);
+    return glm::ivec3(px[0], px[1], px[2]);
+  };
+  const glm::ivec3 over_one = rgb({-0.2f, 0.0f}), over_two = rgb({0.2f, 0.0f}), over_none = rgb({0.0f, 0.5f});
+  INFO("over one " << over_one.r << "," << over_one.g << "," << over_one.b << "; over two " << over_two.r << "," << over_two.g << ","
+                   << over_two.b);
+  CHECK(over_one.r > over_none.r + 20);  // the one layer shows
+  CHECK(glm::all(glm::lessThanEqual(glm::abs(over_two - over_one), glm::ivec3(2))));  // and only one
+  CHECK(gl_error_count() == 0);
+}
+
 TEST_CASE("a label with a leader line sits out from its anchor and a line in its colour joins them, drawn over the scene") {
   HIPLAB_SKIP_WITHOUT_GL();
   const OrbitCamera cam = fixed_front_camera();
