@@ -229,8 +229,11 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // the stations' places too (66: the iliacus, whose point at the brim drops out in deep flexion,
   // crowded its belly into 25 mm of path, 7.4x and a vertex 184 mm off its path).
   // Merged with the symmetric skin (session 27; the volumes re-packed against it): 70 and 70.
-  CHECK(area_within >= 70);
-  CHECK(within >= 70);
+  // 73 with the bare shin (session 28, tools/model_generator/muscle_volumes.cpp: the calf's bellies
+  // off the tibia's anteromedial face, the front and lateral muscles of the leg from their upper
+  // origins, tendons only round the ankle and in the foot): the re-split calf and foot.
+  CHECK(area_within >= 73);
+  CHECK(within >= 73);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -579,7 +582,9 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // (anatomy/muscle_wrap.cpp): 660.2 (gluteus medius 1 12.5 -> 9.8% right, 12.0 -> 9.2% left).
   // 16 since the skin was made mirror-symmetric (h12k; the volumes re-packed against it): the left
   // sartorius 1.2% in the 90/90 switch, where it was within.
-  CHECK(within >= 16);
+  // 22 with the bare shin (session 28, tools/model_generator/muscle_volumes.cpp: the leg's muscles
+  // re-split, tendons only round the ankle and in the foot).
+  CHECK(within >= 22);
   CHECK(overall <= 0.452);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.8% both sides).

@@ -8,6 +8,9 @@
 //                                          test does), one colour per muscle; centroids printed;
 //                                          the skin's reach round the femur; and the thigh
 //                                          muscles over BodyParts3D's from the front and side
+//   hiplab_model_inspect limb OUTDIR       the right thigh's and calf's muscles shaded beside
+//                                          BodyParts3D's (aligned by the femur / tibia) from the
+//                                          front, back, side and middle, and their overlay
 //   hiplab_model_inspect bones OUTDIR      each bone shaded from six sides + silhouette overlays
 //                                          against the reference (red = generated only, blue =
 //                                          reference only, grey = both) and the IoU figures
@@ -352,6 +355,114 @@ int main(int argc, char** argv) {
       write_png(out + "/glutes" + which + "_" + view_name(v) + ".png", hstack({render_shaded({{&hip, ivory}, {&ours, red}}, v, lo, hi, 0.0008f),
                                                                      render_shaded({{&ref_hip, ivory}, {&ref, red}}, v, lo, hi, 0.0008f),
                                                                      overlay(ours, ref, v, 0.0008f)}));
+    }
+    return 0;
+  }
+  if (mode == "limb") {  // limb OUTDIR: the right thigh's and calf's muscles shaded beside BodyParts3D's
+    // Ours (left) and BodyParts3D's (right) from the front, the back and the side, each limb's
+    // muscles with their bone: the thigh's aligned by the femur, the calf's by the tibia (box
+    // centre and height, as the bone pictures). Only the muscles BodyParts3D has are drawn on
+    // either side, so the two pictures show the same set.
+    BuiltModel bm = build_model(Morphometry{});
+    const auto nodes = skeleton_layout();
+    const std::string dir = std::string(HIPLAB_REFERENCE_DIR) + "/bodyparts3d/";
+    struct Limb {
+      const char* name;
+      const char* bone;
+      const char* ref_bone;
+      std::vector<std::pair<const char*, const char*>> muscles;
+    };
+    const Limb limbs[] = {
+        {"thigh", "femur_r", "bones/FJ40_BP62922_FMA24474_Right_femur.glb",
+         {{"vas_med", "FMA38932_Right_vastus_medialis.glb"}, {"vas_int", "FMA38934_Right_vastus_intermedius.glb"},
+          {"rect_fem", "FMA38928_Right_rectus_femoris.glb"}, {"sar", "FMA22354_Right_sartorius.glb"}, {"grac", "FMA43883_Right_gracilis.glb"},
+          {"add_long", "FMA22456_Right_adductor_longus.glb"}, {"add_brev", "FJ379_BP62997_FMA22452_Right_adductor_brevis.glb"},
+          {"add_mag", "FJ329_BP62964_FMA22459_Right_adductor_magnus.glb"}, {"semimem", "FMA22448_Right_semimembranosus.glb"},
+          {"semiten", "FJ276_BP62988_FMA22358_Right_semitendinosus.glb"}, {"bifemlh", "FMA45888_Long_head_of_right_biceps_femoris.glb"},
+          {"bifemsh", "FMA45891_Short_head_of_right_biceps_femoris.glb"}, {"tfl", "FJ142_BP62918_FMA22425_Right_tensor_fasciae_latae.glb"}}},
+        {"calf", "tibia_r", "bones/FJ693_BP62987_FMA24477_Right_tibia.glb",
+         {{"med_gas", "FMA45957_Medial_head_of_right_gastrocnemius.glb"}, {"lat_gas", "FMA45960_Lateral_head_of_right_gastrocnemius.glb"},
+          {"soleus", "FMA22558_Right_soleus.glb"}, {"tib_ant", "FJ408_BP63021_FMA22544_Right_tibialis_anterior.glb"},
+          {"tib_post", "FJ420_BP62903_FMA65018_Right_tibialis_posterior.glb"}, {"per_long", "FMA22552_Right_fibularis_longus.glb"},
+          {"per_brev", "FMA22554_Right_fibularis_brevis.glb"}, {"per_tert", "FJ591_BP62983_FMA22550_Right_fibularis_tertius.glb"}}},
+    };
+    const std::array<uint8_t, 3> red{200, 90, 80};
+    for (const Limb& l : limbs) {
+      Mesh bone, ref_bone, ours, ref;
+      // One mesh per muscle too, for the pictures with one colour per muscle (colours printed).
+      std::vector<Mesh> ours_each(l.muscles.size()), ref_each(l.muscles.size());
+      for (auto& [name, mesh] : bm.bone_meshes)
+        if (name == l.bone) bone = mesh;
+      const glm::vec3 w(nodes[find_node(nodes, l.bone)].world);
+      for (auto& p : bone.pos) p += w;
+      if (!load_bodyparts3d(dir + l.ref_bone, ref_bone)) return 2;
+      auto append = [](Mesh& to, const Mesh& m) {
+        const auto base = static_cast<uint32_t>(to.pos.size());
+        to.pos.insert(to.pos.end(), m.pos.begin(), m.pos.end());
+        for (uint32_t i : m.idx) to.idx.push_back(base + i);
+      };
+      std::printf("%s colours:", l.name);
+      for (size_t k = 0; k < l.muscles.size(); ++k) {
+        const auto& [id, file] = l.muscles[k];
+        if (!load_bodyparts3d(dir + "muscles/" + file, ref_each[k])) return 2;
+        for (const MuscleVolume& v : bm.muscle_volumes)
+          if (v.side == hiplab::anatomy::Side::kRight && v.name.rfind(id, 0) == 0) append(ours_each[k], v.mesh);
+        const auto c = muscle_colour(int(k));
+        std::printf(" %s=(%d,%d,%d)", id, c[0], c[1], c[2]);
+      }
+      std::printf("\n");
+      const BoxAlignment a = box_alignment(ref_bone, bone);
+      for (Mesh& m : ref_each) apply(a, m);
+      apply(a, ref_bone);
+      std::vector<Shaded> ours_col{{&bone, ivory}}, ref_col{{&ref_bone, ivory}};
+      for (size_t k = 0; k < l.muscles.size(); ++k) {
+        append(ours, ours_each[k]);
+        append(ref, ref_each[k]);
+        ours_col.push_back({&ours_each[k], muscle_colour(int(k))});
+        ref_col.push_back({&ref_each[k], muscle_colour(int(k))});
+      }
+      for (View v : {View::Front, View::Back, View::Side, View::Medial}) {
+        glm::vec2 lo, hi;
+        screen_bounds({&ours, &ref, &bone}, v, lo, hi);
+        lo -= glm::vec2(0.01f), hi += glm::vec2(0.01f);
+        write_png(out + "/" + l.name + "_" + view_name(v) + ".png",
+                  hstack({render_shaded({{&bone, ivory}, {&ours, red}}, v, lo, hi, 0.0008f),
+                          render_shaded({{&ref_bone, ivory}, {&ref, red}}, v, lo, hi, 0.0008f), overlay(ours, ref, v, 0.0008f)}));
+        write_png(out + "/" + l.name + "_" + view_name(v) + "_colours.png",
+                  hstack({render_shaded(ours_col, v, lo, hi, 0.0008f), render_shaded(ref_col, v, lo, hi, 0.0008f)}));
+      }
+      // The section at 30% of tibia length (the fill test's level) or 50% of femur length: skin
+      // (light grey), bone, each muscle in its colour; ours beside BodyParts3D's (no skin). Top
+      // view: up = anterior (+x), right = lateral (+z); 0.5 mm pixels over 20 x 20 cm.
+      const float top = float(w.y), bottom = float(nodes[find_node(nodes, std::string(l.name) == "calf" ? "talus_r" : "tibia_r")].world.y);
+      const float y = std::string(l.name) == "calf" ? top - 0.30f * (top - bottom) : top - 0.50f * (top - bottom);
+      const auto skin_s = slice(bm.skin, glm::vec3(0), y), bone_s = slice(bone, glm::vec3(0), y), rbone_s = slice(ref_bone, glm::vec3(0), y);
+      glm::vec2 bc;
+      double ba;
+      centroid(bone_s, bc, ba);
+      auto panel = [&](const std::vector<Mesh>& ms, const std::vector<Seg2>& b, bool with_skin) {
+        std::vector<std::vector<Seg2>> ss;
+        for (const Mesh& m : ms) ss.push_back(slice(m, glm::vec3(0), y));
+        const int n = 400;
+        const float px = 0.0005f;
+        Image img;
+        img.w = img.h = n;
+        img.rgb.assign(size_t(n) * n * 3, 255);
+        for (int r = 0; r < n; ++r)
+          for (int c = 0; c < n; ++c) {
+            const glm::vec2 p(bc.x + float(n / 2 - r) * px, bc.y + float(c - n / 2) * px);
+            uint8_t* o = &img.rgb[(size_t(r) * n + size_t(c)) * 3];
+            if (with_skin && inside(skin_s, p)) o[0] = o[1] = o[2] = 225;
+            if (inside(b, p)) { o[0] = 120; o[1] = 110; o[2] = 100; continue; }
+            for (size_t i = 0; i < ss.size(); ++i)
+              if (inside(ss[i], p)) {
+                const auto col = muscle_colour(int(i));
+                o[0] = col[0], o[1] = col[1], o[2] = col[2];
+              }
+          }
+        return img;
+      };
+      write_png(out + "/" + l.name + "_section.png", hstack({panel(ours_each, bone_s, true), panel(ref_each, rbone_s, false)}));
     }
     return 0;
   }

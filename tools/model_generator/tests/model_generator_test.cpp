@@ -377,6 +377,68 @@ TEST_CASE("muscle volumes: fill the thigh and calf with little overlap (bind pos
   }
 }
 
+// The shin and the foot (muscle_volumes.cpp): the tibia's anteromedial face is subcutaneous, so
+// from its front round to its medial side no belly of the back of the leg (gastrocnemius, soleus)
+// lies between the bone and the skin (tibialis anterior's belly beside the crest and the tendons
+// crossing to the medial malleolus may); and round the ankle and in the foot the leg's muscles are
+// tendons, close to their paths. Before, the medial gastrocnemius and the soleus covered the front
+// and the medial face of the shin at 30, 50 and 70% of its length and the soleus' tendon wrapped
+// the heel in muscle 33 mm from its path.
+TEST_CASE("muscle volumes: the shin's anteromedial face bare of the calf, tendons only round the ankle and in the foot") {
+  const auto skel = skeleton_layout();
+  const glm::vec3 tibia_w(skel[static_cast<size_t>(find_node(skel, "tibia_r"))].world);
+  const float knee = tibia_w.y, ankle = float(skel[static_cast<size_t>(find_node(skel, "talus_r"))].world.y);
+  const Mesh* tibia = bone("tibia_r");
+  REQUIRE(tibia);
+  std::vector<const MuscleVolume*> muscles;
+  for (const MuscleVolume& v : model().muscle_volumes)
+    if (v.side == hiplab::anatomy::Side::kRight) muscles.push_back(&v);
+  for (float f : {0.3f, 0.5f, 0.7f}) {
+    const float y = knee - f * (knee - ankle);
+    const std::vector<Seg2> bone_s = slice(*tibia, tibia_w, y), skin_s = slice(model().skin, glm::vec3(0), y);
+    glm::vec2 c(0.0f);
+    int n = 0;
+    for (float x = -0.1f; x <= 0.1f; x += 0.0005f)
+      for (float z = -0.1f; z <= 0.2f; z += 0.0005f)
+        if (inside(bone_s, {x, z})) c += glm::vec2(x, z), ++n;
+    REQUIRE(n > 0);
+    c /= float(n);
+    std::vector<std::vector<Seg2>> ms;
+    for (const MuscleVolume* m : muscles) ms.push_back(slice(m->mesh, glm::vec3(0), y));
+    for (float deg : {0.0f, 45.0f, 90.0f}) {  // straight ahead, anteromedial, medial (right leg: -z)
+      const glm::vec2 d(std::cos(glm::radians(deg)), -std::sin(glm::radians(deg)));
+      std::map<std::string, int> hit;
+      int tissue = 0;
+      for (float r = 0.0f; r < 0.12f; r += 0.0005f) {
+        const glm::vec2 p = c + r * d;
+        if (!inside(skin_s, p)) break;
+        if (inside(bone_s, p)) continue;
+        ++tissue;
+        for (size_t k = 0; k < ms.size(); ++k)
+          if (inside(ms[k], p)) ++hit[muscles[k]->name];
+      }
+      std::printf("shin at %.0f%% of the tibia, %.0f deg from the front toward medial: %.1f mm of tissue;", 100 * f, deg, 0.5 * tissue);
+      for (const auto& [name, mm] : hit) std::printf(" %s %.1f mm", name.c_str(), 0.5 * mm);
+      std::printf("\n");
+      INFO(f, " ", deg);
+      for (const char* calf : {"med_gas_r", "lat_gas_r", "soleus_r"}) CHECK(hit.count(calf) == 0);
+    }
+  }
+  // Vertices below the ankle's centre: their distance from their own path (the path coordinates'
+  // offsets from the path's point at s). Reached 13.3 mm (flexor digitorum longus' tendon turning
+  // under the medial malleolus); the heel's ball of soleus before was 33 mm.
+  double worst = 0.0;
+  std::string who;
+  for (const MuscleVolume* v : muscles)
+    for (size_t i = 0; i < v->mesh.pos.size(); ++i) {
+      if (v->mesh.pos[i].y >= ankle) continue;
+      const double off = glm::length(glm::dvec3(v->path_coord[i].y, v->path_coord[i].z, v->path_coord[i].w));
+      if (off > worst) worst = off, who = v->name;
+    }
+  std::printf("below the ankle's centre: farthest muscle vertex from its path %.1f mm (%s)\n", 1000 * worst, who.c_str());
+  CHECK(worst < 0.015);
+}
+
 // ---- against BodyParts3D (issue 11, section 3) ----
 namespace {
 std::string bp3d(const std::string& file) { return std::string(HIPLAB_REFERENCE_DIR) + "/bodyparts3d/" + file; }
