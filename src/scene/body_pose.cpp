@@ -135,9 +135,25 @@ float hip_back_weight(const anatomy::LegPose& leg) {
 // The crotch's shape with both hips flexed (made over both hips' straight flexion shapes at their
 // full weight): the product of the two hips' flexion weights (1 with both at 80 deg or more, the
 // seated band drill; 0 with either at the skin's rest flexion or less, the supine drill's straight
-// leg).
+// leg), faded out as either hip leaves the shape's straight key pose (adduction 0, rotation 0):
+// 1 - smoothstep of its abduction over kPairSpreadAbductionDeg and of its rotation either way over
+// kPairSpreadRotationDeg. The shape pulls the crotch's midline where the thighs lie together; with
+// them turned apart it pulled the perineum further apart. Measured (tests/scene/
+// skin_stretch_test.cpp, all drills, triangle-samples past a limit): on the skin of 70d297d,
+// 37 964 -> 37 562 (90/90 switch 4 440 -> 4 270 and worst stretch 6.20 -> 5.34x at the perineum,
+// mid-switch with both hips flexed 58-79 deg and abducted 17; seated band drill 3 700 -> 3 516,
+// 4.11 -> 3.10x as the hip turns in 34 deg); with the crotch's weights evened across the midline
+// (tools/model_generator/body_skin.cpp, step 5) 34 182 -> 33 908 (90/90 switch 5.67 -> 4.55x,
+// seated 3.11 -> 2.70x). Abduction alone (rotation not faded): the seated drill 2.94x, the same
+// counts; abduction over 15 / 25 / 40 deg, on the skin of 70d297d: 37 504 / 37 532 / 37 630.
+constexpr double kPairSpreadAbductionDeg = 20.0, kPairSpreadRotationDeg = 60.0;
 float hip_pair_flexion_weight(const anatomy::LegPose& right, const anatomy::LegPose& left) {
-  return hip_flexion_weight(right) * hip_flexion_weight(left);
+  auto together = [](const anatomy::LegPose& leg) {
+    const double abd = -leg[anatomy::LegCoord::kHipAdduction] / glm::radians(kPairSpreadAbductionDeg);
+    const double rot = std::fabs(leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kPairSpreadRotationDeg);
+    return (1.0 - smoothstep01(abd)) * (1.0 - smoothstep01(rot));
+  };
+  return static_cast<float>(hip_flexion_weight(right) * hip_flexion_weight(left) * together(right) * together(left));
 }
 // The 90/90 hold's shape of a back hip (made with the other as the 90/90's front hip, over the back
 // hip's shape and the front hip's turned-out one, both at full weight): how far this hip is held as

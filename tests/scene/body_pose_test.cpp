@@ -312,6 +312,13 @@ TEST_CASE("the skin's shapes of both hips together: the crotch by both hips' fle
   CHECK(weights({90, 0, 0}, {0, 0, 0}) == W{0, 0, 0});
   // Both at 55 deg (halfway to 80 from the skin's rest 30): a quarter.
   CHECK(weights({55, 0, 0}, {55, 0, 0})[0] == doctest::Approx(0.25f).epsilon(1e-3));
+  // The crotch's shape fades as either hip turns away from its straight key pose: abducted 10 deg
+  // (halfway over 20), a half; 20 deg or more, none; turned in 30 deg (halfway over 60), a half;
+  // adducted, as full as straight (the thighs together).
+  CHECK(weights({90, 10, 0}, {90, 0, 0})[0] == doctest::Approx(0.5f).epsilon(1e-3));
+  CHECK(weights({90, 0, 0}, {90, 20, 0})[0] == 0.0f);
+  CHECK(weights({90, 0, 30}, {90, 0, 0})[0] == doctest::Approx(0.5f).epsilon(1e-3));
+  CHECK(weights({90, -10, 0}, {90, 0, 0})[0] == 1.0f);
   // The 90/90 held (back hip: flexion 11, abduction 35, internal rotation 33; front hip: flexion
   // 96, abduction 30, external rotation 44): the back hip's shape, full; mirrored, the other.
   CHECK(weights({11, 35, 33}, {96, 30, -44}) == W{0, 1, 0});

@@ -229,16 +229,40 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // worse, knowingly: symmetry is what issue 12 asks here, and each single-triangle figure moves with
 // any remesh (see "Remeshed again" above). Tried: the border's plane weighted as its triangle
 // (not 10x), 39 552.
+// Then the perineum and the side-lying top shoulder (hskin), looked at with the per-triangle
+// figures of each shape: the perineum's worst triangles (the 90/90 switch, kneeling windmill,
+// figure-4, supine: (-1 78 0) cm) were slivers across the midline whose corners, 1-3 mm apart,
+// carried 0.34 / 0.15 of the two thighs on one side, 0.24 / 0.24 on the plane and 0.15 / 0.34 on
+// the other (each half's weights made on its own and mirrored), so they were pulled sideways as the
+// thighs turned apart (5.0x with no corrective shape at all; the both-hips-flexed crotch shape,
+// made with the thighs together, took it to 6.2x mid-switch, both hips flexed 58-79 deg and
+// abducted 17). Now (tools/model_generator/body_skin.cpp, step 5) the crotch's weights are averaged
+// across the midline (20 rounds within 4 cm of it; 8 rounds within 3 cm: 35 268, 40 within 4 cm:
+// 35 300, 30 within 6 cm: 36 710), and the crotch shape fades as either hip turns away from its
+// straight pose (scene/body_pose.cpp, hip_pair_flexion_weight). The side-lying drills' worst
+// stretch, the top of the upper shoulder at rest (torso 0.5 / head 0.45: the far side of the neck
+// bent 40 deg toward the mat, which no shape relaxed), is taken by the arm-overhead shape now
+// relaxing the neck's blend as well (body_skin.cpp, arm_corrective). All thirteen drills 37 964 ->
+// 32 726 samples past a limit: the 90/90 switch 4 440 -> 4 030 (worst stretch 6.20 -> 4.44x, still
+// the perineum), seated band drill 3 700 -> 672 (4.11 -> 2.70x), kneeling windmill 2 736 -> 2 524
+// (5.21 -> 4.41x), figure-4 370 -> 316 (3.84 -> 3.29x), the side-lying drills -200 to -436 each
+// (4.57-5.19x -> 3.18-3.20x; side-lying abduction 4.44x, the perineum with the top leg raised),
+// 90/90 PAILs/RAILs 1 800 -> 1 600. Loosened, knowingly: the supine PAILs/RAILs' count 3 482 ->
+// 3 690 (its triangles past a limit, counted once, 1 534 -> 1 541 a side; worst stretch 3.33 ->
+// 2.80x), the side-lying drills' worst squash (one triangle at the back of the bottom armpit,
+// 0.0471 -> 0.0463x; clamshell_30 0.0671 -> 0.0571x) and the figure-4's (0.3239 -> 0.3225x).
+// Measured alone: the crotch weights 37 964 -> 34 182 (with the crotch shape faded, 33 908); the
+// neck, 33 908 -> 32 726.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
   int past_limit;
 };
 constexpr Ratchet kRatchet[] = {
-    {"clamshell", 4.58f, 0.0470f, 3010},  // symmetric skin (h12k): 4.57x / 0.0471x / 3000; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm under the head kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
-    {"figure4_self_test", 3.85f, 0.2900f, 380},  // LOOSENED (heff) 0.3238 -> 0.2900: measured 0.2903x at the front of the right thigh (femur_r) at t = 12.88 s, the release from the press now turned out to 44 deg (was 42) so that the crossed shin rests on top of the other knee (figure4_self_test.json _contacts; the hold's largest activation 48% -> 13%); symmetric skin (h12k): 3.84x / 0.3239x / 370; before: 3.64x / 0.1286x / 656; patella riding the femur (h12k): 646; merged (session 26): 3.63x / 0.1287x / 720; merged: 3.630x / 0.1287x / 574; knee-front shape (h12c): 720
-    {"ir_pails_rails_9090", 3.24f, 0.1630f, 1810},  // kneecap refitted higher (h12k): 3.230x (one triangle of the front thigh, femur_l, at rest); symmetric skin (h12k): 3.20x / 0.1631x / 1800; before: 3.50x / 0.1583x / 1710; patella riding the femur (h12k): 1700; merged (session 26): 3.49x / 0.1584x / 1800; merged: 6.860x / 0.0685x / 6285; knee-front shape (h12c): 6385
-    {"ir_pails_rails_supine", 3.34f, 0.0353f, 3492},  // symmetric skin (h12k): 3.33x / 0.0354x / 3482; before: 4.84x / 0.0198x / 5321; merged (session 26): 4.83x / 0.0199x / 5311; merged: 4.830x / 0.0199x / 5311 (looser than either branch alone: see "Both skin changes" above)
+    {"clamshell", 3.19f, 0.0462f, 2810},  // crotch weights evened, neck blend in the overhead shape (hskin): 3.18x / 0.0463x / 2800 (squash loosened, the bottom armpit's back: 0.0471x before); symmetric skin (h12k): 4.57x / 0.0471x / 3000; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm under the head kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
+    {"figure4_self_test", 3.30f, 0.3224f, 326},  // hskin: 3.29x / 0.3225x / 316 (squash loosened, one triangle at the groin: 0.3239x before); symmetric skin (h12k): 3.84x / 0.3239x / 370; before: 3.64x / 0.1286x / 656; patella riding the femur (h12k): 646; merged (session 26): 3.63x / 0.1287x / 720; merged: 3.630x / 0.1287x / 574; knee-front shape (h12c): 720
+    {"ir_pails_rails_9090", 3.24f, 0.1630f, 1610},  // hskin: 3.23x / 0.1631x / 1600; kneecap refitted higher (h12k): 3.230x (one triangle of the front thigh, femur_l, at rest); symmetric skin (h12k): 3.20x / 0.1631x / 1800; before: 3.50x / 0.1583x / 1710; patella riding the femur (h12k): 1700; merged (session 26): 3.49x / 0.1584x / 1800; merged: 6.860x / 0.0685x / 6285; knee-front shape (h12c): 6385
+    {"ir_pails_rails_supine", 2.81f, 0.0353f, 3700},  // hskin: 2.80x / 0.0354x / 3690 (count loosened, was 3482: squashed 1774 -> 2000 and inside out 1470 -> 1690, the triangles past a limit per side 1534 -> 1541, buttock 0 -> 90, groin 434 -> 336; its worst stretch 3.33 -> 2.80x); symmetric skin (h12k): 3.33x / 0.0354x / 3482; before: 4.84x / 0.0198x / 5321; merged (session 26): 4.83x / 0.0199x / 5311; merged: 4.830x / 0.0199x / 5311 (looser than either branch alone: see "Both skin changes" above)
     {"tall_kneeling_foot_windmill", 2.80f, 0.1155f, 4442},  // kneecap refitted higher (h12k): 2.787x (the front of the thigh over the knee); symmetric skin (h12k): 2.696x / 0.1156x / 4432; before: 3.07x / 0.0374x / 4088; patella riding the femur (h12k): 3.06x; merged (session 26): 3.28x / 0.0375x / 4078; merged: 2.780x / 0.0375x / 3878; knee-front shape (h12c): 3.275x / 4078
     // The half-kneeling windmill (issue 12), measured when it was added: the worst stretch at the
     // same spot as the tall-kneeling one's (the back thigh over the knee, femur_l), deeper here with
@@ -250,18 +274,18 @@ constexpr Ratchet kRatchet[] = {
     // rotation, front hip 30 deg out and turned in to 0 of adduction at 82 of flexion): worst
     // stretch 5.48x at the back thigh over the knee, worst squash 0.0231x on the back thigh,
     // 724 stretched / 752 squashed / 1218 turned.
-    {"kneeling_windmill", 5.22f, 0.0076f, 2746},  // symmetric skin (h12k): 5.21x / 0.0077x / 2736; before: 4.70x / 0.0221x / 2092; patella riding the femur (h12k): 2082; merged (session 26): 4.69x / 0.0222x / 2240; merged: 4.690x / 0.0222x / 1982; knee-front shape (h12c): 2240
-    {"ninety_ninety_hip_switch", 6.21f, 0.0147f, 4448},  // symmetric skin (h12k): 6.20x / 0.0148x / 4438; before: 6.84x / 0.0054x / 4997; patella riding the femur (h12k): 4987; merged (session 26): 6.83x / 0.0055x / 5076; arm kept whole (8198, was 8135) and knee-front shape (h12c: 8220): both
-    {"reverse_clamshell", 4.58f, 0.0470f, 3066},  // symmetric skin (h12k): 4.57x / 0.0471x / 3056; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
-    {"seated_band_internal_rotation", 4.12f, 0.0724f, 3710},  // symmetric skin (h12k): 4.11x / 0.0725x / 3700; before: 5.18x / 0.0516x / 3312; merged (session 26): 5.17x / 0.0517x / 3302; merged: 5.120x / 0.0517x / 4726
+    {"kneeling_windmill", 4.42f, 0.0076f, 2534},  // hskin: 4.41x / 0.0077x / 2524; symmetric skin (h12k): 5.21x / 0.0077x / 2736; before: 4.70x / 0.0221x / 2092; patella riding the femur (h12k): 2082; merged (session 26): 4.69x / 0.0222x / 2240; merged: 4.690x / 0.0222x / 1982; knee-front shape (h12c): 2240
+    {"ninety_ninety_hip_switch", 4.45f, 0.0147f, 4040},  // hskin: 4.44x / 0.0148x / 4030; symmetric skin (h12k): 6.20x / 0.0148x / 4438; before: 6.84x / 0.0054x / 4997; patella riding the femur (h12k): 4987; merged (session 26): 6.83x / 0.0055x / 5076; arm kept whole (8198, was 8135) and knee-front shape (h12c: 8220): both
+    {"reverse_clamshell", 3.19f, 0.0462f, 2810},  // hskin: 3.18x / 0.0463x / 2800 (squash loosened as the clamshell's); symmetric skin (h12k): 4.57x / 0.0471x / 3056; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1900 (was 3.080x / 0.1201x / 1800)
+    {"seated_band_internal_rotation", 2.71f, 0.1421f, 682},  // hskin: 2.70x / 0.1422x / 672; symmetric skin (h12k): 4.11x / 0.0725x / 3700; before: 5.18x / 0.0516x / 3312; merged (session 26): 5.17x / 0.0517x / 3302; merged: 5.120x / 0.0517x / 4726
     {"standing_cable_internal_rotation", 3.31f, 0.1612f, 1046},  // symmetric skin (h12k): 3.30x / 0.1613x / 1036; before: 3.31x / 0.1451x / 1928; merged (session 26): 3.30x / 0.1452x / 1918; merged: 3.300x / 0.1452x / 1918 (looser than either branch alone: see "Both skin changes" above)
     // The comparison drills lie on the side posed as the clamshell (its arms: the bottom arm overhead
     // with the head on it, the top hand on the hip; its pelvis roll and trunk side-bend), so they
     // carry the clamshell's triangle-samples at the shoulders, the trunk and the neck; the straight
     // or more flexed legs add some at the bottom thigh and the pelvis.
-    {"clamshell_30", 4.73f, 0.0670f, 3446},  // symmetric skin (h12k): 4.72x / 0.0671x / 3436; before: 3.10x / 0.0633x / 1910; merged (session 26): 3.09x / 0.0634x / 1900; arm kept whole: 3.093x / 0.0634x / 1900 (was 3.080x / 0.1016x / 1900)
-    {"clamshell_60", 4.59f, 0.0472f, 3118},  // symmetric skin (h12k): 4.58x / 0.0473x / 3108; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1987 (was 3.080x / 0.1140x / 1887)
-    {"side_lying_hip_abduction", 5.20f, 0.0472f, 3378},  // symmetric skin (h12k): 5.19x / 0.0473x / 3368; before: 3.84x / 0.0660x / 2102; merged (session 26): 3.83x / 0.0661x / 2092; arm kept whole: 3.830x / 0.0661x / 2092 (was 3.830x / 0.1198x / 1992)
+    {"clamshell_30", 3.21f, 0.0570f, 3010},  // hskin: 3.20x / 0.0571x / 3000 (squash loosened, the bottom armpit's back: 0.0671x before); symmetric skin (h12k): 4.72x / 0.0671x / 3436; before: 3.10x / 0.0633x / 1910; merged (session 26): 3.09x / 0.0634x / 1900; arm kept whole: 3.093x / 0.0634x / 1900 (was 3.080x / 0.1016x / 1900)
+    {"clamshell_60", 3.19f, 0.0463f, 2810},  // hskin: 3.18x / 0.0464x / 2800 (squash loosened as the clamshell's: 0.0473x before); symmetric skin (h12k): 4.58x / 0.0473x / 3108; before: 3.11x / 0.0660x / 1910; merged (session 26): 3.10x / 0.0661x / 1900; arm kept whole: 3.095x / 0.0661x / 1987 (was 3.080x / 0.1140x / 1887)
+    {"side_lying_hip_abduction", 4.45f, 0.0463f, 3036},  // hskin: 4.44x / 0.0464x / 3026 (squash loosened as the clamshell's: 0.0473x before; worst stretch now the perineum with the top leg raised); symmetric skin (h12k): 5.19x / 0.0473x / 3368; before: 3.84x / 0.0660x / 2102; merged (session 26): 3.83x / 0.0661x / 2092; arm kept whole: 3.830x / 0.0661x / 2092 (was 3.830x / 0.1198x / 1992)
 };
 
 struct Worst {

@@ -31,6 +31,11 @@ constexpr float kElbow = 0.07f, kWrist = 0.03f;
 // perineum): the groin and buttock take the hip's bend, the crotch stays with the pelvis instead
 // of following both thighs (it tore between them in the 90/90).
 constexpr float kHipMidlineShare = 0.25f;
+// The crotch's weights averaged across the midline after the halves are mirrored (build_body_skin,
+// step 5): the skin blended between the pelvis and a thigh within this of the midline, this many
+// rounds (each reaches one edge, ~1 cm, further).
+constexpr float kCrotchSmoothHalfWidth = 0.04f;
+constexpr int kCrotchSmoothRounds = 20;
 constexpr int kSmoothRounds = 12;
 constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.07f,
                 kReachToes = 0.05f, kReachShoulder = 0.11f, kReachElbow = 0.08f, kReachWrist = 0.06f;
@@ -629,6 +634,70 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
       }
     }
   }
+  // 5. The crotch's weights evened across the midline (kCrotchSmoothHalfWidth, kCrotchSmoothRounds):
+  // each side's were made on its own half, so across the plane they jumped (at the perineum, 0.34
+  // of the near thigh and 0.15 of the far one 1 mm off the plane, 0.24 and 0.24 on it), and the
+  // thin triangles there were pulled apart sideways when the thighs turned apart (the 90/90
+  // switch's worst stretch, 6.2x). Averaged a few rounds with the mesh neighbours over both
+  // halves, then made exactly symmetric again (each pair the mean of a vertex and its mirrored
+  // twin) and the four largest kept.
+  if (kCrotchSmoothRounds > 0) {
+    const size_t nn = nodes.size();
+    const int pelvis_node = find_node(nodes, "pelvis"), fr = find_node(nodes, "femur_r"), fl = find_node(nodes, "femur_l");
+    std::vector<float> wd(nv * nn, 0.0f);
+    std::vector<char> zone(nv, 0);
+    for (size_t v = 0; v < nv; ++v) {
+      bool thigh = false, pel = false;
+      for (int k = 0; k < 4; ++k) {
+        const float f = out.weights[v][static_cast<size_t>(k)];
+        if (f <= 0.0f) continue;
+        const int j = out.joints[v][static_cast<size_t>(k)];
+        wd[v * nn + static_cast<size_t>(j)] += f;
+        thigh |= j == fr || j == fl;
+        pel |= j == pelvis_node;
+      }
+      zone[v] = thigh && pel && std::fabs(m.pos[v].z) < kCrotchSmoothHalfWidth;
+    }
+    for (int round = 0; round < kCrotchSmoothRounds; ++round) {
+      std::vector<float> next = wd;
+      for (size_t v = 0; v < nv; ++v) {
+        if (!zone[v] || adj[v].empty()) continue;
+        float* o = &next[v * nn];
+        for (size_t j = 0; j < nn; ++j) o[j] = 0.5f * wd[v * nn + j];
+        const float share = 0.5f / static_cast<float>(adj[v].size());
+        for (const auto& [u, len] : adj[v])
+          for (size_t j = 0; j < nn; ++j) o[j] += share * wd[u * nn + j];
+      }
+      wd.swap(next);
+    }
+    for (size_t v = 0; v < nv; ++v) {
+      const uint32_t t = out.twin[v];
+      if (t < v || !(zone[v] || zone[t])) continue;
+      std::vector<std::pair<float, int>> w;
+      for (size_t j = 0; j < nn; ++j) {
+        const float f = 0.5f * (wd[v * nn + j] + wd[t * nn + static_cast<size_t>(mirror_node[j])]);
+        if (f > 0.0f) w.emplace_back(f, static_cast<int>(j));
+      }
+      std::sort(w.begin(), w.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+      size_t keep = std::min<size_t>(w.size(), 4);
+      if (t == v)  // ties between a joint and its mirror are kept or dropped together
+        while (keep > 0 && keep < w.size() && w[keep].first == w[keep - 1].first) --keep;
+      while (keep > 1 && w[keep - 1].first < 0.01f) --keep;
+      float sum = 0.0f;
+      for (size_t i = 0; i < keep; ++i) sum += w[i].first;
+      out.joints[v] = {};
+      out.weights[v] = {};
+      for (size_t i = 0; i < keep; ++i) {
+        out.joints[v][i] = static_cast<uint8_t>(w[i].second);
+        out.weights[v][i] = w[i].first / sum;
+      }
+      if (t != v) {
+        for (int k = 0; k < 4; ++k)
+          out.joints[t][static_cast<size_t>(k)] = static_cast<uint8_t>(mirror_node[out.joints[v][static_cast<size_t>(k)]]);
+        out.weights[t] = out.weights[v];
+      }
+    }
+  }
   return out;
 }
 
@@ -870,11 +939,17 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
     glm::dmat4 posed(bend);
     posed[3] = glm::dvec4(nodes[h].world, 1.0);
     skin_m[h] = posed * glm::inverse(rest[h]);
+    // The neck's blend between head and trunk relaxed with the arm's (the head counted as moving):
+    // made with only the arm's band and its rings free, the far side of the neck, stretched over
+    // the bend, was left where the blend puts it (the top of the upper shoulder side-lying,
+    // torso 0.5 / head 0.45 at (-6 148 11) cm: 4.57x in the clamshell at rest, the side-lying
+    // drills' worst; now 3.18x, their samples past a limit -200 to -436 each).
+    is_arm[h] = 1;
   }
   // Beyond the blended band only the skin of the chest, this upper arm and forearm, and the base of
   // the neck moves (it slides toward the armpit); the hand stays on its bones (pinned, it holds the
-  // arm's skin on the arm: with it free the whole arm's skin drifted 7-8 cm), the head, the pelvis
-  // and the other arm stay where the blend puts them.
+  // arm's skin on the arm: with it free the whole arm's skin drifted 7-8 cm), the head (but for the
+  // neck's blend, with the head bent), the pelvis and the other arm stay where the blend puts them.
   // Each arm's shapes slide only the skin on its own side of the midline: the two arms' shapes add
   // (side-lying, one arm overhead and the other's hand on the hip) and skin slid by both was moved
   // twice (the side-lying chest 12 000 triangle-samples past a limit, none before). An arm below

@@ -532,7 +532,7 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
       {"add_long", "muscles/FMA22456_Right_adductor_longus.glb", 7.7},
       {"add_brev", "muscles/FJ379_BP62997_FMA22452_Right_adductor_brevis.glb", 12.0},
       {"add_mag", "muscles/FJ329_BP62964_FMA22459_Right_adductor_magnus.glb", 7.2},
-      {"semimem", "muscles/FMA22448_Right_semimembranosus.glb", 11.3},
+      {"semimem", "muscles/FMA22448_Right_semimembranosus.glb", 11.7},  // 11.3 -> 11.7 (LOOSENED, hskin: 11.57 mm, the crotch's skin weights evened across the midline move the inner thigh's skin in the bind pose the volumes are packed against)
       {"semiten", "muscles/FJ276_BP62988_FMA22358_Right_semitendinosus.glb", 11.5},
       {"bifemlh", "muscles/FMA45888_Long_head_of_right_biceps_femoris.glb", 11.6},
       {"bifemsh", "muscles/FMA45891_Short_head_of_right_biceps_femoris.glb", 6.6},
