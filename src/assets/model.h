@@ -109,6 +109,12 @@ struct MuscleVolume {
   std::vector<glm::vec4> smooth_coord;
   std::vector<glm::vec3> smooth_normal;
   std::vector<std::uint8_t> smooth_level;
+  // Made at load with smooth_coord (not stored): the bind pose's curve at its stations (pelvis
+  // frame of the side, PathCurve::kStations points) and each vertex's bind-pose normal (same
+  // frame). The scene turns a hip muscle's sections as the soft tissue between pelvis and femur
+  // turns, about these (scene/muscle_volume.h). Empty: not.
+  std::vector<glm::vec3> rest_station;
+  std::vector<glm::vec3> bind_normal;
   std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
   std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
   float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh

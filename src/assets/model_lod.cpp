@@ -138,6 +138,7 @@ std::size_t build_volume_lods(MuscleVolume& v, const LodOptions& options) {
     if (v.smooth_coord.size() == nv && v.smooth_normal.size() == nv && v.smooth_level.size() == nv) {
       permute(v.smooth_coord);
       permute(v.smooth_normal);
+      if (v.bind_normal.size() == nv) permute(v.bind_normal);
       permute(v.smooth_level);
     }
     if (!v.lod_indices.empty()) meshopt_remapIndexBuffer(v.lod_indices.data(), v.lod_indices.data(), v.lod_indices.size(), remap.data());

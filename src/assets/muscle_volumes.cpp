@@ -52,6 +52,8 @@ void set_smooth_coords(MuscleVolume& v) {
   v.smooth_coord.clear();
   v.smooth_normal.clear();
   v.smooth_level.clear();
+  v.rest_station.clear();
+  v.bind_normal.clear();
   std::optional<anatomy::Side> side;
   const std::optional<int> m = anatomy::find_muscle(v.name, &side);
   anatomy::PathCurve c;
@@ -71,6 +73,9 @@ void set_smooth_coords(MuscleVolume& v) {
   v.smooth_coord.resize(v.path_coord.size());
   v.smooth_normal.resize(v.path_coord.size());
   v.smooth_level.resize(v.path_coord.size());
+  v.bind_normal.resize(v.path_coord.size());
+  v.rest_station.resize(static_cast<std::size_t>(K));
+  for (std::size_t i = 0; i < static_cast<std::size_t>(K); ++i) v.rest_station[i] = raw.pos[i];
   for (std::size_t i = 0; i < v.path_coord.size(); ++i) {
     // As scene/muscle_volume.cpp places it (single precision, frames interpolated linearly).
     const glm::vec4 q = v.path_coord[i];
@@ -87,6 +92,7 @@ void set_smooth_coords(MuscleVolume& v) {
     const int lv = anatomy::volume_smooth_level(std::sqrt(q.z * q.z + q.w * q.w));
     const anatomy::StationFrames& F = level[static_cast<std::size_t>(lv)];
     v.smooth_level[i] = static_cast<std::uint8_t>(lv);
+    v.bind_normal[i] = nrm;
     const glm::vec3 ts = lerp(F.tangent), ns = lerp(F.normal), bs = lerp(F.binormal);
     const glm::dvec3 o = glm::inverse(glm::dmat3(glm::dvec3(stretch * ts), glm::dvec3(k * ns), glm::dvec3(k * bs))) * glm::dvec3(pos - lerp(F.pos));
     v.smooth_coord[i] = glm::vec4(q.x, static_cast<float>(o.x), static_cast<float>(o.y), static_cast<float>(o.z));

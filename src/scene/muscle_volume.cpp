@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include <glm/gtc/quaternion.hpp>
+
 #include "anatomy/kinematics.h"
 #include "anatomy/skeleton.h"
 #include "core/units.h"
@@ -18,6 +20,14 @@ constexpr double kVolumePixelError = 2.0;
 // The volume correction's bounds (see append_muscle_volume): 40% thinner or 30% thicker
 // than the per-segment scale says, no more.
 constexpr double kMinCorrection = 0.6, kMaxCorrection = 1.3;
+// How much a hip muscle's drawn sections take the soft tissue's orientation (AttachmentMotion::
+// soft_turn) instead of the path's frames, in its free span. Measured over the gluteal and deep
+// rotator volumes in the deep-flexion drills (tests/scene/muscle_volume_test.cpp, "neither tear nor
+// fold"; triangle-samples past 0.2..3x of rest / creases past 90 degrees): 0 (the path's frames
+// alone) 1779 / 4172, 0.3 1217 / 1854, 0.4 589 / 1149, 0.5 372 / 876, 0.6 429 / 813, 0.7 393 / 2025,
+// 1 5726 / 5451 (gluteus medius 1 over its neck-base sphere and quadratus femoris then tear: all
+// of the turn is too much where the path itself bends the section round a wrap surface).
+constexpr float kSoftTissueWeight = 0.5f;
 
 // atan2 to within 0.01 degrees (a minimax polynomial on [0, 1] and the octant symmetries): the
 // fibre striation only needs the angle about the path, and libm's atan2 was a tenth of the cost.
@@ -84,6 +94,37 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
     w = next;
   }
   out.weight = w;
+  // The soft tissue between pelvis and femur (a muscle with points on those two bodies only, the
+  // pelvis's first): the femur's turn since the bind pose, a share of it per station.
+  out.soft_weight.fill(0.0f);
+  {
+    int last_pelvis = -1, first_femur = -1;
+    bool hip_only = p.count >= 2 && p.body[0] == anatomy::PathBody::kPelvis;
+    for (int j = 0; j < p.count && hip_only; ++j) {
+      const anatomy::PathBody b = p.body[static_cast<std::size_t>(j)];
+      if (b == anatomy::PathBody::kPelvis) {
+        if (first_femur >= 0) hip_only = false;
+        last_pelvis = j;
+      } else if (b == anatomy::PathBody::kFemur) {
+        if (first_femur < 0) first_femur = j;
+      } else {
+        hip_only = false;
+      }
+    }
+    if (hip_only && first_femur > last_pelvis && last_pelvis >= 0) {
+      glm::dmat3 r = kin[anatomy::LegSegment::kFemur].rotation * glm::transpose(bind[anatomy::LegSegment::kFemur].rotation);
+      if (side == anatomy::Side::kLeft) r = anatomy::mirror_rotation(r);
+      const glm::dquat q = glm::quat_cast(r), id(1.0, 0.0, 0.0, 0.0);
+      const double s0 = c.point_s[static_cast<std::size_t>(last_pelvis)], s1 = c.point_s[static_cast<std::size_t>(first_femur)];
+      for (int i = 0; i < K; ++i) {
+        const double s = c.station_s[static_cast<std::size_t>(i)];
+        double u = s1 - s0 > 1e-9 ? std::clamp((s - s0) / (s1 - s0), 0.0, 1.0) : (s < s0 ? 0.0 : 1.0);
+        u = u * u * (3.0 - 2.0 * u);
+        out.soft_turn[static_cast<std::size_t>(i)] = glm::mat3(pw * glm::mat3_cast(glm::slerp(id, q, u)));
+        out.soft_weight[static_cast<std::size_t>(i)] = kSoftTissueWeight;
+      }
+    }
+  }
   // The twist at each active point: its bind normal carried by its bone, against the posed
   // frame there (both about the posed tangent), unwrapped from point to point.
   out.twist.fill(glm::vec2(1.0f, 0.0f));
@@ -205,6 +246,7 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     for (int l = 1; l <= anatomy::kVolumeSmoothLevels; ++l)
       anatomy::blend_station_frames(raw, sm, static_cast<float>(l) / anatomy::kVolumeSmoothLevels, level[static_cast<std::size_t>(l) - 1]);
   }
+  const bool soft = v.rest_station.size() == static_cast<std::size_t>(K) && v.bind_normal.size() == v.path_coord.size();
   std::array<float, K> scale{};
   for (int i = 0; i < K; ++i) scale[i] = static_cast<float>(curve.scale[i]);
   // The belly weight as a function of s, tabulated at the stations (it is smooth there).
@@ -269,6 +311,22 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
     const int lv = smooth ? v.smooth_level[i] : 0;
     if (lv <= 0 || lv > anatomy::kVolumeSmoothLevels) on(raw, q, v.frame_normal[i], along, across, n_along, fibre);
     else on(level[static_cast<std::size_t>(lv) - 1], v.smooth_coord[i], v.smooth_normal[i], along, across, n_along, fibre);
+    if (soft) {
+      const float a = attached.soft_weight[static_cast<std::size_t>(s)] +
+                      f * (attached.soft_weight[static_cast<std::size_t>(s) + 1] - attached.soft_weight[static_cast<std::size_t>(s)]);
+      if (a > 0.0f) {
+        // The bind-pose offset from the bind curve, turned as the tissue there turns, about the
+        // posed path's point, with the section scale.
+        const glm::vec3 centre = v.rest_station[static_cast<std::size_t>(s)] +
+                                 f * (v.rest_station[static_cast<std::size_t>(s) + 1] - v.rest_station[static_cast<std::size_t>(s)]);
+        const glm::mat3 turn = (1.0f - f) * attached.soft_turn[static_cast<std::size_t>(s)] + f * attached.soft_turn[static_cast<std::size_t>(s) + 1];
+        const glm::vec3 d = k * (turn * (v.bind_position[i] - centre));
+        const glm::vec3 p = P[s] + f * (P[s + 1] - P[s]);
+        along += a * (p + d - along);
+        across += a * (d - across);
+        n_along = glm::normalize(n_along) + a * (turn * v.bind_normal[i] - glm::normalize(n_along));
+      }
+    }
     n_along = glm::normalize(n_along);
     const int near = f < 0.5f ? s : s + 1;
     const float wb = attached.weight[static_cast<std::size_t>(s)] + f * (attached.weight[static_cast<std::size_t>(s) + 1] - attached.weight[static_cast<std::size_t>(s)]);

@@ -20,6 +20,13 @@
 // on the outside; lengths and moment arms are still of the real path. Their coordinates on those
 // frames are made at load from the bind pose (MuscleVolume::smooth_coord), so the anatomical pose
 // is unchanged.
+// A muscle that runs from the pelvis to the femur alone (the gluteals, deep rotators, adductors,
+// iliopsoas) also turns its sections halfway (kSoftTissueWeight) towards the soft tissue's own turn
+// (AttachmentMotion::soft_turn: the bind pose's section about the posed path's point, turned by a
+// share of the femur's turn that grows along the muscle, as skinning by pelvis and femur with a
+// common pivot would), so in deep hip flexion the buttock moves as one piece of tissue instead of
+// sections that follow a path bent sharply round the greater trochanter (folded into flakes); the
+// path's point stays each section's centre, so lengths and moment arms are unchanged.
 // Stations find their segment by where they lie on the posed curve (PathCurve::station_s), and a
 // pose's path points are matched to the bind pose's by Gait2392's point (match_rest_points): when
 // a conditional point drops out (semitendinosus's on the tibia as the knee bends) the twist still
@@ -55,6 +62,16 @@ struct AttachmentMotion {
   std::array<glm::mat3, anatomy::PathCurve::kStations> turn{};
   std::array<glm::vec3, anatomy::PathCurve::kStations> shift{};
   std::array<glm::vec2, anatomy::PathCurve::kStations> twist{};
+  // The soft tissue's motion at each station of a muscle that runs from the pelvis to the femur
+  // (nothing else): its bind-pose sections turned about the hip centre by a share of the femur's
+  // turn since the bind pose (quaternion slerp, as dual-quaternion skinning blends two bones with
+  // a common pivot), the share growing smoothly along the free span from the last pelvis point
+  // (0) to the first femur point (1). soft_weight: how much the drawn section takes that
+  // orientation instead of the path's frames (0: none; the muscle crosses no hip or touches
+  // another bone). The section stays centred on the path, so lengths and moment arms are the
+  // path's; only the drawn shape changes.
+  std::array<glm::mat3, anatomy::PathCurve::kStations> soft_turn{};
+  std::array<float, anatomy::PathCurve::kStations> soft_weight{};
 };
 // From the posed path `p` (pelvis frame of `side`, kin = leg_kinematics of its leg), its curve and
 // the pelvis placement in the world. `rest_normal`, `rest_tangent`: MuscleVolume::rest_point_normal

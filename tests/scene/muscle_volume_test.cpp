@@ -5,10 +5,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -244,8 +246,109 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // 0.991 (iliacus, 90/90 hip switch) since the stations find their segment on the posed curve
   // (tensor fasciae latae's 0.519 is now within 5%); the most 1.029 (vastus medialis, figure-4).
   // Merged with the symmetric skin (session 27): the least 0.988.
-  CHECK(vmin >= 0.985);
+  // 0.972 (quadratus femoris left, supine 90/90 pails and rails) since the hip muscles' sections
+  // turn halfway with the soft tissue (scene/muscle_volume.h, AttachmentMotion::soft_turn): loosened
+  // from 0.985 for that one muscle, still within the issue's 5%, while the gluteal and deep rotator
+  // volumes in deep flexion fold far less (the "neither tear nor fold" case below: creases 4172 -> 876).
+  CHECK(vmin >= 0.97);
   CHECK(vmax <= 1.035);
+}
+
+// The buttock in deep hip flexion (the CEO's "torn ghost of a body"): the gluteal and deep
+// rotator volumes in the drills that flex the hip to 90 degrees and more, sampled at 60 times of
+// each, both legs. Counted: triangle-samples whose area left 0.2x..3x of rest (squashed into a
+// sheet or torn), and edge-samples where two triangles that met nearly flat at rest (dihedral under
+// 30 degrees) now fold by more than 90 degrees (a crease: a flake sticking out).
+TEST_CASE("muscle volumes: the gluteal and deep rotator volumes in deep hip flexion neither tear nor fold (printed)") {
+  const Model& m = body();
+  const std::vector<std::string> drills = {"ninety_ninety_hip_switch", "ir_pails_rails_9090", "figure4_self_test", "kneeling_windmill",
+                                           "clamshell"};
+  const std::vector<std::string> prefixes = {"glut_", "peri_", "gem_", "quad_fem_"};
+  struct Muscle {
+    const MuscleVolume* v;
+    int muscle;
+    anatomy::Side side;
+    std::vector<double> areas;
+    std::vector<std::array<std::uint32_t, 2>> edge_tris;  // triangle pairs sharing an edge, flat at rest
+    long outside = 0, creases = 0;
+  };
+  auto normal = [](const MuscleVolume& v, const std::vector<glm::vec3>& pos, std::uint32_t t) {
+    const glm::dvec3 a(pos[v.indices[3 * t]]), b(pos[v.indices[3 * t + 1]]), c(pos[v.indices[3 * t + 2]]);
+    const glm::dvec3 n = glm::cross(b - a, c - a);
+    const double l = glm::length(n);
+    return l > 1e-15 ? n / l : glm::dvec3(0.0);
+  };
+  std::vector<Muscle> muscles;
+  double soft_moved = 0.0, plain_moved = 0.0, further = 0.0;
+  for (const MuscleVolume& v : m.muscle_volumes) {
+    if (std::none_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return v.name.rfind(p, 0) == 0; })) continue;
+    std::optional<anatomy::Side> side;
+    const int mi = *anatomy::find_muscle(v.name, &side);
+    const Placed p = place(v, mi, *side, anatomy::LegPose{});
+    Muscle r{&v, mi, *side, {}, {}};
+    // At the anatomical pose the sections' turn with the soft tissue brings the vertices no
+    // further from their packed places (bind_position) than the path's frames put them: the soft
+    // target there is the packed place itself (the posed curve is the bind curve).
+    MuscleVolume plain = v;
+    plain.rest_station.clear();
+    const Placed q = place(plain, mi, *side, anatomy::LegPose{});
+    for (std::size_t i = 0; i < p.pos.size(); ++i) {
+      const double ds = glm::length(glm::dvec3(p.pos[i] - v.bind_position[i])), dp = glm::length(glm::dvec3(q.pos[i] - v.bind_position[i]));
+      soft_moved = std::max(soft_moved, ds);
+      plain_moved = std::max(plain_moved, dp);
+      further = std::max(further, ds - dp);
+    }
+    for (std::size_t t = 0; t + 2 < v.indices.size(); t += 3) r.areas.push_back(area(v, p.pos, t));
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> first;
+    for (std::uint32_t t = 0; 3 * t + 2 < v.indices.size(); ++t)
+      for (int e = 0; e < 3; ++e) {
+        std::uint32_t a = v.indices[3 * t + e], b = v.indices[3 * t + (e + 1) % 3];
+        if (a > b) std::swap(a, b);
+        const auto it = first.find({a, b});
+        if (it == first.end()) first[{a, b}] = t;
+        else if (glm::dot(normal(v, p.pos, it->second), normal(v, p.pos, t)) > std::cos(glm::radians(30.0))) r.edge_tris.push_back({it->second, t});
+      }
+    muscles.push_back(std::move(r));
+  }
+  std::printf("gluteal and deep rotator volumes at the anatomical pose: at most %.3f mm from their packed places (on the path's frames "
+              "alone %.3f mm); no vertex further by more than %.4f mm\n", 1000 * soft_moved, 1000 * plain_moved, 1000 * further);
+  CHECK(further < 1e-4);
+  REQUIRE(muscles.size() >= 24);  // 12 a side: gluteus maximus, medius, minimus 1-3, piriformis, gemelli, quadratus femoris
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  long outside = 0, creases = 0, samples = 0;
+  for (const std::string& id : drills) {
+    const auto d = std::find_if(f.drills.begin(), f.drills.end(), [&](const motion::Drill& x) { return x.id == id; });
+    REQUIRE(d != f.drills.end());
+    auto tl = motion::Timeline::build(*d, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    for (int i = 0; i < 60; ++i) {
+      const motion::DrillFrame fr = tl->evaluate(tl->duration() * i / 59.0);
+      for (Muscle& r : muscles) {
+        const Placed p = place(*r.v, r.muscle, r.side, fr.legs.leg(r.side));
+        for (std::size_t t = 0; t < r.areas.size(); ++t) {
+          if (r.areas[t] <= 1e-12) continue;
+          const double a = area(*r.v, p.pos, 3 * t) / r.areas[t];
+          ++samples;
+          if (a < 0.2 || a > 3.0) ++r.outside;
+        }
+        for (const auto& e : r.edge_tris)
+          if (glm::dot(normal(*r.v, p.pos, e[0]), normal(*r.v, p.pos, e[1])) < 0.0) ++r.creases;
+      }
+    }
+  }
+  for (const Muscle& r : muscles) {
+    outside += r.outside;
+    creases += r.creases;
+    if (r.outside > 0 || r.creases > 0)
+      std::printf("  %-12s triangle-samples past 0.2..3x %6ld  creases past 90 deg %5ld\n", r.v->name.c_str(), r.outside, r.creases);
+  }
+  std::printf("gluteal and deep rotator volumes in deep hip flexion: %ld of %ld triangle-samples past 0.2..3x, %ld creases\n", outside,
+              samples, creases);
+  // Before the hip muscles' sections turned with the soft tissue (scene/muscle_volume.h,
+  // AttachmentMotion::soft_turn): 1779 triangle-samples past 0.2..3x (gluteus maximus 2 right
+  // 1140) and 4172 creases (gluteus maximus 1-2 some 800-1200 each). Since: 372 and 876.
+  CHECK(outside <= 400);
+  CHECK(creases <= 900);
 }
 
 // The vertices far from their path are placed on smoothed frames (anatomy/path_curve.h
