@@ -233,9 +233,10 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // Merged with the symmetric skin (session 27; the volumes re-packed against it): 70 and 70.
   // 73 with the bare shin (session 28, tools/model_generator/muscle_volumes.cpp: the calf's bellies
   // off the tibia's anteromedial face, the front and lateral muscles of the leg from their upper
-  // origins, tendons only round the ankle and in the foot): the re-split calf and foot.
-  CHECK(area_within >= 73);
-  CHECK(within >= 73);
+  // origins, tendons only round the ankle and in the foot): the re-split calf and foot. Merged
+  // with hflex's hip sections turning with the soft tissue (its branch alone: 70): 72.
+  CHECK(area_within >= 72);
+  CHECK(within >= 72);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -686,8 +687,9 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // 16 since the skin was made mirror-symmetric (h12k; the volumes re-packed against it): the left
   // sartorius 1.2% in the 90/90 switch, where it was within.
   // 22 with the bare shin (session 28, tools/model_generator/muscle_volumes.cpp: the leg's muscles
-  // re-split, tendons only round the ankle and in the foot).
-  CHECK(within >= 22);
+  // re-split, tendons only round the ankle and in the foot); 23 merged with hflex (its branch
+  // alone 17 of 86, worst 45.1 -> 43.9%).
+  CHECK(within >= 23);
   CHECK(overall <= 0.452);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.8% both sides).
