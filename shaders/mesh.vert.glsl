@@ -29,6 +29,7 @@ uniform vec3 u_sky_color;
 uniform vec3 u_ground_color;
 uniform bool u_outline;    // faint look: only a band along the silhouette (the skin as an outline)
 uniform bool u_muscle;     // uv.y = belly weight (0 tendon .. 1 belly), uv.x = around the tube (0..1)
+uniform vec2 u_shift;      // moves the picture this far (NDC units; 0 but for the show-through outline)
 
 out vec3 v_world;
 out vec3 v_normal;
@@ -52,6 +53,7 @@ void main() {
   v_normal = mat3(m) * a_normal;
   v_uv = a_uv;
   gl_Position = u_view_proj * world;
+  gl_Position.xy += u_shift * gl_Position.w;
 
   vec3 n = normalize(v_normal);
   vec3 v = normalize(u_eye - world.xyz);
