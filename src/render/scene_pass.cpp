@@ -9,9 +9,8 @@ namespace hiplab {
 
 namespace {
 // A highlighted muscle seen through what covers it (show_through.frag.glsl): an even tint at this
-// opacity, its silhouette at kShowThroughEdge times it.
+// opacity (chosen by eye on the 90/90 drills: the grey cover stays the nearer surface) ...
 constexpr float kShowThroughAlpha = 0.30f;
-constexpr float kShowThroughEdge = 1.0f;
 constexpr float kOutlineAlpha = 0.8f;   // its outline's opacity
 constexpr float kOutlinePx = 1.5f;      // and width (pixels out from the silhouette)
 
@@ -132,7 +131,6 @@ void ScenePass::use(Program* program, const Frame& frame) {
   set_uniform(*program, "u_sky_color", light.sky_color);
   set_uniform(*program, "u_ground_color", light.ground_color);
   if (program == &textured_) set_uniform(textured_, "u_texture", 0);
-  if (program == &through_) set_uniform(through_, "u_edge", kShowThroughEdge);
 }
 
 void ScenePass::draw(const Frame& frame, std::size_t index) {
