@@ -2,7 +2,7 @@
 // show-through pass): one even tint of its colour, unlit, so it reads as one muscle behind a veil
 // rather than the lit facets and folds of its hidden surface (which, scattered over the buttock of
 // a flexed hip, read as torn shards). The same program draws its outline (the muscle redrawn a
-// little shifted, mesh.vert.glsl u_shift, around its hidden silhouette). A band from the surface's
+// little grown, mesh.vert.glsl u_grow, around its hidden silhouette). A band from the surface's
 // own grazing angle was tried for the outline and not kept: it lines every fold inside as well.
 #version 330 core
 #include "encode_srgb.glsl"
