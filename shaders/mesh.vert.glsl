@@ -29,8 +29,6 @@ uniform vec3 u_sky_color;
 uniform vec3 u_ground_color;
 uniform bool u_outline;    // faint look: only a band along the silhouette (the skin as an outline)
 uniform bool u_muscle;     // uv.y = belly weight (0 tendon .. 1 belly), uv.x = around the tube (0..1)
-uniform vec2 u_grow;       // pushes each vertex out along its normal on screen this far (NDC units
-                           // of one pixel times its width; 0 but for the show-through outline)
 
 out vec3 v_world;
 out vec3 v_normal;
@@ -54,11 +52,6 @@ void main() {
   v_normal = mat3(m) * a_normal;
   v_uv = a_uv;
   gl_Position = u_view_proj * world;
-  if (u_grow.x > 0.0) {
-    vec2 out_dir = (u_view_proj * vec4(v_normal, 0.0)).xy;
-    float len = length(out_dir);
-    if (len > 1e-6) gl_Position.xy += out_dir / len * u_grow * gl_Position.w;
-  }
 
   vec3 n = normalize(v_normal);
   vec3 v = normalize(u_eye - world.xyz);

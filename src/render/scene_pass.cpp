@@ -8,11 +8,7 @@
 namespace hiplab {
 
 namespace {
-// A highlighted muscle seen through what covers it (show_through.frag.glsl): an even tint at this
-// opacity (chosen by eye on the 90/90 drills: the grey cover stays the nearer surface) ...
-constexpr float kShowThroughAlpha = 0.30f;
-constexpr float kOutlineAlpha = 0.8f;   // its outline's opacity
-constexpr float kOutlinePx = 1.5f;      // and width (pixels out from the silhouette)
+constexpr float kShowThroughAlpha = 0.38f;  // a highlighted muscle seen through what covers it
 
 // The opacity an item is drawn with: its material's times its tint (the tint alone when it asks).
 float alpha_of(const GpuModels& models, const MeshDraw& d) {
@@ -76,7 +72,7 @@ glm::ivec4 multisampled_rect(const Frame& frame) {
 }
 
 ScenePass::~ScenePass() {
-  for (Program* p : {&plain_, &mesh_, &textured_, &simple_, &through_}) glDeleteProgram(p->id);
+  for (Program* p : {&plain_, &mesh_, &textured_, &simple_}) glDeleteProgram(p->id);
 }
 
 Status ScenePass::init() {
@@ -84,7 +80,7 @@ Status ScenePass::init() {
     Program* program;
     const char* fragment;
   } programs[] = {{&plain_, "plain.frag.glsl"}, {&mesh_, "mesh.frag.glsl"}, {&textured_, "textured.frag.glsl"},
-                  {&simple_, "simple.frag.glsl"}, {&through_, "show_through.frag.glsl"}};
+                  {&simple_, "simple.frag.glsl"}};
   for (const auto& p : programs) {
     auto linked = link("mesh.vert.glsl", p.fragment);
     if (!linked) return linked.error();
@@ -146,7 +142,7 @@ void ScenePass::draw(const Frame& frame, std::size_t index) {
     mat = &gm->material_of(d.mesh);
     textured = !d.use_tint_only && mat->texture >= 0 && mat->texture < static_cast<int>(gm->textures.size());
   }
-  use(list.plain ? &plain_ : through_pass_ ? &through_ : d.simple_shading ? &simple_ : textured ? &textured_ : &mesh_, frame);
+  use(list.plain ? &plain_ : d.simple_shading ? &simple_ : textured ? &textured_ : &mesh_, frame);
   Program& prog = *current_;
   if (d.cull_back) glEnable(GL_CULL_FACE);
   else glDisable(GL_CULL_FACE);
@@ -211,34 +207,18 @@ void ScenePass::draw_multisampled(const Frame& frame, const RenderTargets& targe
   if (through) glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
   for (std::size_t i : translucent_) draw(frame, i);
   // Highlighted muscles where something else covers them: only there (farther than what is drawn,
-  // and not under another highlighted muscle, which shows its own colour), as an even, unlit tint
-  // of their colour with a stronger band along their silhouette (show_through.frag.glsl), so a
-  // working deep rotator shows through gluteus maximus as a whole muscle behind a veil, not as the
-  // lit facets of its hidden surface. One layer a sample: the first one drawn there sets stencil
-  // bit 2 (GL_INVERT under write mask 0x4) and the others are left out, so covered muscles and the
-  // hidden folds of one muscle do not stack into the layered translucent sheets that read as torn
-  // muscle in the flexed hips.
+  // and not under another highlighted muscle, which shows its own colour), at a third of their
+  // opacity, so a working deep rotator shows through gluteus maximus. One layer a sample: the
+  // first one drawn there sets stencil bit 2 (GL_INVERT under write mask 0x4) and the others are
+  // left out, so covered muscles and the hidden folds of one muscle do not stack into the layered
+  // translucent sheets that read as torn muscle in the flexed hips.
   if (through) {
     glStencilMask(0x4);
     glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
     glStencilFunc(GL_EQUAL, 0x0, 0x7);
     glDepthFunc(GL_GREATER);
     alpha_scale_ = kShowThroughAlpha;
-    through_pass_ = true;
     for (std::size_t i : show_through_) draw(frame, i);
-    // Their outline: the same muscles drawn once more, each vertex pushed out along its normal on
-    // screen (mesh.vert.glsl u_grow), only where neither they nor a highlighted muscle were drawn
-    // (stencil bits 1 and 2 clear; each sample once): a thin band in each one's colour just outside
-    // its hidden silhouette, over the muscles covering it. (Four copies shifted a pixel and a half
-    // each way drew the same band at about 14% more frame time, clamshell bench; this is one.)
-    if (!frame.list.plain) {
-      alpha_scale_ = kOutlineAlpha;
-      use(&through_, frame);
-      set_uniform(through_, "u_grow", glm::vec2(2.0f * kOutlinePx / static_cast<float>(frame.view.width), 2.0f * kOutlinePx / static_cast<float>(frame.view.height)));
-      for (std::size_t i : show_through_) draw(frame, i);
-      set_uniform(through_, "u_grow", glm::vec2(0.0f));
-    }
-    through_pass_ = false;
     alpha_scale_ = 1.0f;
     glDepthFunc(GL_LESS);
     glStencilMask(0xFF);

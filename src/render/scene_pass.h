@@ -5,8 +5,7 @@
 // lays them over the background). Faint layers (MeshDraw::simple_shading: the translucent skin,
 // fading out at its silhouette) are the outermost surface: drawn last, back to front, once per
 // pixel over the resolved scene. Programs: plain (the bench baseline), mesh (lit per vertex),
-// textured (the texture per pixel), simple (faint layers), show-through (hidden highlighted muscles:
-// an even tint with an outline); their lighting uniforms are set once per
+// textured (the texture per pixel), simple (faint layers); their lighting uniforms are set once per
 // program and frame. Internal to the render layer.
 #pragma once
 #include <cstddef>
@@ -52,12 +51,11 @@ class ScenePass {
   void use(Program* program, const Frame& frame);
   void draw(const Frame& frame, std::size_t index);
 
-  Program plain_, mesh_, textured_, simple_, through_;
+  Program plain_, mesh_, textured_, simple_;
   Program* current_ = nullptr;  // the program in use with this frame's uniforms, if one
   std::vector<std::size_t> opaque_, translucent_, faint_, show_through_;
-  float alpha_scale_ = 1.0f;  // the show-through pass draws its muscles at this opacity
-  bool opaque_pass_ = false;  // drawing the opaque items, blending off
-  bool through_pass_ = false;  // drawing the show-through muscles (program through_)
+  float alpha_scale_ = 1.0f;
+  bool opaque_pass_ = false;  // drawing the opaque items, blending off  // the show-through pass draws its muscles at this opacity
   std::size_t triangles_ = 0;
 };
 
