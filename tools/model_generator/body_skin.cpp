@@ -341,6 +341,25 @@ struct SkinBone {
   float reach;   // the blend fades out between reach and 1.6 reach from that centre (m)
 };
 
+// The four strongest of `w` (weight, node), normalised, into `joints` / `weights` (highest first,
+// ties broken by node). With `ties_together` a tie at the cut (a joint and its mirror on the
+// midline) is kept or dropped whole; weights below `min_weight` are dropped (one always kept).
+void keep_strongest_four(std::vector<std::pair<float, int>>& w, bool ties_together, float min_weight, std::array<uint8_t, 4>& joints,
+                         std::array<float, 4>& weights) {
+  std::sort(w.begin(), w.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  size_t keep = std::min<size_t>(w.size(), 4);
+  if (ties_together)
+    while (keep > 0 && keep < w.size() && w[keep].first == w[keep - 1].first) --keep;
+  while (keep > 1 && w[keep - 1].first < min_weight) --keep;
+  float sum = 0.0f;
+  for (size_t i = 0; i < keep; ++i) sum += w[i].first;
+  joints = {};
+  weights = {};
+  for (size_t i = 0; i < keep; ++i) {
+    joints[i] = static_cast<uint8_t>(w[i].second);
+    weights[i] = w[i].first / sum;
+  }
+}
 }  // namespace
 
 Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
@@ -620,18 +639,7 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
         add_w(j, 0.5f * f);
         add_w(mirror_node[static_cast<size_t>(j)], 0.5f * f);
       }
-      std::sort(w.begin(), w.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-      // Ties between a joint and its mirror are kept or dropped together.
-      size_t keep = std::min<size_t>(w.size(), 4);
-      while (keep > 0 && keep < w.size() && w[keep].first == w[keep - 1].first) --keep;
-      float sum = 0.0f;
-      for (size_t i = 0; i < keep; ++i) sum += w[i].first;
-      out.joints[v] = {};
-      out.weights[v] = {};
-      for (size_t i = 0; i < keep; ++i) {
-        out.joints[v][i] = static_cast<uint8_t>(w[i].second);
-        out.weights[v][i] = w[i].first / sum;
-      }
+      keep_strongest_four(w, true, 0.0f, out.joints[v], out.weights[v]);
     }
   }
   // 5. The crotch's weights evened across the midline (kCrotchSmoothHalfWidth, kCrotchSmoothRounds):
@@ -678,19 +686,7 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
         const float f = 0.5f * (wd[v * nn + j] + wd[t * nn + static_cast<size_t>(mirror_node[j])]);
         if (f > 0.0f) w.emplace_back(f, static_cast<int>(j));
       }
-      std::sort(w.begin(), w.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-      size_t keep = std::min<size_t>(w.size(), 4);
-      if (t == v)  // ties between a joint and its mirror are kept or dropped together
-        while (keep > 0 && keep < w.size() && w[keep].first == w[keep - 1].first) --keep;
-      while (keep > 1 && w[keep - 1].first < 0.01f) --keep;
-      float sum = 0.0f;
-      for (size_t i = 0; i < keep; ++i) sum += w[i].first;
-      out.joints[v] = {};
-      out.weights[v] = {};
-      for (size_t i = 0; i < keep; ++i) {
-        out.joints[v][i] = static_cast<uint8_t>(w[i].second);
-        out.weights[v][i] = w[i].first / sum;
-      }
+      keep_strongest_four(w, t == v, 0.01f, out.joints[v], out.weights[v]);
       if (t != v) {
         for (int k = 0; k < 4; ++k)
           out.joints[t][static_cast<size_t>(k)] = static_cast<uint8_t>(mirror_node[out.joints[v][static_cast<size_t>(k)]]);
