@@ -1,6 +1,6 @@
 // test_main.cpp — doctest's main for every test executable, ending with the skip status
-// (test_support.h) when a test case could not run here.
-#define DOCTEST_CONFIG_IMPLEMENT
+// (test_support.h) when a test case could not run here. doctest itself is implemented once, in
+// doctest_impl.cpp (the hiplab_doctest_impl library).
 #include <doctest/doctest.h>
 
 #include "test_support.h"
