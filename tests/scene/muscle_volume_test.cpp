@@ -347,9 +347,128 @@ TEST_CASE("muscle volumes: the gluteal and deep rotator volumes in deep hip flex
               samples, creases);
   // Before the hip muscles' sections turned with the soft tissue (scene/muscle_volume.h,
   // AttachmentMotion::soft_turn): 1779 triangle-samples past 0.2..3x (gluteus maximus 2 right
-  // 1140) and 4172 creases (gluteus maximus 1-2 some 800-1200 each). Since: 372 and 876.
-  CHECK(outside <= 400);
-  CHECK(creases <= 900);
+  // 1140) and 4172 creases (gluteus maximus 1-2 some 800-1200 each). Since: 372 and 876 (396 and
+  // 868 at main's last model). Loosened to 480 / 1150 when the deep rotators were kept out of the
+  // tissue within gluteus maximus' thickness of the skin (tools/model_generator/muscle_volumes.cpp,
+  // kMaximusCoverM): maximus now covers them from behind (uncovered rays 25% -> 6% at rest, worst
+  // in these drills 38% -> 19%: the "covers the deep rotators" case below), and its three parts,
+  // holding that tissue deep over the rotators and the sciatic notch, fold more in deep flexion:
+  // 469 triangle-samples past 0.2..3x (396 before; maximus 2 142 against 68) and 1132 creases (868;
+  // maximus 2 589 against 363, maximus 1 left 328 against 249); quadratus femoris' 100 went to 0.
+  CHECK(outside <= 480);
+  CHECK(creases <= 1150);
+}
+
+// Issue 11, section 3: "gluteus maximus covers the buttock". Piriformis, the gemelli (with
+// obturator internus) and quadratus femoris lie under gluteus maximus (Gray's Anatomy, 42nd ed.,
+// ch. 80): seen from behind the pelvis, a line of sight that meets a deep rotator meets maximus
+// first. Rays along the pelvis' anterior axis (+x) on a 4 mm grid over each side's deep rotators,
+// at the anatomical pose and 60 times of the drills that flex the hip to 90 degrees and more; a
+// ray is uncovered when its first deep-rotator crossing lies behind its first crossing of any of
+// maximus' three parts (or maximus is not met). Counted per side and time; the worst share printed.
+// BodyParts3D's maximus, laid over our hip bone, leaves 14 of 509 such rays (2.8%) uncovered at
+// the anatomical pose (hiplab_model_inspect buttock).
+TEST_CASE("muscle volumes: gluteus maximus covers the deep rotators seen from behind, at rest and in deep hip flexion (printed)") {
+  const Model& m = body();
+  struct Part {
+    const MuscleVolume* v;
+    int muscle;
+    anatomy::Side side;
+    bool maximus;
+  };
+  std::vector<Part> parts;
+  for (const MuscleVolume& v : m.muscle_volumes) {
+    const bool maximus = v.name.rfind("glut_max", 0) == 0;
+    if (!maximus && v.name.rfind("peri_", 0) != 0 && v.name.rfind("gem_", 0) != 0 && v.name.rfind("quad_fem_", 0) != 0) continue;
+    std::optional<anatomy::Side> side;
+    const int mi = *anatomy::find_muscle(v.name, &side);
+    parts.push_back({&v, mi, *side, maximus});
+  }
+  REQUIRE(parts.size() == 12);  // a side: maximus 1-3, piriformis, gemelli, quadratus femoris
+  constexpr float kStep = 0.004f;
+  // First crossing (smallest x) of each ray of the grid by a mesh: the triangle's footprint on the
+  // y-z grid, as the generator's parity fill (tools/model_generator/muscle_volumes.cpp).
+  using Grid = std::map<std::pair<int, int>, float>;
+  auto first_hits = [&](const MuscleVolume& v, const std::vector<glm::vec3>& pos, Grid& g) {
+    for (std::size_t t = 0; t + 2 < v.indices.size(); t += 3) {
+      const glm::vec3 a = pos[v.indices[t]], b = pos[v.indices[t + 1]], c = pos[v.indices[t + 2]];
+      const float det = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);
+      if (std::fabs(det) < 1e-14f) continue;
+      const int j0 = static_cast<int>(std::ceil(std::min({a.y, b.y, c.y}) / kStep)), j1 = static_cast<int>(std::floor(std::max({a.y, b.y, c.y}) / kStep));
+      const int k0 = static_cast<int>(std::ceil(std::min({a.z, b.z, c.z}) / kStep)), k1 = static_cast<int>(std::floor(std::max({a.z, b.z, c.z}) / kStep));
+      for (int j = j0; j <= j1; ++j)
+        for (int k = k0; k <= k1; ++k) {
+          const float y = kStep * static_cast<float>(j), z = kStep * static_cast<float>(k);
+          const float u = ((y - a.y) * (c.z - a.z) - (c.y - a.y) * (z - a.z)) / det;
+          const float w = ((b.y - a.y) * (z - a.z) - (y - a.y) * (b.z - a.z)) / det;
+          if (u < 0.0f || w < 0.0f || u + w > 1.0f) continue;
+          const float x = a.x + u * (b.x - a.x) + w * (c.x - a.x);
+          const auto it = g.find({j, k});
+          if (it == g.end() || x < it->second) g[{j, k}] = x;
+        }
+    }
+  };
+  // Uncovered rays and all rays meeting a deep rotator, one side at one pose.
+  auto measure = [&](anatomy::Side side, const anatomy::LegPose& leg, long& uncovered, long& rays) {
+    Grid deep, maxi;
+    for (const Part& p : parts) {
+      if (p.side != side) continue;
+      first_hits(*p.v, place(*p.v, p.muscle, side, leg).pos, p.maximus ? maxi : deep);
+    }
+    uncovered = 0;
+    rays = static_cast<long>(deep.size());
+    for (const auto& [jk, x] : deep) {
+      const auto it = maxi.find(jk);
+      if (it == maxi.end() || it->second > x) ++uncovered;
+    }
+  };
+  double worst_rest = 0.0;
+  for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    long u = 0, n = 0;
+    measure(side, anatomy::LegPose{}, u, n);
+    REQUIRE(n > 100);
+    std::printf("gluteus maximus over the deep rotators at the anatomical pose, %s: %ld of %ld rays uncovered (%.1f%%)\n",
+                side == anatomy::Side::kRight ? "right" : "left", u, n, 100.0 * double(u) / double(n));
+    worst_rest = std::max(worst_rest, double(u) / double(n));
+  }
+  const std::vector<std::string> drills = {"ninety_ninety_hip_switch", "ir_pails_rails_9090", "figure4_self_test", "kneeling_windmill",
+                                           "clamshell"};
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  double worst = 0.0;
+  std::string worst_at;
+  long total_u = 0, total_n = 0;
+  for (const std::string& id : drills) {
+    const auto d = std::find_if(f.drills.begin(), f.drills.end(), [&](const motion::Drill& x) { return x.id == id; });
+    REQUIRE(d != f.drills.end());
+    auto tl = motion::Timeline::build(*d, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    double drill_worst = 0.0;
+    for (int i = 0; i < 60; ++i) {
+      const double t = tl->duration() * i / 59.0;
+      const motion::DrillFrame fr = tl->evaluate(t);
+      for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+        long u = 0, n = 0;
+        measure(side, fr.legs.leg(side), u, n);
+        if (n == 0) continue;
+        total_u += u, total_n += n;
+        const double share = double(u) / double(n);
+        drill_worst = std::max(drill_worst, share);
+        if (share > worst) {
+          worst = share;
+          worst_at = id + " at " + std::to_string(t).substr(0, 5) + " s, " + (side == anatomy::Side::kRight ? "right" : "left");
+        }
+      }
+    }
+    std::printf("  %-26s worst share of uncovered rays %.1f%%\n", id.c_str(), 100.0 * drill_worst);
+  }
+  std::printf("gluteus maximus over the deep rotators in deep hip flexion: %.1f%% of rays uncovered over all samples, worst %.1f%% (%s)\n",
+              100.0 * double(total_u) / double(std::max(total_n, 1L)), 100.0 * worst, worst_at.c_str());
+  // Before the deep rotators were kept out of the tissue within maximus' thickness of the skin
+  // (tools/model_generator/muscle_volumes.cpp, kMaximusCoverM): 25.1% at rest, 32.0% over the
+  // drills' samples, worst 37.7% (kneeling windmill, right). Since: 6.0%, 12.8%, worst 18.5%.
+  CHECK(worst_rest <= 0.065);
+  CHECK(double(total_u) / double(std::max(total_n, 1L)) <= 0.135);
+  CHECK(worst <= 0.19);
 }
 
 // The vertices far from their path are placed on smoothed frames (anatomy/path_curve.h

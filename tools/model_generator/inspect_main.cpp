@@ -358,6 +358,104 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
+  if (mode == "buttock") {  // buttock OUTDIR: the right buttock's muscles, one colour each, beside BodyParts3D's
+    // Gluteus maximus (one colour for its three Gait2392 parts), medius, minimus, piriformis, the
+    // gemelli (with obturator internus on BodyParts3D's side), quadratus femoris, with the hip bone
+    // and femur; aligned by the hip bone. From behind, the side and below (colours printed).
+    BuiltModel bm = build_model(Morphometry{});
+    const auto nodes = skeleton_layout();
+    const std::string dir = std::string(HIPLAB_REFERENCE_DIR) + "/bodyparts3d/";
+    Mesh hip, femur, ref_hip;
+    for (auto& [name, mesh] : bm.bone_meshes) {
+      if (name == "hip_bone_r") hip = mesh;
+      if (name == "femur_r") femur = mesh;
+    }
+    for (auto& p : hip.pos) p += glm::vec3(nodes[find_node(nodes, "pelvis")].world);
+    for (auto& p : femur.pos) p += glm::vec3(nodes[find_node(nodes, "femur_r")].world);
+    if (!load_bodyparts3d(dir + "bones/FJ485_BP62353_FMA16586_Right_hip_bone.glb", ref_hip)) return 2;
+    const std::vector<std::pair<std::vector<const char*>, std::vector<const char*>>> groups = {
+        {{"glut_max"}, {"FJ786_BP62967_FMA22328_Right_gluteus_maximus.glb"}},
+        {{"glut_med"}, {"FJ229_BP62943_FMA22330_Right_gluteus_medius.glb"}},
+        {{"glut_min"}, {"FJ32_BP63005_FMA22332_Right_gluteus_minimus.glb"}},
+        {{"peri"}, {"FJ533_BP62747_FMA22340_Right_piriformis.glb"}},
+        {{"gem"}, {"FJ97_BP63543_FMA22334_Right_gemellus_superior.glb", "FJ711_BP63541_FMA22336_Right_gemellus_inferior.glb",
+                   "FJ649_BP62757_FMA22324_Right_obturator_internus.glb"}},
+        {{"quad_fem"}, {"FMA22338_Right_quadratus_femoris.glb"}},
+        {{"semiten", "semimem", "bifemlh", "add_mag"}, {}},
+    };
+    std::vector<Mesh> ours(groups.size()), refs(groups.size());
+    auto append = [](Mesh& to, const Mesh& m) {
+      const auto base = static_cast<uint32_t>(to.pos.size());
+      to.pos.insert(to.pos.end(), m.pos.begin(), m.pos.end());
+      for (uint32_t i : m.idx) to.idx.push_back(base + i);
+    };
+    std::printf("buttock colours:");
+    for (size_t k = 0; k < groups.size(); ++k) {
+      for (const char* f : groups[k].second)
+        if (!load_bodyparts3d(dir + "muscles/" + f, refs[k])) return 2;
+      for (const MuscleVolume& v : bm.muscle_volumes)
+        for (const char* id : groups[k].first)
+          if (v.side == hiplab::anatomy::Side::kRight && v.name.rfind(id, 0) == 0) append(ours[k], v.mesh);
+      const auto c = muscle_colour(int(k));
+      std::printf(" %s=(%d,%d,%d)", groups[k].first[0], c[0], c[1], c[2]);
+    }
+    std::printf("\n");
+    const BoxAlignment a = box_alignment(ref_hip, hip);
+    for (Mesh& m : refs) apply(a, m);
+    apply(a, ref_hip);
+    std::vector<Shaded> oc{{&hip, ivory}, {&femur, ivory}}, rc{{&ref_hip, ivory}};
+    for (size_t k = 0; k < groups.size(); ++k) {
+      oc.push_back({&ours[k], muscle_colour(int(k))});
+      if (!refs[k].pos.empty()) rc.push_back({&refs[k], muscle_colour(int(k))});
+    }
+    // Gluteus maximus' thickness over the deep rotators: rays from behind (+x, anterior) on a 4 mm
+    // grid; where a ray meets a deep rotator (piriformis, gemelli, obturator internus, quadratus
+    // femoris), the length of its first run through gluteus maximus. For ours and BodyParts3D's.
+    auto hits_along_x = [](const Mesh& m, float y, float z) {
+      std::vector<float> xs;
+      for (size_t t = 0; t + 2 < m.idx.size(); t += 3) {
+        const glm::vec3 a = m.pos[m.idx[t]], b = m.pos[m.idx[t + 1]], c = m.pos[m.idx[t + 2]];
+        const float det = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);
+        if (std::fabs(det) < 1e-14f) continue;
+        const float u = ((y - a.y) * (c.z - a.z) - (c.y - a.y) * (z - a.z)) / det;
+        const float w = ((b.y - a.y) * (z - a.z) - (y - a.y) * (b.z - a.z)) / det;
+        if (u < 0.0f || w < 0.0f || u + w > 1.0f) continue;
+        xs.push_back(a.x + u * (b.x - a.x) + w * (c.x - a.x));
+      }
+      std::sort(xs.begin(), xs.end());
+      return xs;
+    };
+    auto thickness = [&](const Mesh& maxi, const std::vector<const Mesh*>& deep, const char* who) {
+      Mesh all_deep;
+      for (const Mesh* d : deep) append(all_deep, *d);
+      glm::vec3 lo(1e9f), hi(-1e9f);
+      for (const glm::vec3& p : all_deep.pos) lo = glm::min(lo, p), hi = glm::max(hi, p);
+      std::vector<float> th;
+      int uncovered = 0;
+      for (float y = lo.y; y <= hi.y; y += 0.004f)
+        for (float z = lo.z; z <= hi.z; z += 0.004f) {
+          const std::vector<float> d = hits_along_x(all_deep, y, z);
+          if (d.size() < 2) continue;
+          const std::vector<float> g = hits_along_x(maxi, y, z);
+          if (g.size() < 2 || g[0] > d[0]) { ++uncovered; continue; }
+          th.push_back(g[1] - g[0]);
+        }
+      std::sort(th.begin(), th.end());
+      if (th.empty()) return;
+      std::printf("%s: gluteus maximus over the deep rotators (rays from behind, 4 mm): %zu rays covered, %d not; thickness mm "
+                  "quartiles %.1f %.1f %.1f\n", who, th.size(), uncovered, 1000 * th[th.size() / 4], 1000 * th[th.size() / 2],
+                  1000 * th[3 * th.size() / 4]);
+    };
+    thickness(refs[0], {&refs[3], &refs[4], &refs[5]}, "BodyParts3D");
+    thickness(ours[0], {&ours[3], &ours[4], &ours[5]}, "ours");
+    for (View v : {View::Back, View::Side, View::Bottom}) {
+      glm::vec2 lo, hi;
+      screen_bounds({&ours[0], &ours[1], &hip}, v, lo, hi);
+      lo -= glm::vec2(0.02f), hi += glm::vec2(0.02f);
+      write_png(out + "/buttock_" + view_name(v) + ".png", hstack({render_shaded(oc, v, lo, hi, 0.0006f), render_shaded(rc, v, lo, hi, 0.0006f)}));
+    }
+    return 0;
+  }
   if (mode == "limb") {  // limb OUTDIR: the right thigh's and calf's muscles shaded beside BodyParts3D's
     // Ours (left) and BodyParts3D's (right) from the front, the back and the side, each limb's
     // muscles with their bone: the thigh's aligned by the femur, the calf's by the tibia (box

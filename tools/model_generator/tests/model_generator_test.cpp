@@ -605,7 +605,7 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
        {"muscles/FJ786_BP62967_FMA22328_Right_gluteus_maximus.glb", "muscles/FJ229_BP62943_FMA22330_Right_gluteus_medius.glb",
         "muscles/FJ32_BP63005_FMA22332_Right_gluteus_minimus.glb"}},
   };
-  double worst = 1.0, together = 1.0, side_together = 0.0;
+  double worst = 1.0, together = 1.0, side_together = 0.0, back_together = 0.0;
   for (const Group& g : groups) {
     Mesh ref;
     for (const char* r : g.refs) REQUIRE(load_bodyparts3d(bp3d(r), ref));
@@ -617,10 +617,13 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
       worst = std::min(worst, iou);
       if (std::string(g.name) == "all three") together = std::min(together, iou);
       if (std::string(g.name) == "all three" && v == View::Side) side_together = iou;
+      if (std::string(g.name) == "all three" && v == View::Back) back_together = iou;
       std::printf("  IoU %-16s %-5s %.3f (target 0.70)\n", g.name, view_name(v), iou);
     }
   }
-  // Reached: the three together 0.702 from behind, 0.735 from the side (0.681 / 0.741 before
+  // Reached: the three together 0.719 from behind, 0.734 from the side, maximus 0.717 / 0.601
+  // (0.702 / 0.735, maximus 0.69 / 0.60, before the deep rotators were kept out of the tissue
+  // within maximus' thickness of the skin, muscle_volumes.cpp kMaximusCoverM; 0.681 / 0.741 before
   // adductor magnus' three lines were weighed as one muscle in the split, muscle_volumes.cpp
   // split_scale; with that change alone maximus from behind went from 0.669 to 0.695: adductor
   // magnus borders maximus' lower medial part; 0.679 / 0.742 before the volumes were kept 0.5 mm off the bones; 0.676 / 0.637 before
@@ -638,6 +641,7 @@ TEST_CASE("muscle volumes: gluteal silhouettes from behind and the side against 
   CHECK(worst >= 0.20);
   CHECK(together >= 0.70);  // issue 11's target, from behind and the side
   CHECK(side_together >= 0.73);
+  CHECK(back_together >= 0.715);
 }
 
 // Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
