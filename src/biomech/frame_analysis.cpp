@@ -106,10 +106,10 @@ struct ContactFrame {
   SiteGeometry at, other;
   bool has_other = false;
   bool external = false;             // whole-body balance: a push from outside the body
-  std::array<Wrench, 4> root{};      // per unit edge force, on the whole body
+  std::array<Wrench, kFrictionEdges> root{};      // per unit edge force, on the whole body
   glm::dvec3 normal{0.0}, point_at{0.0}, point_other{0.0};
-  std::array<glm::dvec3, 4> edge{};  // pyramid edges n +- mu t1, n +- mu t2 (unit normal part)
-  std::array<std::array<Torques, anatomy::kSideCount>, 4> column{};  // generalised force per unit edge force
+  std::array<glm::dvec3, kFrictionEdges> edge{};  // pyramid edges n + mu (cos a_k t1 + sin a_k t2) (unit normal part)
+  std::array<std::array<Torques, anatomy::kSideCount>, kFrictionEdges> column{};  // generalised force per unit edge force
   bool in_solve = false;
   bool touches[anatomy::kSideCount] = {false, false};
 };
@@ -117,7 +117,7 @@ struct ContactFrame {
 }  // namespace
 
 void analyze_frame(const BiomechInput& in, BiomechResult& out) {
-  static_assert(2 * anatomy::kMuscleCount + 4 * kMaxContacts + 12 <= kMaxVariables,
+  static_assert(2 * anatomy::kMuscleCount + kFrictionEdges * kMaxContacts + 12 <= kMaxVariables,
                 "static_optimization.h: raise kMaxVariables for this many muscles and contacts");
   const glm::dmat3 p2w = pelvis_to_world(in.posture) * in.pelvis_offset;
   const glm::dmat3 w2p = glm::transpose(p2w);
@@ -236,7 +236,10 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
 
   // [2] Contacts: where they are now, their pyramid edges and what each edge does to the legs.
   const glm::dvec3 up = -glm::normalize(g_pelvis);
-  const double force_scale = in.body.mass_kg * kGravity / std::sqrt(kContactCostWeight);
+  // Per edge: a push shared evenly by the pyramid's edges costs what it cost with four edges
+  // (kContactCostWeight's figures), whatever the number of edges.
+  const double force_scale =
+      in.body.mass_kg * kGravity / std::sqrt(kContactCostWeight * kFrictionEdges / 4.0);
   out.contact_count = std::min<int>(static_cast<int>(in.loads.contacts.size()), kMaxContacts);
   static thread_local std::array<ContactFrame, kMaxContacts> cf;  // large; no allocation per frame
   bool coupled = false;
@@ -258,8 +261,11 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     const glm::dvec3 t1 = glm::normalize(glm::cross(f.normal, a));
     const glm::dvec3 t2 = glm::cross(f.normal, t1);
     const double mu = std::max(0.0, c.friction);
-    f.edge = {f.normal + mu * t1, f.normal - mu * t1, f.normal + mu * t2, f.normal - mu * t2};
-    for (int e = 0; e < 4; ++e) {
+    for (int e = 0; e < kFrictionEdges; ++e) {
+      const double a = 2.0 * kPi * e / kFrictionEdges;
+      f.edge[e] = f.normal + mu * (std::cos(a) * t1 + std::sin(a) * t2);
+    }
+    for (int e = 0; e < kFrictionEdges; ++e) {
       add_site_force(out, f.at, f.point_at, f.edge[e], f.column[e]);
       if (f.has_other) add_site_force(out, f.other, f.point_other, -f.edge[e], f.column[e]);
       // On the whole body: a push from outside (floor, support); one body part on another is internal.
@@ -289,7 +295,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
                                    kResidualForceUnit * weight * kResidualLeverM,
                                    kResidualForceUnit * weight * kResidualLeverM};
   static thread_local ActivationProblem pb;  // large; keep it off the stack
-  std::array<double, kMaxContacts * 4> edge_force{};
+  std::array<double, kMaxContacts * kFrictionEdges> edge_force{};
   std::array<double, 6> residual{};
   if (whole) coupled = true;
   const int group_count = coupled ? 1 : 2;
@@ -327,7 +333,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       const ContactFrame& f = cf[j];
       if (!f.in_solve || !((f.touches[0] && member[0]) || (f.touches[1] && member[1]) || f.external)) continue;
       contact_of_var_base[j] = n;
-      for (int e = 0; e < 4; ++e, ++n) {
+      for (int e = 0; e < kFrictionEdges; ++e, ++n) {
         pb.unbounded[n] = true;
         for (int k = 0; k < m; ++k)
           pb.column[n][k] = force_scale * (rows[k].side == 2 ? f.root[e].row(rows[k].coord)
@@ -381,7 +387,8 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     }
     for (int j = 0; j < out.contact_count; ++j)
       if (contact_of_var_base[j] >= 0)
-        for (int e = 0; e < 4; ++e) edge_force[4 * j + e] = force_scale * sol.activation[contact_of_var_base[j] + e];
+        for (int e = 0; e < kFrictionEdges; ++e)
+          edge_force[kFrictionEdges * j + e] = force_scale * sol.activation[contact_of_var_base[j] + e];
     if (residual_base >= 0)
       for (int c = 0; c < 6; ++c)
         residual[c] = residual_unit[c] * (sol.activation[residual_base + 2 * c] - sol.activation[residual_base + 2 * c + 1]);
@@ -400,7 +407,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     cr.point_pelvis = f.point_at;
     cr.normal_pelvis = f.normal;
     cr.in_solve = f.in_solve;
-    for (int e = 0; e < 4; ++e) cr.force_pelvis += edge_force[4 * j + e] * f.edge[e];
+    for (int e = 0; e < kFrictionEdges; ++e) cr.force_pelvis += edge_force[kFrictionEdges * j + e] * f.edge[e];
     cr.force_world = p2w * cr.force_pelvis;
     cr.push_n = std::max(0.0, glm::dot(cr.force_pelvis, f.normal));
     cr.friction_n = glm::length(cr.force_pelvis - glm::dot(cr.force_pelvis, f.normal) * f.normal);
@@ -423,7 +430,7 @@ double biomech_bench_median_ms(int frames) {
   frames = std::max(frames, 1);
   // The costliest kind of frame the shipped drills ask for: a clamshell lift, the bottom leg on the
   // floor at three landmarks, the trunk at two and the top ankle resting on the bottom one, the
-  // whole body balanced — both legs and the body solved as one problem (18 rows, 86 muscles, 24
+  // whole body balanced — both legs and the body solved as one problem (18 rows, 86 muscles, 48
   // contact edges, 12 residuals).
   BiomechInput in;
   in.posture = Posture::kSideLying;

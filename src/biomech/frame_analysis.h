@@ -30,8 +30,8 @@
 // 0.48, the 90/90 holds 0.12, where 100% had been reached).
 //
 // Contacts (loads.h) are chosen by the solve together with the muscles: each is a push f_n >= 0
-// along its normal with friction inside a 4-edge pyramid inscribed in the cone |f_t| <= mu f_n
-// (|f_t1| + |f_t2| <= mu f_n), entering the torque balance through the Jacobian of its point
+// along its normal with friction inside a pyramid of kFrictionEdges edges inscribed in the cone
+// |f_t| <= mu f_n (below), entering the torque balance through the Jacobian of its point
 // (the moment of the force about every coordinate it crosses; the other body feels the
 // opposite force). The objective is sum a_i^2 + kContactCostWeight * sum_k (c_k / W)^2 over the
 // activations a_i and the pyramid edge forces c_k, W the body weight. The weight 1/225 makes a
@@ -138,6 +138,16 @@ struct ContactResult {
 };
 
 inline constexpr double kContactCostWeight = 1.0 / 225.0;
+// Edges of the friction pyramid, n + mu (cos a_k t1 + sin a_k t2), a_k = 2 pi k / kFrictionEdges:
+// a regular polygon inscribed in Coulomb's circle |f_t| <= mu f_n. With 4 edges (|f_t1| + |f_t2|
+// <= mu f_n) the friction allowed fell to cos 45 = 71% of mu f_n midway between the edges, whose
+// axes t1, t2 are an arbitrary choice (the normal crossed with the pelvis x axis): in the
+// clamshell's top the stacked ankles' friction was wanted in just such a diagonal, held to 0.35 of
+// the push, and the top knee was held bent by its flexors (sartorius 37%, biceps femoris short
+// head 33%; docs/validation.md, "The clamshell's top knee"). With 8 edges it is cos 22.5 = 92% at
+// worst, whatever the axes. Each edge's weight is priced so that a push shared evenly by the edges
+// costs the same whatever their number (frame_analysis.cpp, force_scale).
+inline constexpr int kFrictionEdges = 8;
 // The warm start is used only when no leg coordinate has moved more than this since the solve it
 // starts from. Playing, the shipped drills move a joint at most 1.6 deg per frame at 60 fps
 // (figure-4 setup), so this keeps every played frame warm down to 20 fps; a jump along the scrub

@@ -6,8 +6,9 @@
 // where column i of A holds variable i's generalised force per unit (N m) about each coordinate,
 // and tau is the torque the muscles and contacts must make together (N m). A muscle is a bounded
 // variable: its activation, its column the available force times its moment arms. A contact is
-// four unbounded variables, the weights of the edges of its linearised friction pyramid (a
-// non-negative combination of n + mu t_k is exactly a push with friction inside the pyramid), so
+// unbounded variables (kFrictionEdges, frame_analysis.h), the weights of the edges of its
+// linearised friction pyramid (a non-negative combination of n + mu t_k is exactly a push with
+// friction inside the pyramid), so
 // the pyramid's face inequalities become sign constraints and the same bound-constrained active
 // set solves muscles and contacts together; the caller scales contact columns so that their cost
 // is as light as it wants (frame_analysis.h).
@@ -37,7 +38,7 @@ namespace hiplab::biomech {
 // (frame_analysis.h); a contact between the legs couples them into one problem.
 inline constexpr int kMaxRows = 18;
 // Variables: both legs' muscles (2 x 43) and the contacts' pyramid edges, with room for more.
-inline constexpr int kMaxVariables = 256;
+inline constexpr int kMaxVariables = 296;  // 2 x 43 muscles + 24 contacts x 8 friction edges + 12 residuals = 290
 
 struct ActivationProblem {
   int rows = kMaxRows;
