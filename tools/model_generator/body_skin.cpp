@@ -267,21 +267,6 @@ struct BodyParts {
     return ellipsoid_between(c - kQuadricepsUp * down, c + kQuadricepsDown * down, vec3(1, 0, 0), kQuadricepsDepth,
                              kQuadricepsWidth);
   }
-  // The front of the thigh just above the kneecap: the lower vastus medialis (its oblique part
-  // bulges above the patella's medial half), vastus lateralis' lowest fibres and the quadriceps
-  // tendon, over the suprapatellar fat pad and bursa (Gray's Anatomy, 42nd ed., ch. 81-82). The
-  // round cones, centred on the hip-knee line, put the skin at 85% of the femur's length only
-  // 27.5 mm in front of the shaft's centre and 25.5 mm at 30 deg lateral of the front (the shaft
-  // bows forward of that line: here it lies 24 mm in front of the knee's centre), where
-  // BodyParts3D's vastus medialis and rectus femoris reach 42.5 and 38 mm (hiplab_model_inspect
-  // section OUTDIR 0.85): the distal vasti had no tissue to fill, and the femoral condyles showed
-  // bare beside the kneecap. An ellipsoid in front of the distal shaft brings the skin to about
-  // 45 mm in front of its centre there. Centre: knee centre + (49 mm ahead, 60 mm up, 8 mm
-  // lateral); semi-axes 20 mm deep, 50 mm high, 40 mm wide.
-  static constexpr float kSuprapatellarBlend = 0.02f;
-  static Ellipsoid suprapatellar_front(const LegArm& L, float zs) {
-    return {L.knee + vec3(0.049f, 0.06f, -0.002f * zs), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.02f, 0.05f, 0.036f)};
-  }
   float leg(vec3 p, int s) const {
     const float zs = s == 0 ? 1.0f : -1.0f;
     const LegArm& L = limbs[static_cast<size_t>(s)];
@@ -294,7 +279,6 @@ struct BodyParts {
     }
     float d = round_cone(p, L.hip + vec3(0.0f, -0.02f, 0.012f * zs), L.knee + vec3(0.0f, 0.06f, 0), 0.082f, 0.05f);
     d = smin(d, ellipsoid(p, quadriceps_front(L, zs)), kQuadricepsBlend);
-    d = smin(d, ellipsoid(p, suprapatellar_front(L, zs)), kSuprapatellarBlend);
     d = smin(d, round_cone(p, L.knee + vec3(0, 0.04f, 0), L.knee + vec3(0, -0.04f, 0), 0.05f, 0.047f), 0.03f);
     d = smin(d, ellipsoid(q, {L.knee + vec3(-0.012f, -0.13f, 0), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), vec3(0.052f, 0.12f, 0.05f)}), 0.05f);
     d = smin(d, round_cone(q, L.knee + vec3(0, -0.08f, 0), L.ankle + vec3(-0.01f, 0.02f, 0), 0.045f, 0.03f), 0.04f);
