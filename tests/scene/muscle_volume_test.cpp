@@ -235,8 +235,15 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // off the tibia's anteromedial face, the front and lateral muscles of the leg from their upper
   // origins, tendons only round the ankle and in the foot): the re-split calf and foot. Merged
   // with hflex's hip sections turning with the soft tissue (its branch alone: 70): 72.
-  CHECK(area_within >= 72);
-  CHECK(within >= 72);
+  // 69 (LOOSENED from 72, hthigh): rectus femoris made a spindle and the vasti carried down to the
+  // kneecap (tools/model_generator/muscle_volumes.cpp kRectusReach, kLowerThigh) re-split the
+  // thigh: vastus lateralis, both sides (now fleshy down to the patella's base, stretched over the
+  // bent knee to 3.50x), and tensor fasciae latae right (squashed to 0.12x) now pass out of
+  // 0.2..3x; vastus medialis' worst 4.1 -> 4.3-4.5x. Traded for the thigh that reads as a thigh
+  // beside BodyParts3D (issue 11) and section centroids nearer BodyParts3D's (vastus medialis 8.1
+  // -> 3.0, intermedius 3.7 -> 0.6, rectus femoris 10.1 -> 6.5 mm).
+  CHECK(area_within >= 69);
+  CHECK(within >= 69);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -252,7 +259,7 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // from 0.985 for that one muscle, still within the issue's 5%, while the gluteal and deep rotator
   // volumes in deep flexion fold far less (the "neither tear nor fold" case below: creases 4172 -> 876).
   CHECK(vmin >= 0.97);
-  CHECK(vmax <= 1.035);
+  CHECK(vmax <= 1.035);  // 1.015 with hthigh's re-split thigh (vastus lateralis, figure-4)
 }
 
 // The buttock in deep hip flexion (the CEO's "torn ghost of a body"): the gluteal and deep

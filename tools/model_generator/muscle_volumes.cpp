@@ -60,7 +60,7 @@ struct MidThigh {
   double angle_deg, depth;
 };
 constexpr MidThigh kMidThigh[] = {
-    {"rect_fem", 10, 0.75},  {"vas_med", -35, 0.4},   {"vas_lat", 85, 0.55},   {"sar", -55, 0.85},
+    {"rect_fem", 10, 0.75},  {"vas_med", -28, 0.4},   {"vas_int", 20, 0.3},   {"vas_lat", 85, 0.55},   {"sar", -55, 0.85},
     {"grac", -90, 0.85},     {"add_long", -65, 0.5},  {"add_mag3", -115, 0.35}, {"semimem", -130, 0.6},
     {"semiten", -145, 0.7}, {"bifemlh", -160, 0.5},
 };
@@ -306,6 +306,16 @@ double split_scale(int mi) {
 
 }  // namespace
 
+namespace {
+// Where the fleshy belly starts and ends along the path (normalised arc length) for the split.
+void belly_span(int mi, double& a, double& b) {
+  const anatomy::MuscleSpec& m = anatomy::muscle(mi);
+  const double share = std::clamp(m.tendon_slack_length_m / std::max(m.tendon_slack_length_m + m.optimal_fiber_length_m, 1e-6), 0.0, 0.9);
+  a = 0.2 * share;
+  b = 1.0 - 0.3 * share;
+}
+}  // namespace
+
 double muscle_section_radius(int mi, double s) {
   // For the split the fleshy part runs further than the tubes' tendon shares say: Gait2392's
   // tendon slack length includes the aponeuroses, which lie along the belly (Zajac 1989), so half
@@ -314,8 +324,8 @@ double muscle_section_radius(int mi, double s) {
   const double pcsa = std::max(m.max_isometric_force_n, 1.0) / 6.0e5;
   const double belly = std::sqrt(pcsa / 3.14159265358979);
   const double tendon = std::max(0.18 * belly, 0.0015);
-  const double share = std::clamp(m.tendon_slack_length_m / std::max(m.tendon_slack_length_m + m.optimal_fiber_length_m, 1e-6), 0.0, 0.9);
-  const double a = 0.2 * share, b = 1.0 - 0.3 * share;
+  double a = 0.0, b = 1.0;
+  belly_span(mi, a, b);
   double w = 0.0;
   if (s > a && s < b) {
     const double u = (s - a) / std::max(b - a, 1e-6);
@@ -351,6 +361,63 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
       }
     if (cnt > 0) mid = sum / static_cast<double>(cnt);
   }
+  // The femur shaft's section centre at fraction `frac` of its length below the hip centre (as
+  // `mid` above).
+  auto shaft_centre = [&](double frac) {
+    dvec3 c = dvec3(hip_c) + frac * (dvec3(knee_c) - dvec3(hip_c));
+    for (const PlacedBone& b : bones) {
+      if (b.name != "femur_r") continue;
+      dvec3 sum(0.0);
+      int cnt = 0;
+      for (int i = -40; i <= 40; ++i)
+        for (int k = -40; k <= 40; ++k) {
+          const vec3 p(static_cast<float>(c.x) + 0.001f * static_cast<float>(i), static_cast<float>(c.y), static_cast<float>(c.z) + 0.001f * static_cast<float>(k));
+          if (b.sdf(p - b.origin) < 0.0f) sum += dvec3(p), ++cnt;
+        }
+      if (cnt > 0) c = sum / static_cast<double>(cnt);
+    }
+    return c;
+  };
+  // A point at `angle_deg` (as kMidThigh) and `depth` (share of the soft tissue from the bone to the
+  // fat) round the shaft's section centre `centre`.
+  auto thigh_point = [&](const dvec3& centre, double angle_deg, double depth) {
+    const double a = angle_deg * 3.14159265358979 / 180.0;
+    const dvec3 dir(std::cos(a), 0.0, std::sin(a));
+    double r = 0.0, bone_r = 0.0;
+    for (const PlacedBone& bn : bones)
+      if (bn.name == "femur_r")
+        while (bone_r < 0.05 && bn.sdf(vec3(centre + bone_r * dir) - bn.origin) < 0.0f) bone_r += 0.0005;
+    r = bone_r;
+    while (r < 0.2 && skin(vec3(centre + r * dir)) < -st.fat_m) r += 0.0005;
+    return centre + (bone_r + depth * (r - bone_r)) * dir;
+  };
+  // Rectus femoris' upper belly, for the split: from the anterior inferior iliac spine its straight
+  // head runs down over the front of the hip joint, between sartorius (superficial, medial) and the
+  // tensor fasciae latae (lateral), and its belly lies on the middle of the front of the thigh over
+  // vastus intermedius (Gray's Anatomy, 42nd ed., ch. 81). Gait2392's line runs straight from the
+  // spine towards the kneecap, medial of the shaft: at 20% of the femur's length it crossed 28 mm
+  // medial of the shaft's centre, and the split's rectus (the only big muscle there with reach)
+  // took the whole front of the upper thigh over sartorius and the femoral triangle, 3,326 mm^2
+  // with its centroid 21 mm medial of BodyParts3D's (1,444 mm^2, 39 mm in front of the shaft's
+  // centre and 2 mm lateral; hiplab_model_inspect section OUTDIR 0.2): the shield with a straight
+  // top (the inguinal ligament's line, muscle_volumes' abdominal wall). So its line passes in front
+  // of the shaft there, at 5 degrees lateral of straight ahead, 40% of the way from bone to skin.
+  constexpr double kRectusUpperLevel = 0.2, kRectusUpperAngleDeg = 5.0, kRectusUpperDepth = 0.4;
+  const dvec3 rectus_upper = thigh_point(shaft_centre(kRectusUpperLevel), kRectusUpperAngleDeg, kRectusUpperDepth);
+  // And the vasti's lower bellies at 85% of the femur's length, just above the kneecap: vastus
+  // medialis' oblique part bulges anteromedially above the patella's medial half, intermedius lies
+  // deep in front of the shaft under the quadriceps tendon, lateralis anterolaterally (Gray's
+  // Anatomy, 42nd ed., ch. 81). Gait2392's lines there run side by side in front of the shaft
+  // (medialis 13 mm, lateralis 19 mm off intermedius), so intermedius took the whole front and
+  // medialis none of its bulge. BodyParts3D's centroids there lie at -56 deg (medialis, 35 mm from
+  // the shaft's centre) and +27 deg (intermedius, 26 mm); hiplab_model_inspect section OUTDIR 0.85.
+  struct LowerThigh {
+    const char* muscle;
+    double angle_deg, depth;
+  };
+  constexpr double kLowerThighLevel = 0.85;
+  constexpr LowerThigh kLowerThigh[] = {{"vas_med", -56, 0.6}, {"vas_int", 20, 0.3}, {"vas_lat", 70, 0.5}};
+  const dvec3 lower_centre = shaft_centre(kLowerThighLevel);
   auto mid_thigh_point = [&](const MidThigh& b) {
     const double a = b.angle_deg * 3.14159265358979 / 180.0;
     const dvec3 dir(std::cos(a), 0.0, std::sin(a));
@@ -415,6 +482,37 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
       pts[static_cast<size_t>(n)] = kin[anatomy::LegSegment::kFemur].apply(glm::dvec3(0.005, -0.27, 0.022)) + dvec3(pelvis_world);
       ++n;
     }
+    if (name == "rect_fem" && n < anatomy::kMaxPathPoints)
+      for (int k = 0; k + 1 < n; ++k) {
+        const dvec3 a = pts[static_cast<size_t>(k)], e = pts[static_cast<size_t>(k) + 1];
+        if ((a.y < rectus_upper.y) == (e.y < rectus_upper.y)) continue;
+        for (int q = n; q > k + 1; --q) pts[static_cast<size_t>(q)] = pts[static_cast<size_t>(q) - 1];
+        pts[static_cast<size_t>(k) + 1] = rectus_upper;
+        ++n;
+        break;
+      }
+    for (const LowerThigh& b : kLowerThigh) {
+      if (name != b.muscle || n >= anatomy::kMaxPathPoints) continue;
+      const dvec3 q = thigh_point(lower_centre, b.angle_deg, b.depth);
+      // Gait2392's vastus medialis passes 36 mm straight in front of the shaft at 70% of the
+      // femur (a line of action; kMidThigh puts it anteromedial at 50%), so its line zigzagged in
+      // front of intermedius between the two: that point is dropped for the split.
+      if (name == "vas_med")
+        for (int k = 0; k < n; ++k)
+          if (pts[static_cast<size_t>(k)].y < mid.y && pts[static_cast<size_t>(k)].y > q.y) {
+            for (int r = k; r + 1 < n; ++r) pts[static_cast<size_t>(r)] = pts[static_cast<size_t>(r) + 1];
+            --n;
+            --k;
+          }
+      for (int k = 0; k + 1 < n; ++k) {
+        const dvec3 a = pts[static_cast<size_t>(k)], e = pts[static_cast<size_t>(k) + 1];
+        if ((a.y < q.y) == (e.y < q.y)) continue;
+        for (int r = n; r > k + 1; --r) pts[static_cast<size_t>(r)] = pts[static_cast<size_t>(r) - 1];
+        pts[static_cast<size_t>(k) + 1] = q;
+        ++n;
+        break;
+      }
+    }
     // And the thigh's bellies cross mid-thigh where they lie around the femur, not where the
     // straight lines of action between their via points cross it (see kMidThigh).
     for (const MidThigh& b : kMidThigh) {
@@ -432,8 +530,50 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     c.lo = dvec3(1e9);
     c.hi = dvec3(-1e9);
     const double whole = split_scale(m);
+    // The vasti are fleshy down to the kneecap: vastus medialis' lowest fibres, nearly horizontal
+    // (its oblique part), insert into the upper half of the patella's medial border, vastus
+    // lateralis' into its base and lateral border, vastus intermedius' into the deep surface of the
+    // quadriceps tendon at the base (Gray's Anatomy, 42nd ed., ch. 81). Their generic belly (from
+    // Gait2392's tendon shares) ended 6-7 cm above the patella's base, so the front of the femoral
+    // condyles beside the kneecap showed bare (hiplab_model_inspect limb). For the split their
+    // belly's end is moved down the path to the patella's middle (medialis) or base (lateralis),
+    // the profile stretched to match. Not intermedius: with its belly to the base its volume, carried
+    // round the bent knee, grew to 1.17 of rest in the kneeling windmill
+    // (tests/scene/muscle_volume_test.cpp; the guard is 1.035).
+    double belly_end = -1.0;
+    // Rectus femoris' fleshy belly narrows into the quadriceps tendon some 5 cm above the patella's
+    // base (BodyParts3D's, seen from the front beside ours: hiplab_model_inspect limb; Gray's: its
+    // belly ends in an aponeurosis on its deep surface that narrows into a flat tendon inserted
+    // into the base of the patella); its generic belly ended 10 cm above it, so its end is moved
+    // to 5 cm above the base, and from there down its split radius keeps at least
+    // kQuadricepsTendonM, half the thickness of the whole tendon, which it leads (Gray's: the
+    // tendons of the four unite above the patella).
+    constexpr double kRectusBellyAboveBaseM = 0.05, kQuadricepsTendonM = 0.006;
+    if (name == "vas_med" || name == "vas_lat" || name == "rect_fem")
+      for (const PlacedBone& b : bones) {
+        if (b.name != "patella_r") continue;
+        const double y = name == "vas_med" ? 0.5 * (b.lo.y + b.hi.y) : name == "rect_fem" ? b.hi.y + kRectusBellyAboveBaseM : b.hi.y;
+        for (int i = 0; i < anatomy::PathCurve::kStations; ++i)
+          if (c.c.pos[static_cast<size_t>(i)].y <= y) {
+            belly_end = static_cast<double>(i) / (anatomy::PathCurve::kStations - 1);
+            break;
+          }
+      }
+    double ba = 0.0, bb = 1.0;
+    belly_span(m, ba, bb);
     for (int i = 0; i < anatomy::PathCurve::kStations; ++i) {
-      c.radius[static_cast<size_t>(i)] = whole * muscle_section_radius(m, static_cast<double>(i) / (anatomy::PathCurve::kStations - 1));
+      double s = static_cast<double>(i) / (anatomy::PathCurve::kStations - 1);
+      if (belly_end > bb) s = s <= ba ? s : s <= belly_end ? ba + (s - ba) * (bb - ba) / (belly_end - ba) : bb + (s - belly_end);
+      c.radius[static_cast<size_t>(i)] = whole * muscle_section_radius(m, s);
+      // Below its widest, the belly tapers over the aponeurosis but stays fleshy down to the
+      // tendon (BodyParts3D's still 178 mm^2 at 85% of the femur, hiplab_model_inspect section
+      // OUTDIR 0.85); with the generic profile's taper and kRectusReach its split lost the lower
+      // third of the thigh to the vasti. So there its split radius keeps half the belly's.
+      const double s_here = static_cast<double>(i) / (anatomy::PathCurve::kStations - 1);
+      if (name == "rect_fem" && belly_end > 0.0 && s_here > 0.5 && s_here < belly_end)
+        c.radius[static_cast<size_t>(i)] = std::max(c.radius[static_cast<size_t>(i)], 0.5 * whole * muscle_section_radius(m, 0.5));
+      if (name == "rect_fem" && belly_end > 0.0 && s_here >= belly_end)
+        c.radius[static_cast<size_t>(i)] = std::max(c.radius[static_cast<size_t>(i)], kQuadricepsTendonM);
       const double reach = kReach * c.radius[static_cast<size_t>(i)] + kReachMin;
       c.lo = glm::min(c.lo, c.c.pos[static_cast<size_t>(i)] - dvec3(reach));
       c.hi = glm::max(c.hi, c.c.pos[static_cast<size_t>(i)] + dvec3(reach));
@@ -509,6 +649,15 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
   // outside in, one SDF sample each.
   std::vector<uint8_t> cavity(label.size(), 0);
   const int iliacus = anatomy::find_muscle("iliacus").value_or(-1);
+  // Rectus femoris is a fusiform, bipennate belly on the front of the thigh, narrower than the
+  // front: at mid-thigh vastus medialis and lateralis flank it and reach the surface on either side
+  // (Gray's Anatomy, 42nd ed., ch. 81, transverse section through the middle of the thigh;
+  // BodyParts3D's rectus there is about 55 mm wide and 22 mm deep). With the common reach (3.5 R +
+  // 6 mm, 9 cm for its 25 mm belly radius) it took the whole front of the thigh from the vastus
+  // medialis to the tensor, a wide flat shield (72 mm wide at mid-thigh). So it takes tissue only
+  // within kRectusReach R(s) of its path: its section follows its radius profile, a spindle.
+  const int rectus = anatomy::find_muscle("rect_fem").value_or(-1);
+  constexpr double kRectusReach = 1.2;
   {
     const PlacedBone* hip = nullptr;
     for (const PlacedBone& b : bones)
@@ -709,7 +858,9 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
                   const dvec3 d = q - (a + f * ab);
                   const double d2 = glm::dot(d, d);
                   const double r = c.radius[static_cast<size_t>(s)] + f * (c.radius[static_cast<size_t>(s) + 1] - c.radius[static_cast<size_t>(s)]);
-                  double reach = in_cavity ? (m == iliacus ? kFossaReach : kCavityReach) * r : kReach * r + kReachMin;
+                  double reach = in_cavity ? (m == iliacus ? kFossaReach : kCavityReach) * r
+                                 : m == rectus ? kRectusReach * r
+                                               : kReach * r + kReachMin;
                   if (below_ankle) reach = std::max(reach, kTendonReachMinM);
                   if (d2 > reach * reach) continue;
                   // Distance in units of the muscle's own radius there (see muscle_volumes.h).

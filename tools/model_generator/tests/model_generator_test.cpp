@@ -524,18 +524,18 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
     double max_mm;  // guard: what is reached and half a millimetre (at most the target's 12 mm)
   };
   const Pair pairs[] = {
-      {"vas_med", "muscles/FMA38932_Right_vastus_medialis.glb", 8.4},
-      {"vas_int", "muscles/FMA38934_Right_vastus_intermedius.glb", 4.2},
-      {"rect_fem", "muscles/FMA38928_Right_rectus_femoris.glb", 10.6},  // 9.5 -> 10.1 mm: the front bulk ends a quarter of the femur below the hip, so TFL stays in view (body_skin.cpp)
-      {"sar", "muscles/FMA22354_Right_sartorius.glb", 9.0},
+      {"vas_med", "muscles/FMA38932_Right_vastus_medialis.glb", 3.5},  // 8.1 -> 3.0 mm (hthigh: rectus femoris narrowed, vastus medialis anteromedial down to the kneecap)
+      {"vas_int", "muscles/FMA38934_Right_vastus_intermedius.glb", 1.1},  // 3.7 -> 0.6 mm (hthigh: its belly placed at +20 deg in kMidThigh)
+      {"rect_fem", "muscles/FMA38928_Right_rectus_femoris.glb", 7.1},  // 10.1 -> 6.5 mm (hthigh: a spindle, kRectusReach); 9.5 -> 10.1 mm: the front bulk ends a quarter of the femur below the hip, so TFL stays in view (body_skin.cpp)
+      {"sar", "muscles/FMA22354_Right_sartorius.glb", 10.3},  // 8.5 -> 9.8 (LOOSENED, hthigh: with rectus femoris no longer over it, sartorius takes tissue deeper, 10 mm behind BodyParts3D's; vastus medialis 8.1 -> 3.0, vastus intermedius 3.7 -> 0.6, rectus 10.1 -> 6.5 mm)
       {"grac", "muscles/FMA43883_Right_gracilis.glb", 9.7},
-      {"add_long", "muscles/FMA22456_Right_adductor_longus.glb", 7.7},
+      {"add_long", "muscles/FMA22456_Right_adductor_longus.glb", 9.9},  // 7.2 -> 9.4 (LOOSENED, hthigh: vastus medialis' belly, now anteromedial as BodyParts3D's, pushes it back: 9.2 mm behind BodyParts3D's; see sartorius)
       {"add_brev", "muscles/FJ379_BP62997_FMA22452_Right_adductor_brevis.glb", 12.0},
       {"add_mag", "muscles/FJ329_BP62964_FMA22459_Right_adductor_magnus.glb", 7.2},
       {"semimem", "muscles/FMA22448_Right_semimembranosus.glb", 11.7},  // 11.3 -> 11.7 (LOOSENED, hskin: 11.57 mm, the crotch's skin weights evened across the midline move the inner thigh's skin in the bind pose the volumes are packed against)
       {"semiten", "muscles/FJ276_BP62988_FMA22358_Right_semitendinosus.glb", 11.5},
       {"bifemlh", "muscles/FMA45888_Long_head_of_right_biceps_femoris.glb", 11.6},
-      {"bifemsh", "muscles/FMA45891_Short_head_of_right_biceps_femoris.glb", 6.6},
+      {"bifemsh", "muscles/FMA45891_Short_head_of_right_biceps_femoris.glb", 7.3},  // 6.1 -> 6.8 (LOOSENED, hthigh: vastus lateralis' and intermedius' new lines; see sartorius)
   };
   int compared = 0, within = 0;
   for (const Pair& p : pairs) {
@@ -559,7 +559,10 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
                 1000.0 * (oc.x - rc.x), 1000.0 * (oc.y - rc.y), oa, ra);
   }
   std::printf("section centroids at 50%% of the femur within 12 mm of BodyParts3D's: %d of %d\n", within, compared);
-  // Reached: 11 of 11 (vastus intermedius 3.7 mm, biceps short head 6.1, adductor magnus 6.7,
+  // Reached (hthigh, rectus femoris a spindle, the vasti placed down to the kneecap): 11 of 11
+  // (vastus intermedius 0.6 mm, vastus medialis 3.0, rectus femoris 6.5, adductor magnus 6.6,
+  // biceps short head 6.8, gracilis 9.1, adductor longus 9.4, sartorius 9.8, semitendinosus 10.4,
+  // biceps long head 10.5, semimembranosus 11.6). Before that, 11 of 11 (vastus intermedius 3.7 mm, biceps short head 6.1, adductor magnus 6.7,
   // adductor longus 7.2, vastus medialis 8.1, sartorius 8.5, gracilis 9.2, rectus femoris 9.5,
   // semimembranosus 10.8, semitendinosus 11.0, biceps long head 11.1; BodyParts3D has no adductor
   // brevis at this level). Rectus femoris was 25.0 mm off, and vastus medialis 11.7, vastus
@@ -579,6 +582,96 @@ TEST_CASE("muscle volumes: section centroids at 50% of femur length against Body
   // BodyParts3D's femur less than 5 degrees further (hiplab_model_inspect section).
   CHECK(compared >= 11);
   CHECK(within >= 11);
+}
+
+// Issue 11: "the thigh and calf read as a thigh and a calf beside bodyparts3d". Rectus femoris is a
+// fusiform belly on the middle of the front of the thigh, flanked at mid-thigh by vastus medialis
+// and lateralis, which reach the surface on either side; it arises from the anterior inferior iliac
+// spine and passes over the hip joint between sartorius and the tensor fasciae latae (Gray's
+// Anatomy, 42nd ed., ch. 81). The vasti are fleshy down to the kneecap: medialis' oblique fibres
+// insert into the upper half of its medial border, lateralis' into its base and lateral border
+// (ibid.). BodyParts3D's rectus femoris, aligned by the femur as the centroid test: about 55 mm
+// wide (medial-lateral) at 50% of the femur's length (hiplab_model_inspect section OUTDIR 0.5) and
+// 1,444 mm^2 at 20%, in front of the shaft (hiplab_model_inspect section OUTDIR 0.2). Before
+// (muscle_volumes.cpp, kRectusReach and rectus_upper) ours was a shield over the whole front: 3,326
+// mm^2 at 20%, its centroid 28 mm medial of the shaft, over sartorius; and vastus medialis ended
+// well above the kneecap (the condyles bare beside it). Figures printed; guards at what is reached
+// and a little.
+TEST_CASE("muscle volumes: rectus femoris a spindle on the front of the thigh, the vasti down to the kneecap (printed)") {
+  const auto skel = skeleton_layout();
+  const float hip = float(skel[static_cast<size_t>(find_node(skel, "femur_r"))].world.y);
+  const float knee = float(skel[static_cast<size_t>(find_node(skel, "tibia_r"))].world.y);
+  const Mesh femur = placed_bone("femur_r", "femur_r");
+  const Mesh patella = placed_bone("patella_r", "patella_r");
+  float pat_lo = 1e9f, pat_hi = -1e9f;
+  for (const glm::vec3& p : patella.pos) pat_lo = std::min(pat_lo, p.y), pat_hi = std::max(pat_hi, p.y);
+  const Mesh rectus = our_muscles({"rect_fem"});
+  const Mesh sartorius = our_muscles({"sar"});
+  auto extent = [](const Mesh& m, float y, glm::vec2& lo, glm::vec2& hi) {
+    const std::vector<Seg2> s = slice(m, glm::vec3(0), y);
+    lo = glm::vec2(1e9f), hi = glm::vec2(-1e9f);
+    for (const Seg2& e : s) lo = glm::min(lo, glm::min(e.a, e.b)), hi = glm::max(hi, glm::max(e.a, e.b));
+    return !s.empty();
+  };
+  // Width (z, medial-lateral) and depth (x) of rectus femoris' section at 20, 50 and 75% of the femur.
+  double width_mm[3] = {0, 0, 0}, area_mm2[3] = {0, 0, 0}, front_of_shaft_mm[3] = {0, 0, 0};
+  const float fracs[3] = {0.2f, 0.5f, 0.75f};
+  for (int i = 0; i < 3; ++i) {
+    const float y = hip - fracs[i] * (hip - knee);
+    glm::vec2 lo(0.0f), hi(0.0f), c(0.0f), fc(0.0f);
+    double fa = 0;
+    if (!extent(rectus, y, lo, hi) || !section_centroid(rectus, y, c, area_mm2[i])) {
+      std::printf("rectus femoris at %.0f%% of the femur: no section\n", 100 * fracs[i]);
+      continue;
+    }
+    REQUIRE(section_centroid(femur, y, fc, fa));
+    width_mm[i] = 1000.0 * (hi.y - lo.y);
+    front_of_shaft_mm[i] = 1000.0 * (c.x - fc.x);
+    std::printf("rectus femoris at %.0f%% of the femur: %.0f mm wide, %.0f mm deep, %.0f mm^2; centroid %.0f mm in front of the shaft's, %+.0f mm lateral\n",
+                100 * fracs[i], width_mm[i], 1000.0 * (hi.x - lo.x), area_mm2[i], front_of_shaft_mm[i], 1000.0 * (c.y - fc.y));
+    // In front of the shaft, not over the femoral triangle or sartorius.
+    CHECK(std::fabs(1000.0 * (c.y - fc.y)) <= 20.0);
+  }
+  // Reached 47 / 56 mm wide at 20 / 50% (72 mm at 50% as a shield, hiplab_model_inspect section),
+  // 1,585 mm^2 at 20% (was 3,326; BodyParts3D's 1,444). No section at 75%: the belly ends 64 mm
+  // above the patella's base (BodyParts3D's runs on into the tendon to the base; left open).
+  CHECK(width_mm[0] <= 50.0);
+  CHECK(width_mm[1] <= 58.0);  // BodyParts3D's about 55
+  CHECK(area_mm2[0] <= 1700.0);  // reached 1,585
+  // At 20% sartorius lies medial of it, not inside its section (it did, walled round by rectus).
+  {
+    const float y = hip - 0.2f * (hip - knee);
+    glm::vec2 rc, sc;
+    double ra = 0, sa = 0;
+    REQUIRE(section_centroid(rectus, y, rc, ra));
+    REQUIRE(section_centroid(sartorius, y, sc, sa));
+    CHECK(sc.y < rc.y);
+  }
+  // The vasti reach the kneecap: medialis' lowest point at the patella's middle, lateralis' and
+  // intermedius' at or below its base.
+  auto lowest = [](const Mesh& m) {
+    float lo = 1e9f;
+    for (const glm::vec3& p : m.pos) lo = std::min(lo, p.y);
+    return lo;
+  };
+  const float pat_mid = 0.5f * (pat_lo + pat_hi);
+  const double med = 1000.0 * (lowest(our_muscles({"vas_med"})) - pat_mid);
+  const double lat = 1000.0 * (lowest(our_muscles({"vas_lat"})) - pat_hi);
+  const double inter = 1000.0 * (lowest(our_muscles({"vas_int"})) - pat_hi);
+  const double rect = 1000.0 * (lowest(rectus) - pat_hi);
+  std::printf("lowest points: vastus medialis %+.0f mm from the patella's middle; lateralis %+.0f, intermedius %+.0f, rectus femoris %+.0f mm from its base\n",
+              med, lat, inter, rect);
+  // Reached: medialis +20 mm from the patella's middle, lateralis +2 and intermedius +11 mm from
+  // its base; rectus femoris +64 mm (not yet down to its tendon). With the skin's front above the
+  // kneecap brought forward to BodyParts3D's (an ellipsoid in body_skin.cpp: 41.5 mm in front of
+  // the shaft's centre at 85% of the femur, was 27.5; BodyParts3D's muscles 42.5) they reached +1,
+  // -43, -8 and +50 mm, but the re-meshed skin tore more in the drills (tests/scene/
+  // skin_stretch_test.cpp: seated band 682 -> 1108 triangle-samples past a limit, in the armpit
+  // and groin), so that is left for a skin change of its own.
+  CHECK(med <= 22.0);
+  CHECK(lat <= 5.0);
+  CHECK(inter <= 13.0);
+  CHECK(rect <= 66.0);
 }
 
 // Issue 11: "the gluteal muscles, seen from behind and from the side, match the bodyparts3d gluteal
