@@ -55,12 +55,15 @@ constexpr float kMaximusCoverM = 0.025f;
 // magnus lies deep, on the linea aspera, under the hamstrings (0.35); gracilis is the most medial
 // (-90). (Rectus femoris turned to 25 degrees, over vastus intermedius, came 3 mm nearer
 // BodyParts3D's but let vastus medialis cover it from the front: tests/app/overlay_pick_test.cpp.)
+// At 10 degrees (hthigh's narrower spindle) the middle of its own line, where its label and a pick
+// point (scene/body_scene.cpp muscle_midpoint), fell on vastus medialis; at 5 it lies on the belly
+// (centroid 9.1 mm from BodyParts3D's, against 6.5 at 10 and 11.8 at 0).
 struct MidThigh {
   const char* muscle;
   double angle_deg, depth;
 };
 constexpr MidThigh kMidThigh[] = {
-    {"rect_fem", 10, 0.75},  {"vas_med", -28, 0.4},   {"vas_int", 20, 0.3},   {"vas_lat", 85, 0.55},   {"sar", -55, 0.85},
+    {"rect_fem", 5, 0.75},  {"vas_med", -28, 0.4},   {"vas_int", 20, 0.3},   {"vas_lat", 85, 0.55},   {"sar", -55, 0.85},
     {"grac", -90, 0.85},     {"add_long", -65, 0.5},  {"add_mag3", -115, 0.35}, {"semimem", -130, 0.6},
     {"semiten", -145, 0.7}, {"bifemlh", -160, 0.5},
 };
