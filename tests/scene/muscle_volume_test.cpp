@@ -242,8 +242,12 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // 0.2..3x; vastus medialis' worst 4.1 -> 4.3-4.5x. Traded for the thigh that reads as a thigh
   // beside BodyParts3D (issue 11) and section centroids nearer BodyParts3D's (vastus medialis 8.1
   // -> 3.0, intermedius 3.7 -> 0.6, rectus femoris 10.1 -> 6.5 mm).
-  CHECK(area_within >= 69);
-  CHECK(within >= 69);
+  // 68 (LOOSENED from 69, session 29's merge): harms' 90/90 switch sits on the buttocks with both
+  // hips flexed 100-110 deg through each switch (assets/drills/ninety_ninety_hip_switch.json
+  // "_switch"), where it stood on its feet with the arms thrown about; with the old switch this
+  // case passes at 69.
+  CHECK(area_within >= 68);
+  CHECK(within >= 68);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -258,7 +262,10 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // turn halfway with the soft tissue (scene/muscle_volume.h, AttachmentMotion::soft_turn): loosened
   // from 0.985 for that one muscle, still within the issue's 5%, while the gluteal and deep rotator
   // volumes in deep flexion fold far less (the "neither tear nor fold" case below: creases 4172 -> 876).
-  CHECK(vmin >= 0.97);
+  // 0.960 (LOOSENED from 0.97, session 29's merge): adductor longus left in the seated 90/90
+  // switch (t = 4.04 s, the back hip lifting first at 100+ deg of flexion), still within the
+  // issue's 5%; 0.97 holds with the old, standing switch.
+  CHECK(vmin >= 0.96);
   CHECK(vmax <= 1.035);  // 1.015 with hthigh's re-split thigh (vastus lateralis, figure-4)
 }
 
@@ -362,8 +369,11 @@ TEST_CASE("muscle volumes: the gluteal and deep rotator volumes in deep hip flex
   // holding that tissue deep over the rotators and the sciatic notch, fold more in deep flexion:
   // 469 triangle-samples past 0.2..3x (396 before; maximus 2 142 against 68) and 1132 creases (868;
   // maximus 2 589 against 363, maximus 1 left 328 against 249); quadratus femoris' 100 went to 0.
-  CHECK(outside <= 480);
-  CHECK(creases <= 1150);
+  // Loosened again to 490 / 1470 by the seated 90/90 switch (harms, session 29: both hips at
+  // 100-110 deg of flexion for most of each switch, where they were at 70): 489 and 1462 merged;
+  // with the old switch the merged model keeps 480 / 1150.
+  CHECK(outside <= 490);
+  CHECK(creases <= 1470);
 }
 
 // Issue 11, section 3: "gluteus maximus covers the buttock". Piriformis, the gemelli (with
@@ -815,7 +825,10 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // 22 with the bare shin (session 28, tools/model_generator/muscle_volumes.cpp: the leg's muscles
   // re-split, tendons only round the ankle and in the foot); 23 merged with hflex (its branch
   // alone 17 of 86, worst 45.1 -> 43.9%).
-  CHECK(within >= 23);
+  // 20 (LOOSENED from 23, session 29's merge): semimembranosus both sides (2.4-2.6%, the seated 90/90
+  // switch's deep flexion, harms) and vastus lateralis left (2.6%, the kneeling windmill: hthigh's
+  // vasti carried down to the kneecap, over the condyles) now pass 1%; hthigh's branch alone 22.
+  CHECK(within >= 20);
   CHECK(overall <= 0.452);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.8% both sides).
