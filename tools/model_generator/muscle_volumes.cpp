@@ -349,23 +349,10 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
   const anatomy::LegKinematics kin = anatomy::leg_kinematics(bind);
   anatomy::LegMusclePaths paths;
   anatomy::evaluate_leg_muscle_paths(bind, kin, anatomy::Side::kRight, paths);
-  // The femur shaft's section centre at half its length (hip centre to knee centre), model space,
-  // from our femur's SDF on a 1 mm grid; and where a ray from it leaves the body surface.
+  // The femur shaft's section centre at fraction `frac` of its length below the hip centre (hip
+  // centre to knee centre), model space: the centroid of our femur's SDF section on a 1 mm grid
+  // about the point on that line.
   const vec3 hip_c(skel[find_node(skel, "femur_r")].world), knee_c(skel[find_node(skel, "tibia_r")].world);
-  dvec3 mid(0.5 * (dvec3(hip_c) + dvec3(knee_c)));
-  for (const PlacedBone& b : bones) {
-    if (b.name != "femur_r") continue;
-    dvec3 sum(0.0);
-    int cnt = 0;
-    for (int i = -40; i <= 40; ++i)
-      for (int k = -40; k <= 40; ++k) {
-        const vec3 p(static_cast<float>(mid.x) + 0.001f * static_cast<float>(i), static_cast<float>(mid.y), static_cast<float>(mid.z) + 0.001f * static_cast<float>(k));
-        if (b.sdf(p - b.origin) < 0.0f) sum += dvec3(p), ++cnt;
-      }
-    if (cnt > 0) mid = sum / static_cast<double>(cnt);
-  }
-  // The femur shaft's section centre at fraction `frac` of its length below the hip centre (as
-  // `mid` above).
   auto shaft_centre = [&](double frac) {
     dvec3 c = dvec3(hip_c) + frac * (dvec3(knee_c) - dvec3(hip_c));
     for (const PlacedBone& b : bones) {
@@ -381,6 +368,8 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
     }
     return c;
   };
+  // Its centre at half its length, where kMidThigh's points are placed.
+  const dvec3 mid = shaft_centre(0.5);
   // A point at `angle_deg` (as kMidThigh) and `depth` (share of the soft tissue from the bone to the
   // fat) round the shaft's section centre `centre`.
   auto thigh_point = [&](const dvec3& centre, double angle_deg, double depth) {
