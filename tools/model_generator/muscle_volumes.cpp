@@ -310,6 +310,20 @@ double split_scale(int mi) {
 }  // namespace
 
 namespace {
+// Inserts q into the path pts[0..n) as a point of its first segment that crosses q's height (y),
+// for the split's placed bellies; the path is left as it is where none crosses or it is full.
+void insert_at_height(std::array<glm::dvec3, anatomy::kMaxPathPoints>& pts, int& n, const glm::dvec3& q) {
+  if (n >= anatomy::kMaxPathPoints) return;
+  for (int k = 0; k + 1 < n; ++k) {
+    const glm::dvec3 a = pts[static_cast<size_t>(k)], e = pts[static_cast<size_t>(k) + 1];
+    if ((a.y < q.y) == (e.y < q.y)) continue;
+    for (int r = n; r > k + 1; --r) pts[static_cast<size_t>(r)] = pts[static_cast<size_t>(r) - 1];
+    pts[static_cast<size_t>(k) + 1] = q;
+    ++n;
+    return;
+  }
+}
+
 // Where the fleshy belly starts and ends along the path (normalised arc length) for the split.
 void belly_span(int mi, double& a, double& b) {
   const anatomy::MuscleSpec& m = anatomy::muscle(mi);
@@ -410,17 +424,6 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
   constexpr double kLowerThighLevel = 0.85;
   constexpr LowerThigh kLowerThigh[] = {{"vas_med", -56, 0.6}, {"vas_int", 20, 0.3}, {"vas_lat", 70, 0.5}};
   const dvec3 lower_centre = shaft_centre(kLowerThighLevel);
-  auto mid_thigh_point = [&](const MidThigh& b) {
-    const double a = b.angle_deg * 3.14159265358979 / 180.0;
-    const dvec3 dir(std::cos(a), 0.0, std::sin(a));
-    double r = 0.0, bone_r = 0.0;
-    for (const PlacedBone& bn : bones)
-      if (bn.name == "femur_r")
-        while (bone_r < 0.05 && bn.sdf(vec3(mid + bone_r * dir) - bn.origin) < 0.0f) bone_r += 0.0005;
-    r = bone_r;
-    while (r < 0.2 && skin(vec3(mid + r * dir)) < -st.fat_m) r += 0.0005;
-    return mid + (bone_r + b.depth * (r - bone_r)) * dir;
-  };
   std::vector<Curve> curves(anatomy::kMuscleCount);
   std::vector<dvec3> hints(anatomy::kMuscleCount), tangents(anatomy::kMuscleCount);
   for (int m = 0; m < anatomy::kMuscleCount; ++m) {
@@ -474,15 +477,7 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
       pts[static_cast<size_t>(n)] = kin[anatomy::LegSegment::kFemur].apply(glm::dvec3(0.005, -0.27, 0.022)) + dvec3(pelvis_world);
       ++n;
     }
-    if (name == "rect_fem" && n < anatomy::kMaxPathPoints)
-      for (int k = 0; k + 1 < n; ++k) {
-        const dvec3 a = pts[static_cast<size_t>(k)], e = pts[static_cast<size_t>(k) + 1];
-        if ((a.y < rectus_upper.y) == (e.y < rectus_upper.y)) continue;
-        for (int q = n; q > k + 1; --q) pts[static_cast<size_t>(q)] = pts[static_cast<size_t>(q) - 1];
-        pts[static_cast<size_t>(k) + 1] = rectus_upper;
-        ++n;
-        break;
-      }
+    if (name == "rect_fem") insert_at_height(pts, n, rectus_upper);
     for (const LowerThigh& b : kLowerThigh) {
       if (name != b.muscle || n >= anatomy::kMaxPathPoints) continue;
       const dvec3 q = thigh_point(lower_centre, b.angle_deg, b.depth);
@@ -496,27 +491,12 @@ std::vector<MuscleVolume> build_muscle_volumes(const std::vector<SkeletonNode>& 
             --n;
             --k;
           }
-      for (int k = 0; k + 1 < n; ++k) {
-        const dvec3 a = pts[static_cast<size_t>(k)], e = pts[static_cast<size_t>(k) + 1];
-        if ((a.y < q.y) == (e.y < q.y)) continue;
-        for (int r = n; r > k + 1; --r) pts[static_cast<size_t>(r)] = pts[static_cast<size_t>(r) - 1];
-        pts[static_cast<size_t>(k) + 1] = q;
-        ++n;
-        break;
-      }
+      insert_at_height(pts, n, q);
     }
     // And the thigh's bellies cross mid-thigh where they lie around the femur, not where the
     // straight lines of action between their via points cross it (see kMidThigh).
     for (const MidThigh& b : kMidThigh) {
-      if (name != b.muscle || n >= anatomy::kMaxPathPoints) continue;
-      for (int k = 0; k + 1 < n; ++k) {
-        const dvec3 a = pts[static_cast<size_t>(k)], e = pts[static_cast<size_t>(k) + 1];
-        if ((a.y < mid.y) == (e.y < mid.y)) continue;
-        for (int q = n; q > k + 1; --q) pts[static_cast<size_t>(q)] = pts[static_cast<size_t>(q) - 1];
-        pts[static_cast<size_t>(k) + 1] = mid_thigh_point(b);
-        ++n;
-        break;
-      }
+      if (name == b.muscle) insert_at_height(pts, n, thigh_point(mid, b.angle_deg, b.depth));
     }
     anatomy::build_path_curve(std::span<const dvec3>(pts.data(), static_cast<size_t>(n)), hints[static_cast<size_t>(m)], c.c);
     c.lo = dvec3(1e9);
