@@ -99,14 +99,19 @@ Result<motion::DrillFrame> resolve_drill_moment(const std::string& which, std::o
   return tl->evaluate(t);
 }
 
-double key_moment_time(const motion::Timeline& tl) {
+namespace {
+
+// The best of 240 samples of the drill (see key_moment_time); only the samples in hold phases when
+// `holds_only`; -1 when no sample counts.
+double best_moment(const motion::Timeline& tl, bool holds_only) {
   const bool stretched = tl.drill().highlight == "stretched";
   constexpr int kSamples = 240;
-  double best_t = 0.0, best = -1.0;
+  double best_t = -1.0, best = -1.0;
   biomech::BiomechResult r;
   for (int i = 0; i <= kSamples; ++i) {
     const double t = tl.duration() * i / kSamples;
     const motion::DrillFrame f = tl.evaluate(t);
+    if (holds_only && !tl.drill().phases[static_cast<std::size_t>(f.phase_index)].hold) continue;
     biomech::analyze_frame(motion::biomech_input(f), r);
     std::array<double, 3> top{};  // the three largest values, activation or stretch beyond 1
     for (const auto& leg : r.leg)
@@ -125,6 +130,21 @@ double key_moment_time(const motion::Timeline& tl) {
     }
   }
   return best_t;
+}
+
+}  // namespace
+
+double key_moment_time(const motion::Timeline& tl) {
+  // A stretching drill that holds its stretch (the 90/90's sitting, the PAILs/RAILs' passive hold,
+  // the figure-4's knee let out): its key moment is in a hold, the position the drill is named for
+  // and the one a patient copies. The moves between holds may pass through a longer muscle for a
+  // moment (the 90/90 switch lifts both hips to 110 deg of flexion mid-switch), but a picture of
+  // that moment reads as another exercise.
+  bool holds = false;
+  if (tl.drill().highlight == "stretched")
+    for (const motion::Phase& p : tl.drill().phases) holds = holds || p.hold;
+  const double held = holds ? best_moment(tl, true) : -1.0;
+  return held >= 0.0 ? held : std::max(0.0, best_moment(tl, false));
 }
 
 Result<std::vector<std::pair<motion::Channel, double>>> parse_pose_assignments(const std::string& text) {

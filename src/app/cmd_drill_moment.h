@@ -46,7 +46,8 @@ Result<motion::DrillFrame> resolve_drill_moment(const std::string& drill_name_or
 // The drill's key moment, computed: the time at which the three muscles its highlight is about
 // (the drill file's "highlight": working by activation, stretched by length against the anatomical
 // position) work or stretch most together, over 240 samples of the whole drill (the earliest of
-// equal ones). For pictures and handouts: no hand-picked frame.
+// equal ones); for a stretching drill with hold phases, over the samples in its holds (the
+// position it is named for, not a passing move). For pictures and handouts: no hand-picked frame.
 double key_moment_time(const motion::Timeline& timeline);
 
 // "hip_rotation_r=30,knee_l=90" -> [(channel, radians)]; names as in motion/drill_channels.h (with

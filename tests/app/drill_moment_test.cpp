@@ -78,6 +78,12 @@ TEST_CASE("the key moment of a drill is computed: the clamshell's is in its lift
     const double t = app::key_moment_time(tl.value());
     CHECK(t >= 0.0);
     CHECK(t <= tl->duration());
+    // A stretching drill that holds its stretch shows it held: the 90/90 switch in its sitting
+    // hold, not mid-switch with both knees up (which stretches the hips more for a moment).
+    bool holds = false;
+    for (const motion::Phase& p : k.drill.phases) holds = holds || p.hold;
+    if (holds && k.drill.highlight == "stretched") CHECK(k.drill.phases[static_cast<std::size_t>(tl->evaluate(t).phase_index)].hold);
+    if (k.drill.id == "ninety_ninety_hip_switch") CHECK(tl->evaluate(t).phase_name.find("(hold)") != std::string::npos);
     if (k.drill.id == "clamshell") {
       // The lift or the top of it, where gluteus medius and the deep rotators work (DiStefano 2009),
       // never the rest with the top leg lying on the bottom one.
