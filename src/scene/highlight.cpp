@@ -75,6 +75,7 @@ glm::vec4 stretched_colour(double stretch) {
 }
 
 void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, BodySceneOptions& options) {
+  const std::vector<std::pair<anatomy::Side, int>> named = muscles_to_name(result, mode, kNamedMuscles);
   for (int s = 0; s < anatomy::kSideCount; ++s)
     for (int m = 0; m < anatomy::kMuscleCount; ++m) {
       MuscleLook& look = options.muscles[static_cast<std::size_t>(s)][static_cast<std::size_t>(m)];
@@ -84,11 +85,11 @@ void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, B
         case HighlightMode::kWorking: look.colour = working_colour(st.activation); break;
         case HighlightMode::kStretched: look.colour = stretched_colour(st.stretch_vs_anatomical); break;
       }
-      // Seen through what covers them: the muscles that clearly work or stretch, not every one past
-      // the rest threshold (a mobility pose stretches dozens a little; all of them through each
-      // other would be a rainbow fog).
-      look.show_through = (mode == HighlightMode::kWorking && st.activation >= kShowThroughActivation) ||
-                          (mode == HighlightMode::kStretched && st.stretch_vs_anatomical >= kShowThroughStretch);
+      // Seen through what covers them: the muscles the picture names (the ones that work or stretch
+      // most), not every one past the rest threshold (a mobility pose stretches dozens a little, and
+      // all of them through each other would be a rainbow fog).
+      look.show_through =
+          std::find(named.begin(), named.end(), std::pair{static_cast<anatomy::Side>(s), m}) != named.end();
     }
 }
 

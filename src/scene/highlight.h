@@ -23,8 +23,12 @@ bool parse_highlight_mode(const std::string& name, HighlightMode& out);
 
 constexpr double kRestActivation = 0.02;
 constexpr double kStretchFull = 1.25;  // stretch (L / L anatomical) that takes the top colour
-constexpr double kShowThroughActivation = 0.10;  // working at least this: also seen through what covers it
+constexpr double kShowThroughActivation = 0.10;  // working at least this: may be named and seen through what covers it
 constexpr double kShowThroughStretch = 1.08;     // stretched at least this: the same
+// A picture names at most this many muscles (more labels crowd the hip), and only those are seen
+// through what covers them: a 90/90 hold stretches some twenty hip muscles past
+// kShowThroughStretch, and all of them at once through each other read as a heap of glass.
+constexpr int kNamedMuscles = 3;
 
 // Linear-RGB colours of the two maps at t in [0, 1].
 glm::vec3 inferno(double t);
@@ -34,7 +38,8 @@ inline constexpr glm::vec4 kRestMuscle{0.30f, 0.21f, 0.20f, 1.0f};
 glm::vec4 working_colour(double activation);   // rest colour below kRestActivation
 glm::vec4 stretched_colour(double stretch);    // rest colour at or below 1.0
 
-// Sets each visible muscle's colour in `options` from the analysis (kNone: the default fibre red).
+// Sets each visible muscle's colour in `options` from the analysis (kNone: the default fibre red),
+// and show_through for the kNamedMuscles that muscles_to_name picks.
 void apply_highlight(const biomech::BiomechResult& result, HighlightMode mode, BodySceneOptions& options);
 
 struct WorkingMuscle {

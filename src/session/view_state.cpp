@@ -10,10 +10,6 @@
 
 namespace hiplab::session {
 
-namespace {
-constexpr int kNamedMuscles = 3;  // a picture names at most this many (more labels crowd the hip)
-}  // namespace
-
 Props drill_props(const PoseSource& pose, const ComputedFrame& frame) {
   Props p;
   const glm::dmat4& pw = pose.pelvis_world;

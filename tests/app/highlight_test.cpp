@@ -130,6 +130,30 @@ TEST_CASE("apply_highlight: working and stretched muscles are opaque and shown t
   CHECK_FALSE(o.muscles[0][static_cast<std::size_t>(add)].show_through);
 }
 
+TEST_CASE("apply_highlight: only the muscles a picture names are shown through, however many stretch") {
+  // A 90/90 hold stretches some twenty hip muscles past kShowThroughStretch; all of them seen
+  // through each other made the front hip a heap of glass. The named ones (muscles_to_name) stay.
+  biomech::BiomechResult r;
+  for (int s = 0; s < anatomy::kSideCount; ++s)
+    for (int m = 0; m < anatomy::kHipMuscleCount; ++m)
+      r.leg[static_cast<std::size_t>(s)].muscle[static_cast<std::size_t>(m)].stretch_vs_anatomical = 1.10 + 0.001 * (m + 40 * s);
+  BodySceneOptions o;
+  apply_highlight(r, HighlightMode::kStretched, o);
+  const auto named = muscles_to_name(r, HighlightMode::kStretched, kNamedMuscles);
+  REQUIRE(named.size() == static_cast<std::size_t>(kNamedMuscles));
+  int through = 0;
+  for (int s = 0; s < anatomy::kSideCount; ++s)
+    for (int m = 0; m < anatomy::kMuscleCount; ++m)
+      if (o.muscles[static_cast<std::size_t>(s)][static_cast<std::size_t>(m)].show_through) {
+        ++through;
+        CHECK(std::find(named.begin(), named.end(), std::pair{static_cast<anatomy::Side>(s), m}) != named.end());
+      }
+  CHECK(through == kNamedMuscles);
+  // Every stretched one is still coloured.
+  CHECK(o.muscles[0][0].colour != kRestMuscle);
+  CHECK(o.muscles[1][static_cast<std::size_t>(anatomy::kHipMuscleCount - 1)].colour != kRestMuscle);
+}
+
 TEST_CASE("muscles_to_name: the busiest or most stretched first, one part per muscle, above the show-through floor, at most n") {
   biomech::BiomechResult r;
   auto set = [&](const char* name, int side, double act, double stretch) {
