@@ -181,7 +181,10 @@ biomech::ContactSite contact_site(ContactPoint c, const anatomy::UpperBodyPose& 
 }
 
 ContactSpheres contact_spheres(const anatomy::LegAngles& legs, const anatomy::UpperBodyPose& upper) {
-  const anatomy::BodyFrames bf = anatomy::forward_kinematics(legs);
+  return contact_spheres_from(anatomy::forward_kinematics(legs), upper);
+}
+
+ContactSpheres contact_spheres_from(const anatomy::BodyFrames& bf, const anatomy::UpperBodyPose& upper) {
   const UpperFrames uf = upper_body_frames(upper);
   auto place = [&](Carrier c, Side s, const dvec3& local_r) -> dvec3 {
     const dvec3 local = s == Side::kLeft ? anatomy::mirror_point(local_r) : local_r;

@@ -31,6 +31,7 @@
 #include <glm/vec3.hpp>
 
 #include "anatomy/joint_coordinates.h"
+#include "anatomy/kinematics.h"
 #include "anatomy/upper_body.h"
 #include "biomech/loads.h"
 
@@ -62,6 +63,9 @@ struct ContactSpheres {
   std::array<double, kContactCount> radius{};
 };
 ContactSpheres contact_spheres(const anatomy::LegAngles& legs, const anatomy::UpperBodyPose& upper);
+// The same from the legs' frames already computed (anatomy::forward_kinematics(legs)): what an
+// arm's reach calls on every step while the legs stay as they are (motion/hand_reach.cpp).
+ContactSpheres contact_spheres_from(const anatomy::BodyFrames& legs, const anatomy::UpperBodyPose& upper);
 
 // The contact sphere as a site for the effort solve (biomech/loads.h): a leg landmark stays on its
 // body (body-frame centre, so it follows the leg wherever the solve poses it); the others (pelvis,

@@ -91,8 +91,9 @@ anatomy::ArmPose solve_arm(anatomy::Side hand, const anatomy::UpperBodyPose& upp
 anatomy::ArmPose reach(std::span<const DrillContact> contacts, anatomy::Side hand, const anatomy::LegAngles& legs,
                        const anatomy::UpperBodyPose& upper, const glm::dmat4& pelvis_world) {
   const std::size_t n = std::min<std::size_t>(contacts.size(), 3);
+  const anatomy::BodyFrames leg_frames = anatomy::forward_kinematics(legs);  // the legs stay: once, not each step
   return solve_arm(hand, upper, n, [&](const anatomy::UpperBodyPose& u) {
-    const ContactSpheres s = contact_spheres(legs, u);
+    const ContactSpheres s = contact_spheres_from(leg_frames, u);
     glm::dvec3 g(0.0);
     for (std::size_t i = 0; i < n; ++i) g[static_cast<int>(i)] = contact_gap(contacts[i], s, pelvis_world).value_or(0.0);
     return g;
@@ -106,8 +107,9 @@ double grip_gap(const Grip& grip, const ContactSpheres& spheres) {
 
 anatomy::ArmPose reach_grip(const Grip& grip, const anatomy::LegAngles& legs, const anatomy::UpperBodyPose& upper) {
   const ContactPoint hand = grip.hand == anatomy::Side::kRight ? ContactPoint::kHandR : ContactPoint::kHandL;
+  const anatomy::BodyFrames leg_frames = anatomy::forward_kinematics(legs);
   return solve_arm(grip.hand, upper, 3, [&](const anatomy::UpperBodyPose& u) {
-    return contact_spheres(legs, u).centre[static_cast<std::size_t>(contact_index(hand))] - grip.at;
+    return contact_spheres_from(leg_frames, u).centre[static_cast<std::size_t>(contact_index(hand))] - grip.at;
   });
 }
 
