@@ -148,9 +148,13 @@ struct DrawList {
   // the part of the window the panels leave free (scene/framing.h free_view_rect). All zero: the
   // whole view.
   glm::vec4 label_area{0.0f};
-  // The picture's one legend (the joint-limit overlay's colours and sign conventions), bottom left
-  // of the label area, instead of a convention beside every value.
+  // The picture's one legend (the joint-limit overlay's colours and sign conventions), in a corner
+  // of the label area, instead of a convention beside every value: bottom left, unless another
+  // corner covers fewer of the `keep_clear` points.
   std::vector<LegendEntry> legend;
+  // World points on what the picture is about (the posed legs and pelvis, scene/body_scene.h) that
+  // the legend should not cover.
+  std::vector<glm::vec3> keep_clear;
   std::vector<Caption> captions;  // burnt-in captions (videos); drawn over everything else
   // Benchmark baseline: draw the same meshes with a plain shader, no shadow, floor, background or
   // overlays (hiplab bench compares the full frame against it).
@@ -171,6 +175,8 @@ struct DrawList {
     overlay_triangles.clear();
     overlay_lines.clear();
     overlay_labels.clear();
+    legend.clear();
+    keep_clear.clear();
     captions.clear();
     kept_regions.clear();
   }

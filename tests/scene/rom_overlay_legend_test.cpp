@@ -56,3 +56,29 @@ TEST_CASE("the overlay's activity ticks: one green tick per activity on the arcs
   for (const OverlayLine& l : both.overlay_lines) ticks += l.color == kActivityTick;
   CHECK(ticks == 2);
 }
+
+// The window rebuilds its draw list every frame into the same DrawList (DrawList::clear): the
+// legend is the picture's, so a frame with the overlay off has none, and a changed norm replaces the
+// heading rather than adding a second one under the first.
+TEST_CASE("the legend is rebuilt each frame: the overlay turned off leaves none, another norm replaces the heading") {
+  anatomy::LegAngles pose{};
+  RomOverlayOptions o;
+  DrawList list;
+  add_rom_overlay(pose, glm::dmat4(1.0), o, list);
+  REQUIRE_FALSE(list.legend.empty());
+  list.keep_clear.push_back(glm::vec3(0.0f));
+  list.clear();  // the next frame, the overlay off
+  CHECK(list.legend.empty());
+  CHECK(list.keep_clear.empty());
+  const auto norms = anatomy::rom_norms();
+  REQUIRE(norms.size() >= 2);
+  o.norm = norms[0];
+  add_rom_overlay(pose, glm::dmat4(1.0), o, list);
+  list.clear();
+  o.norm = norms[1];
+  add_rom_overlay(pose, glm::dmat4(1.0), o, list);
+  int headings = 0;
+  for (const LegendEntry& e : list.legend) headings += e.text.rfind("Arcs:", 0) == 0;
+  CHECK(headings == 1);
+  CHECK(list.legend.front().text.find(std::string(norms[1].label)) != std::string::npos);
+}
