@@ -287,10 +287,34 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       float width = 0.0f;
       for (const LegendEntry& e : list.legend)
         width = std::max(width, overlay_text_width(e.text, legend_px) + (e.swatch.a > 0.0f ? legend_sw + 0.5f * legend_px : 0.0f));
-      glm::vec2 corner(6.0f * scale, 6.0f * scale);  // y-up pixels: bottom left
+      const glm::vec2 box(width + 2.0f * legend_pad, legend_line * static_cast<float>(list.legend.size()) + legend_pad);
+      // The label area in y-up pixels (the whole view when it is unset).
       const glm::vec4& area = list.label_area;
-      if (area.z > area.x && area.w > area.y) corner += glm::vec2(area.x, size.y - area.w);
-      fixed.push_back({corner, corner + glm::vec2(width + 2.0f * legend_pad, legend_line * static_cast<float>(list.legend.size()) + legend_pad)});
+      glm::vec2 area_lo(0.0f), area_hi = size;
+      if (area.z > area.x && area.w > area.y) area_lo = glm::vec2(area.x, size.y - area.w), area_hi = glm::vec2(area.z, size.y - area.y);
+      // Bottom left, then top left, bottom right, top right: the first corner that covers the
+      // fewest of the body's keep-clear points (within a margin), so the legend sits beside the
+      // legs rather than over them (the 90/90's front shin lay under it in the window).
+      const float inset = 6.0f * scale, margin = 8.0f * scale;
+      std::vector<glm::vec2> clear_px;
+      clear_px.reserve(list.keep_clear.size());
+      for (const glm::vec3& p : list.keep_clear) {
+        glm::vec2 px;
+        float d;
+        if (project(p, px, d)) clear_px.push_back(px);
+      }
+      glm::vec2 best(0.0f);
+      int best_count = -1;
+      for (const glm::vec2 corner : {glm::vec2(area_lo.x + inset, area_lo.y + inset), glm::vec2(area_lo.x + inset, area_hi.y - inset - box.y),
+                                     glm::vec2(area_hi.x - inset - box.x, area_lo.y + inset),
+                                     glm::vec2(area_hi.x - inset - box.x, area_hi.y - inset - box.y)}) {
+        int count = 0;
+        for (const glm::vec2& px : clear_px)
+          count += px.x > corner.x - margin && px.x < corner.x + box.x + margin && px.y > corner.y - margin && px.y < corner.y + box.y + margin;
+        if (best_count < 0 || count < best_count) best = corner, best_count = count;
+        if (count == 0) break;
+      }
+      fixed.push_back({best, best + box});
     }
     std::vector<LabelBox> placed;  // screen boxes of the labels laid out so far
     // Every leader line goes under every label: a later label's line must not cross an earlier
@@ -301,7 +325,15 @@ bool OverlayPass::prepare(const DrawList& list, const glm::mat4& view_proj, int 
       float s;
     };
     std::vector<PlacedLabel> laid;
-    for (const OverlayLabel& label : list.overlay_labels) {
+    // Labels without a leader line first (a value beside its arc has to sit by its anchor), then
+    // those with one (a named muscle's line joins it to its anchor wherever it goes).
+    std::vector<const OverlayLabel*> order;
+    order.reserve(list.overlay_labels.size());
+    for (const bool leader : {false, true})
+      for (const OverlayLabel& l : list.overlay_labels)
+        if (l.leader == leader) order.push_back(&l);
+    for (const OverlayLabel* label_ptr : order) {
+      const OverlayLabel& label = *label_ptr;
       glm::vec2 at;
       float depth;
       if (!project(label.anchor, at, depth) || label.text.empty()) continue;

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <future>
 #include <system_error>
@@ -57,9 +58,37 @@ std::string bone_label(const std::string& mesh_name) {
   return base + (*sided.side == anatomy::Side::kRight ? " (R)" : " (L)");
 }
 
+namespace {
+
+// What the legend must not cover (DrawList::keep_clear): the pelvis and legs as posed, points every
+// sixth of the way along each bone from its parent joint (pelvis -> femur -> tibia -> talus -> calcn
+// -> toes).
+void add_leg_keep_clear(const Model& model, const NodeTransforms& pose, DrawList& out) {
+  auto is_leg = [&](int i) {
+    const std::string& n = model.nodes[static_cast<std::size_t>(i)].name;
+    if (n == "pelvis") return true;
+    for (const char* base : {"femur_", "tibia_", "talus_", "calcn_", "toes_"})
+      if (n.size() == std::strlen(base) + 1 && n.rfind(base, 0) == 0) return true;
+    return false;
+  };
+  for (int i = 0; i < static_cast<int>(model.nodes.size()); ++i) {
+    if (!is_leg(i)) continue;
+    const glm::vec3 at(pose.world[static_cast<std::size_t>(i)][3]);
+    out.keep_clear.push_back(at);
+    int p = model.nodes[static_cast<std::size_t>(i)].parent;
+    while (p >= 0 && !is_leg(p)) p = model.nodes[static_cast<std::size_t>(p)].parent;
+    if (p < 0) continue;
+    const glm::vec3 from(pose.world[static_cast<std::size_t>(p)][3]);
+    for (int k = 1; k < 6; ++k) out.keep_clear.push_back(from + (at - from) * (static_cast<float>(k) / 6.0f));
+  }
+}
+
+}  // namespace
+
 void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInput& input,
                        const BodySceneOptions& options, NodeTransforms& pose, DrawList& out) {
   pose_body_model(model, input, pose);
+  add_leg_keep_clear(model, pose, out);
   const std::size_t first_draw = out.meshes.size();
   ModelSceneOptions mo;
   mo.floor = options.floor;

@@ -665,3 +665,33 @@ TEST_CASE("the picture's legend is drawn once in the bottom-left corner, with it
   CHECK(green_elsewhere == 0);
   CHECK(gl_error_count() == 0);
 }
+
+// The legend keeps off the body (DrawList::keep_clear: the posed legs' points): with the body in
+// the bottom-left quarter it goes to the next corner, the top left.
+TEST_CASE("the legend moves to another corner where the body's keep-clear points fill the bottom left") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 480, h = 240;
+  DrawList list;
+  list.floor.visible = false;
+  list.clear_color = glm::vec4(0.5f, 0.5f, 0.5f, 1.0f);
+  list.legend.push_back({"Arcs: the normal range", glm::vec4(0.0f)});
+  list.legend.push_back({"inside it", glm::vec4(0.0f, 1.0f, 0.0f, 1.0f)});
+  for (float z = -4.0f; z <= 4.0f; z += 0.05f)  // the front view looks along -x: z runs across the picture
+    for (float y = -2.0f; y <= 4.0f; y += 0.05f) {
+      const glm::ivec2 px = pixel_of(cam, {0.0f, y, z}, w, h);
+      if (px.x >= 0 && px.x < w / 2 && px.y >= h / 2 && px.y < h) list.keep_clear.push_back({0.0f, y, z});
+    }
+  REQUIRE(list.keep_clear.size() > 100);
+  REQUIRE(session().renderer().render(list, cam, w, h, 1).ok());
+  const Image img = session().renderer().read_pixels();
+  int green_top_left = 0, green_elsewhere = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const std::uint8_t* p = img.pixel(x, y);
+      if (p[1] > 200 && p[0] < 60 && p[2] < 60) (x < w / 2 && y < h / 2 ? green_top_left : green_elsewhere)++;
+    }
+  CHECK(green_top_left > 50);
+  CHECK(green_elsewhere == 0);
+  CHECK(gl_error_count() == 0);
+}
