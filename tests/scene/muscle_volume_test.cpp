@@ -837,3 +837,124 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
     CHECK(share <= 0.01);
   }
 }
+
+// The flakes of issue 11, section 4 ("each volume follows its posed path: it stays whole and
+// smooth") as the scene draws them: not the full mesh but the level of detail it picks
+// (scene/muscle_volume.cpp append_muscle_volume, kVolumePixelError), whose error was measured at
+// the bind pose only (assets/model_lod.h). In the drills that flex the hip to 90 degrees and more
+// (30 times of each, both legs, every volume) at 700 px/m (a 720-pixel-high view about a metre
+// tall; this test's choice of scale, not read from the bench's camera), counted per volume: edges
+// whose two triangles met nearly flat at the bind pose (under 30 degrees) and now fold past 90
+// degrees (a crease: a flake sticking out), on the full mesh and on the level drawn. The drawn
+// levels crease about six times as often per edge as the full mesh (gluteus medius 2-3, minimus
+// 2-3, quadratus femoris, pectineus, adductor longus: none on the full mesh, 40-90 on the level),
+// which is much of the "crumpled heap" of the 90/90 hold. Printed; a ratchet on both counts.
+TEST_CASE("muscle volumes: the drawn levels of detail in deep hip flexion, creases against the full mesh (printed)") {
+  static Model m = body();  // a copy with the levels made at load, as the app's display preparation makes them
+  if (!m.muscle_volumes.empty() && m.muscle_volumes[0].levels.empty()) build_lods(m);
+  constexpr double kPxPerM = 700.0;
+  const std::vector<std::string> drills = {"ninety_ninety_hip_switch", "ir_pails_rails_9090", "figure4_self_test", "kneeling_windmill", "clamshell"};
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  auto place_mesh = [&](const MuscleVolume& v, int mi, anatomy::Side side, const anatomy::LegPose& leg, DynamicMesh& mesh, double px) {
+    const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
+    anatomy::MusclePath p;
+    anatomy::evaluate_muscle_path(mi, leg, kin, side, p);
+    anatomy::PathCurve c;
+    const anatomy::MuscleSpec& s = anatomy::muscle(mi);
+    AttachmentMotion attached;
+    posed_volume_curve(v, p, kin, side, glm::dmat4(1.0), std::span<const glm::dvec3>(p.drawn.data(), static_cast<std::size_t>(p.drawn_count)), c,
+                       attached);
+    return append_muscle_volume(v, c, muscle_tube_profile(s.max_isometric_force_n, s.optimal_fiber_length_m, s.tendon_slack_length_m), attached,
+                                mesh, px);
+  };
+  auto tri_normal = [](const DynamicMesh& mesh, const std::vector<std::uint32_t>& idx, std::size_t t) {
+    const glm::dvec3 a(mesh.vertices[idx[3 * t]].position), b(mesh.vertices[idx[3 * t + 1]].position), c(mesh.vertices[idx[3 * t + 2]].position);
+    const glm::dvec3 n = glm::cross(b - a, c - a);
+    const double l = glm::length(n);
+    return l > 1e-15 ? n / l : glm::dvec3(0.0);
+  };
+  struct Muscle {
+    const MuscleVolume* v;
+    int muscle;
+    anatomy::Side side;
+    std::vector<const std::vector<std::uint32_t>*> meshes;          // the full mesh, then each level
+    std::vector<std::vector<std::array<std::uint32_t, 2>>> flat;    // per mesh: triangle pairs flat at rest
+    long full_creases = 0, drawn_creases = 0, full_edges = 0, drawn_edges = 0;
+  };
+  std::vector<Muscle> muscles;
+  for (const MuscleVolume& v : m.muscle_volumes) {
+    std::optional<anatomy::Side> side;
+    const std::optional<int> mi = anatomy::find_muscle(v.name, &side);
+    REQUIRE(mi);
+    Muscle r{&v, *mi, *side, {&v.indices}, {}};
+    for (const MuscleVolume::Level& l : v.levels) r.meshes.push_back(&l.indices);
+    DynamicMesh rest;
+    place_mesh(v, *mi, *side, anatomy::LegPose{}, rest, 0.0);
+    for (const std::vector<std::uint32_t>* idx : r.meshes) {
+      std::vector<std::array<std::uint32_t, 2>> pairs;
+      std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> first;
+      for (std::uint32_t t = 0; 3 * t + 2 < idx->size(); ++t)
+        for (int e = 0; e < 3; ++e) {
+          std::uint32_t a = (*idx)[3 * t + e], b = (*idx)[3 * t + (e + 1) % 3];
+          if (a > b) std::swap(a, b);
+          const auto it = first.find({a, b});
+          if (it == first.end()) first[{a, b}] = t;
+          else if (glm::dot(tri_normal(rest, *idx, it->second), tri_normal(rest, *idx, t)) > std::cos(glm::radians(30.0)))
+            pairs.push_back({it->second, t});
+        }
+      r.flat.push_back(std::move(pairs));
+    }
+    muscles.push_back(std::move(r));
+  }
+  REQUIRE(muscles.size() >= 80);
+  long levels_drawn = 0, samples = 0, triangles = 0;
+  for (const std::string& id : drills) {
+    const auto d = std::find_if(f.drills.begin(), f.drills.end(), [&](const motion::Drill& x) { return x.id == id; });
+    REQUIRE(d != f.drills.end());
+    auto tl = motion::Timeline::build(*d, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    for (int i = 0; i < 30; ++i) {
+      const motion::DrillFrame fr = tl->evaluate(tl->duration() * i / 29.0);
+      for (Muscle& r : muscles) {
+        DynamicMesh full, drawn;
+        place_mesh(*r.v, r.muscle, r.side, fr.legs.leg(r.side), full, 0.0);
+        const glm::ivec2 got = place_mesh(*r.v, r.muscle, r.side, fr.legs.leg(r.side), drawn, kPxPerM);
+        std::size_t k = 0;
+        for (std::size_t j = 1; j < r.meshes.size(); ++j)
+          if (r.meshes[j]->size() == static_cast<std::size_t>(got.y)) k = j;
+        ++samples;
+        triangles += got.y / 3;
+        if (k > 0) ++levels_drawn;
+        for (const auto& e : r.flat[0])
+          if (glm::dot(tri_normal(full, *r.meshes[0], e[0]), tri_normal(full, *r.meshes[0], e[1])) < 0.0) ++r.full_creases;
+        for (const auto& e : r.flat[k])
+          if (glm::dot(tri_normal(drawn, *r.meshes[k], e[0]), tri_normal(drawn, *r.meshes[k], e[1])) < 0.0) ++r.drawn_creases;
+        r.full_edges += static_cast<long>(r.flat[0].size());
+        r.drawn_edges += static_cast<long>(r.flat[k].size());
+      }
+    }
+  }
+  long full = 0, drawn = 0, full_edges = 0, drawn_edges = 0;
+  for (const Muscle& r : muscles) {
+    full += r.full_creases;
+    drawn += r.drawn_creases;
+    full_edges += r.full_edges;
+    drawn_edges += r.drawn_edges;
+    if (r.full_creases + r.drawn_creases > 20)
+      std::printf("  %-12s creases on the full mesh %5ld (%.4f of its flat edge-samples), on the level drawn %5ld (%.4f)\n", r.v->name.c_str(),
+                  r.full_creases, static_cast<double>(r.full_creases) / std::max(r.full_edges, 1L), r.drawn_creases,
+                  static_cast<double>(r.drawn_creases) / std::max(r.drawn_edges, 1L));
+  }
+  const double full_rate = static_cast<double>(full) / std::max(full_edges, 1L), drawn_rate = static_cast<double>(drawn) / std::max(drawn_edges, 1L);
+  std::printf("muscle volumes in deep hip flexion at %.0f px/m: %.0f triangles drawn a frame\n", kPxPerM, triangles / 150.0);
+  std::printf("muscle volumes in deep hip flexion at %.0f px/m: a level drawn in %ld of %ld volume-samples; creases on the full mesh %ld (%.5f "
+              "of flat edge-samples), on the level drawn %ld (%.5f, %.1fx)\n",
+              kPxPerM, levels_drawn, samples, full, full_rate, drawn, drawn_rate, drawn_rate / std::max(full_rate, 1e-12));
+  CHECK(levels_drawn > samples / 2);  // the levels are in use at this scale, or the count says nothing
+  // Measured (hcrumple, main at d506732): full mesh 4734 creases (0.00036 of flat edge-samples;
+  // semitendinosus and gracilis some 900-1100 a side, gluteus maximus 1-2 100-220), levels drawn
+  // 3936 (0.00218, 6.1x).
+  CHECK(full <= 4800);
+  CHECK(drawn <= 4000);
+  CHECK(drawn_rate <= 0.0023);
+}
