@@ -36,6 +36,19 @@ constexpr float kHipMidlineShare = 0.25f;
 // rounds (each reaches one edge, ~1 cm, further).
 constexpr float kCrotchSmoothHalfWidth = 0.04f;
 constexpr int kCrotchSmoothRounds = 20;
+// Behind the crotch (the perineum), within this of the midline, the difference between the two
+// thighs' shares is scaled down linearly to none on the plane (build_body_skin, step 6); the
+// evening fades out forward between kCrotchEvenFrontFrom and kCrotchEvenFrontTo (rest x, m; +x
+// forward, the hip centres at x = 0). Measured (tests/scene/skin_stretch_test.cpp, all thirteen
+// drills' triangle-samples past a limit, and the 90/90 switch's worst stretch / squash): before
+// 26 516, 5.55x / 0.0237x; half-width 1.2 / 1.5 / 2 / 2.5 / 3.5 cm, not faded forward, 25 338 /
+// - / 25 840 / 26 702 / 37 936 (3.5 cm reaches the inner thighs where they touch: 11.6x), the
+// switch's squash 0.0036 / - / 0.0054 / 0.0030x (the front of the crotch, (2 81 1) cm, pressed
+// between the flexed thighs: evened, it follows neither); faded forward over 0-2 cm: 1.2 cm 25 126,
+// 3.66x / 0.0235x; 1.5 cm 25 154, 3.54x / 0.0235x; over -0.5-1.5 cm (these): 1.2 cm 25 112,
+// 3.66x; 1.5 cm 25 154, 3.54x / 0.0237x; 1.8 cm 25 390, 4.45x.
+constexpr float kCrotchEvenHalfWidth = 0.015f;
+constexpr float kCrotchEvenFrontFrom = -0.005f, kCrotchEvenFrontTo = 0.015f;
 constexpr int kSmoothRounds = 12;
 constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.07f,
                 kReachToes = 0.05f, kReachShoulder = 0.11f, kReachElbow = 0.08f, kReachWrist = 0.06f;
@@ -699,6 +712,48 @@ SkinMesh build_body_skin(const std::vector<SkeletonNode>& nodes) {
         if (f > 0.0f) w.emplace_back(f, static_cast<int>(j));
       }
       keep_strongest_four(w, t == v, 0.01f, out.joints[v], out.weights[v]);
+      if (t != v) {
+        for (int k = 0; k < 4; ++k)
+          out.joints[t][static_cast<size_t>(k)] = static_cast<uint8_t>(mirror_node[out.joints[v][static_cast<size_t>(k)]]);
+        out.weights[t] = out.weights[v];
+      }
+    }
+  }
+  // 6. Near the midline behind the crotch the two thighs' shares drawn together in proportion to
+  // the distance from it (kCrotchEvenHalfWidth, faded out forward: kCrotchEvenFront*): the difference between a crotch vertex's right and left thigh
+  // weights scaled by |z| / half-width (0 on the plane), their sum and the pelvis's share kept.
+  // The averaging above evens them along the mesh's edges, not across the plane's thin triangles:
+  // at the perineum a vertex 1.3 mm off the plane kept 0.33 of its own thigh and 0.18 of the other,
+  // the plane's vertices 0.25 and 0.25, and the thin triangle between them was pulled 5.6x its rest
+  // area sideways as the thighs parted (the 90/90 switch, side-lying abduction, kneeling windmill).
+  // With the difference growing linearly from the plane, the thighs' parting shears the strip
+  // evenly instead of at its first row. In front (the crotch between the flexed thighs, pressed
+  // together) the weights are left as step 5 made them.
+  if (kCrotchEvenHalfWidth > 0.0f) {
+    const int pelvis_node = find_node(nodes, "pelvis"), fr = find_node(nodes, "femur_r"), fl = find_node(nodes, "femur_l");
+    for (size_t v = 0; v < nv; ++v) {
+      const uint32_t t = out.twin[v];
+      if (t < v) continue;
+      const float az = std::fabs(m.pos[v].z);
+      if (az >= kCrotchEvenHalfWidth || m.pos[v].x > kCrotchEvenFrontTo) continue;
+      float wr = 0.0f, wl = 0.0f;
+      bool pel = false;
+      std::vector<std::pair<float, int>> w;
+      for (int k = 0; k < 4; ++k) {
+        const float f = out.weights[v][static_cast<size_t>(k)];
+        if (f <= 0.0f) continue;
+        const int j = out.joints[v][static_cast<size_t>(k)];
+        if (j == fr) wr += f;
+        else if (j == fl) wl += f;
+        else w.emplace_back(f, j);
+        pel |= j == pelvis_node;
+      }
+      if (!pel || wr + wl <= 0.0f) continue;
+      const float mean = 0.5f * (wr + wl), half_diff =
+          0.5f * (wr - wl) * glm::mix(az / kCrotchEvenHalfWidth, 1.0f, smoothstep(kCrotchEvenFrontFrom, kCrotchEvenFrontTo, m.pos[v].x));
+      if (mean + half_diff > 0.0f) w.emplace_back(mean + half_diff, fr);
+      if (mean - half_diff > 0.0f) w.emplace_back(mean - half_diff, fl);
+      keep_strongest_four(w, t == v, 0.0f, out.joints[v], out.weights[v]);
       if (t != v) {
         for (int k = 0; k < 4; ++k)
           out.joints[t][static_cast<size_t>(k)] = static_cast<uint8_t>(mirror_node[out.joints[v][static_cast<size_t>(k)]]);
