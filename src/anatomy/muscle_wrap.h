@@ -26,7 +26,8 @@
 // of their numbers only the places (and axes) of Rajagopal's Gmax2/Gmax3_at_pelvis_r and
 // KnExt_at_fem_r are used, as the starts of searches that refit them to HipLab's bones (and the
 // axis of AMdist_at_femshaft_r in a search whose cylinders were not used). The spheres over the
-// femoral shaft and behind the femoral neck are HipLab's own.
+// femoral shaft, behind the femoral neck, in the back of the femoral head and in the superior
+// pubic ramus are HipLab's own.
 // A wrap also lets go when an end of its stretch comes inside the surface; there the length jumps,
 // so a surface is chosen whose stretch ends stay outside (tests/anatomy/muscle_wrap_test.cpp).
 #pragma once
