@@ -175,7 +175,7 @@ struct PassiveStrainRow {
   const char* name;
   double passive_strain_at_fmax;
 };
-constexpr double kHamstringsE0 = 0.71, kVastiE0 = 1.01, kRectusFemorisE0 = 0.74, kHipOneJointE0 = 1.44;
+constexpr double kHamstringsE0 = 0.71, kVastiE0 = 1.01, kRectusFemorisE0 = 0.74, kHipOneJointE0 = 1.46;
 constexpr PassiveStrainRow kPassiveStrain[] = {
     {"semiten", kHamstringsE0},    {"semimem", kHamstringsE0},    {"bifemlh", kHamstringsE0},
     {"vas_med", kVastiE0},         {"vas_int", kVastiE0},         {"vas_lat", kVastiE0},
