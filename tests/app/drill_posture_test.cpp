@@ -103,7 +103,7 @@ TEST_CASE("drills on the body mesh: nothing sinks more than 1 cm, and in holds t
   }
   std::vector<float> lowest(part_ids.size());
   std::vector<char> seen(part_ids.size());
-  std::vector<glm::vec3> skin_pts, bone_pts;
+  std::vector<glm::vec3> skin_pts, bone_pts, morphed;
   int checked = 0;
   for (const Drill& drill : drills.drills)
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
@@ -123,9 +123,11 @@ TEST_CASE("drills on the body mesh: nothing sinks more than 1 cm, and in holds t
           const Mesh& mesh = m.meshes[mi];
           if (mesh.skinned) skin_matrices(m, pose, static_cast<int>(mi), skin);
           const glm::mat4& node_world = pose.world[std::max(mesh.node, 0)];
+          // morphed_vertex's positions, a target at a time (the same sums).
+          const bool morphs = mesh.skinned && morphed_positions(mesh, pose.morph_weights[mi], morphed);
           for (size_t vi = 0; vi < mesh.vertices.size(); ++vi) {
             const Vertex& v = mesh.vertices[vi];
-            const glm::vec3 p = mesh.skinned ? skin_position(mesh, skin, node_world, morphed_vertex(mesh, vi, pose.morph_weights[mi]))
+            const glm::vec3 p = mesh.skinned ? skin_position(mesh, skin, node_world, v, morphs ? morphed[vi] : v.position)
                                              : glm::vec3(node_world * glm::vec4(v.position, 1.0f));
             const auto part = static_cast<size_t>(part_of[mi][vi]);
             lowest[part] = seen[part] ? std::min(lowest[part], p.y) : p.y;
@@ -231,7 +233,7 @@ TEST_CASE("side-lying, the pelvis's contacts on the mat are where the drawn skin
   }
   std::vector<float> lowest(part_ids.size());
   std::vector<char> seen(part_ids.size());
-  std::vector<glm::vec3> skin_pts, bone_pts;
+  std::vector<glm::vec3> skin_pts, bone_pts, morphed;
   int checked = 0;
   for (const Drill& drill : drills.drills)
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
