@@ -97,12 +97,6 @@ class ClosedMesh {
     ny_ = static_cast<int>((hi.y - lo.y) / column_) + 1;
     nz_ = static_cast<int>((hi.z - lo.z) / column_) + 1;
     const std::size_t tris = idx.size() / 3;
-    // The triangles by their box's top x, highest first, so each column lists them in that order
-    // and the ray along +x stops at the first that lies wholly behind its start (see winding()).
-    order_.resize(tris);
-    for (std::size_t t = 0; t < tris; ++t)
-      order_[t] = {std::max(pos[idx[3 * t]].x, std::max(pos[idx[3 * t + 1]].x, pos[idx[3 * t + 2]].x)), static_cast<std::uint32_t>(t)};
-    std::sort(order_.begin(), order_.end(), [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
     // Counting pass, then filling (compressed rows).
     start_.assign(static_cast<std::size_t>(ny_) * nz_ + 1, 0);
     std::vector<std::uint32_t>& fill = fill_;
@@ -112,8 +106,7 @@ class ClosedMesh {
         col_.resize(start_.back());
         fill.assign(start_.begin(), start_.end() - 1);
       }
-      for (const auto& o : order_) {
-        const std::size_t t = o.second;
+      for (std::size_t t = 0; t < tris; ++t) {
         const glm::vec3 a = pos[idx[3 * t]], b = pos[idx[3 * t + 1]], c = pos[idx[3 * t + 2]];
         const glm::vec3 tlo = glm::min(a, glm::min(b, c)), thi = glm::max(a, glm::max(b, c));
         const int j0 = column_of(tlo.y - lo.y, ny_), j1 = column_of(thi.y - lo.y, ny_);
@@ -148,8 +141,7 @@ class ClosedMesh {
     int w = 0;
     for (std::uint32_t e = start_[at]; e < start_[at + 1]; ++e) {
       const Tri& tr = col_[e];
-      if (tr.hi.x <= p.x) break;  // this one and all after it lie behind p
-      if (p.y < tr.lo.y || p.y > tr.hi.y || p.z < tr.lo.z || p.z > tr.hi.z) continue;
+      if (tr.hi.x <= p.x || p.y < tr.lo.y || p.y > tr.hi.y || p.z < tr.lo.z || p.z > tr.hi.z) continue;
       const glm::dvec3 a(tr.a), b(tr.b), c(tr.c);
       double det = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);  // the normal's x, twice the area
       if (det == 0.0) continue;
@@ -211,7 +203,6 @@ class ClosedMesh {
   std::vector<std::uint32_t> start_;
   std::vector<Tri> col_;  // each column's triangles, copied in column order (read in a row)
   std::vector<std::uint32_t> fill_;  // the filling pass's cursors
-  std::vector<std::pair<float, std::uint32_t>> order_;  // (top x, triangle), highest first
 };
 
 // The meshes measure() builds, kept from frame to frame so their storage is reused.
