@@ -42,10 +42,10 @@ glm::vec3 skin_point(const Mesh& mesh, const std::vector<glm::mat4>& skin, const
   return glm::vec3(blend * p);
 }
 
-// Every vertex's position with the mesh's morph targets added at `weights`, into `out`; false
-// (and `out` untouched) when no weight moves anything. The sums of morphed_vertex, in its order,
-// done a target at a time over positions only: what the bounds need, without copying each vertex
-// or adding normals.
+}  // namespace
+
+// The sums of morphed_vertex, in its order, done a target at a time over positions only: what the
+// bounds need, without copying each vertex or adding normals.
 bool morphed_positions(const Mesh& mesh, const std::vector<float>& weights, std::vector<glm::vec3>& out) {
   bool any = false;
   for (std::size_t t = 0; t < mesh.morph_targets.size() && t < weights.size(); ++t) any |= weights[t] != 0.0f;
@@ -67,11 +67,14 @@ bool morphed_positions(const Mesh& mesh, const std::vector<float>& weights, std:
   return true;
 }
 
-}  // namespace
-
 glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, const glm::mat4& node_world,
                         const Vertex& v) {
   return skin_point(mesh, skin, node_world, v, v.position);
+}
+
+glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, const glm::mat4& node_world, const Vertex& v,
+                        const glm::vec3& position) {
+  return skin_point(mesh, skin, node_world, v, position);
 }
 
 Vertex morphed_vertex(const Mesh& mesh, std::size_t i, const std::vector<float>& weights) {

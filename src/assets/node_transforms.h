@@ -34,4 +34,15 @@ glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, co
 // or it disagrees with what is drawn (the skin's arm-overhead shapes move vertices up to ~7 cm).
 Vertex morphed_vertex(const Mesh& mesh, std::size_t i, const std::vector<float>& weights);
 
+// Every vertex's position with the morph targets added at `weights` into `out`: morphed_vertex's
+// positions (the same sums in the same order), done a target at a time, for a caller that needs
+// every vertex (a vertex at a time, each target's array is read strided and the whole vertex
+// copied). False, and `out` untouched, when no weight moves anything (the positions as authored).
+bool morphed_positions(const Mesh& mesh, const std::vector<float>& weights, std::vector<glm::vec3>& out);
+
+// skin_position of vertex `v` (its joints and weights) at `position` in place of its own (e.g. its
+// morphed_positions entry).
+glm::vec3 skin_position(const Mesh& mesh, const std::vector<glm::mat4>& skin, const glm::mat4& node_world, const Vertex& v,
+                        const glm::vec3& position);
+
 }  // namespace hiplab

@@ -382,7 +382,7 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
   NodeTransforms pose = NodeTransforms::bind(m);
   const std::vector<glm::mat4> bind_world = pose.world;
   std::vector<glm::mat4> skin;
-  std::vector<glm::vec3> rest(skin_mesh.vertices.size()), posed(skin_mesh.vertices.size());
+  std::vector<glm::vec3> rest(skin_mesh.vertices.size()), posed(skin_mesh.vertices.size()), morphed;
   std::vector<glm::mat3> rot(skin_mesh.vertices.size());
   for (std::size_t v = 0; v < rest.size(); ++v) rest[v] = skin_mesh.vertices[v].position;
   std::vector<float> rest_area(tris);
@@ -417,8 +417,11 @@ TEST_CASE("the body skin poses without tearing in every frame of every built-in 
         // The morph targets (the arms', hips' and knees' correctives) at the pose's weights, as the renderer
         // blends them (render/gpu_models.cpp) before skinning.
         const std::vector<float>& mw = pose.morph_weights[static_cast<std::size_t>(skin_index)];
+        // morphed_vertex's positions, a target at a time (the same sums).
+        const bool morphs = morphed_positions(skin_mesh, mw, morphed);
         for (std::size_t v = 0; v < posed.size(); ++v) {
-          posed[v] = skin_position(skin_mesh, skin, nw, morphed_vertex(skin_mesh, v, mw));
+          const Vertex& x = skin_mesh.vertices[v];
+          posed[v] = skin_position(skin_mesh, skin, nw, x, morphs ? morphed[v] : x.position);
           rot[v] = blend_rotation(skin, skin_mesh.vertices[v]);
         }
         const char* side_name = side == anatomy::Side::kRight ? "R" : "L";
