@@ -61,6 +61,34 @@ double hold_limit(const std::string& drill, std::string_view contact) {
   }
   return 0.01;
 }
+// Each vertex's body part (the node that moves it most, or the mesh's own), named once: ids into
+// `ids`, whose names iterate in order (a name shared by several nodes or meshes is one part).
+struct VertexParts {
+  std::map<std::string, int> ids;
+  std::vector<std::vector<int>> part_of;  // [mesh][vertex] -> id
+};
+VertexParts vertex_parts(const Model& m) {
+  VertexParts p;
+  p.part_of.resize(m.meshes.size());
+  for (size_t mi = 0; mi < m.meshes.size(); ++mi) {
+    const Mesh& mesh = m.meshes[mi];
+    p.part_of[mi].resize(mesh.vertices.size());
+    for (size_t vi = 0; vi < mesh.vertices.size(); ++vi) {
+      const Vertex& v = mesh.vertices[vi];
+      int node = mesh.node;
+      if (mesh.skinned) {
+        int k = 0;
+        for (int j = 1; j < 4; ++j)
+          if (v.weights[j] > v.weights[k]) k = j;
+        node = mesh.joint_nodes[v.joints[k]];
+      }
+      const std::string& name = node >= 0 ? m.nodes[node].name : mesh.name;
+      p.part_of[mi][vi] = p.ids.try_emplace(name, static_cast<int>(p.ids.size())).first->second;
+    }
+  }
+  return p;
+}
+
 }  // namespace
 
 // Issue 12: "contacts with the floor, mat, chair or bench stay within 1 cm in holds". In every held
@@ -81,26 +109,9 @@ TEST_CASE("drills on the body mesh: nothing sinks more than 1 cm, and in holds t
   REQUIRE(!drills.drills.empty());
   hiplab::NodeTransforms pose = hiplab::NodeTransforms::bind(m);
   std::vector<glm::mat4> skin;
-  // Each vertex's body part (the node that moves it most, or the mesh's own), named once: ids into
-  // `part_ids`, whose names iterate in order (a name shared by several nodes or meshes is one part).
-  std::map<std::string, int> part_ids;
-  std::vector<std::vector<int>> part_of(m.meshes.size());
-  for (size_t mi = 0; mi < m.meshes.size(); ++mi) {
-    const Mesh& mesh = m.meshes[mi];
-    part_of[mi].resize(mesh.vertices.size());
-    for (size_t vi = 0; vi < mesh.vertices.size(); ++vi) {
-      const Vertex& v = mesh.vertices[vi];
-      int node = mesh.node;
-      if (mesh.skinned) {
-        int k = 0;
-        for (int j = 1; j < 4; ++j)
-          if (v.weights[j] > v.weights[k]) k = j;
-        node = mesh.joint_nodes[v.joints[k]];
-      }
-      const std::string& name = node >= 0 ? m.nodes[node].name : mesh.name;
-      part_of[mi][vi] = part_ids.try_emplace(name, static_cast<int>(part_ids.size())).first->second;
-    }
-  }
+  const VertexParts parts = vertex_parts(m);
+  const std::map<std::string, int>& part_ids = parts.ids;
+  const std::vector<std::vector<int>>& part_of = parts.part_of;
   std::vector<float> lowest(part_ids.size());
   std::vector<char> seen(part_ids.size());
   std::vector<glm::vec3> skin_pts, bone_pts, morphed;
@@ -211,29 +222,6 @@ TEST_CASE("side-lying, the pelvis's contacts on the mat are where the drawn skin
   REQUIRE(drills.errors.empty());
   hiplab::NodeTransforms pose = hiplab::NodeTransforms::bind(m);
   std::vector<glm::mat4> skin;
-  // Each vertex's body part (the node that moves it most, or the mesh's own), named once: ids into
-  // `part_ids`, whose names iterate in order (a name shared by several nodes or meshes is one part).
-  std::map<std::string, int> part_ids;
-  std::vector<std::vector<int>> part_of(m.meshes.size());
-  for (size_t mi = 0; mi < m.meshes.size(); ++mi) {
-    const Mesh& mesh = m.meshes[mi];
-    part_of[mi].resize(mesh.vertices.size());
-    for (size_t vi = 0; vi < mesh.vertices.size(); ++vi) {
-      const Vertex& v = mesh.vertices[vi];
-      int node = mesh.node;
-      if (mesh.skinned) {
-        int k = 0;
-        for (int j = 1; j < 4; ++j)
-          if (v.weights[j] > v.weights[k]) k = j;
-        node = mesh.joint_nodes[v.joints[k]];
-      }
-      const std::string& name = node >= 0 ? m.nodes[node].name : mesh.name;
-      part_of[mi][vi] = part_ids.try_emplace(name, static_cast<int>(part_ids.size())).first->second;
-    }
-  }
-  std::vector<float> lowest(part_ids.size());
-  std::vector<char> seen(part_ids.size());
-  std::vector<glm::vec3> skin_pts, bone_pts, morphed;
   int checked = 0;
   for (const Drill& drill : drills.drills)
     for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
