@@ -644,25 +644,42 @@ TEST_CASE("leader lines go under every label: a later label's line never crosses
   CHECK(gl_error_count() == 0);
 }
 
-TEST_CASE("the picture's legend is drawn once in the bottom-left corner, with its colour swatches") {
-  HIPLAB_SKIP_WITHOUT_GL();
-  const OrbitCamera cam = fixed_front_camera();
-  const int w = 480, h = 240;
+namespace {
+
+// A list with a two-line legend (a heading, a green swatch) over a grey background, no floor.
+DrawList legend_list() {
   DrawList list;
   list.floor.visible = false;
   list.clear_color = glm::vec4(0.5f, 0.5f, 0.5f, 1.0f);
   list.legend.push_back({"Arcs: the normal range", glm::vec4(0.0f)});
   list.legend.push_back({"inside it", glm::vec4(0.0f, 1.0f, 0.0f, 1.0f)});
-  REQUIRE(session().renderer().render(list, cam, w, h, 1).ok());
-  const Image img = session().renderer().read_pixels();
-  int green_bottom_left = 0, green_elsewhere = 0;
+  return list;
+}
+
+// The legend's green swatch pixels in the quarter of a w x h picture that `in_quarter(x, y)`
+// picks (y down), and elsewhere.
+template <typename InQuarter>
+std::pair<int, int> green_pixels(const Image& img, int w, int h, InQuarter in_quarter) {
+  int inside = 0, elsewhere = 0;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
       const std::uint8_t* p = img.pixel(x, y);
-      if (p[1] > 200 && p[0] < 60 && p[2] < 60) (x < w / 2 && y > h / 2 ? green_bottom_left : green_elsewhere)++;
+      if (p[1] > 200 && p[0] < 60 && p[2] < 60) (in_quarter(x, y) ? inside : elsewhere)++;
     }
-  CHECK(green_bottom_left > 50);  // the swatch
-  CHECK(green_elsewhere == 0);
+  return {inside, elsewhere};
+}
+
+}  // namespace
+
+TEST_CASE("the picture's legend is drawn once in the bottom-left corner, with its colour swatches") {
+  HIPLAB_SKIP_WITHOUT_GL();
+  const OrbitCamera cam = fixed_front_camera();
+  const int w = 480, h = 240;
+  REQUIRE(session().renderer().render(legend_list(), cam, w, h, 1).ok());
+  const auto [bottom_left, elsewhere] =
+      green_pixels(session().renderer().read_pixels(), w, h, [&](int x, int y) { return x < w / 2 && y > h / 2; });
+  CHECK(bottom_left > 50);  // the swatch
+  CHECK(elsewhere == 0);
   CHECK(gl_error_count() == 0);
 }
 
@@ -672,11 +689,7 @@ TEST_CASE("the legend moves to another corner where the body's keep-clear points
   HIPLAB_SKIP_WITHOUT_GL();
   const OrbitCamera cam = fixed_front_camera();
   const int w = 480, h = 240;
-  DrawList list;
-  list.floor.visible = false;
-  list.clear_color = glm::vec4(0.5f, 0.5f, 0.5f, 1.0f);
-  list.legend.push_back({"Arcs: the normal range", glm::vec4(0.0f)});
-  list.legend.push_back({"inside it", glm::vec4(0.0f, 1.0f, 0.0f, 1.0f)});
+  DrawList list = legend_list();
   for (float z = -4.0f; z <= 4.0f; z += 0.05f)  // the front view looks along -x: z runs across the picture
     for (float y = -2.0f; y <= 4.0f; y += 0.05f) {
       const glm::ivec2 px = pixel_of(cam, {0.0f, y, z}, w, h);
@@ -684,14 +697,9 @@ TEST_CASE("the legend moves to another corner where the body's keep-clear points
     }
   REQUIRE(list.keep_clear.size() > 100);
   REQUIRE(session().renderer().render(list, cam, w, h, 1).ok());
-  const Image img = session().renderer().read_pixels();
-  int green_top_left = 0, green_elsewhere = 0;
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      const std::uint8_t* p = img.pixel(x, y);
-      if (p[1] > 200 && p[0] < 60 && p[2] < 60) (x < w / 2 && y < h / 2 ? green_top_left : green_elsewhere)++;
-    }
-  CHECK(green_top_left > 50);
-  CHECK(green_elsewhere == 0);
+  const auto [top_left, elsewhere] =
+      green_pixels(session().renderer().read_pixels(), w, h, [&](int x, int y) { return x < w / 2 && y < h / 2; });
+  CHECK(top_left > 50);
+  CHECK(elsewhere == 0);
   CHECK(gl_error_count() == 0);
 }
