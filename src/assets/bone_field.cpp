@@ -117,12 +117,20 @@ BoneField make_bone_field(const std::vector<glm::vec3>& pos, const std::vector<s
     index_range(tlo.x, thi.x, 0, i0, i1);
     index_range(tlo.y, thi.y, 1, j0, j1);
     index_range(tlo.z, thi.z, 2, k0, k1);
+    // Samples farther than 2.5 cells from the triangle's plane are farther from it too: skipped
+    // (the exact band is what the push reads; farther in, the chamfer transform fills them).
+    glm::vec3 nrm = glm::cross(b - a, c - a);
+    const float nl = glm::length(nrm);
+    if (nl > 0.0f) nrm /= nl;
+    const float band = 2.5f * cell;
     for (int k = k0; k <= k1; ++k)
       for (int j = j0; j <= j1; ++j)
         for (int i = i0; i <= i1; ++i) {
           const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j), uk = static_cast<std::size_t>(k);
+          const glm::vec3 x = place(ui, uj, uk);
+          if (nl > 0.0f && std::fabs(glm::dot(x - a, nrm)) > band) continue;
           float& d = dist[at(ui, uj, uk)];
-          d = std::min(d, dist2_to_triangle(place(ui, uj, uk), a, b, c));
+          d = std::min(d, dist2_to_triangle(x, a, b, c));
         }
   }
   for (float& d : dist)
