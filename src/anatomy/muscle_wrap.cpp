@@ -335,6 +335,27 @@ namespace {
 //     femur (-30, -7..-11, 52) mm, the trochanter's posterolateral top, which this sphere (its top
 //     at z 35 mm) does not reach (a 3 mm grid about (-0.024, -0.017, 0.040), r 17..26 mm, found
 //     2452 at best: not taken); and in the hip bone at 90-120 deg of flexion with adduction (grid).
+//     Refits tried (hwrap3) and NOT used: the seated 90/90 switch (added since) brings the path
+//     leaving the hip sphere to 0.9 mm inside this sphere (the link's clearance in the chained
+//     fit), and its flexion moment arm steps by up to 18.2 mm between flexion angles 0.5 deg apart
+//     (60..120 deg, knee 90: the path going round the small sphere the other way; 4.2 mm with the
+//     hip sphere alone; FIT_KINK=1 prints it). Fitted by the chained-surface case with
+//     FIT_RANK=drills (every 2nd drill frame; figures: drill-frame samples, all samples in the fit,
+//     step of the flexion arm):
+//       - (-0.033, -0.021, 0.042) r 11 mm ("a smaller femur sphere further back"): drills 3,529 ->
+//         542 in the full sweep, grid 8,250 -> 7,260, but its moment arm stepped by 60 mm (the
+//         path flipping round it) and its volume creased in deep flexion (the gluteal creases of
+//         tests/scene/muscle_volume_test.cpp 1462 -> 2042, 1470 held);
+//       - (-0.031, -0.019, 0.036) r 15 mm (FIT_MAX_KINK=18): 1195 against the old one's 1782 in
+//         the fit, step 12.0 mm, ends 1.1 mm out; drills 3,529 -> 2,356, grid 8,250 -> 7,590;
+//         moment arms at knee 90 (flexion 0 / 45 / 90 / 110 deg) -47.7 / -43.9 / -16.9 / 9.6 ->
+//         -47.7 / -44.0 / -17.9 / 8.9, the 5.5 mm step at 108-110 deg gone; the volume tests
+//         failed: creases 2042 (1470 held), full-mesh creases 5017 (4800 held);
+//       - (-0.029, -0.019, 0.036) r 15 mm: drills 3,529 -> 3,207; creases 1689 and 511
+//         triangle-samples past 0.2..3x (490 held), full-mesh creases 4840.
+//     Its volume (scene/muscle_volume.cpp) folds where the path turns more sharply round a
+//     smaller sphere; a refit that clears the trochanter's posterolateral top needs the volume
+//     to follow (or a surface the path cannot flip round).
 //   gluteus medius 1 (h11p3, applied h11t): a femur sphere in the base of the neck under the greater
 //     trochanter, (-0.016, -0.022, 0.041) r 20 mm, on its one stretch. Where: in the 90/90 front
 //     leg the straight line from the iliac origin to the trochanter cut the front of the neck's
