@@ -24,7 +24,12 @@ float seg_dist(vec3 p, vec3 a, vec3 b) { return capsule(p, a, b, 0.0f); }
 // with their mesh neighbours (each round reaches one edge, ~1 cm, further).
 constexpr float kLumbar = 0.10f, kNeck = 0.06f;
 constexpr float kHipPelvisSide = 0.12f, kHipThighSide = 0.12f;
-constexpr float kKnee = 0.08f, kAnkle = 0.05f;
+constexpr float kKnee = 0.08f;
+// The ankle's blend 7 cm each side (its reach kReachAnkle 9 cm), was 5 (7): the 90/90s rest the
+// feet pointed on the floor, and the front of the ankle folded (the 90/90 PAILs/RAILs' worst squash,
+// calcn_l (6 8 -6) cm, 0.166x; with this blend no foot triangle under 0.2x there, its shank/foot
+// samples past a limit 200 -> 100 a side, the 90/90 switch's 156 -> 100; skin stretch test).
+constexpr float kAnkle = 0.07f;
 // The toes' blend spans the ball of the foot: the kneeling drills tuck the toes under (mtp 60 deg
 // of extension, assets/drills/tall_kneeling_foot_windmill.json and kneeling_windmill.json), and a
 // blend of 2 cm each side of the joint (with its reach kReachToes 5 cm) folded the skin over the
@@ -68,7 +73,7 @@ constexpr int kCrotchSmoothRounds = 20;
 constexpr float kCrotchEvenHalfWidth = 0.015f;
 constexpr float kCrotchEvenFrontFrom = -0.005f, kCrotchEvenFrontTo = 0.015f;
 constexpr int kSmoothRounds = 12;
-constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.07f,
+constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.09f,
                 kReachToes = 0.11f, kReachShoulder = 0.11f, kReachElbow = 0.11f, kReachWrist = 0.06f;
 
 // The arm-overhead corrective (arm_overhead_corrective): vertices with more than this share of
@@ -112,7 +117,10 @@ constexpr double kBoundLo = 0.3, kBoundHi = 2.6, kBoundEven = 0.02;
 // worst squash 0.116 -> 0.100x); 6 000 / 0.01 / 0.3-2.6x: the side-lying top shoulder 3.18 ->
 // 3.54x; 6 000 / 0.005 / 0.4-2.3x (these), toes 5 cm, 19 152 (the tall-kneeling arm 0.154x, the
 // standing cable's worst stretch 3.30 -> 2.95x, seated 672 -> 72); 0.45-2.2x with 16 rings around
-// the band (and elbow 10 cm, toes 6.5 cm) no fewer than 0.4-2.3x.
+// the band (and elbow 10 cm, toes 6.5 cm) no fewer than 0.4-2.3x. The overhead shape is bounded to
+// the same 0.4-2.3x (was 0.3-2.6x): side-lying, the back of the bottom armpit (torso (-6 133 -19) cm)
+// 0.167 -> 0.26x, each side-lying drill 200 samples past a limit fewer; the top shoulder's worst
+// stretch 3.11 -> 3.18x (3.18-3.21x before these changes).
 constexpr int kArmBoundSweeps = 6000;
 constexpr double kArmBoundEven = 0.005, kArmBoundLo = 0.4, kArmBoundHi = 2.3;
 // The overhead shape's band is bounded longer and smoothed less between sweeps: with the arms'
@@ -1072,7 +1080,7 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
   }
   return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings,
                          kCorrectiveIterations, kCorrectiveEven, local ? &may_slide : nullptr, local ? kArmBoundSweeps : kOverheadBoundSweeps, nullptr,
-                         local ? kArmBoundEven : kOverheadBoundEven, local ? kArmBoundLo : kBoundLo, local ? kArmBoundHi : kBoundHi);
+                         local ? kArmBoundEven : kOverheadBoundEven, kArmBoundLo, kArmBoundHi);
 }
 
 namespace {
