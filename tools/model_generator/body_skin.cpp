@@ -186,6 +186,32 @@ constexpr float kCrotchHalfWidth = 0.04f;
 constexpr float kPairCrotchHalfWidth = 0.05f;
 constexpr int kPairCorrectiveGrowRings = 8;
 constexpr int kPairBoundSweeps = 1500;
+// The front of the crotch, shared by the two hips' own flexion shapes (hip_corrective made with one
+// hip posed): the skin within kSharedCrotchHalfWidth of the midline and in front of
+// kSharedCrotchFrontFrom (rest x, m; +x forward, the hip centres at x = -7.1 cm, the perineum
+// behind x = 0) is relaxed with the hip's band even where it is blended with the other thigh too,
+// and its offset scaled by this thigh's share of the two thighs' weight, so that with both hips
+// flexed (seated, the 90/90 switch's middle, where the crotch shape, faded by the hips' abduction,
+// is near 0) the two shapes add up to one relaxation instead of none. Kept out of it, that skin
+// stayed where linear blending puts it: the front of the crotch folded inside out between the
+// flexed thighs (the 90/90 switch's groin 975 + 975 triangle-samples past a limit, the kneeling
+// windmill's 112 + 112 and the supine PAILs/RAILs' 228 + 228). The crotch-pair shape
+// (hip_pair_corrective) then relaxes that skin further from where the two shapes leave it.
+// Measured (tests/scene/skin_stretch_test.cpp, all thirteen drills' triangle-samples past a
+// limit; the 90/90 switch's worst squash): before 25 154, 0.0237x. Half-width 4 cm: over the whole
+// crotch 24 824 (but the perineum behind stretched: the 90/90 switch 3.54 -> 4.13x, the kneeling
+// windmill 2.95 -> 3.11x), behind the hips only (x < -6 cm) 25 162, in front of 1.5 cm 24 102,
+// 0.0008x (one triangle at (3 80 -2) cm), in front of 2.5 cm 24 786, 0.0168x; half-width 3 cm in
+// front of 1.5 cm (these) 24 154, 0.0104x (one triangle at (3 79 -3) cm); without the crotch shape
+// over it 24 212; the whole crotch shared and made with the other leg posed as this one, 26 082;
+// the seated drill's worst squash (the right groin, (5 87 9) cm) 0.1422 -> 0.1370x with these.
+// Tried and not kept (same measure): the crotch's weight averaging (step 5) 40 rounds, 26 998, or
+// 6 cm wide, 26 008 (both carried the pelvis's share down the inner thighs to the knees: the 90/90
+// PAILs/RAILs' worst stretch 3.23 -> 3.83 / 3.87x there), or only within 15 cm of the hips' midpoint,
+// 25 492; the hip's blend 16 cm wide on the pelvis's side, 25 160 (kneeling windmill's buttock
+// squash 0.0077 -> 0.0038x).
+constexpr float kSharedCrotchHalfWidth = 0.03f;
+constexpr float kSharedCrotchFrontFrom = 0.015f;
 // The knee-flexion corrective (knee_flexion_corrective): rings around the blended band, and the
 // smoothing per relaxation step (the back of the knee is pressed together as the groin is).
 // Measured at a 100 deg key pose (all drills): 4 rings 122 500, 12 121 900, 24 the same (the thigh
@@ -1135,7 +1161,12 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   const int other = find_node(nodes, side == 0 ? "femur_l" : "femur_r");
   // With the other leg posed too, the crotch between the two thighs (within kCrotchHalfWidth of
   // the midline at rest) is relaxed as well: it is where the parted thighs stretch the perineum.
-  auto crotch = [&](size_t v) { return other_leg && std::fabs(skin.mesh.pos[v].z) < kCrotchHalfWidth; };
+  // Made with this hip alone, the front of the crotch is shared with the other hip's shape
+  // (kSharedCrotch*): relaxed too, and scaled below by this thigh's share.
+  auto shared = [&](size_t v) {
+    return !other_leg && std::fabs(skin.mesh.pos[v].z) < kSharedCrotchHalfWidth && skin.mesh.pos[v].x > kSharedCrotchFrontFrom;
+  };
+  auto crotch = [&](size_t v) { return (other_leg && std::fabs(skin.mesh.pos[v].z) < kCrotchHalfWidth) || shared(v); };
   for (size_t v = 0; v < nv; ++v) {
     may_slide[v] = 1;
     for (int k = 0; k < 4; ++k) {
@@ -1151,8 +1182,20 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   for (size_t v = 0; v < nv; ++v)
     for (int k = 0; k < 4; ++k)
       if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh && !crotch(v)) band_ok[v] = 0;
-  return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings, kHipCorrectiveIterations,
-                         kHipCorrectiveEven, &band_ok);
+  std::vector<glm::vec3> out = relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings,
+                                               kHipCorrectiveIterations, kHipCorrectiveEven, &band_ok);
+  // The shared front of the crotch: this thigh's share of the two thighs' (1 where the other has
+  // none, a half on the midline), so that both hips' shapes together move it once.
+  for (size_t v = 0; v < nv; ++v) {
+    if (!shared(v)) continue;
+    float self_w = 0.0f, other_w = 0.0f;
+    for (int k = 0; k < 4; ++k) {
+      if (skin.joints[v][k] == femur) self_w += skin.weights[v][k];
+      if (skin.joints[v][k] == other) other_w += skin.weights[v][k];
+    }
+    if (other_w > 0.0f) out[v] *= self_w / (self_w + other_w);
+  }
+  return out;
 }
 
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
@@ -1170,7 +1213,9 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
   const int femur_r = find_node(nodes, "femur_r"), femur_l = find_node(nodes, "femur_l");
   std::vector<char> may_slide(nv, 0), band(nv, 0);
   for (size_t v = 0; v < nv; ++v) {
-    if (!whole_band && (std::fabs(skin.mesh.pos[v].z) >= kPairCrotchHalfWidth || hip_shapes[v] != glm::vec3(0.0f))) continue;
+    // (... and over the front of the crotch that both hips' shapes share, from where they put it.)
+    const bool shared_front = std::fabs(skin.mesh.pos[v].z) < kSharedCrotchHalfWidth && skin.mesh.pos[v].x > kSharedCrotchFrontFrom;
+    if (!whole_band && (std::fabs(skin.mesh.pos[v].z) >= kPairCrotchHalfWidth || (hip_shapes[v] != glm::vec3(0.0f) && !shared_front))) continue;
     bool ok = true, right_thigh = false, left_thigh = false;
     for (int k = 0; k < 4; ++k) {
       if (skin.weights[v][k] <= 0.0f) continue;
