@@ -27,6 +27,8 @@ uniform vec3 u_key_dir;
 uniform vec3 u_key_color;
 uniform vec3 u_sky_color;
 uniform vec3 u_ground_color;
+uniform vec3 u_target;    // faint look: what the camera looks at (FrameView::target)
+uniform uint u_fade_joints;  // faint look: bit i set = joint i's part fades in front of u_target (MeshDraw::fade_joints)
 uniform bool u_outline;    // faint look: only a band along the silhouette (the skin as an outline)
 uniform bool u_muscle;     // uv.y = belly weight (0 tendon .. 1 belly), uv.x = around the tube (0..1)
 
@@ -37,6 +39,7 @@ out vec3 v_light;  // multiplies the (textured) base colour
 out vec3 v_add;    // added on top: highlight and rim
 out vec3 v_color;  // untextured meshes: the final colour, tone-mapped and sRGB-encoded
 out vec4 v_faint;  // the faint translucent look (simple.frag.glsl): encoded colour and alpha
+out float v_fade;  // the faint look's fade in front of the target (1 = none), also for the outline
 out float v_sheen; // muscle bellies: the highlight across the fibres, added to the encoded colour
 
 void main() {
@@ -105,5 +108,23 @@ void main() {
   float facing = abs(dot(normalize(v_normal), v));
   float faint_rim = 1.0 - facing;
   float faint_alpha = clamp(u_color.a * (0.6 + 2.2 * faint_rim * faint_rim), 0.0, 1.0) * smoothstep(0.03, 0.3, facing);
+  // The trunk, head and arms fade out where they stand in front of what the camera looks at (the
+  // hips): seen from the side of a seated drill, an arm between the eye and the hips would stand
+  // as a large ghost over the working hip. By how far the vertex lies in front of the target along
+  // the view: whole up to 12 cm (the arms beside the body seen from the front, the trunk's
+  // outline), gone from 30 cm. The legs and pelvis never fade: they are what the view is about.
+  v_fade = 1.0;
+  if (u_skinned && u_fade_joints != 0u) {
+    float upper = 0.0;
+    for (int k = 0; k < 4; ++k)
+      if (a_joints[k] < 32u && ((u_fade_joints >> a_joints[k]) & 1u) != 0u) upper += a_weights[k];
+    vec3 to_target = u_target - u_eye;
+    float target_depth = length(to_target);
+    if (target_depth > 1e-6) {
+      float ahead = dot(u_target - world.xyz, to_target) / target_depth;
+      v_fade = 1.0 - upper * smoothstep(0.12, 0.30, ahead);
+    }
+  }
+  faint_alpha *= v_fade;
   v_faint = vec4(encode_srgb(u_color.rgb * (0.7 + 0.35 * n.y)), faint_alpha);
 }

@@ -8,6 +8,7 @@ uniform vec3 u_eye;
 in vec3 v_world;
 in vec3 v_normal;
 in vec4 v_faint;
+in float v_fade;  // the trunk's and arms' fade in front of what the camera looks at (mesh.vert.glsl)
 out vec4 o_color;
 void main() {
   if (!u_outline) {
@@ -17,6 +18,6 @@ void main() {
   float facing = abs(dot(normalize(v_normal), normalize(u_eye - v_world)));
   // Strongest where the surface turns away, fading out over the silhouette's last stretch; nothing
   // over the front of the body, so the hips stay in plain view.
-  float a = 0.9 * smoothstep(0.5, 0.2, facing) * smoothstep(0.0, 0.04, facing);
+  float a = 0.9 * smoothstep(0.5, 0.2, facing) * smoothstep(0.0, 0.04, facing) * v_fade;
   o_color = vec4(v_faint.rgb, a);
 }

@@ -87,6 +87,14 @@ namespace {
 //     unchanged (to 0.1 mm) at 75, 90, 120 and 135 deg; no hip moment arm. Drills 934 -> 0 for
 //     vastus lateralis (the figure-4 and the windmill's back knee; 780 -> 2 with the windmill
 //     re-posed), grid 2,304 -> 0.
+//     Refitted (hwrap3) to (0.020, -0.408) r 14 mm: the 20 mm cylinder left 2 samples in the
+//     kneeling windmill's back knee (femur (33, -414, 20) mm, 20.1 mm from its axis, just outside
+//     the chord between its two condylar points), which no larger cylinder could take in with its
+//     ends 1 mm out; a smaller one nearer that chord can ("vastus lateralis over the lateral
+//     condyle, finer": knee 75..135 deg every 2.5 deg, centres and radii on a 1 mm grid, ends 1 mm
+//     out): 90 -> 0 in that fit, ends at least 3.1 mm outside, +0.04 mm on average. Knee moment
+//     arm at 105 deg -25.3 -> -25.1 mm (Gait2392's again), unchanged at 75, 90, 120 and 135 deg;
+//     drills 2 -> 0, grid 0.
 // Rajagopal et al. 2016 put no wrap surfaces at the ankle; these are HipLab's own, and only the
 // tibialis anterior's and peroneus tertius' second span a joint (the ankle and subtalar; under
 // 0.1 mm, so their moment arms barely move). The three others join two points of one body: their
@@ -245,6 +253,16 @@ namespace {
 //     r 25 mm, on the stretch from its origin to its femoral point: 1736 -> 490; unchanged at
 //     standing and in the 90/90 front leg; hip and knee 90 +0.2 mm, flexion 87.7 -> 88.4,
 //     adduction -23.5 -> -28.6, rotation 45.7 -> 44.6. Drills 3,396 -> 165, grid 3,795 -> 1,965.
+//     Refitted (hwrap3) to (-0.014, 0.004, 0.108) r 25 mm ("TFL, its pelvis sphere under the
+//     anterior superior iliac spine (refit)": 125 centres 2 mm apart about the old one, radii
+//     24..29 mm, FIT_RANK=drills, every 2nd drill frame): its 165 drill samples lay in the spine
+//     25.3 mm from the old centre; the new one, 4 mm further up and 2 mm in and back, takes them
+//     in with the femoral end 2.5 mm outside (the 27.5 and 30 mm spheres tried below let it in).
+//     411 in the fit (many candidates had 0 in the drill frames; this one keeps the ends furthest
+//     out of those within 1% of the fewest), +0.32 mm on average, calibration rms 0.0220. Moment
+//     arms (mm; hip and knee 90): flexion 88.4 -> 88.1, adduction -28.6 -> -26.7, rotation 44.6 ->
+//     45.0; standing, 45 and 110 deg of flexion and the 90/90 front leg unchanged (to 0.1 mm).
+//     Drills 165 -> 0, grid 1,965 -> 1,815.
 //   gluteus maximus 2: its ischium cylinder, then a femur sphere at the back of the greater
 //     trochanter, (-0.020, -0.030, 0.030) r 15 mm, on the stretch from its second pelvic point to
 //     its first femoral one: 5354 -> 2097 (a 30 mm sphere cut 1762 but its chain cycled at hip
@@ -317,6 +335,27 @@ namespace {
 //     femur (-30, -7..-11, 52) mm, the trochanter's posterolateral top, which this sphere (its top
 //     at z 35 mm) does not reach (a 3 mm grid about (-0.024, -0.017, 0.040), r 17..26 mm, found
 //     2452 at best: not taken); and in the hip bone at 90-120 deg of flexion with adduction (grid).
+//     Refits tried (hwrap3) and NOT used: the seated 90/90 switch (added since) brings the path
+//     leaving the hip sphere to 0.9 mm inside this sphere (the link's clearance in the chained
+//     fit), and its flexion moment arm steps by up to 18.2 mm between flexion angles 0.5 deg apart
+//     (60..120 deg, knee 90: the path going round the small sphere the other way; 4.2 mm with the
+//     hip sphere alone; FIT_KINK=1 prints it). Fitted by the chained-surface case with
+//     FIT_RANK=drills (every 2nd drill frame; figures: drill-frame samples, all samples in the fit,
+//     step of the flexion arm):
+//       - (-0.033, -0.021, 0.042) r 11 mm ("a smaller femur sphere further back"): drills 3,529 ->
+//         542 in the full sweep, grid 8,250 -> 7,260, but its moment arm stepped by 60 mm (the
+//         path flipping round it) and its volume creased in deep flexion (the gluteal creases of
+//         tests/scene/muscle_volume_test.cpp 1462 -> 2042, 1470 held);
+//       - (-0.031, -0.019, 0.036) r 15 mm (FIT_MAX_KINK=18): 1195 against the old one's 1782 in
+//         the fit, step 12.0 mm, ends 1.1 mm out; drills 3,529 -> 2,356, grid 8,250 -> 7,590;
+//         moment arms at knee 90 (flexion 0 / 45 / 90 / 110 deg) -47.7 / -43.9 / -16.9 / 9.6 ->
+//         -47.7 / -44.0 / -17.9 / 8.9, the 5.5 mm step at 108-110 deg gone; the volume tests
+//         failed: creases 2042 (1470 held), full-mesh creases 5017 (4800 held);
+//       - (-0.029, -0.019, 0.036) r 15 mm: drills 3,529 -> 3,207; creases 1689 and 511
+//         triangle-samples past 0.2..3x (490 held), full-mesh creases 4840.
+//     Its volume (scene/muscle_volume.cpp) folds where the path turns more sharply round a
+//     smaller sphere; a refit that clears the trochanter's posterolateral top needs the volume
+//     to follow (or a surface the path cannot flip round).
 //   gluteus medius 1 (h11p3, applied h11t): a femur sphere in the base of the neck under the greater
 //     trochanter, (-0.016, -0.022, 0.041) r 20 mm, on its one stretch. Where: in the 90/90 front
 //     leg the straight line from the iliac origin to the trochanter cut the front of the neck's
@@ -422,8 +461,8 @@ namespace {
 //     cylinders along the shaft (axis y) over the trochanter, before or after the hip sphere
 //     (centres within 10 mm of (-0.010, -0.030, 0.020), r 30-50 mm) all had an end of the stretch
 //     inside them in some pose (the least bad cut 3,978 -> 3,851 with an end 41 mm inside);
-//   TFL 165 and gluteus maximus 2 164 (one sample a frame in the 90/90 front leg, at the back of
-//     the trochanter, (-22, -11, 30) mm).
+//   TFL 165 (0 since its sphere's refit, hwrap3) and gluteus maximus 2 164 (one sample a frame in
+//     the 90/90 front leg, at the back of the trochanter, (-22, -11, 30) mm).
 constexpr char kOffFit[] = "off-centre hip surface; centre and radius: fewest path samples in bone, then the least change of length and moment arms (muscle_wrap_bone_test)";
 constexpr char kLegFit[] = "cylinder over the tibia, foot or distal femur (between two points of one body); centre and radius: fewest path samples in bone, then least added length (muscle_wrap_bone_test)";
 constexpr char kKneeFit[] = "cylinder across the knee; centre and radius: fewest path samples in bone over the sweep (muscle_wrap_bone_test)";
@@ -457,9 +496,9 @@ constexpr WrapSurface kSurfaces[] = {
     {"posterior_neck_sm", PathBody::kFemur, WrapShape::kSphere, {0.000, -0.020, 0.030}, {0, 1, 0}, 0.025, {0, 0, 0}, kShaftFit},
     {"anterior_bow_vi", PathBody::kFemur, WrapShape::kSphere, {-0.114, -0.340, 0.012}, {0, 1, 0}, 0.150, {0, 0, 0}, kShaftFit},
     {"supra_acetabular_gmed2", PathBody::kPelvis, WrapShape::kCylinder, {-0.050, -0.010, 0.080}, {1, 0, 0}, 0.020, {0, 0, 0}, kChainFit},
-    {"iliac_tfl", PathBody::kPelvis, WrapShape::kSphere, {-0.010, 0.000, 0.110}, {0, 1, 0}, 0.025, {0, 0, 0}, kChainFit},
+    {"iliac_tfl", PathBody::kPelvis, WrapShape::kSphere, {-0.014, 0.004, 0.108}, {0, 1, 0}, 0.025, {0, 0, 0}, kChainFit},
     {"trochanter_gmax2", PathBody::kFemur, WrapShape::kSphere, {-0.020, -0.030, 0.030}, {0, 1, 0}, 0.015, {0, 0, 0}, kChainFit},
-    {"lateral_condyle_vl", PathBody::kFemur, WrapShape::kCylinder, {0.015, -0.405, 0.0}, {0, 0, 1}, 0.020, {0, 0, 0}, kLegFit},
+    {"lateral_condyle_vl", PathBody::kFemur, WrapShape::kCylinder, {0.020, -0.408, 0.0}, {0, 0, 1}, 0.014, {0, 0, 0}, kLegFit},
     {"ischium_st", PathBody::kPelvis, WrapShape::kSphere, {-0.105, -0.095, 0.045}, {0, 1, 0}, 0.025, {0, 0, 0}, kChainFit},
     {"iliac_spine_sar", PathBody::kPelvis, WrapShape::kSphere, {-0.0075, 0.0020, 0.1155}, {0, 1, 0}, 0.010, {0, 0, 0}, kChainFit},
     {"hip_32_5", PathBody::kPelvis, WrapShape::kSphere, kHip, {0, 1, 0}, 0.0325, {0, 0, 0}, kHipFit},

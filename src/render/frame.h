@@ -17,6 +17,7 @@ struct FrameView {
   int width = 0, height = 0;
   glm::mat4 proj{1.0f}, view_proj{1.0f};
   glm::vec3 eye{0.0f};
+  glm::vec3 target{0.0f};     // what the camera looks at (the framed pelvis and legs; MeshDraw::fade_joints)
   float px_per_unit = 0.0f;  // pixels one world unit spans at depth 1 (GpuModels::choose_lods)
   bool mirrored = false;      // the projection swaps left and right: front faces wind clockwise
 
@@ -28,6 +29,7 @@ struct FrameView {
     v.proj = camera.projection(aspect);
     v.view_proj = v.proj * camera.view();
     v.eye = camera.eye();
+    v.target = camera.target;
     v.mirrored = camera.mirrored;
     v.px_per_unit = v.proj[1][1] * 0.5f * static_cast<float>(height);
     return v;

@@ -29,5 +29,6 @@ inline void set_uniform(Program& p, const char* n, const glm::vec3& v) { glUnifo
 inline void set_uniform(Program& p, const char* n, const glm::vec2& v) { glUniform2fv(p.loc(n), 1, glm::value_ptr(v)); }
 inline void set_uniform(Program& p, const char* n, float v) { glUniform1f(p.loc(n), v); }
 inline void set_uniform(Program& p, const char* n, int v) { glUniform1i(p.loc(n), v); }
+inline void set_uniform(Program& p, const char* n, unsigned v) { glUniform1ui(p.loc(n), v); }
 
 }  // namespace hiplab

@@ -122,6 +122,7 @@ void ScenePass::use(Program* program, const Frame& frame) {
   GpuModels::use_program(*program, frame.view.view_proj);
   const Lighting& light = frame.list.lighting;
   set_uniform(*program, "u_eye", frame.view.eye);
+  if (program == &simple_) set_uniform(simple_, "u_target", frame.view.target);
   set_uniform(*program, "u_key_dir", light.key_dir);
   set_uniform(*program, "u_key_color", light.key_color);
   set_uniform(*program, "u_sky_color", light.sky_color);
@@ -147,7 +148,10 @@ void ScenePass::draw(const Frame& frame, std::size_t index) {
   if (d.cull_back) glEnable(GL_CULL_FACE);
   else glDisable(GL_CULL_FACE);
   set_uniform(prog, "u_muscle", d.muscle_shading ? 1 : 0);
-  if (current_ == &simple_) set_uniform(prog, "u_outline", d.outline_only ? 1 : 0);
+  if (current_ == &simple_) {
+    set_uniform(prog, "u_outline", d.outline_only ? 1 : 0);
+    set_uniform(prog, "u_fade_joints", static_cast<unsigned>(d.fade_joints));
+  }
   if (current_ == &mesh_) set_uniform(mesh_, "u_striation", d.muscle_shading ? 0.16f : 0.0f);
   if (d.dynamic_mesh >= 0) {
     if (!frame.models.bind_dynamic(prog, list, d)) return;

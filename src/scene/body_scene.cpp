@@ -3,6 +3,7 @@
 #include <limits>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <cctype>
 #include <future>
@@ -60,17 +61,33 @@ std::string bone_label(const std::string& mesh_name) {
 
 namespace {
 
+// The pelvis or a bone of a leg (femur_r, tibia_l ...; the kneecap only if `patella`).
+bool is_pelvis_or_leg(const std::string& n, bool patella) {
+  if (n == "pelvis") return true;
+  for (const char* base : {"femur_", "tibia_", "talus_", "calcn_", "toes_", "patella_"}) {
+    if (!patella && std::strcmp(base, "patella_") == 0) continue;
+    if (n.size() == std::strlen(base) + 1 && n.rfind(base, 0) == 0) return true;
+  }
+  return false;
+}
+
+// MeshDraw::fade_joints of a skinned mesh: every joint but the pelvis and the legs' (the trunk, head
+// and arms), among the first 32.
+std::uint32_t upper_body_joints(const Model& model, const Mesh& mesh) {
+  std::uint32_t bits = 0;
+  for (std::size_t j = 0; j < mesh.joint_nodes.size() && j < 32; ++j) {
+    const int node = mesh.joint_nodes[j];
+    if (node >= 0 && node < static_cast<int>(model.nodes.size()) && !is_pelvis_or_leg(model.nodes[static_cast<std::size_t>(node)].name, true))
+      bits |= 1u << j;
+  }
+  return bits;
+}
+
 // What the legend must not cover (DrawList::keep_clear): the pelvis and legs as posed, points every
 // sixth of the way along each bone from its parent joint (pelvis -> femur -> tibia -> talus -> calcn
 // -> toes).
 void add_leg_keep_clear(const Model& model, const NodeTransforms& pose, DrawList& out) {
-  auto is_leg = [&](int i) {
-    const std::string& n = model.nodes[static_cast<std::size_t>(i)].name;
-    if (n == "pelvis") return true;
-    for (const char* base : {"femur_", "tibia_", "talus_", "calcn_", "toes_"})
-      if (n.size() == std::strlen(base) + 1 && n.rfind(base, 0) == 0) return true;
-    return false;
-  };
+  auto is_leg = [&](int i) { return is_pelvis_or_leg(model.nodes[static_cast<std::size_t>(i)].name, false); };
   for (int i = 0; i < static_cast<int>(model.nodes.size()); ++i) {
     if (!is_leg(i)) continue;
     const glm::vec3 at(pose.world[static_cast<std::size_t>(i)][3]);
@@ -115,6 +132,7 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       d.pick_id = 0;
       d.shadow_only = !options.show_skin;
       d.outline_only = options.skin_outline;
+      d.fade_joints = upper_body_joints(model, model.meshes[static_cast<std::size_t>(d.mesh)]);
     } else {
       d.casts_shadow = !has_skin;
       if (!options.show_bones) continue;

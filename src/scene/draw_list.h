@@ -34,6 +34,10 @@ struct MeshDraw {
   bool cull_back = false;       // closed, outward-wound surface: back faces are skipped
   bool simple_shading = false;  // a cheap translucent look (the faint skin)
   bool outline_only = false;    // with simple_shading: only a band along the silhouette is drawn
+  // With simple_shading, skinned: the joints (bit i = Mesh::joint_nodes[i], the first 32) whose
+  // part of the surface fades out where it stands in front of what the camera looks at (the
+  // skin's trunk, head and arms, between the eye and the hips; shaders/mesh.vert.glsl).
+  std::uint32_t fade_joints = 0;
   int morph_offset = -1;        // first weight in DrawList::morph_weights, -1 = bind weights
   // Geometry made this frame (muscle volumes...): index into DrawList::dynamic_meshes, drawing
   // indices [first_index, first_index + index_count). Vertices are in world space; model/mesh unused.

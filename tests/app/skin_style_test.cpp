@@ -1,15 +1,18 @@
 // Tests the skin display choices through the headless renderer on the shipped body (issue "a whole
 // person doing the drill": faint and smooth, a silhouette outline, or off): the faint skin veils the
 // front of the thighs, the outline leaves the front of the body as it is with the skin off and draws
-// only along the silhouette, and off draws nothing.
+// only along the silhouette, and off draws nothing. And the trunk and arms fade where they stand
+// between the eye and the hips (shaders/mesh.vert.glsl, MeshDraw::fade_joints).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 
+#include "app/cli.h"
 #include "app/headless.h"
 #include "app/paths.h"
 #include "assets/model_loader.h"
 #include "render/gl_context.h"
+#include "render/image.h"
 #include "session/view_state.h"
 #include "test_support.h"
 
@@ -73,4 +76,48 @@ TEST_CASE("skin display: faint veils the thighs, the outline only the silhouette
   CHECK(differs(faint) > 12);
   CHECK(differs(outline) <= 6);
   CHECK(gl_error_count() == 0);
+}
+
+// The 90/90 switch at its key moment (seated on the floor, hands on the floor behind), seen from the
+// right at the hips' height: the right arm stands between the eye and the hips. Before the fade its
+// faint skin covered about a quarter of the picture's top 40% (24%, from the shoulders down to the
+// hand on the floor in front of the hips); it now fades out there (0.7%). Seen from the front and
+// from behind the trunk stands beside or behind the hips and stays (26% and 15%: the trunk's
+// back, nearest the eye from behind, fades in part, 19% before).
+TEST_CASE("skin display: the trunk and arms fade where they stand between the eye and the hips") {
+  {
+    auto probe = app::HeadlessSession::create();
+    if (!probe.ok() && test::gl_unavailable(probe.error().message)) HIPLAB_SKIP(probe.error().message);
+  }
+  const auto dir = test::scratch_dir("skin_fade");
+  constexpr int kW = 320, kH = 200;
+  auto shoot_view = [&](const std::string& view, const std::string& skin) {
+    const std::string out = (dir / (view + "_" + skin + ".png")).string();
+    REQUIRE(app::run_cli({"hiplab", "render", "--drill", "ninety_ninety_hip_switch", "--key-moment", "--view", view, "--skin", skin,
+                          "--overlay", "off", "--names", "off", "--highlight", "none", "--size", "320x200", "--msaa", "1", "--out",
+                          out}) == 0);
+    auto img = read_png(out);
+    REQUIRE(img.ok());
+    REQUIRE(img.value().width == kW);
+    return img.value();
+  };
+  // Share of the top 40% of the picture (above the hips) that the faint skin changes.
+  auto veiled_above = [&](const std::string& view) {
+    const Image faint = shoot_view(view, "faint"), off = shoot_view(view, "off");
+    int n = 0;
+    const int rows = kH * 2 / 5;
+    for (int y = 0; y < rows; ++y)
+      for (int x = 0; x < kW; ++x) {
+        const std::uint8_t *p = faint.pixel(x, y), *q = off.pixel(x, y);
+        n += std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]) > 12;
+      }
+    return static_cast<double>(n) / (rows * kW);
+  };
+  const double right = veiled_above("right"), front = veiled_above("front"), back = veiled_above("back");
+  CAPTURE(right);
+  CAPTURE(front);
+  CAPTURE(back);
+  CHECK(right < 0.03);
+  CHECK(front > 0.18);
+  CHECK(back > 0.10);
 }

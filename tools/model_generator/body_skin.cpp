@@ -24,9 +24,32 @@ float seg_dist(vec3 p, vec3 a, vec3 b) { return capsule(p, a, b, 0.0f); }
 // with their mesh neighbours (each round reaches one edge, ~1 cm, further).
 constexpr float kLumbar = 0.10f, kNeck = 0.06f;
 constexpr float kHipPelvisSide = 0.12f, kHipThighSide = 0.12f;
-constexpr float kKnee = 0.08f, kAnkle = 0.05f, kToes = 0.02f;
+constexpr float kKnee = 0.08f;
+// The ankle's blend 7 cm each side (its reach kReachAnkle 9 cm), was 5 (7): the 90/90s rest the
+// feet pointed on the floor, and the front of the ankle folded (the 90/90 PAILs/RAILs' worst squash,
+// calcn_l (6 8 -6) cm, 0.166x; with this blend no foot triangle under 0.2x there, its shank/foot
+// samples past a limit 200 -> 100 a side, the 90/90 switch's 156 -> 100; skin stretch test).
+constexpr float kAnkle = 0.07f;
+// The toes' blend spans the ball of the foot: the kneeling drills tuck the toes under (mtp 60 deg
+// of extension, assets/drills/tall_kneeling_foot_windmill.json and kneeling_windmill.json), and a
+// blend of 2 cm each side of the joint (with its reach kReachToes 5 cm) folded the skin over the
+// top of the ball into a few triangles. Measured (tests/scene/skin_stretch_test.cpp, both working
+// sides; tall-kneeling windmill's shank/foot triangle-samples past a limit a side, its worst
+// squash; the kneeling windmill's): 2 cm 1 200, 0.116x (toes_r (26 9 12)); 600; 3.5 cm 1 000, -;
+// 500; 5 cm 800; 400; 6.5 cm (reach 11 cm; these) 600, 0.239x (no foot triangle under 0.2x); 300;
+// 8 cm (reach 13 cm) 600, 0.199x (calcn); 300. The rest past a limit there are the top of the
+// forefoot turned inside out (calcn, 300 a side).
+constexpr float kToes = 0.065f;
 constexpr float kShoulderTrunkSide = 0.08f, kShoulderArmSide = 0.12f;
-constexpr float kElbow = 0.07f, kWrist = 0.03f;
+// The elbow's blend: 10 cm each side (with its reach kReachElbow 11 cm), was 7 (8): the drills hold
+// the elbows bent 45-80 deg (the hand on the hip or the thigh, anatomy/upper_body.h), and the inside
+// of the elbow's few blended triangles collapsed. Measured (skin stretch test, all thirteen drills'
+// triangle-samples past a limit, with the arm shapes bounded as below): 7 cm 18 552; 8.5 cm 16 550;
+// 10 cm 16 158 (the side-lying drills' arm 200 -> 100 a side, standing cable 636 -> 436,
+// tall-kneeling windmill's arm 400 -> 200 a side, supine PAILs/RAILs 3 482 -> 2 282). Its price: the
+// supine PAILs/RAILs' single worst triangle (the armpit of the arm reaching across to the other
+// knee, humerus_l (-4 136 -23)) 0.0563x with 7 cm, 0.0314x with 8.5 cm, 0.0260x with 10 cm.
+constexpr float kElbow = 0.10f, kWrist = 0.03f;
 // On the pelvis's side of the hip the width narrows toward the midline (down to a quarter at the
 // perineum): the groin and buttock take the hip's bend, the crotch stays with the pelvis instead
 // of following both thighs (it tore between them in the 90/90).
@@ -50,8 +73,8 @@ constexpr int kCrotchSmoothRounds = 20;
 constexpr float kCrotchEvenHalfWidth = 0.015f;
 constexpr float kCrotchEvenFrontFrom = -0.005f, kCrotchEvenFrontTo = 0.015f;
 constexpr int kSmoothRounds = 12;
-constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.07f,
-                kReachToes = 0.05f, kReachShoulder = 0.11f, kReachElbow = 0.08f, kReachWrist = 0.06f;
+constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.09f,
+                kReachToes = 0.11f, kReachShoulder = 0.11f, kReachElbow = 0.11f, kReachWrist = 0.06f;
 
 // The arm-overhead corrective (arm_overhead_corrective): vertices with more than this share of
 // the arm and of the trunk are relaxed, and this many rings of mesh around them (~1 cm each; 32
@@ -83,7 +106,23 @@ constexpr double kCorrectiveNeckBendDeg = 40.0;
 // triangle's area under kBoundLo or over kBoundHi times its rest area, none inside out, with a
 // margin inside the 0.2-3x; sweeps of it, and the smoothing between sweeps.
 constexpr double kBoundLo = 0.3, kBoundHi = 2.6, kBoundEven = 0.02;
-constexpr int kArmBoundSweeps = 1500;
+// The shapes of the arms below the horizontal (arm_corrective with the neck straight) are bounded
+// as long as the overhead one, smoothed as little, and to a wider margin (kArmBoundLo-kArmBoundHi):
+// the drills hold the arm a few degrees from the shape's key pose (the side-lying top arm at
+// (-31, -10) and the tall-kneeling windmill's at (-35, -2) deg of flexion and abduction, the key
+// (-33, -6)), where a triangle held at 0.3x in the key pose fell to 0.10-0.15x. Measured (skin
+// stretch test, all thirteen drills' triangle-samples past a limit; sweeps / smoothing / bounds,
+// with the elbow's old 7 cm blend and the toes' blend noted): 1 500 / 0.02 / 0.3-2.6x, toes 2 cm,
+// 25 154 (before); 6 000 / 0.005 / 0.3-2.6x, toes 3.5 cm, 20 188 (but the tall-kneeling arm's
+// worst squash 0.116 -> 0.100x); 6 000 / 0.01 / 0.3-2.6x: the side-lying top shoulder 3.18 ->
+// 3.54x; 6 000 / 0.005 / 0.4-2.3x (these), toes 5 cm, 19 152 (the tall-kneeling arm 0.154x, the
+// standing cable's worst stretch 3.30 -> 2.95x, seated 672 -> 72); 0.45-2.2x with 16 rings around
+// the band (and elbow 10 cm, toes 6.5 cm) no fewer than 0.4-2.3x. The overhead shape is bounded to
+// the same 0.4-2.3x (was 0.3-2.6x): side-lying, the back of the bottom armpit (torso (-6 133 -19) cm)
+// 0.167 -> 0.26x, each side-lying drill 200 samples past a limit fewer; the top shoulder's worst
+// stretch 3.11 -> 3.18x (3.18-3.21x before these changes).
+constexpr int kArmBoundSweeps = 6000;
+constexpr double kArmBoundEven = 0.005, kArmBoundLo = 0.4, kArmBoundHi = 2.3;
 // The overhead shape's band is bounded longer and smoothed less between sweeps: with the arms'
 // 1500 sweeps and 0.02 the smoothing held a few triangles at the back of the armpit squashed
 // (0.07x in the shape's own pose, 0.046x side-lying with the head on the arm: the side-lying
@@ -147,6 +186,32 @@ constexpr float kCrotchHalfWidth = 0.04f;
 constexpr float kPairCrotchHalfWidth = 0.05f;
 constexpr int kPairCorrectiveGrowRings = 8;
 constexpr int kPairBoundSweeps = 1500;
+// The front of the crotch, shared by the two hips' own flexion shapes (hip_corrective made with one
+// hip posed): the skin within kSharedCrotchHalfWidth of the midline and in front of
+// kSharedCrotchFrontFrom (rest x, m; +x forward, the hip centres at x = -7.1 cm, the perineum
+// behind x = 0) is relaxed with the hip's band even where it is blended with the other thigh too,
+// and its offset scaled by this thigh's share of the two thighs' weight, so that with both hips
+// flexed (seated, the 90/90 switch's middle, where the crotch shape, faded by the hips' abduction,
+// is near 0) the two shapes add up to one relaxation instead of none. Kept out of it, that skin
+// stayed where linear blending puts it: the front of the crotch folded inside out between the
+// flexed thighs (the 90/90 switch's groin 975 + 975 triangle-samples past a limit, the kneeling
+// windmill's 112 + 112 and the supine PAILs/RAILs' 228 + 228). The crotch-pair shape
+// (hip_pair_corrective) then relaxes that skin further from where the two shapes leave it.
+// Measured (tests/scene/skin_stretch_test.cpp, all thirteen drills' triangle-samples past a
+// limit; the 90/90 switch's worst squash): before 25 154, 0.0237x. Half-width 4 cm: over the whole
+// crotch 24 824 (but the perineum behind stretched: the 90/90 switch 3.54 -> 4.13x, the kneeling
+// windmill 2.95 -> 3.11x), behind the hips only (x < -6 cm) 25 162, in front of 1.5 cm 24 102,
+// 0.0008x (one triangle at (3 80 -2) cm), in front of 2.5 cm 24 786, 0.0168x; half-width 3 cm in
+// front of 1.5 cm (these) 24 154, 0.0104x (one triangle at (3 79 -3) cm); without the crotch shape
+// over it 24 212; the whole crotch shared and made with the other leg posed as this one, 26 082;
+// the seated drill's worst squash (the right groin, (5 87 9) cm) 0.1422 -> 0.1370x with these.
+// Tried and not kept (same measure): the crotch's weight averaging (step 5) 40 rounds, 26 998, or
+// 6 cm wide, 26 008 (both carried the pelvis's share down the inner thighs to the knees: the 90/90
+// PAILs/RAILs' worst stretch 3.23 -> 3.83 / 3.87x there), or only within 15 cm of the hips' midpoint,
+// 25 492; the hip's blend 16 cm wide on the pelvis's side, 25 160 (kneeling windmill's buttock
+// squash 0.0077 -> 0.0038x).
+constexpr float kSharedCrotchHalfWidth = 0.03f;
+constexpr float kSharedCrotchFrontFrom = 0.015f;
 // The knee-flexion corrective (knee_flexion_corrective): rings around the blended band, and the
 // smoothing per relaxation step (the back of the knee is pressed together as the groin is).
 // Measured at a 100 deg key pose (all drills): 4 rings 122 500, 12 121 900, 24 the same (the thigh
@@ -885,7 +950,7 @@ void bound_distortion(const SkinMesh& skin, const std::vector<glm::dmat4>& blend
 std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<glm::dmat4>& skin_m, const std::vector<char>& moving,
                                        const std::vector<char>& may_slide, double min_share, int grow_rings, int iterations, double even = kCorrectiveEven,
                                        const std::vector<char>* band_ok = nullptr, int bound_sweeps = 0,
-                                       const std::vector<glm::vec3>* base = nullptr, double bound_even = kBoundEven) {
+                                       const std::vector<glm::vec3>* base = nullptr, double bound_even = kBoundEven, double bound_lo = kBoundLo, double bound_hi = kBoundHi) {
   const size_t nv = skin.mesh.pos.size();
   std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
   std::vector<glm::dvec3> p(nv);
@@ -955,7 +1020,7 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
       p[v] = ((1.0 - even) * sum + even * mid) / static_cast<double>(adj[v].size());
     }
   }
-  if (bound_sweeps > 0) bound_distortion(skin, blend, free_v, p, bound_sweeps, kBoundLo, kBoundHi, bound_even);
+  if (bound_sweeps > 0) bound_distortion(skin, blend, free_v, p, bound_sweeps, bound_lo, bound_hi, bound_even);
   std::vector<glm::vec3> out(nv, glm::vec3(0.0f));
   for (size_t v = 0; v < nv; ++v)
     if (free_v[v])
@@ -1041,7 +1106,7 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
   }
   return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings,
                          kCorrectiveIterations, kCorrectiveEven, local ? &may_slide : nullptr, local ? kArmBoundSweeps : kOverheadBoundSweeps, nullptr,
-                         local ? kBoundEven : kOverheadBoundEven);
+                         local ? kArmBoundEven : kOverheadBoundEven, kArmBoundLo, kArmBoundHi);
 }
 
 namespace {
@@ -1096,7 +1161,12 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   const int other = find_node(nodes, side == 0 ? "femur_l" : "femur_r");
   // With the other leg posed too, the crotch between the two thighs (within kCrotchHalfWidth of
   // the midline at rest) is relaxed as well: it is where the parted thighs stretch the perineum.
-  auto crotch = [&](size_t v) { return other_leg && std::fabs(skin.mesh.pos[v].z) < kCrotchHalfWidth; };
+  // Made with this hip alone, the front of the crotch is shared with the other hip's shape
+  // (kSharedCrotch*): relaxed too, and scaled below by this thigh's share.
+  auto shared = [&](size_t v) {
+    return !other_leg && std::fabs(skin.mesh.pos[v].z) < kSharedCrotchHalfWidth && skin.mesh.pos[v].x > kSharedCrotchFrontFrom;
+  };
+  auto crotch = [&](size_t v) { return (other_leg && std::fabs(skin.mesh.pos[v].z) < kCrotchHalfWidth) || shared(v); };
   for (size_t v = 0; v < nv; ++v) {
     may_slide[v] = 1;
     for (int k = 0; k < 4; ++k) {
@@ -1112,8 +1182,20 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   for (size_t v = 0; v < nv; ++v)
     for (int k = 0; k < 4; ++k)
       if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh && !crotch(v)) band_ok[v] = 0;
-  return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings, kHipCorrectiveIterations,
-                         kHipCorrectiveEven, &band_ok);
+  std::vector<glm::vec3> out = relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings,
+                                               kHipCorrectiveIterations, kHipCorrectiveEven, &band_ok);
+  // The shared front of the crotch: this thigh's share of the two thighs' (1 where the other has
+  // none, a half on the midline), so that both hips' shapes together move it once.
+  for (size_t v = 0; v < nv; ++v) {
+    if (!shared(v)) continue;
+    float self_w = 0.0f, other_w = 0.0f;
+    for (int k = 0; k < 4; ++k) {
+      if (skin.joints[v][k] == femur) self_w += skin.weights[v][k];
+      if (skin.joints[v][k] == other) other_w += skin.weights[v][k];
+    }
+    if (other_w > 0.0f) out[v] *= self_w / (self_w + other_w);
+  }
+  return out;
 }
 
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
@@ -1131,7 +1213,9 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
   const int femur_r = find_node(nodes, "femur_r"), femur_l = find_node(nodes, "femur_l");
   std::vector<char> may_slide(nv, 0), band(nv, 0);
   for (size_t v = 0; v < nv; ++v) {
-    if (!whole_band && (std::fabs(skin.mesh.pos[v].z) >= kPairCrotchHalfWidth || hip_shapes[v] != glm::vec3(0.0f))) continue;
+    // (... and over the front of the crotch that both hips' shapes share, from where they put it.)
+    const bool shared_front = std::fabs(skin.mesh.pos[v].z) < kSharedCrotchHalfWidth && skin.mesh.pos[v].x > kSharedCrotchFrontFrom;
+    if (!whole_band && (std::fabs(skin.mesh.pos[v].z) >= kPairCrotchHalfWidth || (hip_shapes[v] != glm::vec3(0.0f) && !shared_front))) continue;
     bool ok = true, right_thigh = false, left_thigh = false;
     for (int k = 0; k < 4; ++k) {
       if (skin.weights[v][k] <= 0.0f) continue;

@@ -100,8 +100,10 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
 // The corrective shape of one hip posed (side 0 right, 1 left; Gait2392 hip flexion, adduction and
 // internal rotation in degrees, knee straight; anatomy/hip_corrective.h names the poses), made as the arm's: the vertices blended between the thigh and
 // the pelvis (groin in front, buttock behind), and rings of the lower trunk and thigh around them,
-// relaxed in the posed space; the shank, foot and other leg pinned. The runtime weights it by the
-// posed hip's flexion (scene/body_pose.h). Zero elsewhere.
+// relaxed in the posed space; the shank, foot and other leg pinned. The front of the crotch, blended
+// with both thighs, is relaxed too and its offset scaled by this thigh's share of the two (so that
+// both hips' shapes together move it once; body_skin.cpp, kSharedCrotch*). The runtime weights it
+// by the posed hip's flexion (scene/body_pose.h). Zero elsewhere.
 std::vector<glm::vec3> hip_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg,
                                               double adduction_deg, double rotation_deg);
 
@@ -120,9 +122,10 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
 // straight), over the hips' own shapes at that pose (hip_shapes: the sum of their offsets at the
 // weights the runtime gives them there), which keep out of the crotch: the skin within a few cm of
 // the midline blended with both thighs, and rings of the crotch around it, relaxed in the posed
-// space; everything the hips' shapes move stays where they put it. Its offsets are zero wherever
-// hip_shapes' are not, so the shapes add. The runtime weights it by both hips' flexion
-// (scene/body_pose.cpp).
+// space; everything the hips' shapes move stays where they put it but the front of the crotch,
+// which both hips' shapes share (it is relaxed further from where they put it). Elsewhere its
+// offsets are zero wherever hip_shapes' are not, so the shapes add. The runtime weights it by both
+// hips' flexion (scene/body_pose.cpp).
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
                                            const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band = false);
 
