@@ -17,7 +17,6 @@
 #include <meshoptimizer.h>
 #include <stb_image.h>
 
-#include "assets/bone_field.h"
 #include "assets/muscle_volumes.h"
 #include "assets/node_transforms.h"
 #include "core/log.h"
@@ -399,7 +398,6 @@ Result<Model> load_model(const std::string& path, LoadReport* report) {
     if (!volumes) return volumes.error();
     c.model.muscle_volumes = std::move(volumes.value());
   }
-  set_bone_fields(c.model);
   c.model.bind_bounds = posed_bounds(c.model, NodeTransforms::bind(c.model));
   for (int k = 0; k < 3; ++k)
     if (!std::isfinite(c.model.bind_bounds.min[k]) || !std::isfinite(c.model.bind_bounds.max[k]))
