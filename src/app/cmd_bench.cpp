@@ -24,7 +24,6 @@
 #include "app/import_sandbox.h"
 #include "app/paths.h"
 #include "app/process_memory.h"
-#include "assets/bone_field.h"
 #include "assets/gltf_writer.h"
 #include "assets/ambient_occlusion.h"
 #include "assets/model_loader.h"
@@ -320,7 +319,6 @@ Command add_bench_command(CLI::App& app) {
           // As the window does: the first frame draws the full meshes, the lighter levels
           // (assets/model_lod.h) are made after it and the model uploaded again.
           const auto lod_start = Clock::now();
-          set_bone_fields(model);
           build_lods(model);
           r.release(handle.value());
           handle = r.upload(model);

@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "app/import_sandbox.h"
-#include "assets/bone_field.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
 #include "scene/body_pose.h"
@@ -115,7 +114,6 @@ void start_deferred_lods(App& app) {
   app.lods_pending = false;
   app.lod_generation = app.model_generation;
   app.lod_build = std::async(std::launch::async, [m = app.model]() mutable {
-    set_bone_fields(m);  // the volumes are pushed out of bone from then on (a few mm; ~0.3 s to make)
     build_lods(m);
     return m;
   });
