@@ -212,6 +212,8 @@ constexpr int kPairBoundSweeps = 1500;
 // squash 0.0077 -> 0.0038x).
 constexpr float kSharedCrotchHalfWidth = 0.03f;
 constexpr float kSharedCrotchFrontFrom = 0.015f;
+// The front of the crotch that both hips' own flexion shapes share (hip_corrective, hip_pair_corrective).
+bool in_shared_crotch_front(const glm::vec3& p) { return std::fabs(p.z) < kSharedCrotchHalfWidth && p.x > kSharedCrotchFrontFrom; }
 // The knee-flexion corrective (knee_flexion_corrective): rings around the blended band, and the
 // smoothing per relaxation step (the back of the knee is pressed together as the groin is).
 // Measured at a 100 deg key pose (all drills): 4 rings 122 500, 12 121 900, 24 the same (the thigh
@@ -1163,9 +1165,7 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   // the midline at rest) is relaxed as well: it is where the parted thighs stretch the perineum.
   // Made with this hip alone, the front of the crotch is shared with the other hip's shape
   // (kSharedCrotch*): relaxed too, and scaled below by this thigh's share.
-  auto shared = [&](size_t v) {
-    return !other_leg && std::fabs(skin.mesh.pos[v].z) < kSharedCrotchHalfWidth && skin.mesh.pos[v].x > kSharedCrotchFrontFrom;
-  };
+  auto shared = [&](size_t v) { return !other_leg && in_shared_crotch_front(skin.mesh.pos[v]); };
   auto crotch = [&](size_t v) { return (other_leg && std::fabs(skin.mesh.pos[v].z) < kCrotchHalfWidth) || shared(v); };
   for (size_t v = 0; v < nv; ++v) {
     may_slide[v] = 1;
@@ -1214,7 +1214,7 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
   std::vector<char> may_slide(nv, 0), band(nv, 0);
   for (size_t v = 0; v < nv; ++v) {
     // (... and over the front of the crotch that both hips' shapes share, from where they put it.)
-    const bool shared_front = std::fabs(skin.mesh.pos[v].z) < kSharedCrotchHalfWidth && skin.mesh.pos[v].x > kSharedCrotchFrontFrom;
+    const bool shared_front = in_shared_crotch_front(skin.mesh.pos[v]);
     if (!whole_band && (std::fabs(skin.mesh.pos[v].z) >= kPairCrotchHalfWidth || (hip_shapes[v] != glm::vec3(0.0f) && !shared_front))) continue;
     bool ok = true, right_thigh = false, left_thigh = false;
     for (int k = 0; k < 4; ++k) {
