@@ -79,6 +79,11 @@ struct App {
   std::future<Model> lod_build;
   bool lods_pending = false;
   int model_generation = 0, lod_generation = -1;
+  // Then the bones' distance fields that keep its muscle volumes out of bone (assets/bone_field.h),
+  // on their own worker that no frame waits for (a scripted run only before its last frame).
+  std::future<std::vector<BoneField>> bone_field_build;
+  bool bone_fields_pending = false;
+  int bone_field_generation = -1;
   double hover_checked_at = 0.0;
   bool frame_pending = true;  // frame the posed model once the next frame is built
   int framed_drill = -2;

@@ -33,7 +33,7 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_option("--frames", window.frames, "Quit after this many frames (for scripted runs)")->check(CLI::Range(0, 1000000));
   app.add_option("--screenshot", window.screenshot, "Save the last frame to this PNG on exit (with --frames)");
   app.add_flag("--report-state", window.report_state,
-               "Print the drill, whether it plays, its time and the window's size and place on exit (with --frames; for scripted runs)");
+               "Print the drill, whether it plays, its time, the window's size and place and the model's bone fields on exit (with --frames; for scripted runs)");
   app.add_option("--drill", window.drill, "Open with this drill (id or name, see hiplab drills)");
   app.add_option("--time", window.time_s, "... paused at this time in seconds")->check(CLI::Range(0.0, 1e6));
   app.add_option("--side", window.side, "Working side: left or right")->check(CLI::IsMember({"left", "right"}));

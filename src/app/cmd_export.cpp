@@ -10,6 +10,7 @@
 
 #include "app/scene_options.h"
 #include "app/import_sandbox.h"
+#include "assets/bone_field.h"
 #include "assets/model_loader.h"
 #include "assets/scene_export.h"
 #include "scene/body_pose.h"
@@ -65,7 +66,9 @@ Command add_export_command(CLI::App& app) {
       std::fprintf(stderr, "error: %s\n", model.error().message.c_str());
       return 1;
     }
-    // No levels of detail are built: every mesh and muscle volume goes out at full detail.
+    // No levels of detail are built: every mesh and muscle volume goes out at full detail, pushed
+    // out of the bones as the view draws them.
+    set_bone_fields(model.value());
     FrameRequest frame = default_frame_request(model.value());
     if (is_body_model(model.value())) {
       if (Status layers = load_peel_layers(choice->view); !layers) {

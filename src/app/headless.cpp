@@ -2,6 +2,7 @@
 
 #include "app/paths.h"
 #include "assets/ambient_occlusion.h"
+#include "assets/bone_field.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
 
@@ -14,6 +15,7 @@ Result<Model> load_prepared_body() {
   auto model = load_model(default_model_path());
   if (!model) return model.error();
   bake_ambient_occlusion(model.value());
+  set_bone_fields(model.value());
   build_lods(model.value());
   return model;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/import_sandbox.h"
+#include "assets/bone_field.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
 #include "scene/body_pose.h"
@@ -106,6 +107,7 @@ bool open_preloaded_model(App& app, PreloadedModel&& preloaded) {
   const std::string path = preloaded.model.value().source;
   if (!install_model(app, path, std::move(preloaded.model.value()), preloaded.report)) return false;
   app.lods_pending = true;
+  app.bone_fields_pending = true;
   return true;
 }
 
@@ -132,6 +134,28 @@ bool poll_deferred_lods(App& app, bool wait) {
   // pose, the view and the selection, which refer to nodes and meshes, all still hold.
   app.model = std::move(with_levels);
   return true;
+}
+
+void start_deferred_bone_fields(App& app) {
+  if (!app.bone_fields_pending || !app.has_model || app.bone_field_build.valid()) return;
+  if (app.lods_pending || app.lod_build.valid()) return;  // after the levels, not beside them
+  app.bone_fields_pending = false;
+  if (app.model.muscle_volumes.empty() || !app.model.bone_fields.empty()) return;
+  app.bone_field_generation = app.model_generation;
+  // A copy of the bones alone (a few MB): the model may be replaced while the fields are made.
+  app.bone_field_build = std::async(std::launch::async, [bones = bone_sources(app.model)] {
+    // One thread: the other core stays with the window's drawing (llvmpipe draws on the CPU).
+    return make_bone_fields(bones, 1);
+  });
+}
+
+bool poll_deferred_bone_fields(App& app, bool wait) {
+  if (!app.bone_field_build.valid()) return false;
+  if (!wait && app.bone_field_build.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  std::vector<BoneField> fields = app.bone_field_build.get();
+  if (app.bone_field_generation != app.model_generation) return false;  // another model was opened meanwhile
+  // Nothing to upload: the scene reads the fields as it places the volumes (scene/body_scene.cpp).
+  return install_bone_fields(app.model, std::move(fields));
 }
 
 }  // namespace hiplab::app

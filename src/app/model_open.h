@@ -40,5 +40,11 @@ void start_deferred_lods(App& app);
 // Once a frame: when the levels are made (or, with `wait`, once they are), uploads the model with
 // them and makes it current in place of the same model without them. True when it did.
 bool poll_deferred_lods(App& app, bool wait);
+// Once the levels are in: starts making the bones' distance fields of the current model
+// (assets/bone_field.h) on one worker thread, when it has muscle volumes and no fields yet.
+void start_deferred_bone_fields(App& app);
+// Once a frame: when the fields are made (or, with `wait`, once they are), gives them to the
+// current model, whose volumes are pushed out of bone from the next frame on. True when it did.
+bool poll_deferred_bone_fields(App& app, bool wait);
 
 }  // namespace hiplab::app

@@ -1,5 +1,6 @@
 // display_prep.h — what a model gets between loading and its first frame: baked ambient occlusion
-// (assets/ambient_occlusion.h) and levels of detail (assets/model_lod.h), each within a budget, so
+// (assets/ambient_occlusion.h), the bones' distance fields (assets/bone_field.h) and levels of
+// detail (assets/model_lod.h), each within a budget, so
 // a huge mesh from outside costs a warning rather than minutes of CPU (issue 14). The budgets are
 // far above the shipped body (about 0.4 M triangles): it always gets both.
 #pragma once
@@ -11,8 +12,9 @@
 
 namespace hiplab {
 
-// What a model gets: nothing, its occlusion only (a single picture: `render`; the window's first
-// frame, with the levels made after it), or occlusion and levels of detail.
+// What a model gets: nothing, its occlusion only (the window's first frame, with the levels and the
+// bone fields made after it), or occlusion, levels of detail and the bones' distance fields that
+// keep the muscle volumes out of bone (assets/bone_field.h; a model with volumes only).
 enum class Prep { kNone, kOcclusion, kFull };
 
 // Together well inside the import child's 20 s of CPU time (app/import_sandbox.h), with room for

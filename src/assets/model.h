@@ -15,6 +15,8 @@
 
 #include <glm/glm.hpp>
 
+#include "assets/bone_field.h"
+
 namespace hiplab {
 
 constexpr int kMaxWeightsPerVertex = 4;
@@ -132,6 +134,12 @@ struct MuscleVolume {
     double rest_volume = 0.0;     // m^3 enclosed by this level at the bind pose
   };
   std::vector<Level> levels;
+  // Made at load (assets/bone_field.h set_bone_fields; not stored): the bones this volume lies near
+  // at the bind pose (indices into Model::bone_fields, at most 8) and per vertex a bit for each
+  // (bit b: bone_fields[b]); the scene pushes those vertices out of those bones each frame
+  // (scene/muscle_volume.h push_out_of_bones). Empty: not pushed.
+  std::vector<std::int16_t> bone_fields;
+  std::vector<std::uint8_t> bone_mask;
 };
 
 struct Aabb {
@@ -147,6 +155,7 @@ struct Model {
   std::vector<Material> materials;  // at least one
   std::vector<Texture> textures;
   std::vector<MuscleVolume> muscle_volumes;  // empty for models without the sidecar (tubes are drawn)
+  std::vector<BoneField> bone_fields;        // made at load for a model with volumes (assets/bone_field.h)
   Aabb bind_bounds;      // of all meshes in bind pose, model space
   double load_ms = 0.0;  // wall time spent loading
 

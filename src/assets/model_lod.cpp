@@ -135,6 +135,7 @@ std::size_t build_volume_lods(MuscleVolume& v, const LodOptions& options) {
     permute(v.path_coord);
     permute(v.frame_normal);
     permute(v.bind_position);
+    if (v.bone_mask.size() == nv) permute(v.bone_mask);
     if (v.smooth_coord.size() == nv && v.smooth_normal.size() == nv && v.smooth_level.size() == nv) {
       permute(v.smooth_coord);
       permute(v.smooth_normal);

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "assets/model_loader.h"
+#include "assets/bone_field.h"
 #include "assets/muscle_volumes.h"
 #include "assets/node_transforms.h"
 
@@ -387,6 +388,7 @@ Result<WireModel> decode_model(const std::uint8_t* data, std::size_t size, const
     set_rest_point_normals(v);
     set_smooth_coords(v);
   }
+  set_bone_fields(m);
   m.bind_bounds = posed_bounds(m, NodeTransforms::bind(m));
   for (int k = 0; k < 3; ++k)
     if (!std::isfinite(m.bind_bounds.min[k]) || !std::isfinite(m.bind_bounds.max[k]))

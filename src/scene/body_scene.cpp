@@ -187,6 +187,13 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
   // second thread where the machine has one (most of the scene's time is placing the volumes'
   // vertices, ~3 ms a leg on a laptop core), then joined right then left, so the result is the
   // same vertex for vertex as one thread's.
+  // The bones' placements in this pose, for pushing the volumes out of them (push_out_of_bones).
+  std::vector<glm::mat4> bone_world(model.bone_fields.size()), world_to_bone(model.bone_fields.size());
+  for (std::size_t b = 0; b < model.bone_fields.size(); ++b) {
+    const auto node = static_cast<std::size_t>(model.bone_fields[b].node);
+    bone_world[b] = node < pose.world.size() ? pose.world[node] : glm::mat4(1.0f);
+    world_to_bone[b] = glm::inverse(bone_world[b]);
+  }
   struct SideBuild {
     DynamicMesh mesh;
     std::vector<MeshDraw> draws;
@@ -230,7 +237,10 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       glm::ivec2 range;
       if (const MuscleVolume* v = volume[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)]) {
         posed_volume_curve(*v, p, kin, side, input.pelvis_world, points, s.curve, s.attached);
+        const std::size_t first_vertex = s.mesh.vertices.size();
         range = append_muscle_volume(*v, s.curve, profile, s.attached, s.mesh, options.muscle_px_per_m);
+        push_out_of_bones(*v, model.bone_fields, bone_world, world_to_bone, s.mesh.vertices.data() + first_vertex,
+                          s.mesh.vertices.size() - first_vertex);
       } else {
         const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);
         range = append_muscle_tube(points, profile, s.mesh, detail.x, detail.y);

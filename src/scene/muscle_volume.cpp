@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <limits>
 
 #include <glm/gtc/quaternion.hpp>
 
@@ -389,6 +391,72 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve&
   mesh.indices.reserve(mesh.indices.size() + tris->size());
   for (std::uint32_t idx : *tris) mesh.indices.push_back(first_vertex + idx);
   return {first_index, static_cast<int>(mesh.indices.size()) - first_index};
+}
+
+std::size_t push_out_of_bones(const MuscleVolume& v, std::span<const BoneField> fields, std::span<const glm::mat4> bone_world,
+                              std::span<const glm::mat4> world_to_bone, Vertex* out, std::size_t count) {
+  if (v.bone_mask.size() < count || v.bone_fields.empty() || count == 0) return 0;
+  // Only the bones whose inside, as posed, meets the volume's box.
+  glm::vec3 lo = out[0].position, hi = lo;
+  for (std::size_t i = 1; i < count; ++i) lo = glm::min(lo, out[i].position), hi = glm::max(hi, out[i].position);
+  unsigned active = 0;
+  std::array<glm::vec3, 8> box_lo{}, box_hi{};  // each bone's inside, posed (world box)
+  for (std::size_t b = 0; b < v.bone_fields.size() && b < 8; ++b) {
+    const auto fb = static_cast<std::size_t>(v.bone_fields[b]);
+    if (fb >= fields.size() || fb >= bone_world.size() || fb >= world_to_bone.size()) continue;
+    const BoneField& f = fields[fb];
+    if (f.inside_hi.x < f.inside_lo.x) continue;
+    glm::vec3 blo(std::numeric_limits<float>::max()), bhi(-std::numeric_limits<float>::max());
+    for (int c = 0; c < 8; ++c) {
+      const glm::vec3 q(bone_world[fb] * glm::vec4((c & 1) ? f.inside_hi.x : f.inside_lo.x, (c & 2) ? f.inside_hi.y : f.inside_lo.y,
+                                                   (c & 4) ? f.inside_hi.z : f.inside_lo.z, 1.0f));
+      blo = glm::min(blo, q), bhi = glm::max(bhi, q);
+    }
+    if (glm::all(glm::lessThanEqual(blo, hi)) && glm::all(glm::lessThanEqual(lo, bhi))) active |= 1u << b;
+    box_lo[b] = blo, box_hi[b] = bhi;
+  }
+  if (active == 0) return 0;
+  std::size_t moved = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    unsigned mask = v.bone_mask[i] & active;
+    if (mask == 0) continue;
+    glm::vec3& p = out[i].position;
+    // Only the bones whose posed box holds the vertex (a few compares before the transform).
+    for (unsigned m = mask; m; m &= m - 1) {
+      const int b = std::countr_zero(m);
+      if (glm::any(glm::lessThan(p, box_lo[static_cast<std::size_t>(b)])) || glm::any(glm::greaterThan(p, box_hi[static_cast<std::size_t>(b)])))
+        mask &= ~(1u << b);
+    }
+    if (mask == 0) continue;
+    bool pushed = false;
+    // Out of one bone can be into another where two close (the gemelli between femur and ischium
+    // in deep flexion): the bones again, up to three times, until none holds the vertex.
+    for (int pass = 0; pass < 3; ++pass) {
+      bool again = false;
+      for (std::size_t b = 0; b < v.bone_fields.size(); ++b) {
+        if (!(mask & (1u << b))) continue;
+        const auto fb = static_cast<std::size_t>(v.bone_fields[b]);
+        if (fb >= fields.size() || fb >= bone_world.size() || fb >= world_to_bone.size()) continue;
+        const BoneField& f = fields[fb];
+        const glm::mat4& w2b = world_to_bone[fb];
+        glm::vec3 q = glm::vec3(w2b[0]) * p.x + glm::vec3(w2b[1]) * p.y + glm::vec3(w2b[2]) * p.z + glm::vec3(w2b[3]);
+        if (!f.may_be_inside(q) || f.sample(q) >= 0.0f) continue;
+        glm::vec3 g;
+        float d = f.sample(q, &g);
+        for (int step = 0; step < 3 && d < 0.5f * kBoneClearance; ++step) {
+          const float len = glm::length(g);
+          if (len < 1e-6f) break;
+          q += (kBoneClearance - d) / len * (g / len);
+          d = f.sample(q, &g);
+        }
+        p = glm::vec3(bone_world[fb] * glm::vec4(q, 1.0f));
+        pushed = again = true;
+      }
+      if (!again) break;
+    }
+    moved += pushed;
+  }
+  return moved;
 }
 
 }  // namespace hiplab

@@ -97,4 +97,18 @@ void posed_volume_curve(const MuscleVolume& v, const anatomy::MusclePath& p, con
 glm::ivec2 append_muscle_volume(const MuscleVolume& volume, const anatomy::PathCurve& curve, const MuscleTubeProfile& profile,
                                 const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m = 0.0);
 
+// Out of bone (issue 11, section 4): the volumes follow their paths while the bones are rigid, so a
+// thick belly beside a bone that turns under it enters it however the frames are shaped. After
+// placing, each vertex of `out` (the first `count` of the volume's, as append_muscle_volume placed
+// them) that lies near a bone at the bind pose (MuscleVolume::bone_mask, bone_fields) is read
+// against that bone's signed-distance field (assets/bone_field.h) in the bone's posed frame, and one
+// inside it (distance < 0) is moved along the field's gradient to kBoneClearance outside it (two
+// steps, each re-read). At the bind pose the vertices lie kBoneClearance or more off the bones (the
+// generator packs them 0.5 mm off), so none moves there. `fields`: Model::bone_fields;
+// `bone_world[b]`, `world_to_bone[b]`: the pose's world transform of fields[b].node and its inverse.
+// Normals are left as placed (the pushed side faces the bone). Returns how many vertices moved.
+constexpr float kBoneClearance = 0.0005f;  // m, as the generator's push_out_of_bones keeps them at the bind pose
+std::size_t push_out_of_bones(const MuscleVolume& volume, std::span<const BoneField> fields, std::span<const glm::mat4> bone_world,
+                              std::span<const glm::mat4> world_to_bone, Vertex* out, std::size_t count);
+
 }  // namespace hiplab

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 
 #include "anatomy/muscle_path.h"
 #include "anatomy/path_curve.h"
+#include "assets/bone_field.h"
 #include "assets/drill_loader.h"
 #include "assets/model_loader.h"
 #include "assets/model_lod.h"
@@ -565,6 +567,30 @@ TEST_CASE("muscle volumes: scene cost of one frame with volumes and with tubes (
     return triangles;
   };
   CHECK(median_ms(true) > median_ms(false));
+  // The push out of bone (scene/muscle_volume.h push_out_of_bones) priced alone: the same scene on
+  // one thread with and without the bones' fields, frames alternated so a busy machine weighs on
+  // both alike, timed by the thread's own CPU clock (time the thread waited for a core left out).
+  Model plain = m;
+  plain.bone_fields.clear();
+  BodySceneOptions o;
+  o.threads = false;
+  std::vector<double> with, without;
+  auto cpu_ms = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return 1e3 * static_cast<double>(ts.tv_sec) + 1e-6 * static_cast<double>(ts.tv_nsec);
+  };
+  for (int i = 0; i < 60; ++i)
+    for (const Model* x : std::array<const Model*, 2>{&m, &plain}) {
+      DrawList out;
+      const double t0 = cpu_ms();
+      add_body_to_scene(*x, ModelHandle{}, input, o, pose, out);
+      (x == &m ? with : without).push_back(cpu_ms() - t0);
+    }
+  std::sort(with.begin(), with.end());
+  std::sort(without.begin(), without.end());
+  std::printf("scene build on one thread (its CPU time): median %.2f ms with the push out of bone, %.2f ms without (fastest %.2f / %.2f ms)\n",
+              with[with.size() / 2], without[without.size() / 2], with[0], without[0]);
 }
 
 TEST_CASE("muscle volumes: levels made at load halve the triangles within their error, use a prefix of the vertices, left as right") {
@@ -635,6 +661,117 @@ TEST_CASE("muscle volumes: levels made at load halve the triangles within their 
   // The placed vertices a level shares with the full mesh are the same points (to a tenth of a
   // millimetre: each level keeps its own enclosed volume, so its volume correction differs a little).
   for (std::size_t i = 0; i < far_mesh.vertices.size(); ++i) CHECK(glm::length(far_mesh.vertices[i].position - near_mesh.vertices[i].position) < 1e-4f);
+}
+
+// The push out of bone itself (scene/muscle_volume.h push_out_of_bones, assets/bone_field.h): a
+// 20 mm cube as the bone, turned and moved as a posed bone is; a vertex placed 3 mm inside under
+// its top face comes out through that face to the clearance, one 2 mm outside stays where it was,
+// and a vertex whose mask names no bone is not looked at.
+TEST_CASE("muscle volumes: a vertex placed inside a bone is pushed out to the clearance, one outside is untouched") {
+  const std::vector<glm::vec3> pos = {{-0.01f, -0.01f, -0.01f}, {0.01f, -0.01f, -0.01f}, {0.01f, 0.01f, -0.01f}, {-0.01f, 0.01f, -0.01f},
+                                      {-0.01f, -0.01f, 0.01f},  {0.01f, -0.01f, 0.01f},  {0.01f, 0.01f, 0.01f},  {-0.01f, 0.01f, 0.01f}};
+  // Counter-clockwise from outside.
+  const std::vector<std::uint32_t> idx = {0, 2, 1, 0, 3, 2, 4, 5, 6, 4, 6, 7, 0, 1, 5, 0, 5, 4, 3, 7, 6, 3, 6, 2, 0, 4, 7, 0, 7, 3, 1, 2, 6, 1, 6, 5};
+  const BoneField f = make_bone_field(pos, idx);
+  REQUIRE(!f.d.empty());
+  // The field itself: exact near the faces, carried inward by the chamfer transform (within 10%).
+  CHECK(f.sample({0.0f, 0.0f, 0.012f}) == doctest::Approx(0.002f).epsilon(0.02));
+  CHECK(f.sample({0.0f, 0.0f, 0.007f}) == doctest::Approx(-0.003f).epsilon(0.05));
+  CHECK(f.sample({0.0f, 0.0f, 0.0f}) == doctest::Approx(-0.01f).epsilon(0.1));
+  CHECK(f.sample({0.5f, 0.0f, 0.0f}, nullptr, 7.0f) == 7.0f);  // outside the grid
+  glm::vec3 g;
+  f.sample({0.003f, -0.002f, 0.009f}, &g);
+  CHECK(glm::dot(glm::normalize(g), glm::vec3(0.0f, 0.0f, 1.0f)) > 0.99f);
+  // Posed: turned 90 degrees about x and moved; the cube's top face (+z) then faces world -y.
+  glm::mat4 world(1.0f);
+  world[1] = glm::vec4(0.0f, 0.0f, 1.0f, 0.0f);
+  world[2] = glm::vec4(0.0f, -1.0f, 0.0f, 0.0f);
+  world[3] = glm::vec4(0.3f, 0.9f, -0.1f, 1.0f);
+  const std::vector<glm::mat4> bone_world{world}, to_bone{glm::inverse(world)};
+  const std::vector<BoneField> fields{f};
+  MuscleVolume v;
+  v.bone_fields = {0};
+  v.bone_mask = {1, 1, 0};
+  std::array<Vertex, 3> out{};
+  out[0].position = glm::vec3(world * glm::vec4(0.002f, 0.001f, 0.007f, 1.0f));   // 3 mm under the top face
+  out[1].position = glm::vec3(world * glm::vec4(0.002f, 0.001f, 0.012f, 1.0f));   // 2 mm over it
+  out[2].position = glm::vec3(world * glm::vec4(0.002f, 0.001f, 0.007f, 1.0f));   // inside, but no bone named
+  const glm::vec3 before1 = out[1].position, before2 = out[2].position;
+  CHECK(push_out_of_bones(v, fields, bone_world, to_bone, out.data(), out.size()) == 1);
+  const glm::vec3 q(to_bone[0] * glm::vec4(out[0].position, 1.0f));
+  CHECK(q.z == doctest::Approx(0.01f + kBoneClearance).epsilon(0.01));  // out through the top face
+  CHECK(q.x == doctest::Approx(0.002f).epsilon(0.05));
+  CHECK(q.y == doctest::Approx(0.001f).epsilon(0.05));
+  CHECK(f.sample(q) >= 0.0f);
+  CHECK(out[1].position == before1);
+  CHECK(out[2].position == before2);
+}
+
+// At the anatomical pose the volumes lie out of the bones (the generator packs them 0.5 mm off),
+// so the push moves next to nothing there: the scene with the bones' fields is the scene without
+// them but for the few vertices of gluteus maximus 1 that the generator left in the ilium (0.4% of
+// its vertices on each side before the push, 8 vertices in all, moved up to 1.8 mm; the bone-share
+// test below printed them).
+TEST_CASE("muscle volumes: the push out of bone moves no vertex at the anatomical pose") {
+  const Model& m = body();
+  REQUIRE(m.bone_fields.size() >= 15);  // both hip bones, the sacrum and each leg's bones
+  Model plain = m;
+  plain.bone_fields.clear();
+  std::size_t near = 0;
+  for (const MuscleVolume& v : m.muscle_volumes)
+    for (std::uint8_t b : v.bone_mask) near += b != 0;
+  CHECK(near > 10000);
+  const BodyPoseInput input{{}, {}, bind_pelvis_world(m)};
+  NodeTransforms pose_a = NodeTransforms::bind(m), pose_b = pose_a;
+  DrawList a, b;
+  add_body_to_scene(m, ModelHandle{}, input, BodySceneOptions{}, pose_a, a);
+  add_body_to_scene(plain, ModelHandle{}, input, BodySceneOptions{}, pose_b, b);
+  REQUIRE(!a.dynamic_meshes.empty());
+  REQUIRE(a.dynamic_meshes.back().vertices.size() == b.dynamic_meshes.back().vertices.size());
+  std::size_t moved = 0;
+  double worst = 0.0;
+  for (std::size_t i = 0; i < a.dynamic_meshes.back().vertices.size(); ++i) {
+    const float d = glm::length(a.dynamic_meshes.back().vertices[i].position - b.dynamic_meshes.back().vertices[i].position);
+    moved += d > 0.0f;
+    worst = std::max(worst, static_cast<double>(d));
+  }
+  std::printf("push out of bone at the anatomical pose: %zu vertices near a bone, %zu moved, at most %.3f mm\n", near, moved, 1000 * worst);
+  CHECK(moved <= 8);
+  CHECK(worst < 0.002);
+}
+
+// The window makes the fields on a worker from a copy of the bones alone and gives them to the
+// model later (app/model_open.h start_deferred_bone_fields): the steps give what set_bone_fields
+// gives, on one thread as on several, and fields made from another model are refused (the model
+// stays without them) rather than read against the wrong meshes.
+TEST_CASE("muscle volumes: the bones' fields made in steps equal those made at once; another model's are refused") {
+  const Model& m = body();
+  Model stepwise = m;
+  stepwise.bone_fields.clear();
+  const std::vector<BoneSource> bones = bone_sources(stepwise);
+  REQUIRE(bones.size() == m.bone_fields.size());
+  std::vector<BoneField> fields = make_bone_fields(bones, 1);
+  REQUIRE(install_bone_fields(stepwise, fields));
+  REQUIRE(stepwise.bone_fields.size() == m.bone_fields.size());
+  for (std::size_t b = 0; b < m.bone_fields.size(); ++b) {
+    CHECK(stepwise.bone_fields[b].mesh == m.bone_fields[b].mesh);
+    CHECK(stepwise.bone_fields[b].d == m.bone_fields[b].d);
+    CHECK(stepwise.bone_fields[b].brick_index == m.bone_fields[b].brick_index);
+  }
+  for (std::size_t i = 0; i < m.muscle_volumes.size(); ++i) {
+    CHECK(stepwise.muscle_volumes[i].bone_fields == m.muscle_volumes[i].bone_fields);
+    CHECK(stepwise.muscle_volumes[i].bone_mask == m.muscle_volumes[i].bone_mask);
+  }
+  // Another model: its bone meshes are elsewhere in its list (here, the first mesh dropped).
+  Model other = m;
+  other.meshes.erase(other.meshes.begin());
+  CHECK_FALSE(install_bone_fields(other, fields));
+  CHECK(other.bone_fields.empty());
+  for (const MuscleVolume& v : other.muscle_volumes) CHECK(v.bone_mask.empty());
+  // A model without volumes has no bones to field.
+  Model bare = m;
+  bare.muscle_volumes.clear();
+  CHECK(bone_sources(bare).empty());
 }
 
 namespace {
@@ -828,10 +965,21 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // 20 (LOOSENED from 23, session 29's merge): semimembranosus both sides (2.4-2.6%, the seated 90/90
   // switch's deep flexion, harms) and vastus lateralis left (2.6%, the kneeling windmill: hthigh's
   // vasti carried down to the kneecap, over the condyles) now pass 1%; hthigh's branch alone 22.
-  CHECK(within >= 20);
-  CHECK(overall <= 0.452);
+  // 85 of 86, worst 1.4% (gluteus minimus 3, right, in the supine IR PAILs/RAILs' deep flexion),
+  // from 20 of 86 and 43.9% (the kneeling windmill's back-hip gemelli), since the scene pushes each
+  // placed vertex that lies in a bone near it back out along the bone's signed-distance field
+  // (scene/muscle_volume.h push_out_of_bones, assets/bone_field.h: 1.5 mm grids made at load). The
+  // re-shaped frames above could not do this: the volumes follow their paths while the bones are
+  // rigid. What is left lies where two bones close on the muscle (gluteus minimus and the gemelli
+  // between femur and ilium in deep flexion): out of one is into the other. Steps on the way
+  // (same drills): the bind-pose bones within 2.5 cm of each vertex's box and one pass, 79 of 86 and
+  // 4.2% (the psoas's upper vertices, 5 cm and more from the femur at rest, reach its head in deep
+  // flexion); 5 cm and up to three passes over a vertex's bones, 83 of 86 and 2.0% (the psoas); 8 cm,
+  // 85 of 86.
+  CHECK(within >= 85);
+  CHECK(overall <= 0.015);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
-  // maximus 1, 0.8% both sides).
+  // maximus 1, 0.4% both sides before the push out of bone, none since).
   for (const auto& [id, share] : at_rest) {
     INFO(anatomy::muscle_name(static_cast<int>((id - kMusclePickBase) % 100), id - kMusclePickBase >= 100 ? anatomy::Side::kLeft : anatomy::Side::kRight));
     CHECK(share <= 0.01);

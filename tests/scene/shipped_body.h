@@ -14,6 +14,7 @@ inline const Model& shipped_body() {
   static const Model m = [] {
     auto loaded = load_model(std::string(HIPLAB_SOURCE_DIR) + "/assets/models/hiplab_body.glb");
     REQUIRE(loaded.ok());
+    set_bone_fields(loaded.value());  // as the app does with the levels (assets/display_prep.h)
     return std::move(loaded.value());
   }();
   return m;
