@@ -35,13 +35,18 @@ FIND
 
 cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
+rm -f "$dir/ready"
 cd "$dir/work"
-timeout -k 5 240 "$hiplab" --patient 1 --frames 100000 --size 1280x1024 >"$dir/out.txt" 2>"$dir/err.txt" &
+timeout -k 5 240 "$hiplab" --patient 1 --frames 100000 --ready-file "$dir/ready" --size 1280x1024 >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
 step() { echo "\$1" >>"$dir/steps.txt"; }
 give_up() { step "\$1"; xdotool key ctrl+q; wait \$pid; exit 0; }
 timeout 90 xdotool search --sync --name HipLab >/dev/null || step "no window within 90 s"
-sleep 4
+# Until the app says its start-up work is done (--ready-file; at most 90 s), then a moment more.
+i=0
+while [ ! -e "$dir/ready" ] && [ \$i -lt 450 ]; do sleep 0.2; i=\$((i + 1)); done
+[ -e "$dir/ready" ] || step "not ready within 90 s"
+sleep 1
 # wait_for NAME COLOUR: until a screenshot shows that colour (found = W H X Y); at most 40 s
 wait_for() {
   i=0

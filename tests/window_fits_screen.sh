@@ -9,7 +9,8 @@ hiplab="$2"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/hiplab-fit.XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT
 check() {  # $1 screen WxH, $2 expected: "fits" or "1440x900"
-  out=$(XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data" sh "$run" -s "${1}x24" "$hiplab" --frames 5 --report-state 2>"$dir/err.txt")
+  rm -f "$dir/ready"
+  out=$(XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data" sh "$run" -s "${1}x24" "$hiplab" --frames 5 --report-state --ready-file "$dir/ready" 2>"$dir/err.txt")
   rc=$?
   if [ "$rc" -ne 0 ]; then echo "FAIL: hiplab exited $rc on a $1 screen: $(cat "$dir/err.txt")"; exit 1; fi
   win=$(printf '%s\n' "$out" | sed -n 's/.*window=\([0-9]*x[0-9]*+[0-9-]*+[0-9-]*\).*/\1/p')
@@ -28,7 +29,9 @@ check() {  # $1 screen WxH, $2 expected: "fits" or "1440x900"
   # a worker no frame waits for but a scripted run's last (app/model_open.h): by then all 17.
   fields=$(printf '%s\n' "$out" | sed -n 's/.*bone_fields=\([0-9]*\).*/\1/p')
   if [ "$fields" != 17 ]; then echo "FAIL: the window's model has '$fields' bone fields at its last frame, expected 17: '$out'"; exit 1; fi
-  echo "ok: $1 screen: window $win, $fields bone fields"
+  # --ready-file (what the xdotool tests wait for before they click): written once that is done.
+  if [ "$(cat "$dir/ready" 2>/dev/null)" != ready ]; then echo "FAIL: no ready file after the run on a $1 screen"; exit 1; fi
+  echo "ok: $1 screen: window $win, $fields bone fields, ready"
 }
 check 1280x720 fits
 check 1920x1080 1440x900

@@ -19,10 +19,15 @@ trap 'rm -rf "$dir"' EXIT
 mkdir -m 700 "$dir/runtime"
 cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
-timeout -k 5 200 "$hiplab" --frames 20000 --size 1280x800 >"$dir/out.txt" 2>"$dir/err.txt" &
+rm -f "$dir/ready"
+timeout -k 5 200 "$hiplab" --frames 20000 --ready-file "$dir/ready" --size 1280x800 >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
 timeout 90 xdotool search --sync --name HipLab >/dev/null
-sleep 5
+# Until the app says its start-up work is done (--ready-file; at most 90 s), then a moment more.
+i=0
+while [ ! -e "$dir/ready" ] && [ \$i -lt 450 ]; do sleep 0.2; i=\$((i + 1)); done
+[ -e "$dir/ready" ] || echo "not ready within 90 s" >&2
+sleep 1
 import -window root "$dir/before.png"
 xdotool mousemove 73 418 click 1
 sleep 2

@@ -39,11 +39,16 @@ FIND
 
 cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
+rm -f "$dir/ready"
 cd "$dir/work"
-timeout -k 5 240 "$hiplab" --patient 1 --frames 100000 --size 1280x1024 >"$dir/out.txt" 2>"$dir/err.txt" &
+timeout -k 5 240 "$hiplab" --patient 1 --frames 100000 --ready-file "$dir/ready" --size 1280x1024 >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
 timeout 90 xdotool search --sync --name HipLab >/dev/null || echo "no window within 90 s" >>"$dir/steps.txt"
-sleep 4
+# Until the app says its start-up work is done (--ready-file; at most 90 s), then a moment more.
+i=0
+while [ ! -e "$dir/ready" ] && [ \$i -lt 450 ]; do sleep 0.2; i=\$((i + 1)); done
+[ -e "$dir/ready" ] || echo "not ready within 90 s" >>"$dir/steps.txt"
+sleep 1
 # wait_for SHOT X0 X1 CHECK: until SHOT shows, between x = X0 and X1, what CHECK (a shell condition
 # on \$found = W H X Y of the photo's colour) asks for; at most 40 s
 wait_for() {

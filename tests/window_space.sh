@@ -21,10 +21,15 @@ trap 'rm -rf "$dir"' EXIT
 drive() {
   cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
-timeout -k 5 120 "$hiplab" --frames 20000 --size 1024x640 --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
+rm -f "$dir/ready"
+timeout -k 5 120 "$hiplab" --frames 20000 --ready-file "$dir/ready" --size 1024x640 --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
 timeout 90 xdotool search --sync --name HipLab >/dev/null
-sleep 4
+# Until the app says its start-up work is done (--ready-file; at most 90 s), then a moment more.
+i=0
+while [ ! -e "$dir/ready" ] && [ \$i -lt 450 ]; do sleep 0.2; i=\$((i + 1)); done
+[ -e "$dir/ready" ] || echo "not ready within 90 s" >&2
+sleep 1
 # The Drills list in the left panel of a fresh 1024x640 window, then its second entry (Clamshell).
 xdotool mousemove 120 366 click 1
 sleep 1.5

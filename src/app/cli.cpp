@@ -32,6 +32,8 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_option("--model", window.model, "Model to open in the window (glTF/GLB, FBX, COLLADA)");
   app.add_option("--frames", window.frames, "Quit after this many frames (for scripted runs)")->check(CLI::Range(0, 1000000));
   app.add_option("--screenshot", window.screenshot, "Save the last frame to this PNG on exit (with --frames)");
+  app.add_option("--ready-file", window.ready_file,
+                 "Write this file once the window is ready: its start-up work done (for scripted runs)");
   app.add_flag("--report-state", window.report_state,
                "Print the drill, whether it plays, its time, the window's size and place and the model's bone fields on exit (with --frames; for scripted runs)");
   app.add_option("--drill", window.drill, "Open with this drill (id or name, see hiplab drills)");

@@ -30,6 +30,7 @@
 #include "app/window_video.h"
 #include "assets/activity_demands_loader.h"
 #include "assets/muscle_layers.h"
+#include "core/atomic_file.h"
 #include "core/log.h"
 #include "render/gl_context.h"
 #include "render/image.h"
@@ -197,6 +198,7 @@ int main_loop(App& app, const WindowOptions& options) {
   GLFWwindow* window = app.window;
   int exit_code = 0;
   int frame = 0;
+  bool ready_written = false;
   auto last = std::chrono::steady_clock::now();
   while (!glfwWindowShouldClose(window)) {
     glfwPollEvents();
@@ -290,6 +292,11 @@ int main_loop(App& app, const WindowOptions& options) {
     // build); a scripted run waits only before its last frame, so its picture is the pushed one.
     start_deferred_bone_fields(app);
     poll_deferred_bone_fields(app, options.frames > 0 && frame + 1 >= options.frames);
+    if (!ready_written && !options.ready_file.empty() && frame >= 2 && !app.lods_pending && !app.lod_build.valid() &&
+        !app.bone_fields_pending && !app.bone_field_build.valid() && !app.loading.active()) {
+      ready_written = true;
+      if (Status s = write_file_atomic(options.ready_file, "ready\n"); !s) log_warning(s.error().message);
+    }
   }
   if (options.report_state) {
     const motion::Drill* d = app.session.drill();

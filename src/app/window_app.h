@@ -21,6 +21,10 @@ struct WindowOptions {
   std::string select;      // muscle to select (e.g. glut_med1_r)
   std::string peel;        // session::parse_peel: "0".."2" or a preset id; empty: from the settings
   long long patient = 0;   // > 0: open the Patients window with this patient selected
+  // Scripted runs (xdotool tests): written once the start-up work is done (the first frames drawn,
+  // the levels of detail and the bones' fields in), so a script acts on a window that is ready
+  // however busy the machine, rather than after a fixed sleep.
+  std::string ready_file;
 };
 
 // Returns the process exit code.
