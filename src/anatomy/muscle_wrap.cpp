@@ -270,6 +270,24 @@ namespace {
 //     adduction -21.2 -> -20.1, rotation 6.6 -> 6.7; 90/90 front leg +2.7 mm, flexion -24.0 ->
 //     -29.3, adduction -15.9 -> -9.7, rotation 18.3 -> 21.8. Drills 7,990 -> 164, grid 13,170 ->
 //     8,220.
+//     REPLACED (hwrap4): on that stretch (its second pelvic point to its first femoral one) the
+//     ischium cylinder and this sphere are no longer applied (both stay defined; the ischium
+//     cylinder still acts on its other stretches); gluteus maximus 2 goes over one femur cylinder
+//     across the greater trochanter instead, axis z (the femur's flexion axis), centre (0.010,
+//     -0.015) m in the femur frame, r 40 mm ("trochanter_gmax2_z"; HipLab's own, as gluteus
+//     maximus 1's below). Fitted by the chained-surface case ("a femur cylinder across the
+//     trochanter (axis z) alone": centres on a 5 mm grid about (-0.005, -0.030), r 25..45 mm,
+//     FIT_RANK=drills, FIT_KINK=1): 5 drill-frame samples (every 4th frame), 1158 in the fit
+//     (the ischium cylinder alone 5922), ends at least 3.6 mm outside, +1.3 mm on average; worst
+//     step of the flexion arm over 0.5 deg 0.4 mm. After the ischium cylinder (as the sphere was)
+//     the same cylinders put the link inside for every candidate. Drills 699 -> 29, grid 8,220 ->
+//     4,485. Moment arms (mm; hip flexion 0 / 45 / 90 / 110 deg, knee 90; before -> now):
+//     flexion -55.7 / -39.3 / -19.9 / -15.3 -> -55.7 / -39.3 / -23.3 / -21.8; adduction -11.2 /
+//     -18.6 / -20.1 / -21.9 -> -11.2 / -18.6 / -17.2 / -13.6; rotation -21.8 / -6.7 / 6.7 / 13.6
+//     -> -21.8 / -6.7 / 6.4 / 11.4 (unchanged to 70 deg: the cylinder takes hold at 70..75 deg);
+//     90/90 front leg -29.3 / -9.7 / 21.8 -> -31.5 / +5.1 / 18.0 (Gait2392's line -20.0 / -12.1
+//     / 14.2: over the trochanter there its adduction arm changes sign, the one figure that
+//     does). Calibration: l_o 154.7 -> 155.7 mm, l_ts 122.2 -> 121.7 mm.
 //   semitendinosus: a sphere fixed in the pelvis in the ischium, in front of the tuberosity it
 //     arises from, (-0.105, -0.095, 0.045) r 25 mm, on the stretch from its origin to its first
 //     point on the tibia (HipLab's own; Rajagopal et al. 2016 put none on the hamstrings at the
@@ -539,8 +557,9 @@ constexpr WrapSurface kSurfaces[] = {
     {"pubic_ramus_ab", PathBody::kPelvis, WrapShape::kSphere, {-0.048, -0.078, 0.032}, {0, 1, 0}, 0.012, {0, 0, 0}, kChainFit},
     {"femoral_head_bflh", PathBody::kFemur, WrapShape::kSphere, {-0.010, 0.010, 0.000}, {0, 1, 0}, 0.012, {0, 0, 0}, kChainFit},
     {"trochanter_gmax1_z", PathBody::kFemur, WrapShape::kCylinder, {0.005, -0.020, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
+    {"trochanter_gmax2_z", PathBody::kFemur, WrapShape::kCylinder, {0.010, -0.015, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -548,7 +567,7 @@ constexpr MuscleWrap kWraps[] = {
     {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
     {"glut_min3", kHip52_5, 0, kAll}, 
     {"glut_max1", kTrochanterGmax1Z, 1, 2}, {"glut_max1", kHip60, 0, 1}, {"glut_max1", kHip60, 2, kAll},
-    {"glut_max2", kGmax2Ischium, 1, 2, true}, {"glut_max2", kTrochanterGmax2, 1, 2}, {"glut_max2", kGmax2Ischium, 0, kAll},
+    {"glut_max2", kTrochanterGmax2Z, 1, 2}, {"glut_max2", kGmax2Ischium, 0, 1}, {"glut_max2", kGmax2Ischium, 2, kAll},
     {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kSupraAcetabularGmed2, 0, kAll, true}, {"glut_med2", kTrochanterGmed2, 0, kAll},
     {"tfl", kIliacTfl, 0, 1},
