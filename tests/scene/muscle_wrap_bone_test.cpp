@@ -1136,7 +1136,14 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
       // posterolateral edge, after the hip sphere or alone, and a hip or pelvis sphere before the
       // z cylinder: an end or the link inside for every candidate. Gluteus maximus 2 (below): the
       // z cylinder alone, (0.010, -0.015) r 40 mm, 5 against its chain's ~175 (used); after or
-      // before its ischium cylinder, the link inside or no better.
+      // before its ischium cylinder, the link inside or no better. What gluteus maximus 1 has left
+      // over its z cylinder lies in the hip bone behind the acetabulum (the 90/90 drills; pelvis
+      // (-100, -56, 81) mm), where its hip sphere was: a pelvis sphere in the ischium, a pelvis
+      // cylinder along Gmax1_at_pelvis_r's axis or along z there, before the z cylinder: every
+      // candidate that took any samples put the link or an end inside (the z cylinder, 40 mm
+      // about an axis 21 mm from the hip centre, holds what the path leaves them at). The
+      // gemelli over a femur cylinder (axis z) behind the neck's base, after the hip sphere or
+      // before the fossa cylinder: the same (and +1.4 mm standing, calibration rms 0.091 > 0.08).
       {"gluteus maximus 1, Rajagopal's Gmax1_at_pelvis_r cylinder alone on that segment", "glut_max1", PathBody::kPelvis, PathBody::kFemur,
        "", true, WrapShape::kCylinder, PathBody::kPelvis, {-0.077, -0.099, 0.061}, gmax1_axis, 0.01, 1, 0.025, 0.045, 0.005},
       {"gluteus maximus 1, Rajagopal's Gmax1_at_pelvis_r cylinder then its trochanter sphere", "glut_max1", PathBody::kPelvis, PathBody::kFemur,
@@ -1161,6 +1168,16 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "", false, WrapShape::kCylinder, PathBody::kFemur, {-0.005, -0.030, 0.040}, z, 0.005, 3, 0.025, 0.045, 0.005},
       {"gluteus maximus 2, a femur cylinder across the trochanter (axis z) then its ischium cylinder", "glut_max2", PathBody::kPelvis, PathBody::kFemur,
        "gmax2_ischium", true, WrapShape::kCylinder, PathBody::kFemur, {-0.005, -0.030, 0.040}, z, 0.005, 3, 0.025, 0.045, 0.005},
+      {"gemelli, its 32.5 mm hip sphere then a femur cylinder (axis z) behind the neck's base", "gem", PathBody::kPelvis, PathBody::kFemur,
+       "hip_32_5", false, WrapShape::kCylinder, PathBody::kFemur, {-0.025, -0.020, 0.040}, z, 0.003, 3, 0.008, 0.020, 0.003},
+      {"gemelli, its fossa cylinder after a femur cylinder (axis z) behind the neck's base", "gem", PathBody::kPelvis, PathBody::kFemur,
+       "trochanteric_fossa_gem", true, WrapShape::kCylinder, PathBody::kFemur, {-0.025, -0.020, 0.040}, z, 0.003, 3, 0.008, 0.020, 0.003},
+      {"gluteus maximus 1, a pelvis sphere in the ischium behind the acetabulum, then its trochanter cylinder (axis z)", "glut_max1", PathBody::kPelvis, PathBody::kFemur,
+       "trochanter_gmax1_z", true, WrapShape::kSphere, PathBody::kPelvis, {-0.088, -0.056, 0.066}, x, 0.005, 2, 0.010, 0.025, 0.005},
+      {"gluteus maximus 1, a pelvis cylinder (Gmax1_at_pelvis_r's axis) behind the acetabulum, then its trochanter cylinder (axis z)", "glut_max1", PathBody::kPelvis, PathBody::kFemur,
+       "trochanter_gmax1_z", true, WrapShape::kCylinder, PathBody::kPelvis, {-0.088, -0.056, 0.066}, gmax1_axis, 0.005, 2, 0.010, 0.025, 0.005},
+      {"gluteus maximus 1, a pelvis cylinder (axis z) behind the acetabulum, then its trochanter cylinder (axis z)", "glut_max1", PathBody::kPelvis, PathBody::kFemur,
+       "trochanter_gmax1_z", true, WrapShape::kCylinder, PathBody::kPelvis, {-0.085, -0.060, 0.070}, z, 0.005, 2, 0.010, 0.030, 0.005},
       {"gluteus maximus 1, hip sphere then a femur cylinder across the trochanter (axis z)", "glut_max1", PathBody::kPelvis, PathBody::kFemur,
        "hip_60", false, WrapShape::kCylinder, PathBody::kFemur, {-0.020, -0.015, 0.040}, z, 0.005, 2, 0.010, 0.025, 0.005},
   };
