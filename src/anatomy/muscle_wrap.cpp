@@ -270,6 +270,27 @@ namespace {
 //     adduction -21.2 -> -20.1, rotation 6.6 -> 6.7; 90/90 front leg +2.7 mm, flexion -24.0 ->
 //     -29.3, adduction -15.9 -> -9.7, rotation 18.3 -> 21.8. Drills 7,990 -> 164, grid 13,170 ->
 //     8,220.
+//     REPLACED (hwrap4): on that stretch (its second pelvic point to its first femoral one) the
+//     ischium cylinder and this sphere are no longer applied (both stay defined; the ischium
+//     cylinder still acts on its other stretches); gluteus maximus 2 goes over one femur cylinder
+//     across the greater trochanter instead, axis z (the femur's flexion axis), centre (0.0075,
+//     -0.015) m in the femur frame, r 40 mm ("trochanter_gmax2_z"; HipLab's own, as gluteus
+//     maximus 1's below). Fitted by the chained-surface case ("a femur cylinder across the
+//     trochanter (axis z) alone": centres on a 5 mm grid about (-0.005, -0.030), r 25..45 mm,
+//     FIT_RANK=drills, FIT_KINK=1: (0.010, -0.015) r 40 mm, 5 drill-frame samples in every 4th
+//     frame, 1158 in the fit, the ischium cylinder alone 5922; then "..., finer", centres on a
+//     2.5 mm grid about that, r 37.5..45 mm, every drill frame, FIT_DRILL_STEP=1): 0 in the drill
+//     frames, 776 in the fit (768 at best), ends at least 1.1 mm outside, +1.35 mm on average;
+//     worst step of the flexion arm over 0.5 deg 0.4 mm. After the ischium cylinder (as the
+//     sphere was) the same cylinders put the link inside for every candidate. Drills 699 -> 0,
+//     grid 8,220 -> 3,210. Moment arms (mm; hip flexion 0 / 45 / 90 / 110 deg, knee 90; before
+//     -> now): flexion -55.7 / -39.3 / -19.9 / -15.3 -> -55.7 / -39.3 / -25.1 / -23.3; adduction
+//     -11.2 / -18.6 / -20.1 / -21.9 -> -11.2 / -18.6 / -17.0 / -13.4; rotation -21.8 / -6.7 /
+//     6.7 / 13.6 -> -21.8 / -6.7 / 6.5 / 11.5 (unchanged to 65 deg; the cylinder takes hold
+//     between 65 and 70); 90/90 front leg (hip 90, 30 abd, 45 ER, knee 90) -29.3 / -9.7 / 21.8
+//     -> -33.3 / +8.2 / 18.5 (Gait2392's line -20.0 / -12.1 / 14.2: over the trochanter there its adduction
+//     arm changes sign, the one figure that does). Calibration: l_o 154.7 -> 157.7 mm, l_ts
+//     122.2 -> 120.5 mm.
 //   semitendinosus: a sphere fixed in the pelvis in the ischium, in front of the tuberosity it
 //     arises from, (-0.105, -0.095, 0.045) r 25 mm, on the stretch from its origin to its first
 //     point on the tibia (HipLab's own; Rajagopal et al. 2016 put none on the hamstrings at the
@@ -356,6 +377,40 @@ namespace {
 //     Its volume (scene/muscle_volume.cpp) folds where the path turns more sharply round a
 //     smaller sphere; a refit that clears the trochanter's posterolateral top needs the volume
 //     to follow (or a surface the path cannot flip round).
+//     REPLACED (hwrap4): on that stretch (its second pelvic point to its first femoral one) the hip
+//     sphere and this trochanter sphere are no longer applied (both stay defined; the hip sphere
+//     still acts on its other stretches); gluteus maximus 1 goes over one femur cylinder across
+//     the greater trochanter instead, axis z (the femur's flexion axis), centre (0.005, -0.020) m
+//     in the femur frame, r 40 mm ("trochanter_gmax1_z"; HipLab's own: Rajagopal et al. 2016's
+//     Gmax1_at_pelvis_r, centre (-0.077, -0.099, 0.061) m, r 40 mm, axis (0.435, 0.508, 0.743)
+//     transcribed from the MyoConverter conversion's quaternion, put an end of the stretch 26..36
+//     mm inside it in some pose for every centre within 10 mm and radius 25..45 mm, and its
+//     flexion arm stepped 50..87 mm; the MyoConverter/MyoSuite authors removed it for its "path
+//     jumping"). Fitted by the chained-surface case ("a femur cylinder across the trochanter
+//     (axis z) alone on that segment, wider": centres on a 5 mm grid about (0.005, -0.020), r
+//     30..50 mm, FIT_RANK=drills, FIT_KINK=1): 508 drill-frame samples (every 4th frame; 893 with
+//     the hip and trochanter spheres), 1768 in the fit, ends at least 10.9 mm outside, +1.7 mm on
+//     average; the worst step of its flexion moment arm over 0.5 deg (60..120 deg, knee 90) 18.2
+//     -> 0.3 mm (a cylinder across the flexion axis cannot be gone round the other way as the
+//     small sphere was); no chain to settle (the old link came 0.9 mm inside the trochanter
+//     sphere). Drills 3,529 -> 2,045 (all now in the hip bone behind the acetabulum in the 90/90
+//     drills, pelvis (-100, -56, 81) mm, where the hip sphere was: a hip sphere or a pelvis sphere
+//     there before the cylinder put the link inside the cylinder for every radius tried, 20..45 mm
+//     about the hip centre, 15..35 mm about (-0.085, -0.060, 0.080)), grid 8,250 -> 4,725.
+//     Moment arms (mm, knee 0 or 90 alike; hip flexion 0 / 45 / 90 / 110 deg; before -> now):
+//     flexion -47.7 / -43.9 / -16.9 / +9.6 -> -45.7 / -30.1 / -19.5 / -19.0 (Gait2392's own
+//     line until the cylinder takes hold, at 55..60 deg; it stays an extensor to 110 deg, where the
+//     hip sphere had made it a flexor from 105 deg: the extension moment arm of gluteus maximus
+//     falls with flexion, Nemeth & Ohlsen 1985); adduction -29.2 / -40.6 / -37.0 / -21.7 ->
+//     -27.9 / -27.9 / -15.8 / -7.8; rotation -21.7 / 5.4 / 44.1 / 55.1 -> -20.8 / 3.7 / 19.9 /
+//     23.3 (Gait2392's line 19.9 at 90 deg: the cylinder, across the flexion axis, does not move
+//     the rotation arm; the hip sphere had more than doubled it). Calibration (muscle_calibration
+//     .cpp's table): l_o 195.1 -> 153.6 mm, l_ts 97.9 -> 119.7 mm (Gait2392's 142 / 125), rms of
+//     l_M/l_o against Gait2392's path 0.0328 -> 0.0235. What it costs: below about 57 deg of
+//     flexion its path is now Gait2392's line, nearer the hip than over the 60 mm sphere, and its
+//     volume follows: the muscle volumes' vertex-samples inside another muscle over the drills
+//     +0.60% (8,362,011 -> 8,412,283; the clamshells and reverse clamshell +2.0..3.3%), out of
+//     the skin -0.64% (tests/scene/muscle_poke_through_test.cpp; with gluteus maximus 2's below).
 //   gluteus medius 1 (h11p3, applied h11t): a femur sphere in the base of the neck under the greater
 //     trochanter, (-0.016, -0.022, 0.041) r 20 mm, on its one stretch. Where: in the 90/90 front
 //     leg the straight line from the iliac origin to the trochanter cut the front of the neck's
@@ -508,16 +563,18 @@ constexpr WrapSurface kSurfaces[] = {
     {"femoral_head_sm", PathBody::kFemur, WrapShape::kSphere, {-0.005, 0.020, 0.000}, {0, 1, 0}, 0.022, {0, 0, 0}, kChainFit},
     {"pubic_ramus_ab", PathBody::kPelvis, WrapShape::kSphere, {-0.048, -0.078, 0.032}, {0, 1, 0}, 0.012, {0, 0, 0}, kChainFit},
     {"femoral_head_bflh", PathBody::kFemur, WrapShape::kSphere, {-0.010, 0.010, 0.000}, {0, 1, 0}, 0.012, {0, 0, 0}, kChainFit},
+    {"trochanter_gmax1_z", PathBody::kFemur, WrapShape::kCylinder, {0.005, -0.020, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
+    {"trochanter_gmax2_z", PathBody::kFemur, WrapShape::kCylinder, {0.0075, -0.015, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
     {"glut_med1", kNeckBaseGmed1, 0, kAll},
     {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
     {"glut_min3", kHip52_5, 0, kAll}, 
-    {"glut_max1", kHip60, 1, 2, true}, {"glut_max1", kTrochanterGmax1, 1, 2}, {"glut_max1", kHip60, 0, kAll},
-    {"glut_max2", kGmax2Ischium, 1, 2, true}, {"glut_max2", kTrochanterGmax2, 1, 2}, {"glut_max2", kGmax2Ischium, 0, kAll},
+    {"glut_max1", kTrochanterGmax1Z, 1, 2}, {"glut_max1", kHip60, 0, 1}, {"glut_max1", kHip60, 2, kAll},
+    {"glut_max2", kTrochanterGmax2Z, 1, 2}, {"glut_max2", kGmax2Ischium, 0, 1}, {"glut_max2", kGmax2Ischium, 2, kAll},
     {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kSupraAcetabularGmed2, 0, kAll, true}, {"glut_med2", kTrochanterGmed2, 0, kAll},
     {"tfl", kIliacTfl, 0, 1},
