@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "anatomy/foot_corrective.h"
 #include "anatomy/hip_corrective.h"
 #include "anatomy/kinematics.h"
 #include "anatomy/patella.h"
@@ -176,13 +177,28 @@ float knee_front_weight(const anatomy::LegPose& leg) {
   return smoothstep01((leg[anatomy::LegCoord::kKneeFlexion] - start) / (full - start));
 }
 
+// The weight of a foot's pointed-ankle shape (anatomy/foot_corrective.h): 0 at the skin's rest
+// ankle and in dorsiflexion, rising smoothly to 1 at the key plantar flexion, 1 beyond.
+float ankle_plantar_weight(const anatomy::LegPose& leg) {
+  const double start = glm::radians(anatomy::kAnkleCorrectiveStartDeg), full = glm::radians(anatomy::kAnklePlantarCorrectiveDeg);
+  return smoothstep01((leg[anatomy::LegCoord::kAnkle] - start) / (full - start));
+}
+// The weight of a foot's tucked-toes shape: 0 at the skin's rest mtp and in flexion, rising
+// smoothly to 1 at the key extension, 1 beyond.
+float toes_extended_weight(const anatomy::LegPose& leg) {
+  const double start = glm::radians(anatomy::kToesCorrectiveStartDeg), full = glm::radians(anatomy::kToesExtendedCorrectiveDeg);
+  return smoothstep01((leg[anatomy::LegCoord::kMtp] - start) / (full - start));
+}
+
 // The skin's corrective shapes that pose_body_model weights, by morph target name, in the order
 // of corrective_weights: per side (_r, then _l) the arm overhead, the arm's key poses below the
 // horizontal, the hip's straight and turned-out flexion, the 90/90 back hip, the knee's flexion
-// and front; then the shapes of both hips together. Made once.
+// and front; then the shapes of both hips together; then per side the foot's (ankle pointed, toes
+// tucked). Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 5;
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3;
+constexpr std::size_t kFootCorrectives = 2;  // per side
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives;
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -194,6 +210,8 @@ const std::vector<std::string>& corrective_names() {
       for (const char* leg : {"hip_flexion", "hip_flexion_out", "hip_back", "knee_flexion", "knee_front"}) n.push_back(leg + std::string(sfx));
     }
     n.insert(n.end(), {"hip_flexion_pair", "hip_ninety_r", "hip_ninety_l"});
+    for (const char* sfx : {"_r", "_l"})
+      for (const char* foot : {"ankle_plantar", "toes_extended"}) n.push_back(foot + std::string(sfx));
     return n;
   }();
   return names;
@@ -221,6 +239,10 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   w[k++] = hip_pair_flexion_weight(right, left);
   w[k++] = hip_ninety_weight(right, left);
   w[k++] = hip_ninety_weight(left, right);
+  for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
+    w[k++] = ankle_plantar_weight(input.legs.leg(side));
+    w[k++] = toes_extended_weight(input.legs.leg(side));
+  }
   return w;
 }
 

@@ -387,6 +387,50 @@ TEST_CASE("the skin's knee-front shapes are weighted by each knee's flexion, ful
   CHECK(moved > 50);
 }
 
+// The feet (tools/model_generator/body_skin.h foot_corrective, anatomy/foot_corrective.h): the
+// pointed-ankle shape weighted from the skin's rest ankle (0) to 1 at 45 deg of plantar flexion
+// (Gait2392 ankle_angle -45, the 90/90's front foot), none in dorsiflexion; the tucked-toes shape
+// from mtp 0 to 1 at 60 deg of extension (the kneeling drills); each foot its own, on its own leg.
+TEST_CASE("the skin's foot shapes are weighted by each ankle's plantar flexion and each foot's toe extension") {
+  const Model& m = body_model();
+  const auto [skin, ankle_r] = skin_target(m, "ankle_plantar_r");
+  const int ankle_l = skin_target(m, "ankle_plantar_l").second, toes_r = skin_target(m, "toes_extended_r").second,
+            toes_l = skin_target(m, "toes_extended_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'ankle_plantar_r' morph target");
+  REQUIRE_MESSAGE((ankle_l >= 0 && toes_r >= 0 && toes_l >= 0), "the skin lacks a foot shape ('ankle_plantar_l', 'toes_extended_r/_l')");
+  // Weights of (ankle_r, ankle_l, toes_r, toes_l) with the right foot at (ankle, mtp) deg, the left at rest.
+  auto weights = [&](double ankle_deg, double mtp_deg) {
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kAnkle] = deg_to_rad(ankle_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kMtp] = deg_to_rad(mtp_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::array<float, 4>{w[static_cast<std::size_t>(ankle_r)], w[static_cast<std::size_t>(ankle_l)], w[static_cast<std::size_t>(toes_r)],
+                                w[static_cast<std::size_t>(toes_l)]};
+  };
+  CHECK(weights(0, 0) == std::array<float, 4>{0.0f, 0.0f, 0.0f, 0.0f});
+  CHECK(weights(20, 0) == std::array<float, 4>{0.0f, 0.0f, 0.0f, 0.0f});   // dorsiflexion: none
+  CHECK(weights(-45, 0) == std::array<float, 4>{1.0f, 0.0f, 0.0f, 0.0f});
+  CHECK(weights(-60, 0) == std::array<float, 4>{1.0f, 0.0f, 0.0f, 0.0f});
+  CHECK(weights(0, 60) == std::array<float, 4>{0.0f, 0.0f, 1.0f, 0.0f});
+  CHECK(weights(-22.5, 0)[0] == doctest::Approx(0.5f).epsilon(1e-4));  // halfway: half (smoothstep)
+  CHECK(weights(0, 30)[2] == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(weights(-12, 0)[0] < weights(-30, 0)[0]);
+  // Each right shape moves only vertices of the right leg below the knee (z > 0, under 30 cm at rest).
+  const Mesh& mesh = m.meshes[static_cast<std::size_t>(skin)];
+  for (const int target : {ankle_r, toes_r}) {
+    int moved = 0;
+    for (std::size_t v = 0; v < mesh.vertices.size(); ++v)
+      if (glm::length(mesh.morph_targets[static_cast<std::size_t>(target)].delta_positions[v]) > 1e-6f) {
+        ++moved;
+        CHECK(mesh.vertices[v].position.z > 0.0f);
+        CHECK(mesh.vertices[v].position.y < 0.30f);
+      }
+    CHECK(moved > 50);
+  }
+}
+
 namespace {
 
 // Closest point on triangle abc to p (Ericson, Real-Time Collision Detection, 5.1.5).

@@ -8,6 +8,7 @@
 #include <queue>
 
 #include "anatomy/hip_corrective.h"
+#include "anatomy/skeleton.h"
 #include "anatomy/upper_body.h"
 #include "detmath.h"
 #include "sdf.h"
@@ -37,8 +38,9 @@ constexpr float kAnkle = 0.07f;
 // sides; tall-kneeling windmill's shank/foot triangle-samples past a limit a side, its worst
 // squash; the kneeling windmill's): 2 cm 1 200, 0.116x (toes_r (26 9 12)); 600; 3.5 cm 1 000, -;
 // 500; 5 cm 800; 400; 6.5 cm (reach 11 cm; these) 600, 0.239x (no foot triangle under 0.2x); 300;
-// 8 cm (reach 13 cm) 600, 0.199x (calcn); 300. The rest past a limit there are the top of the
-// forefoot turned inside out (calcn, 300 a side).
+// 8 cm (reach 13 cm) 600, 0.199x (calcn); 300. The rest past a limit there were the top of the
+// forefoot turned inside out (calcn, 300 a side), since taken by the tucked toes' shape
+// (foot_corrective, kFootCorrective*).
 constexpr float kToes = 0.065f;
 constexpr float kShoulderTrunkSide = 0.08f, kShoulderArmSide = 0.12f;
 // The elbow's blend: 10 cm each side (with its reach kReachElbow 11 cm), was 7 (8): the drills hold
@@ -226,6 +228,31 @@ constexpr double kKneeCorrectiveEven = 0.35;
 // kneecap (the kneeling windmill's knees showed the kneecap bare in a render; 116 700 samples past
 // a limit, all drills). Behind the centre by 1.5 cm 116 900, 0 cm 118 500; 2 cm in front 117 200.
 constexpr double kKneeCorrectiveBehind = 0.015;
+// The foot's corrective shapes (foot_corrective): the pointed ankle and the tucked toes
+// (anatomy/foot_corrective.h). Relaxed as the hip's and knee's (2 000 rounds) with this many rings
+// around the band, then held to the arms' bounded distortion (kArmBound*:
+// 6 000 sweeps to 0.4-2.3x). Skin with more than kFootRigidShare of the moving part is pinned (to
+// the foot's own frame with the ankle turned), skin with no more than kFootTrace does not slide,
+// and with the toes turned only the skin above kToesCorrectiveBelow under the mtp joint's centre
+// slides (body_skin.cpp foot_corrective says why). Measured (tests/scene/skin_stretch_test.cpp,
+// all thirteen drills' triangle-samples past a limit; 13 834 without the shapes, the shank/foot
+// region 2 200 of them: the tucked toes' forefoot 600 + 600 in the tall-kneeling windmill and
+// 300 + 300 in the half-kneeling one, the 90/90s' pointed front foot 100 + 100 each): with these
+// 11 624, none in the shank/foot region (its worst squash now 0.35x, was 0.24x); 3 or 8 rings,
+// 8 or 35% smoothing, rigid share 0.65 or 0.8: the same 11 624. Without the toes' limit to the top
+// and with the toes pinned to their frame, 11 624 too, but the tucked toes' skin 1 mm higher; so
+// with rigid share 0.9, but the toes' skin drifted 6 cm off the bones (tests/app/
+// drill_posture_test.cpp: 11 cm above the floor); nothing pinned beyond the band, the same (the
+// 90/90s' pointed foot 1.4 cm off the floor); the ankle's foot pinned where the blend puts it,
+// 12 034 (the 90/90s' pointed foot kept its 100 + 100).
+// Each relaxation step smooths 8% toward the neighbours' centroid (the arm's kCorrectiveEven), not
+// the hip's and knee's 35%: the same stretch-test counts, and the relaxed skin shrinks less onto the
+// ankle and the top of the foot (tests/scene/muscle_poke_through_test.cpp, all drills' muscle
+// vertex-samples out of the skin: 5 623 605 with 35%, 5 614 288 with 8%).
+constexpr int kFootCorrectiveGrowRings = 8;
+constexpr double kFootCorrectiveEven = 0.08;
+constexpr double kFootRigidShare = 0.8, kFootTrace = 0.001;
+constexpr double kToesCorrectiveBelow = 0.01;  // m
 
 static_assert(kSkinRestShoulderFlexionDeg == anatomy::kArmRestFlexionDeg && kSkinRestShoulderAbductionDeg == anatomy::kArmRestAbductionDeg,
               "the runtime's arm shape weights (scene/body_pose.cpp) measure from the skin's rest pose");
@@ -452,6 +479,7 @@ void keep_strongest_four(std::vector<std::pair<float, int>>& w, bool ties_togeth
     weights[i] = w[i].first / sum;
   }
 }
+
 }  // namespace
 
 Sdf body_skin_sdf(const std::vector<SkeletonNode>& nodes, SkinArms arms) {
@@ -1268,6 +1296,79 @@ std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::
   }
   return relaxed_offsets(skin, skin_m, is_shank, may_slide, kCorrectiveMinHip, kKneeCorrectiveGrowRings, kHipCorrectiveIterations,
                          kKneeCorrectiveEven, &behind);
+}
+
+std::vector<glm::vec3> foot_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double ankle_deg, double mtp_deg) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  // The pose: the bind pose (leg straight) with the foot turned about the ankle's axis through the
+  // ankle's centre (talus, calcaneus and toes), then the toes about the mtp axis (fixed in the
+  // calcaneus) through their joint, as anatomy/kinematics.cpp turns them; the axes Gait2392's
+  // (anatomy/skeleton.cpp), mirrored on the left.
+  auto axis = [&](anatomy::BodyId right) {
+    const glm::dvec3 a = glm::normalize(anatomy::body_info(right).hinge_axis);
+    return side == 0 ? a : anatomy::mirror_axis(a);
+  };
+  const bool ankle_turns = ankle_deg != 0.0;
+  const glm::dmat3 ankle = rotation(axis(anatomy::BodyId::kTalusR), dm::deg(ankle_deg));
+  const glm::dmat3 mtp = rotation(axis(anatomy::BodyId::kToesR), dm::deg(mtp_deg));
+  const glm::dvec3 talus = nodes[static_cast<size_t>(find_node(nodes, "talus" + sfx))].world;
+  const glm::dvec3 toes_joint = talus + ankle * (nodes[static_cast<size_t>(find_node(nodes, "toes" + sfx))].world - talus);
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> moving(nodes.size(), 0);
+  int lead = -1;  // the first moving node: the frame the skin wholly on the moving part follows
+  for (const char* base : {"talus", "calcn", "toes"}) {
+    const bool toes = std::string(base) == "toes";
+    if (!ankle_turns && !toes) continue;  // only the toes turn: the ankle's blend stays as it is
+    const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+    glm::dmat4 posed(toes ? ankle * mtp : ankle);
+    posed[3] = glm::dvec4(toes ? toes_joint : talus + ankle * (nodes[i].world - talus), 1.0);
+    skin_m[i] = posed * glm::inverse(rest[i]);
+    moving[i] = 1;
+    if (lead < 0) lead = static_cast<int>(i);
+  }
+  // The band and the skin that may slide around it: blended only among the shank and the foot (the
+  // knee's blend, with the thigh or the kneecap, stays), more than a trace on the moving part and
+  // less than kFootRigidShare. The skin wholly on either side is pinned: left free (nothing beyond
+  // it holding the band), the toes' skin drifted off the toes (the half-kneeling windmill's tucked
+  // toes 11 cm above the floor, the bones 9 cm through the skin: tests/app/drill_posture_test.cpp).
+  // With the ankle turned, the skin more than kFootRigidShare on the foot is pinned where the foot's
+  // own frame puts it, not where the blend does: the ankle's blend reaches the forefoot (a fifth of
+  // the shank's at the ball), which lags the pointed foot by 9 deg and folded the top of the
+  // forefoot. With the toes turned, only the top of the foot and the toes slides (no lower than
+  // kToesCorrectiveBelow below the joint's centre: extension folds the top, kKneeCorrectiveBehind's
+  // pattern), and the toes stay where the blend puts them (pinned to the toes' frame the tucked
+  // toes' skin rose 1 mm off the floor, the bones 1.26 cm through it, against 1.16).
+  const size_t nv = skin.mesh.pos.size();
+  std::vector<char> may_slide(nv, 0), band(nv, 0);
+  std::vector<glm::vec3> base(nv, glm::vec3(0.0f));
+  std::vector<int> leg;
+  for (const char* b : {"tibia", "talus", "calcn", "toes"}) leg.push_back(find_node(nodes, b + sfx));
+  const double joint_y = rest[static_cast<size_t>(lead)][3].y;
+  for (size_t v = 0; v < nv; ++v) {
+    bool leg_only = true;
+    double share = 0.0;
+    glm::dmat4 blend(0.0);
+    for (int k = 0; k < 4; ++k) {
+      if (skin.weights[v][k] <= 0.0f) continue;
+      if (std::find(leg.begin(), leg.end(), skin.joints[v][k]) == leg.end()) leg_only = false;
+      if (moving[skin.joints[v][k]]) share += skin.weights[v][k];
+      blend += double(skin.weights[v][k]) * skin_m[skin.joints[v][k]];
+    }
+    const bool top = ankle_turns || skin.mesh.pos[v].y > joint_y - kToesCorrectiveBelow;
+    band[v] = share < kFootRigidShare && top;
+    may_slide[v] = band[v] && leg_only && share > kFootTrace;
+    if (ankle_turns && leg_only && share >= kFootRigidShare) {
+      const glm::dvec3 r(skin.mesh.pos[v]);
+      const glm::dvec3 want(skin_m[static_cast<size_t>(lead)] * glm::dvec4(r, 1.0));
+      base[v] = glm::vec3(glm::dvec3(glm::inverse(blend) * glm::dvec4(want, 1.0)) - r);
+    }
+  }
+  std::vector<glm::vec3> out = relaxed_offsets(skin, skin_m, moving, may_slide, kCorrectiveMinHip, kFootCorrectiveGrowRings,
+                                               kHipCorrectiveIterations, kFootCorrectiveEven, &band, kArmBoundSweeps, &base, kArmBoundEven,
+                                               kArmBoundLo, kArmBoundHi);
+  for (size_t v = 0; v < nv; ++v) out[v] += base[v];
+  return out;
 }
 
 }  // namespace hiplab::modelgen

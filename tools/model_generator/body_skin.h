@@ -135,4 +135,13 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
 // it by the knee's flexion (scene/body_pose.h). Zero elsewhere.
 std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg);
 
+// The corrective shape of one foot posed (side 0 right, 1 left; Gait2392 ankle angle, + dorsiflexion,
+// and mtp angle, + extension, in degrees, leg straight; anatomy/foot_corrective.h names the poses),
+// made as the arm's: the vertices blended between the turned part of the foot (the whole foot
+// about the ankle, or the toes alone when the ankle is at 0) and the rest, and rings of the shank
+// and foot around them, relaxed in the posed space and held to bounded distortion; the knee's
+// blend and everything above it pinned. The runtime weights it by the joint's angle
+// (scene/body_pose.cpp). Zero elsewhere.
+std::vector<glm::vec3> foot_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double ankle_deg, double mtp_deg);
+
 }  // namespace hiplab::modelgen

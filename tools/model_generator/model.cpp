@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "anatomy/foot_corrective.h"
 #include "anatomy/hip_corrective.h"
 #include "skin_bone_cover.h"
 #include "anatomy/muscle_data.h"
@@ -262,6 +263,19 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
           knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, &d);
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "knee_front_r" : "knee_front_l");
+    }
+    // ... and each foot: the ankle pointed and the toes tucked (anatomy/foot_corrective.h).
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d =
+          right_or_mirror(s, right, [&] { return foot_corrective(skin, skel, 0, anatomy::kAnklePlantarCorrectiveDeg, 0.0); });
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "ankle_plantar_r" : "ankle_plantar_l");
+    }
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d =
+          right_or_mirror(s, right, [&] { return foot_corrective(skin, skel, 0, 0.0, anatomy::kToesExtendedCorrectiveDeg); });
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "toes_extended_r" : "toes_extended_l");
     }
     meshes[static_cast<size_t>(skin_mesh)]["primitives"][0]["targets"] = targets;
     meshes[static_cast<size_t>(skin_mesh)]["weights"] = ordered_json(std::vector<double>(targets.size(), 0.0));
