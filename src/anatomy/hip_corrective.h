@@ -33,6 +33,17 @@ constexpr double kHipBackFlexionDeg = 11.0;
 constexpr double kHipBackAdductionDeg = -35.0;
 constexpr double kHipBackRotationDeg = 33.0;
 constexpr double kHipFrontFlexionDeg = 96.0;
+// A fourth shape per hip, extended: flexion -10 deg (10 deg of extension, 40 from the skin's rest
+// flexion, tools/model_generator/body_skin.h kSkinRestHipFlexionDeg), knee straight, past the
+// drills' deepest (the kneeling windmill's back hip, 7-8 deg of extension with 27 of external
+// rotation; the standing and supine drills' straight legs at 0). Its weight rises smoothly from the
+// skin's rest flexion (kHipCorrectiveStartDeg) to 1 here, 1 beyond, and fades as the hip is held
+// toward the 90/90 back hip's pose (the back-hip shape's abduction and rotation shares; that shape
+// serves it). Measured over all drills (tests/scene/skin_stretch_test.cpp, triangle-samples past
+// a limit; before 13 834): key -10 deg 13 078, -20 the same, 0 13 114; not faded toward the back
+// hip 30 064 (the 90/90s' back hip at 11 deg of flexion, 35 of abduction: 90/90 PAILs/RAILs 1 000
+// -> 11 430); made at 25 deg of external rotation and weighted by the hip's share of it, 13 494.
+constexpr double kHipExtendedCorrectiveDeg = -10.0;
 // The knee's corrective shape: the knee flexed 120 deg (thigh straight), past the drills' bent
 // knees (80-92 deg in the 90/90, 90 seated, 104 kneeling, 110 in the figure-4; assets/drills/*.json).
 // Its weight rises smoothly from 50 deg and reaches 1 only at 150: given its full weight at its own

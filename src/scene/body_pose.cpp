@@ -162,6 +162,17 @@ float hip_pair_flexion_weight(const anatomy::LegPose& right, const anatomy::LegP
 float hip_ninety_weight(const anatomy::LegPose& back, const anatomy::LegPose& front) {
   return static_cast<float>(hip_back_weight(back) * hip_flexion_weight(front) * hip_turned_out(front));
 }
+// The weight of a hip's extension shape (anatomy/hip_corrective.h, kHipExtendedCorrectiveDeg): 0 at
+// the skin's rest flexion and above, rising smoothly to 1 at the shape's extension, 1 beyond; faded
+// by how far the hip is held toward the 90/90 back hip's pose (1 - smoothstep of the product of
+// its abduction's and internal rotation's shares, as hip_back_weight has them), where that shape
+// serves.
+float hip_extension_weight(const anatomy::LegPose& leg) {
+  const double start = glm::radians(anatomy::kHipCorrectiveStartDeg), full = glm::radians(anatomy::kHipExtendedCorrectiveDeg);
+  const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
+  const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
+  return static_cast<float>(smoothstep01((leg[anatomy::LegCoord::kHipFlexion] - start) / (full - start)) * (1.0 - smoothstep01(abd * ir)));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -179,10 +190,10 @@ float knee_front_weight(const anatomy::LegPose& leg) {
 // The skin's corrective shapes that pose_body_model weights, by morph target name, in the order
 // of corrective_weights: per side (_r, then _l) the arm overhead, the arm's key poses below the
 // horizontal, the hip's straight and turned-out flexion, the 90/90 back hip, the knee's flexion
-// and front; then the shapes of both hips together. Made once.
+// and front; then the shapes of both hips together; then each hip's extension (_r, _l). Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 5;
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3;
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2;  // + the two hips' extension
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -194,6 +205,7 @@ const std::vector<std::string>& corrective_names() {
       for (const char* leg : {"hip_flexion", "hip_flexion_out", "hip_back", "knee_flexion", "knee_front"}) n.push_back(leg + std::string(sfx));
     }
     n.insert(n.end(), {"hip_flexion_pair", "hip_ninety_r", "hip_ninety_l"});
+    n.insert(n.end(), {"hip_extension_r", "hip_extension_l"});
     return n;
   }();
   return names;
@@ -221,6 +233,9 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   w[k++] = hip_pair_flexion_weight(right, left);
   w[k++] = hip_ninety_weight(right, left);
   w[k++] = hip_ninety_weight(left, right);
+  // Each hip's extension (tools/model_generator/body_skin.h, hip_extension_corrective).
+  w[k++] = hip_extension_weight(right);
+  w[k++] = hip_extension_weight(left);
   return w;
 }
 

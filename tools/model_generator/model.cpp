@@ -243,6 +243,14 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_ninety_r" : "hip_ninety_l");
     }
+    // ... of each hip extended (body_skin.h, hip_extension_corrective; scene/body_pose.cpp weights
+    // it by the hip's extension from the skin's rest flexion) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d =
+          right_or_mirror(s, right, [&] { return hip_extension_corrective(skin, skel, 0, {anatomy::kHipExtendedCorrectiveDeg, 0.0, 0.0}); });
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "hip_extension_r" : "hip_extension_l");
+    }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
