@@ -33,6 +33,14 @@ constexpr double kHipBackFlexionDeg = 11.0;
 constexpr double kHipBackAdductionDeg = -35.0;
 constexpr double kHipBackRotationDeg = 33.0;
 constexpr double kHipFrontFlexionDeg = 96.0;
+// The crotch's shape with both hips flexed and parted: both at 100 deg of flexion and 25 of
+// abduction, no rotation, as the 90/90 switch passes through its middle (both hips flexed 81-103
+// deg and abducted 21-30, tests/scene/skin_stretch_test.cpp's worst frames; assets/drills/
+// ninety_ninety_hip_switch.json), where the straight-together crotch shape (hip_flexion_pair) has
+// faded out. Measured over all drills (triangle-samples past a limit; 13 078 before): 12 258, the
+// 90/90 switch 2 862 -> 2 042 and its worst squash 0.0104 -> 0.0680x (scene/body_pose.cpp's ramp).
+constexpr double kHipPairApartFlexionDeg = 100.0;
+constexpr double kHipPairApartAdductionDeg = -25.0;
 // A fourth shape per hip, extended: flexion -10 deg (10 deg of extension, 40 from the skin's rest
 // flexion, tools/model_generator/body_skin.h kSkinRestHipFlexionDeg), knee straight, past the
 // drills' deepest (the kneeling windmill's back hip, 7-8 deg of extension with 27 of external
