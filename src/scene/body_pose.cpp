@@ -163,12 +163,12 @@ float hip_ninety_weight(const anatomy::LegPose& back, const anatomy::LegPose& fr
   return static_cast<float>(hip_back_weight(back) * hip_flexion_weight(front) * hip_turned_out(front));
 }
 // The weight of a hip's extension shape (anatomy/hip_corrective.h, kHipExtendedCorrectiveDeg): 0 at
-// the skin's rest flexion and above, rising smoothly to 1 at the shape's extension, 1 beyond; faded
+// the anatomical pose (kHipExtensionStartDeg) and above, rising smoothly to 1 at the shape's extension, 1 beyond; faded
 // by how far the hip is held toward the 90/90 back hip's pose (1 - smoothstep of the product of
 // its abduction's and internal rotation's shares, as hip_back_weight has them), where that shape
 // serves.
 float hip_extension_weight(const anatomy::LegPose& leg) {
-  const double start = glm::radians(anatomy::kHipCorrectiveStartDeg), full = glm::radians(anatomy::kHipExtendedCorrectiveDeg);
+  const double start = glm::radians(anatomy::kHipExtensionStartDeg), full = glm::radians(anatomy::kHipExtendedCorrectiveDeg);
   const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
   const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
   return static_cast<float>(smoothstep01((leg[anatomy::LegCoord::kHipFlexion] - start) / (full - start)) * (1.0 - smoothstep01(abd * ir)));
