@@ -34,9 +34,7 @@ bool is_body_model(const Model& model);
 // back-hip ones ('hip_back_r'/'_l') by each hip's abduction and internal rotation at low flexion,
 // the crotch's with both hips flexed ('hip_flexion_pair') by both hips' flexion, the 90/90 hold's
 // ('hip_ninety_r'/'_l', named for the back hip) by how far the hips are held as the 90/90's back
-// and front hip, the crotch's with both hips flexed and parted ('hip_flexion_pair_apart') by both
-// hips' flexion and abduction, the hip-extension ones ('hip_extension_r'/'_l') by each hip's extension from the
-// skin's rest flexion, and the knee ones ('knee_flexion_r'/'_l') by each knee's flexion
+// and front hip, and the knee ones ('knee_flexion_r'/'_l') by each knee's flexion
 // (anatomy/hip_corrective.h), every other target at its default.
 void pose_body_model(const Model& model, const BodyPoseInput& input, NodeTransforms& out);
 
