@@ -33,6 +33,35 @@ constexpr double kHipBackFlexionDeg = 11.0;
 constexpr double kHipBackAdductionDeg = -35.0;
 constexpr double kHipBackRotationDeg = 33.0;
 constexpr double kHipFrontFlexionDeg = 96.0;
+// The crotch's shape with both hips flexed and parted: both at 100 deg of flexion and 25 of
+// abduction, no rotation, as the 90/90 switch passes through its middle (both hips flexed 81-103
+// deg and abducted 21-30, tests/scene/skin_stretch_test.cpp's worst frames; assets/drills/
+// ninety_ninety_hip_switch.json), where the straight-together crotch shape (hip_flexion_pair) has
+// faded out. Measured over all drills (triangle-samples past a limit; 13 078 before): 12 258, the
+// 90/90 switch 2 862 -> 2 042 and its worst squash 0.0104 -> 0.0680x (scene/body_pose.cpp's ramp).
+constexpr double kHipPairApartFlexionDeg = 100.0;
+constexpr double kHipPairApartAdductionDeg = -25.0;
+// A fourth shape per hip, extended: flexion -10 deg (10 deg of extension, 40 from the skin's rest
+// flexion, tools/model_generator/body_skin.h kSkinRestHipFlexionDeg), knee straight, past the
+// drills' deepest (the kneeling windmill's back hip, 7-8 deg of extension with 27 of external
+// rotation; the standing and supine drills' straight legs at 0). Its weight rises smoothly from
+// 2 deg of extension (kHipExtensionStartDeg) to 1 here, 1 beyond, and fades as the hip
+// is held toward the 90/90 back hip's pose (the back-hip shape's abduction and rotation shares; that
+// shape serves it). Measured over all drills (tests/scene/skin_stretch_test.cpp, triangle-samples
+// past a limit; before 13 834), the weight rising from the skin's rest flexion (30 deg): key -10
+// deg 13 078, -20 the same, 0 13 114; not faded toward the back hip 30 064 (the 90/90s' back hip at
+// 11 deg of flexion, 35 of abduction: 90/90 PAILs/RAILs 1 000 -> 11 430); made at 25 deg of
+// external rotation and weighted by the hip's share of it, 13 494. Rising from 30 deg it was near
+// full at the anatomical pose and standing, and there its relaxed buttock and hip lay inside the
+// muscles (tests/scene/muscle_poke_through_test.cpp: at the anatomical pose 3 338 vertex-samples
+// out of the skin against at most 1; all drills 5 607 946 -> 7 025 587, side-lying abduction
+// 16 528 -> 334 176, standing 62 774 -> 326 186). Rising from 0, the supine PAILs/RAILs' straight
+// leg at 1 deg of extension took a little of it and its sacrum's skin rose 0.99 -> 1.008 cm off
+// the mat (tests/app/drill_posture_test.cpp, limit 1 cm); from 2 deg of extension it serves only
+// the kneeling windmill's back hip: 13 834 -> 13 410 (kneeling windmill 1 044 -> 620, worst squash
+// 0.0077 -> 0.2076x; every other drill as before it).
+constexpr double kHipExtendedCorrectiveDeg = -10.0;
+constexpr double kHipExtensionStartDeg = -2.0;
 // The knee's corrective shape: the knee flexed 120 deg (thigh straight), past the drills' bent
 // knees (80-92 deg in the 90/90, 90 seated, 104 kneeling, 110 in the figure-4; assets/drills/*.json).
 // Its weight rises smoothly from 50 deg and reaches 1 only at 150: given its full weight at its own

@@ -163,6 +163,33 @@ float hip_pair_flexion_weight(const anatomy::LegPose& right, const anatomy::LegP
 float hip_ninety_weight(const anatomy::LegPose& back, const anatomy::LegPose& front) {
   return static_cast<float>(hip_back_weight(back) * hip_flexion_weight(front) * hip_turned_out(front));
 }
+// The weight of a hip's extension shape (anatomy/hip_corrective.h, kHipExtendedCorrectiveDeg): 0 at
+// the anatomical pose (kHipExtensionStartDeg) and above, rising smoothly to 1 at the shape's extension, 1 beyond; faded
+// by how far the hip is held toward the 90/90 back hip's pose (1 - smoothstep of the product of
+// its abduction's and internal rotation's shares, as hip_back_weight has them), where that shape
+// serves.
+float hip_extension_weight(const anatomy::LegPose& leg) {
+  const double start = glm::radians(anatomy::kHipExtensionStartDeg), full = glm::radians(anatomy::kHipExtendedCorrectiveDeg);
+  const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
+  const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
+  return static_cast<float>(smoothstep01((leg[anatomy::LegCoord::kHipFlexion] - start) / (full - start)) * (1.0 - smoothstep01(abd * ir)));
+}
+// The crotch's shape with both hips flexed and parted (anatomy/hip_corrective.h,
+// kHipPairApart*): the product of the two hips' flexion weights, each hip's abduction's smoothstep
+// over kPairApartAbductionDeg (full from there on), and 1 - smoothstep of its rotation either way
+// over kPairSpreadRotationDeg, as the together shape fades. Measured (tests/scene/
+// skin_stretch_test.cpp, the 90/90 switch's triangle-samples past a limit, 2 862 without the
+// shape): the ramp over 25 deg (the shape's own abduction) 2 340, over 15 or 10 deg 2 042; the
+// rotation's over 40 deg 2 268. No other drill changes.
+constexpr double kPairApartAbductionDeg = 15.0;
+float hip_pair_apart_weight(const anatomy::LegPose& right, const anatomy::LegPose& left) {
+  auto apart = [](const anatomy::LegPose& leg) {
+    const double abd = -leg[anatomy::LegCoord::kHipAdduction] / glm::radians(kPairApartAbductionDeg);
+    const double rot = std::fabs(leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kPairSpreadRotationDeg);
+    return smoothstep01(abd) * (1.0 - smoothstep01(rot));
+  };
+  return static_cast<float>(hip_flexion_weight(right) * hip_flexion_weight(left) * apart(right) * apart(left));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -194,11 +221,12 @@ float toes_extended_weight(const anatomy::LegPose& leg) {
 // of corrective_weights: per side (_r, then _l) the arm overhead, the arm's key poses below the
 // horizontal, the hip's straight and turned-out flexion, the 90/90 back hip, the knee's flexion
 // and front; then the shapes of both hips together; then per side the foot's (ankle pointed, toes
-// tucked). Made once.
+// tucked); then each hip's extension (_r, _l) and the crotch with both hips flexed and parted.
+// Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 5;
 constexpr std::size_t kFootCorrectives = 2;  // per side
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives;
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1;  // + the two hips' extension, the parted crotch
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -212,6 +240,8 @@ const std::vector<std::string>& corrective_names() {
     n.insert(n.end(), {"hip_flexion_pair", "hip_ninety_r", "hip_ninety_l"});
     for (const char* sfx : {"_r", "_l"})
       for (const char* foot : {"ankle_plantar", "toes_extended"}) n.push_back(foot + std::string(sfx));
+    n.insert(n.end(), {"hip_extension_r", "hip_extension_l"});
+    n.push_back("hip_flexion_pair_apart");
     return n;
   }();
   return names;
@@ -243,6 +273,11 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
     w[k++] = ankle_plantar_weight(input.legs.leg(side));
     w[k++] = toes_extended_weight(input.legs.leg(side));
   }
+  // Each hip's extension (tools/model_generator/body_skin.h, hip_extension_corrective).
+  w[k++] = hip_extension_weight(right);
+  w[k++] = hip_extension_weight(left);
+  // The crotch with both hips flexed and parted (hip_pair_corrective at kHipPairApart*).
+  w[k++] = hip_pair_apart_weight(right, left);
   return w;
 }
 

@@ -1259,6 +1259,34 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
                          kHipCorrectiveIterations, kHipCorrectiveEven, &band, kPairBoundSweeps, &hip_shapes);
 }
 
+std::vector<glm::vec3> hip_extension_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& pose) {
+  // The pose: the bind pose with this hip turned back (knee straight); the other leg stays.
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_leg(nodes.size(), 0);
+  pose_leg(skin_m, nodes, side, pose, &is_leg);
+  // As hip_corrective's, the skin of the lower trunk and this thigh slides; but none of the skin
+  // blended with the other thigh (the crotch, the front of it included) slides or is in the band:
+  // the shape is weighted with the other hip flexed (the supine drills' straight leg beside the
+  // flexed one, the kneeling windmill's back hip beside the front), where the flexed hip's own
+  // shape and the crotch shape place that skin. Relaxing the shared front of the crotch here too
+  // (hip_corrective's kSharedCrotch*) squashed it: the supine PAILs/RAILs' worst squash 0.0260 ->
+  // 0.0215x at (3 82 2) cm, and its count 1 684 -> 1 710.
+  const size_t nv = skin.mesh.pos.size();
+  const int pelvis = find_node(nodes, "pelvis"), torso = find_node(nodes, "torso"), femur = find_node(nodes, side == 0 ? "femur_r" : "femur_l");
+  const int other = find_node(nodes, side == 0 ? "femur_l" : "femur_r");
+  std::vector<char> may_slide(nv, 1), band_ok(nv, 1);
+  for (size_t v = 0; v < nv; ++v)
+    for (int k = 0; k < 4; ++k) {
+      const int j = skin.joints[v][k];
+      if (skin.weights[v][k] <= 0.0f) continue;
+      const bool trunk = j == pelvis || (j == torso && skin.weights[v][k] < kHipCorrectiveTorsoSlide);
+      if (!trunk && j != femur) may_slide[v] = 0;
+      if (j == other && skin.weights[v][k] > kHipCorrectiveOtherThigh) band_ok[v] = 0;
+    }
+  return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings, kHipCorrectiveIterations,
+                         kHipCorrectiveEven, &band_ok);
+}
+
 std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg) {
   const std::string sfx = side == 0 ? "_r" : "_l";
   const std::vector<glm::dmat4> rest = skin_rest_world(nodes);

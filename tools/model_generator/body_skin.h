@@ -129,6 +129,14 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
                                            const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band = false);
 
+// The corrective shape of one hip extended from the skin's rest flexion (side 0 right, 1 left; pose in
+// Gait2392 degrees, knee straight; anatomy/hip_corrective.h kHipExtendedCorrectiveDeg), made as
+// hip_corrective's with one hip posed, but with none of the skin blended with the other thigh (the
+// crotch, its front too) relaxed: the buttock folded under the hip's back turn, where linear
+// blending collapses it (the kneeling windmill's back hip at 7 deg of extension, 37 from the skin's
+// rest: 0.0077x). The runtime weights it by how far the hip is extended (scene/body_pose.cpp).
+std::vector<glm::vec3> hip_extension_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& pose);
+
 // The corrective shape of one knee flexed (side 0 right, 1 left; degrees, thigh straight), made as
 // the hip's: the vertices blended between thigh and shank, and rings of thigh and calf around them,
 // relaxed in the posed space; the foot and everything above the thigh pinned. The runtime weights

@@ -3,6 +3,7 @@
 #include "model.h"
 
 #include <cstring>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -232,6 +233,19 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back("hip_flexion_pair");
     }
+    // ... of the crotch with both hips flexed and parted (the 90/90 switch's middle), over both hips'
+    // flexion shapes at the weights the runtime gives them there (the straight and turned-out shapes
+    // sharing the flexion weight by the abduction's share of the turned-out pose's; no rotation) ...
+    {
+      const double to = 0.5 * std::clamp(anatomy::kHipPairApartAdductionDeg / anatomy::kHipTurnedOutAdductionDeg, 0.0, 1.0);
+      std::vector<glm::vec3> both(flexed[0].size());
+      for (size_t v = 0; v < both.size(); ++v)
+        both[v] = float(1.0 - to) * (flexed[0][v] + flexed[1][v]) + float(to) * (turned_out[0][v] + turned_out[1][v]);
+      const HipAngles parted{anatomy::kHipPairApartFlexionDeg, anatomy::kHipPairApartAdductionDeg, 0.0};
+      const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false), true);
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back("hip_flexion_pair_apart");
+    }
     // ... of the 90/90 as held, this hip its back hip and the other its front hip, over those two
     // hips' shapes (the whole band of both hips and the crotch; weighted by how far each hip is
     // held so) ...
@@ -243,6 +257,14 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       });
       targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
       names.push_back(s == 0 ? "hip_ninety_r" : "hip_ninety_l");
+    }
+    // ... of each hip extended (body_skin.h, hip_extension_corrective; scene/body_pose.cpp weights
+    // it by the hip's extension from the skin's rest flexion) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d =
+          right_or_mirror(s, right, [&] { return hip_extension_corrective(skin, skel, 0, {anatomy::kHipExtendedCorrectiveDeg, 0.0, 0.0}); });
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "hip_extension_r" : "hip_extension_l");
     }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
