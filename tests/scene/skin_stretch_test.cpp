@@ -291,17 +291,6 @@ constexpr float kMinRestArea = 1e-7f;  // m²
 // at the front of the crotch, (3 79 -3) cm, t = 53.5 s, in the switch, and the
 // seated drill's 0.1422 -> 0.1370x at the right groin, (5 87 9) cm, the hip turned in 34 deg
 // (its count unchanged). Every other figure unchanged.
-// Then the elbows and the arms' key poses (hskinarm2): an elbow shape per arm (tools/model_generator/
-// body_skin.cpp, elbow_flexion_corrective, made at 80 deg and weighted from 50 deg: the arms'
-// shapes pin the forearm's blend, and the inside of an elbow bent 75-90 deg was inside out), and
-// one arm shape per arm pose the drills hold (anatomy/upper_body.h, kArmCorrectivePoses; the hand on
-// the hip still one key), each key's weight reaching the whole way to the next key. All thirteen
-// drills 13 834 -> 10 836 samples past a limit: the side-lying drills -200 each (arm 100 + 100 ->
-// 0; the top shoulder's worst stretch 3.18 -> 3.11x), standing cable 436 -> 236, tall-kneeling
-// windmill 2 032 -> 1 632, supine PAILs/RAILs 1 864 -> 464 (armpits 700 + 700 -> 0, worst squash
-// 0.026 -> 0.046x); two figures LOOSENED, each inside the goal: the supine's worst stretch 2.58 ->
-// 2.94x and the standing cable's worst squash 0.2732 -> 0.2400x (rows below); the 90/90 switch
-// 2 862 -> 2 864 (the hands-behind arms between their two keys). Every other figure unchanged.
 struct Ratchet {
   const char* drill;
   float max_ratio, min_ratio;
