@@ -74,4 +74,14 @@ constexpr ArmCorrectivePose kArmCorrectivePoses[] = {
 };
 constexpr double kArmRestFlexionDeg = 30.0, kArmRestAbductionDeg = 35.0;  // = body_skin.h's skin rest pose
 
+// The elbow bent as the drills hold it with the hand on the hip or a handle (75-90 deg: the
+// side-lying top arm 75, the tall-kneeling windmill's 81, the standing cable's 90; motion/
+// hand_reach.h over the built-in drills): the pose of each elbow's corrective shape
+// (tools/model_generator/body_skin.h, elbow_flexion_corrective; the skin's rest elbow is straight).
+// The runtime weights it by the elbow's flexion: 0 up to kElbowCorrectiveStartDeg, rising smoothly
+// to 1 here and beyond. The elbows bent 45-48 deg (the hands in front, seated and supine) fold
+// nothing without it, and the shape made at 80 deg, applied there at part weight, stretched the
+// outside of the forearm's blend 2.6 -> 2.9x (tests/scene/skin_stretch_test.cpp; weighted from 0).
+constexpr double kElbowCorrectiveDeg = 80.0, kElbowCorrectiveStartDeg = 50.0;
+
 }  // namespace hiplab::anatomy

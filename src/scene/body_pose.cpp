@@ -101,6 +101,14 @@ std::array<float, std::size(anatomy::kArmCorrectivePoses)> arm_key_weights(const
   return w;
 }
 
+// The weight of an elbow's shape (anatomy/upper_body.h, kElbowCorrectiveDeg): 0 up to
+// kElbowCorrectiveStartDeg, rising smoothly (smoothstep) to 1 at the shape's flexion, 1 beyond.
+float elbow_flexion_weight(const anatomy::ArmPose& a) {
+  const double start = glm::radians(anatomy::kElbowCorrectiveStartDeg), full = glm::radians(anatomy::kElbowCorrectiveDeg);
+  const double t = std::clamp((a.elbow_flexion - start) / (full - start), 0.0, 1.0);
+  return static_cast<float>(t * t * (3.0 - 2.0 * t));
+}
+
 // The weight of a hip's flexion corrective shape (anatomy/hip_corrective.h): 0 up to the skin's
 // rest flexion, rising smoothly (smoothstep) to 1 at the flexion the shape was made at, 1 beyond.
 // Gait2392's hip_flexion turns the femur first (z-x-y), so it is the thigh's flexion whatever its
@@ -219,12 +227,12 @@ float toes_extended_weight(const anatomy::LegPose& leg) {
 
 // The skin's corrective shapes that pose_body_model weights, by morph target name, in the order
 // of corrective_weights: per side (_r, then _l) the arm overhead, the arm's key poses below the
-// horizontal, the hip's straight and turned-out flexion, the 90/90 back hip, the knee's flexion
-// and front; then the shapes of both hips together; then per side the foot's (ankle pointed, toes
-// tucked); then each hip's extension (_r, _l) and the crotch with both hips flexed and parted.
-// Made once.
+// horizontal, the elbow's flexion, the hip's straight and turned-out flexion, the 90/90 back hip,
+// the knee's flexion and front; then the shapes of both hips together; then per side the foot's
+// (ankle pointed, toes tucked); then each hip's extension (_r, _l) and the crotch with both hips
+// flexed and parted. Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
-constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 5;
+constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 1 + 5;
 constexpr std::size_t kFootCorrectives = 2;  // per side
 constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1;  // + the two hips' extension, the parted crotch
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
@@ -235,6 +243,7 @@ const std::vector<std::string>& corrective_names() {
     for (const char* sfx : {"_r", "_l"}) {
       n.push_back(std::string("arm_overhead") + sfx);
       for (const anatomy::ArmCorrectivePose& k : anatomy::kArmCorrectivePoses) n.push_back(k.name + std::string(sfx));
+      n.push_back(std::string("elbow_flexion") + sfx);
       for (const char* leg : {"hip_flexion", "hip_flexion_out", "hip_back", "knee_flexion", "knee_front"}) n.push_back(leg + std::string(sfx));
     }
     n.insert(n.end(), {"hip_flexion_pair", "hip_ninety_r", "hip_ninety_l"});
@@ -255,6 +264,7 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
     const float overhead = arm_overhead_weight(arm);
     w[k++] = overhead;
     for (const float key : arm_key_weights(arm, overhead)) w[k++] = key;
+    w[k++] = elbow_flexion_weight(arm);
     // The hip's flexion weight, shared between its straight and turned-out shapes.
     const anatomy::LegPose& leg = input.legs.leg(side);
     w[k++] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)));

@@ -143,6 +143,19 @@ constexpr double kBoundStep = 0.0005;  // m
 // belongs to the other arm's shapes), and this many rings around the blended band.
 constexpr float kArmLocalMidline = 0.06f;  // m
 constexpr int kArmLocalGrowRings = 12;
+// The elbow's shape (elbow_flexion_corrective): this many rings (~1 cm each) of the arm's own skin
+// around the elbow's blend slide with it, only from kElbowSlideFrom out from the shoulder joint
+// (m; the elbow is ~30 cm out): nearer, the arm's shapes slide the upper arm's skin, and the two
+// shapes' offsets added there squashed it. The arm's shapes keep the forearm's blend pinned, and
+// the inside of the elbow bent 75-90 deg (the hand on the hip or a handle) was turned inside out,
+// one triangle a side (forearm (0 118 35) cm; the side-lying drills', standing cable's and
+// tall-kneeling windmill's "arm" rows, 100-200 a side). Measured (tests/scene/
+// skin_stretch_test.cpp): with the shape every arm row gone (side-lying 600-800 -> 400-600 inside
+// out, standing cable 436 -> 236, tall-kneeling windmill 2 032 -> 1 632), no other figure worse;
+// 6 rings and no limit from the shoulder, the upper arm 13-15 cm out squashed to 0.027x (the
+// side-lying drills 800 -> 4 400).
+constexpr int kElbowGrowRings = 4;
+constexpr double kElbowSlideFrom = 0.18;
 // The hip-flexion corrective (hip_flexion_corrective): vertices with more than this share of the
 // thigh (and its leg) and of the trunk are relaxed, with this many rings around them (the counts
 // were the same from 12 rings on; none, 2% more) and rounds. Measured over all drills (stretch
@@ -1137,6 +1150,42 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
   return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings,
                          kCorrectiveIterations, kCorrectiveEven, local ? &may_slide : nullptr, local ? kArmBoundSweeps : kOverheadBoundSweeps, nullptr,
                          local ? kArmBoundEven : kOverheadBoundEven, kArmBoundLo, kArmBoundHi);
+}
+
+// The elbow's own shape (body_skin.h): the skin's rest arm with the elbow bent elbow_deg.
+std::vector<glm::vec3> elbow_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double elbow_deg) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  // The pose: the arm at the skin's rest pose (the upper arm's skinning matrix the identity), the
+  // forearm and hand turned about the elbow's z as scene/body_pose.cpp bends it (after the
+  // shoulder's turn).
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_forearm(nodes.size(), 0);
+  const glm::dmat3 turn = arm_rest_rotation(side);
+  const glm::dmat3 bent = turn * rotation({0, 0, 1}, dm::deg(elbow_deg));
+  const int humerus = find_node(nodes, "humerus" + sfx), forearm = find_node(nodes, "forearm" + sfx);
+  const glm::dvec3 sh = nodes[static_cast<size_t>(humerus)].world;
+  const glm::dvec3 el = nodes[static_cast<size_t>(forearm)].world;
+  skin_m[static_cast<size_t>(humerus)] = glm::dmat4(1.0);
+  for (const char* base : {"forearm", "hand"}) {
+    const size_t i = static_cast<size_t>(find_node(nodes, base + sfx));
+    glm::dmat4 posed(bent);
+    posed[3] = glm::dvec4(sh + turn * (el - sh) + bent * (nodes[i].world - el), 1.0);
+    skin_m[i] = posed * glm::inverse(rest[i]);
+    is_forearm[i] = 1;
+  }
+  // Only the skin wholly on the upper arm and forearm slides (the elbow's blend and kElbowGrowRings
+  // rings around it); the armpit's blend with the trunk (the arm's own shapes relax it) and the
+  // wrist's with the hand stay where the blend puts them.
+  const size_t nv = skin.mesh.pos.size();
+  std::vector<char> may_slide(nv, 0);
+  for (size_t v = 0; v < nv; ++v) {
+    may_slide[v] = glm::distance(glm::dvec3(skin.mesh.pos[v]), glm::dvec3(rest[static_cast<size_t>(humerus)][3])) > kElbowSlideFrom;
+    for (int k = 0; k < 4; ++k)
+      if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != humerus && skin.joints[v][k] != forearm) may_slide[v] = 0;
+  }
+  return relaxed_offsets(skin, skin_m, is_forearm, may_slide, kCorrectiveMinArm, kElbowGrowRings, kCorrectiveIterations, kCorrectiveEven,
+                         &may_slide, kArmBoundSweeps, nullptr, kArmBoundEven, kArmBoundLo, kArmBoundHi);
 }
 
 namespace {

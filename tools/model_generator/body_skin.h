@@ -97,6 +97,13 @@ struct ArmAngles {
 std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const ArmAngles& arm,
                                       double neck_bend_deg);
 
+// The elbow's corrective shape (side 0 right, 1 left): the skin's rest arm with the forearm and hand
+// bent elbow_deg about the elbow; the skin blended between upper arm and forearm (the inside of the
+// elbow folds under linear blending), and rings of the arm's own skin around it, relaxed as the
+// arm's shapes and held to the same bounded distortion; the trunk, armpit, wrist and hand pinned.
+// The runtime weights it by the elbow's flexion (scene/body_pose.cpp). Zero away from this elbow.
+std::vector<glm::vec3> elbow_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double elbow_deg);
+
 // The corrective shape of one hip posed (side 0 right, 1 left; Gait2392 hip flexion, adduction and
 // internal rotation in degrees, knee straight; anatomy/hip_corrective.h names the poses), made as the arm's: the vertices blended between the thigh and
 // the pelvis (groin in front, buttock behind), and rings of the lower trunk and thigh around them,

@@ -195,6 +195,13 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
         targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
         names.push_back(std::string(key.name) + (s == 0 ? "_r" : "_l"));
       }
+    // ... of each elbow bent (anatomy::kElbowCorrectiveDeg; scene/body_pose.cpp weights it by the
+    // elbow's flexion) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] { return elbow_flexion_corrective(skin, skel, 0, anatomy::kElbowCorrectiveDeg); });
+      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      names.push_back(s == 0 ? "elbow_flexion_r" : "elbow_flexion_l");
+    }
     // ... and of each hip flexed, straight and turned out (scene/body_pose.cpp weights them by the
     // hip's flexion, and shares it between them by its abduction and external rotation).
     std::array<std::vector<glm::vec3>, 2> flexed, turned_out;
