@@ -56,6 +56,40 @@ class GltfBuilder {
     accessors.push_back(a);
     return static_cast<int>(accessors.size()) - 1;
   }
+  // A morph target's position deltas as a sparse accessor (glTF 2.0, 3.6.2.3 "Sparse Accessors"):
+  // no bufferView (all zeros) and only the vertices the shape moves, by index (strictly rising)
+  // and value. A corrective shape moves a few hundred of the skin's vertices, so each costs a few
+  // kB in the file rather than 12 bytes a vertex (the file's 10 MB bound). Lossless: a vertex is
+  // left out only where its delta is exactly zero. glTF wants at least one sparse element, so a
+  // shape that moves nothing keeps its first vertex (a zero).
+  int add_morph_positions(const std::vector<glm::vec3>& d) {
+    std::vector<uint32_t> index;
+    std::vector<glm::vec3> value;
+    for (size_t i = 0; i < d.size(); ++i)
+      if (d[i] != glm::vec3(0.0f)) {
+        index.push_back(static_cast<uint32_t>(i));
+        value.push_back(d[i]);
+      }
+    if (index.empty()) {
+      index.push_back(0);
+      value.push_back(d.empty() ? glm::vec3(0.0f) : d[0]);
+    }
+    std::vector<double> lo(3, 1e300), hi(3, -1e300);
+    for (const glm::vec3& v : d)
+      for (int c = 0; c < 3; ++c) {
+        lo[static_cast<size_t>(c)] = std::min(lo[static_cast<size_t>(c)], double(v[c]));
+        hi[static_cast<size_t>(c)] = std::max(hi[static_cast<size_t>(c)], double(v[c]));
+      }
+    const int index_view = add_view(index.data(), index.size() * sizeof(uint32_t), 0);
+    const int value_view = add_view(value.data(), value.size() * sizeof(glm::vec3), 0);
+    ordered_json a = {{"componentType", kFloatType}, {"count", d.size()}, {"type", "VEC3"}, {"min", lo}, {"max", hi}};
+    a["sparse"] = {{"count", index.size()},
+                   {"indices", {{"bufferView", index_view}, {"componentType", kUIntType}}},
+                   {"values", {{"bufferView", value_view}}}};
+    accessors.push_back(a);
+    return static_cast<int>(accessors.size()) - 1;
+  }
+  static constexpr int kFloatType = 5126, kUIntType = 5125;
 };
 
 constexpr int kFloat = 5126, kUInt = 5125, kUByte = 5121;
@@ -184,7 +218,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     std::vector<glm::vec3> right;
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] { return arm_overhead_corrective(skin, skel, 0); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "arm_overhead_r" : "arm_overhead_l");
     }
     // ... of each arm at the poses below the horizontal the drills hold (anatomy/upper_body.h) ...
@@ -192,14 +226,14 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       for (int s = 0; s < 2; ++s) {
         const std::vector<glm::vec3> d =
             right_or_mirror(s, right, [&] { return arm_corrective(skin, skel, 0, {key.flexion_deg, key.abduction_deg, key.elbow_deg}, 0.0); });
-        targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+        targets.push_back({{"POSITION", g.add_morph_positions(d)}});
         names.push_back(std::string(key.name) + (s == 0 ? "_r" : "_l"));
       }
     // ... of each elbow bent (anatomy::kElbowCorrectiveDeg; scene/body_pose.cpp weights it by the
     // elbow's flexion) ...
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] { return elbow_flexion_corrective(skin, skel, 0, anatomy::kElbowCorrectiveDeg); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "elbow_flexion_r" : "elbow_flexion_l");
     }
     // ... and of each hip flexed, straight and turned out (scene/body_pose.cpp weights them by the
@@ -208,7 +242,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3>& d = flexed[static_cast<size_t>(s)] =
           right_or_mirror(s, right, [&] { return hip_flexion_corrective(skin, skel, 0, anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "hip_flexion_r" : "hip_flexion_l");
     }
     for (int s = 0; s < 2; ++s) {
@@ -216,7 +250,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
         return hip_flexion_corrective(skin, skel, 0, anatomy::kHipFlexedCorrectiveDeg, anatomy::kHipTurnedOutAdductionDeg,
                                       anatomy::kHipTurnedOutRotationDeg);
       });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "hip_flexion_out_r" : "hip_flexion_out_l");
     }
     // ... of each hip held as the 90/90's back hip, with the other as its front hip (the crotch
@@ -227,7 +261,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3>& d = held_back[static_cast<size_t>(s)] =
           right_or_mirror(s, right, [&] { return hip_corrective(skin, skel, 0, back, &front); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "hip_back_r" : "hip_back_l");
     }
     // ... of the crotch with both hips flexed, over both hips' flexion shapes (body_skin.h,
@@ -237,7 +271,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       for (size_t v = 0; v < both.size(); ++v) both[v] = flexed[0][v] + flexed[1][v];
       const HipAngles flexion{anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0};
       const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, flexion, flexion, both, false), true);
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back("hip_flexion_pair");
     }
     // ... of the crotch with both hips flexed and parted (the 90/90 switch's middle), over both hips'
@@ -250,7 +284,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
         both[v] = float(1.0 - to) * (flexed[0][v] + flexed[1][v]) + float(to) * (turned_out[0][v] + turned_out[1][v]);
       const HipAngles parted{anatomy::kHipPairApartFlexionDeg, anatomy::kHipPairApartAdductionDeg, 0.0};
       const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false), true);
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back("hip_flexion_pair_apart");
     }
     // ... of the 90/90 as held, this hip its back hip and the other its front hip, over those two
@@ -262,7 +296,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
         for (size_t v = 0; v < held.size(); ++v) held[v] = held_back[0][v] + turned_out[1][v];
         return hip_pair_corrective(skin, skel, back, front, held, true);
       });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "hip_ninety_r" : "hip_ninety_l");
     }
     // ... of each hip extended (body_skin.h, hip_extension_corrective; scene/body_pose.cpp weights
@@ -270,14 +304,14 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
           right_or_mirror(s, right, [&] { return hip_extension_corrective(skin, skel, 0, {anatomy::kHipExtendedCorrectiveDeg, 0.0, 0.0}); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "hip_extension_r" : "hip_extension_l");
     }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
           right_or_mirror(s, right, [&] { return knee_flexion_corrective(skin, skel, 0, anatomy::kKneeFlexedCorrectiveDeg); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "knee_flexion_r" : "knee_flexion_l");
     }
     // ... and the front of each knee kept outside the kneecap and tibia when deeply bent
@@ -290,20 +324,20 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
           knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, nullptr);
       out.report.knee_front_shortfall_with[static_cast<size_t>(s)] =
           knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, &d);
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "knee_front_r" : "knee_front_l");
     }
     // ... and each foot: the ankle pointed and the toes tucked (anatomy/foot_corrective.h).
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
           right_or_mirror(s, right, [&] { return foot_corrective(skin, skel, 0, anatomy::kAnklePlantarCorrectiveDeg, 0.0); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "ankle_plantar_r" : "ankle_plantar_l");
     }
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
           right_or_mirror(s, right, [&] { return foot_corrective(skin, skel, 0, 0.0, anatomy::kToesExtendedCorrectiveDeg); });
-      targets.push_back({{"POSITION", g.add_accessor(d.data(), d.size(), kFloat, "VEC3", 4, 3, kArrayBuffer, true)}});
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "toes_extended_r" : "toes_extended_l");
     }
     meshes[static_cast<size_t>(skin_mesh)]["primitives"][0]["targets"] = targets;
