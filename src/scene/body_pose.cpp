@@ -74,10 +74,14 @@ float arm_overhead_weight(const anatomy::ArmPose& a) {
 
 // The weights of an arm's shapes below the horizontal (anatomy::kArmCorrectivePoses), by how near
 // the arm's (flexion, abduction) is to each key pose: 1 - smoothstep of the distance over the
-// distance from that key to the nearest other key or the skin's rest pose (where the shape is 0),
+// distance from that key to the nearest other key or the skin's rest pose (kArmKeyReach*; the shape is 0 there),
 // so each shape has its full weight at its own pose and none at the rest pose or at another key;
 // scaled down where they sum past 1, and by what the overhead shape leaves.
-constexpr double kArmKeyReach = 0.75;
+// The reach: 3/4 of the distance to the rest pose (the whole distance put the hands-in-front shape
+// at 15% on the figure-4's hanging arms), the whole distance to the nearest other key (halfway
+// between two keys each has half: the 90/90 switch's arms pass from one hands-behind key to the
+// other).
+constexpr double kArmKeyReach = 0.75, kArmKeyReachBetween = 1.0;
 std::array<float, std::size(anatomy::kArmCorrectivePoses)> arm_key_weights(const anatomy::ArmPose& a, float overhead) {
   constexpr std::size_t n = std::size(anatomy::kArmCorrectivePoses);
   auto dist = [](double f0, double a0, double f1, double a1) { return std::hypot(f0 - f1, a0 - a1); };
@@ -86,13 +90,13 @@ std::array<float, std::size(anatomy::kArmCorrectivePoses)> arm_key_weights(const
   double sum = 0.0;
   for (std::size_t k = 0; k < n; ++k) {
     const anatomy::ArmCorrectivePose& key = anatomy::kArmCorrectivePoses[k];
-    double reach = dist(key.flexion_deg, key.abduction_deg, anatomy::kArmRestFlexionDeg, anatomy::kArmRestAbductionDeg);
+    double reach = kArmKeyReach * dist(key.flexion_deg, key.abduction_deg, anatomy::kArmRestFlexionDeg, anatomy::kArmRestAbductionDeg);
     for (std::size_t j = 0; j < n; ++j)
       if (j != k)
-        reach = std::min(reach, dist(key.flexion_deg, key.abduction_deg, anatomy::kArmCorrectivePoses[j].flexion_deg,
-                                     anatomy::kArmCorrectivePoses[j].abduction_deg));
+        reach = std::min(reach, kArmKeyReachBetween * dist(key.flexion_deg, key.abduction_deg, anatomy::kArmCorrectivePoses[j].flexion_deg,
+                                                           anatomy::kArmCorrectivePoses[j].abduction_deg));
     const double d = dist(flex, abd, key.flexion_deg, key.abduction_deg);
-    const double t = 1.0 - std::clamp(d / (kArmKeyReach * reach), 0.0, 1.0);
+    const double t = 1.0 - std::clamp(d / reach, 0.0, 1.0);
     w[k] = static_cast<float>(t * t * (3.0 - 2.0 * t));
     sum += w[k];
   }

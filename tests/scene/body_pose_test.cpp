@@ -180,8 +180,9 @@ TEST_CASE("the skin's arm shapes below the horizontal are weighted by how near e
     // Overhead (side-lying's bottom arm) the overhead shape takes it all.
     CHECK(weight(155, 0, n + "_r") == 0.0f);
   }
-  // Between the hand on the hip and the hands in front, each has a share and they do not sum past 1.
-  const float a = weight(-12.5, -8, "arm_hip_r"), b = weight(-12.5, -8, "arm_front_r");
+  // Between the 90/90's two hands behind (the switch passes from one to the other), each has a share
+  // and they do not sum past 1.
+  const float a = weight(-36, 26.5, "arm_back_r"), b = weight(-36, 26.5, "arm_back_near_r");
   CHECK(a > 0.0f);
   CHECK(b > 0.0f);
   CHECK(a + b <= 1.0f + 1e-6f);
