@@ -748,7 +748,7 @@ TEST_CASE("muscle volumes: the push out of bone moves no vertex at the anatomica
 // model later (app/model_open.h start_deferred_bone_fields): the steps give what set_bone_fields
 // gives, on one thread as on several, and fields made from another model are refused (the model
 // stays without them) rather than read against the wrong meshes.
-TEST_CASE("muscle volumes: the bones' fields made in steps equal those made at once; another model's are refused") {
+TEST_CASE("muscle volumes: the bones' fields made in steps equal those made at once and another model's are refused") {
   const Model& m = body();
   Model stepwise = m;
   stepwise.bone_fields.clear();
