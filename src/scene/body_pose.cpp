@@ -105,25 +105,30 @@ std::array<float, std::size(anatomy::kArmCorrectivePoses)> arm_key_weights(const
   return w;
 }
 
+// 0 at t <= 0, 1 at t >= 1, smooth (3t^2 - 2t^3) between: every corrective shape's weight rises so.
+float smoothstep01(double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  return static_cast<float>(t * t * (3.0 - 2.0 * t));
+}
+// A joint angle's weight for a shape keyed to it: 0 up to start_deg, rising smoothly to 1 at
+// full_deg (the angle the shape was made at), 1 beyond; `angle` in radians.
+float angle_ramp(double angle, double start_deg, double full_deg) {
+  const double start = glm::radians(start_deg), full = glm::radians(full_deg);
+  return smoothstep01((angle - start) / (full - start));
+}
+
 // The weight of an elbow's shape (anatomy/upper_body.h, kElbowCorrectiveDeg): 0 up to
 // kElbowCorrectiveStartDeg, rising smoothly (smoothstep) to 1 at the shape's flexion, 1 beyond.
 float elbow_flexion_weight(const anatomy::ArmPose& a) {
-  const double start = glm::radians(anatomy::kElbowCorrectiveStartDeg), full = glm::radians(anatomy::kElbowCorrectiveDeg);
-  const double t = std::clamp((a.elbow_flexion - start) / (full - start), 0.0, 1.0);
-  return static_cast<float>(t * t * (3.0 - 2.0 * t));
+  return angle_ramp(a.elbow_flexion, anatomy::kElbowCorrectiveStartDeg, anatomy::kElbowCorrectiveDeg);
 }
 
 // The weight of a hip's flexion corrective shape (anatomy/hip_corrective.h): 0 up to the skin's
 // rest flexion, rising smoothly (smoothstep) to 1 at the flexion the shape was made at, 1 beyond.
 // Gait2392's hip_flexion turns the femur first (z-x-y), so it is the thigh's flexion whatever its
 // abduction and rotation.
-float smoothstep01(double t) {
-  t = std::clamp(t, 0.0, 1.0);
-  return static_cast<float>(t * t * (3.0 - 2.0 * t));
-}
 float hip_flexion_weight(const anatomy::LegPose& leg) {
-  const double start = glm::radians(anatomy::kHipCorrectiveStartDeg), full = glm::radians(anatomy::kHipFlexedCorrectiveDeg);
-  return smoothstep01((leg[anatomy::LegCoord::kHipFlexion] - start) / (full - start));
+  return angle_ramp(leg[anatomy::LegCoord::kHipFlexion], anatomy::kHipCorrectiveStartDeg, anatomy::kHipFlexedCorrectiveDeg);
 }
 // How far the hip is turned out toward the turned-out shape's pose (0 straight, 1 there or
 // beyond): the mean of its abduction's and its external rotation's share of that pose's.
@@ -181,10 +186,10 @@ float hip_ninety_weight(const anatomy::LegPose& back, const anatomy::LegPose& fr
 // its abduction's and internal rotation's shares, as hip_back_weight has them), where that shape
 // serves.
 float hip_extension_weight(const anatomy::LegPose& leg) {
-  const double start = glm::radians(anatomy::kHipExtensionStartDeg), full = glm::radians(anatomy::kHipExtendedCorrectiveDeg);
   const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
   const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
-  return static_cast<float>(smoothstep01((leg[anatomy::LegCoord::kHipFlexion] - start) / (full - start)) * (1.0 - smoothstep01(abd * ir)));
+  return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipFlexion], anatomy::kHipExtensionStartDeg, anatomy::kHipExtendedCorrectiveDeg) *
+                            (1.0 - smoothstep01(abd * ir)));
 }
 // The crotch's shape with both hips flexed and parted (anatomy/hip_corrective.h,
 // kHipPairApart*): the product of the two hips' flexion weights, each hip's abduction's smoothstep
@@ -205,28 +210,24 @@ float hip_pair_apart_weight(const anatomy::LegPose& right, const anatomy::LegPos
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
-  const double start = glm::radians(anatomy::kKneeCorrectiveStartDeg), full = glm::radians(anatomy::kKneeCorrectiveFullDeg);
-  return smoothstep01((leg[anatomy::LegCoord::kKneeFlexion] - start) / (full - start));
+  return angle_ramp(leg[anatomy::LegCoord::kKneeFlexion], anatomy::kKneeCorrectiveStartDeg, anatomy::kKneeCorrectiveFullDeg);
 }
 
 // The weight of a knee's front shape (anatomy/hip_corrective.h, kKneeFront*): 0 at the skin's
 // rest flexion, rising smoothly to 1 at the key angle, 1 beyond.
 float knee_front_weight(const anatomy::LegPose& leg) {
-  const double start = glm::radians(anatomy::kKneeFrontStartDeg), full = glm::radians(anatomy::kKneeFrontCorrectiveDeg);
-  return smoothstep01((leg[anatomy::LegCoord::kKneeFlexion] - start) / (full - start));
+  return angle_ramp(leg[anatomy::LegCoord::kKneeFlexion], anatomy::kKneeFrontStartDeg, anatomy::kKneeFrontCorrectiveDeg);
 }
 
 // The weight of a foot's pointed-ankle shape (anatomy/foot_corrective.h): 0 at the skin's rest
 // ankle and in dorsiflexion, rising smoothly to 1 at the key plantar flexion, 1 beyond.
 float ankle_plantar_weight(const anatomy::LegPose& leg) {
-  const double start = glm::radians(anatomy::kAnkleCorrectiveStartDeg), full = glm::radians(anatomy::kAnklePlantarCorrectiveDeg);
-  return smoothstep01((leg[anatomy::LegCoord::kAnkle] - start) / (full - start));
+  return angle_ramp(leg[anatomy::LegCoord::kAnkle], anatomy::kAnkleCorrectiveStartDeg, anatomy::kAnklePlantarCorrectiveDeg);
 }
 // The weight of a foot's tucked-toes shape: 0 at the skin's rest mtp and in flexion, rising
 // smoothly to 1 at the key extension, 1 beyond.
 float toes_extended_weight(const anatomy::LegPose& leg) {
-  const double start = glm::radians(anatomy::kToesCorrectiveStartDeg), full = glm::radians(anatomy::kToesExtendedCorrectiveDeg);
-  return smoothstep01((leg[anatomy::LegCoord::kMtp] - start) / (full - start));
+  return angle_ramp(leg[anatomy::LegCoord::kMtp], anatomy::kToesCorrectiveStartDeg, anatomy::kToesExtendedCorrectiveDeg);
 }
 
 // The skin's corrective shapes that pose_body_model weights, by morph target name, in the order
