@@ -22,6 +22,9 @@ using nlohmann::ordered_json;
 
 namespace {
 
+constexpr int kFloat = 5126, kUInt = 5125, kUByte = 5121;
+constexpr int kArrayBuffer = 34962, kElementBuffer = 34963;
+
 class GltfBuilder {
  public:
   ordered_json accessors = ordered_json::array(), views = ordered_json::array();
@@ -82,18 +85,14 @@ class GltfBuilder {
       }
     const int index_view = add_view(index.data(), index.size() * sizeof(uint32_t), 0);
     const int value_view = add_view(value.data(), value.size() * sizeof(glm::vec3), 0);
-    ordered_json a = {{"componentType", kFloatType}, {"count", d.size()}, {"type", "VEC3"}, {"min", lo}, {"max", hi}};
+    ordered_json a = {{"componentType", kFloat}, {"count", d.size()}, {"type", "VEC3"}, {"min", lo}, {"max", hi}};
     a["sparse"] = {{"count", index.size()},
-                   {"indices", {{"bufferView", index_view}, {"componentType", kUIntType}}},
+                   {"indices", {{"bufferView", index_view}, {"componentType", kUInt}}},
                    {"values", {{"bufferView", value_view}}}};
     accessors.push_back(a);
     return static_cast<int>(accessors.size()) - 1;
   }
-  static constexpr int kFloatType = 5126, kUIntType = 5125;
 };
-
-constexpr int kFloat = 5126, kUInt = 5125, kUByte = 5121;
-constexpr int kArrayBuffer = 34962, kElementBuffer = 34963;
 
 std::string left_name(const std::string& right) {
   std::string s = right;
