@@ -6,7 +6,8 @@
 // body size); each vertex casts 16 rays over its normal's hemisphere (a fixed spiral set) and marches
 // them through the grid for up to `radius`; ao = 1 - (weighted fraction of blocked rays), cosine
 // weighted, so 1 = open, lower = occluded. The result lands in Vertex::ao. Cost: about a second for
-// 150k vertices on one core, done once at load.
+// 150k vertices on one core, done once at load (compiled without instrumentation in the sanitizer
+// build, as the bone fields are: top-level CMakeLists.txt).
 #pragma once
 #include "assets/model.h"
 
