@@ -124,13 +124,19 @@ ContactPoint mirror_contact(ContactPoint c) {
   return side_contact(right ? Side::kLeft : Side::kRight, k);
 }
 
-UpperFrames upper_body_frames(const anatomy::UpperBodyPose& u) {
+namespace {
+// upper_body_frames' frames, only those asked for (the torso's always: the others hang on it); each
+// one computed is the same numbers upper_body_frames gives.
+UpperFrames upper_frames(const anatomy::UpperBodyPose& u, bool head, bool right_arm, bool left_arm) {
   UpperFrames f;
   f.rotation[0] = rz(-u.lumbar_flexion) * rx(u.lumbar_bending) * ry(u.lumbar_rotation);
   f.origin[0] = kBackJoint;
-  f.rotation[1] = f.rotation[0] * rz(-u.neck_flexion) * rx(u.neck_bending) * ry(u.neck_rotation);
-  f.origin[1] = f.origin[0] + f.rotation[0] * kHeadBase;
+  if (head) {
+    f.rotation[1] = f.rotation[0] * rz(-u.neck_flexion) * rx(u.neck_bending) * ry(u.neck_rotation);
+    f.origin[1] = f.origin[0] + f.rotation[0] * kHeadBase;
+  }
   for (Side s : {Side::kRight, Side::kLeft}) {
+    if (!(s == Side::kRight ? right_arm : left_arm)) continue;
     const anatomy::ArmPose& a = u.arms[anatomy::side_index(s)];
     // Right-arm rotations relative to the torso; the left arm is their mirror image.
     glm::dmat3 sh = rz(a.shoulder_flexion) * rx(-a.shoulder_abduction);
@@ -153,6 +159,38 @@ UpperFrames upper_body_frames(const anatomy::UpperBodyPose& u) {
   }
   return f;
 }
+
+// Contact i's definition and side.
+const ContactDef& contact_def(int i, Side& side) {
+  if (i < kContactCentralCount) {
+    side = Side::kRight;
+    return kCentral[i];
+  }
+  side = i < kContactCentralCount + kContactPerSide ? Side::kRight : Side::kLeft;
+  return kSide[(i - kContactCentralCount) % kContactPerSide];
+}
+
+// A contact's centre (pelvis frame) on its carrier, from the legs' and the upper body's frames.
+dvec3 place_on(Carrier c, Side s, const dvec3& local_r, const anatomy::BodyFrames& bf, const UpperFrames& uf) {
+  const dvec3 local = s == Side::kLeft ? anatomy::mirror_point(local_r) : local_r;
+  const int sb = 2 + 3 * anatomy::side_index(s);
+  switch (c) {
+    case Carrier::kPelvis: return local;
+    case Carrier::kTorso: return uf.origin[0] + uf.rotation[0] * local;
+    case Carrier::kHead: return uf.origin[1] + uf.rotation[1] * local;
+    case Carrier::kFemur: return bf[anatomy::leg_body(s, LegSegment::kFemur)].apply(local);
+    case Carrier::kTibia: return bf[anatomy::leg_body(s, LegSegment::kTibia)].apply(local);
+    case Carrier::kCalcn: return bf[anatomy::leg_body(s, LegSegment::kCalcn)].apply(local);
+    case Carrier::kToes: return bf[anatomy::leg_body(s, LegSegment::kToes)].apply(local);
+    case Carrier::kHumerus: return uf.origin[sb] + uf.rotation[sb] * local;
+    case Carrier::kForearm: return uf.origin[sb + 1] + uf.rotation[sb + 1] * local;
+    case Carrier::kHand: return uf.origin[sb + 2] + uf.rotation[sb + 2] * local;
+  }
+  return local;
+}
+}  // namespace
+
+UpperFrames upper_body_frames(const anatomy::UpperBodyPose& u) { return upper_frames(u, true, true, true); }
 
 biomech::ContactSite contact_site(ContactPoint c, const anatomy::UpperBodyPose& upper) {
   const int i = contact_index(c);
@@ -186,35 +224,36 @@ ContactSpheres contact_spheres(const anatomy::LegAngles& legs, const anatomy::Up
 
 ContactSpheres contact_spheres_from(const anatomy::BodyFrames& bf, const anatomy::UpperBodyPose& upper) {
   const UpperFrames uf = upper_body_frames(upper);
-  auto place = [&](Carrier c, Side s, const dvec3& local_r) -> dvec3 {
-    const dvec3 local = s == Side::kLeft ? anatomy::mirror_point(local_r) : local_r;
-    const int sb = 2 + 3 * anatomy::side_index(s);
-    switch (c) {
-      case Carrier::kPelvis: return local;
-      case Carrier::kTorso: return uf.origin[0] + uf.rotation[0] * local;
-      case Carrier::kHead: return uf.origin[1] + uf.rotation[1] * local;
-      case Carrier::kFemur: return bf[anatomy::leg_body(s, LegSegment::kFemur)].apply(local);
-      case Carrier::kTibia: return bf[anatomy::leg_body(s, LegSegment::kTibia)].apply(local);
-      case Carrier::kCalcn: return bf[anatomy::leg_body(s, LegSegment::kCalcn)].apply(local);
-      case Carrier::kToes: return bf[anatomy::leg_body(s, LegSegment::kToes)].apply(local);
-      case Carrier::kHumerus: return uf.origin[sb] + uf.rotation[sb] * local;
-      case Carrier::kForearm: return uf.origin[sb + 1] + uf.rotation[sb + 1] * local;
-      case Carrier::kHand: return uf.origin[sb + 2] + uf.rotation[sb + 2] * local;
-    }
-    return local;
-  };
   ContactSpheres out;
   for (int i = 0; i < kContactCentralCount; ++i) {
-    out.centre[i] = place(kCentral[i].carrier, Side::kRight, kCentral[i].local);
+    out.centre[i] = place_on(kCentral[i].carrier, Side::kRight, kCentral[i].local, bf, uf);
     out.radius[i] = kCentral[i].radius;
   }
   for (Side s : {Side::kRight, Side::kLeft})
     for (int k = 0; k < kContactPerSide; ++k) {
       const int i = contact_index(side_contact(s, k));
-      out.centre[i] = place(kSide[k].carrier, s, kSide[k].local);
+      out.centre[i] = place_on(kSide[k].carrier, s, kSide[k].local, bf, uf);
       out.radius[i] = kSide[k].radius;
     }
   return out;
+}
+
+void contact_centres_from(const anatomy::BodyFrames& bf, const anatomy::UpperBodyPose& upper, std::span<const int> which,
+                          ContactSpheres& out) {
+  bool head = false, arm[2] = {false, false};
+  for (const int i : which) {
+    Side s;
+    const Carrier c = contact_def(i, s).carrier;
+    head |= c == Carrier::kHead;
+    arm[anatomy::side_index(s)] |= c == Carrier::kHumerus || c == Carrier::kForearm || c == Carrier::kHand;
+  }
+  const UpperFrames uf = upper_frames(upper, head, arm[0], arm[1]);
+  for (const int i : which) {
+    Side s;
+    const ContactDef& def = contact_def(i, s);
+    out.centre[i] = place_on(def.carrier, s, def.local, bf, uf);
+    out.radius[i] = def.radius;
+  }
 }
 
 glm::dmat3 pelvis_offset_rotation(double tilt, double obliquity, double rotation) {

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <optional>
 #include <array>
+#include <span>
 #include <string_view>
 
 #include <glm/mat3x3.hpp>
@@ -66,6 +67,11 @@ ContactSpheres contact_spheres(const anatomy::LegAngles& legs, const anatomy::Up
 // The same from the legs' frames already computed (anatomy::forward_kinematics(legs)): what an
 // arm's reach calls on every step while the legs stay as they are (motion/hand_reach.cpp).
 ContactSpheres contact_spheres_from(const anatomy::BodyFrames& legs, const anatomy::UpperBodyPose& upper);
+// Only the contacts `which` (indices, contact_index) of `out`, the same numbers contact_spheres_from
+// gives them, computing only the frames they hang on (the others in `out` are left as they were):
+// an arm's reach reads one or two contacts on each of its 160 or so steps a frame.
+void contact_centres_from(const anatomy::BodyFrames& legs, const anatomy::UpperBodyPose& upper, std::span<const int> which,
+                          ContactSpheres& out);
 
 // The contact sphere as a site for the effort solve (biomech/loads.h): a leg landmark stays on its
 // body (body-frame centre, so it follows the leg wherever the solve poses it); the others (pelvis,

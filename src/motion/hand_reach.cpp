@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 
 #include <glm/glm.hpp>
 
@@ -92,8 +93,17 @@ anatomy::ArmPose reach(std::span<const DrillContact> contacts, anatomy::Side han
                        const anatomy::UpperBodyPose& upper, const glm::dmat4& pelvis_world) {
   const std::size_t n = std::min<std::size_t>(contacts.size(), 3);
   const anatomy::BodyFrames leg_frames = anatomy::forward_kinematics(legs);  // the legs stay: once, not each step
+  // Only the contacts the gaps read are placed each step (contact_centres_from: the same numbers).
+  std::array<int, 6> which{};
+  std::size_t n_which = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!contacts[i].at) continue;
+    which[n_which++] = contact_index(*contacts[i].at);
+    if (contacts[i].on == biomech::ContactSurface::kBody) which[n_which++] = contact_index(contacts[i].other);
+  }
+  ContactSpheres s;
   return solve_arm(hand, upper, n, [&](const anatomy::UpperBodyPose& u) {
-    const ContactSpheres s = contact_spheres_from(leg_frames, u);
+    contact_centres_from(leg_frames, u, std::span<const int>(which.data(), n_which), s);
     glm::dvec3 g(0.0);
     for (std::size_t i = 0; i < n; ++i) g[static_cast<int>(i)] = contact_gap(contacts[i], s, pelvis_world).value_or(0.0);
     return g;
@@ -108,8 +118,11 @@ double grip_gap(const Grip& grip, const ContactSpheres& spheres) {
 anatomy::ArmPose reach_grip(const Grip& grip, const anatomy::LegAngles& legs, const anatomy::UpperBodyPose& upper) {
   const ContactPoint hand = grip.hand == anatomy::Side::kRight ? ContactPoint::kHandR : ContactPoint::kHandL;
   const anatomy::BodyFrames leg_frames = anatomy::forward_kinematics(legs);
+  const int which[] = {contact_index(hand)};
+  ContactSpheres s;
   return solve_arm(grip.hand, upper, 3, [&](const anatomy::UpperBodyPose& u) {
-    return contact_spheres_from(leg_frames, u).centre[static_cast<std::size_t>(contact_index(hand))] - grip.at;
+    contact_centres_from(leg_frames, u, which, s);
+    return s.centre[static_cast<std::size_t>(contact_index(hand))] - grip.at;
   });
 }
 

@@ -51,3 +51,36 @@ TEST_CASE("a standing body's hand reaches the front of its thigh: the gap closes
                        std::pair{Channel::kElbowFlexionR, a.elbow_flexion}})
     CHECK(within_rom(ch, v, 1e-9));
 }
+
+// The reach places only the contacts its gaps read on each step (floor_contacts.h
+// contact_centres_from); those must be the very numbers contact_spheres_from gives, whatever the
+// pose, for every contact, or the drills' arms would move.
+TEST_CASE("contact_centres_from places each asked contact exactly where contact_spheres_from does, and leaves the rest") {
+  for (int pose = 0; pose < 20; ++pose) {
+    const double a = 0.13 * pose - 1.2;
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = a;
+    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipRotation] = 0.5 * a;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kKneeFlexion] = 0.7 * std::abs(a);
+    anatomy::UpperBodyPose upper;
+    upper.lumbar_flexion = 0.3 * a;
+    upper.lumbar_rotation = -0.2 * a;
+    upper.neck_flexion = 0.25 * a;
+    upper.neck_bending = -0.1 * a;
+    upper.arms[0] = {a, 0.4 * a, 1.1 + 0.2 * a};
+    upper.arms[1] = {-0.6 * a, 0.8 + 0.3 * a, 0.5};
+    const anatomy::BodyFrames frames = anatomy::forward_kinematics(legs);
+    const ContactSpheres all = contact_spheres_from(frames, upper);
+    for (int i = 0; i < kContactCount; ++i) {
+      ContactSpheres one;
+      one.centre.fill(glm::dvec3(7.0));
+      const int which[] = {i};
+      contact_centres_from(frames, upper, which, one);
+      INFO("contact " << contact_name(static_cast<ContactPoint>(i)) << " pose " << pose);
+      CHECK(one.centre[static_cast<std::size_t>(i)] == all.centre[static_cast<std::size_t>(i)]);
+      CHECK(one.radius[static_cast<std::size_t>(i)] == all.radius[static_cast<std::size_t>(i)]);
+      for (int k = 0; k < kContactCount; ++k)
+        if (k != i) CHECK(one.centre[static_cast<std::size_t>(k)] == glm::dvec3(7.0));
+    }
+  }
+}
