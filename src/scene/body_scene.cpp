@@ -240,7 +240,9 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
         const std::size_t first_vertex = s.mesh.vertices.size();
         range = append_muscle_volume(*v, s.curve, profile, s.attached, s.mesh, options.muscle_px_per_m);
         push_out_of_bones(*v, model.bone_fields, bone_world, world_to_bone, s.mesh.vertices.data() + first_vertex,
-                          s.mesh.vertices.size() - first_vertex);
+                          s.mesh.vertices.size() - first_vertex,
+                          std::span<const std::uint32_t>(s.mesh.indices.data() + range.x, static_cast<std::size_t>(range.y)),
+                          static_cast<std::uint32_t>(first_vertex));
       } else {
         const glm::ivec2 detail = muscle_tube_detail(points, profile, options.muscle_px_per_m);
         range = append_muscle_tube(points, profile, s.mesh, detail.x, detail.y);

@@ -106,9 +106,17 @@ glm::ivec2 append_muscle_volume(const MuscleVolume& volume, const anatomy::PathC
 // steps, each re-read). At the bind pose the vertices lie kBoneClearance or more off the bones (the
 // generator packs them 0.5 mm off), so none moves there. `fields`: Model::bone_fields;
 // `bone_world[b]`, `world_to_bone[b]`: the pose's world transform of fields[b].node and its inverse.
-// Normals are left as placed (the pushed side faces the bone). Returns how many vertices moved.
+// Normals are left as placed (the pushed side faces the bone). Pushed alone, the vertices of a
+// belly's side that a bone turns into (10-20 mm deep at 90 degrees of hip flexion) landed on the
+// bone's surface in a flattened sheet, creased at its rim (the "crumpled wrapper" round the flexed
+// hip), so pushes of 2 mm and more are shared: each path station's mean push, smoothed along the
+// path, shifts that whole section of the volume (path_coord.x; none when path_coord is shorter than
+// `count`), the vertices are pushed out again from there, and with `tris` (the triangles drawn,
+// indices less `index_base` naming the first `count` vertices) each push is carried, fading, to the
+// two rings of vertices around it. Returns how many vertices the last push moved.
 constexpr float kBoneClearance = 0.0005f;  // m, as the generator's push_out_of_bones keeps them at the bind pose
 std::size_t push_out_of_bones(const MuscleVolume& volume, std::span<const BoneField> fields, std::span<const glm::mat4> bone_world,
-                              std::span<const glm::mat4> world_to_bone, Vertex* out, std::size_t count);
+                              std::span<const glm::mat4> world_to_bone, Vertex* out, std::size_t count,
+                              std::span<const std::uint32_t> tris = {}, std::uint32_t index_base = 0);
 
 }  // namespace hiplab
