@@ -216,7 +216,11 @@ float hip_extension_weight(const anatomy::LegPose& leg) {
 // over kPairSpreadRotationDeg, as the together shape fades. Measured (tests/scene/
 // skin_stretch_test.cpp, the 90/90 switch's triangle-samples past a limit, 2 862 without the
 // shape): the ramp over 25 deg (the shape's own abduction) 2 340, over 15 or 10 deg 2 042; the
-// rotation's over 40 deg 2 268. No other drill changes.
+// rotation's over 40 deg 2 268. No other drill changes. (Measured with the shape made at 100 deg
+// and 25 of abduction; made at 110 and 15 (hskin3), over 15 or 10 deg 1 112, 20 deg 1 146; the
+// rotation's, on the shape at 108 and 18 (1 036), over 40 deg 1 186 (worst squash 0.078 ->
+// 0.047x), over 90 deg 1 032 (worst stretch 3.62 -> 3.70x); the flexion ramps from 50-70 to
+// 90-105 deg, 1 054-1 098.)
 constexpr double kPairApartAbductionDeg = 15.0;
 float hip_pair_apart_weight(const anatomy::LegPose& right, const anatomy::LegPose& left) {
   auto apart = [](const anatomy::LegPose& leg) {
