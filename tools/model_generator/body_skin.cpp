@@ -188,7 +188,7 @@ constexpr double kHipCorrectiveEven = 0.35;
 // none kept out 130 700, 10.5x; any of it (0) 138 900, 9.32x; 0.05 134 700, 9.32x; 0.15 130 900,
 // 10.7x. 0.05 kept: fewer samples, and no drill's worst stretch above the model without the shapes.
 constexpr float kHipCorrectiveOtherThigh = 0.05f;
-// Every hip shape fades down the thigh (fade_hip_shape_down_thighs): a vertex's offset is scaled by
+// Every hip shape fades down the thigh (fade_hip_shape): a vertex's offset is scaled by
 // 1 - smoothstep of where it lies along its thigh at rest (its projection on that side's hip
 // centre -> knee centre line, 0 at the hip, 1 at the knee) from kHipShapeFadeFrom to
 // kHipShapeFadeTo. The hips' relaxations slide the whole thigh's skin (24 rings around the groin's
@@ -207,6 +207,19 @@ constexpr float kHipCorrectiveOtherThigh = 0.05f;
 // now the lower trunk's side in the hold; the 90/90 switch 1 834 -> 1 670, its thigh 82 + 82 -> 0;
 // the supine PAILs/RAILs 464 -> 434; no other drill changes).
 constexpr double kHipShapeFadeFrom = 0.5, kHipShapeFadeTo = 0.9;
+// ... and up the trunk: scaled by 1 - smoothstep of its height above the hip centres at rest (m)
+// from kHipShapeFadeUpFrom to kHipShapeFadeUpTo (the iliac crests ~10 cm above them; the waist
+// above). The hips' shapes let the lower trunk slide (kHipCorrectiveTorsoSlide), and the 90/90's
+// shape moved the side of the waist above the front hip's buttock where the front hip's turned-out
+// shape moved it too (pelvis (-13 101 -8) cm at rest: 3.04x in the 90/90 PAILs/RAILs' hold, its
+// 200 triangle-samples past 3x). Measured (tests/scene/skin_stretch_test.cpp, all thirteen drills'
+// triangle-samples past a limit, 5 358 without it; the fade applied to the made shapes, heights
+// from y = 0.878 m): from 8 to 16 cm, 9 976 (the 90/90s' buttocks squashed to 0.11x); from 11-12
+// cm to 17-24 cm, 5 016 (the 90/90 PAILs/RAILs 600 -> 400 and worst stretch 3.04 -> 2.89x, none
+// past 3x; the 90/90 switch 1 112 -> 970, stretched 244 -> 102; no other drill changes); from 13
+// cm, 3.01x; from 14 cm, nothing changes. Only the 90/90 shape so faded, 3.00x; only the flexion
+// shapes, 2.93x.
+constexpr double kHipShapeFadeUpFrom = 0.12, kHipShapeFadeUpTo = 0.20;
 // The crotch a shape made with both legs posed relaxes too: the skin within this of the midline
 // at rest (the hip centres sit 8.4 cm either side of it, Gait2392). Measured over all drills
 // (stretch test, triangle-samples past a limit, and the 90/90s' worst stretch): the back-hip shape
@@ -1316,7 +1329,7 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   return out;
 }
 
-void fade_hip_shape_down_thighs(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin, std::vector<glm::vec3>& shape) {
+void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin, std::vector<glm::vec3>& shape) {
   const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
   glm::dvec3 hip[2], axis[2];  // right (+z), left
   for (int s = 0; s < 2; ++s) {
@@ -1327,7 +1340,8 @@ void fade_hip_shape_down_thighs(const std::vector<SkeletonNode>& nodes, const Sk
     const int s = skin.mesh.pos[v].z >= 0.0f ? 0 : 1;
     const double t = glm::dot(glm::dvec3(skin.mesh.pos[v]) - hip[s], axis[s]) / glm::dot(axis[s], axis[s]);
     const double u = std::clamp((t - kHipShapeFadeFrom) / (kHipShapeFadeTo - kHipShapeFadeFrom), 0.0, 1.0);
-    shape[v] *= static_cast<float>(1.0 - u * u * (3.0 - 2.0 * u));
+    const double up = std::clamp((skin.mesh.pos[v].y - hip[s].y - kHipShapeFadeUpFrom) / (kHipShapeFadeUpTo - kHipShapeFadeUpFrom), 0.0, 1.0);
+    shape[v] *= static_cast<float>((1.0 - u * u * (3.0 - 2.0 * u)) * (1.0 - up * up * (3.0 - 2.0 * up)));
   }
 }
 

@@ -235,10 +235,10 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "elbow_flexion_r" : "elbow_flexion_l");
     }
-    // The hips' shapes are carried faded down each thigh toward the knee (body_skin.h,
-    // fade_hip_shape_down_thighs); those made over others are made over the unfaded ones.
+    // The hips' shapes are carried faded down each thigh toward the knee and up the trunk
+    // (body_skin.h, fade_hip_shape); those made over others are made over the unfaded ones.
     auto hip_target = [&](std::vector<glm::vec3> d) {
-      fade_hip_shape_down_thighs(skel, skin, d);
+      fade_hip_shape(skel, skin, d);
       return g.add_morph_positions(d);
     };
     // ... and of each hip flexed, straight and turned out (scene/body_pose.cpp weights them by the
