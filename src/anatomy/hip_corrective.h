@@ -33,14 +33,22 @@ constexpr double kHipBackFlexionDeg = 11.0;
 constexpr double kHipBackAdductionDeg = -35.0;
 constexpr double kHipBackRotationDeg = 33.0;
 constexpr double kHipFrontFlexionDeg = 96.0;
-// The crotch's shape with both hips flexed and parted: both at 100 deg of flexion and 25 of
-// abduction, no rotation, as the 90/90 switch passes through its middle (both hips flexed 81-103
-// deg and abducted 21-30, tests/scene/skin_stretch_test.cpp's worst frames; assets/drills/
-// ninety_ninety_hip_switch.json), where the straight-together crotch shape (hip_flexion_pair) has
-// faded out. Measured over all drills (triangle-samples past a limit; 13 078 before): 12 258, the
-// 90/90 switch 2 862 -> 2 042 and its worst squash 0.0104 -> 0.0680x (scene/body_pose.cpp's ramp).
-constexpr double kHipPairApartFlexionDeg = 100.0;
-constexpr double kHipPairApartAdductionDeg = -25.0;
+// The crotch's shape with both hips flexed and parted: both at 110 deg of flexion and 15 of
+// abduction, no rotation, the 90/90 switch's very middle (both hips flexed 106-110 deg and abducted
+// 15-18 with the rotations near 0, where the frames with the most triangles past a limit were: 28-37
+// of each frame's 1 664 samples, the front of the crotch squashed to 0.09x whatever the shapes;
+// tests/scene/skin_stretch_test.cpp; assets/drills/ninety_ninety_hip_switch.json), where the
+// straight-together crotch shape (hip_flexion_pair) has faded out. Measured over all drills
+// (triangle-samples past a limit): first made at 100 deg and 25 of abduction (as the switch passes
+// 81-103 deg and 21-30), 13 078 -> 12 258, the 90/90 switch 2 862 -> 2 042 and its worst squash
+// 0.0104 -> 0.0680x (scene/body_pose.cpp's ramp). Then (hskin3, on 5 910 with the 90/90 switch at
+// 1 664, 3.50x / 0.0680x): at 105 and 21, 5 376 (the switch 1 130, 3.59x / 0.0695x); at 108 and 18,
+// 5 282 (1 036, 3.62x / 0.0775x); at 110 and 15 (these), 5 358 (1 112, 3.59x / 0.0822x). Its price,
+// with each: the worst stretch, the perineum behind (pelvis (-4 77 1) cm at rest) as one hip passes
+// 74 deg and the other 103 with the hips turned 23 and 28 deg opposite ways (the shape at a third
+// of its weight), 3.50 -> 3.59-3.62x; the runtime's abduction ramp over 10 or 20 deg, the same or 1 146.
+constexpr double kHipPairApartFlexionDeg = 110.0;
+constexpr double kHipPairApartAdductionDeg = -15.0;
 // A fourth shape per hip, extended: flexion -10 deg (10 deg of extension, 40 from the skin's rest
 // flexion, tools/model_generator/body_skin.h kSkinRestHipFlexionDeg), knee straight, past the
 // drills' deepest (the kneeling windmill's back hip, 7-8 deg of extension with 27 of external

@@ -138,6 +138,25 @@ double hip_turned_out(const anatomy::LegPose& leg) {
   return 0.5 * (abd + er);
 }
 
+// The share of its flexion weight a hip's straight flexion shape keeps as the hip turns in with the
+// other hip flexed too (the seated band drill: both hips at 90 deg, the working hip turned in up
+// to 34 deg, assets/drills/seated_band_internal_rotation.json): 1 - kFlexTurnedInCut times the
+// smoothstep of its internal rotation over kFlexTurnedInDeg times the other hip's flexion weight.
+// The shape is made with no rotation, and turned in at full weight its relaxed groin folded
+// further than the turned hip asks (the right groin, pelvis (5 87 9) cm at rest: 0.137x, 0.445x
+// with the shape off). The share it gives up is not given to another shape. Measured (tests/scene/
+// skin_stretch_test.cpp; the seated band drill's worst squash and triangle-samples past a limit,
+// 0.137x / 72 without; all thirteen drills' samples, 7 382 without): cut 0.3 over 40 deg, not
+// scaled by the other hip, 0.206x / 0 but the supine PAILs/RAILs (its other leg straight) 464 ->
+// 500, 7 334; scaled by the other hip: 0.25 over 40 deg 0.195x / 72; 0.3 over 40 0.206x / 0,
+// 7 298; 0.4 over 40 0.211x / 0, 7 298; 0.3 over 50 0.193x / 72; 0.3 over 30 (these) 0.214x / 0,
+// 7 296 (the 90/90 switch 1 834 -> 1 820); no other drill changes.
+constexpr double kFlexTurnedInCut = 0.3, kFlexTurnedInDeg = 30.0;
+double hip_flexion_turned_in_keep(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
+  const double ir = std::max(0.0, leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kFlexTurnedInDeg);
+  return 1.0 - kFlexTurnedInCut * smoothstep01(ir) * hip_flexion_weight(other);
+}
+
 // How far the hip is held toward the 90/90 back hip's pose (anatomy/hip_corrective.h): the product
 // of its abduction's and internal rotation's shares of that pose's (each 0 to 1: abduction alone,
 // side-lying, or internal rotation alone, standing or seated, gives none), fading out as the hip
@@ -197,7 +216,11 @@ float hip_extension_weight(const anatomy::LegPose& leg) {
 // over kPairSpreadRotationDeg, as the together shape fades. Measured (tests/scene/
 // skin_stretch_test.cpp, the 90/90 switch's triangle-samples past a limit, 2 862 without the
 // shape): the ramp over 25 deg (the shape's own abduction) 2 340, over 15 or 10 deg 2 042; the
-// rotation's over 40 deg 2 268. No other drill changes.
+// rotation's over 40 deg 2 268. No other drill changes. (Measured with the shape made at 100 deg
+// and 25 of abduction; made at 110 and 15 (hskin3), over 15 or 10 deg 1 112, 20 deg 1 146; the
+// rotation's, on the shape at 108 and 18 (1 036), over 40 deg 1 186 (worst squash 0.078 ->
+// 0.047x), over 90 deg 1 032 (worst stretch 3.62 -> 3.70x); the flexion ramps from 50-70 to
+// 90-105 deg, 1 054-1 098.)
 constexpr double kPairApartAbductionDeg = 15.0;
 float hip_pair_apart_weight(const anatomy::LegPose& right, const anatomy::LegPose& left) {
   auto apart = [](const anatomy::LegPose& leg) {
@@ -270,9 +293,11 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
     w[k++] = overhead;
     for (const float key : arm_key_weights(arm, overhead)) w[k++] = key;
     w[k++] = elbow_flexion_weight(arm);
-    // The hip's flexion weight, shared between its straight and turned-out shapes.
+    // The hip's flexion weight, shared between its straight and turned-out shapes (the straight
+    // one's cut as the hip turns in with the other flexed too).
     const anatomy::LegPose& leg = input.legs.leg(side);
-    w[k++] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)));
+    const anatomy::LegPose& other = input.legs.leg(side == anatomy::Side::kRight ? anatomy::Side::kLeft : anatomy::Side::kRight);
+    w[k++] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)) * hip_flexion_turned_in_keep(leg, other));
     w[k++] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
     w[k++] = hip_back_weight(leg);
     w[k++] = knee_flexion_weight(leg);

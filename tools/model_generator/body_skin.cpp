@@ -95,6 +95,19 @@ constexpr double kOverheadRigidFrom = 0.20;
 // The skin of the neck (head weight under this) slides with the chest and the arm: pinned, the top
 // of the shoulder between the raised arm and the neck had nowhere to go and was squashed to 0.014x.
 constexpr float kCorrectiveNeckSlide = 0.9f;
+// The overhead shape fades out across the midline: its offsets are scaled by 1 - smoothstep of how
+// far a vertex lies past the midline, on the other arm's side, from kOverheadFarSideFrom to
+// kOverheadFarSideTo (m, |z| at rest). The neck's blend is relaxed as a whole with the head bent
+// (arm_corrective), so the shape moved the top of the other shoulder, where side-lying the other
+// arm's shape (the hand on the hip) moves it too; the two added stretched one triangle at the top
+// of the upper shoulder, behind the neck (torso (-11 148 18) cm at rest: 3.11-3.13x in the five
+// side-lying drills at rest, 200 triangle-samples past 3x each). Measured (tests/scene/
+// skin_stretch_test.cpp, the side-lying drills' worst stretch and their triangle-samples past a
+// limit; no other drill changes): none past the midline (0-4 cm), 4.57-4.72x, +200 each (the far
+// side of the neck's base, (-6 148 11) cm, left where the blend puts it under the bent head);
+// 8-14 cm 2.82-2.92x, 0 past 3x; 12-18 cm 2.58-2.61x, -200 each; 10-16 cm (these) 2.50-2.54x, -200
+// each.
+constexpr double kOverheadFarSideFrom = 0.10, kOverheadFarSideTo = 0.16;
 // Each relaxation step moves a free vertex this share of the way to its neighbours' centroid
 // (Laplacian smoothing) and the rest to where its turned rest edges put it: the turned edges alone
 // ask the band for folds where the rotation between arm and trunk changes fastest.
@@ -175,6 +188,38 @@ constexpr double kHipCorrectiveEven = 0.35;
 // none kept out 130 700, 10.5x; any of it (0) 138 900, 9.32x; 0.05 134 700, 9.32x; 0.15 130 900,
 // 10.7x. 0.05 kept: fewer samples, and no drill's worst stretch above the model without the shapes.
 constexpr float kHipCorrectiveOtherThigh = 0.05f;
+// Every hip shape fades down the thigh (fade_hip_shape): a vertex's offset is scaled by
+// 1 - smoothstep of where it lies along its thigh at rest (its projection on that side's hip
+// centre -> knee centre line, 0 at the hip, 1 at the knee) from kHipShapeFadeFrom to
+// kHipShapeFadeTo. The hips' relaxations slide the whole thigh's skin (24 rings around the groin's
+// band), so their offsets reached the knee, where the knee's own shapes (the back's fold,
+// knee_flexion_corrective; the front's cover, knee_front_corrective) move the skin too; the two
+// added stretched the front of the 90/90 front hip's lower thigh (femur_l (13 64 -9) cm at rest,
+// 3.23x in the 90/90 PAILs/RAILs' hold, 400 triangle-samples past 3x there). The shapes made over
+// others (the crotch's, the 90/90's) are relaxed over the unfaded ones and faded as they are, so
+// the sum the runtime blends in a hold is the relaxed skin faded. Measured (tests/scene/
+// skin_stretch_test.cpp, all thirteen drills' triangle-samples past a limit, 7 382 without it; the
+// fade applied to the made shapes): the straight and turned-out flexion shapes only, from 0.3 to
+// 0.7, 8 026 (that thigh squashed 0.17x); 0.4-0.8, 7 356; 0.5-0.75, 7 352; 0.6-1.0, 7 362 (that
+// thigh 3.05x); 0.5-0.9, 7 018; baked into those two shapes before the others were made over them,
+// 7 322 (the 90/90 shape, relaxing the whole band again, slid the thigh back: 3.23x); every hip
+// shape, 0.5-0.9 (these), 6 988 (the 90/90 PAILs/RAILs 800 -> 600, its worst stretch 3.23 -> 3.04x,
+// now the lower trunk's side in the hold; the 90/90 switch 1 834 -> 1 670, its thigh 82 + 82 -> 0;
+// the supine PAILs/RAILs 464 -> 434; no other drill changes).
+constexpr double kHipShapeFadeFrom = 0.5, kHipShapeFadeTo = 0.9;
+// ... and up the trunk: scaled by 1 - smoothstep of its height above the hip centres at rest (m)
+// from kHipShapeFadeUpFrom to kHipShapeFadeUpTo (the iliac crests ~10 cm above them; the waist
+// above). The hips' shapes let the lower trunk slide (kHipCorrectiveTorsoSlide), and the 90/90's
+// shape moved the side of the waist above the front hip's buttock where the front hip's turned-out
+// shape moved it too (pelvis (-13 101 -8) cm at rest: 3.04x in the 90/90 PAILs/RAILs' hold, its
+// 200 triangle-samples past 3x). Measured (tests/scene/skin_stretch_test.cpp, all thirteen drills'
+// triangle-samples past a limit, 5 358 without it; the fade applied to the made shapes, heights
+// from y = 0.878 m): from 8 to 16 cm, 9 976 (the 90/90s' buttocks squashed to 0.11x); from 11-12
+// cm to 17-24 cm, 5 016 (the 90/90 PAILs/RAILs 600 -> 400 and worst stretch 3.04 -> 2.89x, none
+// past 3x; the 90/90 switch 1 112 -> 970, stretched 244 -> 102; no other drill changes); from 13
+// cm, 3.01x; from 14 cm, nothing changes. Only the 90/90 shape so faded, 3.00x; only the flexion
+// shapes, 2.93x.
+constexpr double kHipShapeFadeUpFrom = 0.12, kHipShapeFadeUpTo = 0.20;
 // The crotch a shape made with both legs posed relaxes too: the skin within this of the midline
 // at rest (the hip centres sit 8.4 cm either side of it, Gait2392). Measured over all drills
 // (stretch test, triangle-samples past a limit, and the 90/90s' worst stretch): the back-hip shape
@@ -1147,9 +1192,18 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
       if (arm_share >= kOverheadRigidArm && glm::distance(glm::dvec3(skin.mesh.pos[v]), sh) > kOverheadRigidFrom) may_slide[v] = 0;
     }
   }
-  return relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings,
-                         kCorrectiveIterations, kCorrectiveEven, local ? &may_slide : nullptr, local ? kArmBoundSweeps : kOverheadBoundSweeps, nullptr,
-                         local ? kArmBoundEven : kOverheadBoundEven, kArmBoundLo, kArmBoundHi);
+  std::vector<glm::vec3> out =
+      relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings, kCorrectiveIterations,
+                      kCorrectiveEven, local ? &may_slide : nullptr, local ? kArmBoundSweeps : kOverheadBoundSweeps, nullptr,
+                      local ? kArmBoundEven : kOverheadBoundEven, kArmBoundLo, kArmBoundHi);
+  if (!local) {  // faded out past the midline, on the other arm's side (kOverheadFarSide*)
+    for (size_t v = 0; v < nv; ++v) {
+      const double past = (side == 0 ? -1.0 : 1.0) * skin.mesh.pos[v].z;
+      const double u = std::clamp((past - kOverheadFarSideFrom) / (kOverheadFarSideTo - kOverheadFarSideFrom), 0.0, 1.0);
+      out[v] *= static_cast<float>(1.0 - u * u * (3.0 - 2.0 * u));
+    }
+  }
+  return out;
 }
 
 // The elbow's own shape (body_skin.h): the skin's rest arm with the elbow bent elbow_deg.
@@ -1273,6 +1327,22 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
     if (other_w > 0.0f) out[v] *= self_w / (self_w + other_w);
   }
   return out;
+}
+
+void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin, std::vector<glm::vec3>& shape) {
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  glm::dvec3 hip[2], axis[2];  // right (+z), left
+  for (int s = 0; s < 2; ++s) {
+    hip[s] = glm::dvec3(rest[static_cast<size_t>(find_node(nodes, s == 0 ? "femur_r" : "femur_l"))][3]);
+    axis[s] = glm::dvec3(rest[static_cast<size_t>(find_node(nodes, s == 0 ? "tibia_r" : "tibia_l"))][3]) - hip[s];
+  }
+  for (size_t v = 0; v < shape.size(); ++v) {
+    const int s = skin.mesh.pos[v].z >= 0.0f ? 0 : 1;
+    const double t = glm::dot(glm::dvec3(skin.mesh.pos[v]) - hip[s], axis[s]) / glm::dot(axis[s], axis[s]);
+    const double u = std::clamp((t - kHipShapeFadeFrom) / (kHipShapeFadeTo - kHipShapeFadeFrom), 0.0, 1.0);
+    const double up = std::clamp((skin.mesh.pos[v].y - hip[s].y - kHipShapeFadeUpFrom) / (kHipShapeFadeUpTo - kHipShapeFadeUpFrom), 0.0, 1.0);
+    shape[v] *= static_cast<float>((1.0 - u * u * (3.0 - 2.0 * u)) * (1.0 - up * up * (3.0 - 2.0 * up)));
+  }
 }
 
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,

@@ -125,6 +125,12 @@ struct HipAngles {
 std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self,
                                       const HipAngles* other_leg);
 
+// A hip shape as the model carries it: its offsets faded down each thigh toward the knee (none from
+// nine tenths of the way from the hip centre to the knee's), where the knee's shapes move the skin,
+// and up the trunk (none from 20 cm above the hip centres; body_skin.cpp kHipShapeFade*). The
+// shapes made over others are made over the unfaded ones.
+void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin, std::vector<glm::vec3>& shape);
+
 // The crotch's corrective shape with both hips posed together (right, left: Gait2392 degrees, knees
 // straight), over the hips' own shapes at that pose (hip_shapes: the sum of their offsets at the
 // weights the runtime gives them there), which keep out of the crotch: the skin within a few cm of

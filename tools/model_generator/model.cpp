@@ -235,13 +235,19 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "elbow_flexion_r" : "elbow_flexion_l");
     }
+    // The hips' shapes are carried faded down each thigh toward the knee and up the trunk
+    // (body_skin.h, fade_hip_shape); those made over others are made over the unfaded ones.
+    auto hip_target = [&](std::vector<glm::vec3> d) {
+      fade_hip_shape(skel, skin, d);
+      return g.add_morph_positions(d);
+    };
     // ... and of each hip flexed, straight and turned out (scene/body_pose.cpp weights them by the
     // hip's flexion, and shares it between them by its abduction and external rotation).
     std::array<std::vector<glm::vec3>, 2> flexed, turned_out;
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3>& d = flexed[static_cast<size_t>(s)] =
           right_or_mirror(s, right, [&] { return hip_flexion_corrective(skin, skel, 0, anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0); });
-      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_flexion_r" : "hip_flexion_l");
     }
     for (int s = 0; s < 2; ++s) {
@@ -249,7 +255,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
         return hip_flexion_corrective(skin, skel, 0, anatomy::kHipFlexedCorrectiveDeg, anatomy::kHipTurnedOutAdductionDeg,
                                       anatomy::kHipTurnedOutRotationDeg);
       });
-      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_flexion_out_r" : "hip_flexion_out_l");
     }
     // ... of each hip held as the 90/90's back hip, with the other as its front hip (the crotch
@@ -260,7 +266,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3>& d = held_back[static_cast<size_t>(s)] =
           right_or_mirror(s, right, [&] { return hip_corrective(skin, skel, 0, back, &front); });
-      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_back_r" : "hip_back_l");
     }
     // ... of the crotch with both hips flexed, over both hips' flexion shapes (body_skin.h,
@@ -270,7 +276,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       for (size_t v = 0; v < both.size(); ++v) both[v] = flexed[0][v] + flexed[1][v];
       const HipAngles flexion{anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0};
       const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, flexion, flexion, both, false), true);
-      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back("hip_flexion_pair");
     }
     // ... of the crotch with both hips flexed and parted (the 90/90 switch's middle), over both hips'
@@ -283,7 +289,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
         both[v] = float(1.0 - to) * (flexed[0][v] + flexed[1][v]) + float(to) * (turned_out[0][v] + turned_out[1][v]);
       const HipAngles parted{anatomy::kHipPairApartFlexionDeg, anatomy::kHipPairApartAdductionDeg, 0.0};
       const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false), true);
-      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back("hip_flexion_pair_apart");
     }
     // ... of the 90/90 as held, this hip its back hip and the other its front hip, over those two
@@ -295,7 +301,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
         for (size_t v = 0; v < held.size(); ++v) held[v] = held_back[0][v] + turned_out[1][v];
         return hip_pair_corrective(skin, skel, back, front, held, true);
       });
-      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_ninety_r" : "hip_ninety_l");
     }
     // ... of each hip extended (body_skin.h, hip_extension_corrective; scene/body_pose.cpp weights
@@ -303,7 +309,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
           right_or_mirror(s, right, [&] { return hip_extension_corrective(skin, skel, 0, {anatomy::kHipExtendedCorrectiveDeg, 0.0, 0.0}); });
-      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_extension_r" : "hip_extension_l");
     }
     // ... and of each knee flexed.
