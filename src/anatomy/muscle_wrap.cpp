@@ -411,6 +411,52 @@ namespace {
 //     volume follows: the muscle volumes' vertex-samples inside another muscle over the drills
 //     +0.60% (8,362,011 -> 8,412,283; the clamshells and reverse clamshell +2.0..3.3%), out of
 //     the skin -0.64% (tests/scene/muscle_poke_through_test.cpp; with gluteus maximus 2's below).
+//     REPLACED (hwrap5): on that stretch the z cylinder is no longer applied (it stays defined: the
+//     fit below starts from it); gluteus maximus 1 goes over a femur cylinder across the greater
+//     trochanter whose axis is tilted 22.5 deg from z toward -y, (0, -0.383, 0.924): it rises
+//     toward the hip as it goes medially ("trochanter_gmax1_tilted", centre (0.0025, -0.0275,
+//     0.050) m in the femur frame, r 40 mm; HipLab's own). Where: what the z cylinder left (drills
+//     2,045 samples, the 90/90 front leg: hip 96 flexion, 30 abduction, 44 external rotation, knee
+//     92) was the straight stretch from the posterior iliac point to the cylinder's first tangent
+//     point, which lay at the back of the femoral head (pelvis (-87, -80, 77) mm): it crossed the
+//     posterior column of the hip bone behind the acetabulum (pelvis (-102, -50, 81) mm, 10 mm in
+//     front of the column's back face; the "probe" case of tests/scene/muscle_wrap_bone_test.cpp
+//     with PROBE_BONE=hip_bone_r). Gluteus maximus covers the back of the hip joint and the
+//     ischium there (Gray's Anatomy 42nd ed.). In the 90/90 front leg the femur's +y is the
+//     pelvis's back: a cylinder whose axis rises medially lies further back behind the joint while
+//     over the trochanter (z 40-50 mm) it lies about where the z cylinder did, so the path runs
+//     behind the column. Pelvis surfaces in the column before the z cylinder (a cylinder along z,
+//     a sphere: centres on a 3 mm grid about (-0.100, -0.050, 0.080), r 6..18 mm) put the link or
+//     an end inside the z cylinder (infinite along the femur's z, it reaches the column at hip 90
+//     -120 deg with 20-45 of abduction and 45 of external rotation) or did not settle, for every
+//     candidate that took any samples. Fitted by the chained-surface case ("... axis tilted A
+//     deg": A 10..30 deg, centres on a 5 mm, then 2.5 mm grid about (0.005, -0.020, 0.045) and
+//     (0, -0.025, 0.045), r 35..50 mm; FIT_RANK=drills, FIT_KINK=1, FIT_MAX_KINK=1 (candidates
+//     whose flexion arm steps more than 1 mm between flexion angles 0.5 deg apart left out: at 20
+//     deg and more, centres that cleared the drills often stepped 70-90 mm, the path going round
+//     the tilted axis the other way), every 2nd drill frame): 0 drill-frame samples (the z
+//     cylinder 1,019), 376 in the fit (2,279), ends at least 1.1 mm outside (at hip 90, 30
+//     adduction, 45 external rotation), +2.16 mm on average, worst step of the flexion arm 0.3 mm
+//     (0.3). At 25 deg the best left 983; at 27.5 deg every candidate that cleared the drills put
+//     an end inside. Drills 2,045 -> 0, grid 4,725 -> 1,410 (all 74,025 -> 70,710).
+//     Moment arms (mm, -dL/dq; knee 0 or 90 alike; hip flexion 0 / 45 / 90 / 110 deg; z cylinder
+//     -> tilted; `hiplab moment-arms --muscle glut_max1`): flexion -45.7 / -30.1 / -19.5 / -19.0
+//     -> -45.7 / -30.1 / -22.8 / -21.3; adduction -27.9 / -27.9 / -15.8 / -7.8 -> -27.9 / -27.9
+//     / -18.9 / -10.8; rotation -20.8 / 3.7 / 19.9 / 23.3 -> -20.8 / 3.7 / 23.7 / 31.6 (it takes
+//     hold from about 45 deg, where the z cylinder did from 50; still an extensor to 110 deg, its
+//     extension arm falling with flexion, Nemeth & Ohlsen 1985); the 90/90 front leg (hip 90,
+//     30 abduction, 45 external rotation, knee 90) -22.2 / 4.4 / 8.4 -> -33.5 / 4.7 / 14.6; the
+//     clamshell's top (hip 60, 30 abduction, 30 external rotation) -38.5 / -9.8 / 24.2 -> -41.1 /
+//     -10.2 / 25.8; standing unchanged. Calibration (muscle_calibration.cpp's table): l_o 153.6
+//     -> 162.2 mm, l_ts 119.7 -> 114.9 mm (Gait2392's 142 / 125), rms of l_M/l_o against
+//     Gait2392's path 0.0235 -> 0.0278. What it costs: its volume follows the path, which lies
+//     further back from about 45 deg of flexion: the muscle volumes' vertex-samples out of the
+//     skin over the drills +0.10% (5,655,010 -> 5,660,578), inside another -0.03% (8,304,501 ->
+//     8,302,002), seven drill rows loosened, one column each, 0.13..0.40% over the merged figures
+//     (tests/scene/muscle_poke_through_test.cpp);
+//     creases of its drawn levels of detail in deep flexion 65 + 94 -> 107 + 213 (right + left;
+//     tests/scene/muscle_volume_test.cpp, loosened 3500 -> 3650). Biomechanics per frame 0.088 ->
+//     0.089 ms (`hiplab bench --drill ir_pails_rails_9090`, same machine).
 //   gluteus medius 1 (h11p3, applied h11t): a femur sphere in the base of the neck under the greater
 //     trochanter, (-0.016, -0.022, 0.041) r 20 mm, on its one stretch. Where: in the 90/90 front
 //     leg the straight line from the iliac origin to the trochanter cut the front of the neck's
@@ -502,6 +548,17 @@ namespace {
 //   gluteus maximus 1: a femur sphere at the trochanter after its hip sphere cut 3978 -> 2907 at
 //     best; alone on that segment (no hip sphere) 8727 -> 2380 but +7.4 mm and flexion -6.9 ->
 //     -23.3 at 90/90.
+// Still in bone (hwrap5): over the drills only the gemelli, 760 samples in the kneeling windmill's
+// back hip (hip about 0, adduction 2, external rotation 12, knee 110), femur (-18, -7, 34) mm: the
+// line from the ischial origin crosses z 32..34 mm at x -17..-21 mm, in the posterior hook of the
+// greater trochanter, the way to the insertion being through the fossa's mouth at x -10..-12 mm.
+// Tried (the chained-surface fit, FIT_RANK=drills, every 2nd drill frame; drill-frame samples, the
+// fossa cylinder as it is 380): its fossa cylinder refitted, centres on a 2 mm grid about (-0.020,
+// 0.036) and radii 4..12 mm: those that cut the drills (150 at r 10 mm) put an end or the link
+// inside or did not settle (a jump in length) and raised the calibration rms to 0.11-0.12 (0.08
+// held); on a 1.5 mm grid about (-0.016, 0.033), r 2..6 mm (the hook's anteromedial corner):
+// every one that cut it (446 at best) put an end or the link up to 3 mm inside; with the hip
+// sphere 30 or 27.5 mm (KEPT_R) the fossa cylinder left 403 and 991. Left as it is.
 // Still in bone after this (drills before the windmill was re-posed, samples 1 mm apart; with it
 // re-posed: gemelli 7,314, gluteus maximus 1 6,410, gluteus maximus 2 512, vastus lateralis 2;
 // where: the "where the samples in bone lie" case of tests/scene/muscle_wrap_bone_test.cpp):
@@ -565,15 +622,16 @@ constexpr WrapSurface kSurfaces[] = {
     {"femoral_head_bflh", PathBody::kFemur, WrapShape::kSphere, {-0.010, 0.010, 0.000}, {0, 1, 0}, 0.012, {0, 0, 0}, kChainFit},
     {"trochanter_gmax1_z", PathBody::kFemur, WrapShape::kCylinder, {0.005, -0.020, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
     {"trochanter_gmax2_z", PathBody::kFemur, WrapShape::kCylinder, {0.0075, -0.015, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
+    {"trochanter_gmax1_tilted", PathBody::kFemur, WrapShape::kCylinder, {0.0025, -0.0275, 0.050}, {0.0, -0.382683432, 0.923879533}, 0.040, {0, 0, 0}, kChainFit},  // hwrap5
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
     {"glut_med1", kNeckBaseGmed1, 0, kAll},
     {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
     {"glut_min3", kHip52_5, 0, kAll}, 
-    {"glut_max1", kTrochanterGmax1Z, 1, 2}, {"glut_max1", kHip60, 0, 1}, {"glut_max1", kHip60, 2, kAll},
+    {"glut_max1", kTrochanterGmax1Tilted, 1, 2}, {"glut_max1", kHip60, 0, 1}, {"glut_max1", kHip60, 2, kAll},
     {"glut_max2", kTrochanterGmax2Z, 1, 2}, {"glut_max2", kGmax2Ischium, 0, 1}, {"glut_max2", kGmax2Ischium, 2, kAll},
     {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kSupraAcetabularGmed2, 0, kAll, true}, {"glut_med2", kTrochanterGmed2, 0, kAll},
