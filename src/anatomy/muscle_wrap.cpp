@@ -452,8 +452,8 @@ namespace {
 //     Gait2392's path 0.0235 -> 0.0278. What it costs: its volume follows the path, which lies
 //     further back from about 45 deg of flexion: the muscle volumes' vertex-samples out of the
 //     skin over the drills +0.10% (5,655,010 -> 5,660,578), inside another -0.03% (8,304,501 ->
-//     8,302,002), seven drill rows loosened, one column each, 0.13..0.40% over the merged figures
-//     (tests/scene/muscle_poke_through_test.cpp);
+//     8,302,002), seven drill rows over their ratchets, one column each, 0.13..0.40% over the merged
+//     figures (tests/scene/muscle_poke_through_test.cpp; with the gemelli's below, six loosened);
 //     creases of its drawn levels of detail in deep flexion 65 + 94 -> 107 + 213 (right + left;
 //     tests/scene/muscle_volume_test.cpp, loosened 3500 -> 3650). Biomechanics per frame 0.088 ->
 //     0.089 ms (`hiplab bench --drill ir_pails_rails_9090`, same machine).
@@ -548,17 +548,44 @@ namespace {
 //   gluteus maximus 1: a femur sphere at the trochanter after its hip sphere cut 3978 -> 2907 at
 //     best; alone on that segment (no hip sphere) 8727 -> 2380 but +7.4 mm and flexion -6.9 ->
 //     -23.3 at 90/90.
-// Still in bone (hwrap5): over the drills only the gemelli, 760 samples in the kneeling windmill's
-// back hip (hip about 0, adduction 2, external rotation 12, knee 110), femur (-18, -7, 34) mm: the
-// line from the ischial origin crosses z 32..34 mm at x -17..-21 mm, in the posterior hook of the
-// greater trochanter, the way to the insertion being through the fossa's mouth at x -10..-12 mm.
-// Tried (the chained-surface fit, FIT_RANK=drills, every 2nd drill frame; drill-frame samples, the
-// fossa cylinder as it is 380): its fossa cylinder refitted, centres on a 2 mm grid about (-0.020,
-// 0.036) and radii 4..12 mm: those that cut the drills (150 at r 10 mm) put an end or the link
-// inside or did not settle (a jump in length) and raised the calibration rms to 0.11-0.12 (0.08
-// held); on a 1.5 mm grid about (-0.016, 0.033), r 2..6 mm (the hook's anteromedial corner):
-// every one that cut it (446 at best) put an end or the link up to 3 mm inside; with the hip
-// sphere 30 or 27.5 mm (KEPT_R) the fossa cylinder left 403 and 991. Left as it is.
+// The gemelli over a tilted fossa cylinder (hwrap5): what was left over the drills (760 samples,
+// the kneeling windmill's back hip: hip about 0, adduction 2, external rotation 12, knee 110) lay
+// in the femur at (-18, -7, 34) mm: the line from the ischial origin crossed z 32..34 mm at x
+// -17..-21 mm, in the posterior hook of the greater trochanter, below (y -7 mm) where the fossa
+// cylinder (axis y, at the posterior lip) holds it; the way to the insertion (-13, -1.6, 44.5) mm
+// is through the fossa's mouth at x -10..-12 mm. In place of the fossa cylinder, chained after the
+// 32.5 mm hip sphere as it was: a femur cylinder whose axis is the shaft's tilted 40 deg back (-x)
+// and 15 deg out (+z), (-0.630, 0.750, 0.201), through (-0.021, -0.0055, 0.037) m, r 5 mm
+// ("trochanteric_fossa_gem_tilted"; HipLab's own, Rajagopal et al. 2016 have no gemelli): it
+// follows the lip of the fossa down and back along the hook, so the tendon runs round the hook's
+// anteromedial edge into the fossa (the conjoint tendon of obturator internus and the gemelli
+// runs into the medial surface of the greater trochanter, Gray's Anatomy 42nd ed.). Fitted by the
+// chained-surface case ("... its fossa cylinder with the axis tilted toward -x A and +z B deg":
+// A 20..50, B 0 or 15; centres on a 1.5 mm grid about (-0.018, -0.004, 0.040), r 3..5 mm;
+// FIT_RANK=drills, every drill frame): 0 drill-frame samples (the fossa cylinder 760), 1196 in the
+// fit (2001), ends and link at least 3.2 mm outside (1.2), +0.08 mm on average, worst step of the
+// flexion arm 0.3 mm (0.3), calibration rms 0.0733 (0.0748; 0.08 held). Drills 760 -> 0, grid
+// 6,645 -> 4,950. Before it (every 2nd drill frame; the fossa cylinder 380): the fossa cylinder
+// refitted along y, centres on a 2 mm grid about (-0.020, 0.036), radii 4..12 mm: those that cut
+// the drills (150 at r 10 mm) put an end or the link inside or did not settle, calibration rms
+// 0.11-0.12; small ones at the hook's anteromedial corner (a 1.5 mm grid about (-0.016, 0.033), r
+// 2..6 mm): every one that cut them (446 at best) put an end or the link up to 3 mm inside; the
+// hip sphere 30 or 27.5 mm (KEPT_R): 403 and 991; tilted 20 deg back 210, 30 deg 44, 50 deg 3.
+// Moment arms (mm, -dL/dq; knee 90; hip flexion 0 / 45 / 90 / 110 deg; fossa cylinder -> tilted;
+// `hiplab moment-arms --muscle gem`): flexion 2.0 / -4.1 / -8.7 / -9.2 -> 3.0 / -4.7 / -8.7 /
+// -9.2; adduction 12.2 / -11.8 / -28.3 / -31.0 -> 12.0 / -12.1 / -28.3 / -31.0; rotation -30.9 /
+// -30.4 / -13.4 / -3.0 -> -30.9 / -31.2 / -13.4 / -3.0 (the most, -33.1 -> -34.3 at 25 deg);
+// unchanged from 75 deg. Length at standing +0.1 mm over the hip sphere alone. Calibration
+// (muscle_calibration.cpp's table): l_o 25.3 -> 25.5 mm, l_ts 36.3 -> 35.9 mm (Gait2392's 24 /
+// 39). Its volume follows: over the drills the muscle volumes' vertex-samples out of the skin
+// 5,660,578 -> 5,660,160, inside another 8,302,002 -> 8,304,370 (+0.03%; the figure-4 row +576,
+// the clamshells +515..569; tests/scene/muscle_poke_through_test.cpp); both changes together
+// against the merged figures: out of the skin +0.09%, inside another -0.002%, six rows loosened
+// in one column each (clamshell_60, figure-4 and seated band out of the skin, +0.06..0.40%;
+// 90/90 PAILs/RAILs, supine PAILs/RAILs and the 90/90 switch inside another, +0.16..0.28%).
+// With it no muscle path passes through bone in the 100 frames of any built-in drill (both
+// legs; tests/scene/muscle_wrap_bone_test.cpp); the slider grid still finds 25 of 43 (69,015
+// samples), in combinations the drills do not reach.
 // Still in bone after this (drills before the windmill was re-posed, samples 1 mm apart; with it
 // re-posed: gemelli 7,314, gluteus maximus 1 6,410, gluteus maximus 2 512, vastus lateralis 2;
 // where: the "where the samples in bone lie" case of tests/scene/muscle_wrap_bone_test.cpp):
@@ -623,8 +650,9 @@ constexpr WrapSurface kSurfaces[] = {
     {"trochanter_gmax1_z", PathBody::kFemur, WrapShape::kCylinder, {0.005, -0.020, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
     {"trochanter_gmax2_z", PathBody::kFemur, WrapShape::kCylinder, {0.0075, -0.015, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
     {"trochanter_gmax1_tilted", PathBody::kFemur, WrapShape::kCylinder, {0.0025, -0.0275, 0.050}, {0.0, -0.382683432, 0.923879533}, 0.040, {0, 0, 0}, kChainFit},  // hwrap5
+    {"trochanteric_fossa_gem_tilted", PathBody::kFemur, WrapShape::kCylinder, {-0.021, -0.0055, 0.037}, {-0.629660015, 0.750399585, 0.201068963}, 0.005, {0, 0, 0}, kChainFit},  // hwrap5
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -638,7 +666,7 @@ constexpr MuscleWrap kWraps[] = {
     {"tfl", kIliacTfl, 0, 1},
     {"sar", kIliacSpineSar, 0, 1, true}, {"sar", kShaftSar, 0, 1}, {"rect_fem", kAnteriorBowRf, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"add_brev", kPubicRamusAb, 0, kAll},
-    {"gem", kHip32_5, 0, kAll, true}, {"gem", kFossaGem, 0, kAll},
+    {"gem", kHip32_5, 0, kAll, true}, {"gem", kFossaGemTilted, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},
