@@ -411,6 +411,52 @@ namespace {
 //     volume follows: the muscle volumes' vertex-samples inside another muscle over the drills
 //     +0.60% (8,362,011 -> 8,412,283; the clamshells and reverse clamshell +2.0..3.3%), out of
 //     the skin -0.64% (tests/scene/muscle_poke_through_test.cpp; with gluteus maximus 2's below).
+//     REPLACED (hwrap5): on that stretch the z cylinder is no longer applied (it stays defined: the
+//     fit below starts from it); gluteus maximus 1 goes over a femur cylinder across the greater
+//     trochanter whose axis is tilted 22.5 deg from z toward -y, (0, -0.383, 0.924): it rises
+//     toward the hip as it goes medially ("trochanter_gmax1_tilted", centre (0.0025, -0.0275,
+//     0.050) m in the femur frame, r 40 mm; HipLab's own). Where: what the z cylinder left (drills
+//     2,045 samples, the 90/90 front leg: hip 96 flexion, 30 abduction, 44 external rotation, knee
+//     92) was the straight stretch from the posterior iliac point to the cylinder's first tangent
+//     point, which lay at the back of the femoral head (pelvis (-87, -80, 77) mm): it crossed the
+//     posterior column of the hip bone behind the acetabulum (pelvis (-102, -50, 81) mm, 10 mm in
+//     front of the column's back face; the "probe" case of tests/scene/muscle_wrap_bone_test.cpp
+//     with PROBE_BONE=hip_bone_r). Gluteus maximus covers the back of the hip joint and the
+//     ischium there (Gray's Anatomy 42nd ed.). In the 90/90 front leg the femur's +y is the
+//     pelvis's back: a cylinder whose axis rises medially lies further back behind the joint while
+//     over the trochanter (z 40-50 mm) it lies about where the z cylinder did, so the path runs
+//     behind the column. Pelvis surfaces in the column before the z cylinder (a cylinder along z,
+//     a sphere: centres on a 3 mm grid about (-0.100, -0.050, 0.080), r 6..18 mm) put the link or
+//     an end inside the z cylinder (infinite along the femur's z, it reaches the column at hip 90
+//     -120 deg with 20-45 of abduction and 45 of external rotation) or did not settle, for every
+//     candidate that took any samples. Fitted by the chained-surface case ("... axis tilted A
+//     deg": A 10..30 deg, centres on a 5 mm, then 2.5 mm grid about (0.005, -0.020, 0.045) and
+//     (0, -0.025, 0.045), r 35..50 mm; FIT_RANK=drills, FIT_KINK=1, FIT_MAX_KINK=1 (candidates
+//     whose flexion arm steps more than 1 mm between flexion angles 0.5 deg apart left out: at 20
+//     deg and more, centres that cleared the drills often stepped 70-90 mm, the path going round
+//     the tilted axis the other way), every 2nd drill frame): 0 drill-frame samples (the z
+//     cylinder 1,019), 376 in the fit (2,279), ends at least 1.1 mm outside (at hip 90, 30
+//     adduction, 45 external rotation), +2.16 mm on average, worst step of the flexion arm 0.3 mm
+//     (0.3). At 25 deg the best left 983; at 27.5 deg every candidate that cleared the drills put
+//     an end inside. Drills 2,045 -> 0, grid 4,725 -> 1,410 (all 74,025 -> 70,710).
+//     Moment arms (mm, -dL/dq; knee 0 or 90 alike; hip flexion 0 / 45 / 90 / 110 deg; z cylinder
+//     -> tilted; `hiplab moment-arms --muscle glut_max1`): flexion -45.7 / -30.1 / -19.5 / -19.0
+//     -> -45.7 / -30.1 / -22.8 / -21.3; adduction -27.9 / -27.9 / -15.8 / -7.8 -> -27.9 / -27.9
+//     / -18.9 / -10.8; rotation -20.8 / 3.7 / 19.9 / 23.3 -> -20.8 / 3.7 / 23.7 / 31.6 (it takes
+//     hold from about 45 deg, where the z cylinder did from 50; still an extensor to 110 deg, its
+//     extension arm falling with flexion, Nemeth & Ohlsen 1985); the 90/90 front leg (hip 90,
+//     30 abduction, 45 external rotation, knee 90) -22.2 / 4.4 / 8.4 -> -33.5 / 4.7 / 14.6; the
+//     clamshell's top (hip 60, 30 abduction, 30 external rotation) -38.5 / -9.8 / 24.2 -> -41.1 /
+//     -10.2 / 25.8; standing unchanged. Calibration (muscle_calibration.cpp's table): l_o 153.6
+//     -> 162.2 mm, l_ts 119.7 -> 114.9 mm (Gait2392's 142 / 125), rms of l_M/l_o against
+//     Gait2392's path 0.0235 -> 0.0278. What it costs: its volume follows the path, which lies
+//     further back from about 45 deg of flexion: the muscle volumes' vertex-samples out of the
+//     skin over the drills +0.10% (5,655,010 -> 5,660,578), inside another -0.03% (8,304,501 ->
+//     8,302,002), seven drill rows over their ratchets, one column each, 0.13..0.40% over the merged
+//     figures (tests/scene/muscle_poke_through_test.cpp; with the gemelli's below, six loosened);
+//     creases of its drawn levels of detail in deep flexion 65 + 94 -> 107 + 213 (right + left;
+//     tests/scene/muscle_volume_test.cpp, loosened 3500 -> 3650). Biomechanics per frame 0.088 ->
+//     0.089 ms (`hiplab bench --drill ir_pails_rails_9090`, same machine).
 //   gluteus medius 1 (h11p3, applied h11t): a femur sphere in the base of the neck under the greater
 //     trochanter, (-0.016, -0.022, 0.041) r 20 mm, on its one stretch. Where: in the 90/90 front
 //     leg the straight line from the iliac origin to the trochanter cut the front of the neck's
@@ -502,6 +548,44 @@ namespace {
 //   gluteus maximus 1: a femur sphere at the trochanter after its hip sphere cut 3978 -> 2907 at
 //     best; alone on that segment (no hip sphere) 8727 -> 2380 but +7.4 mm and flexion -6.9 ->
 //     -23.3 at 90/90.
+// The gemelli over a tilted fossa cylinder (hwrap5): what was left over the drills (760 samples,
+// the kneeling windmill's back hip: hip about 0, adduction 2, external rotation 12, knee 110) lay
+// in the femur at (-18, -7, 34) mm: the line from the ischial origin crossed z 32..34 mm at x
+// -17..-21 mm, in the posterior hook of the greater trochanter, below (y -7 mm) where the fossa
+// cylinder (axis y, at the posterior lip) holds it; the way to the insertion (-13, -1.6, 44.5) mm
+// is through the fossa's mouth at x -10..-12 mm. In place of the fossa cylinder, chained after the
+// 32.5 mm hip sphere as it was: a femur cylinder whose axis is the shaft's tilted 40 deg back (-x)
+// and 15 deg out (+z), (-0.630, 0.750, 0.201), through (-0.021, -0.0055, 0.037) m, r 5 mm
+// ("trochanteric_fossa_gem_tilted"; HipLab's own, Rajagopal et al. 2016 have no gemelli): it
+// follows the lip of the fossa down and back along the hook, so the tendon runs round the hook's
+// anteromedial edge into the fossa (the conjoint tendon of obturator internus and the gemelli
+// runs into the medial surface of the greater trochanter, Gray's Anatomy 42nd ed.). Fitted by the
+// chained-surface case ("... its fossa cylinder with the axis tilted toward -x A and +z B deg":
+// A 20..50, B 0 or 15; centres on a 1.5 mm grid about (-0.018, -0.004, 0.040), r 3..5 mm;
+// FIT_RANK=drills, every drill frame): 0 drill-frame samples (the fossa cylinder 760), 1196 in the
+// fit (2001), ends and link at least 3.2 mm outside (1.2), +0.08 mm on average, worst step of the
+// flexion arm 0.3 mm (0.3), calibration rms 0.0733 (0.0748; 0.08 held). Drills 760 -> 0, grid
+// 6,645 -> 4,950. Before it (every 2nd drill frame; the fossa cylinder 380): the fossa cylinder
+// refitted along y, centres on a 2 mm grid about (-0.020, 0.036), radii 4..12 mm: those that cut
+// the drills (150 at r 10 mm) put an end or the link inside or did not settle, calibration rms
+// 0.11-0.12; small ones at the hook's anteromedial corner (a 1.5 mm grid about (-0.016, 0.033), r
+// 2..6 mm): every one that cut them (446 at best) put an end or the link up to 3 mm inside; the
+// hip sphere 30 or 27.5 mm (KEPT_R): 403 and 991; tilted 20 deg back 210, 30 deg 44, 50 deg 3.
+// Moment arms (mm, -dL/dq; knee 90; hip flexion 0 / 45 / 90 / 110 deg; fossa cylinder -> tilted;
+// `hiplab moment-arms --muscle gem`): flexion 2.0 / -4.1 / -8.7 / -9.2 -> 3.0 / -4.7 / -8.7 /
+// -9.2; adduction 12.2 / -11.8 / -28.3 / -31.0 -> 12.0 / -12.1 / -28.3 / -31.0; rotation -30.9 /
+// -30.4 / -13.4 / -3.0 -> -30.9 / -31.2 / -13.4 / -3.0 (the most, -33.1 -> -34.3 at 25 deg);
+// unchanged from 75 deg. Length at standing +0.1 mm over the hip sphere alone. Calibration
+// (muscle_calibration.cpp's table): l_o 25.3 -> 25.5 mm, l_ts 36.3 -> 35.9 mm (Gait2392's 24 /
+// 39). Its volume follows: over the drills the muscle volumes' vertex-samples out of the skin
+// 5,660,578 -> 5,660,160, inside another 8,302,002 -> 8,304,370 (+0.03%; the figure-4 row +576,
+// the clamshells +515..569; tests/scene/muscle_poke_through_test.cpp); both changes together
+// against the merged figures: out of the skin +0.09%, inside another -0.002%, six rows loosened
+// in one column each (clamshell_60, figure-4 and seated band out of the skin, +0.06..0.40%;
+// 90/90 PAILs/RAILs, supine PAILs/RAILs and the 90/90 switch inside another, +0.16..0.28%).
+// With it no muscle path passes through bone in the 100 frames of any built-in drill (both
+// legs; tests/scene/muscle_wrap_bone_test.cpp); the slider grid still finds 25 of 43 (69,015
+// samples), in combinations the drills do not reach.
 // Still in bone after this (drills before the windmill was re-posed, samples 1 mm apart; with it
 // re-posed: gemelli 7,314, gluteus maximus 1 6,410, gluteus maximus 2 512, vastus lateralis 2;
 // where: the "where the samples in bone lie" case of tests/scene/muscle_wrap_bone_test.cpp):
@@ -565,22 +649,24 @@ constexpr WrapSurface kSurfaces[] = {
     {"femoral_head_bflh", PathBody::kFemur, WrapShape::kSphere, {-0.010, 0.010, 0.000}, {0, 1, 0}, 0.012, {0, 0, 0}, kChainFit},
     {"trochanter_gmax1_z", PathBody::kFemur, WrapShape::kCylinder, {0.005, -0.020, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
     {"trochanter_gmax2_z", PathBody::kFemur, WrapShape::kCylinder, {0.0075, -0.015, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
+    {"trochanter_gmax1_tilted", PathBody::kFemur, WrapShape::kCylinder, {0.0025, -0.0275, 0.050}, {0.0, -0.382683432, 0.923879533}, 0.040, {0, 0, 0}, kChainFit},  // hwrap5
+    {"trochanteric_fossa_gem_tilted", PathBody::kFemur, WrapShape::kCylinder, {-0.021, -0.0055, 0.037}, {-0.629660015, 0.750399585, 0.201068963}, 0.005, {0, 0, 0}, kChainFit},  // hwrap5
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
     {"glut_med1", kNeckBaseGmed1, 0, kAll},
     {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
     {"glut_min3", kHip52_5, 0, kAll}, 
-    {"glut_max1", kTrochanterGmax1Z, 1, 2}, {"glut_max1", kHip60, 0, 1}, {"glut_max1", kHip60, 2, kAll},
+    {"glut_max1", kTrochanterGmax1Tilted, 1, 2}, {"glut_max1", kHip60, 0, 1}, {"glut_max1", kHip60, 2, kAll},
     {"glut_max2", kTrochanterGmax2Z, 1, 2}, {"glut_max2", kGmax2Ischium, 0, 1}, {"glut_max2", kGmax2Ischium, 2, kAll},
     {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kSupraAcetabularGmed2, 0, kAll, true}, {"glut_med2", kTrochanterGmed2, 0, kAll},
     {"tfl", kIliacTfl, 0, 1},
     {"sar", kIliacSpineSar, 0, 1, true}, {"sar", kShaftSar, 0, 1}, {"rect_fem", kAnteriorBowRf, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"add_brev", kPubicRamusAb, 0, kAll},
-    {"gem", kHip32_5, 0, kAll, true}, {"gem", kFossaGem, 0, kAll},
+    {"gem", kHip32_5, 0, kAll, true}, {"gem", kFossaGemTilted, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},

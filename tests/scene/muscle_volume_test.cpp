@@ -1107,9 +1107,16 @@ TEST_CASE("muscle volumes: the drawn levels of detail in deep hip flexion, creas
   // semitendinosus and gracilis some 900-1100 a side, gluteus maximus 1-2 100-220), levels drawn
   // 3936 (0.00218, 6.1x). Tightened (hwrap4) to 4100 / 3500: gluteus maximus 1 and 2 over femur
   // cylinders across the trochanter (anatomy/muscle_wrap.cpp); measured 4049 (0.00031) and 3465
-  // (0.00192, 6.2x).
+  // (0.00192, 6.2x). LOOSENED (hwrap5) to 3650 on the levels drawn: gluteus maximus 1 over a femur
+  // cylinder across the trochanter tilted 22.5 deg (anatomy/muscle_wrap.cpp; its path out of the
+  // hip bone behind the acetabulum, drills 2,045 -> 0 samples): its drawn levels fold more where
+  // the path turns further back in deep flexion, glut_max1_r 65 -> 107, glut_max1_l 94 -> 213;
+  // all levels drawn 3465 -> 3626 (0.00192 -> 0.00201), the full mesh 4049 -> 4050. Of the other
+  // cylinders that clear the drills nearly as well, (0, -0.025, 0.045) r 40 mm: 161 samples left,
+  // 3587; (0, -0.025, 0.040) r 42.5 mm: 162, 3687; tilted 20 deg, (0.0025, -0.0225, 0.0425) r
+  // 42.5 mm: 161, 3731.
   CHECK(full <= 4100);
-  CHECK(drawn <= 3500);
+  CHECK(drawn <= 3650);
   CHECK(drawn_rate <= 0.0023);
 }
 
