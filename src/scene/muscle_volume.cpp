@@ -558,8 +558,6 @@ std::size_t push_out_of_bones(const MuscleVolume& v, std::span<const BoneField> 
     shift.assign(count, glm::vec3(0.0f));
     ring.assign(count, 0);
     for (const auto& [i, d] : pushes) shift[i] = glm::dot(d, d) < kSharedPush * kSharedPush ? glm::vec3(0.0f) : d, ring[i] = 1;
-  }
-  if (carry && moved > 0) {
     // Carry each push to the vertices around it, fading ring by ring (kCarryFade a ring, kCarryRings
     // rings): the belly beside the pushed patch follows it, where alone the patch stood off its
     // neighbours in a step with a crease at its rim.

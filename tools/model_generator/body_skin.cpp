@@ -220,6 +220,12 @@ constexpr double kHipShapeFadeFrom = 0.5, kHipShapeFadeTo = 0.9;
 // cm, 3.01x; from 14 cm, nothing changes. Only the 90/90 shape so faded, 3.00x; only the flexion
 // shapes, 2.93x.
 constexpr double kHipShapeFadeUpFrom = 0.12, kHipShapeFadeUpTo = 0.20;
+// 1 at x <= from, 0 at x >= to, smoothstep between: how much of a shape a fade (kOverheadFarSide*,
+// kHipShapeFade*) keeps.
+double fade_out(double x, double from, double to) {
+  const double u = std::clamp((x - from) / (to - from), 0.0, 1.0);
+  return 1.0 - u * u * (3.0 - 2.0 * u);
+}
 // The crotch a shape made with both legs posed relaxes too: the skin within this of the midline
 // at rest (the hip centres sit 8.4 cm either side of it, Gait2392). Measured over all drills
 // (stretch test, triangle-samples past a limit, and the 90/90s' worst stretch): the back-hip shape
@@ -1199,8 +1205,7 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
   if (!local) {  // faded out past the midline, on the other arm's side (kOverheadFarSide*)
     for (size_t v = 0; v < nv; ++v) {
       const double past = (side == 0 ? -1.0 : 1.0) * skin.mesh.pos[v].z;
-      const double u = std::clamp((past - kOverheadFarSideFrom) / (kOverheadFarSideTo - kOverheadFarSideFrom), 0.0, 1.0);
-      out[v] *= static_cast<float>(1.0 - u * u * (3.0 - 2.0 * u));
+      out[v] *= static_cast<float>(fade_out(past, kOverheadFarSideFrom, kOverheadFarSideTo));
     }
   }
   return out;
@@ -1339,9 +1344,8 @@ void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin
   for (size_t v = 0; v < shape.size(); ++v) {
     const int s = skin.mesh.pos[v].z >= 0.0f ? 0 : 1;
     const double t = glm::dot(glm::dvec3(skin.mesh.pos[v]) - hip[s], axis[s]) / glm::dot(axis[s], axis[s]);
-    const double u = std::clamp((t - kHipShapeFadeFrom) / (kHipShapeFadeTo - kHipShapeFadeFrom), 0.0, 1.0);
-    const double up = std::clamp((skin.mesh.pos[v].y - hip[s].y - kHipShapeFadeUpFrom) / (kHipShapeFadeUpTo - kHipShapeFadeUpFrom), 0.0, 1.0);
-    shape[v] *= static_cast<float>((1.0 - u * u * (3.0 - 2.0 * u)) * (1.0 - up * up * (3.0 - 2.0 * up)));
+    shape[v] *= static_cast<float>(fade_out(t, kHipShapeFadeFrom, kHipShapeFadeTo) *
+                                   fade_out(skin.mesh.pos[v].y - hip[s].y, kHipShapeFadeUpFrom, kHipShapeFadeUpTo));
   }
 }
 
