@@ -13,8 +13,6 @@ namespace hiplab::app {
 
 namespace {
 
-bool visible(const CLI::App* sub) { return !sub->get_group().empty(); }
-
 const CLI::Option* find_option(const CLI::App& app, const std::string& word) {
   for (const CLI::Option* o : app.get_options()) {
     for (const std::string& l : o->get_lnames())
@@ -113,7 +111,7 @@ std::vector<std::string> completions(const CLI::App& root, const std::vector<std
   std::string command;
   // Down the commands typed so far: "patients" then "list", and so on (command names the leaf).
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
-    for (const CLI::App* sub : context->get_subcommands([](const CLI::App* s) { return visible(s); }))
+    for (const CLI::App* sub : context->get_subcommands(visible_subcommand))
       if (sub->get_name() == words[i]) {
         context = sub;
         command = words[i];
@@ -131,8 +129,8 @@ std::vector<std::string> completions(const CLI::App& root, const std::vector<std
     all = option_values(command, prev);
   } else if (cur.rfind("-", 0) == 0) {
     all = option_names(*context);
-  } else if (!context->get_subcommands([](const CLI::App* s) { return visible(s); }).empty()) {
-    for (const CLI::App* sub : context->get_subcommands([](const CLI::App* s) { return visible(s); }))
+  } else if (!context->get_subcommands(visible_subcommand).empty()) {
+    for (const CLI::App* sub : context->get_subcommands(visible_subcommand))
       all.push_back(sub->get_name());
   } else {
     bool positional = false;

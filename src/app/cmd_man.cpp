@@ -50,8 +50,6 @@ std::string roff_option(const std::string& name) {
   return out;
 }
 
-bool visible(const CLI::App* sub) { return !sub->get_group().empty(); }
-
 void options(std::string& out, const CLI::App& app) {
   for (const CLI::Option* o : app.get_options()) {
     if (o->get_group().empty()) continue;  // hidden options stay out of the manual as of --help
@@ -85,11 +83,11 @@ std::string man_page(const CLI::App& root) {
   out += ".SH OPTIONS\n";
   options(out, root);
   out += ".SH COMMANDS\n";
-  for (const CLI::App* sub : root.get_subcommands([](const CLI::App* s) { return visible(s); })) {
+  for (const CLI::App* sub : root.get_subcommands(visible_subcommand)) {
     out += ".SS \"hiplab " + roff(sub->get_name()) + "\"\n" + roff(sub->get_description()) + "\n";
     options(out, *sub);
     // A command's own commands (hiplab patients list, ...), each with its options.
-    for (const CLI::App* leaf : sub->get_subcommands([](const CLI::App* s) { return visible(s); })) {
+    for (const CLI::App* leaf : sub->get_subcommands(visible_subcommand)) {
       out += ".SS \"hiplab " + roff(sub->get_name()) + " " + roff(leaf->get_name()) + "\"\n" + roff(leaf->get_description()) + "\n";
       options(out, *leaf);
     }

@@ -116,7 +116,7 @@ std::string format_record(const PatientRecord& r) {
   const Patient& p = r.patient;
   o << "patient " << p.id << ": " << p.name;
   if (p.birth_year) o << ", born " << *p.birth_year;
-  if (p.sex != Sex::kUnstated) o << ", " << sex_name(p.sex);
+  if (p.sex != records::Sex::kUnstated) o << ", " << sex_name(p.sex);
   o << " (revision " << p.revision << ")\n";
   if (!p.notes.empty()) o << "notes: " << p.notes << "\n";
   if (r.visits.empty()) o << "no visits yet\n";
@@ -240,7 +240,7 @@ Command add_patients_command(CLI::App& app) {
     if (add->parsed()) {
       Patient p = *new_patient;
       if (*birth_year) p.birth_year = *birth_year;
-      p.sex = parse_sex(*sex).value_or(Sex::kUnstated);
+      p.sex = parse_sex(*sex).value_or(records::Sex::kUnstated);
       if (auto st = validate(p); !st) return fail(st.error().message, 2);
       int code = 1;
       auto store = open_for(c, &code);
@@ -272,7 +272,7 @@ Command add_patients_command(CLI::App& app) {
         } catch (...) {
           return fail("values: expected degrees after '=', got '" + value + "'", 2);
         }
-        m.side = *parse_side(ma->side);
+        m.side = *records::parse_side(ma->side);
         m.position = *parse_position(ma->position);
         m.method = *parse_method(ma->method);
         if (ma->pain >= 0) m.pain = ma->pain;
@@ -288,13 +288,13 @@ Command add_patients_command(CLI::App& app) {
         if (!pts) return fail(pts.error().message, 2);
         auto pixels = read_photo(ma->photo);
         if (!pixels) return fail(pixels.error().message, 2);
-        auto angle = photo_angle(*pts, *parse_side(ma->side), pixels->width, pixels->height);
+        auto angle = photo_angle(*pts, *records::parse_side(ma->side), pixels->width, pixels->height);
         if (!angle) return fail(angle.error().message, 2);
         photo_angle_found = *angle;
         Measurement m;
         m.movement = angle->movement;
         m.degrees = angle->degrees;
-        m.side = *parse_side(ma->side);
+        m.side = *records::parse_side(ma->side);
         m.position = *parse_position(ma->position);
         m.method = Method::kPhoto;
         if (ma->pain >= 0) m.pain = ma->pain;
@@ -307,7 +307,7 @@ Command add_patients_command(CLI::App& app) {
         ProgrammeItem item;
         item.drill = g.substr(0, eq);
         item.dosage = eq == std::string::npos ? "" : g.substr(eq + 1);
-        item.side = *parse_side(ma->side);
+        item.side = *records::parse_side(ma->side);
         v.programme.push_back(item);
       }
       if (auto st = validate(v); !st) return fail(st.error().message, 2);

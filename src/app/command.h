@@ -16,4 +16,8 @@ struct Command {
   std::function<int()> run;
 };
 
+// Whether a subcommand shows in --help (a hidden one has no group): the manual and the shell
+// completion list the same commands as the help.
+inline bool visible_subcommand(const CLI::App* sub) { return !sub->get_group().empty(); }
+
 }  // namespace hiplab::app
