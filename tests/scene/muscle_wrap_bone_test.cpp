@@ -1317,6 +1317,17 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
       // 0.0354: not used.
       {"adductor magnus 1, a femur cylinder at Rajagopal's AMmid_at_femshaft_r", "add_mag1", PathBody::kPelvis, PathBody::kFemur,
        "", true, WrapShape::kCylinder, PathBody::kFemur, {0.0230, -0.1607, 0.0206}, {0.1361360, -0.9898740, -0.0402044}, 0.0025, 2, 0.015, 0.025, 0.0025},
+      // ... quadratus femoris through the back of the femoral head at 120 deg of flexion (femur
+      // (-17, -2, 8) mm) and gluteus maximus 3 through the back of the trochanter with 45 deg of
+      // abduction at 90-120 deg (femur (-21..-33, -29..-40, 37..41) mm). Found: quadratus femoris
+      // 737 -> 551 at best ((-0.010, -0.015, 0.010) r 36 mm, the grid's edge), +0.44 mm on average,
+      // calibration rms 0.0125 -> 0.0243: not used (a quarter off for twice the rms); gluteus
+      // maximus 3, every candidate that cut it (601 -> 147 at best) put the link or an end 15-19
+      // mm inside: not used.
+      {"quadratus femoris, a femur sphere about the femoral head", "quad_fem", PathBody::kPelvis, PathBody::kFemur,
+       "", true, WrapShape::kSphere, PathBody::kFemur, {-0.005, -0.005, 0.000}, x, 0.005, 2, 0.024, 0.036, 0.003},
+      {"gluteus maximus 3, its ischium cylinder then a femur cylinder across the trochanter (axis z)", "glut_max3", PathBody::kPelvis, PathBody::kFemur,
+       "gmax3_ischium", false, WrapShape::kCylinder, PathBody::kFemur, {0.0075, -0.030, 0.0}, z, 0.005, 2, 0.030, 0.045, 0.005},
       {"semitendinosus, its ischium sphere then a femur sphere in the back of the femoral head", "semiten", PathBody::kPelvis, PathBody::kTibia,
        "ischium_st", false, WrapShape::kSphere, PathBody::kFemur, {-0.005, 0.005, 0.005}, x, 0.005, 2, 0.016, 0.026, 0.002},
       {"semitendinosus, its ischium sphere then a larger femur sphere about the femoral head", "semiten", PathBody::kPelvis, PathBody::kTibia,
