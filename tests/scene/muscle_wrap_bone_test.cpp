@@ -1337,6 +1337,13 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "", true, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0250, 0.0550, 0.0025},
       {"gluteus minimus 1, a femur sphere in the neck's base", "glut_min1", PathBody::kPelvis, PathBody::kFemur,
        "", true, WrapShape::kSphere, PathBody::kFemur, {-0.005, -0.020, 0.035}, x, 0.004, 2, 0.010, 0.022, 0.003},
+      // ... gluteus medius 3 through the back of the trochanter at 120 deg of flexion (femur (-16,
+      // -25, 44) mm). Found: after its hip sphere 336 -> 304 at best, before it none took hold: not
+      // used.
+      {"gluteus medius 3, its hip sphere then a femur sphere at the back of the trochanter", "glut_med3", PathBody::kPelvis, PathBody::kFemur,
+       "hip_55", false, WrapShape::kSphere, PathBody::kFemur, {-0.020, -0.025, 0.040}, x, 0.004, 2, 0.010, 0.022, 0.003},
+      {"gluteus medius 3, a femur sphere at the back of the trochanter, then its hip sphere", "glut_med3", PathBody::kPelvis, PathBody::kFemur,
+       "hip_55", true, WrapShape::kSphere, PathBody::kFemur, {-0.020, -0.025, 0.040}, x, 0.004, 2, 0.010, 0.022, 0.003},
       {"semitendinosus, its ischium sphere then a femur sphere in the back of the femoral head", "semiten", PathBody::kPelvis, PathBody::kTibia,
        "ischium_st", false, WrapShape::kSphere, PathBody::kFemur, {-0.005, 0.005, 0.005}, x, 0.005, 2, 0.016, 0.026, 0.002},
       {"semitendinosus, its ischium sphere then a larger femur sphere about the femoral head", "semiten", PathBody::kPelvis, PathBody::kTibia,
