@@ -194,6 +194,17 @@ namespace {
 //     unchanged (the sphere is on the femur, the stretch ends on it). Its line now rides over the
 //     shaft where it ran through it, so its hip moment arms in deep flexion are those of a path
 //     lying on the bone (rectus femoris lies on vastus intermedius there: Gray's Anatomy 42nd ed.).
+//     hwrap6: the sphere also acts on the stretch from the origin straight to the tibial point
+//     (knee flexed less than 84 deg, the condylar point inactive), chained before the condylar
+//     cylinder there (MuscleWrap::then_next; before, only the condylar cylinder acted on that
+//     stretch and the sphere only on the stretch to the condylar point). With the hip extended,
+//     abducted and turned out (the slider grid's corner, hip -30, abduction 45, external rotation
+//     45, knee 0) that line ran through the lateral side of the proximal shaft (femur (7, -102,
+//     30) mm), which lies inside the sphere's front. Grid 8,367 -> 3,096 samples; drills 0 -> 0;
+//     its ends stay 9.7 mm outside as before; the chain settles over the moment-arm grid. Moment
+//     arms and lengths at the printed poses (tests/anatomy/muscle_wrap_test.cpp) unchanged (the
+//     sphere acts only in those corners); calibration l_o 114.5 -> 114.1 mm, l_ts 310.9 -> 311.3
+//     mm (rms 0.0164 -> 0.0171, max 0.067 -> 0.091: the longer path in the corners).
 //   vastus intermedius, between its second femoral point and the next (the condylar point, or
 //     the tibial patellar point at knee 75-81 deg): centre (-0.114, -0.340, 0.012), r 150 mm
 //     (front 36 mm at 340 mm down): 33156 -> 2565 in the fit (the rest, the tibial stretch, also
@@ -304,6 +315,18 @@ namespace {
 //     5,673: what is left is the line through the femoral
 //     head at 120 deg of flexion with 45 deg of abduction, and through the femur at 90 deg with 45
 //     of abduction and 45 of external rotation, which no surface on the pelvis can lift.
+//     hwrap6: that line through the back of the femoral head and neck (femur (-11, -11, 9) mm, hip
+//     90-120 deg with abduction) goes round a sphere fixed in the femur about the head, (-0.005,
+//     -0.005, 0) r 30 mm, chained after the ischium sphere on the same stretch (HipLab's own; the
+//     femoral head is 23 mm in radius, the sphere holds the path off its back and the neck's
+//     capsule; chosen by the chained-surface fit, "semitendinosus, its ischium sphere then a
+//     larger femur sphere about the femoral head": 1457 -> 762 in the fit, the best of 125
+//     centres x 5 radii, its ends 13.2 mm or more outside; 37.4 mm over the moment-arm grid).
+//     Grid 5,673 -> 2,898; drills 0 -> 0. Unchanged at standing, 90/90, seated IR, clamshell top
+//     and the 90/90 front leg; hip 110, 20 abd, 30 ER, knee 120 (deep squat-like): flexion -21.2
+//     -> -32.2 (Gait2392's line -20.5), adduction 2.5 -> 4.3, rotation 2.0 -> 2.7, knee 14.9 ->
+//     13.7 mm, length +1.2 mm (the path round the back of the head, not through it); calibration
+//     l_o 202.0 -> 202.4 mm, l_ts 254.7 -> 254.4 mm (rms 0.0043 -> 0.0047).
 //   sartorius: a sphere fixed in the pelvis in the anterior superior iliac spine, just in front of
 //     and below its origin, (-0.005, -0.005, 0.115) r 10 mm (refitted since: below, hwrap), then
 //     its shaft cylinder, on the
@@ -518,6 +541,34 @@ namespace {
 //     flexion -18.8 -> -23.5, adduction 46.1 -> 45.3. Drills 131 -> 0, grid 4,995 -> 2,910. A larger
 //     one, (-0.050, -0.074, 0.030) r 18 mm, cut the fit to 704 but stretched its volume's triangles
 //     to 5.3x their rest area in the switch (0.2..3x held): not used.
+//   adductor longus (hwrap6): with the hip extended, abducted and turned out (the slider grid's
+//     corners; no drill) its line from the pubic body came to its insertion through the femoral
+//     shaft 20-30 mm above it (femur (12, -185, 20) mm). Rajagopal et al. 2016 wrap it over
+//     AL_at_femshaft_r, a femur cylinder centred (0.0307, -0.2319, 0.0151) m, radius 20.1 mm, axis
+//     (0.1361, -0.9697, -0.2029) (the cylinder's z turned by the quaternion (0.629067, 0.774355,
+//     0.0429971, 0.0529276), w x y z, of the MyoConverter conversion of their model). Refitted to
+//     HipLab's femur about that place and axis (the chained-surface fit, "adductor longus, a femur
+//     cylinder at Rajagopal's AL_at_femshaft_r": 125 centres 2.5 mm apart, radii 15..25 mm): as
+//     published, 549 -> 0 in the fit, ends 2.7 mm outside, +0.12 mm on average (standing rotation
+//     arm 6.1 -> 5.5 mm); used, (0.0332, -0.2369, 0.0201) r 20 mm (its axis 5.6 mm from
+//     Rajagopal's): 0, ends 4.5 mm outside, +0.00 mm on average. Grid 2,745 -> 0; drills 0 -> 0;
+//     lengths and moment arms at the printed poses (tests/anatomy/muscle_wrap_test.cpp)
+//     unchanged; calibration l_o 139.85 -> 139.85 mm, l_ts 106.19 -> 106.19 mm (rms 0.0058 ->
+//     0.0059).
+//   gluteus minimus 1 (hwrap6): at 120 deg of flexion with 45 of abduction and external rotation
+//     its line from the front of the gluteal surface to the front of the greater trochanter ran
+//     through the front of the neck's base (femur (0, -23, 37) mm); gluteus minimus lies on the
+//     hip joint's capsule (Gray's Anatomy 42nd ed.). A femur sphere in the neck's base (HipLab's
+//     own, as gluteus medius 1's above), (-0.009, -0.024, 0.039) r 19 mm (the chained-surface fit,
+//     "gluteus minimus 1, a femur sphere in the neck's base": 125 centres 4 mm apart about
+//     (-0.005, -0.020, 0.035), radii 10..22 mm; 269 -> 4 in the fit, ends 2.4 mm outside; the one
+//     with the fewest, (-0.009, -0.024, 0.035) r 22 mm, 3, added more (+0.17 against +0.11 mm on
+//     average) and moved the 90/90 front leg's arms further, calibration rms 0.0105 against
+//     0.0087). Grid 1,065 -> 15; drills 0 -> 0. Moment arms (mm, flexion / adduction / rotation,
+//     before -> now): standing, hip and knee 90, seated IR and the clamshell's top unchanged; hip
+//     110, 20 abd, 30 ER, knee 120 11.9 -> 8.3 / 21.0 -> 23.3 / 25.4 -> 27.0 (+1.1 mm long); the
+//     90/90 front leg 4.9 -> 2.2 / 9.2 -> 10.5 / 22.9 -> 24.5 (+0.6 mm). Calibration l_o 68.9 ->
+//     69.2 mm, l_ts 12.8 -> 12.6 mm (rms 0.0067 -> 0.0087).
 //   sartorius: its iliac-spine sphere refitted on a finer grid (125 centres 2.5 mm apart about
 //     (-0.005, -0.003, 0.118), radii 9..13 mm) with the switch's poses in: (-0.0075, 0.0020, 0.1155)
 //     r 10 mm, 2231 (its shaft cylinder alone) -> 1509 in the fit (the old sphere's place is off
@@ -585,7 +636,11 @@ namespace {
 // 90/90 PAILs/RAILs, supine PAILs/RAILs and the 90/90 switch inside another, +0.16..0.28%).
 // With it no muscle path passes through bone in the 100 frames of any built-in drill (both
 // legs; tests/scene/muscle_wrap_bone_test.cpp); the slider grid still finds 25 of 43 (69,015
-// samples), in combinations the drills do not reach.
+// samples), in combinations the drills do not reach; with hwrap6's four (rectus femoris,
+// semitendinosus, adductor longus, gluteus minimus 1, above) 24 of 43 (57,174 samples). Their
+// volumes over the drills (tests/scene/muscle_poke_through_test.cpp, against the rows' measured
+// figures): all drills out of the skin 5,634,538 -> 5,635,742 (+0.02%), inside another
+// 8,267,910 -> 8,264,664 (-0.04%); every row within its limit.
 // Still in bone after this (drills before the windmill was re-posed, samples 1 mm apart; with it
 // re-posed: gemelli 7,314, gluteus maximus 1 6,410, gluteus maximus 2 512, vastus lateralis 2;
 // where: the "where the samples in bone lie" case of tests/scene/muscle_wrap_bone_test.cpp):
@@ -651,27 +706,31 @@ constexpr WrapSurface kSurfaces[] = {
     {"trochanter_gmax2_z", PathBody::kFemur, WrapShape::kCylinder, {0.0075, -0.015, 0.0}, {0, 0, 1}, 0.040, {0, 0, 0}, kChainFit},  // hwrap4
     {"trochanter_gmax1_tilted", PathBody::kFemur, WrapShape::kCylinder, {0.0025, -0.0275, 0.050}, {0.0, -0.382683432, 0.923879533}, 0.040, {0, 0, 0}, kChainFit},  // hwrap5
     {"trochanteric_fossa_gem_tilted", PathBody::kFemur, WrapShape::kCylinder, {-0.021, -0.0055, 0.037}, {-0.629660015, 0.750399585, 0.201068963}, 0.005, {0, 0, 0}, kChainFit},  // hwrap5
+    {"femoral_head_st", PathBody::kFemur, WrapShape::kSphere, {-0.005, -0.005, 0.0}, {0, 1, 0}, 0.030, {0, 0, 0}, kChainFit},  // hwrap6
+    {"neck_base_gmin1", PathBody::kFemur, WrapShape::kSphere, {-0.009, -0.024, 0.039}, {0, 1, 0}, 0.019, {0, 0, 0}, kChainFit},  // hwrap6
+    {"femoral_shaft_al", PathBody::kFemur, WrapShape::kCylinder, {0.0332, -0.2369, 0.0201}, {0.1360655, -0.9696899, -0.2029476}, 0.020, {0, 0, 0}, kChainFit},  // hwrap6, Rajagopal's AL_at_femshaft_r refitted
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted, kFemoralHeadSt, kNeckBaseGmin1, kShaftAl };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
     {"glut_med1", kNeckBaseGmed1, 0, kAll},
-    {"glut_med3", kHip55, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
+    {"glut_med3", kHip55, 0, kAll},   {"glut_min1", kNeckBaseGmin1, 0, kAll},   {"glut_min2", kHip47_5, 0, kAll},
     {"glut_min3", kHip52_5, 0, kAll}, 
     {"glut_max1", kTrochanterGmax1Tilted, 1, 2}, {"glut_max1", kHip60, 0, 1}, {"glut_max1", kHip60, 2, kAll},
     {"glut_max2", kTrochanterGmax2Z, 1, 2}, {"glut_max2", kGmax2Ischium, 0, 1}, {"glut_max2", kGmax2Ischium, 2, kAll},
     {"glut_max3", kGmax3Ischium, 0, kAll},
     {"glut_med2", kSupraAcetabularGmed2, 0, kAll, true}, {"glut_med2", kTrochanterGmed2, 0, kAll},
     {"tfl", kIliacTfl, 0, 1},
-    {"sar", kIliacSpineSar, 0, 1, true}, {"sar", kShaftSar, 0, 1}, {"rect_fem", kAnteriorBowRf, 0, 1}, {"rect_fem", kKneeExtRf, 0, kAll},
+    {"sar", kIliacSpineSar, 0, 1, true}, {"sar", kShaftSar, 0, 1}, {"rect_fem", kAnteriorBowRf, 0, kAll, true}, {"rect_fem", kKneeExtRf, 0, kAll},
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"add_brev", kPubicRamusAb, 0, kAll},
+    {"add_long", kShaftAl, 0, kAll},
     {"gem", kHip32_5, 0, kAll, true}, {"gem", kFossaGemTilted, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},
     {"vas_int", kAnteriorBowVi, 1, 3},        {"vas_lat", kLateralCondyleVl, 2, 4},
-    {"bifemlh", kFemoralHeadBflh, 0, kAll, true}, {"bifemlh", kPosteriorNeckBflh, 0, kAll}, {"semimem", kFemoralHeadSm, 0, kAll, true}, {"semimem", kPosteriorNeckSm, 0, kAll}, {"semiten", kIschiumSt, 0, 2},
+    {"bifemlh", kFemoralHeadBflh, 0, kAll, true}, {"bifemlh", kPosteriorNeckBflh, 0, kAll}, {"semimem", kFemoralHeadSm, 0, kAll, true}, {"semimem", kPosteriorNeckSm, 0, kAll}, {"semiten", kIschiumSt, 0, 2, true}, {"semiten", kFemoralHeadSt, 0, 2},
 };
 
 }  // namespace
