@@ -70,6 +70,14 @@ constexpr double kHipPairApartAdductionDeg = -15.0;
 // 0.0077 -> 0.2076x; every other drill as before it).
 constexpr double kHipExtendedCorrectiveDeg = -10.0;
 constexpr double kHipExtensionStartDeg = -2.0;
+// The crotch with one hip flexed (its straight flexion shape's key, kHipFlexedCorrectiveDeg) and
+// the other straight (flexion 0, knee straight: the supine PAILs/RAILs' leg on the floor at -1 deg,
+// assets/drills/ir_pails_rails_supine.json), made over the flexed hip's shape. The flexed hip's
+// shape alone was made with the other leg at the skin's rest flexion (30 deg), and with the other
+// leg straight the front of the crotch folded inside out between them. Its weight: the flexed
+// hip's straight flexion weight times how straight the other is (1 at kHipOtherStraightDeg and
+// below, falling smoothly to 0 at the skin's rest flexion, kHipCorrectiveStartDeg).
+constexpr double kHipOtherStraightDeg = 0.0;
 // The knee's corrective shape: the knee flexed 120 deg (thigh straight), past the drills' bent
 // knees (80-92 deg in the 90/90, 90 seated, 104 kneeling, 110 in the figure-4; assets/drills/*.json).
 // Its weight rises smoothly from 50 deg and reaches 1 only at 150: given its full weight at its own

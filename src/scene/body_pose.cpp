@@ -130,6 +130,12 @@ float elbow_flexion_weight(const anatomy::ArmPose& a) {
 float hip_flexion_weight(const anatomy::LegPose& leg) {
   return angle_ramp(leg[anatomy::LegCoord::kHipFlexion], anatomy::kHipCorrectiveStartDeg, anatomy::kHipFlexedCorrectiveDeg);
 }
+// How straight a hip is (0 to 1): 1 at kHipOtherStraightDeg of flexion and below (anatomy/
+// hip_corrective.h; the supine drills' leg on the floor), falling smoothly to 0 at the skin's rest
+// flexion (kHipCorrectiveStartDeg), where the hips' own shapes were made with the other leg.
+double hip_other_straight(const anatomy::LegPose& other) {
+  return 1.0 - angle_ramp(other[anatomy::LegCoord::kHipFlexion], anatomy::kHipOtherStraightDeg, anatomy::kHipCorrectiveStartDeg);
+}
 // How far the hip is turned out toward the turned-out shape's pose (0 straight, 1 there or
 // beyond): the mean of its abduction's and its external rotation's share of that pose's.
 double hip_turned_out(const anatomy::LegPose& leg) {
@@ -140,8 +146,14 @@ double hip_turned_out(const anatomy::LegPose& leg) {
 
 // The share of its flexion weight a hip's straight flexion shape keeps as the hip turns in with the
 // other hip flexed too (the seated band drill: both hips at 90 deg, the working hip turned in up
-// to 34 deg, assets/drills/seated_band_internal_rotation.json): 1 - kFlexTurnedInCut times the
-// smoothstep of its internal rotation over kFlexTurnedInDeg times the other hip's flexion weight.
+// to 34 deg, assets/drills/seated_band_internal_rotation.json) or straight (the supine PAILs/RAILs,
+// the other leg on the floor): 1 - kFlexTurnedInCut times the smoothstep of its internal rotation
+// over kFlexTurnedInDeg times the larger of the other hip's flexion weight and its straightness
+// (hip_other_straight). Cut with the other straight too (hskin4; with the crotch shape of the
+// other straight, hip_other_straight_weight), the supine PAILs/RAILs 180 -> 60 triangle-samples
+// past a limit, its worst squash 0.128x (the right groin, (5 87 9) cm, turned in) -> 0.192x; the
+// cut there 0.2 / 0.4 / 0.5: 180 / 108 / 750 (over 20 or 45 deg instead of 30, about the same);
+// no other drill changes.
 // The shape is made with no rotation, and turned in at full weight its relaxed groin folded
 // further than the turned hip asks (the right groin, pelvis (5 87 9) cm at rest: 0.137x, 0.445x
 // with the shape off). The share it gives up is not given to another shape. Measured (tests/scene/
@@ -154,7 +166,7 @@ double hip_turned_out(const anatomy::LegPose& leg) {
 constexpr double kFlexTurnedInCut = 0.3, kFlexTurnedInDeg = 30.0;
 double hip_flexion_turned_in_keep(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
   const double ir = std::max(0.0, leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kFlexTurnedInDeg);
-  return 1.0 - kFlexTurnedInCut * smoothstep01(ir) * hip_flexion_weight(other);
+  return 1.0 - kFlexTurnedInCut * smoothstep01(ir) * std::max<double>(hip_flexion_weight(other), hip_other_straight(other));
 }
 
 // How far the hip is held toward the 90/90 back hip's pose (anatomy/hip_corrective.h): the product
@@ -230,6 +242,26 @@ float hip_pair_apart_weight(const anatomy::LegPose& right, const anatomy::LegPos
   };
   return static_cast<float>(hip_flexion_weight(right) * hip_flexion_weight(left) * apart(right) * apart(left));
 }
+// The weight of a hip's crotch shape with the other hip straight (anatomy/hip_corrective.h,
+// kHipOtherStraightDeg; made over the hip's straight flexion shape at full weight): that shape's
+// weight (given) times how straight the other hip is (hip_other_straight), faded out (1 -
+// smoothstep) as this hip abducts or adducts over kPairSpreadAbductionDeg or turns either way over
+// kPairSpreadRotationDeg (as the crotch shape with both hips together), as the other turns either
+// way over kOtherStraightRotationDeg, and as the other's extension shape takes it (1 - its weight).
+// The shape is made with both hips unturned. Measured (tests/scene/skin_stretch_test.cpp,
+// triangle-samples past a limit): the supine PAILs/RAILs 434 -> 180, its worst squash 0.046x (the
+// front of the crotch, (3 82 2) cm, at rest) -> 0.128x, its 24 inside out none; without the fades
+// the kneeling windmill (the front hip flexed 82 deg and abducted up to 30, the back hip at -8 to
+// +4 deg turned out up to 29) 20 -> 1 228 (its perineum 3.42x); with the rotation and the other's
+// extension fades only, 96 (3.42x); with all, 20 as before. No other drill changes.
+constexpr double kOtherStraightRotationDeg = 30.0;
+float hip_other_straight_weight(float straight_flexion, const anatomy::LegPose& leg, const anatomy::LegPose& other) {
+  const double rot = std::fabs(leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kPairSpreadRotationDeg);
+  const double abd = std::fabs(leg[anatomy::LegCoord::kHipAdduction]) / glm::radians(kPairSpreadAbductionDeg);
+  const double other_rot = std::fabs(other[anatomy::LegCoord::kHipRotation]) / glm::radians(kOtherStraightRotationDeg);
+  return static_cast<float>(straight_flexion * hip_other_straight(other) * (1.0 - smoothstep01(abd)) * (1.0 - smoothstep01(rot)) *
+                            (1.0 - smoothstep01(other_rot)) * (1.0 - hip_extension_weight(other)));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -258,11 +290,12 @@ float toes_extended_weight(const anatomy::LegPose& leg) {
 // horizontal, the elbow's flexion, the hip's straight and turned-out flexion, the 90/90 back hip,
 // the knee's flexion and front; then the shapes of both hips together; then per side the foot's
 // (ankle pointed, toes tucked); then each hip's extension (_r, _l) and the crotch with both hips
-// flexed and parted. Made once.
+// flexed and parted, then each hip flexed with the other straight (_r: the right flexed). Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 1 + 5;
 constexpr std::size_t kFootCorrectives = 2;  // per side
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1;  // + the two hips' extension, the parted crotch
+// + the two hips' extension, the parted crotch, the crotch with each hip flexed and the other straight
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2;
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -279,6 +312,7 @@ const std::vector<std::string>& corrective_names() {
       for (const char* foot : {"ankle_plantar", "toes_extended"}) n.push_back(foot + std::string(sfx));
     n.insert(n.end(), {"hip_extension_r", "hip_extension_l"});
     n.push_back("hip_flexion_pair_apart");
+    n.insert(n.end(), {"hip_flexion_other_straight_r", "hip_flexion_other_straight_l"});
     return n;
   }();
   return names;
@@ -318,6 +352,10 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   w[k++] = hip_extension_weight(left);
   // The crotch with both hips flexed and parted (hip_pair_corrective at kHipPairApart*).
   w[k++] = hip_pair_apart_weight(right, left);
+  // The crotch with each hip flexed and the other straight, over that hip's straight flexion shape.
+  const std::size_t straight_flexion[2] = {1 + kArmKeyCount + 1, kCorrectivesPerSide + 1 + kArmKeyCount + 1};
+  w[k++] = hip_other_straight_weight(w[straight_flexion[0]], right, left);
+  w[k++] = hip_other_straight_weight(w[straight_flexion[1]], left, right);
   return w;
 }
 

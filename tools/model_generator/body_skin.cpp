@@ -156,6 +156,23 @@ constexpr double kBoundStep = 0.0005;  // m
 // belongs to the other arm's shapes), and this many rings around the blended band.
 constexpr float kArmLocalMidline = 0.06f;  // m
 constexpr int kArmLocalGrowRings = 12;
+// ... and, in the shapes of an arm held with the elbow nearly straight (its key's elbow under
+// kElbowCorrectiveStartDeg, where the elbow's own shape has no weight: the 90/90s' hands behind,
+// the standing cable's arm, anatomy/upper_body.h), the skin with less than this share of the
+// forearm slides too. Pinned, the inner upper arm 12 cm above the elbow (the elbow's blend leaves
+// 5-13% of the forearm there, with 3-9% of the trunk) kept one long thin triangle a side as the
+// blend turns it, inside out in nine drills (humerus_r (-5 128 25) cm at rest; 200 triangle-samples
+// a drill, the 90/90s' "armpit"). Measured (tests/scene/skin_stretch_test.cpp, triangle-samples
+// past a limit; before: 90/90 PAILs/RAILs 400, 90/90 switch 970, standing cable 236, tall-kneeling
+// windmill 432): with this share 0.15 in every arm shape (the elbows bent too), the side-lying and
+// tall-kneeling arms' skin torn (clamshell 400 -> 8 600, tall-kneeling 19 232); with the elbow
+// nearly straight only, 0.10, 0.15, 0.25 or 0.4 (this): 0, 580, 36 and 32 (and the supine
+// PAILs/RAILs' worst stretch, the chest under the crossing arm, 2.94 -> 3.08 (200 past 3x), 2.91,
+// 2.87, 2.77x); any share (the forearm's whole blend): 2.68x but the 90/90 switch 606. Its price:
+// the standing cable's worst stretch 2.50 -> 2.54x (torso (-6 133 -18) cm, at rest) and the
+// tall-kneeling windmill's worst squash 0.2658 -> 0.2274x (the upper arm, (-8 131 31) cm), both
+// inside 0.2-3x.
+constexpr float kArmLocalForearmSlide = 0.4f;
 // The elbow's shape (elbow_flexion_corrective): this many rings (~1 cm each) of the arm's own skin
 // around the elbow's blend slide with it, only from kElbowSlideFrom out from the shoulder joint
 // (m; the elbow is ~30 cm out): nearer, the arm's shapes slide the upper arm's skin, and the two
@@ -1187,8 +1204,9 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
     may_slide[v] = (side == 0 ? 1.0f : -1.0f) * skin.mesh.pos[v].z > (local ? kArmLocalMidline : 0.0f);
     for (int k = 0; k < 4; ++k) {
       const bool neck = !local && skin.joints[v][k] == head && skin.weights[v][k] < kCorrectiveNeckSlide;
-      if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus &&
-          (local || skin.joints[v][k] != forearm) && !neck)
+      const bool forearm_slides = skin.joints[v][k] == forearm &&
+                                  (!local || (skin.weights[v][k] < kArmLocalForearmSlide && arm.elbow < anatomy::kElbowCorrectiveStartDeg));
+      if (skin.weights[v][k] > 0.0f && skin.joints[v][k] != torso && skin.joints[v][k] != humerus && !forearm_slides && !neck)
         may_slide[v] = 0;
     }
     if (!local) {  // the raised arm's own skin stays on its bones (kOverheadRigidFrom)

@@ -312,6 +312,19 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_extension_r" : "hip_extension_l");
     }
+    // ... of the crotch with this hip flexed and the other straight (the supine drills: one hip at
+    // 90 deg, the other leg on the floor), over this hip's straight flexion shape (the other's
+    // extension shape has no weight at 0 deg; anatomy/hip_corrective.h, kHipFlexedOtherStraight*;
+    // scene/body_pose.cpp weights it by this hip's straight flexion weight and how straight the
+    // other hip is) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        const HipAngles flexed_hip{anatomy::kHipFlexedCorrectiveDeg, 0.0, 0.0}, straight{anatomy::kHipOtherStraightDeg, 0.0, 0.0};
+        return hip_pair_corrective(skin, skel, flexed_hip, straight, flexed[0], false);
+      });
+      targets.push_back({{"POSITION", hip_target(d)}});
+      names.push_back(s == 0 ? "hip_flexion_other_straight_r" : "hip_flexion_other_straight_l");
+    }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
