@@ -434,7 +434,7 @@ glm::mat3 nearest_rotation(glm::mat3 x) {
     float diff = 0.0f;
     for (int c = 0; c < 3; ++c) diff += glm::length(next[c] - x[c]);
     x = next;
-    if (diff < 1e-6f) break;
+    if (diff < 1e-4f) break;
   }
   return x;
 }
