@@ -344,9 +344,11 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   // 3,096); and semitendinosus over a femur sphere about the femoral head after its ischium
   // sphere: 60,969 (5,673 -> 2,898); and adductor longus over a femur cylinder at Rajagopal et al.
   // 2016's AL_at_femshaft_r, refitted: 24 of 43, 58,224 (2,745 -> 0); and gluteus minimus 1 over
-  // a femur sphere in the neck's base: 57,174 (1,065 -> 15).
+  // a femur sphere in the neck's base: 57,174 (1,065 -> 15). And (hwrap7) sartorius' shaft
+  // cylinder refitted with its axis tilted 12 deg back (so the anterior superior iliac spine stays
+  // out of it in hip extension, where it let go): 55,149 (6,330 -> 4,305).
   CHECK(found.size() <= 24);
-  CHECK(total_points(found) <= 57174);
+  CHECK(total_points(found) <= 55149);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -1352,6 +1354,24 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "ischium_st", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0200, 0.0325, 0.0025},
       {"adductor brevis, its ramus sphere then a hip sphere", "add_brev", PathBody::kPelvis, PathBody::kFemur,
        "pubic_ramus_ab", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0200, 0.0350, 0.0025},
+      // hwrap7: sartorius' shaft cylinder (infinite, r 30 mm) takes in its origin at the anterior
+      // superior iliac spine in hip extension, lets go, and the line cuts the femoral neck: in place
+      // of it, after the iliac-spine sphere, femur cylinders along the shaft that keep the origin
+      // out, or femur spheres over the shaft.
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft (axis y)", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, y, 0.005, 2, 0.015, 0.035, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur sphere over the shaft", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kSphere, PathBody::kFemur, {0.000, -0.200, 0.020}, x, 0.02, 2, 0.030, 0.090, 0.015},
+      {"sartorius, its iliac-spine sphere then a hip sphere (no shaft cylinder)", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0250, 0.0550, 0.0025},
+      {"sartorius, a hip sphere then its shaft cylinder (no iliac-spine sphere)", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "femoral_shaft_sar", true, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0250, 0.0550, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 6 deg back", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, {-0.104528463, 0.994521895, 0.000000000}, 0.005, 1, 0.025, 0.035, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 12 deg back", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, {-0.207911691, 0.978147601, 0.000000000}, 0.005, 1, 0.025, 0.035, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 6 deg back and 6 out", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, {-0.103962051, 0.989132844, 0.103962051}, 0.005, 1, 0.025, 0.035, 0.0025},
   };
   // KEPT_R=metres replaces the kept surface's radius (how the gemelli's 32.5 mm hip sphere was
   // chosen with its fossa cylinder).
