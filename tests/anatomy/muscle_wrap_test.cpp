@@ -315,10 +315,11 @@ TEST_CASE("wrapped paths: the ends of every wrapped stretch stay outside its sur
     }
   });
   // Known and open: the ischial cylinders of gluteus maximus 2 and 3 (an end 9.9 and 5.1 mm inside
-  // at worst), the sartorius' shaft cylinder (26.2 mm: the anterior superior iliac spine comes
-  // within the cylinder's line above the femur) and rectus femoris' condylar cylinder (20.8 mm).
+  // at worst) and rectus femoris' condylar cylinder (20.8 mm). The sartorius' shaft cylinder was
+  // one (26.2 mm: the anterior superior iliac spine came within the cylinder's line above the
+  // femur) until hwrap7 tilted its axis 12 deg back (its ends now at least 4.4 mm outside).
   const auto known = [](std::string_view surface) {
-    return surface == "gmax2_ischium" || surface == "gmax3_ischium" || surface == "femoral_shaft_sar" || surface == "knee_extensor_rf";
+    return surface == "gmax2_ischium" || surface == "gmax3_ischium" || surface == "knee_extensor_rf";
   };
   for (std::size_t i = 0; i < muscle_wraps().size(); ++i) {
     const MuscleWrap& w = muscle_wraps()[i];

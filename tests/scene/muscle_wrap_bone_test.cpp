@@ -344,9 +344,11 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   // 3,096); and semitendinosus over a femur sphere about the femoral head after its ischium
   // sphere: 60,969 (5,673 -> 2,898); and adductor longus over a femur cylinder at Rajagopal et al.
   // 2016's AL_at_femshaft_r, refitted: 24 of 43, 58,224 (2,745 -> 0); and gluteus minimus 1 over
-  // a femur sphere in the neck's base: 57,174 (1,065 -> 15).
+  // a femur sphere in the neck's base: 57,174 (1,065 -> 15). And (hwrap7) sartorius' shaft
+  // cylinder refitted with its axis tilted 12 deg back (so the anterior superior iliac spine stays
+  // out of it in hip extension, where it let go): 55,149 (6,330 -> 4,305).
   CHECK(found.size() <= 24);
-  CHECK(total_points(found) <= 57174);
+  CHECK(total_points(found) <= 55149);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -1350,8 +1352,48 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "ischium_st", false, WrapShape::kSphere, PathBody::kFemur, {-0.015, 0.000, -0.010}, x, 0.005, 2, 0.024, 0.036, 0.003},
       {"semitendinosus, its ischium sphere then a hip sphere", "semiten", PathBody::kPelvis, PathBody::kTibia,
        "ischium_st", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0200, 0.0325, 0.0025},
+      // hwrap7: biceps femoris long head through the femoral neck and the acetabulum at 120 deg of
+      // flexion (femur (-1, -41, 5) mm, 3,939 grid samples; hip bone 1,857). Found: the head sphere
+      // refitted to (-0.010, 0.015, -0.005) r 16 mm: 1,892 -> 1,830 in the fit, ends >= 5.4 mm out,
+      // slider grid 7,374 -> 7,170; NOT used: its l_o/l_ts refit (109.47 -> 109.54 mm, 325.68 ->
+      // 325.63 mm) moved the passive-hip fit so that the hip one-joint group's e0 1.46 was no
+      // longer its least-squares optimum (tests/biomech/passive_moment_test.cpp: 65.6985 at a
+      // 0.02 step < 65.7022), and refitting e0 was left for later. A hip sphere before the neck
+      // sphere: every radius (20..30 mm) put an end or the link inside (1,967 at best, 10.9 mm in).
+      {"biceps femoris long head (hwrap7), a femur sphere in the head then its neck sphere", "bifemlh", PathBody::kPelvis, PathBody::kTibia,
+       "posterior_neck_bflh", true, WrapShape::kSphere, PathBody::kFemur, {-0.010, 0.010, 0.000}, x, 0.005, 1, 0.012, 0.024, 0.004},
+      {"biceps femoris long head (hwrap7), a hip sphere then its neck sphere", "bifemlh", PathBody::kPelvis, PathBody::kTibia,
+       "posterior_neck_bflh", true, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0150, 0.0300, 0.0025},
       {"adductor brevis, its ramus sphere then a hip sphere", "add_brev", PathBody::kPelvis, PathBody::kFemur,
        "pubic_ramus_ab", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0200, 0.0350, 0.0025},
+      // hwrap7: sartorius' shaft cylinder (infinite, r 30 mm) takes in its origin at the anterior
+      // superior iliac spine in hip extension, lets go, and the line cuts the femoral neck: in place
+      // of it, after the iliac-spine sphere, femur cylinders along the shaft that keep the origin
+      // out, or femur spheres over the shaft. Found (in the fit: the iliac-spine sphere alone 8,490):
+      // along y every cylinder put an end inside (best 1,023, 20 mm in); a hip sphere in place of the
+      // cylinder 7,975 at best (r 47.5 mm); a hip sphere in place of the iliac-spine sphere, before
+      // the cylinder, 1,564 valid at r 55 mm but 230 samples back in the drill frames; the axis
+      // tilted back 12 deg: (0.005, -0.205, 0.015) r 27.5 mm, 1,045, ends >= 2.2 mm out (used:
+      // anatomy/muscle_wrap.cpp); 18 and 24 deg back 1,025 and 1,106 with the 90/90 rotation arm
+      // -8.0 -> -11.7 and -15.1 mm (not used); 6 deg back and 6 out an end inside (1,215).
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft (axis y)", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, y, 0.005, 2, 0.015, 0.035, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur sphere over the shaft", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kSphere, PathBody::kFemur, {0.000, -0.200, 0.020}, x, 0.02, 2, 0.030, 0.090, 0.015},
+      {"sartorius, its iliac-spine sphere then a hip sphere (no shaft cylinder)", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0250, 0.0550, 0.0025},
+      {"sartorius, a hip sphere then its shaft cylinder (no iliac-spine sphere)", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "femoral_shaft_sar", true, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0250, 0.0550, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 6 deg back", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, {-0.104528463, 0.994521895, 0.000000000}, 0.005, 1, 0.025, 0.035, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 12 deg back", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, {-0.207911691, 0.978147601, 0.000000000}, 0.005, 1, 0.025, 0.035, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 18 deg back", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.005, -0.205, 0.015}, {-0.309016994, 0.951056516, 0.0}, 0.005, 1, 0.0225, 0.0325, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 24 deg back", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.005, -0.205, 0.015}, {-0.406736643, 0.913545458, 0.0}, 0.005, 1, 0.0225, 0.0325, 0.0025},
+      {"sartorius, its iliac-spine sphere then a femur cylinder along the shaft, tilted 6 deg back and 6 out", "sar", PathBody::kPelvis, PathBody::kFemur,
+       "iliac_spine_sar", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.200, 0.020}, {-0.103962051, 0.989132844, 0.103962051}, 0.005, 1, 0.025, 0.035, 0.0025},
   };
   // KEPT_R=metres replaces the kept surface's radius (how the gemelli's 32.5 mm hip sphere was
   // chosen with its fossa cylinder).
