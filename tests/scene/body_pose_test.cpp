@@ -226,8 +226,16 @@ TEST_CASE("the skin's hip-flexion corrective shapes are weighted by each hip's f
   const W half = weights(96, 30, 0, 0);
   CHECK(half[0] == doctest::Approx(0.5f));
   CHECK(half[2] == doctest::Approx(0.5f));
-  // Internal rotation and adduction are not turned out.
-  CHECK(weights(90, -10, -35, 0) == W{1, 0, 0, 0});
+  // Internal rotation and adduction are not turned out: the turned-out shape takes none. Turned in
+  // past 30 deg the straight shape gives up 0.3 of its weight when the other hip is straight (the
+  // supine PAILs/RAILs) or flexed (the seated band drill), none with the other at the skin's rest
+  // flexion (scene/body_pose.cpp hip_flexion_turned_in_keep).
+  const W turned_in = weights(90, -10, -35, 0);
+  CHECK(turned_in[0] == doctest::Approx(0.7f));
+  CHECK(turned_in[1] == 0.0f);
+  CHECK(turned_in[2] == 0.0f);
+  CHECK(turned_in[3] == 0.0f);
+  CHECK(weights(90, -10, -35, 30) == W{1, 0, 0, 0});
   // Halfway between 30 and 80 deg (55): half (smoothstep), rising with the flexion.
   CHECK(weights(55, 0, 0, 0)[0] == doctest::Approx(0.5f).epsilon(1e-4));
   CHECK(weights(45, 0, 0, 0)[0] < weights(70, 0, 0, 0)[0]);
