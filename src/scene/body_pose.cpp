@@ -321,6 +321,7 @@ const std::vector<std::string>& corrective_names() {
 CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   CorrectiveWeights w{};
   std::size_t k = 0;
+  float straight_flexion[2] = {0.0f, 0.0f};  // each hip's straight flexion shape's weight (right, left)
   for (anatomy::Side side : {anatomy::Side::kRight, anatomy::Side::kLeft}) {
     const anatomy::ArmPose& arm = input.upper.arms[side == anatomy::Side::kRight ? 0 : 1];
     const float overhead = arm_overhead_weight(arm);
@@ -331,7 +332,8 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
     // one's cut as the hip turns in with the other flexed too).
     const anatomy::LegPose& leg = input.legs.leg(side);
     const anatomy::LegPose& other = input.legs.leg(side == anatomy::Side::kRight ? anatomy::Side::kLeft : anatomy::Side::kRight);
-    w[k++] = static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)) * hip_flexion_turned_in_keep(leg, other));
+    w[k++] = straight_flexion[side == anatomy::Side::kRight ? 0 : 1] =
+        static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)) * hip_flexion_turned_in_keep(leg, other));
     w[k++] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
     w[k++] = hip_back_weight(leg);
     w[k++] = knee_flexion_weight(leg);
@@ -353,9 +355,8 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   // The crotch with both hips flexed and parted (hip_pair_corrective at kHipPairApart*).
   w[k++] = hip_pair_apart_weight(right, left);
   // The crotch with each hip flexed and the other straight, over that hip's straight flexion shape.
-  const std::size_t straight_flexion[2] = {1 + kArmKeyCount + 1, kCorrectivesPerSide + 1 + kArmKeyCount + 1};
-  w[k++] = hip_other_straight_weight(w[straight_flexion[0]], right, left);
-  w[k++] = hip_other_straight_weight(w[straight_flexion[1]], left, right);
+  w[k++] = hip_other_straight_weight(straight_flexion[0], right, left);
+  w[k++] = hip_other_straight_weight(straight_flexion[1], left, right);
   return w;
 }
 

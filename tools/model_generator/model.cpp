@@ -314,7 +314,7 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
     }
     // ... of the crotch with this hip flexed and the other straight (the supine drills: one hip at
     // 90 deg, the other leg on the floor), over this hip's straight flexion shape (the other's
-    // extension shape has no weight at 0 deg; anatomy/hip_corrective.h, kHipFlexedOtherStraight*;
+    // extension shape has no weight at 0 deg; anatomy/hip_corrective.h, kHipOtherStraightDeg;
     // scene/body_pose.cpp weights it by this hip's straight flexion weight and how straight the
     // other hip is) ...
     for (int s = 0; s < 2; ++s) {
