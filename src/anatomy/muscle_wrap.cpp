@@ -654,7 +654,8 @@ namespace {
 // With it no muscle path passes through bone in the 100 frames of any built-in drill (both
 // legs; tests/scene/muscle_wrap_bone_test.cpp); the slider grid still finds 25 of 43 (69,015
 // samples), in combinations the drills do not reach; with hwrap6's four (rectus femoris,
-// semitendinosus, adductor longus, gluteus minimus 1, above) 24 of 43 (57,174 samples). Their
+// semitendinosus, adductor longus, gluteus minimus 1, above) 24 of 43 (57,174 samples), with
+// hwrap7's sartorius cylinder 24 of 43 (55,149; the test's ratchet holds the figure). Their
 // volumes over the drills (tests/scene/muscle_poke_through_test.cpp, against the rows' measured
 // figures): all drills out of the skin 5,634,538 -> 5,635,742 (+0.02%), inside another
 // 8,267,910 -> 8,264,664 (-0.04%); every row within its limit.
