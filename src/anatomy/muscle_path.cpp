@@ -1,6 +1,8 @@
 #include "anatomy/muscle_path.h"
 
+#include <array>
 #include <cmath>
+#include <span>
 
 #include <glm/geometric.hpp>
 
@@ -92,35 +94,41 @@ void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinema
     bool wrapped = false;
     for (std::size_t wi = 0; wi < wraps.size() && !wrapped; ++wi) {
       const MuscleWrap& mw = wraps[wi];
+      // A chain: entries wi..last, each but the last with then_next set (muscle_wrap.h).
+      std::size_t last = wi;
+      while (wraps[last].then_next && last + 1 < wraps.size() && last - wi + 1 < static_cast<std::size_t>(kMaxChain)) ++last;
       if (spec_index[i] < mw.first_point || spec_index[i + 1] > mw.last_point) {
-        if (mw.then_next) ++wi;  // the pair is skipped together
+        wi = last;  // the chain is skipped together
         continue;
       }
-      if (mw.then_next && wi + 1 < wraps.size()) {
-        // Two surfaces in sequence (wrap_chain), solved in this pelvis frame with both moved there.
-        const WrapSurface* s[2] = {&wrap_surfaces()[static_cast<std::size_t>(mw.surface)],
-                                   &wrap_surfaces()[static_cast<std::size_t>(wraps[wi + 1].surface)]};
-        Frame f[2];
-        WrapSurface moved[2];
-        for (int j = 0; j < 2; ++j) {
-          f[j] = s[j]->body == PathBody::kPelvis ? Frame{} : kin[segment_of(s[j]->body)];
-          moved[j] = moved_surface(*s[j], f[j].rotation, f[j].origin);
+      if (last > wi) {
+        // Surfaces in sequence (wrap_chain), solved in this pelvis frame with all moved there.
+        const std::size_t nc = last - wi + 1;
+        std::array<const WrapSurface*, kMaxChain> s{};
+        std::array<WrapSurface, kMaxChain> moved{};
+        for (std::size_t j = 0; j < nc; ++j) {
+          s[j] = &wrap_surfaces()[static_cast<std::size_t>(wraps[wi + j].surface)];
+          const Frame f = s[j]->body == PathBody::kPelvis ? Frame{} : kin[segment_of(s[j]->body)];
+          moved[j] = moved_surface(*s[j], f.rotation, f.origin);
         }
-        WrapResult c[2];
-        wrap_chain(moved[0], moved[1], x[i], x[i + 1], c[0], c[1]);
-        if (!c[0].active && !c[1].active) {
-          ++wi;
+        std::array<WrapResult, kMaxChain> c{};
+        wrap_chain(std::span<const WrapSurface>(moved.data(), nc), x[i], x[i + 1], std::span<WrapResult>(c.data(), nc));
+        bool any = false;
+        for (std::size_t j = 0; j < nc; ++j) any = any || c[j].active;
+        if (!any) {
+          wi = last;
           continue;
         }
         // The path: x[i], then for each acting surface its two tangent points (via points on its
         // body), then x[i + 1].
-        std::array<glm::dvec3, 6> via{};
-        std::array<std::array<glm::dvec3, kMuscleCoordCount>, 6> dvia{};
-        int nv = 0;
+        constexpr std::size_t kVia = 2 + 2 * static_cast<std::size_t>(kMaxChain);
+        std::array<glm::dvec3, kVia> via{};
+        std::array<std::array<glm::dvec3, kMuscleCoordCount>, kVia> dvia{};
+        std::size_t nv = 0;
         via[nv] = x[i];
         dvia[nv] = dx[i];
         ++nv;
-        for (int j = 0; j < 2; ++j) {
+        for (std::size_t j = 0; j < nc; ++j) {
           if (!c[j].active) continue;
           for (const glm::dvec3& t : {c[j].t1, c[j].t2}) {
             via[nv] = t;
@@ -129,20 +137,20 @@ void evaluate_muscle_path(int muscle_index, const LegPose& pose, const LegKinema
             ++nv;
           }
           out.length += c[j].arc;
-          out.wraps_active |= 1u << (wi + static_cast<std::size_t>(j));
+          out.wraps_active |= 1u << (wi + j);
         }
         via[nv] = x[i + 1];
         dvia[nv] = dx[i + 1];
         ++nv;
         // Straight pieces: x[i] -> first tangent point, between the surfaces, last -> x[i + 1].
-        for (int v = 0; v + 1 < nv; v += 2) {
+        for (std::size_t v = 0; v + 1 < nv; v += 2) {
           const glm::dvec3 d = via[v + 1] - via[v];
           const double len = glm::length(d);
           out.length += len;
           if (len <= 0.0) continue;
           for (int k = 0; k < kMuscleCoordCount; ++k) out.moment_arm[k] -= glm::dot(d / len, dvia[v + 1][k] - dvia[v][k]);
         }
-        for (int j = 0; j < 2; ++j) {
+        for (std::size_t j = 0; j < nc; ++j) {
           if (!c[j].active) continue;
           draw(c[j].t1, -1);
           for (int p = 0; p < c[j].inner; ++p) draw(c[j].inner_point[p], -1);

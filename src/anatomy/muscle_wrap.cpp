@@ -830,23 +830,44 @@ WrapSurface moved_surface(const WrapSurface& s, const glm::dmat3& rotation, cons
   return m;
 }
 
-bool wrap_chain(const WrapSurface& s1, const WrapSurface& s2, const glm::dvec3& a, const glm::dvec3& b, WrapResult& first,
-                WrapResult& second) {
-  // p: where the path leaves s1 (a when it does not touch it); q: where it reaches s2 (b when not).
-  glm::dvec3 p = a, q = b;
+bool wrap_chain(std::span<const WrapSurface> s, const glm::dvec3& a, const glm::dvec3& b, std::span<WrapResult> out) {
+  const std::size_t n = std::min({s.size(), out.size(), static_cast<std::size_t>(kMaxChain)});
+  for (std::size_t j = 0; j < n; ++j) out[j].active = false;
   bool settled = false;
   for (int round = 0; round < 200 && !settled; ++round) {
-    wrap_segment(s1, a, q, first);
-    const glm::dvec3 p_next = first.active ? first.t2 : a;
-    wrap_segment(s2, p_next, b, second);
-    const glm::dvec3 q_next = second.active ? second.t1 : b;
-    const double moved = glm::length(p_next - p) + glm::length(q_next - q);
-    p = p_next;
-    q = q_next;
+    double moved = 0.0;
+    for (std::size_t j = 0; j < n; ++j) {
+      // From where the path leaves the acting surface before (this round's) to where it reaches
+      // the acting one after (the last round's).
+      glm::dvec3 start = a, end = b;
+      for (std::size_t k = j; k-- > 0;)
+        if (out[k].active) {
+          start = out[k].t2;
+          break;
+        }
+      for (std::size_t k = j + 1; k < n; ++k)
+        if (out[k].active) {
+          end = out[k].t1;
+          break;
+        }
+      const bool was = out[j].active;
+      const glm::dvec3 t1 = out[j].t1, t2 = out[j].t2;
+      wrap_segment(s[j], start, end, out[j]);
+      if (was != out[j].active) moved += 1.0;
+      else if (was) moved += glm::length(out[j].t1 - t1) + glm::length(out[j].t2 - t2);
+    }
     settled = moved < 1e-13;
   }
-  // The last round's s1 wrap went to the q before the last s2 solve: make both agree on q.
-  wrap_segment(s1, a, q, first);
+  return settled;
+}
+
+bool wrap_chain(const WrapSurface& s1, const WrapSurface& s2, const glm::dvec3& a, const glm::dvec3& b, WrapResult& first,
+                WrapResult& second) {
+  const WrapSurface s[2] = {s1, s2};
+  WrapResult r[2];
+  const bool settled = wrap_chain(s, a, b, r);
+  first = r[0];
+  second = r[1];
   return settled;
 }
 

@@ -59,8 +59,9 @@ struct WrapSurface {
 // point indices (0 = origin) lie in [first_point, last_point].
 // `then_next`: this surface and the next entry (the same muscle and stretch) act on a segment in
 // sequence — the path may go round this one, then the next (wrap_chain below), as OpenSim applies
-// a path's wrap objects one after another; without it, the first surface that acts on a segment
-// is the only one.
+// a path's wrap objects one after another. A run of entries with it set, ended by one without,
+// chains up to kMaxChain surfaces (the stretch is the first entry's); without it, the first
+// surface (or chain) that acts on a segment is the only one.
 struct MuscleWrap {
   std::string_view muscle;  // side-less Gait2392 name, as muscle_data.h
   int surface;              // index into wrap_surfaces()
@@ -92,18 +93,27 @@ void wrap_segment(const WrapSurface& s, const glm::dvec3& a, const glm::dvec3& b
 // A surface moved into another frame: x' = rotation * x + origin (its centre, axis and side).
 WrapSurface moved_surface(const WrapSurface& s, const glm::dmat3& rotation, const glm::dvec3& origin);
 
-// The shortest path from a to b round s1 and then s2 (both in the frame of a and b): each wrap is
-// solved with the other's tangent point as its end, alternately, until the tangent points stop
-// moving (to 1e-13 m; at most 200 rounds). Where both act the result has the tangent-continuity
-// of a locally shortest path (the straight piece between them leaves s1 and reaches s2 along its
-// tangents), so the envelope theorem still gives the moment arms with the four tangent points held
-// on their bodies. first.length_out and second.length_in both hold the straight piece between
-// the two (count it once); either may be inactive (then the other is wrap_segment's result).
-// Returns false when the rounds did not settle (two surfaces that crowd each other can send the
-// path round them in turn, a cycle): then the result is the last round's and not a shortest path;
+// The most surfaces one segment may go round in sequence (MuscleWrap::then_next runs).
+inline constexpr int kMaxChain = 4;
+
+// The shortest path from a to b round surfaces[0], then surfaces[1], ... (all in the frame of a and
+// b; at most kMaxChain): each surface's wrap is solved from the tangent point where the path leaves
+// the nearest acting surface before it (a when none) to where it reaches the nearest acting one
+// after it (b when none), as OpenSim applies a path's wrap objects in sequence, surface after
+// surface, in rounds until no tangent point moves (by 1e-13 m in all; at most 200 rounds). Where
+// several act the result has the tangent-continuity of a locally shortest path (each straight
+// piece between two of them leaves one and reaches the next along their tangents), so the
+// envelope theorem still gives the moment arms with every tangent point held on its body. Between
+// two acting surfaces j < k, out[j].length_out and out[k].length_in both hold the straight piece
+// between them (count it once); any may be inactive (with one acting the result is
+// wrap_segment's). out must hold surfaces.size() results.
+// Returns false when the rounds did not settle (surfaces that crowd each other can send the path
+// round them in turn, a cycle): then the result is the last round's and not a shortest path;
 // surfaces are chosen so that this never happens over the slider grid and the drills
 // (tests/scene/muscle_wrap_bone_test.cpp counts it in the fit, tests/anatomy/muscle_wrap_test.cpp
 // checks it).
+bool wrap_chain(std::span<const WrapSurface> surfaces, const glm::dvec3& a, const glm::dvec3& b, std::span<WrapResult> out);
+// Two surfaces: wrap_chain({s1, s2}, a, b, {first, second}).
 bool wrap_chain(const WrapSurface& s1, const WrapSurface& s2, const glm::dvec3& a, const glm::dvec3& b, WrapResult& first,
                 WrapResult& second);
 

@@ -331,40 +331,117 @@ TEST_CASE("wrapped paths: the ends of every wrapped stretch stay outside its sur
   }
 }
 
-// Two surfaces in sequence on one segment (MuscleWrap::then_next) are solved by alternating
-// tangent points (wrap_chain); where two surfaces crowd each other the rounds can cycle and the
-// result is no shortest path (its moment arms are not -dL/dq). Over the grid every chain settles.
-TEST_CASE("wrapped paths: every pair of surfaces in sequence settles on one shortest path over the grid (printed)") {
-  int pairs = 0, both = 0;
+// Surfaces in sequence on one segment (a run of MuscleWrap::then_next) are solved by going round
+// them in turn from the neighbours' tangent points (wrap_chain); where two surfaces crowd each
+// other the rounds can cycle and the result is no shortest path (its moment arms are not -dL/dq).
+// Over the grid every chain settles.
+TEST_CASE("wrapped paths: every chain of surfaces in sequence settles on one shortest path over the grid (printed)") {
+  int chained = 0, several = 0;
   for_grid([&](const LegPose& q) {
     const LegKinematics k = leg_kinematics(q);
     for (int m = 0; m < kMuscleCount; ++m) {
       const std::span<const MuscleWrap> wraps = wraps_of(m);
       MusclePath p;
       evaluate_muscle_path(m, q, k, Side::kRight, p);
-      for (std::size_t wi = 0; wi + 1 < wraps.size(); ++wi) {
+      for (std::size_t wi = 0; wi < wraps.size(); ++wi) {
         if (!wraps[wi].then_next) continue;
-        WrapSurface s[2];
-        for (int j = 0; j < 2; ++j) {
-          const WrapSurface& w = wrap_surfaces()[static_cast<std::size_t>(wraps[wi + static_cast<std::size_t>(j)].surface)];
+        std::size_t last = wi;
+        while (wraps[last].then_next && last + 1 < wraps.size()) ++last;
+        REQUIRE(last - wi + 1 <= static_cast<std::size_t>(kMaxChain));
+        std::vector<WrapSurface> s;
+        for (std::size_t j = wi; j <= last; ++j) {
+          const WrapSurface& w = wrap_surfaces()[static_cast<std::size_t>(wraps[j].surface)];
           Frame f{};
           if (w.body == PathBody::kFemur) f = k[LegSegment::kFemur];
-          s[j] = moved_surface(w, f.rotation, f.origin);
+          s.push_back(moved_surface(w, f.rotation, f.origin));
         }
-        // Every segment of the pair's stretch: the active points in order (the stretch's bounds
+        // Every segment of the chain's stretch: the active points in order (the stretch's bounds
         // are Gait2392 point indices; these muscles' points are all unconditional).
-        const int last = std::min(p.count - 1, wraps[wi].last_point);
-        for (int i = wraps[wi].first_point; i < last; ++i) {
-          WrapResult a, b;
-          const bool settled = wrap_chain(s[0], s[1], p.point[static_cast<std::size_t>(i)], p.point[static_cast<std::size_t>(i) + 1], a, b);
+        const int end = std::min(p.count - 1, wraps[wi].last_point);
+        for (int i = wraps[wi].first_point; i < end; ++i) {
+          std::vector<WrapResult> r(s.size());
+          const bool settled = wrap_chain(s, p.point[static_cast<std::size_t>(i)], p.point[static_cast<std::size_t>(i) + 1], r);
           CAPTURE(muscle(m).name);
           CHECK(settled);
-          ++pairs;
-          both += a.active && b.active;
+          ++chained;
+          several += std::count_if(r.begin(), r.end(), [](const WrapResult& x) { return x.active; }) >= 2;
         }
+        wi = last;
       }
     }
   });
-  MESSAGE(pairs << " chained segments solved, " << both << " with both surfaces acting");
-  CHECK(both > 0);
+  MESSAGE(chained << " chained segments solved, " << several << " with two or more surfaces acting");
+  CHECK(several > 0);
+}
+
+// Three surfaces in sequence: the chain is the shortest path over all three (tangent where the
+// path leaves one and reaches the next, and no shorter than a path through points near the
+// surfaces), and its length is continuous where the middle surface starts to act.
+TEST_CASE("wrap: a chain of three surfaces is tangent-continuous and the shortest path round them") {
+  const WrapSurface s[3] = {
+      {"s0", PathBody::kPelvis, WrapShape::kSphere, {-0.05, 0.0, 0.0}, {0, 1, 0}, 0.02, {0, 0, 0}, ""},
+      {"s1", PathBody::kPelvis, WrapShape::kCylinder, {0.0, 0.004, 0.0}, {0, 0, 1}, 0.022, {0, 0, 0}, ""},
+      {"s2", PathBody::kPelvis, WrapShape::kSphere, {0.05, 0.0, 0.003}, {0, 1, 0}, 0.02, {0, 0, 0}, ""},
+  };
+  const glm::dvec3 a{-0.12, 0.0, 0.002}, b{0.12, 0.002, 0.01};
+  WrapResult r[3];
+  REQUIRE(wrap_chain(s, a, b, r));
+  for (const WrapResult& w : r) REQUIRE(w.active);
+  // Tangent continuity: each straight piece is tangent to the surfaces at its two ends.
+  auto normal = [](const WrapSurface& w, const glm::dvec3& t) {
+    glm::dvec3 d = t - w.centre;
+    if (w.shape == WrapShape::kCylinder) d -= glm::dot(d, w.axis) * w.axis;
+    return glm::normalize(d);
+  };
+  const glm::dvec3 ends[4][2] = {{a, r[0].t1}, {r[0].t2, r[1].t1}, {r[1].t2, r[2].t1}, {r[2].t2, b}};
+  for (int j = 0; j < 3; ++j) {
+    CHECK(std::fabs(glm::dot(glm::normalize(ends[j][1] - ends[j][0]), normal(s[j], r[j].t1))) < 1e-9);
+    CHECK(std::fabs(glm::dot(glm::normalize(ends[j + 1][1] - ends[j + 1][0]), normal(s[j], r[j].t2))) < 1e-9);
+  }
+  const double l = glm::length(r[0].t1 - a) + r[0].arc + glm::length(r[1].t1 - r[0].t2) + r[1].arc + glm::length(r[2].t1 - r[1].t2) +
+                   r[2].arc + glm::length(b - r[2].t2);
+  // The same as the pieces the results give (straight pieces between two surfaces held twice).
+  CHECK(l == doctest::Approx(r[0].length_in + r[0].arc + r[1].length_in + r[1].arc + r[2].length_in + r[2].arc + r[2].length_out).epsilon(1e-12));
+  // No path through a point just off the middle surface (about the middle of its arc) is
+  // shorter: each half the shortest path round two of the surfaces.
+  auto piece = [](const WrapSurface& w0, const WrapSurface& w1, const glm::dvec3& p, const glm::dvec3& q) {
+    WrapResult x[2];
+    wrap_chain(w0, w1, p, q, x[0], x[1]);
+    double len = 0.0;
+    glm::dvec3 from = p;
+    for (const WrapResult& w : x)
+      if (w.active) {
+        len += glm::length(w.t1 - from) + w.arc;
+        from = w.t2;
+      }
+    return len + glm::length(q - from);
+  };
+  double best = 1e9;
+  for (int t = -6; t <= 6; ++t)
+    for (int u = -6; u <= 6; ++u) {
+      // A point on the middle cylinder (angle t, height u) and the chain through it.
+      const double ang = std::atan2(0.5 * (r[1].t1 + r[1].t2).y - s[1].centre.y, 0.5 * (r[1].t1 + r[1].t2).x - s[1].centre.x) + 0.02 * t;
+      const glm::dvec3 m = s[1].centre + 1.0001 * s[1].radius * glm::dvec3(std::cos(ang), std::sin(ang), 0.0) + glm::dvec3(0, 0, 0.5 * (r[1].t1.z + r[1].t2.z) + 0.001 * u);
+      const double lm = piece(s[0], s[1], a, m) + piece(s[1], s[2], m, b);
+      best = std::min(best, lm);
+    }
+  CHECK(l <= best + 1e-7);
+  // Continuity where the middle surface lets go: shrink it until it does not act.
+  double prev = -1.0;
+  for (int i = 0; i <= 400; ++i) {
+    WrapSurface t[3] = {s[0], s[1], s[2]};
+    t[1].radius = 0.022 * (1.0 - i / 400.0) + 1e-4;
+    WrapResult x[3];
+    REQUIRE(wrap_chain(t, a, b, x));
+    double len = 0.0;
+    glm::dvec3 p = a;
+    for (const WrapResult& w : x)
+      if (w.active) {
+        len += glm::length(w.t1 - p) + w.arc;
+        p = w.t2;
+      }
+    len += glm::length(b - p);
+    if (prev >= 0.0) CHECK(std::fabs(len - prev) < 2e-4);
+    prev = len;
+  }
 }

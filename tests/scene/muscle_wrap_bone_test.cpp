@@ -22,6 +22,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <glm/vector_relational.hpp>
@@ -1026,6 +1027,9 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
     double step;
     int n;  // centres c0 + step (a, b, c), each in -n..n
     double r0, r1, dr;
+    // Where the candidate goes among the kept surfaces ("a+b": several, in order along the path;
+    // hwrap8): -1 = first or last as candidate_first says, else before kept surface `at`.
+    int at = -1;
   };
   const glm::dvec3 x{1, 0, 0}, y{0, 1, 0}, z{0, 0, 1};
   const glm::dvec3 gmax1_axis = glm::normalize(glm::dvec3{0.434966, 0.508430, 0.743170});
@@ -1424,27 +1428,49 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
     const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
     anatomy::MusclePath p;
     anatomy::evaluate_muscle_path(m, leg, kin, anatomy::Side::kRight, p);
-    const anatomy::WrapSurface kept = surface_named(g.kept);
+    // The kept surfaces ("a+b+...") and the candidate among them, in order along the path.
+    std::vector<anatomy::WrapSurface> kept;
+    for (std::string_view names = g.kept; !names.empty();) {
+      const std::size_t plus = names.find('+');
+      kept.push_back(surface_named(names.substr(0, plus)));
+      names = plus == std::string_view::npos ? std::string_view{} : names.substr(plus + 1);
+    }
+    const std::size_t at = g.at >= 0 ? static_cast<std::size_t>(g.at) : g.candidate_first ? 0 : kept.size();
     double len = 0.0;
     for (int k = 0; k < p.count; ++k) {
       const glm::dvec3 a = p.point[static_cast<std::size_t>(k)];
       if (pts) pts->push_back(a);
       if (k + 1 == p.count) break;
       const glm::dvec3 b = p.point[static_cast<std::size_t>(k) + 1];
-      anatomy::WrapResult w[2];
+      std::vector<anatomy::WrapResult> w(kept.size() + 1);
       if (p.body[static_cast<std::size_t>(k)] == g.from && p.body[static_cast<std::size_t>(k) + 1] == g.to) {
-        const anatomy::Frame fc = frame_of(kin, c.body), fk = frame_of(kin, kept.body);
-        const anatomy::WrapSurface mc = anatomy::moved_surface(c, fc.rotation, fc.origin), mk = anatomy::moved_surface(kept, fk.rotation, fk.origin);
+        std::vector<anatomy::WrapSurface> chain;
+        for (std::size_t j = 0; j <= kept.size(); ++j) {
+          const anatomy::WrapSurface& s = j == at ? c : kept[j - (j > at)];
+          const anatomy::Frame f = frame_of(kin, s.body);
+          chain.push_back(anatomy::moved_surface(s, f.rotation, f.origin));
+        }
+        const anatomy::WrapSurface& mc = chain[at];
         if (c.radius > 0.0) clearance = std::min({clearance, off(mc, a), off(mc, b)});
-        const bool settled = g.candidate_first ? anatomy::wrap_chain(mc, mk, a, b, w[0], w[1]) : anatomy::wrap_chain(mk, mc, a, b, w[0], w[1]);
+        const bool settled = anatomy::wrap_chain(chain, a, b, w);
         if (!settled) clearance = -1.0;  // counted as an end inside: no shortest path there
-        // The link between the two: where the path leaves the first it is outside the second.
-        if (w[0].active && w[1].active) clearance = std::min(clearance, off(g.candidate_first ? mk : mc, w[0].t2));
-        // One acting with its tangent point toward the other inside that other: the other let go
-        // (an end inside), and takes hold with a jump in length where that point comes out.
-        if (w[0].active && !w[1].active) clearance = std::min(clearance, off(g.candidate_first ? mk : mc, w[0].t2));
-        if (!w[0].active && w[1].active && (g.candidate_first ? mc : mk).radius > 0.0)
-          clearance = std::min(clearance, off(g.candidate_first ? mc : mk, w[1].t1));
+        // Where each surface's stretch starts and ends (the tangent points of the acting
+        // surfaces beside it) lies outside it: else it let go (an end inside) and takes hold with
+        // a jump in length where that point comes out. The segment's own ends: the candidate's
+        // only (the kept surfaces' are muscle_wrap_test's).
+        for (std::size_t j = 0; j < chain.size(); ++j) {
+          if (chain[j].radius <= 0.0) continue;
+          for (std::size_t k2 = j; k2-- > 0;)
+            if (w[k2].active) {
+              clearance = std::min(clearance, off(chain[j], w[k2].t2));
+              break;
+            }
+          for (std::size_t k2 = j + 1; k2 < chain.size(); ++k2)
+            if (w[k2].active) {
+              clearance = std::min(clearance, off(chain[j], w[k2].t1));
+              break;
+            }
+        }
       } else {
         for (const anatomy::MuscleWrap& mw : anatomy::wraps_of(m)) {
           const anatomy::WrapSurface& s = anatomy::wrap_surfaces()[static_cast<std::size_t>(mw.surface)];
@@ -1453,7 +1479,7 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
           if (w[0].active) break;
         }
       }
-      if (!w[0].active && !w[1].active) {
+      if (std::none_of(w.begin(), w.end(), [](const anatomy::WrapResult& r) { return r.active; })) {
         len += glm::length(b - a);
         continue;
       }
