@@ -1410,6 +1410,20 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "iliac_spine_sar+femoral_shaft_sar", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre, y, 0.002, 0, 0.0200, 0.0600, 0.0025, 1},
       {"sartorius (hwrap8), its iliac-spine sphere, a pelvis sphere at the anterior acetabular rim, then its shaft cylinder", "sar", PathBody::kPelvis, PathBody::kFemur,
        "iliac_spine_sar+femoral_shaft_sar", false, WrapShape::kSphere, PathBody::kPelvis, anatomy::kRightHipCentre + glm::dvec3(0.010, 0.0, 0.005), x, 0.005, 1, 0.020, 0.040, 0.005, 1},
+      // ... the gemelli in hip extension (the slider grid at -30 deg: 3,390 samples in the femur at
+      // (-16, -15, 31) mm, the back of the neck under the trochanter) between their hip sphere and
+      // their fossa cylinder: a femur sphere in the back of the neck, between the two; and biceps
+      // femoris long head at 120 deg of flexion (3,939 grid samples in the femur at (-1, -41, 5)
+      // mm, under the neck) over a femur sphere there, between or after its head and neck spheres.
+      // Found: gemelli 1,196 -> 1,172 at best ((-0.008, -0.016, 0.030) r 8 mm); biceps femoris
+      // long head 1,892 -> 1,865 between, 1,890 after: none took hold where the samples lie, not
+      // used.
+      {"gemelli (hwrap8), its hip sphere, a femur sphere in the back of the neck, then its fossa cylinder", "gem", PathBody::kPelvis, PathBody::kFemur,
+       "hip_32_5+trochanteric_fossa_gem_tilted", false, WrapShape::kSphere, PathBody::kFemur, {-0.008, -0.012, 0.026}, x, 0.004, 2, 0.006, 0.014, 0.002, 1},
+      {"biceps femoris long head (hwrap8), its head sphere, a femur sphere under the neck, then its neck sphere", "bifemlh", PathBody::kPelvis, PathBody::kTibia,
+       "femoral_head_bflh+posterior_neck_bflh", false, WrapShape::kSphere, PathBody::kFemur, {0.000, -0.030, 0.005}, x, 0.005, 1, 0.008, 0.016, 0.004, 1},
+      {"biceps femoris long head (hwrap8), its head sphere, its neck sphere, then a femur sphere under the neck", "bifemlh", PathBody::kPelvis, PathBody::kTibia,
+       "femoral_head_bflh+posterior_neck_bflh", false, WrapShape::kSphere, PathBody::kFemur, {0.000, -0.030, 0.005}, x, 0.005, 1, 0.008, 0.016, 0.004, 2},
   };
   // KEPT_R=metres replaces the kept surface's radius (how the gemelli's 32.5 mm hip sphere was
   // chosen with its fossa cylinder).
