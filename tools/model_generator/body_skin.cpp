@@ -1368,7 +1368,7 @@ void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin
 }
 
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
-                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band) {
+                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band, bool long_bound) {
   // The pose: both hips turned; both legs move.
   std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
   std::vector<char> is_leg(nodes.size(), 0);
@@ -1396,6 +1396,9 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
     may_slide[v] = ok;
     band[v] = ok && (whole_band || (right_thigh && left_thigh));
   }
+  if (long_bound)
+    return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, whole_band ? kHipCorrectiveGrowRings : kPairCorrectiveGrowRings,
+                           kHipCorrectiveIterations, kHipCorrectiveEven, &band, kArmBoundSweeps, &hip_shapes, kArmBoundEven, kBoundLo, kBoundHi);
   return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, whole_band ? kHipCorrectiveGrowRings : kPairCorrectiveGrowRings,
                          kHipCorrectiveIterations, kHipCorrectiveEven, &band, kPairBoundSweeps, &hip_shapes);
 }

@@ -138,9 +138,12 @@ void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin
 // space; everything the hips' shapes move stays where they put it but the front of the crotch,
 // which both hips' shapes share (it is relaxed further from where they put it). Elsewhere its
 // offsets are zero wherever hip_shapes' are not, so the shapes add. The runtime weights it by both
-// hips' flexion (scene/body_pose.cpp).
+// hips' flexion (scene/body_pose.cpp). long_bound: held to bounded distortion for as many sweeps
+// as the arms' shapes (body_skin.cpp kArmBoundSweeps, kArmBoundEven; the same bounds), not
+// kPairBoundSweeps.
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
-                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band = false);
+                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band = false,
+                                           bool long_bound = false);
 
 // The corrective shape of one hip extended from the skin's rest flexion (side 0 right, 1 left; pose in
 // Gait2392 degrees, knee straight; anatomy/hip_corrective.h kHipExtendedCorrectiveDeg), made as

@@ -287,8 +287,14 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       std::vector<glm::vec3> both(flexed[0].size());
       for (size_t v = 0; v < both.size(); ++v)
         both[v] = float(1.0 - to) * (flexed[0][v] + flexed[1][v]) + float(to) * (turned_out[0][v] + turned_out[1][v]);
+      // Held to bounded distortion as long as the arms' shapes (long_bound; hskin6): at its own key
+      // pose the shape bounded for kPairBoundSweeps left 14-15 triangles past a limit. Skin stretch
+      // test, the 90/90 switch's triangle-samples past a limit 594 -> 474 (worst stretch 3.59 ->
+      // 3.56x, worst squash 0.0822 -> 0.0845x, inside out 148 -> 92); at the arms' tighter bounds
+      // too (0.4-2.3x), 512 but its worst squash 0.0688x; relaxing both hips' whole bands as the
+      // 90/90 shape does, 1 030 (the side of the pelvis squashed to 0.028x). No other drill changes.
       const HipAngles parted{anatomy::kHipPairApartFlexionDeg, anatomy::kHipPairApartAdductionDeg, 0.0};
-      const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false), true);
+      const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false, true), true);
       targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back("hip_flexion_pair_apart");
     }
