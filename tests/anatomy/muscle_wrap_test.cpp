@@ -404,9 +404,9 @@ TEST_CASE("wrap: a chain of three surfaces is tangent-continuous and the shortes
   CHECK(l == doctest::Approx(r[0].length_in + r[0].arc + r[1].length_in + r[1].arc + r[2].length_in + r[2].arc + r[2].length_out).epsilon(1e-12));
   // No path through a point just off the middle surface (about the middle of its arc) is
   // shorter: each half the shortest path round two of the surfaces.
-  auto piece = [](const WrapSurface& w0, const WrapSurface& w1, const glm::dvec3& p, const glm::dvec3& q) {
-    WrapResult x[2];
-    wrap_chain(w0, w1, p, q, x[0], x[1]);
+  // The length of a chain's path from p to q: straight pieces between the acting surfaces' tangent
+  // points and their arcs.
+  auto chain_length = [](std::span<const WrapResult> x, const glm::dvec3& p, const glm::dvec3& q) {
     double len = 0.0;
     glm::dvec3 from = p;
     for (const WrapResult& w : x)
@@ -415,6 +415,11 @@ TEST_CASE("wrap: a chain of three surfaces is tangent-continuous and the shortes
         from = w.t2;
       }
     return len + glm::length(q - from);
+  };
+  auto piece = [&chain_length](const WrapSurface& w0, const WrapSurface& w1, const glm::dvec3& p, const glm::dvec3& q) {
+    WrapResult x[2];
+    wrap_chain(w0, w1, p, q, x[0], x[1]);
+    return chain_length(x, p, q);
   };
   double best = 1e9;
   for (int t = -6; t <= 6; ++t)
@@ -433,14 +438,7 @@ TEST_CASE("wrap: a chain of three surfaces is tangent-continuous and the shortes
     t[1].radius = 0.022 * (1.0 - i / 400.0) + 1e-4;
     WrapResult x[3];
     REQUIRE(wrap_chain(t, a, b, x));
-    double len = 0.0;
-    glm::dvec3 p = a;
-    for (const WrapResult& w : x)
-      if (w.active) {
-        len += glm::length(w.t1 - p) + w.arc;
-        p = w.t2;
-      }
-    len += glm::length(b - p);
+    const double len = chain_length(x, a, b);
     if (prev >= 0.0) CHECK(std::fabs(len - prev) < 2e-4);
     prev = len;
   }
