@@ -1396,11 +1396,9 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
     may_slide[v] = ok;
     band[v] = ok && (whole_band || (right_thigh && left_thigh));
   }
-  if (long_bound)
-    return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, whole_band ? kHipCorrectiveGrowRings : kPairCorrectiveGrowRings,
-                           kHipCorrectiveIterations, kHipCorrectiveEven, &band, kArmBoundSweeps, &hip_shapes, kArmBoundEven, kBoundLo, kBoundHi);
   return relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, whole_band ? kHipCorrectiveGrowRings : kPairCorrectiveGrowRings,
-                         kHipCorrectiveIterations, kHipCorrectiveEven, &band, kPairBoundSweeps, &hip_shapes);
+                         kHipCorrectiveIterations, kHipCorrectiveEven, &band, long_bound ? kArmBoundSweeps : kPairBoundSweeps, &hip_shapes,
+                         long_bound ? kArmBoundEven : kBoundEven);
 }
 
 std::vector<glm::vec3> hip_extension_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& pose) {
