@@ -358,6 +358,14 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       for (int c = 0; c < kRows; ++c)
         if (std::abs(q.q[c] - ws.pose[si][c]) > kWarmStartMaxStepRad) near = false;
     }
+    if (ws.rows == m) {
+      double dmax = 0.0, tmax = 1.0;
+      for (int k = 0; k < m; ++k) {
+        dmax = std::max(dmax, std::abs(pb.torque[k] - ws.torque[k]));
+        tmax = std::max(tmax, std::abs(pb.torque[k]));
+      }
+      if (dmax > kWarmStartMaxLoadChange * tmax) near = false;
+    }
     pb.reference = in.reference_solve;
     pb.warm = ws.rows == m && ws.variables == n && near;
     if (pb.warm) std::copy(ws.x.begin(), ws.x.begin() + n, pb.start.begin());
@@ -365,6 +373,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     if (m > 0) sol = solve_activations(pb);
     ws.rows = m;
     ws.variables = n;
+    std::copy(pb.torque.begin(), pb.torque.begin() + m, ws.torque.begin());
     for (int si = 0; si < anatomy::kSideCount; ++si) {
       const anatomy::LegPose& q = in.pose.legs[static_cast<std::size_t>(si)];
       for (int c = 0; c < kRows; ++c) ws.pose[si][c] = q.q[c];

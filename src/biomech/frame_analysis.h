@@ -155,6 +155,13 @@ inline constexpr int kFrictionEdges = 8;
 // active-set steps of a cold start (398 against 161 on the reverse clamshell; `hiplab bench`,
 // scrubbing).
 inline constexpr double kWarmStartMaxStepRad = 5.0 * 3.14159265358979323846 / 180.0;
+// Nor when the torque to meet has changed by more than this share of its largest row (at least
+// 1 N m): in a PAILs/RAILs hold the pose stays while the effort turns from one direction to the
+// other, and a start from the last phase's answer took 230-335 active-set steps (0.9-1.1 ms, the
+// scrub's worst frames) where a cold solve, which starts from the dual's Newton point
+// (static_optimization.cpp, dual_start), takes a few. Playing, a drill's torque moves far less
+// per frame: the played frames' median cost is unchanged (0.10 ms).
+inline constexpr double kWarmStartMaxLoadChange = 0.1;
 // Residual loads on the pelvis (whole-body balance): one unit of activation is 1% of the body
 // weight (force rows) or 1% of the body weight at 0.1 m (moment rows).
 inline constexpr double kResidualForceUnit = 0.01;
@@ -195,6 +202,7 @@ struct BiomechResult {
     int rows = 0, variables = 0;
     std::array<double, kMaxVariables> x{};
     std::array<std::array<double, anatomy::kMuscleCoordCount>, anatomy::kSideCount> pose{};  // rad, solved at
+    std::array<double, kMaxRows> torque{};  // N m, the torque it met (ActivationProblem::torque)
   };
   std::array<WarmStart, anatomy::kSideCount> warm{};
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }

@@ -19,7 +19,8 @@
 //
 // Method: two primal active-set phases over the box (Nocedal & Wright 2006, Numerical
 // Optimization, Alg. 16.3; phase 1 is the bounded-variable least squares of Stark & Parker 1995,
-// Computational Statistics 10:129). Each subproblem on the free set is solved in closed form with
+// Computational Statistics 10:129), started in a cold solve at the point a few semismooth Newton
+// steps on the dual reach (static_optimization.cpp, dual_start). Each subproblem on the free set is solved in closed form with
 // the pseudo-inverse of the small Gram matrix A_F A_F^T (<= 18 x 18: Cholesky when it is safely
 // non-singular on its non-zero rows, else Cholesky with diagonal pivoting, which finds the rank,
 // else a Jacobi eigen-decomposition), so rank-deficient cases (a coordinate no free muscle

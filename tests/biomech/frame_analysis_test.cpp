@@ -427,6 +427,44 @@ TEST_CASE("warm start only from a nearby pose: a jump along the scrub bar starts
   CHECK(rad_to_deg(kWarmStartMaxStepRad) < 30.0);
 }
 
+TEST_CASE("a hold whose effort turns round starts cold, from the dual's Newton point") {
+  // A PAILs/RAILs hold: the pose stays while the effort turns from internal to external rotation.
+  // On one reused result the second frame starts cold (the torque moved by more than
+  // kWarmStartMaxLoadChange), step for step as a fresh result does; the cold solve starts at the
+  // dual's Newton point, so it takes fewer steps than the muscles it activates (from zero the
+  // active set freed each of them at least once) and its answer is the reference solve's.
+  auto input = [](double effort) {
+    BiomechInput in;
+    in.posture = Posture::kSeated;
+    set_both(in, LegCoord::kHipFlexion, 80.0);
+    set_both(in, LegCoord::kKneeFlexion, 90.0);
+    in.loads.efforts.push_back({Side::kRight, LegCoord::kHipRotation, effort});
+    return in;
+  };
+  auto fresh = [](const BiomechInput& in) {
+    auto r = std::make_unique<BiomechResult>();
+    analyze_frame(in, *r);
+    return r;
+  };
+  auto reused = fresh(input(0.3));
+  analyze_frame(input(-0.3), *reused);
+  const auto cold = fresh(input(-0.3));
+  CHECK(reused->leg[0].solver_iterations == cold->leg[0].solver_iterations);
+  BiomechInput ref_in = input(-0.3);
+  ref_in.reference_solve = true;
+  const auto ref = fresh(ref_in);
+  int active = 0;
+  for (int i = 0; i < kMuscleCount; ++i) {
+    const double a = cold->leg[0].muscle[i].activation;
+    if (a > 1e-9) ++active;
+    CHECK(a == doctest::Approx(ref->leg[0].muscle[i].activation).epsilon(1e-6).scale(1.0));
+  }
+  REQUIRE(active > 5);
+  CHECK(cold->leg[0].solver_iterations < active);
+  MESSAGE("effort turned round: cold solve ", cold->leg[0].solver_iterations, " steps, ", active, " muscles active, reference ",
+          ref->leg[0].solver_iterations, " steps");
+}
+
 TEST_CASE("the force uses the re-fitted fibre and tendon slack lengths where HipLab's path differs from Gait2392's") {
   // The 90/90 front leg (hip 96 deg flexed, 30 abducted, 44 externally rotated, knee 92): the hip
   // spheres lengthen gluteus minimus 3 past Gait2392's path; with Gait2392's l_o and l_ts its
