@@ -66,6 +66,12 @@ double percentile(std::vector<double> v, double p) {
 // same order is run `passes` times and each frame keeps its fastest time. Times are this thread's
 // CPU time (CLOCK_THREAD_CPUTIME_ID): on a shared machine another process can hold the core for
 // milliseconds in the middle of a solve, in every pass; on a free core, CPU and wall time agree.
+double process_cpu_ms() {  // every thread of the process
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
+}
+
 double thread_cpu_ms() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -137,7 +143,7 @@ Command add_bench_command(CLI::App& app) {
   struct Opts {
     std::string model, size = "1280x720";
     std::size_t synthetic = 0;
-    int frames = 120, msaa = 4;
+    int frames = 120, msaa = 4, rounds = 4;
     bool json = false, no_ui = false, redraw_ui = false;
     std::vector<std::string> without;
     std::string drill = "clamshell";
@@ -150,6 +156,8 @@ Command add_bench_command(CLI::App& app) {
   sub->add_option("--frames", o->frames, "Frames to render (1..100000)");
   sub->add_option("--size", o->size, "Viewport WxH");
   sub->add_option("--msaa", o->msaa, "MSAA samples");
+  sub->add_option("--rounds", o->rounds, "The full frames and the plain baseline's alternate in this many blocks "
+                                         "(1..frames), so a swing of the machine's speed falls on both alike");
   sub->add_option("--drill", o->drill, "Body model: the drill that plays (default clamshell)");
   sub->add_flag("--no-ui", o->no_ui, "Body model: leave the UI panels out");
   sub->add_flag("--redraw-ui", o->redraw_ui, "Body model: draw every panel every frame (no panels kept from the "
@@ -163,6 +171,10 @@ Command add_bench_command(CLI::App& app) {
     const auto t_start = Clock::now();
     if (o->frames < 1 || o->frames > 100000) {
       std::fprintf(stderr, "error: --frames %d: expected 1..100000\n", o->frames);
+      return 2;
+    }
+    if (o->rounds < 1 || o->rounds > o->frames) {
+      std::fprintf(stderr, "error: --rounds %d: expected 1..%d (at most --frames)\n", o->rounds, o->frames);
       return 2;
     }
     auto size = parse_size("--size", o->size, kMaxRenderSize);
@@ -268,9 +280,15 @@ Command add_bench_command(CLI::App& app) {
     session::ComputedFrame computed;
     std::vector<double> kept_share, layers_drawn, layers_total;
     double lod_ms = 0.0, bone_fields_ms = 0.0;
-    auto run = [&](bool plain, std::vector<double>& cpu, std::vector<double>& gpu, double* first_ms) -> Status {
-      for (int f = 0; f < o->frames; ++f) {
+    // Frames [f0, f1) of the drill's playback, full or plain; per frame its wall time (`cpu`, the
+    // time the frame holds the thread that drives it: its "CPU frame time"), its GPU time, and the
+    // CPU time the whole process spent on it (`proc`: every thread's, llvmpipe's rasteriser threads
+    // included), which another program running beside the bench does not lengthen.
+    auto run = [&](bool plain, int f0, int f1, std::vector<double>& cpu, std::vector<double>& gpu, std::vector<double>& proc,
+                   double* first_ms) -> Status {
+      for (int f = f0; f < f1; ++f) {
         const auto t0 = Clock::now();
+        const double p0 = process_cpu_ms();
         list.clear();
         if (body) {
           const double t = std::fmod(f / 30.0, app_state.timeline()->duration());
@@ -314,6 +332,7 @@ Command add_bench_command(CLI::App& app) {
         }
         const double g = r.gpu_ms(true);  // waits for the frame to finish on the GPU
         cpu.push_back(ms_since(t0));
+        proc.push_back(process_cpu_ms() - p0);
         gpu.push_back(g);
         if (f == 0 && first_ms) {
           *first_ms = ms_since(t_start);
@@ -334,17 +353,29 @@ Command add_bench_command(CLI::App& app) {
       }
       return Status(Ok{});
     };
-    std::vector<double> cpu, gpu, plain_cpu, plain_gpu;
+    // The full frames and the plain baseline's alternate in --rounds blocks of the same frames of
+    // the drill (on a shared machine the speed drifts over a run: measured one after the other,
+    // the drift went into their ratio). The first block of full frames starts the program's
+    // first frame.
+    std::vector<double> cpu, gpu, proc, plain_cpu, plain_gpu, plain_proc;
     double first_frame_ms = 0.0;
-    if (Status s = run(false, cpu, gpu, &first_frame_ms); !s) {
-      std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
-      return 1;
-    }
-    const glm::ivec4 rect = r.last_scene_rect();
-    const std::size_t scene_triangles = r.last_triangles();
-    if (Status s = run(true, plain_cpu, plain_gpu, nullptr); !s) {
-      std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
-      return 1;
+    glm::ivec4 rect{0};
+    std::size_t scene_triangles = 0;
+    for (int k = 0; k < o->rounds; ++k) {
+      const int f0 = static_cast<int>(static_cast<long long>(o->frames) * k / o->rounds);
+      const int f1 = static_cast<int>(static_cast<long long>(o->frames) * (k + 1) / o->rounds);
+      if (Status s = run(false, f0, f1, cpu, gpu, proc, k == 0 ? &first_frame_ms : nullptr); !s) {
+        std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
+        return 1;
+      }
+      if (k == 0) {
+        rect = r.last_scene_rect();
+        scene_triangles = r.last_triangles();
+      }
+      if (Status s = run(true, f0, f1, plain_cpu, plain_gpu, plain_proc, nullptr); !s) {
+        std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
+        return 1;
+      }
     }
     if (with_ui) {
       ui_draw.reset();
@@ -360,7 +391,9 @@ Command add_bench_command(CLI::App& app) {
     };
     cpu = steady(cpu);
     gpu = steady(gpu);
+    proc = steady(proc);
     plain_cpu = steady(plain_cpu);
+    plain_proc = steady(plain_proc);
     const int gl_errors = gl_error_count();
     // What the window holds for the same model, drill and panels (the bench draws them as it does;
     // the window adds its own framebuffer and the display's connection).
@@ -373,6 +406,7 @@ Command add_bench_command(CLI::App& app) {
       if (std::find(o->without.begin(), o->without.end(), part) == o->without.end()) parts += std::string(part) + ", ";
     parts += with_ui ? (o->redraw_ui ? "UI (every panel drawn every frame)" : "UI") : "no UI";
     const double full = percentile(cpu, 0.5), base = percentile(plain_cpu, 0.5);
+    const double full_proc = percentile(proc, 0.5), base_proc = percentile(plain_proc, 0.5);
     nlohmann::json j = {{"model", o->synthetic ? "synthetic" : path},
                         {"scene", body ? "body: drill " + o->drill + ", " + parts : "model, swaying"},
                         {"triangles", model.triangle_count()},
@@ -380,6 +414,7 @@ Command add_bench_command(CLI::App& app) {
                         {"scene_rect", {rect.z, rect.w}},
                         {"bones", model.bone_count()},
                         {"frames", o->frames},
+                        {"rounds", o->rounds},
                         {"size", o->size},
                         {"msaa", r.samples()},
                         {"renderer", gl_description()},
@@ -395,6 +430,9 @@ Command add_bench_command(CLI::App& app) {
                         {"gpu_ms_p95", percentile(gpu, 0.95)},
                         {"plain_frame_ms_median", base},
                         {"full_vs_plain_ratio", full / std::max(base, 1e-6)},
+                        {"frame_process_cpu_ms_median", full_proc},
+                        {"plain_process_cpu_ms_median", base_proc},
+                        {"full_vs_plain_ratio_process_cpu", full_proc / std::max(base_proc, 1e-6)},
                         {"biomech_ms_median", biomech_ms},
                         {"biomech_scrub_ms_worst", scrub.worst_ms},
                         {"biomech_scrub_ms_p99", scrub.p99_ms},
@@ -418,7 +456,8 @@ Command add_bench_command(CLI::App& app) {
                   model.triangle_count(), model.bone_count());
       std::printf("scene               %s, %zu triangles drawn (levels of detail), multisampled %dx%d of the view\n",
                   j["scene"].get<std::string>().c_str(), scene_triangles, rect.z, rect.w);
-      std::printf("frames              %d at %s, %dx MSAA\n", o->frames, o->size.c_str(), r.samples());
+      std::printf("frames              %d at %s, %dx MSAA; full and plain alternate in %d rounds\n", o->frames, o->size.c_str(),
+                  r.samples(), o->rounds);
       std::printf("model load          %.1f ms (Assimp to runtime model), ambient occlusion bake %.0f ms\n", model.load_ms, ao_ms);
       std::printf("start → first frame %.1f ms (levels of detail made after it: %.0f ms; the bones' fields after them: %.0f ms)\n",
                   first_frame_ms, lod_ms, bone_fields_ms);
@@ -427,6 +466,9 @@ Command add_bench_command(CLI::App& app) {
       std::printf("GPU time            median %.2f ms, p95 %.2f ms\n", percentile(gpu, 0.5), percentile(gpu, 0.95));
       std::printf("plain baseline      median %.2f ms (same meshes, plain shader, no passes, no UI); ratio %.2f\n", base,
                   full / std::max(base, 1e-6));
+      std::printf("process CPU/frame   median %.2f ms, plain baseline %.2f ms (every thread's CPU time, the software "
+                  "rasteriser's included); ratio %.2f\n",
+                  full_proc, base_proc, full_proc / std::max(base_proc, 1e-6));
       if (with_ui)
         std::printf("UI panels           drawn again: median %.0f of %.0f layers per frame; kept from the last frame: "
                     "median %.0f%% of the view\n",

@@ -85,13 +85,25 @@ TEST_CASE("bench prints the frames it drew, the renderer, its memory and zero GL
     auto probe = app::HeadlessSession::create();
     if (!probe.ok() && test::gl_unavailable(probe.error().message)) HIPLAB_SKIP(probe.error().message);
   }
-  const auto r = run({"hiplab", "bench", "--synthetic", "5000", "--frames", "3", "--size", "160x120"});
+  const auto bad = test::capture_stderr([] { return app::run_cli({"hiplab", "bench", "--synthetic", "5000", "--frames", "3", "--rounds", "4"}); });
+  CHECK(bad.status == 2);
+  CHECK(has(bad.out, "--rounds 4: expected 1..3 (at most --frames)"));
+  const auto r = run({"hiplab", "bench", "--synthetic", "5000", "--frames", "3", "--rounds", "3", "--size", "160x120"});
   CHECK(r.status == 0);
   INFO(r.out);
   CHECK(has(line_starting(r.out, "renderer"), "OpenGL"));
   CHECK(has(line_starting(r.out, "model "), "synthetic ("));
   CHECK(has(line_starting(r.out, "frames"), "3 at 160x120"));
+  // Three frames in at most three rounds: the default four is too many.
+  CHECK(has(line_starting(r.out, "frames"), "alternate in 3 rounds"));
   CHECK(has(line_starting(r.out, "CPU frame time"), "median"));
+  // Every thread's CPU time per frame, full and plain, and their ratio.
+  const std::string proc = line_starting(r.out, "process CPU/frame");
+  REQUIRE_FALSE(proc.empty());
+  double proc_full = 0.0, proc_plain = 0.0;
+  REQUIRE(std::sscanf(proc.c_str(), "process CPU/frame median %lf ms, plain baseline %lf ms", &proc_full, &proc_plain) == 2);
+  CHECK(proc_full > 0.0);
+  CHECK(proc_plain > 0.0);
   CHECK(has(line_starting(r.out, "biomechanics"), "ms per frame"));
   // Scrubbing: every shipped drill's effort solve at jumps along its timeline, worst >= p99 >= median > 0.
   const std::string scrub = line_starting(r.out, "scrubbing effort");
