@@ -137,8 +137,8 @@ constexpr RefitRow kRefitted[] = {
     {"tfl", 0.093896887, 0.422804060},
     {"peri", 0.028365866, 0.112495407},
     {"semiten", 0.202362136, 0.254373621},
-    {"semimem", 0.080365010, 0.358889209},
-    {"bifemlh", 0.109468854, 0.325681907},
+    {"semimem", 0.080377423, 0.358887178},
+    {"bifemlh", 0.109537092, 0.325631752},
     {"add_long", 0.139852176, 0.106190195},
     {"add_brev", 0.136060424, 0.013796190},
     {"add_mag1", 0.086954635, 0.059792653},
@@ -175,7 +175,7 @@ struct PassiveStrainRow {
   const char* name;
   double passive_strain_at_fmax;
 };
-constexpr double kHamstringsE0 = 0.71, kVastiE0 = 1.01, kRectusFemorisE0 = 0.74, kHipOneJointE0 = 1.46;
+constexpr double kHamstringsE0 = 0.71, kVastiE0 = 1.01, kRectusFemorisE0 = 0.74, kHipOneJointE0 = 1.44;
 constexpr PassiveStrainRow kPassiveStrain[] = {
     {"semiten", kHamstringsE0},    {"semimem", kHamstringsE0},    {"bifemlh", kHamstringsE0},
     {"vas_med", kVastiE0},         {"vas_int", kVastiE0},         {"vas_lat", kVastiE0},
