@@ -78,6 +78,25 @@ constexpr double kHipExtensionStartDeg = -2.0;
 // hip's straight flexion weight times how straight the other is (1 at kHipOtherStraightDeg and
 // below, falling smoothly to 0 at the skin's rest flexion, kHipCorrectiveStartDeg).
 constexpr double kHipOtherStraightDeg = 0.0;
+// A fifth shape per hip, abducted with the hip and knee straight and the other leg straight beside
+// it (flexion 0, no rotation): the
+// side-lying hip abduction's top hip lifted to 25 deg of abduction from 7 of adduction, the bottom
+// leg straight (assets/drills/side_lying_hip_abduction.json; the R14 review's 25 deg). No flexion
+// shape has weight there (they rise from the skin's rest flexion, 30 deg; the extension shape
+// from 2 deg of extension), and linear blending from the rest shape (30 deg of flexion) squashed
+// the groin. Its weight rises smoothly with the abduction from 0 to kHipAbductedCorrectiveDeg (1
+// beyond), times how straight this hip and the other are (hip_other_straight, 1 at
+// kHipOtherStraightDeg, 0 at the skin's rest flexion). Made with this hip alone (hip_corrective
+// without the other leg: the crotch kept out but its shared front), its skin away from the midline
+// kept from moving inward (tools/model_generator/body_skin.h hip_abduction_corrective: relaxed
+// freely, it lay in over the top hip's abductors). Measured (tests/scene/skin_stretch_test.cpp,
+// triangle-samples past a limit): side-lying abduction 82 -> 0 (the top hip's side above the
+// trochanter, pelvis (-7 95 17) cm, 0.166x and 32 inside out -> none; worst stretch 2.54 -> 2.57x
+// at the crotch behind as the leg tops out); made with the other leg posed and the crotch between
+// the thighs relaxed too (and freely), 82 -> 388 (the crotch behind stretched to 6.38x). No other
+// drill changes. That drill's muscle vertex-samples more than 2 mm out of the skin (tests/scene/
+// muscle_poke_through_test.cpp) 17 536 -> 14 028 (71 473 with the skin relaxed freely).
+constexpr double kHipAbductedCorrectiveDeg = -25.0;  // Gait2392 hip_adduction: - abduction
 // The knee's corrective shape: the knee flexed 120 deg (thigh straight), past the drills' bent
 // knees (80-92 deg in the 90/90, 90 seated, 104 kneeling, 110 in the figure-4; assets/drills/*.json).
 // Its weight rises smoothly from 50 deg and reaches 1 only at 150: given its full weight at its own

@@ -262,6 +262,17 @@ float hip_other_straight_weight(float straight_flexion, const anatomy::LegPose& 
   return static_cast<float>(straight_flexion * hip_other_straight(other) * (1.0 - smoothstep01(abd)) * (1.0 - smoothstep01(rot)) *
                             (1.0 - smoothstep01(other_rot)) * (1.0 - hip_extension_weight(other)));
 }
+// The weight of a hip's abduction shape (anatomy/hip_corrective.h, kHipAbductedCorrectiveDeg; made
+// with both hips straight and unturned): 0 at no abduction and in adduction, rising smoothly to 1
+// at the shape's abduction, 1 beyond; times how straight this hip and the other are
+// (hip_other_straight: 1 at 0 deg of flexion and in extension, 0 at the skin's rest flexion, where
+// the flexion shapes take over), faded out (1 - smoothstep) as this hip turns either way over
+// kPairSpreadRotationDeg.
+float hip_abduction_weight(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
+  const double rot = std::fabs(leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kPairSpreadRotationDeg);
+  return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipAdduction], 0.0, anatomy::kHipAbductedCorrectiveDeg) *
+                            hip_other_straight(leg) * hip_other_straight(other) * (1.0 - smoothstep01(rot)));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -290,12 +301,14 @@ float toes_extended_weight(const anatomy::LegPose& leg) {
 // horizontal, the elbow's flexion, the hip's straight and turned-out flexion, the 90/90 back hip,
 // the knee's flexion and front; then the shapes of both hips together; then per side the foot's
 // (ankle pointed, toes tucked); then each hip's extension (_r, _l) and the crotch with both hips
-// flexed and parted, then each hip flexed with the other straight (_r: the right flexed). Made once.
+// flexed and parted, then each hip flexed with the other straight (_r: the right flexed), then each
+// hip abducted with both straight. Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 1 + 5;
 constexpr std::size_t kFootCorrectives = 2;  // per side
-// + the two hips' extension, the parted crotch, the crotch with each hip flexed and the other straight
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2;
+// + the two hips' extension, the parted crotch, the crotch with each hip flexed and the other
+// straight, each hip abducted
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2 + 2;
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -313,6 +326,7 @@ const std::vector<std::string>& corrective_names() {
     n.insert(n.end(), {"hip_extension_r", "hip_extension_l"});
     n.push_back("hip_flexion_pair_apart");
     n.insert(n.end(), {"hip_flexion_other_straight_r", "hip_flexion_other_straight_l"});
+    n.insert(n.end(), {"hip_abduction_r", "hip_abduction_l"});
     return n;
   }();
   return names;
@@ -357,6 +371,9 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   // The crotch with each hip flexed and the other straight, over that hip's straight flexion shape.
   w[k++] = hip_other_straight_weight(straight_flexion[0], right, left);
   w[k++] = hip_other_straight_weight(straight_flexion[1], left, right);
+  // Each hip abducted with both straight (the side-lying abduction's top hip).
+  w[k++] = hip_abduction_weight(right, left);
+  w[k++] = hip_abduction_weight(left, right);
   return w;
 }
 

@@ -352,6 +352,46 @@ static std::pair<float, float> knee_shape_weights(const Model& m, int skin, int 
   return {w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
 }
 
+// anatomy/hip_corrective.h kHipAbductedCorrectiveDeg: the side-lying hip abduction's top hip,
+// lifted to 25 deg with both hips and knees straight (assets/drills/side_lying_hip_abduction.json).
+TEST_CASE("the skin's hip-abduction shapes are weighted by each hip's abduction with both hips straight") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "hip_abduction_r");
+  const int left = skin_target(m, "hip_abduction_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_abduction_r' morph target");
+  REQUIRE_MESSAGE(left >= 0, "no 'hip_abduction_l' morph target");
+  // Right hip flexion, abduction (deg, + away), internal rotation (deg, + in); left hip flexion.
+  // Returns hip_abduction_r's and hip_abduction_l's weights.
+  auto weights = [&](double flex_deg, double abd_deg, double ir_deg, double flex_l_deg) {
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
+    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+  };
+  using P = std::pair<float, float>;
+  // Standing, or adducted (the side-lying drill's rest, 7 deg): none.
+  CHECK(weights(0, 0, 0, 0) == P{0.0f, 0.0f});
+  CHECK(weights(0, -7, 0, 0) == P{0.0f, 0.0f});
+  // Lifted to 25 deg and beyond with both legs straight (or extended): that hip's shape, full.
+  CHECK(weights(0, 25, 0, 0) == P{1.0f, 0.0f});
+  CHECK(weights(-5, 40, 0, -5) == P{1.0f, 0.0f});
+  // Halfway (12.5 deg): a half (smoothstep).
+  CHECK(weights(0, 12.5, 0, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  // Flexed to the skin's rest (30 deg), or the other hip flexed so (the 90/90's hips, the
+  // clamshell's bent hips): none; halfway there (15 deg, smoothstep), a half.
+  CHECK(weights(30, 25, 0, 0).first == 0.0f);
+  CHECK(weights(0, 25, 0, 96).first == 0.0f);
+  CHECK(weights(15, 25, 0, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  // Turned 60 deg either way: none; 30 deg, a half.
+  CHECK(weights(0, 25, 60, 0).first == 0.0f);
+  CHECK(weights(0, 25, -30, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+}
+
 TEST_CASE("the skin's knee-flexion shapes are weighted by each knee's flexion") {
   const Model& m = body_model();
   const auto [skin, right] = skin_target(m, "knee_flexion_r");

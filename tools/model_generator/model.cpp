@@ -331,6 +331,18 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_flexion_other_straight_r" : "hip_flexion_other_straight_l");
     }
+    // ... of each hip abducted with both hips and knees straight (the side-lying abduction's top
+    // hip; anatomy/hip_corrective.h, kHipAbductedCorrectiveDeg), made with this hip alone (the
+    // crotch between the parted thighs relaxed too stretched it 6.4x) and its skin away from the
+    // midline kept from sinking (body_skin.h hip_abduction_corrective); no other shape has weight
+    // there (scene/body_pose.cpp weights it by the abduction and how straight both hips are) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        return hip_abduction_corrective(skin, skel, 0, anatomy::kHipAbductedCorrectiveDeg);
+      });
+      targets.push_back({{"POSITION", hip_target(d)}});
+      names.push_back(s == 0 ? "hip_abduction_r" : "hip_abduction_l");
+    }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
