@@ -78,6 +78,44 @@ constexpr double kHipExtensionStartDeg = -2.0;
 // hip's straight flexion weight times how straight the other is (1 at kHipOtherStraightDeg and
 // below, falling smoothly to 0 at the skin's rest flexion, kHipCorrectiveStartDeg).
 constexpr double kHipOtherStraightDeg = 0.0;
+// A fifth shape per hip, abducted with the hip and knee straight and the other leg straight beside
+// it (flexion 0, no rotation): the
+// side-lying hip abduction's top hip lifted to 25 deg of abduction from 7 of adduction, the bottom
+// leg straight (assets/drills/side_lying_hip_abduction.json; the R14 review's 25 deg). No flexion
+// shape has weight there (they rise from the skin's rest flexion, 30 deg; the extension shape
+// from 2 deg of extension), and linear blending from the rest shape (30 deg of flexion) squashed
+// the groin. Its weight rises smoothly with the abduction from 0 to kHipAbductedCorrectiveDeg (1
+// beyond), times how straight this hip and the other are (hip_other_straight, 1 at
+// kHipOtherStraightDeg, 0 at the skin's rest flexion). Made with this hip alone (hip_corrective
+// without the other leg: the crotch kept out but its shared front), its skin away from the midline
+// kept from moving inward (tools/model_generator/body_skin.h hip_abduction_corrective: relaxed
+// freely, it lay in over the top hip's abductors). Measured (tests/scene/skin_stretch_test.cpp,
+// triangle-samples past a limit): side-lying abduction 82 -> 0 (the top hip's side above the
+// trochanter, pelvis (-7 95 17) cm, 0.166x and 32 inside out -> none; worst stretch 2.54 -> 2.57x
+// at the crotch behind as the leg tops out); made with the other leg posed and the crotch between
+// the thighs relaxed too (and freely), 82 -> 388 (the crotch behind stretched to 6.38x). No other
+// drill changes. That drill's muscle vertex-samples more than 2 mm out of the skin (tests/scene/
+// muscle_poke_through_test.cpp) 17 536 -> 14 028 (71 473 with the skin relaxed freely).
+constexpr double kHipAbductedCorrectiveDeg = -25.0;  // Gait2392 hip_adduction: - abduction
+// The crotch as the 90/90 switch passes (assets/drills/ninety_ninety_hip_switch.json, between its
+// keyframes at a quarter and half of the switch, where tests/scene/skin_stretch_test.cpp found its
+// worst stretch, the perineum behind at 3.56x): the front hip flexed 103 deg, abducted 24 and turned
+// out 28; the back hip rising through 74 deg, abducted 30 and turned in 21 (the drill's timeline
+// there: 103.0 / -24.4 / -28.6 and 73.2 / -32.1 / 23.0). Made (tools/model_generator/model.cpp,
+// hip_pair_corrective: the crotch relaxed and held to bounded distortion) over the hips' own
+// flexion shapes at the weights the runtime gives them there (scene/body_pose.cpp: the front hip's
+// straight and turned-out shapes 0.28 and 0.72, by hip_turned_out's shares of 24 of 30 deg of
+// abduction and 28 of 44 of external rotation; the back hip's 0.37 and 0.48, its flexion weight
+// 0.96 shared a half each and the straight one cut to 0.77 as it turns in 21 deg), and in its
+// place the parted crotch's shape gives up its weight (made over that one too, whose moved skin
+// the crotch shape leaves where it is, 474 -> 450 triangle-samples past a limit, worst stretch
+// 3.56x as before). Measured (the same test): the 90/90 switch 474 -> 404 (stretched 98 -> 66,
+// squashed 284 -> 260, inside out 92 -> 78), worst stretch 3.56 -> 3.17x, worst squash 0.0845 ->
+// 0.0853x (the front of the crotch as the back hip starts to rise, 47 deg); no other drill changes.
+constexpr double kHipPassFrontFlexionDeg = 103.0, kHipPassFrontAdductionDeg = -24.0, kHipPassFrontRotationDeg = -28.0;
+constexpr double kHipPassBackFlexionDeg = 74.0, kHipPassBackAdductionDeg = -30.0, kHipPassBackRotationDeg = 21.0;
+constexpr double kHipPassFrontStraight = 0.28, kHipPassFrontTurnedOut = 0.72;
+constexpr double kHipPassBackStraight = 0.37, kHipPassBackTurnedOut = 0.48;
 // The knee's corrective shape: the knee flexed 120 deg (thigh straight), past the drills' bent
 // knees (80-92 deg in the 90/90, 90 seated, 104 kneeling, 110 in the figure-4; assets/drills/*.json).
 // Its weight rises smoothly from 50 deg and reaches 1 only at 150: given its full weight at its own

@@ -262,6 +262,31 @@ float hip_other_straight_weight(float straight_flexion, const anatomy::LegPose& 
   return static_cast<float>(straight_flexion * hip_other_straight(other) * (1.0 - smoothstep01(abd)) * (1.0 - smoothstep01(rot)) *
                             (1.0 - smoothstep01(other_rot)) * (1.0 - hip_extension_weight(other)));
 }
+// The weight of a hip's abduction shape (anatomy/hip_corrective.h, kHipAbductedCorrectiveDeg; made
+// with both hips straight and unturned): 0 at no abduction and in adduction, rising smoothly to 1
+// at the shape's abduction, 1 beyond; times how straight this hip and the other are
+// (hip_other_straight: 1 at 0 deg of flexion and in extension, 0 at the skin's rest flexion, where
+// the flexion shapes take over), faded out (1 - smoothstep) as this hip turns either way over
+// kPairSpreadRotationDeg.
+float hip_abduction_weight(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
+  const double rot = std::fabs(leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kPairSpreadRotationDeg);
+  return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipAdduction], 0.0, anatomy::kHipAbductedCorrectiveDeg) *
+                            hip_other_straight(leg) * hip_other_straight(other) * (1.0 - smoothstep01(rot)));
+}
+// The weight of the crotch's shape as the 90/90 switch passes, this hip the front one
+// (anatomy/hip_corrective.h, kHipPass*): the front hip's flexion weight, the back hip's flexion
+// ramp from the skin's rest flexion to the shape's (74 deg; over the flexion shapes' 30-80, its
+// worst stretch 3.22x against 3.17x, the counts the same), and the smoothsteps of the front hip's
+// external rotation and the back hip's internal rotation, each over the shape's own (1 beyond).
+// In the holds the back hip is at 11 deg, mid-switch both hips are unturned: none there. The
+// parted crotch's shape gives up as much weight as these two take (corrective_weights).
+float hip_pass_weight(const anatomy::LegPose& front, const anatomy::LegPose& back) {
+  const double er = -front[anatomy::LegCoord::kHipRotation] / glm::radians(-anatomy::kHipPassFrontRotationDeg);
+  const double ir = back[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipPassBackRotationDeg);
+  return static_cast<float>(hip_flexion_weight(front) *
+                            angle_ramp(back[anatomy::LegCoord::kHipFlexion], anatomy::kHipCorrectiveStartDeg, anatomy::kHipPassBackFlexionDeg) *
+                            smoothstep01(er) * smoothstep01(ir));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -290,12 +315,15 @@ float toes_extended_weight(const anatomy::LegPose& leg) {
 // horizontal, the elbow's flexion, the hip's straight and turned-out flexion, the 90/90 back hip,
 // the knee's flexion and front; then the shapes of both hips together; then per side the foot's
 // (ankle pointed, toes tucked); then each hip's extension (_r, _l) and the crotch with both hips
-// flexed and parted, then each hip flexed with the other straight (_r: the right flexed). Made once.
+// flexed and parted, then each hip flexed with the other straight (_r: the right flexed), then each
+// hip abducted with both straight, then the crotch as the 90/90 switch passes (_r: the right hip
+// in front). Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 1 + 5;
 constexpr std::size_t kFootCorrectives = 2;  // per side
-// + the two hips' extension, the parted crotch, the crotch with each hip flexed and the other straight
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2;
+// + the two hips' extension, the parted crotch, the crotch with each hip flexed and the other
+// straight, each hip abducted, the crotch as the 90/90 switch passes with each hip in front
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2 + 2 + 2;
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -313,6 +341,8 @@ const std::vector<std::string>& corrective_names() {
     n.insert(n.end(), {"hip_extension_r", "hip_extension_l"});
     n.push_back("hip_flexion_pair_apart");
     n.insert(n.end(), {"hip_flexion_other_straight_r", "hip_flexion_other_straight_l"});
+    n.insert(n.end(), {"hip_abduction_r", "hip_abduction_l"});
+    n.insert(n.end(), {"hip_pass_r", "hip_pass_l"});
     return n;
   }();
   return names;
@@ -352,11 +382,19 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   // Each hip's extension (tools/model_generator/body_skin.h, hip_extension_corrective).
   w[k++] = hip_extension_weight(right);
   w[k++] = hip_extension_weight(left);
-  // The crotch with both hips flexed and parted (hip_pair_corrective at kHipPairApart*).
-  w[k++] = hip_pair_apart_weight(right, left);
+  // The crotch with both hips flexed and parted (hip_pair_corrective at kHipPairApart*), less
+  // where the crotch's shapes as the 90/90 switch passes (kHipPass*, made without it) take over.
+  const float pass_r = hip_pass_weight(right, left), pass_l = hip_pass_weight(left, right);
+  w[k++] = hip_pair_apart_weight(right, left) * std::max(0.0f, 1.0f - pass_r - pass_l);
   // The crotch with each hip flexed and the other straight, over that hip's straight flexion shape.
   w[k++] = hip_other_straight_weight(straight_flexion[0], right, left);
   w[k++] = hip_other_straight_weight(straight_flexion[1], left, right);
+  // Each hip abducted with both straight (the side-lying abduction's top hip).
+  w[k++] = hip_abduction_weight(right, left);
+  w[k++] = hip_abduction_weight(left, right);
+  // The crotch as the 90/90 switch passes (_r: the right hip in front).
+  w[k++] = pass_r;
+  w[k++] = pass_l;
   return w;
 }
 

@@ -352,6 +352,97 @@ static std::pair<float, float> knee_shape_weights(const Model& m, int skin, int 
   return {w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
 }
 
+// anatomy/hip_corrective.h kHipAbductedCorrectiveDeg: the side-lying hip abduction's top hip,
+// lifted to 25 deg with both hips and knees straight (assets/drills/side_lying_hip_abduction.json).
+TEST_CASE("the skin's hip-abduction shapes are weighted by each hip's abduction with both hips straight") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "hip_abduction_r");
+  const int left = skin_target(m, "hip_abduction_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_abduction_r' morph target");
+  REQUIRE_MESSAGE(left >= 0, "no 'hip_abduction_l' morph target");
+  // Right hip flexion, abduction (deg, + away), internal rotation (deg, + in); left hip flexion.
+  // Returns hip_abduction_r's and hip_abduction_l's weights.
+  auto weights = [&](double flex_deg, double abd_deg, double ir_deg, double flex_l_deg) {
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
+    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+  };
+  using P = std::pair<float, float>;
+  // Standing, or adducted (the side-lying drill's rest, 7 deg): none.
+  CHECK(weights(0, 0, 0, 0) == P{0.0f, 0.0f});
+  CHECK(weights(0, -7, 0, 0) == P{0.0f, 0.0f});
+  // Lifted to 25 deg and beyond with both legs straight (or extended): that hip's shape, full.
+  CHECK(weights(0, 25, 0, 0) == P{1.0f, 0.0f});
+  CHECK(weights(-5, 40, 0, -5) == P{1.0f, 0.0f});
+  // Halfway (12.5 deg): a half (smoothstep).
+  CHECK(weights(0, 12.5, 0, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  // Flexed to the skin's rest (30 deg), or the other hip flexed so (the 90/90's hips, the
+  // clamshell's bent hips): none; halfway there (15 deg, smoothstep), a half.
+  CHECK(weights(30, 25, 0, 0).first == 0.0f);
+  CHECK(weights(0, 25, 0, 96).first == 0.0f);
+  CHECK(weights(15, 25, 0, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  // Turned 60 deg either way: none; 30 deg, a half.
+  CHECK(weights(0, 25, 60, 0).first == 0.0f);
+  CHECK(weights(0, 25, -30, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+}
+
+// anatomy/hip_corrective.h kHipPass*: the crotch as the 90/90 switch passes, the front hip flexed
+// and turned out, the back hip rising and turned in (assets/drills/ninety_ninety_hip_switch.json).
+TEST_CASE("the skin's shapes of the crotch as the 90/90 switch passes are weighted by both hips' flexion and opposite turns") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "hip_pass_r");
+  const int left = skin_target(m, "hip_pass_l").second;
+  const int apart = skin_target(m, "hip_flexion_pair_apart").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_pass_r' morph target");
+  REQUIRE_MESSAGE((left >= 0 && apart >= 0), "no 'hip_pass_l' or 'hip_flexion_pair_apart' morph target");
+  // Each hip: flexion, abduction (deg, + away), internal rotation (deg, + in). Returns hip_pass_r's,
+  // hip_pass_l's and the parted crotch's weights.
+  struct Hip {
+    double flex, abd, ir;
+  };
+  auto weights = [&](Hip r, Hip l) {
+    anatomy::LegAngles legs;
+    for (auto [side, h] : {std::pair{anatomy::Side::kRight, r}, std::pair{anatomy::Side::kLeft, l}}) {
+      legs.leg(side)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(h.flex);
+      legs.leg(side)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-h.abd);
+      legs.leg(side)[anatomy::LegCoord::kHipRotation] = deg_to_rad(h.ir);
+    }
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::array<float, 3>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)], w[static_cast<std::size_t>(apart)]};
+  };
+  // At its pose (the right hip in front): the right one's shape, full; the parted crotch's none.
+  const Hip front{103, 24, -28}, back{74, 30, 21};
+  CHECK(weights(front, back) == std::array<float, 3>{1.0f, 0.0f, 0.0f});
+  CHECK(weights(back, front) == std::array<float, 3>{0.0f, 1.0f, 0.0f});
+  // In the hold (the back hip at 11 deg), mid-switch (both at 110, abducted 15, unturned), seated
+  // (both at 90, one turned in 34): none; mid-switch the parted crotch's, full.
+  CHECK(weights({96, 30, -44}, {11, 35, 33})[0] == 0.0f);
+  CHECK(weights({110, 15, 0}, {110, 15, 0}) == std::array<float, 3>{0.0f, 0.0f, 1.0f});
+  CHECK(weights({90, 0, 34}, {90, 0, 0})[0] == 0.0f);
+  CHECK(weights({90, 0, 34}, {90, 0, 0})[1] == 0.0f);
+  // The back hip halfway up from the skin's rest flexion (52 deg), or the turns halved: a half
+  // (smoothstep) each; the parted crotch's gives up as much as the shape takes.
+  CHECK(weights(front, {52, 30, 21})[0] == doctest::Approx(0.5f).epsilon(1e-4));
+  const std::array<float, 3> half = weights({103, 24, -14}, back);
+  CHECK(half[0] == doctest::Approx(0.5f).epsilon(1e-4));
+  // (The parted crotch's own weight there: both hips' flexion weights, 1 and the smoothstep of 44
+  // of 50 deg, times 1 - the smoothsteps of the turns over 60 deg; both abducted past 15 deg.)
+  auto ss = [](double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    return t * t * (3.0 - 2.0 * t);
+  };
+  const double apart_own = ss(44.0 / 50.0) * (1.0 - ss(14.0 / 60.0)) * (1.0 - ss(21.0 / 60.0));
+  CHECK(half[2] == doctest::Approx(0.5 * apart_own).epsilon(1e-4));
+}
+
 TEST_CASE("the skin's knee-flexion shapes are weighted by each knee's flexion") {
   const Model& m = body_model();
   const auto [skin, right] = skin_target(m, "knee_flexion_r");

@@ -205,6 +205,19 @@ constexpr double kHipCorrectiveEven = 0.35;
 // none kept out 130 700, 10.5x; any of it (0) 138 900, 9.32x; 0.05 134 700, 9.32x; 0.15 130 900,
 // 10.7x. 0.05 kept: fewer samples, and no drill's worst stretch above the model without the shapes.
 constexpr float kHipCorrectiveOtherThigh = 0.05f;
+// The hip-abduction shape's keep-out (hip_abduction_corrective): the skin of the abducted hip's
+// side of the body may not move inward along its posed normal from where the blend puts it, but
+// within kAbductorKeepMidlineFrom of the midline at rest (m; the crotch, free), the hold rising
+// smoothly to full at kAbductorKeepMidlineTo (where it fades, kAbductorKeepFade of inward motion
+// allowed at the free end). Relaxed freely, the skin lay in over the top hip's abductors in the
+// side-lying abduction (tests/scene/muscle_poke_through_test.cpp, that drill's muscle vertex-samples
+// more than 2 mm out of the skin: 17 536 without the shape, 71 473 with it). Measured (the same,
+// and tests/scene/skin_stretch_test.cpp's triangle-samples past a limit, 82 without the shape):
+// held only beside (from the hip centre out) and behind the hip, the groin in front free, 0 and
+// 18 834 (iliopsoas and rectus femoris out of the groin); held with 1 mm of inward slack, 0 and
+// 16 639; with none (these), 0 and 14 028; held over the crotch too, 0 and 14 034 (no better).
+constexpr double kAbductorKeepMidlineFrom = 0.0, kAbductorKeepMidlineTo = 0.03;
+constexpr double kAbductorKeepFade = 0.02;
 // Every hip shape fades down the thigh (fade_hip_shape): a vertex's offset is scaled by
 // 1 - smoothstep of where it lies along its thigh at rest (its projection on that side's hip
 // centre -> knee centre line, 0 at the hip, 1 at the knee) from kHipShapeFadeFrom to
@@ -1061,7 +1074,8 @@ void bound_distortion(const SkinMesh& skin, const std::vector<glm::dmat4>& blend
 std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<glm::dmat4>& skin_m, const std::vector<char>& moving,
                                        const std::vector<char>& may_slide, double min_share, int grow_rings, int iterations, double even = kCorrectiveEven,
                                        const std::vector<char>* band_ok = nullptr, int bound_sweeps = 0,
-                                       const std::vector<glm::vec3>* base = nullptr, double bound_even = kBoundEven, double bound_lo = kBoundLo, double bound_hi = kBoundHi) {
+                                       const std::vector<glm::vec3>* base = nullptr, double bound_even = kBoundEven, double bound_lo = kBoundLo, double bound_hi = kBoundHi,
+                                       const std::vector<double>* sink_limit = nullptr) {
   const size_t nv = skin.mesh.pos.size();
   std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
   std::vector<glm::dvec3> p(nv);
@@ -1120,6 +1134,34 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
   for (size_t v = 0; v < nv; ++v)
     for (const uint32_t u : adj[v])
       edge[v].push_back(polar(turn[v] + turn[u]) * (glm::dvec3(skin.mesh.pos[v]) - glm::dvec3(skin.mesh.pos[u])));
+  // Where sink_limit is given: each free vertex with a finite limit may move no further inward
+  // along its posed normal (its rest normal, area-weighted over its triangles, turned by its
+  // blended rotation) than that (m) from where the blend (and base) put it; it slides along the
+  // surface and out freely. Held after each relaxation round and after the bounded distortion.
+  std::vector<glm::dvec3> sink_n(nv, glm::dvec3(0.0)), sink_p0(nv);
+  std::vector<char> held(nv, 0);
+  if (sink_limit) {
+    for (size_t t = 0; t + 2 < idx.size(); t += 3) {
+      const glm::dvec3 a(skin.mesh.pos[idx[t]]), b(skin.mesh.pos[idx[t + 1]]), c(skin.mesh.pos[idx[t + 2]]);
+      const glm::dvec3 fn = glm::cross(b - a, c - a);
+      for (int e = 0; e < 3; ++e) sink_n[idx[t + e]] += fn;
+    }
+    for (size_t v = 0; v < nv; ++v) {
+      const double len = glm::length(sink_n[v]);
+      if (!free_v[v] || !std::isfinite((*sink_limit)[v]) || !(len > 0.0)) continue;
+      held[v] = 1;
+      sink_n[v] = glm::normalize(turn[v] * (sink_n[v] / len));
+      sink_p0[v] = p[v];
+    }
+  }
+  auto hold_out = [&] {
+    if (!sink_limit) return;
+    for (size_t v = 0; v < nv; ++v) {
+      if (!held[v]) continue;
+      const double d = glm::dot(p[v] - sink_p0[v], sink_n[v]) + (*sink_limit)[v];
+      if (d < 0.0) p[v] -= d * sink_n[v];
+    }
+  };
   for (int it = 0; it < iterations; ++it) {
     for (size_t v = 0; v < nv; ++v) {
       if (!free_v[v] || adj[v].empty()) continue;
@@ -1130,8 +1172,12 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
       }
       p[v] = ((1.0 - even) * sum + even * mid) / static_cast<double>(adj[v].size());
     }
+    hold_out();
   }
-  if (bound_sweeps > 0) bound_distortion(skin, blend, free_v, p, bound_sweeps, bound_lo, bound_hi, bound_even);
+  if (bound_sweeps > 0) {
+    bound_distortion(skin, blend, free_v, p, bound_sweeps, bound_lo, bound_hi, bound_even);
+    hold_out();
+  }
   std::vector<glm::vec3> out(nv, glm::vec3(0.0f));
   for (size_t v = 0; v < nv; ++v)
     if (free_v[v])
@@ -1302,7 +1348,7 @@ std::vector<glm::vec3> hip_flexion_corrective(const SkinMesh& skin, const std::v
 }
 
 std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self,
-                                      const HipAngles* other_leg) {
+                                      const HipAngles* other_leg, const std::vector<double>* sink_limit) {
   // The pose: the bind pose with this hip turned (and the other, when given, as it is held with it).
   std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
   std::vector<char> is_leg(nodes.size(), 0);
@@ -1337,7 +1383,8 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
     for (int k = 0; k < 4; ++k)
       if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh && !crotch(v)) band_ok[v] = 0;
   std::vector<glm::vec3> out = relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings,
-                                               kHipCorrectiveIterations, kHipCorrectiveEven, &band_ok);
+                                               kHipCorrectiveIterations, kHipCorrectiveEven, &band_ok, 0, nullptr, kBoundEven, kBoundLo,
+                                               kBoundHi, sink_limit);
   // The shared front of the crotch: this thigh's share of the two thighs' (1 where the other has
   // none, a half on the midline), so that both hips' shapes together move it once.
   for (size_t v = 0; v < nv; ++v) {
@@ -1350,6 +1397,17 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
     if (other_w > 0.0f) out[v] *= self_w / (self_w + other_w);
   }
   return out;
+}
+
+std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double abduction_deg) {
+  const double sgn = side == 0 ? 1.0 : -1.0;  // this side's +z
+  std::vector<double> sink(skin.mesh.pos.size(), std::numeric_limits<double>::infinity());
+  for (size_t v = 0; v < sink.size(); ++v) {
+    // Held on this side away from the midline; the crotch free.
+    const double w = 1.0 - fade_out(sgn * double(skin.mesh.pos[v].z), kAbductorKeepMidlineFrom, kAbductorKeepMidlineTo);
+    if (w > 0.0) sink[v] = (1.0 - w) * kAbductorKeepFade;
+  }
+  return hip_corrective(skin, nodes, side, {anatomy::kHipOtherStraightDeg, abduction_deg, 0.0}, nullptr, &sink);
 }
 
 void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin, std::vector<glm::vec3>& shape) {

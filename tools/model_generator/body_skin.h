@@ -122,8 +122,18 @@ struct HipAngles {
 // hip_flexion_corrective's shape, optionally made with the other leg posed too (other_leg): then
 // the crotch between the thighs is relaxed with the hip's band (the shape is meant for a pose
 // where both hips are held so, e.g. the 90/90's back hip with the front hip beside it).
+// sink_limit (per skin vertex, m; infinite where free): how far the relaxed skin may move inward
+// along its posed normal from where the blend puts it (it slides along the surface and out freely).
 std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self,
-                                      const HipAngles* other_leg);
+                                      const HipAngles* other_leg, const std::vector<double>* sink_limit = nullptr);
+
+// The corrective shape of one hip abducted with both hips and knees straight (side 0 right, 1 left;
+// anatomy/hip_corrective.h kHipAbductedCorrectiveDeg): hip_corrective's with this hip alone, but
+// the skin of this side, over the abductors and the groin, kept from moving inward from where the
+// blend puts it (relaxed freely, it lay in over gluteus medius, minimus and tensor fasciae latae);
+// it slides along the surface. The crotch near the midline relaxes freely (body_skin.cpp
+// kAbductorKeep*).
+std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double abduction_deg);
 
 // A hip shape as the model carries it: its offsets faded down each thigh toward the knee (none from
 // nine tenths of the way from the hip centre to the knee's), where the knee's shapes move the skin,

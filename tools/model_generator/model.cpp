@@ -331,6 +331,36 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_flexion_other_straight_r" : "hip_flexion_other_straight_l");
     }
+    // ... of each hip abducted with both hips and knees straight (the side-lying abduction's top
+    // hip; anatomy/hip_corrective.h, kHipAbductedCorrectiveDeg), made with this hip alone (the
+    // crotch between the parted thighs relaxed too stretched it 6.4x) and its skin away from the
+    // midline kept from sinking (body_skin.h hip_abduction_corrective); no other shape has weight
+    // there (scene/body_pose.cpp weights it by the abduction and how straight both hips are) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        return hip_abduction_corrective(skin, skel, 0, anatomy::kHipAbductedCorrectiveDeg);
+      });
+      targets.push_back({{"POSITION", hip_target(d)}});
+      names.push_back(s == 0 ? "hip_abduction_r" : "hip_abduction_l");
+    }
+    // ... of the crotch as the 90/90 switch passes (this hip the front hip, flexed and turned out,
+    // the other the back hip rising, turned in; anatomy/hip_corrective.h kHipPass*), over the hips'
+    // shapes at the weights the runtime gives them there (kHipPass*Straight / *TurnedOut; the
+    // parted crotch's shape gives its weight up to this one, scene/body_pose.cpp), held to bounded
+    // distortion as long as the arms' shapes ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        std::vector<glm::vec3> held(flexed[0].size());
+        for (size_t v = 0; v < held.size(); ++v)
+          held[v] = float(anatomy::kHipPassFrontStraight) * flexed[0][v] + float(anatomy::kHipPassFrontTurnedOut) * turned_out[0][v] +
+                    float(anatomy::kHipPassBackStraight) * flexed[1][v] + float(anatomy::kHipPassBackTurnedOut) * turned_out[1][v];
+        const HipAngles front{anatomy::kHipPassFrontFlexionDeg, anatomy::kHipPassFrontAdductionDeg, anatomy::kHipPassFrontRotationDeg};
+        const HipAngles back{anatomy::kHipPassBackFlexionDeg, anatomy::kHipPassBackAdductionDeg, anatomy::kHipPassBackRotationDeg};
+        return hip_pair_corrective(skin, skel, front, back, held, false, true);
+      });
+      targets.push_back({{"POSITION", hip_target(d)}});
+      names.push_back(s == 0 ? "hip_pass_r" : "hip_pass_l");
+    }
     // ... and of each knee flexed.
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
