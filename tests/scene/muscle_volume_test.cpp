@@ -27,6 +27,8 @@
 #include "assets/muscle_volumes.h"
 #include "motion/timeline.h"
 #include "scene/body_scene.h"
+#include "scene/camera.h"
+#include "scene/framing.h"
 #include "scene/muscle_volume.h"
 #include "scene/shipped_body.h"
 #include "scene/test_bone_cells.h"
@@ -1216,4 +1218,167 @@ TEST_CASE("muscle volumes: as drawn and pushed out of bone in deep hip flexion: 
   // at least 0.5: 13,162 and 15,406.
   CHECK(creases <= 13400);
   CHECK(past <= 15700);
+}
+
+// Issue 11, section 4 ("stays out of bone") as a view draws the volumes: at the scale the view
+// gives (BodySceneOptions::muscle_px_per_m = the framed camera's pixels_per_metre, as
+// app/headless.cpp and the window set it), the scene draws a level of detail whose vertices are a
+// few of the full mesh's (gluteus maximus 3 from behind at 1280x720: 33 of 502). The push out of
+// bone moves vertices only, so a bone can come through the big triangles between them: the hole
+// over the ischial tuberosity in the flexed buttock (standing cable, right hip and knee at 90
+// degrees, seen from behind without the skin). Counted: points on a 2 mm grid over every drawn
+// muscle triangle that lie a millimetre or more inside a bone of its own leg, the pelvis or the
+// spine (the cells of the test above), at the view's scale and with the full meshes (scale 0:
+// what the push itself leaves).
+TEST_CASE("muscle volumes: the level drawn at a view's scale stays out of bone between its vertices (printed)") {
+  static Model m = body();  // a copy with the levels made at load, as the app's display preparation makes them
+  if (!m.muscle_volumes.empty() && m.muscle_volumes[0].levels.empty()) build_lods(m);
+  const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
+  std::vector<BoneGrid> grids(m.meshes.size());
+  std::vector<bool> is_bone(m.meshes.size(), false);
+  for (std::size_t i = 0; i < m.meshes.size(); ++i) {
+    const Mesh& mesh = m.meshes[i];
+    if (mesh.name.rfind("skin", 0) == 0 || !mesh.joint_nodes.empty() || mesh.indices.empty()) continue;
+    is_bone[i] = true;
+    grids[i] = bone_grid(mesh);
+  }
+  auto frame_of = [&](const std::string& id, double time, bool ninety_ninety) {
+    const auto d = std::find_if(f.drills.begin(), f.drills.end(), [&](const motion::Drill& x) { return x.id == id; });
+    REQUIRE(d != f.drills.end());
+    auto tl = motion::Timeline::build(*d, anatomy::Side::kRight);
+    REQUIRE(tl.ok());
+    motion::DrillFrame fr = tl->evaluate(time < 0.0 ? tl->duration() * -time : time);
+    if (ninety_ninety) {  // as `render --pose hip_flexion_r=90,knee_r=90` (app/cmd_drill_moment.cpp)
+      fr.channels[motion::Channel::kHipFlexionR] = glm::radians(90.0);
+      fr.channels[motion::Channel::kKneeR] = glm::radians(90.0);
+      fr.legs = motion::leg_pose(fr.channels);
+      fr.upper = motion::upper_body_pose(fr.channels);
+      fr.pelvis_world = motion::pelvis_placement(fr.posture, fr.channels);
+    }
+    return BodyPoseInput{fr.legs, fr.upper, fr.pelvis_world};
+  };
+  struct Result {
+    long in_bone = 0, points = 0, triangles = 0;
+  };
+  // Points on the drawn muscle triangles inside a bone, as the scene draws them at `px_per_m`.
+  auto count = [&](const BodyPoseInput& input, double px_per_m, std::map<std::string, long>* by_muscle) {
+    BodySceneOptions o;
+    o.muscle_px_per_m = static_cast<float>(px_per_m);
+    NodeTransforms pose = NodeTransforms::bind(m);
+    DrawList out;
+    add_body_to_scene(m, ModelHandle{}, input, o, pose, out);
+    struct PosedBone {
+      glm::mat4 inv;
+      const BoneGrid* grid;
+      glm::vec3 lo, hi;
+    };
+    std::array<std::vector<PosedBone>, 2> bones;
+    for (const MeshDraw& d : out.meshes)
+      if (d.dynamic_mesh < 0 && d.mesh >= 0 && is_bone[static_cast<std::size_t>(d.mesh)]) {
+        const std::string& name = m.meshes[static_cast<std::size_t>(d.mesh)].name;
+        const bool left = name.size() > 2 && name.substr(name.size() - 2) == "_l", right = name.size() > 2 && name.substr(name.size() - 2) == "_r";
+        const BoneGrid& g = grids[static_cast<std::size_t>(d.mesh)];
+        PosedBone b{glm::inverse(d.node_world), &g, glm::vec3(1e9f), glm::vec3(-1e9f)};
+        for (int c = 0; c < 8; ++c) {
+          const glm::vec3 q(d.node_world * glm::vec4((c & 1) ? g.deep_hi.x : g.deep_lo.x, (c & 2) ? g.deep_hi.y : g.deep_lo.y,
+                                                     (c & 4) ? g.deep_hi.z : g.deep_lo.z, 1.0f));
+          b.lo = glm::min(b.lo, q), b.hi = glm::max(b.hi, q);
+        }
+        b.lo -= glm::vec3(0.001f), b.hi += glm::vec3(0.001f);
+        for (int s = 0; s < 2; ++s)
+          if ((s == 0 && !left) || (s == 1 && !right)) bones[static_cast<std::size_t>(s)].push_back(b);
+      }
+    Result r;
+    constexpr float kStep = 0.002f;  // m between the points on a triangle
+    for (const MeshDraw& d : out.meshes) {
+      if (d.dynamic_mesh < 0 || d.pick_id < kMusclePickBase) continue;
+      const DynamicMesh& dm = out.dynamic_meshes[static_cast<std::size_t>(d.dynamic_mesh)];
+      const std::size_t side = d.pick_id - kMusclePickBase >= 100 ? 1 : 0;
+      long in = 0;
+      for (int t = 0; 3 * t + 2 < d.index_count; ++t) {
+        const glm::vec3 a = dm.vertices[dm.indices[static_cast<std::size_t>(d.first_index + 3 * t)]].position,
+                        b = dm.vertices[dm.indices[static_cast<std::size_t>(d.first_index + 3 * t + 1)]].position,
+                        c = dm.vertices[dm.indices[static_cast<std::size_t>(d.first_index + 3 * t + 2)]].position;
+        ++r.triangles;
+        const glm::vec3 lo = glm::min(a, glm::min(b, c)), hi = glm::max(a, glm::max(b, c));
+        std::vector<const PosedBone*> near;
+        for (const PosedBone& pb : bones[side])
+          if (!glm::any(glm::lessThan(hi, pb.lo)) && !glm::any(glm::greaterThan(lo, pb.hi))) near.push_back(&pb);
+        const float edge = std::max({glm::length(b - a), glm::length(c - b), glm::length(a - c)});
+        const int n = std::max(1, static_cast<int>(std::ceil(edge / kStep)));
+        for (int i = 0; i <= n; ++i)
+          for (int j = 0; i + j <= n; ++j) {
+            ++r.points;
+            if (near.empty()) continue;
+            const glm::vec3 x = a + (static_cast<float>(i) / n) * (b - a) + (static_cast<float>(j) / n) * (c - a);
+            for (const PosedBone* pb : near) {
+              if (glm::any(glm::lessThan(x, pb->lo)) || glm::any(glm::greaterThan(x, pb->hi))) continue;
+              if (pb->grid->inside(glm::vec3(pb->inv * glm::vec4(x, 1.0f)))) {
+                ++in;
+                break;
+              }
+            }
+          }
+      }
+      r.in_bone += in;
+      if (by_muscle && in > 0)
+        (*by_muscle)[anatomy::muscle_name(static_cast<int>((d.pick_id - kMusclePickBase) % 100), side ? anatomy::Side::kLeft : anatomy::Side::kRight)] += in;
+    }
+    return r;
+  };
+  // The view's scale, as the headless render frames it (app/headless.cpp: frame_focus on the posed body).
+  auto scale_of = [&](const BodyPoseInput& input, ViewPreset view, int w, int h) {
+    NodeTransforms pose = NodeTransforms::bind(m);
+    DrawList out;
+    BodySceneOptions o;
+    o.show_muscles = false;
+    add_body_to_scene(m, ModelHandle{}, input, o, pose, out);
+    OrbitCamera cam;
+    cam.set_preset(view);
+    frame_focus(cam, m, pose, static_cast<float>(w) / static_cast<float>(h));
+    return static_cast<double>(cam.pixels_per_metre(static_cast<float>(h)));
+  };
+  struct Case {
+    const char* what;
+    std::string drill;
+    ViewPreset view;
+    int w, h, frames;
+    bool ninety_ninety;
+  };
+  const std::vector<Case> cases = {
+      {"standing cable, right hip and knee 90, from behind, 1280x720", "standing_cable_internal_rotation", ViewPreset::kBack, 1280, 720, 1, true},
+      {"standing cable, right hip and knee 90, from behind, 1920x1080", "standing_cable_internal_rotation", ViewPreset::kBack, 1920, 1080, 1, true},
+      {"90/90 hip switch, 12 times, from behind, 1280x720", "ninety_ninety_hip_switch", ViewPreset::kBack, 1280, 720, 12, false},
+      {"90/90 hip switch, 12 times, from the front, 1280x720", "ninety_ninety_hip_switch", ViewPreset::kFront, 1280, 720, 12, false},
+  };
+  long drawn_total = 0, full_total = 0;
+  std::map<std::string, long> by_muscle;
+  for (const Case& c : cases) {
+    Result drawn, full;
+    double px = 0.0;
+    for (int i = 0; i < c.frames; ++i) {
+      const BodyPoseInput input = frame_of(c.drill, c.frames > 1 ? -static_cast<double>(i) / (c.frames - 1) : 0.0, c.ninety_ninety);
+      px = scale_of(input, c.view, c.w, c.h);
+      const Result a = count(input, px, &by_muscle), b = count(input, 0.0, nullptr);
+      drawn.in_bone += a.in_bone, drawn.points += a.points, drawn.triangles += a.triangles;
+      full.in_bone += b.in_bone, full.points += b.points, full.triangles += b.triangles;
+    }
+    if (&c == &cases[0]) CHECK(drawn.in_bone <= 32000);  // the hole over the ischial tuberosity: 31,978 (hlod)
+    std::printf("  %s (%.0f px/m): drawn %ld of %ld points inside a bone (%ld triangles a frame); full meshes %ld of %ld (%ld)\n", c.what, px,
+                drawn.in_bone, drawn.points, drawn.triangles / c.frames, full.in_bone, full.points, full.triangles / c.frames);
+    drawn_total += drawn.in_bone;
+    full_total += full.in_bone;
+  }
+  std::vector<std::pair<long, std::string>> ranked;
+  for (const auto& [name, n] : by_muscle) ranked.emplace_back(n, name);
+  std::sort(ranked.rbegin(), ranked.rend());
+  for (std::size_t i = 0; i < ranked.size() && i < 8; ++i) std::printf("    %-14s %ld points inside a bone as drawn\n", ranked[i].second.c_str(), ranked[i].first);
+  std::printf("muscle volumes at the view's scale: %ld points on the drawn triangles inside a bone; %ld with the full meshes\n", drawn_total,
+              full_total);
+  // Measured (hlod, main at e82da67): drawn 31,978 / 21,387 / 586,327 / 580,819 (the cases in order;
+  // 1,220,511 in all, 1.73x the full meshes' 704,124; 9,522 and 15,347 triangles a frame at
+  // 1280x720): the scene pushes only the level's vertices out of bone. A ratchet at that (not met:
+  // the full meshes' figure is what the push itself leaves).
+  CHECK(drawn_total <= 1221000);
+  CHECK(drawn_total <= full_total * 1.75);
 }
