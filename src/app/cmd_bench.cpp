@@ -143,7 +143,7 @@ Command add_bench_command(CLI::App& app) {
   struct Opts {
     std::string model, size = "1280x720";
     std::size_t synthetic = 0;
-    int frames = 120, msaa = 4, rounds = 4;
+    int frames = 120, msaa = 4, rounds = 0;  // rounds 0: min(4, frames)
     bool json = false, no_ui = false, redraw_ui = false;
     std::vector<std::string> without;
     std::string drill = "clamshell";
@@ -157,7 +157,8 @@ Command add_bench_command(CLI::App& app) {
   sub->add_option("--size", o->size, "Viewport WxH");
   sub->add_option("--msaa", o->msaa, "MSAA samples");
   sub->add_option("--rounds", o->rounds, "The full frames and the plain baseline's alternate in this many blocks "
-                                         "(1..frames), so a swing of the machine's speed falls on both alike");
+                                         "(1..frames; default 4, or --frames when fewer), so a swing of the "
+                                         "machine's speed falls on both alike");
   sub->add_option("--drill", o->drill, "Body model: the drill that plays (default clamshell)");
   sub->add_flag("--no-ui", o->no_ui, "Body model: leave the UI panels out");
   sub->add_flag("--redraw-ui", o->redraw_ui, "Body model: draw every panel every frame (no panels kept from the "
@@ -173,6 +174,7 @@ Command add_bench_command(CLI::App& app) {
       std::fprintf(stderr, "error: --frames %d: expected 1..100000\n", o->frames);
       return 2;
     }
+    if (o->rounds == 0) o->rounds = std::min(4, o->frames);
     if (o->rounds < 1 || o->rounds > o->frames) {
       std::fprintf(stderr, "error: --rounds %d: expected 1..%d (at most --frames)\n", o->rounds, o->frames);
       return 2;
