@@ -353,9 +353,10 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   // (its head sphere before it): 51,564 (5,238 -> 4,308); and biceps femoris long head's head sphere
   // refitted: 50,805 (7,374 -> 6,615). And (hwrap10) adductor brevis over an ischiopubic sphere
   // before its pubic one: 49,605 (3,645 -> 2,445); and biceps femoris long head over an ischium
-  // sphere before its head and neck spheres: 48,783 (6,615 -> 5,793).
+  // sphere before its head and neck spheres: 48,783 (6,615 -> 5,793); and the gemelli's tilted
+  // fossa cylinder refitted (r 5 -> 8.5 mm): 47,733 (4,950 -> 3,900).
   CHECK(found.size() <= 24);
-  CHECK(total_points(found) <= 48783);
+  CHECK(total_points(found) <= 47733);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -1492,7 +1493,9 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
       // -0.103, 0.018) r 12 mm (used), its pubic sphere refitted alone 1,261 -> 585 at r 18 mm
       // (+0.26 mm on average: the larger sphere stretched its volume before; not used); biceps
       // femoris long head's ischium sphere 1,689 -> 1,467 at (-0.115, -0.100, 0.045) r 22.5 mm
-      // (used: anatomy/muscle_wrap.cpp).
+      // (used: anatomy/muscle_wrap.cpp). Then the gemelli's tilted fossa cylinder refitted (its axis
+      // kept): 1,196 -> 960 at r 8 mm on the 1.5 mm grid (calibration rms 0.0841), on the finer
+      // grid 924 at (-0.02325, -0.00625, 0.03925) r 8.5 mm, rms 0.0792 (used), 920 at rms 0.0815.
       {"hwrap10 gem, its hip sphere, a femur sphere behind the neck, its fossa cylinder", "gem", PathBody::kPelvis, PathBody::kFemur,
        "hip_32_5+trochanteric_fossa_gem_tilted", false, WrapShape::kSphere, PathBody::kFemur, {-0.008, -0.012, 0.026}, x, 0.004, 2, 0.006, 0.014, 0.002, 1},
       {"hwrap10 gem, its hip sphere then its tilted fossa cylinder refitted", "gem", PathBody::kPelvis, PathBody::kFemur,
