@@ -1426,7 +1426,8 @@ void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin
 }
 
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
-                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band, bool long_bound) {
+                                           const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band, bool long_bound,
+                                           bool front_over_hips) {
   // The pose: both hips turned; both legs move.
   std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
   std::vector<char> is_leg(nodes.size(), 0);
@@ -1441,7 +1442,8 @@ std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vect
   std::vector<char> may_slide(nv, 0), band(nv, 0);
   for (size_t v = 0; v < nv; ++v) {
     // (... and over the front of the crotch that both hips' shapes share, from where they put it.)
-    const bool shared_front = in_shared_crotch_front(skin.mesh.pos[v]);
+    const glm::vec3& q = skin.mesh.pos[v];
+    const bool shared_front = in_shared_crotch_front(q) || (front_over_hips && q.x > kSharedCrotchFrontFrom);
     if (!whole_band && (std::fabs(skin.mesh.pos[v].z) >= kPairCrotchHalfWidth || (hip_shapes[v] != glm::vec3(0.0f) && !shared_front))) continue;
     bool ok = true, right_thigh = false, left_thigh = false;
     for (int k = 0; k < 4; ++k) {

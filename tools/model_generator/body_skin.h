@@ -150,10 +150,12 @@ void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin
 // offsets are zero wherever hip_shapes' are not, so the shapes add. The runtime weights it by both
 // hips' flexion (scene/body_pose.cpp). long_bound: held to bounded distortion for as many sweeps
 // as the arms' shapes (body_skin.cpp kArmBoundSweeps, kArmBoundEven; the same bounds), not
-// kPairBoundSweeps.
+// kPairBoundSweeps. front_over_hips: the whole front of the crotch it relaxes (in front of the
+// shared front's edge, within its half-width of the midline, body_skin.cpp kPairCrotchHalfWidth)
+// is relaxed further from where the hips' shapes put it, not only the shared front.
 std::vector<glm::vec3> hip_pair_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, const HipAngles& right,
                                            const HipAngles& left, const std::vector<glm::vec3>& hip_shapes, bool whole_band = false,
-                                           bool long_bound = false);
+                                           bool long_bound = false, bool front_over_hips = false);
 
 // The corrective shape of one hip extended from the skin's rest flexion (side 0 right, 1 left; pose in
 // Gait2392 degrees, knee straight; anatomy/hip_corrective.h kHipExtendedCorrectiveDeg), made as

@@ -293,8 +293,17 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       // 3.56x, worst squash 0.0822 -> 0.0845x, inside out 148 -> 92); at the arms' tighter bounds
       // too (0.4-2.3x), 512 but its worst squash 0.0688x; relaxing both hips' whole bands as the
       // 90/90 shape does, 1 030 (the side of the pelvis squashed to 0.028x). No other drill changes.
+      // The whole front of the crotch relaxed from where the hips' shapes put it (front_over_hips;
+      // hskin8), not only the shared 3 cm either side of the midline: at its own key pose the
+      // shape left a pair of triangles a side at the front of the crotch, (4 82 +-4) cm, squashed
+      // to 0.085x and inside out (their corners past 3 cm held where the flexion shapes put them).
+      // Skin stretch test, the 90/90 switch 404 -> 148 triangle-samples past a limit (stretched
+      // 66 -> 68, squashed 260 -> 52, inside out 78 -> 28; the groin 143 + 143 -> 40 + 40), worst
+      // squash 0.0853 -> 0.1531x, worst stretch 3.169 -> 3.176x (the perineum behind as the switch
+      // passes, where this shape has 0.02 of weight); no other drill changes. The same for the
+      // crotch's shapes as the switch passes (hip_pass_*), 148 -> 128 but worst stretch 3.24x: not kept.
       const HipAngles parted{anatomy::kHipPairApartFlexionDeg, anatomy::kHipPairApartAdductionDeg, 0.0};
-      const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false, true), true);
+      const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false, true, true), true);
       targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back("hip_flexion_pair_apart");
     }
