@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 
+#include "anatomy/hip_corrective.h"
 #include "anatomy/patella.h"
 #include "anatomy/upper_body.h"
 #include "assets/model_loader.h"
@@ -54,6 +55,28 @@ glm::dvec3 at(const glm::dmat4& m, glm::dvec3 local) { return glm::dvec3(m * glm
 void check_near(const glm::dvec3& a, const glm::dvec3& b, double tol = 1e-5) {
   INFO(a.x << " " << a.y << " " << a.z << " vs " << b.x << " " << b.y << " " << b.z);
   CHECK(glm::length(a - b) < tol);
+}
+
+// One hip's angles (deg): flexion, abduction (+ away), internal rotation (+ in); the left as the
+// right's mirror.
+struct Hip {
+  double flex, abd, ir;
+};
+// The weights pose_body_model gives three morph targets (`targets`, of mesh `skin`) with the hips
+// posed so, everything else at rest.
+std::array<float, 3> hip_pair_weights(const Model& m, int skin, const std::array<int, 3>& targets, Hip r, Hip l) {
+  anatomy::LegAngles legs;
+  for (auto [side, h] : {std::pair{anatomy::Side::kRight, r}, std::pair{anatomy::Side::kLeft, l}}) {
+    legs.leg(side)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(h.flex);
+    legs.leg(side)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-h.abd);
+    legs.leg(side)[anatomy::LegCoord::kHipRotation] = deg_to_rad(h.ir);
+  }
+  NodeTransforms t = NodeTransforms::bind(m);
+  pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+  const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+  std::array<float, 3> out{};
+  for (std::size_t i = 0; i < 3; ++i) out[i] = w[static_cast<std::size_t>(targets[i])];
+  return out;
 }
 
 }  // namespace
@@ -296,23 +319,8 @@ TEST_CASE("the skin's shapes of both hips together: the crotch by both hips' fle
   REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_flexion_pair' morph target");
   REQUIRE_MESSAGE(ninety_r >= 0, "no 'hip_ninety_r' morph target");
   REQUIRE_MESSAGE(ninety_l >= 0, "no 'hip_ninety_l' morph target");
-  // Each hip: flexion, abduction (deg, + away), internal rotation (deg, + in); the left as the
-  // right's mirror. Returns the pair's, hip_ninety_r's and hip_ninety_l's weights.
-  struct Hip {
-    double flex, abd, ir;
-  };
-  auto weights = [&](Hip r, Hip l) {
-    anatomy::LegAngles legs;
-    for (auto [side, h] : {std::pair{anatomy::Side::kRight, r}, std::pair{anatomy::Side::kLeft, l}}) {
-      legs.leg(side)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(h.flex);
-      legs.leg(side)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-h.abd);
-      legs.leg(side)[anatomy::LegCoord::kHipRotation] = deg_to_rad(h.ir);
-    }
-    NodeTransforms t = NodeTransforms::bind(m);
-    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
-    return std::array<float, 3>{w[static_cast<std::size_t>(pair)], w[static_cast<std::size_t>(ninety_r)], w[static_cast<std::size_t>(ninety_l)]};
-  };
+  // The pair's, hip_ninety_r's and hip_ninety_l's weights.
+  auto weights = [&](Hip r, Hip l) { return hip_pair_weights(m, skin, {pair, ninety_r, ninety_l}, r, l); };
   using W = std::array<float, 3>;
   // Standing: none. Seated (both hips at 90 deg): the crotch's shape, full; one hip flexed and the
   // other straight (the supine drill): none.
@@ -401,23 +409,8 @@ TEST_CASE("the skin's shapes of the crotch as the 90/90 switch passes are weight
   const int apart = skin_target(m, "hip_flexion_pair_apart").second;
   REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_pass_r' morph target");
   REQUIRE_MESSAGE((left >= 0 && apart >= 0), "no 'hip_pass_l' or 'hip_flexion_pair_apart' morph target");
-  // Each hip: flexion, abduction (deg, + away), internal rotation (deg, + in). Returns hip_pass_r's,
-  // hip_pass_l's and the parted crotch's weights.
-  struct Hip {
-    double flex, abd, ir;
-  };
-  auto weights = [&](Hip r, Hip l) {
-    anatomy::LegAngles legs;
-    for (auto [side, h] : {std::pair{anatomy::Side::kRight, r}, std::pair{anatomy::Side::kLeft, l}}) {
-      legs.leg(side)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(h.flex);
-      legs.leg(side)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-h.abd);
-      legs.leg(side)[anatomy::LegCoord::kHipRotation] = deg_to_rad(h.ir);
-    }
-    NodeTransforms t = NodeTransforms::bind(m);
-    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
-    return std::array<float, 3>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)], w[static_cast<std::size_t>(apart)]};
-  };
+  // hip_pass_r's, hip_pass_l's and the parted crotch's weights.
+  auto weights = [&](Hip r, Hip l) { return hip_pair_weights(m, skin, {right, left, apart}, r, l); };
   // At its pose (the right hip in front): the right one's shape, full; the parted crotch's none.
   const Hip front{103, 24, -28}, back{74, 30, 21};
   CHECK(weights(front, back) == std::array<float, 3>{1.0f, 0.0f, 0.0f});
@@ -441,6 +434,26 @@ TEST_CASE("the skin's shapes of the crotch as the 90/90 switch passes are weight
   };
   const double apart_own = ss(44.0 / 50.0) * (1.0 - ss(14.0 / 60.0)) * (1.0 - ss(21.0 / 60.0));
   CHECK(half[2] == doctest::Approx(0.5 * apart_own).epsilon(1e-4));
+}
+
+// The generator makes the passing shapes over both hips' flexion shapes at the weights written in
+// anatomy/hip_corrective.h (kHipPassFrontStraight ...: worked out by hand from the runtime's
+// formulas, to two decimals); they are the weights pose_body_model gives those shapes at that pose.
+TEST_CASE("the passing crotch shapes are made over the flexion shapes' weights the runtime gives at their pose") {
+  const Model& m = body_model();
+  const auto [skin, flex_r] = skin_target(m, "hip_flexion_r");
+  const int out_r = skin_target(m, "hip_flexion_out_r").second;
+  const int flex_l = skin_target(m, "hip_flexion_l").second, out_l = skin_target(m, "hip_flexion_out_l").second;
+  REQUIRE_MESSAGE((skin >= 0 && out_r >= 0 && flex_l >= 0 && out_l >= 0), "no hip flexion morph targets");
+  const Hip front{anatomy::kHipPassFrontFlexionDeg, -anatomy::kHipPassFrontAdductionDeg, anatomy::kHipPassFrontRotationDeg};
+  const Hip back{anatomy::kHipPassBackFlexionDeg, -anatomy::kHipPassBackAdductionDeg, anatomy::kHipPassBackRotationDeg};
+  const std::array<float, 3> w = hip_pair_weights(m, skin, {flex_r, out_r, flex_l}, front, back);
+  const float back_out = hip_pair_weights(m, skin, {out_l, out_l, out_l}, front, back)[0];
+  INFO("front straight " << w[0] << ", turned out " << w[1] << "; back straight " << w[2] << ", turned out " << back_out);
+  CHECK(std::abs(w[0] - anatomy::kHipPassFrontStraight) <= 0.005);
+  CHECK(std::abs(w[1] - anatomy::kHipPassFrontTurnedOut) <= 0.005);
+  CHECK(std::abs(w[2] - anatomy::kHipPassBackStraight) <= 0.005);
+  CHECK(std::abs(back_out - anatomy::kHipPassBackTurnedOut) <= 0.005);
 }
 
 TEST_CASE("the skin's knee-flexion shapes are weighted by each knee's flexion") {

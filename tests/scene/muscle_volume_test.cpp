@@ -785,6 +785,52 @@ namespace {
 // (one erosion), so a muscle that lies on the bone (as the generator packs them) is not counted.
 using BoneGrid = test::BoneCells;
 BoneGrid bone_grid(const Mesh& m) { return test::bone_cells(m, 1); }
+
+// The model's bones (rigid meshes with triangles, not the skin) and each one's cells, by mesh index.
+struct BoneSet {
+  std::vector<BoneGrid> grids;
+  std::vector<bool> is_bone;
+};
+BoneSet bone_set(const Model& m) {
+  BoneSet b{std::vector<BoneGrid>(m.meshes.size()), std::vector<bool>(m.meshes.size(), false)};
+  for (std::size_t i = 0; i < m.meshes.size(); ++i) {
+    const Mesh& mesh = m.meshes[i];
+    if (mesh.name.rfind("skin", 0) == 0 || !mesh.joint_nodes.empty() || mesh.indices.empty()) continue;
+    b.is_bone[i] = true;
+    b.grids[i] = bone_grid(mesh);
+  }
+  return b;
+}
+
+// The bones drawn in `out` for each leg (index 0 left, 1 right): its own leg's, and the pelvis and
+// spine for both (bones of the other leg are the drill's posture, not the muscle's shape: a crossed
+// shin can rest against the other knee). Each with the world box of its cells (1 mm wider than the
+// float arithmetic needs): a point outside it cannot be in the bone, so a muscle is tested only
+// against the bones whose box meets its own.
+struct PosedBone {
+  glm::mat4 inv;
+  const BoneGrid* grid;
+  glm::vec3 lo, hi;
+};
+std::array<std::vector<PosedBone>, 2> posed_bones(const Model& m, const DrawList& out, const BoneSet& set) {
+  std::array<std::vector<PosedBone>, 2> bones;
+  for (const MeshDraw& d : out.meshes)
+    if (d.dynamic_mesh < 0 && d.mesh >= 0 && set.is_bone[static_cast<std::size_t>(d.mesh)]) {
+      const std::string& name = m.meshes[static_cast<std::size_t>(d.mesh)].name;
+      const bool left = name.size() > 2 && name.substr(name.size() - 2) == "_l", right = name.size() > 2 && name.substr(name.size() - 2) == "_r";
+      const BoneGrid& g = set.grids[static_cast<std::size_t>(d.mesh)];
+      PosedBone b{glm::inverse(d.node_world), &g, glm::vec3(1e9f), glm::vec3(-1e9f)};
+      for (int c = 0; c < 8; ++c) {
+        const glm::vec3 q(d.node_world * glm::vec4((c & 1) ? g.deep_hi.x : g.deep_lo.x, (c & 2) ? g.deep_hi.y : g.deep_lo.y,
+                                                   (c & 4) ? g.deep_hi.z : g.deep_lo.z, 1.0f));
+        b.lo = glm::min(b.lo, q), b.hi = glm::max(b.hi, q);
+      }
+      b.lo -= glm::vec3(0.001f), b.hi += glm::vec3(0.001f);
+      for (int s = 0; s < 2; ++s)
+        if ((s == 0 && !left) || (s == 1 && !right)) bones[static_cast<std::size_t>(s)].push_back(b);
+    }
+  return bones;
+}
 }  // namespace
 
 // Issue 11, section 4: "stays out of bone (<= 1% of its vertices inside a bone in any frame of any
@@ -796,14 +842,7 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   const Model& m = body();
   const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
   REQUIRE(!f.drills.empty());
-  std::vector<BoneGrid> grids(m.meshes.size());
-  std::vector<bool> is_bone(m.meshes.size(), false);
-  for (std::size_t i = 0; i < m.meshes.size(); ++i) {
-    const Mesh& mesh = m.meshes[i];
-    if (mesh.name.rfind("skin", 0) == 0 || !mesh.joint_nodes.empty() || mesh.indices.empty()) continue;
-    is_bone[i] = true;
-    grids[i] = bone_grid(mesh);
-  }
+  const BoneSet bone_cells = bone_set(m);
   std::map<std::uint32_t, double> worst;  // pick id -> worst share
   std::map<std::uint32_t, std::string> worst_at;
   std::map<std::uint32_t, double> at_rest;  // pick id -> share at the anatomical pose
@@ -822,32 +861,7 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
       }
       DrawList out;
       add_body_to_scene(m, ModelHandle{}, input, BodySceneOptions{}, pose, out);
-      // Each leg's bones, and the pelvis and spine for both (bones of the other leg are the drill's
-      // posture, not the muscle's shape: a crossed shin can rest against the other knee).
-      // Each with the world box of its cells (1 mm wider than the float arithmetic needs): a vertex
-      // outside it cannot be in the bone, so a muscle is tested only against the bones whose box
-      // meets its own.
-      struct PosedBone {
-        glm::mat4 inv;
-        const BoneGrid* grid;
-        glm::vec3 lo, hi;
-      };
-      std::array<std::vector<PosedBone>, 2> bones;
-      for (const MeshDraw& d : out.meshes)
-        if (d.dynamic_mesh < 0 && d.mesh >= 0 && is_bone[static_cast<std::size_t>(d.mesh)]) {
-          const std::string& name = m.meshes[static_cast<std::size_t>(d.mesh)].name;
-          const bool left = name.size() > 2 && name.substr(name.size() - 2) == "_l", right = name.size() > 2 && name.substr(name.size() - 2) == "_r";
-          const BoneGrid& g = grids[static_cast<std::size_t>(d.mesh)];
-          PosedBone b{glm::inverse(d.node_world), &g, glm::vec3(1e9f), glm::vec3(-1e9f)};
-          for (int c = 0; c < 8; ++c) {
-            const glm::vec3 q(d.node_world * glm::vec4((c & 1) ? g.deep_hi.x : g.deep_lo.x, (c & 2) ? g.deep_hi.y : g.deep_lo.y,
-                                                       (c & 4) ? g.deep_hi.z : g.deep_lo.z, 1.0f));
-            b.lo = glm::min(b.lo, q), b.hi = glm::max(b.hi, q);
-          }
-          b.lo -= glm::vec3(0.001f), b.hi += glm::vec3(0.001f);
-          for (int s = 0; s < 2; ++s)
-            if ((s == 0 && !left) || (s == 1 && !right)) bones[static_cast<std::size_t>(s)].push_back(b);
-        }
+      const std::array<std::vector<PosedBone>, 2> bones = posed_bones(m, out, bone_cells);
       std::vector<const PosedBone*> near;
       for (const MeshDraw& d : out.meshes) {
         if (d.dynamic_mesh < 0 || d.pick_id < kMusclePickBase) continue;
@@ -1234,14 +1248,7 @@ TEST_CASE("muscle volumes: the level drawn at a view's scale stays out of bone b
   static Model m = body();  // a copy with the levels made at load, as the app's display preparation makes them
   if (!m.muscle_volumes.empty() && m.muscle_volumes[0].levels.empty()) build_lods(m);
   const DrillFolder f = load_drill_folder(std::string(HIPLAB_SOURCE_DIR) + "/assets/drills");
-  std::vector<BoneGrid> grids(m.meshes.size());
-  std::vector<bool> is_bone(m.meshes.size(), false);
-  for (std::size_t i = 0; i < m.meshes.size(); ++i) {
-    const Mesh& mesh = m.meshes[i];
-    if (mesh.name.rfind("skin", 0) == 0 || !mesh.joint_nodes.empty() || mesh.indices.empty()) continue;
-    is_bone[i] = true;
-    grids[i] = bone_grid(mesh);
-  }
+  const BoneSet bone_cells = bone_set(m);
   auto frame_of = [&](const std::string& id, double time, bool ninety_ninety) {
     const auto d = std::find_if(f.drills.begin(), f.drills.end(), [&](const motion::Drill& x) { return x.id == id; });
     REQUIRE(d != f.drills.end());
@@ -1267,27 +1274,7 @@ TEST_CASE("muscle volumes: the level drawn at a view's scale stays out of bone b
     NodeTransforms pose = NodeTransforms::bind(m);
     DrawList out;
     add_body_to_scene(m, ModelHandle{}, input, o, pose, out);
-    struct PosedBone {
-      glm::mat4 inv;
-      const BoneGrid* grid;
-      glm::vec3 lo, hi;
-    };
-    std::array<std::vector<PosedBone>, 2> bones;
-    for (const MeshDraw& d : out.meshes)
-      if (d.dynamic_mesh < 0 && d.mesh >= 0 && is_bone[static_cast<std::size_t>(d.mesh)]) {
-        const std::string& name = m.meshes[static_cast<std::size_t>(d.mesh)].name;
-        const bool left = name.size() > 2 && name.substr(name.size() - 2) == "_l", right = name.size() > 2 && name.substr(name.size() - 2) == "_r";
-        const BoneGrid& g = grids[static_cast<std::size_t>(d.mesh)];
-        PosedBone b{glm::inverse(d.node_world), &g, glm::vec3(1e9f), glm::vec3(-1e9f)};
-        for (int c = 0; c < 8; ++c) {
-          const glm::vec3 q(d.node_world * glm::vec4((c & 1) ? g.deep_hi.x : g.deep_lo.x, (c & 2) ? g.deep_hi.y : g.deep_lo.y,
-                                                     (c & 4) ? g.deep_hi.z : g.deep_lo.z, 1.0f));
-          b.lo = glm::min(b.lo, q), b.hi = glm::max(b.hi, q);
-        }
-        b.lo -= glm::vec3(0.001f), b.hi += glm::vec3(0.001f);
-        for (int s = 0; s < 2; ++s)
-          if ((s == 0 && !left) || (s == 1 && !right)) bones[static_cast<std::size_t>(s)].push_back(b);
-      }
+    const std::array<std::vector<PosedBone>, 2> bones = posed_bones(m, out, bone_cells);
     Result r;
     constexpr float kStep = 0.002f;  // m between the points on a triangle
     for (const MeshDraw& d : out.meshes) {
