@@ -35,9 +35,10 @@ glm::vec2 place_label(glm::vec2 origin, glm::vec2 box_lo, glm::vec2 box_hi, cons
     }
     if (!moved) break;
   }
-  bool on_fixed = false;
-  for (const LabelBox& x : fixed) on_fixed = on_fixed || label_boxes_overlap({origin + box_lo, origin + box_hi}, x);
-  if (!on_fixed) return origin;
+  // Stacking below earlier labels can push a label out of its bounds (three names on one hip at
+  // 640x360: the third went off the bottom of the picture); that, like landing on a fixed box,
+  // takes the search below.
+  if (free_at(origin, box_lo, box_hi, {}, fixed, bounds, bounded)) return origin;
   // Candidate spots: each coordinate either the wanted one or flush against a side of a box (or of
   // the bounds), both axes combined; the nearest free one to where the label was wanted wins.
   std::vector<float> xs{wanted.x}, ys{wanted.y};
@@ -55,7 +56,9 @@ glm::vec2 place_label(glm::vec2 origin, glm::vec2 box_lo, glm::vec2 box_hi, cons
     ys.push_back(bounds.lo.y - box_lo.y);
     ys.push_back(bounds.hi.y - box_hi.y);
   }
+  // With no free spot at all, the label at least stays whole inside the bounds (on another).
   glm::vec2 best = origin;
+  if (bounded) best = glm::clamp(origin, bounds.lo - box_lo, glm::max(bounds.hi - box_hi, bounds.lo - box_lo));
   float best_d = std::numeric_limits<float>::max();
   for (float x : xs)
     for (float y : ys) {

@@ -21,8 +21,9 @@ inline bool label_boxes_overlap(const LabelBox& a, const LabelBox& b) {
 
 // The origin for a label wanted at `origin`, its box origin + [box_lo, box_hi]. Labels that meet
 // one placed earlier step along -y below it (the greedy order of the list: two hips seen from the
-// side stack). A box still on a fixed box (or on a placed one after the steps) moves to the nearest
-// spot beside the boxes, within [bounds.lo, bounds.hi] when `bounded`, that overlaps none of them.
+// side stack). A box still on a fixed box, or outside the bounds when `bounded` (stacked off the
+// picture's edge), moves to the nearest spot beside the boxes, within [bounds.lo, bounds.hi] when
+// `bounded`, that overlaps none of them; where there is none, a bounded box is clamped inside.
 // `gap`: pixels kept between boxes.
 glm::vec2 place_label(glm::vec2 origin, glm::vec2 box_lo, glm::vec2 box_hi, const std::vector<LabelBox>& placed,
                       const std::vector<LabelBox>& fixed, const LabelBox& bounds, bool bounded, float gap = 2.0f);

@@ -55,3 +55,36 @@ TEST_CASE("labels clear of everything stay put, and labels meeting an earlier on
   CHECK(o.x == doctest::Approx(710.0f));
   CHECK(o.y + box_hi.y == doctest::Approx(first.lo.y - 2.0f));
 }
+
+TEST_CASE("a label stacked below earlier ones past the picture's edge moves to a free spot inside it") {
+  // y-up pixels, a 640x360 picture: three names on one hip (the supine PAILs/RAILs' key moment)
+  // stacked down from an anchor low in the picture; the third went off the bottom edge.
+  const LabelBox bounds{{3.0f, 3.0f}, {637.0f, 357.0f}};
+  const glm::vec2 box_lo(-5.0f, -6.0f), box_hi(290.0f, 16.0f);
+  const LabelBox first = at({230.0f, 64.0f}, box_lo, box_hi);
+  const LabelBox second = at({218.0f, 30.0f}, box_lo, box_hi);
+  const glm::vec2 wanted(224.0f, 40.0f);
+  const glm::vec2 o = place_label(wanted, box_lo, box_hi, {first, second}, {}, bounds, true);
+  const LabelBox box = at(o, box_lo, box_hi);
+  CHECK(box.lo.x >= bounds.lo.x);
+  CHECK(box.hi.x <= bounds.hi.x);
+  CHECK(box.lo.y >= bounds.lo.y);
+  CHECK(box.hi.y <= bounds.hi.y);
+  CHECK_FALSE(label_boxes_overlap(box, first));
+  CHECK_FALSE(label_boxes_overlap(box, second));
+  // The nearest free spot: over the first label (the stack's top), not across the picture.
+  CHECK(box.lo.y == doctest::Approx(first.hi.y + 2.0f));
+}
+
+TEST_CASE("a bounded label with no free spot anywhere still stays whole inside the bounds") {
+  const LabelBox bounds{{0.0f, 0.0f}, {200.0f, 40.0f}};
+  const glm::vec2 box_lo(-2.0f, -4.0f), box_hi(150.0f, 12.0f);
+  const LabelBox first = at({20.0f, 20.0f}, box_lo, box_hi);  // fills the strip's width
+  const LabelBox second = at({20.0f, 4.0f}, box_lo, box_hi);
+  const glm::vec2 o = place_label({25.0f, 18.0f}, box_lo, box_hi, {first, second}, {}, bounds, true);
+  const LabelBox box = at(o, box_lo, box_hi);
+  CHECK(box.lo.x >= bounds.lo.x);
+  CHECK(box.hi.x <= bounds.hi.x);
+  CHECK(box.lo.y >= bounds.lo.y);
+  CHECK(box.hi.y <= bounds.hi.y);
+}
