@@ -35,7 +35,7 @@ int run_cli(const std::vector<std::string>& args) {
   app.add_option("--ready-file", window.ready_file,
                  "Write this file once the window is ready: its start-up work done (for scripted runs)");
   app.add_flag("--report-state", window.report_state,
-               "Print the drill, whether it plays, its time, the window's size and place and the model's bone fields on exit (with --frames; for scripted runs)");
+               "Print the drill, whether it plays, its time, the window's size and place, the model's bone fields and the side panels' places on exit (with --frames; for scripted runs)");
   app.add_option("--drill", window.drill, "Open with this drill (id or name, see hiplab drills)");
   app.add_option("--time", window.time_s, "... paused at this time in seconds")->check(CLI::Range(0.0, 1e6));
   app.add_option("--side", window.side, "Working side: left or right")->check(CLI::IsMember({"left", "right"}));

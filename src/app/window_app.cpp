@@ -303,9 +303,12 @@ int main_loop(App& app, const WindowOptions& options) {
     int ww = 0, wh = 0, wx = 0, wy = 0;
     glfwGetWindowSize(window, &ww, &wh);
     glfwGetWindowPos(window, &wx, &wy);
-    std::printf("drill=%s playing=%s time=%.2f window=%dx%d+%d+%d bone_fields=%zu\n", d ? d->id.c_str() : "none",
-                app.session.playback().playing() && app.session.mode() == session::Mode::kDrill ? "yes" : "no",
-                app.session.playback().time(), ww, wh, wx, wy, app.model.bone_fields.size());
+    // The side panels as last drawn (x,y,width,height in the window, y down; 0s where not drawn).
+    const glm::vec4 l = app.ui.side_panels[0].rect, r = app.ui.side_panels[1].rect;
+    std::printf("drill=%s playing=%s time=%.2f window=%dx%d+%d+%d bone_fields=%zu left_panel=%.0f,%.0f,%.0f,%.0f "
+                "right_panel=%.0f,%.0f,%.0f,%.0f\n",
+                d ? d->id.c_str() : "none", app.session.playback().playing() && app.session.mode() == session::Mode::kDrill ? "yes" : "no",
+                app.session.playback().time(), ww, wh, wx, wy, app.model.bone_fields.size(), l.x, l.y, l.z, l.w, r.x, r.y, r.z, r.w);
   }
   return exit_code;
 }

@@ -4,6 +4,8 @@
 // message, and the status line or, in presentation mode, the laser pointer.
 #include "ui/app_ui.h"
 
+#include "core/panel_anchor.h"
+
 #include <algorithm>
 
 #include <filesystem>
@@ -43,10 +45,25 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
 
   // The side panels end above the playback bar and the status line, so nothing overlaps them.
   const float side_h = std::max(200.0f, vp->WorkSize.y - 196.0f * ui.ui_scale);
+  // A window that changed size since the panels were laid out (maximised, moved to a projector)
+  // takes them along: the Muscles panel stays on the right edge, both follow the new height.
+  const auto follow_window = [&](int i) {
+    const UiState::SidePanel& sp = ui.side_panels[static_cast<std::size_t>(i)];
+    if (sp.rect.z <= 0.0f || sp.viewport == ui.viewport) return;
+    const glm::vec4 n = reanchor_panel(sp.rect, sp.viewport, ui.viewport, sp.default_h, side_h);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + n.x, vp->WorkPos.y + n.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(n.z, n.w), ImGuiCond_Always);
+  };
+  const auto remember = [&](int i) {
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    ui.side_panels[static_cast<std::size_t>(i)] = {glm::vec4(p.x - vp->WorkPos.x, p.y - vp->WorkPos.y, sz.x, sz.y), ui.viewport, side_h};
+  };
   if (panel_visible(ui, true)) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330 * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
+    follow_window(0);
     ImGui::Begin("HipLab", nullptr, ImGuiWindowFlags_NoCollapse);
+    remember(0);
     model_and_view(s, ui, a);
     note_panel(ui);
     if (body) {
@@ -61,7 +78,9 @@ UiActions draw_app_ui(UiState& ui, session::Session& s, const session::ComputedF
   if (body && panel_visible(ui, false)) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + 8), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(kMusclesPanelWidth * ui.ui_scale, side_h), ImGuiCond_FirstUseEver);
+    follow_window(1);
     ImGui::Begin("Muscles", nullptr, ImGuiWindowFlags_NoCollapse);
+    remember(1);
     note_panel(ui);
     muscles_panel(s, ui, a, frame, info, model, bones);
     ImGui::End();

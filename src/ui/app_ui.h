@@ -183,6 +183,15 @@ struct UiState {
   // The docked panels drawn this frame (x, y, width, height in the viewport's pixels): the app
   // frames the scene in the part they leave free (scene/framing.h free_view_rect).
   std::vector<glm::vec4> panel_rects;
+  // The two side panels (HipLab, Muscles) as last drawn, with the window size and default panel
+  // height each was laid out for: when the window changes size they are moved with it
+  // (core/panel_anchor.h; a panel hidden in presentation mode meanwhile moves when it shows again).
+  struct SidePanel {
+    glm::vec4 rect{0.0f};  // zero: not drawn yet
+    glm::vec2 viewport{0.0f};
+    float default_h = 0.0f;
+  };
+  std::array<SidePanel, 2> side_panels;
   VideoDialog video;
   PatientsUi patients;
 };

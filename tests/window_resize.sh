@@ -1,0 +1,61 @@
+#!/bin/sh
+# The side panels follow the window when it changes size (core/panel_anchor.h): a fresh 1024x640
+# window made 1500x900 (maximised) keeps the Muscles panel on its right edge, 8 px in, both side
+# panels as tall as the new window allows (its height less the playback bar's 196 px); made
+# 900x560 (a projector), both stay whole inside it. Before, the Muscles panel stayed where the old
+# right edge was, in the middle of the larger window, and hung off the smaller one.
+# xdotool resizes the window under its own X server; `--report-state` prints the panels' places
+# ("left_panel=X,Y,W,H right_panel=X,Y,W,H", y down) on exit, read here. Every wait is bounded.
+# usage: window_resize.sh RUN_UNDER_XVFB HIPLAB
+run="$1"
+hiplab="$2"
+if ! command -v xdotool >/dev/null 2>&1; then
+  echo "SKIP: xdotool not installed (scripts/debian-packages.txt lists it)"
+  exit 77
+fi
+dir=$(mktemp -d "${TMPDIR:-/tmp}/hiplab-resize.XXXXXX") || exit 1
+trap 'rm -rf "$dir"' EXIT
+# One driven session: a 1024x640 window resized to $1 x $2, then quit.
+drive() {
+  cat >"$dir/drive.sh" <<DRIVE
+#!/bin/sh
+rm -f "$dir/ready"
+timeout -k 5 120 "$hiplab" --frames 20000 --ready-file "$dir/ready" --size 1024x640 --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
+pid=\$!
+timeout 90 xdotool search --sync --name HipLab >/dev/null
+i=0
+while [ ! -e "$dir/ready" ] && [ \$i -lt 450 ]; do sleep 0.2; i=\$((i + 1)); done
+[ -e "$dir/ready" ] || echo "not ready within 90 s" >&2
+sleep 1
+xdotool search --name HipLab windowsize $1 $2
+sleep 3
+xdotool key ctrl+q
+wait \$pid
+DRIVE
+  XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data" sh "$run" -s 1600x1000x24 sh "$dir/drive.sh"
+  cat "$dir/out.txt"
+}
+# $1 the report, $2 "left" or "right": sets x y w h of that panel.
+panel() {
+  v=$(printf '%s\n' "$1" | sed -n "s/.*$2_panel=\([0-9.-]*,[0-9.-]*,[0-9.-]*,[0-9.-]*\).*/\1/p")
+  if [ -z "$v" ]; then echo "FAIL: no $2_panel=X,Y,W,H in the report: '$1' $(cat "$dir/err.txt")"; exit 1; fi
+  x=${v%%,*}; v=${v#*,}; y=${v%%,*}; v=${v#*,}; w=${v%%,*}; h=${v#*,}
+}
+big=$(drive 1500 900)
+case "$big" in *window=1500x900*) ;; *) echo "FAIL: the window did not become 1500x900: '$big'"; exit 1 ;; esac
+panel "$big" right
+gap=$((1500 - x - w))
+if [ "$gap" -lt 6 ] || [ "$gap" -gt 10 ]; then echo "FAIL: made 1500 wide, the Muscles panel ends $gap px from the right edge (x $x w $w), expected 8"; exit 1; fi
+if [ "$h" -ne $((900 - 196)) ]; then echo "FAIL: made 900 tall, the Muscles panel is $h px tall, expected $((900 - 196))"; exit 1; fi
+panel "$big" left
+if [ "$x" -ne 8 ] || [ "$h" -ne $((900 - 196)) ]; then echo "FAIL: made 1500x900, the HipLab panel is at x $x, $h px tall, expected x 8 and $((900 - 196))"; exit 1; fi
+echo "ok: made 1500x900, the panels follow: $(printf '%s\n' "$big" | sed -n 's/.*\(left_panel=.*\)/\1/p')"
+small=$(drive 900 560)
+case "$small" in *window=900x560*) ;; *) echo "FAIL: the window did not become 900x560: '$small'"; exit 1 ;; esac
+for side in left right; do
+  panel "$small" $side
+  if [ "$x" -lt 0 ] || [ "$y" -lt 0 ] || [ $((x + w)) -gt 900 ] || [ $((y + h)) -gt 560 ]; then
+    echo "FAIL: made 900x560, the $side panel ($x,$y ${w}x$h) is not inside the window"; exit 1
+  fi
+done
+echo "ok: made 900x560, both panels inside: $(printf '%s\n' "$small" | sed -n 's/.*\(left_panel=.*\)/\1/p')"
