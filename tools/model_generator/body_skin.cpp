@@ -1424,7 +1424,10 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   return out;
 }
 
-std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double abduction_deg) {
+namespace {
+// hip_corrective with this hip alone at `self`, the skin of its side away from the midline kept
+// from sinking (kAbductorKeep*): the shapes of a straight hip abducted or turned in.
+std::vector<glm::vec3> hip_kept_out_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self) {
   const double sgn = side == 0 ? 1.0 : -1.0;  // this side's +z
   std::vector<double> sink(skin.mesh.pos.size(), std::numeric_limits<double>::infinity());
   for (size_t v = 0; v < sink.size(); ++v) {
@@ -1432,7 +1435,16 @@ std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std:
     const double w = 1.0 - fade_out(sgn * double(skin.mesh.pos[v].z), kAbductorKeepMidlineFrom, kAbductorKeepMidlineTo);
     if (w > 0.0) sink[v] = (1.0 - w) * kAbductorKeepFade;
   }
-  return hip_corrective(skin, nodes, side, {anatomy::kHipOtherStraightDeg, abduction_deg, 0.0}, nullptr, &sink);
+  return hip_corrective(skin, nodes, side, self, nullptr, &sink);
+}
+}  // namespace
+
+std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double abduction_deg) {
+  return hip_kept_out_corrective(skin, nodes, side, {anatomy::kHipOtherStraightDeg, abduction_deg, 0.0});
+}
+
+std::vector<glm::vec3> hip_turned_in_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double rotation_deg) {
+  return hip_kept_out_corrective(skin, nodes, side, {anatomy::kHipOtherStraightDeg, 0.0, rotation_deg});
 }
 
 void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin, std::vector<glm::vec3>& shape) {
