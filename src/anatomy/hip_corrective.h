@@ -97,6 +97,21 @@ constexpr double kHipOtherStraightDeg = 0.0;
 // drill changes. That drill's muscle vertex-samples more than 2 mm out of the skin (tests/scene/
 // muscle_poke_through_test.cpp) 17 536 -> 14 028 (71 473 with the skin relaxed freely).
 constexpr double kHipAbductedCorrectiveDeg = -25.0;  // Gait2392 hip_adduction: - abduction
+// A sixth shape per hip, turned in with the hip and knee straight and the other leg straight beside
+// it (flexion 0, no abduction): the standing cable drill's working hip (internal rotation to 34.2
+// deg at 10 of flexion; assets/drills/standing_cable_internal_rotation.json) and the tall-kneeling
+// windmill's (28-30 deg at 0; tall_kneeling_foot_windmill.json). No hip shape had weight there, and
+// linear blending from the rest shape (30 deg of flexion) turned one triangle a side at the side of
+// the pelvis behind the trochanter inside out (pelvis (-7 95 17) cm at rest: 0.52x, its posed
+// normal 102 deg from the reference, tests/scene/skin_stretch_test.cpp). Its weight rises smoothly
+// with the internal rotation from 0 to kHipTurnedInCorrectiveDeg (1 beyond), times how straight
+// this hip and the other are (as the abduction shape's), faded out as the hip is abducted (the
+// 90/90 back hip, turned in 33 deg at 11 of flexion but abducted 35, has its own shape). Made as
+// the abduction shape: this hip alone, its side's skin away from the midline kept from moving
+// inward (tools/model_generator/body_skin.h hip_turned_in_corrective). Measured (triangle-samples
+// past a limit): the standing cable drill 36 -> 0 and the tall-kneeling windmill 36 -> 0 (that
+// triangle a side gone; their worst stretch and squash unchanged); no other drill changes.
+constexpr double kHipTurnedInCorrectiveDeg = 34.0;  // Gait2392 hip_rotation: + internal
 // The crotch as the 90/90 switch passes (assets/drills/ninety_ninety_hip_switch.json, between its
 // keyframes at a quarter and half of the switch, where tests/scene/skin_stretch_test.cpp found its
 // worst stretch, the perineum behind at 3.56x): the front hip flexed 103 deg, abducted 24 and turned

@@ -287,6 +287,16 @@ float hip_pass_weight(const anatomy::LegPose& front, const anatomy::LegPose& bac
                             angle_ramp(back[anatomy::LegCoord::kHipFlexion], anatomy::kHipCorrectiveStartDeg, anatomy::kHipPassBackFlexionDeg) *
                             smoothstep01(er) * smoothstep01(ir));
 }
+// The weight of a hip's turned-in shape (anatomy/hip_corrective.h, kHipTurnedInCorrectiveDeg; made
+// with both hips straight and unabducted): 0 at no rotation and turned out, rising smoothly to 1 at
+// the shape's internal rotation, 1 beyond; times how straight this hip and the other are
+// (hip_other_straight), faded out (1 - smoothstep) as this hip is abducted or adducted over
+// kPairSpreadAbductionDeg.
+float hip_turned_in_weight(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
+  const double abd = std::fabs(leg[anatomy::LegCoord::kHipAdduction]) / glm::radians(kPairSpreadAbductionDeg);
+  return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipRotation], 0.0, anatomy::kHipTurnedInCorrectiveDeg) *
+                            hip_other_straight(leg) * hip_other_straight(other) * (1.0 - smoothstep01(abd)));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -316,14 +326,15 @@ float toes_extended_weight(const anatomy::LegPose& leg) {
 // the knee's flexion and front; then the shapes of both hips together; then per side the foot's
 // (ankle pointed, toes tucked); then each hip's extension (_r, _l) and the crotch with both hips
 // flexed and parted, then each hip flexed with the other straight (_r: the right flexed), then each
-// hip abducted with both straight, then the crotch as the 90/90 switch passes (_r: the right hip
-// in front). Made once.
+// hip abducted with both straight, then each turned in with both straight, then the crotch as the
+// 90/90 switch passes (_r: the right hip in front). Made once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 1 + 5;
 constexpr std::size_t kFootCorrectives = 2;  // per side
 // + the two hips' extension, the parted crotch, the crotch with each hip flexed and the other
-// straight, each hip abducted, the crotch as the 90/90 switch passes with each hip in front
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2 + 2 + 2;
+// straight, each hip abducted, each hip turned in, the crotch as the 90/90 switch passes with each
+// hip in front
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2 + 2 + 2 + 2;
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -342,6 +353,7 @@ const std::vector<std::string>& corrective_names() {
     n.push_back("hip_flexion_pair_apart");
     n.insert(n.end(), {"hip_flexion_other_straight_r", "hip_flexion_other_straight_l"});
     n.insert(n.end(), {"hip_abduction_r", "hip_abduction_l"});
+    n.insert(n.end(), {"hip_turned_in_r", "hip_turned_in_l"});
     n.insert(n.end(), {"hip_pass_r", "hip_pass_l"});
     return n;
   }();
@@ -392,6 +404,9 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   // Each hip abducted with both straight (the side-lying abduction's top hip).
   w[k++] = hip_abduction_weight(right, left);
   w[k++] = hip_abduction_weight(left, right);
+  // Each hip turned in with both straight (the standing cable drill's and tall-kneeling windmill's).
+  w[k++] = hip_turned_in_weight(right, left);
+  w[k++] = hip_turned_in_weight(left, right);
   // The crotch as the 90/90 switch passes (_r: the right hip in front).
   w[k++] = pass_r;
   w[k++] = pass_l;

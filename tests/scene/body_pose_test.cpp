@@ -400,6 +400,47 @@ TEST_CASE("the skin's hip-abduction shapes are weighted by each hip's abduction 
   CHECK(weights(0, 25, -30, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
 }
 
+TEST_CASE("the skin's hip turned-in shapes are weighted by each hip's internal rotation with both hips straight") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "hip_turned_in_r");
+  const int left = skin_target(m, "hip_turned_in_l").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_turned_in_r' morph target");
+  REQUIRE_MESSAGE(left >= 0, "no 'hip_turned_in_l' morph target");
+  // Right hip flexion, abduction (deg, + away), internal rotation (deg, + in); left hip flexion.
+  // Returns hip_turned_in_r's and hip_turned_in_l's weights.
+  auto weights = [&](double flex_deg, double abd_deg, double ir_deg, double flex_l_deg) {
+    anatomy::LegAngles legs;
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
+    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
+    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+  };
+  using P = std::pair<float, float>;
+  // Standing, or turned out: none.
+  CHECK(weights(0, 0, 0, 0) == P{0.0f, 0.0f});
+  CHECK(weights(0, 0, -30, 0) == P{0.0f, 0.0f});
+  // Turned in 34 deg and beyond with both legs straight (or extended): that hip's shape, full.
+  CHECK(weights(0, 0, 34, 0) == P{1.0f, 0.0f});
+  CHECK(weights(-5, 0, 45, -5) == P{1.0f, 0.0f});
+  // Halfway (17 deg): a half (smoothstep).
+  CHECK(weights(0, 0, 17, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  // Flexed to the skin's rest (30 deg), or the other hip flexed so: none; halfway there (15 deg), a
+  // half. The standing cable drill's hip (10 deg of flexion, 34.2 in): 1 - smoothstep(1/3) = 20/27.
+  CHECK(weights(30, 0, 34, 0).first == 0.0f);
+  CHECK(weights(0, 0, 34, 96).first == 0.0f);
+  CHECK(weights(15, 0, 34, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(weights(10, 0, 34.2, 0).first == doctest::Approx(20.0f / 27.0f).epsilon(1e-4));
+  // Abducted (or adducted) 20 deg: none (the 90/90 back hip, abducted 35, has its own shape); 10
+  // deg, a half.
+  CHECK(weights(0, 20, 34, 0).first == 0.0f);
+  CHECK(weights(11, 35, 33, 96).first == 0.0f);
+  CHECK(weights(0, -10, 34, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+}
+
 // anatomy/hip_corrective.h kHipPass*: the crotch as the 90/90 switch passes, the front hip flexed
 // and turned out, the back hip rising and turned in (assets/drills/ninety_ninety_hip_switch.json).
 TEST_CASE("the skin's shapes of the crotch as the 90/90 switch passes are weighted by both hips' flexion and opposite turns") {

@@ -975,6 +975,13 @@ namespace hiplab::modelgen {
 
 namespace {
 
+// The rotation nearest a matrix (the orthogonal factor of its polar decomposition, by Higham's
+// iteration X <- (X + X^-T) / 2): a blend of rotations without the blend's shrinking.
+glm::dmat3 polar_factor(glm::dmat3 m) {
+  for (int i = 0; i < 20; ++i) m = 0.5 * (m + glm::transpose(glm::inverse(m)));
+  return m;
+}
+
 // Bounded distortion of the relaxed band (Lipman 2012's goal, met here by projecting constraints
 // one triangle at a time, as position-based dynamics does): each triangle with a free corner whose
 // area, signed along the normal the skinning gives it (what the stretch test calls inside out when
@@ -983,8 +990,23 @@ namespace {
 // minimal-norm step, half of it per sweep, averaged over the triangles a vertex shares); between
 // sweeps the free vertices are smoothed a little toward their neighbours (even) so the corrected
 // triangles do not spike. In the posed space p, pinned vertices stay.
+// The normal a triangle's signed area is taken along: its rest normal turned by its corners' blend,
+// or (nearest_rotation) by the rotation nearest that blend. The two agree where the blend is near
+// one bone's rotation; where it mixes two rotations far apart (the armpit of the arm overhead, the
+// arm ~155 deg from the trunk) the blend is no rotation (it shrinks the turned plane toward the
+// shoulder's axis) and its normal points elsewhere. The overhead shape is bounded along the
+// nearest rotation (arm_corrective): along the blend it held one armpit triangle a side
+// (humerus_l (-5 134 -20) cm at rest, between trunk and arm half-and-half) edge-on against the
+// stretch test's reference, 0.016 of the normals' product on the right side at the clamshell's
+// bottom arm (153.8 deg of flexion, 4.4 of abduction: motion/hand_reach.h puts the head on it) and
+// 0.004 on the wrong one at clamshell_30's (155.6 deg), turned inside out in all its 200
+// triangle-samples; now none (every side-lying drill's bottom armpit no longer its worst squash:
+// 0.256-0.261x -> 0.284-0.308x, now the top arm's inner upper arm). The shapes of the arms below
+// the horizontal and of the hips keep the blend: along the nearest rotation, the supine
+// PAILs/RAILs' armpit stretched 2.77 -> 3.15x (torso (-6 133 -18) cm, 200 samples past 3x), the
+// 90/90 PAILs/RAILs' worst squash 0.2101 -> 0.2092x and the 90/90 switch +2 samples.
 void bound_distortion(const SkinMesh& skin, const std::vector<glm::dmat4>& blend, const std::vector<char>& free_v, std::vector<glm::dvec3>& p,
-                      int sweeps, double lo, double hi, double even) {
+                      int sweeps, double lo, double hi, double even, bool nearest_rotation) {
   const size_t nv = skin.mesh.pos.size();
   const auto& idx = skin.mesh.idx;
   struct Tri {
@@ -1000,7 +1022,11 @@ void bound_distortion(const SkinMesh& skin, const std::vector<glm::dmat4>& blend
     const glm::dvec3 n = glm::cross(rb - ra, rc - ra);
     const double area = 0.5 * glm::length(n);
     if (area < 1e-7) continue;  // slivers (the stretch test skips them too)
-    const glm::dvec3 turned = (glm::dmat3(blend[a]) + glm::dmat3(blend[b]) + glm::dmat3(blend[c])) * n;
+    // Where nearest_rotation: turned by the rotation nearest the corners' blend (polar_factor), the
+    // stretch test's inside-out reference (tests/scene/skin_stretch_test.cpp, nearest_rotation);
+    // otherwise by the blend itself.
+    const glm::dmat3 sum = glm::dmat3(blend[a]) + glm::dmat3(blend[b]) + glm::dmat3(blend[c]);
+    const glm::dvec3 turned = (nearest_rotation && std::abs(glm::determinant(sum)) > 1e-9 ? polar_factor(sum) : sum) * n;
     tris.push_back({{a, b, c}, area, glm::normalize(turned)});
   }
   std::vector<std::vector<uint32_t>> nb(nv);
@@ -1070,12 +1096,14 @@ void bound_distortion(const SkinMesh& skin, const std::vector<glm::dmat4>& blend
 // where may_slide allows; the free vertices are relaxed in the posed space (each edge its rest edge
 // turned by the rotation between its two ends, with kCorrectiveEven Laplacian smoothing), the rest
 // pinned where the blend puts them; the moved positions mapped back through the inverse of each
-// vertex's blended matrix, as offsets in the skin's rest space (zero where not free).
+// vertex's blended matrix, as offsets in the skin's rest space (zero where not free). With
+// bound_sweeps, then held to bounded distortion (bound_distortion; its signed areas along the
+// nearest rotation of the blend where bound_nearest_rotation).
 std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<glm::dmat4>& skin_m, const std::vector<char>& moving,
                                        const std::vector<char>& may_slide, double min_share, int grow_rings, int iterations, double even = kCorrectiveEven,
                                        const std::vector<char>* band_ok = nullptr, int bound_sweeps = 0,
                                        const std::vector<glm::vec3>* base = nullptr, double bound_even = kBoundEven, double bound_lo = kBoundLo, double bound_hi = kBoundHi,
-                                       const std::vector<double>* sink_limit = nullptr) {
+                                       const std::vector<double>* sink_limit = nullptr, bool bound_nearest_rotation = false) {
   const size_t nv = skin.mesh.pos.size();
   std::vector<glm::dmat4> blend(nv, glm::dmat4(0.0));
   std::vector<glm::dvec3> p(nv);
@@ -1110,14 +1138,10 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
       free_v.swap(grown);
     }
   }
-  // Each vertex's blended rotation without the blend's shrinking (the polar factor of its blended
-  // matrix, by Higham's iteration): what the surface there should turn by.
-  auto polar = [](glm::dmat3 m) {
-    for (int i = 0; i < 20; ++i) m = 0.5 * (m + glm::transpose(glm::inverse(m)));
-    return m;
-  };
+  // Each vertex's blended rotation without the blend's shrinking (polar_factor of its blended
+  // matrix): what the surface there should turn by.
   std::vector<glm::dmat3> turn(nv);
-  for (size_t v = 0; v < nv; ++v) turn[v] = polar(glm::dmat3(blend[v]));
+  for (size_t v = 0; v < nv; ++v) turn[v] = polar_factor(glm::dmat3(blend[v]));
   // Neighbours of each free vertex (an edge shared by two triangles counts twice: a weight).
   std::vector<std::vector<uint32_t>> adj(nv);
   const auto& idx = skin.mesh.idx;
@@ -1133,7 +1157,7 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
   std::vector<std::vector<glm::dvec3>> edge(nv);  // per neighbour: the turned rest edge to v
   for (size_t v = 0; v < nv; ++v)
     for (const uint32_t u : adj[v])
-      edge[v].push_back(polar(turn[v] + turn[u]) * (glm::dvec3(skin.mesh.pos[v]) - glm::dvec3(skin.mesh.pos[u])));
+      edge[v].push_back(polar_factor(turn[v] + turn[u]) * (glm::dvec3(skin.mesh.pos[v]) - glm::dvec3(skin.mesh.pos[u])));
   // Where sink_limit is given: each free vertex with a finite limit may move no further inward
   // along its posed normal (its rest normal, area-weighted over its triangles, turned by its
   // blended rotation) than that (m) from where the blend (and base) put it; it slides along the
@@ -1175,7 +1199,7 @@ std::vector<glm::vec3> relaxed_offsets(const SkinMesh& skin, const std::vector<g
     hold_out();
   }
   if (bound_sweeps > 0) {
-    bound_distortion(skin, blend, free_v, p, bound_sweeps, bound_lo, bound_hi, bound_even);
+    bound_distortion(skin, blend, free_v, p, bound_sweeps, bound_lo, bound_hi, bound_even, bound_nearest_rotation);
     hold_out();
   }
   std::vector<glm::vec3> out(nv, glm::vec3(0.0f));
@@ -1265,7 +1289,8 @@ std::vector<glm::vec3> arm_corrective(const SkinMesh& skin, const std::vector<Sk
   std::vector<glm::vec3> out =
       relaxed_offsets(skin, skin_m, is_arm, may_slide, kCorrectiveMinArm, local ? kArmLocalGrowRings : kCorrectiveGrowRings, kCorrectiveIterations,
                       kCorrectiveEven, local ? &may_slide : nullptr, local ? kArmBoundSweeps : kOverheadBoundSweeps, nullptr,
-                      local ? kArmBoundEven : kOverheadBoundEven, kArmBoundLo, kArmBoundHi);
+                      local ? kArmBoundEven : kOverheadBoundEven, kArmBoundLo, kArmBoundHi, nullptr,
+                      /*bound_nearest_rotation=*/!local);  // the overhead shape's: bound_distortion
   if (!local) {  // faded out past the midline, on the other arm's side (kOverheadFarSide*)
     for (size_t v = 0; v < nv; ++v) {
       const double past = (side == 0 ? -1.0 : 1.0) * skin.mesh.pos[v].z;
@@ -1399,7 +1424,10 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   return out;
 }
 
-std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double abduction_deg) {
+namespace {
+// hip_corrective with this hip alone at `self`, the skin of its side away from the midline kept
+// from sinking (kAbductorKeep*): the shapes of a straight hip abducted or turned in.
+std::vector<glm::vec3> hip_kept_out_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& self) {
   const double sgn = side == 0 ? 1.0 : -1.0;  // this side's +z
   std::vector<double> sink(skin.mesh.pos.size(), std::numeric_limits<double>::infinity());
   for (size_t v = 0; v < sink.size(); ++v) {
@@ -1407,7 +1435,16 @@ std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std:
     const double w = 1.0 - fade_out(sgn * double(skin.mesh.pos[v].z), kAbductorKeepMidlineFrom, kAbductorKeepMidlineTo);
     if (w > 0.0) sink[v] = (1.0 - w) * kAbductorKeepFade;
   }
-  return hip_corrective(skin, nodes, side, {anatomy::kHipOtherStraightDeg, abduction_deg, 0.0}, nullptr, &sink);
+  return hip_corrective(skin, nodes, side, self, nullptr, &sink);
+}
+}  // namespace
+
+std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double abduction_deg) {
+  return hip_kept_out_corrective(skin, nodes, side, {anatomy::kHipOtherStraightDeg, abduction_deg, 0.0});
+}
+
+std::vector<glm::vec3> hip_turned_in_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double rotation_deg) {
+  return hip_kept_out_corrective(skin, nodes, side, {anatomy::kHipOtherStraightDeg, 0.0, rotation_deg});
 }
 
 void fade_hip_shape(const std::vector<SkeletonNode>& nodes, const SkinMesh& skin, std::vector<glm::vec3>& shape) {

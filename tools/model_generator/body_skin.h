@@ -135,6 +135,12 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
 // kAbductorKeep*).
 std::vector<glm::vec3> hip_abduction_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double abduction_deg);
 
+// The corrective shape of one hip turned in (rotation_deg, Gait2392 + internal) with both hips and
+// knees straight (side 0 right, 1 left; anatomy/hip_corrective.h kHipTurnedInCorrectiveDeg): made
+// as hip_abduction_corrective's, this hip alone, the skin of its side away from the midline kept
+// from moving inward from where the blend puts it.
+std::vector<glm::vec3> hip_turned_in_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double rotation_deg);
+
 // A hip shape as the model carries it: its offsets faded down each thigh toward the knee (none from
 // nine tenths of the way from the hip centre to the knee's), where the knee's shapes move the skin,
 // and up the trunk (none from 20 cm above the hip centres; body_skin.cpp kHipShapeFade*). The

@@ -352,6 +352,17 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back(s == 0 ? "hip_abduction_r" : "hip_abduction_l");
     }
+    // ... of each hip turned in with both hips and knees straight (the standing cable drill's and
+    // the tall-kneeling windmill's working hip; anatomy/hip_corrective.h kHipTurnedInCorrectiveDeg),
+    // made as the abduction's: this hip alone, its side's skin kept from sinking (body_skin.h
+    // hip_turned_in_corrective) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        return hip_turned_in_corrective(skin, skel, 0, anatomy::kHipTurnedInCorrectiveDeg);
+      });
+      targets.push_back({{"POSITION", hip_target(d)}});
+      names.push_back(s == 0 ? "hip_turned_in_r" : "hip_turned_in_l");
+    }
     // ... of the crotch as the 90/90 switch passes (this hip the front hip, flexed and turned out,
     // the other the back hip rising, turned in; anatomy/hip_corrective.h kHipPass*), over the hips'
     // shapes at the weights the runtime gives them there (kHipPass*Straight / *TurnedOut; the
