@@ -682,6 +682,49 @@ namespace {
 //     -27.2 -> -28.3, rotation -5.1 -> -5.3 (length 569.2 -> 569.3 mm); the other printed poses
 //     (tests/anatomy/muscle_wrap_test.cpp) unchanged. Calibration l_o 518.2 -> 522.0 mm, l_ts
 //     102.1 -> 99.5 mm.
+//   quadratus femoris (hwrap11; its first surface): with the hip extended (-30 deg) and adducted
+//     30 its line from the ischial tuberosity came up to its insertion on the quadrate tubercle
+//     (the intertrochanteric crest) from below, through the back of the femur at the level of the
+//     lesser trochanter (femur (-24, -54, 25) mm, 1,290 of its 2,985 slider-grid samples; "where
+//     the samples in bone lie", WHERE_BY_POSE=1); quadratus femoris lies behind obturator
+//     externus and the lesser trochanter (Gray's Anatomy 42nd ed.), so the bone stays in front of
+//     its line. A femur sphere there, (-0.0175, -0.050, 0.025) r 15 mm (HipLab's own; Rajagopal
+//     et al. 2016 and Gait2392 wrap it on nothing): "fit of the chained surfaces", "hwrap11
+//     quad_fem, a femur sphere behind the shaft below its insertion" (125 centres 5 mm apart about
+//     (-0.010, -0.050, 0.020), r 10..25 mm) then "..., finer" (2.5 mm about (-0.015, -0.045,
+//     0.025), r 15..25 mm; FIT_RANK=drills): 737 -> 535 in the fit, 0 drill-frame samples (0
+//     before), ends at least 3.1 mm outside, +0.03 mm on average, calibration rms 0.0125 ->
+//     0.0125 (the fewest, 531 at (-0.015, -0.050, 0.025) r 17.5 mm, had its ends 1.5 mm outside,
+//     and (-0.015, -0.040, 0.025) r 25 mm 1.2 mm with rms 0.0173: not used; axis-y cylinders there
+//     had an end up to 23 mm inside). Grid 2,985 -> 2,220 (what is left: 120 deg of flexion
+//     through the femoral head and the hip bone, as the hamstrings'); drills 0 -> 0. Moment arms
+//     (mm, -dL/dq, flexion / adduction / rotation, + internal; knee 0; before -> now): standing,
+//     hip -30 (adduction 0), hip 0 adducted 30 (turned 0 or in 45) and hip 120 adducted 30
+//     unchanged (the sphere does not act); hip -30 adducted 30 37.3 -> 48.8 / 44.3 -> 38.8 / -1.9
+//     -> 0.3 (length 53.9 -> 55.3 mm); the same turned in 45 57.1 -> 65.4 / -6.7 -> -17.0 / 8.1
+//     -> 10.7 (+3.5 mm); turned out 45 -10.1 -> -4.2 / 60.6 -> 62.7 / -10.2 -> -9.8; hip -15
+//     adducted 30 turned in 45 58.6 -> 67.2 / -6.8 -> -12.3 / 8.1 -> 11.1 (the slider grid's
+//     extension-adduction corner; no drill reaches it). Calibration l_o 55.085 -> 55.083 mm, l_ts
+//     22.081 -> 22.085 mm.
+//   adductor magnus 3 (hwrap11; its first surface): at 90-120 deg of flexion with 45 of abduction
+//     and external rotation its line from the ischial tuberosity to the adductor tubercle ran
+//     through the back of the neck's base and the lesser trochanter (femur (-26, -43, 27) and (-5,
+//     -17, 21) mm; 1,545 of its 3,090 slider-grid samples); the ischial (hamstring) part of
+//     adductor magnus runs down behind the lesser trochanter and quadratus femoris (Gray's Anatomy
+//     42nd ed.). A femur sphere there, (-0.010, -0.040, 0.020) r 25 mm (HipLab's own; Rajagopal
+//     et al. 2016 wrap only their distal adductor magnus, on AMdist_at_femshaft_r): "fit of the
+//     chained surfaces", "hwrap11 add_mag3, a femur sphere behind the neck's base" (125 centres 5
+//     mm apart about (-0.015, -0.035, 0.025), r 10..25 mm) and "..., larger" (27 centres about the
+//     best, r 25..35 mm: no better; FIT_RANK=drills): 801 -> 405 in the fit, 0 drill-frame
+//     samples (0 before), ends at least 6.4 mm outside, +0.02 mm on average, calibration rms
+//     0.0102 -> 0.0103. Grid 3,090 -> 1,605 (left: the hip bone at 120 deg with adduction, the
+//     ischiopubic ramus); drills 0 -> 0. Moment arms (mm, -dL/dq, flexion / adduction / rotation,
+//     + internal; before -> now): standing, hip and knee 90, the clamshell's top (60, abducted 30,
+//     turned out 30) and hip -30..0 adducted 30 unchanged; the 90/90 front leg (hip 90, abducted
+//     30, turned out 45, knee 90; a drill pose) -39.5 -> -40.3 / 9.2 -> 9.8 / 2.3 -> 2.9 (length
+//     +0.02 mm); hip 90 abducted 45 turned out 45, knee 0 -32.3 -> -36.8 / -2.6 -> -1.1 / 1.6 ->
+//     3.6 (+0.4 mm); hip 120 the same -13.3 -> -3.5 / -15.0 -> -20.9 / -0.2 -> -5.3 (+1.7 mm; the
+//     slider grid's corner). Calibration l_o 140.320 -> 140.431 mm, l_ts 234.413 -> 234.312 mm.
 //   Their refitted l_o and l_ts follow (anatomy/muscle_calibration.cpp's table).
 // Tried and left out:
 //   TFL's iliac sphere at 27.5 and 30 mm: its 165 drill samples lie in the spine just outside the
@@ -770,7 +813,8 @@ namespace {
 // (52,494), with hwrap9's semimembranosus neck sphere 24 of 43 (51,564) and biceps femoris long
 // head's head sphere 24 of 43 (50,805), with hwrap10's adductor brevis ischiopubic sphere and
 // biceps femoris long head's ischium sphere 24 of 43 (48,783), with hwrap10's gemelli fossa
-// cylinder refitted 24 of 43 (47,733; the test's ratchet holds the figure). Their
+// cylinder refitted 24 of 43 (47,733), with hwrap11's quadratus femoris and adductor magnus 3
+// spheres 24 of 43 (45,483; the test's ratchet holds the figure). Their
 // volumes over the drills (tests/scene/muscle_poke_through_test.cpp, against the rows' measured
 // figures): all drills out of the skin 5,634,538 -> 5,635,742 (+0.02%), inside another
 // 8,267,910 -> 8,264,664 (-0.04%); every row within its limit.
@@ -844,8 +888,10 @@ constexpr WrapSurface kSurfaces[] = {
     {"femoral_shaft_al", PathBody::kFemur, WrapShape::kCylinder, {0.0332, -0.2369, 0.0201}, {0.1360655, -0.9696899, -0.2029476}, 0.020, {0, 0, 0}, kChainFit},  // hwrap6, Rajagopal's AL_at_femshaft_r refitted
     {"ischiopubic_ab", PathBody::kPelvis, WrapShape::kSphere, {-0.070, -0.103, 0.018}, {0, 1, 0}, 0.012, {0, 0, 0}, kChainFit},  // hwrap10
     {"ischium_bflh", PathBody::kPelvis, WrapShape::kSphere, {-0.115, -0.100, 0.045}, {0, 1, 0}, 0.0225, {0, 0, 0}, kChainFit},  // hwrap10
+    {"posterior_shaft_qf", PathBody::kFemur, WrapShape::kSphere, {-0.0175, -0.050, 0.025}, {0, 1, 0}, 0.015, {0, 0, 0}, kChainFit},  // hwrap11
+    {"lesser_trochanter_am3", PathBody::kFemur, WrapShape::kSphere, {-0.010, -0.040, 0.020}, {0, 1, 0}, 0.025, {0, 0, 0}, kChainFit},  // hwrap11
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted, kFemoralHeadSt, kNeckBaseGmin1, kShaftAl, kIschiopubicAb, kIschiumBflh };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted, kFemoralHeadSt, kNeckBaseGmin1, kShaftAl, kIschiopubicAb, kIschiumBflh, kPosteriorShaftQf, kLesserTrochanterAm3 };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -861,6 +907,7 @@ constexpr MuscleWrap kWraps[] = {
     {"peri", kHip35, 0, kAll},        {"pect", kHip35, 0, kAll},        {"add_brev", kIschiopubicAb, 0, kAll, true}, {"add_brev", kPubicRamusAb, 0, kAll},
     {"add_long", kShaftAl, 0, kAll},
     {"gem", kHip32_5, 0, kAll, true}, {"gem", kFossaGemTilted, 0, kAll},
+    {"quad_fem", kPosteriorShaftQf, 0, kAll}, {"add_mag3", kLesserTrochanterAm3, 0, kAll},
     {"med_gas", kProximalTibia, 0, kAll}, {"lat_gas", kProximalTibia, 0, kAll},
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},

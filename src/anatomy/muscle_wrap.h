@@ -27,7 +27,8 @@
 // KnExt_at_fem_r are used, as the starts of searches that refit them to HipLab's bones (and the
 // axis of AMdist_at_femshaft_r in a search whose cylinders were not used). The spheres over the
 // femoral shaft, behind the femoral neck, in the back of the femoral head and in the superior
-// pubic ramus are HipLab's own.
+// pubic ramus, and those behind the lesser trochanter (quadratus femoris, adductor magnus 3), are
+// HipLab's own.
 // A wrap also lets go when an end of its stretch comes inside the surface; there the length jumps,
 // so a surface is chosen whose stretch ends stay outside (tests/anatomy/muscle_wrap_test.cpp).
 #pragma once
