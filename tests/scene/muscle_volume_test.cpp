@@ -1365,7 +1365,11 @@ TEST_CASE("muscle volumes: the level drawn at a view's scale stays out of bone b
   // Measured (hlod, main at e82da67): drawn 31,978 / 21,387 / 586,327 / 580,819 (the cases in order;
   // 1,220,511 in all, 1.73x the full meshes' 704,124; 9,522 and 15,347 triangles a frame at
   // 1280x720): the scene pushes only the level's vertices out of bone. A ratchet at that (not met:
-  // the full meshes' figure is what the push itself leaves).
-  CHECK(drawn_total <= 1221000);
+  // the full meshes' figure is what the push itself leaves). After hwrap11's femur spheres for
+  // quadratus femoris and adductor magnus 3 (their paths out of the lesser trochanter): 31,987 /
+  // 21,396 / 575,548 / 570,040 = 1,198,971 (full meshes 694,206). Tried and not merged: reading the
+  // coarse triangles against the bone (hlod, 390,562, +29 ms a frame) or against points on the
+  // bones' surfaces (hlod2, 446,247, +5-10 ms a frame), both far over the frame's budget.
+  CHECK(drawn_total <= 1199500);
   CHECK(drawn_total <= full_total * 1.75);
 }
