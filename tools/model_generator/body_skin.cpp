@@ -75,6 +75,30 @@ constexpr int kCrotchSmoothRounds = 20;
 constexpr float kCrotchEvenHalfWidth = 0.015f;
 constexpr float kCrotchEvenFrontFrom = -0.005f, kCrotchEvenFrontTo = 0.015f;
 constexpr int kSmoothRounds = 12;
+// The reaches below hold a neighbour's share near the joint before the averaging (step 3); the
+// averaging then carries a tail of it further. Down the back of the inner thigh the pelvis's tail
+// reaches the knee: the 90/90 switch's one triangle a side above the back of the knee (triangles
+// 3007/15007, femur (4.8 59.5 +-4.3) cm, 7.5 cm behind the knee's centre and 4 medial, 30 cm from
+// the hip's) has 3% of the pelvis at one corner and under 1% (dropped) at the others, so it
+// stretches with the hip's flexion, not the knee's: at 92-95 deg of knee flexion 2.84x with the hip
+// flexed 96 deg, 3.12x at 110 (tests/scene/skin_stretch_test.cpp, 27 + 27 samples past 3x; no hip
+// shape moves it; the knee-flexion shape adds 0.11x). Tried and not kept (hskin10; all thirteen
+// drills' triangle-samples past a limit, 274 before): every neighbour's share cut again by its
+// reach after the averaging, 13 516 (the armpits and necks torn); the pelvis's alone, 862
+// (that pair gone, the switch's stretched 68 -> 12, but the groin squashed: the inner thigh at
+// (1 75 2) cm, 16 cm from the hip, follows the pelvis in the flexed drills; figure-4 42 -> 318,
+// kneeling windmill 36 -> 288); the pelvis's faded out from 27 to 33 cm from the hip, 740, or along
+// the thigh from 22-28 / 25-31 cm, 2 534 / 1 072 (the inner thigh above, (2 65 4) cm, then squashed
+// to 0.002-0.04x in the 90/90s); every blend's tail kept down to 0.2% / 0.01% (not 1%, step 3's
+// end), 1 926 / 4 574 (the same inner thigh, (4 63 -4) cm, 0.09x); the pelvis's share only within
+// 11-14 cm of the knee's centre cut, 1 070 (the pair gone, but again (2 65 4) cm squashed to
+// 0.0055x in the switch, though its own weights, 16 cm from the knee, did not change: the knee's
+// shapes; with them off that skin's samples past a limit, (0-8 60-70 2-6) cm, 314 -> 16: the
+// knee-flexion shape pins any skin with a share of the pelvis, so the cut tail let the back of the
+// inner thigh slide in its relaxation); the same cut in the weights the model carries only, the
+// shapes made with the weights as now, 898 (the switch's inner thigh, (2 65 -4) cm, 0.027x: the
+// pelvis's share there is a few per cent, and cut over 3 cm it parts the skin as the hip flexes).
+// That tail is load-bearing; next to try, a shape weighted by the hip's flexion with the knee bent.
 constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.09f,
                 kReachToes = 0.11f, kReachShoulder = 0.11f, kReachElbow = 0.11f, kReachWrist = 0.06f;
 
