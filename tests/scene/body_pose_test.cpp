@@ -360,6 +360,22 @@ static std::pair<float, float> knee_shape_weights(const Model& m, int skin, int 
   return {w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
 }
 
+// The weights pose_body_model gives a right and a left hip shape (morph targets `right` and `left`
+// of mesh `skin`) with the right hip flexed, abducted (+ away) and turned in (+) this far and the
+// left hip flexed so far (deg), everything else at rest.
+static std::pair<float, float> straight_hip_shape_weights(const Model& m, int skin, int right, int left, double flex_deg, double abd_deg,
+                                                          double ir_deg, double flex_l_deg) {
+  anatomy::LegAngles legs;
+  legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
+  legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
+  legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
+  legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
+  NodeTransforms t = NodeTransforms::bind(m);
+  pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+  const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+  return {w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+}
+
 // anatomy/hip_corrective.h kHipAbductedCorrectiveDeg: the side-lying hip abduction's top hip,
 // lifted to 25 deg with both hips and knees straight (assets/drills/side_lying_hip_abduction.json).
 TEST_CASE("the skin's hip-abduction shapes are weighted by each hip's abduction with both hips straight") {
@@ -371,15 +387,7 @@ TEST_CASE("the skin's hip-abduction shapes are weighted by each hip's abduction 
   // Right hip flexion, abduction (deg, + away), internal rotation (deg, + in); left hip flexion.
   // Returns hip_abduction_r's and hip_abduction_l's weights.
   auto weights = [&](double flex_deg, double abd_deg, double ir_deg, double flex_l_deg) {
-    anatomy::LegAngles legs;
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
-    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
-    NodeTransforms t = NodeTransforms::bind(m);
-    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
-    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+    return straight_hip_shape_weights(m, skin, right, left, flex_deg, abd_deg, ir_deg, flex_l_deg);
   };
   using P = std::pair<float, float>;
   // Standing, or adducted (the side-lying drill's rest, 7 deg): none.
@@ -409,15 +417,7 @@ TEST_CASE("the skin's hip turned-in shapes are weighted by each hip's internal r
   // Right hip flexion, abduction (deg, + away), internal rotation (deg, + in); left hip flexion.
   // Returns hip_turned_in_r's and hip_turned_in_l's weights.
   auto weights = [&](double flex_deg, double abd_deg, double ir_deg, double flex_l_deg) {
-    anatomy::LegAngles legs;
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
-    legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
-    legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
-    NodeTransforms t = NodeTransforms::bind(m);
-    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-    const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
-    return std::pair<float, float>{w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
+    return straight_hip_shape_weights(m, skin, right, left, flex_deg, abd_deg, ir_deg, flex_l_deg);
   };
   using P = std::pair<float, float>;
   // Standing, or turned out: none.
