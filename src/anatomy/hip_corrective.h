@@ -157,7 +157,16 @@ constexpr double kKneeCorrectiveFullDeg = 150.0;
 // flexion weight 1 shared by hip_turned_out: half of 15 of 30 deg of abduction), the knee's flexion
 // shape smoothstep((90 - 50) / 100) = 0.352 and its front smoothstep((90 - 30) / 85) = 0.791.
 // Weighted by the smoothsteps of the hip's flexion from the skin's rest (30 deg) to 105 and of the
-// knee's from its rest (30 deg) to 90.
+// knee's from its rest (30 deg) to 90, faded out as the hip turns either way over 30 deg: the
+// shape is made unturned, and at full weight in the 90/90 holds' front hip (96 deg, turned out 44,
+// knee 92) it squashed the inner thigh above the pair, (4 63 -4) cm, to 0.04-0.06x (90/90
+// PAILs/RAILs 0 -> 800 triangle-samples past a limit, the switch 148 -> 712). Measured with the fade
+// (the same test): the switch 148 -> 94 (stretched 68 -> 14, the pair's 27 + 27 gone; its worst
+// stretch and squash unchanged), the seated band drill's worst stretch 2.60 -> 2.54x (the same
+// spot), no other drill changes. The relaxed skin is held from moving inward (body_skin.cpp
+// hip_knee_flexed_corrective): relaxed freely, the clamshell's and kneeling windmill's muscle
+// vertex-samples out of the skin rose past their rows by 3 and 2 (tests/scene/
+// muscle_poke_through_test.cpp); the stretch test's figures were the same either way.
 constexpr double kHipKneeFlexedHipDeg = 105.0, kHipKneeFlexedAdductionDeg = -15.0, kHipKneeFlexedKneeDeg = 90.0;
 constexpr double kHipKneeFlexedKneeStartDeg = 30.0;
 constexpr double kHipKneeFlexedRotationFadeDeg = 30.0;

@@ -98,7 +98,9 @@ constexpr int kSmoothRounds = 12;
 // inner thigh slide in its relaxation); the same cut in the weights the model carries only, the
 // shapes made with the weights as now, 898 (the switch's inner thigh, (2 65 -4) cm, 0.027x: the
 // pelvis's share there is a few per cent, and cut over 3 cm it parts the skin as the hip flexes).
-// That tail is load-bearing; next to try, a shape weighted by the hip's flexion with the knee bent.
+// That tail is load-bearing; kept, and the pair mended by a shape of the hip flexed with the knee
+// bent (hskin11, hip_knee_flexed_corrective: that tail's skin relaxed with its neighbours at the
+// switch's pose; the switch 148 -> 94, the pair's 27 + 27 gone).
 constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.09f,
                 kReachToes = 0.11f, kReachShoulder = 0.11f, kReachElbow = 0.11f, kReachWrist = 0.06f;
 
@@ -1643,7 +1645,12 @@ std::vector<glm::vec3> hip_knee_flexed_corrective(const SkinMesh& skin, const st
     may_slide[v] = ok && t > kKneeHipSlideFrom;
     band[v] = may_slide[v] && tail && t > kKneeHipBandFrom;
   }
-  return relaxed_offsets(skin, skin_m, is_leg, may_slide, 0.0, kKneeHipGrowRings, kHipCorrectiveIterations, kKneeHipEven, &band, 0, &base);
+  // None of it moves inward along its posed normal from where the blend and base put it (it slides
+  // along the surface and out; hip_kept_out_corrective's hold, with no slack): relaxed freely, the
+  // inner thigh's skin sank a little over the adductors (tests/scene/muscle_poke_through_test.cpp).
+  const std::vector<double> no_sink(nv, 0.0);
+  return relaxed_offsets(skin, skin_m, is_leg, may_slide, 0.0, kKneeHipGrowRings, kHipCorrectiveIterations, kKneeHipEven, &band, 0, &base,
+                         kBoundEven, kBoundLo, kBoundHi, &no_sink);
 }
 
 std::vector<glm::vec3> foot_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double ankle_deg, double mtp_deg) {
