@@ -144,6 +144,35 @@ constexpr double kKneeFlexedCorrectiveDeg = 120.0;
 constexpr double kKneeCorrectiveStartDeg = 50.0;
 constexpr double kKneeCorrectiveFullDeg = 150.0;
 
+// A shape per hip flexed with its knee bent: the 90/90 switch's hips as they pass (assets/drills/
+// ninety_ninety_hip_switch.json: each hip through 96-110 deg of flexion, abducted 15-30, with the
+// knee at 90-95). The back of the inner thigh above the knee (femur (4.8 59.5 +-4.3) cm at rest,
+// 30 cm from the hip, 7.5 behind the knee's centre) carries a tail of the pelvis's share from the
+// skin's weight averaging (tools/model_generator/body_skin.cpp kReach*: 3% at one corner), lags the
+// thigh as the hip flexes and stretched one triangle a side to 3.12x at 110 deg
+// (tests/scene/skin_stretch_test.cpp); cutting that tail squashed the inner thigh above it in
+// every flexed drill (hskin10). Made at flexion 105, abduction 15, knee 90 (tools/model_generator/
+// body_skin.h hip_knee_flexed_corrective), over the shapes the runtime gives weight there
+// (scene/body_pose.cpp): the hip's straight and turned-out flexion shapes 0.75 and 0.25 (the
+// flexion weight 1 shared by hip_turned_out: half of 15 of 30 deg of abduction), the knee's flexion
+// shape smoothstep((90 - 50) / 100) = 0.352 and its front smoothstep((90 - 30) / 85) = 0.791.
+// Weighted by the smoothsteps of the hip's flexion from the skin's rest (30 deg) to 105 and of the
+// knee's from its rest (30 deg) to 90, faded out as the hip turns either way over 30 deg: the
+// shape is made unturned, and at full weight in the 90/90 holds' front hip (96 deg, turned out 44,
+// knee 92) it squashed the inner thigh above the pair, (4 63 -4) cm, to 0.04-0.06x (90/90
+// PAILs/RAILs 0 -> 800 triangle-samples past a limit, the switch 148 -> 712). Measured with the fade
+// (the same test): the switch 148 -> 94 (stretched 68 -> 14, the pair's 27 + 27 gone; its worst
+// stretch and squash unchanged), the seated band drill's worst stretch 2.60 -> 2.54x (the same
+// spot), no other drill changes. The relaxed skin is held from moving inward (body_skin.cpp
+// hip_knee_flexed_corrective): relaxed freely, the clamshell's and kneeling windmill's muscle
+// vertex-samples out of the skin rose past their rows by 3 and 2 (tests/scene/
+// muscle_poke_through_test.cpp); the stretch test's figures were the same either way.
+constexpr double kHipKneeFlexedHipDeg = 105.0, kHipKneeFlexedAdductionDeg = -15.0, kHipKneeFlexedKneeDeg = 90.0;
+constexpr double kHipKneeFlexedKneeStartDeg = 30.0;
+constexpr double kHipKneeFlexedRotationFadeDeg = 30.0;
+constexpr double kHipKneeFlexedBaseStraight = 0.75, kHipKneeFlexedBaseTurnedOut = 0.25;
+constexpr double kHipKneeFlexedBaseKneeFlexion = 0.352, kHipKneeFlexedBaseKneeFront = 0.791;
+
 // The front of the knee's corrective shape (tools/model_generator/skin_bone_cover.h): made at the
 // half-kneeling windmill's back knee (assets/drills/kneeling_windmill.json, 114.81 deg; the
 // tall-kneeling windmill's knees are at 104), where the knee rests on the mat, so that the skin

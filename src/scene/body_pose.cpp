@@ -297,6 +297,16 @@ float hip_turned_in_weight(const anatomy::LegPose& leg, const anatomy::LegPose& 
   return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipRotation], 0.0, anatomy::kHipTurnedInCorrectiveDeg) *
                             hip_other_straight(leg) * hip_other_straight(other) * (1.0 - smoothstep01(abd)));
 }
+// The weight of a hip's shape flexed with its knee bent (anatomy/hip_corrective.h,
+// kHipKneeFlexed*): the smoothstep of the hip's flexion from the skin's rest (kHipCorrectiveStartDeg)
+// to the shape's, times that of the knee's flexion from the skin's rest to the shape's (1 beyond
+// each), faded out (1 - smoothstep) as the hip turns either way over kHipKneeFlexedRotationFadeDeg.
+float hip_knee_flexed_weight(const anatomy::LegPose& leg) {
+  const double rot = std::fabs(leg[anatomy::LegCoord::kHipRotation]) / glm::radians(anatomy::kHipKneeFlexedRotationFadeDeg);
+  return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipFlexion], anatomy::kHipCorrectiveStartDeg, anatomy::kHipKneeFlexedHipDeg) *
+                            angle_ramp(leg[anatomy::LegCoord::kKneeFlexion], anatomy::kHipKneeFlexedKneeStartDeg, anatomy::kHipKneeFlexedKneeDeg) *
+                            (1.0 - smoothstep01(rot)));
+}
 // The weight of a knee's flexion shape (anatomy/hip_corrective.h): 0 up to kKneeCorrectiveStartDeg,
 // rising smoothly to 1 at kKneeCorrectiveFullDeg, 1 beyond.
 float knee_flexion_weight(const anatomy::LegPose& leg) {
@@ -327,14 +337,15 @@ float toes_extended_weight(const anatomy::LegPose& leg) {
 // (ankle pointed, toes tucked); then each hip's extension (_r, _l) and the crotch with both hips
 // flexed and parted, then each hip flexed with the other straight (_r: the right flexed), then each
 // hip abducted with both straight, then each turned in with both straight, then the crotch as the
-// 90/90 switch passes (_r: the right hip in front). Made once.
+// 90/90 switch passes (_r: the right hip in front), then each hip flexed with its knee bent. Made
+// once.
 constexpr std::size_t kArmKeyCount = std::size(anatomy::kArmCorrectivePoses);
 constexpr std::size_t kCorrectivesPerSide = 1 + kArmKeyCount + 1 + 5;
 constexpr std::size_t kFootCorrectives = 2;  // per side
 // + the two hips' extension, the parted crotch, the crotch with each hip flexed and the other
 // straight, each hip abducted, each hip turned in, the crotch as the 90/90 switch passes with each
-// hip in front
-constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2 + 2 + 2 + 2;
+// hip in front, each hip flexed with its knee bent
+constexpr std::size_t kCorrectiveCount = 2 * kCorrectivesPerSide + 3 + 2 * kFootCorrectives + 2 + 1 + 2 + 2 + 2 + 2 + 2;
 using CorrectiveWeights = std::array<float, kCorrectiveCount>;
 
 const std::vector<std::string>& corrective_names() {
@@ -355,6 +366,7 @@ const std::vector<std::string>& corrective_names() {
     n.insert(n.end(), {"hip_abduction_r", "hip_abduction_l"});
     n.insert(n.end(), {"hip_turned_in_r", "hip_turned_in_l"});
     n.insert(n.end(), {"hip_pass_r", "hip_pass_l"});
+    n.insert(n.end(), {"hip_knee_flexed_r", "hip_knee_flexed_l"});
     return n;
   }();
   return names;
@@ -410,6 +422,9 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
   // The crotch as the 90/90 switch passes (_r: the right hip in front).
   w[k++] = pass_r;
   w[k++] = pass_l;
+  // Each hip flexed with its knee bent (the 90/90 switch's hips as they pass).
+  w[k++] = hip_knee_flexed_weight(right);
+  w[k++] = hip_knee_flexed_weight(left);
   return w;
 }
 

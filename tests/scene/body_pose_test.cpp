@@ -693,3 +693,52 @@ TEST_CASE("the kneecap stays on the femur's trochlea and condyles from 0 to 120 
   }
 }
 
+
+// anatomy/hip_corrective.h kHipKneeFlexed*: each hip flexed with its knee bent (the 90/90 switch's
+// hips as they pass, 109-110 deg with the knees at 94-95 and the hips near unturned).
+TEST_CASE("the skin's hip shapes with the knee bent are weighted by the hip's and knee's flexion, unturned") {
+  const Model& m = body_model();
+  const auto [skin, right] = skin_target(m, "hip_knee_flexed_r");
+  const int left = skin_target(m, "hip_knee_flexed_l").second;
+  const int flex_r = skin_target(m, "hip_flexion_r").second, out_r = skin_target(m, "hip_flexion_out_r").second;
+  const int knee_r = skin_target(m, "knee_flexion_r").second, front_r = skin_target(m, "knee_front_r").second;
+  REQUIRE_MESSAGE(skin >= 0, "the body model's skin has no 'hip_knee_flexed_r' morph target");
+  REQUIRE_MESSAGE((left >= 0 && flex_r >= 0 && out_r >= 0 && knee_r >= 0 && front_r >= 0), "no 'hip_knee_flexed_l' or hip/knee morph target");
+  // The right hip's flexion, abduction (deg, + away), rotation (deg, + in) and knee flexion; the
+  // left leg straight. Returns the skin's weights.
+  auto pose = [&](double flex_deg, double abd_deg, double rot_deg, double knee_deg) {
+    anatomy::LegAngles legs;
+    anatomy::LegPose& leg = legs.leg(anatomy::Side::kRight);
+    leg[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
+    leg[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
+    leg[anatomy::LegCoord::kHipRotation] = deg_to_rad(rot_deg);
+    leg[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_deg);
+    NodeTransforms t = NodeTransforms::bind(m);
+    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
+    return t.morph_weights[static_cast<std::size_t>(skin)];
+  };
+  auto at = [](const std::vector<float>& w, int i) { return w[static_cast<std::size_t>(i)]; };
+  // At its pose and beyond (the switch's 110 deg, knee 95): that hip's shape, full.
+  CHECK(at(pose(105, 15, 0, 90), right) == 1.0f);
+  CHECK(at(pose(105, 15, 0, 90), left) == 0.0f);
+  CHECK(at(pose(110, 15, 0, 95), right) == 1.0f);
+  // The hip or the knee at the skin's rest (30 deg), or the hip turned 30 deg either way (the
+  // 90/90 holds' front hip turned out 44): none.
+  CHECK(at(pose(30, 15, 0, 90), right) == 0.0f);
+  CHECK(at(pose(105, 15, 0, 30), right) == 0.0f);
+  CHECK(at(pose(96, 30, -44, 92), right) == 0.0f);
+  CHECK(at(pose(105, 15, 30, 90), right) == 0.0f);
+  // Halfway: the hip at 67.5 deg, the knee at 60, the hip turned 15: a half (smoothstep) each.
+  CHECK(at(pose(67.5, 15, 0, 90), right) == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(at(pose(105, 15, 0, 60), right) == doctest::Approx(0.5f).epsilon(1e-4));
+  CHECK(at(pose(105, 15, -15, 90), right) == doctest::Approx(0.5f).epsilon(1e-4));
+  // The generator makes it over the hip's and knee's shapes at the weights written in
+  // anatomy/hip_corrective.h (kHipKneeFlexedBase*, worked out by hand from the runtime's formulas):
+  // they are the weights pose_body_model gives those shapes at the shape's pose.
+  const std::vector<float> w = pose(anatomy::kHipKneeFlexedHipDeg, -anatomy::kHipKneeFlexedAdductionDeg, 0.0, anatomy::kHipKneeFlexedKneeDeg);
+  INFO("straight " << at(w, flex_r) << ", turned out " << at(w, out_r) << ", knee " << at(w, knee_r) << ", knee front " << at(w, front_r));
+  CHECK(std::abs(at(w, flex_r) - anatomy::kHipKneeFlexedBaseStraight) <= 0.0005);
+  CHECK(std::abs(at(w, out_r) - anatomy::kHipKneeFlexedBaseTurnedOut) <= 0.0005);
+  CHECK(std::abs(at(w, knee_r) - anatomy::kHipKneeFlexedBaseKneeFlexion) <= 0.0005);
+  CHECK(std::abs(at(w, front_r) - anatomy::kHipKneeFlexedBaseKneeFront) <= 0.0005);
+}

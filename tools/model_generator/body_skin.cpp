@@ -98,7 +98,9 @@ constexpr int kSmoothRounds = 12;
 // inner thigh slide in its relaxation); the same cut in the weights the model carries only, the
 // shapes made with the weights as now, 898 (the switch's inner thigh, (2 65 -4) cm, 0.027x: the
 // pelvis's share there is a few per cent, and cut over 3 cm it parts the skin as the hip flexes).
-// That tail is load-bearing; next to try, a shape weighted by the hip's flexion with the knee bent.
+// That tail is load-bearing; kept, and the pair mended by a shape of the hip flexed with the knee
+// bent (hskin11, hip_knee_flexed_corrective: that tail's skin relaxed with its neighbours at the
+// switch's pose; the switch 148 -> 94, the pair's 27 + 27 gone).
 constexpr float kReachLumbar = 0.18f, kReachNeck = 0.10f, kReachHip = 0.13f, kReachKnee = 0.09f, kReachAnkle = 0.09f,
                 kReachToes = 0.11f, kReachShoulder = 0.11f, kReachElbow = 0.11f, kReachWrist = 0.06f;
 
@@ -346,6 +348,16 @@ constexpr double kKneeCorrectiveEven = 0.35;
 // kneecap (the kneeling windmill's knees showed the kneecap bare in a render; 116 700 samples past
 // a limit, all drills). Behind the centre by 1.5 cm 116 900, 0 cm 118 500; 2 cm in front 117 200.
 constexpr double kKneeCorrectiveBehind = 0.015;
+// The shape of a hip flexed with its knee bent (hip_knee_flexed_corrective; anatomy/
+// hip_corrective.h kHipKneeFlexed*): the skin of the lower thigh from kKneeHipSlideFrom of the way
+// from the hip centre to the knee's (as fade_hip_shape measures it) slides, this many rings around
+// the band of it that carries a tail of the pelvis's share (under kKneeHipTailMax: the weight
+// averaging's tail, kSmoothRounds / kReach*, not the buttock's own blend) from kKneeHipBandFrom on,
+// with this much smoothing per relaxation step.
+constexpr double kKneeHipSlideFrom = 0.45, kKneeHipBandFrom = 0.5;
+constexpr float kKneeHipTailMax = 0.1f;
+constexpr int kKneeHipGrowRings = 4;
+constexpr double kKneeHipEven = kCorrectiveEven;
 // The foot's corrective shapes (foot_corrective): the pointed ankle and the tucked toes
 // (anatomy/foot_corrective.h). Relaxed as the hip's and knee's (2 000 rounds) with this many rings
 // around the band, then held to the arms' bounded distortion (kArmBound*:
@@ -1587,6 +1599,58 @@ std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::
   }
   return relaxed_offsets(skin, skin_m, is_shank, may_slide, kCorrectiveMinHip, kKneeCorrectiveGrowRings, kHipCorrectiveIterations,
                          kKneeCorrectiveEven, &behind);
+}
+
+std::vector<glm::vec3> hip_knee_flexed_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& hip,
+                                                  double knee_deg, const std::vector<glm::vec3>& base) {
+  const std::string sfx = side == 0 ? "_r" : "_l";
+  const std::vector<glm::dmat4> rest = skin_rest_world(nodes);
+  // The pose: the bind pose with this hip turned (pose_leg: the leg below turns with the thigh),
+  // then the shank and foot bent back at the knee (as knee_flexion_corrective bends them, about the
+  // knee's centre in the thigh's frame).
+  std::vector<glm::dmat4> skin_m = bind_skin_matrices(nodes);
+  std::vector<char> is_leg(nodes.size(), 0);
+  pose_leg(skin_m, nodes, side, hip, &is_leg);
+  const glm::dmat3 turn = hip_turn(side, hip), bend = rotation({0, 0, 1}, -dm::deg(knee_deg));
+  const glm::dvec3 hip_c = nodes[static_cast<size_t>(find_node(nodes, "femur" + sfx))].world;
+  const glm::dvec3 knee = nodes[static_cast<size_t>(find_node(nodes, "tibia" + sfx))].world;
+  for (const char* b : {"tibia", "patella", "talus", "calcn", "toes"}) {
+    const size_t i = static_cast<size_t>(find_node(nodes, b + sfx));
+    glm::dmat4 posed(turn * bend);
+    posed[3] = glm::dvec4(hip_c + turn * (knee - hip_c + bend * (nodes[i].world - knee)), 1.0);
+    skin_m[i] = posed * glm::inverse(rest[i]);
+  }
+  // Where along this thigh a vertex lies at rest (0 at the hip centre, 1 at the knee's), as
+  // fade_hip_shape measures it.
+  const glm::dvec3 rest_hip(rest[static_cast<size_t>(find_node(nodes, "femur" + sfx))][3]);
+  const glm::dvec3 axis = glm::dvec3(rest[static_cast<size_t>(find_node(nodes, "tibia" + sfx))][3]) - rest_hip;
+  const size_t nv = skin.mesh.pos.size();
+  const double sgn = side == 0 ? 1.0 : -1.0;
+  const int pelvis = find_node(nodes, "pelvis"), femur = find_node(nodes, "femur" + sfx), tibia = find_node(nodes, "tibia" + sfx),
+            patella = find_node(nodes, "patella" + sfx);
+  std::vector<char> may_slide(nv, 0), band(nv, 0);
+  for (size_t v = 0; v < nv; ++v) {
+    const glm::dvec3 q(skin.mesh.pos[v]);
+    if (sgn * q.z <= 0.0) continue;  // this side
+    const double t = glm::dot(q - rest_hip, axis) / glm::dot(axis, axis);
+    bool ok = true, tail = false;
+    for (int k = 0; k < 4; ++k) {
+      if (skin.weights[v][k] <= 0.0f) continue;
+      const int j = skin.joints[v][k];
+      ok &= j == femur || j == tibia || j == patella || j == pelvis;
+      tail |= j == pelvis && skin.weights[v][k] < kKneeHipTailMax;
+    }
+    // The lower thigh's skin (where the hips' shapes have faded, kHipShapeFade*) slides; the band
+    // is the part of it that carries a tail of the pelvis's share.
+    may_slide[v] = ok && t > kKneeHipSlideFrom;
+    band[v] = may_slide[v] && tail && t > kKneeHipBandFrom;
+  }
+  // None of it moves inward along its posed normal from where the blend and base put it (it slides
+  // along the surface and out; hip_kept_out_corrective's hold, with no slack): relaxed freely, the
+  // inner thigh's skin sank a little over the adductors (tests/scene/muscle_poke_through_test.cpp).
+  const std::vector<double> no_sink(nv, 0.0);
+  return relaxed_offsets(skin, skin_m, is_leg, may_slide, 0.0, kKneeHipGrowRings, kHipCorrectiveIterations, kKneeHipEven, &band, 0, &base,
+                         kBoundEven, kBoundLo, kBoundHi, &no_sink);
 }
 
 std::vector<glm::vec3> foot_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double ankle_deg, double mtp_deg) {

@@ -177,6 +177,14 @@ std::vector<glm::vec3> hip_extension_corrective(const SkinMesh& skin, const std:
 // it by the knee's flexion (scene/body_pose.h). Zero elsewhere.
 std::vector<glm::vec3> knee_flexion_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, double flexion_deg);
 
+// The corrective shape of one hip flexed with its knee bent (side 0 right, 1 left; anatomy/
+// hip_corrective.h kHipKneeFlexed*: the 90/90 switch's hips passing 96-110 deg with the knees at
+// 90): the lower thigh's skin that carries a tail of the pelvis's share (the weight averaging's,
+// body_skin.cpp kReach*) lags the thigh as the hip flexes; relaxed with its neighbours in the
+// posed space from where base (the shapes the runtime applies at that pose) puts it.
+std::vector<glm::vec3> hip_knee_flexed_corrective(const SkinMesh& skin, const std::vector<SkeletonNode>& nodes, int side, const HipAngles& hip,
+                                                  double knee_deg, const std::vector<glm::vec3>& base);
+
 // The corrective shape of one foot posed (side 0 right, 1 left; Gait2392 ankle angle, + dorsiflexion,
 // and mtp angle, + extension, in degrees, leg straight; anatomy/foot_corrective.h names the poses),
 // made as the arm's: the vertices blended between the turned part of the foot (the whole foot

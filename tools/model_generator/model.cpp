@@ -382,9 +382,11 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       names.push_back(s == 0 ? "hip_pass_r" : "hip_pass_l");
     }
     // ... and of each knee flexed.
+    std::vector<glm::vec3> knee_flexed, knee_front;  // the right side's, for the shape below
     for (int s = 0; s < 2; ++s) {
       const std::vector<glm::vec3> d =
           right_or_mirror(s, right, [&] { return knee_flexion_corrective(skin, skel, 0, anatomy::kKneeFlexedCorrectiveDeg); });
+      if (s == 0) knee_flexed = d;
       targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "knee_flexion_r" : "knee_flexion_l");
     }
@@ -394,12 +396,32 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
         return knee_front_corrective(skin, skel, right_bones, 0, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM);
       });
+      if (s == 0) knee_front = d;
       out.report.knee_front_shortfall_without[static_cast<size_t>(s)] =
           knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, nullptr);
       out.report.knee_front_shortfall_with[static_cast<size_t>(s)] =
           knee_front_cover_shortfall(skin, skel, right_bones, s, anatomy::kKneeFrontCorrectiveDeg, anatomy::kKneeFrontCoverM, &d);
       targets.push_back({{"POSITION", g.add_morph_positions(d)}});
       names.push_back(s == 0 ? "knee_front_r" : "knee_front_l");
+    }
+    // ... and each hip flexed with its knee bent (the 90/90 switch's hips passing 96-110 deg, knees
+    // at 90; anatomy/hip_corrective.h kHipKneeFlexed*), made over the shapes the runtime applies
+    // there (the hip's straight and turned-out flexion shapes as carried, faded down the thigh, and
+    // the knee's two, at kHipKneeFlexedBase*) ...
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<glm::vec3> d = right_or_mirror(s, right, [&] {
+        std::vector<glm::vec3> hips(flexed[0].size());
+        for (size_t v = 0; v < hips.size(); ++v)
+          hips[v] = float(anatomy::kHipKneeFlexedBaseStraight) * flexed[0][v] + float(anatomy::kHipKneeFlexedBaseTurnedOut) * turned_out[0][v];
+        fade_hip_shape(skel, skin, hips);
+        std::vector<glm::vec3> base(hips.size());
+        for (size_t v = 0; v < base.size(); ++v)
+          base[v] = hips[v] + float(anatomy::kHipKneeFlexedBaseKneeFlexion) * knee_flexed[v] + float(anatomy::kHipKneeFlexedBaseKneeFront) * knee_front[v];
+        const HipAngles hip{anatomy::kHipKneeFlexedHipDeg, anatomy::kHipKneeFlexedAdductionDeg, 0.0};
+        return hip_knee_flexed_corrective(skin, skel, 0, hip, anatomy::kHipKneeFlexedKneeDeg, base);
+      });
+      targets.push_back({{"POSITION", g.add_morph_positions(d)}});
+      names.push_back(s == 0 ? "hip_knee_flexed_r" : "hip_knee_flexed_l");
     }
     // ... and each foot: the ankle pointed and the toes tucked (anatomy/foot_corrective.h).
     for (int s = 0; s < 2; ++s) {
