@@ -750,8 +750,11 @@ namespace {
 //     of the flexion arm over 0.5 deg 0.2 mm (0.2 without), calibration rms 0.0154 -> 0.0156 (a 16
 //     mm one, 95, acted at standing, +0.4 mm, rotation arm -5.9 -> -7.5 mm, rms 0.0237: not used;
 //     adductor longus' own shaft cylinder, r 20 mm, after the sphere: 305 -> 305, it does not act).
-//     Grid: adductor magnus 1 2,040 -> 480, adductor magnus 2 1,365 -> 885 (left: the hip bone at
-//     120 deg with adduction, the ischiopubic ramus, as adductor magnus 3's); drills 0 -> 0. Moment
+//     Grid: adductor magnus 1 2,040 -> 480, adductor magnus 2 1,365 -> 885 (left, all at 120 deg:
+//     the hip bone with adduction, the ischiopubic ramus, as adductor magnus 3's, adductor magnus 1
+//     270 and 2 885; and adductor magnus 1 210 in the femur at (-29, -58, 29) mm with 45 of
+//     abduction and external rotation, 28 mm from the sphere's centre, behind and below it); drills
+//     0 -> 0. Moment
 //     arms (mm, -dL/dq, flexion / adduction / rotation, + internal; knee 0 unless said; before ->
 //     now): both unchanged at standing, hip and knee 90, seated IR, the deep squat-like pose, the
 //     clamshell's top, the 90/90 front leg, hip 90 abducted 45 turned out 45 and hip 120 adducted
