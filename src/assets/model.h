@@ -117,6 +117,10 @@ struct MuscleVolume {
   // turns, about these (scene/muscle_volume.h). Empty: not.
   std::vector<glm::vec3> rest_station;
   std::vector<glm::vec3> bind_normal;
+  // The same bind-pose curve's station tangents and normals (binormal: their cross product), made
+  // with rest_station: the scene carries a split muscle's part on its neighbours' station motion
+  // from these (scene/muscle_volume.h blend_part_frames). Empty: not.
+  std::vector<glm::vec3> rest_station_tangent, rest_station_normal;
   std::vector<std::uint32_t> indices;   // triangles, counter-clockwise from outside
   std::vector<std::uint32_t> lod_indices;  // far level over the same vertices (may be empty)
   float lod_error = 0.0f;                  // how far (m) the far level may stray from the full mesh

@@ -53,6 +53,8 @@ void set_smooth_coords(MuscleVolume& v) {
   v.smooth_normal.clear();
   v.smooth_level.clear();
   v.rest_station.clear();
+  v.rest_station_tangent.clear();
+  v.rest_station_normal.clear();
   v.bind_normal.clear();
   std::optional<anatomy::Side> side;
   const std::optional<int> m = anatomy::find_muscle(v.name, &side);
@@ -75,7 +77,13 @@ void set_smooth_coords(MuscleVolume& v) {
   v.smooth_level.resize(v.path_coord.size());
   v.bind_normal.resize(v.path_coord.size());
   v.rest_station.resize(static_cast<std::size_t>(K));
-  for (std::size_t i = 0; i < static_cast<std::size_t>(K); ++i) v.rest_station[i] = raw.pos[i];
+  v.rest_station_tangent.resize(static_cast<std::size_t>(K));
+  v.rest_station_normal.resize(static_cast<std::size_t>(K));
+  for (std::size_t i = 0; i < static_cast<std::size_t>(K); ++i) {
+    v.rest_station[i] = raw.pos[i];
+    v.rest_station_tangent[i] = raw.tangent[i];
+    v.rest_station_normal[i] = raw.normal[i];
+  }
   for (std::size_t i = 0; i < v.path_coord.size(); ++i) {
     // As scene/muscle_volume.cpp places it (single precision, frames interpolated linearly).
     const glm::vec4 q = v.path_coord[i];

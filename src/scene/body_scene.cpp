@@ -1,6 +1,8 @@
 #include "scene/body_scene.h"
 
 #include <limits>
+#include <span>
+#include <array>
 
 #include <algorithm>
 #include <cstdint>
@@ -23,6 +25,47 @@
 namespace hiplab {
 
 namespace {
+// Gait2392's muscles split into three paths whose packed parts lie side by side (their names end
+// in 1..3: gluteus maximus superior, middle, inferior; gluteus medius and minimus anterior, middle,
+// posterior; adductor magnus superior, middle, inferior, Delp et al. 1990), and how much of each
+// neighbouring part's motion a part's frames take (scene/muscle_volume.h blend_part_frames; the
+// middle part takes it from both sides; 0: the part is placed on its own path's frames).
+constexpr std::array<std::string_view, 4> kSplitMuscles = {"glut_max", "glut_med", "glut_min", "add_mag"};
+// Measured (Release, full mesh; tests/scene: as drawn and pushed out of bone in deep hip flexion,
+// creases / triangle-samples past 0.2..3x; muscle_poke_through_test, all drills, inside another /
+// out of the skin; the bone share test's worst muscle):
+// - no blend: 12,820 / 15,152; 8,257,329 inside another.
+// - 0.25 for every part (hglut3; 0.15 .. 0.5 all tried there, 0.25 the fewest): 11,621 / 14,078;
+//   8,140,540, but five drills' out-of-the-skin rows up 0.1 .. 0.9%, and gluteus minimus 3 2.1% in
+//   bone (ilium and femur close on it in the supine pails and rails; 1.4% without its blend).
+// - per muscle (the five drills' figures, share 0 against 0.25): the superior/anterior and middle
+//   parts taking their neighbours' motion go out of the skin (gluteus medius 2 +3,386, adductor
+//   magnus 1 +3,227, gluteus maximus 2 +2,932, gluteus medius 1 +1,593, maximus 1 +845 on the right),
+//   the inferior/posterior parts come in (gluteus medius 3 -4,803, maximus 3 -1,943, adductor magnus
+//   3 -349); gluteus minimus' parts move the skin figure by < 150.
+// - kept: 11,978 / 13,987; 8,195,677 inside another, 5,540,898 out of the skin (every drill's row
+//   within); bone share 85 of 86 within 1%, worst 1.4%. Tried: maximus and medius 0.1 0.1 0.25,
+//   minimus 0.25 0.25 0, adductor magnus 0 0 0.25: 12,244 / 14,785, 8,198,509; the same with minimus
+//   3 at 0.25 2.1% in bone; adductor magnus 0 0.125 0.25 or 0 0.25 0.25 with maximus and medius at
+//   0.1: figure-4's inside-another row 375,793 / 375,857 (its row 375,770); parts 1 and 2 at 0 for
+//   all but minimus: 12,627 / 15,232.
+constexpr std::array<std::array<float, 3>, kSplitMuscles.size()> kPartShare = {{
+    {0.15f, 0.15f, 0.25f},  // glut_max
+    {0.15f, 0.15f, 0.25f},  // glut_med
+    {0.25f, 0.25f, 0.0f},   // glut_min
+    {0.0f, 0.25f, 0.25f},   // add_mag
+}};
+// Part k (0..2) of kSplitMuscles[g]: its muscle index (-1: not in the model).
+int split_part(std::size_t g, std::size_t k) {
+  static const std::array<std::array<int, 3>, kSplitMuscles.size()> index = [] {
+    std::array<std::array<int, 3>, kSplitMuscles.size()> out{};
+    for (std::size_t i = 0; i < kSplitMuscles.size(); ++i)
+      for (std::size_t j = 0; j < 3; ++j) out[i][j] = anatomy::find_muscle(std::string(kSplitMuscles[i]) + static_cast<char>('1' + j)).value_or(-1);
+    return out;
+  }();
+  return index[g][k];
+}
+
 // Halfway along an evaluated path (by length), in the pelvis frame of its side.
 glm::dvec3 path_midpoint(const anatomy::MusclePath& p) {
   double total = 0.0;
@@ -194,12 +237,23 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     bone_world[b] = node < pose.world.size() ? pose.world[node] : glm::mat4(1.0f);
     world_to_bone[b] = glm::inverse(bone_world[b]);
   }
+  // A split muscle's parts placed on frames that share their neighbours' motion
+  // (blend_part_frames): the parts' posed curves first, each part's frames from all of them.
+  struct PartBuild {
+    int muscle = -1;
+    bool made = false;    // curve, attached and posed made
+    bool placed = false;  // blended made (a share of its neighbours' motion)
+    anatomy::PathCurve curve;
+    AttachmentMotion attached;
+    anatomy::StationFrames posed, blended;
+  };
   struct SideBuild {
     DynamicMesh mesh;
     std::vector<MeshDraw> draws;
     anatomy::PathCurve curve;
     AttachmentMotion attached;
     std::array<glm::dvec3, anatomy::kMaxDrawnPoints> world{};
+    std::array<PartBuild, kSplitMuscles.size() * 3> part;
   };
   auto build_side = [&](anatomy::Side side, SideBuild& s) {
     std::size_t nv = 0, ni = 0;
@@ -211,13 +265,43 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
     const anatomy::LegKinematics kin = anatomy::leg_kinematics(leg);
     anatomy::LegMusclePaths paths;
     anatomy::evaluate_leg_muscle_paths(leg, kin, side, paths);
+    auto drawn_world = [&](const anatomy::MusclePath& p) {
+      for (int k = 0; k < p.drawn_count; ++k)
+        s.world[static_cast<std::size_t>(k)] = glm::dvec3(input.pelvis_world * glm::dvec4(p.drawn[static_cast<std::size_t>(k)], 1.0));
+      return std::span<const glm::dvec3>(s.world.data(), static_cast<std::size_t>(p.drawn_count));
+    };
+    for (std::size_t g = 0; g < kSplitMuscles.size(); ++g) {
+      const std::span<PartBuild> part(s.part.data() + 3 * g, 3);
+      bool all = true;
+      for (std::size_t k = 0; k < 3; ++k) {
+        part[k] = PartBuild{};
+        part[k].muscle = split_part(g, k);
+        all = all && part[k].muscle >= 0 && volume[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(part[k].muscle)];
+      }
+      if (!all) continue;
+      std::array<const MuscleVolume*, 3> pv{};
+      for (std::size_t k = 0; k < 3; ++k) {
+        const auto mu = static_cast<std::size_t>(part[k].muscle);
+        pv[k] = volume[static_cast<std::size_t>(anatomy::side_index(side))][mu];
+        posed_volume_curve(*pv[k], paths[mu], kin, side, input.pelvis_world, drawn_world(paths[mu]), part[k].curve, part[k].attached);
+        volume_station_frames(part[k].curve, part[k].attached, part[k].posed);
+        part[k].made = true;
+      }
+      for (std::size_t k = 0; k < 3; ++k) {
+        std::array<PartFrames, 2> nb{};
+        std::size_t count = 0;
+        for (std::size_t j = 0; j < 3; ++j)
+          if (j + 1 == k || k + 1 == j) nb[count++] = PartFrames{pv[j], &part[j].posed, kPartShare[g][k]};
+        part[k].placed = kPartShare[g][k] > 0.0f && blend_part_frames(PartFrames{pv[k], &part[k].posed, 0.0f},
+                                                                      std::span<const PartFrames>(nb.data(), count), part[k].blended);
+      }
+    }
     for (int m = 0; m < anatomy::kMuscleCount; ++m) {
       const MuscleLook& look = options.muscles[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
       if (!look.visible || look.colour.a <= 0.0f) continue;
       const anatomy::MusclePath& p = paths[static_cast<std::size_t>(m)];
       // The path as it runs, over the wraps' arcs (anatomy/muscle_path.h).
-      for (int k = 0; k < p.drawn_count; ++k)
-        s.world[static_cast<std::size_t>(k)] = glm::dvec3(input.pelvis_world * glm::dvec4(p.drawn[static_cast<std::size_t>(k)], 1.0));
+      const std::span<const glm::dvec3> points = drawn_world(p);
       const anatomy::MuscleSpec& spec = anatomy::muscle(m);
       MuscleTubeProfile profile =
           muscle_tube_profile(spec.max_isometric_force_n, spec.optimal_fiber_length_m, spec.tendon_slack_length_m);
@@ -233,12 +317,17 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
           profile.fan_aspect = 2.6;
         }
       }
-      const std::span<const glm::dvec3> points(s.world.data(), static_cast<std::size_t>(p.drawn_count));
       glm::ivec2 range;
       if (const MuscleVolume* v = volume[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)]) {
-        posed_volume_curve(*v, p, kin, side, input.pelvis_world, points, s.curve, s.attached);
+        const auto pb = std::find_if(s.part.begin(), s.part.end(), [&](const PartBuild& x) { return x.muscle == m && x.made; });
         const std::size_t first_vertex = s.mesh.vertices.size();
-        range = append_muscle_volume(*v, s.curve, profile, s.attached, s.mesh, options.muscle_px_per_m);
+        if (pb != s.part.end()) {
+          range = append_muscle_volume(*v, pb->curve, profile, pb->attached, s.mesh, options.muscle_px_per_m,
+                                       pb->placed ? &pb->blended : nullptr);
+        } else {
+          posed_volume_curve(*v, p, kin, side, input.pelvis_world, points, s.curve, s.attached);
+          range = append_muscle_volume(*v, s.curve, profile, s.attached, s.mesh, options.muscle_px_per_m);
+        }
         push_out_of_bones(*v, model.bone_fields, bone_world, world_to_bone, s.mesh.vertices.data() + first_vertex,
                           s.mesh.vertices.size() - first_vertex,
                           std::span<const std::uint32_t>(s.mesh.indices.data() + range.x, static_cast<std::size_t>(range.y)),

@@ -250,19 +250,67 @@ void posed_volume_curve(const MuscleVolume& v, const anatomy::MusclePath& p, con
   attachment_motion(curve, p, kin, side, pelvis_world, attached, v.rest_point_normal, v.rest_point_tangent, index);
 }
 
+void volume_station_frames(const anatomy::PathCurve& curve, const AttachmentMotion& attached, anatomy::StationFrames& out) {
+  for (std::size_t i = 0; i < static_cast<std::size_t>(anatomy::PathCurve::kStations); ++i) {
+    out.pos[i] = glm::vec3(curve.pos[i]);
+    out.tangent[i] = glm::vec3(curve.tangent[i]);
+    const glm::vec2 tw = attached.twist[i];
+    const glm::vec3 n(curve.normal[i]), b(curve.binormal[i]);
+    out.normal[i] = tw.x * n + tw.y * b;
+    out.binormal[i] = tw.x * b - tw.y * n;
+  }
+}
+
+bool blend_part_frames(const PartFrames& own, std::span<const PartFrames> neighbours, anatomy::StationFrames& out) {
+  constexpr auto K = static_cast<std::size_t>(anatomy::PathCurve::kStations);
+  auto has_rest = [](const PartFrames& p) {
+    return p.volume && p.posed && p.volume->rest_station.size() == K && p.volume->rest_station_tangent.size() == K &&
+           p.volume->rest_station_normal.size() == K;
+  };
+  if (!has_rest(own)) return false;
+  float own_share = 1.0f;
+  for (const PartFrames& p : neighbours) {
+    if (!has_rest(p)) return false;
+    own_share -= p.share;
+  }
+  // A part's motion at station s: the turn from its bind frame to its posed one, and where it
+  // takes a bind-pose point x: turn (x - rest station) + posed station.
+  auto motion = [](const PartFrames& p, std::size_t s, glm::quat& q) {
+    const glm::vec3 t = p.volume->rest_station_tangent[s], n = p.volume->rest_station_normal[s];
+    const glm::mat3 bind(t, n, glm::cross(t, n));
+    const glm::mat3 posed(p.posed->tangent[s], p.posed->normal[s], p.posed->binormal[s]);
+    q = glm::quat_cast(posed * glm::transpose(bind));
+  };
+  for (std::size_t s = 0; s < K; ++s) {
+    glm::quat q_own;
+    motion(own, s, q_own);
+    const glm::vec3 x = own.volume->rest_station[s];
+    glm::vec3 pos = own_share * own.posed->pos[s];
+    glm::quat q = own_share * q_own;
+    for (const PartFrames& p : neighbours) {
+      glm::quat qn;
+      motion(p, s, qn);
+      if (glm::dot(qn, q_own) < 0.0f) qn = -qn;
+      pos += p.share * (glm::mat3_cast(qn) * (x - p.volume->rest_station[s]) + p.posed->pos[s]);
+      q += p.share * qn;
+    }
+    const glm::mat3 r = glm::mat3_cast(glm::normalize(q));
+    const glm::vec3 t = own.volume->rest_station_tangent[s], n = own.volume->rest_station_normal[s];
+    out.pos[s] = pos;
+    out.tangent[s] = r * t;
+    out.normal[s] = r * n;
+    out.binormal[s] = r * glm::cross(t, n);
+  }
+  return true;
+}
+
 glm::ivec2 append_muscle_volume(const MuscleVolume& v, const anatomy::PathCurve& curve, const MuscleTubeProfile& profile,
-                                const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m) {
+                                const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m, const anatomy::StationFrames* frames) {
   constexpr int K = anatomy::PathCurve::kStations;
   anatomy::StationFrames raw, sm;
-  std::array<glm::vec3, K>&P = raw.pos, &T = raw.tangent, &N = raw.normal, &B = raw.binormal;
-  for (int i = 0; i < K; ++i) {
-    P[i] = glm::vec3(curve.pos[i]);
-    T[i] = glm::vec3(curve.tangent[i]);
-    const glm::vec2 tw = attached.twist[static_cast<std::size_t>(i)];
-    const glm::vec3 n(curve.normal[i]), b(curve.binormal[i]);
-    N[i] = tw.x * n + tw.y * b;
-    B[i] = tw.x * b - tw.y * n;
-  }
+  const std::array<glm::vec3, K>& P = raw.pos;
+  if (frames) raw = *frames;
+  else volume_station_frames(curve, attached, raw);
   const bool smooth = v.smooth_coord.size() == v.path_coord.size() && v.smooth_normal.size() == v.path_coord.size() &&
                       v.smooth_level.size() == v.path_coord.size();
   std::array<anatomy::StationFrames, anatomy::kVolumeSmoothLevels> level;  // levels 1.. (0: raw)

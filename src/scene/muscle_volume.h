@@ -91,11 +91,36 @@ void posed_volume_curve(const MuscleVolume& v, const anatomy::MusclePath& p, con
                         const glm::dmat4& pelvis_world, std::span<const glm::dvec3> drawn_world, anatomy::PathCurve& curve,
                         AttachmentMotion& attached);
 
+// The station frames a volume is placed on: `curve`'s (world), twisted by `attached`.twist.
+void volume_station_frames(const anatomy::PathCurve& curve, const AttachmentMotion& attached, anatomy::StationFrames& out);
+
+// A split muscle's parts (Gait2392's three paths of gluteus maximus, medius, minimus, adductor
+// magnus) are packed side by side at the bind pose, but each follows its own posed path, and in
+// deep hip flexion those paths fan apart: the parts, thin sheets, part at their seams (issue 11,
+// "each volume follows its posed path ... stays whole"; the flexed buttock read as loose flakes).
+// So a part's station frames also take a share of its neighbours' motion: each part's motion at a
+// station (the rigid map from its bind-pose frame there, MuscleVolume::rest_station*, to its posed
+// frame) carries the part's own bind-pose frame, and the frames so carried are averaged (positions
+// linearly, turns as normalised quaternions) with weights `share` (the own frame takes the rest).
+// Frames, not placed vertices, are blended: the same weights over the whole part, so its sections
+// stay as smooth as its own path's (blending placed vertices by their place across the muscle
+// doubled the creases, branches hglut and hglut2). At the bind pose every part's motion is the same
+// and the frames are the part's own.
+struct PartFrames {
+  const MuscleVolume* volume = nullptr;          // its rest_station, rest_station_tangent, _normal
+  const anatomy::StationFrames* posed = nullptr;  // volume_station_frames of its posed path
+  float share = 0.0f;
+};
+// False (out untouched) where a volume lacks its bind-pose frames.
+bool blend_part_frames(const PartFrames& own, std::span<const PartFrames> neighbours, anatomy::StationFrames& out);
+
 // Appends `volume` placed on `curve` (world) to `mesh`; returns {first_index, index_count}.
 // `px_per_m` > 0: the far level's triangles where its error spans at most a pixel there (as the
-// meshes' levels of detail); otherwise the full mesh.
+// meshes' levels of detail); otherwise the full mesh. `frames`: the station frames to place on
+// instead of the curve's own (blend_part_frames); the curve still gives the section scale.
 glm::ivec2 append_muscle_volume(const MuscleVolume& volume, const anatomy::PathCurve& curve, const MuscleTubeProfile& profile,
-                                const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m = 0.0);
+                                const AttachmentMotion& attached, DynamicMesh& mesh, double px_per_m = 0.0,
+                                const anatomy::StationFrames* frames = nullptr);
 
 // Out of bone (issue 11, section 4): the volumes follow their paths while the bones are rigid, so a
 // thick belly beside a bone that turns under it enters it however the frames are shaped. After
