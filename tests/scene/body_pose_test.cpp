@@ -360,19 +360,28 @@ static std::pair<float, float> knee_shape_weights(const Model& m, int skin, int 
   return {w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
 }
 
-// The weights pose_body_model gives a right and a left hip shape (morph targets `right` and `left`
-// of mesh `skin`) with the right hip flexed, abducted (+ away) and turned in (+) this far and the
-// left hip flexed so far (deg), everything else at rest.
-static std::pair<float, float> straight_hip_shape_weights(const Model& m, int skin, int right, int left, double flex_deg, double abd_deg,
-                                                          double ir_deg, double flex_l_deg) {
+// The skin's morph weights (mesh `skin`) pose_body_model gives with the right hip flexed, abducted
+// (+ away) and turned in (+) this far, the right knee flexed and the left hip flexed so far (deg),
+// everything else at rest.
+static std::vector<float> right_hip_pose_weights(const Model& m, int skin, double flex_deg, double abd_deg, double ir_deg, double knee_deg,
+                                                 double flex_l_deg) {
   anatomy::LegAngles legs;
-  legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
-  legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
-  legs.leg(anatomy::Side::kRight)[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
+  anatomy::LegPose& leg = legs.leg(anatomy::Side::kRight);
+  leg[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
+  leg[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
+  leg[anatomy::LegCoord::kHipRotation] = deg_to_rad(ir_deg);
+  leg[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_deg);
   legs.leg(anatomy::Side::kLeft)[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_l_deg);
   NodeTransforms t = NodeTransforms::bind(m);
   pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-  const std::vector<float>& w = t.morph_weights[static_cast<std::size_t>(skin)];
+  return t.morph_weights[static_cast<std::size_t>(skin)];
+}
+
+// The weights of a right and a left hip shape (morph targets `right` and `left` of mesh `skin`) with
+// both knees straight (right_hip_pose_weights).
+static std::pair<float, float> straight_hip_shape_weights(const Model& m, int skin, int right, int left, double flex_deg, double abd_deg,
+                                                          double ir_deg, double flex_l_deg) {
+  const std::vector<float> w = right_hip_pose_weights(m, skin, flex_deg, abd_deg, ir_deg, 0.0, flex_l_deg);
   return {w[static_cast<std::size_t>(right)], w[static_cast<std::size_t>(left)]};
 }
 
@@ -693,7 +702,6 @@ TEST_CASE("the kneecap stays on the femur's trochlea and condyles from 0 to 120 
   }
 }
 
-
 // anatomy/hip_corrective.h kHipKneeFlexed*: each hip flexed with its knee bent (the 90/90 switch's
 // hips as they pass, 109-110 deg with the knees at 94-95 and the hips near unturned).
 TEST_CASE("the skin's hip shapes with the knee bent are weighted by the hip's and knee's flexion, unturned") {
@@ -707,15 +715,7 @@ TEST_CASE("the skin's hip shapes with the knee bent are weighted by the hip's an
   // The right hip's flexion, abduction (deg, + away), rotation (deg, + in) and knee flexion; the
   // left leg straight. Returns the skin's weights.
   auto pose = [&](double flex_deg, double abd_deg, double rot_deg, double knee_deg) {
-    anatomy::LegAngles legs;
-    anatomy::LegPose& leg = legs.leg(anatomy::Side::kRight);
-    leg[anatomy::LegCoord::kHipFlexion] = deg_to_rad(flex_deg);
-    leg[anatomy::LegCoord::kHipAdduction] = deg_to_rad(-abd_deg);
-    leg[anatomy::LegCoord::kHipRotation] = deg_to_rad(rot_deg);
-    leg[anatomy::LegCoord::kKneeFlexion] = deg_to_rad(knee_deg);
-    NodeTransforms t = NodeTransforms::bind(m);
-    pose_body_model(m, BodyPoseInput{legs, {}, glm::dmat4(1.0)}, t);
-    return t.morph_weights[static_cast<std::size_t>(skin)];
+    return right_hip_pose_weights(m, skin, flex_deg, abd_deg, rot_deg, knee_deg, 0.0);
   };
   auto at = [](const std::vector<float>& w, int i) { return w[static_cast<std::size_t>(i)]; };
   // At its pose and beyond (the switch's 110 deg, knee 95): that hip's shape, full.
