@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-test::Captured run(const std::vector<std::string>& args) {
+test::Captured run_cli_captured(const std::vector<std::string>& args) {
   return test::capture_stdout([&] { return app::run_cli(args); });
 }
 
@@ -58,7 +58,7 @@ TEST_CASE("info prints the model's counts, its bones and its bounds, as text and
   const Model src = make_two_bone_model();
   REQUIRE(write_gltf(src, path).ok());
 
-  const auto text = run({"hiplab", "info", "--model", path});
+  const auto text = run_cli_captured({"hiplab", "info", "--model", path});
   CHECK(text.status == 0);
   INFO(text.out);
   CHECK(has(text.out, "file       " + path + "\n"));
@@ -70,7 +70,7 @@ TEST_CASE("info prints the model's counts, its bones and its bounds, as text and
   CHECK(has(bounds, ", 0.0000, "));
   CHECK(has(bounds, ", 2.0000, "));
 
-  const auto json = run({"hiplab", "info", "--model", path, "--json"});
+  const auto json = run_cli_captured({"hiplab", "info", "--model", path, "--json"});
   CHECK(json.status == 0);
   INFO(json.out);
   CHECK(json.out.rfind("{", 0) == 0);
@@ -88,7 +88,7 @@ TEST_CASE("bench prints the frames it drew, the renderer, its memory and zero GL
   const auto bad = test::capture_stderr([] { return app::run_cli({"hiplab", "bench", "--synthetic", "5000", "--frames", "3", "--rounds", "4"}); });
   CHECK(bad.status == 2);
   CHECK(has(bad.out, "--rounds 4: expected 1..3 (at most --frames)"));
-  const auto r = run({"hiplab", "bench", "--synthetic", "5000", "--frames", "3", "--size", "160x120"});
+  const auto r = run_cli_captured({"hiplab", "bench", "--synthetic", "5000", "--frames", "3", "--size", "160x120"});
   CHECK(r.status == 0);
   INFO(r.out);
   CHECK(has(line_starting(r.out, "renderer"), "OpenGL"));
@@ -135,7 +135,7 @@ TEST_CASE("soak prints a line per minute and a verdict on memory, frame time and
     if (!probe.ok() && test::gl_unavailable(probe.error().message)) HIPLAB_SKIP(probe.error().message);
   }
   // Six seconds of it (the real run is 30 minutes or more, outside CI).
-  const auto r = run({"hiplab", "soak", "--minutes", "0.1", "--size", "160x100"});
+  const auto r = run_cli_captured({"hiplab", "soak", "--minutes", "0.1", "--size", "160x100"});
   INFO(r.out);
   CHECK(r.status == 0);
   CHECK(has(line_starting(r.out, "minute"), "resident"));
@@ -145,13 +145,13 @@ TEST_CASE("soak prints a line per minute and a verdict on memory, frame time and
   const std::string verdict = line_starting(r.out, "soak:");
   CHECK(has(verdict, "resident"));
   CHECK(has(verdict, "GL errors 0: ok"));
-  CHECK(run({"hiplab", "soak", "--minutes", "0"}).status == 2);
+  CHECK(run_cli_captured({"hiplab", "soak", "--minutes", "0"}).status == 2);
 }
 
 TEST_CASE("moment-arms prints the piriformis turning from external to internal rotator with hip flexion") {
   // The piriformis' rotation moment arm changes sign as the hip flexes (Delp, Hess, Hungerford & Jones
   // 1999, J Biomech 32:493-501, Fig. 2): external rotator in extension, internal at 90 degrees.
-  const auto r = run({"hiplab", "moment-arms", "--muscle", "peri", "--dof", "hip_rotation", "--flexion", "0:90:30"});
+  const auto r = run_cli_captured({"hiplab", "moment-arms", "--muscle", "peri", "--dof", "hip_rotation", "--flexion", "0:90:30"});
   CHECK(r.status == 0);
   INFO(r.out);
   CHECK(has(r.out, "moment arm about hip_rotation"));
@@ -162,7 +162,7 @@ TEST_CASE("moment-arms prints the piriformis turning from external to internal r
   CHECK(peri[0] < -10.0);  // mm, external rotation
   CHECK(peri[3] > 5.0);    // mm, internal rotation
 
-  const auto json = run({"hiplab", "moment-arms", "--muscle", "all", "--dof", "knee", "--flexion", "0:60:30", "--side",
+  const auto json = run_cli_captured({"hiplab", "moment-arms", "--muscle", "all", "--dof", "knee", "--flexion", "0:60:30", "--side",
                          "left", "--json"});
   CHECK(json.status == 0);
   CHECK(has(json.out, "\"dof\": \"knee\""));
@@ -172,7 +172,7 @@ TEST_CASE("moment-arms prints the piriformis turning from external to internal r
 }
 
 TEST_CASE("activations prints the posture, both legs, feasibility and a row per muscle") {
-  const auto r = run({"hiplab", "activations", "--posture", "side_lying", "--pose",
+  const auto r = run_cli_captured({"hiplab", "activations", "--posture", "side_lying", "--pose",
                       "hip_flexion=45,knee=90,hip_rotation_r=-20", "--load", "floor:femur_l", "--load", "floor:tibia_r",
                       "--effort", "hip_rotation=-30"});
   CHECK(r.status == 0);
@@ -192,7 +192,7 @@ TEST_CASE("drills lists every shipped drill by id and names the user folder") {
   const char* old = std::getenv("XDG_DATA_HOME");
   const std::string saved = old ? old : "";
   ::setenv("XDG_DATA_HOME", data.c_str(), 1);  // no user drills of the developer's
-  const auto r = run({"hiplab", "drills"});
+  const auto r = run_cli_captured({"hiplab", "drills"});
   if (old) ::setenv("XDG_DATA_HOME", saved.c_str(), 1);
   else ::unsetenv("XDG_DATA_HOME");
   CHECK(r.status == 0);
@@ -212,7 +212,7 @@ TEST_CASE("drills lists every shipped drill by id and names the user folder") {
 
 TEST_CASE("check-drill says ok with the drill's name for a shipped drill, nothing on stdout for a broken one") {
   const std::string good = std::string(HIPLAB_SOURCE_DIR) + "/assets/drills/clamshell.json";
-  const auto ok = run({"hiplab", "check-drill", good});
+  const auto ok = run_cli_captured({"hiplab", "check-drill", good});
   CHECK(ok.status == 0);
   INFO(ok.out);
   CHECK(ok.out.rfind(good + ": ok", 0) == 0);
@@ -220,7 +220,7 @@ TEST_CASE("check-drill says ok with the drill's name for a shipped drill, nothin
 
   const auto bad_path = (test::scratch_dir("cli_check_drill") / "broken.json").string();
   std::ofstream(bad_path) << "{\"id\": \"broken\", \"phases\": [";
-  const auto bad = run({"hiplab", "check-drill", bad_path});
+  const auto bad = run_cli_captured({"hiplab", "check-drill", bad_path});
   CHECK(bad.status == 1);
   CHECK(bad.out.empty());
 }

@@ -17,7 +17,7 @@
 namespace {
 
 // Runs `activations ARGS` in-process with stdout sent to a file; returns (exit code, what it printed).
-std::pair<int, std::string> run(std::vector<std::string> args) {
+std::pair<int, std::string> run_activations(std::vector<std::string> args) {
   CLI::App app{"hiplab"};
   const hiplab::app::Command ac = hiplab::app::add_activations_command(app);
   std::vector<const char*> argv{"hiplab", "activations"};
@@ -46,7 +46,7 @@ std::pair<int, std::string> run(std::vector<std::string> args) {
 }  // namespace
 
 TEST_CASE("activations --drill clamshell --phase Open prints the contact forces and the contacts' torque") {
-  const auto [rc, text] = run({"--drill", "clamshell", "--phase", "Open"});
+  const auto [rc, text] = run_activations({"--drill", "clamshell", "--phase", "Open"});
   REQUIRE(rc == 0);
   CHECK(text.find("contacts (force on the named part, N; world axes, y up)") != std::string::npos);
   CHECK(text.find("ankle_r on ankle_l") != std::string::npos);
@@ -57,7 +57,7 @@ TEST_CASE("activations --drill clamshell --phase Open prints the contact forces 
 }
 
 TEST_CASE("activations --json: contacts with push, friction and world force, and the feet press together") {
-  const auto [rc, text] = run({"--drill", "clamshell", "--phase", "Open", "--json"});
+  const auto [rc, text] = run_activations({"--drill", "clamshell", "--phase", "Open", "--json"});
   REQUIRE(rc == 0);
   const auto j = nlohmann::json::parse(text);
   REQUIRE(j["contacts"].is_array());
@@ -80,11 +80,11 @@ TEST_CASE("activations --json: contacts with push, friction and world force, and
 }
 
 TEST_CASE("activations: an effort beyond the muscles is printed as infeasible") {
-  const auto [rc, text] = run({"--posture", "supine", "--effort", "hip_rotation=100", "--effort", "hip_flexion=100",
+  const auto [rc, text] = run_activations({"--posture", "supine", "--effort", "hip_rotation=100", "--effort", "hip_flexion=100",
                                "--effort", "hip_adduction=-100"});
   REQUIRE(rc == 0);
   CHECK(text.find("INFEASIBLE: beyond the muscles") != std::string::npos);
-  const auto [rc2, js] = run({"--posture", "supine", "--effort", "hip_rotation=100", "--effort", "hip_flexion=100",
+  const auto [rc2, js] = run_activations({"--posture", "supine", "--effort", "hip_rotation=100", "--effort", "hip_flexion=100",
                               "--effort", "hip_adduction=-100", "--json"});
   REQUIRE(rc2 == 0);
   CHECK(nlohmann::json::parse(js)["right"]["feasible"] == false);
@@ -106,7 +106,7 @@ TEST_CASE("activations counts the passive pull by default, --no-passive leaves i
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> a = moment;
     a.insert(a.end(), extra.begin(), extra.end());
-    return run(a);
+    return run_activations(a);
   };
   const auto [rc_default, by_default] = with({});
   const auto [rc_count, counted] = with({"--count-passive"});
@@ -118,7 +118,7 @@ TEST_CASE("activations counts the passive pull by default, --no-passive leaves i
   CHECK(required_flexion(counted, "passive") == doctest::Approx(d));
   CHECK(std::abs(required_flexion(left_out, "passive_not_in_balance") - d) > 1.0);
   // The text output names the row the same way.
-  const auto [rc_text, text] = run({"--drill", "ninety_ninety_hip_switch", "--phase", "Right front (hold)", "--no-passive"});
+  const auto [rc_text, text] = run_activations({"--drill", "ninety_ninety_hip_switch", "--phase", "Right front (hold)", "--no-passive"});
   REQUIRE(rc_text == 0);
   CHECK(text.find("passive (info)") != std::string::npos);
   // Both at once is a usage error (CLI11 refuses it before the command runs).

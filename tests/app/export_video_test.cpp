@@ -36,7 +36,7 @@ using test::run_program;
 namespace {
 
 // Why this machine cannot run the test ("" when it can): ffprobe/ffmpeg, or a GL driver.
-std::string cannot_run() {
+std::string video_cannot_run() {
   if (!have_program("ffprobe") || !have_program("ffmpeg")) return "ffprobe/ffmpeg not installed (Debian package ffmpeg)";
   auto probe = app::HeadlessSession::create();
   if (!probe.ok() && test::gl_unavailable(probe.error().message)) return probe.error().message;
@@ -55,7 +55,7 @@ std::map<std::string, std::string> probe(const std::string& file) {
   return kv;
 }
 
-int run(const std::vector<std::string>& args) {
+int run_export_video(const std::vector<std::string>& args) {
   std::vector<std::string> all{"hiplab"};
   all.insert(all.end(), args.begin(), args.end());
   return capture_stderr([&] { return app::run_cli(all); }).status;
@@ -119,10 +119,10 @@ TEST_CASE("DrillClip: set-up once, then reps x the rep, finish left out, GIF hol
 }
 
 TEST_CASE("hiplab export-video: MP4 is H.264 yuv420p at the size and rate asked, set-up + reps x rep long, index first") {
-  if (std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (std::string why = video_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("video_mp4");
   const std::string out = (dir / "clamshell.mp4").string();
-  REQUIRE(run({"export-video", "--drill", "clamshell", "--reps", "1", "--size", "160x90", "--fps", "10", "--out", out}) == 0);
+  REQUIRE(run_export_video({"export-video", "--drill", "clamshell", "--reps", "1", "--size", "160x90", "--fps", "10", "--out", out}) == 0);
   auto p = probe(out);
   CHECK(p["codec_name"] == "h264");
   CHECK(p["pix_fmt"] == "yuv420p");
@@ -144,10 +144,10 @@ TEST_CASE("hiplab export-video: MP4 is H.264 yuv420p at the size and rate asked,
 }
 
 TEST_CASE("hiplab export-video: WebM is VP9 yuv420p, two reps of the clamshell last 2 + 2 x 4 s") {
-  if (std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (std::string why = video_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("video_webm");
   const std::string out = (dir / "clamshell.webm").string();
-  REQUIRE(run({"export-video", "--drill", "clamshell", "--reps", "2", "--size", "128x72", "--fps", "5", "--out", out}) == 0);
+  REQUIRE(run_export_video({"export-video", "--drill", "clamshell", "--reps", "2", "--size", "128x72", "--fps", "5", "--out", out}) == 0);
   auto p = probe(out);
   CHECK(p["codec_name"] == "vp9");
   CHECK(p["pix_fmt"] == "yuv420p");
@@ -160,10 +160,10 @@ TEST_CASE("hiplab export-video: WebM is VP9 yuv420p, two reps of the clamshell l
 }
 
 TEST_CASE("hiplab export-video: GIF with its holds shortened (90/90 PAILs/RAILs: 59 s a rep shown in 20 s)") {
-  if (std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (std::string why = video_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("video_gif");
   const std::string out = (dir / "ninety.gif").string();
-  REQUIRE(run({"export-video", "--drill", "ir_pails_rails_9090", "--reps", "1", "--size", "96x54", "--fps", "4", "--out", out}) == 0);
+  REQUIRE(run_export_video({"export-video", "--drill", "ir_pails_rails_9090", "--reps", "1", "--size", "96x54", "--fps", "4", "--out", out}) == 0);
   auto p = probe(out);
   CHECK(p["codec_name"] == "gif");
   CHECK(p["width"] == "96");
@@ -174,14 +174,14 @@ TEST_CASE("hiplab export-video: GIF with its holds shortened (90/90 PAILs/RAILs:
 }
 
 TEST_CASE("hiplab export-video: a decoded frame at t matches hiplab render at t (PSNR >= 30 dB over the body)") {
-  if (std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (std::string why = video_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("video_psnr");
   const std::string out = (dir / "clamshell.mp4").string();
   const std::string frame = (dir / "frame.png").string(), still = (dir / "still.png").string(), body = (dir / "body.png").string();
   // t = 3 s: a second into the first Open, the top knee moving. 10 fps: frame 30.
-  REQUIRE(run({"export-video", "--drill", "clamshell", "--reps", "1", "--size", "320x180", "--fps", "10", "--captions", "off", "--out", out}) == 0);
-  REQUIRE(run({"render", "--drill", "clamshell", "--time", "3", "--size", "320x180", "--framing", "drill", "--out", still}) == 0);
-  REQUIRE(run({"render", "--drill", "clamshell", "--time", "3", "--size", "320x180", "--framing", "drill", "--transparent", "--names", "off",
+  REQUIRE(run_export_video({"export-video", "--drill", "clamshell", "--reps", "1", "--size", "320x180", "--fps", "10", "--captions", "off", "--out", out}) == 0);
+  REQUIRE(run_export_video({"render", "--drill", "clamshell", "--time", "3", "--size", "320x180", "--framing", "drill", "--out", still}) == 0);
+  REQUIRE(run_export_video({"render", "--drill", "clamshell", "--time", "3", "--size", "320x180", "--framing", "drill", "--transparent", "--names", "off",
                "--props", "off", "--out", body}) == 0);
   run_program("ffmpeg -v error -y -i '" + out + "' -vf 'select=eq(n\\,30)' -vsync 0 -frames:v 1 '" + frame + "'");
   auto a = read_png(frame), b = read_png(still), m = read_png(body);
@@ -225,7 +225,7 @@ TEST_CASE("hiplab export-video: a decoded frame at t matches hiplab render at t 
 }
 
 TEST_CASE("hiplab export-video: bad options give one message naming the option, exit 2, and write nothing") {
-  if (std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (std::string why = video_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("video_bad");
   const std::string mp4 = (dir / "x.mp4").string();
   struct Case {
@@ -256,7 +256,7 @@ TEST_CASE("hiplab export-video: bad options give one message naming the option, 
 }
 
 TEST_CASE("hiplab export-video: an unwritable folder gives one message naming the file and leaves nothing") {
-  if (std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (std::string why = video_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("video_unwritable");
   // A folder that is a file: no user, root included, can write into it.
   std::ofstream(dir / "not_a_folder") << "x";

@@ -32,7 +32,7 @@ using test::run_program;
 
 namespace {
 
-std::string cannot_run() {
+std::string handout_cannot_run() {
   if (!have_program("pdfinfo") || !have_program("pdffonts") || !have_program("pdftotext"))
     return "pdfinfo/pdffonts/pdftotext not installed (Debian package poppler-utils)";
   auto probe = app::HeadlessSession::create();
@@ -40,7 +40,7 @@ std::string cannot_run() {
   return "";
 }
 
-test::Captured run(const std::vector<std::string>& args) {
+test::Captured run_handout(const std::vector<std::string>& args) {
   std::vector<std::string> all{"hiplab"};
   all.insert(all.end(), args.begin(), args.end());
   return capture_stderr([&] { return app::run_cli(all); });
@@ -67,10 +67,10 @@ const std::vector<std::string> kDrills{"clamshell", "figure4_self_test", "ir_pai
 }  // namespace
 
 TEST_CASE("handout: a cover and one page per drill, fonts embedded, every cue and dosage in the text") {
-  if (const std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (const std::string why = handout_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("handout");
   const std::string out = (dir / "plan.pdf").string();
-  const auto r = run({"handout", "--drills", "clamshell,figure4_self_test,ir_pails_rails_supine", "--patient", "Jane Doe",
+  const auto r = run_handout({"handout", "--drills", "clamshell,figure4_self_test,ir_pails_rails_supine", "--patient", "Jane Doe",
                       "--therapist", "Sam Lee", "--clinic", "Hip Clinic, 1 Main Street", "--notes", "Start gently.",
                       "--dosage", "clamshell=2x12", "--date", "1 January 2027", "--picture-size", "160x120", "--out", out});
   INFO(r.out);
@@ -129,10 +129,10 @@ TEST_CASE("handout: a cover and one page per drill, fonts embedded, every cue an
 }
 
 TEST_CASE("handout: US Letter, one drill: two pages of 612 x 792 points") {
-  if (const std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (const std::string why = handout_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("handout_letter");
   const std::string out = (dir / "plan.pdf").string();
-  const auto r = run({"handout", "--drills", "Reverse clamshell", "--side", "left", "--paper", "letter", "--picture-size", "96x72",
+  const auto r = run_handout({"handout", "--drills", "Reverse clamshell", "--side", "left", "--paper", "letter", "--picture-size", "96x72",
                       "--out", out});
   INFO(r.out);
   REQUIRE(r.status == 0);
@@ -146,7 +146,7 @@ TEST_CASE("handout: US Letter, one drill: two pages of 612 x 792 points") {
 TEST_CASE("handout: an unknown drill or a bad dosage is one message, exit 2, and no file") {
   const auto dir = test::scratch_dir("handout_bad");
   const std::string out = (dir / "plan.pdf").string();
-  auto r = run({"handout", "--drills", "clamshell,clamshel", "--out", out});
+  auto r = run_handout({"handout", "--drills", "clamshell,clamshel", "--out", out});
   CHECK(r.status == 2);
   CHECK(r.out.find("--drills item 2 'clamshel': no such drill") != std::string::npos);
   CHECK(r.out.find("reverse_clamshell") != std::string::npos);  // the known drills are listed
@@ -161,19 +161,19 @@ TEST_CASE("handout: an unknown drill or a bad dosage is one message, exit 2, and
                        Bad{"reverse_clamshell=3x10", "'reverse_clamshell' is not one of the handout's drills (clamshell, figure4_self_test)"},
                        Bad{"clamshell=3x10x-5s", "--dosage item 1 'clamshell=3x10x-5s': expected a hold"},
                        Bad{"clamshell=3x10,clamshell=2x5", "--dosage item 2 'clamshell=2x5': 'clamshell' has a dosage already"}}) {
-    r = run({"handout", "--drills", "clamshell,figure4_self_test", "--dosage", b.dosage, "--out", out});
+    r = run_handout({"handout", "--drills", "clamshell,figure4_self_test", "--dosage", b.dosage, "--out", out});
     CAPTURE(b.dosage);
     CHECK(r.status == 2);
     CHECK(r.out.find(b.says) != std::string::npos);
     CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
   }
-  r = run({"handout", "--drills", "clamshell", "--paper", "a5", "--out", out});
+  r = run_handout({"handout", "--drills", "clamshell", "--paper", "a5", "--out", out});
   CHECK(r.status == 2);
   CHECK(r.out.find("--paper 'a5': expected a4 or letter") != std::string::npos);
-  r = run({"handout", "--drills", "clamshell", "--logo", (dir / "none.png").string(), "--out", out});
+  r = run_handout({"handout", "--drills", "clamshell", "--logo", (dir / "none.png").string(), "--out", out});
   CHECK(r.status == 2);
   CHECK(r.out.find("none.png: cannot read the logo") != std::string::npos);
-  r = run({"handout", "--drills", "clamshell", "--out", (dir / "plan.txt").string()});
+  r = run_handout({"handout", "--drills", "clamshell", "--out", (dir / "plan.txt").string()});
   CHECK(r.status == 2);
   CHECK(r.out.find("expected a file name ending in .pdf") != std::string::npos);
   CHECK(fs::is_empty(dir));
@@ -232,10 +232,10 @@ TEST_CASE("handout: key moments come from the drill file, or are computed withou
 }
 
 TEST_CASE("handout: --page N --out FILE.png draws that page as it prints (the window's preview), and a page beyond the drills is exit 2") {
-  if (const std::string why = cannot_run(); !why.empty()) HIPLAB_SKIP(why);
+  if (const std::string why = handout_cannot_run(); !why.empty()) HIPLAB_SKIP(why);
   const auto dir = test::scratch_dir("handout_page");
   const std::string png = (dir / "page.png").string();
-  auto r = run({"handout", "--drills", "clamshell", "--patient", "Jane Doe", "--picture-size", "96x72", "--page", "2", "--out", png});
+  auto r = run_handout({"handout", "--drills", "clamshell", "--patient", "Jane Doe", "--picture-size", "96x72", "--page", "2", "--out", png});
   INFO(r.out);
   REQUIRE(r.status == 0);
   auto image = read_png(png);
@@ -249,11 +249,11 @@ TEST_CASE("handout: --page N --out FILE.png draws that page as it prints (the wi
     for (int x = 58; x < 220; ++x) ink += image->pixel(x, y)[0] < 80;
   CHECK(ink > 300);  // "Clamshell" in bold
 
-  r = run({"handout", "--drills", "clamshell", "--picture-size", "96x72", "--page", "3", "--out", (dir / "p3.png").string()});
+  r = run_handout({"handout", "--drills", "clamshell", "--picture-size", "96x72", "--page", "3", "--out", (dir / "p3.png").string()});
   CHECK(r.status == 2);
   CHECK(r.out == "error: --page 3: expected 1 (the cover) to 2\n");
   CHECK_FALSE(fs::exists(dir / "p3.png"));
-  r = run({"handout", "--drills", "clamshell", "--page", "2", "--out", (dir / "p.pdf").string()});
+  r = run_handout({"handout", "--drills", "clamshell", "--page", "2", "--out", (dir / "p.pdf").string()});
   CHECK(r.status == 2);
   CHECK(r.out.find("--page 2: only with --out FILE.png") != std::string::npos);
   fs::remove_all(dir);

@@ -17,7 +17,7 @@
 using namespace hiplab;
 
 namespace {
-std::string run(std::vector<std::string> args) {
+std::string run_man(std::vector<std::string> args) {
   args.insert(args.begin(), "hiplab");
   const auto c = test::capture_stdout([&] { return app::run_cli(args); });
   REQUIRE(c.status == 0);
@@ -31,19 +31,19 @@ std::vector<std::string> lines(const std::string& s) {
 }
 std::vector<std::string> complete(std::vector<std::string> words) {
   words.insert(words.begin(), "complete");
-  return lines(run(words));
+  return lines(run_man(words));
 }
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 }  // namespace
 
 TEST_CASE("--version names the version and the source commit") {
-  const std::string out = run({"--version"});
+  const std::string out = run_man({"--version"});
   CHECK(out.find("hiplab " + std::string(app::version()) + " (commit ") == 0);
   CHECK_FALSE(app::source_commit().empty());
 }
 
 TEST_CASE("the manual page has every visible command and option, written as --help describes them") {
-  const std::string man = run({"man"});
+  const std::string man = run_man({"man"});
   CHECK(man.find(".TH HIPLAB 1") != std::string::npos);
   for (const char* section : {".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH COMMANDS", ".SH ENVIRONMENT", ".SH EXIT STATUS"})
     CHECK_MESSAGE(man.find(section) != std::string::npos, section);

@@ -49,14 +49,14 @@ Fixture& fixture() {
   return f;
 }
 
-struct Shot {
+struct PickShot {
   Image image;
   OrbitCamera camera;
   DrawList list;
 };
 
 // Top view straight down onto a standing body with only the overlay shown.
-Shot render_top(double rotation_r_deg, int size = 600) {
+PickShot render_top(double rotation_r_deg, int size = 600) {
   Fixture& f = fixture();
   session::PoseSource pose = session::standing_pose(f.model);
   pose.legs.leg(Side::kRight)[LegCoord::kHipRotation] = deg_to_rad(rotation_r_deg);
@@ -66,7 +66,7 @@ Shot render_top(double rotation_r_deg, int size = 600) {
   view.highlight = HighlightMode::kNone;
   session::ComputedFrame frame;
   session::compute_frame(pose, view, frame);
-  Shot shot;
+  PickShot shot;
   NodeTransforms posed = NodeTransforms::bind(f.model);
   build_frame(f.model, f.handle, frame.request, posed, shot.list);
   shot.camera.target = hip_centre_world(Side::kRight, pose.pelvis_world);
@@ -91,7 +91,7 @@ TEST_CASE("the rotation needle is drawn at the pose's angle to within 1 degree")
   if (!fixture().ok) HIPLAB_SKIP(fixture().no_gl);
   for (double rot : {30.0, -20.0, 0.0}) {
     const int size = 600;
-    const Shot shot = render_top(rot, size);
+    const PickShot shot = render_top(rot, size);
     // Independent expectation: standing, the right femur's anterior axis turned about the vertical
     // by `rot` (+ internal = anterior surface toward the midline, -z): (cos, 0, -sin).
     const session::PoseSource stand = session::standing_pose(fixture().model);
@@ -124,7 +124,7 @@ TEST_CASE("the rotation needle is drawn at the pose's angle to within 1 degree")
 TEST_CASE("the rotation arc is blue inside the normal range and red past its limit") {
   if (!fixture().ok) HIPLAB_SKIP(fixture().no_gl);
   const int size = 600;
-  auto arc_pixel = [&](const Shot& shot, double at_deg) {
+  auto arc_pixel = [&](const PickShot& shot, double at_deg) {
     // A point on the arc (radius 0.12 m) at `at_deg` of rotation, standing.
     const session::PoseSource stand = session::standing_pose(fixture().model);
     const glm::vec3 centre = hip_centre_world(Side::kRight, stand.pelvis_world);
@@ -133,16 +133,16 @@ TEST_CASE("the rotation arc is blue inside the normal range and red past its lim
     const glm::vec2 p = project(shot.camera, centre + 0.12f * dir, size);
     return shot.image.pixel(static_cast<int>(p.x), static_cast<int>(p.y));
   };
-  const Shot inside = render_top(10.0, size);  // adult norm: IR up to 45, ER up to 34
+  const PickShot inside = render_top(10.0, size);  // adult norm: IR up to 45, ER up to 34
   const std::uint8_t* a = arc_pixel(inside, -15.0);
   CHECK(a[2] > 150);
   CHECK(a[0] < 80);
-  const Shot past = render_top(55.0, size);
+  const PickShot past = render_top(55.0, size);
   const std::uint8_t* b = arc_pixel(past, -15.0);
   CHECK(b[0] > 150);
   CHECK(b[1] < 60);
   CHECK(b[2] < 60);
-  const Shot near = render_top(42.0, size);  // within 5 degrees of 45: amber
+  const PickShot near = render_top(42.0, size);  // within 5 degrees of 45: amber
   const std::uint8_t* c = arc_pixel(near, -15.0);
   CHECK(c[0] > 200);
   CHECK(c[1] > 90);

@@ -13,7 +13,7 @@ namespace hiplab {
 
 namespace {
 
-std::string shipped() { return std::string(HIPLAB_SOURCE_DIR) + "/assets/anatomy/activity_demands.json"; }
+std::string shipped_demands_path() { return std::string(HIPLAB_SOURCE_DIR) + "/assets/anatomy/activity_demands.json"; }
 
 const anatomy::ActivityDemand* find(const anatomy::ActivityDemands& d, const std::string& id) {
   for (const auto& a : d.activities)
@@ -22,7 +22,7 @@ const anatomy::ActivityDemand* find(const anatomy::ActivityDemands& d, const std
 }
 
 TEST_CASE("activity demands: the shipped file loads and every figure cites a source") {
-  auto d = load_activity_demands(shipped());
+  auto d = load_activity_demands(shipped_demands_path());
   REQUIRE_MESSAGE(d.ok(), (d.ok() ? "" : d.error().message));
   CHECK(d->activities.size() >= 8);
   for (const auto& a : d->activities) {
@@ -53,7 +53,7 @@ TEST_CASE("activity demands: the shipped file loads and every figure cites a sou
 }
 
 TEST_CASE("activity demands: what 30 deg of flexion, and 45 deg of external rotation, are enough for") {
-  auto d = load_activity_demands(shipped());
+  auto d = load_activity_demands(shipped_demands_path());
   REQUIRE(d.ok());
   const std::string flex = anatomy::verdict_text(anatomy::verdict(*d, "flexion", 30), "flexion", 30);
   CHECK(flex.rfind("Your 30 deg of flexion is enough for: Stairs: a 20 cm step, trailing leg (20.6 deg). Not yet for: Stairs: a 20 cm step, leading leg (66.3 deg)", 0) == 0);

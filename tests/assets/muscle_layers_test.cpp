@@ -22,7 +22,7 @@ namespace {
 
 std::string layers_path() { return std::string(HIPLAB_SOURCE_DIR) + "/assets/anatomy/muscle_layers.json"; }
 
-nlohmann::json shipped() {
+nlohmann::json shipped_layers_json() {
   std::ifstream in(layers_path());
   return nlohmann::json::parse(in);
 }
@@ -41,7 +41,7 @@ MuscleLayer layer_of(const anatomy::MuscleLayers& l, const char* name) {
 
 TEST_CASE("muscle layers: the shipped file gives every muscle one valid layer and region, each entry cited") {
   // The raw file first: what the loader is trusted to check, checked here without it.
-  const nlohmann::json doc = shipped();
+  const nlohmann::json doc = shipped_layers_json();
   REQUIRE(doc["muscles"].is_array());
   CHECK(doc["muscles"].size() == static_cast<std::size_t>(anatomy::kMuscleCount));
   std::set<std::string> names;
@@ -109,7 +109,7 @@ TEST_CASE("muscle layers: a bad file is refused with the file, the entry and the
     return r.ok() ? std::string("(loaded)") : r.error().message;
   };
   auto has = [](const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; };
-  const nlohmann::json good = shipped();
+  const nlohmann::json good = shipped_layers_json();
   REQUIRE(message(good) == "(loaded)");
 
   nlohmann::json d = good;

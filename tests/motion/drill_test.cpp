@@ -4,11 +4,12 @@
 #include <doctest/doctest.h>
 
 #include "core/units.h"
+#include "motion/motion_test_helpers.h"
 
 using namespace hiplab;
 using namespace hiplab::motion;
 
-static double rad(double deg) { return hiplab::deg_to_rad(deg); }
+using hiplab::test::rad;
 
 namespace {
 Drill sample() {

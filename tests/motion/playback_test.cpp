@@ -1,5 +1,6 @@
 // Tests src/motion/playback.h: play/pause, speed clamping, loop, stepping, phase jumps, scrubbing.
 #include "motion/playback.h"
+#include "motion/motion_test_helpers.h"
 
 #include <doctest/doctest.h>
 
@@ -9,13 +10,7 @@ using namespace hiplab;
 using namespace hiplab::motion;
 
 namespace {
-Phase phase(const char* name, double duration, bool hold = false) {
-  Phase p;
-  p.name = name;
-  p.duration_s = duration;
-  p.hold = hold;
-  return p;
-}
+using test::phase;
 Timeline three_phases() {
   Drill d;
   d.name = "t";

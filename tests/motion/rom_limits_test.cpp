@@ -4,11 +4,12 @@
 #include <doctest/doctest.h>
 
 #include "core/units.h"
+#include "motion/motion_test_helpers.h"
 
 using namespace hiplab;
 using namespace hiplab::motion;
 
-static double rad(double deg) { return hiplab::deg_to_rad(deg); }
+using hiplab::test::rad;
 
 TEST_CASE("hip limits are the AAOS 1965 norms: flexion 120, extension 30, abduction 45, adduction 30, rotation 45 each way") {
   const RomLimit& f = rom_limit(Channel::kHipFlexionR);

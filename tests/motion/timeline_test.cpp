@@ -8,19 +8,15 @@
 
 #include "core/units.h"
 #include "motion/rom_limits.h"
+#include "motion/motion_test_helpers.h"
 
 using namespace hiplab;
 using namespace hiplab::motion;
 
-static double rad(double deg) { return hiplab::deg_to_rad(deg); }
+using hiplab::test::rad;
 
 namespace {
-Phase phase(const char* name, double duration) {
-  Phase p;
-  p.name = name;
-  p.duration_s = duration;
-  return p;
-}
+using test::phase;
 // Seated foot swing: 1 s setup, rep = out (smooth, two keyframes), hold, back (ease in/out).
 Drill swing() {
   Drill d;

@@ -308,7 +308,7 @@ std::vector<MuscleFrame> measure(const ExportScene& scene) {
   return measure(scene, buffers);
 }
 
-const Model& body() { return test::shipped_body(); }
+using test::body;
 
 ExportScene anatomical_scene(const Model& m, NodeTransforms& pose) {
   DrawList out;

@@ -88,7 +88,7 @@ double enclosed_volume(const MuscleVolume& v, const std::vector<glm::vec3>& pos)
 double area(const MuscleVolume& v, const std::vector<glm::vec3>& pos, std::size_t t) {
   return 0.5 * glm::length(glm::cross(glm::dvec3(pos[v.indices[t + 1]] - pos[v.indices[t]]), glm::dvec3(pos[v.indices[t + 2]] - pos[v.indices[t]])));
 }
-const Model& body() { return test::shipped_body(); }
+using test::body;
 }  // namespace
 
 TEST_CASE("muscle volumes: the shipped body carries them for both legs, closed and outward") {

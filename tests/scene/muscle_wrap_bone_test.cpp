@@ -42,7 +42,7 @@ using namespace hiplab;
 
 namespace {
 
-const Model& body() { return test::shipped_body(); }
+using test::body;
 
 // A bone mesh (its own frame) as 1 mm cells, "deep" after two erosions (~2 mm under the surface).
 using DeepGrid = test::BoneCells;

@@ -101,7 +101,7 @@ Signed signed_distance(const glm::dvec3& p, const std::vector<Tri>& tris) {
   return {inside ? -best : best, nearest, n};
 }
 
-const Model& body() { return test::shipped_body(); }
+using test::body;
 
 // The bones of each body, right side, in that body's frame (the bone meshes hang on their body's
 // node with no offset of their own, the bind frames parallel: model_generator/model.cpp).

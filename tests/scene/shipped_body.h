@@ -20,4 +20,7 @@ inline const Model& shipped_body() {
   return m;
 }
 
+// The same, under the short name the scene tests use.
+inline const Model& body() { return shipped_body(); }
+
 }  // namespace hiplab::test

@@ -2,6 +2,9 @@
 // no key and modifiers are bound twice, every action has a key, and the key codes are GLFW's.
 #include <doctest/doctest.h>
 
+// Only GLFW's key names: no OpenGL header of its own, which would come before glad's where the
+// layer's tests compile together (tests/CMakeLists.txt).
+#define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
 #include <set>
