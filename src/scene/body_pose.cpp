@@ -181,7 +181,10 @@ double hip_flexion_turned_in_keep(const anatomy::LegPose& leg, const anatomy::Le
 // flexes toward the flexion shapes (which take over from the skin's rest flexion on). Measured
 // (stretch test, all drills): the product 116 700, the mean of the shares 116 800 (side-lying
 // abduction's worst stretch 4.7 -> 5.7x), the smaller share 116 700; the weight scaled by 0.7,
-// 115 800 but the 90/90's worst stretch 7.0 -> 7.6x, by 1.2, 117 200.
+// 115 800 but the 90/90's worst stretch 7.0 -> 7.6x, by 1.2, 117 200. Faded from the shape's own
+// flexion instead (hskin12, on the 90/90 switch's 70 with 3.18x / 0.1643x; the perineum behind
+// stretched past 3x as the back hip rises through 31-57 deg with this shape at 0.94-0.40): over
+// 11-80 deg 68 (3.14x but 0.114x), 20-80 68 (3.21x / 0.126x), 11-60 110 (3.01x / 0.048x): not kept.
 float hip_back_weight(const anatomy::LegPose& leg) {
   const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
   const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
