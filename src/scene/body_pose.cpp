@@ -137,11 +137,17 @@ double hip_other_straight(const anatomy::LegPose& other) {
   return 1.0 - angle_ramp(other[anatomy::LegCoord::kHipFlexion], anatomy::kHipOtherStraightDeg, anatomy::kHipCorrectiveStartDeg);
 }
 // How far the hip is turned out toward the turned-out shape's pose (0 straight, 1 there or
-// beyond): the mean of its abduction's and its external rotation's share of that pose's.
+// beyond): the mean of its abduction's and its external rotation's share of that pose's, the
+// rotation's signed (-1 to 1: turned in, the hip turns away from that pose), not below 0. Turned
+// in with the abduction's share only (hskin12), the 90/90 switch's back hip rising through 74 deg
+// (abducted 32, turned in 22) took half its flexion weight in the shape made turned out 44, and
+// the side of its pelvis, (-2 96 16) cm, squashed to 0.153x and (-7 95 17) cm turned inside out.
+// Measured (tests/scene/skin_stretch_test.cpp, triangle-samples past a limit): see
+// anatomy/hip_corrective.h kHipPassBack*.
 double hip_turned_out(const anatomy::LegPose& leg) {
   const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipTurnedOutAdductionDeg), 0.0, 1.0);
-  const double er = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipTurnedOutRotationDeg), 0.0, 1.0);
-  return 0.5 * (abd + er);
+  const double er = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipTurnedOutRotationDeg), -1.0, 1.0);
+  return std::max(0.0, 0.5 * (abd + er));
 }
 
 // The share of its flexion weight a hip's straight flexion shape keeps as the hip turns in with the
@@ -175,7 +181,10 @@ double hip_flexion_turned_in_keep(const anatomy::LegPose& leg, const anatomy::Le
 // flexes toward the flexion shapes (which take over from the skin's rest flexion on). Measured
 // (stretch test, all drills): the product 116 700, the mean of the shares 116 800 (side-lying
 // abduction's worst stretch 4.7 -> 5.7x), the smaller share 116 700; the weight scaled by 0.7,
-// 115 800 but the 90/90's worst stretch 7.0 -> 7.6x, by 1.2, 117 200.
+// 115 800 but the 90/90's worst stretch 7.0 -> 7.6x, by 1.2, 117 200. Faded from the shape's own
+// flexion instead (hskin12, on the 90/90 switch's 70 with 3.18x / 0.1643x; the perineum behind
+// stretched past 3x as the back hip rises through 31-57 deg with this shape at 0.94-0.40): over
+// 11-80 deg 68 (3.14x but 0.114x), 20-80 68 (3.21x / 0.126x), 11-60 110 (3.01x / 0.048x): not kept.
 float hip_back_weight(const anatomy::LegPose& leg) {
   const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
   const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
