@@ -767,8 +767,55 @@ namespace {
 //     grid's corners; no drill reaches them). Calibration l_o / l_ts: adductor magnus 1 86.955 /
 //     59.793 -> 86.960 / 59.797 mm; adductor magnus 2 Gait2392's 121 / 120 -> 121.016 / 119.987 mm
 //     (refitted now that its path differs).
+//   biceps femoris long head, a femur cylinder along the shaft after its neck sphere (hwrap13):
+//     at 120 deg of flexion with 45 of abduction and 15-45 of external rotation (the slider grid's
+//     corner; no drill) its line from the neck sphere to the fibular head ran through the middle
+//     of the femoral shaft (femur (10..15, -145..-178, 23..35) mm; the shaft's section there x
+//     2..29, z 15..42 mm; "where the samples in bone lie", WHERE_BY_POSE=1, and "probe").
+//     "femoral_shaft_bflh": Rajagopal et al. 2016's AL_at_femshaft_r axis, (0.1361, -0.9697,
+//     -0.2029), through (0.0205, -0.168, 0.0235) m, r 13 mm (the shaft's own half-width, 12.5
+//     mm; HipLab's own centre and radius: "fit of the chained surfaces", "hwrap13 bifemlh, its
+//     chain then a cylinder along the shaft (AL_at_femshaft_r's axis)" and "..., finer", 27
+//     centres 2 mm apart, r 10..16 mm; FIT_RANK=drills): 1,467 -> 1,204 in the fit, 0 drill-frame
+//     samples (0 before), ends and link at least 4.6 mm outside, +0.00 mm on average, calibration
+//     rms 0.0073 -> 0.0073. Over the slider grid's corner it takes the line round the shaft's
+//     medial face (femur z 17 mm at y -150 mm). Grid 5,793 -> 4,848; drills 0 -> 0.
+//   semitendinosus, a femur sphere behind the lesser trochanter after its head sphere (hwrap13):
+//     at 90-120 deg of flexion with 45 of abduction and external rotation its line from the
+//     tuberosity ran through the back of the femur at the lesser trochanter (femur (-21..-11,
+//     -36..-39, 25..33) mm), where adductor magnus 3's sphere sits; semitendinosus runs down
+//     behind adductor magnus (Gray's Anatomy 42nd ed.). "lesser_trochanter_st", (-0.010, -0.045,
+//     0.025) r 20 mm (HipLab's own; Rajagopal et al. 2016 wrap semitendinosus only at the knee):
+//     "hwrap13 semiten, its chain then a sphere behind the lesser trochanter" (27 centres 5 mm
+//     apart about adductor magnus 3's centre, r 15..30 mm) and "..., finer" (2.5 mm, r 17.5..25;
+//     FIT_RANK=drills): 762 -> 428 in the fit, 0 drill-frame samples, ends and link at least 3.6
+//     mm outside, +0.01 mm on average, calibration rms 0.0047 -> 0.0047 (the fewest, (-0.010,
+//     -0.045, 0.0275) r 20 mm, 417, 2.7 mm: not used). Grid 2,898 -> 1,686; drills 0 -> 0.
+//   Moment arms of both (mm, -dL/dq, flexion / adduction / rotation, + internal; before -> now):
+//     unchanged at the six printed poses (tests/anatomy/muscle_wrap_test.cpp: standing, hip and
+//     knee 90, seated IR, the deep squat-like pose, the clamshell's top, the 90/90 front leg).
+//     Biceps femoris long head: hip 120 abducted 45 turned out 45, knee 135 6.9 -> 8.6 / -38.6 ->
+//     -34.1 / -5.5 -> -6.2 (length +0.5 mm); knee 0 7.6 -> 8.5 / -37.1 -> -34.2 / -5.8 -> -6.2
+//     (+0.1 mm); turned out 15, knee 135 21.7 -> 18.3 / -41.5 -> -47.3 / -13.9 -> -12.2 (+0.1 mm)
+//     (its flexion arm at 120 deg with 45 of abduction is positive before and after: the line
+//     from the tuberosity passes in front of the hip centre there). Semitendinosus: hip 120
+//     abducted 45 turned out 45, knee 30 -11.1 -> -6.2 / -25.3 -> -26.6 / 2.7 -> 0.2 (+0.3 mm);
+//     knee 0 -10.0 -> -6.2 / -25.7 -> -26.6 / 2.1 -> 0.2 (+0.2 mm); hip 90 the same, knee 0 -32.1
+//     -> -35.8 / -14.5 -> -13.8 / 5.2 -> 7.2 (+0.3 mm). Calibration l_o / l_ts: biceps femoris
+//     long head 109.542 / 325.629 -> 109.542 / 325.629 mm (the last digits: 0.109541593 /
+//     0.325628861 -> 0.109541625 / 0.325628855 m), semitendinosus 202.362 / 254.374 -> 202.414 /
+//     254.328 mm.
 //   Their refitted l_o and l_ts follow (anatomy/muscle_calibration.cpp's table).
 // Tried and left out:
+//   biceps femoris long head over a large femur sphere in the shaft after its neck sphere
+//     (hwrap13; "hwrap13 bifemlh, its chain then a sphere in the shaft", "..., larger" and
+//     "..., larger, finer", r 15..40 mm): (0.000, -0.170, 0.018) r 35 mm cut its grid count
+//     further (5,793 -> 3,699; 916 in the fit, ends 3.3 mm outside, calibration rms 0.0073 ->
+//     0.0089) but it stands 20-35 mm off the bone and acts in the deep squat-like pose (hip 110,
+//     abducted 20, turned out 30, knee 120): flexion -20.5 -> -23.2, knee +0.7 -> -1.2 mm
+//     (its knee flexion arm turning over); r 37.5 mm also acted at hip and knee 90. The shaft-tight
+//     cylinder above is used. Semimembranosus over a sphere behind the lesser trochanter after
+//     its chain ("hwrap13 semimem, ..."): 1,135 -> 1,005 at best, ends 1.4 mm outside: not used.
 //   TFL's iliac sphere at 27.5 and 30 mm: its 165 drill samples lie in the spine just outside the
 //     25 mm sphere (25.3 mm from its centre on average, supine PAILs/RAILs), and 30 mm cleared them
 //     (27.5 mm left 39), but its femoral end then came 3.4 mm (0.9 mm at 27.5) inside the sphere
@@ -857,7 +904,9 @@ namespace {
 // biceps femoris long head's ischium sphere 24 of 43 (48,783), with hwrap10's gemelli fossa
 // cylinder refitted 24 of 43 (47,733), with hwrap11's quadratus femoris and adductor magnus 3
 // spheres 24 of 43 (45,483), with hwrap12's adductor magnus 1 and 2 over that sphere and adductor
-// magnus 1's shaft cylinder 24 of 43 (43,443; the test's ratchet holds the figure). Their
+// magnus 1's shaft cylinder 24 of 43 (43,443), with hwrap13's biceps femoris long head shaft
+// cylinder and semitendinosus lesser-trochanter sphere 24 of 43 (41,286; the test's ratchet holds
+// the figure). Their
 // volumes over the drills (tests/scene/muscle_poke_through_test.cpp, against the rows' measured
 // figures): all drills out of the skin 5,634,538 -> 5,635,742 (+0.02%), inside another
 // 8,267,910 -> 8,264,664 (-0.04%); every row within its limit.
@@ -934,8 +983,10 @@ constexpr WrapSurface kSurfaces[] = {
     {"posterior_shaft_qf", PathBody::kFemur, WrapShape::kSphere, {-0.0175, -0.050, 0.025}, {0, 1, 0}, 0.015, {0, 0, 0}, kChainFit},  // hwrap11
     {"lesser_trochanter_am3", PathBody::kFemur, WrapShape::kSphere, {-0.010, -0.040, 0.020}, {0, 1, 0}, 0.025, {0, 0, 0}, kChainFit},  // hwrap11
     {"femoral_shaft_am1", PathBody::kFemur, WrapShape::kCylinder, {0.004, -0.112, 0.028}, {0.1360655, -0.9696899, -0.2029476}, 0.010, {0, 0, 0}, kChainFit},  // hwrap12, Rajagopal's AL_at_femshaft_r axis
+    {"femoral_shaft_bflh", PathBody::kFemur, WrapShape::kCylinder, {0.0205, -0.168, 0.0235}, {0.1360655, -0.9696899, -0.2029476}, 0.013, {0, 0, 0}, kChainFit},  // hwrap13, Rajagopal's AL_at_femshaft_r axis
+    {"lesser_trochanter_st", PathBody::kFemur, WrapShape::kSphere, {-0.010, -0.045, 0.025}, {0, 1, 0}, 0.020, {0, 0, 0}, kChainFit},  // hwrap13
 };
-enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted, kFemoralHeadSt, kNeckBaseGmin1, kShaftAl, kIschiopubicAb, kIschiumBflh, kPosteriorShaftQf, kLesserTrochanterAm3, kShaftAm1 };
+enum : int { kHip35, kHip47_5, kHip50, kHip52_5, kHip55, kHip60, kHip92_5, kGmax2Ischium, kGmax3Ischium, kTrochanterGmed1, kTrochanterGmed2, kShaftSar, kKneeExtRf, kDistalFemur, kProximalTibia, kCrestEhl, kCrestPt, kFootDorsum, kMedialDorsum, kLateralDorsum, kAnteriorBowRf, kPosteriorNeckBflh, kPosteriorNeckSm, kAnteriorBowVi, kSupraAcetabularGmed2, kIliacTfl, kTrochanterGmax2, kLateralCondyleVl, kIschiumSt, kIliacSpineSar, kHip32_5, kFossaGem, kTrochanterGmax1, kNeckBaseGmed1, kFemoralHeadSm, kPubicRamusAb, kFemoralHeadBflh, kTrochanterGmax1Z, kTrochanterGmax2Z, kTrochanterGmax1Tilted, kFossaGemTilted, kFemoralHeadSt, kNeckBaseGmin1, kShaftAl, kIschiopubicAb, kIschiumBflh, kPosteriorShaftQf, kLesserTrochanterAm3, kShaftAm1, kShaftBflh, kLesserTrochanterSt };
 
 constexpr int kAll = 99;  // every segment of the path
 constexpr MuscleWrap kWraps[] = {
@@ -957,7 +1008,8 @@ constexpr MuscleWrap kWraps[] = {
     {"tib_ant", kMedialDorsum, 1, 2},     {"per_tert", kCrestPt, 0, 1},     {"per_tert", kLateralDorsum, 1, 2},     {"ext_dig", kFootDorsum, 2, 3},
     {"ext_hal", kCrestEhl, 0, 1},
     {"vas_int", kAnteriorBowVi, 1, 3},        {"vas_lat", kLateralCondyleVl, 2, 4},
-    {"bifemlh", kIschiumBflh, 0, kAll, true}, {"bifemlh", kFemoralHeadBflh, 0, kAll, true}, {"bifemlh", kPosteriorNeckBflh, 0, kAll}, {"semimem", kFemoralHeadSm, 0, kAll, true}, {"semimem", kPosteriorNeckSm, 0, kAll}, {"semiten", kIschiumSt, 0, 2, true}, {"semiten", kFemoralHeadSt, 0, 2},
+    {"bifemlh", kIschiumBflh, 0, kAll, true}, {"bifemlh", kFemoralHeadBflh, 0, kAll, true}, {"bifemlh", kPosteriorNeckBflh, 0, kAll, true}, {"bifemlh", kShaftBflh, 0, kAll},
+    {"semimem", kFemoralHeadSm, 0, kAll, true}, {"semimem", kPosteriorNeckSm, 0, kAll}, {"semiten", kIschiumSt, 0, 2, true}, {"semiten", kFemoralHeadSt, 0, 2, true}, {"semiten", kLesserTrochanterSt, 0, 2},
 };
 
 }  // namespace
