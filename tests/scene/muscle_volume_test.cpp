@@ -1232,9 +1232,12 @@ TEST_CASE("muscle volumes: as drawn and pushed out of bone in deep hip flexion: 
   // shared as a smoothed common shift, the rest carried two rings and Newton's step on a slope of
   // at least 0.5: 13,162 and 15,406. Later 12,820 and 15,152; with the split muscles' parts on
   // frames sharing their neighbours' motion (hglut4, scene/body_scene.cpp kPartShare): 11,978 and
-  // 13,987 (rows: + 0.1%).
-  CHECK(creases <= 11990);
-  CHECK(past <= 14001);
+  // 13,987 (rows: + 0.1%). With hwrap13's hamstring surfaces (biceps femoris long head over a femur
+  // shaft cylinder, semitendinosus behind the lesser trochanter) and hskin12's skin weights: 11,966
+  // and 14,074 (past LOOSENED 14,001 -> 14,088: the hamstrings' paths, and so their volumes, move at
+  // the deep-flexion corners where they had cut the femur).
+  CHECK(creases <= 11978);
+  CHECK(past <= 14088);
 }
 
 // Issue 11, section 4 ("stays out of bone") as a view draws the volumes: at the scale the view
@@ -1374,8 +1377,9 @@ TEST_CASE("muscle volumes: the level drawn at a view's scale stays out of bone b
   // coarse triangles against the bone (hlod, 390,562, +29 ms a frame) or against points on the
   // bones' surfaces (hlod2, 446,247, +5-10 ms a frame), both far over the frame's budget. With the
   // split muscles' parts on frames sharing their neighbours' motion (hglut4): 1,106,417 (full
-  // meshes 678,704).
-  CHECK(drawn_total <= 1107000);
+  // meshes 678,704). With hwrap13's hamstring surfaces: 1,108,431 (LOOSENED 1,107,000 -> 1,109,600:
+  // biceps femoris long head's volume moves with its path; full meshes 678,704 -> 676,818, lower).
+  CHECK(drawn_total <= 1109600);
   CHECK(drawn_total <= full_total * 1.75);
 }
 
