@@ -270,15 +270,23 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
         s.world[static_cast<std::size_t>(k)] = glm::dvec3(input.pelvis_world * glm::dvec4(p.drawn[static_cast<std::size_t>(k)], 1.0));
       return std::span<const glm::dvec3>(s.world.data(), static_cast<std::size_t>(p.drawn_count));
     };
+    // Drawn in this scene: not hidden, not peeled away (MuscleLook).
+    auto drawn = [&](int m) {
+      const MuscleLook& look = options.muscles[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
+      return look.visible && look.colour.a > 0.0f;
+    };
     for (std::size_t g = 0; g < kSplitMuscles.size(); ++g) {
       const std::span<PartBuild> part(s.part.data() + 3 * g, 3);
-      bool all = true;
+      bool all = true, any_drawn = false;
       for (std::size_t k = 0; k < 3; ++k) {
         part[k] = PartBuild{};
         part[k].muscle = split_part(g, k);
         all = all && part[k].muscle >= 0 && volume[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(part[k].muscle)];
+        any_drawn = any_drawn || (part[k].muscle >= 0 && drawn(part[k].muscle));
       }
-      if (!all) continue;
+      // A muscle peeled or hidden whole (gluteus maximus with the outer layer peeled) is not posed:
+      // its parts' frames serve only its own parts' drawing.
+      if (!all || !any_drawn) continue;
       std::array<const MuscleVolume*, 3> pv{};
       for (std::size_t k = 0; k < 3; ++k) {
         const auto mu = static_cast<std::size_t>(part[k].muscle);
@@ -297,8 +305,8 @@ void add_body_to_scene(const Model& model, ModelHandle handle, const BodyPoseInp
       }
     }
     for (int m = 0; m < anatomy::kMuscleCount; ++m) {
+      if (!drawn(m)) continue;
       const MuscleLook& look = options.muscles[static_cast<std::size_t>(anatomy::side_index(side))][static_cast<std::size_t>(m)];
-      if (!look.visible || look.colour.a <= 0.0f) continue;
       const anatomy::MusclePath& p = paths[static_cast<std::size_t>(m)];
       // The path as it runs, over the wraps' arcs (anatomy/muscle_path.h).
       const std::span<const glm::dvec3> points = drawn_world(p);
