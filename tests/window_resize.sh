@@ -4,8 +4,12 @@
 # panels as tall as the new window allows (its height less the playback bar's 196 px); made
 # 900x560 (a projector), both stay whole inside it. Before, the Muscles panel stayed where the old
 # right edge was, in the middle of the larger window, and hung off the smaller one.
+# And the camera follows too while the user has not moved it: the window made 1500x900 frames the
+# pelvis and legs as a window opened at 1500x900 does (the same distance and lens shift, within
+# 0.5%); zoomed in with the wheel first, the camera is left where the user put it.
 # xdotool resizes the window under its own X server; `--report-state` prints the panels' places
-# ("left_panel=X,Y,W,H right_panel=X,Y,W,H", y down) on exit, read here. Every wait is bounded.
+# ("left_panel=X,Y,W,H right_panel=X,Y,W,H", y down) and the camera ("framing=KIND
+# camera=YAW,PITCH,DISTANCE,SHIFT_X,SHIFT_Y") on exit, read here. Every wait is bounded.
 # usage: window_resize.sh RUN_UNDER_XVFB HIPLAB
 run="$1"
 hiplab="$2"
@@ -15,19 +19,26 @@ if ! command -v xdotool >/dev/null 2>&1; then
 fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/hiplab-resize.XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT
-# One driven session: a 1024x640 window resized to $1 x $2, then quit.
+# One driven session: a window of $3 (default 1024x640) resized to $1 x $2 ("-" -: not resized),
+# zoomed in first (the wheel over the view) when $4 is "zoom", then quit.
 drive() {
+  start=${3:-1024x640}
+  resize=""
+  [ "$1" != "-" ] && resize="xdotool search --name HipLab windowsize $1 $2"
+  drag=""
+  [ "${4:-}" = "zoom" ] && drag="xdotool mousemove 490 150 sleep 0.3 click --repeat 3 --delay 150 4; sleep 1"
   cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
 rm -f "$dir/ready"
-timeout -k 5 120 "$hiplab" --frames 20000 --ready-file "$dir/ready" --size 1024x640 --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
+timeout -k 5 120 "$hiplab" --frames 20000 --ready-file "$dir/ready" --size $start --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
 timeout 90 xdotool search --sync --name HipLab >/dev/null
 i=0
 while [ ! -e "$dir/ready" ] && [ \$i -lt 450 ]; do sleep 0.2; i=\$((i + 1)); done
 [ -e "$dir/ready" ] || echo "not ready within 90 s" >&2
 sleep 1
-xdotool search --name HipLab windowsize $1 $2
+$drag
+$resize
 sleep 3
 xdotool key ctrl+q
 wait \$pid
@@ -59,3 +70,23 @@ for side in left right; do
   fi
 done
 echo "ok: made 900x560, both panels inside: $(printf '%s\n' "$small" | sed -n 's/.*\(left_panel=.*\)/\1/p')"
+# The camera: $1 the report; sets kind yaw pitch dist sx sy.
+camera() {
+  kind=$(printf '%s\n' "$1" | sed -n 's/.*framing=\([a-z-]*\).*/\1/p')
+  v=$(printf '%s\n' "$1" | sed -n 's/.*camera=\([0-9.,-]*\).*/\1/p')
+  if [ -z "$kind" ] || [ -z "$v" ]; then echo "FAIL: no framing=KIND camera=... in the report: '$1'"; exit 1; fi
+  cam="$v"
+}
+camera "$big"; big_kind=$kind; big_cam=$cam
+fresh=$(drive - - 1500x900)
+camera "$fresh"; fresh_cam=$cam
+if [ "$big_kind" = none ] || ! awk -v a="$big_cam" -v b="$fresh_cam" 'BEGIN { split(a, x, ","); split(b, y, ",");
+    d = (x[3] - y[3]) / y[3]; if (d < 0) d = -d; s = (x[4] - y[4]); if (s < 0) s = -s; t = (x[5] - y[5]); if (t < 0) t = -t;
+    exit !(d <= 0.005 && s <= 0.005 && t <= 0.005) }'; then
+  echo "FAIL: made 1500x900, the camera ($big_kind $big_cam) is not framed as a window opened at 1500x900 ($fresh_cam)"; exit 1
+fi
+echo "ok: made 1500x900, framed as a window opened so: camera $big_cam against $fresh_cam"
+moved=$(drive 1500 900 1024x640 zoom)
+camera "$moved"
+if [ "$kind" != none ]; then echo "FAIL: zoomed in, then made 1500x900: the camera was framed again ($kind $cam)"; exit 1; fi
+echo "ok: zoomed in, then made 1500x900: the camera stays the user's ($cam)"

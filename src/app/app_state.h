@@ -87,6 +87,20 @@ struct App {
   double hover_checked_at = 0.0;
   bool frame_pending = true;  // frame the posed model once the next frame is built
   int framed_drill = -2;
+  // The framing the app applied last (a drill's view, the pelvis and legs, a camera button) and
+  // the camera it gave, the window's size and the free part of the view it was made for: while the
+  // camera is still that one (or gliding to it), a window made larger or smaller, or panels that
+  // leave another part of the view free, get the same framing again (app/camera_moves.h
+  // reframe_if_view_changed). An orbit, pan or zoom by the user leaves it alone.
+  struct AppliedFraming {
+    enum class Kind { kNone, kFocus, kDrillView, kRequest };
+    Kind kind = Kind::kNone;
+    int view = 0;                                               // kDrillView: its index
+    ui::CameraRequest request = ui::CameraRequest::kNone;       // kRequest
+    OrbitCamera camera;
+    glm::ivec2 size{0};
+    glm::vec4 free{0.0f};
+  } framing;
   VideoWork video;
 };
 

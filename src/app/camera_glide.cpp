@@ -61,4 +61,11 @@ OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& 
   return target;
 }
 
+bool same_view(const OrbitCamera& a, const OrbitCamera& b, bool ignore_target) {
+  auto near = [](float x, float y) { return std::abs(x - y) <= 1e-4f * std::max(1.0f, std::abs(y)); };
+  return std::abs(std::remainder(a.yaw - b.yaw, 2.0 * kPi)) <= 1e-4 && near(a.pitch, b.pitch) && near(a.distance, b.distance) &&
+         glm::all(glm::lessThanEqual(glm::abs(a.lens_shift - b.lens_shift), glm::vec2(1e-4f))) &&
+         (ignore_target || glm::all(glm::lessThanEqual(glm::abs(a.target - b.target), glm::vec3(1e-5f))));
+}
+
 }  // namespace hiplab::app

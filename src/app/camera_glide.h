@@ -45,4 +45,10 @@ OrbitCamera camera_request_target(ui::CameraRequest request, const OrbitCamera& 
                                   std::optional<glm::vec3> working_hip,
                                   const glm::vec4& free_ndc = glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f));
 
+// Whether two cameras look the same way from the same place: yaw (by whole turns aside), pitch,
+// distance and lens shift alike, and the target unless `ignore_target` (the "follow the hip" mode
+// moves it every frame). A glide ends exactly on its target, so a camera the user has not moved
+// since is the same view as the one it glided to.
+bool same_view(const OrbitCamera& a, const OrbitCamera& b, bool ignore_target);
+
 }  // namespace hiplab::app

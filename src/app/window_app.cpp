@@ -268,6 +268,7 @@ int main_loop(App& app, const WindowOptions& options) {
     if (fw > 0 && fh > 0) {
       build_list(app, false, true, fh);
       fit_view_if_needed(app, frame == 0);
+      reframe_if_view_changed(app, fw, fh);
       draw_window_frame(app, panels, fw, fh);
     }
     ++frame;
@@ -305,10 +306,20 @@ int main_loop(App& app, const WindowOptions& options) {
     glfwGetWindowPos(window, &wx, &wy);
     // The side panels as last drawn (x,y,width,height in the window, y down; 0s where not drawn).
     const glm::vec4 l = app.ui.side_panels[0].rect, r = app.ui.side_panels[1].rect;
+    // The camera as it ended (framing: what the app last framed and whether the camera is still
+    // that: "none" once the user moved it).
+    const char* framing = "none";
+    switch (app.framing.kind) {
+      case App::AppliedFraming::Kind::kFocus: framing = "pelvis-and-legs"; break;
+      case App::AppliedFraming::Kind::kDrillView: framing = "drill-view"; break;
+      case App::AppliedFraming::Kind::kRequest: framing = "button"; break;
+      case App::AppliedFraming::Kind::kNone: break;
+    }
     std::printf("drill=%s playing=%s time=%.2f window=%dx%d+%d+%d bone_fields=%zu left_panel=%.0f,%.0f,%.0f,%.0f "
-                "right_panel=%.0f,%.0f,%.0f,%.0f\n",
+                "right_panel=%.0f,%.0f,%.0f,%.0f framing=%s camera=%.4f,%.4f,%.4f,%.4f,%.4f\n",
                 d ? d->id.c_str() : "none", app.session.playback().playing() && app.session.mode() == session::Mode::kDrill ? "yes" : "no",
-                app.session.playback().time(), ww, wh, wx, wy, app.model.bone_fields.size(), l.x, l.y, l.z, l.w, r.x, r.y, r.z, r.w);
+                app.session.playback().time(), ww, wh, wx, wy, app.model.bone_fields.size(), l.x, l.y, l.z, l.w, r.x, r.y, r.z, r.w,
+                framing, app.camera.yaw, app.camera.pitch, app.camera.distance, app.camera.lens_shift.x, app.camera.lens_shift.y);
   }
   return exit_code;
 }

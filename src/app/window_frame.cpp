@@ -42,10 +42,7 @@ void fit_view_if_needed(App& app, bool first_frame) {
   app.frame_pending = false;
   // A drill opens in the first of its own views (its file's "views").
   if (go_to_drill_view(app, 0, first_frame)) return;
-  OrbitCamera target = app.camera;
-  frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));  // the pelvis and legs
-  if (first_frame) app.camera = target;
-  else glide_to(app, target);
+  frame_pelvis_and_legs(app, first_frame);
 }
 
 void draw_window_frame(App& app, ImDrawData* panels, int fw, int fh) {

@@ -98,6 +98,35 @@ TEST_CASE("Camera glide: cancel stops the glide where it is") {
   CHECK(c.target.x == x);
 }
 
+TEST_CASE("Camera glide: a glide that ended is the same view as its target, a moved camera is not") {
+  // The window frames a resized window again only while the camera is the framing's (app/camera_moves.h
+  // reframe_if_view_changed): after a glide the short way round (yaw a whole turn on), still the same.
+  const OrbitCamera a = camera({0, 0, 0}, 3.0f, 0.1f, 2.0f);
+  OrbitCamera b = camera({0.1f, 0.9f, 0}, -3.0f, 0.2f, 1.5f);
+  b.lens_shift = {-0.03f, 0.02f};
+  CameraGlide g;
+  g.begin(a, b, 0.0);
+  OrbitCamera c = a;
+  g.apply(c, 0.5 * g.duration);
+  CHECK_FALSE(app::same_view(c, b, false));  // halfway
+  g.apply(c, g.duration);
+  CHECK(c.yaw != b.yaw);  // a whole turn apart ...
+  CHECK(app::same_view(c, b, false));  // ... but the same view
+  OrbitCamera moved = c;
+  moved.orbit(4.0f, 0.0f);  // the user orbits
+  CHECK_FALSE(app::same_view(moved, b, false));
+  moved = c;
+  moved.distance *= 0.88f;  // zooms
+  CHECK_FALSE(app::same_view(moved, b, false));
+  moved = c;
+  moved.lens_shift.x += 0.01f;
+  CHECK_FALSE(app::same_view(moved, b, false));
+  moved = c;
+  moved.target.x += 0.01f;  // pans, or "follow the hip" moves the target
+  CHECK_FALSE(app::same_view(moved, b, false));
+  CHECK(app::same_view(moved, b, true));
+}
+
 TEST_CASE("Camera request: presets frame the model, the close-up looks at the working hip") {
   const OrbitCamera cur = camera({5, 5, 5}, 0.3f, 0.4f, 7.0f);
   Aabb box;
