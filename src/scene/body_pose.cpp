@@ -169,10 +169,19 @@ double hip_turned_out(const anatomy::LegPose& leg) {
 // 500, 7 334; scaled by the other hip: 0.25 over 40 deg 0.195x / 72; 0.3 over 40 0.206x / 0,
 // 7 298; 0.4 over 40 0.211x / 0, 7 298; 0.3 over 50 0.193x / 72; 0.3 over 30 (these) 0.214x / 0,
 // 7 296 (the 90/90 switch 1 834 -> 1 820); no other drill changes.
-constexpr double kFlexTurnedInCut = 0.3, kFlexTurnedInDeg = 30.0;
+// With the other straight the cut is kFlexTurnedInCutOtherStraight (hskin13): at 0.3 the supine
+// PAILs/RAILs' hip turned in 35-40 deg left one triangle a side at the right groin, pelvis (5 87 9)
+// cm, edge-on and inside out (the normals' product -0.002) and one at the side of the hip,
+// femur_r (-1 85 17) cm, squashed to 0.1917x; their figures (tests/scene/skin_stretch_test.cpp,
+// the supine drill's triangle-samples past a limit / worst squash) with the straight shape's weight
+// there 0.70 / 0.714 / 0.724 / 0.740 / 0.746 / 0.756 (cut 0.3 / 0.286 / 0.276 / 0.26 / 0.254 /
+// 0.244): 48 / 30 / 30 / 30 / 30 / 168 (0.1917 / 0.1935 / 0.1949 / 0.1962 / 0.1976 / 0.1975x; the
+// side of the hip's 15 + 15 squashed left, the groin's inside out gone; past 0.75 the groin,
+// (5 87 9) cm, squashes at 33-35 deg as in the seated drill).
+constexpr double kFlexTurnedInCut = 0.3, kFlexTurnedInCutOtherStraight = 0.26, kFlexTurnedInDeg = 30.0;
 double hip_flexion_turned_in_keep(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
   const double ir = std::max(0.0, leg[anatomy::LegCoord::kHipRotation]) / glm::radians(kFlexTurnedInDeg);
-  return 1.0 - kFlexTurnedInCut * smoothstep01(ir) * std::max<double>(hip_flexion_weight(other), hip_other_straight(other));
+  return 1.0 - smoothstep01(ir) * std::max(kFlexTurnedInCut * hip_flexion_weight(other), kFlexTurnedInCutOtherStraight * hip_other_straight(other));
 }
 
 // How far the hip is held toward the 90/90 back hip's pose (anatomy/hip_corrective.h): the product
@@ -189,6 +198,21 @@ float hip_back_weight(const anatomy::LegPose& leg) {
   const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipBackAdductionDeg), 0.0, 1.0);
   const double ir = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipBackRotationDeg), 0.0, 1.0);
   return static_cast<float>(smoothstep01(abd * ir) * (1.0 - hip_flexion_weight(leg)));
+}
+// The share of hip_back_weight the back hip's own shape keeps as the hip rises out of the 90/90
+// hold (its key flexion, kHipBackFlexionDeg, 11 deg) to the skin's rest flexion (30 deg) and on:
+// 1 - kBackRiseCut times the smoothstep between them (the 90/90 hold's shape, hip_ninety_weight,
+// keeps its weight). In the holds the back hip sits at 11 deg: none cut. Measured (hskin13; tests/
+// scene/skin_stretch_test.cpp, the 90/90 switch's triangle-samples past a limit, 70 with the shape's
+// whole weight, 3.18x / 0.1643x), the back-hip shape's weight scaled everywhere by 0.9 / 0.8 / 0.7:
+// 66 / 60 / 176 (0.7: the hold's perineum behind stretched, 132 past 3x; 0.8 in the 90/90
+// PAILs/RAILs' hold, its worst stretch 2.89 -> 2.98x); cut only as the hip rises by 0.2 / 0.3 /
+// 0.4 / 0.5 / 0.6: 60 / 50 / 44 / 56 / 56 (worst stretch 3.13 / 3.07 / 3.00 / 3.04 / 3.06x, the
+// perineum behind, pelvis (-3 78 0) cm, as the back hip rises through 31-57 deg; the worst squash
+// 0.1643x and every other drill unchanged). 0.4: the switch's 14 stretched past 3x gone.
+constexpr double kBackRiseCut = 0.4;
+double hip_back_rise_keep(const anatomy::LegPose& leg) {
+  return 1.0 - kBackRiseCut * angle_ramp(leg[anatomy::LegCoord::kHipFlexion], anatomy::kHipBackFlexionDeg, anatomy::kHipCorrectiveStartDeg);
 }
 // The crotch's shape with both hips flexed (made over both hips' straight flexion shapes at their
 // full weight): the product of the two hips' flexion weights (1 with both at 80 deg or more, the
@@ -398,7 +422,7 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
     w[k++] = straight_flexion[side == anatomy::Side::kRight ? 0 : 1] =
         static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)) * hip_flexion_turned_in_keep(leg, other));
     w[k++] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
-    w[k++] = hip_back_weight(leg);
+    w[k++] = static_cast<float>(hip_back_weight(leg) * hip_back_rise_keep(leg));
     w[k++] = knee_flexion_weight(leg);
     w[k++] = knee_front_weight(leg);
   }
