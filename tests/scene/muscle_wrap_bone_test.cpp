@@ -1629,8 +1629,14 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
       // (biceps femoris long head 1,467 -> 984..1,081, semimembranosus 1,135 -> 978) but every
       // one overlaps the neck sphere after it: the link inside, not used; one sphere in place of
       // the head and neck spheres left thousands (bifemlh 5,799 at best, semimem 2,056 with 160
-      // in the drills). Adductor brevis: the pubic sphere refitted, (-0.050, -0.068, 0.032) r 22
-      // mm, 596 -> 357, used (anatomy/muscle_wrap.cpp).
+      // in the drills). In hip extension with 30 of adduction both ran through the back of the
+      // shaft below the lesser trochanter (femur (-12..-14, -64..-80, 24..32) mm): a shaft
+      // cylinder there (AL_at_femshaft_r's axis) never acted for semimembranosus (1,135 each) and
+      // overlapped biceps femoris long head's neck sphere and shaft cylinder (links inside).
+      // Semimembranosus' neck sphere refitted: at best (-0.0075, -0.015, 0.035) r 27.5 mm, 1,135
+      // -> 1,060 (link 1.9 mm) but the 90/90 front leg's adduction arm 0.8 -> 4.0 mm: not used.
+      // Adductor brevis: the pubic sphere refitted, (-0.050, -0.068, 0.032) r 22 mm, 596 -> 357,
+      // used (anatomy/muscle_wrap.cpp).
       {"hwrap14 bifemlh, a femur sphere about the femoral head after its head sphere", "bifemlh", PathBody::kPelvis, PathBody::kTibia,
        "ischium_bflh+femoral_head_bflh+posterior_neck_bflh+femoral_shaft_bflh", false, WrapShape::kSphere, PathBody::kFemur, {0.005, 0.000, 0.000}, x, 0.005, 1, 0.020, 0.030, 0.005, 2},
       {"hwrap14 bifemlh, its head sphere refitted about the femoral head", "bifemlh", PathBody::kPelvis, PathBody::kTibia,
@@ -1653,6 +1659,12 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "ischiopubic_ab", false, WrapShape::kSphere, PathBody::kPelvis, {-0.044, -0.076, 0.026}, x, 0.002, 1, 0.016, 0.022, 0.001},
       {"hwrap14 add_brev, its pubic sphere refitted, wider", "add_brev", PathBody::kPelvis, PathBody::kFemur,
        "ischiopubic_ab", false, WrapShape::kSphere, PathBody::kPelvis, {-0.044, -0.078, 0.026}, x, 0.004, 2, 0.012, 0.020, 0.002},
+      {"hwrap14 semimem, its chain then a cylinder along the shaft (AL_at_femshaft_r's axis)", "semimem", PathBody::kPelvis, PathBody::kTibia,
+       "femoral_head_sm+posterior_neck_sm", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.080, 0.030}, shaft_axis, 0.005, 1, 0.010, 0.020, 0.005},
+      {"hwrap14 bifemlh, a cylinder along the upper shaft before its shaft cylinder", "bifemlh", PathBody::kPelvis, PathBody::kTibia,
+       "ischium_bflh+femoral_head_bflh+posterior_neck_bflh+femoral_shaft_bflh", false, WrapShape::kCylinder, PathBody::kFemur, {0.000, -0.080, 0.030}, shaft_axis, 0.005, 1, 0.010, 0.020, 0.005, 3},
+      {"hwrap14 semimem, its neck sphere refitted", "semimem", PathBody::kPelvis, PathBody::kTibia,
+       "femoral_head_sm", false, WrapShape::kSphere, PathBody::kFemur, {-0.005, -0.0175, 0.035}, x, 0.0025, 1, 0.0275, 0.0325, 0.0025},
       {"hwrap14 add_brev, its pubic sphere refitted, wider, finer", "add_brev", PathBody::kPelvis, PathBody::kFemur,
        "ischiopubic_ab", false, WrapShape::kSphere, PathBody::kPelvis, {-0.048, -0.070, 0.034}, x, 0.002, 1, 0.018, 0.022, 0.001},
   };
