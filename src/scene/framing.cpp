@@ -117,6 +117,10 @@ void cover_depth(OrbitCamera& cam, const Aabb& whole) {
   cam.scene_radius = reach;
 }
 
+namespace {
+constexpr float kMinFreeShare = 0.2f, kMinFreePx = 160.0f;
+}  // namespace
+
 glm::vec4 free_view_rect(glm::vec2 viewport, const std::vector<glm::vec4>& panels) {
   const glm::vec4 whole(0.0f, 0.0f, viewport.x, viewport.y);
   if (viewport.x <= 0.0f || viewport.y <= 0.0f) return whole;
@@ -133,7 +137,10 @@ glm::vec4 free_view_rect(glm::vec2 viewport, const std::vector<glm::vec4>& panel
     else if (nearest == to_top) r.y = std::max(r.y, p.y + p.w);
     else r.w = std::min(r.w, p.y);
   }
-  if (r.z - r.x < 0.35f * viewport.x || r.w - r.y < 0.35f * viewport.y) return whole;
+  // A narrow strip between the panels of a small window (1024x640: 306 px between the side panels)
+  // is still where the scene can be seen: framed for the whole window, the body and its labels lay
+  // under the panels. Only a strip too thin to frame anything in gives way to the whole window.
+  if (r.z - r.x < std::max(kMinFreeShare * viewport.x, kMinFreePx) || r.w - r.y < std::max(kMinFreeShare * viewport.y, kMinFreePx)) return whole;
   return r;
 }
 

@@ -55,8 +55,8 @@ void look_from_body_direction(OrbitCamera& cam, const glm::dmat4& pelvis_world, 
 // The part of a window its panels leave free for the scene, in pixels (x0, y0, x1, y1; y down):
 // panels along the left and right edges narrow it, panels along the top and bottom (the cue, the
 // playback bar) shorten it. `panels` are (x, y, width, height) in the same pixels. When what is
-// left would be too small to frame anything in (under 35% of the window either way), the whole
-// window.
+// left would be too small to frame anything in (under 20% of the window or 160 px either way),
+// the whole window.
 glm::vec4 free_view_rect(glm::vec2 viewport, const std::vector<glm::vec4>& panels);
 // A pixel rectangle (x0, y0, x1, y1; y down) in NDC (x0, y0, x1, y1; y up) for OrbitCamera::frame.
 glm::vec4 ndc_rect_of(const glm::vec4& px, glm::vec2 viewport);

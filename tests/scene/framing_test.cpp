@@ -113,6 +113,11 @@ TEST_CASE("framing: the scene is framed in the part of the window the panels lea
   // No panels (or panels that would leave too little): the whole window.
   CHECK(free_view_rect(vp, {}) == glm::vec4(0, 0, 1280, 760));
   CHECK(free_view_rect(vp, {{0, 0, 600, 760}, {700, 0, 580, 760}}) == glm::vec4(0, 0, 1280, 760));
+  // A small window's strip between its side panels is still the free part (1024x640: 306 px, 30%;
+  // framed for the whole window, the body's labels lay under the panels), down to 20% or 160 px.
+  CHECK(free_view_rect({1024, 640}, {{8, 8, 330, 444}, {644, 8, 372, 444}}) == glm::vec4(338, 0, 644, 640));
+  CHECK(free_view_rect({1024, 640}, {{8, 8, 330, 444}, {850, 8, 166, 444}, {8, 8, 550, 100}}) == glm::vec4(338, 108, 850, 640));
+  CHECK(free_view_rect({1024, 640}, {{8, 8, 450, 444}, {620, 8, 396, 444}}) == glm::vec4(0, 0, 1024, 640));  // 162 px < 20%
   // Pixels (y down) to NDC (y up).
   const glm::vec4 ndc = ndc_rect_of(glm::vec4(0, 0, 640, 380), vp);
   CHECK(ndc.x == doctest::Approx(-1.0f));
