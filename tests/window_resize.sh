@@ -8,8 +8,9 @@
 # pelvis and legs as a window opened at 1500x900 does (the same distance and lens shift, within
 # 0.5%); zoomed in with the wheel first, the camera is left where the user put it.
 # xdotool resizes the window under its own X server; `--report-state` prints the panels' places
-# ("left_panel=X,Y,W,H right_panel=X,Y,W,H", y down) and the camera ("framing=KIND
-# camera=YAW,PITCH,DISTANCE,SHIFT_X,SHIFT_Y") on exit, read here. Every wait is bounded.
+# ("left_panel=X,Y,W,H right_panel=X,Y,W,H", y down), the camera ("framing=KIND
+# camera=YAW,PITCH,DISTANCE,SHIFT_X,SHIFT_Y") and the labels' scale on exit, read here. Every wait
+# is bounded.
 # usage: window_resize.sh RUN_UNDER_XVFB HIPLAB
 run="$1"
 hiplab="$2"
@@ -70,6 +71,11 @@ for side in left right; do
   fi
 done
 echo "ok: made 900x560, both panels inside: $(printf '%s\n' "$small" | sed -n 's/.*\(left_panel=.*\)/\1/p')"
+# Labels and arcs sized for the room the panels leave (app/window_frame.h kLabelRoomPx): the
+# 900x560 window's 182 px strip takes them at 0.75x, the 1500x900 one's at full size.
+case "$small" in *label_scale=0.75*) ;; *) echo "FAIL: made 900x560, labels not at 0.75x: '$small'"; exit 1 ;; esac
+case "$big" in *label_scale=1.00*) ;; *) echo "FAIL: made 1500x900, labels not at full size: '$big'"; exit 1 ;; esac
+echo "ok: labels 0.75x in the 900x560 window's strip, full size at 1500x900"
 # The camera: $1 the report; sets kind yaw pitch dist sx sy.
 camera() {
   kind=$(printf '%s\n' "$1" | sed -n 's/.*framing=\([a-z-]*\).*/\1/p')

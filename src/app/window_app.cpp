@@ -266,7 +266,7 @@ int main_loop(App& app, const WindowOptions& options) {
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(window, &fw, &fh);
     if (fw > 0 && fh > 0) {
-      build_list(app, false, true, fh);
+      build_list(app, false, true, fw, fh);
       fit_view_if_needed(app, frame == 0);
       reframe_if_view_changed(app, fw, fh);
       draw_window_frame(app, panels, fw, fh);
@@ -316,10 +316,11 @@ int main_loop(App& app, const WindowOptions& options) {
       case App::AppliedFraming::Kind::kNone: break;
     }
     std::printf("drill=%s playing=%s time=%.2f window=%dx%d+%d+%d bone_fields=%zu left_panel=%.0f,%.0f,%.0f,%.0f "
-                "right_panel=%.0f,%.0f,%.0f,%.0f framing=%s camera=%.4f,%.4f,%.4f,%.4f,%.4f\n",
+                "right_panel=%.0f,%.0f,%.0f,%.0f framing=%s camera=%.4f,%.4f,%.4f,%.4f,%.4f label_scale=%.2f\n",
                 d ? d->id.c_str() : "none", app.session.playback().playing() && app.session.mode() == session::Mode::kDrill ? "yes" : "no",
                 app.session.playback().time(), ww, wh, wx, wy, app.model.bone_fields.size(), l.x, l.y, l.z, l.w, r.x, r.y, r.z, r.w,
-                framing, app.camera.yaw, app.camera.pitch, app.camera.distance, app.camera.lens_shift.x, app.camera.lens_shift.y);
+                framing, app.camera.yaw, app.camera.pitch, app.camera.distance, app.camera.lens_shift.x, app.camera.lens_shift.y,
+                app.list.ui_scale);
   }
   return exit_code;
 }

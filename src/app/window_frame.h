@@ -11,9 +11,13 @@ struct ImDrawData;
 
 namespace hiplab::app {
 
-// Rebuilds app.list for a view `viewport_h` pixels tall; `gizmos` false leaves out the selection
-// and the landmark labels (a clean picture).
-void build_list(App& app, bool transparent, bool gizmos, int viewport_h);
+// Rebuilds app.list for a view `viewport_w` x `viewport_h` pixels; `gizmos` false leaves out the
+// selection and the landmark labels (a clean picture). A picture of another size than the window
+// (the Screenshot panel's) keeps its labels in the same part of it as the window's free part.
+// In the window, labels and arcs are sized for the part the panels leave free: a small window's
+// strip between its panels takes them smaller (to 0.75x under kLabelRoomPx of free height or width).
+constexpr float kLabelRoomPx = 400.0f;
+void build_list(App& app, bool transparent, bool gizmos, int viewport_w, int viewport_h);
 
 // A new model or a new drill: fit the posed body (lying, sitting or standing) into the view, at
 // once on the first frame, else gliding there.
