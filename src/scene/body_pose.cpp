@@ -138,16 +138,25 @@ double hip_other_straight(const anatomy::LegPose& other) {
 }
 // How far the hip is turned out toward the turned-out shape's pose (0 straight, 1 there or
 // beyond): the mean of its abduction's and its external rotation's share of that pose's, the
-// rotation's signed (-1 to 1: turned in, the hip turns away from that pose), not below 0. Turned
+// rotation's signed (-1 to 1: turned in, the hip turns away from that pose), or the rotation's share
+// alone where that is larger (below), not below 0. Turned
 // in with the abduction's share only (hskin12), the 90/90 switch's back hip rising through 74 deg
 // (abducted 32, turned in 22) took half its flexion weight in the shape made turned out 44, and
 // the side of its pelvis, (-2 96 16) cm, squashed to 0.153x and (-7 95 17) cm turned inside out.
 // Measured (tests/scene/skin_stretch_test.cpp, triangle-samples past a limit): see
 // anatomy/hip_corrective.h kHipPassBack*.
+// Turned out by the rotation alone, no less than that rotation's share (hskin14): the figure-4's
+// crossed hip (flexion 46, abduction 8.5, external rotation 44: the mean 0.64, the rotation 1)
+// kept 0.36 of its small flexion weight (0.24) in the straight shape, and one triangle a side of
+// the buttock beside the cleft, pelvis (-14 81 +-6) cm, turned inside out (the normals' product
+// down to -0.054) through the hold; with the turned-out shape's whole share (the straight one's
+// none) it lies right side out: the figure-4 42 -> 0 triangle-samples past a limit, its worst
+// squash 0.2887 -> 0.2922x, every other drill unchanged (a rotation's share of 0.75 and the
+// abduction's 0.25 instead: the figure-4 34, the kneeling windmill 36 -> 64).
 double hip_turned_out(const anatomy::LegPose& leg) {
   const double abd = std::clamp(leg[anatomy::LegCoord::kHipAdduction] / glm::radians(anatomy::kHipTurnedOutAdductionDeg), 0.0, 1.0);
   const double er = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipTurnedOutRotationDeg), -1.0, 1.0);
-  return std::max(0.0, 0.5 * (abd + er));
+  return std::max({0.0, 0.5 * (abd + er), er});
 }
 
 // The share of its flexion weight a hip's straight flexion shape keeps as the hip turns in with the
