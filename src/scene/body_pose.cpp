@@ -149,6 +149,23 @@ double hip_turned_out(const anatomy::LegPose& leg) {
   const double er = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipTurnedOutRotationDeg), -1.0, 1.0);
   return std::max(0.0, 0.5 * (abd + er));
 }
+// The turned-out flexion shape's share of a hip's flexion weight (the straight shape takes the
+// rest): hip_turned_out, or with the other hip straight (hip_other_straight) the external
+// rotation's share alone where that is larger (hskin14). The figure-4's crossed hip (flexion 46,
+// abduction 8.5, external rotation 44, the other leg straight on the mat: hip_turned_out 0.64, the
+// rotation 1) kept 0.36 of its small flexion weight (0.24) in the straight shape, and one triangle a
+// side of the buttock beside the cleft, pelvis (-14 81 +-6) cm, turned inside out (the normals'
+// product down to -0.054) through the hold; with the turned-out shape's whole share it lies right
+// side out. Measured (tests/scene/skin_stretch_test.cpp, triangle-samples past a limit): the
+// figure-4 42 -> 0, its worst squash 0.2887 -> 0.2922x, every other drill unchanged; a rotation's
+// share of 0.75 and the abduction's 0.25 instead, the figure-4 34, the kneeling windmill 36 -> 64.
+// Not gated by the other hip, the side-lying clamshell (both hips flexed, the top one turned out)
+// took it too and its muscle vertex-samples out of the skin rose 229 943 -> 231 067 (tests/scene/
+// muscle_poke_through_test.cpp) for no change in the stretch test (0 past a limit either way).
+double hip_turned_out_share(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
+  const double er = std::clamp(leg[anatomy::LegCoord::kHipRotation] / glm::radians(anatomy::kHipTurnedOutRotationDeg), 0.0, 1.0);
+  return std::max(hip_turned_out(leg), er * hip_other_straight(other));
+}
 
 // The share of its flexion weight a hip's straight flexion shape keeps as the hip turns in with the
 // other hip flexed too (the seated band drill: both hips at 90 deg, the working hip turned in up
@@ -420,8 +437,8 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
     const anatomy::LegPose& leg = input.legs.leg(side);
     const anatomy::LegPose& other = input.legs.leg(side == anatomy::Side::kRight ? anatomy::Side::kLeft : anatomy::Side::kRight);
     w[k++] = straight_flexion[side == anatomy::Side::kRight ? 0 : 1] =
-        static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out(leg)) * hip_flexion_turned_in_keep(leg, other));
-    w[k++] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out(leg));
+        static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out_share(leg, other)) * hip_flexion_turned_in_keep(leg, other));
+    w[k++] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out_share(leg, other));
     w[k++] = static_cast<float>(hip_back_weight(leg) * hip_back_rise_keep(leg));
     w[k++] = knee_flexion_weight(leg);
     w[k++] = knee_front_weight(leg);

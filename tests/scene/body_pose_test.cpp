@@ -249,6 +249,17 @@ TEST_CASE("the skin's hip-flexion corrective shapes are weighted by each hip's f
   const W half = weights(96, 30, 0, 0);
   CHECK(half[0] == doctest::Approx(0.5f));
   CHECK(half[2] == doctest::Approx(0.5f));
+  // Turned out by the rotation alone with the other leg straight (the figure-4's crossed hip:
+  // flexion 46, abduction 8.5, external rotation 44; hskin14, scene/body_pose.cpp
+  // hip_turned_out_share): the turned-out shape takes the whole flexion weight (the smoothstep of
+  // (46 - 30) / 50: 0.2417), the straight shape none; with the other hip flexed to the skin's rest
+  // (30 deg: the side-lying clamshell's legs), the mean of the abduction's and rotation's shares.
+  const W crossed = weights(46, 8.5, 44, 0);
+  CHECK(crossed[0] == doctest::Approx(0.0f));
+  CHECK(crossed[2] == doctest::Approx(0.2417f).epsilon(1e-3));
+  const W crossed_other_flexed = weights(46, 8.5, 44, 30);
+  CHECK(crossed_other_flexed[2] == doctest::Approx(0.2417f * 0.5f * (8.5f / 30.0f + 1.0f)).epsilon(1e-3));
+  CHECK(crossed_other_flexed[0] == doctest::Approx(0.2417f - crossed_other_flexed[2]).epsilon(1e-3));
   // Internal rotation and adduction are not turned out: the turned-out shape takes none. Turned in
   // past 30 deg the straight shape gives up 0.26 of its weight when the other hip is straight (the
   // supine PAILs/RAILs; hskin13) and 0.3 when it is flexed (the seated band drill), none with the
