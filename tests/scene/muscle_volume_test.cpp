@@ -251,8 +251,10 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // hips flexed 100-110 deg through each switch (assets/drills/ninety_ninety_hip_switch.json
   // "_switch"), where it stood on its feet with the arms thrown about; with the old switch this
   // case passes at 69.
-  CHECK(area_within >= 68);
-  CHECK(within >= 68);
+  // 71 (main at hwrap14 measured 70) with the soft tissue's turn weighted per muscle (hglut7,
+  // scene/muscle_volume.cpp kSoftWeights).
+  CHECK(area_within >= 71);
+  CHECK(within >= 71);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -1235,9 +1237,12 @@ TEST_CASE("muscle volumes: as drawn and pushed out of bone in deep hip flexion: 
   // 13,987 (rows: + 0.1%). With hwrap13's hamstring surfaces (biceps femoris long head over a femur
   // shaft cylinder, semitendinosus behind the lesser trochanter) and hskin12's skin weights: 11,966
   // and 14,074 (past LOOSENED 14,001 -> 14,088: the hamstrings' paths, and so their volumes, move at
-  // the deep-flexion corners where they had cut the femur).
-  CHECK(creases <= 11978);
-  CHECK(past <= 14088);
+  // the deep-flexion corners where they had cut the femur). 11,866 and 14,000 on main at hwrap14;
+  // with the soft tissue's turn weighted per muscle (hglut7, scene/muscle_volume.cpp kSoftWeights:
+  // gluteus medius 0.2, minimus 0.3, piriformis 0, adductor magnus 0.3, brevis 0.6, the rest 0.5):
+  // 9,966 and 13,112.
+  CHECK(creases <= 9966);
+  CHECK(past <= 13112);
 }
 
 // Issue 11, section 4 ("stays out of bone") as a view draws the volumes: at the scale the view
