@@ -43,7 +43,12 @@ constexpr double kMinCorrection = 0.6, kMaxCorrection = 1.3;
 // does), adductor magnus 0.3 (11,463 / 13,743), adductor brevis 0.6 (11,645 / 13,918; 0.7 12,168
 // / 14,269); gluteus maximus best at 0.5 (0.4 11,986 / 14,084, 0.6 12,023 / 14,066); the gemelli,
 // quadratus femoris, adductor longus, iliacus, psoas and pectineus move the sums by under 70 either
-// way (left at 0.5). Together: 9,966 / 13,112, and the case above unchanged (2 / 105). Tried and
+// way (left at 0.5). Together: 9,966 / 13,112, and the case above unchanged (2 / 105). Then each
+// part of the split muscles on its own (the rest as just said): gluteus maximus 1 0.6 (9,921 /
+// 13,085; 0.4 9,952 / 13,251; maximus 2 and 3 best at 0.5), gluteus medius 1 0 (9,950 / 12,973)
+// and 3 0 (9,784 / 12,888; medius 2 best at 0.2: 0 10,347 / 13,311, 0.5 10,147 / 13,007), adductor
+// magnus 3 0.5 (9,862 / 13,042); gluteus minimus' parts best at 0.3. Together: 9,619 / 12,652, and
+// the case above 0 / 103. Tried and
 // left out: the two-joint muscles from the pelvis (rectus femoris, gracilis, the hamstrings,
 // sartorius, tensor fasciae latae) turning with the femur over their first 8 or 15 cm and fading
 // over 10 cm more: 11,861 / 14,002 and 11,957 / 14,081 (biceps femoris long head folds more).
@@ -52,8 +57,9 @@ struct SoftWeight {
   std::string_view prefix;  // of the volume's name (Gait2392's muscle, then _r / _l)
   float weight;
 };
-constexpr std::array<SoftWeight, 5> kSoftWeights = {{
-    {"glut_med", 0.2f}, {"glut_min", 0.3f}, {"peri", 0.0f}, {"add_mag", 0.3f}, {"add_brev", 0.6f},
+constexpr std::array<SoftWeight, 9> kSoftWeights = {{
+    {"glut_max1", 0.6f}, {"glut_med1", 0.0f}, {"glut_med2", 0.2f}, {"glut_med3", 0.0f}, {"glut_min", 0.3f},
+    {"peri", 0.0f},      {"add_mag1", 0.3f},  {"add_mag2", 0.3f},  {"add_brev", 0.6f},
 }};
 
 // The push out of bone (push_out_of_bones): each section's common shift smoothed along the path by

@@ -251,10 +251,10 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // hips flexed 100-110 deg through each switch (assets/drills/ninety_ninety_hip_switch.json
   // "_switch"), where it stood on its feet with the arms thrown about; with the old switch this
   // case passes at 69.
-  // 71 (main at hwrap14 measured 70) with the soft tissue's turn weighted per muscle (hglut7,
+  // 73 (main at hwrap14 measured 70) with the soft tissue's turn weighted per muscle (hglut7,
   // scene/muscle_volume.cpp kSoftWeights).
-  CHECK(area_within >= 71);
-  CHECK(within >= 71);
+  CHECK(area_within >= 73);
+  CHECK(within >= 73);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -1240,9 +1240,10 @@ TEST_CASE("muscle volumes: as drawn and pushed out of bone in deep hip flexion: 
   // the deep-flexion corners where they had cut the femur). 11,866 and 14,000 on main at hwrap14;
   // with the soft tissue's turn weighted per muscle (hglut7, scene/muscle_volume.cpp kSoftWeights:
   // gluteus medius 0.2, minimus 0.3, piriformis 0, adductor magnus 0.3, brevis 0.6, the rest 0.5):
-  // 9,966 and 13,112.
-  CHECK(creases <= 9966);
-  CHECK(past <= 13112);
+  // 9,966 and 13,112; with gluteus maximus 1 at 0.6, medius 1 and 3 at 0, adductor magnus 3 at 0.5:
+  // 9,619 and 12,652.
+  CHECK(creases <= 9619);
+  CHECK(past <= 12652);
 }
 
 // Issue 11, section 4 ("stays out of bone") as a view draws the volumes: at the scale the view
