@@ -48,7 +48,12 @@ constexpr double kMinCorrection = 0.6, kMaxCorrection = 1.3;
 // 13,085; 0.4 9,952 / 13,251; maximus 2 and 3 best at 0.5), gluteus medius 1 0 (9,950 / 12,973)
 // and 3 0 (9,784 / 12,888; medius 2 best at 0.2: 0 10,347 / 13,311, 0.5 10,147 / 13,007), adductor
 // magnus 3 0.5 (9,862 / 13,042); gluteus minimus' parts best at 0.3. Together: 9,619 / 12,652, and
-// the case above 0 / 103. Tried and
+// the case above 0 / 103. But those weights at every pose put more of the gluteals into each other
+// (muscle_poke_through_test: 136 vertex-samples inside another at the anatomical pose against 98,
+// every drill's inside-another row up 0.2 .. 8%, all drills 8,266,824 against 8,197,573): the path's
+// frames alone place them up to 11 mm off their packed places there, the soft target on them. So
+// each muscle's own weight only as the femur turns far (kSoftTurnFrom .. kSoftTurnFull), 0.5 below:
+// 10,024 / 12,765. Tried and
 // left out: the two-joint muscles from the pelvis (rectus femoris, gracilis, the hamstrings,
 // sartorius, tensor fasciae latae) turning with the femur over their first 8 or 15 cm and fading
 // over 10 cm more: 11,861 / 14,002 and 11,957 / 14,081 (biceps femoris long head folds more).
@@ -57,6 +62,9 @@ struct SoftWeight {
   std::string_view prefix;  // of the volume's name (Gait2392's muscle, then _r / _l)
   float weight;
 };
+// The femur's turn (rad) from which a muscle's own weight takes over from kSoftTissueWeight, and by
+// which it has (smoothly between).
+constexpr double kSoftTurnFrom = 0.5, kSoftTurnFull = 1.2;
 constexpr std::array<SoftWeight, 9> kSoftWeights = {{
     {"glut_max1", 0.6f}, {"glut_med1", 0.0f}, {"glut_med2", 0.2f}, {"glut_med3", 0.0f}, {"glut_min", 0.3f},
     {"peri", 0.0f},      {"add_mag1", 0.3f},  {"add_mag2", 0.3f},  {"add_brev", 0.6f},
@@ -172,17 +180,25 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
         hip_only = false;
       }
     }
-    if (hip_only && first_femur > last_pelvis && last_pelvis >= 0 && soft_weight > 0.0f) {
+    if (hip_only && first_femur > last_pelvis && last_pelvis >= 0) {
       glm::dmat3 r = kin[anatomy::LegSegment::kFemur].rotation * glm::transpose(bind[anatomy::LegSegment::kFemur].rotation);
       if (side == anatomy::Side::kLeft) r = anatomy::mirror_rotation(r);
       const glm::dquat q = glm::quat_cast(r), id(1.0, 0.0, 0.0, 0.0);
+      // The muscle's own weight only as the femur turns far (kSoftTurnFrom .. kSoftTurnFull of its
+      // turn since the bind pose); nearer the anatomical pose kSoftTissueWeight, whose target there is
+      // the packed place itself (the path's frames alone put the gluteals up to 11 mm off it, into
+      // their neighbours).
+      const double turn = 2.0 * std::acos(std::min(1.0, std::fabs(q.w)));
+      double g = std::clamp((turn - kSoftTurnFrom) / (kSoftTurnFull - kSoftTurnFrom), 0.0, 1.0);
+      g = g * g * (3.0 - 2.0 * g);
+      const auto weight = static_cast<float>(kSoftTissueWeight + g * (soft_weight - kSoftTissueWeight));
       const double s0 = c.point_s[static_cast<std::size_t>(last_pelvis)], s1 = c.point_s[static_cast<std::size_t>(first_femur)];
       for (int i = 0; i < K; ++i) {
         const double s = c.station_s[static_cast<std::size_t>(i)];
         double u = s1 - s0 > 1e-9 ? std::clamp((s - s0) / (s1 - s0), 0.0, 1.0) : (s < s0 ? 0.0 : 1.0);
         u = u * u * (3.0 - 2.0 * u);
         out.soft_turn[static_cast<std::size_t>(i)] = glm::mat3(pw * glm::mat3_cast(glm::slerp(id, q, u)));
-        out.soft_weight[static_cast<std::size_t>(i)] = soft_weight;
+        out.soft_weight[static_cast<std::size_t>(i)] = weight;
       }
     }
   }

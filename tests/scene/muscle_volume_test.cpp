@@ -1241,9 +1241,12 @@ TEST_CASE("muscle volumes: as drawn and pushed out of bone in deep hip flexion: 
   // with the soft tissue's turn weighted per muscle (hglut7, scene/muscle_volume.cpp kSoftWeights:
   // gluteus medius 0.2, minimus 0.3, piriformis 0, adductor magnus 0.3, brevis 0.6, the rest 0.5):
   // 9,966 and 13,112; with gluteus maximus 1 at 0.6, medius 1 and 3 at 0, adductor magnus 3 at 0.5:
-  // 9,619 and 12,652.
-  CHECK(creases <= 9619);
-  CHECK(past <= 12652);
+  // 9,619 and 12,652, but 136 vertex-samples inside another muscle at the anatomical pose (98) and
+  // every drill's poke-through row up: there the path's frames alone put the gluteals up to 11 mm
+  // off their packed places. So the muscles' own weights only as the femur turns past 0.5 rad (all
+  // by 1.2): 10,024 and 12,765.
+  CHECK(creases <= 10024);
+  CHECK(past <= 12765);
 }
 
 // Issue 11, section 4 ("stays out of bone") as a view draws the volumes: at the scale the view
