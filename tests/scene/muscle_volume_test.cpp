@@ -998,8 +998,9 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // (same drills): the bind-pose bones within 2.5 cm of each vertex's box and one pass, 79 of 86 and
   // 4.2% (the psoas's upper vertices, 5 cm and more from the femur at rest, reach its head in deep
   // flexion); 5 cm and up to three passes over a vertex's bones, 83 of 86 and 2.0% (the psoas); 8 cm,
-  // 85 of 86.
-  CHECK(within >= 85);
+  // 85 of 86. 86 of 86 (worst 0.7%, was 1.4%) with the soft tissue's turn weighted per muscle in
+  // deep flexion (hglut7, scene/muscle_volume.cpp kSoftWeights).
+  CHECK(within >= 86);
   CHECK(overall <= 0.015);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.4% both sides before the push out of bone, none since).
