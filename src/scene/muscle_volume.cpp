@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <string_view>
 #include <vector>
 
 #include <glm/gtc/quaternion.hpp>
@@ -26,11 +27,48 @@ constexpr double kMinCorrection = 0.6, kMaxCorrection = 1.3;
 // How much a hip muscle's drawn sections take the soft tissue's orientation (AttachmentMotion::
 // soft_turn) instead of the path's frames, in its free span. Measured over the gluteal and deep
 // rotator volumes in the deep-flexion drills (tests/scene/muscle_volume_test.cpp, "neither tear nor
-// fold"; triangle-samples past 0.2..3x of rest / creases past 90 degrees): 0 (the path's frames
-// alone) 1779 / 4172, 0.3 1217 / 1854, 0.4 589 / 1149, 0.5 372 / 876, 0.6 429 / 813, 0.7 393 / 2025,
-// 1 5726 / 5451 (gluteus medius 1 over its neck-base sphere and quadratus femoris then tear: all
-// of the turn is too much where the path itself bends the section round a wrap surface).
-constexpr float kSoftTissueWeight = 0.5f;
+// fold"; triangle-samples past 0.2..3x of rest / creases past 90 degrees), one weight for all: 0
+// (the path's frames alone) 1779 / 4172, 0.3 1217 / 1854, 0.4 589 / 1149, 0.5 372 / 876, 0.6 429 /
+// 813, 0.7 393 / 2025, 1 5726 / 5451 (gluteus medius 1 over its neck-base sphere and quadratus
+// femoris then tear: all of the turn is too much where the path itself bends the section round a
+// wrap surface). That case places the volumes alone; as the scene draws them (the parts' shared
+// frames, scene/body_scene.cpp kPartShare, and the push out of bone, "as drawn and pushed out of
+// bone": creases / triangle-samples past 0.2..3x, 11,866 / 14,000 with 0.5 for all) one weight for
+// all does best at 0.3 (10,899 / 13,648; 0 12,601 / 14,460, 0.2 11,510 / 13,845, 0.4 11,165 /
+// 14,198, 0.6 12,204 / 14,890, 0.8 20,289 / 24,712), but gluteus maximus then folds in the case
+// above (0.3: 293 / 202 against 2 / 105). So per muscle (hglut7; each muscle's weight swept over 0,
+// 0.1, 0.2, 0.3, 0.4, 0.6 with the rest at 0.5, as drawn; the sums nearly add): gluteus medius 0.2
+// (11,301 / 14,155), minimus 0.3 (11,627 / 13,887), piriformis 0 (11,394 / 13,409: its path, from
+// the sacrum out through the greater sciatic notch, turns its sections less than the femur's turn
+// does), adductor magnus 0.3 (11,463 / 13,743), adductor brevis 0.6 (11,645 / 13,918; 0.7 12,168
+// / 14,269); gluteus maximus best at 0.5 (0.4 11,986 / 14,084, 0.6 12,023 / 14,066); the gemelli,
+// quadratus femoris, adductor longus, iliacus, psoas and pectineus move the sums by under 70 either
+// way (left at 0.5). Together: 9,966 / 13,112, and the case above unchanged (2 / 105). Then each
+// part of the split muscles on its own (the rest as just said): gluteus maximus 1 0.6 (9,921 /
+// 13,085; 0.4 9,952 / 13,251; maximus 2 and 3 best at 0.5), gluteus medius 1 0 (9,950 / 12,973)
+// and 3 0 (9,784 / 12,888; medius 2 best at 0.2: 0 10,347 / 13,311, 0.5 10,147 / 13,007), adductor
+// magnus 3 0.5 (9,862 / 13,042); gluteus minimus' parts best at 0.3. Together: 9,619 / 12,652, and
+// the case above 0 / 103. But those weights at every pose put more of the gluteals into each other
+// (muscle_poke_through_test: 136 vertex-samples inside another at the anatomical pose against 98,
+// every drill's inside-another row up 0.2 .. 8%, all drills 8,266,824 against 8,197,573): the path's
+// frames alone place them up to 11 mm off their packed places there, the soft target on them. So
+// each muscle's own weight only as the femur turns far (kSoftTurnFrom .. kSoftTurnFull), 0.5 below:
+// 10,024 / 12,765. Tried and
+// left out: the two-joint muscles from the pelvis (rectus femoris, gracilis, the hamstrings,
+// sartorius, tensor fasciae latae) turning with the femur over their first 8 or 15 cm and fading
+// over 10 cm more: 11,861 / 14,002 and 11,957 / 14,081 (biceps femoris long head folds more).
+// (kSoftTissueWeight, muscle_volume.h: the muscles not named here.)
+struct SoftWeight {
+  std::string_view prefix;  // of the volume's name (Gait2392's muscle, then _r / _l)
+  float weight;
+};
+// The femur's turn (rad) from which a muscle's own weight takes over from kSoftTissueWeight, and by
+// which it has (smoothly between).
+constexpr double kSoftTurnFrom = 0.5, kSoftTurnFull = 1.2;
+constexpr std::array<SoftWeight, 9> kSoftWeights = {{
+    {"glut_max1", 0.6f}, {"glut_med1", 0.0f}, {"glut_med2", 0.2f}, {"glut_med3", 0.0f}, {"glut_min", 0.3f},
+    {"peri", 0.0f},      {"add_mag1", 0.3f},  {"add_mag2", 0.3f},  {"add_brev", 0.6f},
+}};
 
 // The push out of bone (push_out_of_bones): each section's common shift smoothed along the path by
 // this many [1 2 1] passes over the stations (about +-3 stations, 6% of the path, each side), and
@@ -68,13 +106,19 @@ float fast_atan2(float y, float x) {
 }
 }  // namespace
 
+float soft_tissue_weight(std::string_view volume_name) {
+  for (const SoftWeight& w : kSoftWeights)
+    if (volume_name.substr(0, w.prefix.size()) == w.prefix) return w.weight;
+  return kSoftTissueWeight;
+}
+
 double muscle_section_scale(double rest_length, double length) {
   return std::sqrt(std::max(rest_length, 1e-9) / std::max(length, 1e-9));
 }
 
 void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin,
                        anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out, std::span<const glm::vec3> rest_normal,
-                       std::span<const glm::vec3> rest_tangent, std::span<const std::int8_t> rest_index) {
+                       std::span<const glm::vec3> rest_tangent, std::span<const std::int8_t> rest_index, float soft_weight) {
   constexpr int K = anatomy::PathCurve::kStations;
   static const anatomy::LegKinematics bind = anatomy::leg_kinematics(anatomy::LegPose{});
   const glm::dmat3 pw(pelvis_world);
@@ -140,13 +184,21 @@ void attachment_motion(const anatomy::PathCurve& c, const anatomy::MusclePath& p
       glm::dmat3 r = kin[anatomy::LegSegment::kFemur].rotation * glm::transpose(bind[anatomy::LegSegment::kFemur].rotation);
       if (side == anatomy::Side::kLeft) r = anatomy::mirror_rotation(r);
       const glm::dquat q = glm::quat_cast(r), id(1.0, 0.0, 0.0, 0.0);
+      // The muscle's own weight only as the femur turns far (kSoftTurnFrom .. kSoftTurnFull of its
+      // turn since the bind pose); nearer the anatomical pose kSoftTissueWeight, whose target there is
+      // the packed place itself (the path's frames alone put the gluteals up to 11 mm off it, into
+      // their neighbours).
+      const double turn = 2.0 * std::acos(std::min(1.0, std::fabs(q.w)));
+      double g = std::clamp((turn - kSoftTurnFrom) / (kSoftTurnFull - kSoftTurnFrom), 0.0, 1.0);
+      g = g * g * (3.0 - 2.0 * g);
+      const auto weight = static_cast<float>(kSoftTissueWeight + g * (soft_weight - kSoftTissueWeight));
       const double s0 = c.point_s[static_cast<std::size_t>(last_pelvis)], s1 = c.point_s[static_cast<std::size_t>(first_femur)];
       for (int i = 0; i < K; ++i) {
         const double s = c.station_s[static_cast<std::size_t>(i)];
         double u = s1 - s0 > 1e-9 ? std::clamp((s - s0) / (s1 - s0), 0.0, 1.0) : (s < s0 ? 0.0 : 1.0);
         u = u * u * (3.0 - 2.0 * u);
         out.soft_turn[static_cast<std::size_t>(i)] = glm::mat3(pw * glm::mat3_cast(glm::slerp(id, q, u)));
-        out.soft_weight[static_cast<std::size_t>(i)] = kSoftTissueWeight;
+        out.soft_weight[static_cast<std::size_t>(i)] = weight;
       }
     }
   }
@@ -247,7 +299,8 @@ void posed_volume_curve(const MuscleVolume& v, const anatomy::MusclePath& p, con
   }
   anatomy::build_path_curve(drawn_world, glm::dmat3(pelvis_world) * hint, curve, {v.rest_point_s, v.rest_length},
                             std::span<const std::int8_t>(p.drawn_anchor.data(), static_cast<std::size_t>(p.drawn_count)));
-  attachment_motion(curve, p, kin, side, pelvis_world, attached, v.rest_point_normal, v.rest_point_tangent, index);
+  attachment_motion(curve, p, kin, side, pelvis_world, attached, v.rest_point_normal, v.rest_point_tangent, index,
+                    soft_tissue_weight(v.name));
 }
 
 void volume_station_frames(const anatomy::PathCurve& curve, const AttachmentMotion& attached, anatomy::StationFrames& out) {

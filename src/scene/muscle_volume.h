@@ -21,10 +21,10 @@
 // frames are made at load from the bind pose (MuscleVolume::smooth_coord), so the anatomical pose
 // is unchanged.
 // A muscle that runs from the pelvis to the femur alone (the gluteals, deep rotators, adductors,
-// iliopsoas) also turns its sections halfway (kSoftTissueWeight) towards the soft tissue's own turn
-// (AttachmentMotion::soft_turn: the bind pose's section about the posed path's point, turned by a
-// share of the femur's turn that grows along the muscle, as skinning by pelvis and femur with a
-// common pivot would), so in deep hip flexion the buttock moves as one piece of tissue instead of
+// iliopsoas) also turns its sections part way (soft_tissue_weight: 0.5 for most, per muscle)
+// towards the soft tissue's own turn (AttachmentMotion::soft_turn: the bind pose's section about
+// the posed path's point, turned by a share of the femur's turn that grows along the muscle, as
+// skinning by pelvis and femur with a common pivot would), so in deep hip flexion the buttock moves as one piece of tissue instead of
 // sections that follow a path bent sharply round the greater trochanter (folded into flakes); the
 // path's point stays each section's centre, so lengths and moment arms are unchanged.
 // Stations find their segment by where they lie on the posed curve (PathCurve::station_s), and a
@@ -34,6 +34,7 @@
 #pragma once
 #include <array>
 #include <span>
+#include <string_view>
 
 #include <glm/glm.hpp>
 
@@ -79,10 +80,17 @@ struct AttachmentMotion {
 // `rest_index` (empty: one for one): per active point of `p`, its index among the bind pose's
 // points (anatomy/path_curve.h match_rest_points); a point not active then takes its twist from
 // its neighbours (linearly by arc length).
+// `soft_weight`: AttachmentMotion::soft_weight in the free span of a muscle from the pelvis to the
+// femur alone (soft_tissue_weight of its volume; 0: no soft turn).
+constexpr float kSoftTissueWeight = 0.5f;  // the weight of a hip muscle not tuned on its own
 void attachment_motion(const anatomy::PathCurve& curve, const anatomy::MusclePath& p, const anatomy::LegKinematics& kin,
                        anatomy::Side side, const glm::dmat4& pelvis_world, AttachmentMotion& out,
                        std::span<const glm::vec3> rest_normal = {}, std::span<const glm::vec3> rest_tangent = {},
-                       std::span<const std::int8_t> rest_index = {});
+                       std::span<const std::int8_t> rest_index = {}, float soft_weight = kSoftTissueWeight);
+// How much the sections of volume `volume_name` (a muscle from the pelvis to the femur alone) take
+// the soft tissue's turn: per muscle, measured as the scene draws them (muscle_volume.cpp
+// kSoftWeights), kSoftTissueWeight for the rest.
+float soft_tissue_weight(std::string_view volume_name);
 
 // The path curve and attachment motion of volume `v` on the posed path `p` (pelvis frame of
 // `side`, placed in the world by `pelvis_world`; `drawn_world`: p.drawn in the world), as the

@@ -251,8 +251,10 @@ TEST_CASE("muscle volumes: over every built-in drill, volume within 5% and trian
   // hips flexed 100-110 deg through each switch (assets/drills/ninety_ninety_hip_switch.json
   // "_switch"), where it stood on its feet with the arms thrown about; with the old switch this
   // case passes at 69.
-  CHECK(area_within >= 68);
-  CHECK(within >= 68);
+  // 73 (main at hwrap14 measured 70) with the soft tissue's turn weighted per muscle (hglut7,
+  // scene/muscle_volume.cpp kSoftWeights).
+  CHECK(area_within >= 73);
+  CHECK(within >= 73);
   // The least volume: the iliacus's in the 90/90 hip switch was 0.40 (folding over the pelvic brim),
   // then 0.281 when the muscle split by section and the chained gluteal wraps came together: its
   // mesh moved by under 1% of its volume, but its lateral part, 8 cm off a path that bends with a
@@ -996,8 +998,9 @@ TEST_CASE("muscle volumes: over every built-in drill, the share of each muscle's
   // (same drills): the bind-pose bones within 2.5 cm of each vertex's box and one pass, 79 of 86 and
   // 4.2% (the psoas's upper vertices, 5 cm and more from the femur at rest, reach its head in deep
   // flexion); 5 cm and up to three passes over a vertex's bones, 83 of 86 and 2.0% (the psoas); 8 cm,
-  // 85 of 86.
-  CHECK(within >= 85);
+  // 85 of 86. 86 of 86 (worst 0.7%, was 1.4%) with the soft tissue's turn weighted per muscle in
+  // deep flexion (hglut7, scene/muscle_volume.cpp kSoftWeights).
+  CHECK(within >= 86);
   CHECK(overall <= 0.015);
   // At the anatomical pose, where the volumes are made, every muscle is out of bone (worst: gluteus
   // maximus 1, 0.4% both sides before the push out of bone, none since).
@@ -1235,9 +1238,16 @@ TEST_CASE("muscle volumes: as drawn and pushed out of bone in deep hip flexion: 
   // 13,987 (rows: + 0.1%). With hwrap13's hamstring surfaces (biceps femoris long head over a femur
   // shaft cylinder, semitendinosus behind the lesser trochanter) and hskin12's skin weights: 11,966
   // and 14,074 (past LOOSENED 14,001 -> 14,088: the hamstrings' paths, and so their volumes, move at
-  // the deep-flexion corners where they had cut the femur).
-  CHECK(creases <= 11978);
-  CHECK(past <= 14088);
+  // the deep-flexion corners where they had cut the femur). 11,866 and 14,000 on main at hwrap14;
+  // with the soft tissue's turn weighted per muscle (hglut7, scene/muscle_volume.cpp kSoftWeights:
+  // gluteus medius 0.2, minimus 0.3, piriformis 0, adductor magnus 0.3, brevis 0.6, the rest 0.5):
+  // 9,966 and 13,112; with gluteus maximus 1 at 0.6, medius 1 and 3 at 0, adductor magnus 3 at 0.5:
+  // 9,619 and 12,652, but 136 vertex-samples inside another muscle at the anatomical pose (98) and
+  // every drill's poke-through row up: there the path's frames alone put the gluteals up to 11 mm
+  // off their packed places. So the muscles' own weights only as the femur turns past 0.5 rad (all
+  // by 1.2): 10,024 and 12,765.
+  CHECK(creases <= 10024);
+  CHECK(past <= 12765);
 }
 
 // Issue 11, section 4 ("stays out of bone") as a view draws the volumes: at the scale the view
