@@ -336,6 +336,24 @@ constexpr float kSharedCrotchHalfWidth = 0.03f;
 constexpr float kSharedCrotchFrontFrom = 0.015f;
 // The front of the crotch that both hips' own flexion shapes share (hip_corrective, hip_pair_corrective).
 bool in_shared_crotch_front(const glm::vec3& p) { return std::fabs(p.z) < kSharedCrotchHalfWidth && p.x > kSharedCrotchFrontFrom; }
+// The buttock's cleft (hskin15): in the turned-out flexion shape (hip_corrective, this hip alone,
+// rotated), the skin behind kCleftSlideBehind (rest x, m; +x forward, the hip centres at x = -7.1
+// cm, the cleft at -12 to -15) that is more of this thigh than of the other slides too (elsewhere
+// any share of the other thigh pins it where the blend puts it). Pinned, the cleft's vertices 1-2
+// cm off the midline (pelvis 0.70, this thigh 0.19-0.22, the other 0.07-0.11: the crotch's averaged
+// weights) held one triangle a side, pelvis (-13 82 +-1) cm, while the band's vertex beside it
+// (2.3 cm out, the other thigh 0.03) slid forward and up: inside out in the kneeling windmill's
+// front hip (82 deg of flexion, 30 of abduction, the straight and turned-out shapes 0.5/0.5).
+// Measured (tests/scene/skin_stretch_test.cpp, triangle-samples past a limit; before 110, the
+// kneeling windmill 36): behind -12.5 / -13 cm in the turned-out shape only, the kneeling windmill
+// 0 (all thirteen 74), its price the figure-4's worst squash 0.2922 -> 0.2912x (the buttock beside
+// it, pelvis (-14 81 6) cm) and the 90/90 switch's 0.1643 -> 0.1635x (the front hip's groin, femur
+// (4 81 -5) cm, through the parted crotch's shape made over the turned-out ones); behind -11 cm,
+// 0 and 0.2907x / 0.1635x; in the straight shape only, 0 but the supine PAILs/RAILs' 0.1969 ->
+// 0.1926x, the seated band drill's 0.2136 -> 0.2131x and the 90/90 switch's 0.1637x; in both, 0 and
+// all four worse; the back of the crotch shared as its front is (kSharedCrotch*; behind -8 cm, 2 cm
+// either side), the kneeling windmill 36 -> 48 and the 90/90 switch's perineum stretched 3.53x.
+constexpr float kCleftSlideBehind = -0.125f;
 // The knee-flexion corrective (knee_flexion_corrective): rings around the blended band, and the
 // smoothing per relaxation step (the back of the knee is pressed together as the groin is).
 // Measured at a 100 deg key pose (all drills): 4 rings 122 500, 12 121 900, 24 the same (the thigh
@@ -1428,12 +1446,23 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   // (kSharedCrotch*): relaxed too, and scaled below by this thigh's share.
   auto shared = [&](size_t v) { return !other_leg && in_shared_crotch_front(skin.mesh.pos[v]); };
   auto crotch = [&](size_t v) { return (other_leg && std::fabs(skin.mesh.pos[v].z) < kCrotchHalfWidth) || shared(v); };
+  // The cleft behind (kCleftSlideBehind): in the turned-out shape, its skin more of this thigh than
+  // of the other slides.
+  auto cleft_side = [&](size_t v) {
+    if (other_leg || self.rotation >= 0.0 || skin.mesh.pos[v].x >= kCleftSlideBehind) return false;
+    float sw = 0.0f, ow = 0.0f;
+    for (int k = 0; k < 4; ++k) {
+      if (skin.joints[v][k] == femur) sw += skin.weights[v][k];
+      if (skin.joints[v][k] == other) ow += skin.weights[v][k];
+    }
+    return ow < sw;
+  };
   for (size_t v = 0; v < nv; ++v) {
     may_slide[v] = 1;
     for (int k = 0; k < 4; ++k) {
       const int j = skin.joints[v][k];
       const bool trunk = j == pelvis || (j == torso && skin.weights[v][k] < kHipCorrectiveTorsoSlide);
-      if (skin.weights[v][k] > 0.0f && !trunk && j != femur && !(j == other && crotch(v))) may_slide[v] = 0;
+      if (skin.weights[v][k] > 0.0f && !trunk && j != femur && !(j == other && (crotch(v) || cleft_side(v)))) may_slide[v] = 0;
     }
   }
   // The crotch, blended with the other thigh too, stays out of the band of the shapes made with
