@@ -1472,14 +1472,15 @@ std::vector<glm::vec3> hip_corrective(const SkinMesh& skin, const std::vector<Sk
   for (size_t v = 0; v < nv; ++v)
     for (int k = 0; k < 4; ++k)
       if (skin.joints[v][k] == other && skin.weights[v][k] > kHipCorrectiveOtherThigh && !crotch(v)) band_ok[v] = 0;
+  // The cleft's sliding skin is held from sinking inward, on top of any limit the caller gives.
   std::vector<double> cleft_hold;
-  if (!sink_limit) {
-    cleft_hold.assign(nv, std::numeric_limits<double>::infinity());
-    bool any = false;
-    for (size_t v = 0; v < nv; ++v)
-      if (cleft_side(v)) cleft_hold[v] = 0.0, any = true;
-    if (any) sink_limit = &cleft_hold;
+  for (size_t v = 0; v < nv; ++v) {
+    if (!cleft_side(v)) continue;
+    if (cleft_hold.empty())
+      cleft_hold = sink_limit ? *sink_limit : std::vector<double>(nv, std::numeric_limits<double>::infinity());
+    cleft_hold[v] = 0.0;
   }
+  if (!cleft_hold.empty()) sink_limit = &cleft_hold;
   std::vector<glm::vec3> out = relaxed_offsets(skin, skin_m, is_leg, may_slide, kCorrectiveMinHip, kHipCorrectiveGrowRings,
                                                kHipCorrectiveIterations, kHipCorrectiveEven, &band_ok, 0, nullptr, kBoundEven, kBoundLo,
                                                kBoundHi, sink_limit);
