@@ -436,9 +436,10 @@ CorrectiveWeights corrective_weights(const BodyPoseInput& input) {
     // one's cut as the hip turns in with the other flexed too).
     const anatomy::LegPose& leg = input.legs.leg(side);
     const anatomy::LegPose& other = input.legs.leg(side == anatomy::Side::kRight ? anatomy::Side::kLeft : anatomy::Side::kRight);
+    const double out = hip_turned_out_share(leg, other);
     w[k++] = straight_flexion[side == anatomy::Side::kRight ? 0 : 1] =
-        static_cast<float>(hip_flexion_weight(leg) * (1.0 - hip_turned_out_share(leg, other)) * hip_flexion_turned_in_keep(leg, other));
-    w[k++] = static_cast<float>(hip_flexion_weight(leg) * hip_turned_out_share(leg, other));
+        static_cast<float>(hip_flexion_weight(leg) * (1.0 - out) * hip_flexion_turned_in_keep(leg, other));
+    w[k++] = static_cast<float>(hip_flexion_weight(leg) * out);
     w[k++] = static_cast<float>(hip_back_weight(leg) * hip_back_rise_keep(leg));
     w[k++] = knee_flexion_weight(leg);
     w[k++] = knee_front_weight(leg);
