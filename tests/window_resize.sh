@@ -21,7 +21,8 @@ fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/hiplab-resize.XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT
 # One driven session: a window of $3 (default 1024x640) resized to $1 x $2 ("-" -: not resized),
-# zoomed in first (the wheel over the view) when $4 is "zoom", then quit.
+# zoomed in first (the wheel over the view) when $4 is "zoom", then quit; $5: more arguments for
+# hiplab (a drill to play).
 drive() {
   start=${3:-1024x640}
   resize=""
@@ -31,7 +32,7 @@ drive() {
   cat >"$dir/drive.sh" <<DRIVE
 #!/bin/sh
 rm -f "$dir/ready"
-timeout -k 5 120 "$hiplab" --frames 20000 --ready-file "$dir/ready" --size $start --report-state >"$dir/out.txt" 2>"$dir/err.txt" &
+timeout -k 5 120 "$hiplab" --frames 20000 --ready-file "$dir/ready" --size $start --report-state ${5:-} >"$dir/out.txt" 2>"$dir/err.txt" &
 pid=\$!
 timeout 90 xdotool search --sync --name HipLab >/dev/null
 i=0
@@ -96,3 +97,23 @@ moved=$(drive 1500 900 1024x640 zoom)
 camera "$moved"
 if [ "$kind" != none ]; then echo "FAIL: zoomed in, then made 1500x900: the camera was framed again ($kind $cam)"; exit 1; fi
 echo "ok: zoomed in, then made 1500x900: the camera stays the user's ($cam)"
+# A drill's view made again for the resized window looks from where it was first made, though the
+# person has moved since: the half-kneeling windmill turns its pelvis up to 30 deg in its first
+# 3 s of play (made again from the person's direction then, the view turned with the pelvis).
+# The yaw and pitch at quit against a session of the same drill paused at its start.
+still=$(drive - - 1024x640 "" "--drill kneeling_windmill --time 0")
+camera "$still"; still_kind=$kind; still_cam=$cam
+played=$(drive 1500 900 1024x640 "" "--drill kneeling_windmill")
+camera "$played"
+t=$(printf '%s\n' "$played" | sed -n 's/.*playing=yes time=\([0-9.]*\).*/\1/p')
+if [ -z "$t" ] || ! awk -v t="$t" 'BEGIN { exit !(t >= 0.8) }'; then
+  echo "FAIL: the windmill was not playing past 0.8 s when it quit: '$played'"; exit 1
+fi
+if [ "$still_kind" != drill-view ] || [ "$kind" != drill-view ]; then
+  echo "FAIL: the windmill's view is not the drill's framing ($still_kind, $kind)"; exit 1
+fi
+if ! awk -v a="$cam" -v b="$still_cam" 'BEGIN { split(a, x, ","); split(b, y, ",");
+    d = x[1] - y[1]; if (d < 0) d = -d; p = x[2] - y[2]; if (p < 0) p = -p; exit !(d <= 0.002 && p <= 0.002) }'; then
+  echo "FAIL: the windmill played and made 1500x900: its view turned ($cam) from where it was made ($still_cam)"; exit 1
+fi
+echo "ok: the windmill played and made 1500x900: its view looks from where it was made ($cam against $still_cam)"

@@ -65,7 +65,7 @@ bool reframe_if_view_changed(App& app, int fw, int fh) {
   switch (f.kind) {
     case Kind::kFocus: frame_pelvis_and_legs(app, jump); break;
     case Kind::kDrillView:
-      if (!go_to_drill_view(app, f.view, jump)) f.kind = Kind::kNone;
+      if (const OrbitCamera first = f.camera; !go_to_drill_view(app, f.view, jump, &first)) f.kind = Kind::kNone;
       break;
     case Kind::kRequest: camera_request(app, f.request, jump); break;
     case Kind::kNone: break;
@@ -73,12 +73,17 @@ bool reframe_if_view_changed(App& app, int fw, int fh) {
   return f.kind != Kind::kNone;
 }
 
-bool go_to_drill_view(App& app, int index, bool jump) {
+bool go_to_drill_view(App& app, int index, bool jump, const OrbitCamera* keep_direction) {
   const motion::Timeline* tl = app.session.timeline();
   if (!app.has_model || !app.body || !tl || index < 0 || index >= static_cast<int>(tl->drill().views.size())) return false;
   OrbitCamera target = app.camera;
   const motion::DrillView& view = tl->drill().views[static_cast<std::size_t>(index)];
-  look_from_body_direction(target, app.session.current_pose().pelvis_world, view.from);
+  if (keep_direction) {
+    target.yaw = keep_direction->yaw;
+    target.pitch = keep_direction->pitch;
+  } else {
+    look_from_body_direction(target, app.session.current_pose().pelvis_world, view.from);
+  }
   if (view.therapist) frame_person(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));
   else frame_focus(target, app.model, app.pose, aspect_of(app.window), free_ndc(app));
   record_framing(app, App::AppliedFraming::Kind::kDrillView, target, index);

@@ -18,7 +18,9 @@ void camera_request(App& app, ui::CameraRequest request, bool jump = false);
 // The current drill's view number `index` (its file's "views", for the working side): the camera
 // looks from that direction relative to the person at the current pose and frames the pelvis and
 // legs (a therapist's view: the whole person); glides there, or jumps when `jump`. False (nothing done) when there is no such view.
-bool go_to_drill_view(App& app, int index, bool jump);
+// `keep_direction`: look from that camera's direction instead (the view made again for a resized
+// window keeps the direction it was first made from, though the person has moved since).
+bool go_to_drill_view(App& app, int index, bool jump, const OrbitCamera* keep_direction = nullptr);
 // The pelvis and legs framed from the camera's direction (a new model or a drill without views).
 void frame_pelvis_and_legs(App& app, bool jump);
 // Once a frame, after the panels are laid out: the window's framebuffer is `fw` x `fh`. Where that
