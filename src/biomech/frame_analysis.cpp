@@ -368,7 +368,10 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
     }
     pb.reference = in.reference_solve;
     pb.warm = ws.rows == m && ws.variables == n && near;
-    if (pb.warm) std::copy(ws.x.begin(), ws.x.begin() + n, pb.start.begin());
+    if (pb.warm) {
+      std::copy(ws.x.begin(), ws.x.begin() + n, pb.start.begin());
+      pb.start_multiplier = ws.multiplier;
+    }
     ActivationSolution sol;
     if (m > 0) sol = solve_activations(pb);
     ws.rows = m;
@@ -379,6 +382,7 @@ void analyze_frame(const BiomechInput& in, BiomechResult& out) {
       for (int c = 0; c < kRows; ++c) ws.pose[si][c] = q.q[c];
     }
     std::copy(sol.activation.begin(), sol.activation.begin() + n, ws.x.begin());
+    ws.multiplier = sol.multiplier;
     int v = 0;
     for (int si = 0; si < anatomy::kSideCount; ++si) {
       if (!member[si]) continue;

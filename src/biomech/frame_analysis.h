@@ -203,6 +203,7 @@ struct BiomechResult {
     std::array<double, kMaxVariables> x{};
     std::array<std::array<double, anatomy::kMuscleCoordCount>, anatomy::kSideCount> pose{};  // rad, solved at
     std::array<double, kMaxRows> torque{};  // N m, the torque it met (ActivationProblem::torque)
+    std::array<double, kMaxRows> multiplier{};  // its multipliers (ActivationProblem::start_multiplier)
   };
   std::array<WarmStart, anatomy::kSideCount> warm{};
   const LegResult& operator[](anatomy::Side s) const { return leg[anatomy::side_index(s)]; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace hiplab::biomech {
 namespace {
@@ -232,6 +233,16 @@ struct Solver {
   std::array<State, kMaxVariables> state{};
   int iterations = 0;
   bool converged = true;
+  // Steps allowed before the solve gives up (a primal warm start: kWarmStepBudget); over it the
+  // phases stop with `gave_up` set and the caller starts again from the dual.
+  int budget = std::numeric_limits<int>::max();
+  bool gave_up = false;
+  bool over_budget() {
+    if (iterations <= budget) return false;
+    gave_up = true;
+    converged = false;
+    return true;
+  }
   // Rows [lo_i, hi_i) hold every non-zero of column i: a muscle of one leg is zero on the other
   // leg's rows, so with a contact coupling the legs (12 rows) it touches only its own six. The
   // loops below skip the zeros (the Gram matrix of a coupled frame is about 4x cheaper to build).
@@ -446,9 +457,23 @@ struct Solver {
     }
     return d;
   }
-  void dual_start(double tol) {
+  // `lambda0`: start the Newton steps there (a warm start's multipliers) instead of at zero.
+  void dual_start(double tol, const Vec* lambda0) {
     Vec lambda{}, r = pb.torque;
     double dual = 0.0;
+    // The first step from zero takes every variable as free; from the warm start's multipliers,
+    // those free there (none free there, e.g. no multipliers kept: start from zero).
+    bool all_free = true;
+    if (lambda0) {
+      dual = set_dual_point(*lambda0, r);
+      all_free = std::none_of(state.begin(), state.begin() + n, [](State st) { return st == State::kFree; });
+      if (all_free) {
+        r = pb.torque;
+        dual = 0.0;
+      } else {
+        lambda = *lambda0;
+      }
+    }
     for (int step = 0; step < kDualSteps; ++step) {
       double rmax = 0.0;
       for (int k = 0; k < m; ++k) rmax = std::max(rmax, std::abs(r[k]));
@@ -456,7 +481,7 @@ struct Solver {
       ++iterations;
       Mat g{};
       for (int i = 0; i < n; ++i) {
-        if (step > 0 && state[i] != State::kFree) continue;
+        if ((step > 0 || !all_free) && state[i] != State::kFree) continue;
         const auto& c = pb.column[i];
         for (int p = lo[i]; p < hi[i]; ++p)
           for (int q = p; q < hi[i]; ++q) g[p][q] += c[p] * c[q];
@@ -506,11 +531,13 @@ struct Solver {
     if (std::any_of(state.begin(), state.begin() + n, [](State st) { return st == State::kFree; }))
       for (int inner = 0; inner < inner_cap; ++inner) {
         ++iterations;
+        if (over_budget()) return;
         if (step_toward(free_lambda(pb.torque), 1e-14) >= 1.0) break;
       }
     for (int outer = 0;; ++outer) {
       if (outer >= outer_cap) { converged = false; return; }
       ++iterations;
+      if (over_budget()) return;
       const Vec t = product();
       Vec r{};
       for (int k = 0; k < m; ++k) r[k] = pb.torque[k] - t[k];
@@ -528,6 +555,7 @@ struct Solver {
       for (int inner = 0;; ++inner) {
         if (inner >= inner_cap) { converged = false; break; }
         ++iterations;
+        if (over_budget()) return;
         if (step_toward(free_lambda(pb.torque), 1e-14) >= 1.0) break;
       }
       if (state[best] != State::kFree && a[best] == (state[best] == State::kUpper ? 1.0 : 0.0)) {
@@ -568,6 +596,7 @@ struct Solver {
     for (int it = 0;; ++it) {
       if (it >= cap) { converged = false; break; }
       ++iterations;
+      if (over_budget()) break;
       lambda = free_lambda(target);
       bool moved = false;
       for (int i = 0; i < n; ++i) {
@@ -628,11 +657,16 @@ struct Solver {
 }  // namespace
 
 namespace {
-ActivationSolution solve_once(const ActivationProblem& pb, bool dual_start) {
+// How a solve begins: at the problem's warm start (primal), at the dual's Newton point from zero
+// multipliers (cold), from the warm start's multipliers, or at zero (the reference solve).
+enum class Start { kPrimal, kDualCold, kDualFromMultiplier, kZero };
+
+ActivationSolution solve_once(const ActivationProblem& pb, Start start, int budget, bool* gave_up) {
   Solver s{pb, std::clamp(pb.rows, 1, kMaxRows), std::clamp(pb.variables, 0, kMaxVariables)};
+  s.budget = budget;
   s.a.fill(0.0);
   s.state.fill(State::kLower);
-  if (pb.warm && !pb.reference)
+  if (start == Start::kPrimal)
     for (int i = 0; i < s.n; ++i) {
       const double x = pb.unbounded[i] ? std::max(0.0, pb.start[i]) : std::clamp(pb.start[i], 0.0, 1.0);
       s.a[i] = x;
@@ -646,11 +680,12 @@ ActivationSolution solve_once(const ActivationProblem& pb, bool dual_start) {
     for (int k = 0; k < s.m; ++k) col_scale = std::max(col_scale, std::abs(pb.column[i][k]));
   const double tol = kTorqueRelTolerance * std::max(scale, col_scale);
 
-  if (dual_start) s.dual_start(tol);
+  if (start == Start::kDualCold) s.dual_start(tol, nullptr);
+  if (start == Start::kDualFromMultiplier) s.dual_start(tol, &pb.start_multiplier);
   s.least_squares(tol);
-  const Vec reached = s.product();
   ActivationSolution out;
-  out.multiplier = s.least_norm(reached, 1e-10);
+  if (!s.gave_up) out.multiplier = s.least_norm(s.product(), 1e-10);
+  if (gave_up) *gave_up = s.gave_up;
   out.achieved = s.product();
   out.feasible = true;
   for (int k = 0; k < s.m; ++k) {
@@ -684,19 +719,29 @@ double sum_of_squares(const ActivationSolution& sol, int n) {
 }  // namespace
 
 ActivationSolution solve_activations(const ActivationProblem& pb) {
-  ActivationSolution out = solve_once(pb, !pb.warm && !pb.reference);
   const int n = std::clamp(pb.variables, 0, kMaxVariables), m = std::clamp(pb.rows, 1, kMaxRows);
-  if (pb.warm || pb.reference || meets_kkt(pb, out, n, m)) return out;
-  // A cold solve is polished by a warm one started from its point: the cold fast path can stop
-  // above the optimum (clamshell_30 at 20.17 s: sum of squares 0.4691 against the reference's
-  // 0.4024, with the passive pull fitted and gluteus medius 1 over its neck-base sphere), and the
-  // warm start from there reaches it in a few iterations (tests/assets/drill_effort_test.cpp).
-  // Only where the cold point misses the optimality conditions; kept only where it is no worse:
-  // feasible where the cold one was, and a smaller sum.
+  if (pb.reference) return solve_once(pb, Start::kZero, std::numeric_limits<int>::max(), nullptr);
+  int spent = 0;  // the steps of a warm start given up
+  if (pb.warm) {
+    bool gave_up = false;
+    ActivationSolution w = solve_once(pb, Start::kPrimal, kWarmStepBudget, &gave_up);
+    if (!gave_up) return w;
+    spent = w.iterations;
+  }
+  ActivationSolution out = solve_once(pb, pb.warm ? Start::kDualFromMultiplier : Start::kDualCold,
+                                      std::numeric_limits<int>::max(), nullptr);
+  out.iterations += spent;
+  if (meets_kkt(pb, out, n, m)) return out;
+  // A solve from the dual's point is polished by a warm one started from its point: the fast path
+  // can stop above the optimum (clamshell_30 at 20.17 s: sum of squares 0.4691 against the
+  // reference's 0.4024, with the passive pull fitted and gluteus medius 1 over its neck-base
+  // sphere), and the warm start from there reaches it in a few iterations
+  // (tests/assets/drill_effort_test.cpp). Only where that point misses the optimality conditions;
+  // kept only where it is no worse: feasible where it was, and a smaller sum.
   ActivationProblem polish = pb;
   polish.warm = true;
   polish.start = out.activation;
-  ActivationSolution p = solve_once(polish, false);
+  ActivationSolution p = solve_once(polish, Start::kPrimal, std::numeric_limits<int>::max(), nullptr);
   p.iterations += out.iterations;
   if ((p.feasible || !out.feasible) && p.converged && sum_of_squares(p, n) < sum_of_squares(out, n)) return p;
   out.iterations = p.iterations;

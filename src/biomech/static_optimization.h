@@ -52,6 +52,14 @@ struct ActivationProblem {
   // the answer is the same up to the tolerances; only the iterations drop.
   bool warm = false;
   std::array<double, kMaxVariables> start{};
+  // The multipliers of the solve the warm start comes from (ActivationSolution::multiplier). A
+  // primal warm start is cheap where the free set barely changes, but where it must change much
+  // (the 90/90 switch's pelvis rolling at 4.0 s, a jump to another drill's similar pose) the
+  // active sets drop and re-free variables one at a time: 200-280 steps, 1.1-1.6 ms. So a warm
+  // solve that runs past kWarmStepBudget steps starts again from the dual's Newton point, the
+  // Newton steps begun at these multipliers instead of zero (static_optimization.cpp, dual_start):
+  // from there it takes 4-20 steps.
+  std::array<double, kMaxRows> start_multiplier{};
   // The straightforward solve, for tests that check the fast paths give the same answer: cold
   // (`warm` ignored), and every free-set pseudo-inverse by the Jacobi eigen-decomposition of the
   // whole Gram matrix built afresh (no Cholesky, no kept factor, no pivoting, no shortcut for few
@@ -68,6 +76,12 @@ struct ActivationSolution {
   bool converged = true;  // false: an iteration cap was reached first (the point is still within bounds)
   int iterations = 0;
 };
+
+// Active-set steps a primal warm start may take before the solve starts again from the dual
+// (ActivationProblem::start_multiplier). Every shipped drill played at 30 fps (63,643 frames): 76
+// warm solves ran past 25 steps (74 of them past 40, to 280); a warm start given up costs these
+// steps on top of the 4-20 from the dual.
+inline constexpr int kWarmStepBudget = 25;
 
 // Tolerance on the torque residual, relative to max(1 N m, |tau|, column scale).
 inline constexpr double kTorqueRelTolerance = 1e-9;

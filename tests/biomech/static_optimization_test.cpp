@@ -160,3 +160,43 @@ TEST_CASE("a rank-deficient Gram matrix (pivoted Cholesky path) gives the refere
   CHECK(compared == 200);
   CHECK(feasible > 50);  // both kinds of problem are met
 }
+
+// A warm start far from the answer (static_optimization.h, kWarmStepBudget): every variable free
+// at half activation, where the answer needs most at zero, so the primal active sets would drop
+// them one at a time (the 90/90 switch's pelvis rolling: 200-280 steps). The solve gives up the
+// warm start after the budget and starts again from the dual, Newton steps begun at the
+// multipliers it was given (here another torque's): the same optimum (KKT), in a bounded number
+// of steps; and with no multipliers given (zeros), the dual starts from zero as a cold solve does.
+TEST_CASE("a warm start far from the answer is given up for the dual's point: same optimum, bounded steps") {
+  std::mt19937 rng(7);
+  constexpr int kRows = 6, kVars = 240;
+  std::uniform_real_distribution<double> col(-40.0, 40.0), t(-1.0, 1.0);
+  int given_up = 0;
+  for (int trial = 0; trial < 20; ++trial) {
+    ActivationProblem pb;
+    pb.rows = kRows;
+    pb.variables = kVars;
+    for (int i = 0; i < kVars; ++i)
+      for (int k = 0; k < kRows; ++k) pb.column[i][k] = col(rng);
+    for (int k = 0; k < kRows; ++k) pb.torque[k] = 150.0 * t(rng);
+    const ActivationSolution cold = solve_activations(pb);
+    REQUIRE(cold.feasible);
+    ActivationProblem other = pb;
+    for (int k = 0; k < kRows; ++k) other.torque[k] = 150.0 * t(rng);
+    const ActivationSolution from = solve_activations(other);
+    for (bool with_multipliers : {true, false}) {
+      ActivationProblem warm = pb;
+      warm.warm = true;
+      warm.start.fill(0.5);
+      warm.start_multiplier = with_multipliers ? from.multiplier : std::array<double, kMaxRows>{};
+      const ActivationSolution s = solve_activations(warm);
+      INFO("trial " << trial << " multipliers " << with_multipliers << " steps " << s.iterations << " cold " << cold.iterations);
+      REQUIRE(s.feasible);
+      if (s.iterations > kWarmStepBudget) ++given_up;
+      CHECK(s.iterations <= kWarmStepBudget + 1 + cold.iterations + 40);
+      for (int i = 0; i < kVars; ++i)
+        CHECK(s.activation[i] == doctest::Approx(cold.activation[i]).epsilon(1e-6).scale(1.0));
+    }
+  }
+  CHECK(given_up >= 20);  // the budget was reached (the primal start alone would need more)
+}
