@@ -283,6 +283,12 @@ float hip_extension_weight(const anatomy::LegPose& leg) {
 // rotation's, on the shape at 108 and 18 (1 036), over 40 deg 1 186 (worst squash 0.078 ->
 // 0.047x), over 90 deg 1 032 (worst stretch 3.62 -> 3.70x); the flexion ramps from 50-70 to
 // 90-105 deg, 1 054-1 098.)
+// Scaled as a whole (hskin16, on the 90/90 switch's 42 triangle-samples past a limit, 3.00x /
+// 0.1785x: the front of the crotch, pelvis (3 80 +-2) cm, squashed to 0.18-0.197x mid-switch): this
+// shape's weight x0.5 / 0.9 / 1.1 / 1.5: 382 / 70 / 48 (0.1913x but the perineum behind 3.03x) /
+// 484; the switch's crotch shapes (hip_pass_weight) x0.8 / 0.9 / 0.95 / 1.2: 36 (3.02x / 0.1780x)
+// / 40 / 38 / 112; not kept (the front of the crotch wants more of the parted shape, the perineum
+// behind less: a change to the shapes themselves, tools/model_generator/body_skin.cpp).
 constexpr double kPairApartAbductionDeg = 15.0;
 float hip_pair_apart_weight(const anatomy::LegPose& right, const anatomy::LegPose& left) {
   auto apart = [](const anatomy::LegPose& leg) {
