@@ -283,6 +283,12 @@ float hip_extension_weight(const anatomy::LegPose& leg) {
 // rotation's, on the shape at 108 and 18 (1 036), over 40 deg 1 186 (worst squash 0.078 ->
 // 0.047x), over 90 deg 1 032 (worst stretch 3.62 -> 3.70x); the flexion ramps from 50-70 to
 // 90-105 deg, 1 054-1 098.)
+// Scaled as a whole (hskin16, on the 90/90 switch's 42 triangle-samples past a limit, 3.00x /
+// 0.1785x: the front of the crotch, pelvis (3 80 +-2) cm, squashed to 0.18-0.197x mid-switch): this
+// shape's weight x0.5 / 0.9 / 1.1 / 1.5: 382 / 70 / 48 (0.1913x but the perineum behind 3.03x) /
+// 484; the switch's crotch shapes (hip_pass_weight) x0.8 / 0.9 / 0.95 / 1.2: 36 (3.02x / 0.1780x)
+// / 40 / 38 / 112; not kept (the front of the crotch wants more of the parted shape, the perineum
+// behind less: a change to the shapes themselves, tools/model_generator/body_skin.cpp).
 constexpr double kPairApartAbductionDeg = 15.0;
 float hip_pair_apart_weight(const anatomy::LegPose& right, const anatomy::LegPose& left) {
   auto apart = [](const anatomy::LegPose& leg) {
@@ -339,13 +345,34 @@ float hip_pass_weight(const anatomy::LegPose& front, const anatomy::LegPose& bac
 }
 // The weight of a hip's turned-in shape (anatomy/hip_corrective.h, kHipTurnedInCorrectiveDeg; made
 // with both hips straight and unabducted): 0 at no rotation and turned out, rising smoothly to 1 at
-// the shape's internal rotation, 1 beyond; times how straight this hip and the other are
-// (hip_other_straight), faded out (1 - smoothstep) as this hip is abducted or adducted over
-// kPairSpreadAbductionDeg.
+// the shape's internal rotation, 1 beyond; times how straight the other hip is (hip_other_straight)
+// and how straight this one is (hip_other_straight: 1 at 0 deg of flexion, 0 at the skin's rest
+// flexion) or, flexed past the skin's rest, kTurnedInFlexedShare of its flexion weight
+// (hip_flexion_weight: 0 at 30 deg, 1 from 80); faded out (1 - smoothstep) as this hip is
+// abducted or adducted over kPairSpreadAbductionDeg.
+// The flexed share (hskin16): the supine PAILs/RAILs' hip, flexed 90 deg with the other leg on the
+// floor and turned in 35-40 deg, had no shape sliding the skin at the side of the hip over the
+// trochanter as it swings forward (the turned-in shape slides that skin along the surface, kept
+// from sinking: tools/model_generator/body_skin.h hip_turned_in_corrective), and one triangle a side there, femur_r
+// (-1 85 17) cm, squashed to 0.1969x at 37-40 deg; more of the straight flexion shape helps it but
+// squashes the groin, (5 87 9) cm (kFlexTurnedInCutOtherStraight). Measured (tests/scene/
+// skin_stretch_test.cpp, the supine drill's triangle-samples past a limit / worst squash, 30 /
+// 0.1969x without): share 0.05 / 0.1 / 0.2 / 0.25 / 0.3-0.75: 0 / 0 / 0 / 0 / 0 (0.2079 / 0.2161 /
+// 0.2315 / 0.2393x at the groin, (5 87 9) cm; from 0.3 on the worst squash is a triangle at rest,
+// femur_r (1 77 2) cm, 0.2439x, that no shape moves); the whole shape (1), 0.2318x at the front of
+// the hip, (6 92 1) cm, as it turns in. No other drill changes (the others' flexed hips turned in
+// have the other hip flexed too, or are abducted: the 90/90s). The shape is made at 0 deg of
+// flexion, and over the flexed hip it lays the skin a little further in: the supine drill's muscle
+// vertex-samples out of the skin (tests/scene/muscle_poke_through_test.cpp) 302 585 -> 305 261 at
+// 0.2, 306 902 at 0.5 (the kneeling windmill's front hip, turned in up to 2 deg, 500 756 -> 500 776
+// / 500 862; every other drill unchanged). 0.2: the worst squash well inside 0.2x at the smaller
+// price.
+constexpr double kTurnedInFlexedShare = 0.2;
 float hip_turned_in_weight(const anatomy::LegPose& leg, const anatomy::LegPose& other) {
   const double abd = std::fabs(leg[anatomy::LegCoord::kHipAdduction]) / glm::radians(kPairSpreadAbductionDeg);
-  return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipRotation], 0.0, anatomy::kHipTurnedInCorrectiveDeg) *
-                            hip_other_straight(leg) * hip_other_straight(other) * (1.0 - smoothstep01(abd)));
+  const double this_hip = hip_other_straight(leg) + kTurnedInFlexedShare * hip_flexion_weight(leg);
+  return static_cast<float>(angle_ramp(leg[anatomy::LegCoord::kHipRotation], 0.0, anatomy::kHipTurnedInCorrectiveDeg) * this_hip *
+                            hip_other_straight(other) * (1.0 - smoothstep01(abd)));
 }
 // The weight of a hip's shape flexed with its knee bent (anatomy/hip_corrective.h,
 // kHipKneeFlexed*): the smoothstep of the hip's flexion from the skin's rest (kHipCorrectiveStartDeg)

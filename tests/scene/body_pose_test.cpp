@@ -465,6 +465,13 @@ TEST_CASE("the skin's hip turned-in shapes are weighted by each hip's internal r
   CHECK(weights(0, 20, 34, 0).first == 0.0f);
   CHECK(weights(11, 35, 33, 96).first == 0.0f);
   CHECK(weights(0, -10, 34, 0).first == doctest::Approx(0.5f).epsilon(1e-4));
+  // Flexed past the skin's rest with the other leg straight, 0.2 of the hip's flexion weight
+  // (body_pose.cpp kTurnedInFlexedShare): the supine PAILs/RAILs' hip (90 deg, turned in 35-40, the
+  // other leg at -1 deg) 0.2; at 55 deg (halfway up the flexion ramp, 30 to 80) 0.1; with the
+  // other hip flexed (the seated band drill) none.
+  CHECK(weights(90, 0, 40, -1).first == doctest::Approx(0.2f).epsilon(1e-4));
+  CHECK(weights(55, 0, 34, 0).first == doctest::Approx(0.1f).epsilon(1e-4));
+  CHECK(weights(90, 0, 34, 90).first == 0.0f);
 }
 
 // anatomy/hip_corrective.h kHipPass*: the crotch as the 90/90 switch passes, the front hip flexed
