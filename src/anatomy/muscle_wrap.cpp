@@ -891,6 +891,13 @@ namespace {
 //     intertrochanteric front; pelvis (-17, -18, 108) mm): a femur sphere there (chained between
 //     this sphere and the bow sphere) put the link inside for every candidate that acted.
 // Tried and left out:
+//   the gemelli in hip extension (hwrap16): at -30 deg with the hip abducted 45 their line runs
+//     through the back of the femoral neck (femur (-15, -14, 28) mm, 2,730 of their 3,900 grid
+//     samples). A femur sphere in the neck between the 32.5 mm hip sphere and the fossa cylinder
+//     (FIT_GROUP "gem|hip_32_5+trochanteric_fossa_gem_tilted|1|s|f|-0.005,-0.020,0.025|1,0,0|
+//     0.005|2|0.012,0.024,0.004"): 924 -> 696 at best in the fit, but every candidate that acted
+//     put the link or an end 4-14 mm inside (the fossa cylinder's tangent point lies in the
+//     neck), and the calibration's rms (0.0792) has almost no room under the 0.08 its test holds.
 //   biceps femoris long head over a large femur sphere in the shaft after its neck sphere
 //     (hwrap13; "hwrap13 bifemlh, its chain then a sphere in the shaft", "..., larger" and
 //     "..., larger, finer", r 15..40 mm): (0.000, -0.170, 0.018) r 35 mm cut its grid count

@@ -1708,6 +1708,12 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "", false, WrapShape::kSphere, PathBody::kFemur, {0.000, 0.000, 0.000}, x, 0.004, 1, 0.020, 0.028, 0.004},
       {"hwrap15 semimem, a 24 mm sphere about the head centre, its neck sphere refitted", "semimem", PathBody::kPelvis, PathBody::kTibia,
        "femoral_head_sm@0.024@0,0,0", false, WrapShape::kSphere, PathBody::kFemur, {0.000, -0.030, 0.045}, x, 0.005, 1, 0.015, 0.030, 0.005},
+      // hwrap16: gluteus maximus 2 at 90-120 deg of flexion through the posterior acetabular rim
+      // (pelvis (-99, -75, 76) mm, 1,410 of its 3,210 grid samples) on the stretch its trochanter
+      // cylinder acts on (second pelvic point to first femoral one): a pelvis sphere before that
+      // cylinder, 834 -> 694 at best, but every candidate under 734 put the link or an end inside
+      // or did not settle; the best valid, (-0.110, -0.070, 0.075) r 10 mm, 734: not used. (The fit leaves
+      // its ischium cylinder off the other stretches, so its counts are not the grid's.)
       {"hwrap16 glut_max2, a pelvis sphere on the posterior acetabular rim before its trochanter cylinder", "glut_max2", PathBody::kPelvis, PathBody::kFemur,
        "trochanter_gmax2_z", true, WrapShape::kSphere, PathBody::kPelvis, {-0.100, -0.080, 0.070}, x, 0.005, 2, 0.010, 0.025, 0.005},
   };
