@@ -28,8 +28,8 @@
 // axis of AMdist_at_femshaft_r in a search whose cylinders were not used; AL_at_femshaft_r's axis
 // also carries adductor magnus 1's and biceps femoris long head's shaft cylinders, at HipLab's
 // own centres and radii). The
-// spheres over the femoral shaft, behind the femoral neck, in the back of the femoral head and in
-// the superior pubic ramus, and those behind the lesser trochanter (quadratus femoris';
+// spheres over the femoral shaft, behind the femoral neck, in the back of the femoral head, in
+// the superior pubic ramus and over the front of the hip joint (rectus femoris'), and those behind the lesser trochanter (quadratus femoris';
 // adductor magnus 3's, which adductor magnus 1 and 2 share; semitendinosus'), are HipLab's own.
 // A wrap also lets go when an end of its stretch comes inside the surface; there the length jumps,
 // so a surface is chosen whose stretch ends stay outside (tests/anatomy/muscle_wrap_test.cpp).

@@ -364,9 +364,11 @@ TEST_CASE("wrapped muscle paths: a grid of hip flexion x adduction x rotation x 
   // (hwrap14) adductor brevis' pubic sphere refitted, r 12 -> 22 mm: 40,341 (2,445 -> 1,500).
   // And (hwrap15) adductor magnus 3 over a pelvis sphere on the ischial ramus before its
   // lesser-trochanter sphere: 39,501 (1,605 -> 765); and quadratus femoris over a femur sphere
-  // about the femoral head before its shaft sphere: 38,646 (2,220 -> 1,365).
+  // about the femoral head before its shaft sphere: 38,646 (2,220 -> 1,365). And (hwrap16) rectus
+  // femoris over a pelvis sphere over the front of the hip joint before its anterior-bow sphere:
+  // 37,743 (3,096 -> 2,193).
   CHECK(found.size() <= 24);
-  CHECK(total_points(found) <= 38646);
+  CHECK(total_points(found) <= 37743);
 }
 
 TEST_CASE("wrapped muscle paths: 100 frames of every built-in drill, both legs, out of bone (printed)") {
@@ -1706,6 +1708,14 @@ TEST_CASE("wrapped muscle paths: fit of the chained surfaces (printed)" * doctes
        "", false, WrapShape::kSphere, PathBody::kFemur, {0.000, 0.000, 0.000}, x, 0.004, 1, 0.020, 0.028, 0.004},
       {"hwrap15 semimem, a 24 mm sphere about the head centre, its neck sphere refitted", "semimem", PathBody::kPelvis, PathBody::kTibia,
        "femoral_head_sm@0.024@0,0,0", false, WrapShape::kSphere, PathBody::kFemur, {0.000, -0.030, 0.045}, x, 0.005, 1, 0.015, 0.030, 0.005},
+      // hwrap16: gluteus maximus 2 at 90-120 deg of flexion through the posterior acetabular rim
+      // (pelvis (-99, -75, 76) mm, 1,410 of its 3,210 grid samples) on the stretch its trochanter
+      // cylinder acts on (second pelvic point to first femoral one): a pelvis sphere before that
+      // cylinder, 834 -> 694 at best, but every candidate under 734 put the link or an end inside
+      // or did not settle; the best valid, (-0.110, -0.070, 0.075) r 10 mm, 734: not used. (The fit leaves
+      // its ischium cylinder off the other stretches, so its counts are not the grid's.)
+      {"hwrap16 glut_max2, a pelvis sphere on the posterior acetabular rim before its trochanter cylinder", "glut_max2", PathBody::kPelvis, PathBody::kFemur,
+       "trochanter_gmax2_z", true, WrapShape::kSphere, PathBody::kPelvis, {-0.100, -0.080, 0.070}, x, 0.005, 2, 0.010, 0.025, 0.005},
   };
   // KEPT_R=metres replaces the kept surface's radius (how the gemelli's 32.5 mm hip sphere was
   // chosen with its fossa cylinder).
