@@ -303,7 +303,25 @@ BuiltModel build_model(const Morphometry& morph, const VolumeSettings& volume_se
       // passes, where this shape has 0.02 of weight); no other drill changes. The same for the
       // crotch's shapes as the switch passes (hip_pass_*), 148 -> 128 but worst stretch 3.24x: not kept.
       const HipAngles parted{anatomy::kHipPairApartFlexionDeg, anatomy::kHipPairApartAdductionDeg, 0.0};
-      const std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false, true, true), true);
+      std::vector<glm::vec3> d = mirror_corrective(skin, hip_pair_corrective(skin, skel, parted, parted, both, false, true, true), true);
+      // Its reach split front / behind (hskin17): the offsets in front of the crotch (rest x past
+      // kApartFrontTo, +x forward; the hip centres at x = -7.1 cm) x kApartFront, those behind
+      // (the perineum, rest x below kApartBehindTo) x kApartBehind, a smoothstep between. Mid-switch
+      // (both hips at about 100 deg) the front of the crotch, pelvis (3 80 +-2) cm, squashed to
+      // 0.1785x with the shape as relaxed, while the perineum behind, (-1 78 0) cm, stretched to
+      // 3.0019x; scaling the shape's runtime weight moves both the same way (scene/body_pose.cpp,
+      // hip_pair_apart_weight). Skin stretch test, the 90/90 switch's triangle-samples past a
+      // limit 42 -> 24 (stretched 2 -> 0, worst 3.0019 -> 2.99x; squashed 26 -> 10, worst 0.1785
+      // -> 0.1913x, now the groin femur_l (4 81 -5) cm at t = 64.6 s, which the front's factor
+      // does not move; inside out 14 unchanged); no other drill changes. Tried (same measure):
+      // front x1.2 / behind x1.0, 28 (the perineum 3.00x); x1.1 / 0.9, 34; x1.4 / 0.9, 34 (the
+      // lower belly squashed); x1.2 / 0.8, 24 (as these); the split from -1 to +1 cm, 96 (the
+      // perineum, in the ramp, 3.32x).
+      constexpr float kApartFront = 1.2f, kApartBehind = 0.9f, kApartBehindTo = 0.0f, kApartFrontTo = 0.02f;
+      for (size_t v = 0; v < d.size(); ++v) {
+        const float t = std::clamp((skin.mesh.pos[v].x - kApartBehindTo) / (kApartFrontTo - kApartBehindTo), 0.0f, 1.0f);
+        d[v] *= kApartBehind + (kApartFront - kApartBehind) * t * t * (3.0f - 2.0f * t);
+      }
       targets.push_back({{"POSITION", hip_target(d)}});
       names.push_back("hip_flexion_pair_apart");
     }
